@@ -1,0 +1,252 @@
+"""The commands: thin over game.core (and game.ui for `play`)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game.core import params as P
+from game.core.errors import LoadError
+from game.core.scenario import DOCTRINE_NAMES, Scenario, list_scenarios, load_scenario
+
+COMMANDS = ("play", "simulate", "compare", "sweep", "validate", "cards")
+
+
+class UsageError(Exception):
+    """Bad arguments: reported as one line, exit code 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, no usage dump
+        raise UsageError(f"{self.prog}: {message} (see --help)")
+
+
+# ---------------------------------------------------------------------- shared options
+def scenario_from_args(args) -> Scenario:
+    sc = load_scenario(args.scenario)
+    if getattr(args, "worldview", None):
+        if args.worldview not in P.PRESETS:
+            raise UsageError(f"--worldview: unknown worldview {args.worldview!r} (allowed: {', '.join(P.PRESET_NAMES)})")
+        overrides = sc.worldview.overrides() if args.worldview == sc.worldview.preset else {}
+        sc = sc.with_worldview(P.Worldview.from_preset(args.worldview, overrides))
+    sets = parse_sets(getattr(args, "set", None) or [])
+    if sets:
+        sc = sc.with_worldview(sc.worldview.with_values(**sets))
+    if getattr(args, "turns", None) is not None:
+        if args.turns < 1 or args.turns > 500:
+            raise UsageError(f"--turns: {args.turns} is out of range (allowed: 1 to 500)")
+        sc = sc.with_turns(args.turns)
+    return sc
+
+
+def parse_sets(items: list[str]) -> dict[str, float]:
+    out = {}
+    for item in items:
+        try:
+            name, value = P.parse_assignment(item)
+        except P.ParamError as exc:
+            raise UsageError(f"--set: {exc}") from None
+        out[name] = value
+    return out
+
+
+def doctrines_from_args(sc: Scenario, args, allow_human=False) -> list[str]:
+    allowed = DOCTRINE_NAMES + (("human",) if allow_human else ())
+    doctrines = sc.default_doctrines()
+    if args.doctrine_all:
+        if args.doctrine_all not in allowed:
+            raise UsageError(f"--doctrine-all: unknown doctrine {args.doctrine_all!r} (allowed: {', '.join(allowed)})")
+        doctrines = [args.doctrine_all] * sc.n
+    for item in args.doctrine or []:
+        code, sep, name = item.partition("=")
+        if not sep:
+            raise UsageError(f"--doctrine: expected CODE=DOCTRINE, got {item!r}")
+        if code not in sc.codes:
+            raise UsageError(f"--doctrine: unknown actor {code!r} (allowed: {', '.join(sc.codes)})")
+        if name not in allowed:
+            raise UsageError(f"--doctrine: unknown doctrine {name!r} (allowed: {', '.join(allowed)})")
+        doctrines[sc.index(code)] = name
+    return doctrines
+
+
+def add_common(p, turns=True):
+    p.add_argument("--scenario", default="east_asia_2023",
+                   help="scenario name in assets/scenarios/ or a path to a .toml file (default: east_asia_2023)")
+    if turns:
+        p.add_argument("--turns", type=int, help="turn limit (default: the scenario's)")
+    p.add_argument("--set", action="append", metavar="PARAM=VALUE",
+                   help=f"override a worldview parameter; repeatable (parameters: {', '.join(P.NAMES)})")
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="main.py", description="Deterrence or Dialogue: a turn-based simulation of regional security in East Asia.")
+    sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
+
+    p = sub.add_parser("play", help="open the game window (the default command)")
+    add_common(p)
+    p.add_argument("--seed", type=int, help="seed (default: random, shown in the game)")
+    p.add_argument("--worldview", help=f"worldview preset ({', '.join(P.PRESET_NAMES)})")
+    p.add_argument("--doctrine", action="append", metavar="CODE=DOCTRINE", help="controller of one actor: a doctrine or human")
+    p.add_argument("--doctrine-all", metavar="DOCTRINE", help="the same controller for every actor")
+    p.add_argument("--scale", type=float, default=1.0, help="font scale for projectors, 1.0 to 2.0 (default 1.0)")
+    p.add_argument("--size", default="1280x720", help="window size WIDTHxHEIGHT (default 1280x720)")
+    p.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
+    p.add_argument("--screenshot", metavar="DIR", help="save a PNG of each screen to DIR and exit")
+
+    p = sub.add_parser("simulate", help="play one game headless and print it")
+    add_common(p)
+    p.add_argument("--seed", type=int, default=1, help="seed (default 1)")
+    p.add_argument("--worldview", help=f"worldview preset ({', '.join(P.PRESET_NAMES)}; default: the scenario's)")
+    p.add_argument("--doctrine", action="append", metavar="CODE=DOCTRINE",
+                   help=f"doctrine of one actor; repeatable (doctrines: {', '.join(DOCTRINE_NAMES)})")
+    p.add_argument("--doctrine-all", metavar="DOCTRINE", help="the same doctrine for every actor")
+    p.add_argument("--out", metavar="FILE", help="also write the record to FILE.json or FILE.csv")
+    p.add_argument("--json", action="store_true", help="print the whole record as JSON instead of the summary")
+
+    p = sub.add_parser("compare", help="doctrines x worldviews over many games (common random numbers)")
+    add_common(p)
+    p.add_argument("--games", type=int, default=1000, help="games per condition (default 1000)")
+    p.add_argument("--seed", type=int, default=1, help="first seed; game k uses seed+k (default 1)")
+    p.add_argument("--doctrines", default="deterrence,dialogue",
+                   help="comma-separated doctrines or scenario profiles (default: deterrence,dialogue)")
+    p.add_argument("--worldviews", default="deterrence-world,spiral-world",
+                   help="comma-separated worldview presets (default: deterrence-world,spiral-world)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--out", metavar="FILE.csv", help="also write the table as CSV")
+    p.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
+
+    p = sub.add_parser("sweep", help="the compare measures over a grid of one or two parameters")
+    add_common(p)
+    p.add_argument("--param", action="append", metavar="NAME=LOW:HIGH:STEPS", help="a parameter to sweep (one or two)")
+    p.add_argument("--doctrines", default="deterrence,dialogue", help="comma-separated doctrines or profiles (default: deterrence,dialogue)")
+    p.add_argument("--worldview", help="base worldview preset (default: the scenario's)")
+    p.add_argument("--games", type=int, default=1000, help="games per point (default 1000)")
+    p.add_argument("--seed", type=int, default=1, help="first seed (default 1)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--out", metavar="FILE.csv", help="also write the grid as CSV")
+    p.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
+
+    p = sub.add_parser("validate", help="check scenario and card files")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="scenario or card TOML files")
+
+    p = sub.add_parser("cards", help="list the event deck: paragraph, quote and both readings")
+    p.add_argument("--scenario", default="east_asia_2023", help="scenario whose deck to list (default: east_asia_2023)")
+    return parser
+
+
+# ---------------------------------------------------------------------- commands
+def cmd_simulate(args) -> int:
+    from game.core.report import game_summary
+    from game.core.session import Game
+
+    sc = scenario_from_args(args)
+    doctrines = doctrines_from_args(sc, args)
+    if args.out and Path(args.out).suffix.lower() not in (".json", ".csv"):
+        raise UsageError(f"--out: {args.out!r} must end in .json or .csv")
+    if args.seed < 0:
+        raise UsageError("--seed: must be 0 or more")
+    game = Game(sc, args.seed, doctrines)
+    game.autoplay()
+    record = game.record()
+    if args.out:
+        from game.core.record import atomic_write
+        text = record.to_json() if args.out.lower().endswith(".json") else record.to_csv()
+        atomic_write(args.out, text)
+    if args.json:
+        print(record.to_json(indent=None))
+    else:
+        print(game_summary(record, sc))
+        if args.out:
+            print(f"record written to {args.out}")
+    return 0
+
+
+def cmd_validate(args) -> int:
+    from game.core.cards import load_deck, read_toml
+
+    failed = 0
+    for raw in args.paths:
+        path = Path(raw)
+        try:
+            data = read_toml(path)
+            if "card" in data or "deck" in data:
+                deck = load_deck(path)
+                # card effects must name actors of every scenario that uses this deck
+                for sc_path in list_scenarios():
+                    head = read_toml(sc_path).get("scenario", {})
+                    if head.get("deck") == deck.name or head.get("deck") == path.stem:
+                        load_scenario(sc_path, deck_override=deck)
+                print(f"{path}: ok ({len(deck.cards)} cards)")
+            else:
+                sc = load_scenario(path)
+                print(f"{path}: ok (scenario {sc.name}: {sc.n} actors, {len(sc.cards)} cards, {sc.turns} turns)")
+        except LoadError as exc:
+            failed += 1
+            print(str(exc), file=sys.stderr)
+    return 2 if failed else 0
+
+
+def cmd_cards(args) -> int:
+    import textwrap
+
+    sc = load_scenario(args.scenario)
+    if not sc.cards:
+        print(f"{sc.name} has no event deck.")
+        return 0
+    print(f"{sc.title}: {len(sc.cards)} event cards from the seed article (deck {sc.deck_name})\n")
+    wrap = lambda s, indent: textwrap.fill(s, 96, initial_indent=indent, subsequent_indent=" " * len(indent))  # noqa: E731
+    for k, c in enumerate(sc.cards, 1):
+        date = f", {c.date}" if c.date else ""
+        print(f"{k:2d}. {c.title}  (¶{c.paragraph}{date}; weight {c.weight:g})")
+        print(wrap(f"“{c.quote}”", "    "))
+        print(wrap(c.deterrence_reading, "    Deterrence reading: "))
+        print(wrap(c.dialogue_reading, "    Dialogue reading:   "))
+        print(wrap("; ".join(e.describe() for e in c.effects), "    Effects: "))
+        print()
+    return 0
+
+
+def cmd_play(args) -> int:
+    from game.ui.app import run
+    return run(args)
+
+
+def cmd_compare(args) -> int:
+    from game.lab_cli import compare
+    return compare(args)
+
+
+def cmd_sweep(args) -> int:
+    from game.lab_cli import sweep
+    return sweep(args)
+
+
+HANDLERS = {"play": cmd_play, "simulate": cmd_simulate, "compare": cmd_compare, "sweep": cmd_sweep,
+            "validate": cmd_validate, "cards": cmd_cards}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        argv = ["play", *argv]
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 0
+        return HANDLERS[args.command](args)
+    except UsageError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except LoadError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except P.ParamError as exc:
+        print(f"main.py: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,148 @@
+"""Counter-based random numbers (Philox4x32-10, after Random123).
+
+Every draw is a pure function of (seed, turn, stream, i, j), so a game's random
+numbers never depend on which other games share its batch, or on how many draws
+came before.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+_M0 = np.uint64(0xD2511F53)
+_M1 = np.uint64(0xCD9E8D57)
+_W0 = np.uint64(0x9E3779B9)
+_W1 = np.uint64(0xBB67AE85)
+_MASK = np.uint64(0xFFFFFFFF)
+_S32 = np.uint64(32)
+ROUNDS = 10
+
+# Streams: one per kind of draw, so adding a draw of one kind never shifts another.
+DISPOSITION, CARD, ACTOR, PAIR = range(4)
+
+
+def philox4x32(c0, c1, c2, c3, k0, k1, rounds: int = ROUNDS):
+    """Philox4x32 block function on uint64 arrays holding 32-bit words."""
+    c0, c1, c2, c3 = (np.asarray(c, dtype=np.uint64) for c in (c0, c1, c2, c3))
+    k0 = np.asarray(k0, dtype=np.uint64)
+    k1 = np.asarray(k1, dtype=np.uint64)
+    for r in range(rounds):
+        p0 = c0 * _M0
+        p1 = c2 * _M1
+        c0, c1, c2, c3 = (
+            (p1 >> _S32) ^ c1 ^ k0,
+            p1 & _MASK,
+            (p0 >> _S32) ^ c3 ^ k1,
+            p0 & _MASK,
+        )
+        if r != rounds - 1:
+            k0 = (k0 + _W0) & _MASK
+            k1 = (k1 + _W1) & _MASK
+    return c0, c1, c2, c3
+
+
+def _key(seeds):
+    seeds = np.asarray(seeds, dtype=np.uint64)
+    return seeds & _MASK, seeds >> _S32
+
+
+def _to_unit(word):
+    # (w + 0.5) / 2**32 lies strictly inside (0, 1): safe for log() and logit().
+    return (word.astype(np.float64) + 0.5) * (1.0 / 4294967296.0)
+
+
+_CHUNK = 16384  # elements per pass: keeps the temporaries in cache
+
+
+def blocks(seeds, turn: int, stream: int, n: int, m: int = 1):
+    """Four 32-bit words per cell, each of shape (B, n, m), for counters (turn, stream, i, j)."""
+    seeds = np.asarray(seeds, dtype=np.uint64).reshape(-1)
+    b = seeds.shape[0]
+    size = b * n * m
+    k0 = np.repeat(seeds & _MASK, n * m)
+    k1 = np.repeat(seeds >> _S32, n * m)
+    c2 = np.tile(np.repeat(np.arange(n, dtype=np.uint64), m), b)
+    c3 = np.tile(np.arange(m, dtype=np.uint64), b * n)
+    c0 = np.full(size, turn, dtype=np.uint64)
+    c1 = np.full(size, stream, dtype=np.uint64)
+    p0 = np.empty(min(size, _CHUNK), dtype=np.uint64)
+    p1 = np.empty_like(p0)
+    for s in range(0, size, _CHUNK):
+        e = min(size, s + _CHUNK)
+        _rounds(c0[s:e], c1[s:e], c2[s:e], c3[s:e], k0[s:e], k1[s:e], p0[: e - s], p1[: e - s])
+    return tuple(w.reshape(b, n, m) for w in (c0, c1, c2, c3))
+
+
+def _rounds(c0, c1, c2, c3, k0, k1, p0, p1):
+    # In place: the words end as the Philox output, the key is consumed.
+    for r in range(ROUNDS):
+        np.multiply(c0, _M0, out=p0)
+        np.multiply(c2, _M1, out=p1)
+        np.right_shift(p1, _S32, out=c0)
+        c0 ^= c1
+        c0 ^= k0
+        np.right_shift(p0, _S32, out=c2)
+        c2 ^= c3
+        c2 ^= k1
+        np.bitwise_and(p1, _MASK, out=c1)
+        np.bitwise_and(p0, _MASK, out=c3)
+        if r != ROUNDS - 1:
+            k0 += _W0
+            k0 &= _MASK
+            k1 += _W1
+            k1 &= _MASK
+
+
+def uniforms4(seeds, turn: int, stream: int, n: int, m: int = 1):
+    """Four independent uniform arrays (B, n, m) in (0, 1), one Philox block per cell."""
+    return tuple(_to_unit(w) for w in blocks(seeds, turn, stream, n, m))
+
+
+def uniforms(seeds, turn: int, stream: int, n: int, m: int = 1):
+    """Uniforms in (0, 1) of shape (B, n, m)."""
+    return _to_unit(blocks(seeds, turn, stream, n, m)[0])
+
+
+def box_muller(u1, u2):
+    return np.sqrt(-2.0 * np.log(u1)) * np.cos(2.0 * np.pi * u2)
+
+
+def _unit16(word):
+    return (word.astype(np.float64) + 0.5) * (1.0 / 65536.0)
+
+
+def _pair_maps(n: int):
+    """Index maps from (i, j) cells to a row of per-pair values [upper..., lower..., fill]."""
+    iu, ju = np.triu_indices(n, 1)
+    k = len(iu)
+    upper = np.full((n, n), 2 * k, dtype=np.intp)  # the diagonal reads the fill value
+    upper[iu, ju] = np.arange(k)
+    upper[ju, iu] = np.arange(k) + k
+    same = np.full((n, n), 2 * k, dtype=np.intp)
+    same[iu, ju] = np.arange(k)
+    same[ju, iu] = np.arange(k)
+    return k, upper.reshape(-1), same.reshape(-1)
+
+
+_MAPS: dict[int, tuple] = {}
+
+
+def pair_draws(seeds, turn: int, n: int):
+    """One block per unordered pair of actors: perception noise both ways, challenge
+    draws both ways (16-bit), and an accident draw. Returns (normal, challenge, accident),
+    each (B, n, n); accident is symmetric. Diagonal: normal 0, uniforms 1."""
+    if n not in _MAPS:
+        _MAPS[n] = _pair_maps(n)
+    k, both, same = _MAPS[n]
+    w0, w1, w2, w3 = (w[:, :, 0] for w in blocks(seeds, turn, PAIR, k, 1))
+    b = w0.shape[0]
+    r = np.sqrt(-2.0 * np.log(_to_unit(w0)))
+    angle = 2.0 * np.pi * _to_unit(w1)
+    zero = np.zeros((b, 1))
+    one = np.ones((b, 1))
+    normal = np.concatenate([r * np.cos(angle), r * np.sin(angle), zero], axis=1)
+    hi16 = np.uint64(16)
+    lo16 = np.uint64(0xFFFF)
+    challenge = np.concatenate([_unit16(w2 >> hi16), _unit16(w2 & lo16), one], axis=1)
+    accident = np.concatenate([_unit16(w3 >> hi16), one], axis=1)
+    return (normal[:, both].reshape(b, n, n), challenge[:, both].reshape(b, n, n),
+            accident[:, np.where(same == 2 * k, k, same)].reshape(b, n, n))

@@ -1,0 +1,200 @@
+"""One interactive game: humans and AI doctrines, undo by replay, save and load."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+
+from . import params as P
+from .doctrines import HUMAN, make
+from .engine import Engine, TurnLog
+from .errors import LoadError
+from .record import FORMAT, VERSION, GameRecord, atomic_write, final_entry, turn_entry
+from .scenario import Scenario, load_scenario
+from .vocab import Action, Outcome
+
+Choice = tuple[Action, int]  # (action, target actor index or -1)
+
+
+class Game:
+    """A single game (B = 1). The record is rebuilt from seed plus human choices, so undo,
+    load and "replay under another worldview" are all exact replays."""
+
+    def __init__(self, scenario: Scenario, seed: int, doctrines: list[str] | None = None,
+                 worldview: P.Worldview | None = None, turns: int | None = None):
+        self.scenario = scenario if worldview is None else scenario.with_worldview(worldview)
+        self.seed = int(seed)
+        self.doctrines = list(doctrines if doctrines is not None else scenario.default_doctrines())
+        self.turn_limit = int(turns if turns is not None else scenario.turns)
+        self.choices: list[dict[int, Choice]] = []  # human choices per played turn
+        self.fallback_from: int | None = None  # turn from which AI played the human seats
+        self.fallback_doctrine = ""
+        self.turns: list[dict] = []
+        self.logs: list[TurnLog] = []
+        self._reset_engine()
+
+    def _reset_engine(self):
+        self.engine = Engine(self.scenario, [self.seed], self.doctrines, turns=self.turn_limit)
+        self.turns = []
+        self.logs = []
+
+    # ------------------------------------------------------------------ queries
+    @property
+    def codes(self) -> list[str]:
+        return self.scenario.codes
+
+    @property
+    def worldview(self) -> P.Worldview:
+        return self.scenario.worldview
+
+    @property
+    def humans(self) -> list[int]:
+        return [i for i, d in enumerate(self.doctrines) if d == HUMAN]
+
+    @property
+    def turn(self) -> int:
+        """Turns played so far."""
+        return self.engine.state.turn
+
+    @property
+    def over(self) -> bool:
+        return self.engine.done
+
+    @property
+    def outcome(self) -> Outcome:
+        from .vocab import OUTCOME_CODES
+        return OUTCOME_CODES[int(self.engine.state.outcome[0])]
+
+    @property
+    def state(self):
+        return self.engine.state
+
+    # ------------------------------------------------------------------ play
+    def play_turn(self, choices: dict[int, Choice] | None = None) -> dict:
+        """Play one turn; choices maps each human actor's index to (action, target index)."""
+        if self.over:
+            raise RuntimeError("the game is over")
+        choices = dict(choices or {})
+        missing = [self.codes[i] for i in self.humans if i not in choices and i not in self.engine.fallback]
+        if missing:
+            raise ValueError(f"waiting for a choice from {', '.join(missing)}")
+        clean = {i: (Action(int(a)), int(t)) for i, (a, t) in choices.items() if i in self.humans}
+        log = self.engine.step({i: (int(a), t) for i, (a, t) in clean.items()})
+        entry = turn_entry(self.engine, log, 0)
+        self.choices.append(clean)
+        self.turns.append(entry)
+        self.logs.append(log)
+        return entry
+
+    def undo(self) -> bool:
+        """Take back the last turn by replaying all the others from the seed."""
+        if not self.choices:
+            return False
+        keep = self.choices[:-1]
+        self.choices = []
+        self._reset_engine()
+        for c in keep:
+            self.play_turn(c)
+        return True
+
+    def replay(self, choices: list[dict[int, Choice]]) -> None:
+        self.choices = []
+        self._reset_engine()
+        for c in choices:
+            if self.over:
+                break
+            self.play_turn(c)
+
+    def autoplay(self, fallback: str = "reciprocity") -> None:
+        """Play to the end; human seats with no recorded choice are played by `fallback`."""
+        while not self.over:
+            if self.humans:
+                raise ValueError("autoplay needs choices for the human actors")
+            self.play_turn({})
+
+    # ------------------------------------------------------------------ records
+    def record(self) -> GameRecord:
+        sc = self.scenario
+        data = {
+            "format": FORMAT,
+            "version": VERSION,
+            "seed": self.seed,
+            "scenario": sc.name,
+            "scenario_path": sc.path,
+            "worldview": {"preset": sc.worldview.preset, "values": sc.worldview.as_dict(),
+                          "label": sc.worldview.label},
+            "turn_limit": self.turn_limit,
+            "actors": sc.codes,
+            "actor_names": {a.code: a.name for a in sc.actors},
+            "doctrines": dict(zip(sc.codes, self.doctrines)),
+            "human_choices": [
+                {sc.codes[i]: [a.name, sc.codes[t] if t >= 0 else None] for i, (a, t) in c.items()}
+                for c in self.choices
+            ],
+            "turns": self.turns,
+        }
+        if self.fallback_from is not None:
+            data["human_seats_played_by"] = {"doctrine": self.fallback_doctrine, "from_turn": self.fallback_from}
+        data.update(final_entry(self.engine, 0, self.turns))
+        if not self.over:
+            data["outcome"] = Outcome.ONGOING.value
+        return GameRecord(data)
+
+    def save(self, path) -> Path:
+        path = Path(path)
+        atomic_write(path, self.record().to_json())
+        return path
+
+    @classmethod
+    def from_record(cls, record: GameRecord, source="record", worldview: P.Worldview | None = None,
+                    check: bool = True) -> "Game":
+        """Rebuild a game by replaying its seed and human choices; refuse a record that does not replay."""
+        data = record.data
+        try:
+            scenario = load_scenario(data.get("scenario_path") or data["scenario"])
+        except LoadError:
+            scenario = load_scenario(data["scenario"])
+        if scenario.codes != data["actors"]:
+            raise LoadError(source, None, "actors", f"the record's actors {data['actors']} do not match scenario {scenario.name}")
+        wv_data = data["worldview"]
+        try:
+            recorded = P.Worldview.from_preset(wv_data["preset"], wv_data["values"])
+        except (P.ParamError, KeyError, TypeError) as exc:
+            raise LoadError(source, None, "worldview", str(exc)) from None
+        doctrines = [data["doctrines"].get(c, "reciprocity") for c in scenario.codes]
+        game = cls(scenario, int(data["seed"]), doctrines, worldview or recorded, int(data.get("turn_limit", scenario.turns)))
+        choices = []
+        index = {c: k for k, c in enumerate(scenario.codes)}
+        try:
+            for turn in data["human_choices"]:
+                choices.append({index[code]: (Action[a], index[t] if t else -1) for code, (a, t) in turn.items()})
+        except (KeyError, ValueError, TypeError) as exc:
+            raise LoadError(source, None, "human_choices", f"unreadable choice ({exc})") from None
+        game.replay(choices)
+        if check and worldview is None and game.turns != data["turns"]:
+            raise LoadError(source, None, "turns", "the saved turns do not replay from its seed and choices (saved by another version?)")
+        return game
+
+    @classmethod
+    def load(cls, path) -> "Game":
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise LoadError(path, None, None, "file not found") from None
+        except (UnicodeDecodeError, IsADirectoryError):
+            raise LoadError(path, None, None, "not a game record (not UTF-8 JSON text)") from None
+        return cls.from_record(GameRecord.from_json(text, path), path)
+
+    def replay_under(self, worldview: P.Worldview, fallback: str = "reciprocity") -> "Game":
+        """The same seed and choices in another world. Human seats are played by `fallback`
+        once the recorded choices run out (the other world may last longer)."""
+        other = Game(self.scenario, self.seed, self.doctrines, worldview, self.turn_limit)
+        other.replay(self.choices)
+        if not other.over and other.humans:
+            other.engine.fallback = {i: make(fallback) for i in other.humans}
+            other.fallback_from = other.turn + 1
+            other.fallback_doctrine = fallback
+            while not other.over:
+                other.play_turn({})
+        return other

@@ -1,0 +1,99 @@
+"""The closed vocabularies of the game: actions, families, outcomes."""
+from __future__ import annotations
+
+import enum
+
+import numpy as np
+
+
+class Family(enum.IntEnum):
+    DETERRENCE = 0
+    DIALOGUE = 1
+
+
+class Action(enum.IntEnum):
+    """One move per actor per turn; the value is also its key (value + 1)."""
+
+    ARM = 0
+    ALLY = 1
+    PRESSURE = 2
+    SUMMIT = 3
+    CBM = 4
+    FORUM = 5
+    TRADE = 6
+    HOLD = 7
+
+    @property
+    def family(self) -> Family:
+        return Family.DETERRENCE if self <= Action.PRESSURE else Family.DIALOGUE
+
+    @property
+    def targeted(self) -> bool:
+        return bool(TARGETED[self])
+
+    @property
+    def label(self) -> str:
+        return ACTION_LABELS[self]
+
+
+ACTION_LABELS = {
+    Action.ARM: "Arm",
+    Action.ALLY: "Ally",
+    Action.PRESSURE: "Pressure",
+    Action.SUMMIT: "Summit",
+    Action.CBM: "Confidence-building",
+    Action.FORUM: "Regional forum",
+    Action.TRADE: "Trade",
+    Action.HOLD: "Hold",
+}
+
+ACTION_HELP = {
+    Action.ARM: "Build military capability (no target). Raises your capability and resolve; others read it by the worldview's arming signal.",
+    Action.ALLY: "Deepen alliance ties with a partner (exercises, missions). Outsiders read it by the alliance signal.",
+    Action.PRESSURE: "Sanctions or a show of force against a target. Raises tension with it and your resolve image.",
+    Action.SUMMIT: "Talk with a target. Cheap talk: little signal, but it steps a crisis down.",
+    Action.CBM: "Costly confidence-building with a target (transparency, restraint). Costs capability; reveals a security-seeker.",
+    Action.FORUM: "Work through the regional forum (no target). Raises the forum stock that lowers everyone's tension.",
+    Action.TRADE: "Trade with a target. Builds ties and prosperity for both.",
+    Action.HOLD: "Restraint: do nothing this turn. Counts as dialogue in the 2x2 payoff.",
+}
+
+N_ACTIONS = 8
+FAMILY = np.array([int(a.family) for a in Action], dtype=np.int8)
+TARGETED = np.array([0, 1, 1, 1, 1, 0, 1, 0], dtype=bool)
+DETERRENCE_ACTIONS = (Action.ARM, Action.ALLY, Action.PRESSURE)
+DIALOGUE_ACTIONS = (Action.SUMMIT, Action.CBM, Action.FORUM, Action.TRADE, Action.HOLD)
+NO_TARGET = -1
+
+
+class Outcome(enum.Enum):
+    ONGOING = "ongoing"
+    REGIONAL_WAR = "regional-war"
+    COLD_WAR_LOCK_IN = "cold-war-lock-in"
+    SECURITY_COMMUNITY = "security-community"
+    TURN_LIMIT = "turn-limit"
+
+
+OUTCOME_CODES = [Outcome.ONGOING, Outcome.REGIONAL_WAR, Outcome.COLD_WAR_LOCK_IN,
+                 Outcome.SECURITY_COMMUNITY, Outcome.TURN_LIMIT]
+OUTCOME_INDEX = {o: k for k, o in enumerate(OUTCOME_CODES)}
+
+RUNG_NAMES = ["calm", "dispute", "confrontation", "brink", "war"]
+TENSION_BANDS = [(0, 25, "calm"), (25, 50, "friction"), (50, 75, "crisis"), (75, 101, "brink")]
+
+
+def tension_band(r: float) -> str:
+    for low, high, name in TENSION_BANDS:
+        if low <= r < high:
+            return name
+    return "brink"
+
+
+def parse_action(text: str) -> Action:
+    key = text.strip().upper()
+    if key.isdigit() and 1 <= int(key) <= N_ACTIONS:
+        return Action(int(key) - 1)
+    try:
+        return Action[key]
+    except KeyError:
+        raise ValueError(f"unknown action {text!r} (allowed: {', '.join(a.name for a in Action)})") from None

@@ -1,6 +1,8 @@
 """Many games at once: the engine run to the end, kept as compact per-game summaries."""
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Callable
 
 import attrs
@@ -40,28 +42,51 @@ def mean_trust(T: np.ndarray, off: np.ndarray) -> np.ndarray:
 def run_batch(scenario: Scenario, seeds, doctrines: list[str] | None = None,
               param_values: np.ndarray | None = None, turns: int | None = None,
               progress: Callable[[int, int], None] | None = None) -> BatchResult:
+    """Play every game to its end. Finished games leave the batch (each game's draws depend
+    only on its own seed, so this changes no result)."""
     eng = Engine(scenario, seeds, doctrines, param_values, turns, causes=False)
-    t_max = eng.turns
-    tension = np.zeros((eng.b, t_max))
-    trust = np.zeros((eng.b, t_max))
+    b, n, t_max = eng.b, eng.n, eng.turns
+    off = eng.off
+    tension = np.zeros((b, t_max))
+    trust = np.zeros((b, t_max))
+    out = {
+        "outcome": np.zeros(b, dtype=np.int8), "end_turn": np.zeros(b, dtype=np.int16),
+        "final_trust": np.zeros(b), "final_tension": np.zeros(b),
+        "security": np.zeros((b, n)), "payoff": np.zeros((b, n)), "prosperity": np.zeros((b, n)),
+    }
+    greedy = eng.state.greedy.copy()
+    rows = np.arange(b)  # original index of each game still in the engine
     for t in range(t_max):
-        if eng.done:
-            tension[:, t:] = tension[:, t - 1:t]
-            trust[:, t:] = trust[:, t - 1:t]
-            break
         log = eng.step()
-        tension[:, t] = log.regional_tension
-        trust[:, t] = mean_trust(log.trust, eng.off)
+        tension[rows, t] = log.regional_tension
+        trust[rows, t] = mean_trust(log.trust, off)
+        st = eng.state
+        ended = st.outcome != 0
+        if ended.any():
+            idx = rows[ended]
+            out["outcome"][idx] = st.outcome[ended]
+            out["end_turn"][idx] = st.end_turn[ended]
+            out["final_trust"][idx] = mean_trust(log.trust[ended], off)
+            out["final_tension"][idx] = st.R[ended]
+            out["security"][idx] = st.security_sum[ended] / t_max
+            out["payoff"][idx] = st.payoff[ended]
+            out["prosperity"][idx] = st.E[ended]
+            # hold the last values over the turns a finished game no longer plays
+            tension[idx, t + 1:] = tension[idx, t:t + 1]
+            trust[idx, t + 1:] = trust[idx, t:t + 1]
+            keep = ~ended
+            rows = rows[keep]
+            if not rows.size:
+                break
+            eng.compact(keep)
         if progress:
             progress(t + 1, t_max)
-    st = eng.state
-    return BatchResult(
-        seeds=eng.seeds, outcome=st.outcome.copy(), end_turn=st.end_turn.copy(),
-        tension_path=tension, trust_path=trust,
-        final_trust=mean_trust(sigmoid(st.L), eng.off), final_tension=st.R.copy(),
-        security=st.security_sum / t_max, payoff=st.payoff.copy(), prosperity=st.E.copy(),
-        greedy=st.greedy.copy(),
-    )
+    return BatchResult(seeds=np.asarray(seeds, dtype=np.uint64).reshape(-1), tension_path=tension,
+                       trust_path=trust, greedy=greedy, **out)
+
+
+def played_turns(result: BatchResult) -> int:
+    return int(result.end_turn.astype(np.int64).sum())
 
 
 def worldview_params(scenario: Scenario, preset: str, b: int, overrides: dict | None = None) -> np.ndarray:
@@ -70,3 +95,52 @@ def worldview_params(scenario: Scenario, preset: str, b: int, overrides: dict | 
     merged.update(overrides or {})
     wv = P.Worldview.from_preset(preset, merged)
     return np.tile(wv.array(), (b, 1))
+
+
+def _run_part(args):
+    scenario, seeds, doctrines, param_values, turns = args
+    return run_batch(scenario, seeds, doctrines, param_values, turns)
+
+
+def merge(parts: list[BatchResult]) -> BatchResult:
+    fields = [f.name for f in attrs.fields(BatchResult)]
+    return BatchResult(**{name: np.concatenate([getattr(p, name) for p in parts]) for name in fields})
+
+
+def default_workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def run_batch_parallel(scenario: Scenario, seeds, doctrines: list[str] | None = None,
+                       param_values: np.ndarray | None = None, turns: int | None = None,
+                       workers: int = 0, chunk: int = 2500,
+                       progress: Callable[[int, int], None] | None = None) -> BatchResult:
+    """run_batch over chunks of games in worker processes; the same result as one run_batch."""
+    seeds = np.asarray(seeds, dtype=np.uint64).reshape(-1)
+    b = seeds.shape[0]
+    if param_values is None:
+        param_values = np.tile(scenario.worldview.array(), (b, 1))
+    workers = workers or default_workers()
+    bounds = list(range(0, b, chunk)) + [b]
+    jobs = [(scenario, seeds[s:e], doctrines, param_values[s:e], turns) for s, e in zip(bounds, bounds[1:])]
+    if workers <= 1 or len(jobs) <= 1:
+        parts = []
+        for k, job in enumerate(jobs):
+            parts.append(_run_part(job))
+            if progress:
+                progress(k + 1, len(jobs))
+        return merge(parts)
+    parts = [None] * len(jobs)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+        futures = {pool.submit(_run_part, job): k for k, job in enumerate(jobs)}
+        for done, fut in enumerate(as_completed(futures), 1):
+            parts[futures[fut]] = fut.result()
+            if progress:
+                progress(done, len(jobs))
+    return merge(parts)
+
+
+def _context():
+    import multiprocessing as mp
+    # fork is fastest where it exists; the core holds no threads or windows to inherit
+    return mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")

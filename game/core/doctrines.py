@@ -1,4 +1,5 @@
-"""Doctrines: AI policies, each a small class deciding for one actor across the whole batch."""
+"""Doctrines: AI policies. Each is a small class that decides for a set of actors at once,
+across the whole batch: arrays are (B, K) for K actors, or (B, K, N) for their partners."""
 from __future__ import annotations
 
 from typing import ClassVar
@@ -28,48 +29,65 @@ class View:
     against: np.ndarray      # (B, N, N) [b, i, j]: j's last move was deterrence aimed at i
     pressured: np.ndarray    # (B, N, N) [b, i, j]: j pressured i last turn
     same_bloc: np.ndarray    # (N, N)
-    u1: np.ndarray           # (B, N) doctrine's own uniforms
+    u1: np.ndarray           # (B, N) the doctrine's own uniforms
     u2: np.ndarray           # (B, N)
 
+    @property
+    def tense(self) -> np.ndarray:
+        """Whom each actor worries about most: tension first, distrust to break ties."""
+        return self.H + 0.01 * (1.0 - self.trust)
 
-def _argmax_masked(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """Index of the largest value among mask (ties to the lowest index); -1 where none."""
+
+def argmax_masked(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Index of the largest value among mask on the last axis (ties: lowest index); -1 if none."""
     v = np.where(mask, values, -np.inf)
     idx = np.argmax(v, axis=-1)
     return np.where(mask.any(axis=-1), idx, -1)
 
 
-def _others(view: View, i: int) -> np.ndarray:
-    n = view.same_bloc.shape[0]
-    m = np.ones(n, dtype=bool)
-    m[i] = False
-    return np.broadcast_to(m, view.H[:, i].shape)
+class Seats:
+    """The actors one doctrine decides for, with their masks over partners."""
 
+    def __init__(self, view: View, actors: np.ndarray):
+        n = view.same_bloc.shape[0]
+        self.view = view
+        self.actors = actors
+        self.b = view.H.shape[0]
+        self.k = len(actors)
+        off = ~np.eye(n, dtype=bool)[actors]                      # (K, N)
+        self.others = np.broadcast_to(off, (self.b, self.k, n))
+        bloc = view.same_bloc[actors]
+        rivals = off & ~bloc
+        rivals = np.where(rivals.any(axis=-1, keepdims=True), rivals, off)
+        self.rivals = np.broadcast_to(rivals, (self.b, self.k, n))
+        self.partners = np.broadcast_to(off & bloc, (self.b, self.k, n))
+        self.tense = view.tense[:, actors, :]
+        self.turn_phase = (view.turn + actors) % 3                 # (K,)
 
-def _rivals(view: View, i: int) -> np.ndarray:
-    others = _others(view, i)
-    rivals = others & ~view.same_bloc[i]
-    return np.where(rivals.any(axis=-1, keepdims=True), rivals, others)
+    def rows(self, a: np.ndarray) -> np.ndarray:
+        return a[:, self.actors]
 
+    def most_tense(self, mask=None) -> np.ndarray:
+        return argmax_masked(self.tense, self.others if mask is None else mask)
 
-def _partners(view: View, i: int) -> np.ndarray:
-    return _others(view, i) & view.same_bloc[i]
+    def full(self, action) -> np.ndarray:
+        return np.full((self.b, self.k), action, dtype=np.int8)
 
+    def dialogue_rotation(self) -> tuple[np.ndarray, np.ndarray]:
+        """Summit, forum and trade in turn, with the partner it worries about most."""
+        partner = self.most_tense()
+        action = np.broadcast_to(np.array([A.SUMMIT, A.FORUM, A.TRADE], dtype=np.int8)[self.turn_phase],
+                                 (self.b, self.k)).copy()
+        target = np.where(action == A.FORUM, -1, partner)
+        return action, target
 
-def _most_tense(view: View, i: int, mask=None) -> np.ndarray:
-    mask = _others(view, i) if mask is None else mask
-    # tension first, distrust to break ties, so a calm start still picks a sensible partner
-    score = view.H[:, i] + 0.01 * (1.0 - view.trust[:, i])
-    return _argmax_masked(score, mask)
-
-
-def _dialogue_rotation(view: View, i: int) -> tuple[np.ndarray, np.ndarray]:
-    b = view.H.shape[0]
-    partner = _most_tense(view, i)
-    phase = (view.turn + i) % 3
-    action = np.full(b, [A.SUMMIT, A.FORUM, A.TRADE][phase], dtype=np.int8)
-    target = np.where(action == A.FORUM, -1, partner)
-    return action, target
+    def respond(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Tit-for-tat by family: (offended, answer, target) — pressure the one who pressured,
+        else arm against the ones who armed or allied against us."""
+        offended = self.rows(self.view.against).any(axis=-1)
+        hit = self.most_tense(self.rows(self.view.pressured))
+        action = np.where(hit >= 0, A.PRESSURE, A.ARM).astype(np.int8)
+        return offended, action, hit
 
 
 class Doctrine:
@@ -79,36 +97,37 @@ class Doctrine:
     memory_depth: ClassVar[float] = 1
     tags: ClassVar[frozenset] = frozenset()
 
-    def decide(self, view: View, i: int) -> tuple[np.ndarray, np.ndarray]:
-        """Actions and targets (each of shape (B,)) for actor i in every game."""
+    def decide(self, view: View, actors) -> tuple[np.ndarray, np.ndarray]:
+        """Actions and targets, each (B, K), for the given actor indices in every game."""
+        seats = Seats(view, np.atleast_1d(np.asarray(actors, dtype=np.intp)))
+        return self.choose(seats)
+
+    def choose(self, s: Seats) -> tuple[np.ndarray, np.ndarray]:
         raise NotImplementedError
 
 
 class Deterrence(Doctrine):
     name = "deterrence"
     description = "Collective defence: arm and ally when threatened, pressure the other bloc, never concede first."
-    memory_depth = 1
     tags = frozenset({"deterrence"})
 
-    def decide(self, view, i):
-        b = view.H.shape[0]
-        threats = view.against[:, i] & _rivals(view, i)
-        threatened = threats.any(axis=-1)
-        rival_max = np.where(_rivals(view, i), view.M, 0.0).max(axis=-1)
-        partners = _partners(view, i)
-        weak_tie = partners & (view.A[:, i] < 0.7)
-        ally_target = _argmax_masked(view.M, weak_tie)
-        pressure_target = _most_tense(view, i, _rivals(view, i))
-        action = np.full(b, A.PRESSURE, dtype=np.int8)
-        target = pressure_target.copy()
-        # threatened: catch up in arms first, then bind allies closer
-        arm = threatened & ((view.M[:, i] < 1.2 * rival_max) | (ally_target < 0))
-        ally = threatened & ~arm & (ally_target >= 0)
-        ally |= ~threatened & (ally_target >= 0) & (view.turn % 2 == 1)
+    def choose(self, s):
+        v = s.view
+        threatened = (s.rows(v.against) & s.rivals).any(axis=-1)
+        rival_max = np.where(s.rivals, v.M[:, None, :], 0.0).max(axis=-1)
+        own = s.rows(v.M)
+        weak_tie = s.partners & (s.rows(v.A) < 0.7)
+        ally_target = argmax_masked(np.broadcast_to(v.M[:, None, :], weak_tie.shape), weak_tie)
+        action = s.full(A.PRESSURE)
+        target = s.most_tense(s.rivals)
+        # threatened: catch up in arms first, then bind allies closer; calm: alternate
+        # pressure on the other bloc with alliance work
+        arm = threatened & ((own < 1.2 * rival_max) | (ally_target < 0))
+        ally = (ally_target >= 0) & ~arm & (threatened | (v.turn % 2 == 1))
         action[arm] = A.ARM
         target[arm] = -1
-        action[ally & ~arm] = A.ALLY
-        target[ally & ~arm] = ally_target[ally & ~arm]
+        action[ally] = A.ALLY
+        target[ally] = ally_target[ally]
         return action, target
 
 
@@ -118,53 +137,40 @@ class Dialogue(Doctrine):
     memory_depth = 0
     tags = frozenset({"dialogue"})
 
-    def decide(self, view, i):
-        action, target = _dialogue_rotation(view, i)
-        partner = _most_tense(view, i)
-        tense = view.H[:, i].max(axis=-1) > 0.45
-        action = np.where(tense, A.CBM, action).astype(np.int8)
+    def choose(self, s):
+        action, target = s.dialogue_rotation()
+        partner = s.most_tense()
+        tense = s.rows(s.view.H).max(axis=-1) > 0.45
+        action[tense] = A.CBM
         target = np.where(tense, partner, target)
         return action, target
 
 
-def _respond(view, i):
-    """Tit-for-tat by family: whom to answer and how; (offended, action, target)."""
-    offenders = view.against[:, i]
-    offended = offenders.any(axis=-1)
-    pressurers = view.pressured[:, i]
-    hit = _most_tense(view, i, pressurers)
-    action = np.where(hit >= 0, A.PRESSURE, A.ARM).astype(np.int8)
-    target = np.where(hit >= 0, hit, -1)
-    return offended, action, target
-
-
 class Reciprocity(Doctrine):
     name = "reciprocity"
-    description = "Tit-for-tat by family, partner by partner: starts with dialogue, answers deterrence with deterrence next turn."
-    memory_depth = 1
+    description = "Tit-for-tat by family, partner by partner: opens with dialogue, answers deterrence with deterrence next turn."
     tags = frozenset({"reciprocal"})
 
-    def decide(self, view, i):
-        action, target = _dialogue_rotation(view, i)
-        offended, r_action, r_target = _respond(view, i)
+    def choose(self, s):
+        action, target = s.dialogue_rotation()
+        offended, r_action, r_target = s.respond()
         return np.where(offended, r_action, action).astype(np.int8), np.where(offended, r_target, target)
 
 
 class GenerousReciprocity(Doctrine):
     name = "generous-reciprocity"
-    description = "Tit-for-tat that forgives a deterrence move with probability q (1/3): copes with noise and accidents."
+    description = "Tit-for-tat that forgives a deterrence move with probability 1/3: copes with noise and accidents."
     stochastic = True
-    memory_depth = 1
     tags = frozenset({"reciprocal", "dialogue"})
 
     def __init__(self, forgiveness: float = 1.0 / 3.0):
         self.forgiveness = forgiveness
 
-    def decide(self, view, i):
-        action, target = _dialogue_rotation(view, i)
-        offended, r_action, r_target = _respond(view, i)
-        forgive = view.u1[:, i] < self.forgiveness
-        offender = _most_tense(view, i, view.against[:, i])
+    def choose(self, s):
+        action, target = s.dialogue_rotation()
+        offended, r_action, r_target = s.respond()
+        forgive = s.rows(s.view.u1) < self.forgiveness
+        offender = s.most_tense(s.rows(s.view.against))
         answer = offended & ~forgive
         mend = offended & forgive
         action = np.where(answer, r_action, np.where(mend, A.SUMMIT, action)).astype(np.int8)
@@ -175,15 +181,12 @@ class GenerousReciprocity(Doctrine):
 class Grit(Doctrine):
     name = "grit"
     description = "Osgood's GRIT: graduated unilateral reassurance (confidence-building, summits) that still answers pressure."
-    memory_depth = 1
     tags = frozenset({"dialogue", "reciprocal"})
 
-    def decide(self, view, i):
-        b = view.H.shape[0]
-        partner = _most_tense(view, i)
-        action = np.full(b, A.CBM if view.turn % 2 == 1 else A.SUMMIT, dtype=np.int8)
-        target = partner.copy()
-        pressurer = _most_tense(view, i, view.pressured[:, i])
+    def choose(self, s):
+        action = s.full(A.CBM if s.view.turn % 2 == 1 else A.SUMMIT)
+        target = s.most_tense()
+        pressurer = s.most_tense(s.rows(s.view.pressured))
         hit = pressurer >= 0
         action[hit] = A.PRESSURE
         target[hit] = pressurer[hit]
@@ -193,16 +196,16 @@ class Grit(Doctrine):
 class Opportunist(Doctrine):
     name = "opportunist"
     description = "Probes actors it believes weak or irresolute with pressure; trades with the rest; arms when threatened."
-    memory_depth = 1
     tags = frozenset({"deterrence"})
 
-    def decide(self, view, i):
-        others = _others(view, i)
-        weak = others & ((view.defence < 0.9 * view.M[:, i:i + 1]) | (view.Q < 0.35)) & ~view.same_bloc[i]
-        # the weakest-looking one: lowest defence, so the highest "-defence"
-        prey = _argmax_masked(-view.defence, weak)
-        threatened = view.against[:, i].any(axis=-1)
-        partner = _argmax_masked(view.X[:, i] + 0.01 * view.trust[:, i], others)
+    def choose(self, s):
+        v = s.view
+        own = s.rows(v.M)[:, :, None]
+        weak = s.rivals & ((v.defence[:, None, :] < 0.9 * own) | (v.Q[:, None, :] < 0.35))
+        # the weakest-looking one: the lowest defence
+        prey = argmax_masked(np.broadcast_to(-v.defence[:, None, :], weak.shape), weak)
+        threatened = s.rows(v.against).any(axis=-1)
+        partner = argmax_masked(s.rows(v.X) + 0.01 * s.rows(v.trust), s.others)
         action = np.where(prey >= 0, A.PRESSURE, np.where(threatened, A.ARM, A.TRADE)).astype(np.int8)
         target = np.where(prey >= 0, prey, np.where(threatened, -1, partner))
         return action, target
@@ -214,11 +217,11 @@ class Random(Doctrine):
     stochastic = True
     memory_depth = 0
 
-    def decide(self, view, i):
-        n = view.same_bloc.shape[0]
-        action = np.minimum((view.u1[:, i] * 8).astype(np.int8), 7)
-        pick = np.minimum((view.u2[:, i] * (n - 1)).astype(np.int64), n - 2)
-        target = np.where(pick >= i, pick + 1, pick)
+    def choose(self, s):
+        n = s.view.same_bloc.shape[0]
+        action = np.minimum((s.rows(s.view.u1) * 8).astype(np.int8), 7)
+        pick = np.minimum((s.rows(s.view.u2) * (n - 1)).astype(np.int64), n - 2)
+        target = np.where(pick >= s.actors[None, :], pick + 1, pick)
         target = np.where(np.isin(action, (A.FORUM, A.HOLD, A.ARM)), -1, target)
         return action, target
 

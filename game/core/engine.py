@@ -41,6 +41,7 @@ LLR = {  # log-likelihood ratio of each action as read by its target (or by ever
 TRUST_CAUSES = ("memory", "action", "camp", "noise", "card")
 TENSION_CAUSES = ("easing", "distrust", "arms", "bloc", "pressure", "ties", "forum", "card")
 
+F = np.float32  # state precision: plenty for a game model, and half the memory traffic
 _IDX = P.INDEX
 _LOW = np.array([s.low for s in P.PARAMS])
 _HIGH = np.array([s.high for s in P.PARAMS])
@@ -76,6 +77,18 @@ def params_matrix(worldview: P.Worldview, b: int) -> np.ndarray:
     return np.tile(worldview.array(), (b, 1))
 
 
+def _rowmax(x):
+    """Max over the last axis; numpy's reduction over a short last axis is slow."""
+    out = x[..., 0].copy()
+    for k in range(1, x.shape[-1]):
+        np.maximum(out, x[..., k], out=out)
+    return out
+
+
+def _sym(mask):
+    return mask | mask.transpose(0, 2, 1)
+
+
 class Engine:
     """Advances B games of one scenario; doctrines per actor, parameters per game."""
 
@@ -102,20 +115,25 @@ class Engine:
         self.same_bloc = np.array([[x == y for y in blocs] for x in blocs])
         # non-aligned actors feel half the camp division
         aligned = np.array([a.bloc != "non-aligned" for a in scenario.actors], dtype=float)
-        camp = (~self.same_bloc).astype(float) * (0.5 + 0.5 * np.minimum.outer(aligned, aligned))
-        self.camp = camp
+        self.camp = ((~self.same_bloc) * (0.5 + 0.5 * np.minimum.outer(aligned, aligned))).astype(F)
         self.off = ~np.eye(n, dtype=bool)
-        self.L0 = logit(np.clip(scenario.trust, 0.02, 0.98))
-        self.M0 = np.array([a.capability for a in scenario.actors])
-        self.deck = compile_deck(scenario.cards, scenario.codes) if scenario.cards and scenario.dynamics else None
+        self.offf = self.off.astype(F)
+        self.ones = np.ones(n, dtype=F)
+        self.L0 = (logit(np.clip(scenario.trust, 0.02, 0.98)) * self.off).astype(F)
+        self.M0 = np.array([a.capability for a in scenario.actors], dtype=F)
+        self.deck = None
+        if scenario.cards and scenario.dynamics:
+            d = compile_deck(scenario.cards, scenario.codes)
+            self.deck = attrs.evolve(d, **{f: getattr(d, f).astype(F) for f in
+                                           ("trust", "tension", "capability", "prosperity", "alliance", "ties",
+                                            "forum", "resolve")})
         self.state = self._initial_state()
         # Richardson grievance chosen so that the starting posture is at rest: arming then
         # follows changes in distrust, not an arbitrary start
-        T0 = sigmoid(self.state.L)
-        threat0 = ((1.0 - T0) * (1.0 - self.state.A) * self.off * self.state.M[:, None, :]).sum(axis=2) / (n - 1)
-        fear = self.params[:, _IDX["arms_fear"]][:, None]
-        fatigue = self.params[:, _IDX["arms_fatigue"]][:, None]
-        self.grievance = fatigue * self.M0[None, :] - fear * threat0
+        threat0 = self._threat(sigmoid(self.state.L), self.state.A, self.state.M)
+        fear = self.params[:, _IDX["arms_fear"]][:, None].astype(F)
+        fatigue = self.params[:, _IDX["arms_fatigue"]][:, None].astype(F)
+        self.grievance = (fatigue * self.M0[None, :] - fear * threat0).astype(F)
 
     # ------------------------------------------------------------------ setup
     def _initial_state(self) -> State:
@@ -128,16 +146,16 @@ class Engine:
         st = State(
             turn=0,
             M=np.tile(self.M0, (b, 1)),
-            E=np.tile([a.prosperity for a in sc.actors], (b, 1)).astype(float),
+            E=np.tile(np.array([a.prosperity for a in sc.actors], dtype=F), (b, 1)),
             greedy=greedy,
-            L=np.tile(self.L0 * self.off, (b, 1, 1)),
-            A=np.tile(sc.alliance, (b, 1, 1)),
-            X=np.tile(sc.ties, (b, 1, 1)),
-            H=np.tile(H0, (b, 1, 1)),
+            L=np.tile(self.L0, (b, 1, 1)),
+            A=np.tile(sc.alliance.astype(F), (b, 1, 1)),
+            X=np.tile(sc.ties.astype(F), (b, 1, 1)),
+            H=np.tile(H0.astype(F), (b, 1, 1)),
             C=np.zeros((b, n, n), dtype=np.int8),
-            F=np.zeros(b),
-            R=np.zeros(b),
-            Q=np.full((b, n), 0.5),
+            F=np.zeros(b, dtype=F),
+            R=np.zeros(b, dtype=F),
+            Q=np.full((b, n), 0.5, dtype=F),
             last_action=np.full((b, n), -1, dtype=np.int8),
             last_target=np.full((b, n), -1, dtype=np.int8),
             tweak=np.zeros((b, len(P.NAMES))),
@@ -153,8 +171,18 @@ class Engine:
         return st
 
     def _regional_tension(self, H, M):
-        w = (M[:, :, None] + M[:, None, :]) * self.off
-        return 100.0 * (H * w).sum(axis=(1, 2)) / w.sum(axis=(1, 2))
+        # capability-weighted mean of dyadic tension: w_ij = M_i + M_j
+        num = (H @ M[:, :, None])[:, :, 0]          # sum_j H_ij M_j
+        rows = H @ self.ones                          # sum_j H_ij
+        total = (num + rows * M).sum(axis=1)          # sum_ij H_ij (M_i + M_j)
+        wsum = 2.0 * (n := self.n) * M.sum(axis=1) - 2.0 * M.sum(axis=1)  # sum_{i!=j} (M_i + M_j)
+        return (F(100.0) * total / np.maximum(wsum, 1e-6)).astype(F)
+
+    def _threat(self, T, A, M):
+        """Richardson: distrust-weighted capability of the non-allied others."""
+        w = (F(1.0) - T) * (F(1.0) - A)
+        w *= self.offf
+        return (w @ M[:, :, None])[:, :, 0] / F(self.n - 1)
 
     @property
     def done(self) -> bool:
@@ -165,6 +193,18 @@ class Engine:
         eff = self.params + st.tweak * (st.tweak_left > 0)[:, None]
         return np.clip(eff, _LOW, _HIGH)
 
+    def compact(self, keep: np.ndarray) -> None:
+        """Drop the games not in keep (a batch runner's finished games); the rest are untouched."""
+        st = self.state
+        for f in attrs.fields(State):
+            v = getattr(st, f.name)
+            if isinstance(v, np.ndarray):
+                setattr(st, f.name, v[keep])
+        self.seeds = self.seeds[keep]
+        self.params = self.params[keep]
+        self.grievance = self.grievance[keep]
+        self.b = int(self.seeds.shape[0])
+
     # ------------------------------------------------------------------ a turn
     def step(self, human: dict[int, tuple[int, int]] | None = None) -> TurnLog:
         """Play one turn in every game still going; human maps actor index to (action, target)."""
@@ -173,157 +213,170 @@ class Engine:
         if missing:
             raise ValueError(f"no choice given for human actor(s): {', '.join(missing)}")
         st = self.state
-        old = st.copy()
+        active = st.outcome == 0
+        all_active = bool(active.all())
+        old = None if all_active else st.copy()
         t = st.turn + 1
         b, n, sc = self.b, self.n, self.scenario
-        active = st.outcome == 0
-        pv = self.effective_params()
-        g = lambda name: pv[:, _IDX[name]]  # noqa: E731
+        off, offf = self.off, self.offf
         dyn = sc.dynamics
+        pv = self.effective_params()
 
         u_actor = rng.uniforms4(self.seeds, t, rng.ACTOR, n, 1)
         u_noise, u_doc1, u_doc2 = (u[:, :, 0] for u in u_actor[:3])
         pair_noise, pair_challenge, pair_accident = rng.pair_draws(self.seeds, t, n)
 
-        trust_card = np.zeros((b, n, n))
-        tension_card = np.zeros((b, n, n))
+        trust_card = tension_card = None
         card = np.full(b, -1, dtype=np.int16)
         # 1. event
         if self.deck is not None:
             card = self._draw_card(t, st)
             has = card >= 0
             k = np.where(has, card, 0)
-            hm = has[:, None]
             d = self.deck
-            trust_card = d.trust[k] * hm[:, :, None]
-            tension_card = d.tension[k] * hm[:, :, None]
-            st.M = np.clip(st.M + d.capability[k] * hm, 0.1, M_MAX)
-            st.E = np.clip(st.E + d.prosperity[k] * hm, 0.0, E_MAX)
-            st.A = np.clip(st.A + d.alliance[k] * hm[:, :, None], 0.0, 1.0)
-            st.X = np.clip(st.X + d.ties[k] * hm[:, :, None], 0.0, 1.0)
-            st.F = np.clip(st.F + d.forum[k] * has, 0.0, 1.0)
-            st.C = np.clip(st.C + d.crisis[k] * hm[:, :, None], 0, WAR_RUNG - 1).astype(np.int8)
-            st.Q = np.clip(st.Q + d.resolve[k] * hm, 0.0, 1.0)
+            hm = has[:, None].astype(F)
+            hm3 = hm[:, :, None]
+            trust_card = d.trust[k] * hm3
+            tension_card = d.tension[k] * hm3
+            st.M = np.clip(st.M + d.capability[k] * hm, F(0.1), F(M_MAX))
+            st.E = np.clip(st.E + d.prosperity[k] * hm, F(0.0), F(E_MAX))
+            st.A = np.clip(st.A + d.alliance[k] * hm3, F(0.0), F(1.0))
+            st.X = np.clip(st.X + d.ties[k] * hm3, F(0.0), F(1.0))
+            st.F = np.clip(st.F + d.forum[k] * hm[:, 0], F(0.0), F(1.0))
+            st.C = np.clip(st.C + d.crisis[k] * has[:, None, None], 0, WAR_RUNG - 1).astype(np.int8)
+            st.Q = np.clip(st.Q + d.resolve[k] * hm, F(0.0), F(1.0))
             new_tweak = has & (d.tweak_turns[k] > 0)
             st.tweak = np.where(new_tweak[:, None], d.tweak[k], st.tweak)
             st.tweak_left = np.where(new_tweak, d.tweak_turns[k] + 1, st.tweak_left).astype(np.int16)
             pv = self.effective_params()
+        col = {name: pv[:, _IDX[name]].astype(F) for name in P.NAMES}
+        c3 = lambda name: col[name][:, None, None]  # noqa: E731
 
         # 2. choose
         T_before = sigmoid(st.L)
-        view = self._view(t, st, T_before, u_doc1, u_doc2, pv)
+        defence = self._defence(st, col)
+        view = self._view(t, st, T_before, defence, u_doc1, u_doc2)
         intended = np.empty((b, n), dtype=np.int8)
         target = np.empty((b, n), dtype=np.int8)
-        for i, doctrine in enumerate(self.doctrines):
-            if doctrine is None and i not in human:
-                doctrine = self.fallback[i]
-            if doctrine is None:
-                a, tg = human[i]
+        for doctrine, seats in self._seating(human):
+            a, tg = doctrine.decide(view, seats)
+            intended[:, seats], target[:, seats] = a, tg
+        for i, (a, tg) in human.items():
+            if i in self.humans:
                 intended[:, i], target[:, i] = int(a), int(tg)
-            else:
-                a, tg = doctrine.decide(view, i)
-                intended[:, i], target[:, i] = a, tg
         # a targeted action without a valid target becomes restraint
         idx = np.arange(n)[None, :]
         bad = TARGETED[intended] & ((target < 0) | (target >= n) | (target == idx))
         intended = np.where(bad, Action.HOLD, intended).astype(np.int8)
         target = np.where(TARGETED[intended], target, -1).astype(np.int8)
-        action, target = self._noise(intended, target, u_noise, g("action_noise"))
+        action, target = self._noise(intended, target, u_noise, col["action_noise"])
         fam = FAMILY[action]
 
         # who did what to whom, as (B, N, N) masks [b, actor, target]
-        tgt_onehot = (target[:, :, None] == np.arange(n)[None, None, :])
+        tgt_onehot = target[:, :, None] == np.arange(n, dtype=np.int8)[None, None, :]
         did = lambda act: (action == act)[:, :, None] & tgt_onehot  # noqa: E731
         pressure = did(Action.PRESSURE)
-        talk_dir = did(Action.SUMMIT) | did(Action.CBM) | did(Action.TRADE)
-        talk = talk_dir | talk_dir.transpose(0, 2, 1)
+        pressure_sym = _sym(pressure)
+        summit = _sym(did(Action.SUMMIT))
+        trade = _sym(did(Action.TRADE))
+        talk = summit | trade | _sym(did(Action.CBM))
         armed = action == Action.ARM
+        cbm = action == Action.CBM
 
         # 3. act
         if dyn:
             M_before = st.M.copy()
-            st.M = st.M + armed * ARM_STEP * (1.0 - st.M / M_MAX) - (action == Action.CBM) * CBM_COST
-            ally = did(Action.ALLY)
-            ally = ally | ally.transpose(0, 2, 1)
-            st.A = np.clip(st.A + ALLY_STEP * ally, 0.0, 1.0)
-            trade = did(Action.TRADE)
-            trade = trade | trade.transpose(0, 2, 1)
-            st.X = np.clip(st.X + TRADE_STEP * trade + 0.01 * (did(Action.SUMMIT) | did(Action.SUMMIT).transpose(0, 2, 1)), 0.0, 1.0)
-            forum_share = (action == Action.FORUM).mean(axis=1)
-            st.F = np.clip(st.F * (1.0 - FORUM_DECAY) + FORUM_GAIN * forum_share * (1.0 - st.F), 0.0, 1.0)
-            st.E = (st.E - ARM_COST * armed - 0.05 * pressure.any(axis=2) - 0.1 * pressure.any(axis=1)
-                    + 0.05 * trade.sum(axis=2) - 0.05 * (action == Action.CBM))
+            st.M = st.M + armed * (F(ARM_STEP) * (F(1.0) - st.M / F(M_MAX))) - cbm * F(CBM_COST)
+            ally = _sym(did(Action.ALLY))
+            if ally.any():
+                st.A = np.minimum(st.A + F(ALLY_STEP) * ally, F(1.0))
+            st.X = np.minimum(st.X + F(TRADE_STEP) * trade + F(0.01) * summit, F(1.0))
+            forum_share = (action == Action.FORUM).mean(axis=1, dtype=F)
+            st.F = np.clip(st.F * F(1.0 - FORUM_DECAY) + F(FORUM_GAIN) * forum_share * (F(1.0) - st.F), F(0.0), F(1.0))
+            st.E = (st.E - F(ARM_COST) * armed - F(0.05) * pressure.any(axis=2) - F(0.1) * pressure.any(axis=1)
+                    + F(0.05) * (trade @ self.ones) - F(0.05) * cbm)
 
-        # 4. perceive
-        llr = self._readings(action, target, tgt_onehot, pv)
-        m = g("trust_memory")[:, None, None]
-        noise = g("suspicion_bias")[:, None, None] + g("misperception")[:, None, None] * pair_noise
-        camp = -g("camp_bias")[:, None, None] * self.camp
+        # 4. perceive (Kydd): L <- m L + (1 - m) L0 + w (llr + camp + noise)
+        llr = self._readings(action, target, tgt_onehot, col)
+        m = c3("trust_memory")
+        camp = -c3("camp_bias") * self.camp
+        noise = c3("suspicion_bias") + c3("misperception") * pair_noise
         L_old = st.L
-        parts = {
-            "memory": ((m - 1.0) * L_old + (1.0 - m) * self.L0) * self.off,
-            "action": EVIDENCE_WEIGHT * llr * self.off,
-            "camp": EVIDENCE_WEIGHT * camp * self.off,
-            "noise": EVIDENCE_WEIGHT * noise * self.off,
-            "card": trust_card,
-        }
-        L_new = np.clip(L_old + sum(parts.values()), -L_MAX, L_MAX) * self.off
+        w = F(EVIDENCE_WEIGHT)
+        memory = (m - F(1.0)) * L_old + (F(1.0) - m) * self.L0
+        delta = memory + w * (llr + camp + noise)
+        if trust_card is not None:
+            delta += trust_card
+        L_new = np.clip(L_old + delta, F(-L_MAX), F(L_MAX))
+        L_new *= offf
         T_new = sigmoid(L_new)
-        trust_causes = _apportion(parts, T_new - T_before) if self.causes else {}
+        trust_causes = {}
+        if self.causes:
+            parts = {"memory": memory, "action": w * llr, "camp": w * camp, "noise": w * noise,
+                     "card": trust_card if trust_card is not None else np.zeros_like(L_old)}
+            trust_causes = _apportion(parts, T_new - T_before)
         st.L = L_new
 
-        # resolve image: deterrence moves raise it, unreciprocated restraint under tension lowers it
+        tension_causes = {}
+        challenges = np.zeros((b, n, n), dtype=bool)
         if dyn:
-            tough = (fam == 0)
-            # restraint that goes unanswered: facing pressure or high tension, or a unilateral concession
-            aimed_at = pressure.any(axis=1) | (st.H.max(axis=2) > 0.35)
-            meek = ((fam == 1) & aimed_at) | (action == Action.CBM)
-            st.Q = np.clip(st.Q + RESOLVE_STEP * tough - RESOLVE_LOSS * g("weakness_invites")[:, None] * meek
-                           + 0.05 * (0.5 - st.Q), 0.0, 1.0)
+            # resolve image: deterrence moves raise it; restraint that goes unanswered (facing
+            # pressure or high tension) or a unilateral concession lowers it
+            tough = fam == 0
+            aimed_at = pressure.any(axis=1) | (_rowmax(st.H) > F(0.35))
+            meek = ((fam == 1) & aimed_at) | cbm
+            st.Q = np.clip(st.Q + F(RESOLVE_STEP) * tough - F(RESOLVE_LOSS) * col["weakness_invites"][:, None] * meek
+                           + F(0.05) * (F(0.5) - st.Q), F(0.0), F(1.0))
 
             # 5. arms dynamics (Richardson), distrust-weighted, allies excluded
-            threat = ((1.0 - T_new) * (1.0 - st.A) * self.off * st.M[:, None, :]).sum(axis=2) / (n - 1)
-            grievance = self.grievance + GREED_ARMING * st.greedy
-            st.M = np.clip(st.M + g("arms_fear")[:, None] * threat - g("arms_fatigue")[:, None] * st.M + grievance,
-                           0.1, M_MAX)
-            race = np.maximum(st.M - M_before, 0.0)
+            threat = self._threat(T_new, st.A, st.M)
+            st.M = np.clip(st.M + col["arms_fear"][:, None] * threat - col["arms_fatigue"][:, None] * st.M
+                           + self.grievance + F(GREED_ARMING) * st.greedy, F(0.1), F(M_MAX))
+            race = np.maximum(st.M - M_before, F(0.0))
 
-            # 6. tension
-            T_mean = 0.5 * (T_new + T_new.transpose(0, 2, 1))
-            pressure_sym = (pressure | pressure.transpose(0, 2, 1)).astype(float)
-            rate = TENSION_RATE
+            # 6. tension moves toward a target set by distrust, arms, blocs, pressure, ties, forum
+            rate = F(TENSION_RATE)
+            T_mean = T_new + T_new.transpose(0, 2, 1)
             tparts = {
                 "easing": -rate * st.H,
-                "distrust": rate * 0.6 * (1.0 - T_mean),
-                "arms": rate * ARMS_TENSION * (race[:, :, None] + race[:, None, :]),
-                "bloc": rate * 0.3 * g("camp_bias")[:, None, None] * self.camp,
-                "pressure": rate * 0.5 * pressure_sym,
-                "ties": -rate * 0.5 * g("shadow_of_future")[:, None, None] * st.X,
-                "forum": -rate * 0.4 * st.F[:, None, None] * np.ones((1, n, n)),
+                "distrust": (rate * F(0.6)) * (F(1.0) - F(0.5) * T_mean),
+                "arms": (rate * F(ARMS_TENSION)) * (race[:, :, None] + race[:, None, :]),
+                "bloc": (rate * F(0.3)) * c3("camp_bias") * self.camp,
+                "pressure": (rate * F(0.5)) * pressure_sym,
+                "ties": (-rate * F(0.5)) * c3("shadow_of_future") * st.X,
+                "forum": np.broadcast_to((-rate * F(0.4)) * st.F[:, None, None], (b, n, n)),
             }
-            tparts = {k: v * self.off for k, v in tparts.items()}
-            tparts["card"] = tension_card
-            H_new = np.clip(st.H + sum(tparts.values()), 0.0, 1.0) * self.off
-            tension_causes = _apportion(tparts, H_new - st.H) if self.causes else {}
+            total = tparts["easing"] + tparts["distrust"]
+            for key in ("arms", "bloc", "pressure", "ties", "forum"):
+                total += tparts[key]
+            total *= offf
+            if tension_card is not None:
+                total += tension_card
+            H_new = np.clip(st.H + total, F(0.0), F(1.0))
+            H_new *= offf
+            if self.causes:
+                tparts["card"] = tension_card if tension_card is not None else np.zeros_like(st.H)
+                tension_causes = _apportion({k: v * offf for k, v in tparts.items()}, H_new - st.H)
             st.H = H_new
             st.R = self._regional_tension(st.H, st.M)
 
             # 7. crisis
-            defence = self._defence(st, pv)
-            challenges, win = self._challenges(st, T_new, defence, pv, pair_challenge)
-            st.C = self._ladder(st, challenges, win, talk, pressure, pv, pair_accident)
+            defence = self._defence(st, col)
+            challenges, win = self._challenges(st, T_new, defence, col, pair_challenge)
+            st.C = self._ladder(st, challenges, win, talk, pressure_sym, col, pair_accident)
 
             # 8. economy
-            ties_mean = (st.X.sum(axis=2)) / (n - 1)
-            st.E = np.clip(st.E + 0.08 * (1.0 + ties_mean) * (1.0 - st.R[:, None] / 200.0), 0.0, E_MAX)
-        else:
-            tension_causes = {k: np.zeros((b, n, n)) for k in TENSION_CAUSES}
-            challenges = np.zeros((b, n, n), dtype=bool)
+            ties_mean = (st.X @ self.ones) / F(n - 1)
+            st.E = np.clip(st.E + F(0.08) * (F(1.0) + ties_mean) * (F(1.0) - st.R[:, None] / F(200.0)),
+                           F(0.0), F(E_MAX))
+        elif self.causes:
+            tension_causes = {k: np.zeros((b, n, n), dtype=F) for k in TENSION_CAUSES}
 
         # scores
         pay = self._payoffs(fam, pv)
         st.payoff = st.payoff + pay
-        security = 100.0 * (1.0 - st.H.sum(axis=2) / (n - 1)) * (1.0 - st.C.max(axis=2) / WAR_RUNG)
+        worst = _rowmax(st.C).astype(np.float64)
+        security = 100.0 * (1.0 - (st.H @ self.ones).astype(np.float64) / (n - 1)) * (1.0 - worst / WAR_RUNG)
         st.security_sum = st.security_sum + security
 
         st.last_action, st.last_target = action, target
@@ -331,18 +384,33 @@ class Engine:
         st.turn = t
         self._end(st, T_new, t)
 
-        if not active.all():
+        if not all_active:
             self._freeze(old, st, ~active)
-        st.end_turn = np.where(active & (st.outcome != 0) & (old.outcome == 0), t, st.end_turn).astype(np.int16)
+            T_new = sigmoid(st.L)
+            st.end_turn = np.where(active & (st.outcome != 0) & (old.outcome == 0), t, st.end_turn).astype(np.int16)
+        else:
+            st.end_turn = np.where(st.outcome != 0, t, st.end_turn).astype(np.int16)
         return TurnLog(
             turn=t, active=active, card=card, intended=intended, action=action, target=target,
-            trust=sigmoid(st.L), tension=st.H, crisis=st.C, challenges=challenges,
+            trust=T_new, tension=st.H, crisis=st.C, challenges=challenges,
             regional_tension=st.R, capability=st.M, prosperity=st.E, resolve=st.Q, forum=st.F,
             payoff=pay, security=security, trust_causes=trust_causes, tension_causes=tension_causes,
             outcome=st.outcome,
         )
 
     # ------------------------------------------------------------------ parts
+    def _seating(self, human):
+        """Group the AI seats by doctrine object so each doctrine decides once per turn."""
+        groups: dict[tuple, tuple] = {}
+        for i, doctrine in enumerate(self.doctrines):
+            if doctrine is None:
+                if i in human:
+                    continue
+                doctrine = self.fallback[i]
+            key = (type(doctrine), tuple(sorted(vars(doctrine).items())))
+            groups.setdefault(key, (doctrine, []))[1].append(i)
+        return [(d, np.array(seats, dtype=np.intp)) for d, seats in groups.values()]
+
     def _draw_card(self, t, st):
         d = self.deck
         ok = ((t >= d.min_turn) & (t <= d.max_turn))[None, :] & \
@@ -355,71 +423,76 @@ class Engine:
         k = np.minimum(k, len(d.weight) - 1)
         return np.where(total > 0, k, -1).astype(np.int16)
 
-    def _view(self, t, st, T, u1, u2, pv):
+    def _view(self, t, st, T, defence, u1, u2):
         n = self.n
         la, lt = st.last_action, st.last_target
         lfam = np.where(la >= 0, FAMILY[np.maximum(la, 0)], 1)
-        i_idx = np.arange(n)[None, :, None]
-        # against[b, i, j]: j's last move was deterrence aimed at i
-        aimed = (lt[:, None, :] == i_idx) | (lt[:, None, :] < 0) | ~self.same_bloc[None]
-        friendly_ally = (la[:, None, :] == Action.ALLY) & (lt[:, None, :] == i_idx)
+        i_idx = np.arange(n, dtype=np.int8)[None, :, None]
+        lt3 = lt[:, None, :]
+        # against[b, i, j]: j's last move was deterrence aimed at i (or at anyone, from another bloc)
+        aimed = (lt3 == i_idx) | (lt3 < 0) | ~self.same_bloc[None]
+        friendly_ally = (la[:, None, :] == Action.ALLY) & (lt3 == i_idx)
         against = (lfam[:, None, :] == 0) & aimed & ~friendly_ally & self.off[None]
-        pressured = (la[:, None, :] == Action.PRESSURE) & (lt[:, None, :] == i_idx)
+        pressured = (la[:, None, :] == Action.PRESSURE) & (lt3 == i_idx)
         return View(turn=t, trust=T, H=st.H, M=st.M, A=st.A, X=st.X, Q=st.Q,
-                    defence=self._defence(st, pv), last_action=la, last_target=lt,
+                    defence=defence, last_action=la, last_target=lt,
                     against=against, pressured=pressured, same_bloc=self.same_bloc, u1=u1, u2=u2)
 
     def _noise(self, intended, target, u, eps):
         """With probability eps an executed action flips family (an incident, a misread order)."""
         flip = u < eps[:, None]
+        if not flip.any():
+            return intended, target
         fam = FAMILY[intended]
-        has_target = target >= 0
         # deterrence -> restraint; dialogue -> pressure on its partner, or arming if it had none
-        to_dialogue = np.full_like(intended, Action.HOLD)
-        to_deterrence = np.where(has_target, Action.PRESSURE, Action.ARM).astype(np.int8)
-        flipped = np.where(fam == 0, to_dialogue, to_deterrence)
+        to_deterrence = np.where(target >= 0, Action.PRESSURE, Action.ARM).astype(np.int8)
+        flipped = np.where(fam == 0, np.int8(Action.HOLD), to_deterrence)
         action = np.where(flip, flipped, intended).astype(np.int8)
         new_target = np.where(flip & (fam == 0), -1, target).astype(np.int8)
         return action, new_target
 
-    def _readings(self, action, target, tgt_onehot, pv):
+    def _readings(self, action, target, tgt_onehot, col):
         """llr[b, i, j]: what observer i reads from actor j's move, before weighting."""
         b, n = action.shape
-        g = lambda name: pv[:, _IDX[name]][:, None]  # noqa: E731
-        base = np.zeros((b, n))
-        base = np.where(action == Action.ARM, g("arming_signal"), base)
-        base = np.where(action == Action.PRESSURE, g("arming_signal") + LLR["pressure_extra"], base)
-        base = np.where(action == Action.SUMMIT, LLR["summit"], base)
-        base = np.where(action == Action.CBM, g("reassurance_signal"), base)
-        base = np.where(action == Action.FORUM, LLR["forum"], base)
-        base = np.where(action == Action.TRADE, LLR["trade"], base)
-        # seen by observer i (rows) of actor j (columns)
-        seen = np.broadcast_to(base[:, None, :], (b, n, n)).copy()
+        arming = col["arming_signal"][:, None]
+        table = np.empty((b, 8), dtype=F)
+        table[:, Action.ARM] = col["arming_signal"]
+        table[:, Action.ALLY] = 0.0
+        table[:, Action.PRESSURE] = col["arming_signal"] + F(LLR["pressure_extra"])
+        table[:, Action.SUMMIT] = LLR["summit"]
+        table[:, Action.CBM] = col["reassurance_signal"]
+        table[:, Action.FORUM] = LLR["forum"]
+        table[:, Action.TRADE] = LLR["trade"]
+        table[:, Action.HOLD] = LLR["hold"]
+        base = np.take_along_axis(table, action.astype(np.intp), axis=1)  # (B, N)
+        del arming
         is_target = tgt_onehot.transpose(0, 2, 1)  # [b, i, j]: i is j's target
-        targeted = (target >= 0)[:, None, :]
-        weight = np.where(targeted & ~is_target, 0.5, 1.0)
-        ally = (action == Action.ALLY)[:, None, :]
-        outsider = ~self.same_bloc[None] & ~is_target
-        seen = np.where(ally & is_target, LLR["ally_partner"], seen)
-        seen = np.where(ally & ~is_target, np.where(outsider, g("alliance_signal")[:, :, None], 0.0), seen)
-        weight = np.where(ally, 1.0, weight)
-        return seen * weight
+        # a move aimed at someone else is read at half weight by the bystanders
+        bystander = (target >= 0)[:, None, :] & ~is_target
+        seen = base[:, None, :] * (F(1.0) - F(0.5) * bystander)
+        ally = action == Action.ALLY
+        if ally.any():
+            ally3 = np.broadcast_to(ally[:, None, :], seen.shape)
+            outsider = ~self.same_bloc[None] & ~is_target
+            seen = np.where(ally3 & is_target, F(LLR["ally_partner"]), seen)
+            seen = np.where(ally3 & ~is_target, outsider * col["alliance_signal"][:, None, None], seen)
+        return seen
 
-    def _defence(self, st, pv):
-        g = lambda name: pv[:, _IDX[name]][:, None]  # noqa: E731
-        allies = (st.A * st.M[:, None, :]).sum(axis=2)
-        return g("defence_advantage") * (st.M + g("ally_credibility") * allies) * (0.5 + st.Q)
+    def _defence(self, st, col):
+        allies = (st.A @ st.M[:, :, None])[:, :, 0]
+        return col["defence_advantage"][:, None] * (st.M + col["ally_credibility"][:, None] * allies) * (F(0.5) + st.Q)
 
-    def _challenges(self, st, T, defence, pv, u):
-        g = lambda name: pv[:, _IDX[name]][:, None, None]  # noqa: E731
+    def _challenges(self, st, T, defence, col, u):
+        c3 = lambda name: col[name][:, None, None]  # noqa: E731
         win = self._win(st, defence)
-        greed = GREED_WEIGHT * st.greedy[:, :, None] * (win - WIN_THRESHOLD)
-        fear = FEAR_WEIGHT * g("first_strike") * (1.0 - T) * st.H
-        retaliation = RETALIATION_WEIGHT * (1.0 - win) * st.Q[:, None, :]
+        greedy = st.greedy[:, :, None]
+        z = (greedy * F(GREED_WEIGHT)) * (win - F(WIN_THRESHOLD))
+        z += (F(FEAR_WEIGHT) * c3("first_strike")) * (F(1.0) - T) * st.H
+        z -= F(RETALIATION_WEIGHT) * (F(1.0) - win) * st.Q[:, None, :]
         # a greedy actor values what it could take above the ties it would lose (Glaser)
-        future = (FUTURE_WEIGHT * g("shadow_of_future") * (st.X + st.F[:, None, None])
-                  * (1.0 - GREEDY_DISCOUNT * st.greedy[:, :, None]))
-        z = CRISIS_BASE + greed + fear - retaliation - future
+        z -= (F(FUTURE_WEIGHT) * c3("shadow_of_future")) * (st.X + st.F[:, None, None]) \
+            * (F(1.0) - F(GREEDY_DISCOUNT) * greedy)
+        z += F(CRISIS_BASE)
         return (u < sigmoid(z)) & self.off, win
 
     @staticmethod
@@ -427,35 +500,34 @@ class Engine:
         Mi = st.M[:, :, None]
         return Mi / (Mi + defence[:, None, :])
 
-    def _ladder(self, st, challenges, win, talk, pressure, pv, u_accident):
-        c = challenges | challenges.transpose(0, 2, 1)
-        quiet = ~(pressure | pressure.transpose(0, 2, 1))
-        C = st.C.astype(np.int16)
+    def _ladder(self, st, challenges, win, talk, pressure_sym, col, u_accident):
+        c = _sym(challenges)
+        quiet = ~pressure_sym
+        C = st.C
         at_brink = c & (C == WAR_RUNG - 1)
         # at the brink only a greedy challenger that expects to win chooses war;
         # a security-seeker's brink slips into war only by accident
-        push = challenges & st.greedy[:, :, None] & (win > WAR_ODDS)
-        push = push | push.transpose(0, 2, 1)
-        accident = u_accident < ACCIDENT_RATE * pv[:, _IDX["misperception"]][:, None, None]
+        greedy_challenge = challenges & st.greedy[:, :, None]
+        push = _sym(greedy_challenge & (win > F(WAR_ODDS)))
+        accident = u_accident < F(ACCIDENT_RATE) * col["misperception"][:, None, None]
         war = at_brink & (push | accident)
         # a challenge climbs unless the pair is talking (talk defuses fear, not greed);
         # a turn without one steps down, unless one side keeps up the pressure and nobody talks
-        greedy_challenge = challenges & st.greedy[:, :, None]
-        greedy_challenge = greedy_challenge | greedy_challenge.transpose(0, 2, 1)
-        climb = c & (~talk | greedy_challenge) & (C < WAR_RUNG - 1)
-        calm = ~c & (talk | quiet)
-        C = np.where(climb, C + 1, np.where(calm, np.maximum(C - 1, 0), C))
-        C = np.where(war, WAR_RUNG, C)
-        return (C * self.off).astype(np.int8)
+        climb = c & (~talk | _sym(greedy_challenge)) & (C < WAR_RUNG - 1)
+        calm = ~c & (talk | quiet) & (C > 0)
+        C = C + climb.view(np.int8) - calm.view(np.int8)
+        C[war] = WAR_RUNG
+        C *= self.off
+        return C
 
     def _payoffs(self, fam, pv):
-        g = lambda name: pv[:, _IDX[name]][:, None, None]  # noqa: E731
-        fi = fam[:, :, None]
-        fj = fam[:, None, :]
-        # family 1 = dialogue (cooperate), 0 = deterrence (defect)
-        pay = np.where(fi == 1, np.where(fj == 1, g("payoff_R"), g("payoff_S")),
-                       np.where(fj == 1, g("payoff_T"), g("payoff_P")))
-        return (pay * self.off).sum(axis=2)
+        """Each actor's 2x2 payoff summed over its partners (family 1 = dialogue = cooperate)."""
+        g = lambda name: pv[:, _IDX[name]][:, None]  # noqa: E731
+        f = fam.astype(np.float64)
+        coop = f.sum(axis=1, keepdims=True) - f      # partners who chose dialogue
+        defect = (self.n - 1) - coop
+        return (f * (coop * g("payoff_R") + defect * g("payoff_S"))
+                + (1.0 - f) * (coop * g("payoff_T") + defect * g("payoff_P")))
 
     def _end(self, st, T, t):
         sc = self.scenario
@@ -463,9 +535,10 @@ class Engine:
         going = st.outcome == 0
         outcome = st.outcome.copy()
         if sc.dynamics:
-            war = (st.C >= WAR_RUNG).any(axis=(1, 2))
+            war = _rowmax(_rowmax(st.C)) >= WAR_RUNG
             st.lockin_run = np.where(st.R > e.lockin_threshold, st.lockin_run + 1, 0).astype(np.int16)
-            high = np.where(self.off[None], T, 1.0).min(axis=(1, 2)) > e.community_trust
+            lowest = _rowmax(_rowmax(-(T + (~self.off))))  # minus the lowest off-diagonal trust
+            high = -lowest > e.community_trust
             st.community_run = np.where(high & (st.R < e.community_tension), st.community_run + 1, 0).astype(np.int16)
             outcome = np.where(going & war, OUTCOME_INDEX[Outcome.REGIONAL_WAR], outcome)
             going2 = outcome == 0
@@ -489,10 +562,9 @@ class Engine:
 
 
 def _apportion(parts: dict, total_shown):
-    """Split the shown change among causes in proportion to their raw contributions."""
+    """Split the shown change among causes in proportion to their raw contributions;
+    the causes sum to the change shown (clipping included)."""
     raw_sum = sum(parts.values())
-    safe = np.where(np.abs(raw_sum) > 1e-12, raw_sum, 1.0)
-    scale = np.where(np.abs(raw_sum) > 1e-12, total_shown / safe, 0.0)
-    out = {k: v * scale for k, v in parts.items()}
-    # whatever clipping removed is not attributed; the causes still sum to the change shown
-    return out
+    nonzero = np.abs(raw_sum) > 1e-9
+    scale = np.where(nonzero, total_shown / np.where(nonzero, raw_sum, 1.0), 0.0)
+    return {k: (v * scale).astype(np.float64) for k, v in parts.items()}

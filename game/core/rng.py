@@ -107,20 +107,25 @@ def box_muller(u1, u2):
 
 
 def _unit16(word):
-    return (word.astype(np.float64) + 0.5) * (1.0 / 65536.0)
+    return (word.astype(np.float32) + np.float32(0.5)) * np.float32(1.0 / 65536.0)
+
+
+def _unit24(word):
+    # float32 holds 24 bits exactly, so the result lies strictly inside (0, 1)
+    return ((word >> np.uint64(8)).astype(np.float32) + np.float32(0.5)) * np.float32(1.0 / 16777216.0)
 
 
 def _pair_maps(n: int):
     """Index maps from (i, j) cells to a row of per-pair values [upper..., lower..., fill]."""
     iu, ju = np.triu_indices(n, 1)
     k = len(iu)
-    upper = np.full((n, n), 2 * k, dtype=np.intp)  # the diagonal reads the fill value
-    upper[iu, ju] = np.arange(k)
-    upper[ju, iu] = np.arange(k) + k
-    same = np.full((n, n), 2 * k, dtype=np.intp)
+    both = np.full((n, n), 2 * k, dtype=np.intp)  # the diagonal reads the fill value
+    both[iu, ju] = np.arange(k)
+    both[ju, iu] = np.arange(k) + k
+    same = np.full((n, n), k, dtype=np.intp)
     same[iu, ju] = np.arange(k)
     same[ju, iu] = np.arange(k)
-    return k, upper.reshape(-1), same.reshape(-1)
+    return k, both.reshape(-1), same.reshape(-1)
 
 
 _MAPS: dict[int, tuple] = {}
@@ -128,21 +133,21 @@ _MAPS: dict[int, tuple] = {}
 
 def pair_draws(seeds, turn: int, n: int):
     """One block per unordered pair of actors: perception noise both ways, challenge
-    draws both ways (16-bit), and an accident draw. Returns (normal, challenge, accident),
-    each (B, n, n); accident is symmetric. Diagonal: normal 0, uniforms 1."""
+    draws both ways (16-bit), and an accident draw. Returns float32 (normal, challenge,
+    accident), each (B, n, n); accident is symmetric. Diagonal: normal 0, uniforms 1."""
     if n not in _MAPS:
         _MAPS[n] = _pair_maps(n)
     k, both, same = _MAPS[n]
     w0, w1, w2, w3 = (w[:, :, 0] for w in blocks(seeds, turn, PAIR, k, 1))
     b = w0.shape[0]
-    r = np.sqrt(-2.0 * np.log(_to_unit(w0)))
-    angle = 2.0 * np.pi * _to_unit(w1)
-    zero = np.zeros((b, 1))
-    one = np.ones((b, 1))
+    r = np.sqrt(np.float32(-2.0) * np.log(_unit24(w0)))
+    angle = np.float32(2.0 * np.pi) * _unit24(w1)
+    zero = np.zeros((b, 1), dtype=np.float32)
+    one = np.ones((b, 1), dtype=np.float32)
     normal = np.concatenate([r * np.cos(angle), r * np.sin(angle), zero], axis=1)
     hi16 = np.uint64(16)
     lo16 = np.uint64(0xFFFF)
     challenge = np.concatenate([_unit16(w2 >> hi16), _unit16(w2 & lo16), one], axis=1)
     accident = np.concatenate([_unit16(w3 >> hi16), one], axis=1)
     return (normal[:, both].reshape(b, n, n), challenge[:, both].reshape(b, n, n),
-            accident[:, np.where(same == 2 * k, k, same)].reshape(b, n, n))
+            accident[:, same].reshape(b, n, n))

@@ -7,6 +7,7 @@ from typing import ClassVar
 import attrs
 import numpy as np
 
+from .fastops import any_last, argmax_masked, max_last
 from .vocab import FAMILY, Action, Family
 
 A = Action
@@ -38,13 +39,6 @@ class View:
         return self.H + 0.01 * (1.0 - self.trust)
 
 
-def argmax_masked(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """Index of the largest value among mask on the last axis (ties: lowest index); -1 if none."""
-    v = np.where(mask, values, -np.inf)
-    idx = np.argmax(v, axis=-1)
-    return np.where(mask.any(axis=-1), idx, -1)
-
-
 class Seats:
     """The actors one doctrine decides for, with their masks over partners."""
 
@@ -58,7 +52,7 @@ class Seats:
         self.others = np.broadcast_to(off, (self.b, self.k, n))
         bloc = view.same_bloc[actors]
         rivals = off & ~bloc
-        rivals = np.where(rivals.any(axis=-1, keepdims=True), rivals, off)
+        rivals = np.where(rivals.any(axis=-1, keepdims=True), rivals, off)  # (K, N): small
         self.rivals = np.broadcast_to(rivals, (self.b, self.k, n))
         self.partners = np.broadcast_to(off & bloc, (self.b, self.k, n))
         self.tense = view.tense[:, actors, :]
@@ -84,7 +78,7 @@ class Seats:
     def respond(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Tit-for-tat by family: (offended, answer, target) — pressure the one who pressured,
         else arm against the ones who armed or allied against us."""
-        offended = self.rows(self.view.against).any(axis=-1)
+        offended = any_last(self.rows(self.view.against))
         hit = self.most_tense(self.rows(self.view.pressured))
         action = np.where(hit >= 0, A.PRESSURE, A.ARM).astype(np.int8)
         return offended, action, hit
@@ -113,8 +107,8 @@ class Deterrence(Doctrine):
 
     def choose(self, s):
         v = s.view
-        threatened = (s.rows(v.against) & s.rivals).any(axis=-1)
-        rival_max = np.where(s.rivals, v.M[:, None, :], 0.0).max(axis=-1)
+        threatened = any_last(s.rows(v.against) & s.rivals)
+        rival_max = max_last(s.rivals * v.M[:, None, :])
         own = s.rows(v.M)
         weak_tie = s.partners & (s.rows(v.A) < 0.7)
         ally_target = argmax_masked(np.broadcast_to(v.M[:, None, :], weak_tie.shape), weak_tie)
@@ -140,7 +134,7 @@ class Dialogue(Doctrine):
     def choose(self, s):
         action, target = s.dialogue_rotation()
         partner = s.most_tense()
-        tense = s.rows(s.view.H).max(axis=-1) > 0.45
+        tense = max_last(s.rows(s.view.H)) > 0.45
         action[tense] = A.CBM
         target = np.where(tense, partner, target)
         return action, target
@@ -204,7 +198,7 @@ class Opportunist(Doctrine):
         weak = s.rivals & ((v.defence[:, None, :] < 0.9 * own) | (v.Q[:, None, :] < 0.35))
         # the weakest-looking one: the lowest defence
         prey = argmax_masked(np.broadcast_to(-v.defence[:, None, :], weak.shape), weak)
-        threatened = s.rows(v.against).any(axis=-1)
+        threatened = any_last(s.rows(v.against))
         partner = argmax_masked(s.rows(v.X) + 0.01 * s.rows(v.trust), s.others)
         action = np.where(prey >= 0, A.PRESSURE, np.where(threatened, A.ARM, A.TRADE)).astype(np.int8)
         target = np.where(prey >= 0, prey, np.where(threatened, -1, partner))

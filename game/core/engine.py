@@ -8,6 +8,7 @@ from . import params as P
 from . import rng
 from .cards import compile_deck
 from .doctrines import HUMAN, View, make
+from .fastops import any_last, max_last
 from .scenario import Scenario
 from .state import E_MAX, L_MAX, M_MAX, WAR_RUNG, State, logit, sigmoid
 from .vocab import FAMILY, OUTCOME_INDEX, TARGETED, Action, Outcome
@@ -77,12 +78,7 @@ def params_matrix(worldview: P.Worldview, b: int) -> np.ndarray:
     return np.tile(worldview.array(), (b, 1))
 
 
-def _rowmax(x):
-    """Max over the last axis; numpy's reduction over a short last axis is slow."""
-    out = x[..., 0].copy()
-    for k in range(1, x.shape[-1]):
-        np.maximum(out, x[..., k], out=out)
-    return out
+_rowmax = max_last
 
 
 def _sym(mask):
@@ -293,7 +289,7 @@ class Engine:
             st.X = np.minimum(st.X + F(TRADE_STEP) * trade + F(0.01) * summit, F(1.0))
             forum_share = (action == Action.FORUM).mean(axis=1, dtype=F)
             st.F = np.clip(st.F * F(1.0 - FORUM_DECAY) + F(FORUM_GAIN) * forum_share * (F(1.0) - st.F), F(0.0), F(1.0))
-            st.E = (st.E - F(ARM_COST) * armed - F(0.05) * pressure.any(axis=2) - F(0.1) * pressure.any(axis=1)
+            st.E = (st.E - F(ARM_COST) * armed - F(0.05) * any_last(pressure) - F(0.1) * any_last(pressure.transpose(0, 2, 1))
                     + F(0.05) * (trade @ self.ones) - F(0.05) * cbm)
 
         # 4. perceive (Kydd): L <- m L + (1 - m) L0 + w (llr + camp + noise)
@@ -323,7 +319,7 @@ class Engine:
             # resolve image: deterrence moves raise it; restraint that goes unanswered (facing
             # pressure or high tension) or a unilateral concession lowers it
             tough = fam == 0
-            aimed_at = pressure.any(axis=1) | (_rowmax(st.H) > F(0.35))
+            aimed_at = any_last(pressure.transpose(0, 2, 1)) | (_rowmax(st.H) > F(0.35))
             meek = ((fam == 1) & aimed_at) | cbm
             st.Q = np.clip(st.Q + F(RESOLVE_STEP) * tough - F(RESOLVE_LOSS) * col["weakness_invites"][:, None] * meek
                            + F(0.05) * (F(0.5) - st.Q), F(0.0), F(1.0))

@@ -218,15 +218,14 @@ class Engine:
         dyn = sc.dynamics
         pv = self.effective_params()
 
-        u_actor = rng.uniforms4(self.seeds, t, rng.ACTOR, n, 1)
-        u_noise, u_doc1, u_doc2 = (u[:, :, 0] for u in u_actor[:3])
-        pair_noise, pair_challenge, pair_accident = rng.pair_draws(self.seeds, t, n)
+        u_card, u_actor, pair_noise, pair_challenge, pair_accident = rng.turn_draws(self.seeds, t, n)
+        u_noise, u_doc1, u_doc2 = u_actor[:3]
 
         trust_card = tension_card = None
         card = np.full(b, -1, dtype=np.int16)
         # 1. event
         if self.deck is not None:
-            card = self._draw_card(t, st)
+            card = self._draw_card(t, st, u_card)
             has = card >= 0
             k = np.where(has, card, 0)
             d = self.deck
@@ -407,14 +406,14 @@ class Engine:
             groups.setdefault(key, (doctrine, []))[1].append(i)
         return [(d, np.array(seats, dtype=np.intp)) for d, seats in groups.values()]
 
-    def _draw_card(self, t, st):
+    def _draw_card(self, t, st, u):
         d = self.deck
         ok = ((t >= d.min_turn) & (t <= d.max_turn))[None, :] & \
              (st.R[:, None] >= d.min_tension[None, :]) & (st.R[:, None] <= d.max_tension[None, :])
         w = ok * d.weight[None, :]
         cum = np.cumsum(w, axis=1)
         total = cum[:, -1]
-        u = rng.uniforms(self.seeds, t, rng.CARD, 1, 1)[:, 0, 0] * total
+        u = u * total
         k = (cum <= u[:, None]).sum(axis=1)
         k = np.minimum(k, len(d.weight) - 1)
         return np.where(total > 0, k, -1).astype(np.int16)

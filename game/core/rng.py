@@ -72,6 +72,25 @@ def blocks(seeds, turn: int, stream: int, n: int, m: int = 1):
     return tuple(w.reshape(b, n, m) for w in (c0, c1, c2, c3))
 
 
+def blocks_for(seeds, turn: int, streams: np.ndarray, index: np.ndarray):
+    """Four words per (game, cell) for counters (turn, streams[m], index[m], 0): (B, M) each."""
+    seeds = np.asarray(seeds, dtype=np.uint64).reshape(-1)
+    b, m = seeds.shape[0], len(streams)
+    size = b * m
+    k0 = np.repeat(seeds & _MASK, m)
+    k1 = np.repeat(seeds >> _S32, m)
+    c0 = np.full(size, turn, dtype=np.uint64)
+    c1 = np.tile(np.asarray(streams, dtype=np.uint64), b)
+    c2 = np.tile(np.asarray(index, dtype=np.uint64), b)
+    c3 = np.zeros(size, dtype=np.uint64)
+    p0 = np.empty(min(size, _CHUNK), dtype=np.uint64)
+    p1 = np.empty_like(p0)
+    for s in range(0, size, _CHUNK):
+        e = min(size, s + _CHUNK)
+        _rounds(c0[s:e], c1[s:e], c2[s:e], c3[s:e], k0[s:e], k1[s:e], p0[: e - s], p1[: e - s])
+    return tuple(w.reshape(b, m) for w in (c0, c1, c2, c3))
+
+
 def _rounds(c0, c1, c2, c3, k0, k1, p0, p1):
     # In place: the words end as the Philox output, the key is consumed.
     for r in range(ROUNDS):
@@ -131,14 +150,19 @@ def _pair_maps(n: int):
 _MAPS: dict[int, tuple] = {}
 
 
-def pair_draws(seeds, turn: int, n: int):
-    """One block per unordered pair of actors: perception noise both ways, challenge
-    draws both ways (16-bit), and an accident draw. Returns float32 (normal, challenge,
-    accident), each (B, n, n); accident is symmetric. Diagonal: normal 0, uniforms 1."""
+def turn_draws(seeds, turn: int, n: int):
+    """All of one turn's draws in one pass: the card draw, four uniforms per actor, and one
+    block per unordered pair of actors (perception noise both ways, challenge draws both
+    ways, an accident draw). The same numbers as drawing each stream on its own."""
     if n not in _MAPS:
         _MAPS[n] = _pair_maps(n)
     k, both, same = _MAPS[n]
-    w0, w1, w2, w3 = (w[:, :, 0] for w in blocks(seeds, turn, PAIR, k, 1))
+    streams = np.concatenate([[CARD], np.full(n, ACTOR), np.full(k, PAIR)])
+    index = np.concatenate([[0], np.arange(n), np.arange(k)])
+    w = blocks_for(seeds, turn, streams, index)
+    card = _to_unit(w[0][:, 0])
+    actor = tuple(_to_unit(x[:, 1:1 + n]) for x in w)
+    w0, w1, w2, w3 = (x[:, 1 + n:] for x in w)
     b = w0.shape[0]
     r = np.sqrt(np.float32(-2.0) * np.log(_unit24(w0)))
     angle = np.float32(2.0 * np.pi) * _unit24(w1)
@@ -149,5 +173,5 @@ def pair_draws(seeds, turn: int, n: int):
     lo16 = np.uint64(0xFFFF)
     challenge = np.concatenate([_unit16(w2 >> hi16), _unit16(w2 & lo16), one], axis=1)
     accident = np.concatenate([_unit16(w3 >> hi16), one], axis=1)
-    return (normal[:, both].reshape(b, n, n), challenge[:, both].reshape(b, n, n),
+    return (card, actor, normal[:, both].reshape(b, n, n), challenge[:, both].reshape(b, n, n),
             accident[:, same].reshape(b, n, n))

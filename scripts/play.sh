@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Set up (first time only) and start the game; arguments go to `main.py play`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh requirements.txt
+exec .venv/bin/python main.py play "$@"

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Set up (first time only) and run the whole test suite headless on every core.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh requirements-test.txt
+export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
+set +e
+.venv/bin/python -m pytest -n auto -p no:cacheprovider "$@"
+code=$?
+set -e
+if [ "$code" -eq 5 ]; then
+    echo "no tests were collected" >&2
+    exit 1
+fi
+exit "$code"

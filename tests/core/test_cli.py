@@ -1,0 +1,93 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=120)
+
+
+def test_simulate_prints_a_full_game():
+    """`simulate --scenario east_asia_2023 --seed 1` prints every turn, the outcome and the scores."""
+    r = run("simulate", "--scenario", "east_asia_2023", "--seed", "1")
+    assert r.returncode == 0, r.stderr
+    assert "Turn  1" in r.stdout and "Outcome:" in r.stdout and "Hidden dispositions:" in r.stdout
+
+
+def test_simulate_json_has_the_promised_keys():
+    """`simulate --json` prints the whole record with seed, scenario, worldview, outcome, turns, scores."""
+    r = run("simulate", "--seed", "3", "--json", "--doctrine-all", "dialogue", "--doctrine", "USA=deterrence",
+            "--worldview", "deterrence-world", "--set", "misperception=0.2", "--turns", "12")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["seed"] == 3 and data["scenario"] == "east_asia_2023"
+    assert data["worldview"]["preset"] == "deterrence-world" and data["worldview"]["values"]["misperception"] == 0.2
+    assert data["doctrines"]["USA"] == "deterrence" and data["doctrines"]["CHN"] == "dialogue"
+    assert data["outcome"] in ("regional-war", "cold-war-lock-in", "security-community", "turn-limit")
+    assert len(data["turns"]) <= 12
+    for key in ("turn", "card", "actions", "regional_tension", "trust", "tension"):
+        assert key in data["turns"][0]
+    assert set(data["payoffs"]) == set(data["dispositions"]) == set(data["scores"])
+
+
+def test_simulate_writes_json_and_csv(tmp_path):
+    """--out writes the record as JSON or CSV, the same game as printed."""
+    r = run("simulate", "--seed", "2", "--out", str(tmp_path / "g.json"), "--json")
+    assert json.loads((tmp_path / "g.json").read_text()) == json.loads(r.stdout)
+    r = run("simulate", "--seed", "2", "--out", str(tmp_path / "g.csv"))
+    assert r.returncode == 0 and (tmp_path / "g.csv").read_text().startswith("turn,card,")
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["simulate", "--seed", "x"], "invalid int"),
+    (["simulate", "--set", "foo=1"], "unknown parameter 'foo'"),
+    (["simulate", "--set", "misperception=3"], "out of range"),
+    (["simulate", "--scenario", "atlantis"], "no such scenario"),
+    (["simulate", "--doctrine", "XXX=dialogue"], "unknown actor 'XXX'"),
+    (["simulate", "--doctrine-all", "appeasement"], "unknown doctrine"),
+    (["simulate", "--worldview", "flat-world"], "unknown worldview"),
+    (["simulate", "--out", "g.txt"], "must end in .json or .csv"),
+    (["simulate", "--turns", "0"], "out of range"),
+    (["frobnicate"], "invalid choice"),
+])
+def test_bad_arguments_one_line_exit_2(args, needle):
+    """Bad arguments print one clear line on stderr, exit 2, and no traceback."""
+    r = run(*args)
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0], r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_validate_reports_good_and_bad_files(tmp_path):
+    """validate exits 0 on the shipped files and 2 with the error line on a bad one."""
+    good = [str(p) for p in (ROOT / "assets" / "scenarios").glob("*.toml")] + [str(ROOT / "assets" / "cards" / "article_2023.toml")]
+    r = run("validate", *good)
+    assert r.returncode == 0, r.stderr
+    bad = tmp_path / "bad.toml"
+    bad.write_text((ROOT / "assets" / "scenarios" / "two_rivals.toml").read_text().replace("turns = 20", "turns = -1"))
+    before = bad.read_bytes()
+    r = run("validate", str(bad))
+    assert r.returncode == 2 and "[scenario] turns" in r.stderr and "Traceback" not in r.stderr
+    assert bad.read_bytes() == before
+
+
+def test_cards_lists_paragraph_quote_and_both_readings():
+    """`cards` lists each card with its paragraph, quote and both readings."""
+    r = run("cards", "--scenario", "east_asia_2023")
+    assert r.returncode == 0
+    assert r.stdout.count("Deterrence reading:") >= 24 and r.stdout.count("Dialogue reading:") >= 24
+    assert "¶13" in r.stdout
+
+
+def test_every_command_has_help():
+    """Every command answers --help."""
+    for cmd in ("play", "simulate", "compare", "sweep", "validate", "cards"):
+        r = run(cmd, "--help")
+        assert r.returncode == 0 and "usage:" in r.stdout, cmd

@@ -1,0 +1,95 @@
+import numpy as np
+import pytest
+
+from game.core import rng
+from game.core.doctrines import DOCTRINES, View
+from game.core.engine import Engine
+from game.core.session import Game
+from game.core.vocab import Action
+
+from .helpers import C, D, rivals, versus
+
+EA_DOCTRINES = sorted(DOCTRINES)
+
+
+def test_reciprocity_is_tit_for_tat():
+    """Reciprocity opens with dialogue and answers each move with the opponent's previous family."""
+    script = [C, D, D, C, D, C, C]
+    assert versus("reciprocity", script) == [(C, C), (C, D), (D, D), (D, C), (C, D), (D, C), (C, C)]
+
+
+def test_deterrence_always_deters_and_dialogue_always_talks():
+    """In two_rivals the deterrence doctrine never talks and the dialogue doctrine never deters."""
+    script = [C, D, C, D, D, C]
+    assert [m for m, _ in versus("deterrence", script)] == [D] * 6
+    assert [m for m, _ in versus("dialogue", script)] == [C] * 6
+
+
+def test_generous_reciprocity_forgives_with_its_own_draws():
+    """Against constant deterrence, generous reciprocity forgives exactly when its draw falls under 1/3."""
+    seed = 12
+    script = [D] * 30
+    moves = [m for m, _ in versus("generous-reciprocity", script, seed=seed)]
+    expected = [C]
+    for t in range(2, 31):
+        u1 = rng.uniforms4([seed], t, rng.ACTOR, 2, 1)[1][0, 0, 0]
+        expected.append(C if u1 < 1 / 3 else D)
+    assert moves == expected
+    assert 3 <= moves.count(C) <= 20  # it sometimes forgives, and not always
+
+
+def test_grit_answers_pressure_but_not_arming():
+    """GRIT keeps reassuring through the opponent's arming but answers pressure with pressure."""
+    sc = rivals({"action_noise": 0.0}, turns=5)
+    game = Game(sc, 1, ["grit", "human"])
+    for act in (Action.ARM, Action.ARM, Action.PRESSURE, Action.SUMMIT, Action.SUMMIT):
+        game.play_turn({1: (act, 0)})
+    mine = [t["actions"]["AZR"]["action"] for t in game.turns]
+    assert mine[:3] == ["CBM", "SUMMIT", "CBM"]
+    assert mine[3] == "PRESSURE" and mine[4] in ("CBM", "SUMMIT")
+
+
+def test_opportunist_probes_the_weakest_rival():
+    """On its first turn the opportunist presses the rival whose defence looks weakest to it."""
+    from game.core.scenario import load_scenario
+    sc = load_scenario("east_asia_2023")
+    eng = Engine(sc, [3], ["opportunist"] * sc.n)
+    log = eng.step()
+    chn = sc.index("CHN")
+    assert log.intended[0, chn] == Action.PRESSURE
+    target = log.target[0, chn]
+    assert sc.actors[target].bloc != sc.actors[chn].bloc
+
+
+@pytest.mark.parametrize("name", EA_DOCTRINES)
+def test_every_doctrine_is_reproducible_and_valid(name):
+    """Every doctrine gives the same moves for the same seed, and only valid actions and targets."""
+    from game.core.scenario import load_scenario
+    sc = load_scenario("east_asia_2023")
+
+    def moves(seed):
+        eng = Engine(sc, [seed, seed + 1, seed + 2], [name] * sc.n, turns=8)
+        out = []
+        while not eng.done:
+            log = eng.step()
+            assert ((log.intended >= 0) & (log.intended < 8)).all()
+            assert ((log.target >= -1) & (log.target < sc.n)).all()
+            assert (log.target != np.arange(sc.n)[None, :]).all()
+            out.append((log.intended.copy(), log.target.copy()))
+        return out
+
+    a, b = moves(4), moves(4)
+    assert len(a) == len(b) and all(np.array_equal(x[0], y[0]) and np.array_equal(x[1], y[1]) for x, y in zip(a, b))
+    cls = DOCTRINES[name]
+    assert cls.name == name and cls.description and isinstance(cls.stochastic, bool)
+
+
+def test_random_doctrine_uses_every_action():
+    """The random baseline reaches all eight actions."""
+    from game.core.scenario import load_scenario
+    sc = load_scenario("east_asia_2023")
+    eng = Engine(sc, np.arange(50), ["random"] * sc.n, turns=3)
+    seen = set()
+    while not eng.done:
+        seen |= set(np.unique(eng.step().intended).tolist())
+    assert seen == set(range(8))

@@ -1,0 +1,142 @@
+import json
+
+import numpy as np
+import pytest
+
+from game.core.batch import run_batch, run_batch_parallel
+from game.core.engine import Engine, TENSION_CAUSES, TRUST_CAUSES
+from game.core.rng import philox4x32
+from game.core.scenario import load_scenario
+from game.core.session import Game
+from game.core.state import WAR_RUNG
+from game.core.vocab import Outcome
+
+EA = load_scenario("east_asia_2023")
+
+
+def test_philox_matches_random123_known_answers():
+    """The counter-based generator reproduces Random123's Philox4x32-10 known-answer vectors."""
+    cases = [((0, 0, 0, 0), (0, 0), (0x6627E8D5, 0xE169C58D, 0xBC57AC4C, 0x9B00DBD8)),
+             ((0xFFFFFFFF,) * 4, (0xFFFFFFFF,) * 2, (0x408F276D, 0x41C83B0E, 0xA20BC7C6, 0x6D5451FD)),
+             ((0x243F6A88, 0x85A308D3, 0x13198A2E, 0x03707344), (0xA4093822, 0x299F31D0),
+              (0xD16CFE09, 0x94FDCCEB, 0x5001E420, 0x24126EA1))]
+    for ctr, key, want in cases:
+        assert tuple(int(x) for x in philox4x32(*ctr, *key)) == want
+
+
+def test_same_seed_same_record_byte_identical():
+    """Two games with the same seed give byte-identical JSON records."""
+    a = Game(EA, 7)
+    a.autoplay()
+    b = Game(EA, 7)
+    b.autoplay()
+    assert a.record().to_json() == b.record().to_json()
+    c = Game(EA, 8)
+    c.autoplay()
+    assert c.record().to_json() != a.record().to_json()
+
+
+LOG_FIELDS = ["card", "intended", "action", "target", "trust", "tension", "crisis", "challenges",
+              "regional_tension", "capability", "prosperity", "resolve", "forum", "payoff", "security", "outcome"]
+
+
+def test_batch_of_1000_equals_1000_single_games():
+    """A batch of 1,000 games gives, game by game and turn by turn, exactly what each game gives alone."""
+    seeds = np.arange(1000) * 7919 + 3
+    turns = 12
+    doctrines = ["deterrence", "dialogue", "reciprocity", "generous-reciprocity", "grit", "opportunist",
+                 "random", "reciprocity"]
+    batch = Engine(EA, seeds, doctrines, turns=turns)
+    logs = []
+    while not batch.done:
+        logs.append(batch.step())
+    for b, seed in enumerate(seeds):
+        single = Engine(EA, [seed], doctrines, turns=turns)
+        for log in logs:
+            if not log.active[b]:
+                break
+            one = single.step()
+            for name in LOG_FIELDS:
+                assert np.array_equal(getattr(log, name)[b], getattr(one, name)[0]), (seed, log.turn, name)
+            for name in TRUST_CAUSES:
+                assert np.array_equal(log.trust_causes[name][b], one.trust_causes[name][0]), (seed, name)
+            for name in TENSION_CAUSES:
+                assert np.array_equal(log.tension_causes[name][b], one.tension_causes[name][0]), (seed, name)
+        assert single.done
+
+
+def test_batch_result_does_not_depend_on_chunking_or_workers():
+    """run_batch and the chunked, multi-process runner give identical per-game results."""
+    seeds = np.arange(600) + 11
+    one = run_batch(EA, seeds)
+    many = run_batch_parallel(EA, seeds, workers=2, chunk=128)
+    for name in ("outcome", "end_turn", "tension_path", "trust_path", "security", "payoff"):
+        assert np.array_equal(getattr(one, name), getattr(many, name)), name
+
+
+def test_state_stays_in_bounds_without_nan():
+    """Over many games and mixed doctrines every state value stays inside its bounds and finite."""
+    seeds = np.arange(400)
+    for preset in ("deterrence-world", "spiral-world"):
+        from game.core import params as P
+        sc = EA.with_worldview(P.Worldview.from_preset(preset))
+        eng = Engine(sc, seeds, ["random", "deterrence", "dialogue", "grit", "opportunist", "reciprocity",
+                                 "generous-reciprocity", "random"])
+        while not eng.done:
+            log = eng.step()
+            st = eng.state
+            for arr in (st.M, st.E, st.L, st.A, st.X, st.H, st.F, st.R, st.Q, log.trust):
+                assert np.isfinite(arr).all()
+            assert (st.M >= 0.1 - 1e-6).all() and (st.M <= 10 + 1e-6).all()
+            assert (st.E >= 0).all() and (st.E <= 10 + 1e-6).all()
+            assert (st.A >= 0).all() and (st.A <= 1).all() and (st.X >= 0).all() and (st.X <= 1).all()
+            assert (st.H >= 0).all() and (st.H <= 1).all() and (st.R >= 0).all() and (st.R <= 100 + 1e-4).all()
+            assert (st.C >= 0).all() and (st.C <= WAR_RUNG).all() and (st.F >= 0).all() and (st.F <= 1).all()
+            assert (np.abs(st.L) <= 6 + 1e-6).all()
+
+
+def test_no_greedy_actors_and_no_misperception_means_no_war():
+    """With greedy_share 0 and misperception 0, no game ends in war, whatever the doctrines.
+    (Cards that raise misperception for a few turns are left out: they break the premise.)"""
+    import attrs
+
+    from game.core import params as P
+    calm_deck = tuple(c for c in EA.cards if not any(e.param == "misperception" for e in c.effects))
+    assert len(calm_deck) >= len(EA.cards) - 3
+    for preset in ("deterrence-world", "spiral-world"):
+        wv = P.Worldview.from_preset(preset, {"greedy_share": 0.0, "misperception": 0.0})
+        sc = attrs.evolve(EA.with_worldview(wv), cards=calm_deck)
+        for doctrines in (["deterrence"] * 8, ["opportunist"] * 8, ["random"] * 8):
+            res = run_batch(sc, np.arange(500), doctrines)
+            assert res.rate(Outcome.REGIONAL_WAR) == 0.0
+
+
+def test_causes_sum_to_the_change_shown():
+    """The recorded causes of each trust and tension change add up to that change."""
+    g = Game(EA, 5)
+    prev_T = np.asarray(EA.trust)
+    prev_T = np.where(np.eye(EA.n, dtype=bool), 0.5, 1 / (1 + np.exp(-np.log(np.clip(prev_T, .02, .98) / (1 - np.clip(prev_T, .02, .98))))))
+    for _ in range(6):
+        if g.over:
+            break
+        log_before = g.engine.state.L.copy()
+        T_before = 1 / (1 + np.exp(-log_before[0].astype(np.float64)))
+        H_before = g.engine.state.H[0].copy()
+        g.play_turn()
+        log = g.logs[-1]
+        total_T = sum(log.trust_causes[k][0] for k in TRUST_CAUSES)
+        total_H = sum(log.tension_causes[k][0] for k in TENSION_CAUSES)
+        assert np.allclose(total_T, log.trust[0] - T_before, atol=1e-5)
+        assert np.allclose(total_H, log.tension[0] - H_before, atol=1e-5)
+
+
+def test_every_record_field_is_json():
+    """A game record serialises to JSON with the keys the command line promises."""
+    g = Game(EA, 2)
+    g.autoplay()
+    data = json.loads(g.record().to_json())
+    for key in ("seed", "scenario", "worldview", "outcome", "turns", "scores", "payoffs", "dispositions"):
+        assert key in data
+    assert data["outcome"] in {o.value for o in Outcome} - {"ongoing"}
+    for t in data["turns"]:
+        assert {"turn", "card", "actions", "regional_tension", "trust", "tension"} <= set(t)

@@ -1,0 +1,109 @@
+import csv
+import io
+import json
+
+import pytest
+
+from game.core import params as P
+from game.core.errors import LoadError
+from game.core.record import GameRecord
+from game.core.scenario import load_scenario
+from game.core.session import Game
+from game.core.vocab import Action
+
+EA = load_scenario("east_asia_2023")
+
+
+def hotseat(seed=4, turns=10):
+    doctrines = EA.default_doctrines()
+    doctrines[EA.index("JPN")] = "human"
+    doctrines[EA.index("CHN")] = "human"
+    game = Game(EA.with_turns(turns), seed, doctrines)
+    moves = [(Action.SUMMIT, EA.index("CHN")), (Action.ARM, -1), (Action.TRADE, EA.index("CHN")),
+             (Action.CBM, EA.index("CHN")), (Action.FORUM, -1)]
+    k = 0
+    while not game.over:
+        game.play_turn({EA.index("JPN"): moves[k % 5], EA.index("CHN"): (Action.PRESSURE, EA.index("JPN"))})
+        k += 1
+    return game
+
+
+def test_json_round_trip_is_exact():
+    """A record saved to JSON loads back equal, and saves to the same bytes."""
+    rec = hotseat().record()
+    text = rec.to_json()
+    back = GameRecord.from_json(text)
+    assert back == rec and back.to_json() == text
+
+
+def test_replay_from_seed_and_choices(tmp_path):
+    """A saved game replays from its seed and human choices to the identical record."""
+    game = hotseat()
+    path = game.save(tmp_path / "g.json")
+    loaded = Game.load(path)
+    assert loaded.record() == game.record()
+
+
+def test_save_is_atomic_and_leaves_no_temp_files(tmp_path):
+    """Saving writes through a temporary file and leaves only the named save."""
+    game = hotseat(turns=3)
+    game.save(tmp_path / "a.json")
+    game.save(tmp_path / "a.json")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]
+
+
+@pytest.mark.parametrize("content", ["{not json", json.dumps({"format": "something-else"}), "",
+                                     json.dumps({"format": "deterrence-or-dialogue/record", "version": 99})])
+def test_bad_records_are_refused_and_untouched(tmp_path, content):
+    """Corrupt, foreign or future save files are refused with one line and left as they were."""
+    p = tmp_path / "bad.json"
+    p.write_text(content, encoding="utf-8")
+    before = p.read_bytes()
+    with pytest.raises(LoadError) as err:
+        Game.load(p)
+    assert "\n" not in str(err.value) and str(p) in str(err.value)
+    assert p.read_bytes() == before
+
+
+def test_tampered_record_does_not_replay(tmp_path):
+    """A record whose turns were edited is refused: it no longer replays from its seed."""
+    game = hotseat(turns=4)
+    data = game.record().data
+    data["turns"][1]["regional_tension"] += 1.0
+    p = tmp_path / "t.json"
+    p.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(LoadError, match="do not replay"):
+        Game.load(p)
+
+
+def test_csv_has_one_row_per_turn_and_actor_pair():
+    """The CSV export has a header and N×(N−1) rows per turn."""
+    rec = hotseat(turns=5).record()
+    rows = list(csv.DictReader(io.StringIO(rec.to_csv())))
+    n = len(rec.codes)
+    assert len(rows) == len(rec.turns) * n * (n - 1)
+    assert {"turn", "actor", "other", "trust", "tension", "crisis"} <= set(rows[0])
+
+
+def test_undo_restores_the_exact_previous_state():
+    """Playing a turn then undoing it gives back the very same record and engine state."""
+    game = hotseat(turns=12)
+    while game.turn > 6:
+        game.undo()
+    before = game.record().to_json()
+    L = game.engine.state.L.copy()
+    game.play_turn({EA.index("JPN"): (Action.ARM, -1), EA.index("CHN"): (Action.HOLD, -1)})
+    game.undo()
+    assert game.record().to_json() == before
+    assert (game.engine.state.L == L).all()
+
+
+def test_replay_under_the_other_worldview_keeps_seed_and_choices():
+    """The comparative replay uses the same seed and the human choices, in the other world."""
+    game = hotseat(turns=8)
+    other = game.replay_under(P.Worldview.from_preset("deterrence-world"))
+    rec = other.record()
+    assert rec["seed"] == game.seed and rec["worldview"]["preset"] == "deterrence-world"
+    n = min(len(rec.turns), len(game.turns))
+    for a, b in zip(rec.turns[:n], game.turns[:n]):
+        assert a["actions"]["JPN"]["intended"] == b["actions"]["JPN"]["intended"]

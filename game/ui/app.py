@@ -1,0 +1,290 @@
+"""The one owner of the window and the clock loop; scenes live on its stack."""
+from __future__ import annotations
+
+import copy
+import json
+import os
+import time
+from pathlib import Path
+
+import pygame
+import pygame_gui
+
+from . import palette, text
+from .intents import Kind
+from .metrics import MIN_SIZE, Metrics
+
+THEME = Path(__file__).resolve().parents[2] / "assets" / "theme.json"
+FPS = 60
+SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
+
+
+def _scaled_theme(factor: float) -> dict:
+    theme = copy.deepcopy(json.loads(THEME.read_text(encoding="utf-8")))
+    for block in theme.values():
+        f = block.get("font") if isinstance(block, dict) else None
+        if f and "size" in f:
+            f["size"] = str(max(9, round(int(f["size"]) * factor)))
+    return theme
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in str(text).lower().split("x"))
+    except ValueError:
+        raise ValueError(f"--size: expected WIDTHxHEIGHT such as 1280x720, got {text!r}") from None
+    return max(MIN_SIZE[0], w), max(MIN_SIZE[1], h)
+
+
+class App:
+    """Window, clock, UI managers (one per font size) and the scene stack."""
+
+    def __init__(self, size=(1280, 720), scale: float = 1.0, fullscreen: bool = False, options=None):
+        pygame.display.init()
+        pygame.font.init()
+        pygame.key.set_repeat(400, 60)
+        pygame.display.set_caption("Deterrence or Dialogue")
+        self.options = options
+        self.windowed_size = tuple(size)
+        self.fullscreen = False
+        self.screen = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        self.scale = self._clamp_scale(scale)
+        self._managers: dict[tuple, pygame_gui.UIManager] = {}
+        self.stack: list = []
+        self.clock = pygame.time.Clock()
+        self.running = True
+        self.exit_code = 0
+        self.toast: tuple[str, float] | None = None
+        self.frame_ms = 0.0
+        if fullscreen:
+            self.toggle_fullscreen()
+
+    # -------------------------------------------------------------- size and scale
+    @staticmethod
+    def _clamp_scale(scale: float) -> float:
+        return float(min(2.0, max(1.0, scale)))
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.screen.get_size()
+
+    @property
+    def metrics(self) -> Metrics:
+        w, h = self.size
+        return Metrics(w, h, self.scale)
+
+    @property
+    def ui(self) -> pygame_gui.UIManager:
+        factor = self.metrics.font_factor
+        key = (factor, self.size)
+        manager = self._managers.get(key)
+        if manager is None:
+            # one manager per font size keeps every font loaded once; a resize reuses it
+            for (f, _), old in list(self._managers.items()):
+                if f == factor:
+                    manager = old
+                    del self._managers[(f, _)]
+                    manager.set_window_resolution(self.size)
+                    break
+            if manager is None:
+                manager = pygame_gui.UIManager(self.size, _scaled_theme(factor), enable_live_theme_updates=False)
+            if len(self._managers) > 6:
+                self._managers.pop(next(iter(self._managers)))
+            self._managers[key] = manager
+        return manager
+
+    def set_scale(self, scale: float):
+        scale = self._clamp_scale(scale)
+        if scale != self.scale:
+            self.scale = scale
+            self.relayout()
+
+    def step_scale(self, direction: int):
+        nearest = min(range(len(SCALES)), key=lambda k: abs(SCALES[k] - self.scale))
+        self.set_scale(SCALES[max(0, min(len(SCALES) - 1, nearest + direction))])
+
+    def resize(self, w: int, h: int):
+        w, h = max(MIN_SIZE[0], int(w)), max(MIN_SIZE[1], int(h))
+        if (w, h) == self.size:
+            return
+        if not self.fullscreen:
+            self.windowed_size = (w, h)
+        self.screen = pygame.display.set_mode((w, h), pygame.RESIZABLE)
+        self.relayout()
+
+    def toggle_fullscreen(self):
+        if self.fullscreen:
+            self.fullscreen = False
+            self.screen = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        else:
+            self.fullscreen = True
+            desktop = pygame.display.get_desktop_sizes()
+            size = desktop[0] if desktop and desktop[0][0] > 0 else self.windowed_size
+            self.screen = pygame.display.set_mode(size, pygame.FULLSCREEN)
+        self.relayout()
+
+    def relayout(self):
+        if self.stack:
+            self.stack[-1].relayout()
+
+    # -------------------------------------------------------------- the stack
+    @property
+    def top(self):
+        return self.stack[-1] if self.stack else None
+
+    def push(self, scene):
+        if self.stack:
+            self.stack[-1].cover()
+        self.stack.append(scene)
+        scene.enter()
+
+    def pop(self):
+        scene = self.stack.pop()
+        scene.exit()
+        if self.stack:
+            self.stack[-1].uncover()
+        else:
+            self.running = False
+        return scene
+
+    def replace(self, scene):
+        old = self.stack.pop()
+        old.exit()
+        self.stack.append(scene)
+        scene.enter()
+
+    def reset(self, scene):
+        """Empty the stack and start over from one scene (e.g. back to the title)."""
+        while self.stack:
+            self.stack.pop().exit()
+        self.stack.append(scene)
+        scene.enter()
+
+    def pop_to(self, cls):
+        """Pop scenes until one of type cls is on top."""
+        while self.stack and not isinstance(self.stack[-1], cls):
+            self.stack.pop().exit()
+        if self.stack:
+            self.stack[-1].uncover()
+
+    def say(self, message: str, seconds: float = 4.0):
+        """A short message at the bottom of the screen (saved, exported, refused...)."""
+        self.toast = (message, time.monotonic() + seconds)
+
+    def quit(self, code: int = 0):
+        self.running = False
+        self.exit_code = code
+
+    # -------------------------------------------------------------- one frame
+    def dispatch(self, event):
+        if event.type == pygame.VIDEORESIZE:
+            self.resize(event.w, event.h)
+            return
+        if event.type == pygame.WINDOWSIZECHANGED and (event.x, event.y) != self.size and not self.fullscreen:
+            self.resize(event.x, event.y)
+            return
+        scene = self.top
+        if scene is None:
+            return
+        consumed = self.ui.process_events(event)
+        if consumed and event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL):
+            return
+        if consumed and event.type in (pygame.KEYDOWN, pygame.TEXTINPUT) and scene.typing():
+            if event.type == pygame.TEXTINPUT or event.key not in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE,
+                                                                   pygame.K_TAB, pygame.K_UP, pygame.K_DOWN):
+                return
+        from .intents import translate
+        intent = translate(event, scene.bindings, typing=scene.typing())
+        if intent is None:
+            return
+        if scene.on_intent(intent):
+            return
+        if intent.kind is Kind.QUIT:
+            self.quit(0)
+        elif intent.kind is Kind.FULLSCREEN:
+            self.toggle_fullscreen()
+
+    def frame(self, dt: float | None = None) -> bool:
+        """Handle the waiting events, update and draw once; False once the app should stop."""
+        start = time.perf_counter()
+        if dt is None:
+            dt = self.clock.tick(FPS) / 1000.0
+        for event in pygame.event.get():
+            self.dispatch(event)
+            if not self.running:
+                return False
+        scene = self.top
+        if scene is None:
+            self.running = False
+            return False
+        scene.update(dt)
+        if self.top is not scene:  # the update moved on (game over, a new scene...)
+            self.frame_ms = (time.perf_counter() - start) * 1000.0
+            return self.running
+        self.ui.update(dt)
+        self.draw(self.screen)
+        pygame.display.flip()
+        self.frame_ms = (time.perf_counter() - start) * 1000.0
+        return self.running
+
+    def draw(self, surface: pygame.Surface):
+        first = len(self.stack) - 1
+        while first > 0 and self.stack[first].overlay:
+            first -= 1
+        for scene in self.stack[first:]:
+            scene.draw(surface)
+        self.ui.draw_ui(surface)
+        self._draw_toast(surface)
+
+    def _draw_toast(self, surface):
+        if not self.toast:
+            return
+        message, until = self.toast
+        if time.monotonic() > until:
+            self.toast = None
+            return
+        m = self.metrics
+        w, h = surface.get_size()
+        block = text.Block([(message, m.body, palette.TEXT, "bold")], min(w - 4 * m.pad, 60 * m.body))
+        box = pygame.Rect(0, 0, block.width + 2 * m.pad, block.height + 2 * m.pad)
+        box.midbottom = (w // 2, h - m.pad)
+        pygame.draw.rect(surface, (8, 10, 12), box, border_radius=6)
+        pygame.draw.rect(surface, palette.FOCUS, box, 2, border_radius=6)
+        surface.blit(block.surface, (box.x + m.pad, box.y + m.pad))
+
+    def snapshot(self, path):
+        """Draw the current screen and save it as PNG (temp name, then rename)."""
+        self.ui.update(0.0)
+        self.draw(self.screen)
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.stem}.tmp.png")
+        pygame.image.save(self.screen, str(tmp))
+        os.replace(tmp, path)
+
+    def loop(self) -> int:
+        while self.running:
+            self.frame()
+        return self.exit_code
+
+
+def run(args) -> int:
+    """Open the window and play: the `play` command."""
+    from .setup_options import options_from_args, OptionsError
+    try:
+        options = options_from_args(args)
+    except OptionsError as exc:
+        import sys
+        print(f"main.py play: {exc}", file=sys.stderr)
+        return 2
+    if options.screenshot:
+        os.environ.setdefault("SDL_VIDEODRIVER", "dummy") if not os.environ.get("DISPLAY") else None
+        from .screenshots import take_all
+        return take_all(options)
+    app = App(options.size, options.scale, options.fullscreen, options)
+    from .scenes.title import TitleScene
+    app.push(TitleScene(app))
+    try:
+        return app.loop()
+    finally:
+        pygame.quit()

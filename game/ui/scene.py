@@ -1,0 +1,91 @@
+"""Scenes on a stack: enter, exit, handle(event), update(dt), draw(surface).
+
+A scene builds its pygame_gui elements in `layout()` and drops them in `clear()`; the app calls
+both on entering, on being covered or uncovered by another scene, and on every resize or scale
+change, so there is one path from window size to widgets. `draw` never changes game state.
+"""
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+
+from . import intents
+from .intents import Bindings, Intent, Kind
+
+
+class Scene:
+    overlay = False          # drawn over the scene below it
+    keys: list = intents.MENU_KEYS
+    name = "scene"
+
+    def __init__(self, app):
+        self.app = app
+        self.bindings = Bindings(self.keys)
+        self.elements: list = []
+
+    # -------------------------------------------------------------- lifecycle
+    def enter(self):
+        self.layout()
+
+    def exit(self):
+        self.clear()
+
+    def cover(self):
+        self.clear()
+
+    def uncover(self):
+        self.layout()
+
+    def relayout(self):
+        self.clear()
+        self.layout()
+
+    def layout(self):
+        """Build widgets for the current window size and scale."""
+
+    def clear(self):
+        for element in self.elements:
+            element.kill()
+        self.elements.clear()
+        self.bindings.clear()
+
+    # -------------------------------------------------------------- helpers
+    @property
+    def ui(self) -> pygame_gui.UIManager:
+        return self.app.ui
+
+    @property
+    def m(self):
+        return self.app.metrics
+
+    def add(self, element, intent: Intent | None = None):
+        self.elements.append(element)
+        if intent is not None:
+            self.bindings.button(element, intent)
+        return element
+
+    def typing(self) -> bool:
+        focus = self.ui.get_focus_set()
+        return bool(focus) and any(isinstance(e, pygame_gui.elements.UITextEntryLine) for e in focus)
+
+    # -------------------------------------------------------------- input
+    def handle(self, event) -> bool:
+        intent = intents.translate(event, self.bindings, typing=self.typing())
+        if intent is None:
+            return False
+        return self.on_intent(intent)
+
+    def on_intent(self, intent: Intent) -> bool:
+        """Act on one intent; return True when it was used."""
+        if intent.kind is Kind.HELP:
+            from .scenes.help import HelpScene
+            self.app.push(HelpScene(self.app, self.keys))
+            return True
+        return False
+
+    # -------------------------------------------------------------- frame
+    def update(self, dt: float):
+        pass
+
+    def draw(self, surface: pygame.Surface):
+        pass

@@ -1,0 +1,1 @@
+"""The screens: title, setup, play, debrief, and the overlays pushed over them."""

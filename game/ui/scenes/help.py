@@ -1,0 +1,179 @@
+"""Help: every key (F1 or ?), and the longer "How to play" page from the title screen."""
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+
+from game.core.vocab import ACTION_HELP, Action
+
+from .. import intents, palette, text
+from ..intents import Intent, Kind
+from ..scene import Scene
+from . import overlay
+
+ACTION_KEYS = "1 Arm, 2 Ally, 3 Pressure (deterrence); 4 Summit, 5 CBM, 6 Forum, 7 Trade, 8 Hold (dialogue)"
+
+
+def key_sections() -> list[tuple[str, list[tuple[str, str]]]]:
+    play = [("1–8", f"choose an action: {ACTION_KEYS}")]
+    play += [r for r in intents.help_rows(intents.PLAY_KEYS) if not r[0].isdigit()]
+    play.append(("Mouse", "click an action, a target on the map, or any button; wheel scrolls the why panel"))
+    play.append(("W", "at large text sizes: the card and why view"))
+    everywhere = intents.help_rows(intents.GLOBAL_KEYS)
+    menus = intents.help_rows(intents.MENU_KEYS) + [("Ctrl+R", "setup: a random seed")]
+    debrief = [r for r in intents.help_rows(intents.DEBRIEF_KEYS)]
+    return [("Playing a turn", play), ("Everywhere", everywhere), ("Menus, setup and lists", menus), ("Debrief", debrief)]
+
+
+AUTO_PLAY_NOTE = ("Space auto-plays only when every seat is AI (teacher mode); with humans at the table each "
+                  "human chooses every move, and Enter ends the turn. Undo (Ctrl+Z) replays the game from "
+                  "its seed and choices, so it is exact.")
+
+
+def key_paragraphs(px: int) -> list:
+    paras = []
+    for title, rows in key_sections():
+        paras.append((title, round(px * 1.1), palette.ACCENT, "bold"))
+        for keys, what in rows:
+            paras.append((f"{keys}  —  {what}", px, palette.TEXT, "regular"))
+    paras.append((AUTO_PLAY_NOTE, px, palette.MUTED, "italic"))
+    return paras
+
+
+class HelpScene(Scene):
+    """Every key, as an overlay over the screen it was opened from."""
+
+    overlay = True
+    keys = intents.OVERLAY_KEYS
+    name = "help"
+
+    def __init__(self, app, scene_keys=None):
+        super().__init__(app)
+
+    def layout(self):
+        m = self.m
+        self.rect = overlay.card_rect(self.app.size, m, 0.92, 0.92)
+        inner = self.rect.inflate(-2 * m.pad, -2 * m.pad)
+        head = text.line_height(m.heading, "bold") + m.pad
+        bw = text.size("Close (Esc)", m.body, "bold")[0] + 3 * m.pad
+        self.add(pygame_gui.elements.UIButton(pygame.Rect(inner.right - bw, inner.y, bw, m.button_h), "Close (Esc)",
+                                              self.ui), Intent(Kind.BACK))
+        body = pygame.Rect(inner.x, inner.y + max(head, m.button_h) + m.pad // 2, inner.width,
+                           inner.bottom - inner.y - max(head, m.button_h) - m.pad // 2)
+        gap = 2 * m.pad
+        col_w = (body.width - gap) // 2
+        sections = key_sections()
+        # two columns: playing on the left, the rest on the right; one font size for both
+        left = lambda px: self._paras(sections[:1], px)  # noqa: E731
+        right = lambda px: self._paras(sections[1:], px, note=True)  # noqa: E731
+        px = m.body
+        while True:
+            a = text.Block(left(px), col_w, gap=max(2, px // 3))
+            b = text.Block(right(px), col_w, gap=max(2, px // 3))
+            if max(a.height, b.height) <= body.height or px <= 10:
+                break
+            px = max(10, int(px * 0.93))
+        self.columns = [(a, (body.x, body.y)), (b, (body.x + col_w + gap, body.y))]
+
+    @staticmethod
+    def _paras(sections, px, note=False):
+        paras = []
+        for title, rows in sections:
+            paras.append((title, round(px * 1.1), palette.ACCENT, "bold"))
+            for keys, what in rows:
+                paras.append((f"{keys}  —  {what}", px, palette.TEXT, "regular"))
+        if note:
+            paras.append((AUTO_PLAY_NOTE, px, palette.MUTED, "italic"))
+        return paras
+
+    def on_intent(self, intent):
+        if intent.kind in (Kind.BACK, Kind.HELP, Kind.ACTIVATE, Kind.MENU):
+            self.app.pop()
+            return True
+        return False
+
+    def draw(self, surface):
+        overlay.dim(surface)
+        overlay.draw_card(surface, self.rect, "Keys", self.m)
+        for block, pos in self.columns:
+            surface.blit(block.surface, pos)
+
+
+RULES = [
+    ("What this is", "A turn-based game about regional security in East Asia. Each turn every actor chooses "
+     "between deterrence (arm, ally, pressure) and dialogue (summit, confidence-building, regional forum, trade, "
+     "hold). The game scores trust and tension. It takes no side: which concept works depends on facts nobody sees."),
+    ("Two security concepts", "The deterrence model (Jervis 1976): weakness invites aggression, so arming and "
+     "alliances keep the peace. The spiral model: arming provokes fear and fear provokes arming, so dialogue and "
+     "cooperation — the ASEAN way (Acharya 2001) — keep the peace. Every event card gives both readings."),
+    ("The hidden worldview", "A worldview sets how the world works: how many actors are secretly greedy (Glaser), "
+     "what arming and alliances signal, how much misperception there is, how credible allies are. "
+     "Deterrence-world and spiral-world are the two presets. Actors' true dispositions stay hidden until the debrief."),
+    ("A turn", "An event card from the source article is drawn and applied. Every actor picks one action at the "
+     "same time — humans on the action bar, AI actors by their doctrine. Then beliefs (trust) update, arms and "
+     "tension move, and crises may climb a ladder of four rungs: dispute, confrontation, brink, war."),
+    ("The actions", " ".join(f"{int(a) + 1} {a.label}: {ACTION_HELP[a]}" for a in Action)),
+    ("Reading the screen", "Map: each actor has a colour and a shape; lines show trust (solid ≥ 0.6, dashed 0.4–0.6, "
+     "dotted < 0.4), thickness shows alliances, and a diamond with a number marks a crisis rung. The gauge shows "
+     "regional tension 0–100 in four bands: calm, friction, crisis, brink. The why panel says what moved trust and "
+     "tension this turn and why."),
+    ("How it ends", "A regional war (a crisis reaches the top rung), a cold-war lock-in (tension stays high), a "
+     "security community (trust high and tension low for several turns), or the turn limit. The debrief reveals the "
+     "dispositions, scores every actor, and can replay the same seed and choices under the other worldview."),
+    ("Hot-seat", "Several humans share one keyboard: each chooses in turn, and a pass screen hides the previous "
+     "choice, because moves are simultaneous."),
+]
+
+
+class HowToPlayScene(Scene):
+    """The rules and every key on one scrolling page."""
+
+    keys = intents.MENU_KEYS
+    name = "how-to-play"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.scroll = 0
+
+    def layout(self):
+        m = self.m
+        w, h = self.app.size
+        self.bindings.wheel = lambda dy, pos: Intent(Kind.FOCUS_PREV if dy > 0 else Kind.FOCUS_NEXT)
+        bw = text.size("Back (Esc)", m.body, "bold")[0] + 3 * m.pad
+        self.add(pygame_gui.elements.UIButton(pygame.Rect(w - bw - m.pad, m.pad, bw, m.button_h), "Back (Esc)", self.ui),
+                 Intent(Kind.BACK))
+        width = min(w - 4 * m.pad, round(m.body * 48))
+        px = m.body
+        paras = [("How to play", m.title, palette.TEXT, "bold")]
+        for title, body in RULES:
+            paras.append((title, m.heading, palette.ACCENT, "bold"))
+            paras.append((body, px, palette.TEXT, "regular"))
+        paras.append(("Keys", m.heading, palette.ACCENT, "bold"))
+        paras += key_paragraphs(px)
+        self.block = text.Block(paras, width, gap=m.pad // 2 + 2)
+        self.view = pygame.Rect((w - width) // 2, m.button_h + 2 * m.pad, width, h - m.button_h - 3 * m.pad)
+        self.step = text.line_height(px) * 3
+        self.scroll = max(0, min(self.scroll, self.block.height - self.view.height))
+
+    def on_intent(self, intent):
+        k = intent.kind
+        if k in (Kind.BACK, Kind.ACTIVATE):
+            self.app.pop()
+            return True
+        if k in (Kind.FOCUS_NEXT, Kind.FOCUS_PREV):
+            delta = self.step if k is Kind.FOCUS_NEXT else -self.step
+            self.scroll = max(0, min(self.block.height - self.view.height, self.scroll + delta))
+            return True
+        return super().on_intent(intent)
+
+    def draw(self, surface):
+        m = self.m
+        surface.fill(palette.BACKGROUND)
+        clip = surface.get_clip()
+        surface.set_clip(self.view)
+        surface.blit(self.block.surface, (self.view.x, self.view.y - self.scroll))
+        surface.set_clip(clip)
+        if self.block.height > self.view.height:
+            hint = "↓ / ↑ or the mouse wheel to scroll"
+            img = text.render(hint, m.small, palette.FOCUS, "bold")
+            surface.blit(img, (m.pad, m.pad))

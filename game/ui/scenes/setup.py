@@ -1,0 +1,370 @@
+"""Setup: scenario, worldview, turns, seed, and Human or an AI doctrine for every actor.
+
+Every row is reachable with ↑ ↓ (or Tab) and changed with ← → or typing; the mouse works too.
+Bad input is shown in words on the screen and the game does not start.
+"""
+from __future__ import annotations
+
+import random
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID
+
+from game.core import params as P
+from game.core.doctrines import DOCTRINES, HUMAN
+from game.core.errors import LoadError
+from game.core.scenario import DOCTRINE_NAMES, list_scenarios, load_scenario
+from game.core.session import Game
+
+from .. import intents, palette, text
+from ..intents import Intent, Kind
+from ..scene import Scene
+from ..widgets import shapes
+
+CONTROLLERS = (HUMAN,) + DOCTRINE_NAMES
+HUMAN_HELP = "Human: a person chooses this actor's move every turn (several humans play hot-seat)."
+MAX_SEED = 2**63 - 1
+
+
+def controller_help(name: str) -> str:
+    return HUMAN_HELP if name == HUMAN else f"{name}: {DOCTRINES[name].description}"
+
+
+def new_seed() -> int:
+    return random.randrange(0, 1_000_000)
+
+
+class SetupScene(Scene):
+    keys = intents.SETUP_KEYS
+    name = "setup"
+
+    def __init__(self, app, options=None, worldview: P.Worldview | None = None):
+        super().__init__(app)
+        options = options if options is not None else getattr(app, "options", None)
+        self.scenarios = [p.stem for p in list_scenarios()]
+        self.scenario = options.scenario if options and options.scenario else load_scenario("east_asia_2023")
+        if self.scenario.name not in self.scenarios:
+            self.scenarios.append(self.scenario.name)
+        self.paths = {p.stem: str(p) for p in list_scenarios()}
+        self.paths.setdefault(self.scenario.name, self.scenario.path)
+        self.custom = worldview or (options.custom_worldview if options else None)
+        self.worldviews = list(P.PRESET_NAMES) + (["custom"] if self.custom is not None else [])
+        self.worldview = "custom" if self.custom is not None else self.scenario.worldview.preset
+        self.turns_text = str(self.scenario.turns)
+        self.seed_text = str(options.seed if options and options.seed is not None else new_seed())
+        self.path_text = ""
+        given = options.doctrines if options and options.doctrines and len(options.doctrines) == self.scenario.n else None
+        self.controllers = list(given) if given else self._default_controllers()
+        self.focus = 0
+        self.error = ""
+        self.hover_help = ""
+        self.rows: list[dict] = []
+
+    def _default_controllers(self) -> list[str]:
+        out = list(self.scenario.default_doctrines())
+        out[0] = HUMAN  # one person against the AI is the common case; change it here
+        return out
+
+    # ------------------------------------------------------------------ layout
+    def layout(self):
+        m = self.m
+        w, h = self.app.size
+        ui = self.ui
+        pad = m.pad
+        self.title_block = text.Block([("New game", m.title, palette.TEXT, "bold")], w - 4 * pad)
+        top = pad + self.title_block.height + pad
+        bottom_h = m.button_h + 2 * pad + text.line_height(m.body) * 3 + pad
+        gap = 3 * pad
+        col_w = (w - 4 * pad - gap) // 2
+        left_x, right_x = 2 * pad, 2 * pad + col_w + gap
+        n = self.scenario.n
+        avail = h - top - bottom_h
+        row_h = max(round(m.body * 1.7), min(m.button_h, (avail - text.line_height(m.body, "bold")) // max(1, n) - pad // 2))
+        label_w = round(col_w * 0.36)
+        field_w = col_w - label_w - pad
+        self.rows = []
+
+        def row(kind, label, y, **extra):
+            r = {"kind": kind, "label": label, "rect": pygame.Rect(left_x if kind != "actor" else right_x, y,
+                                                                  col_w, row_h), **extra}
+            self.rows.append(r)
+            return r
+
+        y = top
+        # scenario: a cycle button
+        r = row("scenario", "Scenario", y)
+        r["button"] = self._cycle_button(pygame.Rect(left_x + label_w + pad, y, field_w, row_h), self._scenario_label(),
+                                         "Click or ← → to change. Scenarios live in assets/scenarios/.", "scenario")
+        y += row_h + pad
+        r = row("path", "Or a TOML file", y)
+        bw = text.size("Load", m.body, "bold")[0] + 3 * pad
+        r["entry"] = self.add(pygame_gui.elements.UITextEntryLine(pygame.Rect(left_x + label_w + pad, y, field_w - bw - pad // 2, row_h), ui,
+                                                                  placeholder_text="path/to/scenario.toml"))
+        r["entry"].set_text(self.path_text)
+        self.add(pygame_gui.elements.UIButton(pygame.Rect(left_x + col_w - bw, y, bw, row_h), "Load", ui,
+                                              tool_tip_text="Load the scenario file named in the box"), Intent(Kind.PICK, ("load-path", None)))
+        y += row_h + pad
+        r = row("worldview", "Worldview", y)
+        r["button"] = self._cycle_button(pygame.Rect(left_x + label_w + pad, y, field_w, row_h), self._worldview_label(),
+                                         self._worldview_help(), "worldview")
+        y += row_h + pad
+        r = row("turns", "Turns (1–500)", y)
+        r["entry"] = self.add(pygame_gui.elements.UITextEntryLine(pygame.Rect(left_x + label_w + pad, y, field_w, row_h), ui))
+        r["entry"].set_text(self.turns_text)
+        y += row_h + pad
+        r = row("seed", "Seed", y)
+        bw = text.size("Random", m.body, "bold")[0] + 3 * pad
+        r["entry"] = self.add(pygame_gui.elements.UITextEntryLine(pygame.Rect(left_x + label_w + pad, y, field_w - bw - pad // 2, row_h), ui))
+        r["entry"].set_text(self.seed_text)
+        self.add(pygame_gui.elements.UIButton(pygame.Rect(left_x + col_w - bw, y, bw, row_h), "Random", ui,
+                                              tool_tip_text="A new random seed (Ctrl+R). The seed makes a game repeatable."),
+                 Intent(Kind.RANDOM_SEED))
+        y += row_h + pad
+        self.about_rect = pygame.Rect(left_x, y, col_w, top + avail - y)
+        # actors
+        self.actor_head = (right_x, top)
+        y = top + text.line_height(m.body, "bold") + pad // 2
+        actor_label_w = round(col_w * 0.45)
+        for i, actor in enumerate(self.scenario.actors):
+            r = row("actor", actor.name, y, actor=i)
+            r["button"] = self._cycle_button(pygame.Rect(right_x + actor_label_w, y, col_w - actor_label_w, row_h),
+                                             self._controller_label(i), controller_help(self.controllers[i]), ("actor", i))
+            y += row_h + pad // 2
+        self.actor_label_w = actor_label_w
+        # start and back
+        by = h - m.button_h - pad
+        labels = ("Start game (Enter)", "Back (Esc)")
+        bw = max(text.size(lbl, m.body, "bold")[0] for lbl in labels) + 4 * pad
+        start = pygame.Rect(w - 2 * pad - bw, by, bw, m.button_h)
+        r = {"kind": "start", "label": "", "rect": start}
+        self.rows.append(r)
+        r["button"] = self.add(pygame_gui.elements.UIButton(start, labels[0], ui, object_id=ObjectID(class_id="@primary")),
+                               Intent(Kind.PICK, ("start", None)))
+        back = pygame.Rect(start.x - pad - bw, by, bw, m.button_h)
+        self.add(pygame_gui.elements.UIButton(back, labels[1], ui), Intent(Kind.BACK))
+        self.message_rect = pygame.Rect(2 * pad, top + avail, w - 4 * pad, by - pad - (top + avail))
+        self.focus = min(self.focus, len(self.rows) - 1)
+        self._apply_focus()
+
+    def _cycle_button(self, rect, label, tip, what):
+        b = pygame_gui.elements.UIButton(rect, label, self.ui, tool_tip_text=tip)
+        self.add(b, Intent(Kind.PICK, ("cycle", what)))
+        self.bindings.hovers[b] = Intent(Kind.HOVER, what)
+        return b
+
+    def _scenario_label(self):
+        return f"{self.scenario.title} ({self.scenario.n} actors)"
+
+    def _worldview_label(self):
+        return f"custom: {self.custom.label}" if self.worldview == "custom" else self.worldview
+
+    def _worldview_help(self):
+        if self.worldview == "deterrence-world":
+            return "Deterrence world: many actors secretly greedy; arming reveals little; allies are credible."
+        if self.worldview == "spiral-world":
+            return "Spiral world: few greedy actors; arming and alliances look hostile; misperception is high."
+        return "A custom worldview passed in (from --set or the sandbox)."
+
+    def _controller_label(self, i):
+        c = self.controllers[i]
+        return "Human" if c == HUMAN else f"AI: {c}"
+
+    # ------------------------------------------------------------------ focus
+    def _apply_focus(self):
+        for k, r in enumerate(self.rows):
+            entry = r.get("entry")
+            if entry is not None:
+                if k == self.focus:
+                    entry.focus()
+                else:
+                    entry.unfocus()
+        focused = self.rows[self.focus] if self.rows else None
+        if focused and focused["kind"] == "actor":
+            self.hover_help = controller_help(self.controllers[focused["actor"]])
+        elif focused and focused["kind"] == "worldview":
+            self.hover_help = self._worldview_help()
+
+    def _sync_texts(self):
+        for r in self.rows:
+            if r["kind"] == "turns":
+                self.turns_text = r["entry"].get_text()
+            elif r["kind"] == "seed":
+                self.seed_text = r["entry"].get_text()
+            elif r["kind"] == "path":
+                self.path_text = r["entry"].get_text()
+
+    # ------------------------------------------------------------------ intents
+    def on_intent(self, intent):
+        k = intent.kind
+        self._sync_texts()
+        if k in (Kind.FOCUS_NEXT, Kind.FOCUS_PREV):
+            self.focus = (self.focus + (1 if k is Kind.FOCUS_NEXT else -1)) % len(self.rows)
+            self._apply_focus()
+            return True
+        if k is Kind.ADJUST:
+            return self._adjust(self.rows[self.focus], intent.arg)
+        if k is Kind.ACTIVATE:
+            r = self.rows[self.focus]
+            if r["kind"] == "path":
+                return self.on_intent(Intent(Kind.PICK, ("load-path", None)))
+            if r["kind"] in ("scenario", "worldview", "actor"):
+                return self._adjust(r, +1)
+            if r["kind"] in ("turns", "seed"):
+                self.focus += 1
+                self._apply_focus()
+                return True
+            return self._start()
+        if k is Kind.PICK:
+            what, arg = intent.arg
+            if what == "cycle":
+                for idx, r in enumerate(self.rows):
+                    if (r["kind"] == arg) or (isinstance(arg, tuple) and r.get("actor") == arg[1] and r["kind"] == "actor"):
+                        self.focus = idx
+                        self._apply_focus()
+                        return self._adjust(r, +1)
+                return True
+            if what == "load-path":
+                return self._load_path()
+            if what == "start":
+                return self._start()
+        if k is Kind.HOVER:
+            if isinstance(intent.arg, tuple):
+                self.hover_help = controller_help(self.controllers[intent.arg[1]])
+            elif intent.arg == "worldview":
+                self.hover_help = self._worldview_help()
+            return True
+        if k is Kind.RANDOM_SEED:
+            self.seed_text = str(new_seed())
+            for r in self.rows:
+                if r["kind"] == "seed":
+                    r["entry"].set_text(self.seed_text)
+            return True
+        if k is Kind.BACK:
+            self.app.pop()
+            return True
+        return super().on_intent(intent)
+
+    def _adjust(self, r, step: int) -> bool:
+        kind = r["kind"]
+        if kind == "scenario":
+            names = self.scenarios
+            current = self.scenario.name if self.scenario.name in names else names[0]
+            name = names[(names.index(current) + step) % len(names)]
+            self._use_scenario(self.paths.get(name, name))
+        elif kind == "worldview":
+            self.worldview = self.worldviews[(self.worldviews.index(self.worldview) + step) % len(self.worldviews)]
+            r["button"].set_text(self._worldview_label())
+            r["button"].set_tooltip(self._worldview_help())
+            self.hover_help = self._worldview_help()
+        elif kind == "actor":
+            i = r["actor"]
+            c = CONTROLLERS[(CONTROLLERS.index(self.controllers[i]) + step) % len(CONTROLLERS)]
+            self.controllers[i] = c
+            r["button"].set_text(self._controller_label(i))
+            r["button"].set_tooltip(controller_help(c))
+            self.hover_help = controller_help(c)
+        return True
+
+    def _use_scenario(self, name_or_path) -> bool:
+        try:
+            sc = load_scenario(name_or_path)
+        except LoadError as exc:
+            self.error = str(exc)
+            return False
+        except OSError as exc:
+            self.error = f"{name_or_path}: cannot read it ({exc.strerror or exc})"
+            return False
+        self.scenario = sc
+        if sc.name not in self.scenarios:
+            self.scenarios.append(sc.name)
+        self.paths[sc.name] = sc.path
+        if self.worldview != "custom":
+            self.worldview = sc.worldview.preset
+        self.turns_text = str(sc.turns)
+        self.controllers = self._default_controllers()
+        self.error = ""
+        self.relayout()
+        return True
+
+    def _load_path(self) -> bool:
+        path = self.path_text.strip()
+        if not path:
+            self.error = "Type the path of a scenario TOML file first, then Load."
+            return True
+        if not path.lower().endswith(".toml"):
+            self.error = f"{path}: a scenario file must end in .toml"
+            return True
+        self._use_scenario(path)
+        return True
+
+    def build_game(self) -> Game:
+        """The game the current settings describe; ValueError with a message for bad input."""
+        seed_text = self.seed_text.strip()
+        if not seed_text.isdigit():
+            raise ValueError(f"Seed must be a whole number, 0 or more (got {seed_text!r}). Ctrl+R picks a random one.")
+        seed = int(seed_text)
+        if seed > MAX_SEED:
+            raise ValueError(f"Seed is too large (at most {MAX_SEED}).")
+        turns_text = self.turns_text.strip()
+        try:
+            turns = int(turns_text)
+        except ValueError:
+            raise ValueError(f"Turns must be a whole number from 1 to 500 (got {turns_text!r}).") from None
+        if not 1 <= turns <= 500:
+            raise ValueError(f"Turns must be from 1 to 500 (got {turns}).")
+        if self.worldview == "custom":
+            worldview = self.custom
+        elif self.worldview == self.scenario.worldview.preset:
+            worldview = self.scenario.worldview
+        else:
+            worldview = P.Worldview.from_preset(self.worldview)
+        return Game(self.scenario.with_turns(turns), seed, list(self.controllers), worldview, turns)
+
+    def _start(self) -> bool:
+        self._sync_texts()
+        try:
+            game = self.build_game()
+        except ValueError as exc:
+            self.error = str(exc)
+            return True
+        from .play import PlayScene
+        self.app.replace(PlayScene(self.app, game))
+        return True
+
+    # ------------------------------------------------------------------ drawing
+    def draw(self, surface):
+        m = self.m
+        surface.fill(palette.BACKGROUND)
+        surface.blit(self.title_block.surface, (2 * m.pad, m.pad))
+        for k, r in enumerate(self.rows):
+            rect = r["rect"]
+            if r["kind"] == "actor":
+                actor = self.scenario.actors[r["actor"]]
+                cy = rect.centery
+                rad = max(6, round(rect.height * 0.28))
+                shapes.draw_marker(surface, actor.marker, palette.hex_colour(actor.colour), (rect.x + rad + 4, cy), rad)
+                label = text.ellipsize(f"{actor.code} · {actor.name}", m.body, self.actor_label_w - 2 * rad - 16, "bold")
+                img = text.render(label, m.body, palette.TEXT, "bold")
+                surface.blit(img, img.get_rect(midleft=(rect.x + 2 * rad + 12, cy)))
+            elif r["label"]:
+                img = text.render(text.ellipsize(r["label"], m.body, round(rect.width * 0.36), "bold"), m.body, palette.TEXT, "bold")
+                surface.blit(img, img.get_rect(midleft=(rect.x, rect.centery)))
+            if k == self.focus:
+                pygame.draw.rect(surface, palette.FOCUS, rect.inflate(m.pad, m.pad // 2 + 2), 2, border_radius=6)
+        hx, hy = self.actor_head
+        humans = sum(1 for c in self.controllers if c == HUMAN)
+        head = "Who plays each actor" + (f" — {humans} humans: hot-seat" if humans > 1 else "")
+        surface.blit(text.render(text.ellipsize(head, m.body, self.rows[0]["rect"].width, "bold"), m.body, palette.ACCENT, "bold"),
+                     (hx, hy))
+        about = text.fit_static(((self.scenario.description, 1.0, palette.MUTED, "italic"),), self.about_rect.width,
+                                max(1, self.about_rect.height), m.body, min_px=10)
+        if about.height <= self.about_rect.height:
+            surface.blit(about.surface, self.about_rect.topleft)
+        paras = []
+        if self.error:
+            paras.append((self.error, 1.0, palette.WARNING, "bold"))
+        paras.append((self.hover_help or "↑ ↓ or Tab: move · ← →: change · type in the boxes · Enter: start",
+                      1.0, palette.TEXT if self.hover_help else palette.MUTED, "regular"))
+        block = text.fit_static(tuple(paras), self.message_rect.width, max(1, self.message_rect.height), m.body, min_px=10)
+        surface.blit(block.surface, self.message_rect.topleft)

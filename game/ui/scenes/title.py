@@ -1,0 +1,74 @@
+"""The title screen: the game's name, what it is about, and the menu from title_menu's registry."""
+from __future__ import annotations
+
+import pygame
+from pygame_gui.core import ObjectID  # noqa: F401  (theme class ids are used by ButtonList)
+
+from .. import intents, palette, text, title_menu, userdata
+from ..intents import Intent, Kind
+from ..scene import Scene
+from ..widgets.button_list import ButtonList
+
+TAGLINE = ("Regional security in East Asia, turn by turn: arm, ally and pressure — or talk, reassure and trade? "
+           "The same events read two ways, and the hidden worldview decides which works.")
+
+
+class TitleScene(Scene):
+    keys = intents.MENU_KEYS
+    name = "title"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.list = ButtonList()
+
+    def layout(self):
+        m = self.m
+        w, h = self.app.size
+        entries = title_menu.entries()
+        items = [(e.label, Intent(Kind.PICK, e.key), bool(e.enabled(self.app)), e.tooltip) for e in entries]
+        width = min(w - 4 * m.pad, round(w * 0.8))
+        self.head = text.Block([("Deterrence or Dialogue", m.title, palette.TEXT, "bold"),
+                                (TAGLINE, m.heading, palette.MUTED, "regular")], width, gap=m.pad)
+        item_h = round(m.px(22) * 2.1)
+        gap = m.pad
+        list_h = len(items) * (item_h + gap)
+        footer_h = text.line_height(m.small) * 2 + m.pad
+        top = max(m.pad * 2, (h - self.head.height - list_h - footer_h - 3 * m.pad) // 2)
+        self.head_pos = ((w - width) // 2, top)
+        bw = min(w - 4 * m.pad, max(ButtonList.width_for([i[0] for i in items], m.px(22), m.pad), round(m.body * 16)))
+        self.list.build(self, items, (w - bw) // 2, top + self.head.height + 2 * m.pad, bw, item_h, gap, "@menu_item")
+        self.footer = text.Block([("↑ ↓ then Enter, or click · F1: keys · F11: fullscreen · Ctrl+Q: quit", m.small, palette.MUTED, "regular"),
+                                  (f"Saves and exports: {userdata.data_dir()}", m.small, palette.FAINT, "regular")],
+                                 w - 4 * m.pad)
+        self.footer_pos = (2 * m.pad, h - self.footer.height - m.pad)
+
+    def on_intent(self, intent):
+        k = intent.kind
+        if k in (Kind.FOCUS_NEXT, Kind.FOCUS_PREV, Kind.ADJUST):
+            step = 1 if k is Kind.FOCUS_NEXT or (k is Kind.ADJUST and intent.arg > 0) else -1
+            self.list.move(step)
+            return True
+        if k is Kind.ACTIVATE:
+            chosen = self.list.focused_intent()
+            return self.on_intent(chosen) if chosen else True
+        if k is Kind.PICK:
+            entry = title_menu.ENTRIES.get(intent.arg)
+            if entry and entry.enabled(self.app):
+                entry.open(self.app)
+            return True
+        if k is Kind.BACK:
+            return True
+        return super().on_intent(intent)
+
+    def draw(self, surface):
+        surface.fill(palette.BACKGROUND)
+        m = self.m
+        w, _ = surface.get_size()
+        # the two concepts' colours side by side under the title: neither one first in weight
+        x, y = self.head_pos
+        bar_y = y + self.head.height + m.pad // 2
+        half = self.head.width // 2
+        pygame.draw.rect(surface, palette.DETERRENCE, (x, bar_y, half - 2, 4))
+        pygame.draw.rect(surface, palette.DIALOGUE, (x + half + 2, bar_y, half - 2, 4))
+        surface.blit(self.head.surface, self.head_pos)
+        surface.blit(self.footer.surface, self.footer_pos)

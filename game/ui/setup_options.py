@@ -1,0 +1,48 @@
+"""The `play` command's options, checked once: what the setup screen starts from."""
+from __future__ import annotations
+
+import attrs
+
+from game.core import params as P
+from game.core.errors import LoadError
+from game.core.scenario import Scenario
+
+
+class OptionsError(ValueError):
+    """A bad `play` option, reported as one line."""
+
+
+@attrs.frozen
+class Options:
+    scenario: Scenario | None = None
+    seed: int | None = None
+    doctrines: tuple[str, ...] | None = None   # only when given on the command line
+    custom_worldview: P.Worldview | None = None  # from --set: offered as "custom" in setup
+    scale: float = 1.0
+    size: tuple[int, int] = (1280, 720)
+    fullscreen: bool = False
+    screenshot: str | None = None
+
+
+def options_from_args(args) -> Options:
+    from game.cli import UsageError, doctrines_from_args, scenario_from_args
+    from .app import parse_size
+
+    try:
+        scenario = scenario_from_args(args)
+        doctrines = None
+        if getattr(args, "doctrine", None) or getattr(args, "doctrine_all", None):
+            doctrines = tuple(doctrines_from_args(scenario, args, allow_human=True))
+        size = parse_size(getattr(args, "size", "1280x720") or "1280x720")
+    except (UsageError, LoadError, P.ParamError, ValueError) as exc:
+        raise OptionsError(str(exc)) from None
+    seed = getattr(args, "seed", None)
+    if seed is not None and seed < 0:
+        raise OptionsError("--seed: must be 0 or more")
+    scale = float(getattr(args, "scale", 1.0) or 1.0)
+    if not 1.0 <= scale <= 2.0:
+        raise OptionsError(f"--scale: {scale:g} is out of range (allowed: 1.0 to 2.0)")
+    custom = scenario.worldview if getattr(args, "set", None) else None
+    return Options(scenario=scenario, seed=seed, doctrines=doctrines, custom_worldview=custom, scale=scale,
+                   size=size, fullscreen=bool(getattr(args, "fullscreen", False)),
+                   screenshot=getattr(args, "screenshot", None))

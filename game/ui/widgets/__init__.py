@@ -1,0 +1,1 @@
+"""Widgets drawn by hand for what pygame_gui has no element for: map, gauge, card, chart, why."""

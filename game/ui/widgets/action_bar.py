@@ -1,0 +1,139 @@
+"""The action bar: the eight actions in their two families (keys 1–8), the target, and end turn.
+
+Buttons are pygame_gui buttons registered with the same intents the keys send. In an all-AI
+game the bar holds the auto-play controls instead.
+"""
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID
+
+from game.core.vocab import ACTION_HELP, DETERRENCE_ACTIONS, DIALOGUE_ACTIONS, Action
+
+from .. import palette, text
+from ..intents import Intent, Kind
+
+SHORT = {Action.ARM: "Arm", Action.ALLY: "Ally", Action.PRESSURE: "Pressure", Action.SUMMIT: "Summit",
+         Action.CBM: "CBM", Action.FORUM: "Forum", Action.TRADE: "Trade", Action.HOLD: "Hold"}
+
+
+def _button_w(label: str, m) -> int:
+    return text.size(label, m.body, "bold")[0] + 2 * m.pad + 8
+
+
+class ActionBar:
+    def __init__(self):
+        self.rect = pygame.Rect(0, 0, 10, 10)
+        self.buttons: dict[Action, pygame_gui.elements.UIButton] = {}
+        self.headers: list[tuple[str, tuple, pygame.Rect]] = []
+        self.status_rect = pygame.Rect(0, 0, 0, 0)
+        self.m = None
+
+    # ------------------------------------------------------------------ measuring
+    @staticmethod
+    def _groups(m):
+        det = [(a, f"{int(a) + 1} {SHORT[a]}") for a in DETERRENCE_ACTIONS]
+        dia = [(a, f"{int(a) + 1} {SHORT[a]}") for a in DIALOGUE_ACTIONS]
+        return det, dia
+
+    @classmethod
+    def _rows(cls, m, width, human: bool):
+        """How the bar wraps at this width: 'one' row of buttons, or 'two'."""
+        if not human:
+            return 1
+        det, dia = cls._groups(m)
+        need = sum(_button_w(lbl, m) + m.pad // 2 for _, lbl in det + dia) + 2 * m.pad
+        need += _button_w("<", m) * 2 + text.size("Target: South Korea", m.body, "bold")[0] + _button_w("End turn", m) + 4 * m.pad
+        return 1 if need <= width else 2
+
+    @classmethod
+    def height_for(cls, m, width, human: bool) -> int:
+        head = text.line_height(m.body, "bold") + text.line_height(m.small, "bold")
+        rows = cls._rows(m, width, human)
+        return head + rows * (m.button_h + m.pad // 2) + 2 * m.pad
+
+    # ------------------------------------------------------------------ building
+    def build(self, scene, rect, m, human: bool, auto_on: bool = False, speed_label: str = ""):
+        self.rect = pygame.Rect(rect)
+        self.m = m
+        self.buttons.clear()
+        self.headers = []
+        ui = scene.ui
+        pad = m.pad
+        bh = m.button_h
+        status_h = text.line_height(m.body, "bold")
+        self.status_rect = pygame.Rect(self.rect.x + pad, self.rect.y + pad // 2, self.rect.width - 2 * pad, status_h)
+        head_y = self.status_rect.bottom + 2
+        y = head_y + text.line_height(m.small, "bold")
+        x = self.rect.x + pad
+        if not human:
+            items = [("Space: auto-play " + ("off" if auto_on else "on"), Intent(Kind.AUTO_PLAY), "@primary"),
+                     ("− slower", Intent(Kind.SPEED_DOWN), None), ("+ faster", Intent(Kind.SPEED_UP), None),
+                     ("Enter: next turn", Intent(Kind.END_TURN), "@primary")]
+            self.headers.append((f"Teacher mode · {speed_label}", palette.MUTED, pygame.Rect(x, head_y, self.rect.width, 0)))
+            for label, intent, cls_id in items:
+                w = _button_w(label, m)
+                b = pygame_gui.elements.UIButton(pygame.Rect(x, y, w, bh), label, ui,
+                                                 object_id=ObjectID(class_id=cls_id) if cls_id else None)
+                scene.add(b, intent)
+                x += w + pad
+            return
+        det, dia = self._groups(m)
+        two = self._rows(m, self.rect.width, True) == 2
+        for family, group, colour, cls_id in (("Deterrence", det, palette.DETERRENCE, "@deterrence"),
+                                              ("Dialogue", dia, palette.DIALOGUE, "@dialogue")):
+            start = x
+            for a, label in group:
+                w = _button_w(label, m)
+                tip = f"{a.label} (key {int(a) + 1}, {family.lower()} family). {ACTION_HELP[a]}"
+                b = pygame_gui.elements.UIButton(pygame.Rect(x, y, w, bh), label, ui, tool_tip_text=tip,
+                                                 object_id=ObjectID(class_id=cls_id))
+                scene.add(b, Intent(Kind.CHOOSE_ACTION, int(a)))
+                self.buttons[a] = b
+                x += w + pad // 2
+            self.headers.append((family, colour, pygame.Rect(start, head_y, x - start, 0)))
+            x += pad
+        if two:
+            x = self.rect.x + pad
+            y += bh + pad // 2
+        self.target_y = y
+        w = _button_w("<", m)
+        scene.add(pygame_gui.elements.UIButton(pygame.Rect(x, y, w, bh), "<", ui,
+                                               tool_tip_text="Previous target (Shift+Tab)"), Intent(Kind.PREV_TARGET))
+        label_w = text.size("Target: South Korea", m.body, "bold")[0] + pad
+        self.target_rect = pygame.Rect(x + w + pad // 2, y, label_w, bh)
+        self.headers.append(("Target (Tab or click the map)", palette.MUTED,
+                             pygame.Rect(x, head_y if not two else y - text.line_height(m.small, "bold"), 0, 0)))
+        x = self.target_rect.right + pad // 2
+        scene.add(pygame_gui.elements.UIButton(pygame.Rect(x, y, w, bh), ">", ui,
+                                               tool_tip_text="Next target (Tab)"), Intent(Kind.NEXT_TARGET))
+        x += w + pad
+        ew = _button_w("End turn", m)
+        end = pygame_gui.elements.UIButton(pygame.Rect(max(x, self.rect.right - pad - ew), y, ew, bh), "End turn", ui,
+                                           tool_tip_text="Enter: confirm your move, then Enter again to lock it in",
+                                           object_id=ObjectID(class_id="@primary"))
+        scene.add(end, Intent(Kind.END_TURN))
+
+    def show_choice(self, action: Action | None):
+        for a, b in self.buttons.items():
+            if a == action:
+                b.select()
+            else:
+                b.unselect()
+
+    # ------------------------------------------------------------------ drawing
+    def draw(self, surface, status: str, status_colour=palette.TEXT, target_label: str = ""):
+        m = self.m
+        if m is None:
+            return
+        pygame.draw.rect(surface, palette.PANEL, self.rect)
+        pygame.draw.line(surface, palette.PANEL_EDGE, self.rect.topleft, self.rect.topright, 2)
+        line = text.ellipsize(status, m.body, self.status_rect.width, "bold")
+        surface.blit(text.render(line, m.body, status_colour, "bold"), self.status_rect.topleft)
+        for label, colour, r in self.headers:
+            avail = max(r.width, text.size(label, m.small, "bold")[0])
+            surface.blit(text.render(text.ellipsize(label, m.small, avail, "bold"), m.small, colour, "bold"), r.topleft)
+        if target_label and hasattr(self, "target_rect"):
+            img = text.render(text.ellipsize(target_label, m.body, self.target_rect.width, "bold"), m.body, palette.FOCUS, "bold")
+            surface.blit(img, img.get_rect(center=self.target_rect.center))

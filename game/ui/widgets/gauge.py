@@ -1,0 +1,66 @@
+"""Regional tension 0–100 on a bar with the named bands of vocab.TENSION_BANDS."""
+from __future__ import annotations
+
+import pygame
+
+from game.core.vocab import TENSION_BANDS, tension_band
+
+from .. import palette, text
+
+
+class TensionGauge:
+    def __init__(self):
+        self.rect = pygame.Rect(0, 0, 10, 10)
+        self.m = None
+        self._key = None
+        self._surface = None
+
+    def set_rect(self, rect, metrics):
+        self.rect = pygame.Rect(rect)
+        self.m = metrics
+        self._key = None
+
+    @staticmethod
+    def height_for(metrics) -> int:
+        return text.line_height(metrics.body, "bold") + text.line_height(metrics.small) + round(metrics.body * 1.3) + metrics.pad
+
+    def draw(self, surface, value: float, previous: float | None = None):
+        key = (round(value, 2), None if previous is None else round(previous, 2), self.rect.size, self.m)
+        if key != self._key:
+            self._surface = self._render(value, previous)
+            self._key = key
+        surface.blit(self._surface, self.rect.topleft)
+
+    def _render(self, value, previous):
+        m = self.m
+        surf = pygame.Surface(self.rect.size)
+        surf.fill(palette.BACKGROUND)
+        band = tension_band(value)
+        head = f"Regional tension {value:.0f} / 100 — {band}"
+        if previous is not None:
+            delta = value - previous
+            head += f" ({'+' if delta >= 0 else '−'}{abs(delta):.1f} this turn)"
+        head = text.ellipsize(head, m.body, self.rect.width, "bold")
+        surf.blit(text.render(head, m.body, palette.TEXT, "bold"), (0, 0))
+        top = text.line_height(m.body, "bold") + 2
+        bar_h = round(m.body * 1.3)
+        bar = pygame.Rect(0, top, self.rect.width, bar_h)
+        for low, high, name in TENSION_BANDS:
+            x0 = bar.x + round(bar.width * low / 100)
+            x1 = bar.x + round(bar.width * min(high, 100) / 100)
+            seg = pygame.Rect(x0, bar.y, x1 - x0, bar.height)
+            pygame.draw.rect(surf, palette.BAND_COLOURS[name], seg)
+            label = text.render(name, m.small, palette.TEXT, "bold")
+            if label.get_width() + 6 <= seg.width:
+                surf.blit(label, label.get_rect(center=seg.center))
+        pygame.draw.rect(surf, palette.PANEL_EDGE, bar, 1)
+        x = bar.x + round(bar.width * max(0.0, min(100.0, value)) / 100)
+        pygame.draw.rect(surf, palette.TEXT, (x - 3, bar.y - 4, 6, bar.height + 8))
+        pygame.draw.rect(surf, palette.BACKGROUND, (x - 3, bar.y - 4, 6, bar.height + 8), 1)
+        for tick in (0, 25, 50, 75, 100):
+            tx = bar.x + round(bar.width * tick / 100)
+            img = text.render(str(tick), m.small, palette.MUTED)
+            r = img.get_rect(midtop=(tx, bar.bottom + 2))
+            r.clamp_ip(surf.get_rect())
+            surf.blit(img, r)
+        return surf

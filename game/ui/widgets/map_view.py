@@ -1,0 +1,143 @@
+"""The region map: actors as coloured, shaped nodes; edges for trust, alliances and crises."""
+from __future__ import annotations
+
+import numpy as np
+import pygame
+
+from .. import palette, text
+from . import shapes
+
+
+class MapView:
+    """Draws one turn's picture of the region into a cached surface; frames only blit it."""
+
+    def __init__(self, scenario, metrics):
+        self.scenario = scenario
+        self.m = metrics
+        self.rect = pygame.Rect(0, 0, 10, 10)
+        self._key = None
+        self._surface: pygame.Surface | None = None
+        self.node_pos: list[tuple[int, int]] = []
+        self.node_radius = 10
+
+    def set_rect(self, rect, metrics):
+        self.rect = pygame.Rect(rect)
+        self.m = metrics
+        self._key = None
+
+    def node_zones(self) -> list[tuple[pygame.Rect, int]]:
+        """Click areas of the nodes (in screen coordinates), for choosing a target."""
+        r = self.node_radius * 1.6
+        out = []
+        for i, (x, y) in enumerate(self.node_pos):
+            out.append((pygame.Rect(round(x - r), round(y - r), round(2 * r), round(2 * r)), i))
+        return out
+
+    def draw(self, surface, snapshot: dict, alliance, focus: int | None = None, target: int | None = None,
+             humans=(), title: str = "Region map", version: int = 0):
+        key = (version, id(snapshot), snapshot.get("turn"), focus, target, tuple(humans), self.rect.size, self.m, title)
+        if key != self._key:
+            self._surface = self._render(snapshot, np.asarray(alliance, dtype=float), focus, target, set(humans), title)
+            self._key = key
+        surface.blit(self._surface, self.rect.topleft)
+
+    # ------------------------------------------------------------------ rendering
+    def _render(self, snap, alliance, focus, target, humans, title):
+        m = self.m
+        surf = pygame.Surface(self.rect.size)
+        surf.fill(palette.BACKGROUND)
+        inner = shapes.panel(surf, surf.get_rect(), title, m.body)
+        actors = self.scenario.actors
+        n = len(actors)
+        label_px = m.px(15)
+        legend_h = self._legend_height(inner.width)
+        r = max(8, round(min(inner.width, inner.height) * 0.035 * max(1.0, m.scale * 0.85)))
+        self.node_radius = r
+        margin_x = r * 2 + text.size("ASEAN", label_px, "bold")[0] // 2
+        margin_top = r * 2
+        margin_bottom = r * 2 + text.line_height(label_px, "bold")
+        area = pygame.Rect(inner.x + margin_x, inner.y + margin_top, max(10, inner.width - 2 * margin_x),
+                           max(10, inner.height - legend_h - margin_top - margin_bottom))
+        pos = [(area.x + a.x * area.width, area.y + a.y * area.height) for a in actors]
+        self.node_pos = [(round(x + self.rect.x), round(y + self.rect.y)) for x, y in pos]
+        trust = np.asarray(snap["trust"], dtype=float)
+        crisis = np.asarray(snap["crisis"], dtype=int)
+        # edges: those of the focused actor are drawn last and at full strength
+        pairs = [(i, j) for i in range(n) for j in range(i + 1, n)]
+        pairs.sort(key=lambda p: (focus in p, target in p))
+        unit = max(5.0, r * 0.55)
+        for i, j in pairs:
+            mutual = 0.5 * (trust[i, j] + trust[j, i])
+            colour, style = palette.trust_style(mutual)
+            strong = focus is None or focus in (i, j)
+            if not strong:
+                colour = shapes.blend(colour, palette.PANEL, 0.35)
+            width = max(1, round((1 + 5 * alliance[i, j]) * m.k))
+            if focus is not None and {i, j} == {focus, target}:
+                width += 2
+            shapes.styled_line(surf, colour, pos[i], pos[j], width, style, unit)
+        for i, j in pairs:
+            if crisis[i, j] > 0:
+                mid = ((pos[i][0] + pos[j][0]) / 2, (pos[i][1] + pos[j][1]) / 2)
+                shapes.crisis_icon(surf, mid, int(crisis[i, j]), label_px)
+        for k, a in enumerate(actors):
+            x, y = pos[k]
+            if k == target:
+                pygame.draw.circle(surf, palette.FOCUS, (round(x), round(y)), round(r * 1.75), 3)
+            if k == focus:
+                pygame.draw.circle(surf, palette.TEXT, (round(x), round(y)), round(r * 1.75), 3)
+            shapes.draw_marker(surf, a.marker, palette.hex_colour(a.colour), (x, y), r)
+            label = a.code + (" (you)" if k in humans and len(humans) == 1 else " (human)" if k in humans else "")
+            img = text.render(label, label_px, palette.TEXT, "bold")
+            box = img.get_rect(midtop=(round(x), round(y + r * 1.35)))
+            box.clamp_ip(inner)
+            back = box.inflate(6, 2)
+            pygame.draw.rect(surf, palette.BACKGROUND, back, border_radius=4)
+            surf.blit(img, box)
+        self._draw_legend(surf, pygame.Rect(inner.x, inner.bottom - legend_h, inner.width, legend_h))
+        return surf
+
+    def _legend_items(self):
+        return [("solid", palette.TRUST_HIGH, "trust ≥ 0.6"), ("dashed", palette.TRUST_MID, "0.4–0.6"),
+                ("dotted", palette.TRUST_LOW, "< 0.4")]
+
+    def _legend_layout(self, width):
+        """Legend entries placed left to right, wrapping to new rows when the width runs out."""
+        m = self.m
+        px = m.small
+        sample = m.px(30)
+        gap = m.px(14)
+        entries = [(kind, colour, label, sample + 6 + text.size(label, px)[0]) for kind, colour, label in self._legend_items()]
+        entries.append(("width", palette.MUTED, "thicker = alliance", sample + 6 + text.size("thicker = alliance", px)[0]))
+        entries.append(("crisis", None, "crisis rung", round(px * 2) + 6 + text.size("crisis rung", px)[0]))
+        rows, x, y = [], 0, 0
+        lh = text.line_height(px) + 4
+        for e in entries:
+            if x and x + e[3] > width:
+                x, y = 0, y + lh
+            rows.append((e, x, y))
+            x += e[3] + gap
+        return rows, y + lh
+
+    def _legend_height(self, width):
+        return self._legend_layout(width)[1]
+
+    def _draw_legend(self, surf, rect):
+        m = self.m
+        px = m.small
+        sample = m.px(30)
+        rows, _ = self._legend_layout(rect.width)
+        lh = text.line_height(px)
+        for (kind, colour, label, _w), x, y in rows:
+            cx, cy = rect.x + x, rect.y + y + lh // 2
+            if kind in ("solid", "dashed", "dotted"):
+                shapes.styled_line(surf, colour, (cx, cy), (cx + sample, cy), 3, kind, max(4.0, sample / 6))
+                tx = cx + sample + 6
+            elif kind == "width":
+                pygame.draw.line(surf, colour, (cx, cy - 3), (cx + sample, cy - 3), 1)
+                pygame.draw.line(surf, colour, (cx, cy + 3), (cx + sample, cy + 3), 5)
+                tx = cx + sample + 6
+            else:
+                shapes.crisis_icon(surf, (cx + px, cy), 2, round(px * 0.85))
+                tx = cx + round(px * 2) + 6
+            surf.blit(text.render(label, px, palette.MUTED), (tx, rect.y + y))

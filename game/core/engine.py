@@ -532,8 +532,9 @@ class Engine:
         if sc.dynamics:
             war = _rowmax(_rowmax(st.C)) >= WAR_RUNG
             st.lockin_run = np.where(st.R > e.lockin_threshold, st.lockin_run + 1, 0).astype(np.int16)
-            lowest = _rowmax(_rowmax(-(T + (~self.off))))  # minus the lowest off-diagonal trust
-            high = -lowest > e.community_trust
+            # a security community: the region's mean trust stays high while tension stays low
+            mean_trust = ((T * self.offf) @ self.ones).sum(axis=1) / (self.n * (self.n - 1))
+            high = mean_trust > e.community_trust
             st.community_run = np.where(high & (st.R < e.community_tension), st.community_run + 1, 0).astype(np.int16)
             outcome = np.where(going & war, OUTCOME_INDEX[Outcome.REGIONAL_WAR], outcome)
             going2 = outcome == 0

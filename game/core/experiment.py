@@ -1,0 +1,261 @@
+"""Experiments: a scenario run as a grid of conditions over many games with common random
+numbers (the same seeds, hence the same dispositions, noise and card draws, in every condition),
+summarised per condition. Charts and the compare screen read these results; they never re-run."""
+from __future__ import annotations
+
+import math
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from typing import Callable
+
+import attrs
+import numpy as np
+
+from . import params as P
+from .batch import BatchResult, _context, _run_part, default_workers, merge
+from .scenario import DOCTRINE_NAMES, Scenario
+from .vocab import OUTCOME_CODES, Outcome
+
+RATES = {"war": Outcome.REGIONAL_WAR, "lockin": Outcome.COLD_WAR_LOCK_IN,
+         "community": Outcome.SECURITY_COMMUNITY, "none": Outcome.TURN_LIMIT}
+
+
+def wilson(k: int, n: int, z: float = 1.959964) -> tuple[float, float]:
+    """Wilson score interval for a proportion k/n (95% by default)."""
+    if n == 0:
+        return (0.0, 1.0)
+    p = k / n
+    denom = 1.0 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+@attrs.frozen
+class Condition:
+    """One cell of an experiment: who plays which doctrine, in which world."""
+
+    doctrine: str                 # a doctrine name or a scenario profile
+    worldview: P.Worldview
+    label: str = ""
+
+    @property
+    def worldview_label(self) -> str:
+        return self.worldview.label
+
+
+def doctrine_list(scenario: Scenario, spec: str) -> list[str]:
+    """A doctrine name means everyone plays it; a scenario profile names a mix."""
+    if spec in scenario.profiles:
+        return list(scenario.profiles[spec])
+    if spec in DOCTRINE_NAMES:
+        return [spec] * scenario.n
+    allowed = list(DOCTRINE_NAMES) + list(scenario.profiles)
+    raise ValueError(f"unknown doctrine or profile {spec!r} (allowed: {', '.join(allowed)})")
+
+
+@attrs.frozen(eq=False)
+class ConditionResult:
+    condition: Condition
+    games: int
+    counts: dict                  # rate name -> games with that outcome
+    mean_trust: float             # final mean trust, 0..1
+    mean_tension: float           # final regional tension, 0..100
+    mean_end_turn: float
+    scores: dict                  # actor -> {security, payoff, prosperity} means
+    tension_mean: np.ndarray      # (T,) regional tension per turn
+    tension_band: np.ndarray      # (2, T) 10th and 90th percentiles
+    trust_mean: np.ndarray
+    trust_band: np.ndarray
+
+    def rate(self, name: str) -> float:
+        return self.counts[name] / self.games if self.games else 0.0
+
+    def ci(self, name: str) -> tuple[float, float]:
+        return wilson(self.counts[name], self.games)
+
+    def as_dict(self) -> dict:
+        c = self.condition
+        out = {"doctrine": c.doctrine, "worldview": c.worldview.label, "games": self.games}
+        for name in RATES:
+            key = f"{name}_rate" if name != "none" else "no_decision_rate"
+            out[key] = self.rate(name)
+            out[f"{key}_ci"] = list(self.ci(name))
+        out["lockin_rate"] = out.pop("lockin_rate")
+        out.update({"mean_trust": self.mean_trust, "mean_tension": self.mean_tension,
+                    "mean_end_turn": self.mean_end_turn, "scores": self.scores,
+                    "worldview_values": c.worldview.as_dict(),
+                    "tension_by_turn": {"mean": self.tension_mean.tolist(), "p10": self.tension_band[0].tolist(),
+                                        "p90": self.tension_band[1].tolist()},
+                    "trust_by_turn": {"mean": self.trust_mean.tolist(), "p10": self.trust_band[0].tolist(),
+                                      "p90": self.trust_band[1].tolist()}})
+        return out
+
+
+def summarise(condition: Condition, res: BatchResult, codes: list[str]) -> ConditionResult:
+    counts = {name: int((res.outcome == OUTCOME_CODES.index(o)).sum()) for name, o in RATES.items()}
+    scores = {code: {"security": float(res.security[:, i].mean()), "payoff": float(res.payoff[:, i].mean()),
+                     "prosperity": float(res.prosperity[:, i].mean())} for i, code in enumerate(codes)}
+    return ConditionResult(
+        condition=condition, games=int(res.outcome.shape[0]), counts=counts,
+        mean_trust=float(res.final_trust.mean()), mean_tension=float(res.final_tension.mean()),
+        mean_end_turn=float(res.end_turn.mean()), scores=scores,
+        tension_mean=res.tension_path.mean(axis=0), tension_band=np.percentile(res.tension_path, [10, 90], axis=0),
+        trust_mean=res.trust_path.mean(axis=0), trust_band=np.percentile(res.trust_path, [10, 90], axis=0),
+    )
+
+
+def run_conditions(scenario: Scenario, conditions: list[Condition], games: int, seed: int = 1,
+                   turns: int | None = None, workers: int = 0, chunk: int = 2500,
+                   progress: Callable[[int, int], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> list[ConditionResult]:
+    """Every condition over the same `games` seeds (seed, seed+1, ...): common random numbers.
+    Work is split into chunks of games that run in worker processes."""
+    seeds = np.arange(games, dtype=np.uint64) + np.uint64(seed)
+    jobs = []  # (condition index, chunk index, job)
+    for c_idx, cond in enumerate(conditions):
+        doctrines = doctrine_list(scenario, cond.doctrine)
+        values = cond.worldview.array()
+        for k, s in enumerate(range(0, games, chunk)):
+            part = seeds[s:s + chunk]
+            jobs.append((c_idx, k, (scenario, part, doctrines, np.tile(values, (len(part), 1)), turns)))
+    parts: list[list] = [[None] * math.ceil(games / chunk) for _ in conditions]
+    workers = workers or default_workers()
+    done = 0
+    if workers <= 1 or len(jobs) == 1:
+        for c_idx, k, job in jobs:
+            if cancelled and cancelled():
+                raise Cancelled()
+            parts[c_idx][k] = _run_part(job)
+            done += 1
+            if progress:
+                progress(done, len(jobs))
+    else:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+            futures = {pool.submit(_run_part, job): (c_idx, k) for c_idx, k, job in jobs}
+            try:
+                for fut in as_completed(futures):
+                    if cancelled and cancelled():
+                        raise Cancelled()
+                    c_idx, k = futures[fut]
+                    parts[c_idx][k] = fut.result()
+                    done += 1
+                    if progress:
+                        progress(done, len(jobs))
+            except BaseException:
+                for f in futures:
+                    f.cancel()
+                raise
+    return [summarise(cond, merge(p), scenario.codes) for cond, p in zip(conditions, parts)]
+
+
+class Cancelled(Exception):
+    """The run was stopped by its caller."""
+
+
+# ---------------------------------------------------------------------- sweeps
+@attrs.frozen
+class Axis:
+    name: str
+    values: tuple[float, ...]
+
+
+def parse_axis(text: str) -> Axis:
+    """NAME=LOW:HIGH:STEPS, e.g. greedy_share=0:1:11."""
+    name, sep, rng_text = text.partition("=")
+    name = name.strip()
+    if not sep:
+        raise P.ParamError(f"expected NAME=LOW:HIGH:STEPS, got {text!r}")
+    if name not in P.SPEC:
+        raise P.ParamError(f"unknown parameter {name!r} (allowed: {', '.join(P.NAMES)})")
+    bits = rng_text.split(":")
+    if len(bits) != 3:
+        raise P.ParamError(f"{name}: expected LOW:HIGH:STEPS, got {rng_text!r}")
+    try:
+        low, high, steps = float(bits[0]), float(bits[1]), int(bits[2])
+    except ValueError:
+        raise P.ParamError(f"{name}: expected numbers in LOW:HIGH:STEPS, got {rng_text!r}") from None
+    if steps < 2 or steps > 101:
+        raise P.ParamError(f"{name}: STEPS {steps} is out of range (allowed: 2 to 101)")
+    P.check_value(name, low)
+    P.check_value(name, high)
+    return Axis(name, tuple(float(v) for v in np.linspace(low, high, steps)))
+
+
+@attrs.frozen(eq=False)
+class SweepResult:
+    axes: tuple[Axis, ...]
+    doctrines: tuple[str, ...]
+    base: P.Worldview
+    points: list                 # [(values tuple, {doctrine: ConditionResult})]
+
+    def war_grid(self, doctrine: str) -> np.ndarray:
+        shape = tuple(len(a.values) for a in self.axes)
+        return np.array([p[1][doctrine].rate("war") for p in self.points]).reshape(shape)
+
+    def crossovers(self) -> list[dict]:
+        """Where the doctrine with the lower war rate changes along the first axis (for each value
+        of the second axis, if any). Linear interpolation between the grid points."""
+        if len(self.doctrines) < 2:
+            return []
+        a, b = self.doctrines[:2]
+        diff = self.war_grid(a) - self.war_grid(b)
+        xs = np.array(self.axes[0].values)
+        rows = [diff] if diff.ndim == 1 else [diff[:, k] for k in range(diff.shape[1])]
+        out = []
+        for k, d in enumerate(rows):
+            for i in range(len(xs) - 1):
+                if d[i] == 0 or np.sign(d[i]) == np.sign(d[i + 1]) or d[i + 1] == 0:
+                    continue
+                x = xs[i] + (xs[i + 1] - xs[i]) * d[i] / (d[i] - d[i + 1])
+                before = b if d[i] > 0 else a   # lower war rate before the crossing
+                after = a if before == b else b
+                entry = {"param": self.axes[0].name, "at": float(x), "before": before, "after": after}
+                if len(self.axes) > 1:
+                    entry[self.axes[1].name] = float(self.axes[1].values[k])
+                out.append(entry)
+        return out
+
+
+def run_sweep(scenario: Scenario, axes: list[Axis], doctrines: list[str], base: P.Worldview, games: int,
+              seed: int = 1, turns: int | None = None, workers: int = 0,
+              progress: Callable[[int, int], None] | None = None) -> SweepResult:
+    grid = [()]
+    for axis in axes:
+        grid = [g + (v,) for g in grid for v in axis.values]
+    conditions = []
+    for values in grid:
+        wv = base.with_values(**{ax.name: v for ax, v in zip(axes, values)})
+        for d in doctrines:
+            conditions.append(Condition(d, wv))
+    results = run_conditions(scenario, conditions, games, seed, turns, workers,
+                             chunk=max(250, min(2500, games)), progress=progress)
+    points = []
+    k = 0
+    for values in grid:
+        row = {}
+        for d in doctrines:
+            row[d] = results[k]
+            k += 1
+        points.append((values, row))
+    return SweepResult(tuple(axes), tuple(doctrines), base, points)
+
+
+def describe_crossovers(sweep: SweepResult) -> list[str]:
+    lines = []
+    cross = sweep.crossovers()
+    a, b = sweep.doctrines[:2] if len(sweep.doctrines) >= 2 else (None, None)
+    if a is None:
+        return lines
+    if not cross:
+        grid = sweep.war_grid(a) - sweep.war_grid(b)
+        if (grid < 0).all():
+            lines.append(f"{a} has the lower war rate everywhere on this grid: no crossover.")
+        elif (grid > 0).all():
+            lines.append(f"{b} has the lower war rate everywhere on this grid: no crossover.")
+        else:
+            lines.append("the two doctrines tie somewhere on this grid, with no clean crossover.")
+        return lines
+    for c in cross:
+        where = f" (with {sweep.axes[1].name} = {c[sweep.axes[1].name]:g})" if len(sweep.axes) > 1 else ""
+        lines.append(f"{c['before']} leads while {c['param']} < {c['at']:.2f}; {c['after']} leads above it{where}.")
+    return lines

@@ -14,6 +14,11 @@ def take_all(options) -> int:
 
     out = Path(options.screenshot)
     out.mkdir(parents=True, exist_ok=True)
+    # the tour plays real turns, which autosave: keep them away from the player's own saves
+    import os
+    import tempfile
+    if "DOD_DATA_DIR" not in os.environ:
+        os.environ["DOD_DATA_DIR"] = tempfile.mkdtemp(prefix="dod-screens-")
     for scale in (1.0, 1.5):
         suffix = "" if scale == 1.0 else f"@{scale:g}"
         app = App(options.size, scale, False, options)
@@ -52,6 +57,12 @@ def _tour(app, out, suffix):
     driver.settle_pass(app)
     driver.press(app, K.K_3, K.K_TAB, K.K_TAB, K.K_RETURN)  # a move waiting for confirmation
     _shot(app, out, "play", suffix)
+    if app.scale > 1.0:
+        driver.press(app, K.K_e)
+        _shot(app, out, "play-card", suffix)
+        driver.press(app, K.K_w)
+        _shot(app, out, "play-why", suffix)
+        driver.press(app, K.K_m)
     driver.press(app, K.K_c)
     _shot(app, out, "play-chart", suffix)
     driver.press(app, K.K_c)

@@ -191,6 +191,22 @@ class Block:
         return self._surface
 
 
+def window(block: "Block", first: int, height: int) -> tuple[pygame.Surface, int]:
+    """The whole lines of block from line `first` that fit in height; returns (surface, next line)."""
+    surf = pygame.Surface((block.width, max(1, height)), pygame.SRCALPHA)
+    lines = block.lines[first:]
+    if not lines:
+        return surf, first
+    y0 = lines[0][4]
+    shown = 0
+    for line, px, colour, style, y in lines:
+        if y - y0 + line_height(px, style) > height:
+            break
+        surf.blit(render(line, px, colour, style), (0, y - y0))
+        shown += 1
+    return surf, first + shown
+
+
 def fit(make_paragraphs, width: int, height: int, px: int, min_px: int = 11, gap_ratio: float = 0.35) -> Block:
     """The largest Block, from px down to min_px, whose text fits width × height.
 

@@ -60,7 +60,7 @@ class DebriefScene(Scene):
         ui = self.ui
         self._cache.clear()
         self.bindings.wheel = None
-        self.head_rect = pygame.Rect(2 * pad, pad, w - 4 * pad, text.line_height(m.title, "bold"))
+        self.head_rect = pygame.Rect(2 * pad, pad, w - 4 * pad, text.line_height(m.px(30), "bold"))
         y = self.head_rect.bottom + pad // 2
         x = 2 * pad
         self.tab_buttons = []
@@ -78,7 +78,7 @@ class DebriefScene(Scene):
         replay_label = f"Replay the same seed and choices under the other worldview ({other}) · O"
         if self.other is not None:
             replay_label = f"Replayed under {other} — shown beside"
-        commands = [(replay_label, Intent(Kind.REPLAY_OTHER), "@primary", self.other is None),
+        commands = [(replay_label, Intent(Kind.REPLAY_OTHER), "@primary" if self.other is None else None, self.other is None),
                     ("Export CSV + PNG · E", Intent(Kind.EXPORT), None, True),
                     ("Save · Ctrl+S", Intent(Kind.SAVE), None, True),
                     ("Undo last turn · Ctrl+Z", Intent(Kind.UNDO), None, True),
@@ -220,7 +220,7 @@ class DebriefScene(Scene):
         surface.fill(palette.BACKGROUND)
         g = self.game
         head = f"Debrief — {g.scenario.title}, seed {g.seed}, {g.turn} turns"
-        surface.blit(text.render(text.ellipsize(head, m.title, self.head_rect.width, "bold"), m.title, palette.TEXT, "bold"),
+        surface.blit(text.render(text.ellipsize(head, m.px(30), self.head_rect.width, "bold"), m.px(30), palette.TEXT, "bold"),
                      self.head_rect.topleft)
         body = pygame.Rect(self.body)
         if self.exported:
@@ -299,7 +299,9 @@ class DebriefScene(Scene):
                                (f"Ended after turn {record['end_turn']} of {g.turn_limit}.", px, palette.MUTED, "regular")],
                               inner.width, gap=2)
             table, table_h = self._score_table(record, g, px, inner.width)
-            foot = text.Block([("Hidden dispositions revealed: " + ", ".join(f"{c} {d}" for c, d in record["dispositions"].items()),
+            played = "" if len(self.worlds) == 1 else "Played by: " + ", ".join(
+                f"{c} {d}" for c, d in zip(g.codes, g.doctrines)) + ". "
+            foot = text.Block([(played + "The disposition column reveals each actor's hidden type, drawn at the start.",
                                 round(px * 0.85), palette.MUTED, "regular"),
                                (SCORE_HELP, round(px * 0.85), palette.MUTED, "italic")], inner.width, gap=2)
             total = head.height + table_h + foot.height + 2 * self.m.pad
@@ -318,12 +320,14 @@ class DebriefScene(Scene):
     def _score_table(self, record, g, px, width):
         """The scores as a table with a header row; None when it is wider than width at this size."""
         sc = g.scenario
-        headers = ["actor", "played by", "disposition"] + [label for _, label in SCORE_COLUMNS]
+        # side by side, the controllers are the same in both worlds: they move to the footer
+        by = len(self.worlds) == 1
+        headers = ["actor"] + (["played by"] if by else []) + ["disposition"] + [label for _, label in SCORE_COLUMNS]
         rows = []
         for i, code in enumerate(sc.codes):
             s = record["scores"][code]
             controller = "human" if g.doctrines[i] == "human" else g.doctrines[i]
-            rows.append([code, controller, record["dispositions"][code],
+            rows.append([code] + ([controller] if by else []) + [record["dispositions"][code],
                          f"{s['security']:.0f}", f"{s['trust']:.0f}", f"{s['tension']:.0f}",
                          f"{s['prosperity']:.1f}", f"{s['payoff']:.0f}"])
         marker_w = round(px * 1.2)
@@ -336,15 +340,16 @@ class DebriefScene(Scene):
         lh = text.line_height(px) + 2
         table = pygame.Surface((width, lh * (len(rows) + 1)), pygame.SRCALPHA)
         x = 0
+        first_number = headers.index("security")
         for c, h in enumerate(headers):
-            right = c >= 3
+            right = c >= first_number
             img = text.render(h, px, palette.ACCENT, "bold")
             table.blit(img, (x + col_w[c] - img.get_width(), 0) if right else (x, 0))
             for r, row in enumerate(rows):
                 y = lh * (r + 1)
                 colour = palette.TEXT
-                if c == 2:
-                    colour = palette.WARNING if row[2] == "greedy" else palette.MUTED
+                if headers[c] == "disposition":
+                    colour = palette.WARNING if row[c] == "greedy" else palette.MUTED
                 if c == 0:
                     actor = sc.actors[r]
                     shapes.draw_marker(table, actor.marker, palette.hex_colour(actor.colour),

@@ -14,15 +14,29 @@ from . import overlay
 ACTION_KEYS = "1 Arm, 2 Ally, 3 Pressure (deterrence); 4 Summit, 5 CBM, 6 Forum, 7 Trade, 8 Hold (dialogue)"
 
 
-def key_sections() -> list[tuple[str, list[tuple[str, str]]]]:
+def merged(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Keys that do the same thing share one row ("↓ / Tab — next item")."""
+    out: dict[str, list[str]] = {}
+    for keys, what in rows:
+        out.setdefault(what, []).append(keys)
+    return [(" / ".join(keys), what) for what, keys in out.items()]
+
+
+def key_sections(scene_keys=None) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Sections of the help: the keys of the screen it was opened from first, then the rest."""
     play = [("1–8", f"choose an action: {ACTION_KEYS}")]
     play += [r for r in intents.help_rows(intents.PLAY_KEYS) if not r[0].isdigit()]
     play.append(("Mouse", "click an action, a target on the map, or any button; wheel scrolls the why panel"))
-    play.append(("W", "at large text sizes: the card and why view"))
     everywhere = intents.help_rows(intents.GLOBAL_KEYS)
     menus = intents.help_rows(intents.MENU_KEYS) + [("Ctrl+R", "setup: a random seed")]
-    debrief = [r for r in intents.help_rows(intents.DEBRIEF_KEYS)]
-    return [("Playing a turn", play), ("Everywhere", everywhere), ("Menus, setup and lists", menus), ("Debrief", debrief)]
+    debrief = intents.help_rows(intents.DEBRIEF_KEYS)
+    sections = {"play": ("Playing a turn", play), "menus": ("Menus, setup and lists", menus),
+                "debrief": ("Debrief", debrief)}
+    first = {id(intents.PLAY_KEYS): "play", id(intents.DEBRIEF_KEYS): "debrief"}.get(id(scene_keys), "menus")
+    order = [first] + [k for k in ("play", "menus", "debrief") if k != first]
+    out = [(sections[k][0], merged(sections[k][1])) for k in order]
+    out.insert(1, ("Everywhere", merged(everywhere)))
+    return out
 
 
 AUTO_PLAY_NOTE = ("Space auto-plays only when every seat is AI (teacher mode); with humans at the table each "
@@ -49,6 +63,7 @@ class HelpScene(Scene):
 
     def __init__(self, app, scene_keys=None):
         super().__init__(app)
+        self.scene_keys = scene_keys
 
     def layout(self):
         m = self.m
@@ -62,8 +77,8 @@ class HelpScene(Scene):
                            inner.bottom - inner.y - max(head, m.button_h) - m.pad // 2)
         gap = 2 * m.pad
         col_w = (body.width - gap) // 2
-        sections = key_sections()
-        # two columns: playing on the left, the rest on the right; one font size for both
+        # this screen's keys and the global ones; the rest are on the How to play page
+        sections = key_sections(self.scene_keys)[:2]
         left = lambda px: self._paras(sections[:1], px)  # noqa: E731
         right = lambda px: self._paras(sections[1:], px, note=True)  # noqa: E731
         px = m.body
@@ -94,7 +109,7 @@ class HelpScene(Scene):
 
     def draw(self, surface):
         overlay.dim(surface)
-        overlay.draw_card(surface, self.rect, "Keys", self.m)
+        overlay.draw_card(surface, self.rect, "Keys (every key: How to play, on the title screen)", self.m)
         for block, pos in self.columns:
             surface.blit(block.surface, pos)
 

@@ -88,32 +88,35 @@ class PlayScene(Scene):
         # action bar
         human = self.flow.current is not None
         bar_h = ActionBar.height_for(m, w, human)
-        self.bar.build(self, pygame.Rect(0, h - bar_h, w, bar_h), m, human, self.auto, speed_label(self.speed))
+        longest = max((a.name for a in self.game.scenario.actors), key=lambda n: text.size(n, m.body, "bold")[0])
+        self.bar.build(self, pygame.Rect(0, h - bar_h, w, bar_h), m, human, self.auto, speed_label(self.speed), longest)
         self.bar.show_choice(self.flow.action)
         body = pygame.Rect(pad, self.top_rect.bottom + pad // 2, w - 2 * pad, h - bar_h - self.top_rect.bottom - pad)
         gauge_h = TensionGauge.height_for(m)
         if self.compact:
-            self.gauge.set_rect((body.x, body.y, body.width, gauge_h), m)
-            tabs_y = body.y + gauge_h + pad // 2
+            # one row: view tabs on the left, the tension gauge in one line on the right
+            row_h = max(m.button_h, TensionGauge.height_for(m, True))
             x = body.x
-            views = (("card", "Card and why (W)"), ("map", "Map (M)"), ("chart", "Chart (C)"))
-            if self.view == "why":
-                self.view = "card"
+            views = (("card", "Card (E)"), ("why", "Why (W)"), ("map", "Map (M)"), ("chart", "Chart (C)"))
             for view, label in views:
                 bw = text.size(label, m.body, "bold")[0] + 2 * pad + 8
-                b = pygame_gui.elements.UIButton(pygame.Rect(x, tabs_y, bw, m.button_h), label, ui)
+                b = pygame_gui.elements.UIButton(pygame.Rect(x, body.y + (row_h - m.button_h) // 2, bw, m.button_h), label, ui)
                 self.add(b, Intent(Kind.PICK, ("view", view)))
                 if view == self.view:
                     b.select()
                 x += bw + pad // 2
+            self.gauge.set_rect((x + pad, body.y, body.right - x - pad, row_h), m, compact=True)
+            tabs_y = body.y + row_h - m.button_h
             main = pygame.Rect(body.x, tabs_y + m.button_h + pad // 2, body.width, body.bottom - tabs_y - m.button_h - pad // 2)
             self.main_rect = main
             self.map.set_rect(main, m)
             self._layout_charts(main)
-            card_h = round(main.height * 0.62)
-            self.card.set_rect((main.x, main.y, main.width, card_h), m)
-            self.why.set_rect((main.x, main.y + card_h + pad // 2, main.width, main.height - card_h - pad // 2), m)
+            # big text: the card and the why panel each get the whole view (tabs E and W)
+            self.card.set_rect(main, m)
+            self.why.set_rect(main, m)
         else:
+            if self.view not in ("map", "chart"):
+                self.view = "map"
             left_w = round(body.width * 0.5)
             left = pygame.Rect(body.x, body.y, left_w, body.height)
             right = pygame.Rect(left.right + pad, body.y, body.right - left.right - pad, body.height)
@@ -242,8 +245,12 @@ class PlayScene(Scene):
             self.view = home if self.view == want and want != home else want
             self.relayout()
             return True
+        if k is Kind.PICK and isinstance(intent.arg, tuple) and intent.arg[0] == "scroll":
+            self.why.scroll_by(intent.arg[1])
+            return True
         if k is Kind.PICK and isinstance(intent.arg, tuple) and intent.arg[0] == "view":
-            self.view = intent.arg[1]
+            # without tabs (scale 1.0) card and why are always shown: E and W bring back the map
+            self.view = intent.arg[1] if self.compact or intent.arg[1] not in ("card", "why") else "map"
             self.relayout()
             return True
         if k in (Kind.NEXT_PAIR, Kind.PREV_PAIR):
@@ -324,7 +331,7 @@ class PlayScene(Scene):
         target = self.flow.target if (self.flow.action is None or self.flow.action.targeted) and focus is not None else None
         if target is not None and target < 0:
             target = None
-        views = {self.view} if self.compact else {self.view, "card"}
+        views = {self.view} if self.compact else {self.view, "card", "why"}
         if "map" in views:
             self.map.draw(surface, entry, alliance, focus, target, game.humans,
                           f"Region map — after turn {game.turn}" if game.turn else "Region map — start", self.version)
@@ -335,13 +342,14 @@ class PlayScene(Scene):
         if "chart" in views:
             self._draw_charts(surface)
         self.gauge.draw(surface, entry["regional_tension"], self._previous_tension())
+        if "why" in views:
+            self.why.draw(surface, entry if game.turn else None, self.names, game.worldview.as_dict(), game.codes, self.version)
         if "card" in views:
             card = find_card(game.scenario, entry["card"]["id"]) if entry.get("card") else None
             note = "No card drawn this turn." if game.turn else game.scenario.description
             if game.turn and not game.scenario.cards:
                 note = "This scenario has no event deck: only the moves matter."
             self.card.draw(surface, card, game.turn, note)
-            self.why.draw(surface, entry if game.turn else None, self.names, game.worldview.as_dict(), game.codes, self.version)
         status, colour = self.status()
         label = ""
         if self.flow.current is not None:

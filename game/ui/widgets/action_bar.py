@@ -44,7 +44,7 @@ class ActionBar:
             return 1
         det, dia = cls._groups(m)
         need = sum(_button_w(lbl, m) + m.pad // 2 for _, lbl in det + dia) + 2 * m.pad
-        need += _button_w("<", m) * 2 + text.size("Target: South Korea", m.body, "bold")[0] + _button_w("End turn", m) + 4 * m.pad
+        need += _button_w("<", m) * 2 + text.size("United States", m.body, "bold")[0] + _button_w("End turn", m) + 4 * m.pad
         return 1 if need <= width else 2
 
     @classmethod
@@ -54,7 +54,8 @@ class ActionBar:
         return head + rows * (m.button_h + m.pad // 2) + 2 * m.pad
 
     # ------------------------------------------------------------------ building
-    def build(self, scene, rect, m, human: bool, auto_on: bool = False, speed_label: str = ""):
+    def build(self, scene, rect, m, human: bool, auto_on: bool = False, speed_label: str = "",
+              longest_name: str = "South Korea"):
         self.rect = pygame.Rect(rect)
         self.m = m
         self.buttons.clear()
@@ -101,10 +102,12 @@ class ActionBar:
         w = _button_w("<", m)
         scene.add(pygame_gui.elements.UIButton(pygame.Rect(x, y, w, bh), "<", ui,
                                                tool_tip_text="Previous target (Shift+Tab)"), Intent(Kind.PREV_TARGET))
-        label_w = text.size("Target: South Korea", m.body, "bold")[0] + pad
+        # on two rows there is no header line over the target: the label says "Target:" itself
+        self.target_prefix = "Target: " if two else ""
+        label_w = text.size(self.target_prefix + longest_name, m.body, "bold")[0] + pad
         self.target_rect = pygame.Rect(x + w + pad // 2, y, label_w, bh)
-        self.headers.append(("Target (Tab or click the map)", palette.MUTED,
-                             pygame.Rect(x, head_y if not two else y - text.line_height(m.small, "bold"), 0, 0)))
+        if not two:
+            self.headers.append(("Target (Tab or click the map)", palette.MUTED, pygame.Rect(x, head_y, 0, 0)))
         x = self.target_rect.right + pad // 2
         scene.add(pygame_gui.elements.UIButton(pygame.Rect(x, y, w, bh), ">", ui,
                                                tool_tip_text="Next target (Tab)"), Intent(Kind.NEXT_TARGET))
@@ -135,5 +138,6 @@ class ActionBar:
             avail = max(r.width, text.size(label, m.small, "bold")[0])
             surface.blit(text.render(text.ellipsize(label, m.small, avail, "bold"), m.small, colour, "bold"), r.topleft)
         if target_label and hasattr(self, "target_rect"):
+            target_label = getattr(self, "target_prefix", "") + target_label
             img = text.render(text.ellipsize(target_label, m.body, self.target_rect.width, "bold"), m.body, palette.FOCUS, "bold")
             surface.blit(img, img.get_rect(center=self.target_rect.center))

@@ -52,7 +52,7 @@ class CardView:
         px = m.body
         while True:
             parts = self._parts(card, px, inner.width, col_w, gap)
-            total = parts[0].height + gap + max(parts[1].height, parts[2].height) + gap + parts[3].height
+            total = parts[0].height + gap + max(parts[1].height, parts[2].height) + 12 + gap + parts[3].height
             best = (px, parts, total)
             if total <= inner.height or px <= 11:
                 break
@@ -64,11 +64,11 @@ class CardView:
         col_h = max(det.height, dia.height)
         for k, (block, colour) in enumerate(((det, palette.DETERRENCE), (dia, palette.DIALOGUE))):
             x = inner.x + k * (col_w + gap)
-            box = pygame.Rect(x, y - 3, col_w, col_h + 6)
+            box = pygame.Rect(x, y - 3, col_w, col_h + 12)
             pygame.draw.rect(surf, shapes.blend(colour, palette.PANEL, 0.12), box, border_radius=5)
             pygame.draw.rect(surf, colour, (x, y - 3, col_w, 4), border_radius=2)
             surf.blit(block.surface, (x + 6, y + 3))
-        y += col_h + gap
+        y += col_h + 12 + gap
         surf.blit(effects.surface, (inner.x, y))
         return surf
 

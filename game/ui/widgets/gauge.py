@@ -8,24 +8,47 @@ from game.core.vocab import TENSION_BANDS, tension_band
 from .. import palette, text
 
 
+def _bands(surf, bar, needle: int, m):
+    """The coloured bands with their names; a name steps aside from the needle, or is left out."""
+    for low, high, name in TENSION_BANDS:
+        x0 = bar.x + round(bar.width * low / 100)
+        x1 = bar.x + round(bar.width * min(high, 100) / 100)
+        seg = pygame.Rect(x0, bar.y, x1 - x0, bar.height)
+        pygame.draw.rect(surf, palette.BAND_COLOURS[name], seg)
+        label = text.render(name, m.small, palette.TEXT, "bold")
+        box = label.get_rect(center=seg.center)
+        if box.left - 8 <= needle <= box.right + 8:
+            left_room, right_room = needle - seg.left, seg.right - needle
+            if left_room >= right_room:
+                box.right = needle - 8
+            else:
+                box.left = needle + 8
+        if seg.left + 2 <= box.left and box.right <= seg.right - 2:
+            surf.blit(label, box)
+
+
 class TensionGauge:
     def __init__(self):
+        self.compact = False
         self.rect = pygame.Rect(0, 0, 10, 10)
         self.m = None
         self._key = None
         self._surface = None
 
-    def set_rect(self, rect, metrics):
+    def set_rect(self, rect, metrics, compact: bool = False):
+        self.compact = compact
         self.rect = pygame.Rect(rect)
         self.m = metrics
         self._key = None
 
     @staticmethod
-    def height_for(metrics) -> int:
+    def height_for(metrics, compact: bool = False) -> int:
+        if compact:
+            return round(metrics.body * 1.5) + 2 * metrics.pad
         return text.line_height(metrics.body, "bold") + text.line_height(metrics.small) + round(metrics.body * 1.3) + metrics.pad
 
     def draw(self, surface, value: float, previous: float | None = None):
-        key = (round(value, 2), None if previous is None else round(previous, 2), self.rect.size, self.m)
+        key = (round(value, 2), None if previous is None else round(previous, 2), self.rect.size, self.m, self.compact)
         if key != self._key:
             self._surface = self._render(value, previous)
             self._key = key
@@ -36,6 +59,8 @@ class TensionGauge:
         surf = pygame.Surface(self.rect.size)
         surf.fill(palette.BACKGROUND)
         band = tension_band(value)
+        if self.compact:
+            return self._render_compact(surf, value, previous, band)
         head = f"Regional tension {value:.0f} / 100 — {band}"
         if previous is not None:
             delta = value - previous
@@ -45,16 +70,10 @@ class TensionGauge:
         top = text.line_height(m.body, "bold") + 2
         bar_h = round(m.body * 1.3)
         bar = pygame.Rect(0, top, self.rect.width, bar_h)
-        for low, high, name in TENSION_BANDS:
-            x0 = bar.x + round(bar.width * low / 100)
-            x1 = bar.x + round(bar.width * min(high, 100) / 100)
-            seg = pygame.Rect(x0, bar.y, x1 - x0, bar.height)
-            pygame.draw.rect(surf, palette.BAND_COLOURS[name], seg)
-            label = text.render(name, m.small, palette.TEXT, "bold")
-            if label.get_width() + 6 <= seg.width:
-                surf.blit(label, label.get_rect(center=seg.center))
+        needle = bar.x + round(bar.width * max(0.0, min(100.0, value)) / 100)
+        _bands(surf, bar, needle, m)
         pygame.draw.rect(surf, palette.PANEL_EDGE, bar, 1)
-        x = bar.x + round(bar.width * max(0.0, min(100.0, value)) / 100)
+        x = needle
         pygame.draw.rect(surf, palette.TEXT, (x - 3, bar.y - 4, 6, bar.height + 8))
         pygame.draw.rect(surf, palette.BACKGROUND, (x - 3, bar.y - 4, 6, bar.height + 8), 1)
         for tick in (0, 25, 50, 75, 100):
@@ -63,4 +82,24 @@ class TensionGauge:
             r = img.get_rect(midtop=(tx, bar.bottom + 2))
             r.clamp_ip(surf.get_rect())
             surf.blit(img, r)
+        return surf
+
+    def _render_compact(self, surf, value, previous, band):
+        """One row for big text sizes: the number and band in words, then the banded bar."""
+        m = self.m
+        head = f"Tension {value:.0f} · {band}"
+        if previous is not None:
+            delta = value - previous
+            head += f" {'+' if delta >= 0 else '−'}{abs(delta):.0f}"
+        w_head = text.size("Tension 100 · friction +10", m.body, "bold")[0] + m.pad
+        head = text.ellipsize(head, m.body, w_head, "bold")
+        img = text.render(head, m.body, palette.TEXT, "bold")
+        surf.blit(img, img.get_rect(midleft=(0, self.rect.height // 2)))
+        bar_h = round(m.body * 1.4)
+        bar = pygame.Rect(w_head + m.pad, (self.rect.height - bar_h) // 2, max(10, self.rect.width - w_head - m.pad), bar_h)
+        needle = bar.x + round(bar.width * max(0.0, min(100.0, value)) / 100)
+        _bands(surf, bar, needle, m)
+        x = needle
+        pygame.draw.rect(surf, palette.TEXT, (x - 3, bar.y - 4, 6, bar.height + 8))
+        pygame.draw.rect(surf, palette.BACKGROUND, (x - 3, bar.y - 4, 6, bar.height + 8), 1)
         return surf

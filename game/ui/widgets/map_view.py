@@ -58,6 +58,11 @@ class MapView:
         margin_bottom = r * 2 + text.line_height(label_px, "bold")
         area = pygame.Rect(inner.x + margin_x, inner.y + margin_top, max(10, inner.width - 2 * margin_x),
                            max(10, inner.height - legend_h - margin_top - margin_bottom))
+        # keep the region's proportions: a wide, flat window should not flatten the map
+        if area.width > area.height * 1.8:
+            wide = round(area.height * 1.8)
+            area.x += (area.width - wide) // 2
+            area.width = wide
         pos = [(area.x + a.x * area.width, area.y + a.y * area.height) for a in actors]
         self.node_pos = [(round(x + self.rect.x), round(y + self.rect.y)) for x, y in pos]
         trust = np.asarray(snap["trust"], dtype=float)
@@ -76,23 +81,61 @@ class MapView:
             if focus is not None and {i, j} == {focus, target}:
                 width += 2
             shapes.styled_line(surf, colour, pos[i], pos[j], width, style, unit)
-        for i, j in pairs:
-            if crisis[i, j] > 0:
-                mid = ((pos[i][0] + pos[j][0]) / 2, (pos[i][1] + pos[j][1]) / 2)
-                shapes.crisis_icon(surf, mid, int(crisis[i, j]), label_px)
-        for k, a in enumerate(actors):
+        # rings, then markers, then labels: a label is never hidden under another actor's ring
+        for k in range(n):
             x, y = pos[k]
             if k == target:
                 pygame.draw.circle(surf, palette.FOCUS, (round(x), round(y)), round(r * 1.75), 3)
             if k == focus:
                 pygame.draw.circle(surf, palette.TEXT, (round(x), round(y)), round(r * 1.75), 3)
-            shapes.draw_marker(surf, a.marker, palette.hex_colour(a.colour), (x, y), r)
+        taken = []
+        for k, a in enumerate(actors):
+            shapes.draw_marker(surf, a.marker, palette.hex_colour(a.colour), pos[k], r)
+            taken.append(pygame.Rect(round(pos[k][0] - r), round(pos[k][1] - r), 2 * r, 2 * r))
+        labels = []
+        for k, a in enumerate(actors):
+            x, y = pos[k]
             label = a.code + (" (you)" if k in humans and len(humans) == 1 else " (human)" if k in humans else "")
             img = text.render(label, label_px, palette.TEXT, "bold")
-            box = img.get_rect(midtop=(round(x), round(y + r * 1.35)))
-            box.clamp_ip(inner)
-            back = box.inflate(6, 2)
-            pygame.draw.rect(surf, palette.BACKGROUND, back, border_radius=4)
+            others = taken[:k] + taken[k + 1:]
+            box = None
+            for place in ("below", "above", "right", "left"):
+                trial = img.get_rect()
+                if place == "below":
+                    trial.midtop = (round(x), round(y + r * 1.35))
+                elif place == "above":
+                    trial.midbottom = (round(x), round(y - r * 1.35))
+                elif place == "right":
+                    trial.midleft = (round(x + r * 1.5), round(y))
+                else:
+                    trial.midright = (round(x - r * 1.5), round(y))
+                trial.clamp_ip(inner)
+                if trial.inflate(6, 2).collidelist(others) < 0:
+                    box = trial
+                    break
+            if box is None:
+                box = img.get_rect(midtop=(round(x), round(y + r * 1.35)))
+                box.clamp_ip(inner)
+            labels.append((img, box))
+            taken.append(box.inflate(6, 2))
+        # crisis icons sit on their edge, slid along it to a free spot where they would cover a label
+        icon_r = round(label_px * 0.9)
+        for i, j in pairs:
+            if crisis[i, j] <= 0:
+                continue
+            spot = None
+            for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75):
+                c = (pos[i][0] + (pos[j][0] - pos[i][0]) * t, pos[i][1] + (pos[j][1] - pos[i][1]) * t)
+                box = pygame.Rect(round(c[0] - icon_r), round(c[1] - icon_r), 2 * icon_r, 2 * icon_r)
+                if box.collidelist(taken) < 0:
+                    spot = c
+                    break
+            if spot is None:
+                spot = ((pos[i][0] + pos[j][0]) / 2, (pos[i][1] + pos[j][1]) / 2)
+            shapes.crisis_icon(surf, spot, int(crisis[i, j]), label_px)
+            taken.append(pygame.Rect(round(spot[0] - icon_r), round(spot[1] - icon_r), 2 * icon_r, 2 * icon_r))
+        for img, box in labels:
+            pygame.draw.rect(surf, palette.BACKGROUND, box.inflate(6, 2), border_radius=4)
             surf.blit(img, box)
         self._draw_legend(surf, pygame.Rect(inner.x, inner.bottom - legend_h, inner.width, legend_h))
         return surf

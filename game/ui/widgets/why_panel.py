@@ -25,10 +25,10 @@ class WhyPanel:
         self._key = None
 
     def scroll_by(self, lines: int):
+        """Scroll by whole lines, so no line is ever cut in half."""
         if self.m is None:
             return
-        step = text.line_height(self.m.body) * lines
-        self.scroll = max(0, min(self.max_scroll, self.scroll + step))
+        self.scroll = max(0, min(self.max_scroll, self.scroll + lines))
         self._key = None
 
     def draw(self, surface, entry: dict | None, names: dict, worldview_values: dict, codes: list[str], version: int = 0):
@@ -61,17 +61,20 @@ class WhyPanel:
         block = text.fit(lambda px: [(t, px, c, s) for t, s, c in rows], inner.width, inner.height,
                          m.body, min_px=max(11, round(m.body * 0.8)))
         view = pygame.Rect(inner)
-        if block.height > inner.height:
+        fits = block.height <= inner.height
+        if not fits:
             # the hint gets a line of its own so it never covers the text
             view.height -= text.line_height(m.small, "bold")
-        self.max_scroll = max(0, block.height - view.height)
+        total = len(block.lines)
+        self.max_scroll = 0
+        if not fits:
+            while self.max_scroll < total - 1 and text.window(block, self.max_scroll, view.height)[1] < total:
+                self.max_scroll += 1
         self.scroll = min(self.scroll, self.max_scroll)
-        clip = surf.get_clip()
-        surf.set_clip(view)
-        surf.blit(block.surface, (view.x, view.y - self.scroll))
-        surf.set_clip(clip)
+        picture, _ = text.window(block, self.scroll, view.height)
+        surf.blit(picture, view.topleft)
         if self.max_scroll:
-            more = "mouse wheel: more below" if self.scroll < self.max_scroll else "mouse wheel: back up"
+            more = "PgDn or wheel: more below" if self.scroll < self.max_scroll else "PgUp or wheel: back up"
             hint = text.render(text.ellipsize(more, m.small, inner.width, "bold"), m.small, palette.FOCUS, "bold")
             surf.blit(hint, hint.get_rect(bottomright=(inner.right, inner.bottom)))
         return surf

@@ -1,0 +1,137 @@
+"""Undo is exact, saves continue identically, and bad save files are refused without being touched."""
+import json
+
+import pygame
+import pytest
+
+from game.core.errors import LoadError
+from game.core.scenario import load_scenario
+from game.core.session import Game
+from game.core.vocab import Action
+from game.ui import driver, saving, userdata
+from game.ui.scenes.load import LoadScene
+from game.ui.scenes.play import PlayScene
+from game.ui.turn_flow import TurnFlow
+
+from .helpers import start_at_title
+
+K = pygame
+CTRL = pygame.KMOD_LCTRL
+
+
+def snapshot(game):
+    """A copy of the record: Game.record() shares its turn list with the live game."""
+    return json.loads(game.record().to_json())
+
+
+def _game(turns=8):
+    sc = load_scenario("east_asia_2023").with_turns(turns)
+    doctrines = sc.default_doctrines()
+    doctrines[0] = doctrines[5] = "human"
+    return Game(sc, 11, doctrines)
+
+
+def test_undo_through_the_keys_restores_the_exact_record(make_app):
+    """Two turns played with keys, Ctrl+Z: the record equals the one after the first turn, again and again."""
+    app = make_app(turns=6, doctrines=["human"] + ["reciprocity"] * 7)
+    game = Game(app.options.scenario, 5, list(app.options.doctrines))
+    app.push(PlayScene(app, game))
+    driver.run(app, 1)
+    driver.play_human_turn(app, K.K_5)
+    after_one = snapshot(game)
+    driver.play_human_turn(app, K.K_1, tab=False)
+    assert game.turn == 2
+    driver.press(app, K.K_z, mod=CTRL)
+    assert game.turn == 1 and snapshot(game) == after_one
+    driver.press(app, K.K_z, mod=CTRL)
+    assert game.turn == 0 and snapshot(game) == snapshot(Game(app.options.scenario, 5, list(app.options.doctrines)))
+    driver.press(app, K.K_z, mod=CTRL)   # nothing left to undo: no error
+    assert game.turn == 0
+
+
+def test_turn_flow_undo_after_play_gives_back_the_record():
+    """play + undo through the hot-seat flow leaves the record exactly as before."""
+    game = _game()
+    flow = TurnFlow(game)
+    for _ in range(3):
+        for action in (Action.SUMMIT, Action.ARM):
+            flow.choose(action)
+            flow.end_turn()
+            flow.end_turn()
+    before = snapshot(game)
+    flow.choose(Action.PRESSURE)
+    flow.cycle_target(1)
+    assert flow.end_turn() == "confirm" and flow.end_turn() == "next"
+    flow.choose(Action.FORUM)
+    flow.end_turn()
+    assert flow.end_turn() == "played"
+    assert snapshot(game) != before
+    flow.undo()
+    assert snapshot(game) == before
+
+
+def test_saved_and_loaded_game_continues_like_one_never_interrupted(data_dir):
+    """Save after three turns, load, play three more: the same record as the game that never stopped."""
+    plan = [{0: (Action.SUMMIT, 1), 5: (Action.FORUM, -1)}, {0: (Action.ARM, -1), 5: (Action.CBM, 0)},
+            {0: (Action.TRADE, 2), 5: (Action.HOLD, -1)}, {0: (Action.PRESSURE, 4), 5: (Action.SUMMIT, 4)},
+            {0: (Action.CBM, 1), 5: (Action.TRADE, 1)}, {0: (Action.HOLD, -1), 5: (Action.ALLY, 6)}]
+    whole = _game()
+    for c in plan:
+        whole.play_turn(c)
+    first = _game()
+    for c in plan[:3]:
+        first.play_turn(c)
+    path = saving.save_named(first, "half way")
+    assert path.name == "half-way.json"
+    resumed = saving.load(path)
+    assert resumed.record() == first.record()
+    for c in plan[3:]:
+        resumed.play_turn(c)
+    assert resumed.record() == whole.record()
+
+
+BAD = {
+    "corrupt.json": b'{"format": "deterrence-or-dialogue/record", "version": 1, "seed": ',
+    "foreign.json": json.dumps({"name": "some other program", "items": [1, 2, 3]}).encode(),
+    "binary.json": bytes(range(256)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD) + ["truncated.json"])
+def test_bad_save_files_are_refused_with_a_message_and_left_untouched(make_app, data_dir, name):
+    """Corrupt, foreign, binary or truncated saves: the load screen shows why, no game starts, bytes unchanged."""
+    folder = userdata.saves_dir()
+    folder.mkdir(parents=True)
+    if name == "truncated.json":
+        good = _game(4)
+        good.play_turn({0: (Action.SUMMIT, 1), 5: (Action.FORUM, -1)})
+        content = good.record().to_json().encode()[:5000]
+    else:
+        content = BAD[name]
+    path = folder / name
+    path.write_bytes(content)
+    with pytest.raises(LoadError) as info:
+        saving.load(path)
+    assert "\n" not in str(info.value)
+    app = make_app()
+    start_at_title(app)
+    driver.press(app, K.K_DOWN, K.K_RETURN)   # Continue is disabled (no autosave): Down skips to Load
+    assert driver.top_name(app) == "load"
+    driver.press(app, K.K_RETURN)                       # the newest (only) save
+    assert isinstance(app.top, LoadScene)
+    assert app.top.error and name in app.top.error
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in folder.iterdir()) == [name]
+    driver.run(app, 2)
+
+
+def test_a_typed_path_to_a_missing_file_is_refused_on_the_screen(make_app, data_dir):
+    """Typing a path that does not exist shows 'file not found' on the load screen."""
+    app = make_app()
+    app.push(LoadScene(app))
+    driver.run(app, 1)
+    driver.click(app, app.top.entry.rect.center)
+    driver.type_text(app, str(data_dir / "nope.json"))
+    driver.press(app, K.K_RETURN)
+    assert isinstance(app.top, LoadScene)
+    assert "file not found" in app.top.error

@@ -89,16 +89,24 @@ class Scenario:
 
 
 def list_scenarios() -> list[Path]:
-    return sorted(SCENARIOS.glob("*.toml"))
+    """The shipped scenarios, then those saved from the sandbox in the user data folder."""
+    from .paths import user_scenarios_dir
+
+    user = user_scenarios_dir()
+    mine = sorted(user.glob("*.toml")) if user.is_dir() else []
+    return sorted(SCENARIOS.glob("*.toml")) + mine
 
 
 def resolve_path(name_or_path) -> Path:
     path = Path(name_or_path)
     if path.suffix == ".toml" or path.exists():
         return path
-    candidate = SCENARIOS / f"{name_or_path}.toml"
-    if candidate.exists():
-        return candidate
+    from .paths import user_scenarios_dir
+
+    for folder in (SCENARIOS, user_scenarios_dir()):
+        candidate = folder / f"{name_or_path}.toml"
+        if candidate.exists():
+            return candidate
     names = ", ".join(p.stem for p in list_scenarios())
     raise LoadError(name_or_path, None, None, f"no such scenario (allowed: {names}, or a path to a .toml file)")
 

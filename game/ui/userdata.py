@@ -1,19 +1,13 @@
 """Where saves and exports live: $DOD_DATA_DIR, else the XDG data folder."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-APP_FOLDER = "deterrence-or-dialogue"
+from game.core.paths import APP_FOLDER, user_data_dir, user_scenarios_dir  # noqa: F401
 
 
 def data_dir() -> Path:
-    explicit = os.environ.get("DOD_DATA_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_DATA_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".local" / "share"
-    return base / APP_FOLDER
+    return user_data_dir()
 
 
 def saves_dir() -> Path:

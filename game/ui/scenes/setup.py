@@ -72,7 +72,7 @@ class SetupScene(Scene):
         w, h = self.app.size
         ui = self.ui
         pad = m.pad
-        self.title_block = text.Block([("New game", m.title, palette.TEXT, "bold")], w - 4 * pad)
+        self.title_block = text.Block([("New game", m.px(32), palette.TEXT, "bold")], w - 4 * pad)
         top = pad + self.title_block.height + pad
         bottom_h = m.button_h + 2 * pad + text.line_height(m.body) * 3 + pad
         gap = 3 * pad
@@ -125,7 +125,7 @@ class SetupScene(Scene):
         # actors
         self.actor_head = (right_x, top)
         y = top + text.line_height(m.body, "bold") + pad // 2
-        actor_label_w = round(col_w * 0.45)
+        actor_label_w = round(col_w * 0.5)
         for i, actor in enumerate(self.scenario.actors):
             r = row("actor", actor.name, y, actor=i)
             r["button"] = self._cycle_button(pygame.Rect(right_x + actor_label_w, y, col_w - actor_label_w, row_h),
@@ -143,7 +143,9 @@ class SetupScene(Scene):
                                Intent(Kind.PICK, ("start", None)))
         back = pygame.Rect(start.x - pad - bw, by, bw, m.button_h)
         self.add(pygame_gui.elements.UIButton(back, labels[1], ui), Intent(Kind.BACK))
-        self.message_rect = pygame.Rect(2 * pad, top + avail, w - 4 * pad, by - pad - (top + avail))
+        # the message area starts below whichever column ends lower, so it never covers a row
+        msg_top = max(top + avail, max(r["rect"].bottom for r in self.rows if r["kind"] != "start") + pad)
+        self.message_rect = pygame.Rect(2 * pad, msg_top, w - 4 * pad, max(1, by - pad - msg_top))
         self.focus = min(self.focus, len(self.rows) - 1)
         self._apply_focus()
 

@@ -89,9 +89,10 @@ GLOBAL_KEYS: list[Key] = [
 ]
 
 PLAY_KEYS: list[Key] = _digits() + [
-    Key(pygame.K_TAB, Intent(Kind.NEXT_TARGET), "Tab", "next target (or click an actor on the map)", shift=False),
+    Key(pygame.K_TAB, Intent(Kind.NEXT_TARGET), "Tab", "next target", shift=False),
     Key(pygame.K_TAB, Intent(Kind.PREV_TARGET), "Shift+Tab", "previous target", shift=True),
     Key(pygame.K_RIGHT, Intent(Kind.NEXT_TARGET), "→", "next target"),
+    Key(pygame.K_UNKNOWN, Intent(Kind.SELECT_TARGET), "Click", "a target: click its actor on the map"),
     Key(pygame.K_LEFT, Intent(Kind.PREV_TARGET), "←", "previous target"),
     Key(pygame.K_RETURN, Intent(Kind.END_TURN), "Enter", "end turn: confirm the move, then lock it in"),
     Key(pygame.K_KP_ENTER, Intent(Kind.END_TURN), "", ""),

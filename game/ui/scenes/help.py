@@ -79,8 +79,13 @@ class HelpScene(Scene):
         col_w = (body.width - gap) // 2
         # this screen's keys and the global ones; the rest are on the How to play page
         sections = key_sections(self.scene_keys)[:2]
-        left = lambda px: self._paras(sections[:1], px)  # noqa: E731
-        right = lambda px: self._paras(sections[1:], px, note=True)  # noqa: E731
+        # balance the columns: the screen's own keys are split, the global ones close the right column
+        title, rows = sections[0]
+        half = (len(rows) + len(sections[1][1]) + 3) // 2
+        first = [(title, rows[:half])]
+        rest = ([(f"{title} (continued)", rows[half:])] if rows[half:] else []) + sections[1:]
+        left = lambda px: self._paras(first, px)  # noqa: E731
+        right = lambda px: self._paras(rest, px, note=True)  # noqa: E731
         px = m.body
         while True:
             a = text.Block(left(px), col_w, gap=max(2, px // 3))

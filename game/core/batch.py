@@ -10,6 +10,7 @@ import numpy as np
 
 from . import params as P
 from .engine import Engine
+from .fastops import sum_last
 from .scenario import Scenario
 from .state import sigmoid
 from .vocab import OUTCOME_CODES, Outcome
@@ -36,7 +37,10 @@ class BatchResult:
 
 
 def mean_trust(T: np.ndarray, off: np.ndarray) -> np.ndarray:
-    return (T * off).sum(axis=(-2, -1)) / off.sum()
+    """Mean off-diagonal trust of each game (T's diagonal is ignored)."""
+    n = T.shape[-1]
+    total = sum_last(sum_last(T)) - np.trace(T, axis1=-2, axis2=-1)
+    return total / (n * (n - 1))
 
 
 def run_batch(scenario: Scenario, seeds, doctrines: list[str] | None = None,
@@ -55,13 +59,15 @@ def run_batch(scenario: Scenario, seeds, doctrines: list[str] | None = None,
         "security": np.zeros((b, n)), "payoff": np.zeros((b, n)), "prosperity": np.zeros((b, n)),
     }
     greedy = eng.state.greedy.copy()
-    rows = np.arange(b)  # original index of each game still in the engine
+    eng.freeze = False     # finished games are recorded here, then dropped: no need to hold them
+    rows = np.arange(b)    # original index of each game still in the engine
+    live = np.ones(b, dtype=bool)  # per engine row: not yet finished
     for t in range(t_max):
         log = eng.step()
-        tension[rows, t] = log.regional_tension
-        trust[rows, t] = mean_trust(log.trust, off)
+        tension[rows[live], t] = log.regional_tension[live]
+        trust[rows[live], t] = mean_trust(log.trust[live], off)
         st = eng.state
-        ended = st.outcome != 0
+        ended = live & (st.outcome != 0)
         if ended.any():
             idx = rows[ended]
             out["outcome"][idx] = st.outcome[ended]
@@ -74,11 +80,14 @@ def run_batch(scenario: Scenario, seeds, doctrines: list[str] | None = None,
             # hold the last values over the turns a finished game no longer plays
             tension[idx, t + 1:] = tension[idx, t:t + 1]
             trust[idx, t + 1:] = trust[idx, t:t + 1]
-            keep = ~ended
-            rows = rows[keep]
-            if not rows.size:
+            live &= ~ended
+            if not live.any():
                 break
-            eng.compact(keep)
+            # drop finished games once they are a fifth of the batch: fewer copies than every turn
+            if (~live).mean() >= 0.2:
+                rows = rows[live]
+                eng.compact(live)
+                live = np.ones(rows.size, dtype=bool)
         if progress:
             progress(t + 1, t_max)
     return BatchResult(seeds=np.asarray(seeds, dtype=np.uint64).reshape(-1), tension_path=tension,

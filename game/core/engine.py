@@ -8,7 +8,7 @@ from . import params as P
 from . import rng
 from .cards import compile_deck
 from .doctrines import HUMAN, View, make
-from .fastops import any_last, max_last
+from .fastops import any_last, max_last, sum_last
 from .scenario import Scenario
 from .state import E_MAX, L_MAX, M_MAX, WAR_RUNG, State, logit, sigmoid
 from .vocab import FAMILY, OUTCOME_INDEX, TARGETED, Action, Outcome
@@ -93,6 +93,7 @@ class Engine:
                  causes: bool = True):
         self.scenario = scenario
         self.causes = causes  # keep why trust and tension moved (costs time in big batches)
+        self.freeze = True    # hold finished games still; a batch runner that drops them turns this off
         self.seeds = np.asarray(seeds, dtype=np.uint64).reshape(-1)
         b, n = self.seeds.shape[0], scenario.n
         self.b, self.n = b, n
@@ -168,17 +169,17 @@ class Engine:
 
     def _regional_tension(self, H, M):
         # capability-weighted mean of dyadic tension: w_ij = M_i + M_j
-        num = (H @ M[:, :, None])[:, :, 0]          # sum_j H_ij M_j
-        rows = H @ self.ones                          # sum_j H_ij
-        total = (num + rows * M).sum(axis=1)          # sum_ij H_ij (M_i + M_j)
-        wsum = 2.0 * (n := self.n) * M.sum(axis=1) - 2.0 * M.sum(axis=1)  # sum_{i!=j} (M_i + M_j)
+        num = sum_last(H * M[:, None, :])             # sum_j H_ij M_j
+        rows = sum_last(H)                            # sum_j H_ij
+        total = sum_last(num + rows * M)              # sum_ij H_ij (M_i + M_j)
+        wsum = F(2.0 * (self.n - 1)) * sum_last(M)    # sum_{i!=j} (M_i + M_j)
         return (F(100.0) * total / np.maximum(wsum, 1e-6)).astype(F)
 
     def _threat(self, T, A, M):
         """Richardson: distrust-weighted capability of the non-allied others."""
         w = (F(1.0) - T) * (F(1.0) - A)
         w *= self.offf
-        return (w @ M[:, :, None])[:, :, 0] / F(self.n - 1)
+        return sum_last(w * M[:, None, :]) / F(self.n - 1)
 
     @property
     def done(self) -> bool:
@@ -210,7 +211,7 @@ class Engine:
             raise ValueError(f"no choice given for human actor(s): {', '.join(missing)}")
         st = self.state
         active = st.outcome == 0
-        all_active = bool(active.all())
+        all_active = bool(active.all()) or not self.freeze
         old = None if all_active else st.copy()
         t = st.turn + 1
         b, n, sc = self.b, self.n, self.scenario
@@ -289,7 +290,7 @@ class Engine:
             forum_share = (action == Action.FORUM).mean(axis=1, dtype=F)
             st.F = np.clip(st.F * F(1.0 - FORUM_DECAY) + F(FORUM_GAIN) * forum_share * (F(1.0) - st.F), F(0.0), F(1.0))
             st.E = (st.E - F(ARM_COST) * armed - F(0.05) * any_last(pressure) - F(0.1) * any_last(pressure.transpose(0, 2, 1))
-                    + F(0.05) * (trade @ self.ones) - F(0.05) * cbm)
+                    + F(0.05) * sum_last(trade) - F(0.05) * cbm)
 
         # 4. perceive (Kydd): L <- m L + (1 - m) L0 + w (llr + camp + noise)
         llr = self._readings(action, target, tgt_onehot, col)
@@ -361,7 +362,7 @@ class Engine:
             st.C = self._ladder(st, challenges, win, talk, pressure_sym, col, pair_accident)
 
             # 8. economy
-            ties_mean = (st.X @ self.ones) / F(n - 1)
+            ties_mean = sum_last(st.X) / F(n - 1)
             st.E = np.clip(st.E + F(0.08) * (F(1.0) + ties_mean) * (F(1.0) - st.R[:, None] / F(200.0)),
                            F(0.0), F(E_MAX))
         elif self.causes:
@@ -371,7 +372,7 @@ class Engine:
         pay = self._payoffs(fam, pv)
         st.payoff = st.payoff + pay
         worst = _rowmax(st.C).astype(np.float64)
-        security = 100.0 * (1.0 - (st.H @ self.ones).astype(np.float64) / (n - 1)) * (1.0 - worst / WAR_RUNG)
+        security = 100.0 * (1.0 - sum_last(st.H).astype(np.float64) / (n - 1)) * (1.0 - worst / WAR_RUNG)
         st.security_sum = st.security_sum + security
 
         st.last_action, st.last_target = action, target
@@ -384,7 +385,7 @@ class Engine:
             T_new = sigmoid(st.L)
             st.end_turn = np.where(active & (st.outcome != 0) & (old.outcome == 0), t, st.end_turn).astype(np.int16)
         else:
-            st.end_turn = np.where(st.outcome != 0, t, st.end_turn).astype(np.int16)
+            st.end_turn = np.where(active & (st.outcome != 0), t, st.end_turn).astype(np.int16)
         return TurnLog(
             turn=t, active=active, card=card, intended=intended, action=action, target=target,
             trust=T_new, tension=st.H, crisis=st.C, challenges=challenges,
@@ -474,7 +475,7 @@ class Engine:
         return seen
 
     def _defence(self, st, col):
-        allies = (st.A @ st.M[:, :, None])[:, :, 0]
+        allies = sum_last(st.A * st.M[:, None, :])
         return col["defence_advantage"][:, None] * (st.M + col["ally_credibility"][:, None] * allies) * (F(0.5) + st.Q)
 
     def _challenges(self, st, T, defence, col, u):
@@ -533,7 +534,7 @@ class Engine:
             war = _rowmax(_rowmax(st.C)) >= WAR_RUNG
             st.lockin_run = np.where(st.R > e.lockin_threshold, st.lockin_run + 1, 0).astype(np.int16)
             # a security community: the region's mean trust stays high while tension stays low
-            mean_trust = ((T * self.offf) @ self.ones).sum(axis=1) / (self.n * (self.n - 1))
+            mean_trust = sum_last(sum_last(T * self.offf)) / (self.n * (self.n - 1))
             high = mean_trust > e.community_trust
             st.community_run = np.where(high & (st.R < e.community_tension), st.community_run + 1, 0).astype(np.int16)
             outcome = np.where(going & war, OUTCOME_INDEX[Outcome.REGIONAL_WAR], outcome)

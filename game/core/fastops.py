@@ -37,3 +37,13 @@ def argmax_masked(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
         idx += gt * (k - idx)
     idx[best <= -_BIG / 2] = -1
     return idx
+
+
+def sum_last(x: np.ndarray) -> np.ndarray:
+    """Sum over the last axis. einsum reduces each output element on its own, in the same order
+    whatever the array's length, so a game's numbers do not depend on its batch; a BLAS
+    matrix-vector product across the games axis does not promise that (tail blocks round
+    differently), and numpy's own reduction over a short last axis is several times slower."""
+    if x.dtype.kind != "f":
+        x = x.astype(np.float32)
+    return np.einsum("...j->...", x)

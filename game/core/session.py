@@ -131,7 +131,7 @@ class Game:
                 {sc.codes[i]: [a.name, sc.codes[t] if t >= 0 else None] for i, (a, t) in c.items()}
                 for c in self.choices
             ],
-            "turns": self.turns,
+            "turns": list(self.turns),  # a record is a snapshot: later turns do not join it
         }
         if self.fallback_from is not None:
             data["human_seats_played_by"] = {"doctrine": self.fallback_doctrine, "from_turn": self.fallback_from}

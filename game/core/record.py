@@ -137,9 +137,11 @@ class GameRecord:
             raise LoadError(source, None, "format", f"not a Deterrence or Dialogue record (allowed: format = {FORMAT!r})")
         if data.get("version") != VERSION:
             raise LoadError(source, None, "version", f"unsupported version {data.get('version')!r} (allowed: {VERSION})")
-        for key in ("seed", "scenario", "worldview", "turns", "actors", "doctrines", "human_choices"):
+        for key in ("seed", "scenario", "worldview", "actors", "doctrines", "human_choices"):
             if key not in data:
                 raise LoadError(source, None, key, "missing from the record")
+        if "turns" not in data and "state_digest" not in data:
+            raise LoadError(source, None, "turns", "missing from the record (a save needs its turns or a state_digest)")
         return cls(data)
 
     def to_csv(self) -> str:

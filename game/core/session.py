@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 import attrs
 
 from . import params as P
@@ -140,9 +142,28 @@ class Game:
             data["outcome"] = Outcome.ONGOING.value
         return GameRecord(data)
 
-    def save(self, path) -> Path:
+    def state_digest(self) -> str:
+        """A fingerprint of the whole engine state: a compact save checks its replay with it."""
+        import hashlib
+
+        h = hashlib.sha256()
+        st = self.engine.state
+        for name in ("M", "E", "greedy", "L", "A", "X", "H", "C", "F", "R", "Q", "payoff", "security_sum",
+                     "outcome", "last_action", "last_target"):
+            h.update(np.ascontiguousarray(getattr(st, name)).tobytes())
+        return h.hexdigest()
+
+    def save(self, path, compact: bool = False) -> Path:
+        """Save atomically. A compact save (the autosave) keeps seed, choices and a state
+        fingerprint instead of every turn: a few kilobytes, restored by exact replay."""
         path = Path(path)
-        atomic_write(path, self.record().to_json())
+        record = self.record()
+        if compact:
+            data = {k: v for k, v in record.data.items() if k != "turns"}
+            data["turns_played"] = len(self.turns)
+            data["state_digest"] = self.state_digest()
+            record = GameRecord(data)
+        atomic_write(path, record.to_json())
         return path
 
     @classmethod
@@ -171,8 +192,12 @@ class Game:
         except (KeyError, ValueError, TypeError) as exc:
             raise LoadError(source, None, "human_choices", f"unreadable choice ({exc})") from None
         game.replay(choices)
-        if check and worldview is None and game.turns != data["turns"]:
-            raise LoadError(source, None, "turns", "the saved turns do not replay from its seed and choices (saved by another version?)")
+        if check and worldview is None:
+            if "turns" in data and game.turns != data["turns"]:
+                raise LoadError(source, None, "turns", "the saved turns do not replay from its seed and choices (saved by another version?)")
+            if "state_digest" in data and (game.state_digest() != data["state_digest"]
+                                           or len(game.turns) != data.get("turns_played")):
+                raise LoadError(source, None, "state_digest", "the save does not replay from its seed and choices (saved by another version?)")
         return game
 
     @classmethod

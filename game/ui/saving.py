@@ -16,7 +16,8 @@ from . import userdata
 
 
 def autosave(game: Game) -> Path:
-    return game.save(userdata.autosave_path())
+    # compact: seed, choices and a state fingerprint, so autosaving every turn stays cheap
+    return game.save(userdata.autosave_path(), compact=True)
 
 
 def clean_name(name: str) -> str:

@@ -107,3 +107,19 @@ def test_replay_under_the_other_worldview_keeps_seed_and_choices():
     n = min(len(rec.turns), len(game.turns))
     for a, b in zip(rec.turns[:n], game.turns[:n]):
         assert a["actions"]["JPN"]["intended"] == b["actions"]["JPN"]["intended"]
+
+
+def test_compact_save_restores_the_exact_game(tmp_path):
+    """The compact save (seed, choices, state fingerprint) loads back to the identical game."""
+    game = hotseat(turns=9)
+    while game.turn > 5:
+        game.undo()
+    path = game.save(tmp_path / "auto.json", compact=True)
+    assert path.stat().st_size < 20_000
+    loaded = Game.load(path)
+    assert loaded.record() == game.record()
+    data = json.loads(path.read_text())
+    data["state_digest"] = "0" * 64
+    path.write_text(json.dumps(data))
+    with pytest.raises(LoadError, match="does not replay"):
+        Game.load(path)

@@ -26,6 +26,7 @@ RESOLVE_STEP = 0.08
 RESOLVE_LOSS = 0.2
 TENSION_RATE = 0.35
 ARMS_TENSION = 0.25        # tension target per unit of capability gained by the pair this turn
+GROWTH = 0.03            # prosperity growth per turn, more with ties, less under tension
 GREED_ARMING = 0.1        # greedy actors arm a little more: a partial tell
 CRISIS_BASE = -4.0
 GREED_WEIGHT = 18.0
@@ -363,7 +364,7 @@ class Engine:
 
             # 8. economy
             ties_mean = sum_last(st.X) / F(n - 1)
-            st.E = np.clip(st.E + F(0.08) * (F(1.0) + ties_mean) * (F(1.0) - st.R[:, None] / F(200.0)),
+            st.E = np.clip(st.E + F(GROWTH) * (F(1.0) + ties_mean) * (F(1.0) - st.R[:, None] / F(200.0)),
                            F(0.0), F(E_MAX))
         elif self.causes:
             tension_causes = {k: np.zeros((b, n, n), dtype=F) for k in TENSION_CAUSES}

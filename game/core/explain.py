@@ -10,6 +10,10 @@ VERB = {
 }
 
 
+def possessive(name: str) -> str:
+    return name + ("’" if name.endswith("s") else "’s")
+
+
 def did(code: str, move: dict, names: dict) -> str:
     target = names.get(move.get("target") or "", move.get("target") or "")
     text = VERB[move["action"]].format(t=target)
@@ -58,13 +62,20 @@ CAUSE_TEXT = {
 
 
 def why(entry: dict, names: dict, worldview: dict, limit: int = 6) -> list[str]:
-    """The main causes of this turn's changes in trust and tension, largest first."""
-    items: list[tuple[float, str]] = []
+    """The main causes of this turn's changes in trust and tension, in plain sentences,
+    largest change first. Each sentence names the net change and what drove it most."""
     actions = entry["actions"]
+    items: list[tuple[float, str]] = []
+
+    trust: dict[tuple, dict] = {}
     for obs, subj, cause, value in entry["causes"]["trust"]:
-        if abs(value) < 0.01:
+        trust.setdefault((obs, subj), {})[cause] = value
+    for (obs, subj), parts in trust.items():
+        net = sum(parts.values())
+        if abs(net) < 0.01:
             continue
-        who = f"{names.get(obs, obs)}'s trust in {names.get(subj, subj)} {value:+.2f}"
+        cause, value = max(parts.items(), key=lambda kv: abs(kv[1]) if kv[1] * net > 0 else 0.0)
+        who = f"{possessive(names.get(obs, obs))} trust in {names.get(subj, subj)} {net:+.2f}"
         if cause == "action":
             move = actions[subj]
             text = f"{did(subj, move, names)}; {_reading(move['action'], worldview, move.get('target') == obs)}: {who}"
@@ -72,16 +83,24 @@ def why(entry: dict, names: dict, worldview: dict, limit: int = 6) -> list[str]:
             text = f"Card “{entry['card']['title']}”: {who}"
         else:
             text = f"{CAUSE_TEXT[cause].capitalize()}: {who}"
-        items.append((abs(value), text))
+        items.append((abs(net), text))
+
+    tension: dict[tuple, dict] = {}
     for a, b, cause, value in entry["causes"]["tension"]:
-        if abs(value) < 0.02 or cause == "easing":
+        tension.setdefault((a, b), {})[cause] = value
+    for (a, b), parts in tension.items():
+        net = sum(parts.values())
+        if abs(net) < 0.02:
             continue
-        pair = f"tension {names.get(a, a)}–{names.get(b, b)} {value * 100:+.0f}"
-        if cause == "card" and entry.get("card"):
-            text = f"Card “{entry['card']['title']}”: {pair}"
-        else:
-            text = f"{CAUSE_TEXT[cause].capitalize()}: {pair}"
-        items.append((abs(value) * 0.8, text))
+        pushes = sorted(((v, c) for c, v in parts.items() if v * net > 0 and c != "easing"),
+                        key=lambda vc: -abs(vc[0]))
+        if not pushes:
+            continue
+        driver = pushes[0][1]
+        label = f"Card “{entry['card']['title']}”" if driver == "card" and entry.get("card") else CAUSE_TEXT[driver].capitalize()
+        text = f"{label}: tension {names.get(a, a)}–{names.get(b, b)} {net * 100:+.0f}"
+        items.append((abs(net) * 0.8, text))
+
     items.sort(key=lambda x: -x[0])
     out = [t for _, t in items[:limit]]
     for a, b in entry.get("challenges", []):

@@ -55,11 +55,12 @@ class Seats:
         rivals = np.where(rivals.any(axis=-1, keepdims=True), rivals, off)  # (K, N): small
         self.rivals = np.broadcast_to(rivals, (self.b, self.k, n))
         self.partners = np.broadcast_to(off & bloc, (self.b, self.k, n))
-        self.tense = view.tense[:, actors, :]
+        self.all_seats = self.k == n and bool((actors == np.arange(n)).all())
+        self.tense = self.rows(view.tense)
         self.turn_phase = (view.turn + actors) % 3                 # (K,)
 
     def rows(self, a: np.ndarray) -> np.ndarray:
-        return a[:, self.actors]
+        return a if self.all_seats else a[:, self.actors]
 
     def most_tense(self, mask=None) -> np.ndarray:
         return argmax_masked(self.tense, self.others if mask is None else mask)

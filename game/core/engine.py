@@ -246,7 +246,8 @@ class Engine:
             st.tweak = np.where(new_tweak[:, None], d.tweak[k], st.tweak)
             st.tweak_left = np.where(new_tweak, d.tweak_turns[k] + 1, st.tweak_left).astype(np.int16)
             pv = self.effective_params()
-        col = {name: pv[:, _IDX[name]].astype(F) for name in P.NAMES}
+        pv32 = np.ascontiguousarray(pv.astype(F).T)  # one conversion; a contiguous row per parameter
+        col = {name: pv32[k] for k, name in enumerate(P.NAMES)}
         c3 = lambda name: col[name][:, None, None]  # noqa: E731
 
         # 2. choose

@@ -188,7 +188,10 @@ class Engine:
 
     def effective_params(self) -> np.ndarray:
         st = self.state
-        eff = self.params + st.tweak * (st.tweak_left > 0)[:, None]
+        active = st.tweak_left > 0
+        if not active.any():
+            return self.params  # validated on the way in: already within range
+        eff = self.params + st.tweak * active[:, None]
         return np.clip(eff, _LOW, _HIGH)
 
     def compact(self, keep: np.ndarray) -> None:

@@ -150,28 +150,57 @@ def _pair_maps(n: int):
 _MAPS: dict[int, tuple] = {}
 
 
+def _halves(words):
+    """Split 32-bit words (B, W) into 16-bit uniforms (B, 2W): high half first."""
+    b = words.shape[0]
+    h = np.empty((b, words.shape[1], 2), dtype=np.float32)
+    h[:, :, 0] = (words >> np.uint64(16)).astype(np.float32)
+    h[:, :, 1] = (words & np.uint64(0xFFFF)).astype(np.float32)
+    h += np.float32(0.5)
+    h *= np.float32(1.0 / 65536.0)
+    return h.reshape(b, -1)
+
+
+def turn_layout(n: int) -> tuple[int, int, int]:
+    """Blocks per game-turn: (actor blocks, pair blocks, pairs). The actor blocks hold the card
+    draw (one 32-bit word) and three 16-bit uniforms per actor; the pair blocks hold five
+    16-bit uniforms per unordered pair."""
+    k = n * (n - 1) // 2
+    actor_words = 1 + -(-3 * n // 2)
+    pair_words = -(-5 * k // 2)
+    return -(-actor_words // 4), -(-pair_words // 4), k
+
+
 def turn_draws(seeds, turn: int, n: int):
-    """All of one turn's draws in one pass: the card draw, four uniforms per actor, and one
-    block per unordered pair of actors (perception noise both ways, challenge draws both
-    ways, an accident draw). The same numbers as drawing each stream on its own."""
+    """All of one turn's draws from one pass of Philox: the card draw; per actor the action-noise
+    draw and two for its doctrine; per unordered pair two for perception noise (Box-Muller, both
+    ways), one challenge draw each way and one accident draw. 16-bit uniforms are plenty for
+    probabilities a game compares against, and they halve the blocks to compute.
+    Returns (card (B,), actor (noise, u1, u2) each (B, n), normal, challenge, accident (B, n, n))."""
     if n not in _MAPS:
         _MAPS[n] = _pair_maps(n)
     k, both, same = _MAPS[n]
-    streams = np.concatenate([[CARD], np.full(n, ACTOR), np.full(k, PAIR)])
-    index = np.concatenate([[0], np.arange(n), np.arange(k)])
+    a_blocks, p_blocks, _ = turn_layout(n)
+    streams = np.concatenate([np.full(a_blocks, ACTOR), np.full(p_blocks, PAIR)])
+    index = np.concatenate([np.arange(a_blocks), np.arange(p_blocks)])
     w = blocks_for(seeds, turn, streams, index)
-    card = _to_unit(w[0][:, 0])
-    actor = tuple(_to_unit(x[:, 1:1 + n]) for x in w)
-    w0, w1, w2, w3 = (x[:, 1 + n:] for x in w)
-    b = w0.shape[0]
-    r = np.sqrt(np.float32(-2.0) * np.log(_unit24(w0)))
-    angle = np.float32(2.0 * np.pi) * _unit24(w1)
+    b = w[0].shape[0]
+    words = np.stack(w, axis=2).reshape(b, -1)  # block by block, four words each
+    card = _to_unit(words[:, 0])
+    ah = _halves(words[:, 1:4 * a_blocks])[:, :3 * n].reshape(b, 3, n)
+    actor = (ah[:, 0], ah[:, 1], ah[:, 2])
+    ph = _halves(words[:, 4 * a_blocks:])[:, :5 * k].reshape(b, 5, k)
+    r = np.sqrt(np.float32(-2.0) * np.log(ph[:, 0]))
+    angle = np.float32(2.0 * np.pi) * ph[:, 1]
     zero = np.zeros((b, 1), dtype=np.float32)
     one = np.ones((b, 1), dtype=np.float32)
     normal = np.concatenate([r * np.cos(angle), r * np.sin(angle), zero], axis=1)
-    hi16 = np.uint64(16)
-    lo16 = np.uint64(0xFFFF)
-    challenge = np.concatenate([_unit16(w2 >> hi16), _unit16(w2 & lo16), one], axis=1)
-    accident = np.concatenate([_unit16(w3 >> hi16), one], axis=1)
+    challenge = np.concatenate([ph[:, 2], ph[:, 3], one], axis=1)
+    accident = np.concatenate([ph[:, 4], one], axis=1)
     return (card, actor, normal[:, both].reshape(b, n, n), challenge[:, both].reshape(b, n, n),
             accident[:, same].reshape(b, n, n))
+
+
+def actor_draws(seeds, turn: int, n: int):
+    """The per-actor draws of a turn alone: (noise, u1, u2), each (B, n) — as turn_draws gives."""
+    return turn_draws(seeds, turn, n)[1]

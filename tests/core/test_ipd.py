@@ -10,14 +10,14 @@ from .helpers import rivals
 PD = (3.0, 0.0, 5.0, 1.0)  # R, S, T, P
 
 
-def reference(seed, a, b, turns, noise, q=1 / 3, payoffs=PD):
+def reference(seed, a, b, turns, noise_rate, q=1 / 3, payoffs=PD):
     """A plain iterated prisoner's dilemma reading the game's random stream the same way."""
     R, S, T, P = payoffs
     table = {("C", "C"): (R, R), ("C", "D"): (S, T), ("D", "C"): (T, S), ("D", "D"): (P, P)}
     hist = [[], []]
     score = [0.0, 0.0]
     for t in range(1, turns + 1):
-        u = rng.uniforms4([seed], t, rng.ACTOR, 2, 1)
+        noise, u1, _ = rng.actor_draws([seed], t, 2)
         moves = []
         for seat, strat in enumerate((a, b)):
             opp = hist[1 - seat]
@@ -28,10 +28,10 @@ def reference(seed, a, b, turns, noise, q=1 / 3, payoffs=PD):
             elif strat == "reciprocity":
                 m = opp[-1] if opp else "C"
             elif strat == "generous-reciprocity":
-                m = "C" if not opp or opp[-1] == "C" or u[1][0, seat, 0] < q else "D"
+                m = "C" if not opp or opp[-1] == "C" or u1[0, seat] < q else "D"
             else:
                 raise ValueError(strat)
-            if u[0][0, seat, 0] < noise:
+            if noise[0, seat] < noise_rate:
                 m = "C" if m == "D" else "D"
             moves.append(m)
         for seat in (0, 1):

@@ -150,15 +150,13 @@ def _pair_maps(n: int):
 _MAPS: dict[int, tuple] = {}
 
 
-def _halves(words):
-    """Split 32-bit words (B, W) into 16-bit uniforms (B, 2W): high half first."""
-    b = words.shape[0]
-    h = np.empty((b, words.shape[1], 2), dtype=np.float32)
-    h[:, :, 0] = (words >> np.uint64(16)).astype(np.float32)
-    h[:, :, 1] = (words & np.uint64(0xFFFF)).astype(np.float32)
+def _halves(words32):
+    """16-bit uniforms in (0, 1) from 32-bit words (B, W) -> (B, 2W): each word's low half
+    first (a little-endian view of the same bytes, so no shifting is needed)."""
+    h = words32.view("<u2").astype(np.float32)
     h += np.float32(0.5)
     h *= np.float32(1.0 / 65536.0)
-    return h.reshape(b, -1)
+    return h
 
 
 def turn_layout(n: int) -> tuple[int, int, int]:
@@ -185,11 +183,12 @@ def turn_draws(seeds, turn: int, n: int):
     index = np.concatenate([np.arange(a_blocks), np.arange(p_blocks)])
     w = blocks_for(seeds, turn, streams, index)
     b = w[0].shape[0]
-    words = np.stack(w, axis=2).reshape(b, -1)  # block by block, four words each
+    # block by block, four words each, as 32-bit words (the values never exceed 32 bits)
+    words = np.stack(w, axis=2).astype("<u4").reshape(b, -1)  # little-endian on every machine
     card = _to_unit(words[:, 0])
-    ah = _halves(words[:, 1:4 * a_blocks])[:, :3 * n].reshape(b, 3, n)
+    ah = _halves(np.ascontiguousarray(words[:, 1:4 * a_blocks]))[:, :3 * n].reshape(b, 3, n)
     actor = (ah[:, 0], ah[:, 1], ah[:, 2])
-    ph = _halves(words[:, 4 * a_blocks:])[:, :5 * k].reshape(b, 5, k)
+    ph = _halves(np.ascontiguousarray(words[:, 4 * a_blocks:]))[:, :5 * k].reshape(b, 5, k)
     r = np.sqrt(np.float32(-2.0) * np.log(ph[:, 0]))
     angle = np.float32(2.0 * np.pi) * ph[:, 1]
     zero = np.zeros((b, 1), dtype=np.float32)

@@ -2,10 +2,12 @@
 
 Noto Sans lacks arrows such as ↔ and →, which the card effects use, so characters it cannot
 draw are drawn with the Noto Sans CJK face pygame_gui also ships, aligned on the baseline.
-Every rendered line and every wrap is cached: frames only blit.
+Every rendered line and every wrap is cached: frames only blit. A full cache drops its older
+half, not everything, so the texts in use (the event cards come back) stay measured and drawn.
 """
 from __future__ import annotations
 
+from itertools import islice
 from pathlib import Path
 
 import pygame
@@ -62,6 +64,8 @@ def has_glyph(style: str, ch: str) -> bool:
 
 def runs(text: str, style: str) -> list[tuple[str, str]]:
     """Split text into (piece, face) runs: the style's face, or the fallback where it lacks a glyph."""
+    if text.isascii() or all(has_glyph(style, ch) for ch in set(text)):
+        return [(text, style)]  # the common case, without a look-up per character
     out: list[tuple[str, str]] = []
     for ch in text:
         face = style if has_glyph(style, ch) else "fallback"
@@ -73,12 +77,18 @@ def runs(text: str, style: str) -> list[tuple[str, str]]:
 
 
 def _trim():
-    if len(_renders) > _CACHE_LIMIT:
-        _renders.clear()
-    if len(_wraps) > _CACHE_LIMIT:
-        _wraps.clear()
-    if len(_sizes) > _CACHE_LIMIT * 4:
-        _sizes.clear()
+    for cache, limit in ((_renders, _CACHE_LIMIT), (_wraps, _CACHE_LIMIT), (_sizes, _CACHE_LIMIT * 4)):
+        if len(cache) > limit:
+            for key in list(islice(cache, len(cache) // 2)):  # dicts keep insertion order: oldest first
+                del cache[key]
+
+
+def _reuse(cache: dict, key):
+    """A cached value, moved to the young end so trimming keeps what is still in use; None if absent."""
+    got = cache.pop(key, None)
+    if got is not None:
+        cache[key] = got
+    return got
 
 
 def line_height(px: int, style: str = "regular") -> int:
@@ -100,7 +110,7 @@ def size(text: str, px: int, style: str = "regular") -> tuple[int, int]:
 def render(text: str, px: int, colour, style: str = "regular") -> pygame.Surface:
     """One line of text, cached."""
     key = (text, px, tuple(colour), style)
-    surf = _renders.get(key)
+    surf = _reuse(_renders, key)
     if surf is not None:
         return surf
     _trim()
@@ -122,33 +132,65 @@ def render(text: str, px: int, colour, style: str = "regular") -> pygame.Surface
 
 
 def wrap(text: str, px: int, width: int, style: str = "regular") -> list[str]:
-    """Word-wrap text to width pixels; words longer than a line are broken."""
+    """Word-wrap text to width pixels; words longer than a line are broken.
+
+    Greedy: a line takes words while the measured line fits. Measuring every trial line costs a
+    font call per word on ever longer strings that never repeat, so a trial is first estimated as
+    the line's width plus a space plus the word, each measured once and cached. Kerning only ever
+    pulls joined text closer, so a line is never wider than the sum of its parts: an estimate that
+    fits is a line that fits, and only the trial that would end the line needs measuring. Each
+    finished line built from estimates is measured once to check; should a font ever break that
+    rule, the paragraph is wrapped again measuring every trial, so the lines are always those of
+    the plain greedy wrap.
+    """
     key = (text, px, width, style)
-    got = _wraps.get(key)
+    got = _reuse(_wraps, key)
     if got is not None:
         return got
     _trim()
     lines: list[str] = []
+    space = size(" ", px, style)[0]
     for para in text.split("\n"):
-        words = para.split(" ")
-        line = ""
-        for word in words:
-            trial = word if not line else f"{line} {word}"
-            if size(trial, px, style)[0] <= width:
-                line = trial
-                continue
-            if line:
-                lines.append(line)
-            line = ""
-            while size(word, px, style)[0] > width and len(word) > 1:
-                cut = len(word) - 1
-                while cut > 1 and size(word[:cut], px, style)[0] > width:
-                    cut -= 1
-                lines.append(word[:cut])
-                word = word[cut:]
-            line = word
-        lines.append(line)
+        fast = _wrap_para(para, px, width, style, space)
+        lines.extend(fast if fast is not None else _wrap_para(para, px, width, style, None))
     _wraps[key] = lines
+    return lines
+
+
+def _wrap_para(para: str, px: int, width: int, style: str, space: int | None) -> list[str] | None:
+    """One paragraph; space=None measures every trial (the reference). None when an estimate failed."""
+    lines: list[str] = []
+    line, line_w, estimated = "", 0, False
+
+    def close(line, estimated):
+        if estimated and size(line, px, style)[0] > width:
+            return False
+        lines.append(line)
+        return True
+
+    for word in para.split(" "):
+        trial = word if not line else f"{line} {word}"
+        if space is not None and line:
+            guess = line_w + space + size(word, px, style)[0]
+            if guess <= width:
+                line, line_w, estimated = trial, guess, True
+                continue
+        trial_w = size(trial, px, style)[0]
+        if trial_w <= width:
+            line, line_w, estimated = trial, trial_w, False
+            continue
+        if line and not close(line, estimated):
+            return None
+        line = ""
+        while size(word, px, style)[0] > width and len(word) > 1:
+            cut = len(word) - 1
+            while cut > 1 and size(word[:cut], px, style)[0] > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        line, line_w, estimated = word, size(word, px, style)[0], False
+    if not close(line, estimated):
+        return None
     return lines
 
 
@@ -156,10 +198,15 @@ def ellipsize(text: str, px: int, width: int, style: str = "regular") -> str:
     """Shorten one line with … so it fits width (used for labels that must stay on one line)."""
     if size(text, px, style)[0] <= width:
         return text
-    cut = len(text)
-    while cut > 0 and size(text[:cut] + "…", px, style)[0] > width:
-        cut -= 1
-    return text[:cut] + "…" if cut else ""
+    # the longest prefix that fits with the ellipsis: widths grow with the prefix, so bisect
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if size(text[:mid] + "…", px, style)[0] <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo] + "…" if lo else ""
 
 
 class Block:
@@ -205,6 +252,19 @@ def window(block: "Block", first: int, height: int) -> tuple[pygame.Surface, int
         surf.blit(render(line, px, colour, style), (0, y - y0))
         shown += 1
     return surf, first + shown
+
+
+def scroll_limit(block: "Block", height: int) -> int:
+    """The first line from which the rest of block fits in height: how far a window may scroll."""
+    if not block.lines:
+        return 0
+    _, px, _, style, y = block.lines[-1]
+    bottom = y + line_height(px, style)
+    # lines only go down the page, so the rest fits exactly when the last line does
+    for k, line in enumerate(block.lines):
+        if bottom - line[4] <= height:
+            return k
+    return len(block.lines) - 1
 
 
 def fit(make_paragraphs, width: int, height: int, px: int, min_px: int = 11, gap_ratio: float = 0.35) -> Block:

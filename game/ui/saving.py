@@ -1,15 +1,22 @@
-"""Autosave, named saves, loading and exports; every write is atomic (write, then rename)."""
+"""Autosave, named saves, loading and exports; every write is atomic (write, then rename).
+
+The play screen autosaves after every turn. Writing the file waits for the disk (the atomic write
+syncs it), which takes from one to more than ten milliseconds: too long for a frame in quick
+auto-play. So the play screen builds the save's text in its frame and a background thread writes
+it (autosave_later); wait_for_saves() returns once everything handed over is on disk.
+"""
 from __future__ import annotations
 
 import os
 import re
+import threading
 import time
 from pathlib import Path
 
 import pygame
 
 from game.core.errors import LoadError
-from game.core.record import atomic_write
+from game.core.record import GameRecord, atomic_write
 from game.core.session import Game
 
 from . import userdata
@@ -17,7 +24,83 @@ from . import userdata
 
 def autosave(game: Game) -> Path:
     # compact: seed, choices and a state fingerprint, so autosaving every turn stays cheap
+    _writer.wait()  # a background save still on its way must not land over this newer one
     return game.save(userdata.autosave_path(), compact=True)
+
+
+def compact_text(game: Game) -> str:
+    """The text game.save(path, compact=True) writes (a test keeps the two the same)."""
+    data = {k: v for k, v in game.record().data.items() if k != "turns"}
+    data["turns_played"] = len(game.turns)
+    data["state_digest"] = game.state_digest()
+    return GameRecord(data).to_json()
+
+
+class _Writer:
+    """One background thread writing files handed to it; a newer text for a path replaces one not yet written."""
+
+    def __init__(self):
+        self._cv = threading.Condition()
+        self._pending: dict[Path, str] = {}
+        self._busy = False
+        self._thread: threading.Thread | None = None
+        self.error: OSError | None = None
+
+    def put(self, path: Path, text: str):
+        with self._cv:
+            self._pending[path] = text
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="autosave", daemon=True)
+                self._thread.start()
+            self._cv.notify_all()
+
+    def _run(self):
+        while True:
+            with self._cv:
+                while not self._pending:
+                    self._cv.wait()
+                path, text = self._pending.popitem()
+                self._busy = True
+            try:
+                atomic_write(path, text)
+            except OSError as exc:
+                with self._cv:
+                    self.error = exc
+            finally:
+                with self._cv:
+                    self._busy = False
+                    self._cv.notify_all()
+
+    def wait(self):
+        with self._cv:
+            while self._pending or self._busy:
+                self._cv.wait()
+
+    def take_error(self) -> OSError | None:
+        with self._cv:
+            error, self.error = self.error, None
+            return error
+
+
+_writer = _Writer()
+
+
+def autosave_later(game: Game) -> Path:
+    """Autosave without waiting for the disk: the text is taken now, the file written in the background."""
+    path = userdata.autosave_path()
+    _writer.put(path, compact_text(game))
+    return path
+
+
+def wait_for_saves() -> OSError | None:
+    """Block until every background save is written; returns the error of a failed one, if any."""
+    _writer.wait()
+    return _writer.take_error()
+
+
+def save_error() -> OSError | None:
+    """The error of a background save that failed since the last call, if any (without waiting)."""
+    return _writer.take_error()
 
 
 def clean_name(name: str) -> str:

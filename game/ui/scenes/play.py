@@ -2,6 +2,13 @@
 
 Layout follows the font scale: at scale 1.0 everything is on screen at once; from 1.25 up
 (projectors) one large view at a time — card and why, map, or chart — chosen with tabs or keys.
+
+Frame time: the pygame_gui buttons are rebuilt only when the set of them changes (a resize, the
+scale, the view, a human seat appearing or going), not after every turn. The work a turn brings
+is spread over the frames after it: the frame that plays the turn re-renders nothing, the next
+one hands the autosave to the background writer, and each later one re-renders one stale panel
+(a RenderBudget), the others showing their previous image meanwhile — so quick auto-play never
+does all of it in one frame.
 """
 from __future__ import annotations
 
@@ -17,6 +24,7 @@ from ..intents import Intent, Kind
 from ..scene import Scene
 from ..turn_flow import TurnFlow
 from ..widgets.action_bar import ActionBar
+from ..widgets.cached import RenderBudget
 from ..widgets.card_view import CardView, find_card
 from ..widgets.chart import Chart
 from ..widgets.gauge import TensionGauge
@@ -57,11 +65,23 @@ class PlayScene(Scene):
         self.bar = ActionBar()
         self.message = ""
         self.needs_pass = self.flow.hot_seat
+        self.budget = RenderBudget()
+        self._built = None          # what the current widgets were built for (see _structure)
+        self._played = False        # a turn was played in this frame
+        self._save_due = False      # a change not autosaved yet (handed over in the next frame, see update)
 
     # ------------------------------------------------------------------ lifecycle
     def enter(self):
         super().enter()
         self._maybe_pass()
+
+    def exit(self):
+        self._save_now()
+        super().exit()
+
+    def cover(self):
+        self._save_now()
+        super().cover()
 
     @property
     def compact(self) -> bool:
@@ -132,6 +152,24 @@ class PlayScene(Scene):
             self._pair_buttons()
         # node positions are known only after the map has rendered once
         self._zones_pending = self.view == "map"
+        self._built = self._structure()
+
+    def clear(self):
+        super().clear()
+        self._built = None
+
+    def _structure(self) -> tuple:
+        """Everything the set of widgets depends on: when it is unchanged, _refresh updates them in place."""
+        return self.app.size, self.app.scale, self.view, self.flow.current is not None
+
+    def _refresh(self):
+        """Bring the widgets up to date after a change of state. Rebuilding the buttons costs about 9 ms,
+        so they are rebuilt only when the set of them changes; otherwise labels and state change in place."""
+        if self._structure() != self._built:
+            self.relayout()
+            return
+        self.bar.show_choice(self.flow.action)
+        self.bar.show_auto(self.auto, speed_label(self.speed))
 
     def _layout_charts(self, rect):
         m = self.m
@@ -163,11 +201,24 @@ class PlayScene(Scene):
 
     def _changed(self):
         self.version += 1
-        if self.autosave:
-            try:
-                saving.autosave(self.game)
-            except OSError as exc:
-                self.app.say(f"Autosave failed: {exc}")
+        self._save_due = self.autosave
+
+    def _save_later(self):
+        """Hand a pending autosave to the background writer (its text takes about half a millisecond)."""
+        if not self._save_due:
+            return
+        self._save_due = False
+        try:
+            saving.autosave_later(self.game)
+        except OSError as exc:
+            self.app.say(f"Autosave failed: {exc}")
+
+    def _save_now(self):
+        """Autosave and wait until it is on disk: on leaving the screen, covering it or quitting."""
+        self._save_later()
+        error = saving.wait_for_saves()
+        if error is not None:
+            self.app.say(f"Autosave failed: {error}")
 
     def _maybe_pass(self):
         """Between hot-seat players a pass screen hides the previous choice."""
@@ -179,6 +230,7 @@ class PlayScene(Scene):
                                           self.flow.seat + 1, len(self.flow.humans), self.game.turn + 1))
 
     def _after_turn(self):
+        self._played = True
         self.flow.action = None
         self._changed()
         self.why.scroll = 0
@@ -188,7 +240,7 @@ class PlayScene(Scene):
             self.app.replace(DebriefScene(self.app, self.game))
             return
         self.needs_pass = self.flow.hot_seat
-        self.relayout()
+        self._refresh()
         self._maybe_pass()
 
     # ------------------------------------------------------------------ intents
@@ -219,7 +271,7 @@ class PlayScene(Scene):
                 self._changed()
                 self.message = f"Took back turn {self.game.turn + 1}."
                 self.needs_pass = flow.hot_seat
-                self.relayout()
+                self._refresh()
                 self._maybe_pass()
             else:
                 self.message = "Nothing to undo: no turn played yet."
@@ -230,20 +282,20 @@ class PlayScene(Scene):
             else:
                 self.auto = not self.auto
                 self.clock = 0.0
-                self.relayout()
+                self._refresh()
             return True
         if k in (Kind.SPEED_UP, Kind.SPEED_DOWN):
             step = 1 if k is Kind.SPEED_UP else -1
             self.speed = max(0, min(len(SPEEDS) - 1, self.speed + step))
             self.message = f"Auto-play speed: {speed_label(self.speed)}."
             if not self.game.humans:
-                self.relayout()
+                self._refresh()
             return True
         if k in (Kind.TOGGLE_CHART, Kind.TOGGLE_MAP):
             want = "chart" if k is Kind.TOGGLE_CHART else "map"
             home = "card" if self.compact else "map"
             self.view = home if self.view == want and want != home else want
-            self.relayout()
+            self._refresh()
             return True
         if k is Kind.PICK and isinstance(intent.arg, tuple) and intent.arg[0] == "scroll":
             self.why.scroll_by(intent.arg[1])
@@ -251,15 +303,18 @@ class PlayScene(Scene):
         if k is Kind.PICK and isinstance(intent.arg, tuple) and intent.arg[0] == "view":
             # without tabs (scale 1.0) card and why are always shown: E and W bring back the map
             self.view = intent.arg[1] if self.compact or intent.arg[1] not in ("card", "why") else "map"
-            self.relayout()
+            self._refresh()
             return True
         if k in (Kind.NEXT_PAIR, Kind.PREV_PAIR):
             pairs = history.actor_pairs(self.game.scenario.n)
             self.pair = (self.pair + (1 if k is Kind.NEXT_PAIR else -1)) % len(pairs)
             if self.view != "chart":
                 self.view = "chart"
-                self.relayout()
+                self._refresh()
             return True
+        if k is Kind.QUIT:
+            self._save_now()  # the app quits on this intent: the last turn must be on disk first
+            return False
         if k is Kind.SAVE:
             from .save_dialog import SaveDialog
             self.app.push(SaveDialog(self.app, self.game))
@@ -299,6 +354,19 @@ class PlayScene(Scene):
                 self.clock = 0.0
                 self.flow.end_turn()
                 self._after_turn()
+        # the frame that ran the engine (here or on a key press) re-renders nothing, the next one hands
+        # the autosave over, and each later one re-renders one stale panel: a turn's work spreads over frames
+        if self._played:
+            self.budget.allow(0)
+        elif self._save_due:
+            self._save_later()
+            self.budget.allow(0)
+        else:
+            self.budget.allow(1)
+        self._played = False
+        error = saving.save_error()
+        if error is not None:
+            self.app.say(f"Autosave failed: {error}")
 
     def status(self) -> tuple[str, tuple]:
         flow = self.flow
@@ -332,24 +400,34 @@ class PlayScene(Scene):
         if target is not None and target < 0:
             target = None
         views = {self.view} if self.compact else {self.view, "card", "why"}
+        budget = self.budget
+        panels = []  # (panel, paint it): the panels do not overlap, so they may be painted in any order
         if "map" in views:
-            self.map.draw(surface, entry, alliance, focus, target, game.humans,
-                          f"Region map — after turn {game.turn}" if game.turn else "Region map — start", self.version)
-            if self._zones_pending:
-                self._zones_pending = False
-                for rect, i in self.map.node_zones():
-                    self.bindings.zone(rect, Intent(Kind.SELECT_TARGET, i))
+            title = f"Region map — after turn {game.turn}" if game.turn else "Region map — start"
+            panels.append((self.map, lambda: self.map.draw(surface, entry, alliance, focus, target, game.humans, title,
+                                                           self.version, budget)))
         if "chart" in views:
-            self._draw_charts(surface)
-        self.gauge.draw(surface, entry["regional_tension"], self._previous_tension())
+            panels += self._chart_panels(surface)
         if "why" in views:
-            self.why.draw(surface, entry if game.turn else None, self.names, game.worldview.as_dict(), game.codes, self.version)
+            panels.append((self.why, lambda: self.why.draw(surface, entry if game.turn else None, self.names,
+                                                           game.worldview.as_dict(), game.codes, self.version, budget)))
         if "card" in views:
             card = find_card(game.scenario, entry["card"]["id"]) if entry.get("card") else None
             note = "No card drawn this turn." if game.turn else game.scenario.description
             if game.turn and not game.scenario.cards:
                 note = "This scenario has no event deck: only the moves matter."
-            self.card.draw(surface, card, game.turn, note)
+            panels.append((self.card, lambda: self.card.draw(surface, card, game.turn, note, budget)))
+        panels.append((self.gauge, lambda: self.gauge.draw(surface, entry["regional_tension"], self._previous_tension(),
+                                                           budget)))
+        # the panel kept waiting longest goes first, so none is starved when turns come quickly
+        for _, paint in sorted(panels, key=lambda p: -p[0].waiting):
+            paint()
+        if "map" in views and self._zones_pending:
+            self._zones_pending = False
+            for rect, i in self.map.node_zones():
+                self.bindings.zone(rect, Intent(Kind.SELECT_TARGET, i))
+        # a draw with no update before it (a screenshot, this scene under an overlay) shows every panel current
+        budget.allow(None)
         status, colour = self.status()
         label = ""
         if self.flow.current is not None:
@@ -395,17 +473,27 @@ class PlayScene(Scene):
                 surface.blit(img, (x, y))
                 x += img.get_width() + m.pad * 2
 
-    def _draw_charts(self, surface):
-        game = self.game
-        s = history.series(game.turns, self.start)
-        lines = [("regional tension", s["turn"], s["tension"], palette.CHART_TENSION, "solid"),
-                 ("mean trust × 100", s["turn"], s["trust"], palette.CHART_TRUST, "dashed")]
-        self.chart_top.draw(surface, "Region: tension and mean trust by turn", lines, game.turn_limit, self.version)
-        i, j = history.actor_pairs(game.scenario.n)[self.pair % len(history.actor_pairs(game.scenario.n))]
+    def _chart_panels(self, surface):
+        """The two charts as (panel, paint it); their series are built only when a chart re-renders."""
+        game, budget = self.game, self.budget
+
+        def top_lines():
+            s = history.series(game.turns, self.start)
+            return [("regional tension", s["turn"], s["tension"], palette.CHART_TENSION, "solid"),
+                    ("mean trust × 100", s["turn"], s["trust"], palette.CHART_TRUST, "dashed")]
+
+        pairs = history.actor_pairs(game.scenario.n)
+        i, j = pairs[self.pair % len(pairs)]
         a, b = game.codes[i], game.codes[j]
-        p = history.pair_series(game.turns, i, j, self.start)
-        pair_lines = [(f"trust {a}→{b}", p["turn"], p["trust_ab"], palette.CHART_PAIR_AB, "solid"),
-                      (f"trust {b}→{a}", p["turn"], p["trust_ba"], palette.CHART_PAIR_BA, "dashed"),
-                      (f"tension {a}–{b}", p["turn"], p["tension"], palette.CHART_PAIR_TENSION, "dotted")]
+
+        def pair_lines():
+            p = history.pair_series(game.turns, i, j, self.start)
+            return [(f"trust {a}→{b}", p["turn"], p["trust_ab"], palette.CHART_PAIR_AB, "solid"),
+                    (f"trust {b}→{a}", p["turn"], p["trust_ba"], palette.CHART_PAIR_BA, "dashed"),
+                    (f"tension {a}–{b}", p["turn"], p["tension"], palette.CHART_PAIR_TENSION, "dotted")]
+
         title = f"Pair {self.names[a]} and {self.names[b]} (× 100)"
-        self.chart_pair.draw(surface, title, pair_lines, game.turn_limit, (self.version, self.pair))
+        return [(self.chart_top, lambda: self.chart_top.draw(surface, "Region: tension and mean trust by turn", top_lines,
+                                                             game.turn_limit, self.version, budget=budget)),
+                (self.chart_pair, lambda: self.chart_pair.draw(surface, title, pair_lines, game.turn_limit,
+                                                               (self.version, self.pair), budget=budget))]

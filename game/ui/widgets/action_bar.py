@@ -1,7 +1,8 @@
 """The action bar: the eight actions in their two families (keys 1–8), the target, and end turn.
 
 Buttons are pygame_gui buttons registered with the same intents the keys send. In an all-AI
-game the bar holds the auto-play controls instead.
+game the bar holds the auto-play controls instead. Building the buttons is slow (pygame_gui
+renders each one), so the bar is built once per layout and its state and labels change in place.
 """
 from __future__ import annotations
 
@@ -22,10 +23,19 @@ def _button_w(label: str, m) -> int:
     return text.size(label, m.body, "bold")[0] + 2 * m.pad + 8
 
 
+def _auto_label(auto_on: bool) -> str:
+    return "Space: auto-play " + ("off" if auto_on else "on")
+
+
+def _teacher_header(speed_label: str) -> str:
+    return f"Teacher mode · {speed_label}"
+
+
 class ActionBar:
     def __init__(self):
         self.rect = pygame.Rect(0, 0, 10, 10)
         self.buttons: dict[Action, pygame_gui.elements.UIButton] = {}
+        self.auto_button: pygame_gui.elements.UIButton | None = None
         self.headers: list[tuple[str, tuple, pygame.Rect]] = []
         self.status_rect = pygame.Rect(0, 0, 0, 0)
         self.m = None
@@ -59,6 +69,7 @@ class ActionBar:
         self.rect = pygame.Rect(rect)
         self.m = m
         self.buttons.clear()
+        self.auto_button = None
         self.headers = []
         ui = scene.ui
         pad = m.pad
@@ -69,15 +80,19 @@ class ActionBar:
         y = head_y + text.line_height(m.small, "bold")
         x = self.rect.x + pad
         if not human:
-            items = [("Space: auto-play " + ("off" if auto_on else "on"), Intent(Kind.AUTO_PLAY), "@primary"),
+            items = [(_auto_label(auto_on), Intent(Kind.AUTO_PLAY), "@primary"),
                      ("− slower", Intent(Kind.SPEED_DOWN), None), ("+ faster", Intent(Kind.SPEED_UP), None),
                      ("Enter: next turn", Intent(Kind.END_TURN), "@primary")]
-            self.headers.append((f"Teacher mode · {speed_label}", palette.MUTED, pygame.Rect(x, head_y, self.rect.width, 0)))
+            self.headers.append((_teacher_header(speed_label), palette.MUTED, pygame.Rect(x, head_y, self.rect.width, 0)))
             for label, intent, cls_id in items:
                 w = _button_w(label, m)
+                if intent.kind is Kind.AUTO_PLAY:  # wide enough for both words, so switching moves nothing
+                    w = max(_button_w(_auto_label(True), m), _button_w(_auto_label(False), m))
                 b = pygame_gui.elements.UIButton(pygame.Rect(x, y, w, bh), label, ui,
                                                  object_id=ObjectID(class_id=cls_id) if cls_id else None)
                 scene.add(b, intent)
+                if intent.kind is Kind.AUTO_PLAY:
+                    self.auto_button = b
                 x += w + pad
             return
         det, dia = self._groups(m)
@@ -121,9 +136,20 @@ class ActionBar:
     def show_choice(self, action: Action | None):
         for a, b in self.buttons.items():
             if a == action:
-                b.select()
-            else:
+                if not b.is_selected:
+                    b.select()
+            elif b.is_selected:
                 b.unselect()
+
+    def show_auto(self, auto_on: bool, speed_label: str):
+        """Teacher mode: the auto-play switch and the speed in the header, updated in place."""
+        if self.auto_button is None:
+            return
+        label = _auto_label(auto_on)
+        if self.auto_button.text != label:
+            self.auto_button.set_text(label)
+        _, colour, rect = self.headers[0]
+        self.headers[0] = (_teacher_header(speed_label), colour, rect)
 
     # ------------------------------------------------------------------ drawing
     def draw(self, surface, status: str, status_colour=palette.TEXT, target_label: str = ""):

@@ -6,6 +6,7 @@ import pygame
 
 from .. import palette, text
 from . import shapes
+from .cached import CachedPanel, RenderBudget
 
 
 def find_card(scenario, card_id: str | None):
@@ -15,24 +16,10 @@ def find_card(scenario, card_id: str | None):
     return None
 
 
-class CardView:
-    def __init__(self):
-        self.rect = pygame.Rect(0, 0, 10, 10)
-        self.m = None
-        self._key = None
-        self._surface = None
-
-    def set_rect(self, rect, metrics):
-        self.rect = pygame.Rect(rect)
-        self.m = metrics
-        self._key = None
-
-    def draw(self, surface, card, turn: int, note: str = ""):
+class CardView(CachedPanel):
+    def draw(self, surface, card, turn: int, note: str = "", budget: RenderBudget | None = None):
         key = (getattr(card, "id", None), turn, note, self.rect.size, self.m)
-        if key != self._key:
-            self._surface = self._render(card, turn, note)
-            self._key = key
-        surface.blit(self._surface, self.rect.topleft)
+        self.paint(surface, key, lambda: self._render(card, turn, note), budget)
 
     # ------------------------------------------------------------------ rendering
     def _render(self, card, turn, note):

@@ -8,28 +8,16 @@ import pygame
 
 from .. import palette, text
 from . import shapes
+from .cached import CachedPanel, RenderBudget
 
 
-class Chart:
-    def __init__(self):
-        self.rect = pygame.Rect(0, 0, 10, 10)
-        self.m = None
-        self._key = None
-        self._surface = None
-
-    def set_rect(self, rect, metrics):
-        self.rect = pygame.Rect(rect)
-        self.m = metrics
-        self._key = None
-
-    def draw(self, surface, title: str, lines: list[tuple[str, list, list, tuple, str]], x_max: int, version=0,
-             note: str = ""):
-        """lines: (label, turns, values 0..100, colour, style)."""
+class Chart(CachedPanel):
+    def draw(self, surface, title: str, lines, x_max: int, version=0, note: str = "", budget: RenderBudget | None = None):
+        """lines: [(label, turns, values 0..100, colour, style)], or a function returning them, called only
+        when the chart renders (the series grow with the game: no need to build them every frame)."""
         key = (version, title, x_max, note, self.rect.size, self.m)
-        if key != self._key:
-            self._surface = self.render(self.rect.size, self.m, title, lines, x_max, note)
-            self._key = key
-        surface.blit(self._surface, self.rect.topleft)
+        self.paint(surface, key, lambda: self.render(self.rect.size, self.m, title, lines() if callable(lines) else lines,
+                                                     x_max, note), budget)
 
     @staticmethod
     def render(size, m, title, lines, x_max, note="", background=palette.BACKGROUND) -> pygame.Surface:

@@ -6,6 +6,7 @@ import pygame
 from game.core.vocab import TENSION_BANDS, tension_band
 
 from .. import palette, text
+from .cached import CachedPanel, RenderBudget
 
 
 def _bands(surf, bar, needle: int, m):
@@ -27,19 +28,16 @@ def _bands(surf, bar, needle: int, m):
             surf.blit(label, box)
 
 
-class TensionGauge:
+class TensionGauge(CachedPanel):
     def __init__(self):
+        super().__init__()
         self.compact = False
-        self.rect = pygame.Rect(0, 0, 10, 10)
-        self.m = None
-        self._key = None
-        self._surface = None
 
     def set_rect(self, rect, metrics, compact: bool = False):
+        if compact != self.compact:
+            self._surface = None
         self.compact = compact
-        self.rect = pygame.Rect(rect)
-        self.m = metrics
-        self._key = None
+        super().set_rect(rect, metrics)
 
     @staticmethod
     def height_for(metrics, compact: bool = False) -> int:
@@ -47,12 +45,9 @@ class TensionGauge:
             return round(metrics.body * 1.5) + 2 * metrics.pad
         return text.line_height(metrics.body, "bold") + text.line_height(metrics.small) + round(metrics.body * 1.3) + metrics.pad
 
-    def draw(self, surface, value: float, previous: float | None = None):
+    def draw(self, surface, value: float, previous: float | None = None, budget: RenderBudget | None = None):
         key = (round(value, 2), None if previous is None else round(previous, 2), self.rect.size, self.m, self.compact)
-        if key != self._key:
-            self._surface = self._render(value, previous)
-            self._key = key
-        surface.blit(self._surface, self.rect.topleft)
+        self.paint(surface, key, lambda: self._render(value, previous), budget)
 
     def _render(self, value, previous):
         m = self.m

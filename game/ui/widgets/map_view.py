@@ -6,24 +6,18 @@ import pygame
 
 from .. import palette, text
 from . import shapes
+from .cached import CachedPanel, RenderBudget
 
 
-class MapView:
+class MapView(CachedPanel):
     """Draws one turn's picture of the region into a cached surface; frames only blit it."""
 
     def __init__(self, scenario, metrics):
+        super().__init__()
         self.scenario = scenario
         self.m = metrics
-        self.rect = pygame.Rect(0, 0, 10, 10)
-        self._key = None
-        self._surface: pygame.Surface | None = None
         self.node_pos: list[tuple[int, int]] = []
         self.node_radius = 10
-
-    def set_rect(self, rect, metrics):
-        self.rect = pygame.Rect(rect)
-        self.m = metrics
-        self._key = None
 
     def node_zones(self) -> list[tuple[pygame.Rect, int]]:
         """Click areas of the nodes (in screen coordinates), for choosing a target."""
@@ -34,12 +28,10 @@ class MapView:
         return out
 
     def draw(self, surface, snapshot: dict, alliance, focus: int | None = None, target: int | None = None,
-             humans=(), title: str = "Region map", version: int = 0):
+             humans=(), title: str = "Region map", version: int = 0, budget: RenderBudget | None = None):
         key = (version, id(snapshot), snapshot.get("turn"), focus, target, tuple(humans), self.rect.size, self.m, title)
-        if key != self._key:
-            self._surface = self._render(snapshot, np.asarray(alliance, dtype=float), focus, target, set(humans), title)
-            self._key = key
-        surface.blit(self._surface, self.rect.topleft)
+        self.paint(surface, key, lambda: self._render(snapshot, np.asarray(alliance, dtype=float), focus, target,
+                                                      set(humans), title), budget)
 
     # ------------------------------------------------------------------ rendering
     def _render(self, snap, alliance, focus, target, humans, title):

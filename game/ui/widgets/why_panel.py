@@ -8,35 +8,25 @@ from game.core.explain import crisis_lines, did, why
 
 from .. import palette, text
 from . import shapes
+from .cached import CachedPanel, RenderBudget
 
 
-class WhyPanel:
+class WhyPanel(CachedPanel):
     def __init__(self):
-        self.rect = pygame.Rect(0, 0, 10, 10)
-        self.m = None
-        self._key = None
-        self._surface = None
+        super().__init__()
         self.scroll = 0
         self.max_scroll = 0
-
-    def set_rect(self, rect, metrics):
-        self.rect = pygame.Rect(rect)
-        self.m = metrics
-        self._key = None
 
     def scroll_by(self, lines: int):
         """Scroll by whole lines, so no line is ever cut in half."""
         if self.m is None:
             return
         self.scroll = max(0, min(self.max_scroll, self.scroll + lines))
-        self._key = None
 
-    def draw(self, surface, entry: dict | None, names: dict, worldview_values: dict, codes: list[str], version: int = 0):
+    def draw(self, surface, entry: dict | None, names: dict, worldview_values: dict, codes: list[str], version: int = 0,
+             budget: RenderBudget | None = None):
         key = (version, entry.get("turn") if entry else None, self.scroll, self.rect.size, self.m)
-        if key != self._key:
-            self._surface = self._render(entry, names, worldview_values, codes)
-            self._key = key
-        surface.blit(self._surface, self.rect.topleft)
+        self.paint(surface, key, lambda: self._render(entry, names, worldview_values, codes), budget)
 
     def lines(self, entry, names, worldview_values, codes) -> list[tuple[str, str, tuple]]:
         if entry is None or not entry.get("actions"):
@@ -65,11 +55,7 @@ class WhyPanel:
         if not fits:
             # the hint gets a line of its own so it never covers the text
             view.height -= text.line_height(m.small, "bold")
-        total = len(block.lines)
-        self.max_scroll = 0
-        if not fits:
-            while self.max_scroll < total - 1 and text.window(block, self.max_scroll, view.height)[1] < total:
-                self.max_scroll += 1
+        self.max_scroll = 0 if fits else text.scroll_limit(block, view.height)
         self.scroll = min(self.scroll, self.max_scroll)
         picture, _ = text.window(block, self.scroll, view.height)
         surf.blit(picture, view.topleft)

@@ -153,17 +153,21 @@ class Game:
             h.update(np.ascontiguousarray(getattr(st, name)).tobytes())
         return h.hexdigest()
 
-    def save(self, path, compact: bool = False) -> Path:
-        """Save atomically. A compact save (the autosave) keeps seed, choices and a state
+    def save_text(self, compact: bool = False) -> str:
+        """What a save file holds. A compact save (the autosave) keeps seed, choices and a state
         fingerprint instead of every turn: a few kilobytes, restored by exact replay."""
-        path = Path(path)
         record = self.record()
         if compact:
             data = {k: v for k, v in record.data.items() if k != "turns"}
             data["turns_played"] = len(self.turns)
             data["state_digest"] = self.state_digest()
             record = GameRecord(data)
-        atomic_write(path, record.to_json())
+        return record.to_json()
+
+    def save(self, path, compact: bool = False) -> Path:
+        """Save atomically (write, then rename)."""
+        path = Path(path)
+        atomic_write(path, self.save_text(compact))
         return path
 
     @classmethod

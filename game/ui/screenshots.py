@@ -10,6 +10,7 @@ from . import driver
 
 def take_all(options) -> int:
     from .app import App
+    from .lab_screenshots import lab_tour
     from .scenes.title import TitleScene
 
     out = Path(options.screenshot)
@@ -24,6 +25,7 @@ def take_all(options) -> int:
         app = App(options.size, scale, False, options)
         app.push(TitleScene(app))
         _tour(app, out, suffix)
+        lab_tour(app, out, suffix)
         pygame.display.quit()
     print(f"screenshots written to {out}")
     return 0

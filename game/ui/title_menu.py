@@ -64,3 +64,5 @@ register(MenuEntry("continue", "Continue", _continue, 20, _has_autosave, "Pick u
 register(MenuEntry("load", "Load", _load, 30, tooltip="Open a saved game."))
 register(MenuEntry("how", "How to play", _how_to_play, 80, tooltip="The rules, the two security concepts and every key."))
 register(MenuEntry("quit", "Quit", _quit, 1000))
+
+from . import lab_menu  # noqa: E402,F401  (the lab screens register their entries)

@@ -22,6 +22,14 @@ def merged(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(" / ".join(keys), what) for what, keys in out.items()]
 
 
+SCREEN_KEYS: dict[int, str] = {}  # id(key table) -> section title, for screens that register their keys
+
+
+def register_screen_keys(title: str, keys: list) -> list:
+    SCREEN_KEYS[id(keys)] = title
+    return keys
+
+
 def key_sections(scene_keys=None) -> list[tuple[str, list[tuple[str, str]]]]:
     """Sections of the help: the keys of the screen it was opened from first, then the rest."""
     play = [("1–8", f"choose an action: {ACTION_KEYS}")]
@@ -33,6 +41,9 @@ def key_sections(scene_keys=None) -> list[tuple[str, list[tuple[str, str]]]]:
     sections = {"play": ("Playing a turn", play), "menus": ("Menus, setup and lists", menus),
                 "debrief": ("Debrief", debrief)}
     first = {id(intents.PLAY_KEYS): "play", id(intents.DEBRIEF_KEYS): "debrief"}.get(id(scene_keys), "menus")
+    if id(scene_keys) in SCREEN_KEYS:
+        sections["screen"] = (SCREEN_KEYS[id(scene_keys)], merged(intents.help_rows(scene_keys)))
+        first = "screen"
     order = [first] + [k for k in ("play", "menus", "debrief") if k != first]
     out = [(sections[k][0], merged(sections[k][1])) for k in order]
     out.insert(1, ("Everywhere", merged(everywhere)))

@@ -48,7 +48,9 @@ class SetupScene(Scene):
             self.scenarios.append(self.scenario.name)
         self.paths = {p.stem: str(p) for p in list_scenarios()}
         self.paths.setdefault(self.scenario.name, self.scenario.path)
-        self.custom = worldview or (options.custom_worldview if options else None)
+        sandbox = getattr(app, "custom_worldview", None)  # set by the worldview sandbox, the latest choice
+        self.custom = worldview or sandbox or (options.custom_worldview if options else None)
+        self.custom_name = "custom (sandbox)" if self.custom is not None and self.custom is sandbox else "custom"
         self.worldviews = list(P.PRESET_NAMES) + (["custom"] if self.custom is not None else [])
         self.worldview = "custom" if self.custom is not None else self.scenario.worldview.preset
         self.turns_text = str(self.scenario.turns)
@@ -159,7 +161,7 @@ class SetupScene(Scene):
         return f"{self.scenario.title} ({self.scenario.n} actors)"
 
     def _worldview_label(self):
-        return f"custom: {self.custom.label}" if self.worldview == "custom" else self.worldview
+        return f"{self.custom_name}: {self.custom.label}" if self.worldview == "custom" else self.worldview
 
     def _worldview_help(self):
         if self.worldview == "deterrence-world":

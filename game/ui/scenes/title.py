@@ -33,10 +33,15 @@ class TitleScene(Scene):
         gap = m.pad
         list_h = len(items) * (item_h + gap)
         footer_h = text.line_height(m.small) * 2 + m.pad
+        # a long menu at large text sizes takes two columns rather than running off the screen
+        columns = 1 if list_h <= h - self.head.height - footer_h - 5 * m.pad else 2
+        list_h = -(-len(items) // columns) * (item_h + gap)
         top = max(m.pad * 2, (h - self.head.height - list_h - footer_h - 3 * m.pad) // 2)
         self.head_pos = ((w - width) // 2, top)
-        bw = min(w - 4 * m.pad, max(ButtonList.width_for([i[0] for i in items], m.px(22), m.pad), round(m.body * 16)))
-        self.list.build(self, items, (w - bw) // 2, top + self.head.height + 2 * m.pad, bw, item_h, gap, "@menu_item")
+        bw = min((w - 4 * m.pad - (columns - 1) * gap) // columns,
+                 max(ButtonList.width_for([i[0] for i in items], m.px(22), m.pad), round(m.body * 16)))
+        x = (w - columns * bw - (columns - 1) * gap) // 2
+        self.list.build(self, items, x, top + self.head.height + 2 * m.pad, bw, item_h, gap, "@menu_item", columns)
         self.footer = text.Block([("↑ ↓ then Enter, or click · F1: keys · F11: fullscreen · Ctrl+Q: quit", m.small, palette.MUTED, "regular"),
                                   (f"Saves and exports: {userdata.data_dir()}", m.small, palette.FAINT, "regular")],
                                  w - 4 * m.pad)

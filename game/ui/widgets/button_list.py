@@ -14,17 +14,23 @@ class ButtonList:
         self.buttons: list[tuple[pygame_gui.elements.UIButton, Intent, bool]] = []
         self.focus = 0
 
-    def build(self, scene, items, x: int, y: int, width: int, height: int, gap: int, class_id: str | None = None):
-        """items: (label, intent, enabled, tooltip). Returns the bottom y."""
+    def build(self, scene, items, x: int, y: int, width: int, height: int, gap: int, class_id: str | None = None,
+              columns: int = 1):
+        """items: (label, intent, enabled, tooltip), laid out down `columns` columns. Returns the bottom y."""
         self.buttons = []
-        for label, intent, enabled, tip in items:
-            b = pygame_gui.elements.UIButton(pygame.Rect(x, y, width, height), label, scene.ui, tool_tip_text=tip or None,
+        rows = max(1, -(-len(items) // max(1, columns)))
+        top, bottom = y, y
+        for k, (label, intent, enabled, tip) in enumerate(items):
+            col, row = divmod(k, rows)
+            rect = pygame.Rect(x + col * (width + gap), top + row * (height + gap), width, height)
+            b = pygame_gui.elements.UIButton(rect, label, scene.ui, tool_tip_text=tip or None,
                                              object_id=ObjectID(class_id=class_id) if class_id else None)
             scene.add(b, intent if enabled else None)
             if not enabled:
                 b.disable()
             self.buttons.append((b, intent, enabled))
-            y += height + gap
+            bottom = max(bottom, rect.bottom + gap)
+        y = bottom
         self.focus = min(self.focus, len(self.buttons) - 1) if self.buttons else 0
         if self.buttons and not self.buttons[self.focus][2]:
             self.move(1)

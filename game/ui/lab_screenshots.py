@@ -1,0 +1,54 @@
+"""The lab screens in `play --screenshot DIR`: compare with results, the sandbox with a moved
+slider and its preview, and a sweep with its crossover. Small game counts keep the tour quick."""
+from __future__ import annotations
+
+import time
+
+import pygame
+
+from . import driver, title_menu
+
+WAIT = 90.0  # seconds a background run may take before the tour gives up on it
+
+
+def wait_for(app, done, limit: float = WAIT) -> bool:
+    """Run frames (the window stays live) until done() or the time limit."""
+    end = time.monotonic() + limit
+    while not done() and time.monotonic() < end:
+        app.frame(1 / 60)
+        time.sleep(0.005)
+    driver.run(app, 2)
+    return done()
+
+
+def lab_tour(app, out, suffix: str):
+    from .scenes.title import TitleScene
+
+    app.reset(TitleScene(app))
+    title_menu.ENTRIES["compare"].open(app)
+    compare = app.top
+    driver.run(app, 2)
+    app.snapshot(out / f"compare-setup{suffix}.png")
+    compare.games = 200
+    driver.press(app, pygame.K_r)
+    wait_for(app, lambda: compare.run is None)
+    app.snapshot(out / f"compare{suffix}.png")
+
+    app.reset(TitleScene(app))
+    title_menu.ENTRIES["sandbox"].open(app)
+    sandbox = app.top
+    driver.press(app, pygame.K_DOWN, pygame.K_DOWN)                 # the first parameter: greedy_share
+    driver.press(app, pygame.K_RIGHT, pygame.K_RIGHT, pygame.K_RIGHT)
+    driver.press(app, pygame.K_DOWN, pygame.K_DOWN, pygame.K_DOWN, pygame.K_DOWN)  # misperception
+    driver.press(app, pygame.K_LEFT, pygame.K_LEFT)
+    wait_for(app, lambda: sandbox.preview_current)
+    app.snapshot(out / f"sandbox{suffix}.png")
+
+    app.reset(TitleScene(app))
+    title_menu.ENTRIES["sweep"].open(app)
+    sweep = app.top
+    sweep.games = 100
+    driver.press(app, pygame.K_r)
+    wait_for(app, lambda: sweep.run is None)
+    app.snapshot(out / f"sweep{suffix}.png")
+    app.reset(TitleScene(app))

@@ -1,0 +1,410 @@
+"""The compare lab: the same region under several doctrines in several worlds, many games each.
+
+Every condition plays the same seeds (common random numbers), so differences come from the
+doctrine and the world, not from luck. The run goes to a background process with a progress
+bar (the window keeps drawing; Esc cancels); the results show as a grid of small multiples, one
+per condition, each world's row headed by its verdict, and export as CSV and PNG.
+"""
+from __future__ import annotations
+
+import time
+
+import attrs
+import pygame
+
+from game.core.experiment import Condition, ConditionResult
+from game.core.record import atomic_write
+from game.core.scenario import DOCTRINE_NAMES
+from game.lab_cli import table_csv, winners
+
+from .. import palette, saving, text, userdata
+from ..intents import Intent, Key, Kind
+from ..metrics import Metrics
+from ..widgets import lab_charts
+from ..widgets.choice_chips import ChoiceChips, heading
+from ..widgets.progress import draw_progress
+from . import lab
+from .help import register_screen_keys
+
+GAMES = (100, 200, 500, 1000, 2000, 5000, 10000)
+DEFAULT_GAMES = 1000
+MAX_DOCTRINES = 6        # beyond six columns the small multiples get too small to read on a projector
+SEED = 1
+CHUNK = 1000             # games per piece of work: progress moves, and Cancel acts, once per piece
+
+COMPARE_KEYS = register_screen_keys("Compare lab", lab.lab_keys(
+    Key(pygame.K_r, Intent(Kind.PICK, ("run", None)), "R", "run the experiment (again)"),
+    Key(pygame.K_s, Intent(Kind.PICK, ("view", None)), "S", "switch between the setup and the results"),
+    Key(pygame.K_e, Intent(Kind.EXPORT), "E", "export the results: a CSV table and a PNG of the grid"),
+))
+
+
+@attrs.frozen(eq=False)
+class CompareOutcome:
+    """A finished run, with what it was asked, so the grid never re-runs anything."""
+
+    scenario_title: str
+    scenario_name: str
+    games: int
+    seed: int
+    seconds: float
+    worlds: tuple          # ((key, label), ...)
+    doctrines: tuple
+    results: tuple         # ConditionResult, world by world, doctrines in order
+
+    def cells(self) -> dict:
+        return {(r.condition.label, r.condition.doctrine): r for r in self.results}
+
+    def verdicts(self) -> dict:
+        return {key: world_verdict([r for r in self.results if r.condition.label == key]) for key, _ in self.worlds}
+
+    def heading(self) -> str:
+        return (f"{self.scenario_title}: {self.games:,} games per condition, seeds {self.seed:,}–"
+                f"{self.seed + self.games - 1:,}, the same in every condition ({self.seconds:.1f} s)")
+
+
+def world_verdict(results: list[ConditionResult]) -> tuple[set, str]:
+    """The doctrines with the lowest war rate in one world, and the verdict in words."""
+    if not results:
+        return set(), ""
+    ranked = sorted(results, key=lambda r: r.rate("war"))
+    best = ranked[0]
+    tied = [r for r in ranked if r.counts["war"] * best.games == best.counts["war"] * r.games]
+    if len(tied) > 1:
+        names = ", ".join(r.condition.doctrine for r in tied[:-1]) + f" and {tied[-1].condition.doctrine}"
+        return ({r.condition.doctrine for r in tied},
+                f"{names} tie for the lowest war rate ({lab_charts.percent(best.rate('war'))})")
+    return {best.condition.doctrine}, next(iter(winners(results).values()))
+
+
+class CompareScene(lab.LabScene):
+    keys = COMPARE_KEYS
+    name = "compare"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.doctrines: list[str] = ["deterrence", "dialogue"]
+        self.worlds: list[str] = ["deterrence-world", "spiral-world"]
+        self.games = DEFAULT_GAMES
+        self.view = "setup"
+        self.run = None
+        self.running: dict = {}
+        self.outcome: CompareOutcome | None = None
+        self.help_text = ""
+        self.doctrine_chips = ChoiceChips("doctrine")
+        self.profile_chips = ChoiceChips("doctrine")
+        self.world_chips = ChoiceChips("world")
+        self._grid: tuple | None = None
+
+    # ------------------------------------------------------------------ layout
+    def layout(self):
+        m = self.m
+        w, h = self.app.size
+        pad = m.pad
+        self.head_px = m.px(28)
+        self.head_rect = pygame.Rect(2 * pad, pad, w - 4 * pad, text.line_height(self.head_px, "bold"))
+        if self.view == "results" and (self.outcome is not None or self.run is not None):
+            buttons = self._result_buttons()
+        else:
+            self.view = "setup"
+            buttons = self._setup_buttons()
+        if self.view == "setup":
+            sub = ("Tick doctrines and worlds. Every condition plays the same games (the same seeds), so the "
+                   "differences come from the doctrine and the world, not from luck.")
+        elif self.outcome is not None and self.run is None:
+            o = self.outcome
+            sub = (f"{o.games:,} games per condition · seeds {o.seed:,}–{o.seed + o.games - 1:,}, the same in every "
+                   f"condition · the run took {o.seconds:.1f} s")
+        else:
+            sub = ""
+        self.sub_block = text.Block([(sub, m.small, palette.MUTED, "regular")], w - 4 * pad)
+        self.sub_pos = (2 * pad, self.head_rect.bottom)
+        top = self.head_rect.bottom + (self.sub_block.height + pad // 2 if sub else pad // 2)
+        button_top = self.button_rows(buttons, 2 * pad, h - pad, w - 4 * pad)
+        line = text.line_height(m.body, "bold")
+        self.message_rect = pygame.Rect(2 * pad, button_top - pad // 2 - line, w - 4 * pad, line)
+        body = pygame.Rect(2 * pad, top, w - 4 * pad, self.message_rect.y - pad // 2 - top)
+        button_items, self.items = self.items, []   # the buttons come last when Tab walks the screen
+        self.body = body
+        if self.view == "setup":
+            self._layout_setup(body)
+        self.items += button_items
+        self.focus = min(self.focus, max(0, len(self.items) - 1))
+        self.focus_changed()
+
+    def _setup_buttons(self):
+        exports = userdata.exports_dir()
+        return [("Run (R)", Intent(Kind.PICK, ("run", None)), "Play every ticked doctrine in every ticked world.", True, True),
+                ("Show results (S)", Intent(Kind.PICK, ("view", None)), "Back to the last results.", False,
+                 self.outcome is not None),
+                ("Back (Esc)", Intent(Kind.BACK), f"Title screen. Exports go to {exports}", False, True)]
+
+    def _result_buttons(self):
+        if self.run is not None:
+            return [("Cancel (Esc)", Intent(Kind.PICK, ("cancel", None)), "Stop the run; nothing is kept.", True, True)]
+        folder = userdata.exports_dir()
+        return [("Change setup (S or Esc)", Intent(Kind.PICK, ("view", None)), "Tick other doctrines or worlds.", False, True),
+                ("Run again (R)", Intent(Kind.PICK, ("run", None)), "Run the current setup.", False, True),
+                ("Export CSV + PNG (E)", Intent(Kind.EXPORT), f"Writes compare.csv and compare.png to a new folder in {folder}",
+                 True, self.outcome is not None)]
+
+    def _layout_setup(self, body):
+        m = self.m
+        pad = m.pad
+        sc = self.scenario
+        gap = 3 * pad
+        col_w = (body.width - gap) // 2
+        left = pygame.Rect(body.x, body.y, col_w, body.height)
+        right = pygame.Rect(body.x + col_w + gap, body.y, col_w, body.height)
+        head_h = text.line_height(m.body, "bold") + pad // 2
+        doctrines = [(d, d, lab.doctrine_help(sc, d)) for d in DOCTRINE_NAMES]
+        profiles = [(p, p, lab.doctrine_help(sc, p)) for p in sc.profiles]
+        n = len(doctrines) + len(profiles)
+        heads = 2 if profiles else 1
+        min_row = round(m.body * 1.55)
+        one_col = (left.height - heads * head_h) // max(1, n) - pad // 2
+        columns = 1 if one_col >= min_row else 2
+        rows = ChoiceChips.rows_needed(len(doctrines), columns) + ChoiceChips.rows_needed(len(profiles), columns)
+        row_h = max(min_row, min(m.button_h, (left.height - heads * head_h) // max(1, rows) - pad // 2))
+        # the two concepts' hues mark their chips; every chip's text has one size
+        colours = {d: lab_charts.doctrine_colour(d) for d in ("deterrence", "dialogue")}
+        col_w = (left.width - pad * (columns - 1)) // columns
+        px = ChoiceChips.fit_px([d for d, _, _ in doctrines + profiles], col_w, row_h, m.body)
+        self.headings = []
+        y = left.y
+        self.headings.append((f"Doctrines (at most {MAX_DOCTRINES}) — every actor plays it", (left.x, y), left.width))
+        y += head_h
+        y = self.doctrine_chips.build(self, doctrines, (left.x, y, left.width, left.height), columns, row_h, pad, px,
+                                      colours) + pad
+        self.profile_chips.items = []
+        if profiles:
+            self.headings.append(("Profiles of this scenario — a mix per actor", (left.x, y), left.width))
+            y += head_h
+            self.profile_chips.build(self, profiles, (left.x, y, left.width, left.bottom - y), columns, row_h, pad, px)
+        for chips in (self.doctrine_chips, self.profile_chips):
+            for key in chips.keys():
+                self.item("chip", chips.rects[key], group="doctrine", key=key)
+        # right column: scenario, worlds, games, and the help of the focused control
+        label_w = round(right.width * 0.34)
+        y = right.y
+        self.cycle_row((right.x, y, right.width, row_h), "Scenario", lab.scenario_label(sc), "scenario",
+                       "Click or ← → to change. Saved sandbox scenarios are listed after the shipped ones.", label_w)
+        y += row_h + pad
+        self.headings.append(("Worlds to compare", (right.x, y), right.width))
+        y += head_h
+        keys = lab.world_keys(self.app)
+        self.worlds = [k for k in self.worlds if k in keys]
+        worlds = [(k, lab.world_label(self.app, k), lab.world_help(k)) for k in keys]
+        y = self.world_chips.build(self, worlds, (right.x, y, right.width, right.height), 1, row_h, pad, px) + pad
+        for key in self.world_chips.keys():
+            self.item("chip", self.world_chips.rects[key], group="world", key=key)
+        self.cycle_row((right.x, y, right.width, row_h), "Games each", f"{self.games:,} games per condition", "games",
+                       "How many games each condition plays (← →). More games: narrower intervals, longer runs.", label_w)
+        y += row_h + pad
+        self.help_rect = pygame.Rect(right.x, y, right.width, right.bottom - y)
+
+    # ------------------------------------------------------------------ focus and help
+    def focus_changed(self):
+        it = self.focused()
+        if it is None:
+            return
+        if it["kind"] == "chip":
+            self.help_text = (lab.doctrine_help(self.scenario, it["key"]) if it["group"] == "doctrine"
+                              else lab.world_help(it["key"]))
+        elif it["kind"] == "cycle":
+            self.help_text = it["tip"]
+        elif it["kind"] == "button":
+            self.help_text = it["button"].tool_tip_text or ""
+
+    # ------------------------------------------------------------------ intents
+    def on_intent(self, intent):
+        k = intent.kind
+        if k is Kind.PICK and isinstance(intent.arg, tuple):
+            what = intent.arg[0]
+            if what == "run":
+                return self.start_run()
+            if what == "cancel":
+                return self.cancel_run()
+            if what == "view":
+                return self.switch_view()
+        if k is Kind.EXPORT:
+            return self.export()
+        if k is Kind.BACK:
+            if self.run is not None:
+                return self.cancel_run()
+            if self.view == "results":
+                return self.switch_view()
+            self.app.pop()
+            return True
+        return super().on_intent(intent)
+
+    def switch_view(self) -> bool:
+        if self.run is not None:
+            return True
+        if self.view == "setup" and self.outcome is None:
+            self.say("No results yet: press R to run.")
+            return True
+        self.view = "results" if self.view == "setup" else "setup"
+        self.focus = 0
+        self.relayout()
+        return True
+
+    def adjust(self, what, step: int) -> bool:
+        if self.run is not None:
+            return True
+        if what == "games":
+            k = GAMES.index(self.games) if self.games in GAMES else 3
+            self.games = GAMES[(k + step) % len(GAMES)]
+        elif what == "scenario":
+            if not self.next_scenario(step):
+                return True
+            self.doctrines = [d for d in self.doctrines if d in lab.doctrine_choices(self.scenario)] or ["deterrence", "dialogue"]
+        self.relayout()
+        return True
+
+    def toggle(self, group: str, key: str) -> bool:
+        if self.run is not None:
+            return True
+        chosen = self.doctrines if group == "doctrine" else self.worlds
+        if key in chosen:
+            chosen.remove(key)
+        elif group == "doctrine" and len(chosen) >= MAX_DOCTRINES:
+            self.say(f"At most {MAX_DOCTRINES} doctrines at once, so the grid stays readable: untick one first.", warn=True)
+            return True
+        else:
+            order = lab.doctrine_choices(self.scenario) if group == "doctrine" else lab.world_keys(self.app)
+            chosen.append(key)
+            chosen.sort(key=order.index)
+        self.say("")
+        return True
+
+    # ------------------------------------------------------------------ running
+    def conditions(self) -> list[Condition]:
+        return [Condition(d, lab.world_worldview(self.app, w), label=w) for w in self.worlds for d in self.doctrines]
+
+    def start_run(self) -> bool:
+        if self.run is not None:
+            return True
+        if not self.doctrines or not self.worlds:
+            self.say("Tick at least one doctrine and one world, then Run.", warn=True)
+            return True
+        conditions = self.conditions()
+        self.run = self.worker.submit("compare", scenario=self.scenario, conditions=conditions, games=self.games,
+                                      seed=SEED, chunk=min(CHUNK, self.games))
+        self.running = {"scenario": self.scenario, "games": self.games, "doctrines": tuple(self.doctrines),
+                        "worlds": tuple((w, lab.world_label(self.app, w)) for w in self.worlds),
+                        "what": f"Running {len(self.doctrines)} doctrine{'s' if len(self.doctrines) > 1 else ''} × "
+                                f"{len(self.worlds)} world{'s' if len(self.worlds) > 1 else ''} × {self.games:,} games "
+                                f"in {self.scenario.title} — in the background; the window stays live.",
+                        "total": len(conditions) * self.games}
+        self.say("")
+        self.view = "results"
+        self.focus = 0
+        self.relayout()
+        return True
+
+    def cancel_run(self) -> bool:
+        if self.run is not None:
+            self.worker.cancel(self.run)
+            self.run = None
+            self.say("Run cancelled." + (" The last results are kept." if self.outcome else ""))
+            if self.outcome is None:
+                self.view = "setup"
+            self.relayout()
+        return True
+
+    def update(self, dt):
+        if self.run is None:
+            return
+        self.worker.poll()
+        run = self.run
+        if not run.finished:
+            return
+        self.run = None
+        if run.status == "done":
+            r = self.running
+            self.outcome = CompareOutcome(r["scenario"].title, r["scenario"].name, r["games"], SEED, run.seconds,
+                                          r["worlds"], r["doctrines"], tuple(run.result))
+            self._grid = None
+            self.say("")
+        elif run.status == "error":
+            self.say(f"The run failed: {run.error}", warn=True)
+            self.view = "results" if self.outcome else "setup"
+        self.relayout()
+
+    # ------------------------------------------------------------------ export
+    def grid_picture(self) -> pygame.Surface:
+        """The grid at a fixed size for the PNG, whatever the window's size."""
+        o = self.outcome
+        m = Metrics(1600, 900, 1.0)
+        w = 1600
+        h = 150 + 330 * len(o.worlds)
+        pic = pygame.Surface((w, h))
+        pic.fill(palette.BACKGROUND)
+        grid = lab_charts.compare_grid((w - 40, h - 40), m, o.cells(), list(o.worlds), list(o.doctrines), o.verdicts(),
+                                       heading="Compare lab — " + o.heading())
+        pic.blit(grid, (20, 20))
+        return pic
+
+    def export(self) -> bool:
+        if self.outcome is None or self.run is not None:
+            self.say("Nothing to export yet: run the experiment first (R).", warn=True)
+            return True
+        o = self.outcome
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        base = userdata.exports_dir() / f"compare-{o.scenario_name}-{o.games}games-{stamp}"
+        folder, k = base, 2
+        while folder.exists():
+            folder = base.with_name(f"{base.name}-{k}")
+            k += 1
+        try:
+            atomic_write(folder / "compare.csv", table_csv(list(o.results)))
+            saving.save_png(self.grid_picture(), folder / "compare.png")
+        except (OSError, pygame.error) as exc:
+            self.say(f"Export failed: {getattr(exc, 'strerror', None) or exc}", warn=True)
+            return True
+        self.export_folder = folder
+        self.say(f"Exported to {folder} (compare.csv, compare.png)")
+        self.app.say("Exported: " + str(folder))
+        return True
+
+    # ------------------------------------------------------------------ drawing
+    def draw(self, surface):
+        m = self.m
+        surface.fill(palette.BACKGROUND)
+        title = "Compare lab — the same region under each doctrine, in each kind of world"
+        if self.view == "results" and self.outcome is not None and self.run is None:
+            title = f"Compare lab — {self.outcome.scenario_title}"
+        elif self.run is not None:
+            title = "Compare lab — running"
+        img = text.render(text.ellipsize(title, self.head_px, self.head_rect.width, "bold"), self.head_px, palette.TEXT, "bold")
+        surface.blit(img, self.head_rect.topleft)
+        surface.blit(self.sub_block.surface, self.sub_pos)
+        if self.view == "setup":
+            self._draw_setup(surface)
+        elif self.run is not None:
+            r = self.running
+            box = pygame.Rect(0, 0, min(self.body.width, round(m.body * 44)), min(self.body.height, round(m.body * 10)))
+            box.center = self.body.center
+            draw_progress(surface, box, m, self.run, r["what"], r["total"])
+        elif self.outcome is not None:
+            key = (self.body.size, m, id(self.outcome))
+            if self._grid is None or self._grid[0] != key:
+                o = self.outcome
+                self._grid = (key, lab_charts.compare_grid(self.body.size, m, o.cells(), list(o.worlds),
+                                                           list(o.doctrines), o.verdicts()))
+            surface.blit(self._grid[1], self.body.topleft)
+        self.draw_message(surface, self.message_rect)
+        self.draw_rows(surface)
+
+    def _draw_setup(self, surface):
+        m = self.m
+        for words, pos, width in self.headings:
+            heading(surface, words, pos, m.body, width)
+        self.doctrine_chips.draw(surface, set(self.doctrines))
+        self.profile_chips.draw(surface, set(self.doctrines))
+        self.world_chips.draw(surface, set(self.worlds))
+        if self.help_rect.height > text.line_height(m.body) and self.help_text:
+            block = text.fit_static(((self.help_text, 1.0, palette.MUTED, "italic"),), self.help_rect.width,
+                                    self.help_rect.height, m.body, 10)
+            surface.blit(block.surface, self.help_rect.topleft, area=pygame.Rect((0, 0), self.help_rect.size))

@@ -1,0 +1,271 @@
+"""What the three lab screens (compare, sandbox, sweep) share: a worker process that runs their
+experiments in the background, a focus that walks every control with the keyboard, rows of
+"label: value" cycle buttons, and the words for doctrines, profiles and worlds."""
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+
+from game.core import params as P
+from game.core.doctrines import DOCTRINES
+from game.core.errors import LoadError
+from game.core.scenario import DOCTRINE_NAMES, list_scenarios, load_scenario
+
+from .. import palette, text
+from ..intents import Intent, Key, Kind
+from ..lab_worker import LabWorker
+from ..scene import Scene
+from ..widgets.choice_chips import draw_focus
+
+CUSTOM = "custom"   # the sandbox's worldview, offered wherever a world is chosen once the sandbox set one
+
+
+def lab_keys(*extra: Key) -> list[Key]:
+    """The menu keys every lab screen shares, then the screen's own."""
+    from .. import intents
+    return intents.MENU_KEYS + [Key(pygame.K_SPACE, Intent(Kind.ACTIVATE), "Space", "tick or untick the focused choice")] + list(extra)
+
+
+def default_scenario(app):
+    options = getattr(app, "options", None)
+    if options is not None and options.scenario is not None:
+        return options.scenario
+    return load_scenario("east_asia_2023")
+
+
+def scenario_label(sc) -> str:
+    return f"{sc.title} ({sc.n} actors)"
+
+
+def doctrine_help(sc, name: str) -> str:
+    """What a doctrine does, or who plays what in a scenario profile."""
+    if name in DOCTRINES:
+        return f"{name}: {DOCTRINES[name].description} Every actor plays it."
+    if name in sc.profiles:
+        groups: dict[str, list[str]] = {}
+        for code, d in zip(sc.codes, sc.profiles[name]):
+            groups.setdefault(d, []).append(code)
+        parts = [f"{', '.join(codes)} play {d}" for d, codes in groups.items()]
+        return f"{name} (a profile of this scenario): " + "; ".join(parts) + "."
+    return name
+
+
+def doctrine_choices(sc) -> list[str]:
+    return list(DOCTRINE_NAMES) + list(sc.profiles)
+
+
+def custom_worldview(app) -> P.Worldview | None:
+    return getattr(app, "custom_worldview", None)
+
+
+def world_label(app, key: str) -> str:
+    if key == CUSTOM:
+        wv = custom_worldview(app)
+        return f"custom (sandbox): {wv.label}" if wv is not None else "custom (sandbox)"
+    return key
+
+
+def world_help(key: str) -> str:
+    if key == "deterrence-world":
+        return ("Deterrence world: many actors secretly greedy (Glaser); arming reveals little; allies are credible; "
+                "weakness invites challenges.")
+    if key == "spiral-world":
+        return ("Spiral world (Jervis): few greedy actors; arming and alliances look hostile; misperception and "
+                "first-strike fears are high.")
+    return "The worldview set in the Worldview sandbox (title screen), with every value it changed."
+
+
+def world_worldview(app, key: str) -> P.Worldview:
+    if key == CUSTOM:
+        return custom_worldview(app)
+    return P.Worldview.from_preset(key)
+
+
+def world_keys(app) -> list[str]:
+    return list(P.PRESET_NAMES) + ([CUSTOM] if custom_worldview(app) is not None else [])
+
+
+class LabScene(Scene):
+    """A lab screen: focusable items, a background worker, and a line for messages."""
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.worker = LabWorker()
+        self.items: list[dict] = []
+        self.focus = 0
+        self.message = ""
+        self.message_warn = False
+        self.scenario_names = [p.stem for p in list_scenarios()]
+        self.scenario_paths = {p.stem: str(p) for p in list_scenarios()}
+        self.scenario = default_scenario(app)
+        if self.scenario.name not in self.scenario_names:
+            self.scenario_names.append(self.scenario.name)
+            self.scenario_paths[self.scenario.name] = self.scenario.path or self.scenario.name
+
+    # -------------------------------------------------------------- lifecycle
+    def enter(self):
+        self.worker.start()  # it takes a moment to import numpy and the core: start before the first run
+        super().enter()
+
+    def exit(self):
+        self.worker.stop()
+        super().exit()
+
+    def clear(self):
+        super().clear()
+        self.items = []
+
+    # -------------------------------------------------------------- building
+    def item(self, kind: str, rect, **extra) -> dict:
+        entry = {"kind": kind, "rect": pygame.Rect(rect), **extra}
+        self.items.append(entry)
+        return entry
+
+    def button(self, rect, label: str, intent: Intent | None, tip: str | None = None, primary: bool = False,
+               enabled: bool = True, focusable: bool = True):
+        from pygame_gui.core import ObjectID
+        b = pygame_gui.elements.UIButton(pygame.Rect(rect), label, self.ui, tool_tip_text=tip,
+                                         object_id=ObjectID(class_id="@primary") if primary else None)
+        self.add(b, intent if enabled else None)
+        if not enabled:
+            b.disable()
+        if focusable and enabled:
+            self.item("button", rect, button=b, intent=intent)
+        return b
+
+    def cycle_row(self, rect, label: str, value: str, what, tip: str, label_w: int):
+        """A "label: value" row; the value is a button that cycles (click, Enter, ← →)."""
+        rect = pygame.Rect(rect)
+        value_rect = pygame.Rect(rect.x + label_w, rect.y, rect.width - label_w, rect.height)
+        shown = text.ellipsize(value, self.m.body, value_rect.width - 2 * self.m.pad, "bold")
+        b = pygame_gui.elements.UIButton(value_rect, shown, self.ui,
+                                         tool_tip_text=tip if shown == value else f"{value}. {tip}")
+        self.add(b, Intent(Kind.PICK, ("cycle", what)))
+        return self.item("cycle", rect, button=b, what=what, label=label, label_w=label_w, tip=tip)
+
+    def button_rows(self, buttons, x: int, bottom: int, width: int) -> int:
+        """Lay out (label, intent, tip, primary, enabled) buttons in rows from the bottom; returns the top y."""
+        m = self.m
+        widths = [min(width, text.size(b[0], m.body, "bold")[0] + 3 * m.pad) for b in buttons]
+        rows, row, used = [], [], 0
+        for spec, bw in zip(buttons, widths):
+            if row and used + bw > width:
+                rows.append(row)
+                row, used = [], 0
+            row.append((spec, bw))
+            used += bw + m.pad // 2
+        rows.append(row)
+        top = bottom - len(rows) * (m.button_h + m.pad // 2) + m.pad // 2
+        y = top
+        for r in rows:
+            xx = x
+            for (label, intent, tip, primary, enabled), bw in r:
+                self.button((xx, y, bw, m.button_h), label, intent, tip, primary, enabled)
+                xx += bw + m.pad // 2
+            y += m.button_h + m.pad // 2
+        return top
+
+    # -------------------------------------------------------------- focus and keys
+    def focus_on(self, predicate) -> bool:
+        for k, it in enumerate(self.items):
+            if predicate(it):
+                self.focus = k
+                return True
+        return False
+
+    def focused(self) -> dict | None:
+        if not self.items:
+            return None
+        self.focus = max(0, min(self.focus, len(self.items) - 1))
+        return self.items[self.focus]
+
+    def on_intent(self, intent):
+        k = intent.kind
+        if k in (Kind.FOCUS_NEXT, Kind.FOCUS_PREV):
+            if self.items:
+                self.focus = (self.focus + (1 if k is Kind.FOCUS_NEXT else -1)) % len(self.items)
+                self.focus_changed()
+            return True
+        if k is Kind.ADJUST:
+            it = self.focused()
+            if it is None:
+                return True
+            if it["kind"] == "cycle":
+                return self.adjust(it["what"], intent.arg)
+            if it["kind"] == "slider":
+                return self.adjust(it["what"], intent.arg)
+            return self.on_intent(Intent(Kind.FOCUS_NEXT if intent.arg > 0 else Kind.FOCUS_PREV))
+        if k is Kind.ACTIVATE:
+            it = self.focused()
+            if it is None:
+                return True
+            if it["kind"] == "cycle":
+                return self.adjust(it["what"], +1)
+            if it["kind"] == "chip":
+                return self.toggle(it["group"], it["key"])
+            if it["kind"] == "button" and it.get("intent") is not None:
+                return self.on_intent(it["intent"])
+            return self.activate(it)
+        if k is Kind.PICK and isinstance(intent.arg, tuple):
+            what = intent.arg[0]
+            if what == "chip":
+                _, group, key = intent.arg
+                self.focus_on(lambda it: it["kind"] == "chip" and it["group"] == group and it["key"] == key)
+                return self.toggle(group, key)
+            if what == "cycle":
+                self.focus_on(lambda it: it["kind"] == "cycle" and it["what"] == intent.arg[1])
+                return self.adjust(intent.arg[1], +1)
+        if k is Kind.HELP:
+            from .help import HelpScene
+            self.app.push(HelpScene(self.app, self.keys))
+            return True
+        return super().on_intent(intent)
+
+    def focus_changed(self):
+        """The focus moved (a screen may scroll, or focus a text field)."""
+
+    def adjust(self, what, step: int) -> bool:
+        return True
+
+    def toggle(self, group: str, key: str) -> bool:
+        return True
+
+    def activate(self, item: dict) -> bool:
+        return True
+
+    def say(self, message: str, warn: bool = False):
+        self.message, self.message_warn = message, warn
+
+    # -------------------------------------------------------------- drawing
+    def draw_rows(self, surface):
+        """The labels of cycle rows, and the focus ring."""
+        m = self.m
+        for it in self.items:
+            if it["kind"] == "cycle":
+                r = it["rect"]
+                words = text.ellipsize(it["label"], m.body, it["label_w"] - m.pad, "bold")
+                img = text.render(words, m.body, palette.TEXT, "bold")
+                surface.blit(img, img.get_rect(midleft=(r.x, r.centery)))
+        it = self.focused()
+        if it is not None:
+            draw_focus(surface, it["rect"], m)
+
+    def draw_message(self, surface, rect):
+        if not self.message:
+            return
+        colour = palette.WARNING if self.message_warn else palette.FOCUS
+        block = text.fit_static(((self.message, 1.0, colour, "bold"),), rect.width, max(1, rect.height), self.m.body, 10)
+        surface.blit(block.surface, rect.topleft, area=pygame.Rect(0, 0, rect.width, rect.height))
+
+    def load_scenario_named(self, name: str) -> bool:
+        try:
+            self.scenario = load_scenario(self.scenario_paths.get(name, name))
+        except (LoadError, OSError) as exc:
+            self.say(str(exc), warn=True)
+            return False
+        return True
+
+    def next_scenario(self, step: int) -> bool:
+        names = self.scenario_names
+        current = self.scenario.name if self.scenario.name in names else names[0]
+        return self.load_scenario_named(names[(names.index(current) + step) % len(names)])

@@ -1,0 +1,585 @@
+"""The worldview sandbox: every worldview parameter as a slider, with a live preview.
+
+Each slider carries its name in words and a tooltip with what it means and where the idea comes
+from. A value that differs from the preset is marked (◆, in yellow) and can be reset alone or
+with all the others. Every change schedules a quick preview — 200 games of deterrence and of
+dialogue in this world, in the background worker — once the sliders have been still for a
+moment, so dragging never queues a pile of runs. "Play with this world" opens the setup with it,
+and "Save as scenario" writes a scenario file that the setup screen lists.
+"""
+from __future__ import annotations
+
+import re
+import time
+
+import attrs
+import pygame
+import pygame_gui
+
+from game.core import params as P
+from game.core.errors import LoadError
+from game.core.experiment import Condition
+from game.core.paths import SCENARIOS, user_scenarios_dir
+from game.core.scenario_writer import save_scenario
+
+from .. import palette, text
+from ..intents import Intent, Key, Kind
+from ..widgets import lab_charts
+from ..widgets.choice_chips import draw_focus
+from . import lab
+from .compare import world_verdict
+from .help import register_screen_keys
+
+PREVIEW_GAMES = 200
+PREVIEW_DOCTRINES = ("deterrence", "dialogue")
+DEBOUNCE = 0.35          # seconds the sliders must rest before a new preview starts
+NAME_RE = re.compile(r"^[A-Za-z0-9_\-]+$")
+MAX_NAME = 40
+MARK = "◆"
+
+SANDBOX_KEYS = register_screen_keys("Worldview sandbox", lab.lab_keys(
+    Key(pygame.K_r, Intent(Kind.PICK, ("reset-all", None)), "Shift+R", "reset every parameter to the preset", shift=True),
+    Key(pygame.K_r, Intent(Kind.PICK, ("reset", None)), "R", "reset the focused parameter to the preset", shift=False),
+    Key(pygame.K_BACKSPACE, Intent(Kind.PICK, ("reset", None)), "Backspace", "reset the focused parameter"),
+    Key(pygame.K_p, Intent(Kind.PICK, ("play", None)), "P", "play a game in this world (opens the setup)"),
+    Key(pygame.K_s, Intent(Kind.PICK, ("save", None)), "Ctrl+S", "save this world as a scenario (type a name first)",
+        ctrl=True),
+    Key(pygame.K_PAGEDOWN, Intent(Kind.PICK, ("scroll", 5)), "PgDn", "scroll the parameters down"),
+    Key(pygame.K_PAGEUP, Intent(Kind.PICK, ("scroll", -5)), "PgUp", "scroll the parameters up"),
+))
+
+
+def decimals(step: float) -> int:
+    words = f"{step:g}"
+    return len(words.split(".")[1]) if "." in words else 0
+
+
+def format_value(spec: P.ParamSpec, value: float) -> str:
+    return f"{value:.{decimals(spec.step)}f}".replace("-", "−")
+
+
+def snap(spec: P.ParamSpec, value: float) -> float:
+    """The slider position to the parameter's step (the slider itself moves in pixels)."""
+    k = round((value - spec.low) / spec.step)
+    return round(min(spec.high, max(spec.low, spec.low + k * spec.step)), 6)
+
+
+def param_tip(spec: P.ParamSpec, preset: str) -> str:
+    base = P.PRESETS[preset][spec.name]
+    return (f"{spec.label} ({spec.name}): {spec.help} Source: {spec.source}. Range {format_value(spec, spec.low)} to "
+            f"{format_value(spec, spec.high)}; {preset}: {format_value(spec, base)}.")
+
+
+def check_name(name: str) -> str:
+    """Why a scenario name cannot be used, or "" when it can."""
+    if not name:
+        return "Type a name for the scenario first (letters, digits, - and _), then Save."
+    if len(name) > MAX_NAME:
+        return f"“{name[:MAX_NAME]}…” is too long: at most {MAX_NAME} characters."
+    if not NAME_RE.match(name):
+        return f"“{name}” cannot be a scenario name: use only letters, digits, - and _ (no spaces)."
+    if (SCENARIOS / f"{name}.toml").exists():
+        return f"“{name}” is a shipped scenario's name: pick another, so both stay available."
+    return ""
+
+
+class SandboxScene(lab.LabScene):
+    keys = SANDBOX_KEYS
+    name = "sandbox"
+
+    def __init__(self, app, worldview: P.Worldview | None = None):
+        super().__init__(app)
+        options = getattr(app, "options", None)
+        self.worldview = (worldview or lab.custom_worldview(app) or (options.custom_worldview if options else None)
+                          or self.scenario.worldview)
+        self.first = 0                  # first parameter row shown
+        self.name_text = ""
+        self.confirm_name = ""          # a name whose file exists: the next Save replaces it
+        self.preview = None             # (worldview, [ConditionResult, ...], seconds)
+        self.preview_run = None
+        self.preview_due = time.monotonic()
+        self.preview_error = ""
+        self.rows: dict[str, dict] = {}
+        self._charts: dict = {}
+
+    # ------------------------------------------------------------------ the world
+    @property
+    def preset(self) -> str:
+        return self.worldview.preset
+
+    def modified(self, name: str) -> bool:
+        return self.worldview[name] != P.PRESETS[self.preset][name]
+
+    def modified_count(self) -> int:
+        return sum(1 for n in P.NAMES if self.modified(n))
+
+    def set_world(self, worldview: P.Worldview):
+        """Take a new worldview: publish it for the other screens and schedule a preview."""
+        if worldview == self.worldview:
+            return
+        self.worldview = worldview
+        self.app.custom_worldview = worldview
+        self.preview_due = time.monotonic() + DEBOUNCE
+        self._sync_rows()
+
+    def set_value(self, name: str, value: float):
+        self.set_world(self.worldview.with_values(**{name: snap(P.SPEC[name], value)}))
+
+    def reset(self, name: str | None = None):
+        if name is None:
+            self.say(f"Every parameter is back to {self.preset}." if self.modified_count()
+                     else f"Nothing to reset: every parameter is as in {self.preset}.")
+            self.set_world(P.Worldview.from_preset(self.preset))
+        else:
+            self.set_world(self.worldview.with_values(**{name: P.PRESETS[self.preset][name]}))
+
+    # ------------------------------------------------------------------ layout
+    def layout(self):
+        m = self.m
+        w, h = self.app.size
+        pad = m.pad
+        self.rows = {}
+        self._charts = {}
+        self.head_px = m.px(28)
+        self.head_rect = pygame.Rect(2 * pad, pad, w - 4 * pad, text.line_height(self.head_px, "bold"))
+        top = self.head_rect.bottom + pad
+        buttons = [("Reset all (Shift+R)", Intent(Kind.PICK, ("reset-all", None)),
+                    f"Every parameter back to {self.preset}.", False, True),
+                   ("Play with this world (P)", Intent(Kind.PICK, ("play", None)),
+                    "Open the new-game setup with this worldview chosen.", True, True),
+                   ("Back (Esc)", Intent(Kind.BACK), "Title screen. This world stays offered as "
+                    "“custom (sandbox)” in the setup, the compare lab and the sweep.", False, True)]
+        button_top = self.button_rows(buttons, 2 * pad, h - pad, w - 4 * pad)
+        line = text.line_height(m.body, "bold")
+        self.message_rect = pygame.Rect(2 * pad, button_top - pad // 2 - line, w - 4 * pad, line)
+        bottom = self.message_rect.y - pad // 2
+        button_items, self.items = self.items, []
+        gap = 2 * pad
+        left_w = round((w - 4 * pad - gap) * 0.56)
+        left = pygame.Rect(2 * pad, top, left_w, bottom - top)
+        right = pygame.Rect(left.right + gap, top, w - 4 * pad - left_w - gap, bottom - top)
+        self._layout_params(left)
+        self._layout_right(right)
+        self.items += button_items
+        self.focus = min(self.focus, max(0, len(self.items) - 1))
+        self._apply_focus()
+
+    def _layout_params(self, area):
+        m = self.m
+        pad = m.pad
+        row_h = max(round(m.body * 1.75), min(m.button_h, round(m.body * 2.0)))
+        y = area.y
+        # the preset and the scenario share one row: the parameters get the height
+        half = (area.width - pad) // 2
+        for k, (label, value, what, tip) in enumerate((
+                ("Preset", self.preset, "preset",
+                 "Start from a preset (click or ← →): every parameter takes its value; the ◆ marks compare with it."),
+                ("Scenario", self.scenario.title, "scenario",
+                 "The region the preview plays and a saved scenario copies (click or ← →)."))):
+            label_w = text.size(label, m.body, "bold")[0] + pad
+            self.cycle_row((area.x + k * (half + pad), y, half, row_h), label, value, what, tip, label_w)
+        y += row_h + pad
+        gutter = round(m.body * 1.4)
+        value_w = max(text.size(format_value(s, v), m.body, "bold")[0] for s in P.PARAMS for v in (s.low, s.high)) + pad
+        reset_w = text.size("Reset", m.body, "bold")[0] + 2 * pad
+        longest = max(text.size(s.label, m.body, "bold")[0] for s in P.PARAMS) + pad
+        one_line = area.width - gutter - longest - value_w - reset_w - 2 * pad >= max(160, area.width * 0.28)
+        label_w = longest if one_line else area.width - gutter - value_w - reset_w - pad
+        slider_h = row_h if one_line else round(m.body * 1.3)
+        pitch = row_h + pad // 2 if one_line else text.line_height(m.body, "bold") + slider_h + pad
+        hint_h = text.line_height(m.small)
+        list_rect = pygame.Rect(area.x, y + hint_h, area.width, area.bottom - y - 2 * hint_h)
+        self.visible = max(1, list_rect.height // pitch)
+        self.first = max(0, min(self.first, len(P.PARAMS) - self.visible))
+        self.list_rect = list_rect
+        self.hint_above = (area.x, y)
+        self.hint_below = (area.x, list_rect.y + self.visible * pitch)
+        for k, spec in enumerate(P.PARAMS):
+            shown = self.first <= k < self.first + self.visible
+            if not shown:
+                self.item("slider", (0, -1000, 1, 1), what=spec.name, shown=False)
+                continue
+            ry = list_rect.y + (k - self.first) * pitch
+            row = pygame.Rect(area.x, ry, area.width, pitch - pad // 2)
+            if one_line:
+                label_rect = pygame.Rect(area.x + gutter, ry, label_w, row_h)
+                slider_rect = pygame.Rect(label_rect.right + pad // 2, ry + 3, area.width - gutter - label_w - value_w -
+                                          reset_w - pad, row_h - 6)
+                value_pos = (slider_rect.right + pad // 2, ry + row_h // 2)
+                reset_rect = pygame.Rect(area.right - reset_w, ry + 2, reset_w, row_h - 4)
+            else:
+                lh = text.line_height(m.body, "bold")
+                label_rect = pygame.Rect(area.x + gutter, ry, label_w, lh)
+                value_pos = (area.right - reset_w - value_w, ry + lh // 2)
+                reset_rect = pygame.Rect(area.right - reset_w, ry, reset_w, lh + 2)
+                slider_rect = pygame.Rect(area.x + gutter, ry + lh + 2, area.width - gutter, slider_h)
+            tip = param_tip(spec, self.preset)
+            carrier = self.add(pygame_gui.elements.UILabel(label_rect, "", self.ui))
+            carrier.set_tooltip(tip)
+            self.bindings.zone(label_rect, Intent(Kind.PICK, ("focus-param", spec.name)))
+            slider = self.add(pygame_gui.elements.UIHorizontalSlider(slider_rect, self.worldview[spec.name],
+                                                                     (spec.low, spec.high), self.ui,
+                                                                     click_increment=spec.step))
+            if slider.sliding_button is not None:
+                slider.sliding_button.set_tooltip(tip)
+            reset = self.add(pygame_gui.elements.UIButton(reset_rect, "Reset", self.ui,
+                                                          tool_tip_text=f"Back to {self.preset}'s value, "
+                                                          f"{format_value(spec, P.PRESETS[self.preset][spec.name])} (R)."),
+                             Intent(Kind.PICK, ("reset", spec.name)))
+            if not self.modified(spec.name):
+                reset.disable()
+            self.rows[spec.name] = {"spec": spec, "slider": slider, "seen": slider.get_current_value(), "reset": reset,
+                                    "label": label_rect, "value": value_pos, "row": row, "gutter": gutter}
+            self.item("slider", row, what=spec.name, shown=True)
+        self.bindings.wheel = lambda dy, pos: (Intent(Kind.PICK, ("scroll", -dy * 2))
+                                               if self.list_rect.collidepoint(pos) else None)
+
+    def _layout_right(self, area):
+        m = self.m
+        pad = m.pad
+        row_h = m.button_h
+        y = area.bottom - row_h
+        label = f"Replace “{self.confirm_name}” (Ctrl+S)" if self.confirm_name else "Save (Ctrl+S)"
+        if text.size(label, m.body, "bold")[0] + 3 * pad > area.width // 2:
+            label = "Replace (Ctrl+S)" if self.confirm_name else "Save"
+        bw = text.size(label, m.body, "bold")[0] + 3 * pad
+        save_w = text.size("Save as", m.body, "bold")[0] + pad
+        self.save_label_pos = (area.x, y + row_h // 2)
+        entry = self.add(pygame_gui.elements.UITextEntryLine(pygame.Rect(area.x + save_w, y, area.width - save_w - bw - pad // 2,
+                                                                         row_h),
+                                                             self.ui, placeholder_text="scenario name"))
+        entry.set_text(self.name_text)
+        entry.set_tooltip(f"Save this world as a scenario: letters, digits, - and _. Saved to {user_scenarios_dir()}; "
+                          "New game lists it under Scenario.")
+        self.entry = entry
+        self.item("entry", entry.rect, entry=entry)
+        save = pygame.Rect(area.right - bw, y, bw, row_h)
+        self.button(save, label, Intent(Kind.PICK, ("save", None)),
+                    "Write this world into a copy of the scenario, as a TOML file the setup screen lists.",
+                    primary=bool(self.confirm_name))
+        rest = pygame.Rect(area.x, area.y, area.width, y - pad - area.y)
+        info_h = min(round(rest.height * 0.28), text.line_height(m.small) * 5)
+        self.preview_rect = pygame.Rect(rest.x, rest.y, rest.width, rest.height - info_h - pad)
+        self.info_rect = pygame.Rect(rest.x, self.preview_rect.bottom + pad, rest.width, info_h)
+
+    # ------------------------------------------------------------------ focus
+    def _apply_focus(self):
+        it = self.focused()
+        entry = getattr(self, "entry", None)
+        if entry is not None:
+            if it is not None and it["kind"] == "entry":
+                entry.focus()
+            else:
+                entry.unfocus()
+
+    def focus_changed(self):
+        it = self.focused()
+        if it is not None and it["kind"] == "slider" and not it["shown"]:
+            k = P.NAMES.index(it["what"])
+            self.first = k if k < self.first else k - self.visible + 1
+            self._keep_entry()
+            self.relayout()
+            return
+        self._apply_focus()
+
+    def focused_param(self) -> str | None:
+        it = self.focused()
+        return it["what"] if it is not None and it["kind"] == "slider" else None
+
+    def _keep_entry(self):
+        entry = getattr(self, "entry", None)
+        if entry is not None and entry.alive():
+            self.name_text = entry.get_text()
+
+    def clear(self):
+        self._keep_entry()
+        super().clear()
+
+    # ------------------------------------------------------------------ intents
+    def on_intent(self, intent):
+        k = intent.kind
+        if k is Kind.PICK and isinstance(intent.arg, tuple):
+            what, arg = intent.arg[0], intent.arg[1] if len(intent.arg) > 1 else None
+            if what == "reset":
+                name = arg or self.focused_param()
+                if name is None:
+                    self.say("Move to a parameter (↑ ↓) to reset it, or Shift+R to reset them all.")
+                else:
+                    self.reset(name)
+                return True
+            if what == "reset-all":
+                self.reset()
+                self.relayout()
+                return True
+            if what == "play":
+                return self.play()
+            if what == "save":
+                return self.save()
+            if what == "scroll":
+                self.first = max(0, min(len(P.PARAMS) - self.visible, self.first + arg))
+                self.relayout()
+                return True
+            if what == "focus-param":
+                self.focus_on(lambda it: it["kind"] == "slider" and it["what"] == arg)
+                self._apply_focus()
+                return True
+        if k is Kind.ACTIVATE:
+            it = self.focused()
+            if it is not None and it["kind"] == "entry":
+                return self.save()
+        if k is Kind.BACK:
+            if self.typing():
+                self.entry.unfocus()
+                self.on_intent(Intent(Kind.FOCUS_NEXT))
+                return True
+            self.app.pop()
+            return True
+        return super().on_intent(intent)
+
+    def adjust(self, what, step: int) -> bool:
+        if what == "preset":
+            names = list(P.PRESET_NAMES)
+            preset = names[(names.index(self.preset) + step) % len(names)]
+            self.set_world(P.Worldview.from_preset(preset))
+            self.say(f"Started from {preset}: every parameter takes its value.")
+            self.relayout()
+        elif what == "scenario":
+            if self.next_scenario(step):
+                self.preview_due = time.monotonic()
+            self.relayout()
+        elif what in P.SPEC:
+            spec = P.SPEC[what]
+            self.set_value(what, self.worldview[what] + step * spec.step)
+        return True
+
+    # ------------------------------------------------------------------ sliders and preview
+    def _sync_rows(self):
+        """Sliders, reset buttons and tooltips follow the worldview (after a key, a reset, a preset)."""
+        for name, row in self.rows.items():
+            value = self.worldview[name]
+            if abs(snap(row["spec"], row["seen"]) - value) > 1e-9:
+                row["slider"].set_current_value(value, warn=False)
+                row["seen"] = row["slider"].get_current_value()
+            if self.modified(name):
+                row["reset"].enable()
+            else:
+                row["reset"].disable()
+
+    def update(self, dt):
+        for name, row in self.rows.items():
+            value = row["slider"].get_current_value()
+            if value != row["seen"]:
+                row["seen"] = value
+                self.focus_on(lambda it: it["kind"] == "slider" and it["what"] == name)
+                self._apply_focus()
+                self.set_value(name, value)
+        if self.entry.alive() and self.entry.get_text() != self.name_text:
+            self.name_text = self.entry.get_text()
+            if self.confirm_name and self.name_text.strip() != self.confirm_name:
+                self.confirm_name = ""
+                self._keep_entry()
+                self.relayout()
+        self.worker.poll()
+        run = self.preview_run
+        if run is not None and run.finished:
+            self.preview_run = None
+            if run.status == "done":
+                self.preview = (run.result[0].condition.worldview, list(run.result), run.seconds)
+                self._charts = {}
+                self.preview_error = ""
+            elif run.status == "error":
+                self.preview_error = run.error
+        if self.preview_due is not None and time.monotonic() >= self.preview_due:
+            self.preview_due = None
+            if self.preview_run is not None:
+                self.worker.cancel(self.preview_run)
+            conditions = [Condition(d, self.worldview) for d in PREVIEW_DOCTRINES]
+            self.preview_run = self.worker.submit("compare", scenario=self.scenario, conditions=conditions,
+                                                  games=PREVIEW_GAMES, seed=1, workers=1, chunk=PREVIEW_GAMES)
+
+    @property
+    def preview_current(self) -> bool:
+        return (self.preview is not None and self.preview[0] == self.worldview and self.preview_run is None
+                and self.preview_due is None)
+
+    # ------------------------------------------------------------------ play and save
+    def play(self) -> bool:
+        from ..setup_options import Options
+        from .setup import SetupScene
+        options = getattr(self.app, "options", None)
+        options = attrs.evolve(options, scenario=self.scenario) if options is not None else Options(scenario=self.scenario)
+        self.app.custom_worldview = self.worldview
+        self.app.push(SetupScene(self.app, options, worldview=self.worldview))
+        return True
+
+    def save(self) -> bool:
+        self._keep_entry()
+        name = self.name_text.strip()
+        problem = check_name(name)
+        if problem:
+            self.say(problem, warn=True)
+            self.focus_on(lambda it: it["kind"] == "entry")
+            self._apply_focus()
+            return True
+        path = user_scenarios_dir() / f"{name}.toml"
+        if path.exists() and self.confirm_name != name:
+            self.confirm_name = name
+            self.say(f"A saved scenario called “{name}” already exists. Save again to replace it, or change the name.",
+                     warn=True)
+            self.relayout()
+            return True
+        title = f"{self.scenario.title.split(' — ')[0]} — {name}"
+        try:
+            save_scenario(self.scenario, path, name, self.worldview, title)
+        except (LoadError, ValueError) as exc:
+            self.say(f"Not saved: {exc}", warn=True)
+            return True
+        except OSError as exc:
+            self.say(f"Not saved: {path}: {exc.strerror or exc}", warn=True)
+            return True
+        self.confirm_name = ""
+        self.app.custom_worldview = self.worldview
+        if name not in self.scenario_names:
+            self.scenario_names.append(name)
+        self.scenario_paths[name] = str(path)
+        self.saved_path = path
+        self.say(f"Saved “{name}” to {path}. New game lists it under Scenario.")
+        self.app.say(f"Saved scenario {name}")
+        self.relayout()
+        return True
+
+    # ------------------------------------------------------------------ drawing
+    def draw(self, surface):
+        m = self.m
+        surface.fill(palette.BACKGROUND)
+        n_mod = self.modified_count()
+        title = "Worldview sandbox"
+        img = text.render(title, self.head_px, palette.TEXT, "bold")
+        surface.blit(img, self.head_rect.topleft)
+        status = (f"{MARK} {n_mod} parameter{'s' if n_mod != 1 else ''} modified from {self.preset}" if n_mod
+                  else f"all parameters as in {self.preset}")
+        words = text.render(text.ellipsize(status, m.body, self.head_rect.width - img.get_width() - 2 * m.pad, "bold"),
+                            m.body, palette.FOCUS if n_mod else palette.MUTED, "bold")
+        surface.blit(words, words.get_rect(bottomright=(self.head_rect.right, self.head_rect.bottom - 4)))
+        self._draw_params(surface)
+        self._draw_preview(surface)
+        self._draw_info(surface)
+        img = text.render("Save as", m.body, palette.ACCENT, "bold")
+        surface.blit(img, img.get_rect(midleft=self.save_label_pos))
+        self.draw_message(surface, self.message_rect)
+        self.draw_rows(surface)
+
+    def draw_rows(self, surface):
+        m = self.m
+        for it in self.items:
+            if it["kind"] == "cycle":
+                r = it["rect"]
+                img = text.render(text.ellipsize(it["label"], m.body, it["label_w"] - m.pad, "bold"), m.body,
+                                  palette.TEXT, "bold")
+                surface.blit(img, img.get_rect(midleft=(r.x, r.centery)))
+        it = self.focused()
+        if it is not None and (it["kind"] != "slider" or it["shown"]):
+            draw_focus(surface, it["rect"], m)
+
+    def _draw_params(self, surface):
+        m = self.m
+        above, below = self.first, len(P.PARAMS) - self.first - self.visible
+        if above > 0:
+            surface.blit(text.render(f"↑ {above} more above (↑, PgUp or the wheel)", m.small, palette.FOCUS), self.hint_above)
+        if below > 0:
+            surface.blit(text.render(f"↓ {below} more below (↓, PgDn or the wheel)", m.small, palette.FOCUS), self.hint_below)
+        for name, row in self.rows.items():
+            spec = row["spec"]
+            mod = self.modified(name)
+            colour = palette.FOCUS if mod else palette.TEXT
+            lr = row["label"]
+            if mod:
+                mark = text.render(MARK, m.body, palette.FOCUS, "bold")
+                surface.blit(mark, mark.get_rect(center=(row["row"].x + row["gutter"] // 2, lr.centery)))
+            label = text.render(text.ellipsize(spec.label, m.body, lr.width, "bold"), m.body, colour, "bold")
+            surface.blit(label, label.get_rect(midleft=(lr.x, lr.centery)))
+            value = text.render(format_value(spec, self.worldview[name]), m.body, colour, "bold")
+            surface.blit(value, value.get_rect(midleft=row["value"]))
+
+    def _draw_preview(self, surface):
+        m = self.m
+        rect = self.preview_rect
+        if rect.height < 40:
+            return
+        pygame.draw.rect(surface, palette.PANEL, rect, border_radius=8)
+        pygame.draw.rect(surface, palette.PANEL_EDGE, rect, 1, border_radius=8)
+        inner = rect.inflate(-2 * m.pad, -2 * m.pad)
+        px = m.small
+        head = f"Live preview: war rate, {PREVIEW_GAMES} games each"
+        surface.blit(text.render(text.ellipsize(head, m.body, inner.width, "bold"), m.body, palette.TEXT, "bold"), inner.topleft)
+        y = inner.y + text.line_height(m.body, "bold")
+        if self.preview_error:
+            status, colour = f"The preview failed: {self.preview_error}", palette.WARNING
+        elif self.preview is None:
+            status, colour = "Starting the preview…", palette.MUTED
+        elif not self.preview_current:
+            status, colour = "Updating for the new values…", palette.FOCUS
+        else:
+            status, colour = (f"Up to date: {self.scenario.title}, seeds 1–{PREVIEW_GAMES}, 95 % intervals "
+                              f"({self.preview[2]:.1f} s)", palette.MUTED)
+        img = text.render(text.ellipsize(status, px, inner.width, "italic"), px, colour, "italic")
+        surface.blit(img, (inner.x, y))
+        y += img.get_height() + m.pad // 2
+        if self.preview is None:
+            return
+        results = self.preview[1]
+        stale = not self.preview_current
+        rows_h = 2 * (text.line_height(px, "bold") + 6)
+        lab_charts.war_rate_rows(surface, (inner.x, y, inner.width, rows_h), px, results, dim=stale)
+        y += rows_h + m.pad // 2
+        _, sentence = world_verdict(results)
+        verdict = text.fit_static(((sentence[0].upper() + sentence[1:] + ".", 1.0, palette.MUTED if stale else palette.ACCENT,
+                                    "bold"),), inner.width, 2 * text.line_height(px, "bold"), px, 10)
+        surface.blit(verdict.surface, (inner.x, y))
+        y += verdict.height + m.pad // 2
+        chart_h = inner.bottom - y
+        cpx = max(10, round(px * 0.8))   # the curves matter more than their axis labels here
+        clh = text.line_height(cpx, "bold")
+        if chart_h < 3 * clh + 24:
+            return
+        key = (inner.width, chart_h, cpx, id(self.preview))
+        if self._charts.get("key") != key:
+            pic = pygame.Surface((inner.width, chart_h), pygame.SRCALPHA)
+            gap = m.pad
+            cw = (inner.width - gap) // 2
+            for k, r in enumerate(results):
+                x = k * (cw + gap)
+                colour = lab_charts.doctrine_colour(r.condition.doctrine, k)
+                pygame.draw.rect(pic, colour, (x, (clh - 8) // 2, 8, 8))
+                title = text.ellipsize(f"{r.condition.doctrine}: tension, trust × 100", cpx, cw - 12, "bold")
+                pic.blit(text.render(title, cpx, palette.TEXT, "bold"), (x + 12, 0))
+                lab_charts.time_chart(pic, (x, clh, cw, chart_h - clh), cpx, r, thin=True)
+            self._charts = {"key": key, "pic": pic}
+        pic = self._charts["pic"]
+        if stale:
+            pic = pic.copy()
+            pic.set_alpha(110)
+        surface.blit(pic, (inner.x, y))
+
+    def _draw_info(self, surface):
+        m = self.m
+        rect = self.info_rect
+        if rect.height < text.line_height(m.body) * 2:
+            return
+        name = self.focused_param()
+        if name is None:
+            paras = ((f"{MARK} in yellow: a value that differs from the preset. Reset puts one back; Shift+R all of "
+                      "them. ↑ ↓ move between parameters, ← → change the focused one; hover a name for what it means "
+                      "and where it comes from.", 1.0, palette.MUTED, "italic"),)
+        else:
+            spec = P.SPEC[name]
+            base = P.PRESETS[self.preset][name]
+            now = self.worldview[name]
+            state = (f"{format_value(spec, now)}, {MARK} modified ({self.preset}: {format_value(spec, base)})"
+                     if now != base else f"{format_value(spec, now)}, as in {self.preset}")
+            paras = ((f"{spec.label} ({spec.name}) = {state}", 1.0, palette.FOCUS if now != base else palette.TEXT, "bold"),
+                     (spec.help, 1.0, palette.TEXT, "regular"),
+                     (f"Source: {spec.source}. Range {format_value(spec, spec.low)} to {format_value(spec, spec.high)}.",
+                      0.92, palette.MUTED, "italic"))
+        block = text.fit_static(paras, rect.width, rect.height, m.small, 10)
+        surface.blit(block.surface, rect.topleft, area=pygame.Rect((0, 0), rect.size))

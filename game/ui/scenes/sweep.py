@@ -1,0 +1,300 @@
+"""The sweep: one worldview parameter from low to high, the war rate of each doctrine along it
+(curves with 95 % bands), and the crossover — where the doctrine with the lower war rate changes —
+marked on the chart and stated in words. The run goes to the background worker like compare's."""
+from __future__ import annotations
+
+import itertools
+
+import attrs
+import pygame
+
+from game.core import params as P
+from game.core.experiment import SweepResult, describe_crossovers, parse_axis
+
+from .. import palette, text
+from ..intents import Intent, Key, Kind
+from ..widgets import lab_charts
+from ..widgets.progress import draw_progress
+from . import lab
+from .help import register_screen_keys
+from .sandbox import format_value
+
+STEPS = (3, 5, 7, 9, 11, 15, 21)
+GAMES = (50, 100, 200, 500, 1000, 2000)
+DEFAULT_GAMES = 200
+NONE = "none"
+SCENARIO_WORLD = "scenario"
+
+SWEEP_KEYS = register_screen_keys("Sweep", lab.lab_keys(
+    Key(pygame.K_r, Intent(Kind.PICK, ("run", None)), "R", "run the sweep"),
+))
+
+
+@attrs.frozen(eq=False)
+class SweepOutcome:
+    result: SweepResult
+    doctrines: tuple
+    param: str
+    base_label: str
+    games: int
+    seconds: float
+    crossings: tuple       # crossover dicts of every pair of doctrines shown
+    lines: tuple           # the crossovers in words
+
+
+def pairs_in_words(result: SweepResult, doctrines) -> tuple[list, list]:
+    """Crossovers and their words for every pair of doctrines (describe_crossovers takes the first two)."""
+    crossings, lines = [], []
+    for a, b in itertools.combinations(doctrines, 2):
+        pair = SweepResult(result.axes, (a, b), result.base, result.points)
+        crossings += pair.crossovers()
+        words = describe_crossovers(pair)
+        prefix = f"{a} vs {b}: " if len(doctrines) > 2 else ""
+        lines += [prefix + w if prefix else w[0].upper() + w[1:] for w in words]
+    return crossings, lines
+
+
+class SweepScene(lab.LabScene):
+    keys = SWEEP_KEYS
+    name = "sweep"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.param = "greedy_share"
+        spec = P.SPEC[self.param]
+        self.low, self.high = spec.low, spec.high
+        self.steps = 11
+        self.doctrines = ["deterrence", "dialogue", NONE]
+        self.world = SCENARIO_WORLD
+        self.games = DEFAULT_GAMES
+        self.run = None
+        self.running: dict = {}
+        self.outcome: SweepOutcome | None = None
+        self._chart: tuple | None = None
+
+    # ------------------------------------------------------------------ words
+    def world_choices(self) -> list[str]:
+        return [SCENARIO_WORLD] + lab.world_keys(self.app)
+
+    def world_label(self, key: str) -> str:
+        if key == SCENARIO_WORLD:
+            return f"{self.scenario.worldview.label} (scenario's)"
+        return lab.world_label(self.app, key)
+
+    def base_worldview(self) -> P.Worldview:
+        return self.scenario.worldview if self.world == SCENARIO_WORLD else lab.world_worldview(self.app, self.world)
+
+    def chosen_doctrines(self) -> list[str]:
+        out = []
+        for d in self.doctrines:
+            if d != NONE and d not in out:
+                out.append(d)
+        return out
+
+    # ------------------------------------------------------------------ layout
+    def layout(self):
+        m = self.m
+        w, h = self.app.size
+        pad = m.pad
+        self._chart = None
+        self.head_px = m.px(28)
+        self.head_rect = pygame.Rect(2 * pad, pad, w - 4 * pad, text.line_height(self.head_px, "bold"))
+        if self.run is not None:
+            buttons = [("Cancel (Esc)", Intent(Kind.PICK, ("cancel", None)), "Stop the sweep; nothing is kept.", True, True)]
+        else:
+            buttons = [("Run the sweep (R)", Intent(Kind.PICK, ("run", None)),
+                        "Play every doctrine at every point of the parameter's range.", True, True),
+                       ("Back (Esc)", Intent(Kind.BACK), "Title screen.", False, True)]
+        button_top = self.button_rows(buttons, 2 * pad, h - pad, w - 4 * pad)
+        line = text.line_height(m.body, "bold")
+        self.message_rect = pygame.Rect(2 * pad, button_top - pad // 2 - line, w - 4 * pad, line)
+        top = self.head_rect.bottom + pad
+        bottom = self.message_rect.y - pad // 2
+        button_items, self.items = self.items, []
+        gap = 2 * pad
+        left_w = round((w - 4 * pad - gap) * 0.4)
+        left = pygame.Rect(2 * pad, top, left_w, bottom - top)
+        self.chart_rect = pygame.Rect(left.right + gap, top, w - 4 * pad - left_w - gap, bottom - top)
+        spec = P.SPEC[self.param]
+        rows = [("Scenario", self.scenario.title, "scenario",
+                 "The region to play (← →). Saved sandbox scenarios are listed too."),
+                ("Parameter", spec.label, "param", f"The parameter on the x axis (← →): {spec.help}"),
+                ("From", format_value(spec, self.low), "low", f"Start of the range (← → by {spec.step:g})."),
+                ("To", format_value(spec, self.high), "high", f"End of the range (← → by {spec.step:g})."),
+                ("Points", f"{self.steps} points", "steps", "How many values of the parameter, evenly spaced (← →)."),
+                ("Doctrine 1", self.doctrines[0], "d0", lab.doctrine_help(self.scenario, self.doctrines[0])),
+                ("Doctrine 2", self.doctrines[1], "d1", lab.doctrine_help(self.scenario, self.doctrines[1])),
+                ("Doctrine 3", self.doctrines[2] if self.doctrines[2] != NONE else "none (optional)", "d2",
+                 "An optional third doctrine (← →)."),
+                ("World", self.world_label(self.world), "world",
+                 "The worldview the other parameters keep while this one moves (← →)."),
+                ("Games", f"{self.games:,} per point", "games", "Games each doctrine plays at each point (← →).")]
+        row_h = max(round(m.body * 1.5), min(m.button_h, left.height // len(rows) - pad // 2))
+        label_w = max(text.size(r[0], m.body, "bold")[0] for r in rows) + pad
+        y = left.y
+        for label, value, what, tip in rows:
+            self.cycle_row((left.x, y, left.width, row_h), label, value, what, tip, label_w)
+            y += row_h + pad // 2
+        self.left_bottom = y
+        self.left_x = left.x
+        self.items += button_items
+        self.focus = min(self.focus, max(0, len(self.items) - 1))
+
+    # ------------------------------------------------------------------ intents
+    def on_intent(self, intent):
+        k = intent.kind
+        if k is Kind.PICK and isinstance(intent.arg, tuple):
+            if intent.arg[0] == "run":
+                return self.start_run()
+            if intent.arg[0] == "cancel":
+                return self.cancel_run()
+        if k is Kind.BACK:
+            if self.run is not None:
+                return self.cancel_run()
+            self.app.pop()
+            return True
+        return super().on_intent(intent)
+
+    def adjust(self, what, step: int) -> bool:
+        if self.run is not None:
+            return True
+        spec = P.SPEC[self.param]
+        if what == "scenario":
+            if self.next_scenario(step):
+                choices = lab.doctrine_choices(self.scenario)
+                self.doctrines = [d if d in choices or d == NONE else "deterrence" for d in self.doctrines]
+        elif what == "param":
+            names = list(P.NAMES)
+            self.param = names[(names.index(self.param) + step) % len(names)]
+            spec = P.SPEC[self.param]
+            self.low, self.high = spec.low, spec.high
+        elif what == "low":
+            self.low = round(min(self.high - spec.step, max(spec.low, self.low + step * spec.step)), 6)
+        elif what == "high":
+            self.high = round(max(self.low + spec.step, min(spec.high, self.high + step * spec.step)), 6)
+        elif what == "steps":
+            k = STEPS.index(self.steps) if self.steps in STEPS else 4
+            self.steps = STEPS[(k + step) % len(STEPS)]
+        elif what in ("d0", "d1", "d2"):
+            i = int(what[1])
+            choices = lab.doctrine_choices(self.scenario) + ([NONE] if i == 2 else [])
+            current = self.doctrines[i] if self.doctrines[i] in choices else choices[0]
+            self.doctrines[i] = choices[(choices.index(current) + step) % len(choices)]
+        elif what == "world":
+            choices = self.world_choices()
+            current = self.world if self.world in choices else choices[0]
+            self.world = choices[(choices.index(current) + step) % len(choices)]
+        elif what == "games":
+            k = GAMES.index(self.games) if self.games in GAMES else 2
+            self.games = GAMES[(k + step) % len(GAMES)]
+        self.relayout()
+        return True
+
+    # ------------------------------------------------------------------ running
+    def start_run(self) -> bool:
+        if self.run is not None:
+            return True
+        doctrines = self.chosen_doctrines()
+        if len(doctrines) < 2:
+            self.say("Choose two different doctrines (a third is optional), then run.", warn=True)
+            return True
+        try:
+            axis = parse_axis(f"{self.param}={self.low!r}:{self.high!r}:{self.steps}")
+        except P.ParamError as exc:
+            self.say(str(exc), warn=True)
+            return True
+        base = self.base_worldview()
+        self.run = self.worker.submit("sweep", scenario=self.scenario, axes=[axis], doctrines=doctrines, base=base,
+                                      games=self.games, seed=1)
+        spec = P.SPEC[self.param]
+        self.running = {"doctrines": tuple(doctrines), "param": self.param, "base": base.label, "games": self.games,
+                        "total": self.steps * len(doctrines) * self.games,
+                        "what": f"Sweeping {spec.label.lower()} from {format_value(spec, self.low)} to "
+                                f"{format_value(spec, self.high)} ({self.steps} points) × {len(doctrines)} doctrines × "
+                                f"{self.games:,} games, in the background."}
+        self.say("")
+        self.relayout()
+        return True
+
+    def cancel_run(self) -> bool:
+        if self.run is not None:
+            self.worker.cancel(self.run)
+            self.run = None
+            self.say("Sweep cancelled." + (" The last one is still shown." if self.outcome else ""))
+            self.relayout()
+        return True
+
+    def update(self, dt):
+        if self.run is None:
+            return
+        self.worker.poll()
+        run = self.run
+        if not run.finished:
+            return
+        self.run = None
+        if run.status == "done":
+            r = self.running
+            crossings, lines = pairs_in_words(run.result, r["doctrines"])
+            self.outcome = SweepOutcome(run.result, r["doctrines"], r["param"], r["base"], r["games"], run.seconds,
+                                        tuple(crossings), tuple(lines))
+            self._chart = None
+            self.say("")
+        elif run.status == "error":
+            self.say(f"The sweep failed: {run.error}", warn=True)
+        self.relayout()
+
+    # ------------------------------------------------------------------ drawing
+    def draw(self, surface):
+        m = self.m
+        surface.fill(palette.BACKGROUND)
+        title = "Sweep — where does the better doctrine flip?"
+        img = text.render(text.ellipsize(title, self.head_px, self.head_rect.width, "bold"), self.head_px, palette.TEXT, "bold")
+        surface.blit(img, self.head_rect.topleft)
+        area = self.chart_rect
+        if self.run is not None:
+            r = self.running
+            box = pygame.Rect(area.x, area.y, area.width, min(area.height, round(m.body * 10)))
+            box.centery = area.centery
+            draw_progress(surface, box, m, self.run, r["what"], r["total"])
+        elif self.outcome is not None:
+            self._draw_outcome(surface, area)
+        else:
+            block = text.fit_static((("Choose a parameter and two or three doctrines, then Run the sweep (R).", 1.1,
+                                      palette.TEXT, "bold"),
+                                     ("Each point plays the same games (the same seeds) for every doctrine, so the "
+                                      "curves differ only by the doctrine. The crossover is where the doctrine with "
+                                      "the lower war rate changes.", 1.0, palette.MUTED, "regular")),
+                                    area.width, area.height, m.body, 10)
+            surface.blit(block.surface, area.topleft)
+        self._draw_param_help(surface)
+        self.draw_message(surface, self.message_rect)
+        self.draw_rows(surface)
+
+    def _draw_outcome(self, surface, area):
+        m = self.m
+        o = self.outcome
+        spec = P.SPEC[o.param]
+        summary = (f"{o.games:,} games per point and doctrine; the other parameters as in {o.base_label}; "
+                   f"{o.seconds:.1f} s. In words:")
+        paras = [(summary, 0.9, palette.MUTED, "regular")] + [(line, 1.0, palette.FOCUS if o.crossings else palette.TEXT,
+                                                               "bold") for line in o.lines]
+        words = text.fit_static(tuple(paras), area.width, max(text.line_height(m.body) * 4, area.height // 4), m.body, 10)
+        chart_h = area.height - words.height - m.pad
+        key = (area.width, chart_h, m, id(o))
+        if self._chart is None or self._chart[0] != key:
+            self._chart = (key, lab_charts.sweep_chart((area.width, chart_h), m, o.result, list(o.doctrines),
+                                                       f"{spec.label} ({spec.name})", list(o.crossings)))
+        surface.blit(self._chart[1], area.topleft)
+        surface.blit(words.surface, (area.x, area.y + chart_h + m.pad))
+
+    def _draw_param_help(self, surface):
+        m = self.m
+        spec = P.SPEC[self.param]
+        rect = pygame.Rect(self.left_x, self.left_bottom + m.pad // 2, self.chart_rect.x - 3 * m.pad,
+                           self.message_rect.y - self.left_bottom - m.pad)
+        if rect.height < text.line_height(m.small) * 2:
+            return
+        block = text.fit_static(((f"{spec.label} ({spec.name}): {spec.help}", 1.0, palette.MUTED, "regular"),
+                                 (f"Source: {spec.source}.", 1.0, palette.MUTED, "italic")), rect.width, rect.height,
+                                m.small, 10)
+        surface.blit(block.surface, rect.topleft, area=pygame.Rect((0, 0), rect.size))

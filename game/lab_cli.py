@@ -9,7 +9,7 @@ import time
 
 from game.cli import UsageError, parse_sets
 from game.core import params as P
-from game.core.experiment import (RATES, Condition, ConditionResult, describe_crossovers, doctrine_list,
+from game.core.experiment import (Condition, ConditionResult, describe_crossovers, doctrine_list,
                                   parse_axis, run_conditions, run_sweep)
 from game.core.record import atomic_write
 from game.core.scenario import load_scenario
@@ -175,7 +175,6 @@ def sweep(args) -> int:
     elapsed = time.perf_counter() - t0
     summary = describe_crossovers(result)
     if args.out:
-        rows = []
         text = io.StringIO()
         first = True
         for values, row in result.points:
@@ -184,7 +183,6 @@ def sweep(args) -> int:
             text.write(block if first else block.split("\n", 1)[1])
             first = False
         atomic_write(args.out, text.getvalue())
-        del rows
     if args.json:
         print(json.dumps({
             "scenario": sc.name, "games": games, "base_worldview": base.label, "seconds": round(elapsed, 3),

@@ -12,7 +12,6 @@ from . import params as P
 from .engine import Engine
 from .fastops import sum_last
 from .scenario import Scenario
-from .state import sigmoid
 from .vocab import OUTCOME_CODES, Outcome
 
 

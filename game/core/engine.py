@@ -219,7 +219,7 @@ class Engine:
         old = None if all_active else st.copy()
         t = st.turn + 1
         b, n, sc = self.b, self.n, self.scenario
-        off, offf = self.off, self.offf
+        offf = self.offf
         dyn = sc.dynamics
         pv = self.effective_params()
 

@@ -32,7 +32,6 @@ def turn_entry(eng: Engine, log: TurnLog, b: int) -> dict:
     """One game's turn from a batch log, as plain JSON-ready data."""
     sc = eng.scenario
     codes = sc.codes
-    n = sc.n
     card_idx = int(log.card[b])
     card = None
     if card_idx >= 0:

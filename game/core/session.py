@@ -5,8 +5,6 @@ from pathlib import Path
 
 import numpy as np
 
-import attrs
-
 from . import params as P
 from .doctrines import HUMAN, make
 from .engine import Engine, TurnLog

@@ -16,7 +16,7 @@ from pathlib import Path
 import pygame
 
 from game.core.errors import LoadError
-from game.core.record import GameRecord, atomic_write
+from game.core.record import atomic_write
 from game.core.session import Game
 
 from . import userdata

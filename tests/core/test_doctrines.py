@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from game.core import rng
-from game.core.doctrines import DOCTRINES, View
+from game.core.doctrines import DOCTRINES
 from game.core.engine import Engine
 from game.core.session import Game
 from game.core.vocab import Action

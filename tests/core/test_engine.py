@@ -1,7 +1,6 @@
 import json
 
 import numpy as np
-import pytest
 
 from game.core.batch import run_batch, run_batch_parallel
 from game.core.engine import Engine, TENSION_CAUSES, TRUST_CAUSES

@@ -2,6 +2,7 @@
 across the whole batch: arrays are (B, K) for K actors, or (B, K, N) for their partners."""
 from __future__ import annotations
 
+import functools
 from typing import ClassVar
 
 import attrs
@@ -13,9 +14,10 @@ from .vocab import FAMILY, Action, Family
 A = Action
 
 
-@attrs.frozen(eq=False)
+@attrs.frozen(eq=False, slots=False)
 class View:
-    """What a doctrine may look at when it decides: public state, own beliefs, last moves."""
+    """What a doctrine may look at when it decides: public state, own beliefs, last moves.
+    The derived masks are worked out on first use: not every doctrine needs them."""
 
     turn: int
     trust: np.ndarray        # (B, N, N)
@@ -27,13 +29,31 @@ class View:
     defence: np.ndarray      # (B, N) strength with allies, as a challenger would weigh it
     last_action: np.ndarray  # (B, N), -1 before the first turn
     last_target: np.ndarray  # (B, N)
-    against: np.ndarray      # (B, N, N) [b, i, j]: j's last move was deterrence aimed at i
-    pressured: np.ndarray    # (B, N, N) [b, i, j]: j pressured i last turn
     same_bloc: np.ndarray    # (N, N)
     u1: np.ndarray           # (B, N) the doctrine's own uniforms
     u2: np.ndarray           # (B, N)
 
-    @property
+    @functools.cached_property
+    def against(self) -> np.ndarray:
+        """(B, N, N) [b, i, j]: j's last move was deterrence aimed at i (or, from another bloc, at anyone)."""
+        n = self.same_bloc.shape[0]
+        la, lt = self.last_action, self.last_target
+        lfam = np.where(la >= 0, FAMILY[np.maximum(la, 0)], 1)
+        i_idx = np.arange(n, dtype=np.int8)[None, :, None]
+        lt3 = lt[:, None, :]
+        at_me = lt3 == i_idx
+        aimed = at_me | (lt3 < 0) | ~self.same_bloc[None]
+        friendly_ally = (la[:, None, :] == Action.ALLY) & at_me
+        return (lfam[:, None, :] == 0) & aimed & ~friendly_ally & ~np.eye(n, dtype=bool)[None]
+
+    @functools.cached_property
+    def pressured(self) -> np.ndarray:
+        """(B, N, N) [b, i, j]: j pressured i last turn."""
+        n = self.same_bloc.shape[0]
+        i_idx = np.arange(n, dtype=np.int8)[None, :, None]
+        return (self.last_action[:, None, :] == Action.PRESSURE) & (self.last_target[:, None, :] == i_idx)
+
+    @functools.cached_property
     def tense(self) -> np.ndarray:
         """Whom each actor worries about most: tension first, distrust to break ties."""
         return self.H + 0.01 * (1.0 - self.trust)

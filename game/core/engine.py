@@ -425,19 +425,9 @@ class Engine:
         return np.where(total > 0, k, -1).astype(np.int16)
 
     def _view(self, t, st, T, defence, u1, u2):
-        n = self.n
-        la, lt = st.last_action, st.last_target
-        lfam = np.where(la >= 0, FAMILY[np.maximum(la, 0)], 1)
-        i_idx = np.arange(n, dtype=np.int8)[None, :, None]
-        lt3 = lt[:, None, :]
-        # against[b, i, j]: j's last move was deterrence aimed at i (or at anyone, from another bloc)
-        aimed = (lt3 == i_idx) | (lt3 < 0) | ~self.same_bloc[None]
-        friendly_ally = (la[:, None, :] == Action.ALLY) & (lt3 == i_idx)
-        against = (lfam[:, None, :] == 0) & aimed & ~friendly_ally & self.off[None]
-        pressured = (la[:, None, :] == Action.PRESSURE) & (lt3 == i_idx)
         return View(turn=t, trust=T, H=st.H, M=st.M, A=st.A, X=st.X, Q=st.Q,
-                    defence=defence, last_action=la, last_target=lt,
-                    against=against, pressured=pressured, same_bloc=self.same_bloc, u1=u1, u2=u2)
+                    defence=defence, last_action=st.last_action, last_target=st.last_target,
+                    same_bloc=self.same_bloc, u1=u1, u2=u2)
 
     def _noise(self, intended, target, u, eps):
         """With probability eps an executed action flips family (an incident, a misread order)."""

@@ -9,11 +9,31 @@ from . import params as P
 from .doctrines import HUMAN, make
 from .engine import Engine, TurnLog
 from .errors import LoadError
+from .paths import ROOT
 from .record import FORMAT, VERSION, GameRecord, atomic_write, final_entry, turn_entry
 from .scenario import Scenario, load_scenario
 from .vocab import Action, Outcome
 
 Choice = tuple[Action, int]  # (action, target actor index or -1)
+
+
+def portable_path(path: str) -> str:
+    """A scenario path as a record keeps it: relative to the project when inside it, so the
+    same game gives the same record on any machine."""
+    if not path:
+        return ""
+    p = Path(path).resolve()
+    try:
+        return p.relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(p)
+
+
+def local_path(path: str | None) -> str | None:
+    if not path:
+        return None
+    p = Path(path)
+    return str(p if p.is_absolute() else ROOT / p)
 
 
 class Game:
@@ -120,7 +140,7 @@ class Game:
             "version": VERSION,
             "seed": self.seed,
             "scenario": sc.name,
-            "scenario_path": sc.path,
+            "scenario_path": portable_path(sc.path),
             "worldview": {"preset": sc.worldview.preset, "values": sc.worldview.as_dict(),
                           "label": sc.worldview.label},
             "turn_limit": self.turn_limit,
@@ -174,7 +194,7 @@ class Game:
         """Rebuild a game by replaying its seed and human choices; refuse a record that does not replay."""
         data = record.data
         try:
-            scenario = load_scenario(data.get("scenario_path") or data["scenario"])
+            scenario = load_scenario(local_path(data.get("scenario_path")) or data["scenario"])
         except LoadError:
             scenario = load_scenario(data["scenario"])
         if scenario.codes != data["actors"]:

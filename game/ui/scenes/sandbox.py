@@ -325,7 +325,7 @@ class SandboxScene(lab.LabScene):
                 return True
         if k is Kind.ACTIVATE:
             it = self.focused()
-            if it is not None and it["kind"] == "entry":
+            if self.typing() or (it is not None and it["kind"] == "entry"):
                 return self.save()
         if k is Kind.BACK:
             if self.typing():
@@ -373,6 +373,9 @@ class SandboxScene(lab.LabScene):
                 self.focus_on(lambda it: it["kind"] == "slider" and it["what"] == name)
                 self._apply_focus()
                 self.set_value(name, value)
+        if self.entry.alive() and self.entry.is_focused:
+            # a click in the name field moves the keyboard focus there too
+            self.focus_on(lambda it: it["kind"] == "entry")
         if self.entry.alive() and self.entry.get_text() != self.name_text:
             self.name_text = self.entry.get_text()
             if self.confirm_name and self.name_text.strip() != self.confirm_name:

@@ -1,0 +1,85 @@
+"""A monkey on the lab screens: random keys, clicks, typing, wheel turns and resizes; nothing raises."""
+import random
+import time
+
+import pygame
+
+from game.ui import driver, title_menu
+from game.ui.scenes.title import TitleScene
+from tests.ui.lab_helpers import wait_for
+
+K = pygame
+KEYS = [K.K_TAB, K.K_RETURN, K.K_ESCAPE, K.K_SPACE, K.K_UP, K.K_DOWN, K.K_LEFT, K.K_RIGHT, K.K_r, K.K_e, K.K_s,
+        K.K_p, K.K_BACKSPACE, K.K_PAGEUP, K.K_PAGEDOWN, K.K_F1, K.K_a, K.K_1, K.K_q]
+MODS = [0] * 8 + [K.KMOD_LCTRL, K.KMOD_LSHIFT]
+SCREENS = ("compare", "sandbox", "sweep")
+EVENTS = 1500
+
+
+def _open(app, where, with_results: bool):
+    app.reset(TitleScene(app))
+    title_menu.ENTRIES[where].open(app)
+    scene = app.top
+    app.running = True
+    if hasattr(scene, "games"):
+        scene.games = 100 if where == "compare" else 50   # runs that can finish within the monkey's visit
+    if with_results:   # the first visits start from finished results, so those get poked at too
+        if where == "sandbox":
+            wait_for(app, lambda: scene.preview_current, 30)
+        else:
+            driver.press(app, K.K_r)
+            wait_for(app, lambda: scene.run is None, 30)
+            assert scene.outcome is not None
+
+
+def _random_event(app, rng):
+    roll = rng.random()
+    w, h = app.size
+    if roll < 0.6:
+        key, mod = rng.choice(KEYS), rng.choice(MODS)
+        if key == K.K_q and mod & K.KMOD_CTRL:
+            mod = 0
+        pygame.event.post(driver.key_event(key, mod))
+    elif roll < 0.66:
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=rng.choice("abc_-19 !")))
+    elif roll < 0.985:
+        pos = (rng.randrange(w), rng.randrange(h))
+        scene = app.top
+        targets = [e.rect.center for e in getattr(scene, "elements", []) if e.alive()]
+        targets += [r.center for r, _ in getattr(getattr(scene, "bindings", None), "zones", [])]
+        if targets and rng.random() < 0.7:
+            pos = rng.choice(targets)
+        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
+        if rng.random() < 0.15:
+            pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=rng.choice((-1, 1)), flipped=False))
+    else:
+        size = rng.choice([(1280, 720), (1920, 1080), (1024, 600), (960, 540), (1600, 900)])
+        pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size))
+
+
+def test_lab_monkey_never_raises(make_app):
+    """1,500 seeded random events over the compare lab, the sandbox and the sweep, at scales 1.0 and
+    1.5, on finished results and with runs started and cut short along the way."""
+    rng = random.Random(20240611)
+    app = make_app()
+    start = time.perf_counter()
+    visited = set()
+    sent = 0
+    while sent < EVENTS:
+        where = SCREENS[(sent // 300) % len(SCREENS)]
+        if sent % 300 == 0:
+            app.scale = 1.5 if (sent // 300) % 2 else 1.0
+            _open(app, where, with_results=sent < 900)
+        for _ in range(3):
+            _random_event(app, rng)
+            sent += 1
+        app.frame(1 / 30)
+        if not app.running or not app.stack:
+            _open(app, where, with_results=False)
+        visited.add(getattr(app.top, "name", ""))
+    app.reset(TitleScene(app))
+    elapsed = time.perf_counter() - start
+    assert set(SCREENS) <= visited, visited
+    assert elapsed < 60, f"the monkey took {elapsed:.1f} s"

@@ -82,3 +82,53 @@ def test_help_lists_the_lab_keys(make_app):
     assert any(keys == "R" for keys, _ in rows) and any(keys == "E" for keys, _ in rows)
     driver.press(app, K.K_ESCAPE)
     assert driver.top_name(app) == "compare"
+
+
+def test_the_sandbox_world_joins_the_compare(make_app):
+    """Once the sandbox has moved a slider, the compare lab offers "custom (sandbox)" as a world and
+    plays exactly that worldview."""
+    app = make_app()
+    sandbox = open_lab(app, "Worldview sandbox")
+    focus_row(app, sandbox, "greedy_share")
+    driver.press(app, K.K_RIGHT, K.K_RIGHT)
+    custom = sandbox.worldview
+    driver.press(app, K.K_ESCAPE)
+    assert driver.top_name(app) == "title" and app.custom_worldview == custom
+    assert driver.click_button(app, "Compare lab")
+    scene = app.top
+    assert "custom" in scene.world_chips.keys()
+    driver.click(app, scene.world_chips.rects["custom"].center)
+    driver.click(app, scene.world_chips.rects["deterrence-world"].center)
+    assert scene.worlds == ["spiral-world", "custom"]
+    scene.games = 100
+    driver.press(app, K.K_r)
+    assert wait_for(app, lambda: scene.run is None, 40)
+    labels = dict(scene.outcome.worlds)
+    assert labels["custom"].startswith("custom (sandbox)")
+    played = {r.condition.label: r.condition.worldview for r in scene.outcome.results}
+    assert played["custom"] == custom and played["spiral-world"].overrides() == {}
+    app.pop()
+
+
+def test_results_page_through_worlds_that_do_not_fit(make_app):
+    """Six doctrines in three worlds at text scale 1.5 do not fit legibly at once: the grid shows as
+    many worlds as fit and → shows the next ones."""
+    from game.core import params as P
+    app = make_app(scale=1.5)
+    app.custom_worldview = P.Worldview.from_preset("spiral-world", {"greedy_share": 0.3})
+    scene = open_lab(app, "Compare lab")
+    for key in ("reciprocity", "generous-reciprocity", "grit", "opportunist"):
+        driver.click(app, scene.doctrine_chips.rects[key].center)
+    driver.click(app, scene.world_chips.rects["custom"].center)
+    assert len(scene.doctrines) == 6 and len(scene.worlds) == 3
+    driver.click(app, scene.doctrine_chips.rects["random"].center)
+    assert len(scene.doctrines) == 6 and "At most 6" in scene.message
+    scene.games = 100
+    driver.press(app, K.K_r)
+    assert wait_for(app, lambda: scene.run is None, 40)
+    assert scene.rows_shown < 3 and scene.page == 0
+    driver.press(app, K.K_RIGHT)
+    assert scene.page == scene.rows_shown
+    driver.press(app, K.K_PAGEUP)
+    assert scene.page == 0
+    app.pop()

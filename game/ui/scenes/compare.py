@@ -36,6 +36,9 @@ COMPARE_KEYS = register_screen_keys("Compare lab", lab.lab_keys(
     Key(pygame.K_r, Intent(Kind.PICK, ("run", None)), "R", "run the experiment (again)"),
     Key(pygame.K_s, Intent(Kind.PICK, ("view", None)), "S", "switch between the setup and the results"),
     Key(pygame.K_e, Intent(Kind.EXPORT), "E", "export the results: a CSV table and a PNG of the grid"),
+    Key(pygame.K_PAGEDOWN, Intent(Kind.PICK, ("page", 1)), "PgDn or →",
+        "results: the next worlds, when they do not all fit on the screen"),
+    Key(pygame.K_PAGEUP, Intent(Kind.PICK, ("page", -1)), "PgUp or ←", "results: the previous worlds"),
 ))
 
 
@@ -91,6 +94,7 @@ class CompareScene(lab.LabScene):
         self.running: dict = {}
         self.outcome: CompareOutcome | None = None
         self.help_text = ""
+        self.page = 0            # the first world row shown, when the rows do not all fit
         self.doctrine_chips = ChoiceChips("doctrine")
         self.profile_chips = ChoiceChips("doctrine")
         self.world_chips = ChoiceChips("world")
@@ -117,6 +121,7 @@ class CompareScene(lab.LabScene):
                    f"condition · the run took {o.seconds:.1f} s")
         else:
             sub = ""
+        self.rows_shown = None
         self.sub_block = text.Block([(sub, m.small, palette.MUTED, "regular")], w - 4 * pad)
         self.sub_pos = (2 * pad, self.head_rect.bottom)
         top = self.head_rect.bottom + (self.sub_block.height + pad // 2 if sub else pad // 2)
@@ -128,9 +133,27 @@ class CompareScene(lab.LabScene):
         self.body = body
         if self.view == "setup":
             self._layout_setup(body)
+        elif self.outcome is not None and self.run is None:
+            self._layout_pages(body)
         self.items += button_items
         self.focus = min(self.focus, max(0, len(self.items) - 1))
         self.focus_changed()
+
+    def _layout_pages(self, body):
+        """As many worlds' rows as fit legibly; the others a page away (← → or PgUp PgDn)."""
+        n = len(self.outcome.worlds)
+        k = lab_charts.rows_that_fit(body.height, self.m, n)
+        if k < n:   # the line saying so takes room too
+            k = lab_charts.rows_that_fit(body.height - text.line_height(self.m.body, "bold"), self.m, n)
+        self.page = max(0, min(self.page, n - k))
+        self.rows_shown = k
+        if k < n:
+            shown = f"World {self.page + 1}" if k == 1 else f"Worlds {self.page + 1}–{self.page + k}"
+            note = text.render(f"{shown} of {n}: ← → or PgUp PgDn for the others", self.m.body, palette.FOCUS, "bold")
+            self.page_note = note
+            self.body = pygame.Rect(body.x, body.y + note.get_height(), body.width, body.height - note.get_height())
+        else:
+            self.page_note = None
 
     def _setup_buttons(self):
         exports = userdata.exports_dir()
@@ -227,6 +250,10 @@ class CompareScene(lab.LabScene):
                 return self.cancel_run()
             if what == "view":
                 return self.switch_view()
+            if what == "page":
+                return self.turn_page(intent.arg[1])
+        if k is Kind.ADJUST and self.paged():
+            return self.turn_page(intent.arg)
         if k is Kind.EXPORT:
             return self.export()
         if k is Kind.BACK:
@@ -237,6 +264,17 @@ class CompareScene(lab.LabScene):
             self.app.pop()
             return True
         return super().on_intent(intent)
+
+    def paged(self) -> bool:
+        return (self.view == "results" and self.run is None and self.outcome is not None
+                and self.rows_shown is not None and self.rows_shown < len(self.outcome.worlds))
+
+    def turn_page(self, step: int) -> bool:
+        if self.paged():
+            n, k = len(self.outcome.worlds), self.rows_shown
+            self.page = max(0, min(n - k, self.page + step * k))
+            self.relayout()
+        return True
 
     def switch_view(self) -> bool:
         if self.run is not None:
@@ -326,6 +364,7 @@ class CompareScene(lab.LabScene):
             self.outcome = CompareOutcome(r["scenario"].title, r["scenario"].name, r["games"], SEED, run.seconds,
                                           r["worlds"], r["doctrines"], tuple(run.result))
             self._grid = None
+            self.page = 0
             self.say("")
         elif run.status == "error":
             self.say(f"The run failed: {run.error}", warn=True)
@@ -388,11 +427,15 @@ class CompareScene(lab.LabScene):
             box.center = self.body.center
             draw_progress(surface, box, m, self.run, r["what"], r["total"])
         elif self.outcome is not None:
-            key = (self.body.size, m, id(self.outcome))
+            o = self.outcome
+            k = self.rows_shown or len(o.worlds)
+            worlds = list(o.worlds)[self.page:self.page + k]
+            key = (self.body.size, m, id(o), self.page, k)
             if self._grid is None or self._grid[0] != key:
-                o = self.outcome
-                self._grid = (key, lab_charts.compare_grid(self.body.size, m, o.cells(), list(o.worlds),
-                                                           list(o.doctrines), o.verdicts()))
+                self._grid = (key, lab_charts.compare_grid(self.body.size, m, o.cells(), worlds, list(o.doctrines),
+                                                           o.verdicts()))
+            if getattr(self, "page_note", None) is not None:
+                surface.blit(self.page_note, (self.body.x, self.body.y - self.page_note.get_height()))
             surface.blit(self._grid[1], self.body.topleft)
         self.draw_message(surface, self.message_rect)
         self.draw_rows(surface)

@@ -180,15 +180,22 @@ def condition_cell(size, px: int, result, title: str, colour, winner: bool, badg
     label = text.ellipsize(title, px, inner.width - chip - 6 - badge_w, "bold")
     surf.blit(text.render(label, px, palette.TEXT, "bold"), (inner.x + chip + 6, inner.y))
     body = pygame.Rect(inner.x, inner.y + lh + pad // 2, inner.width, inner.height - lh - pad // 2)
-    if body.width >= 1.45 * body.height:          # wide cell: chart left, bars right
+    bars_w = bars_min_width(px)
+    if body.width >= 1.45 * body.height and body.width // 2 - pad >= bars_w:   # chart left, bars right
         cw = round(body.width * 0.5)
         time_chart(surf, (body.x, body.y, cw, body.height), px, result, thin=True)
         outcome_bars(surf, (body.x + cw + pad, body.y, body.width - cw - pad, body.height), px, result)
-    else:                                         # tall cell: chart above, bars below
-        bars_h = min(body.height // 2, 4 * (text.line_height(px) + 2))
+    else:                                                                         # chart above, bars below
+        bars_h = max(body.height // 3, min(body.height // 2, 4 * (text.line_height(px) + 2)))
         time_chart(surf, (body.x, body.y, body.width, body.height - bars_h - pad // 2), px, result, thin=True)
         outcome_bars(surf, (body.x, body.bottom - bars_h, body.width, bars_h), px, result)
     return surf
+
+
+def bars_min_width(px: int) -> int:
+    """The narrowest the outcome bars can be and still show a bar beside every word and number."""
+    label_w = max(text.size(word, px, "bold")[0] for _, word, _ in OUTCOMES) + 6
+    return label_w + text.size(percent(1.0), px)[0] + 6 + 40
 
 
 # ---------------------------------------------------------------------- the compare grid
@@ -206,6 +213,21 @@ def legend(surface, x: int, y: int, width: int, px: int) -> int:
     block = text.fit_static(((LEGEND_WORDS, 1.0, palette.MUTED, "regular"),), max(40, x + width - xx), 2 * lh, px, 10)
     surface.blit(block.surface, (xx, y), area=pygame.Rect(0, 0, block.width, 2 * lh))
     return y + max(lh, min(block.height, 2 * lh))
+
+
+def min_cell_height(m) -> int:
+    """The shortest a small multiple can be and still show its chart and its four bars legibly."""
+    return 9 * max(11, round(m.small * 0.75))
+
+
+def rows_that_fit(height: int, m, n: int) -> int:
+    """How many worlds' rows of small multiples fit in height (at least one)."""
+    legend_h = 2 * text.line_height(m.small)
+    head_h = 2 * text.line_height(m.body, "bold")
+    for k in range(n, 0, -1):
+        if legend_h + m.pad + k * (head_h + m.pad // 3 + min_cell_height(m)) + (k - 1) * m.pad <= height:
+            return k
+    return 1
 
 
 def compare_grid(size, m, cells: dict, worlds: list, doctrines: list, verdicts: dict,

@@ -404,7 +404,6 @@ class CompareScene(lab.LabScene):
             return True
         self.export_folder = folder
         self.say(f"Exported to {folder} (compare.csv, compare.png)")
-        self.app.say("Exported: " + str(folder))
         return True
 
     # ------------------------------------------------------------------ drawing

@@ -447,7 +447,6 @@ class SandboxScene(lab.LabScene):
         self.scenario_paths[name] = str(path)
         self.saved_path = path
         self.say(f"Saved “{name}” to {path}. New game lists it under Scenario.")
-        self.app.say(f"Saved scenario {name}")
         self.relayout()
         return True
 

@@ -161,13 +161,18 @@ class SetupScene(Scene):
         return f"{self.scenario.title} ({self.scenario.n} actors)"
 
     def _worldview_label(self):
-        return f"{self.custom_name}: {self.custom.label}" if self.worldview == "custom" else self.worldview
+        if self.worldview != "custom":
+            return self.worldview
+        return self.custom_name if self.custom_name != "custom" else f"custom: {self.custom.label}"
 
     def _worldview_help(self):
         if self.worldview == "deterrence-world":
             return "Deterrence world: many actors secretly greedy; arming reveals little; allies are credible."
         if self.worldview == "spiral-world":
             return "Spiral world: few greedy actors; arming and alliances look hostile; misperception is high."
+        if self.custom_name != "custom":
+            changed = ", ".join(f"{k} {v:g}" for k, v in self.custom.overrides().items()) or "nothing changed"
+            return f"The worldview sandbox's world: {self.custom.preset} with {changed}."
         return "A custom worldview passed in (from --set or the sandbox)."
 
     def _controller_label(self, i):

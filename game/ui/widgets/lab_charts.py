@@ -289,7 +289,7 @@ def sweep_chart(size, m, sweep, doctrines: list, param_label: str, crossings: li
     x, y = inner.x, inner.y
     for k, d in enumerate(doctrines):
         style, marker = curve_style(k)
-        colour = doctrine_colour(d)
+        colour = doctrine_colour(d, k)
         wdt = sample + 6 + text.size(d, px, "bold")[0]
         if x > inner.x and x + wdt > inner.right:
             x, y = inner.x, y + lh + 2
@@ -324,13 +324,12 @@ def sweep_chart(size, m, sweep, doctrines: list, param_label: str, crossings: li
     surf.blit(cap, cap.get_rect(midtop=(plot_rect.centerx, plot_rect.bottom + 3 + lh)))
     pygame.draw.rect(surf, palette.PANEL_EDGE, plot_rect, 1)
     for k, d in enumerate(doctrines):
-        colour = doctrine_colour(d)
-        rates = [p[1][d].rate("war") * 100 for p in sweep.points]
+        colour = doctrine_colour(d, k)
         cis = [p[1][d].ci("war") for p in sweep.points]
         fill_band(surf, plot, xs, [c[0] * 100 for c in cis], [c[1] * 100 for c in cis], colour, 45)
     for k, d in enumerate(doctrines):
         style, marker = curve_style(k)
-        colour = doctrine_colour(d)
+        colour = doctrine_colour(d, k)
         pts = [(plot.x(x), plot.y(p[1][d].rate("war") * 100)) for x, p in zip(xs, sweep.points)]
         shapes.polyline(surf, colour, pts, max(2, round(px / 6)), style, unit=7.0)
         for pt in pts:

@@ -145,7 +145,7 @@ class PlayScene(Scene):
             self._layout_charts(left)
             self.gauge.set_rect((right.x, right.y, right.width, gauge_h), m)
             rest = pygame.Rect(right.x, right.y + gauge_h + pad // 2, right.width, right.height - gauge_h - pad // 2)
-            card_h = round(rest.height * 0.64)
+            card_h = round(rest.height * 0.70)  # the card first; the why panel scrolls
             self.card.set_rect((rest.x, rest.y, rest.width, card_h), m)
             self.why.set_rect((rest.x, rest.y + card_h + pad // 2, rest.width, rest.height - card_h - pad // 2), m)
         if self.view == "chart":

@@ -43,7 +43,7 @@ class CardView(CachedPanel):
             best = (px, parts, total)
             if total <= inner.height or px <= 11:
                 break
-            px = max(11, int(px * 0.92))
+            px -= 1  # one pixel at a time: the largest size that fits, for the back of the room
         px, (head, det, dia, effects), total = best
         y = inner.y
         surf.blit(head.surface, (inner.x, y))

@@ -155,14 +155,18 @@ def save_png(surface: pygame.Surface, path) -> Path:
     return path
 
 
-def export_folder(game: Game) -> Path:
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    base = userdata.exports_dir() / f"{game.scenario.name}-seed{game.seed}-{stamp}"
+def new_export_folder(name: str) -> Path:
+    """A folder under exports/ that does not exist yet: NAME-TIME, or NAME-TIME-2, -3, ..."""
+    base = userdata.exports_dir() / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}"
     folder, k = base, 2
     while folder.exists():
         folder = base.with_name(f"{base.name}-{k}")
         k += 1
     return folder
+
+
+def export_folder(game: Game) -> Path:
+    return new_export_folder(f"{game.scenario.name}-seed{game.seed}")
 
 
 def export(game: Game, charts: pygame.Surface, other: Game | None = None) -> Path:

@@ -7,8 +7,6 @@ per condition, each world's row headed by its verdict, and export as CSV and PNG
 """
 from __future__ import annotations
 
-import time
-
 import attrs
 import pygame
 
@@ -352,13 +350,9 @@ class CompareScene(lab.LabScene):
         return True
 
     def update(self, dt):
-        if self.run is None:
+        run = self.take_finished_run()
+        if run is None:
             return
-        self.worker.poll()
-        run = self.run
-        if not run.finished:
-            return
-        self.run = None
         if run.status == "done":
             r = self.running
             self.outcome = CompareOutcome(r["scenario"].title, r["scenario"].name, r["games"], SEED, run.seconds,
@@ -390,12 +384,7 @@ class CompareScene(lab.LabScene):
             self.say("Nothing to export yet: run the experiment first (R).", warn=True)
             return True
         o = self.outcome
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        base = userdata.exports_dir() / f"compare-{o.scenario_name}-{o.games}games-{stamp}"
-        folder, k = base, 2
-        while folder.exists():
-            folder = base.with_name(f"{base.name}-{k}")
-            k += 1
+        folder = saving.new_export_folder(f"compare-{o.scenario_name}-{o.games}games")
         try:
             atomic_write(folder / "compare.csv", table_csv(list(o.results)))
             saving.save_png(self.grid_picture(), folder / "compare.png")

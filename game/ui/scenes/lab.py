@@ -233,6 +233,17 @@ class LabScene(Scene):
     def activate(self, item: dict) -> bool:
         return True
 
+    def take_finished_run(self):
+        """The background run once it has finished (and then no longer current), else None."""
+        if getattr(self, "run", None) is None:
+            return None
+        self.worker.poll()
+        run = self.run
+        if not run.finished:
+            return None
+        self.run = None
+        return run
+
     def say(self, message: str, warn: bool = False):
         self.message, self.message_warn = message, warn
 

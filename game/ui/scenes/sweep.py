@@ -225,13 +225,9 @@ class SweepScene(lab.LabScene):
         return True
 
     def update(self, dt):
-        if self.run is None:
+        run = self.take_finished_run()
+        if run is None:
             return
-        self.worker.poll()
-        run = self.run
-        if not run.finished:
-            return
-        self.run = None
         if run.status == "done":
             r = self.running
             crossings, lines = pairs_in_words(run.result, r["doctrines"])

@@ -35,7 +35,7 @@ def _new_game(app):
 
 
 def _continue(app):
-    from . import saving, userdata
+    from . import userdata
     from .scenes.load import open_game
     open_game(app, userdata.autosave_path())
 

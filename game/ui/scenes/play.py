@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import pygame
 import pygame_gui
-from pygame_gui.core import ObjectID
 
 from game.core.session import Game
 from game.core.vocab import Action
@@ -390,7 +389,6 @@ class PlayScene(Scene):
 
     def draw(self, surface):
         surface.fill(palette.BACKGROUND)
-        m = self.m
         game = self.game
         entry = self.entry
         self._draw_top(surface)

@@ -103,6 +103,13 @@ def why(entry: dict, names: dict, worldview: dict, limit: int = 6) -> list[str]:
 
     items.sort(key=lambda x: -x[0])
     out = [t for _, t in items[:limit]]
+    if not entry["causes"]["tension"] and "payoffs" in entry:
+        # no dynamics (the iterated dilemma): the 2x2 payoff is what the turn was about
+        fam = lambda a: "deterred" if a in ("ARM", "ALLY", "PRESSURE") else "talked"  # noqa: E731
+        codes = list(actions)
+        moves = ", ".join(f"{names.get(c, c)} {fam(actions[c]['action'])}" for c in codes)
+        pays = ", ".join(f"{names.get(c, c)} +{p:g}" for c, p in zip(codes, entry["payoffs"]))
+        out.insert(0, f"{moves}: 2×2 payoff this turn {pays}")
     for a, b in entry.get("challenges", []):
         out.append(f"{names.get(a, a)} challenged {names.get(b, b)}: the crisis ladder climbs")
     return out[: limit + 2]

@@ -8,7 +8,7 @@ from . import params as P
 from . import rng
 from .cards import compile_deck
 from .doctrines import HUMAN, View, make
-from .fastops import any_last, max_last, sum_last
+from .fastops import any_last, max_last, spread_cols, spread_games, spread_rows, sum_last
 from .scenario import Scenario
 from .state import E_MAX, L_MAX, M_MAX, WAR_RUNG, State, logit, sigmoid
 from .vocab import FAMILY, OUTCOME_INDEX, TARGETED, Action, Outcome
@@ -170,7 +170,7 @@ class Engine:
 
     def _regional_tension(self, H, M):
         # capability-weighted mean of dyadic tension: w_ij = M_i + M_j
-        num = sum_last(H * M[:, None, :])             # sum_j H_ij M_j
+        num = sum_last(H * spread_cols(M))            # sum_j H_ij M_j
         rows = sum_last(H)                            # sum_j H_ij
         total = sum_last(num + rows * M)              # sum_ij H_ij (M_i + M_j)
         wsum = F(2.0 * (self.n - 1)) * sum_last(M)    # sum_{i!=j} (M_i + M_j)
@@ -180,7 +180,7 @@ class Engine:
         """Richardson: distrust-weighted capability of the non-allied others."""
         w = (F(1.0) - T) * (F(1.0) - A)
         w *= self.offf
-        return sum_last(w * M[:, None, :]) / F(self.n - 1)
+        return sum_last(w * spread_cols(M)) / F(self.n - 1)
 
     @property
     def done(self) -> bool:
@@ -251,7 +251,6 @@ class Engine:
             pv = self.effective_params()
         pv32 = np.ascontiguousarray(pv.astype(F).T)  # one conversion; a contiguous row per parameter
         col = {name: pv32[k] for k, name in enumerate(P.NAMES)}
-        c3 = lambda name: col[name][:, None, None]  # noqa: E731
 
         # 2. choose
         T_before = sigmoid(st.L)
@@ -299,9 +298,9 @@ class Engine:
 
         # 4. perceive (Kydd): L <- m L + (1 - m) L0 + w (llr + camp + noise)
         llr = self._readings(action, target, tgt_onehot, col)
-        m = c3("trust_memory")
-        camp = -c3("camp_bias") * self.camp
-        noise = c3("suspicion_bias") + c3("misperception") * pair_noise
+        m = spread_games(col["trust_memory"], n)
+        camp = spread_games(-col["camp_bias"], n) * self.camp
+        noise = spread_games(col["suspicion_bias"], n) + spread_games(col["misperception"], n) * pair_noise
         L_old = st.L
         w = F(EVIDENCE_WEIGHT)
         memory = (m - F(1.0)) * L_old + (F(1.0) - m) * self.L0
@@ -341,11 +340,11 @@ class Engine:
             tparts = {
                 "easing": -rate * st.H,
                 "distrust": (rate * F(0.6)) * (F(1.0) - F(0.5) * T_mean),
-                "arms": (rate * F(ARMS_TENSION)) * (race[:, :, None] + race[:, None, :]),
-                "bloc": (rate * F(0.3)) * c3("camp_bias") * self.camp,
+                "arms": (rate * F(ARMS_TENSION)) * (spread_rows(race) + spread_cols(race)),
+                "bloc": spread_games((rate * F(0.3)) * col["camp_bias"], n) * self.camp,
                 "pressure": (rate * F(0.5)) * pressure_sym,
-                "ties": (-rate * F(0.5)) * c3("shadow_of_future") * st.X,
-                "forum": np.broadcast_to((-rate * F(0.4)) * st.F[:, None, None], (b, n, n)),
+                "ties": spread_games((-rate * F(0.5)) * col["shadow_of_future"], n) * st.X,
+                "forum": spread_games((-rate * F(0.4)) * st.F, n),
             }
             total = tparts["easing"] + tparts["distrust"]
             for key in ("arms", "bloc", "pressure", "ties", "forum"):
@@ -470,26 +469,26 @@ class Engine:
         return seen
 
     def _defence(self, st, col):
-        allies = sum_last(st.A * st.M[:, None, :])
+        allies = sum_last(st.A * spread_cols(st.M))
         return col["defence_advantage"][:, None] * (st.M + col["ally_credibility"][:, None] * allies) * (F(0.5) + st.Q)
 
     def _challenges(self, st, T, defence, col, u):
-        c3 = lambda name: col[name][:, None, None]  # noqa: E731
+        n = self.n
         win = self._win(st, defence)
-        greedy = st.greedy[:, :, None]
+        greedy = spread_rows(st.greedy)
         z = (greedy * F(GREED_WEIGHT)) * (win - F(WIN_THRESHOLD))
-        z += (F(FEAR_WEIGHT) * c3("first_strike")) * (F(1.0) - T) * st.H
-        z -= F(RETALIATION_WEIGHT) * (F(1.0) - win) * st.Q[:, None, :]
+        z += spread_games(F(FEAR_WEIGHT) * col["first_strike"], n) * (F(1.0) - T) * st.H
+        z -= F(RETALIATION_WEIGHT) * (F(1.0) - win) * spread_cols(st.Q)
         # a greedy actor values what it could take above the ties it would lose (Glaser)
-        z -= (F(FUTURE_WEIGHT) * c3("shadow_of_future")) * (st.X + st.F[:, None, None]) \
+        z -= spread_games(F(FUTURE_WEIGHT) * col["shadow_of_future"], n) * (st.X + spread_games(st.F, n)) \
             * (F(1.0) - F(GREEDY_DISCOUNT) * greedy)
         z += F(CRISIS_BASE)
         return (u < sigmoid(z)) & self.off, win
 
     @staticmethod
     def _win(st, defence):
-        Mi = st.M[:, :, None]
-        return Mi / (Mi + defence[:, None, :])
+        Mi = spread_rows(st.M)
+        return Mi / (Mi + spread_cols(defence))
 
     def _ladder(self, st, challenges, win, talk, pressure_sym, col, u_accident):
         c = _sym(challenges)
@@ -498,9 +497,9 @@ class Engine:
         at_brink = c & (C == WAR_RUNG - 1)
         # at the brink only a greedy challenger that expects to win chooses war;
         # a security-seeker's brink slips into war only by accident
-        greedy_challenge = challenges & st.greedy[:, :, None]
+        greedy_challenge = challenges & spread_rows(st.greedy)
         push = _sym(greedy_challenge & (win > F(WAR_ODDS)))
-        accident = u_accident < F(ACCIDENT_RATE) * col["misperception"][:, None, None]
+        accident = u_accident < spread_games(F(ACCIDENT_RATE) * col["misperception"], self.n)
         war = at_brink & (push | accident)
         # a challenge climbs unless the pair is talking (talk defuses fear, not greed);
         # a turn without one steps down, unless one side keeps up the pressure and nobody talks

@@ -47,3 +47,22 @@ def sum_last(x: np.ndarray) -> np.ndarray:
     if x.dtype.kind != "f":
         x = x.astype(np.float32)
     return np.einsum("...j->...", x)
+
+
+# numpy broadcasts over a short inner axis (x * v[:, None, :] on (B, 8, 8)) several times slower
+# than it combines two whole arrays, and np.repeat builds the full operand faster than that
+# difference: so (B, N) operands are spread to (B, N, N) first. The values are the same.
+def spread_cols(v: np.ndarray) -> np.ndarray:
+    """(B, N) -> (B, N, N) with [b, i, j] = v[b, j]."""
+    return np.repeat(v[:, None, :], v.shape[1], axis=1)
+
+
+def spread_rows(v: np.ndarray) -> np.ndarray:
+    """(B, N) -> (B, N, N) with [b, i, j] = v[b, i]."""
+    b, n = v.shape
+    return np.repeat(v, n, axis=1).reshape(b, n, n)
+
+
+def spread_games(c: np.ndarray, n: int) -> np.ndarray:
+    """(B,) -> (B, n, n), one value per game."""
+    return np.repeat(c, n * n).reshape(-1, n, n)

@@ -117,6 +117,8 @@ class Engine:
         self.off = ~np.eye(n, dtype=bool)
         self.offf = self.off.astype(F)
         self.ones = np.ones(n, dtype=F)
+        self.col_index = np.tile(np.arange(n, dtype=np.int8), (n, 1))  # [i, j] = j
+        self.row_index = np.ascontiguousarray(self.col_index.T)        # [i, j] = i
         self.L0 = (logit(np.clip(scenario.trust, 0.02, 0.98)) * self.off).astype(F)
         self.M0 = np.array([a.capability for a in scenario.actors], dtype=F)
         self.deck = None
@@ -272,14 +274,20 @@ class Engine:
         action, target = self._noise(intended, target, u_noise, col["action_noise"])
         fam = FAMILY[action]
 
-        # who did what to whom, as (B, N, N) masks [b, actor, target]
-        tgt_onehot = target[:, :, None] == np.arange(n, dtype=np.int8)[None, None, :]
-        did = lambda act: (action == act)[:, :, None] & tgt_onehot  # noqa: E731
-        pressure = did(Action.PRESSURE)
-        pressure_sym = _sym(pressure)
-        summit = _sym(did(Action.SUMMIT))
-        trade = _sym(did(Action.TRADE))
-        talk = summit | trade | _sym(did(Action.CBM))
+        # who did what to whom: the action's bit in a (B, N, N) byte [b, actor, target], so that
+        # one transpose makes every "between i and j" mask symmetric
+        tgt_onehot = spread_rows(target) == self.col_index
+        bits = spread_rows(np.left_shift(np.uint8(1), action.view(np.uint8)))
+        bits *= tgt_onehot
+        sym = bits | bits.transpose(0, 2, 1)
+        between = lambda *acts: (sym & np.uint8(sum(1 << a for a in acts))) != 0  # noqa: E731
+        pressure = bits == np.uint8(1 << Action.PRESSURE)
+        # [b, j]: someone pressured j
+        pressured = (np.bitwise_or.reduce(bits, axis=1) & np.uint8(1 << Action.PRESSURE)) != 0
+        pressure_sym = between(Action.PRESSURE)
+        summit = between(Action.SUMMIT)
+        trade = between(Action.TRADE)
+        talk = between(Action.SUMMIT, Action.TRADE, Action.CBM)
         armed = action == Action.ARM
         cbm = action == Action.CBM
 
@@ -287,13 +295,13 @@ class Engine:
         if dyn:
             M_before = st.M.copy()
             st.M = st.M + armed * (F(ARM_STEP) * (F(1.0) - st.M / F(M_MAX))) - cbm * F(CBM_COST)
-            ally = _sym(did(Action.ALLY))
-            if ally.any():
+            ally = between(Action.ALLY) if (action == Action.ALLY).any() else None
+            if ally is not None:
                 st.A = np.minimum(st.A + F(ALLY_STEP) * ally, F(1.0))
             st.X = np.minimum(st.X + F(TRADE_STEP) * trade + F(0.01) * summit, F(1.0))
             forum_share = (action == Action.FORUM).mean(axis=1, dtype=F)
             st.F = np.clip(st.F * F(1.0 - FORUM_DECAY) + F(FORUM_GAIN) * forum_share * (F(1.0) - st.F), F(0.0), F(1.0))
-            st.E = (st.E - F(ARM_COST) * armed - F(0.05) * any_last(pressure) - F(0.1) * any_last(pressure.transpose(0, 2, 1))
+            st.E = (st.E - F(ARM_COST) * armed - F(0.05) * any_last(pressure) - F(0.1) * pressured
                     + F(0.05) * sum_last(trade) - F(0.05) * cbm)
 
         # 4. perceive (Kydd): L <- m L + (1 - m) L0 + w (llr + camp + noise)
@@ -323,7 +331,7 @@ class Engine:
             # resolve image: deterrence moves raise it; restraint that goes unanswered (facing
             # pressure or high tension) or a unilateral concession lowers it
             tough = fam == 0
-            aimed_at = any_last(pressure.transpose(0, 2, 1)) | (_rowmax(st.H) > F(0.35))
+            aimed_at = pressured | (_rowmax(st.H) > F(0.35))
             meek = ((fam == 1) & aimed_at) | cbm
             st.Q = np.clip(st.Q + F(RESOLVE_STEP) * tough - F(RESOLVE_LOSS) * col["weakness_invites"][:, None] * meek
                            + F(0.05) * (F(0.5) - st.Q), F(0.0), F(1.0))
@@ -456,16 +464,16 @@ class Engine:
         table[:, Action.HOLD] = LLR["hold"]
         base = np.take_along_axis(table, action.astype(np.intp), axis=1)  # (B, N)
         del arming
-        is_target = tgt_onehot.transpose(0, 2, 1)  # [b, i, j]: i is j's target
+        is_target = spread_cols(target) == self.row_index  # [b, i, j]: i is j's target
         # a move aimed at someone else is read at half weight by the bystanders
-        bystander = (target >= 0)[:, None, :] & ~is_target
-        seen = base[:, None, :] * (F(1.0) - F(0.5) * bystander)
+        bystander = spread_cols(target >= 0) & ~is_target
+        seen = spread_cols(base) * (F(1.0) - F(0.5) * bystander)
         ally = action == Action.ALLY
         if ally.any():
-            ally3 = np.broadcast_to(ally[:, None, :], seen.shape)
+            ally3 = spread_cols(ally)
             outsider = ~self.same_bloc[None] & ~is_target
             seen = np.where(ally3 & is_target, F(LLR["ally_partner"]), seen)
-            seen = np.where(ally3 & ~is_target, outsider * col["alliance_signal"][:, None, None], seen)
+            seen = np.where(ally3 & ~is_target, outsider * spread_games(col["alliance_signal"], n), seen)
         return seen
 
     def _defence(self, st, col):

@@ -279,11 +279,12 @@ class Engine:
         tgt_onehot = spread_rows(target) == self.col_index
         bits = spread_rows(np.left_shift(np.uint8(1), action.view(np.uint8)))
         bits *= tgt_onehot
-        sym = bits | bits.transpose(0, 2, 1)
+        bits_t = np.ascontiguousarray(bits.transpose(0, 2, 1))  # [b, target, actor]
+        sym = bits | bits_t
         between = lambda *acts: (sym & np.uint8(sum(1 << a for a in acts))) != 0  # noqa: E731
         pressure = bits == np.uint8(1 << Action.PRESSURE)
         # [b, j]: someone pressured j
-        pressured = (np.bitwise_or.reduce(bits, axis=1) & np.uint8(1 << Action.PRESSURE)) != 0
+        pressured = any_last(bits_t == np.uint8(1 << Action.PRESSURE))
         pressure_sym = between(Action.PRESSURE)
         summit = between(Action.SUMMIT)
         trade = between(Action.TRADE)

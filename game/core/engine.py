@@ -8,7 +8,7 @@ from . import params as P
 from . import rng
 from .cards import compile_deck
 from .doctrines import HUMAN, View, make
-from .fastops import any_last, max_last, sum_last
+from .fastops import any_last, max_last, spread_cols, spread_games, spread_rows, sum_last
 from .scenario import Scenario
 from .state import E_MAX, L_MAX, M_MAX, WAR_RUNG, State, logit, sigmoid
 from .vocab import FAMILY, OUTCOME_INDEX, TARGETED, Action, Outcome
@@ -117,6 +117,8 @@ class Engine:
         self.off = ~np.eye(n, dtype=bool)
         self.offf = self.off.astype(F)
         self.ones = np.ones(n, dtype=F)
+        self.col_index = np.tile(np.arange(n, dtype=np.int8), (n, 1))  # [i, j] = j
+        self.row_index = np.ascontiguousarray(self.col_index.T)        # [i, j] = i
         self.L0 = (logit(np.clip(scenario.trust, 0.02, 0.98)) * self.off).astype(F)
         self.M0 = np.array([a.capability for a in scenario.actors], dtype=F)
         self.deck = None
@@ -170,7 +172,7 @@ class Engine:
 
     def _regional_tension(self, H, M):
         # capability-weighted mean of dyadic tension: w_ij = M_i + M_j
-        num = sum_last(H * M[:, None, :])             # sum_j H_ij M_j
+        num = sum_last(H * spread_cols(M))            # sum_j H_ij M_j
         rows = sum_last(H)                            # sum_j H_ij
         total = sum_last(num + rows * M)              # sum_ij H_ij (M_i + M_j)
         wsum = F(2.0 * (self.n - 1)) * sum_last(M)    # sum_{i!=j} (M_i + M_j)
@@ -180,7 +182,7 @@ class Engine:
         """Richardson: distrust-weighted capability of the non-allied others."""
         w = (F(1.0) - T) * (F(1.0) - A)
         w *= self.offf
-        return sum_last(w * M[:, None, :]) / F(self.n - 1)
+        return sum_last(w * spread_cols(M)) / F(self.n - 1)
 
     @property
     def done(self) -> bool:
@@ -251,7 +253,6 @@ class Engine:
             pv = self.effective_params()
         pv32 = np.ascontiguousarray(pv.astype(F).T)  # one conversion; a contiguous row per parameter
         col = {name: pv32[k] for k, name in enumerate(P.NAMES)}
-        c3 = lambda name: col[name][:, None, None]  # noqa: E731
 
         # 2. choose
         T_before = sigmoid(st.L)
@@ -273,14 +274,21 @@ class Engine:
         action, target = self._noise(intended, target, u_noise, col["action_noise"])
         fam = FAMILY[action]
 
-        # who did what to whom, as (B, N, N) masks [b, actor, target]
-        tgt_onehot = target[:, :, None] == np.arange(n, dtype=np.int8)[None, None, :]
-        did = lambda act: (action == act)[:, :, None] & tgt_onehot  # noqa: E731
-        pressure = did(Action.PRESSURE)
-        pressure_sym = _sym(pressure)
-        summit = _sym(did(Action.SUMMIT))
-        trade = _sym(did(Action.TRADE))
-        talk = summit | trade | _sym(did(Action.CBM))
+        # who did what to whom: the action's bit in a (B, N, N) byte [b, actor, target], so that
+        # one transpose makes every "between i and j" mask symmetric
+        tgt_onehot = spread_rows(target) == self.col_index
+        bits = spread_rows(np.left_shift(np.uint8(1), action.view(np.uint8)))
+        bits *= tgt_onehot
+        bits_t = np.ascontiguousarray(bits.transpose(0, 2, 1))  # [b, target, actor]
+        sym = bits | bits_t
+        between = lambda *acts: (sym & np.uint8(sum(1 << a for a in acts))) != 0  # noqa: E731
+        pressure = bits == np.uint8(1 << Action.PRESSURE)
+        # [b, j]: someone pressured j
+        pressured = any_last(bits_t == np.uint8(1 << Action.PRESSURE))
+        pressure_sym = between(Action.PRESSURE)
+        summit = between(Action.SUMMIT)
+        trade = between(Action.TRADE)
+        talk = between(Action.SUMMIT, Action.TRADE, Action.CBM)
         armed = action == Action.ARM
         cbm = action == Action.CBM
 
@@ -288,20 +296,20 @@ class Engine:
         if dyn:
             M_before = st.M.copy()
             st.M = st.M + armed * (F(ARM_STEP) * (F(1.0) - st.M / F(M_MAX))) - cbm * F(CBM_COST)
-            ally = _sym(did(Action.ALLY))
-            if ally.any():
+            ally = between(Action.ALLY) if (action == Action.ALLY).any() else None
+            if ally is not None:
                 st.A = np.minimum(st.A + F(ALLY_STEP) * ally, F(1.0))
             st.X = np.minimum(st.X + F(TRADE_STEP) * trade + F(0.01) * summit, F(1.0))
             forum_share = (action == Action.FORUM).mean(axis=1, dtype=F)
             st.F = np.clip(st.F * F(1.0 - FORUM_DECAY) + F(FORUM_GAIN) * forum_share * (F(1.0) - st.F), F(0.0), F(1.0))
-            st.E = (st.E - F(ARM_COST) * armed - F(0.05) * any_last(pressure) - F(0.1) * any_last(pressure.transpose(0, 2, 1))
+            st.E = (st.E - F(ARM_COST) * armed - F(0.05) * any_last(pressure) - F(0.1) * pressured
                     + F(0.05) * sum_last(trade) - F(0.05) * cbm)
 
         # 4. perceive (Kydd): L <- m L + (1 - m) L0 + w (llr + camp + noise)
         llr = self._readings(action, target, tgt_onehot, col)
-        m = c3("trust_memory")
-        camp = -c3("camp_bias") * self.camp
-        noise = c3("suspicion_bias") + c3("misperception") * pair_noise
+        m = spread_games(col["trust_memory"], n)
+        camp = spread_games(-col["camp_bias"], n) * self.camp
+        noise = spread_games(col["suspicion_bias"], n) + spread_games(col["misperception"], n) * pair_noise
         L_old = st.L
         w = F(EVIDENCE_WEIGHT)
         memory = (m - F(1.0)) * L_old + (F(1.0) - m) * self.L0
@@ -324,7 +332,7 @@ class Engine:
             # resolve image: deterrence moves raise it; restraint that goes unanswered (facing
             # pressure or high tension) or a unilateral concession lowers it
             tough = fam == 0
-            aimed_at = any_last(pressure.transpose(0, 2, 1)) | (_rowmax(st.H) > F(0.35))
+            aimed_at = pressured | (_rowmax(st.H) > F(0.35))
             meek = ((fam == 1) & aimed_at) | cbm
             st.Q = np.clip(st.Q + F(RESOLVE_STEP) * tough - F(RESOLVE_LOSS) * col["weakness_invites"][:, None] * meek
                            + F(0.05) * (F(0.5) - st.Q), F(0.0), F(1.0))
@@ -341,11 +349,11 @@ class Engine:
             tparts = {
                 "easing": -rate * st.H,
                 "distrust": (rate * F(0.6)) * (F(1.0) - F(0.5) * T_mean),
-                "arms": (rate * F(ARMS_TENSION)) * (race[:, :, None] + race[:, None, :]),
-                "bloc": (rate * F(0.3)) * c3("camp_bias") * self.camp,
+                "arms": (rate * F(ARMS_TENSION)) * (spread_rows(race) + spread_cols(race)),
+                "bloc": spread_games((rate * F(0.3)) * col["camp_bias"], n) * self.camp,
                 "pressure": (rate * F(0.5)) * pressure_sym,
-                "ties": (-rate * F(0.5)) * c3("shadow_of_future") * st.X,
-                "forum": np.broadcast_to((-rate * F(0.4)) * st.F[:, None, None], (b, n, n)),
+                "ties": spread_games((-rate * F(0.5)) * col["shadow_of_future"], n) * st.X,
+                "forum": spread_games((-rate * F(0.4)) * st.F, n),
             }
             total = tparts["easing"] + tparts["distrust"]
             for key in ("arms", "bloc", "pressure", "ties", "forum"):
@@ -457,39 +465,39 @@ class Engine:
         table[:, Action.HOLD] = LLR["hold"]
         base = np.take_along_axis(table, action.astype(np.intp), axis=1)  # (B, N)
         del arming
-        is_target = tgt_onehot.transpose(0, 2, 1)  # [b, i, j]: i is j's target
+        is_target = spread_cols(target) == self.row_index  # [b, i, j]: i is j's target
         # a move aimed at someone else is read at half weight by the bystanders
-        bystander = (target >= 0)[:, None, :] & ~is_target
-        seen = base[:, None, :] * (F(1.0) - F(0.5) * bystander)
+        bystander = spread_cols(target >= 0) & ~is_target
+        seen = spread_cols(base) * (F(1.0) - F(0.5) * bystander)
         ally = action == Action.ALLY
         if ally.any():
-            ally3 = np.broadcast_to(ally[:, None, :], seen.shape)
+            ally3 = spread_cols(ally)
             outsider = ~self.same_bloc[None] & ~is_target
             seen = np.where(ally3 & is_target, F(LLR["ally_partner"]), seen)
-            seen = np.where(ally3 & ~is_target, outsider * col["alliance_signal"][:, None, None], seen)
+            seen = np.where(ally3 & ~is_target, outsider * spread_games(col["alliance_signal"], n), seen)
         return seen
 
     def _defence(self, st, col):
-        allies = sum_last(st.A * st.M[:, None, :])
+        allies = sum_last(st.A * spread_cols(st.M))
         return col["defence_advantage"][:, None] * (st.M + col["ally_credibility"][:, None] * allies) * (F(0.5) + st.Q)
 
     def _challenges(self, st, T, defence, col, u):
-        c3 = lambda name: col[name][:, None, None]  # noqa: E731
+        n = self.n
         win = self._win(st, defence)
-        greedy = st.greedy[:, :, None]
+        greedy = spread_rows(st.greedy)
         z = (greedy * F(GREED_WEIGHT)) * (win - F(WIN_THRESHOLD))
-        z += (F(FEAR_WEIGHT) * c3("first_strike")) * (F(1.0) - T) * st.H
-        z -= F(RETALIATION_WEIGHT) * (F(1.0) - win) * st.Q[:, None, :]
+        z += spread_games(F(FEAR_WEIGHT) * col["first_strike"], n) * (F(1.0) - T) * st.H
+        z -= F(RETALIATION_WEIGHT) * (F(1.0) - win) * spread_cols(st.Q)
         # a greedy actor values what it could take above the ties it would lose (Glaser)
-        z -= (F(FUTURE_WEIGHT) * c3("shadow_of_future")) * (st.X + st.F[:, None, None]) \
+        z -= spread_games(F(FUTURE_WEIGHT) * col["shadow_of_future"], n) * (st.X + spread_games(st.F, n)) \
             * (F(1.0) - F(GREEDY_DISCOUNT) * greedy)
         z += F(CRISIS_BASE)
         return (u < sigmoid(z)) & self.off, win
 
     @staticmethod
     def _win(st, defence):
-        Mi = st.M[:, :, None]
-        return Mi / (Mi + defence[:, None, :])
+        Mi = spread_rows(st.M)
+        return Mi / (Mi + spread_cols(defence))
 
     def _ladder(self, st, challenges, win, talk, pressure_sym, col, u_accident):
         c = _sym(challenges)
@@ -498,9 +506,9 @@ class Engine:
         at_brink = c & (C == WAR_RUNG - 1)
         # at the brink only a greedy challenger that expects to win chooses war;
         # a security-seeker's brink slips into war only by accident
-        greedy_challenge = challenges & st.greedy[:, :, None]
+        greedy_challenge = challenges & spread_rows(st.greedy)
         push = _sym(greedy_challenge & (win > F(WAR_ODDS)))
-        accident = u_accident < F(ACCIDENT_RATE) * col["misperception"][:, None, None]
+        accident = u_accident < spread_games(F(ACCIDENT_RATE) * col["misperception"], self.n)
         war = at_brink & (push | accident)
         # a challenge climbs unless the pair is talking (talk defuses fear, not greed);
         # a turn without one steps down, unless one side keeps up the pressure and nobody talks

@@ -28,6 +28,8 @@ def max_last(x: np.ndarray) -> np.ndarray:
 def argmax_masked(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
     """Index of the largest value among mask on the last axis (ties: lowest index); -1 if none."""
     vals = values.astype(np.float32) - (~mask) * _BIG
+    if vals.shape[-1] == 8 and vals.ndim == 3:
+        return _argmax8(vals)
     cols = np.moveaxis(vals, -1, 0).copy()
     best = cols[0].copy()
     idx = np.zeros(best.shape, dtype=np.int64)
@@ -47,3 +49,36 @@ def sum_last(x: np.ndarray) -> np.ndarray:
     if x.dtype.kind != "f":
         x = x.astype(np.float32)
     return np.einsum("...j->...", x)
+
+
+# numpy broadcasts over a short inner axis (x * v[:, None, :] on (B, 8, 8)) several times slower
+# than it combines two whole arrays, and np.repeat builds the full operand faster than that
+# difference: so (B, N) operands are spread to (B, N, N) first. The values are the same.
+def spread_cols(v: np.ndarray) -> np.ndarray:
+    """(B, N) -> (B, N, N) with [b, i, j] = v[b, j]."""
+    return np.repeat(v[:, None, :], v.shape[1], axis=1)
+
+
+def spread_rows(v: np.ndarray) -> np.ndarray:
+    """(B, N) -> (B, N, N) with [b, i, j] = v[b, i]."""
+    b, n = v.shape
+    return np.repeat(v, n, axis=1).reshape(b, n, n)
+
+
+def spread_games(c: np.ndarray, n: int) -> np.ndarray:
+    """(B,) -> (B, n, n), one value per game."""
+    return np.repeat(c, n * n).reshape(-1, n, n)
+
+
+def _argmax8(vals: np.ndarray) -> np.ndarray:
+    """argmax_masked on a last axis of 8: the first place that holds the row's maximum, found
+    as the lowest set byte of the 8 comparison bytes read as one little-endian word."""
+    b, k, n = vals.shape
+    best = max_last(vals)
+    first = vals == np.repeat(best, n, axis=-1).reshape(b, k, n)
+    w = first.view("<u8")[..., 0]
+    low = w & (~w + np.uint64(1))               # 1 << (8 * index of the first hit)
+    idx = (np.frexp(low.astype(np.float64))[1] - 1) >> 3
+    idx = idx.astype(np.int64)
+    idx[best <= -_BIG / 2] = -1
+    return idx

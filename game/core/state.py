@@ -11,7 +11,13 @@ WAR_RUNG = 4
 
 
 def sigmoid(x):
-    return 1.0 / (1.0 + np.exp(-x))
+    # 1 / (1 + exp(-x)), computed in one buffer: the same operations, fewer temporaries
+    out = np.negative(x)
+    if not isinstance(out, np.ndarray):
+        return 1.0 / (1.0 + np.exp(out))
+    np.exp(out, out=out)
+    np.add(1.0, out, out=out)
+    return np.divide(1.0, out, out=out)
 
 
 def logit(p):

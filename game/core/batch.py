@@ -8,7 +8,6 @@ from typing import Callable
 import attrs
 import numpy as np
 
-from . import params as P
 from .engine import Engine
 from .fastops import sum_last
 from .scenario import Scenario
@@ -95,14 +94,6 @@ def run_batch(scenario: Scenario, seeds, doctrines: list[str] | None = None,
 
 def played_turns(result: BatchResult) -> int:
     return int(result.end_turn.astype(np.int64).sum())
-
-
-def worldview_params(scenario: Scenario, preset: str, b: int, overrides: dict | None = None) -> np.ndarray:
-    """Parameters for b games: the scenario's own overrides applied on top of the named preset."""
-    merged = dict(scenario.worldview.overrides()) if scenario.worldview.preset == preset else {}
-    merged.update(overrides or {})
-    wv = P.Worldview.from_preset(preset, merged)
-    return np.tile(wv.array(), (b, 1))
 
 
 def _run_part(args):

@@ -94,12 +94,6 @@ class Deck:
     cards: tuple[Card, ...]
     path: str = ""
 
-    def by_id(self, card_id: str) -> Card:
-        for card in self.cards:
-            if card.id == card_id:
-                return card
-        raise KeyError(card_id)
-
 
 def _codes(file, section, key, value) -> tuple[str, ...]:
     if isinstance(value, str):

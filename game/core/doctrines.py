@@ -253,8 +253,4 @@ def make(name: str) -> Doctrine:
     return DOCTRINES[name]()
 
 
-def family_of(actions: np.ndarray) -> np.ndarray:
-    return FAMILY[actions]
-
-
-__all__ = ["DOCTRINES", "HUMAN", "Doctrine", "View", "make", "family_of", "Family"]
+__all__ = ["DOCTRINES", "HUMAN", "Doctrine", "View", "make", "Family"]

@@ -138,7 +138,7 @@ class Engine:
     # ------------------------------------------------------------------ setup
     def _initial_state(self) -> State:
         sc, b, n = self.scenario, self.b, self.n
-        u = rng.uniforms(self.seeds, 0, rng.DISPOSITION, n, 1)[:, :, 0]
+        u = rng.uniforms(self.seeds, 0, rng.DISPOSITION, n)
         greedy = u < self.params[:, _IDX["greedy_share"]][:, None]
         H0 = np.clip(0.5 * (1.0 - 0.5 * (sc.trust + sc.trust.T)), 0.0, 1.0) * self.off
         if not sc.dynamics:

@@ -80,7 +80,6 @@ class ConditionResult:
             key = f"{name}_rate" if name != "none" else "no_decision_rate"
             out[key] = self.rate(name)
             out[f"{key}_ci"] = list(self.ci(name))
-        out["lockin_rate"] = out.pop("lockin_rate")
         out.update({"mean_trust": self.mean_trust, "mean_tension": self.mean_tension,
                     "mean_end_turn": self.mean_end_turn, "scores": self.scores,
                     "worldview_values": c.worldview.as_dict(),

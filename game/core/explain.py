@@ -1,7 +1,7 @@
 """Plain sentences for "why did this move?", from a turn entry of a game record."""
 from __future__ import annotations
 
-from .vocab import RUNG_NAMES, tension_band
+from .vocab import RUNG_NAMES
 
 VERB = {
     "ARM": "armed", "ALLY": "deepened an alliance with {t}", "PRESSURE": "put pressure on {t}",
@@ -123,7 +123,3 @@ def crisis_lines(entry: dict, codes: list[str], names: dict) -> list[str]:
             if c[i][j] > 0:
                 lines.append(f"{names.get(codes[i], codes[i])}–{names.get(codes[j], codes[j])}: rung {c[i][j]} ({RUNG_NAMES[c[i][j]]})")
     return lines
-
-
-def band(r: float) -> str:
-    return tension_band(r)

@@ -40,36 +40,12 @@ def philox4x32(c0, c1, c2, c3, k0, k1, rounds: int = ROUNDS):
     return c0, c1, c2, c3
 
 
-def _key(seeds):
-    seeds = np.asarray(seeds, dtype=np.uint64)
-    return seeds & _MASK, seeds >> _S32
-
-
 def _to_unit(word):
     # (w + 0.5) / 2**32 lies strictly inside (0, 1): safe for log() and logit().
     return (word.astype(np.float64) + 0.5) * (1.0 / 4294967296.0)
 
 
 _CHUNK = 16384  # elements per pass: keeps the temporaries in cache
-
-
-def blocks(seeds, turn: int, stream: int, n: int, m: int = 1):
-    """Four 32-bit words per cell, each of shape (B, n, m), for counters (turn, stream, i, j)."""
-    seeds = np.asarray(seeds, dtype=np.uint64).reshape(-1)
-    b = seeds.shape[0]
-    size = b * n * m
-    k0 = np.repeat(seeds & _MASK, n * m)
-    k1 = np.repeat(seeds >> _S32, n * m)
-    c2 = np.tile(np.repeat(np.arange(n, dtype=np.uint64), m), b)
-    c3 = np.tile(np.arange(m, dtype=np.uint64), b * n)
-    c0 = np.full(size, turn, dtype=np.uint64)
-    c1 = np.full(size, stream, dtype=np.uint64)
-    p0 = np.empty(min(size, _CHUNK), dtype=np.uint64)
-    p1 = np.empty_like(p0)
-    for s in range(0, size, _CHUNK):
-        e = min(size, s + _CHUNK)
-        _rounds(c0[s:e], c1[s:e], c2[s:e], c3[s:e], k0[s:e], k1[s:e], p0[: e - s], p1[: e - s])
-    return tuple(w.reshape(b, n, m) for w in (c0, c1, c2, c3))
 
 
 def blocks_for(seeds, turn: int, streams: np.ndarray, index: np.ndarray):
@@ -111,27 +87,9 @@ def _rounds(c0, c1, c2, c3, k0, k1, p0, p1):
             k1 &= _MASK
 
 
-def uniforms4(seeds, turn: int, stream: int, n: int, m: int = 1):
-    """Four independent uniform arrays (B, n, m) in (0, 1), one Philox block per cell."""
-    return tuple(_to_unit(w) for w in blocks(seeds, turn, stream, n, m))
-
-
-def uniforms(seeds, turn: int, stream: int, n: int, m: int = 1):
-    """Uniforms in (0, 1) of shape (B, n, m)."""
-    return _to_unit(blocks(seeds, turn, stream, n, m)[0])
-
-
-def box_muller(u1, u2):
-    return np.sqrt(-2.0 * np.log(u1)) * np.cos(2.0 * np.pi * u2)
-
-
-def _unit16(word):
-    return (word.astype(np.float32) + np.float32(0.5)) * np.float32(1.0 / 65536.0)
-
-
-def _unit24(word):
-    # float32 holds 24 bits exactly, so the result lies strictly inside (0, 1)
-    return ((word >> np.uint64(8)).astype(np.float32) + np.float32(0.5)) * np.float32(1.0 / 16777216.0)
+def uniforms(seeds, turn: int, stream: int, n: int):
+    """One uniform in (0, 1) per game and index, (B, n), from counters (turn, stream, i, 0)."""
+    return _to_unit(blocks_for(seeds, turn, np.full(n, stream), np.arange(n))[0])
 
 
 def _pair_maps(n: int):

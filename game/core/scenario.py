@@ -78,6 +78,10 @@ class Scenario:
     def index(self, code: str) -> int:
         return self.codes.index(code)
 
+    def card(self, card_id: str | None) -> Card | None:
+        """The deck's card with this id, or None."""
+        return next((c for c in self.cards if c.id == card_id), None)
+
     def default_doctrines(self) -> list[str]:
         return [a.doctrine for a in self.actors]
 

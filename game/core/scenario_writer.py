@@ -59,8 +59,6 @@ def save_scenario(sc: Scenario, path, name: str, worldview: P.Worldview, title: 
     """Write the scenario with this worldview to path (atomically) and check it loads back."""
     path = Path(path)
     text = scenario_toml(sc, name, title, worldview)
-    if sc.deck_name and not (Path(sc.path).parent / f"{sc.deck_name}.toml").exists():
-        pass  # decks are looked up by name in assets/cards
     atomic_write(path, text)
     load_scenario(path)  # raises LoadError if anything about it is wrong
     return path

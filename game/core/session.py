@@ -125,11 +125,11 @@ class Game:
                 break
             self.play_turn(c)
 
-    def autoplay(self, fallback: str = "reciprocity") -> None:
-        """Play to the end; human seats with no recorded choice are played by `fallback`."""
+    def autoplay(self) -> None:
+        """Play an all-AI game to the end."""
+        if self.humans and not self.engine.fallback:
+            raise ValueError("autoplay needs choices for the human actors")
         while not self.over:
-            if self.humans:
-                raise ValueError("autoplay needs choices for the human actors")
             self.play_turn({})
 
     # ------------------------------------------------------------------ records

@@ -58,7 +58,6 @@ ACTION_HELP = {
     Action.HOLD: "Restraint: do nothing this turn. Counts as dialogue in the 2x2 payoff.",
 }
 
-N_ACTIONS = 8
 FAMILY = np.array([int(a.family) for a in Action], dtype=np.int8)
 TARGETED = np.array([0, 1, 1, 1, 1, 0, 1, 0], dtype=bool)
 DETERRENCE_ACTIONS = (Action.ARM, Action.ALLY, Action.PRESSURE)
@@ -87,13 +86,3 @@ def tension_band(r: float) -> str:
         if low <= r < high:
             return name
     return "brink"
-
-
-def parse_action(text: str) -> Action:
-    key = text.strip().upper()
-    if key.isdigit() and 1 <= int(key) <= N_ACTIONS:
-        return Action(int(key) - 1)
-    try:
-        return Action[key]
-    except KeyError:
-        raise ValueError(f"unknown action {text!r} (allowed: {', '.join(a.name for a in Action)})") from None

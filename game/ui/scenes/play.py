@@ -24,7 +24,7 @@ from ..scene import Scene
 from ..turn_flow import TurnFlow
 from ..widgets.action_bar import ActionBar
 from ..widgets.cached import RenderBudget
-from ..widgets.card_view import CardView, find_card
+from ..widgets.card_view import CardView
 from ..widgets.chart import Chart
 from ..widgets.gauge import TensionGauge
 from ..widgets.map_view import MapView
@@ -410,7 +410,7 @@ class PlayScene(Scene):
             panels.append((self.why, lambda: self.why.draw(surface, entry if game.turn else None, self.names,
                                                            game.worldview.as_dict(), game.codes, self.version, budget)))
         if "card" in views:
-            card = find_card(game.scenario, entry["card"]["id"]) if entry.get("card") else None
+            card = game.scenario.card(entry["card"]["id"]) if entry.get("card") else None
             note = "No card drawn this turn." if game.turn else game.scenario.description
             if game.turn and not game.scenario.cards:
                 note = "This scenario has no event deck: only the moves matter."

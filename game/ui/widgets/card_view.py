@@ -9,13 +9,6 @@ from . import shapes
 from .cached import CachedPanel, RenderBudget
 
 
-def find_card(scenario, card_id: str | None):
-    for card in scenario.cards:
-        if card.id == card_id:
-            return card
-    return None
-
-
 class CardView(CachedPanel):
     def draw(self, surface, card, turn: int, note: str = "", budget: RenderBudget | None = None):
         key = (getattr(card, "id", None), turn, note, self.rect.size, self.m)

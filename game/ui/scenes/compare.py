@@ -340,9 +340,7 @@ class CompareScene(lab.LabScene):
         return True
 
     def cancel_run(self) -> bool:
-        if self.run is not None:
-            self.worker.cancel(self.run)
-            self.run = None
+        if self.drop_run():
             self.say("Run cancelled." + (" The last results are kept." if self.outcome else ""))
             if self.outcome is None:
                 self.view = "setup"

@@ -244,6 +244,14 @@ class LabScene(Scene):
         self.run = None
         return run
 
+    def drop_run(self) -> bool:
+        """Cancel the background run, if there is one; True when one was cancelled."""
+        if getattr(self, "run", None) is None:
+            return False
+        self.worker.cancel(self.run)
+        self.run = None
+        return True
+
     def say(self, message: str, warn: bool = False):
         self.message, self.message_warn = message, warn
 

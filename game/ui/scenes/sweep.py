@@ -217,9 +217,7 @@ class SweepScene(lab.LabScene):
         return True
 
     def cancel_run(self) -> bool:
-        if self.run is not None:
-            self.worker.cancel(self.run)
-            self.run = None
+        if self.drop_run():
             self.say("Sweep cancelled." + (" The last one is still shown." if self.outcome else ""))
             self.relayout()
         return True

@@ -7,6 +7,7 @@ import pygame
 from game.ui import driver, title_menu
 from game.ui.scenes.title import TitleScene
 from tests.ui.lab_helpers import wait_for
+from tests.ui.monkey import Mix, random_event
 
 K = pygame
 KEYS = [K.K_TAB, K.K_RETURN, K.K_ESCAPE, K.K_SPACE, K.K_UP, K.K_DOWN, K.K_LEFT, K.K_RIGHT, K.K_r, K.K_e, K.K_s,
@@ -32,31 +33,8 @@ def _open(app, where, with_results: bool):
             assert scene.outcome is not None
 
 
-def _random_event(app, rng):
-    roll = rng.random()
-    w, h = app.size
-    if roll < 0.6:
-        key, mod = rng.choice(KEYS), rng.choice(MODS)
-        if key == K.K_q and mod & K.KMOD_CTRL:
-            mod = 0
-        pygame.event.post(driver.key_event(key, mod))
-    elif roll < 0.66:
-        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=rng.choice("abc_-19 !")))
-    elif roll < 0.985:
-        pos = (rng.randrange(w), rng.randrange(h))
-        scene = app.top
-        targets = [e.rect.center for e in getattr(scene, "elements", []) if e.alive()]
-        targets += [r.center for r, _ in getattr(getattr(scene, "bindings", None), "zones", [])]
-        if targets and rng.random() < 0.7:
-            pos = rng.choice(targets)
-        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
-        if rng.random() < 0.15:
-            pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=rng.choice((-1, 1)), flipped=False))
-    else:
-        size = rng.choice([(1280, 720), (1920, 1080), (1024, 600), (960, 540), (1600, 900)])
-        pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size))
+MIX = Mix(keys=tuple(KEYS), mods=tuple(MODS), key_share=0.6, text="abc_-19 !", aim_share=0.7, aim_zones=True,
+          right_click=0.0, wheel=0.15, sizes=((1280, 720), (1920, 1080), (1024, 600), (960, 540), (1600, 900)))
 
 
 def test_lab_monkey_never_raises(make_app):
@@ -73,7 +51,7 @@ def test_lab_monkey_never_raises(make_app):
             app.scale = 1.5 if (sent // 300) % 2 else 1.0
             _open(app, where, with_results=sent < 900)
         for _ in range(3):
-            _random_event(app, rng)
+            random_event(app, rng, MIX)
             sent += 1
         app.frame(1 / 30)
         if not app.running or not app.stack:

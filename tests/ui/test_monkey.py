@@ -5,13 +5,13 @@ import time
 import pygame
 
 from game.core.session import Game
-from game.ui import driver
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.help import HowToPlayScene
 from game.ui.scenes.load import LoadScene
 from game.ui.scenes.play import PlayScene
 from game.ui.scenes.setup import SetupScene
 from game.ui.scenes.title import TitleScene
+from tests.ui.monkey import Mix, random_event
 
 K = pygame
 KEYS = [K.K_1, K.K_2, K.K_3, K.K_4, K.K_5, K.K_6, K.K_7, K.K_8, K.K_TAB, K.K_RETURN, K.K_ESCAPE, K.K_SPACE,
@@ -50,32 +50,9 @@ def _start(app, rng, where):
     app.running = True
 
 
-def _random_event(app, rng):
-    roll = rng.random()
-    w, h = app.size
-    if roll < 0.62:
-        key = rng.choice(KEYS)
-        mod = rng.choice(MODS)
-        if key == K.K_q and mod & K.KMOD_CTRL:
-            mod = 0
-        pygame.event.post(driver.key_event(key, mod))
-    elif roll < 0.66:
-        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=rng.choice("0123456789abcxyz-_./ ")))
-    elif roll < 0.985:
-        pos = (rng.randrange(w), rng.randrange(h))
-        # often aim at a live button, so clicks reach deep into the screens
-        elements = [e for e in getattr(app.top, "elements", []) if e.alive()]
-        if elements and rng.random() < 0.6:
-            pos = rng.choice(elements).rect.center
-        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
-        button = 1 if rng.random() < 0.9 else 3
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=button))
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=button))
-        if rng.random() < 0.1:
-            pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=rng.choice((-1, 1)), flipped=False))
-    else:
-        size = rng.choice([(1280, 720), (1920, 1080), (1024, 600), (1600, 900), (800, 500), (2200, 1300)])
-        pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size))
+MIX = Mix(keys=tuple(KEYS), mods=tuple(MODS), key_share=0.62, text="0123456789abcxyz-_./ ", aim_share=0.6,
+          aim_zones=False, right_click=0.1, wheel=0.1,
+          sizes=((1280, 720), (1920, 1080), (1024, 600), (1600, 900), (800, 500), (2200, 1300)))
 
 
 def test_monkey_never_raises(make_app):
@@ -92,7 +69,7 @@ def test_monkey_never_raises(make_app):
             app.scale = 1.5 if (sent // 400) % 3 == 2 else 1.0
             _start(app, rng, where)
         for _ in range(3):
-            _random_event(app, rng)
+            random_event(app, rng, MIX)
             sent += 1
         app.frame(1 / 30)
         if not app.running or not app.stack:

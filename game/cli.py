@@ -7,7 +7,7 @@ from pathlib import Path
 
 from game.core import params as P
 from game.core.errors import LoadError
-from game.core.scenario import DOCTRINE_NAMES, Scenario, list_scenarios, load_scenario
+from game.core.scenario import DOCTRINE_NAMES, MAX_TURNS, Scenario, list_scenarios, load_scenario
 
 COMMANDS = ("play", "simulate", "compare", "sweep", "validate", "cards")
 
@@ -33,10 +33,14 @@ def scenario_from_args(args) -> Scenario:
     if sets:
         sc = sc.with_worldview(sc.worldview.with_values(**sets))
     if getattr(args, "turns", None) is not None:
-        if args.turns < 1 or args.turns > 500:
-            raise UsageError(f"--turns: {args.turns} is out of range (allowed: 1 to 500)")
-        sc = sc.with_turns(args.turns)
+        sc = sc.with_turns(check_turns(args.turns))
     return sc
+
+
+def check_turns(turns: int) -> int:
+    if not 1 <= turns <= MAX_TURNS:
+        raise UsageError(f"--turns: {turns} is out of range (allowed: 1 to {MAX_TURNS})")
+    return turns
 
 
 def parse_sets(items: list[str]) -> dict[str, float]:

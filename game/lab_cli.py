@@ -7,7 +7,7 @@ import json
 import sys
 import time
 
-from game.cli import UsageError, parse_sets
+from game.cli import UsageError, check_turns, parse_sets
 from game.core import params as P
 from game.core.experiment import (Condition, ConditionResult, describe_crossovers, doctrine_list,
                                   parse_axis, run_conditions, run_sweep)
@@ -53,8 +53,8 @@ def _check_games(n: int) -> int:
 def _scenario_and_sets(args):
     sc = load_scenario(args.scenario)
     sets = parse_sets(args.set or [])
-    if args.turns is not None and not 1 <= args.turns <= 500:
-        raise UsageError(f"--turns: {args.turns} is out of range (allowed: 1 to 500)")
+    if args.turns is not None:
+        check_turns(args.turns)
     return sc, sets
 
 

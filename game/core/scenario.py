@@ -23,6 +23,7 @@ END_DEFAULTS = {"lockin_threshold": 60.0, "lockin_turns": 5, "community_trust": 
 END_RANGES = {"lockin_threshold": (0, 100), "lockin_turns": (1, 1000), "community_trust": (0, 1),
               "community_tension": (0, 100), "community_turns": (1, 1000)}
 MATRICES = ("trust", "alliance", "ties")
+MAX_TURNS = 500
 
 
 @attrs.frozen
@@ -165,7 +166,7 @@ def load_scenario(name_or_path, deck_override: Deck | None = None) -> Scenario:
         raise LoadError(file, "scenario", None, "missing section (it needs at least name and turns)")
     _unknown(file, "scenario", head, SCENARIO_KEYS)
     name = _str(file, "scenario", "name", head.get("name"), r"^[A-Za-z0-9_\-]+$", "letters, digits, _ and -")
-    turns = int(_num(file, "scenario", "turns", head.get("turns", 30), 1, 500, integer=True))
+    turns = int(_num(file, "scenario", "turns", head.get("turns", 30), 1, MAX_TURNS, integer=True))
     preset = head.get("worldview", "spiral-world")
     if preset not in params.PRESETS:
         raise LoadError(file, "scenario", "worldview", f"unknown worldview {preset!r} (allowed: {', '.join(params.PRESET_NAMES)})")

@@ -110,11 +110,7 @@ class Game:
         """Take back the last turn by replaying all the others from the seed."""
         if not self.choices:
             return False
-        keep = self.choices[:-1]
-        self.choices = []
-        self._reset_engine()
-        for c in keep:
-            self.play_turn(c)
+        self.replay(self.choices[:-1])
         return True
 
     def replay(self, choices: list[dict[int, Choice]]) -> None:

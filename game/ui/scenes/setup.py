@@ -14,7 +14,7 @@ from pygame_gui.core import ObjectID
 from game.core import params as P
 from game.core.doctrines import DOCTRINES, HUMAN
 from game.core.errors import LoadError
-from game.core.scenario import DOCTRINE_NAMES, list_scenarios, load_scenario
+from game.core.scenario import DOCTRINE_NAMES, MAX_TURNS, list_scenarios, load_scenario
 from game.core.session import Game
 
 from .. import intents, palette, text
@@ -111,7 +111,7 @@ class SetupScene(Scene):
         r["button"] = self._cycle_button(pygame.Rect(left_x + label_w + pad, y, field_w, row_h), self._worldview_label(),
                                          self._worldview_help(), "worldview")
         y += row_h + pad
-        r = row("turns", "Turns (1–500)", y)
+        r = row("turns", f"Turns (1–{MAX_TURNS})", y)
         r["entry"] = self.add(pygame_gui.elements.UITextEntryLine(pygame.Rect(left_x + label_w + pad, y, field_w, row_h), ui))
         r["entry"].set_text(self.turns_text)
         y += row_h + pad
@@ -319,9 +319,9 @@ class SetupScene(Scene):
         try:
             turns = int(turns_text)
         except ValueError:
-            raise ValueError(f"Turns must be a whole number from 1 to 500 (got {turns_text!r}).") from None
-        if not 1 <= turns <= 500:
-            raise ValueError(f"Turns must be from 1 to 500 (got {turns}).")
+            raise ValueError(f"Turns must be a whole number from 1 to {MAX_TURNS} (got {turns_text!r}).") from None
+        if not 1 <= turns <= MAX_TURNS:
+            raise ValueError(f"Turns must be from 1 to {MAX_TURNS} (got {turns}).")
         if self.worldview == "custom":
             worldview = self.custom
         elif self.worldview == self.scenario.worldview.preset:

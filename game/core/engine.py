@@ -96,6 +96,7 @@ class Engine:
         self.causes = causes  # keep why trust and tension moved (costs time in big batches)
         self.freeze = True    # hold finished games still; a batch runner that drops them turns this off
         self.seeds = np.asarray(seeds, dtype=np.uint64).reshape(-1)
+        self.keys = rng.key_schedule(self.seeds)
         b, n = self.seeds.shape[0], scenario.n
         self.b, self.n = b, n
         self.turns = int(turns if turns is not None else scenario.turns)
@@ -204,6 +205,7 @@ class Engine:
             if isinstance(v, np.ndarray):
                 setattr(st, f.name, v[keep])
         self.seeds = self.seeds[keep]
+        self.keys = self.keys[:, :, keep]
         self.params = self.params[keep]
         self.grievance = self.grievance[keep]
         self.b = int(self.seeds.shape[0])
@@ -225,7 +227,7 @@ class Engine:
         dyn = sc.dynamics
         pv = self.effective_params()
 
-        u_card, u_actor, pair_noise, pair_challenge, pair_accident = rng.turn_draws(self.seeds, t, n)
+        u_card, u_actor, pair_noise, pair_challenge, pair_accident = rng.turn_draws(self.seeds, t, n, self.keys)
         u_noise, u_doc1, u_doc2 = u_actor[:3]
 
         trust_card = tension_card = None

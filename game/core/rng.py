@@ -45,51 +45,69 @@ def _to_unit(word):
     return (word.astype(np.float64) + 0.5) * (1.0 / 4294967296.0)
 
 
-_CHUNK = 16384  # elements per pass: keeps the temporaries in cache
-
-
-def blocks_for(seeds, turn: int, streams: np.ndarray, index: np.ndarray):
-    """Four words per (game, cell) for counters (turn, streams[m], index[m], 0): (B, M) each."""
+def key_schedule(seeds) -> np.ndarray:
+    """Each game's Philox round keys, (ROUNDS, 2, B): worked out once per batch, not per draw."""
     seeds = np.asarray(seeds, dtype=np.uint64).reshape(-1)
-    b, m = seeds.shape[0], len(streams)
-    size = b * m
-    k0 = np.repeat(seeds & _MASK, m)
-    k1 = np.repeat(seeds >> _S32, m)
-    c0 = np.full(size, turn, dtype=np.uint64)
-    c1 = np.tile(np.asarray(streams, dtype=np.uint64), b)
-    c2 = np.tile(np.asarray(index, dtype=np.uint64), b)
-    c3 = np.zeros(size, dtype=np.uint64)
-    p0 = np.empty(min(size, _CHUNK), dtype=np.uint64)
-    p1 = np.empty_like(p0)
-    for s in range(0, size, _CHUNK):
-        e = min(size, s + _CHUNK)
-        _rounds(c0[s:e], c1[s:e], c2[s:e], c3[s:e], k0[s:e], k1[s:e], p0[: e - s], p1[: e - s])
-    return tuple(w.reshape(b, m) for w in (c0, c1, c2, c3))
+    ks = np.empty((ROUNDS, 2, seeds.shape[0]), dtype=np.uint64)
+    ks[0, 0] = seeds & _MASK
+    ks[0, 1] = seeds >> _S32
+    for r in range(1, ROUNDS):
+        np.add(ks[r - 1, 0], _W0, out=ks[r, 0])
+        ks[r, 0] &= _MASK
+        np.add(ks[r - 1, 1], _W1, out=ks[r, 1])
+        ks[r, 1] &= _MASK
+    return ks
 
 
-def _rounds(c0, c1, c2, c3, k0, k1, p0, p1):
-    # In place: the words end as the Philox output, the key is consumed.
-    for r in range(ROUNDS):
-        np.multiply(c0, _M0, out=p0)
-        np.multiply(c2, _M1, out=p1)
-        np.right_shift(p1, _S32, out=c0)
-        c0 ^= c1
-        c0 ^= k0
-        np.right_shift(p0, _S32, out=c2)
-        c2 ^= c3
-        c2 ^= k1
-        np.bitwise_and(p1, _MASK, out=c1)
-        np.bitwise_and(p0, _MASK, out=c3)
-        if r != ROUNDS - 1:
-            k0 += _W0
-            k0 &= _MASK
-            k1 += _W1
-            k1 &= _MASK
+_GAMES_PER_PASS = 768  # keeps a pass's words and temporaries in cache
+
+
+def words_for(keys: np.ndarray, turn: int, streams, index) -> np.ndarray:
+    """Philox4x32-10 for counters (turn, streams[m], index[m], 0) in every game: (4M, B) uint32,
+    block m's word w at row 4m + w. Blocks run down the rows and games along them, so each
+    game's key is one broadcast row; the first round and a half, where the counters are the
+    same in every game, are worked out once per block."""
+    b = keys.shape[2]
+    m = len(streams)
+    out = np.empty((m, 4, b), dtype=np.uint32)
+    p0 = np.uint64(turn) * _M0                               # round 0: c0 = turn, c3 = 0
+    p1 = np.asarray(index, dtype=np.uint64)[:, None] * _M1     # c2 = index
+    c0_r0 = (p1 >> _S32) ^ np.asarray(streams, dtype=np.uint64)[:, None]  # c1 = stream
+    c1_r0 = p1 & _MASK
+    c2_r0 = p0 >> _S32
+    c3_r0 = p0 & _MASK
+    for s in range(0, b, _GAMES_PER_PASS):
+        e = min(b, s + _GAMES_PER_PASS)
+        k = keys[:, :, s:e]
+        c0 = c0_r0 ^ k[0, 0]                # (M, g)
+        c2 = c2_r0 ^ k[0, 1]                # (g,): the same in every block
+        q0 = c0 * _M0                       # round 1
+        q1 = c2 * _M1
+        c0 = (q1 >> _S32) ^ c1_r0 ^ k[1, 0]
+        c1 = np.broadcast_to(q1 & _MASK, c0.shape).copy()
+        c2 = (q0 >> _S32) ^ c3_r0 ^ k[1, 1]
+        c3 = q0 & _MASK
+        for r in range(2, ROUNDS):          # in place from here on
+            np.multiply(c0, _M0, out=q0)
+            np.multiply(c2, _M1, out=c0)    # c0: product 1
+            np.right_shift(c0, _S32, out=c2)
+            c2 ^= c1
+            c2 ^= k[r, 0]                   # c2: the new c0
+            np.bitwise_and(c0, _MASK, out=c1)
+            np.right_shift(q0, _S32, out=c0)
+            c0 ^= c3
+            c0 ^= k[r, 1]                   # c0: the new c2
+            np.bitwise_and(q0, _MASK, out=c3)
+            c0, c2 = c2, c0
+        o = out[:, :, s:e]
+        o[:, 0], o[:, 1], o[:, 2], o[:, 3] = c0, c1, c2, c3
+    return out.reshape(4 * m, b)
 
 
 def uniforms(seeds, turn: int, stream: int, n: int):
     """One uniform in (0, 1) per game and index, (B, n), from counters (turn, stream, i, 0)."""
-    return _to_unit(blocks_for(seeds, turn, np.full(n, stream), np.arange(n))[0])
+    words = words_for(key_schedule(seeds), turn, np.full(n, stream), np.arange(n))
+    return np.ascontiguousarray(_to_unit(words[0::4]).T)
 
 
 def _pair_maps(n: int):
@@ -108,13 +126,20 @@ def _pair_maps(n: int):
 _MAPS: dict[int, tuple] = {}
 
 
-def _halves(words32):
-    """16-bit uniforms in (0, 1) from 32-bit words (B, W) -> (B, 2W): each word's low half
-    first (a little-endian view of the same bytes, so no shifting is needed)."""
-    h = words32.view("<u2").astype(np.float32)
-    h += np.float32(0.5)
-    h *= np.float32(1.0 / 65536.0)
-    return h
+def _halves(words: np.ndarray) -> np.ndarray:
+    """16-bit uniforms (x + 0.5) / 2**16 from 32-bit words (W, B) -> (2W, B), each word's low half
+    first. Built as float bits: 1 + (2x + 1) / 2**17 has mantissa (2x + 1) << 6, and taking 1
+    away is exact."""
+    w, b = words.shape
+    h = np.empty((w, 2, b), dtype=np.uint32)
+    lo, hi = h[:, 0], h[:, 1]
+    np.left_shift(words, np.uint32(7), out=lo)
+    np.right_shift(words, np.uint32(9), out=hi)
+    h &= np.uint32(0x7FFF80)
+    h |= np.uint32(0x3F800040)
+    f = h.view(np.float32)
+    f -= np.float32(1.0)
+    return f.reshape(2 * w, b)
 
 
 def turn_layout(n: int) -> tuple[int, int, int]:
@@ -127,35 +152,45 @@ def turn_layout(n: int) -> tuple[int, int, int]:
     return -(-actor_words // 4), -(-pair_words // 4), k
 
 
-def turn_draws(seeds, turn: int, n: int):
+def turn_draws(seeds, turn: int, n: int, keys: np.ndarray | None = None):
     """All of one turn's draws from one pass of Philox: the card draw; per actor the action-noise
     draw and two for its doctrine; per unordered pair two for perception noise (Box-Muller, both
     ways), one challenge draw each way and one accident draw. 16-bit uniforms are plenty for
     probabilities a game compares against, and they halve the blocks to compute.
+    keys: key_schedule(seeds), when the caller keeps it.
     Returns (card (B,), actor (noise, u1, u2) each (B, n), normal, challenge, accident (B, n, n))."""
+    if keys is None:
+        keys = key_schedule(seeds)
     if n not in _MAPS:
         _MAPS[n] = _pair_maps(n)
     k, both, same = _MAPS[n]
     a_blocks, p_blocks, _ = turn_layout(n)
     streams = np.concatenate([np.full(a_blocks, ACTOR), np.full(p_blocks, PAIR)])
     index = np.concatenate([np.arange(a_blocks), np.arange(p_blocks)])
-    w = blocks_for(seeds, turn, streams, index)
-    b = w[0].shape[0]
-    # block by block, four words each, as 32-bit words (the values never exceed 32 bits)
-    words = np.stack(w, axis=2).astype("<u4").reshape(b, -1)  # little-endian on every machine
-    card = _to_unit(words[:, 0])
-    ah = _halves(np.ascontiguousarray(words[:, 1:4 * a_blocks]))[:, :3 * n].reshape(b, 3, n)
-    actor = (ah[:, 0], ah[:, 1], ah[:, 2])
-    ph = _halves(np.ascontiguousarray(words[:, 4 * a_blocks:]))[:, :5 * k].reshape(b, 5, k)
-    r = np.sqrt(np.float32(-2.0) * np.log(ph[:, 0]))
-    angle = np.float32(2.0 * np.pi) * ph[:, 1]
-    zero = np.zeros((b, 1), dtype=np.float32)
-    one = np.ones((b, 1), dtype=np.float32)
-    normal = np.concatenate([r * np.cos(angle), r * np.sin(angle), zero], axis=1)
-    challenge = np.concatenate([ph[:, 2], ph[:, 3], one], axis=1)
-    accident = np.concatenate([ph[:, 4], one], axis=1)
-    return (card, actor, normal[:, both].reshape(b, n, n), challenge[:, both].reshape(b, n, n),
-            accident[:, same].reshape(b, n, n))
+    words = words_for(keys, turn, streams, index)
+    b = words.shape[1]
+    card = _to_unit(words[0])
+    ah = _halves(words[1:4 * a_blocks])[:3 * n].reshape(3, n, b)
+    actor = tuple(np.ascontiguousarray(ah[i].T) for i in range(3))
+    ph = _halves(words[4 * a_blocks:])[:5 * k].reshape(5, k, b)
+    # per-pair rows (pair, game), with one fill row that the diagonal reads
+    normal = np.empty((2 * k + 1, b), dtype=np.float32)
+    r = np.sqrt(np.float32(-2.0) * np.log(ph[0]))
+    angle = np.float32(2.0 * np.pi) * ph[1]
+    np.multiply(r, np.cos(angle), out=normal[:k])
+    np.multiply(r, np.sin(angle), out=normal[k:2 * k])
+    normal[2 * k] = 0.0
+    challenge = np.empty((2 * k + 1, b), dtype=np.float32)
+    challenge[:2 * k] = ph[2:4].reshape(2 * k, b)
+    challenge[2 * k] = 1.0
+    accident = np.empty((k + 1, b), dtype=np.float32)
+    accident[:k] = ph[4]
+    accident[k] = 1.0
+
+    def cells(rows, index):  # (pair, game) rows -> (game, i, j)
+        return np.ascontiguousarray(rows[index].T).reshape(b, n, n)
+
+    return card, actor, cells(normal, both), cells(challenge, both), cells(accident, same)
 
 
 def actor_draws(seeds, turn: int, n: int):

@@ -8,7 +8,7 @@ from typing import ClassVar
 import attrs
 import numpy as np
 
-from .fastops import any_last, argmax_masked, max_last
+from .fastops import any_last, argmax_masked, max_last, spread_cols
 from .vocab import FAMILY, Action, Family
 
 A = Action
@@ -34,24 +34,32 @@ class View:
     u2: np.ndarray           # (B, N)
 
     @functools.cached_property
+    def _at_me(self) -> np.ndarray:
+        """(B, N, N) [b, i, j]: j's last move was aimed at i."""
+        n = self.same_bloc.shape[0]
+        rows = np.arange(n, dtype=np.int8)[:, None].repeat(n, axis=1)   # [i, j] = i
+        return spread_cols(self.last_target) == rows
+
+    @functools.cached_property
     def against(self) -> np.ndarray:
         """(B, N, N) [b, i, j]: j's last move was deterrence aimed at i (or, from another bloc, at anyone)."""
         n = self.same_bloc.shape[0]
         la, lt = self.last_action, self.last_target
-        lfam = np.where(la >= 0, FAMILY[np.maximum(la, 0)], 1)
-        i_idx = np.arange(n, dtype=np.int8)[None, :, None]
-        lt3 = lt[:, None, :]
-        at_me = lt3 == i_idx
-        aimed = at_me | (lt3 < 0) | ~self.same_bloc[None]
-        friendly_ally = (la[:, None, :] == Action.ALLY) & at_me
-        return (lfam[:, None, :] == 0) & aimed & ~friendly_ally & ~np.eye(n, dtype=bool)[None]
+        deterred = (la >= 0) & (FAMILY[np.maximum(la, 0)] == 0)          # (B, N)
+        at_me = self._at_me
+        # at me, unless it binds me as an ally; untargeted (arming), at anyone; from another bloc, at anyone
+        mine = spread_cols(deterred & (la != Action.ALLY)) & at_me
+        anyone = spread_cols(deterred & (lt < 0))
+        other_bloc = spread_cols(deterred) & ~at_me
+        other_bloc &= ~self.same_bloc
+        hit = mine | anyone | other_bloc
+        hit &= ~np.eye(n, dtype=bool)
+        return hit
 
     @functools.cached_property
     def pressured(self) -> np.ndarray:
         """(B, N, N) [b, i, j]: j pressured i last turn."""
-        n = self.same_bloc.shape[0]
-        i_idx = np.arange(n, dtype=np.int8)[None, :, None]
-        return (self.last_action[:, None, :] == Action.PRESSURE) & (self.last_target[:, None, :] == i_idx)
+        return spread_cols(self.last_action == Action.PRESSURE) & self._at_me
 
     @functools.cached_property
     def tense(self) -> np.ndarray:

@@ -18,18 +18,33 @@ def any_last(m: np.ndarray) -> np.ndarray:
 
 
 def max_last(x: np.ndarray) -> np.ndarray:
-    cols = np.moveaxis(x, -1, 0).copy()
-    out = cols[0].copy()
-    for k in range(1, cols.shape[0]):
-        np.maximum(out, cols[k], out=out)
-    return out
+    # column by column over a flat (rows, N) view: no transposed copy
+    x = np.ascontiguousarray(x)
+    n = x.shape[-1]
+    flat = x.reshape(-1, n)
+    out = flat[:, 0].copy()
+    for k in range(1, n):
+        np.maximum(out, flat[:, k], out=out)
+    return out.reshape(x.shape[:-1])
 
 
 def argmax_masked(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
     """Index of the largest value among mask on the last axis (ties: lowest index); -1 if none."""
+    if values.ndim == 3 and values.shape[-1] == 8:
+        if mask.dtype == np.bool_ and mask.flags.c_contiguous:
+            # a sparse mask (say, who pressured me): work out only the rows that have a candidate
+            has = any_last(mask)
+            count = np.count_nonzero(has)
+            if 2 * count < has.size:
+                out = np.full(has.shape, -1, dtype=np.int64)
+                if count:
+                    rows = np.flatnonzero(has)
+                    g, k = np.divmod(rows, has.shape[1])
+                    vals = values[g, k].astype(np.float32) - (~mask[g, k]) * _BIG
+                    out.reshape(-1)[rows] = _argmax8(vals[:, None, :])[:, 0]
+                return out
+        return _argmax8(values.astype(np.float32) - (~mask) * _BIG)
     vals = values.astype(np.float32) - (~mask) * _BIG
-    if vals.shape[-1] == 8 and vals.ndim == 3:
-        return _argmax8(vals)
     cols = np.moveaxis(vals, -1, 0).copy()
     best = cols[0].copy()
     idx = np.zeros(best.shape, dtype=np.int64)

@@ -41,11 +41,34 @@ def mean_trust(T: np.ndarray, off: np.ndarray) -> np.ndarray:
     return total / (n * (n - 1))
 
 
+BLOCK = 2048  # games stepped together: a (B, N, N) array of them stays in a core's cache
+
+
 def run_batch(scenario: Scenario, seeds, doctrines: list[str] | None = None,
               param_values: np.ndarray | None = None, turns: int | None = None,
-              progress: Callable[[int, int], None] | None = None) -> BatchResult:
-    """Play every game to its end. Finished games leave the batch (each game's draws depend
-    only on its own seed, so this changes no result)."""
+              progress: Callable[[int, int], None] | None = None, block: int = BLOCK) -> BatchResult:
+    """Play every game to its end, in blocks of at most `block` games of about equal size (a
+    game's draws depend only on its own seed, so blocks change no result; they keep each step's
+    arrays small enough to stay in cache). progress(done, total) counts block-turns."""
+    seeds = np.asarray(seeds, dtype=np.uint64).reshape(-1)
+    b = seeds.shape[0]
+    if param_values is None:
+        param_values = np.tile(scenario.worldview.array(), (b, 1))
+    n_blocks = max(1, -(-b // max(1, block)))
+    size = max(1, -(-b // n_blocks))
+    parts = []
+    for k, s in enumerate(range(0, b, size)):
+        inner = None
+        if progress:
+            def inner(done, total, k=k):
+                progress(k * total + done, n_blocks * total)
+        parts.append(_run_block(scenario, seeds[s:s + size], doctrines, param_values[s:s + size], turns, inner))
+    return parts[0] if len(parts) == 1 else merge(parts)
+
+
+def _run_block(scenario, seeds, doctrines, param_values, turns, progress) -> BatchResult:
+    """One engine over the given games to their end. Finished games leave the batch (each
+    game's draws depend only on its own seed, so this changes no result)."""
     eng = Engine(scenario, seeds, doctrines, param_values, turns, causes=False)
     b, n, t_max = eng.b, eng.n, eng.turns
     off = eng.off

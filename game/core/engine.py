@@ -128,6 +128,13 @@ class Engine:
             self.deck = attrs.evolve(d, **{f: getattr(d, f).astype(F) for f in
                                            ("trust", "tension", "capability", "prosperity", "alliance", "ties",
                                             "forum", "resolve")})
+            # per field, which cards move it; the last entry answers for "no card" (index -1)
+            self._card_moves = {}
+            for f in ("trust", "tension", "capability", "prosperity", "alliance", "ties", "forum", "crisis",
+                      "resolve"):
+                v = getattr(d, f)
+                self._card_moves[f] = np.append((v.reshape(v.shape[0], -1) != 0).any(axis=1), False)
+            self._card_moves["tweak"] = np.append(d.tweak_turns > 0, False)
         self.state = self._initial_state()
         # Richardson grievance chosen so that the starting posture is at rest: arming then
         # follows changes in distrust, not an arbitrary start
@@ -230,29 +237,42 @@ class Engine:
         u_card, u_actor, pair_noise, pair_challenge, pair_accident = rng.turn_draws(self.seeds, t, n, self.keys)
         u_noise, u_doc1, u_doc2 = u_actor[:3]
 
-        trust_card = tension_card = None
+        trust_card = tension_card = None   # (games, their (N, N) shift): only games whose card has one
         card = np.full(b, -1, dtype=np.int16)
-        # 1. event
+        # 1. event: each field changes only in the games whose card moves it (the others would
+        # add zero and clip values already inside their bounds)
         if self.deck is not None:
             card = self._draw_card(t, st, u_card)
-            has = card >= 0
-            k = np.where(has, card, 0)
             d = self.deck
-            hm = has[:, None].astype(F)
-            hm3 = hm[:, :, None]
-            trust_card = d.trust[k] * hm3
-            tension_card = d.tension[k] * hm3
-            st.M = np.clip(st.M + d.capability[k] * hm, F(0.1), F(M_MAX))
-            st.E = np.clip(st.E + d.prosperity[k] * hm, F(0.0), F(E_MAX))
-            st.A = np.clip(st.A + d.alliance[k] * hm3, F(0.0), F(1.0))
-            st.X = np.clip(st.X + d.ties[k] * hm3, F(0.0), F(1.0))
-            st.F = np.clip(st.F + d.forum[k] * hm[:, 0], F(0.0), F(1.0))
-            st.C = np.clip(st.C + d.crisis[k] * has[:, None, None], 0, WAR_RUNG - 1).astype(np.int8)
-            st.Q = np.clip(st.Q + d.resolve[k] * hm, F(0.0), F(1.0))
-            new_tweak = has & (d.tweak_turns[k] > 0)
-            st.tweak = np.where(new_tweak[:, None], d.tweak[k], st.tweak)
-            st.tweak_left = np.where(new_tweak, d.tweak_turns[k] + 1, st.tweak_left).astype(np.int16)
-            pv = self.effective_params()
+
+            def drawn(field):
+                games = np.flatnonzero(self._card_moves[field][card])
+                return games, card[games]
+
+            g, k = drawn("trust")
+            if g.size:
+                trust_card = (g, d.trust[k])
+            g, k = drawn("tension")
+            if g.size:
+                tension_card = (g, d.tension[k])
+            for field, attr, low, high in (("capability", "M", 0.1, M_MAX), ("prosperity", "E", 0.0, E_MAX),
+                                           ("alliance", "A", 0.0, 1.0), ("ties", "X", 0.0, 1.0),
+                                           ("forum", "F", 0.0, 1.0), ("resolve", "Q", 0.0, 1.0)):
+                g, k = drawn(field)
+                if g.size:
+                    a = getattr(st, attr).copy()  # a new array: earlier turns' logs hold the old one
+                    a[g] = np.clip(a[g] + getattr(d, field)[k], F(low), F(high))
+                    setattr(st, attr, a)
+            g, k = drawn("crisis")
+            if g.size:
+                st.C = st.C.copy()
+                st.C[g] = np.clip(st.C[g] + d.crisis[k], 0, WAR_RUNG - 1)
+            g, k = drawn("tweak")
+            if g.size:
+                st.tweak, st.tweak_left = st.tweak.copy(), st.tweak_left.copy()
+                st.tweak[g] = d.tweak[k]
+                st.tweak_left[g] = d.tweak_turns[k] + 1
+                pv = self.effective_params()
         pv32 = np.ascontiguousarray(pv.astype(F).T)  # one conversion; a contiguous row per parameter
         col = {name: pv32[k] for k, name in enumerate(P.NAMES)}
 
@@ -317,14 +337,14 @@ class Engine:
         memory = (m - F(1.0)) * L_old + (F(1.0) - m) * self.L0
         delta = memory + w * (llr + camp + noise)
         if trust_card is not None:
-            delta += trust_card
+            delta[trust_card[0]] += trust_card[1]
         L_new = np.clip(L_old + delta, F(-L_MAX), F(L_MAX))
         L_new *= offf
         T_new = sigmoid(L_new)
         trust_causes = {}
         if self.causes:
             parts = {"memory": memory, "action": w * llr, "camp": w * camp, "noise": w * noise,
-                     "card": trust_card if trust_card is not None else np.zeros_like(L_old)}
+                     "card": _dense(trust_card, L_old)}
             trust_causes = _apportion(parts, T_new - T_before)
         st.L = L_new
 
@@ -362,11 +382,11 @@ class Engine:
                 total += tparts[key]
             total *= offf
             if tension_card is not None:
-                total += tension_card
+                total[tension_card[0]] += tension_card[1]
             H_new = np.clip(st.H + total, F(0.0), F(1.0))
             H_new *= offf
             if self.causes:
-                tparts["card"] = tension_card if tension_card is not None else np.zeros_like(st.H)
+                tparts["card"] = _dense(tension_card, st.H)
                 tension_causes = _apportion({k: v * offf for k, v in tparts.items()}, H_new - st.H)
             st.H = H_new
             st.R = self._regional_tension(st.H, st.M)
@@ -561,6 +581,14 @@ class Engine:
             prev = getattr(old, f.name)
             shape = (-1,) + (1,) * (new.ndim - 1)
             setattr(st, f.name, np.where(finished.reshape(shape), prev, new).astype(new.dtype))
+
+
+def _dense(sparse, like):
+    """A card's (games, shifts) as a whole (B, N, N) array, zero where no card moved it."""
+    out = np.zeros_like(like)
+    if sparse is not None:
+        out[sparse[0]] = sparse[1]
+    return out
 
 
 def _apportion(parts: dict, total_shown):

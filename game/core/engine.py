@@ -443,14 +443,38 @@ class Engine:
         return [(d, np.array(seats, dtype=np.intp)) for d, seats in groups.values()]
 
     def _draw_card(self, t, st, u):
+        """Each game draws a card by weight among those its turn and regional tension allow.
+        Games that allow the same cards share one cumulative table (few cards depend on tension)."""
         d = self.deck
-        ok = ((t >= d.min_turn) & (t <= d.max_turn))[None, :] & \
-             (st.R[:, None] >= d.min_tension[None, :]) & (st.R[:, None] <= d.max_tension[None, :])
-        w = ok * d.weight[None, :]
-        cum = np.cumsum(w, axis=1)
+        turn_ok = (t >= d.min_turn) & (t <= d.max_turn)
+        gated = np.flatnonzero((d.min_tension > 0.0) | (d.max_tension < 100.0))
+        R = st.R
+        if gated.size > 12 or R.size == 0 or R.min() < 0.0 or R.max() > 100.0:
+            return self._draw_card_dense(turn_ok, R, u)
+        allowed = (R[:, None] >= d.min_tension[gated]) & (R[:, None] <= d.max_tension[gated])  # (B, G)
+        pattern = allowed.astype(np.int64) @ (np.int64(1) << np.arange(gated.size, dtype=np.int64))
+        kinds, which = np.unique(pattern, return_inverse=True)
+        out = np.empty(R.shape[0], dtype=np.int16)
+        last = len(d.weight) - 1
+        for p, code in enumerate(kinds):
+            ok = turn_ok.copy()
+            ok[gated] &= ((int(code) >> np.arange(gated.size)) & 1).astype(bool)
+            cum = np.cumsum(ok * d.weight)
+            total = cum[-1]
+            games = np.flatnonzero(which == p)
+            if total > 0:
+                k = np.searchsorted(cum, u[games] * total, side="right")   # how many cum <= u * total
+                out[games] = np.minimum(k, last)
+            else:
+                out[games] = -1
+        return out
+
+    def _draw_card_dense(self, turn_ok, R, u):
+        d = self.deck
+        ok = turn_ok[None, :] & (R[:, None] >= d.min_tension[None, :]) & (R[:, None] <= d.max_tension[None, :])
+        cum = np.cumsum(ok * d.weight[None, :], axis=1)
         total = cum[:, -1]
-        u = u * total
-        k = (cum <= u[:, None]).sum(axis=1)
+        k = (cum <= (u * total)[:, None]).sum(axis=1)
         k = np.minimum(k, len(d.weight) - 1)
         return np.where(total > 0, k, -1).astype(np.int16)
 

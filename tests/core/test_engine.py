@@ -144,3 +144,32 @@ def test_every_record_field_is_json():
     assert data["outcome"] in {o.value for o in Outcome} - {"ongoing"}
     for t in data["turns"]:
         assert {"turn", "card", "actions", "regional_tension", "trust", "tension"} <= set(t)
+
+
+def test_card_draw_by_shared_tables_equals_the_per_game_draw():
+    """Games that allow the same cards share one cumulative table: the cards drawn are those of
+    the per-game table, at tension bounds and turn bounds included."""
+    eng = Engine(EA, np.arange(3000))
+    gen = np.random.default_rng(5)
+    d = eng.deck
+    edges = np.concatenate([d.min_tension, d.max_tension, [0.0, 100.0]]).astype(np.float32)
+    for t in (1, 2, 3, 6, 7, 30):
+        eng.state.R = np.where(gen.random(3000) < 0.3, gen.choice(edges, 3000),
+                               gen.uniform(0, 100, 3000)).astype(np.float32)
+        u = gen.random(3000)
+        turn_ok = (t >= d.min_turn) & (t <= d.max_turn)
+        assert np.array_equal(eng._draw_card(t, eng.state, u), eng._draw_card_dense(turn_ok, eng.state.R, u))
+
+
+def test_batched_philox_words_equal_the_reference_block_function():
+    """The batched generator (first rounds shared across games, keys per game) gives the words
+    of the plain Philox4x32-10 block function for every game, block and word."""
+    from game.core import rng
+    seeds = np.array([0, 1, 2**32 - 1, 2**32, 2**64 - 1, 123456789012345], dtype=np.uint64)
+    streams, index = np.array([1, 2, 3, 3]), np.array([0, 5, 0, 17])
+    for turn in (0, 1, 29):
+        words = rng.words_for(rng.key_schedule(seeds), turn, streams, index)
+        for g, seed in enumerate(seeds):
+            for m in range(len(streams)):
+                want = philox4x32(turn, streams[m], index[m], 0, int(seed) & 0xFFFFFFFF, int(seed) >> 32)
+                assert tuple(int(words[4 * m + w, g]) for w in range(4)) == tuple(int(x) for x in want)

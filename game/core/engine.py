@@ -136,6 +136,7 @@ class Engine:
                 self._card_moves[f] = np.append((v.reshape(v.shape[0], -1) != 0).any(axis=1), False)
             self._card_moves["tweak"] = np.append(d.tweak_turns > 0, False)
         self.state = self._initial_state()
+        self._trust = (None, None)  # (L, sigmoid(L)) of the last turn: trust read at the next one
         # Richardson grievance chosen so that the starting posture is at rest: arming then
         # follows changes in distrust, not an arbitrary start
         threat0 = self._threat(sigmoid(self.state.L), self.state.A, self.state.M)
@@ -234,7 +235,7 @@ class Engine:
         dyn = sc.dynamics
         pv = self.effective_params()
 
-        u_card, u_actor, pair_noise, pair_challenge, pair_accident = rng.turn_draws(self.seeds, t, n, self.keys)
+        u_card, u_actor, pair_noise, pair_challenge = rng.turn_draws(self.seeds, t, n, self.keys)
         u_noise, u_doc1, u_doc2 = u_actor[:3]
 
         trust_card = tension_card = None   # (games, their (N, N) shift): only games whose card has one
@@ -277,7 +278,8 @@ class Engine:
         col = {name: pv32[k] for k, name in enumerate(P.NAMES)}
 
         # 2. choose
-        T_before = sigmoid(st.L)
+        cached_L, cached_T = self._trust
+        T_before = cached_T if cached_L is st.L else sigmoid(st.L)  # last turn's trust, unless L was replaced
         defence = self._defence(st, col)
         view = self._view(t, st, T_before, defence, u_doc1, u_doc2)
         intended = np.empty((b, n), dtype=np.int8)
@@ -347,6 +349,7 @@ class Engine:
                      "card": _dense(trust_card, L_old)}
             trust_causes = _apportion(parts, T_new - T_before)
         st.L = L_new
+        self._trust = (L_new, T_new)
 
         tension_causes = {}
         challenges = np.zeros((b, n, n), dtype=bool)
@@ -394,7 +397,7 @@ class Engine:
             # 7. crisis
             defence = self._defence(st, col)
             challenges, win = self._challenges(st, T_new, defence, col, pair_challenge)
-            st.C = self._ladder(st, challenges, win, talk, pressure_sym, col, pair_accident)
+            st.C = self._ladder(st, t, challenges, win, talk, pressure_sym, col)
 
             # 8. economy
             ties_mean = sum_last(st.X) / F(n - 1)
@@ -418,6 +421,7 @@ class Engine:
         if not all_active:
             self._freeze(old, st, ~active)
             T_new = sigmoid(st.L)
+            self._trust = (st.L, T_new)
             st.end_turn = np.where(active & (st.outcome != 0) & (old.outcome == 0), t, st.end_turn).astype(np.int16)
         else:
             st.end_turn = np.where(active & (st.outcome != 0), t, st.end_turn).astype(np.int16)
@@ -545,7 +549,7 @@ class Engine:
         Mi = spread_rows(st.M)
         return Mi / (Mi + spread_cols(defence))
 
-    def _ladder(self, st, challenges, win, talk, pressure_sym, col, u_accident):
+    def _ladder(self, st, t, challenges, win, talk, pressure_sym, col):
         c = _sym(challenges)
         quiet = ~pressure_sym
         C = st.C
@@ -554,8 +558,12 @@ class Engine:
         # a security-seeker's brink slips into war only by accident
         greedy_challenge = challenges & spread_rows(st.greedy)
         push = _sym(greedy_challenge & (win > F(WAR_ODDS)))
-        accident = u_accident < spread_games(F(ACCIDENT_RATE) * col["misperception"], self.n)
-        war = at_brink & (push | accident)
+        war = at_brink & push
+        brink = np.flatnonzero(any_last(any_last(at_brink)))
+        if brink.size:  # an accident can only happen at the brink: draw for those games alone
+            u = rng.accident_draws(self.keys[:, :, brink], t, self.n)
+            accident = u < spread_games(F(ACCIDENT_RATE) * col["misperception"][brink], self.n)
+            war[brink] |= at_brink[brink] & accident
         # a challenge climbs unless the pair is talking (talk defuses fear, not greed);
         # a turn without one steps down, unless one side keeps up the pressure and nobody talks
         climb = c & (~talk | _sym(greedy_challenge)) & (C < WAR_RUNG - 1)

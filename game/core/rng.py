@@ -145,26 +145,34 @@ def _halves(words: np.ndarray) -> np.ndarray:
 def turn_layout(n: int) -> tuple[int, int, int]:
     """Blocks per game-turn: (actor blocks, pair blocks, pairs). The actor blocks hold the card
     draw (one 32-bit word) and three 16-bit uniforms per actor; the pair blocks hold five
-    16-bit uniforms per unordered pair."""
+    16-bit uniforms per unordered pair: two for perception noise and two challenge draws for
+    every pair, then one accident draw for every pair."""
     k = n * (n - 1) // 2
     actor_words = 1 + -(-3 * n // 2)
     pair_words = -(-5 * k // 2)
     return -(-actor_words // 4), -(-pair_words // 4), k
 
 
+def _cells(rows: np.ndarray, index: np.ndarray, n: int) -> np.ndarray:
+    """(pair rows + fill row, games) -> (games, n, n)."""
+    return np.ascontiguousarray(rows[index].T).reshape(-1, n, n)
+
+
 def turn_draws(seeds, turn: int, n: int, keys: np.ndarray | None = None):
-    """All of one turn's draws from one pass of Philox: the card draw; per actor the action-noise
-    draw and two for its doctrine; per unordered pair two for perception noise (Box-Muller, both
-    ways), one challenge draw each way and one accident draw. 16-bit uniforms are plenty for
-    probabilities a game compares against, and they halve the blocks to compute.
-    keys: key_schedule(seeds), when the caller keeps it.
-    Returns (card (B,), actor (noise, u1, u2) each (B, n), normal, challenge, accident (B, n, n))."""
+    """One turn's draws in every game from one pass of Philox: the card draw; per actor the
+    action-noise draw and two for its doctrine; per ordered pair a perception-noise normal
+    (Box-Muller, one uniform pair serving both ways) and a challenge draw. 16-bit uniforms are
+    plenty for probabilities a game compares against, and they halve the blocks to compute.
+    The accident draws, needed only where a crisis stands at the brink, come from
+    accident_draws. keys: key_schedule(seeds), when the caller keeps it.
+    Returns (card (B,), actor (noise, u1, u2) each (B, n), normal (B, n, n), challenge (B, n, n))."""
     if keys is None:
         keys = key_schedule(seeds)
     if n not in _MAPS:
         _MAPS[n] = _pair_maps(n)
-    k, both, same = _MAPS[n]
-    a_blocks, p_blocks, _ = turn_layout(n)
+    k, both, _ = _MAPS[n]
+    a_blocks, _, _ = turn_layout(n)
+    p_blocks = -(-4 * k // 8)    # the blocks that hold the first four draws of every pair
     streams = np.concatenate([np.full(a_blocks, ACTOR), np.full(p_blocks, PAIR)])
     index = np.concatenate([np.arange(a_blocks), np.arange(p_blocks)])
     words = words_for(keys, turn, streams, index)
@@ -172,7 +180,7 @@ def turn_draws(seeds, turn: int, n: int, keys: np.ndarray | None = None):
     card = _to_unit(words[0])
     ah = _halves(words[1:4 * a_blocks])[:3 * n].reshape(3, n, b)
     actor = tuple(np.ascontiguousarray(ah[i].T) for i in range(3))
-    ph = _halves(words[4 * a_blocks:])[:5 * k].reshape(5, k, b)
+    ph = _halves(words[4 * a_blocks:])[:4 * k].reshape(4, k, b)
     # per-pair rows (pair, game), with one fill row that the diagonal reads
     normal = np.empty((2 * k + 1, b), dtype=np.float32)
     r = np.sqrt(np.float32(-2.0) * np.log(ph[0]))
@@ -183,16 +191,26 @@ def turn_draws(seeds, turn: int, n: int, keys: np.ndarray | None = None):
     challenge = np.empty((2 * k + 1, b), dtype=np.float32)
     challenge[:2 * k] = ph[2:4].reshape(2 * k, b)
     challenge[2 * k] = 1.0
-    accident = np.empty((k + 1, b), dtype=np.float32)
-    accident[:k] = ph[4]
-    accident[k] = 1.0
+    return card, actor, _cells(normal, both, n), _cells(challenge, both, n)
 
-    def cells(rows, index):  # (pair, game) rows -> (game, i, j)
-        return np.ascontiguousarray(rows[index].T).reshape(b, n, n)
 
-    return card, actor, cells(normal, both), cells(challenge, both), cells(accident, same)
+def accident_draws(keys: np.ndarray, turn: int, n: int) -> np.ndarray:
+    """The turn's accident draw per unordered pair, (G, n, n) symmetric, for the games whose
+    keys are given (key_schedule(seeds)[:, :, games]): the fifth draw of every pair."""
+    if n not in _MAPS:
+        _MAPS[n] = _pair_maps(n)
+    k, _, same = _MAPS[n]
+    first, last = (4 * k) // 8, (5 * k - 1) // 8       # blocks holding halves 4k .. 5k - 1
+    index = np.arange(first, last + 1)
+    words = words_for(keys, turn, np.full(index.size, PAIR), index)
+    halves = _halves(words)
+    g = words.shape[1]
+    rows = np.empty((k + 1, g), dtype=np.float32)
+    rows[:k] = halves[4 * k - 8 * first: 5 * k - 8 * first]
+    rows[k] = 1.0
+    return _cells(rows, same, n)
 
 
 def actor_draws(seeds, turn: int, n: int):
-    """The per-actor draws of a turn alone: (noise, u1, u2), each (B, n) — as turn_draws gives."""
+    """The per-actor draws of a turn alone: (noise, u1, u2), each (B, n), as turn_draws gives them."""
     return turn_draws(seeds, turn, n)[1]

@@ -137,6 +137,7 @@ class Engine:
             self._card_moves["tweak"] = np.append(d.tweak_turns > 0, False)
         self.state = self._initial_state()
         self._trust = (None, None)  # (L, sigmoid(L)) of the last turn: trust read at the next one
+        self._greed_of = None       # the greedy array _greed's terms were built from
         # Richardson grievance chosen so that the starting posture is at rest: arming then
         # follows changes in distrust, not an arbitrary start
         threat0 = self._threat(sigmoid(self.state.L), self.state.A, self.state.M)
@@ -202,8 +203,11 @@ class Engine:
         active = st.tweak_left > 0
         if not active.any():
             return self.params  # validated on the way in: already within range
-        eff = self.params + st.tweak * active[:, None]
-        return np.clip(eff, _LOW, _HIGH)
+        # only the games under a card's temporary shift differ from their own parameters
+        rows = np.flatnonzero(active)
+        eff = self.params.copy()
+        eff[rows] = np.clip(self.params[rows] + st.tweak[rows], _LOW, _HIGH)
+        return eff
 
     def compact(self, keep: np.ndarray) -> None:
         """Drop the games not in keep (a batch runner's finished games); the rest are untouched."""
@@ -534,15 +538,24 @@ class Engine:
     def _challenges(self, st, T, defence, col, u):
         n = self.n
         win = self._win(st, defence)
-        greedy = spread_rows(st.greedy)
-        z = (greedy * F(GREED_WEIGHT)) * (win - F(WIN_THRESHOLD))
+        _, greed_weight, greed_discount = self._greed(st)
+        z = greed_weight * (win - F(WIN_THRESHOLD))
         z += spread_games(F(FEAR_WEIGHT) * col["first_strike"], n) * (F(1.0) - T) * st.H
         z -= F(RETALIATION_WEIGHT) * (F(1.0) - win) * spread_cols(st.Q)
         # a greedy actor values what it could take above the ties it would lose (Glaser)
         z -= spread_games(F(FUTURE_WEIGHT) * col["shadow_of_future"], n) * (st.X + spread_games(st.F, n)) \
-            * (F(1.0) - F(GREEDY_DISCOUNT) * greedy)
+            * greed_discount
         z += F(CRISIS_BASE)
         return (u < sigmoid(z)) & self.off, win
+
+    def _greed(self, st):
+        """Per game, fixed for the game: (B, N, N) [b, i, j] = i is greedy, as a mask, as its
+        weight in a challenge and as the discount on what it would lose."""
+        if self._greed_of is not st.greedy:
+            rows = spread_rows(st.greedy)
+            self._greed_terms = (rows, rows * F(GREED_WEIGHT), F(1.0) - F(GREEDY_DISCOUNT) * rows)
+            self._greed_of = st.greedy
+        return self._greed_terms
 
     @staticmethod
     def _win(st, defence):
@@ -556,7 +569,7 @@ class Engine:
         at_brink = c & (C == WAR_RUNG - 1)
         # at the brink only a greedy challenger that expects to win chooses war;
         # a security-seeker's brink slips into war only by accident
-        greedy_challenge = challenges & spread_rows(st.greedy)
+        greedy_challenge = challenges & self._greed(st)[0]
         push = _sym(greedy_challenge & (win > F(WAR_ODDS)))
         war = at_brink & push
         brink = np.flatnonzero(any_last(any_last(at_brink)))

@@ -43,7 +43,9 @@ def argmax_masked(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
                     vals = values[g, k].astype(np.float32) - (~mask[g, k]) * _BIG
                     out.reshape(-1)[rows] = _argmax8(vals[:, None, :])[:, 0]
                 return out
-        return _argmax8(values.astype(np.float32) - (~mask) * _BIG)
+        if mask.strides[0] == 0:  # the same mask in every game (say, everyone but oneself): one penalty row
+            return _argmax8(np.asarray(values, dtype=np.float32) - (~mask[0]) * _BIG)
+        return _argmax8(np.asarray(values, dtype=np.float32) - (~mask) * _BIG)
     vals = values.astype(np.float32) - (~mask) * _BIG
     cols = np.moveaxis(vals, -1, 0).copy()
     best = cols[0].copy()

@@ -8,7 +8,7 @@ from typing import ClassVar
 import attrs
 import numpy as np
 
-from .fastops import any_last, argmax_masked, max_last, spread_cols
+from .fastops import any_last, argmax_masked, max_last, select, spread_cols
 from .vocab import FAMILY, Action, Family
 
 A = Action
@@ -101,7 +101,7 @@ class Seats:
         partner = self.most_tense()
         action = np.broadcast_to(np.array([A.SUMMIT, A.FORUM, A.TRADE], dtype=np.int8)[self.turn_phase],
                                  (self.b, self.k)).copy()
-        target = np.where(action == A.FORUM, -1, partner)
+        target = select(action == A.FORUM, -1, partner, np.int64)
         return action, target
 
     def respond(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -109,7 +109,7 @@ class Seats:
         else arm against the ones who armed or allied against us."""
         offended = any_last(self.rows(self.view.against))
         hit = self.most_tense(self.rows(self.view.pressured))
-        action = np.where(hit >= 0, A.PRESSURE, A.ARM).astype(np.int8)
+        action = select(hit >= 0, A.PRESSURE, A.ARM, np.int8)
         return offended, action, hit
 
 
@@ -165,7 +165,7 @@ class Dialogue(Doctrine):
         partner = s.most_tense()
         tense = max_last(s.rows(s.view.H)) > 0.45
         action[tense] = A.CBM
-        target = np.where(tense, partner, target)
+        target = select(tense, partner, target, np.int64)
         return action, target
 
 
@@ -177,7 +177,7 @@ class Reciprocity(Doctrine):
     def choose(self, s):
         action, target = s.dialogue_rotation()
         offended, r_action, r_target = s.respond()
-        return np.where(offended, r_action, action).astype(np.int8), np.where(offended, r_target, target)
+        return select(offended, r_action, action, np.int8), select(offended, r_target, target, np.int64)
 
 
 class GenerousReciprocity(Doctrine):
@@ -196,8 +196,8 @@ class GenerousReciprocity(Doctrine):
         offender = s.most_tense(s.rows(s.view.against))
         answer = offended & ~forgive
         mend = offended & forgive
-        action = np.where(answer, r_action, np.where(mend, A.SUMMIT, action)).astype(np.int8)
-        target = np.where(answer, r_target, np.where(mend, offender, target))
+        action = select(answer, r_action, select(mend, A.SUMMIT, action, np.int8), np.int8)
+        target = select(answer, r_target, select(mend, offender, target, np.int64), np.int64)
         return action, target
 
 
@@ -229,8 +229,8 @@ class Opportunist(Doctrine):
         prey = argmax_masked(np.broadcast_to(-v.defence[:, None, :], weak.shape), weak)
         threatened = any_last(s.rows(v.against))
         partner = argmax_masked(s.rows(v.X) + 0.01 * s.rows(v.trust), s.others)
-        action = np.where(prey >= 0, A.PRESSURE, np.where(threatened, A.ARM, A.TRADE)).astype(np.int8)
-        target = np.where(prey >= 0, prey, np.where(threatened, -1, partner))
+        action = select(prey >= 0, A.PRESSURE, select(threatened, A.ARM, A.TRADE, np.int8), np.int8)
+        target = select(prey >= 0, prey, select(threatened, -1, partner, np.int64), np.int64)
         return action, target
 
 

@@ -8,7 +8,7 @@ from . import params as P
 from . import rng
 from .cards import compile_deck
 from .doctrines import HUMAN, View, make
-from .fastops import any_last, max_last, spread_cols, spread_games, spread_rows, sum_last
+from .fastops import any_last, max_last, select, spread_cols, spread_games, spread_rows, sum_last
 from .scenario import Scenario
 from .state import E_MAX, L_MAX, M_MAX, WAR_RUNG, State, logit, sigmoid
 from .vocab import FAMILY, OUTCOME_INDEX, TARGETED, Action, Outcome
@@ -297,8 +297,8 @@ class Engine:
         # a targeted action without a valid target becomes restraint
         idx = np.arange(n)[None, :]
         bad = TARGETED[intended] & ((target < 0) | (target >= n) | (target == idx))
-        intended = np.where(bad, Action.HOLD, intended).astype(np.int8)
-        target = np.where(TARGETED[intended], target, -1).astype(np.int8)
+        intended = select(bad, Action.HOLD, intended, np.int8)
+        target = select(TARGETED[intended], target, -1, np.int8)
         action, target = self._noise(intended, target, u_noise, col["action_noise"])
         fam = FAMILY[action]
 
@@ -426,9 +426,9 @@ class Engine:
             self._freeze(old, st, ~active)
             T_new = sigmoid(st.L)
             self._trust = (st.L, T_new)
-            st.end_turn = np.where(active & (st.outcome != 0) & (old.outcome == 0), t, st.end_turn).astype(np.int16)
+            st.end_turn = select(active & (st.outcome != 0) & (old.outcome == 0), t, st.end_turn, np.int16)
         else:
-            st.end_turn = np.where(active & (st.outcome != 0), t, st.end_turn).astype(np.int16)
+            st.end_turn = select(active & (st.outcome != 0), t, st.end_turn, np.int16)
         return TurnLog(
             turn=t, active=active, card=card, intended=intended, action=action, target=target,
             trust=T_new, tension=st.H, crisis=st.C, challenges=challenges,
@@ -498,10 +498,10 @@ class Engine:
             return intended, target
         fam = FAMILY[intended]
         # deterrence -> restraint; dialogue -> pressure on its partner, or arming if it had none
-        to_deterrence = np.where(target >= 0, Action.PRESSURE, Action.ARM).astype(np.int8)
-        flipped = np.where(fam == 0, np.int8(Action.HOLD), to_deterrence)
-        action = np.where(flip, flipped, intended).astype(np.int8)
-        new_target = np.where(flip & (fam == 0), -1, target).astype(np.int8)
+        to_deterrence = select(target >= 0, Action.PRESSURE, Action.ARM, np.int8)
+        flipped = select(fam == 0, Action.HOLD, to_deterrence, np.int8)
+        action = select(flip, flipped, intended, np.int8)
+        new_target = select(flip & (fam == 0), -1, target, np.int8)
         return action, new_target
 
     def _readings(self, action, target, tgt_onehot, col):
@@ -527,8 +527,8 @@ class Engine:
         if ally.any():
             ally3 = spread_cols(ally)
             outsider = ~self.same_bloc[None] & ~is_target
-            seen = np.where(ally3 & is_target, F(LLR["ally_partner"]), seen)
-            seen = np.where(ally3 & ~is_target, outsider * spread_games(col["alliance_signal"], n), seen)
+            seen = select(ally3 & is_target, LLR["ally_partner"], seen, F)
+            seen = select(ally3 & ~is_target, outsider * spread_games(col["alliance_signal"], n), seen, F)
         return seen
 
     def _defence(self, st, col):
@@ -602,19 +602,19 @@ class Engine:
         outcome = st.outcome.copy()
         if sc.dynamics:
             war = _rowmax(_rowmax(st.C)) >= WAR_RUNG
-            st.lockin_run = np.where(st.R > e.lockin_threshold, st.lockin_run + 1, 0).astype(np.int16)
+            st.lockin_run = select(st.R > e.lockin_threshold, st.lockin_run + 1, 0, np.int16)
             # a security community: the region's mean trust stays high while tension stays low
             mean_trust = sum_last(sum_last(T * self.offf)) / (self.n * (self.n - 1))
             high = mean_trust > e.community_trust
-            st.community_run = np.where(high & (st.R < e.community_tension), st.community_run + 1, 0).astype(np.int16)
-            outcome = np.where(going & war, OUTCOME_INDEX[Outcome.REGIONAL_WAR], outcome)
+            st.community_run = select(high & (st.R < e.community_tension), st.community_run + 1, 0, np.int16)
+            outcome = select(going & war, OUTCOME_INDEX[Outcome.REGIONAL_WAR], outcome, np.int8)
             going2 = outcome == 0
-            outcome = np.where(going2 & (st.lockin_run >= e.lockin_turns), OUTCOME_INDEX[Outcome.COLD_WAR_LOCK_IN], outcome)
+            outcome = select(going2 & (st.lockin_run >= e.lockin_turns), OUTCOME_INDEX[Outcome.COLD_WAR_LOCK_IN], outcome, np.int8)
             going2 = outcome == 0
-            outcome = np.where(going2 & (st.community_run >= e.community_turns), OUTCOME_INDEX[Outcome.SECURITY_COMMUNITY], outcome)
+            outcome = select(going2 & (st.community_run >= e.community_turns), OUTCOME_INDEX[Outcome.SECURITY_COMMUNITY], outcome, np.int8)
         going2 = outcome == 0
         if t >= self.turns:
-            outcome = np.where(going2, OUTCOME_INDEX[Outcome.TURN_LIMIT], outcome)
+            outcome = select(going2, OUTCOME_INDEX[Outcome.TURN_LIMIT], outcome, np.int8)
         st.outcome = outcome.astype(np.int8)
 
     @staticmethod

@@ -237,7 +237,6 @@ class Engine:
         b, n, sc = self.b, self.n, self.scenario
         offf = self.offf
         dyn = sc.dynamics
-        pv = self.effective_params()
 
         u_card, u_actor, pair_noise, pair_challenge = rng.turn_draws(self.seeds, t, n, self.keys)
         u_noise, u_doc1, u_doc2 = u_actor[:3]
@@ -277,7 +276,7 @@ class Engine:
                 st.tweak, st.tweak_left = st.tweak.copy(), st.tweak_left.copy()
                 st.tweak[g] = d.tweak[k]
                 st.tweak_left[g] = d.tweak_turns[k] + 1
-                pv = self.effective_params()
+        pv = self.effective_params()   # with any shift this turn's card brought
         pv32 = np.ascontiguousarray(pv.astype(F).T)  # one conversion; a contiguous row per parameter
         col = {name: pv32[k] for k, name in enumerate(P.NAMES)}
 
@@ -601,7 +600,7 @@ class Engine:
         going = st.outcome == 0
         outcome = st.outcome.copy()
         if sc.dynamics:
-            war = _rowmax(_rowmax(st.C)) >= WAR_RUNG
+            war = any_last(any_last(st.C >= WAR_RUNG))
             st.lockin_run = select(st.R > e.lockin_threshold, st.lockin_run + 1, 0, np.int16)
             # a security community: the region's mean trust stays high while tension stays low
             mean_trust = sum_last(sum_last(T * self.offf)) / (self.n * (self.n - 1))

@@ -79,6 +79,10 @@ def spread_cols(v: np.ndarray) -> np.ndarray:
 def spread_rows(v: np.ndarray) -> np.ndarray:
     """(B, N) -> (B, N, N) with [b, i, j] = v[b, i]."""
     b, n = v.shape
+    if n == 8 and v.dtype.itemsize == 1:
+        # each byte times 0x0101010101010101 is that byte eight times over: one multiply per row
+        wide = np.ascontiguousarray(v).view(np.uint8).astype(np.uint64) * np.uint64(0x0101010101010101)
+        return wide.view(np.uint8).reshape(b, n, n).view(v.dtype)
     return np.repeat(v, n, axis=1).reshape(b, n, n)
 
 

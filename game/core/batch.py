@@ -135,14 +135,16 @@ def default_workers() -> int:
 
 def run_batch_parallel(scenario: Scenario, seeds, doctrines: list[str] | None = None,
                        param_values: np.ndarray | None = None, turns: int | None = None,
-                       workers: int = 0, chunk: int = 2500,
+                       workers: int = 0, chunk: int = 0,
                        progress: Callable[[int, int], None] | None = None) -> BatchResult:
-    """run_batch over chunks of games in worker processes; the same result as one run_batch."""
+    """run_batch over chunks of games in worker processes; the same result as one run_batch.
+    chunk: games per piece of work; 0 gives each worker one equal share (the least overhead)."""
     seeds = np.asarray(seeds, dtype=np.uint64).reshape(-1)
     b = seeds.shape[0]
     if param_values is None:
         param_values = np.tile(scenario.worldview.array(), (b, 1))
     workers = workers or default_workers()
+    chunk = chunk or max(1, -(-b // workers))
     bounds = list(range(0, b, chunk)) + [b]
     jobs = [(scenario, seeds[s:e], doctrines, param_values[s:e], turns) for s, e in zip(bounds, bounds[1:])]
     if workers <= 1 or len(jobs) <= 1:

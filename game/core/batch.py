@@ -85,8 +85,12 @@ def _run_block(scenario, seeds, doctrines, param_values, turns, progress) -> Bat
     live = np.ones(b, dtype=bool)  # per engine row: not yet finished
     for t in range(t_max):
         log = eng.step()
-        tension[rows[live], t] = log.regional_tension[live]
-        trust[rows[live], t] = mean_trust(log.trust[live], off)
+        if live.all():   # the usual case: no copies of the live games' rows
+            tension[rows, t] = log.regional_tension
+            trust[rows, t] = mean_trust(log.trust, off)
+        else:
+            tension[rows[live], t] = log.regional_tension[live]
+            trust[rows[live], t] = mean_trust(log.trust[live], off)
         st = eng.state
         ended = live & (st.outcome != 0)
         if ended.any():

@@ -460,15 +460,17 @@ class Engine:
             return self._draw_card_dense(turn_ok, R, u)
         allowed = (R[:, None] >= d.min_tension[gated]) & (R[:, None] <= d.max_tension[gated])  # (B, G)
         pattern = allowed.astype(np.int64) @ (np.int64(1) << np.arange(gated.size, dtype=np.int64))
-        kinds, which = np.unique(pattern, return_inverse=True)
         out = np.empty(R.shape[0], dtype=np.int16)
         last = len(d.weight) - 1
-        for p, code in enumerate(kinds):
+        by_pattern = np.argsort(pattern, kind="stable")
+        counts = np.bincount(pattern, minlength=1 << gated.size)
+        ends = np.cumsum(counts)
+        for code in np.flatnonzero(counts):
             ok = turn_ok.copy()
             ok[gated] &= ((int(code) >> np.arange(gated.size)) & 1).astype(bool)
             cum = np.cumsum(ok * d.weight)
             total = cum[-1]
-            games = np.flatnonzero(which == p)
+            games = by_pattern[ends[code] - counts[code]:ends[code]]
             if total > 0:
                 k = np.searchsorted(cum, u[games] * total, side="right")   # how many cum <= u * total
                 out[games] = np.minimum(k, last)

@@ -334,13 +334,24 @@ class Engine:
 
         # 4. perceive (Kydd): L <- m L + (1 - m) L0 + w (llr + camp + noise)
         llr = self._readings(action, target, tgt_onehot, col)
+        # the same operations as the formula, worked in place (no temporaries for big arrays)
         m = spread_games(col["trust_memory"], n)
-        camp = spread_games(-col["camp_bias"], n) * self.camp
-        noise = spread_games(col["suspicion_bias"], n) + spread_games(col["misperception"], n) * pair_noise
+        camp = spread_games(-col["camp_bias"], n)
+        camp *= self.camp
+        noise = spread_games(col["misperception"], n)
+        noise *= pair_noise
+        noise += spread_games(col["suspicion_bias"], n)
         L_old = st.L
         w = F(EVIDENCE_WEIGHT)
-        memory = (m - F(1.0)) * L_old + (F(1.0) - m) * self.L0
-        delta = memory + w * (llr + camp + noise)
+        memory = m - F(1.0)
+        memory *= L_old
+        np.subtract(F(1.0), m, out=m)
+        m *= self.L0
+        memory += m
+        evidence = llr + camp
+        evidence += noise
+        evidence *= w
+        delta = memory + evidence if self.causes else np.add(memory, evidence, out=evidence)
         if trust_card is not None:
             delta[trust_card[0]] += trust_card[1]
         L_new = np.clip(L_old + delta, F(-L_MAX), F(L_MAX))
@@ -373,10 +384,13 @@ class Engine:
 
             # 6. tension moves toward a target set by distrust, arms, blocs, pressure, ties, forum
             rate = F(TENSION_RATE)
-            T_mean = T_new + T_new.transpose(0, 2, 1)
+            distrust = T_new + T_new.transpose(0, 2, 1)      # (1 - mean trust of the pair), in place
+            distrust *= F(0.5)
+            np.subtract(F(1.0), distrust, out=distrust)
+            distrust *= rate * F(0.6)
             tparts = {
                 "easing": -rate * st.H,
-                "distrust": (rate * F(0.6)) * (F(1.0) - F(0.5) * T_mean),
+                "distrust": distrust,
                 "arms": (rate * F(ARMS_TENSION)) * (spread_rows(race) + spread_cols(race)),
                 "bloc": spread_games((rate * F(0.3)) * col["camp_bias"], n) * self.camp,
                 "pressure": (rate * F(0.5)) * pressure_sym,
@@ -540,12 +554,22 @@ class Engine:
         n = self.n
         win = self._win(st, defence)
         _, greed_weight, greed_discount = self._greed(st)
-        z = greed_weight * (win - F(WIN_THRESHOLD))
-        z += spread_games(F(FEAR_WEIGHT) * col["first_strike"], n) * (F(1.0) - T) * st.H
-        z -= F(RETALIATION_WEIGHT) * (F(1.0) - win) * spread_cols(st.Q)
+        # the terms of the formula, each worked in place
+        z = win - F(WIN_THRESHOLD)
+        z *= greed_weight
+        fear = F(1.0) - T
+        fear *= spread_games(F(FEAR_WEIGHT) * col["first_strike"], n)
+        fear *= st.H
+        z += fear
+        retaliation = F(1.0) - win
+        retaliation *= F(RETALIATION_WEIGHT)
+        retaliation *= spread_cols(st.Q)
+        z -= retaliation
         # a greedy actor values what it could take above the ties it would lose (Glaser)
-        z -= spread_games(F(FUTURE_WEIGHT) * col["shadow_of_future"], n) * (st.X + spread_games(st.F, n)) \
-            * greed_discount
+        future = st.X + spread_games(st.F, n)
+        future *= spread_games(F(FUTURE_WEIGHT) * col["shadow_of_future"], n)
+        future *= greed_discount
+        z -= future
         z += F(CRISIS_BASE)
         return (u < sigmoid(z)) & self.off, win
 
@@ -561,7 +585,9 @@ class Engine:
     @staticmethod
     def _win(st, defence):
         Mi = spread_rows(st.M)
-        return Mi / (Mi + spread_cols(defence))
+        total = spread_cols(defence)
+        total += Mi
+        return np.divide(Mi, total, out=total)
 
     def _ladder(self, st, t, challenges, win, talk, pressure_sym, col):
         c = _sym(challenges)

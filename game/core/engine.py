@@ -8,7 +8,7 @@ from . import params as P
 from . import rng
 from .cards import compile_deck
 from .doctrines import HUMAN, View, make
-from .fastops import any_last, max_last, select, spread_cols, spread_games, spread_rows, sum_last
+from .fastops import any_last, count_last, max_last, select, spread_cols, spread_games, spread_rows, sum_last
 from .scenario import Scenario
 from .state import E_MAX, L_MAX, M_MAX, WAR_RUNG, State, logit, sigmoid
 from .vocab import FAMILY, OUTCOME_INDEX, TARGETED, Action, Outcome
@@ -326,11 +326,13 @@ class Engine:
             ally = between(Action.ALLY) if (action == Action.ALLY).any() else None
             if ally is not None:
                 st.A = np.minimum(st.A + F(ALLY_STEP) * ally, F(1.0))
-            st.X = np.minimum(st.X + F(TRADE_STEP) * trade + F(0.01) * summit, F(1.0))
-            forum_share = (action == Action.FORUM).mean(axis=1, dtype=F)
+            ties = st.X + F(TRADE_STEP) * trade
+            ties += F(0.01) * summit
+            st.X = np.minimum(ties, F(1.0), out=ties)
+            forum_share = count_last(action == Action.FORUM) / F(n)
             st.F = np.clip(st.F * F(1.0 - FORUM_DECAY) + F(FORUM_GAIN) * forum_share * (F(1.0) - st.F), F(0.0), F(1.0))
             st.E = (st.E - F(ARM_COST) * armed - F(0.05) * any_last(pressure) - F(0.1) * pressured
-                    + F(0.05) * sum_last(trade) - F(0.05) * cbm)
+                    + F(0.05) * count_last(trade) - F(0.05) * cbm)
 
         # 4. perceive (Kydd): L <- m L + (1 - m) L0 + w (llr + camp + noise)
         llr = self._readings(action, target, tgt_onehot, col)

@@ -143,14 +143,14 @@ def _halves(words: np.ndarray) -> np.ndarray:
 
 
 def turn_layout(n: int) -> tuple[int, int, int]:
-    """Blocks per game-turn: (actor blocks, pair blocks, pairs). The actor blocks hold the card
-    draw (one 32-bit word) and three 16-bit uniforms per actor; the pair blocks hold five
-    16-bit uniforms per unordered pair: two for perception noise and two challenge draws for
-    every pair, then one accident draw for every pair."""
+    """Blocks per game-turn in the actor stream and the pair stream, and the number of pairs.
+    The actor blocks hold the card draw (one 32-bit word) and three 16-bit uniforms per actor.
+    The pair stream holds 16-bit uniforms: two for perception noise and two challenge draws for
+    every pair, then one accident draw for every pair; the count covers the first four, which
+    every game draws each turn (accident_draws reads the fifth only where it is needed)."""
     k = n * (n - 1) // 2
     actor_words = 1 + -(-3 * n // 2)
-    pair_words = -(-5 * k // 2)
-    return -(-actor_words // 4), -(-pair_words // 4), k
+    return -(-actor_words // 4), -(-4 * k // 8), k
 
 
 def _cells(rows: np.ndarray, index: np.ndarray, n: int) -> np.ndarray:
@@ -171,8 +171,7 @@ def turn_draws(seeds, turn: int, n: int, keys: np.ndarray | None = None):
     if n not in _MAPS:
         _MAPS[n] = _pair_maps(n)
     k, both, _ = _MAPS[n]
-    a_blocks, _, _ = turn_layout(n)
-    p_blocks = -(-4 * k // 8)    # the blocks that hold the first four draws of every pair
+    a_blocks, p_blocks, _ = turn_layout(n)
     streams = np.concatenate([np.full(a_blocks, ACTOR), np.full(p_blocks, PAIR)])
     index = np.concatenate([np.arange(a_blocks), np.arange(p_blocks)])
     words = words_for(keys, turn, streams, index)

@@ -64,7 +64,9 @@ class View:
     @functools.cached_property
     def tense(self) -> np.ndarray:
         """Whom each actor worries about most: tension first, distrust to break ties."""
-        return self.H + 0.01 * (1.0 - self.trust)
+        t = 1.0 - self.trust
+        t *= 0.01
+        return np.add(self.H, t, out=t)
 
 
 class Seats:

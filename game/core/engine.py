@@ -182,7 +182,9 @@ class Engine:
 
     def _regional_tension(self, H, M):
         # capability-weighted mean of dyadic tension: w_ij = M_i + M_j
-        num = sum_last(H * spread_cols(M))            # sum_j H_ij M_j
+        weighted = spread_cols(M)
+        weighted *= H
+        num = sum_last(weighted)                      # sum_j H_ij M_j
         rows = sum_last(H)                            # sum_j H_ij
         total = sum_last(num + rows * M)              # sum_ij H_ij (M_i + M_j)
         wsum = F(2.0 * (self.n - 1)) * sum_last(M)    # sum_{i!=j} (M_i + M_j)
@@ -190,9 +192,11 @@ class Engine:
 
     def _threat(self, T, A, M):
         """Richardson: distrust-weighted capability of the non-allied others."""
-        w = (F(1.0) - T) * (F(1.0) - A)
+        w = F(1.0) - T
+        w *= F(1.0) - A
         w *= self.offf
-        return sum_last(w * spread_cols(M)) / F(self.n - 1)
+        w *= spread_cols(M)
+        return sum_last(w) / F(self.n - 1)
 
     @property
     def done(self) -> bool:
@@ -356,7 +360,8 @@ class Engine:
         delta = memory + evidence if self.causes else np.add(memory, evidence, out=evidence)
         if trust_card is not None:
             delta[trust_card[0]] += trust_card[1]
-        L_new = np.clip(L_old + delta, F(-L_MAX), F(L_MAX))
+        np.add(L_old, delta, out=delta)
+        L_new = np.clip(delta, F(-L_MAX), F(L_MAX), out=delta)
         L_new *= offf
         T_new = sigmoid(L_new)
         trust_causes = {}
@@ -405,7 +410,8 @@ class Engine:
             total *= offf
             if tension_card is not None:
                 total[tension_card[0]] += tension_card[1]
-            H_new = np.clip(st.H + total, F(0.0), F(1.0))
+            np.add(st.H, total, out=total)
+            H_new = np.clip(total, F(0.0), F(1.0), out=total)
             H_new *= offf
             if self.causes:
                 tparts["card"] = _dense(tension_card, st.H)
@@ -549,7 +555,9 @@ class Engine:
         return seen
 
     def _defence(self, st, col):
-        allies = sum_last(st.A * spread_cols(st.M))
+        weighted = spread_cols(st.M)
+        weighted *= st.A
+        allies = sum_last(weighted)
         return col["defence_advantage"][:, None] * (st.M + col["ally_credibility"][:, None] * allies) * (F(0.5) + st.Q)
 
     def _challenges(self, st, T, defence, col, u):

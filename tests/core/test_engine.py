@@ -173,3 +173,24 @@ def test_batched_philox_words_equal_the_reference_block_function():
             for m in range(len(streams)):
                 want = philox4x32(turn, streams[m], index[m], 0, int(seed) & 0xFFFFFFFF, int(seed) >> 32)
                 assert tuple(int(words[4 * m + w, g]) for w in range(4)) == tuple(int(x) for x in want)
+
+
+def test_later_turns_leave_earlier_logs_untouched():
+    """The engine works many arrays in place: a turn's log keeps the values it had when the
+    turn ended, whatever later turns (cards, compaction of finished games) do."""
+    import attrs
+    eng = Engine(EA, np.arange(300) + 7)
+    kept = []
+    while not eng.done:
+        log = eng.step()
+        snap = {}
+        for f in attrs.fields(type(log)):
+            v = getattr(log, f.name)
+            if isinstance(v, np.ndarray):
+                snap[f.name] = (v, v.copy())
+            elif isinstance(v, dict):
+                snap.update({f"{f.name}.{k}": (a, a.copy()) for k, a in v.items()})
+        kept.append(snap)
+    for turn, snap in enumerate(kept, 1):
+        for name, (live, then) in snap.items():
+            assert np.array_equal(live, then), (turn, name)

@@ -41,15 +41,15 @@ def mean_trust(T: np.ndarray, off: np.ndarray) -> np.ndarray:
     return total / (n * (n - 1))
 
 
-BLOCK = 2048  # games stepped together: a (B, N, N) array of them stays in a core's cache
+BLOCK = 4096  # games stepped together: bounds the arrays of one step (about 1 MB per (B, N, N) array)
 
 
 def run_batch(scenario: Scenario, seeds, doctrines: list[str] | None = None,
               param_values: np.ndarray | None = None, turns: int | None = None,
               progress: Callable[[int, int], None] | None = None, block: int = BLOCK) -> BatchResult:
     """Play every game to its end, in blocks of at most `block` games of about equal size (a
-    game's draws depend only on its own seed, so blocks change no result; they keep each step's
-    arrays small enough to stay in cache). progress(done, total) counts block-turns."""
+    game's draws depend only on its own seed, so blocks change no result; they bound the memory
+    each step works through). progress(done, total) counts block-turns."""
     seeds = np.asarray(seeds, dtype=np.uint64).reshape(-1)
     b = seeds.shape[0]
     if param_values is None:

@@ -194,3 +194,15 @@ def test_later_turns_leave_earlier_logs_untouched():
     for turn, snap in enumerate(kept, 1):
         for name, (live, then) in snap.items():
             assert np.array_equal(live, then), (turn, name)
+
+
+def test_run_batch_blocks_change_no_result_and_progress_counts_up():
+    seeds = np.arange(500) + 3
+    whole = run_batch(EA, seeds)
+    seen = []
+    blocks = run_batch(EA, seeds, block=120, progress=lambda done, total: seen.append((done, total)))
+    for name in ("outcome", "end_turn", "tension_path", "trust_path", "final_trust", "security", "payoff",
+                 "prosperity", "greedy"):
+        assert np.array_equal(getattr(whole, name), getattr(blocks, name)), name
+    dones = [d for d, _ in seen]
+    assert dones == sorted(dones) and len({t for _, t in seen}) == 1 and dones[-1] <= seen[-1][1]

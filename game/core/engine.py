@@ -530,7 +530,6 @@ class Engine:
     def _readings(self, action, target, tgt_onehot, col):
         """llr[b, i, j]: what observer i reads from actor j's move, before weighting."""
         b, n = action.shape
-        arming = col["arming_signal"][:, None]
         table = np.empty((b, 8), dtype=F)
         table[:, Action.ARM] = col["arming_signal"]
         table[:, Action.ALLY] = 0.0
@@ -541,7 +540,6 @@ class Engine:
         table[:, Action.TRADE] = LLR["trade"]
         table[:, Action.HOLD] = LLR["hold"]
         base = np.take_along_axis(table, action.astype(np.intp), axis=1)  # (B, N)
-        del arming
         is_target = spread_cols(target) == self.row_index  # [b, i, j]: i is j's target
         # a move aimed at someone else is read at half weight by the bystanders
         bystander = spread_cols(target >= 0) & ~is_target

@@ -37,6 +37,16 @@ def scenario_from_args(args) -> Scenario:
     return sc
 
 
+def check_seed(seed: int, games: int = 1) -> int:
+    """A seed, or the first of `games` consecutive seeds, within 0..MAX_SEED."""
+    from game.core.rng import MAX_SEED
+
+    last = MAX_SEED - (games - 1)
+    if not 0 <= seed <= last:
+        raise UsageError(f"--seed: {seed} is out of range (allowed: 0 to {last})")
+    return seed
+
+
 def check_turns(turns: int) -> int:
     if not 1 <= turns <= MAX_TURNS:
         raise UsageError(f"--turns: {turns} is out of range (allowed: 1 to {MAX_TURNS})")
@@ -147,8 +157,7 @@ def cmd_simulate(args) -> int:
     doctrines = doctrines_from_args(sc, args)
     if args.out and Path(args.out).suffix.lower() not in (".json", ".csv"):
         raise UsageError(f"--out: {args.out!r} must end in .json or .csv")
-    if args.seed < 0:
-        raise UsageError("--seed: must be 0 or more")
+    check_seed(args.seed)
     game = Game(sc, args.seed, doctrines)
     game.autoplay()
     record = game.record()

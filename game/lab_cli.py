@@ -7,7 +7,7 @@ import json
 import sys
 import time
 
-from game.cli import UsageError, check_turns, parse_sets
+from game.cli import UsageError, check_seed, check_turns, parse_sets
 from game.core import params as P
 from game.core.experiment import (Condition, ConditionResult, describe_crossovers, doctrine_list,
                                   parse_axis, run_conditions, run_sweep)
@@ -73,6 +73,7 @@ def _doctrines(sc, text: str) -> list[str]:
 def compare(args) -> int:
     sc, sets = _scenario_and_sets(args)
     games = _check_games(args.games)
+    check_seed(args.seed, games)
     doctrines = _doctrines(sc, args.doctrines)
     worldviews = [w.strip() for w in args.worldviews.split(",") if w.strip()]
     for w in worldviews:
@@ -149,6 +150,7 @@ def table_csv(results: list[ConditionResult], extra: dict | None = None) -> str:
 def sweep(args) -> int:
     sc, sets = _scenario_and_sets(args)
     games = _check_games(args.games)
+    check_seed(args.seed, games)
     if not args.param:
         raise UsageError("--param: give one or two, as NAME=LOW:HIGH:STEPS")
     if len(args.param) > 2:

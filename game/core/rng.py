@@ -16,6 +16,8 @@ _MASK = np.uint64(0xFFFFFFFF)
 _S32 = np.uint64(32)
 ROUNDS = 10
 
+MAX_SEED = 2**63 - 1  # seeds key the generator with 64 bits; kept to what a signed 64-bit integer holds
+
 # Streams: one per kind of draw, so adding a draw of one kind never shifts another.
 DISPOSITION, CARD, ACTOR, PAIR = range(4)
 

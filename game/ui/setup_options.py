@@ -25,7 +25,7 @@ class Options:
 
 
 def options_from_args(args) -> Options:
-    from game.cli import UsageError, doctrines_from_args, scenario_from_args
+    from game.cli import UsageError, check_seed, doctrines_from_args, scenario_from_args
     from .app import parse_size
 
     try:
@@ -34,11 +34,11 @@ def options_from_args(args) -> Options:
         if getattr(args, "doctrine", None) or getattr(args, "doctrine_all", None):
             doctrines = tuple(doctrines_from_args(scenario, args, allow_human=True))
         size = parse_size(getattr(args, "size", "1280x720") or "1280x720")
+        seed = getattr(args, "seed", None)
+        if seed is not None:
+            check_seed(seed)
     except (UsageError, LoadError, P.ParamError, ValueError) as exc:
         raise OptionsError(str(exc)) from None
-    seed = getattr(args, "seed", None)
-    if seed is not None and seed < 0:
-        raise OptionsError("--seed: must be 0 or more")
     scale = float(getattr(args, "scale", 1.0) or 1.0)
     if not 1.0 <= scale <= 2.0:
         raise OptionsError(f"--scale: {scale:g} is out of range (allowed: 1.0 to 2.0)")

@@ -54,6 +54,11 @@ def test_simulate_writes_json_and_csv(tmp_path):
     (["simulate", "--worldview", "flat-world"], "unknown worldview"),
     (["simulate", "--out", "g.txt"], "must end in .json or .csv"),
     (["simulate", "--turns", "0"], "out of range"),
+    (["simulate", "--seed", "-3"], "--seed: -3 is out of range"),
+    (["simulate", "--seed", str(2**63)], "out of range (allowed: 0 to"),
+    (["compare", "--seed", "-5", "--games", "10"], "--seed: -5 is out of range"),
+    (["compare", "--seed", str(2**63 - 5), "--games", "10"], "out of range (allowed: 0 to"),
+    (["sweep", "--param", "greedy_share=0:1:3", "--games", "10", "--seed", "-1"], "--seed: -1 is out of range"),
     (["frobnicate"], "invalid choice"),
 ])
 def test_bad_arguments_one_line_exit_2(args, needle):

@@ -14,6 +14,7 @@ from pygame_gui.core import ObjectID
 from game.core import params as P
 from game.core.doctrines import DOCTRINES, HUMAN
 from game.core.errors import LoadError
+from game.core.rng import MAX_SEED
 from game.core.scenario import DOCTRINE_NAMES, MAX_TURNS, list_scenarios, load_scenario
 from game.core.session import Game
 
@@ -24,7 +25,6 @@ from ..widgets import shapes
 
 CONTROLLERS = (HUMAN,) + DOCTRINE_NAMES
 HUMAN_HELP = "Human: a person chooses this actor's move every turn (several humans play hot-seat)."
-MAX_SEED = 2**63 - 1
 
 
 def controller_help(name: str) -> str:

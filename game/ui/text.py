@@ -209,6 +209,14 @@ def ellipsize(text: str, px: int, width: int, style: str = "regular") -> str:
     return text[:lo] + "…" if lo else ""
 
 
+def first_fitting(options: list[str], px: int, width: int, style: str = "regular") -> str:
+    """The first of several wordings, longest first, that fits width on one line; else the last, shortened."""
+    for option in options:
+        if size(option, px, style)[0] <= width:
+            return option
+    return ellipsize(options[-1], px, width, style)
+
+
 class Block:
     """Paragraphs laid out in a width: [(text, px, colour, style)], measured once, drawn from a cache."""
 

@@ -516,15 +516,17 @@ class SandboxScene(lab.LabScene):
         surface.blit(text.render(text.ellipsize(head, m.body, inner.width, "bold"), m.body, palette.TEXT, "bold"), inner.topleft)
         y = inner.y + text.line_height(m.body, "bold")
         if self.preview_error:
-            status, colour = f"The preview failed: {self.preview_error}", palette.WARNING
+            status, colour = [f"The preview failed: {self.preview_error}"], palette.WARNING
         elif self.preview is None:
-            status, colour = "Starting the preview…", palette.MUTED
+            status, colour = ["Starting the preview…"], palette.MUTED
         elif not self.preview_current:
-            status, colour = "Updating for the new values…", palette.FOCUS
-        else:
-            status, colour = (f"Up to date: {self.scenario.title}, seeds 1–{PREVIEW_GAMES}, 95 % intervals "
-                              f"({self.preview[2]:.1f} s)", palette.MUTED)
-        img = text.render(text.ellipsize(status, px, inner.width, "italic"), px, colour, "italic")
+            status, colour = ["Updating for the new values…"], palette.FOCUS
+        else:   # the longest wording that fits: large text on a projector keeps the essentials
+            status, colour = ([f"Up to date: {self.scenario.title}, seeds 1–{PREVIEW_GAMES}, 95 % intervals "
+                               f"({self.preview[2]:.1f} s)",
+                               f"Up to date: seeds 1–{PREVIEW_GAMES}, 95 % intervals ({self.preview[2]:.1f} s)",
+                               f"Up to date: seeds 1–{PREVIEW_GAMES}, 95 % intervals"], palette.MUTED)
+        img = text.render(text.first_fitting(status, px, inner.width, "italic"), px, colour, "italic")
         surface.blit(img, (inner.x, y))
         y += img.get_height() + m.pad // 2
         if self.preview is None:
@@ -553,7 +555,9 @@ class SandboxScene(lab.LabScene):
                 x = k * (cw + gap)
                 colour = lab_charts.doctrine_colour(r.condition.doctrine, k)
                 pygame.draw.rect(pic, colour, (x, (clh - 8) // 2, 8, 8))
-                title = text.ellipsize(f"{r.condition.doctrine}: tension, trust × 100", cpx, cw - 12, "bold")
+                title = text.first_fitting([f"{r.condition.doctrine}: tension, trust × 100",
+                                            f"{r.condition.doctrine}: tension, trust", r.condition.doctrine],
+                                           cpx, cw - 12, "bold")
                 pic.blit(text.render(title, cpx, palette.TEXT, "bold"), (x + 12, 0))
                 lab_charts.time_chart(pic, (x, clh, cw, chart_h - clh), cpx, r, thin=True)
             self._charts = {"key": key, "pic": pic}

@@ -47,6 +47,10 @@ F = np.float32  # state precision: plenty for a game model, and half the memory 
 _IDX = P.INDEX
 _LOW = np.array([s.low for s in P.PARAMS])
 _HIGH = np.array([s.high for s in P.PARAMS])
+# the state a card may move, with its bounds: (card field, state field, low, high)
+_CARD_BOUNDS = (("capability", "M", F(0.1), F(M_MAX)), ("prosperity", "E", F(0.0), F(E_MAX)),
+                ("alliance", "A", F(0.0), F(1.0)), ("ties", "X", F(0.0), F(1.0)), ("forum", "F", F(0.0), F(1.0)),
+                ("resolve", "Q", F(0.0), F(1.0)), ("crisis", "C", 0, WAR_RUNG - 1))
 
 
 @attrs.frozen(eq=False)
@@ -77,9 +81,6 @@ class TurnLog:
 
 def params_matrix(worldview: P.Worldview, b: int) -> np.ndarray:
     return np.tile(worldview.array(), (b, 1))
-
-
-_rowmax = max_last
 
 
 def _sym(mask):
@@ -117,7 +118,6 @@ class Engine:
         self.camp = ((~self.same_bloc) * (0.5 + 0.5 * np.minimum.outer(aligned, aligned))).astype(F)
         self.off = ~np.eye(n, dtype=bool)
         self.offf = self.off.astype(F)
-        self.ones = np.ones(n, dtype=F)
         self.col_index = np.tile(np.arange(n, dtype=np.int8), (n, 1))  # [i, j] = j
         self.row_index = np.ascontiguousarray(self.col_index.T)        # [i, j] = i
         self.L0 = (logit(np.clip(scenario.trust, 0.02, 0.98)) * self.off).astype(F)
@@ -135,6 +135,7 @@ class Engine:
                 v = getattr(d, f)
                 self._card_moves[f] = np.append((v.reshape(v.shape[0], -1) != 0).any(axis=1), False)
             self._card_moves["tweak"] = np.append(d.tweak_turns > 0, False)
+            self._gated = np.flatnonzero((d.min_tension > 0.0) | (d.max_tension < 100.0))  # cards tension allows
         self.state = self._initial_state()
         self._trust = (None, None)  # (L, sigmoid(L)) of the last turn: trust read at the next one
         self._greed_of = None       # the greedy array _greed's terms were built from
@@ -263,18 +264,12 @@ class Engine:
             g, k = drawn("tension")
             if g.size:
                 tension_card = (g, d.tension[k])
-            for field, attr, low, high in (("capability", "M", 0.1, M_MAX), ("prosperity", "E", 0.0, E_MAX),
-                                           ("alliance", "A", 0.0, 1.0), ("ties", "X", 0.0, 1.0),
-                                           ("forum", "F", 0.0, 1.0), ("resolve", "Q", 0.0, 1.0)):
+            for field, attr, low, high in _CARD_BOUNDS:
                 g, k = drawn(field)
                 if g.size:
                     a = getattr(st, attr).copy()  # a new array: earlier turns' logs hold the old one
-                    a[g] = np.clip(a[g] + getattr(d, field)[k], F(low), F(high))
+                    a[g] = np.clip(a[g] + getattr(d, field)[k], low, high)
                     setattr(st, attr, a)
-            g, k = drawn("crisis")
-            if g.size:
-                st.C = st.C.copy()
-                st.C[g] = np.clip(st.C[g] + d.crisis[k], 0, WAR_RUNG - 1)
             g, k = drawn("tweak")
             if g.size:
                 st.tweak, st.tweak_left = st.tweak.copy(), st.tweak_left.copy()
@@ -378,7 +373,7 @@ class Engine:
             # resolve image: deterrence moves raise it; restraint that goes unanswered (facing
             # pressure or high tension) or a unilateral concession lowers it
             tough = fam == 0
-            aimed_at = pressured | (_rowmax(st.H) > F(0.35))
+            aimed_at = pressured | (max_last(st.H) > F(0.35))
             meek = ((fam == 1) & aimed_at) | cbm
             st.Q = np.clip(st.Q + F(RESOLVE_STEP) * tough - F(RESOLVE_LOSS) * col["weakness_invites"][:, None] * meek
                            + F(0.05) * (F(0.5) - st.Q), F(0.0), F(1.0))
@@ -434,7 +429,7 @@ class Engine:
         # scores
         pay = self._payoffs(fam, pv)
         st.payoff = st.payoff + pay
-        worst = _rowmax(st.C).astype(np.float64)
+        worst = max_last(st.C).astype(np.float64)
         security = 100.0 * (1.0 - sum_last(st.H).astype(np.float64) / (n - 1)) * (1.0 - worst / WAR_RUNG)
         st.security_sum = st.security_sum + security
 
@@ -476,7 +471,7 @@ class Engine:
         Games that allow the same cards share one cumulative table (few cards depend on tension)."""
         d = self.deck
         turn_ok = (t >= d.min_turn) & (t <= d.max_turn)
-        gated = np.flatnonzero((d.min_tension > 0.0) | (d.max_tension < 100.0))
+        gated = self._gated
         R = st.R
         if gated.size > 12 or R.size == 0 or R.min() < 0.0 or R.max() > 100.0:
             return self._draw_card_dense(turn_ok, R, u)

@@ -6,6 +6,8 @@ came before.
 """
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 _M0 = np.uint64(0xD2511F53)
@@ -112,6 +114,7 @@ def uniforms(seeds, turn: int, stream: int, n: int):
     return np.ascontiguousarray(_to_unit(words[0::4]).T)
 
 
+@functools.lru_cache(maxsize=None)
 def _pair_maps(n: int):
     """Index maps from (i, j) cells to a row of per-pair values [upper..., lower..., fill]."""
     iu, ju = np.triu_indices(n, 1)
@@ -123,9 +126,6 @@ def _pair_maps(n: int):
     same[iu, ju] = np.arange(k)
     same[ju, iu] = np.arange(k)
     return k, both.reshape(-1), same.reshape(-1)
-
-
-_MAPS: dict[int, tuple] = {}
 
 
 def _halves(words: np.ndarray) -> np.ndarray:
@@ -155,6 +155,15 @@ def turn_layout(n: int) -> tuple[int, int, int]:
     return -(-actor_words // 4), -(-4 * k // 8), k
 
 
+@functools.lru_cache(maxsize=None)
+def _turn_counters(n: int) -> tuple[int, np.ndarray, np.ndarray]:
+    """(actor blocks, stream and index of every block) that turn_draws computes each turn."""
+    a_blocks, p_blocks, _ = turn_layout(n)
+    streams = np.concatenate([np.full(a_blocks, ACTOR), np.full(p_blocks, PAIR)])
+    index = np.concatenate([np.arange(a_blocks), np.arange(p_blocks)])
+    return a_blocks, streams, index
+
+
 def _cells(rows: np.ndarray, index: np.ndarray, n: int) -> np.ndarray:
     """(pair rows + fill row, games) -> (games, n, n)."""
     return np.ascontiguousarray(rows[index].T).reshape(-1, n, n)
@@ -170,12 +179,8 @@ def turn_draws(seeds, turn: int, n: int, keys: np.ndarray | None = None):
     Returns (card (B,), actor (noise, u1, u2) each (B, n), normal (B, n, n), challenge (B, n, n))."""
     if keys is None:
         keys = key_schedule(seeds)
-    if n not in _MAPS:
-        _MAPS[n] = _pair_maps(n)
-    k, both, _ = _MAPS[n]
-    a_blocks, p_blocks, _ = turn_layout(n)
-    streams = np.concatenate([np.full(a_blocks, ACTOR), np.full(p_blocks, PAIR)])
-    index = np.concatenate([np.arange(a_blocks), np.arange(p_blocks)])
+    k, both, _ = _pair_maps(n)
+    a_blocks, streams, index = _turn_counters(n)
     words = words_for(keys, turn, streams, index)
     b = words.shape[1]
     card = _to_unit(words[0])
@@ -198,9 +203,7 @@ def turn_draws(seeds, turn: int, n: int, keys: np.ndarray | None = None):
 def accident_draws(keys: np.ndarray, turn: int, n: int) -> np.ndarray:
     """The turn's accident draw per unordered pair, (G, n, n) symmetric, for the games whose
     keys are given (key_schedule(seeds)[:, :, games]): the fifth draw of every pair."""
-    if n not in _MAPS:
-        _MAPS[n] = _pair_maps(n)
-    k, _, same = _MAPS[n]
+    k, _, same = _pair_maps(n)
     first, last = (4 * k) // 8, (5 * k - 1) // 8       # blocks holding halves 4k .. 5k - 1
     index = np.arange(first, last + 1)
     words = words_for(keys, turn, np.full(index.size, PAIR), index)

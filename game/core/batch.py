@@ -8,7 +8,7 @@ from typing import Callable
 import attrs
 import numpy as np
 
-from .engine import Engine
+from .engine import Engine, params_matrix
 from .fastops import sum_last
 from .scenario import Scenario
 from .vocab import OUTCOME_CODES, Outcome
@@ -53,7 +53,7 @@ def run_batch(scenario: Scenario, seeds, doctrines: list[str] | None = None,
     seeds = np.asarray(seeds, dtype=np.uint64).reshape(-1)
     b = seeds.shape[0]
     if param_values is None:
-        param_values = np.tile(scenario.worldview.array(), (b, 1))
+        param_values = params_matrix(scenario.worldview, b)
     n_blocks = max(1, -(-b // max(1, block)))
     size = max(1, -(-b // n_blocks))
     parts = []
@@ -147,7 +147,7 @@ def run_batch_parallel(scenario: Scenario, seeds, doctrines: list[str] | None = 
     seeds = np.asarray(seeds, dtype=np.uint64).reshape(-1)
     b = seeds.shape[0]
     if param_values is None:
-        param_values = np.tile(scenario.worldview.array(), (b, 1))
+        param_values = params_matrix(scenario.worldview, b)
     workers = workers or default_workers()
     chunk = chunk or max(1, -(-b // (2 * workers)))
     bounds = list(range(0, b, chunk)) + [b]

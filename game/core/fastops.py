@@ -1,10 +1,13 @@
-"""Reductions over the short actor axis. numpy reduces a length-8 last axis an order of
-magnitude slower than it adds two arrays, so these work on the axis moved to the front."""
+"""Operations over the short actor axis (reductions, spreads, argmax) and a branch-free select.
+numpy reduces or broadcasts over a length-8 last axis an order of magnitude slower than it adds
+two whole arrays, so these work column by column, on whole spread arrays, or on the 8 bytes of a
+row read as one 64-bit word."""
 from __future__ import annotations
 
 import numpy as np
 
 _BIG = np.float32(1e30)
+_BYTES = np.uint64(0x0101010101010101)  # a byte times this is that byte in all 8 places of a word
 
 
 def any_last(m: np.ndarray) -> np.ndarray:
@@ -20,8 +23,8 @@ def any_last(m: np.ndarray) -> np.ndarray:
 def count_last(m: np.ndarray) -> np.ndarray:
     """How many are set along the last axis of a bool array, as float32 (exact: small counts)."""
     if m.shape[-1] == 8 and m.dtype == np.bool_ and m.flags.c_contiguous:
-        # the eight bytes of a row, times 0x0101010101010101, sum into the top byte
-        w = m.view(np.uint64)[..., 0] * np.uint64(0x0101010101010101)
+        # the eight bytes of a row, times _BYTES, sum into the top byte
+        w = m.view(np.uint64)[..., 0] * _BYTES
         return (w >> np.uint64(56)).astype(np.float32)
     return m.sum(axis=-1, dtype=np.float32)
 
@@ -49,13 +52,12 @@ def argmax_masked(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
                 if count:
                     rows = np.flatnonzero(has)
                     g, k = np.divmod(rows, has.shape[1])
-                    vals = values[g, k].astype(np.float32) - (~mask[g, k]) * _BIG
-                    out.reshape(-1)[rows] = _argmax8(vals[:, None, :])[:, 0]
+                    out.reshape(-1)[rows] = _argmax8(_penalised(values[g, k], mask[g, k])[:, None, :])[:, 0]
                 return out
         if mask.strides[0] == 0:  # the same mask in every game (say, everyone but oneself): one penalty row
-            return _argmax8(np.asarray(values, dtype=np.float32) - (~mask[0]) * _BIG)
-        return _argmax8(np.asarray(values, dtype=np.float32) - (~mask) * _BIG)
-    vals = values.astype(np.float32) - (~mask) * _BIG
+            return _argmax8(_penalised(values, mask[0]))
+        return _argmax8(_penalised(values, mask))
+    vals = _penalised(values, mask)
     cols = np.moveaxis(vals, -1, 0).copy()
     best = cols[0].copy()
     idx = np.zeros(best.shape, dtype=np.int64)
@@ -65,6 +67,11 @@ def argmax_masked(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
         idx += gt * (k - idx)
     idx[best <= -_BIG / 2] = -1
     return idx
+
+
+def _penalised(values, mask) -> np.ndarray:
+    """values as float32, pushed far below any real value where mask is off."""
+    return np.asarray(values, dtype=np.float32) - (~mask) * _BIG
 
 
 def sum_last(x: np.ndarray) -> np.ndarray:
@@ -89,8 +96,8 @@ def spread_rows(v: np.ndarray) -> np.ndarray:
     """(B, N) -> (B, N, N) with [b, i, j] = v[b, i]."""
     b, n = v.shape
     if n == 8 and v.dtype.itemsize == 1:
-        # each byte times 0x0101010101010101 is that byte eight times over: one multiply per row
-        wide = np.ascontiguousarray(v).view(np.uint8).astype(np.uint64) * np.uint64(0x0101010101010101)
+        # each byte times _BYTES is that byte eight times over: one multiply per row
+        wide = np.ascontiguousarray(v).view(np.uint8).astype(np.uint64) * _BYTES
         return wide.view(np.uint8).reshape(b, n, n).view(v.dtype)
     return np.repeat(v, n, axis=1).reshape(b, n, n)
 

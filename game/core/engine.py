@@ -8,7 +8,7 @@ from . import params as P
 from . import rng
 from .cards import compile_deck
 from .doctrines import HUMAN, View, make
-from .fastops import any_last, count_last, max_last, select, spread_cols, spread_games, spread_rows, sum_last
+from .fastops import any_last, count_last, max_last, per_game, select, spread_cols, spread_games, spread_rows, sum_last
 from .scenario import Scenario
 from .state import E_MAX, L_MAX, M_MAX, WAR_RUNG, State, logit, sigmoid
 from .vocab import FAMILY, OUTCOME_INDEX, TARGETED, Action, Outcome
@@ -278,6 +278,11 @@ class Engine:
         pv = self.effective_params()   # with any shift this turn's card brought
         pv32 = np.ascontiguousarray(pv.astype(F).T)  # one conversion; a contiguous row per parameter
         col = {name: pv32[k] for k, name in enumerate(P.NAMES)}
+        if not self.causes:
+            # a parameter that every game shares (all of them, in most batches) enters as one
+            # number: the same values, without spreading it over every cell first
+            lo, hi = pv32.min(axis=1), pv32.max(axis=1)
+            col.update({name: lo[k] for k, name in enumerate(P.NAMES) if lo[k] == hi[k]})
 
         # 2. choose
         cached_L, cached_T = self._trust
@@ -337,18 +342,14 @@ class Engine:
         llr = self._readings(action, target, tgt_onehot, col)
         # the same operations as the formula, worked in place (no temporaries for big arrays)
         m = spread_games(col["trust_memory"], n)
-        camp = spread_games(-col["camp_bias"], n)
-        camp *= self.camp
-        noise = spread_games(col["misperception"], n)
-        noise *= pair_noise
+        camp = spread_games(-col["camp_bias"], n) * self.camp
+        noise = spread_games(col["misperception"], n) * pair_noise
         noise += spread_games(col["suspicion_bias"], n)
         L_old = st.L
         w = F(EVIDENCE_WEIGHT)
         memory = m - F(1.0)
-        memory *= L_old
-        np.subtract(F(1.0), m, out=m)
-        m *= self.L0
-        memory += m
+        memory = np.multiply(memory, L_old, out=memory if np.ndim(memory) else None)
+        memory += (F(1.0) - m) * self.L0
         evidence = llr + camp
         evidence += noise
         evidence *= w
@@ -375,12 +376,12 @@ class Engine:
             tough = fam == 0
             aimed_at = pressured | (max_last(st.H) > F(0.35))
             meek = ((fam == 1) & aimed_at) | cbm
-            st.Q = np.clip(st.Q + F(RESOLVE_STEP) * tough - F(RESOLVE_LOSS) * col["weakness_invites"][:, None] * meek
+            st.Q = np.clip(st.Q + F(RESOLVE_STEP) * tough - F(RESOLVE_LOSS) * per_game(col["weakness_invites"]) * meek
                            + F(0.05) * (F(0.5) - st.Q), F(0.0), F(1.0))
 
             # 5. arms dynamics (Richardson), distrust-weighted, allies excluded
             threat = self._threat(T_new, st.A, st.M)
-            st.M = np.clip(st.M + col["arms_fear"][:, None] * threat - col["arms_fatigue"][:, None] * st.M
+            st.M = np.clip(st.M + per_game(col["arms_fear"]) * threat - per_game(col["arms_fatigue"]) * st.M
                            + self.grievance + F(GREED_ARMING) * st.greedy, F(0.1), F(M_MAX))
             race = np.maximum(st.M - M_before, F(0.0))
 
@@ -511,7 +512,7 @@ class Engine:
 
     def _noise(self, intended, target, u, eps):
         """With probability eps an executed action flips family (an incident, a misread order)."""
-        flip = u < eps[:, None]
+        flip = u < per_game(eps)
         if not flip.any():
             return intended, target
         fam = FAMILY[intended]
@@ -551,7 +552,8 @@ class Engine:
         weighted = spread_cols(st.M)
         weighted *= st.A
         allies = sum_last(weighted)
-        return col["defence_advantage"][:, None] * (st.M + col["ally_credibility"][:, None] * allies) * (F(0.5) + st.Q)
+        return (per_game(col["defence_advantage"]) * (st.M + per_game(col["ally_credibility"]) * allies)
+                * (F(0.5) + st.Q))
 
     def _challenges(self, st, T, defence, col, u):
         n = self.n
@@ -605,7 +607,7 @@ class Engine:
         brink = np.flatnonzero(any_last(any_last(at_brink)))
         if brink.size:  # an accident can only happen at the brink: draw for those games alone
             u = rng.accident_draws(self.keys[:, :, brink], t, self.n)
-            accident = u < spread_games(F(ACCIDENT_RATE) * col["misperception"][brink], self.n)
+            accident = u < spread_games(F(ACCIDENT_RATE) * _games(col["misperception"], brink), self.n)
             war[brink] |= at_brink[brink] & accident
         # a challenge climbs unless the pair is talking (talk defuses fear, not greed);
         # a turn without one steps down, unless one side keeps up the pressure and nobody talks
@@ -656,6 +658,11 @@ class Engine:
             prev = getattr(old, f.name)
             shape = (-1,) + (1,) * (new.ndim - 1)
             setattr(st, f.name, np.where(finished.reshape(shape), prev, new).astype(new.dtype))
+
+
+def _games(c, games):
+    """The given games' values of a parameter column; a single number (every game's) stays one."""
+    return c[games] if np.ndim(c) else c
 
 
 def _dense(sparse, like):

@@ -81,6 +81,18 @@ def sum_last(x: np.ndarray) -> np.ndarray:
     differently), and numpy's own reduction over a short last axis is several times slower."""
     if x.dtype.kind != "f":
         x = x.astype(np.float32)
+    if x.shape[-1] == 8 and x.dtype == np.float32 and x.flags.c_contiguous:
+        # einsum's own order for eight float32s, ((c0 + c4) + (c1 + c5)) + ((c2 + c6) + (c3 + c7)),
+        # worked column by column: the same sums, in about two thirds of the time
+        f = x.reshape(-1, 8)
+        out = np.add(f[:, 0], f[:, 4])
+        t = np.add(f[:, 1], f[:, 5])
+        out += t
+        np.add(f[:, 2], f[:, 6], out=t)
+        u = np.add(f[:, 3], f[:, 7])
+        t += u
+        out += t
+        return out.reshape(x.shape[:-1])
     return np.einsum("...j->...", x)
 
 
@@ -103,8 +115,15 @@ def spread_rows(v: np.ndarray) -> np.ndarray:
 
 
 def spread_games(c: np.ndarray, n: int) -> np.ndarray:
-    """(B,) -> (B, n, n), one value per game."""
+    """(B,) -> (B, n, n), one value per game; a single number (every game's) stays one."""
+    if np.ndim(c) == 0:
+        return c
     return np.repeat(c, n * n).reshape(-1, n, n)
+
+
+def per_game(c: np.ndarray) -> np.ndarray:
+    """(B,) -> (B, 1), to combine with (B, N); a single number stays one."""
+    return c[:, None] if np.ndim(c) else c
 
 
 def _argmax8(vals: np.ndarray) -> np.ndarray:

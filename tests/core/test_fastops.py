@@ -1,0 +1,77 @@
+"""The engine's short-axis operations give exactly what plain numpy gives."""
+import numpy as np
+import pytest
+
+from game.core.fastops import (any_last, argmax_masked, count_last, max_last, select, spread_cols, spread_games,
+                               spread_rows, sum_last)
+
+
+def _wide_range(rng, size):
+    # values over many orders of magnitude, both signs: any change in the order of a sum shows
+    return (rng.standard_normal(size) * np.exp(rng.standard_normal(size) * 4)).astype(np.float32)
+
+
+@pytest.mark.parametrize("offset", range(8))
+def test_sum_last_adds_in_einsums_order_at_any_offset(offset):
+    rng = np.random.default_rng(offset)
+    for rows in (1, 7, 64, 1001):
+        flat = _wide_range(rng, rows * 8 + 8)
+        x = flat[offset:offset + rows * 8].reshape(rows, 8)
+        assert np.array_equal(sum_last(x), np.einsum("...j->...", x))
+        y = x.reshape(-1, 1, 8)
+        assert sum_last(y).shape == (rows, 1)
+        assert np.array_equal(sum_last(y), np.einsum("...j->...", y))
+
+
+def test_sum_last_of_other_shapes_and_types():
+    rng = np.random.default_rng(1)
+    x = _wide_range(rng, 6 * 5).reshape(6, 5)
+    assert np.array_equal(sum_last(x), np.einsum("...j->...", x))
+    t = _wide_range(rng, 4 * 8 * 8).reshape(4, 8, 8).transpose(0, 2, 1)   # not contiguous
+    assert np.array_equal(sum_last(t), np.einsum("...j->...", t))
+    m = rng.random((3, 8, 8)) < 0.5
+    assert np.array_equal(sum_last(m), m.sum(axis=-1).astype(np.float32))
+
+
+def test_reductions_match_numpy():
+    rng = np.random.default_rng(2)
+    m = rng.random((50, 8, 8)) < 0.3
+    assert np.array_equal(any_last(m), m.any(axis=-1))
+    assert np.array_equal(count_last(m), m.sum(axis=-1).astype(np.float32))
+    x = _wide_range(rng, 50 * 8 * 8).reshape(50, 8, 8)
+    assert np.array_equal(max_last(x), x.max(axis=-1))
+
+
+def test_spreads_match_broadcasting():
+    rng = np.random.default_rng(3)
+    v = _wide_range(rng, 20 * 8).reshape(20, 8)
+    assert np.array_equal(spread_cols(v), np.broadcast_to(v[:, None, :], (20, 8, 8)))
+    assert np.array_equal(spread_rows(v), np.broadcast_to(v[:, :, None], (20, 8, 8)))
+    b = rng.random((20, 8)) < 0.5
+    assert np.array_equal(spread_rows(b), np.broadcast_to(b[:, :, None], (20, 8, 8)))
+    c = _wide_range(rng, 20)
+    assert np.array_equal(spread_games(c, 8), np.broadcast_to(c[:, None, None], (20, 8, 8)))
+
+
+def test_select_matches_where_for_every_type():
+    rng = np.random.default_rng(4)
+    cond = rng.random((30, 8)) < 0.5
+    for dtype in (np.int8, np.int16, np.int64, np.float32, np.float64):
+        x = (rng.standard_normal((30, 8)) * 50).astype(dtype)
+        y = (rng.standard_normal((30, 8)) * 50).astype(dtype)
+        got = select(cond, x, y, dtype)
+        assert got.dtype == dtype and np.array_equal(got, np.where(cond, x, y))
+        assert np.array_equal(select(cond, 3, y, dtype), np.where(cond, dtype(3), y))
+
+
+@pytest.mark.parametrize("density", [0.0, 0.05, 0.5, 1.0])
+def test_argmax_masked_takes_the_lowest_index_of_the_best_allowed(density):
+    rng = np.random.default_rng(int(density * 100))
+    values = rng.integers(0, 4, (40, 8, 8)).astype(np.float32)   # many ties
+    mask = rng.random((40, 8, 8)) < density
+    got = argmax_masked(values, mask)
+    want = np.where(mask.any(axis=-1), np.argmax(np.where(mask, values, -np.inf), axis=-1), -1)
+    assert np.array_equal(got, want)
+    shared = np.broadcast_to(mask[0], mask.shape)   # the same mask in every game
+    want = np.where(shared.any(axis=-1), np.argmax(np.where(shared, values, -np.inf), axis=-1), -1)
+    assert np.array_equal(argmax_masked(values, shared), want)

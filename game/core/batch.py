@@ -41,6 +41,9 @@ def mean_trust(T: np.ndarray, off: np.ndarray) -> np.ndarray:
     return total / (n * (n - 1))
 
 
+# finished games leave the engine once they are this share of it: stepping them on costs more
+# than copying the live games' rows (at 0.2, a tenth of the rows stepped were finished games)
+COMPACT_AT = 0.05
 BLOCK = 4096  # games stepped together: bounds the arrays of one step (about 1 MB per (B, N, N) array)
 
 
@@ -108,8 +111,7 @@ def _run_block(scenario, seeds, doctrines, param_values, turns, progress) -> Bat
             live &= ~ended
             if not live.any():
                 break
-            # drop finished games once they are a fifth of the batch: fewer copies than every turn
-            if (~live).mean() >= 0.2:
+            if (~live).mean() >= COMPACT_AT:
                 rows = rows[live]
                 eng.compact(live)
                 live = np.ones(rows.size, dtype=bool)

@@ -83,10 +83,6 @@ def params_matrix(worldview: P.Worldview, b: int) -> np.ndarray:
     return np.tile(worldview.array(), (b, 1))
 
 
-def _sym(mask):
-    return mask | mask.transpose(0, 2, 1)
-
-
 class Engine:
     """Advances B games of one scenario; doctrines per actor, parameters per game."""
 
@@ -595,15 +591,19 @@ class Engine:
         return np.divide(Mi, total, out=total)
 
     def _ladder(self, st, t, challenges, win, talk, pressure_sym, col):
-        c = _sym(challenges)
+        greedy_challenge = challenges & self._greed(st)[0]
+        # "between i and j" from one transpose: bit 0 a challenge, bit 1 a greedy one, bit 2 a
+        # greedy one by a challenger that expects to win
+        packed = challenges.view(np.uint8) | (greedy_challenge.view(np.uint8) << 1)
+        packed |= (greedy_challenge & (win > F(WAR_ODDS))).view(np.uint8) << 2
+        packed = packed | packed.transpose(0, 2, 1)
+        c = (packed & 1).view(bool)
         quiet = ~pressure_sym
         C = st.C
         at_brink = c & (C == WAR_RUNG - 1)
         # at the brink only a greedy challenger that expects to win chooses war;
         # a security-seeker's brink slips into war only by accident
-        greedy_challenge = challenges & self._greed(st)[0]
-        push = _sym(greedy_challenge & (win > F(WAR_ODDS)))
-        war = at_brink & push
+        war = at_brink & ((packed & 4) != 0)
         brink = np.flatnonzero(any_last(any_last(at_brink)))
         if brink.size:  # an accident can only happen at the brink: draw for those games alone
             u = rng.accident_draws(self.keys[:, :, brink], t, self.n)
@@ -611,10 +611,10 @@ class Engine:
             war[brink] |= at_brink[brink] & accident
         # a challenge climbs unless the pair is talking (talk defuses fear, not greed);
         # a turn without one steps down, unless one side keeps up the pressure and nobody talks
-        climb = c & (~talk | _sym(greedy_challenge)) & (C < WAR_RUNG - 1)
+        climb = c & (~talk | ((packed & 2) != 0)) & (C < WAR_RUNG - 1)
         calm = ~c & (talk | quiet) & (C > 0)
-        C = C + climb.view(np.int8) - calm.view(np.int8)
-        C[war] = WAR_RUNG
+        # a pair at war stood at the brink and neither climbed nor calmed: one more rung
+        C = C + climb.view(np.int8) - calm.view(np.int8) + war.view(np.int8)
         C *= self.off
         return C
 

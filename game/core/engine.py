@@ -274,11 +274,13 @@ class Engine:
         pv = self.effective_params()   # with any shift this turn's card brought
         pv32 = np.ascontiguousarray(pv.astype(F).T)  # one conversion; a contiguous row per parameter
         col = {name: pv32[k] for k, name in enumerate(P.NAMES)}
+        shared = {}
         if not self.causes:
             # a parameter that every game shares (all of them, in most batches) enters as one
             # number: the same values, without spreading it over every cell first
-            lo, hi = pv32.min(axis=1), pv32.max(axis=1)
-            col.update({name: lo[k] for k, name in enumerate(P.NAMES) if lo[k] == hi[k]})
+            lo, hi = pv.min(axis=0), pv.max(axis=0)
+            shared = {P.NAMES[k]: lo[k] for k in np.flatnonzero(lo == hi)}
+            col.update({name: F(v) for name, v in shared.items()})
 
         # 2. choose
         cached_L, cached_T = self._trust
@@ -335,7 +337,7 @@ class Engine:
                     + F(0.05) * count_last(trade) - F(0.05) * cbm)
 
         # 4. perceive (Kydd): L <- m L + (1 - m) L0 + w (llr + camp + noise)
-        llr = self._readings(action, target, tgt_onehot, col)
+        llr = self._readings(action, target, col)
         # the same operations as the formula, worked in place (no temporaries for big arrays)
         m = spread_games(col["trust_memory"], n)
         camp = spread_games(-col["camp_bias"], n) * self.camp
@@ -424,7 +426,7 @@ class Engine:
             tension_causes = {k: np.zeros((b, n, n), dtype=F) for k in TENSION_CAUSES}
 
         # scores
-        pay = self._payoffs(fam, pv)
+        pay = self._payoffs(fam, pv, shared)
         st.payoff = st.payoff + pay
         worst = max_last(st.C).astype(np.float64)
         security = 100.0 * (1.0 - sum_last(st.H).astype(np.float64) / (n - 1)) * (1.0 - worst / WAR_RUNG)
@@ -519,25 +521,33 @@ class Engine:
         new_target = select(flip & (fam == 0), -1, target, np.int8)
         return action, new_target
 
-    def _readings(self, action, target, tgt_onehot, col):
+    def _readings(self, action, target, col):
         """llr[b, i, j]: what observer i reads from actor j's move, before weighting."""
         b, n = action.shape
-        table = np.empty((b, 8), dtype=F)
-        table[:, Action.ARM] = col["arming_signal"]
-        table[:, Action.ALLY] = 0.0
-        table[:, Action.PRESSURE] = col["arming_signal"] + F(LLR["pressure_extra"])
-        table[:, Action.SUMMIT] = LLR["summit"]
-        table[:, Action.CBM] = col["reassurance_signal"]
-        table[:, Action.FORUM] = LLR["forum"]
-        table[:, Action.TRADE] = LLR["trade"]
-        table[:, Action.HOLD] = LLR["hold"]
-        base = np.take_along_axis(table, action.astype(np.intp), axis=1)  # (B, N)
-        is_target = spread_cols(target) == self.row_index  # [b, i, j]: i is j's target
-        # a move aimed at someone else is read at half weight by the bystanders
-        bystander = spread_cols(target >= 0) & ~is_target
-        seen = spread_cols(base) * (F(1.0) - F(0.5) * bystander)
+        per_game_table = np.ndim(col["arming_signal"]) or np.ndim(col["reassurance_signal"])
+        table = np.empty((b, 8) if per_game_table else 8, dtype=F)
+        table[..., Action.ARM] = col["arming_signal"]
+        table[..., Action.ALLY] = 0.0
+        table[..., Action.PRESSURE] = col["arming_signal"] + F(LLR["pressure_extra"])
+        table[..., Action.SUMMIT] = LLR["summit"]
+        table[..., Action.CBM] = col["reassurance_signal"]
+        table[..., Action.FORUM] = LLR["forum"]
+        table[..., Action.TRADE] = LLR["trade"]
+        table[..., Action.HOLD] = LLR["hold"]
+        if per_game_table:
+            base = table.reshape(-1)[action + np.arange(0, 8 * b, 8)[:, None]]   # (B, N)
+        else:
+            base = table[action]
+        # a move aimed at someone is read at full weight by its target and at half weight by
+        # the bystanders: every observer of a targeted move first, then its target
+        aimed = target >= 0
+        seen = spread_cols(base * (F(1.0) - F(0.5) * aimed))
+        cells = np.flatnonzero(aimed)                     # b * n + j
+        games, actor = np.divmod(cells, n)
+        seen.reshape(-1)[games * (n * n) + target.reshape(-1)[cells] * n + actor] = base.reshape(-1)[cells]
         ally = action == Action.ALLY
         if ally.any():
+            is_target = spread_cols(target) == self.row_index  # [b, i, j]: i is j's target
             ally3 = spread_cols(ally)
             outsider = ~self.same_bloc[None] & ~is_target
             seen = select(ally3 & is_target, LLR["ally_partner"], seen, F)
@@ -618,9 +628,10 @@ class Engine:
         C *= self.off
         return C
 
-    def _payoffs(self, fam, pv):
-        """Each actor's 2x2 payoff summed over its partners (family 1 = dialogue = cooperate)."""
-        g = lambda name: pv[:, _IDX[name]][:, None]  # noqa: E731
+    def _payoffs(self, fam, pv, shared):
+        """Each actor's 2x2 payoff summed over its partners (family 1 = dialogue = cooperate).
+        shared: the parameters every game has the same value of, as that value."""
+        g = lambda name: shared[name] if name in shared else pv[:, _IDX[name]][:, None]  # noqa: E731
         f = fam.astype(np.float64)
         coop = f.sum(axis=1, keepdims=True) - f      # partners who chose dialogue
         defect = (self.n - 1) - coop

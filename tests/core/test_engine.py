@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from game.core.batch import run_batch, run_batch_parallel
+from game.core import params as P
 from game.core.engine import Engine, TENSION_CAUSES, TRUST_CAUSES
 from game.core.rng import philox4x32
 from game.core.scenario import load_scenario
@@ -67,6 +68,30 @@ def test_batch_of_1000_equals_1000_single_games(half):
             for name in TENSION_CAUSES:
                 assert np.array_equal(log.tension_causes[name][b], one.tension_causes[name][0]), (seed, name)
         assert single.done
+
+
+@pytest.mark.parametrize("mixed", [False, True])
+def test_batches_without_causes_play_exactly_as_with_them(mixed):
+    """Without causes (as batches run), a parameter every game shares enters as one number;
+    the games come out exactly as with causes, where every parameter is a per-game column.
+    mixed: half the games read arming, reassurance and the payoffs differently, so those
+    columns stay per game while the others are shared."""
+    seeds = np.arange(300) * 31 + 5
+    doctrines = ["deterrence", "dialogue", "reciprocity", "generous-reciprocity", "grit", "opportunist",
+                 "random", "deterrence"]
+    params = np.tile(EA.worldview.array(), (seeds.size, 1))
+    if mixed:
+        for name, value in (("arming_signal", -0.1), ("reassurance_signal", 0.9), ("payoff_T", 4.0),
+                            ("greedy_share", 0.6), ("misperception", 0.8)):
+            params[::2, P.INDEX[name]] = value
+    fast = Engine(EA, seeds, doctrines, params, turns=20, causes=False)
+    full = Engine(EA, seeds, doctrines, params, turns=20, causes=True)
+    while not full.done:
+        a, b = fast.step(), full.step()
+        for name in LOG_FIELDS:
+            assert np.array_equal(getattr(a, name), getattr(b, name)), (a.turn, name)
+    assert fast.done
+    assert np.array_equal(fast.state.payoff, full.state.payoff)
 
 
 def test_batch_result_does_not_depend_on_chunking_or_workers():

@@ -84,6 +84,7 @@ def _run_block(scenario, seeds, doctrines, param_values, turns, progress) -> Bat
     }
     greedy = eng.state.greedy.copy()
     eng.freeze = False     # finished games are recorded here, then dropped: no need to hold them
+    eng.keep_logs = False  # each turn's log is read in that turn only
     rows = np.arange(b)    # original index of each game still in the engine
     live = np.ones(b, dtype=bool)  # per engine row: not yet finished
     for t in range(t_max):

@@ -92,6 +92,9 @@ class Engine:
         self.scenario = scenario
         self.causes = causes  # keep why trust and tension moved (costs time in big batches)
         self.freeze = True    # hold finished games still; a batch runner that drops them turns this off
+        # earlier turns' logs keep their values (a card's change goes to a new array); a batch
+        # runner that reads each log only in its own turn turns this off
+        self.keep_logs = True
         self.seeds = np.asarray(seeds, dtype=np.uint64).reshape(-1)
         self.keys = rng.key_schedule(self.seeds)
         b, n = self.seeds.shape[0], scenario.n
@@ -135,6 +138,7 @@ class Engine:
         self.state = self._initial_state()
         self._trust = (None, None)  # (L, sigmoid(L)) of the last turn: trust read at the next one
         self._greed_of = None       # the greedy array _greed's terms were built from
+        self._base = None           # the parameters as _turn_params reads them
         # Richardson grievance chosen so that the starting posture is at rest: arming then
         # follows changes in distrust, not an arbitrary start
         threat0 = self._threat(sigmoid(self.state.L), self.state.A, self.state.M)
@@ -183,6 +187,7 @@ class Engine:
         weighted *= H
         num = sum_last(weighted)                      # sum_j H_ij M_j
         rows = sum_last(H)                            # sum_j H_ij
+        self._tension_rows = (H, rows)                # the scores read them again this turn
         total = sum_last(num + rows * M)              # sum_ij H_ij (M_i + M_j)
         wsum = F(2.0 * (self.n - 1)) * sum_last(M)    # sum_{i!=j} (M_i + M_j)
         return (F(100.0) * total / np.maximum(wsum, 1e-6)).astype(F)
@@ -199,16 +204,30 @@ class Engine:
     def done(self) -> bool:
         return bool((self.state.outcome != 0).all())
 
-    def effective_params(self) -> np.ndarray:
-        st = self.state
-        active = st.tweak_left > 0
-        if not active.any():
-            return self.params  # validated on the way in: already within range
-        # only the games under a card's temporary shift differ from their own parameters
-        rows = np.flatnonzero(active)
-        eff = self.params.copy()
-        eff[rows] = np.clip(self.params[rows] + st.tweak[rows], _LOW, _HIGH)
-        return eff
+    def _turn_params(self, st):
+        """This turn's worldview parameters, with the shift of any card still in force:
+        (float32 for the model, float64 for the payoffs), each name -> one value per game (B,),
+        or a single number for a parameter that every game has the same value of (batches
+        without causes; in most, every parameter but those a card is shifting)."""
+        if self._base is None:   # once per engine, and again once compact() has dropped games
+            p = self.params
+            lo, hi = p.min(axis=0), p.max(axis=0)
+            shared = (lo == hi) & (not self.causes)
+            self._base = (np.ascontiguousarray(p.astype(F).T), lo, shared)
+        base32, lo, shared = self._base
+        rows = np.flatnonzero(st.tweak_left > 0)
+        shifted = set(np.flatnonzero((st.tweak[rows] != 0).any(axis=0)).tolist()) if rows.size else ()
+        col, col64 = {}, {}
+        for k, name in enumerate(P.NAMES):
+            if k in shifted:   # only the games under the shift differ from their own value
+                v = self.params[:, k].copy()
+                v[rows] = np.clip(self.params[rows, k] + st.tweak[rows, k], _LOW[k], _HIGH[k])
+                col[name], col64[name] = v.astype(F), v
+            elif shared[k]:
+                col[name], col64[name] = F(lo[k]), lo[k]
+            else:
+                col[name], col64[name] = base32[k], self.params[:, k]
+        return col, col64
 
     def compact(self, keep: np.ndarray) -> None:
         """Drop the games not in keep (a batch runner's finished games); the rest are untouched."""
@@ -221,6 +240,7 @@ class Engine:
         self.keys = self.keys[:, :, keep]
         self.params = self.params[keep]
         self.grievance = self.grievance[keep]
+        self._base = None
         self.b = int(self.seeds.shape[0])
 
     # ------------------------------------------------------------------ a turn
@@ -263,24 +283,18 @@ class Engine:
             for field, attr, low, high in _CARD_BOUNDS:
                 g, k = drawn(field)
                 if g.size:
-                    a = getattr(st, attr).copy()  # a new array: earlier turns' logs hold the old one
+                    a = getattr(st, attr)
+                    if self.keep_logs:
+                        a = a.copy()
                     a[g] = np.clip(a[g] + getattr(d, field)[k], low, high)
                     setattr(st, attr, a)
             g, k = drawn("tweak")
             if g.size:
-                st.tweak, st.tweak_left = st.tweak.copy(), st.tweak_left.copy()
+                if self.keep_logs:
+                    st.tweak, st.tweak_left = st.tweak.copy(), st.tweak_left.copy()
                 st.tweak[g] = d.tweak[k]
                 st.tweak_left[g] = d.tweak_turns[k] + 1
-        pv = self.effective_params()   # with any shift this turn's card brought
-        pv32 = np.ascontiguousarray(pv.astype(F).T)  # one conversion; a contiguous row per parameter
-        col = {name: pv32[k] for k, name in enumerate(P.NAMES)}
-        shared = {}
-        if not self.causes:
-            # a parameter that every game shares (all of them, in most batches) enters as one
-            # number: the same values, without spreading it over every cell first
-            lo, hi = pv.min(axis=0), pv.max(axis=0)
-            shared = {P.NAMES[k]: lo[k] for k in np.flatnonzero(lo == hi)}
-            col.update({name: F(v) for name, v in shared.items()})
+        col, col64 = self._turn_params(st)   # with any shift this turn's card brought
 
         # 2. choose
         cached_L, cached_T = self._trust
@@ -426,10 +440,13 @@ class Engine:
             tension_causes = {k: np.zeros((b, n, n), dtype=F) for k in TENSION_CAUSES}
 
         # scores
-        pay = self._payoffs(fam, pv, shared)
+        pay = self._payoffs(fam, col64)
         st.payoff = st.payoff + pay
         worst = max_last(st.C).astype(np.float64)
-        security = 100.0 * (1.0 - sum_last(st.H).astype(np.float64) / (n - 1)) * (1.0 - worst / WAR_RUNG)
+        H_of, rows = self._tension_rows
+        if H_of is not st.H:
+            rows = sum_last(st.H)
+        security = 100.0 * (1.0 - rows.astype(np.float64) / (n - 1)) * (1.0 - worst / WAR_RUNG)
         st.security_sum = st.security_sum + security
 
         st.last_action, st.last_target = action, target
@@ -628,10 +645,9 @@ class Engine:
         C *= self.off
         return C
 
-    def _payoffs(self, fam, pv, shared):
-        """Each actor's 2x2 payoff summed over its partners (family 1 = dialogue = cooperate).
-        shared: the parameters every game has the same value of, as that value."""
-        g = lambda name: shared[name] if name in shared else pv[:, _IDX[name]][:, None]  # noqa: E731
+    def _payoffs(self, fam, col64):
+        """Each actor's 2x2 payoff summed over its partners (family 1 = dialogue = cooperate)."""
+        g = lambda name: per_game(col64[name])  # noqa: E731
         f = fam.astype(np.float64)
         coop = f.sum(axis=1, keepdims=True) - f      # partners who chose dialogue
         defect = (self.n - 1) - coop

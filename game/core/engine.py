@@ -216,12 +216,17 @@ class Engine:
             self._base = (np.ascontiguousarray(p.astype(F).T), lo, shared)
         base32, lo, shared = self._base
         rows = np.flatnonzero(st.tweak_left > 0)
-        shifted = set(np.flatnonzero((st.tweak[rows] != 0).any(axis=0)).tolist()) if rows.size else ()
+        shifted = {}   # parameter index -> the games under a shift: their values
+        if rows.size:
+            moved = st.tweak[rows]
+            ks = np.flatnonzero((moved != 0).any(axis=0))
+            values = np.clip(self.params[rows][:, ks] + moved[:, ks], _LOW[ks], _HIGH[ks])
+            shifted = dict(zip(ks.tolist(), values.T))
         col, col64 = {}, {}
         for k, name in enumerate(P.NAMES):
             if k in shifted:   # only the games under the shift differ from their own value
                 v = self.params[:, k].copy()
-                v[rows] = np.clip(self.params[rows, k] + st.tweak[rows, k], _LOW[k], _HIGH[k])
+                v[rows] = shifted[k]
                 col[name], col64[name] = v.astype(F), v
             elif shared[k]:
                 col[name], col64[name] = F(lo[k]), lo[k]

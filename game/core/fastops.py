@@ -8,6 +8,7 @@ import numpy as np
 
 _BIG = np.float32(1e30)
 _BYTES = np.uint64(0x0101010101010101)  # a byte times this is that byte in all 8 places of a word
+_INDEX_OF_BYTE = np.uint64(0x0001020304050607)
 
 
 def any_last(m: np.ndarray) -> np.ndarray:
@@ -54,8 +55,10 @@ def argmax_masked(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
                     g, k = np.divmod(rows, has.shape[1])
                     out.reshape(-1)[rows] = _argmax8(_penalised(values[g, k], mask[g, k])[:, None, :])[:, 0]
                 return out
-        if mask.strides[0] == 0:  # the same mask in every game (say, everyone but oneself): one penalty row
-            return _argmax8(_penalised(values, mask[0]))
+        if mask.strides[0] == 0:  # the same mask in every game (say, everyone but oneself): its few
+            vals = np.array(values, dtype=np.float32)   # closed cells set far below, in a copy
+            vals.reshape(vals.shape[0], -1)[:, np.flatnonzero(~mask[0].reshape(-1))] = -_BIG
+            return _argmax8(vals)
         return _argmax8(_penalised(values, mask))
     vals = _penalised(values, mask)
     cols = np.moveaxis(vals, -1, 0).copy()
@@ -134,8 +137,8 @@ def _argmax8(vals: np.ndarray) -> np.ndarray:
     first = vals == np.repeat(best, n, axis=-1).reshape(b, k, n)
     w = first.view("<u8")[..., 0]
     low = w & (~w + np.uint64(1))               # 1 << (8 * index of the first hit)
-    idx = (np.frexp(low.astype(np.float64))[1] - 1) >> 3
-    idx = idx.astype(np.int64)
+    # times _INDEX_OF_BYTE, the top byte becomes that index (the constant's byte 7 - k is k)
+    idx = ((low * _INDEX_OF_BYTE) >> np.uint64(56)).astype(np.int64)
     idx[best <= -_BIG / 2] = -1
     return idx
 

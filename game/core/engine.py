@@ -652,12 +652,23 @@ class Engine:
 
     def _payoffs(self, fam, col64):
         """Each actor's 2x2 payoff summed over its partners (family 1 = dialogue = cooperate)."""
-        g = lambda name: per_game(col64[name])  # noqa: E731
-        f = fam.astype(np.float64)
-        coop = f.sum(axis=1, keepdims=True) - f      # partners who chose dialogue
-        defect = (self.n - 1) - coop
-        return (f * (coop * g("payoff_R") + defect * g("payoff_S"))
-                + (1.0 - f) * (coop * g("payoff_T") + defect * g("payoff_P")))
+        n = self.n
+        R, S, T, P = (per_game(col64[name]) for name in ("payoff_R", "payoff_S", "payoff_T", "payoff_P"))
+        shared = not any(np.ndim(v) for v in (R, S, T, P))
+        if shared:
+            # the same payoffs in every game: work the formula out once for every (own family,
+            # partners in dialogue) and look each actor's up
+            f = np.repeat([0.0, 1.0], n)
+            coop = np.tile(np.arange(n, dtype=np.float64), 2)
+        else:
+            f = fam.astype(np.float64)
+            coop = f.sum(axis=1, keepdims=True) - f      # partners who chose dialogue
+        defect = (n - 1) - coop
+        pay = f * (coop * R + defect * S) + (1.0 - f) * (coop * T + defect * P)
+        if not shared:
+            return pay
+        talking = count_last(fam == 1).astype(np.intp)[:, None]
+        return pay[fam * n + (talking - fam)]
 
     def _end(self, st, T, t):
         sc = self.scenario

@@ -80,8 +80,9 @@ def words_for(keys: np.ndarray, turn: int, streams, index) -> np.ndarray:
     c1_r0 = p1 & _MASK
     c2_r0 = p0 >> _S32
     c3_r0 = p0 & _MASK
-    for s in range(0, b, _GAMES_PER_PASS):
-        e = min(b, s + _GAMES_PER_PASS)
+    size = -(-b // max(1, -(-b // _GAMES_PER_PASS)))    # passes of equal size, none much smaller
+    for s in range(0, b, size):
+        e = min(b, s + size)
         k = keys[:, :, s:e]
         c0 = c0_r0 ^ k[0, 0]                # (M, g)
         c2 = c2_r0 ^ k[0, 1]                # (g,): the same in every block

@@ -237,10 +237,17 @@ class Engine:
     def compact(self, keep: np.ndarray) -> None:
         """Drop the games not in keep (a batch runner's finished games); the rest are untouched."""
         st = self.state
+        # what the next turn would otherwise work out again: last turn's trust and the greed terms
+        trust = self._trust[1] if self._trust[0] is st.L else None
+        greed = self._greed_terms if self._greed_of is st.greedy else None
         for f in attrs.fields(State):
             v = getattr(st, f.name)
             if isinstance(v, np.ndarray):
                 setattr(st, f.name, v[keep])
+        if trust is not None:
+            self._trust = (st.L, trust[keep])
+        if greed is not None:
+            self._greed_terms, self._greed_of = tuple(v[keep] for v in greed), st.greedy
         self.seeds = self.seeds[keep]
         self.keys = self.keys[:, :, keep]
         self.params = self.params[keep]

@@ -507,15 +507,13 @@ class Engine:
         pattern = allowed.astype(np.int64) @ (np.int64(1) << np.arange(gated.size, dtype=np.int64))
         out = np.empty(R.shape[0], dtype=np.int16)
         last = len(d.weight) - 1
-        by_pattern = np.argsort(pattern, kind="stable")
         counts = np.bincount(pattern, minlength=1 << gated.size)
-        ends = np.cumsum(counts)
         for code in np.flatnonzero(counts):
             ok = turn_ok.copy()
             ok[gated] &= ((int(code) >> np.arange(gated.size)) & 1).astype(bool)
             cum = np.cumsum(ok * d.weight)
             total = cum[-1]
-            games = by_pattern[ends[code] - counts[code]:ends[code]]
+            games = np.flatnonzero(pattern == code)   # few patterns a turn: cheaper than sorting
             if total > 0:
                 k = np.searchsorted(cum, u[games] * total, side="right")   # how many cum <= u * total
                 out[games] = np.minimum(k, last)

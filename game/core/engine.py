@@ -216,17 +216,21 @@ class Engine:
             self._base = (np.ascontiguousarray(p.astype(F).T), lo, shared)
         base32, lo, shared = self._base
         rows = np.flatnonzero(st.tweak_left > 0)
-        shifted = {}   # parameter index -> the games under a shift: their values
+        shifted = {}   # parameter index -> (the games a card shifts it in, their values)
         if rows.size:
             moved = st.tweak[rows]
-            ks = np.flatnonzero((moved != 0).any(axis=0))
-            values = np.clip(self.params[rows][:, ks] + moved[:, ks], _LOW[ks], _HIGH[ks])
-            shifted = dict(zip(ks.tolist(), values.T))
+            nonzero = moved != 0
+            for k in np.flatnonzero(nonzero.any(axis=0)).tolist():
+                hit = nonzero[:, k]
+                games = rows[hit]
+                values = self.params[games, k] + moved[hit, k]
+                shifted[k] = (games, np.minimum(np.maximum(values, _LOW[k]), _HIGH[k], out=values))
         col, col64 = {}, {}
         for k, name in enumerate(P.NAMES):
             if k in shifted:   # only the games under the shift differ from their own value
+                games, values = shifted[k]
                 v = self.params[:, k].copy()
-                v[rows] = shifted[k]
+                v[games] = values
                 col[name], col64[name] = v.astype(F), v
             elif shared[k]:
                 col[name], col64[name] = F(lo[k]), lo[k]

@@ -89,19 +89,20 @@ def _run_block(scenario, seeds, doctrines, param_values, turns, progress) -> Bat
     live = np.ones(b, dtype=bool)  # per engine row: not yet finished
     for t in range(t_max):
         log = eng.step()
+        trust_now = mean_trust(log.trust, off)   # every row's, then picked: cheaper than gathering rows of trust
         if live.all():   # the usual case: no copies of the live games' rows
             tension[rows, t] = log.regional_tension
-            trust[rows, t] = mean_trust(log.trust, off)
+            trust[rows, t] = trust_now
         else:
             tension[rows[live], t] = log.regional_tension[live]
-            trust[rows[live], t] = mean_trust(log.trust[live], off)
+            trust[rows[live], t] = trust_now[live]
         st = eng.state
         ended = live & (st.outcome != 0)
         if ended.any():
             idx = rows[ended]
             out["outcome"][idx] = st.outcome[ended]
             out["end_turn"][idx] = st.end_turn[ended]
-            out["final_trust"][idx] = mean_trust(log.trust[ended], off)
+            out["final_trust"][idx] = trust_now[ended]
             out["final_tension"][idx] = st.R[ended]
             out["security"][idx] = st.security_sum[ended] / t_max
             out["payoff"][idx] = st.payoff[ended]

@@ -122,6 +122,7 @@ class Engine:
         self.L0 = (logit(np.clip(scenario.trust, 0.02, 0.98)) * self.off).astype(F)
         self.M0 = np.array([a.capability for a in scenario.actors], dtype=F)
         self.deck = None
+        self._card_tension_diagonal = False  # a card that moves an actor's tension with itself
         if scenario.cards and scenario.dynamics:
             d = compile_deck(scenario.cards, scenario.codes)
             self.deck = attrs.evolve(d, **{f: getattr(d, f).astype(F) for f in
@@ -135,10 +136,12 @@ class Engine:
                 self._card_moves[f] = np.append((v.reshape(v.shape[0], -1) != 0).any(axis=1), False)
             self._card_moves["tweak"] = np.append(d.tweak_turns > 0, False)
             self._gated = np.flatnonzero((d.min_tension > 0.0) | (d.max_tension < 100.0))  # cards tension allows
+            self._card_tension_diagonal = bool(np.einsum("kii->k", d.tension).any())
         self.state = self._initial_state()
         self._trust = (None, None)  # (L, sigmoid(L)) of the last turn: trust read at the next one
         self._greed_of = None       # the greedy array _greed's terms were built from
         self._base = None           # the parameters as _turn_params reads them
+        self._few_shifted = {}      # parameter -> (games a card shifts it in, one game it does not)
         # Richardson grievance chosen so that the starting posture is at rest: arming then
         # follows changes in distrust, not an arbitrary start
         threat0 = self._threat(sigmoid(self.state.L), self.state.A, self.state.M)
@@ -226,17 +229,45 @@ class Engine:
                 values = self.params[games, k] + moved[hit, k]
                 shifted[k] = (games, np.minimum(np.maximum(values, _LOW[k]), _HIGH[k], out=values))
         col, col64 = {}, {}
+        self._few_shifted = {}
         for k, name in enumerate(P.NAMES):
             if k in shifted:   # only the games under the shift differ from their own value
                 games, values = shifted[k]
                 v = self.params[:, k].copy()
                 v[games] = values
                 col[name], col64[name] = v.astype(F), v
+                if shared[k] and 2 * games.size < v.size:
+                    # the other games share one value: _times multiplies them by it as one number
+                    rest = np.ones(v.size, dtype=bool)
+                    rest[games] = False
+                    self._few_shifted[name] = (games, int(np.argmax(rest)))
             elif shared[k]:
                 col[name], col64[name] = F(lo[k]), lo[k]
             else:
                 col[name], col64[name] = base32[k], self.params[:, k]
         return col, col64
+
+    def _times(self, c, name, y, out=None):
+        """spread_games(c) * y, or y *= spread_games(c) with out=y, for c (B,) worked out cell by
+        cell from parameter `name` alone; y (N, N) or (B, N, N). While a card shifts the parameter
+        in a few games, the others take one multiply by their shared value, the few their own."""
+        if np.ndim(c) == 0 or name not in self._few_shifted:
+            return np.multiply(y, spread_games(c, self.n), out=out)
+        games, other = self._few_shifted[name]
+        own = c[games][:, None, None]
+        if out is not None:   # y in place: the few games' products first, from the values before
+            few = y[games] * own
+            y *= c[other]
+            y[games] = few
+            return y
+        if y.ndim == 2:
+            res = np.empty((c.size,) + y.shape, dtype=np.result_type(y, c))
+            np.multiply(y, c[other], out=res)
+            res[games] = y * own
+        else:
+            res = y * c[other]
+            res[games] = y[games] * own
+        return res
 
     def compact(self, keep: np.ndarray) -> None:
         """Drop the games not in keep (a batch runner's finished games); the rest are untouched."""
@@ -370,8 +401,8 @@ class Engine:
         llr = self._readings(action, target, col)
         # the same operations as the formula, worked in place (no temporaries for big arrays)
         m = spread_games(col["trust_memory"], n)
-        camp = spread_games(-col["camp_bias"], n) * self.camp
-        noise = spread_games(col["misperception"], n) * pair_noise
+        camp = self._times(-col["camp_bias"], "camp_bias", self.camp)
+        noise = self._times(col["misperception"], "misperception", pair_noise)
         noise += spread_games(col["suspicion_bias"], n)
         L_old = st.L
         w = F(EVIDENCE_WEIGHT)
@@ -423,9 +454,9 @@ class Engine:
                 "easing": -rate * st.H,
                 "distrust": distrust,
                 "arms": (rate * F(ARMS_TENSION)) * (spread_rows(race) + spread_cols(race)),
-                "bloc": spread_games((rate * F(0.3)) * col["camp_bias"], n) * self.camp,
+                "bloc": self._times((rate * F(0.3)) * col["camp_bias"], "camp_bias", self.camp),
                 "pressure": (rate * F(0.5)) * pressure_sym,
-                "ties": spread_games((-rate * F(0.5)) * col["shadow_of_future"], n) * st.X,
+                "ties": self._times((-rate * F(0.5)) * col["shadow_of_future"], "shadow_of_future", st.X),
                 "forum": spread_games((-rate * F(0.4)) * st.F, n),
             }
             total = tparts["easing"] + tparts["distrust"]
@@ -436,7 +467,8 @@ class Engine:
                 total[tension_card[0]] += tension_card[1]
             np.add(st.H, total, out=total)
             H_new = np.clip(total, F(0.0), F(1.0), out=total)
-            H_new *= offf
+            if tension_card is not None and self._card_tension_diagonal:
+                H_new *= offf   # otherwise the diagonal is zero already: zero tension plus a zeroed total
             if self.causes:
                 tparts["card"] = _dense(tension_card, st.H)
                 tension_causes = _apportion({k: v * offf for k, v in tparts.items()}, H_new - st.H)
@@ -600,7 +632,7 @@ class Engine:
         z = win - F(WIN_THRESHOLD)
         z *= greed_weight
         fear = F(1.0) - T
-        fear *= spread_games(F(FEAR_WEIGHT) * col["first_strike"], n)
+        self._times(F(FEAR_WEIGHT) * col["first_strike"], "first_strike", fear, out=fear)
         fear *= st.H
         z += fear
         retaliation = F(1.0) - win
@@ -609,7 +641,7 @@ class Engine:
         z -= retaliation
         # a greedy actor values what it could take above the ties it would lose (Glaser)
         future = st.X + spread_games(st.F, n)
-        future *= spread_games(F(FUTURE_WEIGHT) * col["shadow_of_future"], n)
+        self._times(F(FUTURE_WEIGHT) * col["shadow_of_future"], "shadow_of_future", future, out=future)
         future *= greed_discount
         z -= future
         z += F(CRISIS_BASE)

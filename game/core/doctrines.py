@@ -9,7 +9,7 @@ import attrs
 import numpy as np
 
 from .fastops import any_last, argmax_masked, max_last, select, spread_cols
-from .vocab import FAMILY, Action, Family
+from .vocab import Action, Family
 
 A = Action
 
@@ -45,7 +45,8 @@ class View:
         """(B, N, N) [b, i, j]: j's last move was deterrence aimed at i (or, from another bloc, at anyone)."""
         n = self.same_bloc.shape[0]
         la, lt = self.last_action, self.last_target
-        deterred = (la >= 0) & (FAMILY[np.maximum(la, 0)] == 0)          # (B, N)
+        # (B, N): a deterrence move; as bytes, "none yet" (-1) reads 255
+        deterred = np.asarray(la, dtype=np.int8).view(np.uint8) <= Action.PRESSURE
         at_me = self._at_me
         # at me, unless it binds me as an ally; untargeted (arming), at anyone; from another bloc, at anyone
         mine = spread_cols(deterred & (la != Action.ALLY)) & at_me

@@ -11,7 +11,7 @@ from .doctrines import HUMAN, View, make
 from .fastops import any_last, count_last, max_last, per_game, select, spread_cols, spread_games, spread_rows, sum_last
 from .scenario import Scenario
 from .state import E_MAX, L_MAX, M_MAX, WAR_RUNG, State, logit, sigmoid
-from .vocab import FAMILY, OUTCOME_INDEX, TARGETED, Action, Outcome
+from .vocab import OUTCOME_INDEX, Action, Outcome, family_of, targeted
 
 # Model constants that are not part of the worldview (DESIGN.md leaves them to calibration).
 EVIDENCE_WEIGHT = 0.3     # how much one turn's reading moves a belief (log-odds)
@@ -358,11 +358,11 @@ class Engine:
                 intended[:, i], target[:, i] = int(a), int(tg)
         # a targeted action without a valid target becomes restraint
         idx = np.arange(n)[None, :]
-        bad = TARGETED[intended] & ((target < 0) | (target >= n) | (target == idx))
+        bad = targeted(intended) & ((target < 0) | (target >= n) | (target == idx))
         intended = select(bad, Action.HOLD, intended, np.int8)
-        target = select(TARGETED[intended], target, -1, np.int8)
+        target = select(targeted(intended), target, -1, np.int8)
         action, target = self._noise(intended, target, u_noise, col["action_noise"])
-        fam = FAMILY[action]
+        fam = family_of(action)
 
         # who did what to whom: the action's bit in a (B, N, N) byte [b, actor, target], so that
         # one transpose makes every "between i and j" mask symmetric
@@ -576,7 +576,7 @@ class Engine:
         flip = u < per_game(eps)
         if not flip.any():
             return intended, target
-        fam = FAMILY[intended]
+        fam = family_of(intended)
         # deterrence -> restraint; dialogue -> pressure on its partner, or arming if it had none
         to_deterrence = select(target >= 0, Action.PRESSURE, Action.ARM, np.int8)
         flipped = select(fam == 0, Action.HOLD, to_deterrence, np.int8)

@@ -60,6 +60,20 @@ ACTION_HELP = {
 
 FAMILY = np.array([int(a.family) for a in Action], dtype=np.int8)
 TARGETED = np.array([0, 1, 1, 1, 1, 0, 1, 0], dtype=bool)
+_TARGETED_BITS = np.uint8(sum(1 << int(a) for a in Action if TARGETED[a]))
+
+
+def family_of(actions: np.ndarray) -> np.ndarray:
+    """FAMILY[actions] for arrays of actions 0..7, by one comparison (the deterrence actions
+    come first) instead of a table lookup, which costs an index conversion per element."""
+    return (actions > Action.PRESSURE).view(np.int8)
+
+
+def targeted(actions: np.ndarray) -> np.ndarray:
+    """TARGETED[actions] for arrays of actions 0..7: each action's bit tested against the set."""
+    return (np.left_shift(np.uint8(1), np.asarray(actions, dtype=np.int8).view(np.uint8)) & _TARGETED_BITS) != 0
+
+
 DETERRENCE_ACTIONS = (Action.ARM, Action.ALLY, Action.PRESSURE)
 DIALOGUE_ACTIONS = (Action.SUMMIT, Action.CBM, Action.FORUM, Action.TRADE, Action.HOLD)
 NO_TARGET = -1

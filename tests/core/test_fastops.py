@@ -4,6 +4,7 @@ import pytest
 
 from game.core.fastops import (any_last, argmax_masked, count_last, max_last, select, spread_cols, spread_games,
                                spread_rows, sum_last)
+from game.core.vocab import FAMILY, TARGETED, family_of, targeted
 
 
 def _wide_range(rng, size):
@@ -75,3 +76,10 @@ def test_argmax_masked_takes_the_lowest_index_of_the_best_allowed(density):
     shared = np.broadcast_to(mask[0], mask.shape)   # the same mask in every game
     want = np.where(shared.any(axis=-1), np.argmax(np.where(shared, values, -np.inf), axis=-1), -1)
     assert np.array_equal(argmax_masked(values, shared), want)
+
+
+def test_family_and_targeted_by_comparison_match_the_tables():
+    actions = np.tile(np.arange(8, dtype=np.int8), (3, 1))
+    assert np.array_equal(family_of(actions), FAMILY[actions])
+    assert family_of(actions).dtype == FAMILY.dtype
+    assert np.array_equal(targeted(actions), TARGETED[actions])

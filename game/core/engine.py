@@ -598,9 +598,9 @@ class Engine:
         table[..., Action.TRADE] = LLR["trade"]
         table[..., Action.HOLD] = LLR["hold"]
         if per_game_table:
-            base = table.reshape(-1)[action + np.arange(0, 8 * b, 8)[:, None]]   # (B, N)
+            base = np.take(table, action + np.arange(0, 8 * b, 8)[:, None])   # (B, N)
         else:
-            base = table[action]
+            base = np.take(table, action)   # take: cheaper than indexing with a small-integer array
         # a move aimed at someone is read at full weight by its target and at half weight by
         # the bystanders: every observer of a targeted move first, then its target
         aimed = target >= 0

@@ -667,8 +667,8 @@ class Engine:
         greedy_challenge = challenges & self._greed(st)[0]
         # "between i and j" from one transpose: bit 0 a challenge, bit 1 a greedy one, bit 2 a
         # greedy one by a challenger that expects to win
-        packed = challenges.view(np.uint8) | (greedy_challenge.view(np.uint8) << 1)
-        packed |= (greedy_challenge & (win > F(WAR_ODDS))).view(np.uint8) << 2
+        packed = challenges.view(np.uint8) | (greedy_challenge.view(np.uint8) * np.uint8(2))   # numpy multiplies
+        packed |= (greedy_challenge & (win > F(WAR_ODDS))).view(np.uint8) * np.uint8(4)       # bytes far faster than it shifts them
         packed = packed | packed.transpose(0, 2, 1)
         c = (packed & 1).view(bool)
         quiet = ~pressure_sym

@@ -368,7 +368,7 @@ class Engine:
         # one transpose makes every "between i and j" mask symmetric
         tgt_onehot = spread_rows(target) == self.col_index
         bits = spread_rows(np.left_shift(np.uint8(1), action.view(np.uint8)))
-        bits *= tgt_onehot
+        bits *= tgt_onehot.view(np.uint8)   # bytes times bytes: no cast from bool on the way
         bits_t = np.ascontiguousarray(bits.transpose(0, 2, 1))  # [b, target, actor]
         sym = bits | bits_t
         between = lambda *acts: (sym & np.uint8(sum(1 << a for a in acts))) != 0  # noqa: E731

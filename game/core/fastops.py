@@ -122,7 +122,9 @@ def spread_games(c: np.ndarray, n: int) -> np.ndarray:
     """(B,) -> (B, n, n), one value per game; a single number (every game's) stays one."""
     if np.ndim(c) == 0:
         return c
-    return np.repeat(c, n * n).reshape(-1, n, n)
+    out = np.empty((c.shape[0], n, n), dtype=c.dtype)
+    np.copyto(out, c[:, None, None])   # a broadcast copy: faster than repeating each value
+    return out
 
 
 def per_game(c: np.ndarray) -> np.ndarray:

@@ -213,11 +213,11 @@ class Engine:
         or a single number for a parameter that every game has the same value of (batches
         without causes; in most, every parameter but those a card is shifting)."""
         if self._base is None:   # once per engine, and again once compact() has dropped games
-            p = self.params
-            lo, hi = p.min(axis=0), p.max(axis=0)
+            pT = np.ascontiguousarray(self.params.T)   # a row per parameter
+            lo, hi = pT.min(axis=1), pT.max(axis=1)
             shared = (lo == hi) & (not self.causes)
-            self._base = (np.ascontiguousarray(p.astype(F).T), lo, shared)
-        base32, lo, shared = self._base
+            self._base = (pT, pT.astype(F), lo, shared)
+        pT, base32, lo, shared = self._base
         rows = np.flatnonzero(st.tweak_left > 0)
         shifted = {}   # parameter index -> (the games a card shifts it in, their values)
         if rows.size:
@@ -226,25 +226,24 @@ class Engine:
             for k in np.flatnonzero(nonzero.any(axis=0)).tolist():
                 hit = nonzero[:, k]
                 games = rows[hit]
-                values = self.params[games, k] + moved[hit, k]
+                values = pT[k][games] + moved[:, k][hit]
                 shifted[k] = (games, np.minimum(np.maximum(values, _LOW[k]), _HIGH[k], out=values))
         col, col64 = {}, {}
         self._few_shifted = {}
         for k, name in enumerate(P.NAMES):
             if k in shifted:   # only the games under the shift differ from their own value
                 games, values = shifted[k]
-                v = self.params[:, k].copy()
+                v = pT[k].copy()
                 v[games] = values
                 col[name], col64[name] = v.astype(F), v
                 if shared[k] and 2 * games.size < v.size:
                     # the other games share one value: _times multiplies them by it as one number
-                    rest = np.ones(v.size, dtype=bool)
-                    rest[games] = False
-                    self._few_shifted[name] = (games, int(np.argmax(rest)))
+                    gaps = np.flatnonzero(games != np.arange(games.size))   # games is sorted
+                    self._few_shifted[name] = (games, int(gaps[0]) if gaps.size else int(games.size))
             elif shared[k]:
                 col[name], col64[name] = F(lo[k]), lo[k]
             else:
-                col[name], col64[name] = base32[k], self.params[:, k]
+                col[name], col64[name] = base32[k], pT[k]
         return col, col64
 
     def _times(self, c, name, y, out=None):

@@ -398,7 +398,7 @@ class Engine:
 
         # 4. perceive (Kydd): L <- m L + (1 - m) L0 + w (llr + camp + noise)
         llr = self._readings(action, target, col)
-        # the same operations as the formula, worked in place (no temporaries for big arrays)
+        # the same operations as the formula, in its order
         m = spread_games(col["trust_memory"], n)
         camp = self._times(-col["camp_bias"], "camp_bias", self.camp)
         noise = self._times(col["misperception"], "misperception", pair_noise)
@@ -665,9 +665,10 @@ class Engine:
     def _ladder(self, st, t, challenges, win, talk, pressure_sym, col):
         greedy_challenge = challenges & self._greed(st)[0]
         # "between i and j" from one transpose: bit 0 a challenge, bit 1 a greedy one, bit 2 a
-        # greedy one by a challenger that expects to win
-        packed = challenges.view(np.uint8) | (greedy_challenge.view(np.uint8) * np.uint8(2))   # numpy multiplies
-        packed |= (greedy_challenge & (win > F(WAR_ODDS))).view(np.uint8) * np.uint8(4)       # bytes far faster than it shifts them
+        # greedy one by a challenger that expects to win (bits set by multiplying: numpy
+        # multiplies bytes an order of magnitude faster than it shifts them)
+        packed = challenges.view(np.uint8) | (greedy_challenge.view(np.uint8) * np.uint8(2))
+        packed |= (greedy_challenge & (win > F(WAR_ODDS))).view(np.uint8) * np.uint8(4)
         packed = packed | packed.transpose(0, 2, 1)
         c = (packed & 1).view(bool)
         quiet = ~pressure_sym

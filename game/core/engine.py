@@ -644,7 +644,7 @@ class Engine:
         future *= greed_discount
         z -= future
         z += F(CRISIS_BASE)
-        return (u < sigmoid(z)) & self.off, win
+        return (u < sigmoid(z, out=z)) & self.off, win
 
     def _greed(self, st):
         """Per game, fixed for the game: (B, N, N) [b, i, j] = i is greedy, as a mask, as its

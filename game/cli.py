@@ -7,6 +7,7 @@ from pathlib import Path
 
 from game.core import params as P
 from game.core.errors import LoadError
+from game.core.rng import MAX_SEED
 from game.core.scenario import DOCTRINE_NAMES, MAX_TURNS, Scenario, list_scenarios, load_scenario
 
 COMMANDS = ("play", "simulate", "compare", "sweep", "validate", "cards")
@@ -39,8 +40,6 @@ def scenario_from_args(args) -> Scenario:
 
 def check_seed(seed: int, games: int = 1) -> int:
     """A seed, or the first of `games` consecutive seeds, within 0..MAX_SEED."""
-    from game.core.rng import MAX_SEED
-
     last = MAX_SEED - (games - 1)
     if not 0 <= seed <= last:
         raise UsageError(f"--seed: {seed} is out of range (allowed: 0 to {last})")

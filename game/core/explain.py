@@ -1,7 +1,7 @@
 """Plain sentences for "why did this move?", from a turn entry of a game record."""
 from __future__ import annotations
 
-from .vocab import RUNG_NAMES
+from .vocab import RUNG_NAMES, Action, Family
 
 VERB = {
     "ARM": "armed", "ALLY": "deepened an alliance with {t}", "PRESSURE": "put pressure on {t}",
@@ -105,7 +105,7 @@ def why(entry: dict, names: dict, worldview: dict, limit: int = 6) -> list[str]:
     out = [t for _, t in items[:limit]]
     if not entry["causes"]["tension"] and "payoffs" in entry:
         # no dynamics (the iterated dilemma): the 2x2 payoff is what the turn was about
-        fam = lambda a: "deterred" if a in ("ARM", "ALLY", "PRESSURE") else "talked"  # noqa: E731
+        fam = lambda a: "deterred" if Action[a].family is Family.DETERRENCE else "talked"  # noqa: E731
         codes = list(actions)
         moves = ", ".join(f"{names.get(c, c)} {fam(actions[c]['action'])}" for c in codes)
         pays = ", ".join(f"{names.get(c, c)} +{p:g}" for c, p in zip(codes, entry["payoffs"]))

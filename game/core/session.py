@@ -122,7 +122,7 @@ class Game:
             self.play_turn(c)
 
     def autoplay(self) -> None:
-        """Play an all-AI game to the end."""
+        """Play to the end: every seat an AI, or a human seat that a fallback doctrine plays."""
         if self.humans and not self.engine.fallback:
             raise ValueError("autoplay needs choices for the human actors")
         while not self.over:

@@ -120,6 +120,7 @@ class CompareScene(lab.LabScene):
         else:
             sub = ""
         self.rows_shown = None
+        self.page_note = None    # "Worlds 1–2 of 4 …" when the rows do not all fit
         self.sub_block = text.Block([(sub, m.small, palette.MUTED, "regular")], w - 4 * pad)
         self.sub_pos = (2 * pad, self.head_rect.bottom)
         top = self.head_rect.bottom + (self.sub_block.height + pad // 2 if sub else pad // 2)
@@ -420,7 +421,7 @@ class CompareScene(lab.LabScene):
             if self._grid is None or self._grid[0] != key:
                 self._grid = (key, lab_charts.compare_grid(self.body.size, m, o.cells(), worlds, list(o.doctrines),
                                                            o.verdicts()))
-            if getattr(self, "page_note", None) is not None:
+            if self.page_note is not None:
                 surface.blit(self.page_note, (self.body.x, self.body.y - self.page_note.get_height()))
             surface.blit(self._grid[1], self.body.topleft)
         self.draw_message(surface, self.message_rect)

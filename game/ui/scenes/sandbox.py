@@ -587,5 +587,8 @@ class SandboxScene(lab.LabScene):
                      (spec.help, 1.0, palette.TEXT, "regular"),
                      (f"Source: {spec.source}. Range {format_value(spec, spec.low)} to {format_value(spec, spec.high)}.",
                       0.92, palette.MUTED, "italic"))
-        block = text.fit_static(paras, rect.width, rect.height, m.small, 10)
+        # on a projector, readable text before the source line: the name's tooltip also gives the source
+        block = text.fit_static(paras, rect.width, rect.height, m.small, max(10, round(m.small * 0.8)))
+        if block.height > rect.height and len(paras) > 2:
+            block = text.fit_static(paras[:2], rect.width, rect.height, m.small, 10)
         surface.blit(block.surface, rect.topleft, area=pygame.Rect((0, 0), rect.size))

@@ -50,9 +50,10 @@ class MapView(CachedPanel):
         margin_bottom = r * 2 + text.line_height(label_px, "bold")
         area = pygame.Rect(inner.x + margin_x, inner.y + margin_top, max(10, inner.width - 2 * margin_x),
                            max(10, inner.height - legend_h - margin_top - margin_bottom))
-        # keep the region's proportions: a wide, flat window should not flatten the map
-        if area.width > area.height * 1.8:
-            wide = round(area.height * 1.8)
+        # a wide, flat panel (the tabbed layout at projector scale) may stretch the map sideways,
+        # which keeps close neighbours apart, but not without limit
+        if area.width > area.height * 2.8:
+            wide = round(area.height * 2.8)
             area.x += (area.width - wide) // 2
             area.width = wide
         pos = [(area.x + a.x * area.width, area.y + a.y * area.height) for a in actors]

@@ -14,3 +14,5 @@ if [ ! -f "$STAMP" ] || [ "$REQ" -nt "$STAMP" ] || [ requirements.txt -nt "$STAM
     .venv/bin/python -m pip install --disable-pip-version-check -q -r "$REQ"
     touch "$STAMP"
 fi
+# the compiled random-number helper (game/core/philox.c): the numpy version runs without it
+.venv/bin/python -m game.core.kernels --quiet

@@ -6,9 +6,12 @@ came before.
 """
 from __future__ import annotations
 
+import ctypes
 import functools
 
 import numpy as np
+
+from . import kernels
 
 _M0 = np.uint64(0xD2511F53)
 _M1 = np.uint64(0xCD9E8D57)
@@ -66,9 +69,42 @@ def key_schedule(seeds) -> np.ndarray:
 _GAMES_PER_PASS = 768  # keeps a pass's words and temporaries in cache
 
 
+def _compiled_philox():
+    """The compiled philox_words (kernels.py), or None: then the numpy version runs."""
+    lib = kernels.load("philox")
+    if lib is None or lib.philox_rounds() != ROUNDS:
+        return None
+    f = lib.philox_words
+    p = ctypes.c_void_p
+    f.argtypes = [p, ctypes.c_int64, ctypes.c_uint32, p, p, ctypes.c_int64, p]
+    f.restype = None
+    return f
+
+
+_PHILOX = _compiled_philox()
+
+
+def compiled() -> bool:
+    """Whether the draws come from the compiled Philox (the same words as the numpy version)."""
+    return _PHILOX is not None
+
+
 def words_for(keys: np.ndarray, turn: int, streams, index) -> np.ndarray:
     """Philox4x32-10 for counters (turn, streams[m], index[m], 0) in every game: (4M, B) uint32,
-    block m's word w at row 4m + w. Blocks run down the rows and games along them, so each
+    block m's word w at row 4m + w. From the compiled helper where it is built, else numpy."""
+    if _PHILOX is None:
+        return words_numpy(keys, turn, streams, index)
+    keys = np.ascontiguousarray(keys, dtype=np.uint64)
+    streams = np.ascontiguousarray(streams, dtype=np.uint32)
+    index = np.ascontiguousarray(index, dtype=np.uint32)
+    m, b = streams.shape[0], keys.shape[2]
+    out = np.empty((4 * m, b), dtype=np.uint32)
+    _PHILOX(keys.ctypes.data, b, int(turn), streams.ctypes.data, index.ctypes.data, m, out.ctypes.data)
+    return out
+
+
+def words_numpy(keys: np.ndarray, turn: int, streams, index) -> np.ndarray:
+    """words_for in numpy: the reference. Blocks run down the rows and games along them, so each
     game's key is one broadcast row; the first round and a half, where the counters are the
     same in every game, are worked out once per block."""
     b = keys.shape[2]

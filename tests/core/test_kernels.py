@@ -1,0 +1,78 @@
+"""The compiled Philox gives exactly the numpy reference's words, and the game's results do not
+depend on which of the two runs."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.core import kernels, rng
+
+ROOT = Path(__file__).resolve().parents[2]
+needs_compiled = pytest.mark.skipif(not rng.compiled(), reason="the compiled Philox is not built here "
+                                                                 "(python -m game.core.kernels)")
+
+
+def test_the_compiled_philox_builds_where_a_c_compiler_is():
+    if kernels.compiler() is None:
+        pytest.skip("no C compiler on this machine")
+    path, what = kernels.build("philox")
+    assert path is not None and path.exists(), what
+    assert kernels.load("philox").philox_rounds() == rng.ROUNDS
+
+
+@needs_compiled
+def test_compiled_philox_gives_random123s_known_answer():
+    """Counter (0, 0, 0, 0) under key (0, 0): Random123's Philox4x32-10 known-answer vector."""
+    words = rng.words_for(rng.key_schedule(np.zeros(1, dtype=np.uint64)), 0, [0], [0])
+    assert [int(w) for w in words[:, 0]] == [0x6627E8D5, 0xE169C58D, 0xBC57AC4C, 0x9B00DBD8]
+
+
+@needs_compiled
+@settings(max_examples=60, deadline=None)
+@given(seeds=st.lists(st.integers(0, rng.MAX_SEED), min_size=1, max_size=70),
+       turn=st.integers(0, 2**32 - 1),
+       blocks=st.lists(st.tuples(st.integers(0, 2**32 - 1), st.integers(0, 2**32 - 1)), min_size=1, max_size=20))
+def test_compiled_philox_equals_the_numpy_reference(seeds, turn, blocks):
+    keys = rng.key_schedule(np.array(seeds, dtype=np.uint64))
+    streams = [s for s, _ in blocks]
+    index = [i for _, i in blocks]
+    assert np.array_equal(rng.words_for(keys, turn, streams, index), rng.words_numpy(keys, turn, streams, index))
+
+
+@needs_compiled
+@pytest.mark.parametrize("games", [1, 15, 16, 17, 1001])
+def test_compiled_philox_equals_the_numpy_reference_on_a_turns_draws(games):
+    """Every block of a turn (the engine's counters) in every game, for batch sizes on and off
+    the vector width."""
+    keys = rng.key_schedule(np.random.default_rng(games).integers(0, rng.MAX_SEED, games, dtype=np.uint64))
+    _, streams, index = rng._turn_counters(8)
+    for turn in (1, 17, 30):
+        assert np.array_equal(rng.words_for(keys, turn, streams, index), rng.words_numpy(keys, turn, streams, index))
+
+
+@needs_compiled
+def test_compiled_philox_reads_a_strided_key_selection():
+    """The engine hands over the keys of some games only (a fancy-indexed, strided selection)."""
+    keys = rng.key_schedule(np.arange(50, dtype=np.uint64) * 977 + 3)
+    some = keys[:, :, ::3]
+    assert np.array_equal(rng.words_for(some, 5, [3, 3], [40, 41]), rng.words_numpy(some, 5, [3, 3], [40, 41]))
+
+
+def _simulate(env_extra: dict) -> dict:
+    env = {**os.environ, **env_extra}
+    out = subprocess.run([sys.executable, "main.py", "simulate", "--scenario", "east_asia_2023", "--seed", "11",
+                          "--json"], cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
+    record = json.loads(out)
+    record.pop("seconds", None)
+    return record
+
+
+@needs_compiled
+def test_a_game_is_the_same_with_and_without_the_compiled_philox():
+    assert _simulate({"DOD_NUMPY_ONLY": "1"}) == _simulate({})

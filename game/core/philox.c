@@ -55,3 +55,38 @@ int philox_rounds(void)
 {
     return PHILOX_ROUNDS;
 }
+
+/* A 16-bit uniform (x + 1/2) / 2**16 from one half of a 32-bit word: low half first. As exact
+   as rng._halves, which builds the same float from its bits. */
+static inline float half_of(uint32_t w, int64_t h)
+{
+    const uint32_t x = (h & 1) ? (w >> 16) : (w & 0xFFFFu);
+    return (float)((x << 1) | 1u) * (1.0f / 131072.0f);
+}
+
+/* Halves h0 .. h0 + count - 1 of the words from row `row` on, (rows, b): half h is word
+   row + h / 2. out: (count, b) float32, a row per half. */
+CLONES
+void philox_halves(const uint32_t *restrict words, int64_t b, int64_t row, int64_t h0, int64_t count,
+                   float *restrict out)
+{
+    for (int64_t h = 0; h < count; h++) {
+        const int64_t hh = h0 + h;
+        const uint32_t *restrict w = words + (row + hh / 2) * b;
+        float *restrict o = out + h * b;
+        const int hi = (int)(hh & 1);
+        for (int64_t i = 0; i < b; i++)
+            o[i] = half_of(w[i], hi);
+    }
+}
+
+/* out[i, c] = rows[map[c], i]: per-game cells (b, cells) gathered from rows of values (R, b). */
+void gather_cells(const float *restrict rows, int64_t b, int64_t cells, const int64_t *restrict map,
+                  float *restrict out)
+{
+    for (int64_t i = 0; i < b; i++) {
+        float *restrict o = out + i * cells;
+        for (int64_t c = 0; c < cells; c++)
+            o[c] = rows[map[c] * b + i];
+    }
+}

@@ -69,37 +69,41 @@ def key_schedule(seeds) -> np.ndarray:
 _GAMES_PER_PASS = 768  # keeps a pass's words and temporaries in cache
 
 
-def _compiled_philox():
-    """The compiled philox_words (kernels.py), or None: then the numpy version runs."""
+def _compiled_helpers():
+    """The compiled helpers of philox.c (kernels.py), or None: then the numpy versions run."""
     lib = kernels.load("philox")
     if lib is None or lib.philox_rounds() != ROUNDS:
         return None
-    f = lib.philox_words
-    p = ctypes.c_void_p
-    f.argtypes = [p, ctypes.c_int64, ctypes.c_uint32, p, p, ctypes.c_int64, p]
-    f.restype = None
-    return f
+    p, i64 = ctypes.c_void_p, ctypes.c_int64
+    for name, args in (("philox_words", [p, i64, ctypes.c_uint32, p, p, i64, p]),
+                       ("philox_halves", [p, i64, i64, i64, i64, p]),
+                       ("gather_cells", [p, i64, i64, p, p])):
+        getattr(lib, name).argtypes = args
+        getattr(lib, name).restype = None
+    return lib
 
 
-_PHILOX = _compiled_philox()
+_LIB = _compiled_helpers()
 
 
 def compiled() -> bool:
-    """Whether the draws come from the compiled Philox (the same words as the numpy version)."""
-    return _PHILOX is not None
+    """Whether the draws come from the compiled helpers (the same values as the numpy versions)."""
+    return _LIB is not None
 
 
 def words_for(keys: np.ndarray, turn: int, streams, index) -> np.ndarray:
     """Philox4x32-10 for counters (turn, streams[m], index[m], 0) in every game: (4M, B) uint32,
     block m's word w at row 4m + w. From the compiled helper where it is built, else numpy."""
-    if _PHILOX is None:
+    if _LIB is None:
         return words_numpy(keys, turn, streams, index)
     keys = np.ascontiguousarray(keys, dtype=np.uint64)
+    if keys.ndim != 3 or keys.shape[:2] != (ROUNDS, 2):
+        raise ValueError(f"keys must be ({ROUNDS}, 2, games), as key_schedule gives them; got {keys.shape}")
     streams = np.ascontiguousarray(streams, dtype=np.uint32)
     index = np.ascontiguousarray(index, dtype=np.uint32)
     m, b = streams.shape[0], keys.shape[2]
     out = np.empty((4 * m, b), dtype=np.uint32)
-    _PHILOX(keys.ctypes.data, b, int(turn), streams.ctypes.data, index.ctypes.data, m, out.ctypes.data)
+    _LIB.philox_words(keys.ctypes.data, b, int(turn), streams.ctypes.data, index.ctypes.data, m, out.ctypes.data)
     return out
 
 
@@ -181,6 +185,22 @@ def _halves(words: np.ndarray) -> np.ndarray:
     return f.reshape(2 * w, b)
 
 
+def _halves_rows(words: np.ndarray, row: int, first: int, count: int, out: np.ndarray | None = None) -> np.ndarray:
+    """Halves first .. first + count - 1 of the words from `row` on (half h is word row + h // 2,
+    its low half first), as rows (count, B) of 16-bit uniforms: the compiled helper, or _halves."""
+    b = words.shape[1]
+    if count < 1 or first < 0 or row < 0 or row + (first + count - 1) // 2 >= words.shape[0]:
+        raise ValueError(f"halves {first}..{first + count - 1} from row {row} lie outside {words.shape[0]} rows")
+    if out is None:
+        out = np.empty((count, b), dtype=np.float32)
+    if _LIB is None:
+        out[...] = _halves(words[row + first // 2: row + (first + count + 1) // 2])[first % 2: first % 2 + count]
+    else:
+        words = np.ascontiguousarray(words, dtype=np.uint32)
+        _LIB.philox_halves(words.ctypes.data, b, row, first, count, out.ctypes.data)
+    return out
+
+
 def turn_layout(n: int) -> tuple[int, int, int]:
     """Blocks per game-turn in the actor stream and the pair stream, and the number of pairs.
     The actor blocks hold the card draw (one 32-bit word) and three 16-bit uniforms per actor.
@@ -202,9 +222,22 @@ def _turn_counters(n: int) -> tuple[int, np.ndarray, np.ndarray]:
 
 
 def _cells(rows: np.ndarray, index: np.ndarray, n: int) -> np.ndarray:
-    """(pair rows + fill row, games) -> (games, n, n)."""
-    # gathering from the transposed view, then one copy, beats transposing the gathered rows
-    return np.ascontiguousarray(rows.T[:, index]).reshape(-1, n, n)
+    """(rows, games) -> (games, n, n) with [g, i, j] = rows[index[i * n + j], g]."""
+    return _gather(rows, index).reshape(-1, n, n)
+
+
+def _gather(rows: np.ndarray, index: np.ndarray) -> np.ndarray:
+    """(rows, games) -> (games, len(index)) with [g, c] = rows[index[c], g]."""
+    if _LIB is None or rows.dtype != np.float32:
+        # gathering from the transposed view, then one copy, beats transposing the gathered rows
+        return np.ascontiguousarray(rows.T[:, index])
+    rows = np.ascontiguousarray(rows)
+    index = np.ascontiguousarray(index, dtype=np.int64)
+    if index.size and (index.min() < 0 or index.max() >= rows.shape[0]):
+        raise IndexError(f"row index outside 0..{rows.shape[0] - 1}")
+    out = np.empty((rows.shape[1], index.shape[0]), dtype=np.float32)
+    _LIB.gather_cells(rows.ctypes.data, rows.shape[1], index.shape[0], index.ctypes.data, out.ctypes.data)
+    return out
 
 
 def turn_draws(seeds, turn: int, n: int, keys: np.ndarray | None = None):
@@ -222,18 +255,19 @@ def turn_draws(seeds, turn: int, n: int, keys: np.ndarray | None = None):
     words = words_for(keys, turn, streams, index)
     b = words.shape[1]
     card = _to_unit(words[0])
-    ah = _halves(words[1:4 * a_blocks])[:3 * n].reshape(3, n, b)
-    actor = tuple(np.ascontiguousarray(ah[i].T) for i in range(3))
-    ph = _halves(words[4 * a_blocks:])[:4 * k].reshape(4, k, b)
+    ah = _halves_rows(words, 1, 0, 3 * n)                      # (3n, B): noise, u1, u2 per actor
+    actor = tuple(_gather(ah, np.arange(i * n, (i + 1) * n)) for i in range(3))
+    pair = 4 * a_blocks
+    u = _halves_rows(words, pair, 0, 2 * k).reshape(2, k, b)   # Box-Muller's uniforms
     # per-pair rows (pair, game), with one fill row that the diagonal reads
     normal = np.empty((2 * k + 1, b), dtype=np.float32)
-    r = np.sqrt(np.float32(-2.0) * np.log(ph[0]))
-    angle = np.float32(2.0 * np.pi) * ph[1]
+    r = np.sqrt(np.float32(-2.0) * np.log(u[0]))
+    angle = np.float32(2.0 * np.pi) * u[1]
     np.multiply(r, np.cos(angle), out=normal[:k])
     np.multiply(r, np.sin(angle), out=normal[k:2 * k])
     normal[2 * k] = 0.0
     challenge = np.empty((2 * k + 1, b), dtype=np.float32)
-    challenge[:2 * k] = ph[2:4].reshape(2 * k, b)
+    _halves_rows(words, pair, 2 * k, 2 * k, out=challenge[:2 * k])
     challenge[2 * k] = 1.0
     return card, actor, _cells(normal, both, n), _cells(challenge, both, n)
 
@@ -245,10 +279,9 @@ def accident_draws(keys: np.ndarray, turn: int, n: int) -> np.ndarray:
     first, last = (4 * k) // 8, (5 * k - 1) // 8       # blocks holding halves 4k .. 5k - 1
     index = np.arange(first, last + 1)
     words = words_for(keys, turn, np.full(index.size, PAIR), index)
-    halves = _halves(words)
     g = words.shape[1]
     rows = np.empty((k + 1, g), dtype=np.float32)
-    rows[:k] = halves[4 * k - 8 * first: 5 * k - 8 * first]
+    _halves_rows(words, 0, 4 * k - 8 * first, k, out=rows[:k])
     rows[k] = 1.0
     return _cells(rows, same, n)
 

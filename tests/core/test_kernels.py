@@ -64,6 +64,44 @@ def test_compiled_philox_reads_a_strided_key_selection():
     assert np.array_equal(rng.words_for(some, 5, [3, 3], [40, 41]), rng.words_numpy(some, 5, [3, 3], [40, 41]))
 
 
+def _numpy_only(monkeypatch, f):
+    """f() with the compiled helpers set aside: the numpy versions."""
+    with monkeypatch.context() as m:
+        m.setattr(rng, "_LIB", None)
+        return f()
+
+
+@needs_compiled
+def test_halves_and_gathers_are_the_same_from_both_versions(monkeypatch):
+    words = np.random.default_rng(3).integers(0, 2**32, (9, 37), dtype=np.uint64).astype(np.uint32)
+    for row, first, count in [(0, 0, 18), (1, 3, 7), (2, 1, 1), (4, 5, 5)]:
+        fast = rng._halves_rows(words, row, first, count)
+        assert np.array_equal(fast, _numpy_only(monkeypatch, lambda: rng._halves_rows(words, row, first, count)))
+    rows = np.random.default_rng(4).random((5, 37), dtype=np.float32)
+    index = np.array([4, 0, 0, 3, 2, 1, 4])
+    assert np.array_equal(rng._gather(rows, index), _numpy_only(monkeypatch, lambda: rng._gather(rows, index)))
+
+
+@needs_compiled
+@pytest.mark.parametrize("games", [1, 17, 640])
+def test_a_turns_draws_are_the_same_from_both_versions(monkeypatch, games):
+    """Card, actor and pair draws, and the accident draws, value for value (the 16-bit halves,
+    their gathering into cells and the normals built from them)."""
+    seeds = np.random.default_rng(games).integers(0, rng.MAX_SEED, games, dtype=np.uint64)
+    keys = rng.key_schedule(seeds)
+    for turn in (1, 12, 30):
+        fast = rng.turn_draws(seeds, turn, 8, keys)
+        slow = _numpy_only(monkeypatch, lambda: rng.turn_draws(seeds, turn, 8, keys))
+        assert np.array_equal(fast[0], slow[0])
+        for a, b in zip(fast[1], slow[1]):
+            assert a.shape == b.shape == (games, 8) and np.array_equal(a, b)
+        for a, b in zip(fast[2:], slow[2:]):
+            assert a.dtype == b.dtype and a.shape == b.shape == (games, 8, 8) and np.array_equal(a, b)
+        some = keys[:, :, ::2]
+        assert np.array_equal(rng.accident_draws(some, turn, 8),
+                              _numpy_only(monkeypatch, lambda: rng.accident_draws(some, turn, 8)))
+
+
 def _simulate(env_extra: dict) -> dict:
     env = {**os.environ, **env_extra}
     out = subprocess.run([sys.executable, "main.py", "simulate", "--scenario", "east_asia_2023", "--seed", "11",

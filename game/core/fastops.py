@@ -4,11 +4,33 @@ two whole arrays, so these work column by column, on whole spread arrays, or on 
 row read as one 64-bit word."""
 from __future__ import annotations
 
+import ctypes
+
 import numpy as np
+
+from . import kernels
 
 _BIG = np.float32(1e30)
 _BYTES = np.uint64(0x0101010101010101)  # a byte times this is that byte in all 8 places of a word
 _INDEX_OF_BYTE = np.uint64(0x0001020304050607)
+
+
+def _compiled_helpers():
+    """fastops.c's compiled helpers (kernels.py), or None: then the numpy versions run. Each gives
+    exactly its numpy version's values; tests hold them to that."""
+    lib = kernels.load("fastops")
+    if lib is None:
+        return None
+    p, i64 = ctypes.c_void_p, ctypes.c_int64
+    for name, args in (("spread_cols", [p, i64, i64, i64, p]), ("spread_rows", [p, i64, i64, p]),
+                       ("sum_rows8", [p, i64, p]), ("max_rows", [p, i64, i64, p]),
+                       ("argmax_rows", [p, i64, i64, ctypes.c_float, p])):
+        getattr(lib, name).argtypes = args
+        getattr(lib, name).restype = None
+    return lib
+
+
+_LIB = _compiled_helpers()
 
 
 def any_last(m: np.ndarray) -> np.ndarray:
@@ -31,9 +53,13 @@ def count_last(m: np.ndarray) -> np.ndarray:
 
 
 def max_last(x: np.ndarray) -> np.ndarray:
-    # column by column over a flat (rows, N) view: no transposed copy
     x = np.ascontiguousarray(x)
     n = x.shape[-1]
+    if _LIB is not None and x.dtype == np.float32 and n:
+        out = np.empty(x.shape[:-1], dtype=np.float32)
+        _LIB.max_rows(x.ctypes.data, x.size // n, n, out.ctypes.data)
+        return out
+    # column by column over a flat (rows, N) view: no transposed copy
     flat = x.reshape(-1, n)
     out = flat[:, 0].copy()
     for k in range(1, n):
@@ -89,6 +115,10 @@ def sum_last(x: np.ndarray) -> np.ndarray:
         # (c3 + c7)), worked column by column: the same sums, in about two thirds of the time,
         # and the same for any layout (einsum adds a strided row in another order)
         f = np.ascontiguousarray(x).reshape(-1, 8)
+        if _LIB is not None:
+            out = np.empty(x.shape[:-1], dtype=np.float32)
+            _LIB.sum_rows8(f.ctypes.data, f.shape[0], out.ctypes.data)
+            return out
         out = np.add(f[:, 0], f[:, 4])
         t = np.add(f[:, 1], f[:, 5])
         out += t
@@ -105,12 +135,23 @@ def sum_last(x: np.ndarray) -> np.ndarray:
 # difference: so (B, N) operands are spread to (B, N, N) first. The values are the same.
 def spread_cols(v: np.ndarray) -> np.ndarray:
     """(B, N) -> (B, N, N) with [b, i, j] = v[b, j]."""
+    if _LIB is not None and v.dtype.itemsize in (1, 4):
+        v = np.ascontiguousarray(v)
+        b, n = v.shape
+        out = np.empty((b, n, n), dtype=v.dtype)
+        _LIB.spread_cols(v.ctypes.data, b, n, v.dtype.itemsize, out.ctypes.data)
+        return out
     return np.repeat(v[:, None, :], v.shape[1], axis=1)
 
 
 def spread_rows(v: np.ndarray) -> np.ndarray:
     """(B, N) -> (B, N, N) with [b, i, j] = v[b, i]."""
     b, n = v.shape
+    if _LIB is not None and v.dtype.itemsize == 4:
+        v = np.ascontiguousarray(v)
+        out = np.empty((b, n, n), dtype=v.dtype)
+        _LIB.spread_rows(v.ctypes.data, b, n, out.ctypes.data)
+        return out
     if n == 8 and v.dtype.itemsize == 1:
         # each byte times _BYTES is that byte eight times over: one multiply per row
         wide = np.ascontiguousarray(v).view(np.uint8).astype(np.uint64) * _BYTES
@@ -136,6 +177,11 @@ def _argmax8(vals: np.ndarray) -> np.ndarray:
     """argmax_masked on a last axis of 8: the first place that holds the row's maximum, found
     as the lowest set byte of the 8 comparison bytes read as one little-endian word."""
     b, k, n = vals.shape
+    if _LIB is not None and vals.dtype == np.float32:
+        vals = np.ascontiguousarray(vals)
+        idx = np.empty((b, k), dtype=np.int64)
+        _LIB.argmax_rows(vals.ctypes.data, b * k, n, -_BIG / 2, idx.ctypes.data)
+        return idx
     best = max_last(vals)
     first = vals == np.repeat(best, n, axis=-1).reshape(b, k, n)
     w = first.view("<u8")[..., 0]

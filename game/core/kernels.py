@@ -20,7 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 BUILD_DIR = HERE / "_build"
-SOURCES = {"philox": HERE / "philox.c"}
+SOURCES = {"philox": HERE / "philox.c", "fastops": HERE / "fastops.c"}
 FLAGS = ["-O3", "-shared", "-fPIC", "-std=c99"]
 FALLBACK_FLAGS = ["-DDOD_NO_CLONES"]   # for a compiler without target_clones
 

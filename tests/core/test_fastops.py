@@ -1,10 +1,22 @@
-"""The engine's short-axis operations give exactly what plain numpy gives."""
+"""The engine's short-axis operations give exactly what plain numpy gives: both the compiled
+helpers (fastops.c, where built) and the numpy versions that stand in for them."""
 import numpy as np
 import pytest
 
+from game.core import fastops
 from game.core.fastops import (any_last, argmax_masked, count_last, max_last, select, spread_cols, spread_games,
                                spread_rows, sum_last)
 from game.core.vocab import FAMILY, TARGETED, family_of, targeted
+
+
+@pytest.fixture(autouse=True, params=["compiled", "numpy"])
+def version(request, monkeypatch):
+    """Every test runs once with the compiled helpers and once with the numpy versions."""
+    if request.param == "compiled" and fastops._LIB is None:
+        pytest.skip("the compiled helpers are not built here (python -m game.core.kernels)")
+    if request.param == "numpy":
+        monkeypatch.setattr(fastops, "_LIB", None)
+    return request.param
 
 
 def _wide_range(rng, size):
@@ -52,6 +64,16 @@ def test_spreads_match_broadcasting():
     assert np.array_equal(spread_rows(b), np.broadcast_to(b[:, :, None], (20, 8, 8)))
     c = _wide_range(rng, 20)
     assert np.array_equal(spread_games(c, 8), np.broadcast_to(c[:, None, None], (20, 8, 8)))
+    # other element sizes and actor counts, and a view that is not contiguous
+    for n in (2, 3, 8):
+        for a in (rng.random((9, n)) < 0.5, rng.integers(-1, n, (9, n)).astype(np.int8),
+                  _wide_range(rng, 9 * n).reshape(9, n), rng.standard_normal((9, n)),
+                  _wide_range(rng, 9 * 2 * n).reshape(9, 2 * n)[:, ::2]):
+            assert spread_cols(a).dtype == a.dtype == spread_rows(a).dtype
+            assert np.array_equal(spread_cols(a), np.broadcast_to(a[:, None, :], (9, n, n)))
+            assert np.array_equal(spread_rows(a), np.broadcast_to(a[:, :, None], (9, n, n)))
+            if a.dtype.kind == "f":
+                assert np.array_equal(max_last(a), a.max(axis=-1))
 
 
 def test_select_matches_where_for_every_type():

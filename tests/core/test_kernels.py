@@ -1,5 +1,6 @@
-"""The compiled Philox gives exactly the numpy reference's words, and the game's results do not
-depend on which of the two runs."""
+"""The compiled helpers build, the compiled Philox gives exactly the numpy reference's words, and
+a game's record does not depend on whether the compiled helpers or the numpy versions run
+(test_fastops.py runs each short-axis operation both ways)."""
 import json
 import os
 import subprocess
@@ -18,12 +19,20 @@ needs_compiled = pytest.mark.skipif(not rng.compiled(), reason="the compiled Phi
                                                                  "(python -m game.core.kernels)")
 
 
-def test_the_compiled_philox_builds_where_a_c_compiler_is():
+@pytest.mark.parametrize("name", sorted(kernels.SOURCES))
+def test_the_compiled_helpers_build_where_a_c_compiler_is(name):
     if kernels.compiler() is None:
         pytest.skip("no C compiler on this machine")
-    path, what = kernels.build("philox")
+    path, what = kernels.build(name)
     assert path is not None and path.exists(), what
-    assert kernels.load("philox").philox_rounds() == rng.ROUNDS
+    assert kernels.load(name) is not None
+    if name == "philox":
+        assert kernels.load(name).philox_rounds() == rng.ROUNDS
+
+
+def test_numpy_only_leaves_the_compiled_helpers_unused(monkeypatch):
+    monkeypatch.setenv("DOD_NUMPY_ONLY", "1")
+    assert all(kernels.load(name) is None for name in kernels.SOURCES)
 
 
 @needs_compiled

@@ -1,0 +1,98 @@
+/* Compiled versions of fastops.py's helpers over the short actor axis: spreads, sums, maxima and
+   the first maximum. Each gives exactly what its numpy version gives (fastops.py keeps those as
+   the reference and the fallback); they only skip numpy's per-row overhead on rows of 8.
+   Arrays are C-contiguous; n is the actor count (the last axis). */
+#include <stdint.h>
+#include <string.h>
+
+#ifndef DOD_NO_CLONES
+#define CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define CLONES
+#endif
+
+/* (b, n) -> (b, n, n) with out[g, i, j] = v[g, j]; elements of `size` bytes (1 or 4). */
+CLONES
+void spread_cols(const void *restrict v, int64_t b, int64_t n, int64_t size, void *restrict out)
+{
+    if (size == 4 && n == 8) {
+        const uint32_t *restrict s = v;
+        uint32_t *restrict o = out;
+        for (int64_t g = 0; g < b; g++)
+            for (int i = 0; i < 8; i++)
+                for (int j = 0; j < 8; j++)
+                    o[g * 64 + i * 8 + j] = s[g * 8 + j];
+        return;
+    }
+    const char *s = v;
+    char *o = out;
+    if (size == 1 && n == 8) {   /* a row of 8 bytes: one 64-bit move each */
+        for (int64_t g = 0; g < b; g++)
+            for (int i = 0; i < 8; i++)
+                memcpy(o + g * 64 + i * 8, s + g * 8, 8);
+        return;
+    }
+    const int64_t row = n * size;
+    for (int64_t g = 0; g < b; g++)
+        for (int64_t i = 0; i < n; i++)
+            memcpy(o + (g * n + i) * row, s + g * row, (size_t)row);
+}
+
+/* (b, n) -> (b, n, n) with out[g, i, j] = v[g, i]; 4-byte elements. */
+CLONES
+void spread_rows(const uint32_t *restrict v, int64_t b, int64_t n, uint32_t *restrict out)
+{
+    for (int64_t g = 0; g < b; g++)
+        for (int64_t i = 0; i < n; i++) {
+            const uint32_t x = v[g * n + i];
+            for (int64_t j = 0; j < n; j++)
+                out[(g * n + i) * n + j] = x;
+        }
+}
+
+/* Sums of rows of 8 float32s in einsum's order, ((c0 + c4) + (c1 + c5)) + ((c2 + c6) + (c3 + c7)),
+   one row after another: the order fastops.sum_last keeps. No contraction or reordering: the
+   build uses ISO C (-std=c99), where the compiler keeps each rounding. */
+CLONES
+void sum_rows8(const float *restrict x, int64_t rows, float *restrict out)
+{
+    for (int64_t r = 0; r < rows; r++) {
+        const float *restrict c = x + r * 8;
+        const float a = c[0] + c[4];
+        const float t = c[1] + c[5];
+        const float u = c[2] + c[6];
+        const float w = c[3] + c[7];
+        out[r] = (a + t) + (u + w);
+    }
+}
+
+/* Maximum of each row of n float32s, taken left to right as numpy.maximum does (no NaN here). */
+CLONES
+void max_rows(const float *restrict x, int64_t rows, int64_t n, float *restrict out)
+{
+    for (int64_t r = 0; r < rows; r++) {
+        const float *restrict c = x + r * n;
+        float best = c[0];
+        for (int64_t k = 1; k < n; k++)
+            best = c[k] > best ? c[k] : best;
+        out[r] = best;
+    }
+}
+
+/* Index of the first maximum of each row of n float32s, or -1 where the maximum is at most
+   `none` (every cell closed). */
+CLONES
+void argmax_rows(const float *restrict x, int64_t rows, int64_t n, float none, int64_t *restrict out)
+{
+    for (int64_t r = 0; r < rows; r++) {
+        const float *restrict c = x + r * n;
+        float best = c[0];
+        int64_t at = 0;
+        for (int64_t k = 1; k < n; k++)
+            if (c[k] > best) {
+                best = c[k];
+                at = k;
+            }
+        out[r] = best <= none ? -1 : at;
+    }
+}

@@ -36,9 +36,7 @@ class View:
     @functools.cached_property
     def _at_me(self) -> np.ndarray:
         """(B, N, N) [b, i, j]: j's last move was aimed at i."""
-        n = self.same_bloc.shape[0]
-        rows = np.arange(n, dtype=np.int8)[:, None].repeat(n, axis=1)   # [i, j] = i
-        return spread_cols(self.last_target) == rows
+        return spread_cols(self.last_target) == _row_index(self.same_bloc.shape[0])
 
     @functools.cached_property
     def against(self) -> np.ndarray:
@@ -54,7 +52,7 @@ class View:
         other_bloc = spread_cols(deterred) & ~at_me
         other_bloc &= ~self.same_bloc
         hit = mine | anyone | other_bloc
-        hit &= ~np.eye(n, dtype=bool)
+        hit &= _off_diagonal(n)
         return hit
 
     @functools.cached_property
@@ -70,23 +68,48 @@ class View:
         return np.add(self.H, t, out=t)
 
 
+@functools.lru_cache(maxsize=None)
+def _row_index(n: int) -> np.ndarray:
+    """[i, j] = i, as int8."""
+    return np.arange(n, dtype=np.int8)[:, None].repeat(n, axis=1)
+
+
+@functools.lru_cache(maxsize=None)
+def _off_diagonal(n: int) -> np.ndarray:
+    return ~np.eye(n, dtype=bool)
+
+
+_SEAT_MASKS: dict = {}
+
+
+def _seat_masks(same_bloc: np.ndarray, actors: np.ndarray, b: int):
+    """(others, rivals, partners) as (B, K, N) views of (K, N) masks, and whether the seats are
+    every actor in order: the same each turn for a batch of a given size, so kept."""
+    key = (same_bloc.tobytes(), same_bloc.shape[0], actors.tobytes(), b)
+    masks = _SEAT_MASKS.get(key)
+    if masks is None:
+        if len(_SEAT_MASKS) > 256:
+            _SEAT_MASKS.clear()
+        n, k = same_bloc.shape[0], len(actors)
+        off = _off_diagonal(n)[actors]                               # (K, N)
+        bloc = same_bloc[actors]
+        rivals = off & ~bloc
+        rivals = np.where(rivals.any(axis=-1, keepdims=True), rivals, off)  # (K, N): small
+        masks = tuple(np.broadcast_to(m, (b, k, n)) for m in (off, rivals, off & bloc)) + (
+            k == n and bool((actors == np.arange(n)).all()),)
+        _SEAT_MASKS[key] = masks
+    return masks
+
+
 class Seats:
     """The actors one doctrine decides for, with their masks over partners."""
 
     def __init__(self, view: View, actors: np.ndarray):
-        n = view.same_bloc.shape[0]
         self.view = view
         self.actors = actors
         self.b = view.H.shape[0]
         self.k = len(actors)
-        off = ~np.eye(n, dtype=bool)[actors]                      # (K, N)
-        self.others = np.broadcast_to(off, (self.b, self.k, n))
-        bloc = view.same_bloc[actors]
-        rivals = off & ~bloc
-        rivals = np.where(rivals.any(axis=-1, keepdims=True), rivals, off)  # (K, N): small
-        self.rivals = np.broadcast_to(rivals, (self.b, self.k, n))
-        self.partners = np.broadcast_to(off & bloc, (self.b, self.k, n))
-        self.all_seats = self.k == n and bool((actors == np.arange(n)).all())
+        self.others, self.rivals, self.partners, self.all_seats = _seat_masks(view.same_bloc, actors, self.b)
         self.tense = self.rows(view.tense)
         self.turn_phase = (view.turn + actors) % 3                 # (K,)
 

@@ -96,3 +96,26 @@ void argmax_rows(const float *restrict x, int64_t rows, int64_t n, float none, i
         out[r] = best <= none ? -1 : at;
     }
 }
+
+/* out[i] = cond[i] ? x[i * xs] : y[i * ys] for `count` items of `size` bytes (1, 2, 4 or 8); a
+   step of 0 repeats one value. Branch-free in the compiled loop, as fastops.select is in numpy. */
+#define SELECT_LOOP(T)                                                        \
+    do {                                                                      \
+        const T *restrict xx = x;                                             \
+        const T *restrict yy = y;                                             \
+        T *restrict oo = out;                                                 \
+        for (int64_t i = 0; i < count; i++)                                   \
+            oo[i] = cond[i] ? xx[i * xs] : yy[i * ys];                        \
+    } while (0)
+
+CLONES
+void select_items(const uint8_t *restrict cond, int64_t count, const void *restrict x, int64_t xs,
+                  const void *restrict y, int64_t ys, int64_t size, void *restrict out)
+{
+    switch (size) {
+    case 1: SELECT_LOOP(uint8_t); break;
+    case 2: SELECT_LOOP(uint16_t); break;
+    case 4: SELECT_LOOP(uint32_t); break;
+    default: SELECT_LOOP(uint64_t); break;
+    }
+}

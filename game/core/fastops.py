@@ -24,7 +24,8 @@ def _compiled_helpers():
     p, i64 = ctypes.c_void_p, ctypes.c_int64
     for name, args in (("spread_cols", [p, i64, i64, i64, p]), ("spread_rows", [p, i64, i64, p]),
                        ("sum_rows8", [p, i64, p]), ("max_rows", [p, i64, i64, p]),
-                       ("argmax_rows", [p, i64, i64, ctypes.c_float, p])):
+                       ("argmax_rows", [p, i64, i64, ctypes.c_float, p]),
+                       ("select_items", [p, i64, p, i64, p, i64, i64, p])):
         getattr(lib, name).argtypes = args
         getattr(lib, name).restype = None
     return lib
@@ -200,6 +201,15 @@ def select(cond: np.ndarray, x, y, dtype) -> np.ndarray:
     and runs an order of magnitude slower than arithmetic when the condition looks random,
     as game masks do; picking bits gives exactly the same values."""
     dtype = np.dtype(dtype)
+    if _LIB is not None and dtype.itemsize in _UINT:
+        c = np.ascontiguousarray(cond, dtype=bool)
+        xa = np.ascontiguousarray(x, dtype=dtype)
+        ya = np.ascontiguousarray(y, dtype=dtype)
+        if xa.shape in ((), c.shape) and ya.shape in ((), c.shape):
+            out = np.empty(c.shape, dtype=dtype)
+            _LIB.select_items(c.ctypes.data, c.size, xa.ctypes.data, int(xa.ndim > 0), ya.ctypes.data,
+                              int(ya.ndim > 0), dtype.itemsize, out.ctypes.data)
+            return out
     u = _UINT[dtype.itemsize]
     xb = np.asarray(x, dtype=dtype).view(u)
     yb = np.asarray(y, dtype=dtype).view(u)

@@ -85,6 +85,9 @@ def test_select_matches_where_for_every_type():
         got = select(cond, x, y, dtype)
         assert got.dtype == dtype and np.array_equal(got, np.where(cond, x, y))
         assert np.array_equal(select(cond, 3, y, dtype), np.where(cond, dtype(3), y))
+        assert np.array_equal(select(cond, x, -7, dtype), np.where(cond, x, dtype(-7)))
+        assert np.array_equal(select(cond, x[0], y, dtype), np.where(cond, x[0], y))   # broadcast
+        assert np.array_equal(select(cond[::2], x[::2], y[::2], dtype), np.where(cond[::2], x[::2], y[::2]))
 
 
 @pytest.mark.parametrize("density", [0.0, 0.05, 0.5, 1.0])

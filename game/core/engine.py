@@ -8,7 +8,8 @@ from . import params as P
 from . import rng
 from .cards import compile_deck
 from .doctrines import HUMAN, View, make
-from .fastops import any_last, count_last, max_last, per_game, select, spread_cols, spread_games, spread_rows, sum_last
+from .fastops import (add_rows_cols, any_last, count_last, max_last, mul_cols, per_game, select, share_rows,
+                      spread_cols, spread_games, spread_rows, sum_last)
 from .scenario import Scenario
 from .state import E_MAX, L_MAX, M_MAX, WAR_RUNG, State, logit, sigmoid
 from .vocab import OUTCOME_INDEX, Action, Outcome, family_of, targeted
@@ -186,9 +187,7 @@ class Engine:
 
     def _regional_tension(self, H, M):
         # capability-weighted mean of dyadic tension: w_ij = M_i + M_j
-        weighted = spread_cols(M)
-        weighted *= H
-        num = sum_last(weighted)                      # sum_j H_ij M_j
+        num = sum_last(mul_cols(H, M))                # sum_j H_ij M_j
         rows = sum_last(H)                            # sum_j H_ij
         self._tension_rows = (H, rows)                # the scores read them again this turn
         total = sum_last(num + rows * M)              # sum_ij H_ij (M_i + M_j)
@@ -200,7 +199,7 @@ class Engine:
         w = F(1.0) - T
         w *= F(1.0) - A
         w *= self.offf
-        w *= spread_cols(M)
+        mul_cols(w, M, out=w)
         return sum_last(w) / F(self.n - 1)
 
     @property
@@ -452,7 +451,7 @@ class Engine:
             tparts = {
                 "easing": -rate * st.H,
                 "distrust": distrust,
-                "arms": (rate * F(ARMS_TENSION)) * (spread_rows(race) + spread_cols(race)),
+                "arms": (rate * F(ARMS_TENSION)) * add_rows_cols(race, race),
                 "bloc": self._times((rate * F(0.3)) * col["camp_bias"], "camp_bias", self.camp),
                 "pressure": (rate * F(0.5)) * pressure_sym,
                 "ties": self._times((-rate * F(0.5)) * col["shadow_of_future"], "shadow_of_future", st.X),
@@ -617,9 +616,7 @@ class Engine:
         return seen
 
     def _defence(self, st, col):
-        weighted = spread_cols(st.M)
-        weighted *= st.A
-        allies = sum_last(weighted)
+        allies = sum_last(mul_cols(st.A, st.M))
         return (per_game(col["defence_advantage"]) * (st.M + per_game(col["ally_credibility"]) * allies)
                 * (F(0.5) + st.Q))
 
@@ -636,7 +633,7 @@ class Engine:
         z += fear
         retaliation = F(1.0) - win
         retaliation *= F(RETALIATION_WEIGHT)
-        retaliation *= spread_cols(st.Q)
+        mul_cols(retaliation, st.Q, out=retaliation)
         z -= retaliation
         # a greedy actor values what it could take above the ties it would lose (Glaser)
         future = st.X + spread_games(st.F, n)
@@ -657,10 +654,7 @@ class Engine:
 
     @staticmethod
     def _win(st, defence):
-        Mi = spread_rows(st.M)
-        total = spread_cols(defence)
-        total += Mi
-        return np.divide(Mi, total, out=total)
+        return share_rows(st.M, defence)   # M_i / (defence_j + M_i)
 
     def _ladder(self, st, t, challenges, win, talk, pressure_sym, col):
         greedy_challenge = challenges & self._greed(st)[0]

@@ -119,3 +119,33 @@ void select_items(const uint8_t *restrict cond, int64_t count, const void *restr
     default: SELECT_LOOP(uint64_t); break;
     }
 }
+
+/* Operations between a (b, n, n) array and a (b, n) one along one of its axes, without the
+   spread copy numpy needs for them: out may be x itself. Each element is one IEEE operation,
+   as numpy does it on the spread array. */
+CLONES
+void mul_cols(const float *x, const float *restrict v, int64_t b, int64_t n, float *out)
+{   /* out[g, i, j] = x[g, i, j] * v[g, j] */
+    for (int64_t g = 0; g < b; g++)
+        for (int64_t i = 0; i < n; i++)
+            for (int64_t j = 0; j < n; j++)
+                out[(g * n + i) * n + j] = x[(g * n + i) * n + j] * v[g * n + j];
+}
+
+CLONES
+void add_rows_cols(const float *restrict r, const float *restrict c, int64_t b, int64_t n, float *restrict out)
+{   /* out[g, i, j] = r[g, i] + c[g, j] */
+    for (int64_t g = 0; g < b; g++)
+        for (int64_t i = 0; i < n; i++)
+            for (int64_t j = 0; j < n; j++)
+                out[(g * n + i) * n + j] = r[g * n + i] + c[g * n + j];
+}
+
+CLONES
+void share_rows(const float *restrict r, const float *restrict c, int64_t b, int64_t n, float *restrict out)
+{   /* out[g, i, j] = r[g, i] / (c[g, j] + r[g, i]) */
+    for (int64_t g = 0; g < b; g++)
+        for (int64_t i = 0; i < n; i++)
+            for (int64_t j = 0; j < n; j++)
+                out[(g * n + i) * n + j] = r[g * n + i] / (c[g * n + j] + r[g * n + i]);
+}

@@ -25,7 +25,9 @@ def _compiled_helpers():
     for name, args in (("spread_cols", [p, i64, i64, i64, p]), ("spread_rows", [p, i64, i64, p]),
                        ("sum_rows8", [p, i64, p]), ("max_rows", [p, i64, i64, p]),
                        ("argmax_rows", [p, i64, i64, ctypes.c_float, p]),
-                       ("select_items", [p, i64, p, i64, p, i64, i64, p])):
+                       ("select_items", [p, i64, p, i64, p, i64, i64, p]),
+                       ("mul_cols", [p, p, i64, i64, p]), ("add_rows_cols", [p, p, i64, i64, p]),
+                       ("share_rows", [p, p, i64, i64, p])):
         getattr(lib, name).argtypes = args
         getattr(lib, name).restype = None
     return lib
@@ -158,6 +160,47 @@ def spread_rows(v: np.ndarray) -> np.ndarray:
         wide = np.ascontiguousarray(v).view(np.uint8).astype(np.uint64) * _BYTES
         return wide.view(np.uint8).reshape(b, n, n).view(v.dtype)
     return np.repeat(v, n, axis=1).reshape(b, n, n)
+
+
+def _pair_ready(x: np.ndarray, *vs: np.ndarray) -> bool:
+    """The compiled pair operations take float32 (B, N, N) and (B, N) arrays."""
+    return (_LIB is not None and x.dtype == np.float32 and x.ndim == 3 and x.flags.c_contiguous
+            and all(v.dtype == np.float32 and v.shape == x.shape[:2] for v in vs))
+
+
+def mul_cols(x: np.ndarray, v: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """x (B, N, N) times v (B, N) along the columns: [b, i, j] = x[b, i, j] * v[b, j]; out may be x."""
+    if _pair_ready(x, v) and (out is None or out is x):
+        v = np.ascontiguousarray(v)
+        out = np.empty_like(x) if out is None else out
+        _LIB.mul_cols(x.ctypes.data, v.ctypes.data, x.shape[0], x.shape[1], out.ctypes.data)
+        return out
+    return np.multiply(x, spread_cols(v), out=out)
+
+
+def add_rows_cols(r: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """[b, i, j] = r[b, i] + c[b, j] for r, c (B, N)."""
+    b, n = r.shape
+    if _LIB is not None and r.dtype == c.dtype == np.float32 and c.shape == r.shape:
+        r, c = np.ascontiguousarray(r), np.ascontiguousarray(c)
+        out = np.empty((b, n, n), dtype=np.float32)
+        _LIB.add_rows_cols(r.ctypes.data, c.ctypes.data, b, n, out.ctypes.data)
+        return out
+    return spread_rows(r) + spread_cols(c)
+
+
+def share_rows(r: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """[b, i, j] = r[b, i] / (c[b, j] + r[b, i]) for r, c (B, N): i's share of the pair's sum."""
+    b, n = r.shape
+    if _LIB is not None and r.dtype == c.dtype == np.float32 and c.shape == r.shape:
+        r, c = np.ascontiguousarray(r), np.ascontiguousarray(c)
+        out = np.empty((b, n, n), dtype=np.float32)
+        _LIB.share_rows(r.ctypes.data, c.ctypes.data, b, n, out.ctypes.data)
+        return out
+    ri = spread_rows(r)
+    total = spread_cols(c)
+    total += ri
+    return np.divide(ri, total, out=total)
 
 
 def spread_games(c: np.ndarray, n: int) -> np.ndarray:

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from game.core import fastops
-from game.core.fastops import (any_last, argmax_masked, count_last, max_last, select, spread_cols, spread_games,
-                               spread_rows, sum_last)
+from game.core.fastops import (add_rows_cols, any_last, argmax_masked, count_last, max_last, mul_cols, select,
+                               share_rows, spread_cols, spread_games, spread_rows, sum_last)
 from game.core.vocab import FAMILY, TARGETED, family_of, targeted
 
 
@@ -74,6 +74,20 @@ def test_spreads_match_broadcasting():
             assert np.array_equal(spread_rows(a), np.broadcast_to(a[:, :, None], (9, n, n)))
             if a.dtype.kind == "f":
                 assert np.array_equal(max_last(a), a.max(axis=-1))
+
+
+def test_pair_operations_match_broadcasting():
+    rng = np.random.default_rng(5)
+    for b, n in ((1, 8), (33, 8), (7, 3)):
+        x = _wide_range(rng, b * n * n).reshape(b, n, n)
+        r, c = np.abs(_wide_range(rng, b * n)).reshape(b, n), np.abs(_wide_range(rng, b * n)).reshape(b, n)
+        assert np.array_equal(mul_cols(x, c), x * c[:, None, :])
+        y = x.copy()
+        assert mul_cols(y, c, out=y) is y and np.array_equal(y, x * c[:, None, :])
+        assert np.array_equal(add_rows_cols(r, c), r[:, :, None] + c[:, None, :])
+        assert np.array_equal(share_rows(r, c), r[:, :, None] / (c[:, None, :] + r[:, :, None]))
+        assert np.array_equal(mul_cols(x.transpose(0, 2, 1), c), x.transpose(0, 2, 1) * c[:, None, :])
+        assert np.array_equal(mul_cols(x.astype(np.float64), c), x.astype(np.float64) * c[:, None, :])
 
 
 def test_select_matches_where_for_every_type():

@@ -11,6 +11,11 @@
 #define CLONES
 #endif
 
+/* Loops over the actor axis are written once, as an inline body taking n, and called with n = 8
+   (the East Asia scenario: the compiler then unrolls and vectorises them) or with any n. */
+#define INLINE static inline __attribute__((always_inline))
+#define FOR_N(call_with_n) do { if (n == 8) { const int64_t n8 = 8; call_with_n(n8); } else { call_with_n(n); } } while (0)
+
 /* (b, n) -> (b, n, n) with out[g, i, j] = v[g, j]; elements of `size` bytes (1 or 4). */
 CLONES
 void spread_cols(const void *restrict v, int64_t b, int64_t n, int64_t size, void *restrict out)
@@ -39,8 +44,7 @@ void spread_cols(const void *restrict v, int64_t b, int64_t n, int64_t size, voi
 }
 
 /* (b, n) -> (b, n, n) with out[g, i, j] = v[g, i]; 4-byte elements. */
-CLONES
-void spread_rows(const uint32_t *restrict v, int64_t b, int64_t n, uint32_t *restrict out)
+INLINE void spread_rows_n(const uint32_t *restrict v, int64_t b, int64_t n, uint32_t *restrict out)
 {
     for (int64_t g = 0; g < b; g++)
         for (int64_t i = 0; i < n; i++) {
@@ -48,6 +52,14 @@ void spread_rows(const uint32_t *restrict v, int64_t b, int64_t n, uint32_t *res
             for (int64_t j = 0; j < n; j++)
                 out[(g * n + i) * n + j] = x;
         }
+}
+
+CLONES
+void spread_rows(const uint32_t *restrict v, int64_t b, int64_t n, uint32_t *restrict out)
+{
+#define CALL(k) spread_rows_n(v, b, k, out)
+    FOR_N(CALL);
+#undef CALL
 }
 
 /* Sums of rows of 8 float32s in einsum's order, ((c0 + c4) + (c1 + c5)) + ((c2 + c6) + (c3 + c7)),
@@ -67,8 +79,7 @@ void sum_rows8(const float *restrict x, int64_t rows, float *restrict out)
 }
 
 /* Maximum of each row of n float32s, taken left to right as numpy.maximum does (no NaN here). */
-CLONES
-void max_rows(const float *restrict x, int64_t rows, int64_t n, float *restrict out)
+INLINE void max_rows_n(const float *restrict x, int64_t rows, int64_t n, float *restrict out)
 {
     for (int64_t r = 0; r < rows; r++) {
         const float *restrict c = x + r * n;
@@ -79,10 +90,17 @@ void max_rows(const float *restrict x, int64_t rows, int64_t n, float *restrict 
     }
 }
 
+CLONES
+void max_rows(const float *restrict x, int64_t rows, int64_t n, float *restrict out)
+{
+#define CALL(k) max_rows_n(x, rows, k, out)
+    FOR_N(CALL);
+#undef CALL
+}
+
 /* Index of the first maximum of each row of n float32s, or -1 where the maximum is at most
    `none` (every cell closed). */
-CLONES
-void argmax_rows(const float *restrict x, int64_t rows, int64_t n, float none, int64_t *restrict out)
+INLINE void argmax_rows_n(const float *restrict x, int64_t rows, int64_t n, float none, int64_t *restrict out)
 {
     for (int64_t r = 0; r < rows; r++) {
         const float *restrict c = x + r * n;
@@ -95,6 +113,14 @@ void argmax_rows(const float *restrict x, int64_t rows, int64_t n, float none, i
             }
         out[r] = best <= none ? -1 : at;
     }
+}
+
+CLONES
+void argmax_rows(const float *restrict x, int64_t rows, int64_t n, float none, int64_t *restrict out)
+{
+#define CALL(k) argmax_rows_n(x, rows, k, none, out)
+    FOR_N(CALL);
+#undef CALL
 }
 
 /* out[i] = cond[i] ? x[i * xs] : y[i * ys] for `count` items of `size` bytes (1, 2, 4 or 8); a
@@ -123,8 +149,7 @@ void select_items(const uint8_t *restrict cond, int64_t count, const void *restr
 /* Operations between a (b, n, n) array and a (b, n) one along one of its axes, without the
    spread copy numpy needs for them: out may be x itself. Each element is one IEEE operation,
    as numpy does it on the spread array. */
-CLONES
-void mul_cols(const float *x, const float *restrict v, int64_t b, int64_t n, float *out)
+INLINE void mul_cols_n(const float *x, const float *restrict v, int64_t b, int64_t n, float *out)
 {   /* out[g, i, j] = x[g, i, j] * v[g, j] */
     for (int64_t g = 0; g < b; g++)
         for (int64_t i = 0; i < n; i++)
@@ -133,7 +158,15 @@ void mul_cols(const float *x, const float *restrict v, int64_t b, int64_t n, flo
 }
 
 CLONES
-void add_rows_cols(const float *restrict r, const float *restrict c, int64_t b, int64_t n, float *restrict out)
+void mul_cols(const float *x, const float *restrict v, int64_t b, int64_t n, float *out)
+{
+#define CALL(k) mul_cols_n(x, v, b, k, out)
+    FOR_N(CALL);
+#undef CALL
+}
+
+INLINE void add_rows_cols_n(const float *restrict r, const float *restrict c, int64_t b, int64_t n,
+                            float *restrict out)
 {   /* out[g, i, j] = r[g, i] + c[g, j] */
     for (int64_t g = 0; g < b; g++)
         for (int64_t i = 0; i < n; i++)
@@ -142,10 +175,26 @@ void add_rows_cols(const float *restrict r, const float *restrict c, int64_t b, 
 }
 
 CLONES
-void share_rows(const float *restrict r, const float *restrict c, int64_t b, int64_t n, float *restrict out)
+void add_rows_cols(const float *restrict r, const float *restrict c, int64_t b, int64_t n, float *restrict out)
+{
+#define CALL(k) add_rows_cols_n(r, c, b, k, out)
+    FOR_N(CALL);
+#undef CALL
+}
+
+INLINE void share_rows_n(const float *restrict r, const float *restrict c, int64_t b, int64_t n,
+                         float *restrict out)
 {   /* out[g, i, j] = r[g, i] / (c[g, j] + r[g, i]) */
     for (int64_t g = 0; g < b; g++)
         for (int64_t i = 0; i < n; i++)
             for (int64_t j = 0; j < n; j++)
                 out[(g * n + i) * n + j] = r[g * n + i] / (c[g * n + j] + r[g * n + i]);
+}
+
+CLONES
+void share_rows(const float *restrict r, const float *restrict c, int64_t b, int64_t n, float *restrict out)
+{
+#define CALL(k) share_rows_n(r, c, b, k, out)
+    FOR_N(CALL);
+#undef CALL
 }

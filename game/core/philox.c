@@ -80,11 +80,22 @@ void philox_halves(const uint32_t *restrict words, int64_t b, int64_t row, int64
     }
 }
 
-/* out[i, c] = rows[map[c], i]: per-game cells (b, cells) gathered from rows of values (R, b). */
+/* out[i, c] = rows[map[c], i]: per-game cells (b, cells) gathered from rows of values (R, b),
+   16 games at a time: each read takes a run of one row, and the writes stay within a small tile. */
+CLONES
 void gather_cells(const float *restrict rows, int64_t b, int64_t cells, const int64_t *restrict map,
                   float *restrict out)
 {
-    for (int64_t i = 0; i < b; i++) {
+    enum { TILE = 16 };
+    int64_t i0 = 0;
+    for (; i0 + TILE <= b; i0 += TILE)
+        for (int64_t c = 0; c < cells; c++) {
+            const float *restrict r = rows + map[c] * b + i0;
+            float *restrict o = out + i0 * cells + c;
+            for (int t = 0; t < TILE; t++)
+                o[t * cells] = r[t];
+        }
+    for (int64_t i = i0; i < b; i++) {
         float *restrict o = out + i * cells;
         for (int64_t c = 0; c < cells; c++)
             o[c] = rows[map[c] * b + i];

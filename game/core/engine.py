@@ -8,8 +8,8 @@ from . import params as P
 from . import rng
 from .cards import compile_deck
 from .doctrines import HUMAN, View, make
-from .fastops import (add_rows_cols, any_last, count_last, max_last, mul_cols, per_game, select, share_rows,
-                      spread_cols, spread_games, spread_rows, sum_last)
+from .fastops import (add_rows_cols, any_last, count_last, games_add, games_mul, max_last, mul_cols, per_game, select,
+                      share_rows, spread_cols, spread_games, spread_rows, sum_last, transposed, with_transposed)
 from .scenario import Scenario
 from .state import E_MAX, L_MAX, M_MAX, WAR_RUNG, State, logit, sigmoid
 from .vocab import OUTCOME_INDEX, Action, Outcome, family_of, targeted
@@ -250,6 +250,8 @@ class Engine:
         cell from parameter `name` alone; y (N, N) or (B, N, N). While a card shifts the parameter
         in a few games, the others take one multiply by their shared value, the few their own."""
         if np.ndim(c) == 0 or name not in self._few_shifted:
+            if np.ndim(y) == 3:
+                return games_mul(y, c, out=out)
             return np.multiply(y, spread_games(c, self.n), out=out)
         games, other = self._few_shifted[name]
         own = c[games][:, None, None]
@@ -367,7 +369,7 @@ class Engine:
         tgt_onehot = spread_rows(target) == self.col_index
         bits = spread_rows(np.left_shift(np.uint8(1), action.view(np.uint8)))
         bits *= tgt_onehot.view(np.uint8)   # bytes times bytes: no cast from bool on the way
-        bits_t = np.ascontiguousarray(bits.transpose(0, 2, 1))  # [b, target, actor]
+        bits_t = transposed(bits)  # [b, target, actor]
         sym = bits | bits_t
         between = lambda *acts: (sym & np.uint8(sum(1 << a for a in acts))) != 0  # noqa: E731
         pressure = bits == np.uint8(1 << Action.PRESSURE)
@@ -401,7 +403,7 @@ class Engine:
         m = spread_games(col["trust_memory"], n)
         camp = self._times(-col["camp_bias"], "camp_bias", self.camp)
         noise = self._times(col["misperception"], "misperception", pair_noise)
-        noise += spread_games(col["suspicion_bias"], n)
+        games_add(noise, col["suspicion_bias"], out=noise)
         L_old = st.L
         w = F(EVIDENCE_WEIGHT)
         memory = m - F(1.0)
@@ -444,7 +446,7 @@ class Engine:
 
             # 6. tension moves toward a target set by distrust, arms, blocs, pressure, ties, forum
             rate = F(TENSION_RATE)
-            distrust = T_new + T_new.transpose(0, 2, 1)      # (1 - mean trust of the pair), in place
+            distrust = with_transposed(T_new)                # (1 - mean trust of the pair), in place
             distrust *= F(0.5)
             np.subtract(F(1.0), distrust, out=distrust)
             distrust *= rate * F(0.6)
@@ -455,11 +457,12 @@ class Engine:
                 "bloc": self._times((rate * F(0.3)) * col["camp_bias"], "camp_bias", self.camp),
                 "pressure": (rate * F(0.5)) * pressure_sym,
                 "ties": self._times((-rate * F(0.5)) * col["shadow_of_future"], "shadow_of_future", st.X),
-                "forum": spread_games((-rate * F(0.4)) * st.F, n),
             }
+            forum = (-rate * F(0.4)) * st.F   # one value per game
             total = tparts["easing"] + tparts["distrust"]
-            for key in ("arms", "bloc", "pressure", "ties", "forum"):
+            for key in ("arms", "bloc", "pressure", "ties"):
                 total += tparts[key]
+            games_add(total, forum, out=total)
             total *= offf
             if tension_card is not None:
                 total[tension_card[0]] += tension_card[1]
@@ -468,6 +471,7 @@ class Engine:
             if tension_card is not None and self._card_tension_diagonal:
                 H_new *= offf   # otherwise the diagonal is zero already: zero tension plus a zeroed total
             if self.causes:
+                tparts["forum"] = spread_games(forum, n)
                 tparts["card"] = _dense(tension_card, st.H)
                 tension_causes = _apportion({k: v * offf for k, v in tparts.items()}, H_new - st.H)
             st.H = H_new
@@ -636,7 +640,7 @@ class Engine:
         mul_cols(retaliation, st.Q, out=retaliation)
         z -= retaliation
         # a greedy actor values what it could take above the ties it would lose (Glaser)
-        future = st.X + spread_games(st.F, n)
+        future = games_add(st.X, st.F)
         self._times(F(FUTURE_WEIGHT) * col["shadow_of_future"], "shadow_of_future", future, out=future)
         future *= greed_discount
         z -= future
@@ -663,7 +667,7 @@ class Engine:
         # multiplies bytes an order of magnitude faster than it shifts them)
         packed = challenges.view(np.uint8) | (greedy_challenge.view(np.uint8) * np.uint8(2))
         packed |= (greedy_challenge & (win > F(WAR_ODDS))).view(np.uint8) * np.uint8(4)
-        packed = packed | packed.transpose(0, 2, 1)
+        packed = with_transposed(packed)
         c = (packed & 1).view(bool)
         quiet = ~pressure_sym
         C = st.C

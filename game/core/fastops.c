@@ -198,3 +198,67 @@ void share_rows(const float *restrict r, const float *restrict c, int64_t b, int
     FOR_N(CALL);
 #undef CALL
 }
+
+/* The (b, n, n) array read along its other axis: out[g, i, j] = x[g, j, i], bytes. */
+INLINE void transpose_bytes_n(const uint8_t *restrict x, int64_t b, int64_t n, uint8_t *restrict out)
+{
+    for (int64_t g = 0; g < b; g++)
+        for (int64_t i = 0; i < n; i++)
+            for (int64_t j = 0; j < n; j++)
+                out[(g * n + i) * n + j] = x[(g * n + j) * n + i];
+}
+
+CLONES
+void transpose_bytes(const uint8_t *restrict x, int64_t b, int64_t n, uint8_t *restrict out)
+{
+#define CALL(k) transpose_bytes_n(x, b, k, out)
+    FOR_N(CALL);
+#undef CALL
+}
+
+/* A pair's two cells combined: out[g, i, j] = x[g, i, j] + x[g, j, i] (float32, op 0) or
+   x[g, i, j] | x[g, j, i] (bytes, op 1). */
+INLINE void add_transposed_n(const float *restrict x, int64_t b, int64_t n, float *restrict out)
+{
+    for (int64_t g = 0; g < b; g++)
+        for (int64_t i = 0; i < n; i++)
+            for (int64_t j = 0; j < n; j++)
+                out[(g * n + i) * n + j] = x[(g * n + i) * n + j] + x[(g * n + j) * n + i];
+}
+
+INLINE void or_transposed_n(const uint8_t *restrict x, int64_t b, int64_t n, uint8_t *restrict out)
+{
+    for (int64_t g = 0; g < b; g++)
+        for (int64_t i = 0; i < n; i++)
+            for (int64_t j = 0; j < n; j++)
+                out[(g * n + i) * n + j] = x[(g * n + i) * n + j] | x[(g * n + j) * n + i];
+}
+
+CLONES
+void with_transposed(const void *restrict x, int64_t b, int64_t n, int32_t op, void *restrict out)
+{
+    if (op == 0) {
+#define CALL(k) add_transposed_n(x, b, k, out)
+        FOR_N(CALL);
+#undef CALL
+    } else {
+#define CALL(k) or_transposed_n(x, b, k, out)
+        FOR_N(CALL);
+#undef CALL
+    }
+}
+
+/* out[g, c] = x[g, c] + v[g] (op 0) or x[g, c] * v[g] (op 1): one value per game; out may be x. */
+CLONES
+void games_op(const float *x, const float *restrict v, int64_t b, int64_t cells, int32_t op, float *out)
+{
+    for (int64_t g = 0; g < b; g++) {
+        const float a = v[g];
+        if (op == 0)
+            for (int64_t c = 0; c < cells; c++)
+                out[g * cells + c] = x[g * cells + c] + a;
+        else
+            for (int64_t c = 0; c < cells; c++)
+                out[g * cells + c] = x[g * cells + c] * a;
+    }
+}

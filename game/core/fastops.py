@@ -27,7 +27,9 @@ def _compiled_helpers():
                        ("argmax_rows", [p, i64, i64, ctypes.c_float, p]),
                        ("select_items", [p, i64, p, i64, p, i64, i64, p]),
                        ("mul_cols", [p, p, i64, i64, p]), ("add_rows_cols", [p, p, i64, i64, p]),
-                       ("share_rows", [p, p, i64, i64, p])):
+                       ("share_rows", [p, p, i64, i64, p]), ("transpose_bytes", [p, i64, i64, p]),
+                       ("with_transposed", [p, i64, i64, ctypes.c_int32, p]),
+                       ("games_op", [p, p, i64, i64, ctypes.c_int32, p])):
         getattr(lib, name).argtypes = args
         getattr(lib, name).restype = None
     return lib
@@ -201,6 +203,50 @@ def share_rows(r: np.ndarray, c: np.ndarray) -> np.ndarray:
     total = spread_cols(c)
     total += ri
     return np.divide(ri, total, out=total)
+
+
+def transposed(x: np.ndarray) -> np.ndarray:
+    """x (B, N, N) read along its other axis, [b, i, j] = x[b, j, i], as a contiguous array."""
+    if _LIB is not None and x.dtype.itemsize == 1 and x.ndim == 3:
+        x = np.ascontiguousarray(x)
+        out = np.empty_like(x)
+        _LIB.transpose_bytes(x.ctypes.data, x.shape[0], x.shape[1], out.ctypes.data)
+        return out
+    return np.ascontiguousarray(x.transpose(0, 2, 1))
+
+
+def with_transposed(x: np.ndarray) -> np.ndarray:
+    """Both cells of each pair combined, [b, i, j] = x[b, i, j] + x[b, j, i] for floats, or
+    x[b, i, j] | x[b, j, i] for bytes (bit masks)."""
+    byte = x.dtype.itemsize == 1 and x.dtype.kind in "ub"
+    if _LIB is not None and x.ndim == 3 and (byte or x.dtype == np.float32):
+        x = np.ascontiguousarray(x)
+        out = np.empty_like(x)
+        _LIB.with_transposed(x.ctypes.data, x.shape[0], x.shape[1], int(byte), out.ctypes.data)
+        return out
+    return x | x.transpose(0, 2, 1) if byte else x + x.transpose(0, 2, 1)
+
+
+def games_add(x: np.ndarray, v: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """x (B, ...) plus one value per game, v (B,); a single number is added as one."""
+    return _games_op(x, v, 0, np.add, out)
+
+
+def games_mul(x: np.ndarray, v: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """x (B, ...) times one value per game, v (B,); a single number multiplies as one."""
+    return _games_op(x, v, 1, np.multiply, out)
+
+
+def _games_op(x, v, op, ufunc, out):
+    if np.ndim(v) == 0:
+        return ufunc(x, v, out=out)
+    if (_LIB is not None and x.dtype == v.dtype == np.float32 and x.flags.c_contiguous and v.shape == x.shape[:1]
+            and (out is None or out is x)):
+        v = np.ascontiguousarray(v)
+        out = np.empty_like(x) if out is None else out
+        _LIB.games_op(x.ctypes.data, v.ctypes.data, x.shape[0], x.size // max(1, x.shape[0]), op, out.ctypes.data)
+        return out
+    return ufunc(x, v.reshape(v.shape + (1,) * (x.ndim - 1)), out=out)
 
 
 def spread_games(c: np.ndarray, n: int) -> np.ndarray:

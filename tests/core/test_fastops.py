@@ -4,8 +4,9 @@ import numpy as np
 import pytest
 
 from game.core import fastops
-from game.core.fastops import (add_rows_cols, any_last, argmax_masked, count_last, max_last, mul_cols, select,
-                               share_rows, spread_cols, spread_games, spread_rows, sum_last)
+from game.core.fastops import (add_rows_cols, any_last, argmax_masked, count_last, games_add, games_mul, max_last,
+                               mul_cols, select, share_rows, spread_cols, spread_games, spread_rows, sum_last,
+                               transposed, with_transposed)
 from game.core.vocab import FAMILY, TARGETED, family_of, targeted
 
 
@@ -88,6 +89,27 @@ def test_pair_operations_match_broadcasting():
         assert np.array_equal(share_rows(r, c), r[:, :, None] / (c[:, None, :] + r[:, :, None]))
         assert np.array_equal(mul_cols(x.transpose(0, 2, 1), c), x.transpose(0, 2, 1) * c[:, None, :])
         assert np.array_equal(mul_cols(x.astype(np.float64), c), x.astype(np.float64) * c[:, None, :])
+
+
+def test_transposes_and_per_game_operations_match_numpy():
+    rng = np.random.default_rng(6)
+    for b, n in ((1, 8), (29, 8), (5, 3)):
+        x = _wide_range(rng, b * n * n).reshape(b, n, n)
+        bits = rng.integers(0, 256, (b, n, n)).astype(np.uint8)
+        mask = rng.random((b, n, n)) < 0.4
+        assert np.array_equal(transposed(bits), bits.transpose(0, 2, 1))
+        assert np.array_equal(transposed(x), x.transpose(0, 2, 1))
+        assert np.array_equal(with_transposed(x), x + x.transpose(0, 2, 1))
+        assert np.array_equal(with_transposed(bits), bits | bits.transpose(0, 2, 1))
+        assert np.array_equal(with_transposed(mask), mask | mask.transpose(0, 2, 1))
+        v = _wide_range(rng, b)
+        assert np.array_equal(games_add(x, v), x + v[:, None, None])
+        assert np.array_equal(games_mul(x, v), x * v[:, None, None])
+        assert np.array_equal(games_add(x, np.float32(0.25)), x + np.float32(0.25))
+        y = x.copy()
+        assert games_mul(y, v, out=y) is y and np.array_equal(y, x * v[:, None, None])
+        flat = x.reshape(b, -1)
+        assert np.array_equal(games_add(flat, v), flat + v[:, None])
 
 
 def test_select_matches_where_for_every_type():

@@ -9,6 +9,7 @@ import ctypes
 import numpy as np
 
 from . import kernels
+from .kernels import address as _ptr
 
 _BIG = np.float32(1e30)
 _BYTES = np.uint64(0x0101010101010101)  # a byte times this is that byte in all 8 places of a word
@@ -62,7 +63,7 @@ def max_last(x: np.ndarray) -> np.ndarray:
     n = x.shape[-1]
     if _LIB is not None and x.dtype == np.float32 and n:
         out = np.empty(x.shape[:-1], dtype=np.float32)
-        _LIB.max_rows(x.ctypes.data, x.size // n, n, out.ctypes.data)
+        _LIB.max_rows(_ptr(x), x.size // n, n, _ptr(out))
         return out
     # column by column over a flat (rows, N) view: no transposed copy
     flat = x.reshape(-1, n)
@@ -122,7 +123,7 @@ def sum_last(x: np.ndarray) -> np.ndarray:
         f = np.ascontiguousarray(x).reshape(-1, 8)
         if _LIB is not None:
             out = np.empty(x.shape[:-1], dtype=np.float32)
-            _LIB.sum_rows8(f.ctypes.data, f.shape[0], out.ctypes.data)
+            _LIB.sum_rows8(_ptr(f), f.shape[0], _ptr(out))
             return out
         out = np.add(f[:, 0], f[:, 4])
         t = np.add(f[:, 1], f[:, 5])
@@ -144,7 +145,7 @@ def spread_cols(v: np.ndarray) -> np.ndarray:
         v = np.ascontiguousarray(v)
         b, n = v.shape
         out = np.empty((b, n, n), dtype=v.dtype)
-        _LIB.spread_cols(v.ctypes.data, b, n, v.dtype.itemsize, out.ctypes.data)
+        _LIB.spread_cols(_ptr(v), b, n, v.dtype.itemsize, _ptr(out))
         return out
     return np.repeat(v[:, None, :], v.shape[1], axis=1)
 
@@ -155,7 +156,7 @@ def spread_rows(v: np.ndarray) -> np.ndarray:
     if _LIB is not None and v.dtype.itemsize == 4:
         v = np.ascontiguousarray(v)
         out = np.empty((b, n, n), dtype=v.dtype)
-        _LIB.spread_rows(v.ctypes.data, b, n, out.ctypes.data)
+        _LIB.spread_rows(_ptr(v), b, n, _ptr(out))
         return out
     if n == 8 and v.dtype.itemsize == 1:
         # each byte times _BYTES is that byte eight times over: one multiply per row
@@ -175,7 +176,7 @@ def mul_cols(x: np.ndarray, v: np.ndarray, out: np.ndarray | None = None) -> np.
     if _pair_ready(x, v) and (out is None or out is x):
         v = np.ascontiguousarray(v)
         out = np.empty_like(x) if out is None else out
-        _LIB.mul_cols(x.ctypes.data, v.ctypes.data, x.shape[0], x.shape[1], out.ctypes.data)
+        _LIB.mul_cols(_ptr(x), _ptr(v), x.shape[0], x.shape[1], _ptr(out))
         return out
     return np.multiply(x, spread_cols(v), out=out)
 
@@ -186,7 +187,7 @@ def add_rows_cols(r: np.ndarray, c: np.ndarray) -> np.ndarray:
     if _LIB is not None and r.dtype == c.dtype == np.float32 and c.shape == r.shape:
         r, c = np.ascontiguousarray(r), np.ascontiguousarray(c)
         out = np.empty((b, n, n), dtype=np.float32)
-        _LIB.add_rows_cols(r.ctypes.data, c.ctypes.data, b, n, out.ctypes.data)
+        _LIB.add_rows_cols(_ptr(r), _ptr(c), b, n, _ptr(out))
         return out
     return spread_rows(r) + spread_cols(c)
 
@@ -197,7 +198,7 @@ def share_rows(r: np.ndarray, c: np.ndarray) -> np.ndarray:
     if _LIB is not None and r.dtype == c.dtype == np.float32 and c.shape == r.shape:
         r, c = np.ascontiguousarray(r), np.ascontiguousarray(c)
         out = np.empty((b, n, n), dtype=np.float32)
-        _LIB.share_rows(r.ctypes.data, c.ctypes.data, b, n, out.ctypes.data)
+        _LIB.share_rows(_ptr(r), _ptr(c), b, n, _ptr(out))
         return out
     ri = spread_rows(r)
     total = spread_cols(c)
@@ -210,7 +211,7 @@ def transposed(x: np.ndarray) -> np.ndarray:
     if _LIB is not None and x.dtype.itemsize == 1 and x.ndim == 3:
         x = np.ascontiguousarray(x)
         out = np.empty_like(x)
-        _LIB.transpose_bytes(x.ctypes.data, x.shape[0], x.shape[1], out.ctypes.data)
+        _LIB.transpose_bytes(_ptr(x), x.shape[0], x.shape[1], _ptr(out))
         return out
     return np.ascontiguousarray(x.transpose(0, 2, 1))
 
@@ -222,7 +223,7 @@ def with_transposed(x: np.ndarray) -> np.ndarray:
     if _LIB is not None and x.ndim == 3 and (byte or x.dtype == np.float32):
         x = np.ascontiguousarray(x)
         out = np.empty_like(x)
-        _LIB.with_transposed(x.ctypes.data, x.shape[0], x.shape[1], int(byte), out.ctypes.data)
+        _LIB.with_transposed(_ptr(x), x.shape[0], x.shape[1], int(byte), _ptr(out))
         return out
     return x | x.transpose(0, 2, 1) if byte else x + x.transpose(0, 2, 1)
 
@@ -244,7 +245,7 @@ def _games_op(x, v, op, ufunc, out):
             and (out is None or out is x)):
         v = np.ascontiguousarray(v)
         out = np.empty_like(x) if out is None else out
-        _LIB.games_op(x.ctypes.data, v.ctypes.data, x.shape[0], x.size // max(1, x.shape[0]), op, out.ctypes.data)
+        _LIB.games_op(_ptr(x), _ptr(v), x.shape[0], x.size // max(1, x.shape[0]), op, _ptr(out))
         return out
     return ufunc(x, v.reshape(v.shape + (1,) * (x.ndim - 1)), out=out)
 
@@ -270,7 +271,7 @@ def _argmax8(vals: np.ndarray) -> np.ndarray:
     if _LIB is not None and vals.dtype == np.float32:
         vals = np.ascontiguousarray(vals)
         idx = np.empty((b, k), dtype=np.int64)
-        _LIB.argmax_rows(vals.ctypes.data, b * k, n, -_BIG / 2, idx.ctypes.data)
+        _LIB.argmax_rows(_ptr(vals), b * k, n, -_BIG / 2, _ptr(idx))
         return idx
     best = max_last(vals)
     first = vals == np.repeat(best, n, axis=-1).reshape(b, k, n)
@@ -296,8 +297,8 @@ def select(cond: np.ndarray, x, y, dtype) -> np.ndarray:
         ya = np.ascontiguousarray(y, dtype=dtype)
         if xa.shape in ((), c.shape) and ya.shape in ((), c.shape):
             out = np.empty(c.shape, dtype=dtype)
-            _LIB.select_items(c.ctypes.data, c.size, xa.ctypes.data, int(xa.ndim > 0), ya.ctypes.data,
-                              int(ya.ndim > 0), dtype.itemsize, out.ctypes.data)
+            _LIB.select_items(_ptr(c), c.size, _ptr(xa), int(xa.ndim > 0), _ptr(ya),
+                              int(ya.ndim > 0), dtype.itemsize, _ptr(out))
             return out
     u = _UINT[dtype.itemsize]
     xb = np.asarray(x, dtype=dtype).view(u)

@@ -12,6 +12,7 @@ import functools
 import numpy as np
 
 from . import kernels
+from .kernels import address as _ptr
 
 _M0 = np.uint64(0xD2511F53)
 _M1 = np.uint64(0xCD9E8D57)
@@ -103,7 +104,7 @@ def words_for(keys: np.ndarray, turn: int, streams, index) -> np.ndarray:
     index = np.ascontiguousarray(index, dtype=np.uint32)
     m, b = streams.shape[0], keys.shape[2]
     out = np.empty((4 * m, b), dtype=np.uint32)
-    _LIB.philox_words(keys.ctypes.data, b, int(turn), streams.ctypes.data, index.ctypes.data, m, out.ctypes.data)
+    _LIB.philox_words(_ptr(keys), b, int(turn), _ptr(streams), _ptr(index), m, _ptr(out))
     return out
 
 
@@ -197,7 +198,7 @@ def _halves_rows(words: np.ndarray, row: int, first: int, count: int, out: np.nd
         out[...] = _halves(words[row + first // 2: row + (first + count + 1) // 2])[first % 2: first % 2 + count]
     else:
         words = np.ascontiguousarray(words, dtype=np.uint32)
-        _LIB.philox_halves(words.ctypes.data, b, row, first, count, out.ctypes.data)
+        _LIB.philox_halves(_ptr(words), b, row, first, count, _ptr(out))
     return out
 
 
@@ -236,7 +237,7 @@ def _gather(rows: np.ndarray, index: np.ndarray) -> np.ndarray:
     if index.size and (index.min() < 0 or index.max() >= rows.shape[0]):
         raise IndexError(f"row index outside 0..{rows.shape[0] - 1}")
     out = np.empty((rows.shape[1], index.shape[0]), dtype=np.float32)
-    _LIB.gather_cells(rows.ctypes.data, rows.shape[1], index.shape[0], index.ctypes.data, out.ctypes.data)
+    _LIB.gather_cells(_ptr(rows), rows.shape[1], index.shape[0], _ptr(index), _ptr(out))
     return out
 
 

@@ -123,3 +123,11 @@ def _simulate(env_extra: dict) -> dict:
 @needs_compiled
 def test_a_game_is_the_same_with_and_without_the_compiled_philox():
     assert _simulate({"DOD_NUMPY_ONLY": "1"}) == _simulate({})
+
+
+def test_address_is_where_the_data_starts():
+    a = np.arange(40, dtype=np.float32).reshape(5, 8)
+    ro = a.copy()
+    ro.flags.writeable = False
+    for x in (a, a[2:], a[1], ro, np.empty(0, dtype=np.float32)):
+        assert kernels.address(x) == x.ctypes.data

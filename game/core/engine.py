@@ -137,12 +137,17 @@ class Engine:
                 self._card_moves[f] = np.append((v.reshape(v.shape[0], -1) != 0).any(axis=1), False)
             self._card_moves["tweak"] = np.append(d.tweak_turns > 0, False)
             self._gated = np.flatnonzero((d.min_tension > 0.0) | (d.max_tension < 100.0))  # cards tension allows
+            self._gate_bounds = (d.min_tension[self._gated], d.max_tension[self._gated],
+                                 np.int64(1) << np.arange(self._gated.size, dtype=np.int64))
+            self._card_tables = {}   # (turn, tension pattern) -> cumulative weights of the cards allowed
             self._card_tension_diagonal = bool(np.einsum("kii->k", d.tension).any())
         self.state = self._initial_state()
         self._trust = (None, None)  # (L, sigmoid(L)) of the last turn: trust read at the next one
         self._greed_of = None       # the greedy array _greed's terms were built from
         self._base = None           # the parameters as _turn_params reads them
+        self._unshifted = None      # _turn_params' answer while no card shifts a parameter
         self._few_shifted = {}      # parameter -> (games a card shifts it in, one game it does not)
+        self._pay_table = (None, None)  # (payoffs, table) while every game shares its payoffs
         # Richardson grievance chosen so that the starting posture is at rest: arming then
         # follows changes in distrust, not an arbitrary start
         threat0 = self._threat(sigmoid(self.state.L), self.state.A, self.state.M)
@@ -216,8 +221,12 @@ class Engine:
             lo, hi = pT.min(axis=1), pT.max(axis=1)
             shared = (lo == hi) & (not self.causes)
             self._base = (pT, pT.astype(F), lo, shared)
+            self._unshifted = None
         pT, base32, lo, shared = self._base
         rows = np.flatnonzero(st.tweak_left > 0)
+        if not rows.size and self._unshifted is not None:   # no card shifts a parameter this turn
+            self._few_shifted = {}
+            return self._unshifted
         shifted = {}   # parameter index -> (the games a card shifts it in, their values)
         if rows.size:
             moved = st.tweak[rows]
@@ -243,6 +252,8 @@ class Engine:
                 col[name], col64[name] = F(lo[k]), lo[k]
             else:
                 col[name], col64[name] = base32[k], pT[k]
+        if not rows.size:
+            self._unshifted = (col, col64)
         return col, col64
 
     def _times(self, c, name, y, out=None):
@@ -541,16 +552,20 @@ class Engine:
         R = st.R
         if gated.size > 12 or R.size == 0 or R.min() < 0.0 or R.max() > 100.0:
             return self._draw_card_dense(turn_ok, R, u)
-        allowed = (R[:, None] >= d.min_tension[gated]) & (R[:, None] <= d.max_tension[gated])  # (B, G)
-        pattern = allowed.astype(np.int64) @ (np.int64(1) << np.arange(gated.size, dtype=np.int64))
+        low, high, bit = self._gate_bounds
+        allowed = (R[:, None] >= low) & (R[:, None] <= high)  # (B, G)
+        pattern = allowed.astype(np.int64) @ bit
         out = np.empty(R.shape[0], dtype=np.int16)
         last = len(d.weight) - 1
         counts = np.bincount(pattern, minlength=1 << gated.size)
-        for code in np.flatnonzero(counts):
-            ok = turn_ok.copy()
-            ok[gated] &= ((int(code) >> np.arange(gated.size)) & 1).astype(bool)
-            cum = np.cumsum(ok * d.weight)
-            total = cum[-1]
+        for code in np.flatnonzero(counts).tolist():
+            table = self._card_tables.get((t, code))   # the same for every game of a turn and pattern
+            if table is None:
+                ok = turn_ok.copy()
+                ok[gated] &= ((code >> np.arange(gated.size)) & 1).astype(bool)
+                cum = np.cumsum(ok * d.weight)
+                table = self._card_tables[(t, code)] = (cum, cum[-1])
+            cum, total = table
             games = np.flatnonzero(pattern == code)   # few patterns a turn: cheaper than sorting
             if total > 0:
                 k = np.searchsorted(cum, u[games] * total, side="right")   # how many cum <= u * total
@@ -695,19 +710,18 @@ class Engine:
         R, S, T, P = (per_game(col64[name]) for name in ("payoff_R", "payoff_S", "payoff_T", "payoff_P"))
         shared = not any(np.ndim(v) for v in (R, S, T, P))
         if shared:
-            # the same payoffs in every game: work the formula out once for every (own family,
-            # partners in dialogue) and look each actor's up
-            f = np.repeat([0.0, 1.0], n)
-            coop = np.tile(np.arange(n, dtype=np.float64), 2)
-        else:
-            f = fam.astype(np.float64)
-            coop = f.sum(axis=1, keepdims=True) - f      # partners who chose dialogue
-        defect = (n - 1) - coop
-        pay = f * (coop * R + defect * S) + (1.0 - f) * (coop * T + defect * P)
-        if not shared:
-            return pay
-        talking = count_last(fam == 1).astype(np.intp)[:, None]
-        return pay[fam * n + (talking - fam)]
+            # the same payoffs in every game: the formula for every (own family, partners in
+            # dialogue), worked out once while the payoffs stay, and each actor's looked up
+            key = (float(R), float(S), float(T), float(P))
+            if self._pay_table[0] != key:
+                f = np.repeat([0.0, 1.0], n)
+                coop = np.tile(np.arange(n, dtype=np.float64), 2)
+                self._pay_table = (key, _payoff_formula(f, coop, n, R, S, T, P))
+            talking = count_last(fam == 1).astype(np.intp)[:, None]
+            return self._pay_table[1][fam * n + (talking - fam)]
+        f = fam.astype(np.float64)
+        coop = f.sum(axis=1, keepdims=True) - f      # partners who chose dialogue
+        return _payoff_formula(f, coop, n, R, S, T, P)
 
     def _end(self, st, T, t):
         sc = self.scenario
@@ -740,6 +754,12 @@ class Engine:
             prev = getattr(old, f.name)
             shape = (-1,) + (1,) * (new.ndim - 1)
             setattr(st, f.name, np.where(finished.reshape(shape), prev, new).astype(new.dtype))
+
+
+def _payoff_formula(f, coop, n, R, S, T, P):
+    """2x2 payoffs summed over partners, for own family f (1 = dialogue) and coop partners in dialogue."""
+    defect = (n - 1) - coop
+    return f * (coop * R + defect * S) + (1.0 - f) * (coop * T + defect * P)
 
 
 def _games(c, games):

@@ -98,31 +98,6 @@ void max_rows(const float *restrict x, int64_t rows, int64_t n, float *restrict 
 #undef CALL
 }
 
-/* Index of the first maximum of each row of n float32s, or -1 where the maximum is at most
-   `none` (every cell closed). */
-INLINE void argmax_rows_n(const float *restrict x, int64_t rows, int64_t n, float none, int64_t *restrict out)
-{
-    for (int64_t r = 0; r < rows; r++) {
-        const float *restrict c = x + r * n;
-        float best = c[0];
-        int64_t at = 0;
-        for (int64_t k = 1; k < n; k++)
-            if (c[k] > best) {
-                best = c[k];
-                at = k;
-            }
-        out[r] = best <= none ? -1 : at;
-    }
-}
-
-CLONES
-void argmax_rows(const float *restrict x, int64_t rows, int64_t n, float none, int64_t *restrict out)
-{
-#define CALL(k) argmax_rows_n(x, rows, k, none, out)
-    FOR_N(CALL);
-#undef CALL
-}
-
 /* out[i] = cond[i] ? x[i * xs] : y[i * ys] for `count` items of `size` bytes (1, 2, 4 or 8); a
    step of 0 repeats one value. Branch-free in the compiled loop, as fastops.select is in numpy. */
 #define SELECT_LOOP(T)                                                        \
@@ -261,4 +236,35 @@ void games_op(const float *x, const float *restrict v, int64_t b, int64_t cells,
             for (int64_t c = 0; c < cells; c++)
                 out[g * cells + c] = x[g * cells + c] * a;
     }
+}
+
+/* The first maximum of each row of n float32s among the cells its mask opens; a closed cell
+   counts as `closed` (far below any value), and a row whose maximum is at most `none` gives -1.
+   Row r reads mask row r % mask_rows: a mask every game shares is passed once. */
+INLINE void argmax_masked_n(const float *restrict x, const uint8_t *restrict mask, int64_t rows, int64_t n,
+                            int64_t mask_rows, float closed, float none, int64_t *restrict out)
+{
+    for (int64_t r = 0; r < rows; r++) {
+        const float *restrict c = x + r * n;
+        const uint8_t *restrict m = mask + (r % mask_rows) * n;
+        float best = m[0] ? c[0] : closed;
+        int64_t at = 0;
+        for (int64_t k = 1; k < n; k++) {
+            const float v = m[k] ? c[k] : closed;
+            if (v > best) {
+                best = v;
+                at = k;
+            }
+        }
+        out[r] = best <= none ? -1 : at;
+    }
+}
+
+CLONES
+void argmax_masked_rows(const float *restrict x, const uint8_t *restrict mask, int64_t rows, int64_t n,
+                        int64_t mask_rows, float closed, float none, int64_t *restrict out)
+{
+#define CALL(k) argmax_masked_n(x, mask, rows, k, mask_rows, closed, none, out)
+    FOR_N(CALL);
+#undef CALL
 }

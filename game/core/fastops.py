@@ -25,12 +25,12 @@ def _compiled_helpers():
     p, i64 = ctypes.c_void_p, ctypes.c_int64
     for name, args in (("spread_cols", [p, i64, i64, i64, p]), ("spread_rows", [p, i64, i64, p]),
                        ("sum_rows8", [p, i64, p]), ("max_rows", [p, i64, i64, p]),
-                       ("argmax_rows", [p, i64, i64, ctypes.c_float, p]),
                        ("select_items", [p, i64, p, i64, p, i64, i64, p]),
                        ("mul_cols", [p, p, i64, i64, p]), ("add_rows_cols", [p, p, i64, i64, p]),
                        ("share_rows", [p, p, i64, i64, p]), ("transpose_bytes", [p, i64, i64, p]),
                        ("with_transposed", [p, i64, i64, ctypes.c_int32, p]),
-                       ("games_op", [p, p, i64, i64, ctypes.c_int32, p])):
+                       ("games_op", [p, p, i64, i64, ctypes.c_int32, p]),
+                       ("argmax_masked_rows", [p, p, i64, i64, i64, ctypes.c_float, ctypes.c_float, p])):
         getattr(lib, name).argtypes = args
         getattr(lib, name).restype = None
     return lib
@@ -75,6 +75,17 @@ def max_last(x: np.ndarray) -> np.ndarray:
 
 def argmax_masked(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
     """Index of the largest value among mask on the last axis (ties: lowest index); -1 if none."""
+    if _LIB is not None and values.ndim == 3 and mask.dtype == np.bool_ and mask.shape == values.shape:
+        b, k, n = values.shape
+        if mask.strides[0] == 0:   # the same mask in every game: passed once
+            m, mask_rows = np.ascontiguousarray(mask[0]), k
+        else:
+            m, mask_rows = np.ascontiguousarray(mask), b * k
+        v = np.ascontiguousarray(values, dtype=np.float32)
+        out = np.empty((b, k), dtype=np.int64)
+        if b * k:
+            _LIB.argmax_masked_rows(_ptr(v), _ptr(m), b * k, n, max(1, mask_rows), -_BIG, -_BIG / 2, _ptr(out))
+        return out
     if values.ndim == 3 and values.shape[-1] == 8:
         if mask.dtype == np.bool_ and mask.flags.c_contiguous:
             # a sparse mask (say, who pressured me): work out only the rows that have a candidate
@@ -268,11 +279,6 @@ def _argmax8(vals: np.ndarray) -> np.ndarray:
     """argmax_masked on a last axis of 8: the first place that holds the row's maximum, found
     as the lowest set byte of the 8 comparison bytes read as one little-endian word."""
     b, k, n = vals.shape
-    if _LIB is not None and vals.dtype == np.float32:
-        vals = np.ascontiguousarray(vals)
-        idx = np.empty((b, k), dtype=np.int64)
-        _LIB.argmax_rows(_ptr(vals), b * k, n, -_BIG / 2, _ptr(idx))
-        return idx
     best = max_last(vals)
     first = vals == np.repeat(best, n, axis=-1).reshape(b, k, n)
     w = first.view("<u8")[..., 0]

@@ -137,6 +137,12 @@ def test_argmax_masked_takes_the_lowest_index_of_the_best_allowed(density):
     shared = np.broadcast_to(mask[0], mask.shape)   # the same mask in every game
     want = np.where(shared.any(axis=-1), np.argmax(np.where(shared, values, -np.inf), axis=-1), -1)
     assert np.array_equal(argmax_masked(values, shared), want)
+    # a few seats of three actors, values spread from one row per game (a broadcast view)
+    row = rng.integers(0, 3, (40, 1, 3)).astype(np.float32)
+    few = np.broadcast_to(row, (40, 2, 3))
+    m3 = rng.random((40, 2, 3)) < density
+    want = np.where(m3.any(axis=-1), np.argmax(np.where(m3, few, -np.inf), axis=-1), -1)
+    assert np.array_equal(argmax_masked(few, m3), want)
 
 
 def test_family_and_targeted_by_comparison_match_the_tables():

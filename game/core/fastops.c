@@ -1,6 +1,8 @@
-/* Compiled versions of fastops.py's helpers over the short actor axis: spreads, sums, maxima and
-   the first maximum. Each gives exactly what its numpy version gives (fastops.py keeps those as
-   the reference and the fallback); they only skip numpy's per-row overhead on rows of 8.
+/* Compiled versions of fastops.py's helpers over the short actor axis: spreads, row sums and
+   maxima, the masked first maximum, select, operations between a pair array and a per-actor or
+   per-game one, and transposes. Each gives exactly what its numpy version gives (fastops.py keeps
+   those as the reference and the fallback); they skip numpy's per-row overhead on rows of 8 and
+   the spread copies it needs to combine arrays of different shapes.
    Arrays are C-contiguous; n is the actor count (the last axis). */
 #include <stdint.h>
 #include <string.h>

@@ -1,7 +1,9 @@
-"""Operations over the short actor axis (reductions, spreads, argmax) and a branch-free select.
+"""Operations over the short actor axis (reductions, spreads, argmax, operations between a pair
+array and a per-actor or per-game one, transposes) and a branch-free select.
 numpy reduces or broadcasts over a length-8 last axis an order of magnitude slower than it adds
-two whole arrays, so these work column by column, on whole spread arrays, or on the 8 bytes of a
-row read as one 64-bit word."""
+two whole arrays. Where fastops.c is built (kernels.py), these run compiled; otherwise their numpy
+versions run, which work column by column, on whole spread arrays, or on the 8 bytes of a row
+read as one 64-bit word. Both give exactly the same values: tests run every operation both ways."""
 from __future__ import annotations
 
 import ctypes

@@ -194,24 +194,27 @@ def mul_cols(x: np.ndarray, v: np.ndarray, out: np.ndarray | None = None) -> np.
     return np.multiply(x, spread_cols(v), out=out)
 
 
+def _rows_cols(name: str, r: np.ndarray, c: np.ndarray) -> np.ndarray | None:
+    """The compiled (B, N), (B, N) -> (B, N, N) operation `name`, or None where it cannot run."""
+    if _LIB is None or not (r.dtype == c.dtype == np.float32 and c.shape == r.shape):
+        return None
+    r, c = np.ascontiguousarray(r), np.ascontiguousarray(c)
+    b, n = r.shape
+    out = np.empty((b, n, n), dtype=np.float32)
+    getattr(_LIB, name)(_ptr(r), _ptr(c), b, n, _ptr(out))
+    return out
+
+
 def add_rows_cols(r: np.ndarray, c: np.ndarray) -> np.ndarray:
     """[b, i, j] = r[b, i] + c[b, j] for r, c (B, N)."""
-    b, n = r.shape
-    if _LIB is not None and r.dtype == c.dtype == np.float32 and c.shape == r.shape:
-        r, c = np.ascontiguousarray(r), np.ascontiguousarray(c)
-        out = np.empty((b, n, n), dtype=np.float32)
-        _LIB.add_rows_cols(_ptr(r), _ptr(c), b, n, _ptr(out))
-        return out
-    return spread_rows(r) + spread_cols(c)
+    out = _rows_cols("add_rows_cols", r, c)
+    return out if out is not None else spread_rows(r) + spread_cols(c)
 
 
 def share_rows(r: np.ndarray, c: np.ndarray) -> np.ndarray:
     """[b, i, j] = r[b, i] / (c[b, j] + r[b, i]) for r, c (B, N): i's share of the pair's sum."""
-    b, n = r.shape
-    if _LIB is not None and r.dtype == c.dtype == np.float32 and c.shape == r.shape:
-        r, c = np.ascontiguousarray(r), np.ascontiguousarray(c)
-        out = np.empty((b, n, n), dtype=np.float32)
-        _LIB.share_rows(_ptr(r), _ptr(c), b, n, _ptr(out))
+    out = _rows_cols("share_rows", r, c)
+    if out is not None:
         return out
     ri = spread_rows(r)
     total = spread_cols(c)

@@ -194,6 +194,8 @@ def _halves_rows(words: np.ndarray, row: int, first: int, count: int, out: np.nd
         raise ValueError(f"halves {first}..{first + count - 1} from row {row} lie outside {words.shape[0]} rows")
     if out is None:
         out = np.empty((count, b), dtype=np.float32)
+    elif out.shape != (count, b) or out.dtype != np.float32 or not out.flags.c_contiguous:
+        raise ValueError(f"out must be a contiguous float32 array of shape {(count, b)}")
     if _LIB is None:
         out[...] = _halves(words[row + first // 2: row + (first + count + 1) // 2])[first % 2: first % 2 + count]
     else:

@@ -44,6 +44,13 @@ def compiler() -> str | None:
 
 def build(name: str) -> tuple[Path | None, str]:
     """Compile one helper if its library is missing: (path or None, what happened)."""
+    try:
+        return _build(name)
+    except OSError as e:   # a read-only or full disk, a compiler that cannot start
+        return None, f"could not build ({e.strerror or e}): the numpy version runs"
+
+
+def _build(name: str) -> tuple[Path | None, str]:
     target = library_path(name)
     if target.exists():
         return target, "up to date"

@@ -131,3 +131,15 @@ def test_address_is_where_the_data_starts():
     ro.flags.writeable = False
     for x in (a, a[2:], a[1], ro, np.empty(0, dtype=np.float32)):
         assert kernels.address(x) == x.ctypes.data
+
+
+def test_a_helper_that_cannot_be_built_leaves_the_numpy_version(monkeypatch, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setattr(kernels, "BUILD_DIR", blocker / "_build")   # cannot be made
+    path, what = kernels.build("philox")
+    assert path is None and "numpy version runs" in what
+    assert kernels.load("philox") is None
+    monkeypatch.setattr(kernels, "compiler", lambda: None)
+    assert kernels.build("fastops") == (None, "no C compiler found (set CC): the numpy version runs")
+    assert kernels.main(["--quiet"]) == 0

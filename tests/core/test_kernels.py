@@ -111,18 +111,21 @@ def test_a_turns_draws_are_the_same_from_both_versions(monkeypatch, games):
                               _numpy_only(monkeypatch, lambda: rng.accident_draws(some, turn, 8)))
 
 
-def _simulate(env_extra: dict) -> dict:
+def _run(args: list[str], env_extra: dict) -> dict:
     env = {**os.environ, **env_extra}
-    out = subprocess.run([sys.executable, "main.py", "simulate", "--scenario", "east_asia_2023", "--seed", "11",
-                          "--json"], cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([sys.executable, "main.py", *args, "--json"], cwd=ROOT, env=env, capture_output=True,
+                         text=True, check=True).stdout
     record = json.loads(out)
     record.pop("seconds", None)
     return record
 
 
 @needs_compiled
-def test_a_game_is_the_same_with_and_without_the_compiled_philox():
-    assert _simulate({"DOD_NUMPY_ONLY": "1"}) == _simulate({})
+@pytest.mark.parametrize("args", [["simulate", "--seed", "11"],
+                                  ["compare", "--games", "400", "--workers", "1"]])
+def test_games_are_the_same_with_and_without_the_compiled_helpers(args):
+    """One game with its causes, and a batch (blocks, finished games leaving them, cards, shifts)."""
+    assert _run(args, {"DOD_NUMPY_ONLY": "1"}) == _run(args, {})
 
 
 def test_address_is_where_the_data_starts():

@@ -41,7 +41,7 @@ def main() -> None:
     args = ap.parse_args()
     sc = load_scenario("east_asia_2023")
     seeds = np.arange(args.games) + 1
-    built = {"philox.c": rng.compiled(), "fastops.c": fastops._LIB is not None}
+    built = {"philox.c": rng.compiled(), "fastops.c": fastops.compiled()}
     print("compiled helpers: " + ", ".join(f"{k} {'yes' if v else 'no'}" for k, v in built.items())
           + ("" if all(built.values()) else " (numpy stands in; python -m game.core.kernels builds them)"))
 

@@ -41,6 +41,11 @@ def _compiled_helpers():
 _LIB = _compiled_helpers()
 
 
+def compiled() -> bool:
+    """Whether these operations run compiled (the same values as their numpy versions)."""
+    return _LIB is not None
+
+
 def any_last(m: np.ndarray) -> np.ndarray:
     if m.shape[-1] == 8 and m.dtype == np.bool_ and m.flags.c_contiguous:
         return m.view(np.uint64)[..., 0] != 0

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 
 import attrs
@@ -10,6 +9,7 @@ import numpy as np
 
 from . import params
 from .article import paragraphs
+from .checks import ACTOR_CODE, choice, no_duplicates, number, read_toml, reject_unknown, require_keys, table, text
 from .errors import LoadError
 from .paths import CARDS
 
@@ -31,7 +31,6 @@ CARD_KEYS = {"id", "title", "date", "paragraph", "quote", "deterrence_reading",
              "dialogue_reading", "weight", "conditions", "effect"}
 REQUIRED_CARD_KEYS = CARD_KEYS - {"date", "conditions", "effect", "weight"}
 CONDITION_KEYS = {"min_turn", "max_turn", "min_tension", "max_tension"}
-_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
 
 
 @attrs.frozen
@@ -96,153 +95,103 @@ class Deck:
 
 
 def _codes(file, section, key, value) -> tuple[str, ...]:
+    """One actor code or a non-empty list of them; "*" stands for every actor."""
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not value:
         raise LoadError(file, section, key, "expected a non-empty list of actor codes (allowed: codes like \"CHN\", or \"*\" for all)")
     for v in value:
-        if not isinstance(v, str) or not (v == ALL or _CODE.match(v)):
+        if not isinstance(v, str) or not (v == ALL or re.match(ACTOR_CODE, v)):
             raise LoadError(file, section, key, f"{v!r} is not an actor code (allowed: upper-case codes like \"CHN\", or \"*\")")
     return tuple(value)
 
 
-def _number(file, section, key, value, low, high, integer=False):
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or (integer and not isinstance(value, int)):
-        kind = "an integer" if integer else "a number"
-        raise LoadError(file, section, key, f"expected {kind}, got {value!r} (allowed: {low:g} to {high:g})")
-    if not low <= value <= high:
-        raise LoadError(file, section, key, f"{value!r} is out of range (allowed: {low:g} to {high:g})")
-    return value
-
-
-def _text(file, section, key, value, max_len=400):
-    if not isinstance(value, str) or not value.strip():
-        raise LoadError(file, section, key, "expected non-empty text")
-    if len(value) > max_len:
-        raise LoadError(file, section, key, f"too long ({len(value)} characters, allowed: up to {max_len})")
-    return value
-
-
 def _effect(file, section, raw) -> Effect:
-    if not isinstance(raw, dict):
-        raise LoadError(file, section, "effect", "expected a table")
-    kind = raw.get("kind")
-    if kind not in EFFECT_KINDS:
-        raise LoadError(file, section, "kind", f"unknown effect kind {kind!r} (allowed: {', '.join(EFFECT_KINDS)})")
+    """One [[card.effect]] table: its kind decides the fields it needs and the range of its amount."""
+    table(file, section, "effect", raw)
+    kind = choice(file, section, "kind", raw.get("kind"), EFFECT_KINDS, "effect kind")
     keys, (low, high), integer = EFFECT_KINDS[kind]
-    allowed = set(keys) | {"kind"}
-    for key in raw:
-        if key not in allowed:
-            raise LoadError(file, section, key, f"unknown field for a {kind} effect (allowed: {', '.join(sorted(allowed))})")
-    for key in keys:
-        if key not in raw:
-            raise LoadError(file, section, key, f"missing (a {kind} effect needs: {', '.join(keys)})")
-    amount = _number(file, section, "amount", raw["amount"], low, high, integer)
+    reject_unknown(file, section, raw, set(keys) | {"kind"}, f"field for a {kind} effect")
+    require_keys(file, section, raw, keys, f"missing (a {kind} effect needs: {', '.join(keys)})")
+    amount = float(number(file, section, "amount", raw["amount"], low, high, integer))
     if kind == "worldview":
-        name = raw["param"]
-        if name not in params.SPEC:
-            raise LoadError(file, section, "param", f"unknown parameter {name!r} (allowed: {', '.join(params.NAMES)})")
-        turns = _number(file, section, "turns", raw["turns"], 1, 20, integer=True)
-        return Effect(kind, float(amount), param=name, turns=int(turns))
+        name = choice(file, section, "param", raw["param"], params.SPEC, "parameter")
+        turns = number(file, section, "turns", raw["turns"], 1, 20, integer=True)
+        return Effect(kind, amount, param=name, turns=int(turns))
     if kind == "forum":
-        return Effect(kind, float(amount))
+        return Effect(kind, amount)
     if kind in ("capability", "prosperity", "resolve"):
-        return Effect(kind, float(amount), actors=_codes(file, section, "actors", raw["actors"]))
+        return Effect(kind, amount, actors=_codes(file, section, "actors", raw["actors"]))
     if kind == "trust":
-        return Effect(kind, float(amount), actors=_codes(file, section, "from", raw["from"]),
+        return Effect(kind, amount, actors=_codes(file, section, "from", raw["from"]),
                       others=_codes(file, section, "to", raw["to"]))
-    return Effect(kind, float(amount), actors=_codes(file, section, "between", raw["between"]),
+    return Effect(kind, amount, actors=_codes(file, section, "between", raw["between"]),
                   others=_codes(file, section, "and", raw["and"]))
 
 
+def _conditions(file, section, raw: dict) -> dict:
+    """A card's [conditions]: the turns and the tension at which it may be drawn."""
+    conditions = table(file, section, "conditions", raw.get("conditions", {}))
+    section += ".conditions"
+    reject_unknown(file, section, conditions, CONDITION_KEYS, "condition")
+    return {
+        "min_turn": number(file, section, "min_turn", conditions.get("min_turn", 0), 0, 10_000, True),
+        "max_turn": number(file, section, "max_turn", conditions.get("max_turn", 10_000), 0, 10_000, True),
+        "min_tension": float(number(file, section, "min_tension", conditions.get("min_tension", 0), 0, 100)),
+        "max_tension": float(number(file, section, "max_tension", conditions.get("max_tension", 100), 0, 100)),
+    }
+
+
 def parse_card(file, raw: dict, index: int, article: tuple[str, ...]) -> Card:
+    """One [[card]] table, its quote checked word for word against its paragraph of the article."""
     section = f"card {index + 1}"
-    if not isinstance(raw, dict):
-        raise LoadError(file, section, None, "expected a table")
+    table(file, section, None, raw)
     if isinstance(raw.get("id"), str):
         section = f"card {raw['id']}"
-    for key in raw:
-        if key not in CARD_KEYS:
-            raise LoadError(file, section, key, f"unknown field (allowed: {', '.join(sorted(CARD_KEYS))})")
-    for key in sorted(REQUIRED_CARD_KEYS):
-        if key not in raw:
-            raise LoadError(file, section, key, "missing")
-    card_id = _text(file, section, "id", raw["id"], 60)
+    reject_unknown(file, section, raw, CARD_KEYS, "field")
+    require_keys(file, section, raw, sorted(REQUIRED_CARD_KEYS))
+    card_id = text(file, section, "id", raw["id"], max_len=60)
     if not re.match(r"^[a-z0-9]+(-[a-z0-9]+)*$", card_id):
         raise LoadError(file, section, "id", f"{card_id!r} is not kebab-case (allowed: a-z, 0-9 and single hyphens)")
-    para = _number(file, section, "paragraph", raw["paragraph"], 1, len(article), integer=True)
-    quote = _text(file, section, "quote", raw["quote"], 300)
+    para = number(file, section, "paragraph", raw["paragraph"], 1, len(article), integer=True)
+    quote = text(file, section, "quote", raw["quote"], max_len=300)
     if quote not in article[para - 1]:
         raise LoadError(file, section, "quote", f"does not occur verbatim in ¶{para} of the seed article")
-    conditions = raw.get("conditions", {})
-    if not isinstance(conditions, dict):
-        raise LoadError(file, section, "conditions", "expected a table")
-    for key in conditions:
-        if key not in CONDITION_KEYS:
-            raise LoadError(file, section + ".conditions", key, f"unknown condition (allowed: {', '.join(sorted(CONDITION_KEYS))})")
-    cond = {
-        "min_turn": _number(file, section + ".conditions", "min_turn", conditions.get("min_turn", 0), 0, 10_000, True),
-        "max_turn": _number(file, section + ".conditions", "max_turn", conditions.get("max_turn", 10_000), 0, 10_000, True),
-        "min_tension": float(_number(file, section + ".conditions", "min_tension", conditions.get("min_tension", 0), 0, 100)),
-        "max_tension": float(_number(file, section + ".conditions", "max_tension", conditions.get("max_tension", 100), 0, 100)),
-    }
+    cond = _conditions(file, section, raw)
     effects = raw.get("effect", [])
     if not isinstance(effects, list):
         raise LoadError(file, section, "effect", "expected an array of tables ([[card.effect]])")
     return Card(
         id=card_id,
-        title=_text(file, section, "title", raw["title"], 60),
+        title=text(file, section, "title", raw["title"], max_len=60),
         paragraph=int(para),
         quote=quote,
-        deterrence_reading=_text(file, section, "deterrence_reading", raw["deterrence_reading"]),
-        dialogue_reading=_text(file, section, "dialogue_reading", raw["dialogue_reading"]),
+        deterrence_reading=text(file, section, "deterrence_reading", raw["deterrence_reading"], max_len=400),
+        dialogue_reading=text(file, section, "dialogue_reading", raw["dialogue_reading"], max_len=400),
         effects=tuple(_effect(file, section + ".effect", e) for e in effects),
-        weight=float(_number(file, section, "weight", raw.get("weight", 1.0), 0.0, 100.0)),
-        date=_text(file, section, "date", raw["date"], 40) if "date" in raw else "",
+        weight=float(number(file, section, "weight", raw.get("weight", 1.0), 0.0, 100.0)),
+        date=text(file, section, "date", raw["date"], max_len=40) if "date" in raw else "",
         **cond,
     )
 
 
-def read_toml(path: Path) -> dict:
-    try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        raise LoadError(path, None, None, "file not found") from None
-    except IsADirectoryError:
-        raise LoadError(path, None, None, "is a folder, not a TOML file") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise LoadError(path, None, None, f"not valid TOML ({exc})") from None
-    except UnicodeDecodeError:
-        raise LoadError(path, None, None, "not UTF-8 text") from None
-
-
 def load_deck(path_or_name) -> Deck:
+    """The checked deck at a path, or with a name in assets/cards/."""
     path = Path(path_or_name)
     if not path.suffix:
         path = CARDS / f"{path_or_name}.toml"
     raw = read_toml(path)
-    for key in raw:
-        if key not in ("deck", "card"):
-            raise LoadError(path, None, key, "unknown section (allowed: deck, card)")
-    head = raw.get("deck", {})
-    if not isinstance(head, dict):
-        raise LoadError(path, "deck", None, "expected a table")
-    for key in head:
-        if key not in ("name", "title", "source"):
-            raise LoadError(path, "deck", key, "unknown field (allowed: name, source, title)")
+    reject_unknown(path, None, raw, ("deck", "card"), "section")
+    head = table(path, "deck", None, raw.get("deck", {}))
+    reject_unknown(path, "deck", head, {"name", "title", "source"}, "field")
     raw_cards = raw.get("card", [])
     if not isinstance(raw_cards, list) or not raw_cards:
         raise LoadError(path, "card", None, "a deck needs at least one [[card]]")
     article = paragraphs()
-    cards = [parse_card(path, c, k, article) for k, c in enumerate(raw_cards)]
-    seen: set[str] = set()
-    for card in cards:
-        if card.id in seen:
-            raise LoadError(path, f"card {card.id}", "id", "duplicate id (allowed: each id once)")
-        seen.add(card.id)
+    cards = tuple(parse_card(path, c, k, article) for k, c in enumerate(raw_cards))
+    no_duplicates(path, (card.id for card in cards), "card", "id")
     return Deck(name=str(head.get("name", path.stem)), title=str(head.get("title", path.stem)),
-                cards=tuple(cards), path=str(path))
+                cards=cards, path=str(path))
 
 
 @attrs.frozen(eq=False)

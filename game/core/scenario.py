@@ -1,14 +1,15 @@
 """Scenarios: TOML in, frozen and validated objects out."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import attrs
 import numpy as np
 
 from . import params
-from .cards import Card, Deck, load_deck, read_toml
+from .cards import Card, Deck, load_deck
+from .checks import (ACTOR_CODE, ACTOR_CODE_ALLOWED, choice, no_duplicates, number, read_toml, reject_unknown,
+                     require_keys, table, text)
 from .errors import LoadError
 from .paths import CARDS, SCENARIOS
 
@@ -18,6 +19,9 @@ DOCTRINE_NAMES = ("deterrence", "dialogue", "reciprocity", "generous-reciprocity
 SECTIONS = {"scenario", "worldview", "end", "actor", "matrices", "profiles"}
 SCENARIO_KEYS = {"name", "title", "description", "turns", "worldview", "deck", "dynamics", "seed"}
 ACTOR_KEYS = {"code", "name", "colour", "marker", "capability", "prosperity", "bloc", "x", "y", "doctrine"}
+ACTOR_REQUIRED = ("code", "name", "colour", "marker", "capability", "prosperity", "bloc", "x", "y")
+NAME_PATTERN = r"^[A-Za-z0-9_\-]+$"
+NAME_ALLOWED = "letters, digits, _ and -"
 END_DEFAULTS = {"lockin_threshold": 60.0, "lockin_turns": 5, "community_trust": 0.7,
                 "community_tension": 25.0, "community_turns": 5}
 END_RANGES = {"lockin_threshold": (0, 100), "lockin_turns": (1, 1000), "community_trust": (0, 1),
@@ -103,6 +107,7 @@ def list_scenarios() -> list[Path]:
 
 
 def resolve_path(name_or_path) -> Path:
+    """The file for a path, or for the name of a shipped or saved scenario."""
     path = Path(name_or_path)
     if path.suffix == ".toml" or path.exists():
         return path
@@ -116,36 +121,14 @@ def resolve_path(name_or_path) -> Path:
     raise LoadError(name_or_path, None, None, f"no such scenario (allowed: {names}, or a path to a .toml file)")
 
 
-def _num(file, section, key, value, low, high, integer=False):
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or (integer and not isinstance(value, int)):
-        kind = "an integer" if integer else "a number"
-        raise LoadError(file, section, key, f"expected {kind}, got {value!r} (allowed: {low:g} to {high:g})")
-    if not np.isfinite(value) or not low <= value <= high:
-        raise LoadError(file, section, key, f"{value!r} is out of range (allowed: {low:g} to {high:g})")
-    return value
-
-
-def _str(file, section, key, value, pattern=None, allowed=None):
-    if not isinstance(value, str) or not value.strip():
-        raise LoadError(file, section, key, "expected non-empty text" + (f" (allowed: {allowed})" if allowed else ""))
-    if pattern and not re.match(pattern, value):
-        raise LoadError(file, section, key, f"{value!r} is not allowed" + (f" (allowed: {allowed})" if allowed else ""))
-    return value
-
-
-def _unknown(file, section, table: dict, allowed: set):
-    for key in table:
-        if key not in allowed:
-            raise LoadError(file, section, key, f"unknown key (allowed: {', '.join(sorted(allowed))})")
-
-
-def _matrix(file, name, raw, n, codes, symmetric, diagonal):
-    section = "matrices"
+def _matrix(file, name, raw, codes, symmetric, diagonal):
+    """One [matrices] entry: an n×n array of numbers from 0 to 1, symmetric if asked, diagonal set."""
+    section, n = "matrices", len(codes)
     if not isinstance(raw, list) or len(raw) != n or any(not isinstance(r, list) or len(r) != n for r in raw):
         raise LoadError(file, section, name, f"expected a {n}×{n} array of arrays (rows and columns in actor order: {', '.join(codes)})")
     for r, row in enumerate(raw):
         for c, v in enumerate(row):
-            _num(file, section, f"{name}[{codes[r]}][{codes[c]}]", v, 0.0, 1.0)
+            number(file, section, f"{name}[{codes[r]}][{codes[c]}]", v, 0.0, 1.0)
     m = np.array(raw, dtype=np.float64)
     if symmetric:
         bad = np.argwhere(np.abs(m - m.T) > 1e-12)
@@ -156,142 +139,158 @@ def _matrix(file, name, raw, n, codes, symmetric, diagonal):
     return m
 
 
-def load_scenario(name_or_path, deck_override: Deck | None = None) -> Scenario:
-    path = resolve_path(name_or_path)
-    raw = read_toml(path)
-    file = path
-    _unknown(file, None, raw, SECTIONS)
-    head = raw.get("scenario")
-    if not isinstance(head, dict):
-        raise LoadError(file, "scenario", None, "missing section (it needs at least name and turns)")
-    _unknown(file, "scenario", head, SCENARIO_KEYS)
-    name = _str(file, "scenario", "name", head.get("name"), r"^[A-Za-z0-9_\-]+$", "letters, digits, _ and -")
-    turns = int(_num(file, "scenario", "turns", head.get("turns", 30), 1, MAX_TURNS, integer=True))
-    preset = head.get("worldview", "spiral-world")
-    if preset not in params.PRESETS:
-        raise LoadError(file, "scenario", "worldview", f"unknown worldview {preset!r} (allowed: {', '.join(params.PRESET_NAMES)})")
+def _settings(file, head: dict) -> dict:
+    """The [scenario] table's name, turns, worldview preset, dynamics switch and seed, checked."""
+    name = text(file, "scenario", "name", head.get("name"), NAME_PATTERN, NAME_ALLOWED)
+    turns = int(number(file, "scenario", "turns", head.get("turns", 30), 1, MAX_TURNS, integer=True))
+    preset = choice(file, "scenario", "worldview", head.get("worldview", "spiral-world"), params.PRESETS, "worldview")
     dynamics = head.get("dynamics", True)
     if not isinstance(dynamics, bool):
         raise LoadError(file, "scenario", "dynamics", f"expected true or false, got {dynamics!r}")
-    seed = int(_num(file, "scenario", "seed", head.get("seed", 1), 0, 2**63 - 1, integer=True))
+    seed = int(number(file, "scenario", "seed", head.get("seed", 1), 0, 2**63 - 1, integer=True))
+    return {"name": name, "turns": turns, "preset": preset, "dynamics": dynamics, "seed": seed}
 
-    overrides = raw.get("worldview", {})
-    if not isinstance(overrides, dict):
-        raise LoadError(file, "worldview", None, "expected a table of parameter = value")
+
+def _worldview(file, raw: dict, preset: str) -> params.Worldview:
+    """The preset with the [worldview] table's parameter overrides, each checked against its range."""
+    overrides = table(file, "worldview", None, raw.get("worldview", {}), "expected a table of parameter = value")
     for key, value in overrides.items():
         if key not in params.SPEC:
             raise LoadError(file, "worldview", key, f"unknown parameter (allowed: {', '.join(params.NAMES)})")
         spec = params.SPEC[key]
-        _num(file, "worldview", key, value, spec.low, spec.high)
-    worldview = params.Worldview.from_preset(preset, overrides)
+        number(file, "worldview", key, value, spec.low, spec.high)
+    return params.Worldview.from_preset(preset, overrides)
 
-    end_raw = raw.get("end", {})
-    if not isinstance(end_raw, dict):
-        raise LoadError(file, "end", None, "expected a table")
-    _unknown(file, "end", end_raw, set(END_DEFAULTS))
-    end_values = {}
+
+def _end_rules(file, raw: dict) -> EndRules:
+    """The [end] table: lock-in and community thresholds, each defaulted and range-checked."""
+    end = table(file, "end", None, raw.get("end", {}))
+    reject_unknown(file, "end", end, set(END_DEFAULTS))
+    values = {}
     for key, default in END_DEFAULTS.items():
         low, high = END_RANGES[key]
-        value = _num(file, "end", key, end_raw.get(key, default), low, high, integer=isinstance(default, int))
-        end_values[key] = value
-    end = EndRules(**end_values)
+        values[key] = number(file, "end", key, end.get(key, default), low, high, integer=isinstance(default, int))
+    return EndRules(**values)
 
+
+def _actor(file, k: int, a) -> Actor:
+    """The k-th [[actor]] table, named by its code in messages once it has one."""
+    section = f"actor {k + 1}"
+    table(file, section, None, a)
+    if isinstance(a.get("code"), str):
+        section = f"actor {a['code']}"
+    reject_unknown(file, section, a, ACTOR_KEYS)
+    require_keys(file, section, a, ACTOR_REQUIRED)
+    doctrine = choice(file, section, "doctrine", a.get("doctrine", "reciprocity"), DOCTRINE_NAMES, "doctrine")
+    marker = choice(file, section, "marker", a["marker"], MARKERS, "marker")
+    return Actor(
+        code=text(file, section, "code", a["code"], ACTOR_CODE, ACTOR_CODE_ALLOWED),
+        name=text(file, section, "name", a["name"]),
+        colour=text(file, section, "colour", a["colour"], r"^#[0-9a-fA-F]{6}$", "#rrggbb"),
+        marker=marker,
+        capability=float(number(file, section, "capability", a["capability"], 0.1, 10.0)),
+        prosperity=float(number(file, section, "prosperity", a["prosperity"], 0.1, 10.0)),
+        bloc=text(file, section, "bloc", a["bloc"], r"^[a-z0-9\-]+$", "lower-case words joined by -"),
+        x=float(number(file, section, "x", a["x"], 0.0, 1.0)),
+        y=float(number(file, section, "y", a["y"], 0.0, 1.0)),
+        doctrine=doctrine,
+    )
+
+
+def _actors(file, raw: dict) -> tuple[Actor, ...]:
+    """The 2 to 16 [[actor]] tables, with distinct codes."""
     raw_actors = raw.get("actor")
     if not isinstance(raw_actors, list) or len(raw_actors) < 2:
         raise LoadError(file, "actor", None, "a scenario needs at least two [[actor]] tables")
     if len(raw_actors) > 16:
         raise LoadError(file, "actor", None, f"{len(raw_actors)} actors (allowed: 2 to 16)")
-    actors = []
-    for k, a in enumerate(raw_actors):
-        section = f"actor {k + 1}"
-        if not isinstance(a, dict):
-            raise LoadError(file, section, None, "expected a table")
-        if isinstance(a.get("code"), str):
-            section = f"actor {a['code']}"
-        _unknown(file, section, a, ACTOR_KEYS)
-        for key in ("code", "name", "colour", "marker", "capability", "prosperity", "bloc", "x", "y"):
-            if key not in a:
-                raise LoadError(file, section, key, "missing")
-        doctrine = a.get("doctrine", "reciprocity")
-        if doctrine not in DOCTRINE_NAMES:
-            raise LoadError(file, section, "doctrine", f"unknown doctrine {doctrine!r} (allowed: {', '.join(DOCTRINE_NAMES)})")
-        marker = a["marker"]
-        if marker not in MARKERS:
-            raise LoadError(file, section, "marker", f"unknown marker {marker!r} (allowed: {', '.join(MARKERS)})")
-        actors.append(Actor(
-            code=_str(file, section, "code", a["code"], r"^[A-Z][A-Z0-9]{1,7}$", "2–8 upper-case letters or digits"),
-            name=_str(file, section, "name", a["name"]),
-            colour=_str(file, section, "colour", a["colour"], r"^#[0-9a-fA-F]{6}$", "#rrggbb"),
-            marker=marker,
-            capability=float(_num(file, section, "capability", a["capability"], 0.1, 10.0)),
-            prosperity=float(_num(file, section, "prosperity", a["prosperity"], 0.1, 10.0)),
-            bloc=_str(file, section, "bloc", a["bloc"], r"^[a-z0-9\-]+$", "lower-case words joined by -"),
-            x=float(_num(file, section, "x", a["x"], 0.0, 1.0)),
-            y=float(_num(file, section, "y", a["y"], 0.0, 1.0)),
-            doctrine=doctrine,
-        ))
-    codes = [a.code for a in actors]
-    for k, code in enumerate(codes):
-        if code in codes[:k]:
-            raise LoadError(file, f"actor {code}", "code", "duplicate code (allowed: each code once)")
-    n = len(actors)
+    actors = tuple(_actor(file, k, a) for k, a in enumerate(raw_actors))
+    no_duplicates(file, (a.code for a in actors), "actor", "code")
+    return actors
 
-    mats = raw.get("matrices", {})
-    if not isinstance(mats, dict):
-        raise LoadError(file, "matrices", None, "expected a table")
-    _unknown(file, "matrices", mats, set(MATRICES))
-    trust = _matrix(file, "trust", mats["trust"], n, codes, False, 1.0) if "trust" in mats else np.full((n, n), 0.5)
-    alliance = _matrix(file, "alliance", mats["alliance"], n, codes, True, 0.0) if "alliance" in mats else np.zeros((n, n))
-    ties = _matrix(file, "ties", mats["ties"], n, codes, True, 0.0) if "ties" in mats else np.zeros((n, n))
-    np.fill_diagonal(trust, 1.0)
-    np.fill_diagonal(alliance, 0.0)
-    np.fill_diagonal(ties, 0.0)
+
+def _matrices(file, raw: dict, codes: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Trust (default 0.5, kept within 0.02 to 0.98 off the diagonal), alliance and ties (default 0)."""
+    mats = table(file, "matrices", None, raw.get("matrices", {}))
+    reject_unknown(file, "matrices", mats, set(MATRICES))
+    n = len(codes)
+    trust = _matrix(file, "trust", mats["trust"], codes, False, 1.0) if "trust" in mats else np.full((n, n), 0.5)
+    alliance = _matrix(file, "alliance", mats["alliance"], codes, True, 0.0) if "alliance" in mats else np.zeros((n, n))
+    ties = _matrix(file, "ties", mats["ties"], codes, True, 0.0) if "ties" in mats else np.zeros((n, n))
     trust = np.clip(trust, 0.02, 0.98)
     np.fill_diagonal(trust, 1.0)
+    return trust, alliance, ties
 
-    profiles_raw = raw.get("profiles", {})
-    if not isinstance(profiles_raw, dict):
-        raise LoadError(file, "profiles", None, "expected a table of name = { CODE = doctrine, default = doctrine }")
+
+def _profiles(file, raw: dict, codes: list[str]) -> dict[str, tuple[str, ...]]:
+    """The [profiles] table: each name's doctrine per actor, in actor order, from its codes and default."""
+    profiles_raw = table(file, "profiles", None, raw.get("profiles", {}),
+                         "expected a table of name = { CODE = doctrine, default = doctrine }")
     profiles = {}
-    for pname, table in profiles_raw.items():
+    for pname, entry in profiles_raw.items():
         section = f"profiles.{pname}"
-        if not isinstance(table, dict):
-            raise LoadError(file, "profiles", pname, "expected an inline table { CODE = doctrine, default = doctrine }")
-        for key, value in table.items():
+        table(file, "profiles", pname, entry, "expected an inline table { CODE = doctrine, default = doctrine }")
+        for key, value in entry.items():
             if key != "default" and key not in codes:
                 raise LoadError(file, section, key, f"unknown actor code (allowed: {', '.join(codes)}, default)")
-            if value not in DOCTRINE_NAMES:
-                raise LoadError(file, section, key, f"unknown doctrine {value!r} (allowed: {', '.join(DOCTRINE_NAMES)})")
-        default = table.get("default", "dialogue")
-        profiles[pname] = tuple(table.get(c, default) for c in codes)
+            choice(file, section, key, value, DOCTRINE_NAMES, "doctrine")
+        default = entry.get("default", "dialogue")
+        profiles[pname] = tuple(entry.get(c, default) for c in codes)
+    return profiles
 
-    deck_name = head.get("deck", "")
-    cards: tuple[Card, ...] = ()
+
+def _deck_path(file, deck_name) -> Path:
+    """Where the [scenario] deck lives: a name in assets/cards/, or a .toml path beside the scenario."""
+    if not isinstance(deck_name, str):
+        raise LoadError(file, "scenario", "deck", "expected the name of a deck in assets/cards/")
+    deck_path = Path(deck_name)
+    if not deck_path.suffix:
+        deck_path = CARDS / f"{deck_name}.toml"
+    elif not deck_path.is_absolute():
+        deck_path = Path(file).parent / deck_path
+    if not deck_path.exists():
+        available = ", ".join(p.stem for p in sorted(CARDS.glob("*.toml")))
+        raise LoadError(file, "scenario", "deck", f"no deck {deck_name!r} (allowed: {available})")
+    return deck_path
+
+
+def _deck(file, head: dict, deck_override: Deck | None):
+    """The deck's name and cards: the override if given, else the [scenario] deck, else none."""
     if deck_override is not None:
-        deck = deck_override
-        deck_name = deck.name
-        cards = deck.cards
-    elif deck_name:
-        if not isinstance(deck_name, str):
-            raise LoadError(file, "scenario", "deck", "expected the name of a deck in assets/cards/")
-        deck_path = Path(deck_name)
-        if not deck_path.suffix:
-            deck_path = CARDS / f"{deck_name}.toml"
-        elif not deck_path.is_absolute():
-            deck_path = path.parent / deck_path
-        if not deck_path.exists():
-            available = ", ".join(p.stem for p in sorted(CARDS.glob("*.toml")))
-            raise LoadError(file, "scenario", "deck", f"no deck {deck_name!r} (allowed: {available})")
-        deck = load_deck(deck_path)
-        cards = deck.cards
+        return deck_override.name, deck_override.cards
+    deck_name = head.get("deck", "")
+    if not deck_name:
+        return deck_name, ()
+    return deck_name, load_deck(_deck_path(file, deck_name)).cards
+
+
+def _check_card_codes(file, deck_name, cards: tuple[Card, ...], codes: list[str]) -> None:
+    """Every actor code a card's effects name is one of the scenario's."""
     for card in cards:
         unknown = card.codes() - set(codes)
         if unknown:
             raise LoadError(file, f"deck {deck_name}: card {card.id}", "effect",
                             f"unknown actor code {sorted(unknown)[0]!r} (allowed: {', '.join(codes)}, *)")
+
+
+def load_scenario(name_or_path, deck_override: Deck | None = None) -> Scenario:
+    """The checked scenario at a path, or with a shipped or saved name; deck_override replaces its deck."""
+    path = resolve_path(name_or_path)
+    raw = read_toml(path)
+    reject_unknown(path, None, raw, SECTIONS)
+    head = table(path, "scenario", None, raw.get("scenario"), "missing section (it needs at least name and turns)")
+    reject_unknown(path, "scenario", head, SCENARIO_KEYS)
+    settings = _settings(path, head)
+    worldview = _worldview(path, raw, settings.pop("preset"))
+    end = _end_rules(path, raw)
+    actors = _actors(path, raw)
+    codes = [a.code for a in actors]
+    trust, alliance, ties = _matrices(path, raw, codes)
+    profiles = _profiles(path, raw, codes)
+    deck_name, cards = _deck(path, head, deck_override)
+    _check_card_codes(path, deck_name, cards, codes)
     return Scenario(
-        name=name, title=str(head.get("title", name)), description=str(head.get("description", "")),
-        actors=tuple(actors), trust=trust, alliance=alliance, ties=ties, turns=turns,
-        worldview=worldview, cards=cards, deck_name=str(deck_name), dynamics=dynamics, end=end,
-        profiles=profiles, path=str(path), seed=seed,
+        title=str(head.get("title", settings["name"])), description=str(head.get("description", "")),
+        actors=actors, trust=trust, alliance=alliance, ties=ties, worldview=worldview, cards=cards,
+        deck_name=str(deck_name), end=end, profiles=profiles, path=str(path), **settings,
     )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from . import params as P
 from .record import atomic_write
-from .scenario import Scenario, load_scenario
+from .scenario import NAME_ALLOWED, NAME_PATTERN, Scenario, load_scenario
 
 
 def _q(text: str) -> str:
@@ -22,8 +22,8 @@ def scenario_toml(sc: Scenario, name: str | None = None, title: str | None = Non
     """The whole scenario as TOML, with the given worldview written as preset plus overrides."""
     wv = worldview or sc.worldview
     name = name or sc.name
-    if not re.match(r"^[A-Za-z0-9_\-]+$", name):
-        raise ValueError(f"scenario name {name!r} is not allowed (allowed: letters, digits, _ and -)")
+    if not re.match(NAME_PATTERN, name):
+        raise ValueError(f"scenario name {name!r} is not allowed (allowed: {NAME_ALLOWED})")
     out = ["# Written by Deterrence or Dialogue's worldview sandbox.", "", "[scenario]",
            f"name = {_q(name)}", f"title = {_q(title or sc.title)}", f"description = {_q(sc.description)}",
            f"turns = {sc.turns}", f"worldview = {_q(wv.preset)}"]

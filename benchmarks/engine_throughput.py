@@ -15,7 +15,6 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from game.core import fastops, rng  # noqa: E402
 from game.core.batch import played_turns, run_batch, run_batch_parallel  # noqa: E402
 from game.core.engine import Engine  # noqa: E402
 from game.core.scenario import load_scenario  # noqa: E402
@@ -41,9 +40,6 @@ def main() -> None:
     args = ap.parse_args()
     sc = load_scenario("east_asia_2023")
     seeds = np.arange(args.games) + 1
-    built = {"philox.c": rng.compiled(), "fastops.c": fastops.compiled()}
-    print("compiled helpers: " + ", ".join(f"{k} {'yes' if v else 'no'}" for k, v in built.items())
-          + ("" if all(built.values()) else " (numpy stands in; python -m game.core.kernels builds them)"))
 
     rates: dict[str, list[float]] = {"B=1": [], "B=10000 (1 process)": [], "B=10000 (all cores)": []}
     for r in range(args.repeats):

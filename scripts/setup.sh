@@ -14,5 +14,3 @@ if [ ! -f "$STAMP" ] || [ "$REQ" -nt "$STAMP" ] || [ requirements.txt -nt "$STAM
     .venv/bin/python -m pip install --disable-pip-version-check -q -r "$REQ"
     touch "$STAMP"
 fi
-# the compiled helpers (game/core/philox.c, fastops.c): their numpy versions run without them
-.venv/bin/python -m game.core.kernels --quiet

@@ -1,49 +1,15 @@
 """Operations over the short actor axis (reductions, spreads, argmax, operations between a pair
-array and a per-actor or per-game one, transposes) and a branch-free select.
+array and a per-actor or per-game one, transposes) and a branch-free select, in numpy.
 numpy reduces or broadcasts over a length-8 last axis an order of magnitude slower than it adds
-two whole arrays. Where fastops.c is built (kernels.py), these run compiled; otherwise their numpy
-versions run, which work column by column, on whole spread arrays, or on the 8 bytes of a row
-read as one 64-bit word. Both give exactly the same values: tests run every operation both ways."""
+two whole arrays, so these work column by column, on whole spread arrays, or on the 8 bytes of a
+row read as one 64-bit word. Each gives exactly plain numpy's values: tests hold them to that."""
 from __future__ import annotations
 
-import ctypes
-
 import numpy as np
-
-from . import kernels
-from .kernels import address as _ptr
 
 _BIG = np.float32(1e30)
 _BYTES = np.uint64(0x0101010101010101)  # a byte times this is that byte in all 8 places of a word
 _INDEX_OF_BYTE = np.uint64(0x0001020304050607)
-
-
-def _compiled_helpers():
-    """fastops.c's compiled helpers (kernels.py), or None: then the numpy versions run. Each gives
-    exactly its numpy version's values; tests hold them to that."""
-    lib = kernels.load("fastops")
-    if lib is None:
-        return None
-    p, i64 = ctypes.c_void_p, ctypes.c_int64
-    for name, args in (("spread_cols", [p, i64, i64, i64, p]), ("spread_rows", [p, i64, i64, p]),
-                       ("sum_rows8", [p, i64, p]), ("max_rows", [p, i64, i64, p]),
-                       ("select_items", [p, i64, p, i64, p, i64, i64, p]),
-                       ("mul_cols", [p, p, i64, i64, p]), ("add_rows_cols", [p, p, i64, i64, p]),
-                       ("share_rows", [p, p, i64, i64, p]), ("transpose_bytes", [p, i64, i64, p]),
-                       ("with_transposed", [p, i64, i64, ctypes.c_int32, p]),
-                       ("games_op", [p, p, i64, i64, ctypes.c_int32, p]),
-                       ("argmax_masked_rows", [p, p, i64, i64, i64, ctypes.c_float, ctypes.c_float, p])):
-        getattr(lib, name).argtypes = args
-        getattr(lib, name).restype = None
-    return lib
-
-
-_LIB = _compiled_helpers()
-
-
-def compiled() -> bool:
-    """Whether these operations run compiled (the same values as their numpy versions)."""
-    return _LIB is not None
 
 
 def any_last(m: np.ndarray) -> np.ndarray:
@@ -68,10 +34,6 @@ def count_last(m: np.ndarray) -> np.ndarray:
 def max_last(x: np.ndarray) -> np.ndarray:
     x = np.ascontiguousarray(x)
     n = x.shape[-1]
-    if _LIB is not None and x.dtype == np.float32 and n:
-        out = np.empty(x.shape[:-1], dtype=np.float32)
-        _LIB.max_rows(_ptr(x), x.size // n, n, _ptr(out))
-        return out
     # column by column over a flat (rows, N) view: no transposed copy
     flat = x.reshape(-1, n)
     out = flat[:, 0].copy()
@@ -82,17 +44,6 @@ def max_last(x: np.ndarray) -> np.ndarray:
 
 def argmax_masked(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
     """Index of the largest value among mask on the last axis (ties: lowest index); -1 if none."""
-    if _LIB is not None and values.ndim == 3 and mask.dtype == np.bool_ and mask.shape == values.shape:
-        b, k, n = values.shape
-        if mask.strides[0] == 0:   # the same mask in every game: passed once
-            m, mask_rows = np.ascontiguousarray(mask[0]), k
-        else:
-            m, mask_rows = np.ascontiguousarray(mask), b * k
-        v = np.ascontiguousarray(values, dtype=np.float32)
-        out = np.empty((b, k), dtype=np.int64)
-        if b * k:
-            _LIB.argmax_masked_rows(_ptr(v), _ptr(m), b * k, n, max(1, mask_rows), -_BIG, -_BIG / 2, _ptr(out))
-        return out
     if values.ndim == 3 and values.shape[-1] == 8:
         if mask.dtype == np.bool_ and mask.flags.c_contiguous:
             # a sparse mask (say, who pressured me): work out only the rows that have a candidate
@@ -139,10 +90,6 @@ def sum_last(x: np.ndarray) -> np.ndarray:
         # (c3 + c7)), worked column by column: the same sums, in about two thirds of the time,
         # and the same for any layout (einsum adds a strided row in another order)
         f = np.ascontiguousarray(x).reshape(-1, 8)
-        if _LIB is not None:
-            out = np.empty(x.shape[:-1], dtype=np.float32)
-            _LIB.sum_rows8(_ptr(f), f.shape[0], _ptr(out))
-            return out
         out = np.add(f[:, 0], f[:, 4])
         t = np.add(f[:, 1], f[:, 5])
         out += t
@@ -159,23 +106,12 @@ def sum_last(x: np.ndarray) -> np.ndarray:
 # difference: so (B, N) operands are spread to (B, N, N) first. The values are the same.
 def spread_cols(v: np.ndarray) -> np.ndarray:
     """(B, N) -> (B, N, N) with [b, i, j] = v[b, j]."""
-    if _LIB is not None and v.dtype.itemsize in (1, 4):
-        v = np.ascontiguousarray(v)
-        b, n = v.shape
-        out = np.empty((b, n, n), dtype=v.dtype)
-        _LIB.spread_cols(_ptr(v), b, n, v.dtype.itemsize, _ptr(out))
-        return out
     return np.repeat(v[:, None, :], v.shape[1], axis=1)
 
 
 def spread_rows(v: np.ndarray) -> np.ndarray:
     """(B, N) -> (B, N, N) with [b, i, j] = v[b, i]."""
     b, n = v.shape
-    if _LIB is not None and v.dtype.itemsize == 4:
-        v = np.ascontiguousarray(v)
-        out = np.empty((b, n, n), dtype=v.dtype)
-        _LIB.spread_rows(_ptr(v), b, n, _ptr(out))
-        return out
     if n == 8 and v.dtype.itemsize == 1:
         # each byte times _BYTES is that byte eight times over: one multiply per row
         wide = np.ascontiguousarray(v).view(np.uint8).astype(np.uint64) * _BYTES
@@ -183,44 +119,18 @@ def spread_rows(v: np.ndarray) -> np.ndarray:
     return np.repeat(v, n, axis=1).reshape(b, n, n)
 
 
-def _pair_ready(x: np.ndarray, *vs: np.ndarray) -> bool:
-    """The compiled pair operations take float32 (B, N, N) and (B, N) arrays."""
-    return (_LIB is not None and x.dtype == np.float32 and x.ndim == 3 and x.flags.c_contiguous
-            and all(v.dtype == np.float32 and v.shape == x.shape[:2] for v in vs))
-
-
 def mul_cols(x: np.ndarray, v: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """x (B, N, N) times v (B, N) along the columns: [b, i, j] = x[b, i, j] * v[b, j]; out may be x."""
-    if _pair_ready(x, v) and (out is None or out is x):
-        v = np.ascontiguousarray(v)
-        out = np.empty_like(x) if out is None else out
-        _LIB.mul_cols(_ptr(x), _ptr(v), x.shape[0], x.shape[1], _ptr(out))
-        return out
     return np.multiply(x, spread_cols(v), out=out)
-
-
-def _rows_cols(name: str, r: np.ndarray, c: np.ndarray) -> np.ndarray | None:
-    """The compiled (B, N), (B, N) -> (B, N, N) operation `name`, or None where it cannot run."""
-    if _LIB is None or not (r.dtype == c.dtype == np.float32 and c.shape == r.shape):
-        return None
-    r, c = np.ascontiguousarray(r), np.ascontiguousarray(c)
-    b, n = r.shape
-    out = np.empty((b, n, n), dtype=np.float32)
-    getattr(_LIB, name)(_ptr(r), _ptr(c), b, n, _ptr(out))
-    return out
 
 
 def add_rows_cols(r: np.ndarray, c: np.ndarray) -> np.ndarray:
     """[b, i, j] = r[b, i] + c[b, j] for r, c (B, N)."""
-    out = _rows_cols("add_rows_cols", r, c)
-    return out if out is not None else spread_rows(r) + spread_cols(c)
+    return spread_rows(r) + spread_cols(c)
 
 
 def share_rows(r: np.ndarray, c: np.ndarray) -> np.ndarray:
     """[b, i, j] = r[b, i] / (c[b, j] + r[b, i]) for r, c (B, N): i's share of the pair's sum."""
-    out = _rows_cols("share_rows", r, c)
-    if out is not None:
-        return out
     ri = spread_rows(r)
     total = spread_cols(c)
     total += ri
@@ -229,11 +139,6 @@ def share_rows(r: np.ndarray, c: np.ndarray) -> np.ndarray:
 
 def transposed(x: np.ndarray) -> np.ndarray:
     """x (B, N, N) read along its other axis, [b, i, j] = x[b, j, i], as a contiguous array."""
-    if _LIB is not None and x.dtype.itemsize == 1 and x.ndim == 3:
-        x = np.ascontiguousarray(x)
-        out = np.empty_like(x)
-        _LIB.transpose_bytes(_ptr(x), x.shape[0], x.shape[1], _ptr(out))
-        return out
     return np.ascontiguousarray(x.transpose(0, 2, 1))
 
 
@@ -241,33 +146,22 @@ def with_transposed(x: np.ndarray) -> np.ndarray:
     """Both cells of each pair combined, [b, i, j] = x[b, i, j] + x[b, j, i] for floats, or
     x[b, i, j] | x[b, j, i] for bytes (bit masks)."""
     byte = x.dtype.itemsize == 1 and x.dtype.kind in "ub"
-    if _LIB is not None and x.ndim == 3 and (byte or x.dtype == np.float32):
-        x = np.ascontiguousarray(x)
-        out = np.empty_like(x)
-        _LIB.with_transposed(_ptr(x), x.shape[0], x.shape[1], int(byte), _ptr(out))
-        return out
     return x | x.transpose(0, 2, 1) if byte else x + x.transpose(0, 2, 1)
 
 
 def games_add(x: np.ndarray, v: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """x (B, ...) plus one value per game, v (B,); a single number is added as one."""
-    return _games_op(x, v, 0, np.add, out)
+    return _games_op(x, v, np.add, out)
 
 
 def games_mul(x: np.ndarray, v: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """x (B, ...) times one value per game, v (B,); a single number multiplies as one."""
-    return _games_op(x, v, 1, np.multiply, out)
+    return _games_op(x, v, np.multiply, out)
 
 
-def _games_op(x, v, op, ufunc, out):
+def _games_op(x, v, ufunc, out):
     if np.ndim(v) == 0:
         return ufunc(x, v, out=out)
-    if (_LIB is not None and x.dtype == v.dtype == np.float32 and x.flags.c_contiguous and v.shape == x.shape[:1]
-            and (out is None or out is x)):
-        v = np.ascontiguousarray(v)
-        out = np.empty_like(x) if out is None else out
-        _LIB.games_op(_ptr(x), _ptr(v), x.shape[0], x.size // max(1, x.shape[0]), op, _ptr(out))
-        return out
     return ufunc(x, v.reshape(v.shape + (1,) * (x.ndim - 1)), out=out)
 
 
@@ -307,15 +201,6 @@ def select(cond: np.ndarray, x, y, dtype) -> np.ndarray:
     and runs an order of magnitude slower than arithmetic when the condition looks random,
     as game masks do; picking bits gives exactly the same values."""
     dtype = np.dtype(dtype)
-    if _LIB is not None and dtype.itemsize in _UINT:
-        c = np.ascontiguousarray(cond, dtype=bool)
-        xa = np.ascontiguousarray(x, dtype=dtype)
-        ya = np.ascontiguousarray(y, dtype=dtype)
-        if xa.shape in ((), c.shape) and ya.shape in ((), c.shape):
-            out = np.empty(c.shape, dtype=dtype)
-            _LIB.select_items(_ptr(c), c.size, _ptr(xa), int(xa.ndim > 0), _ptr(ya),
-                              int(ya.ndim > 0), dtype.itemsize, _ptr(out))
-            return out
     u = _UINT[dtype.itemsize]
     xb = np.asarray(x, dtype=dtype).view(u)
     yb = np.asarray(y, dtype=dtype).view(u)

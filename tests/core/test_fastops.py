@@ -1,23 +1,11 @@
-"""The engine's short-axis operations give exactly what plain numpy gives: both the compiled
-helpers (fastops.c, where built) and the numpy versions that stand in for them."""
+"""The engine's short-axis operations give exactly what plain numpy gives."""
 import numpy as np
 import pytest
 
-from game.core import fastops
 from game.core.fastops import (add_rows_cols, any_last, argmax_masked, count_last, games_add, games_mul, max_last,
                                mul_cols, select, share_rows, spread_cols, spread_games, spread_rows, sum_last,
                                transposed, with_transposed)
 from game.core.vocab import FAMILY, TARGETED, family_of, targeted
-
-
-@pytest.fixture(autouse=True, params=["compiled", "numpy"])
-def version(request, monkeypatch):
-    """Every test runs once with the compiled helpers and once with the numpy versions."""
-    if request.param == "compiled" and not fastops.compiled():
-        pytest.skip("the compiled helpers are not built here (python -m game.core.kernels)")
-    if request.param == "numpy":
-        monkeypatch.setattr(fastops, "_LIB", None)
-    return request.param
 
 
 def _wide_range(rng, size):

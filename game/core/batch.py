@@ -1,7 +1,6 @@
 """Many games at once: the engine run to the end, kept as compact per-game summaries."""
 from __future__ import annotations
 
-import ctypes
 import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Callable
@@ -48,34 +47,12 @@ COMPACT_AT = 0.05
 BLOCK = 4096  # games stepped together: bounds the arrays of one step (about 1 MB per (B, N, N) array)
 
 
-_ALLOCATOR_TUNED = False
-
-
-def _keep_freed_memory() -> None:
-    """A batch step makes and frees dozens of arrays of up to a few MB. By default glibc maps each
-    such block fresh from the system and hands it back when freed, so every step faults its
-    pages in again; here freed memory stays with the process and is reused (about half the
-    page faults of a batch). Once per process; elsewhere than glibc, nothing."""
-    global _ALLOCATOR_TUNED
-    if _ALLOCATOR_TUNED:
-        return
-    _ALLOCATOR_TUNED = True
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError, TypeError):
-        return
-    mallopt(-3, 32 << 20)    # M_MMAP_THRESHOLD: blocks below 32 MB come from the heap
-    mallopt(-1, 256 << 20)   # M_TRIM_THRESHOLD: the heap keeps up to 256 MB free for reuse
-    mallopt(-2, 64 << 20)    # M_TOP_PAD: and grows in 64 MB steps
-
-
 def run_batch(scenario: Scenario, seeds, doctrines: list[str] | None = None,
               param_values: np.ndarray | None = None, turns: int | None = None,
               progress: Callable[[int, int], None] | None = None, block: int = BLOCK) -> BatchResult:
     """Play every game to its end, in blocks of at most `block` games of about equal size (a
     game's draws depend only on its own seed, so blocks change no result; they bound the memory
     each step works through). progress(done, total) counts block-turns."""
-    _keep_freed_memory()
     seeds = np.asarray(seeds, dtype=np.uint64).reshape(-1)
     b = seeds.shape[0]
     if param_values is None:

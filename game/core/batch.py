@@ -9,7 +9,7 @@ import attrs
 import numpy as np
 
 from .engine import Engine, params_matrix
-from .fastops import sum_last
+from .pairs import row_sum
 from .scenario import Scenario
 from .vocab import OUTCOME_CODES, Outcome
 
@@ -37,7 +37,7 @@ class BatchResult:
 def mean_trust(T: np.ndarray, off: np.ndarray) -> np.ndarray:
     """Mean off-diagonal trust of each game (T's diagonal is ignored)."""
     n = T.shape[-1]
-    total = sum_last(sum_last(T)) - np.trace(T, axis1=-2, axis2=-1)
+    total = row_sum(row_sum(T)) - np.trace(T, axis1=-2, axis2=-1)
     return total / (n * (n - 1))
 
 
@@ -84,7 +84,6 @@ def _run_block(scenario, seeds, doctrines, param_values, turns, progress) -> Bat
     }
     greedy = eng.state.greedy.copy()
     eng.freeze = False     # finished games are recorded here, then dropped: no need to hold them
-    eng.keep_logs = False  # each turn's log is read in that turn only
     rows = np.arange(b)    # original index of each game still in the engine
     live = np.ones(b, dtype=bool)  # per engine row: not yet finished
     for t in range(t_max):
@@ -103,10 +102,10 @@ def _run_block(scenario, seeds, doctrines, param_values, turns, progress) -> Bat
             out["outcome"][idx] = st.outcome[ended]
             out["end_turn"][idx] = st.end_turn[ended]
             out["final_trust"][idx] = trust_now[ended]
-            out["final_tension"][idx] = st.R[ended]
+            out["final_tension"][idx] = st.regional_tension[ended]
             out["security"][idx] = st.security_sum[ended] / t_max
             out["payoff"][idx] = st.payoff[ended]
-            out["prosperity"][idx] = st.E[ended]
+            out["prosperity"][idx] = st.prosperity[ended]
             # hold the last values over the turns a finished game no longer plays
             tension[idx, t + 1:] = tension[idx, t:t + 1]
             trust[idx, t + 1:] = trust[idx, t:t + 1]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import namedtuple
 
 import attrs
+import numpy as np
 
 
 @attrs.frozen
@@ -34,7 +35,7 @@ TABLE: tuple[Constant, ...] = (
     Constant("TRUST_LOGODDS_MAX", 6.0, "bound on trust as log-odds (trust stays within 0.0025..0.9975)",
              "no belief becomes certain, so later evidence can always move it", "State"),
     Constant("WAR_RUNG", 4, "the rung of the crisis ladder that is war",
-             "four rungs: friction, confrontation, brink, war", "State"),
+             "calm (0), dispute, confrontation, brink, then war at rung 4", "State"),
     Constant("TRUST_START_CLIP", 0.02, "starting trust is kept within this distance of 0 and 1",
              "a scenario's 0 or 1 would be an infinite log-odds", "Initialisation"),
     Constant("START_TENSION", 0.5, "starting tension of a pair per unit of the pair's mean distrust",
@@ -149,6 +150,9 @@ TABLE: tuple[Constant, ...] = (
              "slow growth, so that a turn's choices show in it", "Economy"),
     Constant("TENSION_DRAG", 200.0, "growth falls by regional tension over this",
              "at the highest regional tension growth halves", "Economy"),
+    Constant("DEFENCE_RESOLVE_BASE", 0.5, "a defender's strength counts (DEFENCE_RESOLVE_BASE + resolve) times",
+             "a defender nobody expects to stand firm still defends at half strength; a resolute one at 1.5",
+             "Challenge"),
     Constant("SECURITY_SCALE", 100.0, "security is shown on a 0-100 scale", "a number a class can read",
              "Scores"),
 )
@@ -156,8 +160,10 @@ TABLE: tuple[Constant, ...] = (
 _BY_NAME = {c.name: c for c in TABLE}
 assert len(_BY_NAME) == len(TABLE), "a constant is named twice"
 
-#: The constants by name, read-only: `K.ARM_STEP`.
-K = namedtuple("ModelConstants", list(_BY_NAME))(*(c.value for c in TABLE))
+#: The constants by name, read-only: `K.ARM_STEP`. Real-valued ones are float32, the precision
+#: of the state they act on (a float64 constant would turn a float32 array into float64).
+K = namedtuple("ModelConstants", list(_BY_NAME))(
+    *(np.float32(c.value) if isinstance(c.value, float) else c.value for c in TABLE))
 
 
 def describe(name: str) -> Constant:

@@ -8,7 +8,7 @@ from typing import ClassVar
 import attrs
 import numpy as np
 
-from .fastops import any_last, argmax_masked, max_last, select, spread_cols
+from .pairs import first_best
 from .vocab import Action, Family
 
 A = Action
@@ -21,11 +21,11 @@ class View:
 
     turn: int
     trust: np.ndarray        # (B, N, N)
-    H: np.ndarray            # (B, N, N)
-    M: np.ndarray            # (B, N)
-    A: np.ndarray            # (B, N, N)
-    X: np.ndarray            # (B, N, N)
-    Q: np.ndarray            # (B, N)
+    tension: np.ndarray      # (B, N, N)
+    capability: np.ndarray   # (B, N)
+    alliance: np.ndarray     # (B, N, N)
+    ties: np.ndarray         # (B, N, N)
+    resolve: np.ndarray      # (B, N)
     defence: np.ndarray      # (B, N) strength with allies, as a challenger would weigh it
     last_action: np.ndarray  # (B, N), -1 before the first turn
     last_target: np.ndarray  # (B, N)
@@ -36,88 +36,57 @@ class View:
     @functools.cached_property
     def _at_me(self) -> np.ndarray:
         """(B, N, N) [b, i, j]: j's last move was aimed at i."""
-        return spread_cols(self.last_target) == _row_index(self.same_bloc.shape[0])
+        n = self.same_bloc.shape[0]
+        return self.last_target[:, None, :] == np.arange(n)[None, :, None]
 
     @functools.cached_property
     def against(self) -> np.ndarray:
-        """(B, N, N) [b, i, j]: j's last move was deterrence aimed at i (or, from another bloc, at anyone)."""
+        """(B, N, N) [b, i, j]: j's last move was deterrence aimed at i, untargeted (arming), or
+        from another bloc at anyone; an alliance move aimed at i binds i as an ally and is not against it."""
         n = self.same_bloc.shape[0]
         la, lt = self.last_action, self.last_target
-        # (B, N): a deterrence move; as bytes, "none yet" (-1) reads 255
-        deterred = np.asarray(la, dtype=np.int8).view(np.uint8) <= Action.PRESSURE
+        deterred = (la >= 0) & (la <= Action.PRESSURE)                 # (B, N); -1: no move yet
         at_me = self._at_me
-        # at me, unless it binds me as an ally; untargeted (arming), at anyone; from another bloc, at anyone
-        mine = spread_cols(deterred & (la != Action.ALLY)) & at_me
-        anyone = spread_cols(deterred & (lt < 0))
-        other_bloc = spread_cols(deterred) & ~at_me
-        other_bloc &= ~self.same_bloc
-        hit = mine | anyone | other_bloc
-        hit &= _off_diagonal(n)
-        return hit
+        mine = (deterred & (la != Action.ALLY))[:, None, :] & at_me
+        anyone = (deterred & (lt < 0))[:, None, :]
+        other_bloc = deterred[:, None, :] & ~at_me & ~self.same_bloc[None]
+        return (mine | anyone | other_bloc) & ~np.eye(n, dtype=bool)
 
     @functools.cached_property
     def pressured(self) -> np.ndarray:
         """(B, N, N) [b, i, j]: j pressured i last turn."""
-        return spread_cols(self.last_action == Action.PRESSURE) & self._at_me
+        return (self.last_action == Action.PRESSURE)[:, None, :] & self._at_me
 
     @functools.cached_property
     def tense(self) -> np.ndarray:
         """Whom each actor worries about most: tension first, distrust to break ties."""
-        t = 1.0 - self.trust
-        t *= 0.01
-        return np.add(self.H, t, out=t)
-
-
-@functools.lru_cache(maxsize=None)
-def _row_index(n: int) -> np.ndarray:
-    """[i, j] = i, as int8."""
-    return np.arange(n, dtype=np.int8)[:, None].repeat(n, axis=1)
-
-
-@functools.lru_cache(maxsize=None)
-def _off_diagonal(n: int) -> np.ndarray:
-    return ~np.eye(n, dtype=bool)
-
-
-_SEAT_MASKS: dict = {}
-
-
-def _seat_masks(same_bloc: np.ndarray, actors: np.ndarray, b: int):
-    """(others, rivals, partners) as (B, K, N) views of (K, N) masks, and whether the seats are
-    every actor in order: the same each turn for a batch of a given size, so kept."""
-    key = (same_bloc.tobytes(), same_bloc.shape[0], actors.tobytes(), b)
-    masks = _SEAT_MASKS.get(key)
-    if masks is None:
-        if len(_SEAT_MASKS) > 256:
-            _SEAT_MASKS.clear()
-        n, k = same_bloc.shape[0], len(actors)
-        off = _off_diagonal(n)[actors]                               # (K, N)
-        bloc = same_bloc[actors]
-        rivals = off & ~bloc
-        rivals = np.where(rivals.any(axis=-1, keepdims=True), rivals, off)  # (K, N): small
-        masks = tuple(np.broadcast_to(m, (b, k, n)) for m in (off, rivals, off & bloc)) + (
-            k == n and bool((actors == np.arange(n)).all()),)
-        _SEAT_MASKS[key] = masks
-    return masks
+        return self.tension + (1.0 - self.trust) * 0.01
 
 
 class Seats:
-    """The actors one doctrine decides for, with their masks over partners."""
+    """The actors one doctrine decides for, with their masks over partners (B, K, N)."""
 
     def __init__(self, view: View, actors: np.ndarray):
         self.view = view
         self.actors = actors
-        self.b = view.H.shape[0]
+        self.b = view.tension.shape[0]
         self.k = len(actors)
-        self.others, self.rivals, self.partners, self.all_seats = _seat_masks(view.same_bloc, actors, self.b)
+        n = view.same_bloc.shape[0]
+        others = ~np.eye(n, dtype=bool)[actors]
+        rivals = others & ~view.same_bloc[actors]
+        rivals = np.where(rivals.any(axis=-1, keepdims=True), rivals, others)   # no rival: everyone
+        partners = others & view.same_bloc[actors]
+        self.others, self.rivals, self.partners = (np.broadcast_to(m, (self.b, self.k, n))
+                                                   for m in (others, rivals, partners))
         self.tense = self.rows(view.tense)
         self.turn_phase = (view.turn + actors) % 3                 # (K,)
 
     def rows(self, a: np.ndarray) -> np.ndarray:
-        return a if self.all_seats else a[:, self.actors]
+        """The seats' rows of a (B, N, ...) array."""
+        return a[:, self.actors]
 
     def most_tense(self, mask=None) -> np.ndarray:
-        return argmax_masked(self.tense, self.others if mask is None else mask)
+        return first_best(self.tense, self.others if mask is None else mask)
 
     def full(self, action) -> np.ndarray:
         return np.full((self.b, self.k), action, dtype=np.int8)
@@ -127,15 +96,15 @@ class Seats:
         partner = self.most_tense()
         action = np.broadcast_to(np.array([A.SUMMIT, A.FORUM, A.TRADE], dtype=np.int8)[self.turn_phase],
                                  (self.b, self.k)).copy()
-        target = select(action == A.FORUM, -1, partner, np.int64)
+        target = np.where(action == A.FORUM, -1, partner)
         return action, target
 
     def respond(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Tit-for-tat by family: (offended, answer, target) — pressure the one who pressured,
         else arm against the ones who armed or allied against us."""
-        offended = any_last(self.rows(self.view.against))
+        offended = self.rows(self.view.against).any(axis=-1)
         hit = self.most_tense(self.rows(self.view.pressured))
-        action = select(hit >= 0, A.PRESSURE, A.ARM, np.int8)
+        action = np.where(hit >= 0, A.PRESSURE, A.ARM).astype(np.int8)
         return offended, action, hit
 
 
@@ -159,19 +128,21 @@ class Deterrence(Doctrine):
     name = "deterrence"
     description = "Collective defence: arm and ally when threatened, pressure the other bloc, never concede first."
     tags = frozenset({"deterrence"})
+    CATCH_UP = 1.2    # arms until its capability is this many times its strongest rival's
+    WEAK_TIE = 0.7    # an alliance below this strength is worth working on
 
     def choose(self, s):
         v = s.view
-        threatened = any_last(s.rows(v.against) & s.rivals)
-        rival_max = max_last(s.rivals * v.M[:, None, :])
-        own = s.rows(v.M)
-        weak_tie = s.partners & (s.rows(v.A) < 0.7)
-        ally_target = argmax_masked(np.broadcast_to(v.M[:, None, :], weak_tie.shape), weak_tie)
+        threatened = (s.rows(v.against) & s.rivals).any(axis=-1)
+        rival_max = (s.rivals * v.capability[:, None, :]).max(axis=-1)
+        own = s.rows(v.capability)
+        weak_tie = s.partners & (s.rows(v.alliance) < self.WEAK_TIE)
+        ally_target = first_best(np.broadcast_to(v.capability[:, None, :], weak_tie.shape), weak_tie)
         action = s.full(A.PRESSURE)
         target = s.most_tense(s.rivals)
         # threatened: catch up in arms first, then bind allies closer; calm: alternate
         # pressure on the other bloc with alliance work
-        arm = threatened & ((own < 1.2 * rival_max) | (ally_target < 0))
+        arm = threatened & ((own < self.CATCH_UP * rival_max) | (ally_target < 0))
         ally = (ally_target >= 0) & ~arm & (threatened | (v.turn % 2 == 1))
         action[arm] = A.ARM
         target[arm] = -1
@@ -185,13 +156,14 @@ class Dialogue(Doctrine):
     description = "The ASEAN way: summits, forums and trade; confidence-building when tension is high; never arms first."
     memory_depth = 0
     tags = frozenset({"dialogue"})
+    TENSE = 0.45   # above this tension with anyone, it pays for costly reassurance
 
     def choose(self, s):
         action, target = s.dialogue_rotation()
         partner = s.most_tense()
-        tense = max_last(s.rows(s.view.H)) > 0.45
+        tense = s.rows(s.view.tension).max(axis=-1) > self.TENSE
         action[tense] = A.CBM
-        target = select(tense, partner, target, np.int64)
+        target = np.where(tense, partner, target)
         return action, target
 
 
@@ -203,7 +175,7 @@ class Reciprocity(Doctrine):
     def choose(self, s):
         action, target = s.dialogue_rotation()
         offended, r_action, r_target = s.respond()
-        return select(offended, r_action, action, np.int8), select(offended, r_target, target, np.int64)
+        return np.where(offended, r_action, action).astype(np.int8), np.where(offended, r_target, target)
 
 
 class GenerousReciprocity(Doctrine):
@@ -222,8 +194,8 @@ class GenerousReciprocity(Doctrine):
         offender = s.most_tense(s.rows(s.view.against))
         answer = offended & ~forgive
         mend = offended & forgive
-        action = select(answer, r_action, select(mend, A.SUMMIT, action, np.int8), np.int8)
-        target = select(answer, r_target, select(mend, offender, target, np.int64), np.int64)
+        action = np.where(answer, r_action, np.where(mend, A.SUMMIT, action)).astype(np.int8)
+        target = np.where(answer, r_target, np.where(mend, offender, target))
         return action, target
 
 
@@ -246,17 +218,19 @@ class Opportunist(Doctrine):
     name = "opportunist"
     description = "Probes actors it believes weak or irresolute with pressure; trades with the rest; arms when threatened."
     tags = frozenset({"deterrence"})
+    WEAK = 0.9         # prey: a rival whose defence is below this share of its own capability
+    IRRESOLUTE = 0.35  # or whose resolve image is below this
 
     def choose(self, s):
         v = s.view
-        own = s.rows(v.M)[:, :, None]
-        weak = s.rivals & ((v.defence[:, None, :] < 0.9 * own) | (v.Q[:, None, :] < 0.35))
+        own = s.rows(v.capability)[:, :, None]
+        weak = s.rivals & ((v.defence[:, None, :] < self.WEAK * own) | (v.resolve[:, None, :] < self.IRRESOLUTE))
         # the weakest-looking one: the lowest defence
-        prey = argmax_masked(np.broadcast_to(-v.defence[:, None, :], weak.shape), weak)
-        threatened = any_last(s.rows(v.against))
-        partner = argmax_masked(s.rows(v.X) + 0.01 * s.rows(v.trust), s.others)
-        action = select(prey >= 0, A.PRESSURE, select(threatened, A.ARM, A.TRADE, np.int8), np.int8)
-        target = select(prey >= 0, prey, select(threatened, -1, partner, np.int64), np.int64)
+        prey = first_best(np.broadcast_to(-v.defence[:, None, :], weak.shape), weak)
+        threatened = s.rows(v.against).any(axis=-1)
+        partner = first_best(s.rows(v.ties) + 0.01 * s.rows(v.trust), s.others)   # ties first, trust breaks ties
+        action = np.where(prey >= 0, A.PRESSURE, np.where(threatened, A.ARM, A.TRADE)).astype(np.int8)
+        target = np.where(prey >= 0, prey, np.where(threatened, -1, partner))
         return action, target
 
 

@@ -91,7 +91,7 @@ def final_entry(eng: Engine, b: int, turns: list[dict]) -> dict:
             "security": float(st.security_sum[b, i] / eng.turns),
             "trust": float(100.0 * (T[i][off[i]].mean() + T[:, i][off[:, i]].mean()) / 2.0),
             "tension": float(100.0 * H[i][off[i]].mean()),
-            "prosperity": float(st.E[b, i]),
+            "prosperity": float(st.prosperity[b, i]),
             "payoff": float(st.payoff[b, i]),
         }
     return {

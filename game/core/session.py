@@ -162,7 +162,8 @@ class Game:
 
         h = hashlib.sha256()
         st = self.engine.state
-        for name in ("M", "E", "greedy", "L", "A", "X", "H", "C", "F", "R", "Q", "payoff", "security_sum",
+        for name in ("capability", "prosperity", "greedy", "trust_logodds", "alliance", "ties", "tension", "crisis",
+                     "forum", "regional_tension", "resolve", "payoff", "security_sum",
                      "outcome", "last_action", "last_target"):
             h.update(np.ascontiguousarray(getattr(st, name)).tobytes())
         return h.hexdigest()

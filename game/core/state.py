@@ -1,60 +1,79 @@
-"""The state of B games at once: every field is an array with a leading games axis."""
+"""The state of B games at once: every field is an array with a leading games axis.
+
+The names are the model's own words, the same in the turn log, the records, the why panel and
+docs/MODEL.md §2. Pair arrays are (B, N, N): [b, i, j] is actor i's view of, or tie with, actor j.
+"""
 from __future__ import annotations
 
 import attrs
 import numpy as np
 
-M_MAX = 10.0
-E_MAX = 10.0
-L_MAX = 6.0  # trust log-odds bound: trust stays within about 0.0025..0.9975
-WAR_RUNG = 4
+from .constants import K
 
 
-def sigmoid(x, out=None):
-    # 1 / (1 + exp(-x)), computed in one buffer (out=x: x's own): the same operations, fewer temporaries
-    out = np.negative(x, out=out)
-    if not isinstance(out, np.ndarray):
-        return 1.0 / (1.0 + np.exp(out))
-    np.exp(out, out=out)
-    np.add(1.0, out, out=out)
-    return np.divide(1.0, out, out=out)
+def sigmoid(x):
+    """1 / (1 + e^-x): log-odds to a probability."""
+    return 1.0 / (1.0 + np.exp(-x))
 
 
 def logit(p):
+    """log(p / (1 - p)): a probability to log-odds."""
     return np.log(p / (1.0 - p))
 
 
 @attrs.define(eq=False)
 class State:
-    """The one owner of mutable game state; the engine advances it a turn at a time."""
+    """The one owner of mutable game state; the engine replaces its fields a turn at a time."""
 
     turn: int
-    M: np.ndarray          # (B, N) capability
-    E: np.ndarray          # (B, N) prosperity
-    greedy: np.ndarray     # (B, N) bool, hidden disposition
-    L: np.ndarray          # (B, N, N) trust as log-odds: row's belief that column is security-seeking
-    A: np.ndarray          # (B, N, N) alliance strength, symmetric
-    X: np.ndarray          # (B, N, N) ties, symmetric
-    H: np.ndarray          # (B, N, N) dyadic tension in [0, 1], symmetric
-    C: np.ndarray          # (B, N, N) crisis rung 0..4, symmetric
-    F: np.ndarray          # (B,) regional forum stock in [0, 1]
-    R: np.ndarray          # (B,) regional tension 0..100
-    Q: np.ndarray          # (B, N) resolve image: others' belief the actor will fight
-    last_action: np.ndarray  # (B, N) executed action last turn, -1 before the first
-    last_target: np.ndarray  # (B, N)
-    tweak: np.ndarray      # (B, P) worldview change from a card
-    tweak_left: np.ndarray  # (B,) turns the tweak still holds
-    lockin_run: np.ndarray  # (B,)
-    community_run: np.ndarray  # (B,)
-    outcome: np.ndarray    # (B,) index into vocab.OUTCOME_CODES; 0 while the game goes on
-    end_turn: np.ndarray   # (B,)
-    payoff: np.ndarray     # (B, N) summed 2x2 payoffs
-    security_sum: np.ndarray  # (B, N)
+    capability: np.ndarray      # (B, N) military capability, CAPABILITY_MIN..CAPABILITY_MAX
+    prosperity: np.ndarray      # (B, N) 0..PROSPERITY_MAX
+    greedy: np.ndarray          # (B, N) bool, the hidden disposition
+    trust_logodds: np.ndarray   # (B, N, N) i's belief, as log-odds, that j is security-seeking
+    alliance: np.ndarray        # (B, N, N) alliance strength 0..1, symmetric
+    ties: np.ndarray            # (B, N, N) economic and social ties 0..1, symmetric
+    tension: np.ndarray         # (B, N, N) pair tension 0..1, symmetric
+    crisis: np.ndarray          # (B, N, N) crisis rung 0..WAR_RUNG, symmetric
+    forum: np.ndarray           # (B,) regional forum stock 0..1
+    regional_tension: np.ndarray  # (B,) 0..100
+    resolve: np.ndarray         # (B, N) resolve image: others' belief the actor will stand firm
+    last_action: np.ndarray     # (B, N) executed action last turn, -1 before the first
+    last_target: np.ndarray     # (B, N) its target, -1 for none
+    card_shift: np.ndarray      # (B, P) a card's temporary change of perception parameters
+    card_shift_left: np.ndarray  # (B,) turns the card's shift still holds
+    lockin_run: np.ndarray      # (B,) turns in a row of regional tension above the lock-in threshold
+    community_run: np.ndarray   # (B,) turns in a row of high trust and low tension
+    outcome: np.ndarray         # (B,) index into vocab.OUTCOME_CODES; 0 while the game goes on
+    end_turn: np.ndarray        # (B,) the turn the game ended, 0 while it goes on
+    payoff: np.ndarray          # (B, N) summed 2x2 payoffs
+    security_sum: np.ndarray    # (B, N) summed security 0..100 per turn
 
     @property
     def trust(self) -> np.ndarray:
-        return sigmoid(self.L)
+        return sigmoid(self.trust_logodds)
 
     def copy(self) -> "State":
-        return State(**{f.name: (v.copy() if isinstance(v := getattr(self, f.name), np.ndarray) else v)
-                        for f in attrs.fields(State)})
+        return attrs.evolve(self, **{name: value.copy() for name, value in self.arrays().items()})
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """Every array field by name, in the order the fields are declared."""
+        return {f.name: getattr(self, f.name) for f in attrs.fields(State) if f.name != "turn"}
+
+    def hold(self, before: "State", finished: np.ndarray) -> "State":
+        """This state, except that the finished games keep their values from before."""
+        held = {}
+        for name, new in self.arrays().items():
+            shape = (-1,) + (1,) * (new.ndim - 1)
+            held[name] = np.where(finished.reshape(shape), getattr(before, name), new).astype(new.dtype)
+        return attrs.evolve(self, **held)
+
+    def select_games(self, keep: np.ndarray) -> "State":
+        """The same state for the games in keep only (an index or a boolean mask over games)."""
+        return attrs.evolve(self, **{name: value[keep] for name, value in self.arrays().items()})
+
+
+# the bounds as the rules and tests name them
+CAPABILITY_MIN, CAPABILITY_MAX = K.CAPABILITY_MIN, K.CAPABILITY_MAX
+PROSPERITY_MAX = K.PROSPERITY_MAX
+TRUST_LOGODDS_MAX = K.TRUST_LOGODDS_MAX
+WAR_RUNG = K.WAR_RUNG

@@ -60,18 +60,16 @@ ACTION_HELP = {
 
 FAMILY = np.array([int(a.family) for a in Action], dtype=np.int8)
 TARGETED = np.array([0, 1, 1, 1, 1, 0, 1, 0], dtype=bool)
-_TARGETED_BITS = np.uint8(sum(1 << int(a) for a in Action if TARGETED[a]))
 
 
 def family_of(actions: np.ndarray) -> np.ndarray:
-    """FAMILY[actions] for arrays of actions 0..7, by one comparison (the deterrence actions
-    come first) instead of a table lookup, which costs an index conversion per element."""
-    return (actions > Action.PRESSURE).view(np.int8)
+    """The family (0 deterrence, 1 dialogue) of each action in an array: the deterrence actions come first."""
+    return (np.asarray(actions) > Action.PRESSURE).astype(np.int8)
 
 
 def targeted(actions: np.ndarray) -> np.ndarray:
-    """TARGETED[actions] for arrays of actions 0..7: each action's bit tested against the set."""
-    return (np.left_shift(np.uint8(1), np.asarray(actions, dtype=np.int8).view(np.uint8)) & _TARGETED_BITS) != 0
+    """Whether each action in an array is aimed at a target."""
+    return TARGETED[np.asarray(actions, dtype=np.intp)]
 
 
 DETERRENCE_ACTIONS = (Action.ARM, Action.ALLY, Action.PRESSURE)

@@ -19,8 +19,8 @@ def opening(game: Game) -> dict:
     n = game.scenario.n
     trust = np.clip(np.asarray(game.scenario.trust, dtype=float), 0.02, 0.98)
     np.fill_diagonal(trust, 1.0)
-    return {"turn": 0, "regional_tension": float(st.R[0]), "trust": trust.tolist(),
-            "tension": np.asarray(st.H[0]).tolist(), "crisis": np.zeros((n, n), dtype=int).tolist(),
+    return {"turn": 0, "regional_tension": float(st.regional_tension[0]), "trust": trust.tolist(),
+            "tension": np.asarray(st.tension[0]).tolist(), "crisis": np.zeros((n, n), dtype=int).tolist(),
             "card": None, "actions": {}, "causes": {"trust": [], "tension": []}, "challenges": []}
 
 

@@ -34,10 +34,12 @@ def test_any_game_ends_in_bounds(name, seed, world, doctrines, turns):
         log = eng.step()
         steps += 1
         s = eng.state
-        for arr in (s.M, s.E, s.L, s.A, s.X, s.H, s.F, s.R, s.Q, log.trust, log.payoff, log.security):
+        for arr in (*s.arrays().values(), log.trust, log.payoff, log.security):
             assert np.isfinite(arr).all()
-        assert (s.H >= 0).all() and (s.H <= 1).all() and (s.R >= 0).all() and (s.R <= 100.001).all()
-        assert (s.C >= 0).all() and (s.C <= 4).all() and (s.M > 0).all() and (s.M <= 10.0001).all()
+        assert (s.tension >= 0).all() and (s.tension <= 1).all()
+        assert (s.regional_tension >= 0).all() and (s.regional_tension <= 100.001).all()
+        assert (s.crisis >= 0).all() and (s.crisis <= 4).all()
+        assert (s.capability > 0).all() and (s.capability <= 10.0001).all()
         assert ((log.trust >= 0) & (log.trust <= 1)).all()
         assert ((log.security >= 0) & (log.security <= 100.0001)).all()
     assert steps <= turns

@@ -91,11 +91,11 @@ def test_undo_restores_the_exact_previous_state():
     while game.turn > 6:
         game.undo()
     before = game.record().to_json()
-    L = game.engine.state.L.copy()
+    L = game.engine.state.trust_logodds.copy()
     game.play_turn({EA.index("JPN"): (Action.ARM, -1), EA.index("CHN"): (Action.HOLD, -1)})
     game.undo()
     assert game.record().to_json() == before
-    assert (game.engine.state.L == L).all()
+    assert (game.engine.state.trust_logodds == L).all()
 
 
 def test_replay_under_the_other_worldview_keeps_seed_and_choices():

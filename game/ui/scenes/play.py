@@ -392,7 +392,7 @@ class PlayScene(Scene):
         game = self.game
         entry = self.entry
         self._draw_top(surface)
-        alliance = game.state.A[0]
+        alliance = game.state.alliance[0]
         focus = self.flow.current
         target = self.flow.target if (self.flow.action is None or self.flow.action.targeted) and focus is not None else None
         if target is not None and target < 0:

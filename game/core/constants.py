@@ -153,6 +153,10 @@ TABLE: tuple[Constant, ...] = (
     Constant("DEFENCE_RESOLVE_BASE", 0.5, "a defender's strength counts (DEFENCE_RESOLVE_BASE + resolve) times",
              "a defender nobody expects to stand firm still defends at half strength; a resolute one at 1.5",
              "Challenge"),
+    Constant("SMALLEST_WEIGHT", 1e-6, "floor of the weights' sum in the regional tension's mean",
+             "a guard against dividing by zero; real sums are above 1", "Regional tension"),
+    Constant("SMALLEST_CHANGE", 1e-9, "a raw change smaller than this is split among no causes",
+             "a guard against dividing by zero in the why panel's shares", "Causes"),
     Constant("SECURITY_SCALE", 100.0, "security is shown on a 0-100 scale", "a number a class can read",
              "Scores"),
 )

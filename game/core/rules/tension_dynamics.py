@@ -50,4 +50,4 @@ def regional_tension(tension, capability):
     weighted_rows = row_sum(tension * of_col(capability)) + row_sum(tension) * capability
     total = row_sum(weighted_rows)
     weights = np.float32(2.0 * (n - 1)) * row_sum(capability)
-    return (K.REGIONAL_TENSION_SCALE * total / np.maximum(weights, np.float32(1e-6))).astype(np.float32)
+    return (K.REGIONAL_TENSION_SCALE * total / np.maximum(weights, K.SMALLEST_WEIGHT)).astype(np.float32)

@@ -1,6 +1,8 @@
 """Who did what to whom this turn, as masks the other rules read."""
 from __future__ import annotations
 
+import functools
+
 import attrs
 import numpy as np
 
@@ -8,14 +10,15 @@ from ..pairs import both_ways
 from ..vocab import Action, family_of
 
 
-@attrs.frozen(eq=False)
+@attrs.frozen(eq=False, slots=False)
 class Moves:
-    """The executed moves of a turn: action and target (B, N), -1 for no target."""
+    """The executed moves of a turn: action and target (B, N), -1 for no target. The masks are
+    worked out once a turn: several rules read the same ones."""
 
     action: np.ndarray
     target: np.ndarray
 
-    @property
+    @functools.cached_property
     def family(self) -> np.ndarray:
         """(B, N) 0 for deterrence, 1 for dialogue."""
         return family_of(self.action)
@@ -24,6 +27,7 @@ class Moves:
         """(B, N): the actor chose this action."""
         return self.action == action
 
+    @functools.cached_property
     def aimed(self) -> np.ndarray:
         """(B, N, N) [b, i, j]: i's move was aimed at j."""
         n = self.target.shape[1]
@@ -31,11 +35,25 @@ class Moves:
 
     def did(self, *actions: Action) -> np.ndarray:
         """(B, N, N) [b, i, j]: i aimed one of these actions at j."""
-        return np.isin(self.action, actions)[:, :, None] & self.aimed()
+        return self._masks(actions)[0]
 
     def between(self, *actions: Action) -> np.ndarray:
         """(B, N, N) [b, i, j]: i aimed one of these actions at j, or j at i."""
-        return both_ways(self.did(*actions))
+        return self._masks(actions)[1]
+
+    @functools.cached_property
+    def _known(self) -> dict:
+        return {}
+
+    def _masks(self, actions: tuple) -> tuple[np.ndarray, np.ndarray]:
+        """(did, between) for a set of actions, worked out on first use."""
+        if actions not in self._known:
+            chose = np.zeros(self.action.shape, dtype=bool)
+            for action in actions:
+                chose |= self.action == action
+            did = chose[:, :, None] & self.aimed
+            self._known[actions] = (did, both_ways(did))
+        return self._known[actions]
 
     def count(self, mask: np.ndarray) -> np.ndarray:
         """How many cells of each row of a (B, N, N) mask, or actors of a (B, N) mask, are set, as float32."""

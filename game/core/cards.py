@@ -27,6 +27,9 @@ EFFECT_KINDS: dict[str, tuple[tuple[str, ...], tuple[float, float], bool]] = {
     "resolve": (("actors", "amount"), (-0.5, 0.5), False),
     "worldview": (("param", "amount", "turns"), (-2.0, 2.0), False),
 }
+# The only worldview parameters a card may shift, for a few turns: how actors read each other.
+# Every other parameter is how the world really works (the hidden truth), which no event changes.
+PERCEPTION_PARAMS = ("misperception", "suspicion_bias", "camp_bias")
 CARD_KEYS = {"id", "title", "date", "paragraph", "quote", "deterrence_reading",
              "dialogue_reading", "weight", "conditions", "effect"}
 REQUIRED_CARD_KEYS = CARD_KEYS - {"date", "conditions", "effect", "weight"}
@@ -106,6 +109,17 @@ def _codes(file, section, key, value) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _perception_param(file, section, name) -> str:
+    """A worldview effect's param: one of PERCEPTION_PARAMS; a truth parameter is refused by name."""
+    if name in PERCEPTION_PARAMS:
+        return name
+    allowed = f"(allowed: {', '.join(PERCEPTION_PARAMS)})"
+    if isinstance(name, str) and name in params.SPEC:
+        raise LoadError(file, section, "param", f"{name!r} is how the world works, which a card may not shift; "
+                                                f"a card shifts only how actors read each other {allowed}")
+    raise LoadError(file, section, "param", f"unknown parameter {name!r} {allowed}")
+
+
 def _effect(file, section, raw) -> Effect:
     """One [[card.effect]] table: its kind decides the fields it needs and the range of its amount."""
     table(file, section, "effect", raw)
@@ -115,7 +129,7 @@ def _effect(file, section, raw) -> Effect:
     require_keys(file, section, raw, keys, f"missing (a {kind} effect needs: {', '.join(keys)})")
     amount = float(number(file, section, "amount", raw["amount"], low, high, integer))
     if kind == "worldview":
-        name = choice(file, section, "param", raw["param"], params.SPEC, "parameter")
+        name = _perception_param(file, section, raw["param"])
         turns = number(file, section, "turns", raw["turns"], 1, 20, integer=True)
         return Effect(kind, amount, param=name, turns=int(turns))
     if kind == "forum":

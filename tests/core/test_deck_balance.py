@@ -1,0 +1,72 @@
+"""The deck (issue 11): cards move the region's state or, for a few turns, how actors read each
+other, never how the world works."""
+import subprocess
+import sys
+
+import pytest
+
+from game.core import params
+from game.core.cards import PERCEPTION_PARAMS, load_deck
+from game.core.errors import LoadError
+from game.core.paths import CARDS, ROOT
+
+DECKS = sorted(CARDS.glob("*.toml"))
+TRUTH_PARAMS = [name for name in params.NAMES if name not in PERCEPTION_PARAMS]
+
+BAD_CARD = """\
+[deck]
+name = "bad"
+
+[[card]]
+id = "bad-card"
+title = "A card that rewrites the world"
+paragraph = 13
+quote = "cannot afford to repeat the mistake"
+deterrence_reading = "One reading."
+dialogue_reading = "Another reading."
+
+[[card.effect]]
+kind = "worldview"
+param = "{param}"
+amount = 0.05
+turns = 2
+"""
+
+
+@pytest.mark.parametrize("path", DECKS, ids=lambda p: p.stem)
+def test_no_shipped_card_shifts_a_truth_parameter(path):
+    """Every worldview effect of a shipped card shifts misperception, suspicion_bias or camp_bias only."""
+    for card in load_deck(path).cards:
+        for e in card.effects:
+            assert e.kind != "worldview" or e.param in PERCEPTION_PARAMS, (card.id, e.param)
+
+
+def test_perception_parameters_are_worldview_parameters():
+    """The perception parameters a card may shift are the three named ones, all in the worldview table."""
+    assert set(PERCEPTION_PARAMS) == {"misperception", "suspicion_bias", "camp_bias"}
+    assert set(PERCEPTION_PARAMS) <= set(params.NAMES)
+
+
+@pytest.mark.parametrize("param", TRUTH_PARAMS)
+def test_every_truth_parameter_is_refused_by_name(tmp_path, param):
+    """A card shifting any parameter of how the world works, even one added later, fails naming what is allowed."""
+    path = tmp_path / "bad.toml"
+    path.write_text(BAD_CARD.format(param=param), encoding="utf-8")
+    with pytest.raises(LoadError) as err:
+        load_deck(path)
+    msg = str(err.value)
+    assert msg.startswith(f"{path}: [card bad-card.effect] param: '{param}'"), msg
+    assert "allowed: misperception, suspicion_bias, camp_bias" in msg and "\n" not in msg, msg
+
+
+def test_validate_refuses_a_card_that_shifts_first_strike(tmp_path):
+    """`python main.py validate` on a card shifting first_strike exits 2 with one error line and no traceback."""
+    path = tmp_path / "bad.toml"
+    path.write_text(BAD_CARD.format(param="first_strike"), encoding="utf-8")
+    r = subprocess.run([sys.executable, str(ROOT / "main.py"), "validate", str(path)], capture_output=True,
+                       text=True, cwd=ROOT, timeout=120)
+    assert r.returncode == 2, (r.stdout, r.stderr)
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in r.stderr, r.stderr
+    assert lines[0].startswith(f"{path}: [card bad-card.effect] param: 'first_strike'"), lines[0]
+    assert "(allowed: misperception, suspicion_bias, camp_bias)" in lines[0], lines[0]

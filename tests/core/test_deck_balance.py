@@ -1,12 +1,12 @@
 """The deck (issue 11): cards move the region's state or, for a few turns, how actors read each
-other, never how the world works."""
+other, never how the world works; each card's tone is escalating, calming or mixed."""
 import subprocess
 import sys
 
 import pytest
 
 from game.core import params
-from game.core.cards import PERCEPTION_PARAMS, load_deck
+from game.core.cards import PERCEPTION_PARAMS, Card, Effect, card_tone, load_deck
 from game.core.errors import LoadError
 from game.core.paths import CARDS, ROOT
 
@@ -70,3 +70,26 @@ def test_validate_refuses_a_card_that_shifts_first_strike(tmp_path):
     assert len(lines) == 1 and "Traceback" not in r.stderr, r.stderr
     assert lines[0].startswith(f"{path}: [card bad-card.effect] param: 'first_strike'"), lines[0]
     assert "(allowed: misperception, suspicion_bias, camp_bias)" in lines[0], lines[0]
+
+
+def card(*effects: Effect) -> Card:
+    return Card(id="c", title="t", paragraph=1, quote="q", deterrence_reading="d", dialogue_reading="d",
+                effects=effects)
+
+
+@pytest.mark.parametrize("effects,tone", [
+    ((Effect("tension", 0.03, ("A",), ("B",)),), "escalating"),
+    ((Effect("crisis", 1, ("A",), ("B",)),), "escalating"),
+    ((Effect("worldview", 0.1, param="misperception", turns=2),), "escalating"),
+    ((Effect("worldview", -0.05, param="suspicion_bias", turns=2),), "escalating"),
+    ((Effect("forum", -0.05),), "escalating"),
+    ((Effect("trust", 0.1, ("A",), ("B",)),), "calming"),
+    ((Effect("forum", 0.1), Effect("worldview", -0.05, param="camp_bias", turns=3)), "calming"),
+    ((Effect("crisis", -1, ("A",), ("B",)), Effect("tension", 0.03, ("A",), ("B",))), "calming"),
+    ((Effect("ties", 0.05, ("A",), ("B",)), Effect("tension", 0.02, ("A",), ("B",))), "mixed"),
+    ((Effect("alliance", 0.1, ("A",), ("B",)), Effect("resolve", 0.05, ("A",))), "mixed"),
+    ((), "mixed"),
+])
+def test_card_tone_follows_the_weighted_pulls(effects, tone):
+    """A card escalates or calms when that side's weighted pull outweighs the other two to one, else it is mixed."""
+    assert card_tone(card(*effects)) == tone

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -91,8 +92,14 @@ def add_common(p, turns=True):
                    help=f"override a worldview parameter; repeatable (parameters: {', '.join(P.NAMES)})")
 
 
+def _program_name() -> str:
+    """The installed command's name when run as it, else main.py (a checkout)."""
+    name = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
+    return name if name.startswith("deterrence-or-dialogue") else "main.py"
+
+
 def build_parser() -> Parser:
-    parser = Parser(prog="main.py", description="Deterrence or Dialogue: a turn-based simulation of regional security in East Asia.")
+    parser = Parser(prog=_program_name(), description="Deterrence or Dialogue: a turn-based simulation of regional security in East Asia.")
     sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
 
     p = sub.add_parser("play", help="open the game window (the default command)")
@@ -139,8 +146,8 @@ def build_parser() -> Parser:
     p.add_argument("--out", metavar="FILE.csv", help="also write the grid as CSV")
     p.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
 
-    p = sub.add_parser("validate", help="check scenario and card files")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="scenario or card TOML files")
+    p = sub.add_parser("validate", help="check scenario and card files (no PATH: every shipped one)")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="scenario or card TOML files (default: the shipped ones)")
 
     p = sub.add_parser("cards", help="list the event deck: paragraph, quote and both readings")
     p.add_argument("--scenario", default="east_asia_2023", help="scenario whose deck to list (default: east_asia_2023)")
@@ -176,8 +183,10 @@ def cmd_simulate(args) -> int:
 def cmd_validate(args) -> int:
     from game.core.cards import load_deck, read_toml
 
+    from game.core.paths import shipped_decks, shipped_scenarios
+
     failed = 0
-    for raw in args.paths:
+    for raw in args.paths or [*shipped_scenarios(), *shipped_decks()]:
         path = Path(raw)
         try:
             data = read_toml(path)
@@ -238,6 +247,7 @@ HANDLERS = {"play": cmd_play, "simulate": cmd_simulate, "compare": cmd_compare, 
 
 
 def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # keep stdout for the game's own output
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
         argv = ["play", *argv]

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Create .venv beside the project (once) and install what the game needs.
-# Usage: scripts/setup.sh [requirements file]   (default: requirements.txt)
+# Create .venv beside the project (once) and install the game into it from pyproject.toml, in
+# editable mode (the checkout's own files run). Usage: scripts/setup.sh [EXTRA]   (e.g. test)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-REQ="${1:-requirements.txt}"
+EXTRA="${1:-}"
 PY="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
     echo "setting up .venv with $($PY --version)" >&2
     "$PY" -m venv .venv
 fi
-STAMP=".venv/.installed-$(basename "$REQ")"
-if [ ! -f "$STAMP" ] || [ "$REQ" -nt "$STAMP" ] || [ requirements.txt -nt "$STAMP" ]; then
-    .venv/bin/python -m pip install --disable-pip-version-check -q -r "$REQ"
+TARGET="."
+[ -n "$EXTRA" ] && TARGET=".[$EXTRA]"
+STAMP=".venv/.installed${EXTRA:+-$EXTRA}"
+if [ ! -f "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ]; then
+    .venv/bin/python -m pip install --disable-pip-version-check -q -e "$TARGET"
     touch "$STAMP"
 fi

@@ -2,7 +2,7 @@
 # Set up (first time only) and run the whole test suite headless on every core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh requirements-test.txt
+bash scripts/setup.sh test
 export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
 set +e
 .venv/bin/python -m pytest -n auto -p no:cacheprovider "$@"

@@ -10,11 +10,12 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
+from game.core.paths import THEME
+
 from . import palette, text
 from .intents import Kind
 from .metrics import MIN_SIZE, Metrics
 
-THEME = Path(__file__).resolve().parents[2] / "assets" / "theme.json"
 FPS = 60
 SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 

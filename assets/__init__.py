@@ -1,0 +1,1 @@
+"""The game's data files: scenarios, event cards and the window's theme (read with importlib.resources)."""

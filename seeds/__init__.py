@@ -1,0 +1,1 @@
+"""The source article the event cards quote, as given (read with importlib.resources)."""

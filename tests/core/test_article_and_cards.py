@@ -36,9 +36,9 @@ def test_every_quote_occurs_verbatim_in_its_paragraph(deck):
 
 
 def test_article_deck_covers_the_whole_article():
-    """The article deck has at least 24 cards, touches every paragraph and every topic the issue lists."""
+    """The article deck has at least 32 cards, touches every paragraph and every topic the issue lists."""
     deck = load_deck("article_2023")
-    assert len(deck.cards) >= 24
+    assert len(deck.cards) >= 32
     assert {c.paragraph for c in deck.cards} == set(range(1, 14))
     text = " ".join(f"{c.title} {c.quote}" for c in deck.cards).lower()
     for topic in ["stoltenberg", "closely interconnected", "kishida", "taiwan", "korean peninsula",
@@ -58,6 +58,13 @@ def test_every_card_reads_both_ways_in_one_sentence():
             body = reading.strip()
             assert body.endswith((".", "!", "?")) and body.count(". ") == 0, (card.id, reading)
         assert card.effects, card.id
+
+
+def test_both_readings_of_a_card_carry_equal_weight():
+    """Each card's deterrence and dialogue readings are of comparable length, neither over 1.25 times the other."""
+    for card in load_deck("article_2023").cards:
+        a, b = len(card.deterrence_reading), len(card.dialogue_reading)
+        assert max(a, b) <= 1.25 * min(a, b), (card.id, a, b)
 
 
 def test_no_card_labels_a_country_aggressive():

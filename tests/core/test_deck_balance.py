@@ -1,12 +1,12 @@
 """The deck (issue 11): cards move the region's state or, for a few turns, how actors read each
-other, never how the world works; each card's tone is escalating, calming or mixed."""
+other, never how the world works; escalating and calming cards share the draw evenly."""
 import subprocess
 import sys
 
 import pytest
 
 from game.core import params
-from game.core.cards import PERCEPTION_PARAMS, Card, Effect, card_tone, load_deck
+from game.core.cards import PERCEPTION_PARAMS, Card, Effect, card_tone, load_deck, tone_weights
 from game.core.errors import LoadError
 from game.core.paths import CARDS, ROOT
 
@@ -31,6 +31,14 @@ param = "{param}"
 amount = 0.05
 turns = 2
 """
+
+
+def test_escalating_and_calming_cards_each_hold_35_to_65_percent_of_their_draw_weight():
+    """In the article deck the escalating and the calming cards each carry 35–65% of their joint draw weight."""
+    w = tone_weights(load_deck("article_2023").cards)
+    both = w["escalating"] + w["calming"]
+    for tone in ("escalating", "calming"):
+        assert 0.35 <= w[tone] / both <= 0.65, (tone, {k: round(v / both, 3) for k, v in w.items()})
 
 
 @pytest.mark.parametrize("path", DECKS, ids=lambda p: p.stem)

@@ -1,8 +1,6 @@
 """Many games at once: the engine run to the end, kept as compact per-game summaries."""
 from __future__ import annotations
 
-import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Callable
 
 import attrs
@@ -10,6 +8,7 @@ import numpy as np
 
 from .engine import Engine, params_matrix
 from .pairs import row_sum
+from .pool import run_jobs, worker_count
 from .scenario import Scenario
 from .vocab import OUTCOME_CODES, Outcome
 
@@ -126,18 +125,15 @@ def played_turns(result: BatchResult) -> int:
     return int(result.end_turn.astype(np.int64).sum())
 
 
-def _run_part(args):
-    scenario, seeds, doctrines, param_values, turns = args
-    return run_batch(scenario, seeds, doctrines, param_values, turns)
-
-
 def merge(parts: list[BatchResult]) -> BatchResult:
     fields = [f.name for f in attrs.fields(BatchResult)]
     return BatchResult(**{name: np.concatenate([getattr(p, name) for p in parts]) for name in fields})
 
 
-def default_workers() -> int:
-    return max(1, min(os.cpu_count() or 1, 8))
+def play_part(scenario: Scenario, job) -> BatchResult:
+    """One piece of run_batch_parallel's work, run in a worker."""
+    seeds, doctrines, param_values, turns = job
+    return run_batch(scenario, seeds, doctrines, param_values, turns)
 
 
 def run_batch_parallel(scenario: Scenario, seeds, doctrines: list[str] | None = None,
@@ -146,33 +142,19 @@ def run_batch_parallel(scenario: Scenario, seeds, doctrines: list[str] | None = 
                        progress: Callable[[int, int], None] | None = None) -> BatchResult:
     """run_batch over chunks of games in worker processes; the same result as one run_batch.
     chunk: games per piece of work; 0 gives each worker two equal pieces (little overhead, and a
-    worker on a busier core takes fewer)."""
+    worker on a busier core takes fewer). Every game's summary is kept: for runs of any size,
+    experiment.run_conditions sums the games as they finish instead."""
     seeds = np.asarray(seeds, dtype=np.uint64).reshape(-1)
     b = seeds.shape[0]
     if param_values is None:
         param_values = params_matrix(scenario.worldview, b)
-    workers = workers or default_workers()
+    workers = worker_count(workers)
     chunk = chunk or max(1, -(-b // (2 * workers)))
     bounds = list(range(0, b, chunk)) + [b]
-    jobs = [(scenario, seeds[s:e], doctrines, param_values[s:e], turns) for s, e in zip(bounds, bounds[1:])]
-    if workers <= 1 or len(jobs) <= 1:
-        parts = []
-        for k, job in enumerate(jobs):
-            parts.append(_run_part(job))
-            if progress:
-                progress(k + 1, len(jobs))
-        return merge(parts)
-    parts = [None] * len(jobs)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        futures = {pool.submit(_run_part, job): k for k, job in enumerate(jobs)}
-        for done, fut in enumerate(as_completed(futures), 1):
-            parts[futures[fut]] = fut.result()
-            if progress:
-                progress(done, len(jobs))
+    jobs = ((k, (seeds[s:e], doctrines, param_values[s:e], turns)) for k, (s, e) in enumerate(zip(bounds, bounds[1:])))
+    parts = [None] * (len(bounds) - 1)
+    for done, (k, part) in enumerate(run_jobs(play_part, jobs, workers, scenario), 1):
+        parts[k] = part
+        if progress:
+            progress(done, len(parts))
     return merge(parts)
-
-
-def _context():
-    import multiprocessing as mp
-    # fork is fastest where it exists; the core holds no threads or windows to inherit
-    return mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")

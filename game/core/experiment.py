@@ -3,16 +3,18 @@ numbers (the same seeds, hence the same dispositions, noise and card draws, in e
 summarised per condition. Charts and the compare screen read these results; they never re-run."""
 from __future__ import annotations
 
+import itertools
 import math
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Callable
 
 import attrs
 import numpy as np
 
 from . import params as P
-from .batch import BatchResult, _context, _run_part, default_workers, merge
+from .batch import BatchResult, run_batch
+from .pool import run_jobs
 from .scenario import DOCTRINE_NAMES, Scenario
+from .tally import EXACT_BAND_VALUES, Chunk, Tally
 from .vocab import OUTCOME_CODES, Outcome
 
 RATES = {"war": Outcome.REGIONAL_WAR, "lockin": Outcome.COLD_WAR_LOCK_IN,
@@ -103,48 +105,76 @@ def summarise(condition: Condition, res: BatchResult, codes: list[str]) -> Condi
     )
 
 
+CHUNK = 2500        # games per piece of work: a worker's unit, and the step of progress and cancelling
+
+
+def play_chunk(scenario: Scenario, job) -> Chunk:
+    """One piece of work, run in a worker: `count` games from `first_seed` under one condition,
+    returned as what the tally needs (the per-turn paths only if asked)."""
+    doctrines, values, first_seed, count, turns, paths = job
+    seeds = np.arange(count, dtype=np.uint64) + np.uint64(first_seed)
+    res = run_batch(scenario, seeds, list(doctrines), np.tile(values, (count, 1)), turns)
+    ends = np.column_stack([res.final_trust, res.final_tension, res.security, res.payoff, res.prosperity])
+    return Chunk(outcome=res.outcome, end_turn=res.end_turn, values=ends,
+                 tension_path=res.tension_path if paths else None, trust_path=res.trust_path if paths else None)
+
+
 def run_conditions(scenario: Scenario, conditions: list[Condition], games: int, seed: int = 1,
-                   turns: int | None = None, workers: int = 0, chunk: int = 2500,
+                   turns: int | None = None, workers: int = 0, chunk: int = CHUNK,
                    progress: Callable[[int, int], None] | None = None,
-                   cancelled: Callable[[], bool] | None = None) -> list[ConditionResult]:
+                   cancelled: Callable[[], bool] | None = None, paths: bool = True,
+                   scheduler: str | None = None) -> list[ConditionResult]:
     """Every condition over the same `games` seeds (seed, seed+1, ...): common random numbers.
-    Work is split into chunks of games that run in worker processes."""
-    seeds = np.arange(games, dtype=np.uint64) + np.uint64(seed)
-    jobs = []  # (condition index, chunk index, job)
+    Chunks of games run in worker processes (or on a Dask cluster at `scheduler`) and are summed
+    as they finish, so memory does not grow with the games; the numbers are those of summarise()
+    over all the games at once. paths=False leaves out the per-turn means and bands."""
+    chunk = max(1, min(chunk, games))
+    per_condition = -(-games // chunk)
+    total = per_condition * len(conditions)
+    n_turns = turns or scenario.turns
+    exact = games * n_turns * len(conditions) <= EXACT_BAND_VALUES
+    jobs = _chunk_jobs(scenario, conditions, games, seed, turns, chunk, paths)
+    tallies: dict[int, Tally] = {}
+    results: list[ConditionResult | None] = [None] * len(conditions)
+    for done, ((c_idx, k), part) in enumerate(run_jobs(play_chunk, jobs, workers, scenario,
+                                                       scheduler=scheduler), 1):
+        if cancelled and cancelled():
+            raise Cancelled()
+        tally = tallies.setdefault(c_idx, Tally(games, scenario.n, n_turns, paths, exact))
+        tally.add(k, part)
+        if tally.complete:
+            results[c_idx] = from_tally(conditions[c_idx], tallies.pop(c_idx), scenario.codes)
+        if progress:
+            progress(done, total)
+    return results
+
+
+def _chunk_jobs(scenario, conditions, games, seed, turns, chunk, paths):
+    """The pieces of work, made one at a time as workers free up: ((condition, chunk), job)."""
     for c_idx, cond in enumerate(conditions):
-        doctrines = doctrine_list(scenario, cond.doctrine)
+        doctrines = tuple(doctrine_list(scenario, cond.doctrine))
         values = cond.worldview.array()
-        for k, s in enumerate(range(0, games, chunk)):
-            part = seeds[s:s + chunk]
-            jobs.append((c_idx, k, (scenario, part, doctrines, np.tile(values, (len(part), 1)), turns)))
-    parts: list[list] = [[None] * math.ceil(games / chunk) for _ in conditions]
-    workers = workers or default_workers()
-    done = 0
-    if workers <= 1 or len(jobs) == 1:
-        for c_idx, k, job in jobs:
-            if cancelled and cancelled():
-                raise Cancelled()
-            parts[c_idx][k] = _run_part(job)
-            done += 1
-            if progress:
-                progress(done, len(jobs))
+        for k, start in enumerate(range(0, games, chunk)):
+            yield (c_idx, k), (doctrines, values, seed + start, min(chunk, games - start), turns, paths)
+
+
+def from_tally(condition: Condition, tally: Tally, codes: list[str]) -> ConditionResult:
+    """The result of one condition from its tally: the same numbers as summarise()."""
+    games, n = tally.games, tally.n
+    counts = {name: int(tally.outcomes[OUTCOME_CODES.index(o)]) for name, o in RATES.items()}
+    means = tally.values.total() / games
+    trust, tension, security, payoff, prosperity = means[0], means[1], means[2:2 + n], means[2 + n:2 + 2 * n], means[2 + 2 * n:]
+    scores = {code: {"security": float(security[i]), "payoff": float(payoff[i]), "prosperity": float(prosperity[i])}
+              for i, code in enumerate(codes)}
+    if tally.paths:
+        paths = {k: (tally.means[k].mean(), tally.bands[k].bands()) for k in ("tension", "trust")}
     else:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-            futures = {pool.submit(_run_part, job): (c_idx, k) for c_idx, k, job in jobs}
-            try:
-                for fut in as_completed(futures):
-                    if cancelled and cancelled():
-                        raise Cancelled()
-                    c_idx, k = futures[fut]
-                    parts[c_idx][k] = fut.result()
-                    done += 1
-                    if progress:
-                        progress(done, len(jobs))
-            except BaseException:
-                for f in futures:
-                    f.cancel()
-                raise
-    return [summarise(cond, merge(p), scenario.codes) for cond, p in zip(conditions, parts)]
+        paths = {k: (np.zeros(0), np.zeros((2, 0))) for k in ("tension", "trust")}
+    return ConditionResult(
+        condition=condition, games=games, counts=counts, mean_trust=float(trust), mean_tension=float(tension),
+        mean_end_turn=float(np.float64(tally.end_turns) / games), scores=scores,
+        tension_mean=paths["tension"][0], tension_band=paths["tension"][1],
+        trust_mean=paths["trust"][0], trust_band=paths["trust"][1])
 
 
 class Cancelled(Exception):
@@ -177,6 +207,8 @@ def parse_axis(text: str) -> Axis:
         raise P.ParamError(f"{name}: STEPS {steps} is out of range (allowed: 2 to 101)")
     P.check_value(name, low)
     P.check_value(name, high)
+    if not low < high:
+        raise P.ParamError(f"{name}: LOW {low:g} must be below HIGH {high:g} (a range goes from low to high)")
     return Axis(name, tuple(float(v) for v in np.linspace(low, high, steps)))
 
 
@@ -217,25 +249,17 @@ class SweepResult:
 
 def run_sweep(scenario: Scenario, axes: list[Axis], doctrines: list[str], base: P.Worldview, games: int,
               seed: int = 1, turns: int | None = None, workers: int = 0,
-              progress: Callable[[int, int], None] | None = None) -> SweepResult:
-    grid = [()]
-    for axis in axes:
-        grid = [g + (v,) for g in grid for v in axis.values]
-    conditions = []
-    for values in grid:
-        wv = base.with_values(**{ax.name: v for ax, v in zip(axes, values)})
-        for d in doctrines:
-            conditions.append(Condition(d, wv))
-    results = run_conditions(scenario, conditions, games, seed, turns, workers,
-                             chunk=max(250, min(2500, games)), progress=progress)
-    points = []
-    k = 0
-    for values in grid:
-        row = {}
-        for d in doctrines:
-            row[d] = results[k]
-            k += 1
-        points.append((values, row))
+              progress: Callable[[int, int], None] | None = None,
+              cancelled: Callable[[], bool] | None = None, scheduler: str | None = None) -> SweepResult:
+    """Every doctrine at every point of the grid, over the same seeds; the points are summed as
+    their games finish (no per-turn paths: a sweep reports rates and means)."""
+    grid = list(itertools.product(*(axis.values for axis in axes)))
+    conditions = [Condition(d, base.with_values(**{ax.name: v for ax, v in zip(axes, values)}))
+                  for values in grid for d in doctrines]
+    results = run_conditions(scenario, conditions, games, seed, turns, workers, chunk=max(250, min(CHUNK, games)),
+                             progress=progress, cancelled=cancelled, paths=False, scheduler=scheduler)
+    per_point = iter(results)
+    points = [(values, {d: next(per_point) for d in doctrines}) for values in grid]
     return SweepResult(tuple(axes), tuple(doctrines), base, points)
 
 

@@ -32,6 +32,9 @@ def serve(jobs, replies, cancel_upto, nice: int):
     """The worker process: run jobs until a None arrives or the window's process is gone."""
     if hasattr(os, "setpgrp"):
         os.setpgrp()  # its own process group, so a forced stop also reaches the pool processes it forks
+    from game.core.pool import watch_parent
+    # the window's process gone, however it went: end this worker and the pool it runs at once
+    watch_parent(os.getppid(), on_gone=_end_group)
     if nice:
         try:
             os.nice(nice)
@@ -78,6 +81,12 @@ def serve(jobs, replies, cancel_upto, nice: int):
             replies.put(("error", job_id, f"{type(exc).__name__}: {exc}"))
         else:
             replies.put(("done", job_id, (result, time.perf_counter() - start)))
+
+
+def _end_group():
+    if hasattr(os, "killpg") and os.getpgrp() == os.getpid():
+        os.killpg(os.getpgrp(), signal.SIGKILL)
+    os._exit(1)
 
 
 # ---------------------------------------------------------------------- the window's side

@@ -1,0 +1,94 @@
+"""Worker processes end with the process that started them, however it ends."""
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+GONE_WITHIN = 5.0   # seconds the workers may take to notice their parent is gone
+
+pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+
+
+def parent_of(pid: int) -> int | None:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat.rsplit(")", 1)[1].split()
+    return None if fields[0] == "Z" else int(fields[1])
+
+
+def descendants(pid: int) -> set[int]:
+    """Every live process below pid."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            ppid = parent_of(int(entry.name))
+            if ppid is not None:
+                parents[int(entry.name)] = ppid
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {p for p, pp in parents.items() if pp in frontier} - found
+        found |= frontier
+    return found
+
+
+def alive(pids) -> set[int]:
+    return {p for p in pids if parent_of(p) is not None}
+
+
+def wait_for(check, limit: float) -> bool:
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        if check():
+            return True
+        time.sleep(0.05)
+    return check()
+
+
+def start(args, at_least: int):
+    """Start a process and wait until it has at least `at_least` descendants; returns it and them."""
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert wait_for(lambda: len(descendants(proc.pid)) >= at_least, 60), descendants(proc.pid)
+    time.sleep(0.3)
+    return proc, descendants(proc.pid)
+
+
+# long pieces of work (500 turns): a worker must notice its parent is gone mid-piece, not only between pieces
+LONG_COMPARE = [sys.executable, str(ROOT / "main.py"), "compare", "--games", "200000", "--turns", "500", "--workers", "2"]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT], ids=["kill-9", "term", "ctrl-c"])
+def test_no_compare_worker_outlives_its_command(sig):
+    """After kill -9, SIGTERM or Ctrl+C of a running `compare`, none of its worker processes is left after 5 s."""
+    proc, workers = start(LONG_COMPARE, 2)
+    os.kill(proc.pid, sig)
+    proc.wait(30)
+    assert wait_for(lambda: not alive(workers), GONE_WITHIN), f"still running: {alive(workers)}"
+
+
+LAB = """
+import time
+from game.ui.lab_worker import LabWorker
+from game.core import params as P
+from game.core.experiment import Condition
+from game.core.scenario import load_scenario
+w = LabWorker()
+sc = load_scenario("east_asia_2023")
+w.submit("compare", scenario=sc, conditions=[Condition("dialogue", P.Worldview.from_preset("spiral-world"))],
+         games=200000, seed=1, workers=2, chunk=500)
+time.sleep(600)
+"""
+
+
+def test_no_lab_worker_outlives_the_window_process():
+    """After kill -9 of the window's process, the lab's worker and the pool it runs are gone within 5 s."""
+    proc, workers = start([sys.executable, "-c", LAB], 3)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(30)
+    assert wait_for(lambda: not alive(workers), GONE_WITHIN), f"still running: {alive(workers)}"

@@ -6,81 +6,19 @@ import os
 import sys
 from pathlib import Path
 
+import numpy as np
+
 from game.core import params as P
 from game.core.errors import LoadError
-from game.core.rng import MAX_SEED
-from game.core.scenario import DOCTRINE_NAMES, MAX_TURNS, Scenario, list_scenarios, load_scenario
+from game.core.options import UsageError, check_seed, doctrines_from_args, scenario_from_args
+from game.core.scenario import DOCTRINE_NAMES, list_scenarios, load_scenario
 
 COMMANDS = ("play", "simulate", "compare", "sweep", "validate", "cards")
-
-
-class UsageError(Exception):
-    """Bad arguments: reported as one line, exit code 2."""
 
 
 class Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, no usage dump
         raise UsageError(f"{self.prog}: {message} (see --help)")
-
-
-# ---------------------------------------------------------------------- shared options
-def scenario_from_args(args) -> Scenario:
-    sc = load_scenario(args.scenario)
-    if getattr(args, "worldview", None):
-        if args.worldview not in P.PRESETS:
-            raise UsageError(f"--worldview: unknown worldview {args.worldview!r} (allowed: {', '.join(P.PRESET_NAMES)})")
-        overrides = sc.worldview.overrides() if args.worldview == sc.worldview.preset else {}
-        sc = sc.with_worldview(P.Worldview.from_preset(args.worldview, overrides))
-    sets = parse_sets(getattr(args, "set", None) or [])
-    if sets:
-        sc = sc.with_worldview(sc.worldview.with_values(**sets))
-    if getattr(args, "turns", None) is not None:
-        sc = sc.with_turns(check_turns(args.turns))
-    return sc
-
-
-def check_seed(seed: int, games: int = 1) -> int:
-    """A seed, or the first of `games` consecutive seeds, within 0..MAX_SEED."""
-    last = MAX_SEED - (games - 1)
-    if not 0 <= seed <= last:
-        raise UsageError(f"--seed: {seed} is out of range (allowed: 0 to {last})")
-    return seed
-
-
-def check_turns(turns: int) -> int:
-    if not 1 <= turns <= MAX_TURNS:
-        raise UsageError(f"--turns: {turns} is out of range (allowed: 1 to {MAX_TURNS})")
-    return turns
-
-
-def parse_sets(items: list[str]) -> dict[str, float]:
-    out = {}
-    for item in items:
-        try:
-            name, value = P.parse_assignment(item)
-        except P.ParamError as exc:
-            raise UsageError(f"--set: {exc}") from None
-        out[name] = value
-    return out
-
-
-def doctrines_from_args(sc: Scenario, args, allow_human=False) -> list[str]:
-    allowed = DOCTRINE_NAMES + (("human",) if allow_human else ())
-    doctrines = sc.default_doctrines()
-    if args.doctrine_all:
-        if args.doctrine_all not in allowed:
-            raise UsageError(f"--doctrine-all: unknown doctrine {args.doctrine_all!r} (allowed: {', '.join(allowed)})")
-        doctrines = [args.doctrine_all] * sc.n
-    for item in args.doctrine or []:
-        code, sep, name = item.partition("=")
-        if not sep:
-            raise UsageError(f"--doctrine: expected CODE=DOCTRINE, got {item!r}")
-        if code not in sc.codes:
-            raise UsageError(f"--doctrine: unknown actor {code!r} (allowed: {', '.join(sc.codes)})")
-        if name not in allowed:
-            raise UsageError(f"--doctrine: unknown doctrine {name!r} (allowed: {', '.join(allowed)})")
-        doctrines[sc.index(code)] = name
-    return doctrines
 
 
 def add_common(p, turns=True):
@@ -90,6 +28,13 @@ def add_common(p, turns=True):
         p.add_argument("--turns", type=int, help="turn limit (default: the scenario's)")
     p.add_argument("--set", action="append", metavar="PARAM=VALUE",
                    help=f"override a worldview parameter; repeatable (parameters: {', '.join(P.NAMES)})")
+
+
+def add_workers(p):
+    p.add_argument("--workers", type=int, default=0, help="worker processes, at most one per core (default: one per core)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run the games on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://10.0.0.5:8786) "
+                        "instead of local processes; needs the cluster extra")
 
 
 def _program_name() -> str:
@@ -120,7 +65,11 @@ def build_parser() -> Parser:
     p.add_argument("--doctrine", action="append", metavar="CODE=DOCTRINE",
                    help=f"doctrine of one actor; repeatable (doctrines: {', '.join(DOCTRINE_NAMES)})")
     p.add_argument("--doctrine-all", metavar="DOCTRINE", help="the same doctrine for every actor")
-    p.add_argument("--out", metavar="FILE", help="also write the record to FILE.json or FILE.csv")
+    p.add_argument("--out", metavar="FILE", help="also write the record to FILE.json or FILE.csv; with --games, "
+                   "the per-game table to FILE.csv or FILE.jsonl")
+    p.add_argument("--games", type=int, metavar="N",
+                   help="play N games (seeds SEED .. SEED+N-1) and write the per-game table, one row per game and "
+                        "actor, to --out (CSV on standard output without it)")
     p.add_argument("--json", action="store_true", help="print the whole record as JSON instead of the summary")
 
     p = sub.add_parser("compare", help="doctrines x worldviews over many games (common random numbers)")
@@ -133,7 +82,7 @@ def build_parser() -> Parser:
                    help="comma-separated worldview presets (default: deterrence-world,spiral-world)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--out", metavar="FILE.csv", help="also write the table as CSV")
-    p.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
+    add_workers(p)
 
     p = sub.add_parser("sweep", help="the compare measures over a grid of one or two parameters")
     add_common(p)
@@ -144,7 +93,7 @@ def build_parser() -> Parser:
     p.add_argument("--seed", type=int, default=1, help="first seed (default 1)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--out", metavar="FILE.csv", help="also write the grid as CSV")
-    p.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
+    add_workers(p)
 
     p = sub.add_parser("validate", help="check scenario and card files (no PATH: every shipped one)")
     p.add_argument("paths", nargs="*", metavar="PATH", help="scenario or card TOML files (default: the shipped ones)")
@@ -161,6 +110,8 @@ def cmd_simulate(args) -> int:
 
     sc = scenario_from_args(args)
     doctrines = doctrines_from_args(sc, args)
+    if args.games is not None:
+        return _simulate_table(sc, doctrines, args)
     if args.out and Path(args.out).suffix.lower() not in (".json", ".csv"):
         raise UsageError(f"--out: {args.out!r} must end in .json or .csv")
     check_seed(args.seed)
@@ -169,7 +120,9 @@ def cmd_simulate(args) -> int:
     record = game.record()
     if args.out:
         from game.core.record import atomic_write
+        from game.core.tempfiles import clean_stale
         text = record.to_json() if args.out.lower().endswith(".json") else record.to_csv()
+        clean_stale(Path(args.out).parent, target=Path(args.out).name)
         atomic_write(args.out, text)
     if args.json:
         print(record.to_json(indent=None))
@@ -177,6 +130,27 @@ def cmd_simulate(args) -> int:
         print(game_summary(record, sc))
         if args.out:
             print(f"record written to {args.out}")
+    return 0
+
+
+def _simulate_table(sc, doctrines, args) -> int:
+    """simulate --games N: the per-game table of N games with the same settings."""
+    from game.core.record import atomic_write
+    from game.core.table import play_table
+
+    if not 1 <= args.games <= 1_000_000:
+        raise UsageError(f"--games: {args.games} is out of range (allowed: 1 to 1000000)")
+    check_seed(args.seed, args.games)
+    suffix = Path(args.out).suffix.lower() if args.out else ".csv"
+    if suffix not in (".csv", ".jsonl"):
+        raise UsageError(f"--out: {args.out!r} must end in .csv or .jsonl with --games")
+    table = play_table(sc, np.arange(args.seed, args.seed + args.games), doctrines)
+    text = table.to_csv() if suffix == ".csv" else table.to_jsonl()
+    if args.out:
+        atomic_write(args.out, text)
+        print(f"{args.games} games × {sc.n} actors written to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
     return 0
 
 
@@ -228,7 +202,7 @@ def cmd_cards(args) -> int:
 
 
 def cmd_play(args) -> int:
-    from game.ui.app import run
+    from game.ui.launch import run
     return run(args)
 
 
@@ -242,6 +216,32 @@ def cmd_sweep(args) -> int:
     return sweep(args)
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: unwind (worker processes are ended, temporary files removed), then exit."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _end_on_sigterm():
+    """SIGTERM unwinds like Ctrl+C while a command runs (the main thread only); returns the old handler."""
+    import signal
+    import threading
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def stop(signum, frame):
+        raise Terminated(signum)
+    return signal.signal(signal.SIGTERM, stop)
+
+
+def _restore_sigterm(previous):
+    import signal
+    if previous is not None:
+        signal.signal(signal.SIGTERM, previous)
+
+
 HANDLERS = {"play": cmd_play, "simulate": cmd_simulate, "compare": cmd_compare, "sweep": cmd_sweep,
             "validate": cmd_validate, "cards": cmd_cards}
 
@@ -251,24 +251,30 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
         argv = ["play", *argv]
-    parser = build_parser()
+    previous = _end_on_sigterm()
+    try:
+        return _dispatch(build_parser(), argv)
+    finally:
+        _restore_sigterm(previous)
+
+
+def _dispatch(parser, argv) -> int:
     try:
         args = parser.parse_args(argv)
         if args.command is None:
             parser.print_help()
             return 0
         return HANDLERS[args.command](args)
-    except UsageError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    except LoadError as exc:
+    except (UsageError, LoadError) as exc:
         print(exc, file=sys.stderr)
         return 2
     except P.ParamError as exc:
-        print(f"main.py: {exc}", file=sys.stderr)
+        print(f"{parser.prog}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Terminated as exc:
+        return 128 + exc.signum
     except BrokenPipeError:
         return 0

@@ -1,4 +1,7 @@
-"""The one owner of the window and the clock loop; scenes live on its stack."""
+"""The one owner of the window and the clock loop; scenes live on its stack.
+
+The app also owns the table of screens by name: a scene opens another with `app.scene(name,
+...)` and never imports it, so the screens need not know each other."""
 from __future__ import annotations
 
 import copy
@@ -14,6 +17,7 @@ from game.core.paths import THEME
 
 from . import palette, text
 from .intents import Kind
+from .intents import translate
 from .metrics import MIN_SIZE, Metrics
 
 FPS = 60
@@ -29,16 +33,27 @@ def _scaled_theme(factor: float) -> dict:
     return theme
 
 
-def parse_size(text: str) -> tuple[int, int]:
-    try:
-        w, h = (int(v) for v in str(text).lower().split("x"))
-    except ValueError:
-        raise ValueError(f"--size: expected WIDTHxHEIGHT such as 1280x720, got {text!r}") from None
-    return max(MIN_SIZE[0], w), max(MIN_SIZE[1], h)
+def scene_classes() -> dict:
+    """Every screen, by the name scenes use to open it."""
+    from .scenes.compare import CompareScene
+    from .scenes.debrief import DebriefScene
+    from .scenes.help import HelpScene, HowToPlayScene
+    from .scenes.load import LoadScene
+    from .scenes.menu import GameMenu
+    from .scenes.pass_device import PassDeviceScene
+    from .scenes.play import PlayScene
+    from .scenes.sandbox import SandboxScene
+    from .scenes.save_dialog import SaveDialog
+    from .scenes.setup import SetupScene
+    from .scenes.sweep import SweepScene
+    from .scenes.title import TitleScene
+    classes = (CompareScene, DebriefScene, HelpScene, HowToPlayScene, LoadScene, GameMenu, PassDeviceScene,
+               PlayScene, SandboxScene, SaveDialog, SetupScene, SweepScene, TitleScene)
+    return {cls.name: cls for cls in classes}
 
 
 class App:
-    """Window, clock, UI managers (one per font size) and the scene stack."""
+    """Window, clock, UI managers (one per font size), the scene stack and the screens by name."""
 
     def __init__(self, size=(1280, 720), scale: float = 1.0, fullscreen: bool = False, options=None):
         pygame.display.init()
@@ -52,6 +67,7 @@ class App:
         self.scale = self._clamp_scale(scale)
         self._managers: dict[tuple, pygame_gui.UIManager] = {}
         self.stack: list = []
+        self.scenes = scene_classes()
         self.clock = pygame.time.Clock()
         self.running = True
         self.exit_code = 0
@@ -129,6 +145,10 @@ class App:
             self.stack[-1].relayout()
 
     # -------------------------------------------------------------- the stack
+    def scene(self, name: str, *args, **kwargs):
+        """A new scene of the screen called `name` (title, setup, play, debrief, help, ...)."""
+        return self.scenes[name](self, *args, **kwargs)
+
     @property
     def top(self):
         return self.stack[-1] if self.stack else None
@@ -161,9 +181,9 @@ class App:
         self.stack.append(scene)
         scene.enter()
 
-    def pop_to(self, cls):
-        """Pop scenes until one of type cls is on top."""
-        while self.stack and not isinstance(self.stack[-1], cls):
+    def pop_to(self, name: str):
+        """Pop scenes until the screen called `name` is on top."""
+        while self.stack and self.stack[-1].name != name:
             self.stack.pop().exit()
         if self.stack:
             self.stack[-1].uncover()
@@ -194,7 +214,6 @@ class App:
             if event.type == pygame.TEXTINPUT or event.key not in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE,
                                                                    pygame.K_TAB, pygame.K_UP, pygame.K_DOWN):
                 return
-        from .intents import translate
         intent = translate(event, scene.bindings, typing=scene.typing())
         if intent is None:
             return
@@ -267,25 +286,3 @@ class App:
         while self.running:
             self.frame()
         return self.exit_code
-
-
-def run(args) -> int:
-    """Open the window and play: the `play` command."""
-    from .setup_options import options_from_args, OptionsError
-    try:
-        options = options_from_args(args)
-    except OptionsError as exc:
-        import sys
-        print(f"main.py play: {exc}", file=sys.stderr)
-        return 2
-    if options.screenshot:
-        os.environ.setdefault("SDL_VIDEODRIVER", "dummy") if not os.environ.get("DISPLAY") else None
-        from .screenshots import take_all
-        return take_all(options)
-    app = App(options.size, options.scale, options.fullscreen, options)
-    from .scenes.title import TitleScene
-    app.push(TitleScene(app))
-    try:
-        return app.loop()
-    finally:
-        pygame.quit()

@@ -1,27 +1,18 @@
-"""The lab screens' entries on the title menu (registered, so the title scene needs no edit)."""
+"""The lab screens' entries on the title menu: a plain list that title_menu joins to its own."""
 from __future__ import annotations
 
-from .title_menu import MenuEntry, register
+from .menu_entry import MenuEntry
 
 
-def _compare(app):
-    from .scenes.compare import CompareScene
-    app.push(CompareScene(app))
+def _open(name: str):
+    return lambda app: app.push(app.scene(name))
 
 
-def _sandbox(app):
-    from .scenes.sandbox import SandboxScene
-    app.push(SandboxScene(app))
-
-
-def _sweep(app):
-    from .scenes.sweep import SweepScene
-    app.push(SweepScene(app))
-
-
-register(MenuEntry("compare", "Compare lab", _compare, 50,
-                   tooltip="Every doctrine in every kind of world, many games each: which keeps the peace where?"))
-register(MenuEntry("sandbox", "Worldview sandbox", _sandbox, 55,
-                   tooltip="Move one assumption about how the world works and watch the verdict change."))
-register(MenuEntry("sweep", "Sweep", _sweep, 60,
-                   tooltip="One assumption from low to high: where does the better doctrine flip?"))
+ENTRIES = [
+    MenuEntry("compare", "Compare lab", _open("compare"), 50,
+              tooltip="Every doctrine in every kind of world, many games each: which keeps the peace where?"),
+    MenuEntry("sandbox", "Worldview sandbox", _open("sandbox"), 55,
+              tooltip="Move one assumption about how the world works and watch the verdict change."),
+    MenuEntry("sweep", "Sweep", _open("sweep"), 60,
+              tooltip="One assumption from low to high: where does the better doctrine flip?"),
+]

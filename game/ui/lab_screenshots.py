@@ -22,10 +22,8 @@ def wait_for(app, done, limit: float = WAIT) -> bool:
 
 
 def lab_tour(app, out, suffix: str):
-    from .scenes.title import TitleScene
-
-    app.reset(TitleScene(app))
-    title_menu.ENTRIES["compare"].open(app)
+    app.reset(app.scene("title"))
+    title_menu.entry("compare").open(app)
     compare = app.top
     driver.run(app, 2)
     app.snapshot(out / f"compare-setup{suffix}.png")
@@ -34,8 +32,8 @@ def lab_tour(app, out, suffix: str):
     wait_for(app, lambda: compare.run is None)
     app.snapshot(out / f"compare{suffix}.png")
 
-    app.reset(TitleScene(app))
-    title_menu.ENTRIES["sandbox"].open(app)
+    app.reset(app.scene("title"))
+    title_menu.entry("sandbox").open(app)
     sandbox = app.top
     driver.press(app, pygame.K_DOWN, pygame.K_DOWN)                 # the first parameter: greedy_share
     driver.press(app, pygame.K_RIGHT, pygame.K_RIGHT, pygame.K_RIGHT)
@@ -44,11 +42,11 @@ def lab_tour(app, out, suffix: str):
     wait_for(app, lambda: sandbox.preview_current)
     app.snapshot(out / f"sandbox{suffix}.png")
 
-    app.reset(TitleScene(app))
-    title_menu.ENTRIES["sweep"].open(app)
+    app.reset(app.scene("title"))
+    title_menu.entry("sweep").open(app)
     sweep = app.top
     sweep.games = 100
     driver.press(app, pygame.K_r)
     wait_for(app, lambda: sweep.run is None)
     app.snapshot(out / f"sweep{suffix}.png")
-    app.reset(TitleScene(app))
+    app.reset(app.scene("title"))

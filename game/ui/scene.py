@@ -78,8 +78,7 @@ class Scene:
     def on_intent(self, intent: Intent) -> bool:
         """Act on one intent; return True when it was used."""
         if intent.kind is Kind.HELP:
-            from .scenes.help import HelpScene
-            self.app.push(HelpScene(self.app, self.keys))
+            self.app.push(self.app.scene("help", self.keys))
             return True
         return False
 

@@ -11,7 +11,6 @@ from . import driver
 def take_all(options) -> int:
     from .app import App
     from .lab_screenshots import lab_tour
-    from .scenes.title import TitleScene
 
     out = Path(options.screenshot)
     out.mkdir(parents=True, exist_ok=True)
@@ -23,7 +22,7 @@ def take_all(options) -> int:
     for scale in (1.0, 1.5):
         suffix = "" if scale == 1.0 else f"@{scale:g}"
         app = App(options.size, scale, False, options)
-        app.push(TitleScene(app))
+        app.push(app.scene("title"))
         _tour(app, out, suffix)
         lab_tour(app, out, suffix)
         pygame.display.quit()

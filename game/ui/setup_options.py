@@ -5,7 +5,10 @@ import attrs
 
 from game.core import params as P
 from game.core.errors import LoadError
+from game.core.options import UsageError, check_seed, doctrines_from_args, scenario_from_args
 from game.core.scenario import Scenario
+
+from .metrics import MIN_SIZE
 
 
 class OptionsError(ValueError):
@@ -24,10 +27,16 @@ class Options:
     screenshot: str | None = None
 
 
-def options_from_args(args) -> Options:
-    from game.cli import UsageError, check_seed, doctrines_from_args, scenario_from_args
-    from .app import parse_size
+def parse_size(text: str) -> tuple[int, int]:
+    """--size WIDTHxHEIGHT, at least the smallest window the screens are laid out for."""
+    try:
+        w, h = (int(v) for v in str(text).lower().split("x"))
+    except ValueError:
+        raise ValueError(f"--size: expected WIDTHxHEIGHT such as 1280x720, got {text!r}") from None
+    return max(MIN_SIZE[0], w), max(MIN_SIZE[1], h)
 
+
+def options_from_args(args) -> Options:
     try:
         scenario = scenario_from_args(args)
         doctrines = None

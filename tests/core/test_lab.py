@@ -1,5 +1,6 @@
 """The comparative lab: common random numbers, the 2x2, sweeps and their crossover."""
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -76,7 +77,7 @@ def test_compare_2x2_each_doctrine_wins_its_own_world():
     for winner, loser in (det_w, spi_w):
         assert winner["war_rate"] < loser["war_rate"]
         assert winner["war_rate_ci"][1] < loser["war_rate_ci"][0]
-    assert "%" in r.stderr  # progress went to stderr
+    assert r.stderr == ""  # no progress bar when stderr is not a terminal
 
 
 def test_sweep_finds_a_crossover_inside_the_range():
@@ -113,3 +114,120 @@ def test_lab_commands_reject_bad_arguments(args, needle):
     """Bad lab arguments: one line, exit 2."""
     r = run(*args)
     assert r.returncode == 2 and needle in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+
+
+def test_summing_as_games_finish_gives_the_numbers_of_all_games_at_once():
+    """Chunks summed as they finish (small chunks, two workers) give bit for bit what summarising every game at once gives."""
+    from game.core.batch import run_batch
+    from game.core.experiment import summarise
+    cond = Condition("reciprocity", P.Worldview.from_preset("spiral-world"))
+    streamed = run_conditions(EA, [cond], 700, seed=3, workers=2, chunk=97)[0]
+    whole = run_batch(EA, np.arange(700) + 3, ["reciprocity"] * EA.n, np.tile(cond.worldview.array(), (700, 1)))
+    assert json.dumps(streamed.as_dict()) == json.dumps(summarise(cond, whole, EA.codes).as_dict())
+
+
+def test_a_single_turn_is_summed_as_numpy_sums_a_column():
+    """With one turn the per-turn means follow numpy's pairwise column sum, and still match all games at once."""
+    from game.core.batch import run_batch
+    from game.core.experiment import summarise
+    cond = Condition("dialogue", P.Worldview.from_preset("deterrence-world"))
+    streamed = run_conditions(EA, [cond], 300, seed=1, turns=1, workers=1, chunk=41)[0]
+    whole = run_batch(EA, np.arange(300) + 1, ["dialogue"] * EA.n, np.tile(cond.worldview.array(), (300, 1)), turns=1)
+    assert json.dumps(streamed.as_dict()) == json.dumps(summarise(cond, whole, EA.codes).as_dict())
+
+
+@pytest.mark.parametrize("n", [1, 7, 8, 127, 128, 129, 1000, 4099])
+def test_pairwise_sum_matches_numpy_for_any_chunking(n):
+    """PairwiseSum fed in uneven pieces equals numpy's sum of each whole column, to the last bit."""
+    from game.core.tally import PairwiseSum
+    rng = np.random.default_rng(n)
+    table = rng.standard_normal((n, 3)) * 10.0 ** rng.uniform(-3, 8, (n, 3))
+    acc = PairwiseSum(n, 3)
+    start = 0
+    while start < n:
+        size = int(rng.integers(1, 300))
+        acc.add(table[start:start + size])
+        start += size
+    assert np.array_equal(acc.total(), np.array([table[:, k].sum() for k in range(3)]))
+
+
+def test_bands_beyond_the_exact_limit_come_from_a_fine_histogram(monkeypatch):
+    """Past the exact limit the 10th–90th percentile bands are read from histograms, within a bin of the exact ones."""
+    from game.core import experiment, tally
+    cond = Condition("deterrence", P.Worldview.from_preset("spiral-world"))
+    exact = run_conditions(EA, [cond], 400, seed=2, workers=1)[0]
+    monkeypatch.setattr(experiment, "EXACT_BAND_VALUES", 0)
+    rough = run_conditions(EA, [cond], 400, seed=2, workers=1)[0]
+    assert np.array_equal(exact.tension_mean, rough.tension_mean)
+    step = tally.BAND_RANGE["tension"] / tally.BAND_BINS
+    assert np.abs(exact.tension_band - rough.tension_band).max() <= 2 * step
+    assert np.abs(exact.trust_band - rough.trust_band).max() <= 2 * tally.BAND_RANGE["trust"] / tally.BAND_BINS
+
+
+def test_a_sweep_keeps_no_per_turn_paths():
+    """A sweep's cells carry rates and means, not per-turn paths, so a big grid holds little."""
+    sweep = run_sweep(EA, [parse_axis("greedy_share=0:1:3")], ["deterrence", "dialogue"], EA.worldview, 50, workers=1)
+    cell = sweep.points[0][1]["dialogue"]
+    assert cell.tension_mean.size == 0 and cell.games == 50
+
+
+def test_descending_and_empty_sweep_ranges_are_refused():
+    """`greedy_share=1:0:5` (high to low) and a range of one value are refused with the one-line error, exit 2."""
+    for spec in ("greedy_share=1:0:5", "greedy_share=0.5:0.5:3"):
+        r = run("sweep", "--param", spec)
+        assert r.returncode == 2 and "must be below HIGH" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_compare_names_a_tie_as_a_tie_and_writes_rates_as_percentages():
+    """When two doctrines share the lowest war rate the text output says they tie; every rate and interval is a percentage."""
+    r = run("compare", "--games", "150", "--doctrines", "deterrence,opportunist,dialogue", "--worldviews",
+            "deterrence-world")
+    assert r.returncode == 0, r.stderr
+    assert "in deterrence-world: deterrence and opportunist tie for the lowest war rate (0.0%)" in r.stdout
+    rows = [line for line in r.stdout.splitlines() if line.startswith("deterrence-world ")]
+    assert len(rows) == 3
+    for line in rows:
+        assert re.search(r" \d+\.\d% \[\d+\.\d–\d+\.\d\] ", line) and line.count("%") == 3, line
+
+
+def test_compare_honours_the_scenarios_own_worldview_values(tmp_path):
+    """A scenario whose [worldview] changes its own preset plays those values in compare, as simulate does."""
+    text = (ROOT / "assets" / "scenarios" / "two_rivals.toml").read_text(encoding="utf-8")
+    path = tmp_path / "calm_rivals.toml"
+    path.write_text(text.replace('name = "two_rivals"', 'name = "calm_rivals"')
+                    .replace("[worldview]\n", "[worldview]\ngreedy_share = 0.0\n"), encoding="utf-8")
+    r = run("compare", "--scenario", str(path), "--games", "20", "--json")
+    assert r.returncode == 0, r.stderr
+    own = load_scenario(str(path)).worldview.preset
+    for cell in json.loads(r.stdout)["cells"]:
+        share = cell["worldview_values"]["greedy_share"]
+        assert (share == 0.0) == (cell["worldview"].startswith(own)), cell["worldview"]
+
+
+def test_progress_bar_goes_to_a_terminal_on_stderr():
+    """On a terminal, compare draws a tqdm progress bar on stderr and keeps stdout for the results."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+    main_fd, child_fd = pty.openpty()
+    fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a 100-column terminal
+    try:
+        r = subprocess.run([sys.executable, str(ROOT / "main.py"), "compare", "--games", "300", "--json",
+                            "--workers", "1"], stdout=subprocess.PIPE, stderr=child_fd, cwd=ROOT, timeout=120)
+        os.close(child_fd)
+        seen = b""
+        while True:
+            try:
+                data = os.read(main_fd, 4096)
+            except OSError:
+                break
+            if not data:
+                break
+            seen += data
+    finally:
+        os.close(main_fd)
+    assert r.returncode == 0
+    assert json.loads(r.stdout)["games"] == 300
+    assert b"100%" in seen and b"4/4" in seen, seen[-300:]

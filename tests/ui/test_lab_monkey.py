@@ -19,7 +19,7 @@ EVENTS = 1500
 
 def _open(app, where, with_results: bool):
     app.reset(TitleScene(app))
-    title_menu.ENTRIES[where].open(app)
+    title_menu.entry(where).open(app)
     scene = app.top
     app.running = True
     if hasattr(scene, "games"):

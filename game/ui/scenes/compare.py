@@ -13,7 +13,7 @@ import pygame
 from game.core.experiment import Condition, ConditionResult
 from game.core.record import atomic_write
 from game.core.scenario import DOCTRINE_NAMES
-from game.lab_cli import table_csv, winners
+from game.core.lab_format import table_csv, verdict
 
 from .. import palette, saving, text, userdata
 from ..intents import Intent, Key, Kind
@@ -57,25 +57,11 @@ class CompareOutcome:
         return {(r.condition.label, r.condition.doctrine): r for r in self.results}
 
     def verdicts(self) -> dict:
-        return {key: world_verdict([r for r in self.results if r.condition.label == key]) for key, _ in self.worlds}
+        return {key: verdict([r for r in self.results if r.condition.label == key]) for key, _ in self.worlds}
 
     def heading(self) -> str:
         return (f"{self.scenario_title}: {self.games:,} games per condition, seeds {self.seed:,}–"
                 f"{self.seed + self.games - 1:,}, the same in every condition ({self.seconds:.1f} s)")
-
-
-def world_verdict(results: list[ConditionResult]) -> tuple[set, str]:
-    """The doctrines with the lowest war rate in one world, and the verdict in words."""
-    if not results:
-        return set(), ""
-    ranked = sorted(results, key=lambda r: r.rate("war"))
-    best = ranked[0]
-    tied = [r for r in ranked if r.counts["war"] * best.games == best.counts["war"] * r.games]
-    if len(tied) > 1:
-        names = ", ".join(r.condition.doctrine for r in tied[:-1]) + f" and {tied[-1].condition.doctrine}"
-        return ({r.condition.doctrine for r in tied},
-                f"{names} tie for the lowest war rate ({lab_charts.percent(best.rate('war'))})")
-    return {best.condition.doctrine}, next(iter(winners(results).values()))
 
 
 class CompareScene(lab.LabScene):

@@ -168,24 +168,19 @@ class DebriefScene(Scene):
             self._cache.clear()
             return True
         if k is Kind.SAVE:
-            from .save_dialog import SaveDialog
-            self.app.push(SaveDialog(self.app, self.game))
+            self.app.push(self.app.scene("save", self.game))
             return True
         if k is Kind.UNDO:
             if self.game.undo():
-                from .play import PlayScene
                 saving.autosave(self.game)
-                self.app.replace(PlayScene(self.app, self.game))
+                self.app.replace(self.app.scene("play", self.game))
             return True
         if k is Kind.PICK and intent.arg[0] == "new":
-            from .setup import SetupScene
-            from .title import TitleScene
-            self.app.reset(TitleScene(self.app))
-            self.app.push(SetupScene(self.app, self.app.options))
+            self.app.reset(self.app.scene("title"))
+            self.app.push(self.app.scene("setup", self.app.options))
             return True
         if k is Kind.BACK:
-            from .title import TitleScene
-            self.app.reset(TitleScene(self.app))
+            self.app.reset(self.app.scene("title"))
             return True
         return super().on_intent(intent)
 

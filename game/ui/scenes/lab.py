@@ -216,8 +216,7 @@ class LabScene(Scene):
                 self.focus_on(lambda it: it["kind"] == "cycle" and it["what"] == intent.arg[1])
                 return self.adjust(intent.arg[1], +1)
         if k is Kind.HELP:
-            from .help import HelpScene
-            self.app.push(HelpScene(self.app, self.keys))
+            self.app.push(self.app.scene("help", self.keys))
             return True
         return super().on_intent(intent)
 

@@ -31,11 +31,8 @@ def open_game(app, path) -> bool:
             scene.error = str(exc)
             app.push(scene)
         return False
-    from .debrief import DebriefScene
-    from .play import PlayScene
-    from .title import TitleScene
-    scene = DebriefScene(app, game) if game.over else PlayScene(app, game)
-    app.reset(TitleScene(app))
+    scene = app.scene("debrief" if game.over else "play", game)
+    app.reset(app.scene("title"))
     app.push(scene)
     return True
 

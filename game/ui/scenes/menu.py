@@ -56,8 +56,7 @@ class GameMenu(Scene):
             self.app.pop()
             return True
         if k is Kind.SAVE:
-            from .save_dialog import SaveDialog
-            self.app.replace(SaveDialog(self.app, self.game))
+            self.app.replace(self.app.scene("save", self.game))
             return True
         if k in (Kind.SCALE_UP, Kind.SCALE_DOWN):
             self.app.step_scale(1 if k is Kind.SCALE_UP else -1)
@@ -67,8 +66,7 @@ class GameMenu(Scene):
             self.app.toggle_fullscreen()
             return True
         if k is Kind.PICK and intent.arg == "title":
-            from .title import TitleScene
-            self.app.reset(TitleScene(self.app))
+            self.app.reset(self.app.scene("title"))
             return True
         return super().on_intent(intent)
 

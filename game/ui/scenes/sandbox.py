@@ -19,15 +19,16 @@ import pygame_gui
 from game.core import params as P
 from game.core.errors import LoadError
 from game.core.experiment import Condition
+from game.core import lab_format
 from game.core.paths import SCENARIOS, user_scenarios_dir
 from game.core.scenario_writer import save_scenario
 
 from .. import palette, text
+from ..formats import format_value
 from ..intents import Intent, Key, Kind
 from ..widgets import lab_charts
 from ..widgets.choice_chips import draw_focus
 from . import lab
-from .compare import world_verdict
 from .help import register_screen_keys
 
 PREVIEW_GAMES = 200
@@ -47,15 +48,6 @@ SANDBOX_KEYS = register_screen_keys("Worldview sandbox", lab.lab_keys(
     Key(pygame.K_PAGEDOWN, Intent(Kind.PICK, ("scroll", 5)), "PgDn", "scroll the parameters down"),
     Key(pygame.K_PAGEUP, Intent(Kind.PICK, ("scroll", -5)), "PgUp", "scroll the parameters up"),
 ))
-
-
-def decimals(step: float) -> int:
-    words = f"{step:g}"
-    return len(words.split(".")[1]) if "." in words else 0
-
-
-def format_value(spec: P.ParamSpec, value: float) -> str:
-    return f"{value:.{decimals(spec.step)}f}".replace("-", "−")
 
 
 def snap(spec: P.ParamSpec, value: float) -> float:
@@ -408,11 +400,10 @@ class SandboxScene(lab.LabScene):
     # ------------------------------------------------------------------ play and save
     def play(self) -> bool:
         from ..setup_options import Options
-        from .setup import SetupScene
         options = getattr(self.app, "options", None)
         options = attrs.evolve(options, scenario=self.scenario) if options is not None else Options(scenario=self.scenario)
         self.app.custom_worldview = self.worldview
-        self.app.push(SetupScene(self.app, options, worldview=self.worldview))
+        self.app.push(self.app.scene("setup", options, worldview=self.worldview))
         return True
 
     def save(self) -> bool:
@@ -536,7 +527,7 @@ class SandboxScene(lab.LabScene):
         rows_h = 2 * (text.line_height(px, "bold") + 6)
         lab_charts.war_rate_rows(surface, (inner.x, y, inner.width, rows_h), px, results, dim=stale)
         y += rows_h + m.pad // 2
-        _, sentence = world_verdict(results)
+        _, sentence = lab_format.verdict(results)
         verdict = text.fit_static(((sentence[0].upper() + sentence[1:] + ".", 1.0, palette.MUTED if stale else palette.ACCENT,
                                     "bold"),), inner.width, 2 * text.line_height(px, "bold"), px, 10)
         surface.blit(verdict.surface, (inner.x, y))

@@ -12,12 +12,12 @@ from game.core import params as P
 from game.core.experiment import SweepResult, describe_crossovers, parse_axis
 
 from .. import palette, text
+from ..formats import format_value
 from ..intents import Intent, Key, Kind
 from ..widgets import lab_charts
 from ..widgets.progress import draw_progress
 from . import lab
 from .help import register_screen_keys
-from .sandbox import format_value
 
 STEPS = (3, 5, 7, 9, 11, 15, 21)
 GAMES = (50, 100, 200, 500, 1000, 2000)

@@ -1,4 +1,4 @@
-"""The title screen: the game's name, what it is about, and the menu from title_menu's registry."""
+"""The title screen: the game's name, what it is about, and the menu from title_menu's list."""
 from __future__ import annotations
 
 import pygame
@@ -57,8 +57,11 @@ class TitleScene(Scene):
             chosen = self.list.focused_intent()
             return self.on_intent(chosen) if chosen else True
         if k is Kind.PICK:
-            entry = title_menu.ENTRIES.get(intent.arg)
-            if entry and entry.enabled(self.app):
+            try:
+                entry = title_menu.entry(intent.arg)
+            except KeyError:
+                return True
+            if entry.enabled(self.app):
                 entry.open(self.app)
             return True
         if k is Kind.BACK:

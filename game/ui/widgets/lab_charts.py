@@ -10,6 +10,8 @@ from __future__ import annotations
 import attrs
 import pygame
 
+from game.core.lab_format import interval, percent
+
 from .. import palette, text
 from . import shapes
 
@@ -40,14 +42,6 @@ def doctrine_colour(name: str, k: int = 0):
 def curve_style(k: int) -> tuple[str, str]:
     """Line style and marker shape of the k-th curve."""
     return _STYLES[k % len(_STYLES)], _MARKERS[k % len(_MARKERS)]
-
-
-def percent(x: float) -> str:
-    return f"{100 * x:.1f}%" if x < 0.9995 or x == 1 else "99.9%"
-
-
-def interval(lo: float, hi: float) -> str:
-    return f"{100 * lo:.1f}–{100 * hi:.1f}"
 
 
 @attrs.frozen

@@ -1,0 +1,130 @@
+"""Imports point down: game/core ← game/ui ← game/cli.py and game/lab_cli.py, with no cycles, counting
+the imports inside functions (read from the source with ast, not from what happens to be loaded)."""
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+GAME = ROOT / "game"
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+MODULES = {module_name(p): p for p in sorted(GAME.rglob("*.py")) if "__pycache__" not in p.parts}
+
+
+def is_package(name: str) -> bool:
+    return MODULES[name].name == "__init__.py"
+
+
+def imports_of(name: str) -> set[str]:
+    """Every module of game/ that `name` imports, wherever in the file the import statement stands."""
+    tree = ast.parse(MODULES[name].read_text(encoding="utf-8"))
+    package = name if is_package(name) else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                found.add(_deepest(alias.name))
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[:len(base) - (node.level - 1)]
+                source = ".".join(base + ([node.module] if node.module else []))
+            else:
+                source = node.module or ""
+            for alias in node.names:
+                sub = f"{source}.{alias.name}"
+                found.add(sub if sub in MODULES else _deepest(source))
+    found.discard(None)
+    found.discard(name)
+    return found
+
+
+def _deepest(dotted: str):
+    """The longest leading part of a dotted name that is a module of game/ (None outside game/)."""
+    parts = dotted.split(".")
+    while parts:
+        candidate = ".".join(parts)
+        if candidate in MODULES:
+            return candidate
+        parts.pop()
+    return None
+
+
+GRAPH = {name: imports_of(name) for name in MODULES}
+
+
+def layer(name: str) -> int:
+    if name == "game.core" or name.startswith("game.core."):
+        return 0
+    if name == "game.ui" or name.startswith("game.ui."):
+        return 1
+    return 2
+
+
+def test_the_graph_sees_imports_inside_functions():
+    """The walk finds an import made inside a function (the cli opens the window only for `play`)."""
+    assert any(m.startswith("game.ui") for m in GRAPH["game.cli"])
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_no_import_points_up(name):
+    """A module imports only from its own layer or the layers below it (core never ui or cli, ui never cli)."""
+    up = sorted(m for m in GRAPH[name] if layer(m) > layer(name))
+    assert not up, f"{name} imports {up}, a layer above it"
+
+
+def test_no_import_cycles():
+    """No chain of imports leads from a module back to itself."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+    counter = [0]
+
+    def visit(v):  # Tarjan's strongly connected components
+        index[v] = low[v] = counter[0]
+        counter[0] += 1
+        stack.append(v)
+        on_stack.add(v)
+        for w in sorted(GRAPH[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for v in sorted(GRAPH):
+        if v not in index:
+            visit(v)
+    assert not cycles, "import cycles: " + "; ".join(" ↔ ".join(c) for c in cycles)
+
+
+def test_no_hidden_imports():
+    """No module under game/ imports by a string (importlib.import_module, __import__), which the walk could not see."""
+    for name, path in MODULES.items():
+        text = path.read_text(encoding="utf-8")
+        assert "import_module(" not in text and "__import__(" not in text, name
+
+
+def test_the_command_lines_do_not_import_each_other():
+    """cli reaches lab_cli's commands, and lab_cli takes nothing from cli."""
+    assert "game.cli" not in GRAPH["game.lab_cli"]

@@ -1,8 +1,15 @@
-"""The region map: actors as coloured, shaped nodes; edges for trust, alliances and crises."""
+"""The region map: actors as coloured, shaped nodes; edges for trust, alliances and crises.
+
+An open crisis is a numbered diamond on its pair's edge (the rung) with a label naming the stake
+and the rung ("Taiwan · rung 2 confrontation"), from Game.open_crises()."""
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pygame
+
+from game.core.vocab import RUNG_NAMES
 
 from .. import palette, text
 from . import shapes
@@ -18,6 +25,8 @@ class MapView(CachedPanel):
         self.m = metrics
         self.node_pos: list[tuple[int, int]] = []
         self.node_radius = 10
+        self.label_boxes: list[pygame.Rect] = []   # actor labels as last drawn
+        self.stake_boxes: list[pygame.Rect] = []   # open crises' stake labels as last drawn
 
     def node_zones(self) -> list[tuple[pygame.Rect, int]]:
         """Click areas of the nodes (in screen coordinates), for choosing a target."""
@@ -28,13 +37,24 @@ class MapView(CachedPanel):
         return out
 
     def draw(self, surface, snapshot: dict, alliance, focus: int | None = None, target: int | None = None,
-             humans=(), title: str = "Region map", version: int = 0, budget: RenderBudget | None = None):
-        key = (version, id(snapshot), snapshot.get("turn"), focus, target, tuple(humans), self.rect.size, self.m, title)
+             humans=(), title: str = "Region map", version: int = 0, budget: RenderBudget | None = None,
+             crises=()):
+        """crises: the open crises, each a dict with 'parties', 'name' and 'rung' (Game.open_crises())."""
+        crises = tuple((tuple(c["parties"]), c["name"], int(c["rung"])) for c in crises)
+        key = (version, id(snapshot), snapshot.get("turn"), focus, target, tuple(humans), self.rect.size, self.m, title,
+               crises)
         self.paint(surface, key, lambda: self._render(snapshot, np.asarray(alliance, dtype=float), focus, target,
-                                                      set(humans), title), budget)
+                                                      set(humans), title, crises), budget)
+
+    @staticmethod
+    def crisis_label(name: str, rung: int) -> str:
+        """'Taiwan · rung 2 confrontation' (a leading 'The' is dropped: the map is small)."""
+        if name.lower().startswith("the "):
+            name = name[4:]
+        return f"{name} · rung {rung} {RUNG_NAMES[min(rung, len(RUNG_NAMES) - 1)]}"
 
     # ------------------------------------------------------------------ rendering
-    def _render(self, snap, alliance, focus, target, humans, title):
+    def _render(self, snap, alliance, focus, target, humans, title, crises=()):
         m = self.m
         surf = pygame.Surface(self.rect.size)
         surf.fill(palette.BACKGROUND)
@@ -111,8 +131,10 @@ class MapView(CachedPanel):
                 box.clamp_ip(inner)
             labels.append((img, box))
             taken.append(box.inflate(6, 2))
-        # crisis icons sit on their edge, slid along it to a free spot where they would cover a label
+        # crisis icons sit on their edge, slid along it to a free spot where they would cover a label;
+        # between close neighbours, beside the edge with a short leader line to it
         icon_r = round(label_px * 0.9)
+        icons = {}
         for i, j in pairs:
             if crisis[i, j] <= 0:
                 continue
@@ -123,15 +145,57 @@ class MapView(CachedPanel):
                 if box.collidelist(taken) < 0:
                     spot = c
                     break
+            mid = ((pos[i][0] + pos[j][0]) / 2, (pos[i][1] + pos[j][1]) / 2)
             if spot is None:
-                spot = ((pos[i][0] + pos[j][0]) / 2, (pos[i][1] + pos[j][1]) / 2)
+                box = free_place(pygame.Rect(0, 0, 2 * icon_r, 2 * icon_r), mid, taken, inner, icon_r)
+                spot = box.center
+                rung_colour = palette.BAND_COLOURS["brink"] if crisis[i, j] >= 3 else palette.BAND_COLOURS["crisis"]
+                pygame.draw.line(surf, rung_colour, (round(mid[0]), round(mid[1])), spot, 2)
             shapes.crisis_icon(surf, spot, int(crisis[i, j]), label_px)
             taken.append(pygame.Rect(round(spot[0] - icon_r), round(spot[1] - icon_r), 2 * icon_r, 2 * icon_r))
+            icons[(i, j)] = spot
+        rings = [pygame.Rect(0, 0, round(r * 3.6), round(r * 3.6)) for k in (focus, target) if k is not None]
+        for ring, k in zip(rings, [k for k in (focus, target) if k is not None]):
+            ring.center = (round(pos[k][0]), round(pos[k][1]))
+        above_legend = pygame.Rect(inner.x, inner.y, inner.width, inner.height - legend_h)
+        stake_labels = self._stake_labels(crises, icons, icon_r, taken + rings, above_legend)
+        # where the words went, in screen coordinates (tests check nothing covers them)
+        self.label_boxes = [box.move(self.rect.topleft) for _, box in labels]
+        self.stake_boxes = [box.move(self.rect.topleft) for _, box, _, _ in stake_labels]
+        for _img, box, rung, spot in stake_labels:
+            # a label pushed away from its diamond keeps a thin line to it
+            near = (min(max(spot[0], box.left), box.right), min(max(spot[1], box.top), box.bottom))
+            dx, dy = near[0] - spot[0], near[1] - spot[1]
+            length = math.hypot(dx, dy)
+            if length > icon_r + 6:
+                start = (round(spot[0] + dx / length * icon_r), round(spot[1] + dy / length * icon_r))
+                edge = palette.BAND_COLOURS["brink"] if rung >= 3 else palette.BAND_COLOURS["crisis"]
+                pygame.draw.line(surf, edge, start, (round(near[0]), round(near[1])), 2)
         for img, box in labels:
             pygame.draw.rect(surf, palette.BACKGROUND, box.inflate(6, 2), border_radius=4)
             surf.blit(img, box)
+        for img, box, rung, _spot in stake_labels:
+            edge = palette.BAND_COLOURS["brink"] if rung >= 3 else palette.BAND_COLOURS["crisis"]
+            pygame.draw.rect(surf, palette.BACKGROUND, box.inflate(8, 4), border_radius=4)
+            pygame.draw.rect(surf, edge, box.inflate(8, 4), 2, border_radius=4)
+            surf.blit(img, box)
         self._draw_legend(surf, pygame.Rect(inner.x, inner.bottom - legend_h, inner.width, legend_h))
         return surf
+
+    def _stake_labels(self, crises, icons, icon_r, taken, inner):
+        """Each open crisis's label beside its diamond, in the nearest free place around it."""
+        out = []
+        px = self.m.small
+        for (a, b), name, rung in crises:
+            spot = icons.get((min(a, b), max(a, b)))
+            if spot is None:
+                continue
+            img = text.render(text.ellipsize(self.crisis_label(name, rung), px, inner.width - 12, "bold"), px,
+                              palette.TEXT, "bold")
+            box = free_place(img.get_rect().inflate(8, 4), spot, taken, inner, icon_r + 2)
+            taken.append(box)
+            out.append((img, box.inflate(-8, -4), rung, spot))
+        return out
 
     def _legend_items(self):
         return [("solid", palette.TRUST_HIGH, "trust ≥ 0.6"), ("dashed", palette.TRUST_MID, "0.4–0.6"),
@@ -177,3 +241,24 @@ class MapView(CachedPanel):
                 shapes.crisis_icon(surf, (cx + px, cy), 2, round(px * 0.85))
                 tx = cx + round(px * 2) + 6
             surf.blit(text.render(label, px, palette.MUTED), (tx, rect.y + y))
+
+
+def free_place(rect: pygame.Rect, centre, taken: list, inner: pygame.Rect, gap: int) -> pygame.Rect:
+    """rect moved next to centre (below, above, right, left, then farther out, round the compass)
+    where it overlaps nothing in taken and stays inside inner; below centre if nowhere is free."""
+    cx, cy = round(centre[0]), round(centre[1])
+    w, h = rect.size
+    area = inner.inflate(-4, -4)
+    first = [(0, gap + h // 2), (0, -gap - h // 2), (gap + w // 2, 0), (-gap - w // 2, 0)]
+    rings = [(round(math.cos(a) * (w // 2 + gap + r)), round(math.sin(a) * (h // 2 + gap + r)))
+             for r in range(0, 6 * h, max(4, h // 2)) for a in (k * math.pi / 6 for k in range(12))]
+    for dx, dy in first + rings:
+        trial = pygame.Rect(0, 0, w, h)
+        trial.center = (cx + dx, cy + dy)
+        trial.clamp_ip(area)
+        if trial.collidelist(taken) < 0:
+            return trial
+    trial = pygame.Rect(0, 0, w, h)
+    trial.midtop = (cx, cy + gap)
+    trial.clamp_ip(area)
+    return trial

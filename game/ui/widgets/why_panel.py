@@ -1,5 +1,7 @@
 """“Why did this move?”: the main causes of the turn's changes in trust and tension, from
-game.core.explain.why, plus what every actor did."""
+game.core.explain.why, plus the turn's crises and what every actor did. It leads with what the
+humans' own moves did: a move the rules refused, with the reason, then the effects of their
+moves (explain.why's `first`), then the crises they are in."""
 from __future__ import annotations
 
 import pygame
@@ -24,30 +26,41 @@ class WhyPanel(CachedPanel):
         self.scroll = max(0, min(self.max_scroll, self.scroll + lines))
 
     def draw(self, surface, entry: dict | None, names: dict, worldview_values: dict, codes: list[str], version: int = 0,
-             budget: RenderBudget | None = None):
-        key = (version, entry.get("turn") if entry else None, self.scroll, self.rect.size, self.m)
-        self.paint(surface, key, lambda: self._render(entry, names, worldview_values, codes), budget)
+             budget: RenderBudget | None = None, first: tuple = (), stakes: dict | None = None, notes: tuple = ()):
+        """first: the humans' codes (their moves lead); stakes: stake id -> name; notes: sentences that go
+        before everything (the humans' refused moves)."""
+        key = (version, entry.get("turn") if entry else None, self.scroll, self.rect.size, self.m, first, notes)
+        self.paint(surface, key, lambda: self._render(entry, names, worldview_values, codes, first, stakes, notes),
+                   budget)
 
-    def lines(self, entry, names, worldview_values, codes) -> list[tuple[str, str, tuple]]:
+    def lines(self, entry, names, worldview_values, codes, first: tuple = (), stakes: dict | None = None,
+              notes: tuple = ()) -> list[tuple[str, str, tuple]]:
         if entry is None or not entry.get("actions"):
             return [("Play a turn to see why trust and tension moved.", "italic", palette.MUTED)]
-        out = [(f"• {line}", "regular", palette.TEXT) for line in why(entry, names, worldview_values)]
-        if not out:
+        out = [(f"• {line}", "bold", palette.WARNING) for line in notes]
+        # the refused moves of the humans are in notes, worded for them: keep explain's own line out
+        quiet = dict(entry, refused={c: r for c, r in entry.get("refused", {}).items() if c not in first})
+        causes = [(f"• {line}", "regular", palette.TEXT) for line in why(quiet, names, worldview_values, first=first)]
+        out += causes
+        if not causes:
             out.append(("• Nothing moved trust or tension much this turn.", "italic", palette.MUTED))
-        for line in crisis_lines(entry, codes, names):
+        crises = list(zip(entry.get("crises", []), crisis_lines(entry, codes, names, stakes)))
+        ours = [line for c, line in crises if _involves(c, first)]
+        theirs = [line for c, line in crises if not _involves(c, first)]
+        for line in ours + theirs:
             out.append((f"• Crisis: {line}", "regular", palette.TEXT))
         out.append(("Moves this turn:", "bold", palette.MUTED))
         moves = [did(c, entry["actions"][c], names) for c in codes]
         out.append(("; ".join(moves) + ".", "regular", palette.MUTED))
         return out
 
-    def _render(self, entry, names, wv, codes):
+    def _render(self, entry, names, wv, codes, first=(), stakes=None, notes=()):
         m = self.m
         surf = pygame.Surface(self.rect.size)
         surf.fill(palette.BACKGROUND)
         title = f"Why it moved — turn {entry['turn']}" if entry and entry.get("actions") else "Why it moved"
         inner = shapes.panel(surf, surf.get_rect(), title, m.body)
-        rows = self.lines(entry, names, wv, codes)
+        rows = self.lines(entry, names, wv, codes, first, stakes, notes)
         block = text.fit(lambda px: [(t, px, c, s) for t, s, c in rows], inner.width, inner.height,
                          m.body, min_px=max(11, round(m.body * 0.8)))
         view = pygame.Rect(inner)
@@ -64,3 +77,8 @@ class WhyPanel(CachedPanel):
             hint = text.render(text.ellipsize(more, m.small, inner.width, "bold"), m.small, palette.FOCUS, "bold")
             surf.blit(hint, hint.get_rect(bottomright=(inner.right, inner.bottom)))
         return surf
+
+
+def _involves(crisis: dict, codes) -> bool:
+    """A human is a party to the crisis or backed one of its parties."""
+    return bool(set(codes) & (set(crisis["parties"]) | set(crisis.get("backers", {}))))

@@ -30,6 +30,9 @@ class Kind(enum.Enum):
     NEXT_PAIR = "next pair"
     PREV_PAIR = "previous pair"
     SAVE = "save"
+    STANCE = "crisis stance"        # arg: a Stance value
+    BACKING = "back an ally"        # arg: True to back it, False to stay out
+    CRISIS = "crisis prompt"        # show the crisis prompt again
     # everywhere
     HELP = "help"
     MENU = "menu"
@@ -114,6 +117,24 @@ PLAY_KEYS: list[Key] = _digits() + [
     Key(pygame.K_s, Intent(Kind.SAVE), "Ctrl+S", "save the game to a named file", ctrl=True),
     Key(pygame.K_ESCAPE, Intent(Kind.MENU), "Esc", "back a step, or the game menu"),
 ]
+
+
+def _crisis_keys() -> list[Key]:
+    """A crisis prompt's answers. Letters no other play key uses (E is the card view, C the chart)."""
+    from game.core.vocab import Stance
+    letters = {Stance.STAND_FIRM: (pygame.K_f, "F"), Stance.ESCALATE: (pygame.K_x, "X"),
+               Stance.SETTLE: (pygame.K_s, "S"), Stance.BACK_DOWN: (pygame.K_b, "B")}
+    out = [Key(key, Intent(Kind.STANCE, int(s)), label, f"crisis: {s.label.lower()}", ctrl=False)
+           for s, (key, label) in letters.items()]
+    out += [Key(pygame.K_y, Intent(Kind.BACKING, True), "Y", "an ally's crisis: back the ally", ctrl=False),
+            Key(pygame.K_n, Intent(Kind.BACKING, False), "N", "an ally's crisis: stay out", ctrl=False),
+            Key(pygame.K_k, Intent(Kind.CRISIS), "K", "crisis: show the prompt again", ctrl=False)]
+    return out
+
+
+CRISIS_KEYS: list[Key] = _crisis_keys()
+STANCE_KEYS: dict[int, str] = {int(k.intent.arg): k.label for k in CRISIS_KEYS if k.intent.kind is Kind.STANCE}
+PLAY_KEYS += CRISIS_KEYS
 
 MENU_KEYS: list[Key] = [
     Key(pygame.K_DOWN, Intent(Kind.FOCUS_NEXT), "↓", "next item"),

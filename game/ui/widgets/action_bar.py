@@ -1,4 +1,4 @@
-"""The action bar: the eight actions in their two families (keys 1–8), the target, and end turn.
+"""The action bar: the nine actions in their two families (keys 1–9), the target, and end turn.
 
 Buttons are pygame_gui buttons registered with the same intents the keys send. In an all-AI
 game the bar holds the auto-play controls instead. Building the buttons is slow (pygame_gui
@@ -16,7 +16,8 @@ from .. import palette, text
 from ..intents import Intent, Kind
 
 SHORT = {Action.ARM: "Arm", Action.ALLY: "Ally", Action.PRESSURE: "Pressure", Action.SUMMIT: "Summit",
-         Action.CBM: "CBM", Action.FORUM: "Forum", Action.TRADE: "Trade", Action.HOLD: "Hold"}
+         Action.CBM: "CBM", Action.FORUM: "Forum", Action.TRADE: "Trade", Action.HOLD: "Hold",
+         Action.CHALLENGE: "Challenge"}
 
 
 def _button_w(label: str, m) -> int:
@@ -141,6 +142,15 @@ class ActionBar:
             elif b.is_selected:
                 b.unselect()
 
+    def show_blocked(self, blocked: dict):
+        """Grey out the actions the rules would refuse whatever the target ({action: why}), in place;
+        the key still chooses one, and the status line then says why it would be refused."""
+        for a, b in self.buttons.items():
+            if a in blocked and b.is_enabled:
+                b.disable()
+            elif a not in blocked and not b.is_enabled:
+                b.enable()
+
     def show_auto(self, auto_on: bool, speed_label: str):
         """Teacher mode: the auto-play switch and the speed in the header, updated in place."""
         if self.auto_button is None:
@@ -152,7 +162,7 @@ class ActionBar:
         self.headers[0] = (_teacher_header(speed_label), colour, rect)
 
     # ------------------------------------------------------------------ drawing
-    def draw(self, surface, status: str, status_colour=palette.TEXT, target_label: str = ""):
+    def draw(self, surface, status: str, status_colour=palette.TEXT, target_label: str = "", target_colour=palette.FOCUS):
         m = self.m
         if m is None:
             return
@@ -165,5 +175,5 @@ class ActionBar:
             surface.blit(text.render(text.ellipsize(label, m.small, avail, "bold"), m.small, colour, "bold"), r.topleft)
         if target_label and hasattr(self, "target_rect"):
             target_label = getattr(self, "target_prefix", "") + target_label
-            img = text.render(text.ellipsize(target_label, m.body, self.target_rect.width, "bold"), m.body, palette.FOCUS, "bold")
+            img = text.render(text.ellipsize(target_label, m.body, self.target_rect.width, "bold"), m.body, target_colour, "bold")
             surface.blit(img, img.get_rect(center=self.target_rect.center))

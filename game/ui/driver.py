@@ -64,8 +64,19 @@ def settle_pass(app):
         guard += 1
 
 
+def settle_crisis(app, stance_key: int = pygame.K_f, backing_key: int = pygame.K_y):
+    """Answer the play screen's crisis prompts if they are up: a stance (Stand firm) or backing (Back)."""
+    guard = 0
+    shown = getattr(app.top, "shown_prompt", lambda: None)
+    while shown() is not None and guard < 8:
+        press(app, stance_key if shown()["kind"] == "stance" else backing_key)
+        guard += 1
+
+
 def play_human_turn(app, action_key: int, tab: bool = True):
-    """One human seat's move: action key, (Tab for a target), Enter to confirm, Enter to lock in."""
+    """One human seat's move: answer any crisis prompt, then action key, (Tab for a target), Enter to
+    confirm, Enter to lock in."""
     settle_pass(app)
+    settle_crisis(app)
     keys = [action_key] + ([pygame.K_TAB] if tab else []) + [pygame.K_RETURN, pygame.K_RETURN]
     press(app, *keys)

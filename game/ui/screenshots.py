@@ -50,14 +50,31 @@ def _tour(app, out, suffix):
     driver.press(app, K.K_RETURN)                      # Start game
     if driver.top_name(app) == "setup":
         driver.click_button(app, "Start game")
-    _shot(app, out, "pass", suffix) if driver.top_name(app) == "pass" else None
-    for action in (K.K_4, K.K_1, K.K_6):
-        for _ in app.top.flow.humans if hasattr(app.top, "flow") else [0]:
-            driver.play_human_turn(app, action)
+    if driver.top_name(app) == "pass":
+        _shot(app, out, "pass", suffix)
+        driver.press(app, K.K_RETURN)                  # China has the keyboard: its private briefing
+        _shot(app, out, "briefing", suffix)
+    # turn 1: China challenges Japan over the East China Sea islands (9, then Tab to its second stake
+    # partner); the United States, Japan's ally, summits
+    driver.play_human_turn(app, K.K_9)
+    driver.play_human_turn(app, K.K_4)
+    # turn 2: China, a party, chooses a stance; the United States may back Japan or stay out
+    for name, action in (("crisis", K.K_1), ("crisis-ally", K.K_6)):
         driver.settle_pass(app)
+        if getattr(app.top, "shown_prompt", lambda: None)() is not None:
+            _shot(app, out, name, suffix)
+        driver.play_human_turn(app, action, tab=False)
     driver.settle_pass(app)
+    driver.settle_crisis(app)
     driver.press(app, K.K_3, K.K_TAB, K.K_TAB, K.K_RETURN)  # a move waiting for confirmation
     _shot(app, out, "play", suffix)
+    score = getattr(app.top, "score_button", None)
+    if score is not None:                              # the running score's tooltip: what it counts
+        pygame.mouse.set_pos(score.rect.center)        # pygame_gui reads the pointer, not the events
+        driver.run(app, 120)
+        _shot(app, out, "play-score", suffix)
+        pygame.mouse.set_pos((1, app.size[1] - 1))
+        driver.run(app, 2)
     if app.scale > 1.0:
         driver.press(app, K.K_e)
         _shot(app, out, "play-card", suffix)

@@ -30,7 +30,8 @@ def test_hot_seat_game_from_setup_to_export(make_app, data_dir):
                 seen_pass += 1
                 # the pass screen hides the previous choice: nothing of the play screen is drawn under it
                 assert not app.top.overlay
-                driver.press(app, K.K_RETURN)
+                driver.settle_pass(app)   # before a first turn: the pass screen, then the private briefing
+            driver.settle_crisis(app)
             scene = app.top
             assert scene.name == "play"
             if turn == 1 and seat == 0 and not clicked:

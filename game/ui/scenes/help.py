@@ -11,7 +11,8 @@ from ..intents import Intent, Kind
 from ..scene import Scene
 from . import overlay
 
-ACTION_KEYS = "1 Arm, 2 Ally, 3 Pressure (deterrence); 4 Summit, 5 CBM, 6 Forum, 7 Trade, 8 Hold (dialogue)"
+ACTION_KEYS = ("1 Arm, 2 Ally, 3 Pressure, 9 Challenge (deterrence); 4 Summit, 5 CBM, 6 Forum, 7 Trade, 8 Hold "
+               "(dialogue)")
 
 
 def merged(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -32,7 +33,7 @@ def register_screen_keys(title: str, keys: list) -> list:
 
 def key_sections(scene_keys=None) -> list[tuple[str, list[tuple[str, str]]]]:
     """Sections of the help: the keys of the screen it was opened from first, then the rest."""
-    play = [("1–8", f"choose an action: {ACTION_KEYS}")]
+    play = [("1–9", f"choose an action: {ACTION_KEYS}")]
     play += [r for r in intents.help_rows(intents.PLAY_KEYS) if not r[0].isdigit()]
     play.append(("Mouse", "click an action, a target on the map, or any button; wheel scrolls the why panel"))
     everywhere = intents.help_rows(intents.GLOBAL_KEYS)

@@ -1,37 +1,56 @@
 """The play screen: map or chart, tension gauge, event card, why panel and the action bar.
 
+A human in an open crisis answers a prompt before its turn ends (a stance as a party, back or
+stay out as an ally), drawn over the dimmed screen with its own buttons and keys; the top bar
+shows the human's running score, its tooltip saying what the score counts for its type.
+
 Layout follows the font scale: at scale 1.0 everything is on screen at once; from 1.25 up
 (projectors) one large view at a time — card and why, map, or chart — chosen with tabs or keys.
 
 Frame time: the pygame_gui buttons are rebuilt only when the set of them changes (a resize, the
-scale, the view, a human seat appearing or going), not after every turn. The work a turn brings
-is spread over the frames after it: the frame that plays the turn re-renders nothing, the next
-one hands the autosave to the background writer, and each later one re-renders one stale panel
-(a RenderBudget), the others showing their previous image meanwhile — so quick auto-play never
-does all of it in one frame.
+scale, the view, a human seat appearing or going, the crisis prompt opening, moving on or closing),
+not after every turn. The work a turn brings is spread over the frames after it: the frame that
+plays the turn re-renders nothing, the next one hands the autosave to the background writer, and
+each later one re-renders one stale panel (a RenderBudget), the others showing their previous
+image meanwhile — so quick auto-play never does all of it in one frame.
 """
 from __future__ import annotations
 
 import pygame
 import pygame_gui
 
+from game.core.explain import crisis_lines
 from game.core.session import Game
-from game.core.vocab import Action
+from game.core.vocab import Action, Stance
 
 from .. import history, intents, palette, saving, text
 from ..intents import Intent, Kind
 from ..scene import Scene
 from ..turn_flow import TurnFlow
+from ..widgets import briefing
 from ..widgets.action_bar import ActionBar
 from ..widgets.cached import RenderBudget
 from ..widgets.card_view import CardView
 from ..widgets.chart import Chart
+from ..widgets.crisis_prompt import CrisisPrompt
 from ..widgets.gauge import TensionGauge
 from ..widgets.map_view import MapView
 from ..widgets.why_panel import WhyPanel
 
 SPEEDS = (2.0, 1.2, 0.7, 0.4, 0.2, 0.1)  # seconds per auto-played turn
 COMPACT_SCALE = 1.25
+# what may be done while the crisis prompt is up; anything else waits for an answer (or Esc)
+PROMPT_INTENTS = {Kind.STANCE, Kind.BACKING, Kind.CRISIS, Kind.END_TURN, Kind.MENU, Kind.HELP, Kind.QUIT,
+                  Kind.FULLSCREEN, Kind.UNDO, Kind.SAVE}
+REFUSED_MOVE = {Action.ALLY: "alliance with {t}", Action.CHALLENGE: "challenge to {t}"}
+
+
+def refused_sentence(who: str, action: Action, target: str, why: str, you: bool) -> str:
+    """'Your alliance with China was refused: an alliance with a rival. You held back instead.'"""
+    move = REFUSED_MOVE.get(action, f"{action.label.lower()}" + (" with {t}" if action.targeted else "")).format(t=target)
+    owner = "Your" if you else (who + ("’" if who.endswith("s") else "’s"))
+    held = "You held back instead." if you else f"{who} held back instead."
+    return f"{owner} {move} was refused: {why}. {held}"
 
 
 def speed_label(index: int) -> str:
@@ -64,6 +83,12 @@ class PlayScene(Scene):
         self.bar = ActionBar()
         self.message = ""
         self.needs_pass = self.flow.hot_seat
+        self.prompt = CrisisPrompt()
+        self.prompt_open = False    # the crisis prompt is up
+        self.prompt_at = 0          # which of the current human's prompts it shows
+        self.prompts_answered = 0   # answers given through the prompt (keys or buttons), for tests
+        self.briefed: set[int] = set()   # humans told their type on this screen
+        self.score_button = None
         self.budget = RenderBudget()
         self._built = None          # what the current widgets were built for (see _structure)
         self._played = False        # a turn was played in this frame
@@ -71,6 +96,7 @@ class PlayScene(Scene):
 
     # ------------------------------------------------------------------ lifecycle
     def enter(self):
+        self._start_seat()
         super().enter()
         self._maybe_pass()
 
@@ -103,13 +129,24 @@ class PlayScene(Scene):
             self.add(pygame_gui.elements.UIButton(pygame.Rect(bx, (self.top_rect.height - m.button_h) // 2, bw, m.button_h),
                                                   label, ui, tool_tip_text=tip), intent)
             bx -= pad // 2
+        self.score_button = None
+        if self.flow.current is not None:
+            label = briefing.score_label(100.0)   # the widest it gets: the badge never resizes
+            bw = text.size(label, m.body, "bold")[0] + 2 * pad + 8
+            bx -= bw + pad
+            self.score_button = self.add(pygame_gui.elements.UIButton(
+                pygame.Rect(bx, (self.top_rect.height - m.button_h) // 2, bw, m.button_h), "", ui,
+                tool_tip_text="", object_id=pygame_gui.core.ObjectID(class_id="@primary")), Intent(Kind.PICK, ("score", None)))
+            self._show_score()
         self.top_text_right = bx - pad
+        top_elements = len(self.elements)
         # action bar
         human = self.flow.current is not None
         bar_h = ActionBar.height_for(m, w, human)
         longest = max((a.name for a in self.game.scenario.actors), key=lambda n: text.size(n, m.body, "bold")[0])
         self.bar.build(self, pygame.Rect(0, h - bar_h, w, bar_h), m, human, self.auto, speed_label(self.speed), longest)
         self.bar.show_choice(self.flow.action)
+        self.bar.show_blocked(self._blocked())
         body = pygame.Rect(pad, self.top_rect.bottom + pad // 2, w - 2 * pad, h - bar_h - self.top_rect.bottom - pad)
         gauge_h = TensionGauge.height_for(m)
         if self.compact:
@@ -151,6 +188,17 @@ class PlayScene(Scene):
             self._pair_buttons()
         # node positions are known only after the map has rendered once
         self._zones_pending = self.view == "map"
+        prompt = self.shown_prompt()
+        if prompt is not None:
+            # the prompt is modal: the screen's own buttons are hidden under it, the top bar's stay
+            for element in self.elements[top_elements:]:
+                element.hide()
+            self._zones_pending = False
+            count = len(self.flow.prompts())
+            below_top = pygame.Rect(pad, self.top_rect.bottom + pad // 2, w - 2 * pad, h - self.top_rect.bottom - pad)
+            self.prompt.build(self, below_top, m, prompt, self.flow.current,
+                              [a.name for a in self.game.scenario.actors], self.flow.answer_of(prompt),
+                              f"{self.prompt_at + 1} of {count}" if count > 1 else "", self._last_turn(prompt))
         self._built = self._structure()
 
     def clear(self):
@@ -159,7 +207,8 @@ class PlayScene(Scene):
 
     def _structure(self) -> tuple:
         """Everything the set of widgets depends on: when it is unchanged, _refresh updates them in place."""
-        return self.app.size, self.app.scale, self.view, self.flow.current is not None
+        prompt = (self.game.turn, self.flow.seat, self.prompt_at) if self.shown_prompt() is not None else None
+        return self.app.size, self.app.scale, self.view, self.flow.current is not None, prompt
 
     def _refresh(self):
         """Bring the widgets up to date after a change of state. Rebuilding the buttons costs about 9 ms,
@@ -168,7 +217,12 @@ class PlayScene(Scene):
             self.relayout()
             return
         self.bar.show_choice(self.flow.action)
+        self.bar.show_blocked(self._blocked())
         self.bar.show_auto(self.auto, speed_label(self.speed))
+        self._show_score()
+        prompt = self.shown_prompt()
+        if prompt is not None:
+            self.prompt.show_answer(self.flow.answer_of(prompt))
 
     def _layout_charts(self, rect):
         m = self.m
@@ -220,13 +274,27 @@ class PlayScene(Scene):
             self.app.say(f"Autosave failed: {error}")
 
     def _maybe_pass(self):
-        """Between hot-seat players a pass screen hides the previous choice."""
-        if self.flow.hot_seat and self.flow.current is not None and self.needs_pass and self.app.top is self:
-            self.needs_pass = False
-            from .pass_device import PassDeviceScene
-            me = self.flow.current
-            self.app.push(PassDeviceScene(self.app, self.game.scenario.actors[me].name,
-                                          self.flow.seat + 1, len(self.flow.humans), self.game.turn + 1))
+        """Between hot-seat players a pass screen hides the previous choice. Before a human's first
+        turn it carries the private briefing (with one human the screen is the briefing alone)."""
+        me = self.flow.current
+        if me is None or self.app.top is not self:
+            return
+        brief = self.game.turn == 0 and me not in self.briefed
+        if not (brief or (self.flow.hot_seat and self.needs_pass)):
+            return
+        self.needs_pass = False
+        lines = None
+        if brief:
+            self.briefed.add(me)
+            lines = briefing.briefing(self.game.type_of(me), self.game.scenario.actors[me].name,
+                                      self.game.scenario.dynamics)
+        self.app.push(self.app.scene("pass", self.game.scenario.actors[me].name, self.flow.seat + 1,
+                                     len(self.flow.humans), self.game.turn + 1, lines))
+
+    def _start_seat(self):
+        """A human's turn begins (or begins again): the crisis prompt comes up if it has one to answer."""
+        self.prompt_at = 0
+        self.prompt_open = bool(self.flow.unanswered())
 
     def _after_turn(self):
         self._played = True
@@ -235,23 +303,162 @@ class PlayScene(Scene):
         self.why.scroll = 0
         if self.game.over:
             self.auto = False
-            from .debrief import DebriefScene
-            self.app.replace(DebriefScene(self.app, self.game))
+            self.app.replace(self.app.scene("debrief", self.game))
             return
+        refused = self._refused_notes()
+        if refused:
+            self.message = " ".join(refused)
         self.needs_pass = self.flow.hot_seat
+        self._start_seat()
         self._refresh()
         self._maybe_pass()
+
+    def _refused_notes(self) -> tuple[str, ...]:
+        """The last turn's refused human moves, worded for their players."""
+        if not self.game.turns or not self.game.choices:
+            return ()
+        refused = self.game.turns[-1].get("refused", {})
+        actors = self.game.scenario.actors
+        out = []
+        for i, (action, target) in sorted(self.game.choices[-1].items()):
+            why = refused.get(actors[i].code)
+            if why:
+                out.append(refused_sentence(actors[i].name, action, actors[target].name if target >= 0 else "",
+                                            why, you=not self.flow.hot_seat))
+        return tuple(out)
+
+    # ------------------------------------------------------------------ crisis prompt, score, refusals
+    def shown_prompt(self) -> dict | None:
+        """The crisis prompt on display, or None."""
+        if not self.prompt_open or self.flow.current is None:
+            return None
+        prompts = self.flow.prompts()
+        if not prompts:
+            return None
+        return prompts[min(self.prompt_at, len(prompts) - 1)]
+
+    def _open_prompt(self, at: int | None = None) -> bool:
+        prompts = self.flow.prompts()
+        if not prompts:
+            return False
+        if at is None:
+            waiting = [k for k, p in enumerate(prompts) if self.flow.answer_of(p) is None]
+            at = waiting[0] if waiting else 0
+        self.prompt_at, self.prompt_open = at, True
+        self._refresh()
+        return True
+
+    def _answer(self, kind: str, value) -> bool:
+        """F X S B (a stance) or Y N (back or stay out): answer the prompt on display, or the first of
+        that kind when the prompt is closed; then on to the next unanswered prompt, or close it."""
+        flow = self.flow
+        prompts = flow.prompts()
+        shown = self.shown_prompt()
+        if shown is not None and shown["kind"] == kind:
+            target = shown
+        else:
+            matching = [p for p in prompts if p["kind"] == kind]
+            if shown is not None or not matching:
+                keys = "F, X, S or B" if (shown or {}).get("kind") == "stance" else "Y or N"
+                self.message = (f"This prompt asks for {keys}." if shown is not None else
+                                "No crisis to answer: F X S B choose a stance and Y N back an ally in a crisis prompt.")
+                return True
+            target = matching[0]
+        flow.answer(target, value)
+        self.prompts_answered += 1
+        self.message = ""
+        waiting = [k for k, p in enumerate(prompts) if flow.answer_of(p) is None]
+        if self.prompt_open and waiting:
+            self.prompt_at = waiting[0]
+        else:
+            self.prompt_open = False
+        self._refresh()
+        return True
+
+    def _last_turn(self, prompt: dict) -> str:
+        """What the crisis's parties and backers did last turn, for the prompt ('' for a new crisis)."""
+        if not self.game.turns:
+            return ""
+        names = {a.code: a.name for a in self.game.scenario.actors}
+        for c in self.game.turns[-1].get("crises", []):
+            if c["stake"] == prompt["id"] and "stances" in c:
+                line = crisis_lines({"crises": [c]}, self.game.codes, names)[0]
+                return line.split(": ", 1)[-1]
+        return ""
+
+    def _answer_text(self, prompt: dict, answer) -> str:
+        if prompt["kind"] == "stance":
+            return f"{prompt['name']}: {answer.label}"
+        ally = self.game.scenario.actors[prompt["ally"]].name
+        return f"{prompt['name']}: {'back ' + ally if answer else 'stay out'}"
+
+    def _blocked(self) -> dict:
+        """Actions the rules would refuse now whatever the target: greyed out in the bar."""
+        if self.flow.current is None or self.game.over:
+            return {}
+        if not self.flow.challenge_targets():
+            return {Action.CHALLENGE: "no stake open to challenge"}
+        return {}
+
+    def _challenge_problem(self) -> str:
+        """Why Challenge cannot be made at all now, in a sentence."""
+        me = self.flow.current
+        actors = self.game.scenario.actors
+        mine = [s for s in self.game.scenario.stakes if me in s.parties]
+        if not mine:
+            return f"{actors[me].name} has no stake to challenge over."
+        return ("Every stake of yours already has a crisis open (" + ", ".join(s.name for s in mine)
+                + "): answer it in the crisis prompt (K).")
+
+    def _show_score(self):
+        """The running score's badge and tooltip, in place."""
+        me = self.flow.current
+        b = self.score_button
+        if b is None or me is None:
+            return
+        score = float(self.game.scores()[me])
+        label = briefing.score_label(score)
+        if b.text != label:
+            b.set_text(label)
+        _, parts = self.game.engine.scores()
+        tip = briefing.score_tip(self.game.type_of(me), score, {k: float(v[0, me]) for k, v in parts.items()},
+                                 self.game.scenario.dynamics)
+        if b.tool_tip_text != tip:
+            b.set_tooltip(tip)
 
     # ------------------------------------------------------------------ intents
     def on_intent(self, intent: Intent) -> bool:
         k = intent.kind
         flow = self.flow
+        if k is Kind.PICK and isinstance(intent.arg, tuple) and intent.arg[0] == "score":
+            me = flow.current
+            if me is not None:
+                self.message = (f"{briefing.score_label(float(self.game.scores()[me]))} of 100 — hover it to see "
+                                f"what it counts for a {self.game.type_of(me)} actor.")
+            return True
+        if self.shown_prompt() is not None and k not in PROMPT_INTENTS:
+            self.message = "Answer the crisis first (the keys on its buttons), or Esc to look at the map."
+            return True
+        if k is Kind.STANCE:
+            return self._answer("stance", Stance(int(intent.arg)))
+        if k is Kind.BACKING:
+            return self._answer("backing", bool(intent.arg))
+        if k is Kind.CRISIS:
+            count = len(flow.prompts())
+            if self.shown_prompt() is not None and count > 1:   # K again: the next of several prompts
+                self.prompt_at = (self.prompt_at + 1) % count
+                self._refresh()
+            elif not self._open_prompt():
+                self.message = "No crisis of yours to answer this turn."
+            return True
         if k is Kind.CHOOSE_ACTION:
             if flow.current is None:
                 self.message = "No human seat this turn: Enter plays the next turn, Space auto-plays."
                 return True
             flow.choose(Action(intent.arg))
             self.message = ""
+            if flow.action is Action.CHALLENGE and not flow.challenge_targets():
+                self.message = self._challenge_problem()
             self.bar.show_choice(flow.action)
             return True
         if k in (Kind.NEXT_TARGET, Kind.PREV_TARGET):
@@ -270,6 +477,7 @@ class PlayScene(Scene):
                 self._changed()
                 self.message = f"Took back turn {self.game.turn + 1}."
                 self.needs_pass = flow.hot_seat
+                self._start_seat()
                 self._refresh()
                 self._maybe_pass()
             else:
@@ -315,14 +523,17 @@ class PlayScene(Scene):
             self._save_now()  # the app quits on this intent: the last turn must be on disk first
             return False
         if k is Kind.SAVE:
-            from .save_dialog import SaveDialog
-            self.app.push(SaveDialog(self.app, self.game))
+            self.app.push(self.app.scene("save", self.game))
             return True
         if k is Kind.MENU:
+            if self.shown_prompt() is not None:
+                self.prompt_open = False
+                self.message = "Decide later: the crisis comes back when you end your turn, or press K."
+                self._refresh()
+                return True
             if flow.cancel():
                 return True
-            from .menu import GameMenu
-            self.app.push(GameMenu(self.app, self.game))
+            self.app.push(self.app.scene("menu", self.game))
             return True
         return super().on_intent(intent)
 
@@ -330,15 +541,30 @@ class PlayScene(Scene):
         flow = self.flow
         if self.game.over:
             return True
+        shown = self.shown_prompt()
+        if shown is not None:
+            # Enter on the prompt: on to the next unanswered one, or back to the move
+            if flow.answer_of(shown) is None:
+                keys = "F, X, S or B" if shown["kind"] == "stance" else "Y or N"
+                self.message = f"Choose an answer first: {keys} (or Esc to look at the map)."
+            else:
+                self.prompt_open = False
+                self._open_prompt() if flow.unanswered() else self._refresh()
+            return True
         result = flow.end_turn()
         if result == "incomplete":
             self.message = flow.problem()
+        elif result == "crisis":
+            self.message = "A crisis needs your answer before the turn ends."
+            self._open_prompt()
         elif result == "confirm":
             self.message = ""
         elif result == "next":
             self.message = ""
             self.bar.show_choice(None)
             self.needs_pass = True
+            self._start_seat()
+            self._refresh()
             self._maybe_pass()
         elif result == "played":
             self.message = ""
@@ -378,14 +604,36 @@ class PlayScene(Scene):
             return f"All seats are AI ({state}). Enter: next turn · Space: auto-play · +/−: speed", palette.TEXT
         who = names[me].name
         seat = f" (player {flow.seat + 1} of {len(flow.humans)})" if flow.hot_seat else ""
+        shown = self.shown_prompt()
+        if shown is not None:
+            keys = "F X S B" if shown["kind"] == "stance" else "Y N"
+            return self._fit(f"{who}{seat}: a crisis over {shown['name']} — answer with {keys} or the buttons",
+                             f"Crisis over {shown['name']}: {keys} or the buttons"), palette.FOCUS
+        waiting = flow.unanswered()
+        crisis = f" · crisis over {waiting[0]['name']} unanswered (K)" if waiting else ""
         if flow.action is None:
-            return f"{who}{seat}: choose an action, keys 1–8", palette.TEXT
+            return self._fit(f"{who}{seat}: choose an action, keys 1–9{crisis}",
+                             f"{who}: choose an action, keys 1–9" + (" · a crisis waits (K)" if waiting else "")), \
+                palette.TEXT
         move = flow.action.label
         if flow.action.targeted:
             move += f" → {names[flow.target].name}" if flow.target >= 0 else " (choose a target)"
+        refused = flow.refusal()
+        if refused:
+            return self._fit(f"{who}: {move} would be refused ({refused}): you would hold back instead",
+                             f"{move} would be refused: {refused}"), palette.WARNING
+        given = [self._answer_text(p, flow.answer_of(p)) for p in flow.prompts() if flow.answer_of(p) is not None]
         if flow.confirming:
-            return f"Confirm {who}: {move}? Enter locks it in · Esc changes it", palette.FOCUS
-        return f"{who}{seat}: {move}. Enter to confirm", palette.TEXT
+            lock = "? Enter locks it in · Esc changes it"
+            count = f" ({len(given)} crisis answer{'s' if len(given) > 1 else ''})" if given else ""
+            return self._fit(f"Confirm {who}: {move}" + (" · " + "; ".join(given) if given else "") + lock,
+                             f"Confirm {who}: {move}{count}{lock}", f"Confirm {move}{lock}"), palette.FOCUS
+        return self._fit(f"{who}{seat}: {move}. Enter to confirm{crisis}", f"{who}: {move}. Enter to confirm"), \
+            palette.TEXT
+
+    def _fit(self, *options: str) -> str:
+        """The first wording that fits the status line (the last one is cut if none does)."""
+        return text.first_fitting(list(options), self.m.body, max(1, self.bar.status_rect.width), "bold")
 
     def draw(self, surface):
         surface.fill(palette.BACKGROUND)
@@ -402,13 +650,18 @@ class PlayScene(Scene):
         panels = []  # (panel, paint it): the panels do not overlap, so they may be painted in any order
         if "map" in views:
             title = f"Region map — after turn {game.turn}" if game.turn else "Region map — start"
+            crises = game.open_crises()
             panels.append((self.map, lambda: self.map.draw(surface, entry, alliance, focus, target, game.humans, title,
-                                                           self.version, budget)))
+                                                           self.version, budget, crises)))
         if "chart" in views:
             panels += self._chart_panels(surface)
         if "why" in views:
+            first = tuple(game.codes[i] for i in game.humans)
+            stakes = {s.id: s.name for s in game.scenario.stakes}
+            notes = self._refused_notes()
             panels.append((self.why, lambda: self.why.draw(surface, entry if game.turn else None, self.names,
-                                                           game.worldview.as_dict(), game.codes, self.version, budget)))
+                                                           game.worldview.as_dict(), game.codes, self.version, budget,
+                                                           first, stakes, notes)))
         if "card" in views:
             card = game.scenario.card(entry["card"]["id"]) if entry.get("card") else None
             note = "No card drawn this turn." if game.turn else game.scenario.description
@@ -435,7 +688,9 @@ class PlayScene(Scene):
                 label = game.scenario.actors[self.flow.target].name
             else:
                 label = "none yet"
-        self.bar.draw(surface, status, colour, label)
+        self.bar.draw(surface, status, colour, label, palette.WARNING if self.flow.refusal() else palette.FOCUS)
+        if self.shown_prompt() is not None:
+            self.prompt.draw(surface, "F X S B: a stance" if self.prompt.prompt["kind"] == "stance" else "Y: back · N: stay out")
 
     def _previous_tension(self):
         if len(self.game.turns) >= 2:

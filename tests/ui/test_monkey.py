@@ -17,7 +17,8 @@ K = pygame
 KEYS = [K.K_1, K.K_2, K.K_3, K.K_4, K.K_5, K.K_6, K.K_7, K.K_8, K.K_TAB, K.K_RETURN, K.K_ESCAPE, K.K_SPACE,
         K.K_UP, K.K_DOWN, K.K_LEFT, K.K_RIGHT, K.K_c, K.K_m, K.K_e, K.K_w, K.K_o, K.K_z, K.K_s, K.K_r,
         K.K_F1, K.K_F11, K.K_EQUALS, K.K_MINUS, K.K_LEFTBRACKET, K.K_RIGHTBRACKET, K.K_PAGEUP, K.K_PAGEDOWN,
-        K.K_SLASH, K.K_a, K.K_0, K.K_BACKSPACE, K.K_DELETE, K.K_HOME, K.K_q]
+        K.K_SLASH, K.K_a, K.K_0, K.K_BACKSPACE, K.K_DELETE, K.K_HOME, K.K_q,
+        K.K_9, K.K_f, K.K_x, K.K_b, K.K_y, K.K_n, K.K_k]   # Challenge and the crisis prompt's answers
 MODS = [0] * 8 + [K.KMOD_LCTRL, K.KMOD_LSHIFT]
 EVENTS = 5200
 

@@ -1,0 +1,60 @@
+"""A monkey on a hot-seat game in crisis: random keys, clicks and resizes reach the crisis prompt, answer
+it, and nothing raises."""
+import random
+
+import pygame
+
+from game.core.session import Game
+from game.core.vocab import Action
+from tests.ui.monkey import Mix, random_event
+
+K = pygame
+CHN, USA = 0, 1
+KEYS = (K.K_1, K.K_2, K.K_3, K.K_4, K.K_5, K.K_6, K.K_7, K.K_8, K.K_9, K.K_TAB, K.K_RETURN, K.K_RETURN, K.K_ESCAPE,
+        K.K_f, K.K_x, K.K_s, K.K_b, K.K_y, K.K_n, K.K_k, K.K_c, K.K_m, K.K_e, K.K_w, K.K_z, K.K_LEFT, K.K_RIGHT,
+        K.K_PAGEDOWN, K.K_F1, K.K_SPACE)
+MIX = Mix(keys=KEYS, mods=(0,) * 8 + (K.KMOD_LCTRL, K.KMOD_LSHIFT), key_share=0.6, text="fxsbyn9 ", aim_share=0.7,
+          aim_zones=True, right_click=0.05, wheel=0.05, sizes=((1280, 720), (1024, 600), (1600, 900)))
+EVENTS = 2400
+ROUND = 300
+
+
+def _start(app, rng):
+    """China and the United States (both human) challenged each other over Taiwan last turn."""
+    sc = app.options.scenario
+    game = Game(sc, rng.randrange(100), ["human", "human"] + sc.default_doctrines()[2:])
+    game.play_turn({CHN: (Action.CHALLENGE, USA), USA: (Action.CHALLENGE, CHN)})
+    assert game.crisis_prompts(CHN) and game.crisis_prompts(USA)
+    app.reset(app.scene("title"))
+    scene = app.scene("play", game)
+    app.push(scene)
+    app.running = True
+    return scene
+
+
+def test_random_input_reaches_and_answers_the_crisis_prompt(make_app):
+    """2,400 seeded random events over eight games at scales 1.0 and 1.5: prompts are shown and answered by
+    keys or clicks, stances and backing reach the games, and nothing raises."""
+    rng = random.Random(11)
+    app = make_app(turns=6)
+    answered = shown = 0
+    reached = []
+    scene = None
+    sent = 0
+    while sent < EVENTS:
+        if sent % ROUND == 0 or not app.running or not app.stack or app.top.name in ("title", "debrief", "setup"):
+            if scene is not None:
+                answered += scene.prompts_answered
+                reached += [c for c in scene.game.crisis_choices if c["stances"] or c["backing"]]
+            app.scale = 1.5 if (sent // ROUND) % 2 else 1.0
+            scene = _start(app, rng)
+        for _ in range(3):
+            random_event(app, rng, MIX)
+            sent += 1
+        app.frame(1 / 30)
+        if app.stack and app.top is scene and scene.shown_prompt() is not None:
+            shown += 1
+    answered += scene.prompts_answered
+    reached += [c for c in scene.game.crisis_choices if c["stances"] or c["backing"]]
+    assert shown > 20 and answered >= 8, (shown, answered)
+    assert reached, "no answer reached a game"

@@ -1,5 +1,13 @@
 """Doctrines: AI policies. Each is a small class that decides for a set of actors at once,
-across the whole batch: arrays are (B, K) for K actors, or (B, K, N) for their partners."""
+across the whole batch: arrays are (B, K) for K actors, or (B, K, N) for their partners.
+
+A doctrine is played by its actor according to its type (docs/MODEL.md §7.14): the doctrine
+gives the style (which moves, toward whom), the type what the actor wants. A greedy actor
+challenges where it expects to win and skips most of the costly reassurance its doctrine calls
+for (it arms instead); a security-seeker challenges only from fear and pays for reassurance. In
+a crisis both types weigh their odds, but only a greedy actor chooses war, and a security-seeker
+strikes first only from fear. The fixed policies (`always-arm`, ...) ignore type: they are
+experiments."""
 from __future__ import annotations
 
 import functools
@@ -8,8 +16,12 @@ from typing import ClassVar
 import attrs
 import numpy as np
 
+from .constants import K
 from .pairs import first_best
-from .vocab import Action, Family
+from .rules import crises
+from .rules.in_force import InForce
+from .state import sigmoid
+from .vocab import Action, Family, Stance
 
 A = Action
 
@@ -30,8 +42,17 @@ class View:
     last_action: np.ndarray  # (B, N), -1 before the first turn
     last_target: np.ndarray  # (B, N)
     same_bloc: np.ndarray    # (N, N)
+    start_capability: np.ndarray  # (N,)
     u1: np.ndarray           # (B, N) the doctrine's own uniforms
     u2: np.ndarray           # (B, N)
+    greedy: np.ndarray = None        # (B, N) each actor's own type (a doctrine reads its seats' only)
+    stakes: crises.Stakes = None
+    stake_rung: np.ndarray = None    # (B, S)
+    credibility: np.ndarray = None   # (B, N, N)
+    u_pair: np.ndarray = None        # (B, N, N) challenge draws
+    params: InForce = None
+    forum: np.ndarray = None         # (B,)
+    types_differ: np.ndarray = None  # (B,) the types want different things (else they play alike)
 
     @functools.cached_property
     def _at_me(self) -> np.ndarray:
@@ -41,16 +62,16 @@ class View:
 
     @functools.cached_property
     def against(self) -> np.ndarray:
-        """(B, N, N) [b, i, j]: j's last move was deterrence aimed at i, untargeted (arming), or
-        from another bloc at anyone; an alliance move aimed at i binds i as an ally and is not against it."""
+        """(B, N, N) [b, i, j]: j's last move was a deterrence move against i: pressure or a
+        challenge aimed at i, or arming by a rival of another bloc whose gravest worry is i (an
+        alliance move aimed at i binds i as an ally and is not against it). Tit-for-tat answers
+        what was done to it, partner by partner."""
         n = self.same_bloc.shape[0]
-        la, lt = self.last_action, self.last_target
-        deterred = (la >= 0) & (la <= Action.PRESSURE)                 # (B, N); -1: no move yet
-        at_me = self._at_me
-        mine = (deterred & (la != Action.ALLY))[:, None, :] & at_me
-        anyone = (deterred & (lt < 0))[:, None, :]
-        other_bloc = deterred[:, None, :] & ~at_me & ~self.same_bloc[None]
-        return (mine | anyone | other_bloc) & ~np.eye(n, dtype=bool)
+        la = self.last_action
+        aimed = (la == Action.PRESSURE) | (la == Action.CHALLENGE)
+        worry = np.where(np.eye(n, dtype=bool)[None], -np.inf, self.tense).argmax(axis=-1)   # (B, N): j's gravest worry
+        armed_at_me = (la == Action.ARM)[:, None, :] & (worry[:, None, :] == np.arange(n)[None, :, None])
+        return (aimed[:, None, :] & self._at_me) | (armed_at_me & ~self.same_bloc[None])
 
     @functools.cached_property
     def pressured(self) -> np.ndarray:
@@ -79,7 +100,7 @@ class Seats:
         self.others, self.rivals, self.partners = (np.broadcast_to(m, (self.b, self.k, n))
                                                    for m in (others, rivals, partners))
         self.tense = self.rows(view.tense)
-        self.turn_phase = (view.turn + actors) % 3                 # (K,)
+        self.turn_phase = (view.turn + actors) % 4                 # (K,)
 
     def rows(self, a: np.ndarray) -> np.ndarray:
         """The seats' rows of a (B, N, ...) array."""
@@ -92,9 +113,9 @@ class Seats:
         return np.full((self.b, self.k), action, dtype=np.int8)
 
     def dialogue_rotation(self) -> tuple[np.ndarray, np.ndarray]:
-        """Summit, forum and trade in turn, with the partner it worries about most."""
+        """Summit, forum, trade and confidence-building in turn, with the partner it worries about most."""
         partner = self.most_tense()
-        action = np.broadcast_to(np.array([A.SUMMIT, A.FORUM, A.TRADE], dtype=np.int8)[self.turn_phase],
+        action = np.broadcast_to(np.array([A.SUMMIT, A.FORUM, A.TRADE, A.CBM], dtype=np.int8)[self.turn_phase],
                                  (self.b, self.k)).copy()
         target = np.where(action == A.FORUM, -1, partner)
         return action, target
@@ -114,20 +135,91 @@ class Doctrine:
     stochastic: ClassVar[bool] = False
     memory_depth: ClassVar[float] = 1
     tags: ClassVar[frozenset] = frozenset()
+    plays_by_type: ClassVar[bool] = True   # False for the fixed policies
+    boldness: ClassVar[float] = 0.0        # added to a greedy actor's challenge log-odds
+    toughness: ClassVar[int] = 0           # in a crisis: -1 yields sooner, 1 stands firmer
 
     def decide(self, view: View, actors) -> tuple[np.ndarray, np.ndarray]:
         """Actions and targets, each (B, K), for the given actor indices in every game."""
         seats = Seats(view, np.atleast_1d(np.asarray(actors, dtype=np.intp)))
-        return self.choose(seats)
+        action, target = self.choose(seats)
+        action, target = np.asarray(action, dtype=np.int8), np.asarray(target, dtype=np.int64)
+        if self.plays_by_type and view.greedy is not None and view.types_differ.any():
+            action, target = self._by_type(seats, action, target)
+        return action, target
 
     def choose(self, s: Seats) -> tuple[np.ndarray, np.ndarray]:
         raise NotImplementedError
+
+    def _by_type(self, s: Seats, action, target):
+        """A greedy actor pays only GREEDY_CBM_SHARE of its doctrine's reassurance and attends
+        only GREEDY_FORUM_SHARE of its forums (it free-rides on the collective good): it arms
+        instead. Then each actor challenges over a stake if its type's motive fires."""
+        v = s.view
+        greedy = s.rows(v.greedy) & v.types_differ[:, None]
+        u = s.rows(v.u2)
+        skip = greedy & (((action == A.CBM) & (u >= K.GREEDY_CBM_SHARE))
+                         | ((action == A.FORUM) & (u >= K.GREEDY_FORUM_SHARE)))
+        action = np.where(skip, A.ARM, action).astype(np.int8)
+        target = np.where(skip, -1, target)
+        for col, i in enumerate(s.actors):
+            j, fires = challenge_choice(v, int(i), self.boldness)
+            action[:, col] = np.where(fires, A.CHALLENGE, action[:, col])
+            target[:, col] = np.where(fires, j, target[:, col])
+        return action, target
+
+    def stance(self, v: View, odds, rung, greedy, fear_now) -> np.ndarray:
+        """(B,) stances of one party in one crisis, by its type: only a greedy party chooses war
+        (ESCALATE at the brink, when it expects to win); a security-seeker escalates at the brink
+        only from fear; both back down from a war they expect to lose."""
+        brink = rung == K.WAR_RUNG - 1
+        secure_below = np.where((self.toughness >= 1) & (odds >= K.STAND_FIRM_ODDS), Stance.STAND_FIRM, Stance.SETTLE)
+        secure_brink = np.where(fear_now > K.PREEMPT_FEAR, Stance.ESCALATE,
+                                np.where(odds < K.BACK_DOWN_ODDS, Stance.BACK_DOWN, Stance.SETTLE))
+        push = Stance.ESCALATE if self.toughness >= 1 else Stance.STAND_FIRM
+        greedy_below = np.where(odds > K.WAR_ODDS, push,
+                                np.where(odds > K.SETTLE_ODDS, Stance.STAND_FIRM, Stance.SETTLE))
+        greedy_brink = np.where(odds > K.WAR_ODDS, Stance.ESCALATE,
+                                np.where(odds < K.BACK_DOWN_ODDS, Stance.BACK_DOWN, Stance.SETTLE))
+        return np.where(greedy, np.where(brink, greedy_brink, greedy_below),
+                        np.where(brink, secure_brink, secure_below)).astype(np.int8)
+
+    def backs(self, credibility_now, u) -> np.ndarray:
+        """(B,) whether an ally backs its partner: as often as its commitment is credible."""
+        return u < credibility_now
+
+
+def challenge_choice(v: View, i: int, boldness: float = 0.0):
+    """(target (B,), fires (B,)): the other party of the first stake, most valuable first, over
+    which actor i's type moves it to challenge this turn (greedy: the gain it expects; a
+    security-seeker: fear), with no crisis open over it."""
+    b = v.trust.shape[0]
+    target, fires = np.full(b, -1), np.zeros(b, dtype=bool)
+    if v.stakes is None:
+        return target, fires
+    p = v.params
+    for s in sorted(range(v.stakes.count), key=lambda s: -v.stakes.value[s]):
+        if i not in v.stakes.party[s]:
+            continue
+        side = int(np.flatnonzero(v.stakes.party[s] == i)[0])
+        j = int(v.stakes.party[s, 1 - side])
+        win = crises.crisis_odds(v.stakes, s, np.full(b, side), v.capability, v.alliance, v.credibility, p)[:, side]
+        both_nuclear = bool(v.stakes.nuclear[i] and v.stakes.nuclear[j])
+        greedy_z = crises.greedy_challenge_logodds(v.stakes.value[s], win, v.resolve[:, j], v.ties[:, i, j],
+                                                   v.forum, both_nuclear, p) + boldness
+        secure_z = crises.secure_challenge_logodds(crises.fear(v.trust[:, i, j], v.tension[:, i, j], p),
+                                                   v.ties[:, i, j], v.forum, p)
+        z = np.where(v.greedy[:, i], greedy_z, secure_z)
+        now = ~fires & (v.stake_rung[:, s] == 0) & (v.u_pair[:, i, j] < sigmoid(z))
+        target, fires = np.where(now, j, target), fires | now
+    return target, fires
 
 
 class Deterrence(Doctrine):
     name = "deterrence"
     description = "Collective defence: arm and ally when threatened, pressure the other bloc, never concede first."
     tags = frozenset({"deterrence"})
+    toughness = 1
     CATCH_UP = 1.2    # arms until its capability is this many times its strongest rival's
     WEAK_TIE = 0.7    # an alliance below this strength is worth working on
 
@@ -156,6 +248,7 @@ class Dialogue(Doctrine):
     description = "The ASEAN way: summits, forums and trade; confidence-building when tension is high; never arms first."
     memory_depth = 0
     tags = frozenset({"dialogue"})
+    toughness = -1
     TENSE = 0.45   # above this tension with anyone, it pays for costly reassurance
 
     def choose(self, s):
@@ -201,11 +294,17 @@ class GenerousReciprocity(Doctrine):
 
 class Grit(Doctrine):
     name = "grit"
-    description = "Osgood's GRIT: graduated unilateral reassurance (confidence-building, summits) that still answers pressure."
+    description = ("Osgood's GRIT: graduated unilateral reassurance (a confidence-building step every third "
+                   "turn, summits between) that keeps the capacity to answer: it stops reassuring below "
+                   "KEEP of its starting strength, and answers pressure with pressure.")
     tags = frozenset({"dialogue", "reciprocal"})
+    KEEP = 0.85   # share of its starting capability it keeps as the capacity to answer
 
     def choose(self, s):
-        action = s.full(A.CBM if s.view.turn % 2 == 1 else A.SUMMIT)
+        v = s.view
+        strong_enough = s.rows(v.capability) >= self.KEEP * v.start_capability[s.actors][None, :]
+        reassure = ((v.turn + s.actors) % 3 == 1)[None, :] & strong_enough
+        action = np.where(reassure, A.CBM, A.SUMMIT).astype(np.int8)
         target = s.most_tense()
         pressurer = s.most_tense(s.rows(s.view.pressured))
         hit = pressurer >= 0
@@ -218,6 +317,7 @@ class Opportunist(Doctrine):
     name = "opportunist"
     description = "Probes actors it believes weak or irresolute with pressure; trades with the rest; arms when threatened."
     tags = frozenset({"deterrence"})
+    boldness, toughness = 1.0, 1
     WEAK = 0.9         # prey: a rival whose defence is below this share of its own capability
     IRRESOLUTE = 0.35  # or whose resolve image is below this
 
@@ -236,22 +336,78 @@ class Opportunist(Doctrine):
 
 class Random(Doctrine):
     name = "random"
-    description = "Picks any action and target at random: a baseline, not a policy."
+    description = "Picks any regular action and target at random (its type still decides challenges): a baseline, not a policy."
     stochastic = True
     memory_depth = 0
 
     def choose(self, s):
         n = s.view.same_bloc.shape[0]
-        action = np.minimum((s.rows(s.view.u1) * 8).astype(np.int8), 7)
+        regular = len(Action) - 1   # every action but CHALLENGE, which its type decides
+        action = np.minimum((s.rows(s.view.u1) * regular).astype(np.int8), regular - 1)
         pick = np.minimum((s.rows(s.view.u2) * (n - 1)).astype(np.int64), n - 2)
         target = np.where(pick >= s.actors[None, :], pick + 1, pick)
         target = np.where(np.isin(action, (A.FORUM, A.HOLD, A.ARM)), -1, target)
         return action, target
 
 
+class Always(Doctrine):
+    """A fixed policy: the same action every turn, whatever the actor's type; in a crisis it
+    stands firm. Targets are chosen sensibly: the partner it worries about most for talk and
+    pressure, its closest partner outside any rivalry for an alliance, the other party of its
+    most valuable open stake for a challenge."""
+
+    action: ClassVar[Action]
+    plays_by_type = False
+    memory_depth = 0
+    tags = frozenset({"fixed"})
+
+    def choose(self, s):
+        a = self.action
+        target = np.full((s.b, s.k), -1, dtype=np.int64)
+        if a in (A.PRESSURE,):
+            target = s.most_tense(s.rivals)
+        elif a in (A.SUMMIT, A.CBM, A.TRADE):
+            target = s.most_tense()
+        elif a == A.ALLY:
+            target = first_best(s.rows(s.view.alliance), s.partners)
+        elif a == A.CHALLENGE:
+            for col, i in enumerate(s.actors):
+                target[:, col] = _open_stake_target(s.view, int(i))
+        return s.full(a), target
+
+    def stance(self, v, odds, rung, greedy, fear_now):
+        return np.full(odds.shape, Stance.STAND_FIRM, dtype=np.int8)
+
+
+def _open_stake_target(v: View, i: int) -> np.ndarray:
+    """(B,) the other party of i's most valuable stake with no open crisis, -1 if none."""
+    b = v.trust.shape[0]
+    target = np.full(b, -1)
+    if v.stakes is None:
+        return target
+    for s in sorted(range(v.stakes.count), key=lambda s: v.stakes.value[s]):   # the most valuable last: it wins
+        if i in v.stakes.party[s]:
+            j = int(v.stakes.party[s][v.stakes.party[s] != i][0])
+            target = np.where(v.stake_rung[:, s] == 0, j, target)
+    return target
+
+
+def _always(action: Action) -> type[Doctrine]:
+    label = action.name.lower()
+    return type(f"Always{action.name.title()}", (Always,), {
+        "name": f"always-{label}", "action": action,
+        "description": f"A fixed policy for experiments: {action.label} every turn, whatever its type; stands firm in a crisis."})
+
+
+ALWAYS = tuple(_always(a) for a in Action)
+
+
 DOCTRINES: dict[str, type[Doctrine]] = {
-    cls.name: cls for cls in (Deterrence, Dialogue, Reciprocity, GenerousReciprocity, Grit, Opportunist, Random)
+    cls.name: cls for cls in (Deterrence, Dialogue, Reciprocity, GenerousReciprocity, Grit, Opportunist, Random,
+                              *ALWAYS)
 }
+#: the doctrines proper, without the fixed policies
+PLAYING_DOCTRINES = tuple(name for name, cls in DOCTRINES.items() if cls.plays_by_type)
 HUMAN = "human"
 
 

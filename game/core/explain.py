@@ -7,6 +7,12 @@ VERB = {
     "ARM": "armed", "ALLY": "deepened an alliance with {t}", "PRESSURE": "put pressure on {t}",
     "SUMMIT": "held a summit with {t}", "CBM": "made a costly confidence-building move toward {t}",
     "FORUM": "worked through the regional forum", "TRADE": "traded with {t}", "HOLD": "held back",
+    "CHALLENGE": "challenged {t} over a stake",
+}
+NOUN = {
+    "ARM": "arming", "ALLY": "alliance move", "PRESSURE": "pressure", "SUMMIT": "summit",
+    "CBM": "costly confidence-building", "FORUM": "forum work", "TRADE": "trade", "HOLD": "restraint",
+    "CHALLENGE": "challenge",
 }
 
 
@@ -22,28 +28,13 @@ def did(code: str, move: dict, names: dict) -> str:
     return f"{names.get(code, code)} {text}"
 
 
-def _reading(action: str, worldview: dict, observer_is_target: bool) -> str:
-    sig = {"ARM": worldview.get("arming_signal", 0.0), "PRESSURE": worldview.get("arming_signal", 0.0) - 0.3,
-           "ALLY": worldview.get("alliance_signal", 0.0), "CBM": worldview.get("reassurance_signal", 0.0)}.get(action)
-    if action == "ARM":
-        if sig < -0.05:
-            return "in this world arming looks hostile"
-        if sig > 0.05:
-            return "in this world arming reassures"
-        return "in this world defensive arming reveals little"
-    if action == "ALLY":
-        if observer_is_target:
-            return "partners read an alliance as friendship"
-        return "outsiders read the alliance as aimed at them" if sig < -0.05 else "in this world alliances reveal little to outsiders"
-    if action == "PRESSURE":
-        return "pressure reads as hostile"
-    if action == "CBM":
-        return "a costly gesture reveals a security-seeker" if sig > 0.05 else "in this world even costly gestures reveal little"
-    if action in ("SUMMIT", "FORUM"):
-        return "talk is cheap but friendly"
-    if action == "TRADE":
-        return "trade signals a stake in peace"
-    return "restraint reveals little"
+def _reading(action: str, value: float) -> str:
+    """How an observer read a move, from the sign of what it did to trust: no world is named."""
+    if value < -0.005:
+        return "hostile"
+    if value > 0.005:
+        return "reassuring" if action in ("CBM", "ALLY") else "friendly"
+    return "telling little"
 
 
 CAUSE_TEXT = {
@@ -56,14 +47,16 @@ CAUSE_TEXT = {
     "arms": "an arms race",
     "bloc": "bloc division",
     "pressure": "pressure between them",
+    "crisis": "their open crisis",
     "ties": "economic and diplomatic ties (the shadow of the future)",
     "forum": "the regional forum",
 }
 
 
-def why(entry: dict, names: dict, worldview: dict, limit: int = 6) -> list[str]:
+def why(entry: dict, names: dict, worldview: dict, limit: int = 6, first: tuple = ()) -> list[str]:
     """The main causes of this turn's changes in trust and tension, in plain sentences,
-    largest change first. Each sentence names the net change and what drove it most."""
+    largest change first, except that what the actors in `first` (the humans) did comes first.
+    Each sentence names the net change and what drove it most; none names the world."""
     actions = entry["actions"]
     items: list[tuple[float, str]] = []
 
@@ -78,12 +71,14 @@ def why(entry: dict, names: dict, worldview: dict, limit: int = 6) -> list[str]:
         who = f"{possessive(names.get(obs, obs))} trust in {names.get(subj, subj)} {net:+.2f}"
         if cause == "action":
             move = actions[subj]
-            text = f"{did(subj, move, names)}; {_reading(move['action'], worldview, move.get('target') == obs)}: {who}"
+            noun = NOUN[move["action"]]
+            text = (f"{names.get(obs, obs)} read {possessive(names.get(subj, subj))} {noun} as "
+                    f"{_reading(move['action'], value)}: trust {net:+.2f}")
         elif cause == "card" and entry.get("card"):
             text = f"Card “{entry['card']['title']}”: {who}"
         else:
             text = f"{CAUSE_TEXT[cause].capitalize()}: {who}"
-        items.append((abs(net), text))
+        items.append((abs(net) + (10.0 if subj in first and cause == "action" else 0.0), text))
 
     tension: dict[tuple, dict] = {}
     for a, b, cause, value in entry["causes"]["tension"]:
@@ -110,16 +105,39 @@ def why(entry: dict, names: dict, worldview: dict, limit: int = 6) -> list[str]:
         moves = ", ".join(f"{names.get(c, c)} {fam(actions[c]['action'])}" for c in codes)
         pays = ", ".join(f"{names.get(c, c)} +{p:g}" for c, p in zip(codes, entry["payoffs"]))
         out.insert(0, f"{moves}: 2×2 payoff this turn {pays}")
+    for code in first:
+        if code in entry.get("refused", {}):
+            out.insert(0, f"{names.get(code, code)}’s move was refused: {entry['refused'][code]}; it held back instead")
     for a, b in entry.get("challenges", []):
-        out.append(f"{names.get(a, a)} challenged {names.get(b, b)}: the crisis ladder climbs")
+        out.append(f"{names.get(a, a)} challenged {names.get(b, b)} over a stake: a crisis opens")
     return out[: limit + 2]
 
 
-def crisis_lines(entry: dict, codes: list[str], names: dict) -> list[str]:
+STANCE_TEXT = {"STAND_FIRM": "stood firm", "ESCALATE": "escalated", "SETTLE": "offered to settle",
+               "BACK_DOWN": "backed down"}
+
+
+def crisis_lines(entry: dict, codes: list[str], names: dict, stakes: dict | None = None) -> list[str]:
+    """One line per crisis of the turn: the stake, the parties' stances, who backed whom, the rung."""
     lines = []
-    c = entry["crisis"]
-    for i in range(len(codes)):
-        for j in range(i + 1, len(codes)):
-            if c[i][j] > 0:
-                lines.append(f"{names.get(codes[i], codes[i])}–{names.get(codes[j], codes[j])}: rung {c[i][j]} ({RUNG_NAMES[c[i][j]]})")
+    for c in entry.get("crises", []):
+        a, b = c["parties"]
+        title = (stakes or {}).get(c["stake"], c["stake"])
+        head = f"{title} ({names.get(a, a)}–{names.get(b, b)})"
+        parts = []
+        if "stances" in c:
+            parts.append(", ".join(f"{names.get(p, p)} {STANCE_TEXT[s]}" for p, s in c["stances"].items()))
+        if c.get("backers"):
+            parts.append(", ".join(f"{names.get(k, k)} backed {names.get(p, p)}" for k, p in c["backers"].items()))
+        rung = c["rung"]
+        if rung == 0:
+            ending = "the crisis is over"
+        elif rung >= len(RUNG_NAMES) - 1:
+            ending = "WAR"
+        else:
+            ending = f"rung {rung} ({RUNG_NAMES[rung]})"
+        if not c["rung_before"]:
+            parts.insert(0, f"{names.get(c['challenger'], c['challenger'])} challenged" if c.get("challenger")
+                         else "an event opened a crisis")
+        lines.append(f"{head}: {'; '.join(p for p in parts if p)} → {ending}")
     return lines

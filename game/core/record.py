@@ -16,7 +16,7 @@ from .errors import LoadError
 from .vocab import OUTCOME_CODES, Action
 
 FORMAT = "deterrence-or-dialogue/record"
-VERSION = 1
+VERSION = 2   # the second edition of the rules: stakes, crises with stances, scores by type
 CAUSE_FLOOR = 1e-6  # smaller contributions are left out of the record
 
 
@@ -74,8 +74,35 @@ def turn_entry(eng: Engine, log: TurnLog, b: int) -> dict:
         "security": _floats(log.security[b]),
         "challenges": challenges,
         "causes": causes,
+        "refused": {codes[i]: str(log.refused[b, i]) for i in range(len(codes)) if log.refused[b, i]},
+        "crises": crisis_entries(eng, log, b),
         "outcome": OUTCOME_CODES[int(log.outcome[b])].value,
     }
+
+
+def crisis_entries(eng: Engine, log: TurnLog, b: int) -> list[dict]:
+    """The turn's crises, one per stake that had one open before or after the turn: its rung
+    after the turn, the parties' stances (for a crisis open at the start), who backed whom, and
+    who challenged."""
+    from .vocab import Stance
+
+    sc, st = eng.scenario, log.state
+    codes = sc.codes
+    out = []
+    for s, stake in enumerate(sc.stakes):
+        before = int(log.rung_before[b, s])
+        after = int(st.stake_rung[b, s])
+        if not before and not after:
+            continue
+        parties = [codes[i] for i in stake.parties]
+        entry = {"stake": stake.id, "parties": parties, "rung_before": before, "rung": after,
+                 "challenger": codes[int(st.stake_challenger[b, s])] if st.stake_challenger[b, s] >= 0 else None}
+        if before:
+            entry["stances"] = {parties[k]: Stance(int(log.stance[b, s, k])).name for k in (0, 1)}
+            entry["backers"] = {codes[k]: parties[int(log.backing[b, s, k]) - 1]
+                                for k in range(len(codes)) if log.backing[b, s, k]}
+        out.append(entry)
+    return out
 
 
 def final_entry(eng: Engine, b: int, turns: list[dict]) -> dict:
@@ -85,9 +112,13 @@ def final_entry(eng: Engine, b: int, turns: list[dict]) -> dict:
     T = np.asarray(turns[-1]["trust"]) if turns else np.asarray(eng.scenario.trust)
     H = np.asarray(turns[-1]["tension"]) if turns else np.zeros((n, n))
     off = ~np.eye(n, dtype=bool)
+    headline, parts = eng.scores()
     scores = {}
     for i, code in enumerate(codes):
         scores[code] = {
+            "score": round(float(headline[b, i]), 6),
+            "stakes_won": float(st.stakes_won[b, i]),
+            "war_against": [codes[j] for j in np.flatnonzero(st.fought[b, i])],
             "security": float(st.security_sum[b, i] / eng.turns),
             "trust": float(100.0 * (T[i][off[i]].mean() + T[:, i][off[:, i]].mean()) / 2.0),
             "tension": float(100.0 * H[i][off[i]].mean()),

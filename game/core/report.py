@@ -40,15 +40,17 @@ def game_summary(record: GameRecord, sc: Scenario) -> str:
         lines.append("  moves: " + ", ".join(moves))
         for line in why(t, names, wv["values"], limit=3):
             lines.append("  why: " + line)
-        for line in crisis_lines(t, codes, names):
+        for line in crisis_lines(t, codes, names, {s.id: s.name for s in sc.stakes}):
             lines.append("  crisis: " + line)
     lines.append("")
     lines.append(f"Outcome: {OUTCOME_TEXT[record['outcome']]} (after turn {record['end_turn']}).")
     lines.append("Hidden dispositions: " + ", ".join(f"{c} {d}" for c, d in record["dispositions"].items()))
     lines.append("")
-    lines.append(f"{'actor':6s} {'security':>8s} {'trust':>6s} {'tension':>7s} {'prosperity':>10s} {'2x2 payoff':>10s}")
+    lines.append(f"{'actor':6s} {'score':>6s} {'security':>8s} {'trust':>6s} {'tension':>7s} {'prosperity':>10s} "
+                 f"{'stakes':>6s} {'2x2 payoff':>10s}")
     for c in codes:
         s = record["scores"][c]
-        lines.append(f"{c:6s} {s['security']:8.1f} {s['trust']:6.1f} {s['tension']:7.1f} {s['prosperity']:10.2f} {s['payoff']:10.1f}")
+        lines.append(f"{c:6s} {s['score']:6.1f} {s['security']:8.1f} {s['trust']:6.1f} {s['tension']:7.1f} "
+                     f"{s['prosperity']:10.2f} {s['stakes_won']:6.1f} {s['payoff']:10.1f}")
     lines.append("(* an incident flipped the move: action noise)")
     return "\n".join(lines)

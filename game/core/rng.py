@@ -21,7 +21,7 @@ ROUNDS = 10
 MAX_SEED = 2**63 - 1  # seeds key the generator with 64 bits; kept to what a signed 64-bit integer holds
 
 # Streams: one per kind of draw, so adding a draw of one kind never shifts another.
-DISPOSITION, CARD, ACTOR, PAIR = range(4)
+DISPOSITION, CARD, ACTOR, PAIR, CRISIS = range(5)
 
 
 def philox4x32(c0, c1, c2, c3, k0, k1, rounds: int = ROUNDS):
@@ -210,6 +210,14 @@ def accident_draws(keys: np.ndarray, turn: int, n: int) -> np.ndarray:
     rows[:k] = _halves(words, 4 * k - 8 * first, k)
     rows[k] = 1.0
     return _cells(rows, same, n)
+
+
+def crisis_draws(keys: np.ndarray, turn: int, count: int) -> np.ndarray:
+    """count 16-bit uniforms per game for the turn's crises (allies' backing, accidents, the
+    fortunes of war), (B, count), from the crisis stream."""
+    blocks = max(1, -(-count // 8))
+    words = words_for(keys, turn, np.full(blocks, CRISIS), np.arange(blocks))
+    return np.ascontiguousarray(_halves(words, 0, count).T)
 
 
 def actor_draws(seeds, turn: int, n: int):

@@ -8,17 +8,19 @@ import numpy as np
 
 from . import params
 from .cards import Card, Deck, load_deck
+from .doctrines import DOCTRINES
 from .checks import (ACTOR_CODE, ACTOR_CODE_ALLOWED, choice, no_duplicates, number, read_toml, reject_unknown,
                      require_keys, table, text)
 from .errors import LoadError
 from .paths import CARDS, SCENARIOS
 
 MARKERS = ("circle", "square", "triangle", "diamond", "pentagon", "hexagon", "star", "cross")
-DOCTRINE_NAMES = ("deterrence", "dialogue", "reciprocity", "generous-reciprocity", "grit",
-                  "opportunist", "random")
-SECTIONS = {"scenario", "worldview", "end", "actor", "matrices", "profiles"}
+DOCTRINE_NAMES = tuple(DOCTRINES)
+SECTIONS = {"scenario", "worldview", "end", "actor", "matrices", "profiles", "stake"}
 SCENARIO_KEYS = {"name", "title", "description", "turns", "worldview", "deck", "dynamics", "seed"}
-ACTOR_KEYS = {"code", "name", "colour", "marker", "capability", "prosperity", "bloc", "x", "y", "doctrine"}
+ACTOR_KEYS = {"code", "name", "colour", "marker", "capability", "prosperity", "bloc", "x", "y", "doctrine", "nuclear"}
+STAKE_KEYS = {"id", "name", "parties", "value", "paragraphs", "source"}
+ARTICLE_PARAGRAPHS = 13
 ACTOR_REQUIRED = ("code", "name", "colour", "marker", "capability", "prosperity", "bloc", "x", "y")
 NAME_PATTERN = r"^[A-Za-z0-9_\-]+$"
 NAME_ALLOWED = "letters, digits, _ and -"
@@ -42,6 +44,19 @@ class Actor:
     x: float
     y: float
     doctrine: str
+    nuclear: bool = False   # a war between two nuclear actors is catastrophic for both
+
+
+@attrs.frozen
+class Stake:
+    """Something two actors could fight over: a challenge is always over a stake."""
+
+    id: str
+    name: str
+    parties: tuple[int, int]        # actor indices
+    value: float
+    paragraphs: tuple[int, ...] = ()  # the article's paragraphs that name it
+    source: str = ""                # where a stake the article does not name comes from
 
 
 @attrs.frozen
@@ -71,6 +86,7 @@ class Scenario:
     profiles: dict
     path: str = ""
     seed: int = 1
+    stakes: tuple[Stake, ...] = ()
 
     @property
     def codes(self) -> list[str]:
@@ -194,7 +210,56 @@ def _actor(file, k: int, a) -> Actor:
         x=float(number(file, section, "x", a["x"], 0.0, 1.0)),
         y=float(number(file, section, "y", a["y"], 0.0, 1.0)),
         doctrine=doctrine,
+        nuclear=_flag(file, section, "nuclear", a.get("nuclear", False)),
     )
+
+
+def _flag(file, section, key, value) -> bool:
+    """A true/false setting."""
+    if not isinstance(value, bool):
+        raise LoadError(file, section, key, f"expected true or false, got {value!r}")
+    return value
+
+
+def _stake(file, k: int, s, actors: tuple[Actor, ...]) -> Stake:
+    """The k-th [[stake]]: two parties of different blocs, a value, and the article's paragraphs
+    that name it or, for a stake the article does not name, its source."""
+    section = f"stake {k + 1}"
+    table(file, section, None, s)
+    if isinstance(s.get("id"), str):
+        section = f"stake {s['id']}"
+    reject_unknown(file, section, s, STAKE_KEYS)
+    require_keys(file, section, s, ("id", "name", "parties", "value"))
+    codes = [a.code for a in actors]
+    parties = s["parties"]
+    if (not isinstance(parties, list) or len(parties) != 2 or any(p not in codes for p in parties)
+            or parties[0] == parties[1]):
+        raise LoadError(file, section, "parties", f"expected two different actor codes (allowed: {', '.join(codes)})")
+    i, j = codes.index(parties[0]), codes.index(parties[1])
+    if actors[i].bloc == actors[j].bloc and actors[i].bloc != "non-aligned":
+        raise LoadError(file, section, "parties", f"{parties[0]} and {parties[1]} are in the same bloc "
+                        f"(allowed: actors of different blocs)")
+    paragraphs = s.get("paragraphs", [])
+    if not isinstance(paragraphs, list):
+        raise LoadError(file, section, "paragraphs", "expected a list of paragraph numbers")
+    paras = tuple(int(number(file, section, "paragraphs", p, 1, ARTICLE_PARAGRAPHS, integer=True)) for p in paragraphs)
+    source = text(file, section, "source", s["source"]) if "source" in s else ""
+    if not paras and not source:
+        raise LoadError(file, section, "source", "a stake the article does not name needs its source "
+                        "(allowed: paragraphs = [N, ...] or source = \"...\")")
+    return Stake(id=text(file, section, "id", s["id"], NAME_PATTERN, NAME_ALLOWED),
+                 name=text(file, section, "name", s["name"]), parties=(i, j),
+                 value=float(number(file, section, "value", s["value"], 0.1, 10.0)), paragraphs=paras, source=source)
+
+
+def _stakes(file, raw: dict, actors: tuple[Actor, ...]) -> tuple[Stake, ...]:
+    """The [[stake]] tables, with distinct ids (none: a region with nothing to fight over)."""
+    raw_stakes = raw.get("stake", [])
+    if not isinstance(raw_stakes, list) or len(raw_stakes) > 64:
+        raise LoadError(file, "stake", None, "expected up to 64 [[stake]] tables")
+    stakes = tuple(_stake(file, k, s, actors) for k, s in enumerate(raw_stakes))
+    no_duplicates(file, (s.id for s in stakes), "stake", "id")
+    return stakes
 
 
 def _actors(file, raw: dict) -> tuple[Actor, ...]:
@@ -284,6 +349,7 @@ def load_scenario(name_or_path, deck_override: Deck | None = None) -> Scenario:
     worldview = _worldview(path, raw, settings.pop("preset"))
     end = _end_rules(path, raw)
     actors = _actors(path, raw)
+    stakes = _stakes(path, raw, actors)
     codes = [a.code for a in actors]
     trust, alliance, ties = _matrices(path, raw, codes)
     profiles = _profiles(path, raw, codes)
@@ -292,5 +358,5 @@ def load_scenario(name_or_path, deck_override: Deck | None = None) -> Scenario:
     return Scenario(
         title=str(head.get("title", settings["name"])), description=str(head.get("description", "")),
         actors=actors, trust=trust, alliance=alliance, ties=ties, worldview=worldview, cards=cards,
-        deck_name=str(deck_name), end=end, profiles=profiles, path=str(path), **settings,
+        deck_name=str(deck_name), end=end, profiles=profiles, path=str(path), stakes=stakes, **settings,
     )

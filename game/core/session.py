@@ -12,9 +12,11 @@ from .errors import LoadError
 from .paths import ROOT
 from .record import FORMAT, VERSION, GameRecord, atomic_write, final_entry, turn_entry
 from .scenario import Scenario, load_scenario
-from .vocab import Action, Outcome
+from .vocab import Action, Outcome, Stance
 
 Choice = tuple[Action, int]  # (action, target actor index or -1)
+# a turn's crisis answers of the humans: {"stances": {(actor, stake): Stance}, "backing": {(actor, stake): bool}}
+CrisisChoices = dict
 
 
 def portable_path(path: str) -> str:
@@ -47,6 +49,7 @@ class Game:
         self.doctrines = list(doctrines if doctrines is not None else scenario.default_doctrines())
         self.turn_limit = int(turns if turns is not None else scenario.turns)
         self.choices: list[dict[int, Choice]] = []  # human choices per played turn
+        self.crisis_choices: list[CrisisChoices] = []  # the humans' stances and backing per played turn
         self.fallback_from: int | None = None  # turn from which AI played the human seats
         self.fallback_doctrine = ""
         self.turns: list[dict] = []
@@ -90,8 +93,11 @@ class Game:
         return self.engine.state
 
     # ------------------------------------------------------------------ play
-    def play_turn(self, choices: dict[int, Choice] | None = None) -> dict:
-        """Play one turn; choices maps each human actor's index to (action, target index)."""
+    def play_turn(self, choices: dict[int, Choice] | None = None, stances: dict | None = None,
+                  backing: dict | None = None) -> dict:
+        """Play one turn; choices maps each human actor's index to (action, target index);
+        stances maps (actor, stake index) to a Stance in a crisis the human is a party to, and
+        backing (actor, stake index) to True (back the ally) or False (stay out)."""
         if self.over:
             raise RuntimeError("the game is over")
         choices = dict(choices or {})
@@ -99,8 +105,11 @@ class Game:
         if missing:
             raise ValueError(f"waiting for a choice from {', '.join(missing)}")
         clean = {i: (Action(int(a)), int(t)) for i, (a, t) in choices.items() if i in self.humans}
-        log = self.engine.step({i: (int(a), t) for i, (a, t) in clean.items()})
+        crisis = {"stances": {(int(i), int(s)): Stance(int(v)) for (i, s), v in (stances or {}).items() if i in self.humans},
+                  "backing": {(int(i), int(s)): bool(v) for (i, s), v in (backing or {}).items() if i in self.humans}}
+        log = self.engine.step({i: (int(a), t) for i, (a, t) in clean.items()}, crisis["stances"], crisis["backing"])
         entry = turn_entry(self.engine, log, 0)
+        self.crisis_choices.append(crisis)
         self.choices.append(clean)
         self.turns.append(entry)
         self.logs.append(log)
@@ -110,16 +119,18 @@ class Game:
         """Take back the last turn by replaying all the others from the seed."""
         if not self.choices:
             return False
-        self.replay(self.choices[:-1])
+        self.replay(self.choices[:-1], self.crisis_choices[:-1])
         return True
 
-    def replay(self, choices: list[dict[int, Choice]]) -> None:
-        self.choices = []
+    def replay(self, choices: list[dict[int, Choice]], crisis_choices: list[CrisisChoices] | None = None) -> None:
+        crisis_choices = list(crisis_choices or [])
+        self.choices, self.crisis_choices = [], []
         self._reset_engine()
-        for c in choices:
+        for k, c in enumerate(choices):
             if self.over:
                 break
-            self.play_turn(c)
+            crisis = crisis_choices[k] if k < len(crisis_choices) else {}
+            self.play_turn(c, crisis.get("stances"), crisis.get("backing"))
 
     def autoplay(self) -> None:
         """Play to the end: every seat an AI, or a human seat that a fallback doctrine plays."""
@@ -147,6 +158,7 @@ class Game:
                 {sc.codes[i]: [a.name, sc.codes[t] if t >= 0 else None] for i, (a, t) in c.items()}
                 for c in self.choices
             ],
+            "human_crisis_choices": [self._crisis_record(c) for c in self.crisis_choices],
             "turns": list(self.turns),  # a record is a snapshot: later turns do not join it
         }
         if self.fallback_from is not None:
@@ -156,16 +168,72 @@ class Game:
             data["outcome"] = Outcome.ONGOING.value
         return GameRecord(data)
 
+    def _crisis_record(self, c: CrisisChoices) -> dict:
+        """A turn's crisis answers as plain data: {"stances": {code: {stake: STANCE}}, "backing": {code: {stake: bool}}}."""
+        codes, stakes = self.codes, self.scenario.stakes
+        out = {"stances": {}, "backing": {}}
+        for key, table in (("stances", c.get("stances", {})), ("backing", c.get("backing", {}))):
+            for (i, s), v in sorted(table.items()):
+                out[key].setdefault(codes[i], {})[stakes[s].id] = v.name if key == "stances" else bool(v)
+        return out
+
+    def _crisis_from_record(self, turn: dict) -> CrisisChoices:
+        index = {c: k for k, c in enumerate(self.codes)}
+        stake = {s.id: k for k, s in enumerate(self.scenario.stakes)}
+        return {"stances": {(index[c], stake[s]): Stance[v] for c, row in turn.get("stances", {}).items()
+                            for s, v in row.items()},
+                "backing": {(index[c], stake[s]): bool(v) for c, row in turn.get("backing", {}).items()
+                            for s, v in row.items()}}
+
+    # ------------------------------------------------------------------ crises and scores
+    def open_crises(self) -> list[dict]:
+        """The crises open now: stake index, the stake, its parties (indices), rung and challenger."""
+        st = self.engine.state
+        return [{"stake": s, "id": stake.id, "name": stake.name, "parties": stake.parties,
+                 "rung": int(st.stake_rung[0, s]), "challenger": int(st.stake_challenger[0, s])}
+                for s, stake in enumerate(self.scenario.stakes) if 0 < st.stake_rung[0, s] < 4]
+
+    def crisis_prompts(self, actor: int) -> list[dict]:
+        """What a human must answer this turn: a stance in each crisis it is a party to, and
+        back or stay out in each crisis of an ally it may back (see rules.crises.may_back)."""
+        from .rules import crises
+
+        st = self.engine.state
+        prompts = []
+        for c in self.open_crises():
+            if actor in c["parties"]:
+                prompts.append(dict(c, kind="stance", side=c["parties"].index(actor)))
+                continue
+            for side in (0, 1):
+                if crises.may_back(self.engine.stakes, st.alliance, c["stake"], side)[0, actor]:
+                    prompts.append(dict(c, kind="backing", side=side, ally=c["parties"][side]))
+        return prompts
+
+    def scores(self) -> np.ndarray:
+        """Each actor's headline score so far, 0-100, by its own type's aims."""
+        return self.engine.scores()[0][0]
+
+    def type_of(self, actor: int) -> str:
+        """The actor's type, told privately to its own player: greedy or security-seeking."""
+        return "greedy" if self.engine.state.greedy[0, actor] else "security-seeking"
+
+    def baseline_scores(self) -> np.ndarray:
+        """What the scenario's own AI would have scored in each seat on the same seed: the game
+        replayed with every seat played by the scenario's doctrine."""
+        base = Game(self.scenario, self.seed, self.scenario.default_doctrines(), turns=self.turn_limit)
+        base.autoplay()
+        return base.scores()
+
     def state_digest(self) -> str:
         """A fingerprint of the whole engine state: a compact save checks its replay with it."""
         import hashlib
 
         h = hashlib.sha256()
         st = self.engine.state
-        for name in ("capability", "prosperity", "greedy", "trust_logodds", "alliance", "ties", "tension", "crisis",
-                     "forum", "regional_tension", "resolve", "payoff", "security_sum",
-                     "outcome", "last_action", "last_target"):
-            h.update(np.ascontiguousarray(getattr(st, name)).tobytes())
+        h.update(str(self.turn_limit).encode())
+        for name, value in st.arrays().items():
+            h.update(name.encode())
+            h.update(np.ascontiguousarray(value).tobytes())
         return h.hexdigest()
 
     def save_text(self, compact: bool = False) -> str:
@@ -210,7 +278,11 @@ class Game:
                 choices.append({index[code]: (Action[a], index[t] if t else -1) for code, (a, t) in turn.items()})
         except (KeyError, ValueError, TypeError) as exc:
             raise LoadError(source, None, "human_choices", f"unreadable choice ({exc})") from None
-        game.replay(choices)
+        try:
+            crisis = [game._crisis_from_record(turn) for turn in data.get("human_crisis_choices", [])]
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+            raise LoadError(source, None, "human_crisis_choices", f"unreadable crisis choice ({exc})") from None
+        game.replay(choices, crisis)
         if check and worldview is None:
             if "turns" in data and game.turns != data["turns"]:
                 raise LoadError(source, None, "turns", "the saved turns do not replay from its seed and choices (saved by another version?)")
@@ -234,7 +306,7 @@ class Game:
         """The same seed and choices in another world. Human seats are played by `fallback`
         once the recorded choices run out (the other world may last longer)."""
         other = Game(self.scenario, self.seed, self.doctrines, worldview, self.turn_limit)
-        other.replay(self.choices)
+        other.replay(self.choices, self.crisis_choices)
         if not other.over and other.humans:
             other.engine.fallback = {i: make(fallback) for i in other.humans}
             other.fallback_from = other.turn + 1

@@ -33,7 +33,17 @@ class State:
     alliance: np.ndarray        # (B, N, N) alliance strength 0..1, symmetric
     ties: np.ndarray            # (B, N, N) economic and social ties 0..1, symmetric
     tension: np.ndarray         # (B, N, N) pair tension 0..1, symmetric
-    crisis: np.ndarray          # (B, N, N) crisis rung 0..WAR_RUNG, symmetric
+    crisis: np.ndarray          # (B, N, N) highest rung of the pair's open crises 0..WAR_RUNG, symmetric
+    stake_rung: np.ndarray      # (B, S) rung of the crisis over each stake: 0 none, 1..3 open, WAR_RUNG war
+    stake_challenger: np.ndarray  # (B, S) the party that challenged (actor index), -1 for none
+    stake_opened: np.ndarray    # (B, S) the turn the crisis opened
+    escalated: np.ndarray       # (B, S, N) the actor escalated in the stake's open crisis (audience costs)
+    backing: np.ndarray         # (B, S, N) this turn: 0 out, 1 backs the stake's first party, 2 its second
+    credibility: np.ndarray     # (B, N, N) how believable i's commitment to its ally j is
+    stakes_won: np.ndarray      # (B, N) value of the stakes won (half for a settlement)
+    stakes_lost: np.ndarray     # (B, N) value of the stakes lost (half for a settlement)
+    fought: np.ndarray          # (B, N, N) i was at war with j
+    cards_seen: np.ndarray      # (B, K) the card was drawn in this game
     forum: np.ndarray           # (B,) regional forum stock 0..1
     regional_tension: np.ndarray  # (B,) 0..100
     resolve: np.ndarray         # (B, N) resolve image: others' belief the actor will stand firm

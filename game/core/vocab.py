@@ -22,10 +22,11 @@ class Action(enum.IntEnum):
     FORUM = 5
     TRADE = 6
     HOLD = 7
+    CHALLENGE = 8   # press a claim on a stake against its other party: opens a crisis
 
     @property
     def family(self) -> Family:
-        return Family.DETERRENCE if self <= Action.PRESSURE else Family.DIALOGUE
+        return Family(int(FAMILY[self]))
 
     @property
     def targeted(self) -> bool:
@@ -45,6 +46,7 @@ ACTION_LABELS = {
     Action.FORUM: "Regional forum",
     Action.TRADE: "Trade",
     Action.HOLD: "Hold",
+    Action.CHALLENGE: "Challenge",
 }
 
 ACTION_HELP = {
@@ -56,15 +58,17 @@ ACTION_HELP = {
     Action.FORUM: "Work through the regional forum (no target). Raises the forum stock that lowers everyone's tension.",
     Action.TRADE: "Trade with a target. Builds ties and prosperity for both.",
     Action.HOLD: "Restraint: do nothing this turn. Counts as dialogue in the 2x2 payoff.",
+    Action.CHALLENGE: "Press a claim on a stake you share with the target: opens a crisis over it. Read by everyone as greed.",
 }
 
-FAMILY = np.array([int(a.family) for a in Action], dtype=np.int8)
-TARGETED = np.array([0, 1, 1, 1, 1, 0, 1, 0], dtype=bool)
+#                 ARM ALLY PRESSURE SUMMIT CBM FORUM TRADE HOLD CHALLENGE
+FAMILY = np.array([0, 0, 0, 1, 1, 1, 1, 1, 0], dtype=np.int8)
+TARGETED = np.array([0, 1, 1, 1, 1, 0, 1, 0, 1], dtype=bool)
 
 
 def family_of(actions: np.ndarray) -> np.ndarray:
-    """The family (0 deterrence, 1 dialogue) of each action in an array: the deterrence actions come first."""
-    return (np.asarray(actions) > Action.PRESSURE).astype(np.int8)
+    """The family (0 deterrence, 1 dialogue) of each action in an array."""
+    return FAMILY[np.asarray(actions, dtype=np.intp)]
 
 
 def targeted(actions: np.ndarray) -> np.ndarray:
@@ -72,9 +76,32 @@ def targeted(actions: np.ndarray) -> np.ndarray:
     return TARGETED[np.asarray(actions, dtype=np.intp)]
 
 
-DETERRENCE_ACTIONS = (Action.ARM, Action.ALLY, Action.PRESSURE)
+DETERRENCE_ACTIONS = (Action.ARM, Action.ALLY, Action.PRESSURE, Action.CHALLENGE)
 DIALOGUE_ACTIONS = (Action.SUMMIT, Action.CBM, Action.FORUM, Action.TRADE, Action.HOLD)
 NO_TARGET = -1
+
+
+class Stance(enum.IntEnum):
+    """A party's move in a crisis, each turn the crisis is open."""
+
+    STAND_FIRM = 0
+    ESCALATE = 1
+    SETTLE = 2       # offer to split the stake
+    BACK_DOWN = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.replace("_", " ").title()
+
+
+STANCE_HELP = {
+    Stance.STAND_FIRM: "Hold your position. If both stand firm the crisis climbs a rung (at the brink it stays, and may slip into war by accident).",
+    Stance.ESCALATE: "Raise the stakes: the crisis climbs a rung; at the brink, escalating starts the war.",
+    Stance.SETTLE: "Offer to split the stake. If both settle, the crisis ends and each gets half.",
+    Stance.BACK_DOWN: "Give way: the other side wins the stake. Backing down after escalating costs you resolve (audience costs).",
+}
+
+CRISIS_ENDINGS = ("open", "settled", "backed-down", "war")
 
 
 class Outcome(enum.Enum):

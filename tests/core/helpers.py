@@ -25,8 +25,9 @@ def family_letter(move: dict) -> str:
 
 def versus(doctrine: str, script: list[str], seed: int = 1, overrides: dict | None = None) -> list[tuple[str, str]]:
     """Play `doctrine` (seat 0) against a scripted opponent (seat 1) in two_rivals; return the
-    (doctrine, opponent) family pairs turn by turn, as executed."""
-    sc = rivals(overrides or {"action_noise": 0.0}, turns=len(script))
+    (doctrine, opponent) family pairs turn by turn, as executed. Both types feel the same matrix
+    (secure_payoff_T = payoff_T), so a doctrine plays its pure iterated-dilemma strategy."""
+    sc = rivals(overrides or {"action_noise": 0.0, "secure_payoff_T": 5.0}, turns=len(script))
     game = Game(sc, seed, [doctrine, "human"])
     for move in script:
         choice = (Action.SUMMIT, 0) if move == C else (Action.PRESSURE, 0)

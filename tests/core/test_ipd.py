@@ -1,4 +1,5 @@
-"""two_rivals with dynamics off is exactly the iterated prisoner's dilemma."""
+"""two_rivals with dynamics off, both types feeling the same matrix (secure_payoff_T = payoff_T),
+is exactly the iterated prisoner's dilemma."""
 import numpy as np
 import pytest
 
@@ -43,10 +44,10 @@ def reference(seed, a, b, turns, noise_rate, q=1 / 3, payoffs=PD):
 
 
 def play(seed, a, b, turns, noise):
-    game = Game(rivals({"action_noise": noise}, turns=turns), seed, [a, b])
+    game = Game(rivals({"action_noise": noise, "secure_payoff_T": 5.0}, turns=turns), seed, [a, b])
     game.autoplay()
     rec = game.record()
-    fam = lambda m: "D" if m["action"] in ("ARM", "ALLY", "PRESSURE") else "C"  # noqa: E731
+    fam = lambda m: "D" if m["action"] in ("ARM", "ALLY", "PRESSURE", "CHALLENGE") else "C"  # noqa: E731
     hist = [[fam(t["actions"][c]) for t in rec.turns] for c in ("AZR", "AMB")]
     return [rec["payoffs"]["AZR"], rec["payoffs"]["AMB"]], hist
 
@@ -77,7 +78,7 @@ def test_generous_copes_with_noise_better_than_strict():
     """Under noise, generous reciprocators earn more with each other than strict ones do."""
     from game.core.batch import run_batch
 
-    sc = rivals({"action_noise": 0.05}, turns=100)
+    sc = rivals({"action_noise": 0.05, "secure_payoff_T": 5.0}, turns=100)
     seeds = np.arange(200)
     gen = run_batch(sc, seeds, ["generous-reciprocity"] * 2).payoff.sum(axis=1)
     tft = run_batch(sc, seeds, ["reciprocity"] * 2).payoff.sum(axis=1)

@@ -37,11 +37,13 @@ def trade_and_talk(ties, moves: Moves):
 
 
 def attend_forum(forum, moves: Moves):
-    """forum ← clip(forum·(1 − FORUM_DECAY) + FORUM_GAIN·share·(1 − forum), 0, 1), share = the
-    share of actors that attend: collective, with diminishing returns as the stock fills."""
+    """forum ← clip(forum·(1 − FORUM_DECAY) + FORUM_GAIN·share^FORUM_COLLECTIVE·(1 − forum), 0, 1),
+    share = the share of actors that attend: collective (one actor alone moves it little), with
+    diminishing returns as the stock fills."""
     n = moves.action.shape[1]
     share = moves.count(moves.chose(Action.FORUM)) / np.float32(n)
-    return np.clip(forum * (1.0 - K.FORUM_DECAY) + K.FORUM_GAIN * share * (1.0 - forum), 0.0, 1.0)
+    return np.clip(forum * (1.0 - K.FORUM_DECAY) + K.FORUM_GAIN * share ** K.FORUM_COLLECTIVE * (1.0 - forum),
+                   0.0, 1.0)
 
 
 def pay_and_gain(prosperity, moves: Moves):

@@ -1,27 +1,63 @@
-"""Rule 2, the choice: every actor picks a move at once; action noise may flip it
+"""Rule 2, the choice: every actor picks a move at once, and a stance in each crisis it is a
+party to; allies of a party choose to back it or stay out. Action noise may flip a move
 (docs/MODEL.md §7.2)."""
 from __future__ import annotations
 
 import numpy as np
 
-from ..doctrines import View
-from ..vocab import Action, family_of, targeted
+from ..vocab import Action, Stance, family_of, targeted
+from . import crises
+from .crises import FIRST, OUT, SECOND, Stakes
 
 
-def choose_moves(view: View, seating, human: dict[int, tuple[int, int]], b: int, n: int):
+def rivals(stakes: Stakes, blocs: list[str]) -> np.ndarray:
+    """(N, N): pairs that are rivals: they share a stake, or belong to two different treaty blocs.
+    An alliance is refused with a rival."""
+    n = len(blocs)
+    aligned = np.array([b != "non-aligned" for b in blocs])
+    rival = (np.array(blocs)[:, None] != np.array(blocs)[None, :]) & aligned[:, None] & aligned[None, :]
+    for s in range(stakes.count):
+        i, j = stakes.party[s]
+        rival[i, j] = rival[j, i] = True
+    return rival & ~np.eye(n, dtype=bool)
+
+
+def refusal(action, target, stakes: Stakes, stake_rung, rival) -> np.ndarray:
+    """(B, N) why a chosen move cannot be made ('' where it can): a targeted move with no valid
+    target, an alliance with a rival, a challenge with no open stake against the target."""
+    b, n = action.shape
+    why = np.full((b, n), "", dtype=object)
+    no_target = targeted(action) & ((target < 0) | (target >= n) | (target == np.arange(n)[None, :]))
+    why[no_target] = "no target"
+    safe_target = np.clip(target, 0, n - 1)
+    ally_rival = (action == Action.ALLY) & ~no_target & rival[np.arange(n)[None, :], safe_target]
+    why[ally_rival] = "an alliance with a rival"
+    challenge = (action == Action.CHALLENGE) & ~no_target
+    if challenge.any():
+        open_stake = np.zeros((b, n), dtype=bool)
+        for s in range(stakes.count):
+            p, q = stakes.party[s]
+            free = stake_rung[:, s] == 0
+            open_stake[:, p] |= free & (target[:, p] == q)
+            open_stake[:, q] |= free & (target[:, q] == p)
+        why[challenge & ~open_stake] = "no stake open to challenge with that actor"
+    return why
+
+
+def choose_moves(view, seating, human: dict, b: int, n: int, stakes: Stakes, rival):
     """Each doctrine decides for its seats, each human's (action, target) is taken as given.
-    A move that needs a target and has no valid one (none, out of range, oneself) becomes HOLD;
-    a move that takes no target drops it. Returns (action, target), each (B, N) int8."""
+    A move that cannot be made (see refusal) becomes HOLD; a move that takes no target drops it.
+    Returns (action, target, refused) with refused the reasons, '' where none."""
     action = np.empty((b, n), dtype=np.int8)
-    target = np.empty((b, n), dtype=np.int8)
+    target = np.empty((b, n), dtype=np.int64)
     for doctrine, seats in seating:
         action[:, seats], target[:, seats] = doctrine.decide(view, seats)
     for i, (a, t) in human.items():
         action[:, i], target[:, i] = int(a), int(t)
-    no_target = targeted(action) & ((target < 0) | (target >= n) | (target == np.arange(n)[None, :]))
-    action = np.where(no_target, Action.HOLD, action).astype(np.int8)
+    refused = refusal(action, target, stakes, view.stake_rung, rival)
+    action = np.where(refused != "", Action.HOLD, action).astype(np.int8)
     target = np.where(targeted(action), target, -1).astype(np.int8)
-    return action, target
+    return action, target, refused
 
 
 def action_noise(intended: np.ndarray, target: np.ndarray, u: np.ndarray, noise: np.ndarray):
@@ -34,3 +70,56 @@ def action_noise(intended: np.ndarray, target: np.ndarray, u: np.ndarray, noise:
     action = np.where(flip, flipped, intended).astype(np.int8)
     target = np.where(flip & deterrence, -1, target).astype(np.int8)
     return action, target
+
+
+def choose_stances(view, doctrine_of, human_stances: dict, stakes: Stakes, stake_challenger, p):
+    """(B, S, 2) int8: each party's stance in each open crisis (STAND_FIRM where none is open).
+    A human's stance for (actor, stake) is taken as given; an AI party's comes from its doctrine
+    and type, from its odds of winning with the backing it can expect and its fear."""
+    b = view.trust.shape[0]
+    stance = np.full((b, stakes.count, 2), Stance.STAND_FIRM, dtype=np.int8)
+    for s in range(stakes.count):
+        rung = view.stake_rung[:, s]
+        if not crises.is_open(rung).any():
+            continue
+        side_of_challenger = np.where(stake_challenger[:, s] == stakes.party[s, 1], 1, 0)
+        odds = crises.crisis_odds(stakes, s, side_of_challenger, view.capability, view.alliance,
+                                  view.credibility, p)
+        open_now = crises.is_open(rung)
+        for side in (0, 1):
+            i, j = int(stakes.party[s, side]), int(stakes.party[s, 1 - side])
+            if (i, s) in human_stances:
+                chosen = np.full(b, int(human_stances[(i, s)]))
+            else:
+                fear_now = crises.fear(view.trust[:, i, j], view.tension[:, i, j], p)
+                chosen = doctrine_of(i).stance(view, odds[:, side], rung, view.greedy[:, i], fear_now)
+            stance[:, s, side] = np.where(open_now, chosen, Stance.STAND_FIRM)
+    return stance
+
+
+def choose_backing(view, doctrine_of, human_backing: dict, stakes: Stakes, u) -> tuple[np.ndarray, list]:
+    """(B, S, N) int8 backing (OUT, FIRST, SECOND) in each open crisis, and per stake the eligible
+    allies of each side ((B, N) masks). A human ally's choice for (actor, stake) is taken as given;
+    an AI ally backs as its doctrine says (by default, as often as its commitment is credible)."""
+    b, n = view.capability.shape
+    backing = np.full((b, stakes.count, n), OUT, dtype=np.int8)
+    eligible = []
+    for s in range(stakes.count):
+        open_now = crises.is_open(view.stake_rung[:, s])
+        sides = [crises.may_back(stakes, view.alliance, s, side) & open_now[:, None] for side in (0, 1)]
+        eligible.append(sides)
+        for side, code in ((0, FIRST), (1, SECOND)):
+            party = stakes.party[s, side]
+            for k in np.flatnonzero(sides[side].any(axis=0)):
+                if (int(k), s) in human_backing:
+                    backs = np.full(b, bool(human_backing[(int(k), s)]))
+                else:
+                    backs = doctrine_of(int(k)).backs(view.credibility[:, k, party], u[:, s * n + k])
+                backing[:, s, k] = np.where(sides[side][:, k] & backs, code, backing[:, s, k])
+    return backing, eligible
+
+
+def crisis_draws_needed(stakes: Stakes, n: int) -> int:
+    """How many uniforms the crisis stream gives per game and turn: a backing draw for every
+    stake and actor, then an accident draw and a fortunes-of-war draw for every stake."""
+    return stakes.count * (n + 2)

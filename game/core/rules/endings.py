@@ -18,7 +18,7 @@ def mean_trust(trust, off):
 
 def check_endings(st: State, trust, off, end, turn: int, turn_limit: int, dynamics: bool) -> State:
     """A game still going ends, in this order of precedence, in
-    a regional war       some pair's crisis reached WAR_RUNG;
+    a regional war       a crisis over some stake became a war;
     a cold-war lock-in   regional tension above end.lockin_threshold for end.lockin_turns turns;
     a security community mean trust above end.community_trust and regional tension below
                          end.community_tension for end.community_turns turns;
@@ -30,7 +30,7 @@ def check_endings(st: State, trust, off, end, turn: int, turn_limit: int, dynami
         lockin_run = np.where(st.regional_tension > end.lockin_threshold, lockin_run + 1, 0).astype(np.int16)
         calm_and_trusting = (mean_trust(trust, off) > end.community_trust) & (st.regional_tension < end.community_tension)
         community_run = np.where(calm_and_trusting, community_run + 1, 0).astype(np.int16)
-        war = (st.crisis >= K.WAR_RUNG).any(axis=(1, 2))
+        war = (st.stake_rung >= K.WAR_RUNG).any(axis=1)
         for happened, ending in ((war, Outcome.REGIONAL_WAR),
                                  (lockin_run >= end.lockin_turns, Outcome.COLD_WAR_LOCK_IN),
                                  (community_run >= end.community_turns, Outcome.SECURITY_COMMUNITY)):

@@ -8,16 +8,17 @@ from ..constants import K
 from ..pairs import of_col, of_row, pair_mean, row_sum
 from .in_force import InForce
 
-TENSION_CAUSES = ("easing", "distrust", "arms", "bloc", "pressure", "ties", "forum", "card")
+TENSION_CAUSES = ("easing", "distrust", "arms", "bloc", "pressure", "crisis", "ties", "forum", "card")
 
 
-def tension_pulls(tension, trust, arms_race, pressure_between, ties, forum, camp, p: InForce) -> dict:
+def tension_pulls(tension, trust, arms_race, pressure_between, crisis, ties, forum, camp, p: InForce) -> dict:
     """Each cause's pull on tension this turn, in tension units: TENSION_RATE times
     (target − tension), the target's terms being
       distrust  DISTRUST_TENSION·(1 − mean trust of the pair)
       arms      ARMS_TENSION·(capability gained by i + by j this turn)
       bloc      BLOC_TENSION·camp_bias across blocs
       pressure  PRESSURE_TENSION when one pressures the other
+      crisis    CRISIS_TENSION·rung / WAR_RUNG of their open crisis
       ties      −TIES_TENSION·shadow_of_future·ties
       forum     −FORUM_TENSION·forum
     and `easing` the −TENSION_RATE·tension that pulls toward the target."""
@@ -29,6 +30,7 @@ def tension_pulls(tension, trust, arms_race, pressure_between, ties, forum, camp
         "arms": (rate * K.ARMS_TENSION) * (of_row(arms_race) + of_col(arms_race)),
         "bloc": ((rate * K.BLOC_TENSION) * p.pair("camp_bias")) * camp,
         "pressure": (rate * K.PRESSURE_TENSION) * pressure_between,
+        "crisis": (rate * K.CRISIS_TENSION) * (crisis / np.float32(K.WAR_RUNG)),
         "ties": ((-rate * K.TIES_TENSION) * p.pair("shadow_of_future")) * ties,
         "forum": (-rate * K.FORUM_TENSION) * forum[:, None, None],
     }
@@ -37,7 +39,7 @@ def tension_pulls(tension, trust, arms_race, pressure_between, ties, forum, camp
 def update_tension(tension, pulls: dict, card_shift, off):
     """tension ← clip(tension + Σ pulls + card, 0, 1), off the diagonal."""
     total = pulls["easing"] + pulls["distrust"]
-    for cause in ("arms", "bloc", "pressure", "ties", "forum"):
+    for cause in ("arms", "bloc", "pressure", "crisis", "ties", "forum"):
         total = total + pulls[cause]
     total = total * off + card_shift
     return np.clip(tension + total, 0.0, 1.0) * off

@@ -33,8 +33,10 @@ class Engine:
     """Advances B games of one scenario; doctrines per actor, parameters per game."""
 
     def __init__(self, scenario: Scenario, seeds, doctrines: list[str] | None = None,
-                 param_values: np.ndarray | None = None, turns: int | None = None, causes: bool = True):
+                 param_values: np.ndarray | None = None, turns: int | None = None, causes: bool = True,
+                 dispositions: np.ndarray | None = None):
         self.scenario = scenario
+        self.dispositions = dispositions   # (B, N) types to play with instead of drawing them (a replay)
         self.causes = causes  # keep why trust and tension moved (the why panel; batches skip it)
         self.freeze = True    # hold finished games still; a batch runner that drops them turns this off
         self.seeds = np.asarray(seeds, dtype=np.uint64).reshape(-1)
@@ -78,8 +80,11 @@ class Engine:
         self.start_prosperity = np.array([a.prosperity for a in sc.actors], dtype=np.float64)
 
     def _initial_state(self) -> State:
-        return initial.initial_state(self.scenario, self.seeds, self.params, self.start_logodds, self.stakes,
-                                     self.start_capability, self.start_prosperity, self.off)
+        st = initial.initial_state(self.scenario, self.seeds, self.params, self.start_logodds, self.stakes,
+                                   self.start_capability, self.start_prosperity, self.off)
+        if self.dispositions is not None:
+            st = attrs.evolve(st, greedy=np.broadcast_to(np.asarray(self.dispositions, dtype=bool), st.greedy.shape).copy())
+        return st
 
     @property
     def done(self) -> bool:

@@ -19,8 +19,10 @@ def game_summary(record: GameRecord, sc: Scenario) -> str:
     names = record.data["actor_names"]
     codes = record.codes
     wv = record.data["worldview"]
+    hidden = record.data.get("worldview_hidden", False)
     lines = [
-        f"{sc.title} — seed {record['seed']} — worldview {wv['label']} — up to {record['turn_limit']} turns",
+        f"{sc.title} — seed {record['seed']} — worldview {'hidden' if hidden else wv['label']} — "
+        f"up to {record['turn_limit']} turns",
         "Doctrines: " + ", ".join(f"{c} {d}" for c, d in record["doctrines"].items()),
         "",
     ]
@@ -44,6 +46,8 @@ def game_summary(record: GameRecord, sc: Scenario) -> str:
             lines.append("  crisis: " + line)
     lines.append("")
     lines.append(f"Outcome: {OUTCOME_TEXT[record['outcome']]} (after turn {record['end_turn']}).")
+    if hidden:
+        lines.append(f"The world was: {wv['label']} (drawn from the seed, hidden until now).")
     lines.append("Hidden dispositions: " + ", ".join(f"{c} {d}" for c, d in record["dispositions"].items()))
     lines.append("")
     lines.append(f"{'actor':6s} {'score':>6s} {'security':>8s} {'trust':>6s} {'tension':>7s} {'prosperity':>10s} "

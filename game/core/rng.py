@@ -21,7 +21,7 @@ ROUNDS = 10
 MAX_SEED = 2**63 - 1  # seeds key the generator with 64 bits; kept to what a signed 64-bit integer holds
 
 # Streams: one per kind of draw, so adding a draw of one kind never shifts another.
-DISPOSITION, CARD, ACTOR, PAIR, CRISIS = range(5)
+DISPOSITION, CARD, ACTOR, PAIR, CRISIS, WORLD = range(6)
 
 
 def philox4x32(c0, c1, c2, c3, k0, k1, rounds: int = ROUNDS):

@@ -1,0 +1,81 @@
+"""The hidden world (docs/MODEL.md §5): a game may draw its world from its seed, deterrence-world
+or spiral-world, so that players must infer it; they state beliefs during the game, and the
+debrief scores them against the truth and against an observer who reads every public move with
+the model's own likelihoods."""
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+
+from . import params as P
+from . import rng
+from .scenario import Scenario
+
+HIDDEN = "hidden"
+WORLDS = ("deterrence-world", "spiral-world")
+
+
+def draw_world(seed: int, prior_spiral: float = 0.5) -> str:
+    """The world a hidden game plays in: spiral-world with chance prior_spiral, from the seed alone."""
+    u = rng.uniforms([seed], 0, rng.WORLD, 1)[0, 0]
+    return "spiral-world" if u < prior_spiral else "deterrence-world"
+
+
+def belief_turns(turn_limit: int) -> tuple[int, ...]:
+    """When a human states how likely it thinks the spiral world is: after a third and two thirds
+    of the turn limit (and at the end, whenever the game ends)."""
+    return tuple(sorted({max(1, round(turn_limit / 3)), max(1, round(2 * turn_limit / 3))}))
+
+
+def brier(path: list[tuple[int, float]], spiral: bool) -> float:
+    """The mean squared distance of the stated chances of the spiral world from the truth (0 best, 1 worst)."""
+    if not path:
+        return float("nan")
+    truth = 1.0 if spiral else 0.0
+    return float(np.mean([(p - truth) ** 2 for _, p in path]))
+
+
+@functools.lru_cache(maxsize=16)
+def _move_likelihoods(scenario: Scenario, doctrines: tuple[str, ...], games: int = 400) -> np.ndarray:
+    """(2, A) the chance of each action in each world, over every actor and turn of `games`
+    simulated games of the scenario with these doctrines (Laplace-smoothed): the model's own
+    likelihood of a public move under each world."""
+    from .engine import Engine
+    from .options import preset_worldview
+
+    counts = np.ones((2, 9))
+    for w, world in enumerate(WORLDS):
+        eng = Engine(scenario.with_worldview(preset_worldview(scenario, world)), np.arange(1, games + 1),
+                     list(doctrines), causes=False)
+        while not eng.done:
+            log = eng.step()
+            live = log.active[:, None] & np.ones(log.action.shape, dtype=bool)
+            counts[w] += np.bincount(log.action[live].astype(int), minlength=9)
+    return counts / counts.sum(axis=1, keepdims=True)
+
+
+def observer_path(scenario: Scenario, doctrines, turns: list[dict], prior_spiral: float = 0.5) -> list[tuple[int, float]]:
+    """What an observer who sees every public move, and reads each as independent evidence with
+    the model's own likelihoods (_move_likelihoods, human seats counted as the scenario's own
+    doctrine), believes of the spiral world after each turn: [(turn, chance), ...]."""
+    from .vocab import Action
+
+    own = tuple(d if d != "human" else default for d, default in zip(doctrines, scenario.default_doctrines()))
+    like = _move_likelihoods(scenario, own)
+    logodds = np.log(prior_spiral / (1.0 - prior_spiral))
+    path = []
+    for t in turns:
+        for move in t["actions"].values():
+            a = int(Action[move["action"]])
+            logodds += np.log(like[1, a] / like[0, a])
+        path.append((t["turn"], float(1.0 / (1.0 + np.exp(-logodds)))))
+    return path
+
+
+def worldview_for(scenario: Scenario, seed: int) -> P.Worldview:
+    """The worldview a hidden game with this seed plays: the drawn preset, with the scenario's own
+    values wherever its preset is the one drawn."""
+    from .options import preset_worldview
+
+    return preset_worldview(scenario, draw_world(seed, scenario.hidden_prior))

@@ -1,4 +1,5 @@
-"""The golden cases: command lines whose outputs the engine is held to exactly.
+"""The golden cases: command lines whose outputs the engine is held to exactly (recorded from the
+second edition of the rules; a rule change re-records them and says so).
 
 `python -m tests.golden.cases --record` writes each case's output to tests/golden/*.json.gz;
 tests/core/test_golden.py runs them again and compares. Timing (`seconds`) and the machine's own
@@ -14,7 +15,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DOCTRINES = ("deterrence", "dialogue", "reciprocity", "generous-reciprocity", "grit", "opportunist", "random")
+DOCTRINES = ("deterrence", "dialogue", "reciprocity", "generous-reciprocity", "grit", "opportunist", "random",
+             "always-challenge", "always-forum")
 
 CASES: dict[str, list[str]] = {}
 for seed in (1, 7, 42):
@@ -28,6 +30,8 @@ CASES["simulate-mixed"] = ["simulate", "--seed", "11", "--doctrine-all", "dialog
                            "--doctrine", "PRK=opportunist", "--doctrine", "CHN=grit", "--json"]
 CASES["simulate-overrides"] = ["simulate", "--seed", "5", "--set", "greedy_share=0.3", "--set", "misperception=0.2",
                                "--set", "action_noise=0.1", "--turns", "40", "--json"]
+for seed in (4, 9):
+    CASES[f"simulate-hidden-seed{seed}"] = ["simulate", "--seed", str(seed), "--worldview", "hidden", "--json"]
 for seed in (1, 2):
     CASES[f"two-rivals-seed{seed}"] = ["simulate", "--scenario", "two_rivals", "--seed", str(seed), "--json"]
 CASES["compare"] = ["compare", "--games", "400", "--json", "--workers", "1"]

@@ -18,7 +18,7 @@ from game.core.tempfiles import clean_stale
 
 
 class Progress:
-    """A tqdm bar on stderr over the pieces of work, drawn only when stderr is a terminal."""
+    """A tqdm bar on stderr over the games played, drawn only when stderr is a terminal."""
 
     def __init__(self, label: str):
         self.label = label
@@ -27,7 +27,7 @@ class Progress:
     def __call__(self, done: int, total: int) -> None:
         if self.bar is None:
             from tqdm import tqdm
-            self.bar = tqdm(total=total, desc=self.label, unit="chunk", file=sys.stderr,
+            self.bar = tqdm(total=total, desc=self.label, unit=" games", file=sys.stderr,
                             disable=not sys.stderr.isatty(), dynamic_ncols=True, leave=True)
         self.bar.update(done - self.bar.n)
 

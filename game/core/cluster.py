@@ -10,9 +10,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-CONNECT_SECONDS = 20     # how long to try to reach the scheduler before giving up
-
-
 class ClusterError(Exception):
     """The cluster cannot be used: dask is missing, or the scheduler cannot be reached."""
 
@@ -25,14 +22,15 @@ def run_jobs_on_cluster(address: str, fn, jobs, shared=None, window: int = 0) ->
     except ImportError:
         raise ClusterError("--scheduler needs dask.distributed: pip install \"deterrence-or-dialogue[cluster]\"") from None
     try:
-        client = Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
+        # how long to try to reach it: dask's distributed.comm.timeouts.connect (30 s unless set)
+        client = Client(address, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
         raise ClusterError(f"--scheduler: cannot reach {address!r} ({exc})") from None
     with client:
         window = window or 2 * max(1, sum(client.nthreads().values()))
         on_workers = client.scatter(shared, broadcast=True)
         jobs = iter(jobs)
-        running = as_completed()
+        running = as_completed(loop=client.loop)
         outstanding: dict = {}   # future key -> (future, job key)
 
         def submit() -> bool:

@@ -108,15 +108,23 @@ def summarise(condition: Condition, res: BatchResult, codes: list[str]) -> Condi
 CHUNK = 2500        # games per piece of work: a worker's unit, and the step of progress and cancelling
 
 
-def play_chunk(scenario: Scenario, job) -> Chunk:
-    """One piece of work, run in a worker: `count` games from `first_seed` under one condition,
-    returned as what the tally needs (the per-turn paths only if asked)."""
-    doctrines, values, first_seed, count, turns, paths = job
-    seeds = np.arange(count, dtype=np.uint64) + np.uint64(first_seed)
-    res = run_batch(scenario, seeds, list(doctrines), np.tile(values, (count, 1)), turns)
+def play_chunk(scenario: Scenario, job) -> list[Chunk]:
+    """One piece of work, run in a worker: runs of consecutive seeds, each under its own worldview,
+    for doctrines they share, played as one batch (a game depends only on its own seed and
+    worldview); returned run by run as what the tally needs (the per-turn paths only if asked)."""
+    doctrines, runs, turns, paths = job
+    seeds = np.concatenate([np.arange(count, dtype=np.uint64) + np.uint64(first) for _, first, count in runs])
+    values = np.concatenate([np.tile(v, (count, 1)) for v, _, count in runs])
+    res = run_batch(scenario, seeds, list(doctrines), values, turns)
     ends = np.column_stack([res.final_trust, res.final_tension, res.security, res.payoff, res.prosperity])
-    return Chunk(outcome=res.outcome, end_turn=res.end_turn, values=ends,
-                 tension_path=res.tension_path if paths else None, trust_path=res.trust_path if paths else None)
+    out, start = [], 0
+    for _, _, count in runs:
+        part = slice(start, start + count)
+        out.append(Chunk(outcome=res.outcome[part].copy(), end_turn=res.end_turn[part].copy(), values=ends[part].copy(),
+                         tension_path=res.tension_path[part].copy() if paths else None,
+                         trust_path=res.trust_path[part].copy() if paths else None))
+        start += count
+    return out
 
 
 def run_conditions(scenario: Scenario, conditions: list[Condition], games: int, seed: int = 1,
@@ -125,37 +133,53 @@ def run_conditions(scenario: Scenario, conditions: list[Condition], games: int, 
                    cancelled: Callable[[], bool] | None = None, paths: bool = True,
                    scheduler: str | None = None) -> list[ConditionResult]:
     """Every condition over the same `games` seeds (seed, seed+1, ...): common random numbers.
-    Chunks of games run in worker processes (or on a Dask cluster at `scheduler`) and are summed
-    as they finish, so memory does not grow with the games; the numbers are those of summarise()
-    over all the games at once. paths=False leaves out the per-turn means and bands."""
-    chunk = max(1, min(chunk, games))
-    per_condition = -(-games // chunk)
-    total = per_condition * len(conditions)
+    Pieces of about `chunk` games run in worker processes (or on a Dask cluster at `scheduler`)
+    and are summed as they finish, so memory does not grow with the games; the numbers are those
+    of summarise() over all the games at once. paths=False leaves out the per-turn means and
+    bands. progress(done, total) counts games."""
     n_turns = turns or scenario.turns
     exact = games * n_turns * len(conditions) <= EXACT_BAND_VALUES
-    jobs = _chunk_jobs(scenario, conditions, games, seed, turns, chunk, paths)
+    jobs = _chunk_jobs(scenario, conditions, games, seed, turns, max(1, chunk), paths)
     tallies: dict[int, Tally] = {}
     results: list[ConditionResult | None] = [None] * len(conditions)
-    for done, ((c_idx, k), part) in enumerate(run_jobs(play_chunk, jobs, workers, scenario,
-                                                       scheduler=scheduler), 1):
+    done = 0
+    for keys, parts in run_jobs(play_chunk, jobs, workers, scenario, scheduler=scheduler):
         if cancelled and cancelled():
             raise Cancelled()
-        tally = tallies.setdefault(c_idx, Tally(games, scenario.n, n_turns, paths, exact))
-        tally.add(k, part)
-        if tally.complete:
-            results[c_idx] = from_tally(conditions[c_idx], tallies.pop(c_idx), scenario.codes)
+        for (c_idx, k), part in zip(keys, parts):
+            tally = tallies.setdefault(c_idx, Tally(games, scenario.n, n_turns, paths, exact))
+            tally.add(k, part)
+            if tally.complete:
+                results[c_idx] = from_tally(conditions[c_idx], tallies.pop(c_idx), scenario.codes)
+            done += part.outcome.shape[0]
         if progress:
-            progress(done, total)
+            progress(done, games * len(conditions))
     return results
 
 
 def _chunk_jobs(scenario, conditions, games, seed, turns, chunk, paths):
-    """The pieces of work, made one at a time as workers free up: ((condition, chunk), job)."""
+    """The pieces of work, made one at a time as workers free up: each condition's games in runs
+    of at most `chunk`, and the runs of conditions that share their doctrines gathered into
+    pieces of about `chunk` games. Yields (keys, job), keys naming (condition, run) in order."""
+    size = min(chunk, games)
+    groups: dict[tuple, list] = {}
+    counts: dict[tuple, int] = {}
     for c_idx, cond in enumerate(conditions):
         doctrines = tuple(doctrine_list(scenario, cond.doctrine))
         values = cond.worldview.array()
-        for k, start in enumerate(range(0, games, chunk)):
-            yield (c_idx, k), (doctrines, values, seed + start, min(chunk, games - start), turns, paths)
+        for k, start in enumerate(range(0, games, size)):
+            count = min(size, games - start)
+            groups.setdefault(doctrines, []).append(((c_idx, k), (values, seed + start, count)))
+            counts[doctrines] = counts.get(doctrines, 0) + count
+            if counts[doctrines] >= chunk:
+                yield _job(doctrines, groups.pop(doctrines), turns, paths)
+                del counts[doctrines]
+    for doctrines, group in groups.items():
+        yield _job(doctrines, group, turns, paths)
+
+
+def _job(doctrines, group, turns, paths):
+    return [key for key, _ in group], (doctrines, tuple(run for _, run in group), turns, paths)
 
 
 def from_tally(condition: Condition, tally: Tally, codes: list[str]) -> ConditionResult:

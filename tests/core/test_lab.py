@@ -116,14 +116,16 @@ def test_lab_commands_reject_bad_arguments(args, needle):
     assert r.returncode == 2 and needle in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
 
 
-def test_summing_as_games_finish_gives_the_numbers_of_all_games_at_once():
-    """Chunks summed as they finish (small chunks, two workers) give bit for bit what summarising every game at once gives."""
+@pytest.mark.parametrize("games,chunk", [(700, 97), (300, 1000)], ids=["small-chunks", "worlds-in-one-batch"])
+def test_summing_as_games_finish_gives_the_numbers_of_all_games_at_once(games, chunk):
+    """Games summed as they finish (in small chunks, or two worlds played in one batch) give bit for bit what summarising each condition's games at once gives."""
     from game.core.batch import run_batch
     from game.core.experiment import summarise
-    cond = Condition("reciprocity", P.Worldview.from_preset("spiral-world"))
-    streamed = run_conditions(EA, [cond], 700, seed=3, workers=2, chunk=97)[0]
-    whole = run_batch(EA, np.arange(700) + 3, ["reciprocity"] * EA.n, np.tile(cond.worldview.array(), (700, 1)))
-    assert json.dumps(streamed.as_dict()) == json.dumps(summarise(cond, whole, EA.codes).as_dict())
+    conds = [Condition("reciprocity", P.Worldview.from_preset(w)) for w in ("spiral-world", "deterrence-world")]
+    streamed = run_conditions(EA, conds, games, seed=3, workers=2, chunk=chunk)
+    for cond, got in zip(conds, streamed):
+        whole = run_batch(EA, np.arange(games) + 3, ["reciprocity"] * EA.n, np.tile(cond.worldview.array(), (games, 1)))
+        assert json.dumps(got.as_dict()) == json.dumps(summarise(cond, whole, EA.codes).as_dict())
 
 
 def test_a_single_turn_is_summed_as_numpy_sums_a_column():
@@ -178,16 +180,34 @@ def test_descending_and_empty_sweep_ranges_are_refused():
         assert r.returncode == 2 and "must be below HIGH" in r.stderr and len(r.stderr.strip().splitlines()) == 1
 
 
-def test_compare_names_a_tie_as_a_tie_and_writes_rates_as_percentages():
-    """When two doctrines share the lowest war rate the text output says they tie; every rate and interval is a percentage."""
+def _cell(doctrine, wars, games=200):
+    from game.core.experiment import ConditionResult
+    counts = {"war": wars, "lockin": 0, "community": 0, "none": games - wars}
+    empty = np.zeros(0)
+    return ConditionResult(Condition(doctrine, P.Worldview.from_preset("deterrence-world")), games, counts, 0.5, 20.0,
+                           30.0, {}, empty, np.zeros((2, 0)), empty, np.zeros((2, 0)))
+
+
+def test_ties_are_named_as_ties():
+    """Two doctrines sharing the lowest war rate are named together as a tie; a single best says whether its interval is clear."""
+    from game.core.lab_format import verdict, winner_lines
+    best, sentence = verdict([_cell("deterrence", 0), _cell("dialogue", 20), _cell("opportunist", 0)])
+    assert best == {"deterrence", "opportunist"}
+    assert sentence == "deterrence and opportunist tie for the lowest war rate (0.0%)"
+    assert winner_lines([_cell("grit", 3), _cell("dialogue", 40)]) == [
+        "in deterrence-world: grit has the lowest war rate (1.5%), its 95% interval clear of the next"]
+
+
+def test_compare_writes_rates_and_intervals_as_percentages():
+    """Every rate and every interval of compare's text table is a percentage with one decimal."""
     r = run("compare", "--games", "150", "--doctrines", "deterrence,opportunist,dialogue", "--worldviews",
             "deterrence-world")
     assert r.returncode == 0, r.stderr
-    assert "in deterrence-world: deterrence and opportunist tie for the lowest war rate (0.0%)" in r.stdout
     rows = [line for line in r.stdout.splitlines() if line.startswith("deterrence-world ")]
     assert len(rows) == 3
     for line in rows:
         assert re.search(r" \d+\.\d% \[\d+\.\d–\d+\.\d\] ", line) and line.count("%") == 3, line
+    assert r.stdout.strip().splitlines()[-1].startswith("in deterrence-world: ")
 
 
 def test_compare_honours_the_scenarios_own_worldview_values(tmp_path):
@@ -230,4 +250,4 @@ def test_progress_bar_goes_to_a_terminal_on_stderr():
         os.close(main_fd)
     assert r.returncode == 0
     assert json.loads(r.stdout)["games"] == 300
-    assert b"100%" in seen and b"4/4" in seen, seen[-300:]
+    assert b"100%" in seen and b"1200/1200" in seen, seen[-300:]

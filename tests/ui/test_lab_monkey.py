@@ -1,6 +1,5 @@
 """A monkey on the lab screens: random keys, clicks, typing, wheel turns and resizes; nothing raises."""
 import random
-import time
 
 import pygame
 
@@ -42,7 +41,6 @@ def test_lab_monkey_never_raises(make_app):
     1.5, on finished results and with runs started and cut short along the way."""
     rng = random.Random(20240611)
     app = make_app()
-    start = time.perf_counter()
     visited = set()
     sent = 0
     while sent < EVENTS:
@@ -58,6 +56,4 @@ def test_lab_monkey_never_raises(make_app):
             _open(app, where, with_results=False)
         visited.add(getattr(app.top, "name", ""))
     app.reset(TitleScene(app))
-    elapsed = time.perf_counter() - start
     assert set(SCREENS) <= visited, visited
-    assert elapsed < 60, f"the monkey took {elapsed:.1f} s"

@@ -1,6 +1,5 @@
 """A monkey: thousands of random key presses, clicks and resizes on every screen, and nothing raises."""
 import random
-import time
 
 import pygame
 
@@ -62,7 +61,6 @@ def test_monkey_never_raises(make_app):
     app = make_app(turns=6)
     screens = ["title", "setup", "play", "play-ai", "debrief", "load", "how"]
     visited = set()
-    start = time.perf_counter()
     sent = 0
     while sent < EVENTS:
         where = screens[(sent // 400) % len(screens)]
@@ -76,6 +74,4 @@ def test_monkey_never_raises(make_app):
         if not app.running or not app.stack:
             _start(app, rng, where)
         visited.add(getattr(app.top, "name", ""))
-    elapsed = time.perf_counter() - start
     assert {"title", "setup", "play", "debrief", "load", "help", "how-to-play"} <= visited, visited
-    assert elapsed < 60, f"monkey took {elapsed:.1f} s"

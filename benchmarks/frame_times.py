@@ -5,7 +5,7 @@ Prints the median and 95th percentile frame time in milliseconds (target: p95 un
 the 99th percentile and the longest frame. A frame is everything the app does once: events,
 update (including playing a turn, autosaving it and re-rendering the changed layers when a turn
 is due) and drawing, timed with a fixed 1/60 s step so the count of turns per frame is the same
-on any machine. The frame in which a game ends includes building the debrief screen.
+on any machine. A game that ends stays on its last turn; the next frame starts the next game.
 """
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def measure(frames: int, speed: int, scale: float, view: str, seed0: int = 1) ->
         elapsed = (time.perf_counter() - start) * 1000.0
         times.append(elapsed)
         turns += scene.game.turn - before
-        if app.top is not scene:  # the game ended and the debrief took over: start the next game
+        if app.top is not scene or scene.game.over:  # the game ended (its last turn on screen): the next one
             new_game()
     times.sort()
     return {"frames": len(times), "turns": turns, "median": statistics.median(times),

@@ -35,6 +35,7 @@ def _scaled_theme(factor: float) -> dict:
 
 def scene_classes() -> dict:
     """Every screen, by the name scenes use to open it."""
+    from .scenes.belief import BeliefScene
     from .scenes.compare import CompareScene
     from .scenes.debrief import DebriefScene
     from .scenes.help import HelpScene, HowToPlayScene
@@ -47,7 +48,7 @@ def scene_classes() -> dict:
     from .scenes.setup import SetupScene
     from .scenes.sweep import SweepScene
     from .scenes.title import TitleScene
-    classes = (CompareScene, DebriefScene, HelpScene, HowToPlayScene, LoadScene, GameMenu, PassDeviceScene,
+    classes = (BeliefScene, CompareScene, DebriefScene, HelpScene, HowToPlayScene, LoadScene, GameMenu, PassDeviceScene,
                PlayScene, SandboxScene, SaveDialog, SetupScene, SweepScene, TitleScene)
     return {cls.name: cls for cls in classes}
 

@@ -57,11 +57,18 @@ def top_name(app) -> str:
 
 
 def settle_pass(app):
-    """Dismiss a hot-seat pass screen if one is showing."""
+    """Dismiss a hot-seat pass screen if one is showing, and state the belief the prompt offers when a
+    hidden game asks for one (state_belief states another)."""
     guard = 0
-    while top_name(app) == "pass" and guard < 5:
+    while top_name(app) in ("pass", "belief") and guard < 8:
         press(app, pygame.K_RETURN)
         guard += 1
+
+
+def state_belief(app, percent: int):
+    """On the belief prompt: type the chance of the spiral world (digits), then Enter to state it."""
+    press(app, *[getattr(pygame, f"K_{d}") for d in str(int(percent))])
+    press(app, pygame.K_RETURN)
 
 
 def settle_crisis(app, stance_key: int = pygame.K_f, backing_key: int = pygame.K_y):

@@ -33,6 +33,9 @@ class Kind(enum.Enum):
     STANCE = "crisis stance"        # arg: a Stance value
     BACKING = "back an ally"        # arg: True to back it, False to stay out
     CRISIS = "crisis prompt"        # show the crisis prompt again
+    BELIEF_STEP = "belief step"     # arg: percentage points to add to the stated belief
+    BELIEF_DIGIT = "belief digit"   # arg: a digit typed into the stated belief
+    SEE_DEBRIEF = "see the debrief"
     # everywhere
     HELP = "help"
     MENU = "menu"
@@ -161,11 +164,36 @@ DEBRIEF_KEYS: list[Key] = [
     Key(pygame.K_TAB, Intent(Kind.FOCUS_PREV), "", "", shift=True),
     Key(pygame.K_RETURN, Intent(Kind.ACTIVATE), "Enter", "press the focused button"),
     Key(pygame.K_KP_ENTER, Intent(Kind.ACTIVATE), "", ""),
-    Key(pygame.K_o, Intent(Kind.REPLAY_OTHER), "O", "replay the same seed and choices under the other worldview"),
-    Key(pygame.K_e, Intent(Kind.EXPORT), "E", "export CSV and PNG"),
+    Key(pygame.K_o, Intent(Kind.REPLAY_OTHER), "O", "replay under the other world: same actors, types, cards and choices"),
+    Key(pygame.K_p, Intent(Kind.EXPORT), "P", "export (print): CSV, the game, the charts and the one-page debrief (PNG)"),
+    Key(pygame.K_PAGEDOWN, Intent(Kind.PICK, ("scroll", 3)), "PgDn", "a long page: more below (or the wheel)"),
+    Key(pygame.K_PAGEUP, Intent(Kind.PICK, ("scroll", -3)), "PgUp", "a long page: back up"),
+    Key(pygame.K_RIGHTBRACKET, Intent(Kind.NEXT_PAIR), "]", "charts: next actor pair"),
+    Key(pygame.K_LEFTBRACKET, Intent(Kind.PREV_PAIR), "[", "charts: previous actor pair"),
     Key(pygame.K_z, Intent(Kind.UNDO), "Ctrl+Z", "undo the last turn and play on", ctrl=True),
     Key(pygame.K_s, Intent(Kind.SAVE), "Ctrl+S", "save the game to a named file", ctrl=True),
     Key(pygame.K_ESCAPE, Intent(Kind.BACK), "Esc", "title screen"),
+]
+
+
+def _belief_digits() -> list[Key]:
+    out = [Key(getattr(pygame, f"K_{d}"), Intent(Kind.BELIEF_DIGIT, d), "0–9" if d == 0 else "", "type a chance, 0 to 100")
+           for d in range(10)]
+    return out + [Key(getattr(pygame, f"K_KP{d}"), Intent(Kind.BELIEF_DIGIT, d), "", "") for d in range(10)]
+
+
+BELIEF_KEYS: list[Key] = [
+    Key(pygame.K_LEFT, Intent(Kind.BELIEF_STEP, -5), "←", "5 points less likely", shift=False),
+    Key(pygame.K_RIGHT, Intent(Kind.BELIEF_STEP, +5), "→", "5 points more likely", shift=False),
+    Key(pygame.K_LEFT, Intent(Kind.BELIEF_STEP, -10), "Shift+← or ↓", "10 points less likely", shift=True),
+    Key(pygame.K_DOWN, Intent(Kind.BELIEF_STEP, -10), "", ""),
+    Key(pygame.K_RIGHT, Intent(Kind.BELIEF_STEP, +10), "Shift+→ or ↑", "10 points more likely", shift=True),
+    Key(pygame.K_UP, Intent(Kind.BELIEF_STEP, +10), "", ""),
+] + _belief_digits() + [
+    Key(pygame.K_BACKSPACE, Intent(Kind.BELIEF_DIGIT, -1), "Backspace", "undo the last digit typed"),
+    Key(pygame.K_RETURN, Intent(Kind.ACTIVATE), "Enter", "state this belief"),
+    Key(pygame.K_KP_ENTER, Intent(Kind.ACTIVATE), "", ""),
+    Key(pygame.K_ESCAPE, Intent(Kind.BACK), "Esc", "look at the screen first (asked again before the turn ends)"),
 ]
 
 OVERLAY_KEYS: list[Key] = [

@@ -91,14 +91,80 @@ def _tour(app, out, suffix):
     driver.press(app, K.K_ESCAPE)                      # the game menu
     _shot(app, out, "menu", suffix)
     driver.press(app, K.K_ESCAPE)
-    guard = 0
-    while driver.top_name(app) in ("play", "pass") and guard < 2000:
+    game = app.top.game
+    guard, believed = 0, False
+    while not game.over and driver.top_name(app) in ("play", "pass", "belief") and guard < 2000:
+        if driver.top_name(app) == "pass":
+            driver.press(app, K.K_RETURN)
+        if driver.top_name(app) == "belief" and not believed:   # a hidden world: which one is it?
+            driver.press(app, K.K_RIGHT, K.K_RIGHT, K.K_RIGHT)
+            _shot(app, out, "belief", suffix)
+            believed = True
         driver.play_human_turn(app, K.K_6, tab=False)
         guard += 1
+    _shot(app, out, "last-turn", suffix)               # the last turn stays on screen until Enter
+    driver.press(app, K.K_RETURN)
+    driver.settle_pass(app)                            # each human's final belief, behind its pass screen
+    _debrief_tour(app, out, suffix)
+    _war_tour(app, out, suffix)
+
+
+def _wait_for_debrief(app):
+    """The debrief works out the observer and the baselines in the background first."""
+    import time
+    start = time.monotonic()
+    while not getattr(app.top, "ready", True) and time.monotonic() - start < 60:
+        driver.run(app, 1)
+        time.sleep(0.01)
+
+
+def _debrief_tour(app, out, suffix):
+    K = pygame
+    _wait_for_debrief(app)
     _shot(app, out, "debrief", suffix)
+    debrief = app.top
+    from .saving import save_png
+    save_png(debrief.printable(), out / f"printable{suffix}.png")
+    for page, _ in debrief.pages[1:]:
+        driver.press(app, K.K_RIGHT)
+        if page in ("world", "crises"):
+            _shot(app, out, f"debrief-{page}", suffix)
+    driver.press(app, K.K_RIGHT)                       # back to the headline
     driver.press(app, K.K_o)
     _shot(app, out, "debrief-compare", suffix)
-    driver.press(app, K.K_RIGHT)
-    _shot(app, out, "debrief-charts", suffix)
-    driver.press(app, K.K_RIGHT)
-    _shot(app, out, "debrief-turns", suffix)
+    for page, _ in debrief.pages[1:]:
+        driver.press(app, K.K_RIGHT)
+        if page in ("charts", "turns"):
+            _shot(app, out, f"debrief-{page}", suffix)
+
+
+def _war_tour(app, out, suffix):
+    """A hot-seat game in a hidden world that ends in war: China challenges the United States over
+    Taiwan and escalates, the United States stands firm; the debrief tells the war rung by rung."""
+    from game.core.session import Game
+    from game.core.vocab import Action, Stance
+
+    sc = app.options.scenario.with_turns(6)
+    doctrines = ["human", "human"] + list(sc.default_doctrines())[2:]
+    game = Game(sc, 3, doctrines, turns=6, hidden=True)
+    shared = [k for k, st in enumerate(sc.stakes) if set(st.parties) == {0, 1}]
+    if not shared:                                     # a scenario without a stake between the first two actors
+        return
+    taiwan = shared[0]
+    for turn in range(6):
+        if game.over:
+            break
+        stances = {(0, taiwan): Stance.ESCALATE, (1, taiwan): Stance.STAND_FIRM} if turn else {}
+        game.play_turn({0: (Action.CHALLENGE if turn == 0 else Action.ARM, 1), 1: (Action.ARM, -1)}, stances)
+        for i in game.humans:
+            if game.belief_due():
+                game.state_belief(i, 0.5)
+    app.reset(app.scene("title"))
+    app.push(app.scene("debrief", game))
+    _wait_for_debrief(app)
+    while app.top.page != "crises":
+        driver.press(app, pygame.K_RIGHT)
+    _shot(app, out, "debrief-war", suffix)
+    from .saving import save_png
+    save_png(app.top.printable(), out / f"printable-war{suffix}.png")
+    app.reset(app.scene("title"))

@@ -1,10 +1,13 @@
 """The `play` command's options, checked once: what the setup screen starts from."""
 from __future__ import annotations
 
+import argparse
+
 import attrs
 
 from game.core import params as P
 from game.core.errors import LoadError
+from game.core.hidden import HIDDEN
 from game.core.options import UsageError, check_seed, doctrines_from_args, scenario_from_args
 from game.core.scenario import Scenario
 
@@ -21,6 +24,7 @@ class Options:
     seed: int | None = None
     doctrines: tuple[str, ...] | None = None   # only when given on the command line
     custom_worldview: P.Worldview | None = None  # from --set: offered as "custom" in setup
+    worldview: str | None = None   # --worldview: hidden or a preset, the setup's first choice (else hidden)
     scale: float = 1.0
     size: tuple[int, int] = (1280, 720)
     fullscreen: bool = False
@@ -37,6 +41,9 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def options_from_args(args) -> Options:
+    asked = getattr(args, "worldview", None)
+    if asked == HIDDEN:   # drawn from the seed when the game starts: the scenario keeps its own
+        args = argparse.Namespace(**{**vars(args), "worldview": None})
     try:
         scenario = scenario_from_args(args)
         doctrines = None
@@ -52,6 +59,6 @@ def options_from_args(args) -> Options:
     if not 1.0 <= scale <= 2.0:
         raise OptionsError(f"--scale: {scale:g} is out of range (allowed: 1.0 to 2.0)")
     custom = scenario.worldview if getattr(args, "set", None) else None
-    return Options(scenario=scenario, seed=seed, doctrines=doctrines, custom_worldview=custom, scale=scale,
+    return Options(scenario=scenario, seed=seed, doctrines=doctrines, custom_worldview=custom, worldview=asked, scale=scale,
                    size=size, fullscreen=bool(getattr(args, "fullscreen", False)),
                    screenshot=getattr(args, "screenshot", None))

@@ -13,6 +13,14 @@ from game.core.session import Choice, Game
 from game.core.vocab import Action, Stance
 
 
+def forget_undone(game: Game) -> None:
+    """After an undo: beliefs stated after turns no longer played go, and the observer's path is
+    worked out again from the turns that are (Game keeps it by the number of turns only)."""
+    kept = {a: [(t, p) for t, p in path if t <= game.turn] for a, path in game.beliefs.items()}
+    game.beliefs = {a: path for a, path in kept.items() if path}
+    game._observer = None
+
+
 class TurnFlow:
     """The human choices of the turn being prepared. Moves are simultaneous: choices stay
     hidden (the pass screen covers them) until every human has chosen and the turn is played."""

@@ -1,4 +1,6 @@
 """Helpers for driving the app in tests."""
+import time
+
 import pygame
 
 from game.ui import driver
@@ -28,3 +30,12 @@ def play_scene(app):
         if scene.name == "play":
             return scene
     return None
+
+
+def wait_for_debrief(app, seconds: float = 60.0):
+    """Run frames until the debrief on top has worked out its observer and baselines (in the background)."""
+    start = time.monotonic()
+    while not app.top.ready:
+        assert time.monotonic() - start < seconds, "the debrief never became ready"
+        driver.run(app, 1)
+        time.sleep(0.005)

@@ -7,14 +7,19 @@ import pygame
 from game.core.session import Game
 from game.ui import driver, userdata
 
-from .helpers import play_scene, setup_two_humans_and_start, start_at_title
+from .helpers import play_scene, setup_two_humans_and_start, start_at_title, wait_for_debrief
 
 K = pygame
 
 
+def without_observer(record) -> dict:
+    return {k: v for k, v in record.data.items() if k not in ("observer", "brier")} | \
+        {"brier": {c: v for c, v in record.data.get("brier", {}).items() if c != "observer"}}
+
+
 def test_hot_seat_game_from_setup_to_export(make_app, data_dir):
-    """Setup → four turns with two humans and six AI actors → debrief → replay under the other worldview →
-    export; the exported CSV parses, the exported and autosaved games load back with the same record."""
+    """Setup → four turns with two humans and six AI actors → the last turn → debrief → replay under the other
+    worldview → export; the exported CSV parses, the exported and autosaved games load back with the same record."""
     app = make_app(turns=4)
     start_at_title(app)
     setup_two_humans_and_start(app)
@@ -46,8 +51,13 @@ def test_hot_seat_game_from_setup_to_export(make_app, data_dir):
             else:
                 driver.play_human_turn(app, [K.K_4, K.K_6][seat], tab=(seat == 0))
     assert seen_pass >= 4
+    # the last turn stays on screen; Enter goes on, through each human's final belief, to the debrief
+    assert driver.top_name(app) == "play" and game.over
+    driver.press(app, K.K_RETURN)
+    driver.settle_pass(app)
     assert driver.top_name(app) == "debrief"
     debrief = app.top
+    wait_for_debrief(app)
     assert debrief.game is game and game.over and game.turn == 4
     assert game.record()["human_choices"][1]["CHN"] == ["PRESSURE", "JPN"]
     assert game.record()["human_choices"][0]["USA"] == ["FORUM", None]
@@ -55,7 +65,7 @@ def test_hot_seat_game_from_setup_to_export(make_app, data_dir):
     assert debrief.other is not None and len(debrief.worlds) == 2
     assert debrief.other.worldview.preset != game.worldview.preset
     driver.press(app, K.K_RIGHT)   # charts page with both worlds
-    driver.press(app, K.K_e)
+    driver.press(app, K.K_p)
     folders = list((data_dir / "exports").iterdir())
     assert len(folders) == 1
     folder = folders[0]
@@ -64,7 +74,10 @@ def test_hot_seat_game_from_setup_to_export(make_app, data_dir):
     assert rows[0][0] == "turn" and len(rows) == 1 + 4 * 8 * 7
     assert (folder / "charts.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert pygame.image.load(str(folder / "charts.png")).get_width() == 1800
-    assert Game.load(folder / "game.json").record() == game.record()
-    assert Game.load(userdata.autosave_path()).record() == game.record()
+    assert pygame.image.load(str(folder / "debrief.png")).get_size() == (1240, 1754)
+    # a hidden world's observer is worked out again on loading, from the scenario as loaded: see
+    # test_belief_and_debrief.test_a_loaded_hidden_game_keeps_its_observer
+    assert without_observer(Game.load(folder / "game.json").record()) == without_observer(game.record())
+    assert without_observer(Game.load(userdata.autosave_path()).record()) == without_observer(game.record())
     assert str(folder) in debrief.exported
     assert not [p for p in folder.iterdir() if p.name.startswith(".")], "no temporary files left behind"

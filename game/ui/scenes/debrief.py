@@ -1,34 +1,69 @@
-"""The debrief: outcome and why, scores, hidden dispositions, charts, the turning points, the
-same seed and choices replayed under the other worldview beside the first, and exports."""
+"""The debrief: each human's own game first, then the region; the world revealed and the beliefs
+scored; the war told rung by rung; scores, charts and turning points; the same game replayed under
+the other world beside the first; exports, with a one-page printable summary.
+
+Pages (← →): Headline (each human's type, score against the scenario's AI in its seat, one plain
+sentence, what its moves did and its beliefs; then the world, the outcome and every type), Which
+world? (a hidden game: the truth, each human's belief path and Brier score beside a Bayesian
+observer's, with a chart), The war or Crises (the war, or the highest crisis, told rung by rung),
+Scores, Charts and Turning points. The words come from game.core.debrief through debrief_pages.
+
+Before the first page shows, two things are worked out in the background: the observer's odds
+(warmup) and what the scenario's AI would have scored in each seat (Game.baseline_scores); the
+page says so meanwhile. The line under the pages has a fixed height, so a message there (an
+export) never shrinks the text above it.
+"""
 from __future__ import annotations
+
+import threading
+import traceback
 
 import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
+from game.core import debrief as D
 from game.core import params as P
 from game.core.explain import why
+from game.core.options import preset_worldview
 from game.core.report import OUTCOME_TEXT
 from game.core.session import Game
+from game.core.vocab import Outcome
 
-from .. import history, intents, palette, saving, text
+from .. import debrief_pages as pages
+from .. import history, intents, palette, printable, saving, text, warmup
 from ..intents import Intent, Kind
 from ..metrics import Metrics
 from ..scene import Scene
+from ..turn_flow import forget_undone
 from ..widgets import shapes
 from ..widgets.chart import Chart
 
-TABS = ("Outcome and scores", "Charts", "Turning points")
-SCORE_COLUMNS = (("security", "security"), ("trust", "trust"), ("tension", "tension"),
+SCORE_COLUMNS = (("score", "score"), ("security", "security"), ("trust", "trust"), ("tension", "tension"),
                  ("prosperity", "prosperity"), ("payoff", "2×2 payoff"))
-SCORE_HELP = ("Security: mean security per turn (0–100). Trust: how much this actor trusts and is trusted, 0–100. "
-              "Tension: its mean dyadic tension at the end, 0–100. Prosperity: its economy at the end. "
-              "2×2 payoff: the summed dyadic payoffs of deterrence against dialogue.")
+SCORE_HELP = ("Score: the headline, 0–100, by what the actor's own type wants. Security: mean security per turn "
+              "(0–100). Trust: how much this actor trusts and is trusted, 0–100. Tension: its mean dyadic tension at "
+              "the end, 0–100. Prosperity: its economy at the end. 2×2 payoff: the summed dyadic payoffs of "
+              "deterrence against dialogue.")
+MIN_PAGE_PX = 10
+SCROLL_FLOOR = 0.8   # a page's text shrinks to this share of the body size at most, then scrolls
+WAITING = "Working out what an observer of the same moves would have believed, and what the scenario's AI would " \
+          "have scored in each seat…"
 
 
 def other_worldview(game: Game) -> P.Worldview:
+    """The world the game did not play in, as this scenario plays it (its own values where they apply)."""
     other = "spiral-world" if game.worldview.preset == "deterrence-world" else "deterrence-world"
-    return P.Worldview.from_preset(other)
+    return preset_worldview(game.base_scenario, other)
+
+
+def page_list(game: Game) -> list[tuple[str, str]]:
+    """(page id, tab label): the world page only for a hidden world; 'The war' when there was one."""
+    out = [("headline", "Headline")]
+    if game.hidden:
+        out.append(("world", "Which world?"))
+    out.append(("crises", "The war" if game.outcome is Outcome.REGIONAL_WAR else "Crises"))
+    return out + [("scores", "Scores"), ("charts", "Charts"), ("turns", "Turning points")]
 
 
 class DebriefScene(Scene):
@@ -42,15 +77,47 @@ class DebriefScene(Scene):
         self.tab = 0
         self.focus = 0
         self.pair = 0
-        self.exported = ""
-        self.worlds = [self._world(game)]
+        self.status = ""          # what the last export did, on the line under the pages
+        self.export_folder = None
+        self.worlds: list[dict] = []
+        self.baselines = None
+        self.pages = page_list(game)
+        self.scroll = 0            # the first line shown of a page too long for its column (PgDn, wheel)
+        self.max_scroll = 0
         self._cache: dict = {}
+        self._baseline: dict = {}
+        warmup.start(game)
+        threading.Thread(target=self._work_out_baselines, name="baseline scores", daemon=True).start()
+
+    def _work_out_baselines(self):
+        try:
+            self._baseline["scores"] = self.game.baseline_scores()
+        except Exception:   # the headline then goes without the comparison; the error is not hidden
+            traceback.print_exc()
+            self._baseline["scores"] = None
+
+    @property
+    def ready(self) -> bool:
+        return bool(self.worlds)
+
+    @property
+    def exported(self) -> str:
+        return self.status
 
     def _world(self, game: Game) -> dict:
         record = game.record()
         start = history.opening(game)
-        return {"game": game, "record": record, "start": start,
-                "moves": history.biggest_moves(game.turns, start["regional_tension"], 3)}
+        world = {"game": game, "record": record.data, "start": start,
+                 "moves": history.biggest_moves(game.turns, start["regional_tension"], 3)}
+        if self.worlds:
+            world["cards_of_first"] = [t["card"] for t in self.worlds[0]["game"].turns]
+        return world
+
+    def update(self, dt: float):
+        if not self.worlds and warmup.ready(self.game) and "scores" in self._baseline:
+            self.baselines = self._baseline["scores"]
+            self.worlds = [self._world(self.game)]
+            self.relayout()
 
     # ------------------------------------------------------------------ layout
     def layout(self):
@@ -59,13 +126,16 @@ class DebriefScene(Scene):
         pad = m.pad
         ui = self.ui
         self._cache.clear()
-        self.bindings.wheel = None
+        self.bindings.wheel = lambda dy, pos: Intent(Kind.PICK, ("scroll", -3 * dy))
         self.head_rect = pygame.Rect(2 * pad, pad, w - 4 * pad, text.line_height(m.px(30), "bold"))
         y = self.head_rect.bottom + pad // 2
         x = 2 * pad
+        self.tab = min(self.tab, len(self.pages) - 1)
         self.tab_buttons = []
-        for k, label in enumerate(TABS):
+        for k, (_, label) in enumerate(self.pages):
             bw = text.size(label, m.body, "bold")[0] + 3 * pad
+            if x > 2 * pad and x + bw > w - 2 * pad:
+                x, y = 2 * pad, y + m.button_h + pad // 2
             b = self.add(pygame_gui.elements.UIButton(pygame.Rect(x, y, bw, m.button_h), label, ui,
                                                       tool_tip_text="← → switch pages"), Intent(Kind.PICK, ("tab", k)))
             if k == self.tab:
@@ -73,17 +143,21 @@ class DebriefScene(Scene):
             self.tab_buttons.append(b)
             x += bw + pad // 2
         self.body_top = y + m.button_h + pad
-        # the command row, wrapping to two rows when the window is narrow
         other = other_worldview(self.game).preset
-        replay_label = f"Replay the same seed and choices under the other worldview ({other}) · O"
-        if self.other is not None:
-            replay_label = f"Replayed under {other} — shown beside"
-        commands = [(replay_label, Intent(Kind.REPLAY_OTHER), "@primary" if self.other is None else None, self.other is None),
-                    ("Export CSV + PNG · E", Intent(Kind.EXPORT), None, True),
-                    ("Save · Ctrl+S", Intent(Kind.SAVE), None, True),
-                    ("Undo last turn · Ctrl+Z", Intent(Kind.UNDO), None, True),
-                    ("New game", Intent(Kind.PICK, ("new", None)), None, True),
-                    ("Title · Esc", Intent(Kind.BACK), None, True)]
+        replayed = self.other is not None
+        # full words when they fit on one row, else short ones (the tooltips keep the full words)
+        labels = [(f"Replayed under {other}: shown beside" if replayed else f"Replay under the other world ({other}) · O",
+                   f"{other}: beside" if replayed else "Other world · O"),
+                  ("Export and print · P", "Export · P"), ("Save · Ctrl+S", "Save · Ctrl+S"),
+                  ("Undo last turn · Ctrl+Z", "Undo · Ctrl+Z"), ("New game", "New game"), ("Title · Esc", "Title · Esc")]
+        full = sum(text.size(long, m.body, "bold")[0] + 3 * pad + pad // 2 for long, _ in labels) <= w - 4 * pad
+        tips = [f"Replay the same actors, types, cards and choices under {other}", "Export the record, the charts and "
+                "a one-page debrief to print (debrief.png)", "Save the game to a named file", "Take back the last turn "
+                "and play on", "Set up a new game", "Back to the title screen"]
+        intents_ = [(Intent(Kind.REPLAY_OTHER), "@primary" if not replayed else None, not replayed),
+                    (Intent(Kind.EXPORT), None, True), (Intent(Kind.SAVE), None, True), (Intent(Kind.UNDO), None, True),
+                    (Intent(Kind.PICK, ("new", None)), None, True), (Intent(Kind.BACK), None, True)]
+        commands = [(pair[0 if full else 1], *rest, tip) for pair, rest, tip in zip(labels, intents_, tips)]
         widths = [min(w - 4 * pad, text.size(lbl, m.body, "bold")[0] + 3 * pad) for lbl, *_ in commands]
         rows, row, used = [], [], 0
         for c, bw in zip(commands, widths):
@@ -95,11 +169,14 @@ class DebriefScene(Scene):
         rows.append(row)
         self.command_buttons = []
         by = h - pad - len(rows) * (m.button_h + pad // 2)
-        self.body_bottom = by - pad
+        # one line under the pages for messages, always there: a message never shrinks the pages
+        self.status_rect = pygame.Rect(2 * pad, by - pad // 2 - text.line_height(m.body, "bold"), w - 4 * pad,
+                                       text.line_height(m.body, "bold"))
+        self.body_bottom = self.status_rect.y - pad // 2
         for r in rows:
             x = 2 * pad
-            for (label, intent, cls_id, enabled), bw in r:
-                b = pygame_gui.elements.UIButton(pygame.Rect(x, by, bw, m.button_h), label, ui,
+            for (label, intent, cls_id, enabled, tip), bw in r:
+                b = pygame_gui.elements.UIButton(pygame.Rect(x, by, bw, m.button_h), label, ui, tool_tip_text=tip,
                                                  object_id=ObjectID(class_id=cls_id) if cls_id else None)
                 self.add(b, intent if enabled else None)
                 if not enabled:
@@ -110,8 +187,27 @@ class DebriefScene(Scene):
         self.focus = min(self.focus, len(self.command_buttons) - 1)
         self._show_focus()
         self.body = pygame.Rect(2 * pad, self.body_top, w - 4 * pad, self.body_bottom - self.body_top)
-        if self.tab == 1:
+        self.max_scroll = 0
+        if self.other is not None:
+            # the replay says what it keeps, above every page
+            note = text.fit_static(((self._replay_note(), 0.9, palette.MUTED, "italic"),), self.body.width,
+                                   text.line_height(m.body) * 2, m.body, 11)
+            self.note = (note, self.body.topleft)
+            self.body.y += note.height + pad // 2
+            self.body.height -= note.height + pad // 2
+        else:
+            self.note = None
+        if self.page == "charts":
             self._pair_buttons()
+
+    def _replay_note(self) -> str:
+        return (f"Right: the replay under {self.other.worldview.preset}. " + D.SAME_ACTORS
+                + (f" From turn {self.other.fallback_from} the human seats were played by "
+                   f"{self.other.fallback_doctrine}." if self.other.fallback_from else ""))
+
+    @property
+    def page(self) -> str:
+        return self.pages[self.tab][0]
 
     def _pair_buttons(self):
         m = self.m
@@ -133,12 +229,16 @@ class DebriefScene(Scene):
     def on_intent(self, intent):
         k = intent.kind
         if k in (Kind.NEXT_TAB, Kind.PREV_TAB):
-            self.tab = (self.tab + (1 if k is Kind.NEXT_TAB else -1)) % len(TABS)
+            self.tab = (self.tab + (1 if k is Kind.NEXT_TAB else -1)) % len(self.pages)
+            self.scroll = 0
             self.relayout()
             return True
         if k is Kind.PICK and intent.arg[0] == "tab":
-            self.tab = intent.arg[1]
+            self.tab, self.scroll = intent.arg[1], 0
             self.relayout()
+            return True
+        if k is Kind.PICK and intent.arg[0] == "scroll":
+            self.scroll = max(0, min(self.max_scroll, self.scroll + intent.arg[1]))
             return True
         if k in (Kind.FOCUS_NEXT, Kind.FOCUS_PREV):
             n = len(self.command_buttons)
@@ -151,6 +251,9 @@ class DebriefScene(Scene):
         if k is Kind.ACTIVATE:
             b, chosen, enabled = self.command_buttons[self.focus]
             return self.on_intent(chosen) if enabled else True
+        if k in (Kind.REPLAY_OTHER, Kind.EXPORT) and not self.ready:
+            self.status = "A moment: the debrief is still being worked out."
+            return True
         if k is Kind.REPLAY_OTHER:
             if self.other is None:
                 self.other = self.game.replay_under(other_worldview(self.game))
@@ -162,8 +265,8 @@ class DebriefScene(Scene):
         if k in (Kind.NEXT_PAIR, Kind.PREV_PAIR):
             n = len(history.actor_pairs(self.game.scenario.n))
             self.pair = (self.pair + (1 if k is Kind.NEXT_PAIR else -1)) % n
-            if self.tab != 1:
-                self.tab = 1
+            if self.page != "charts":
+                self.tab = [p for p, _ in self.pages].index("charts")
                 self.relayout()
             self._cache.clear()
             return True
@@ -172,6 +275,7 @@ class DebriefScene(Scene):
             return True
         if k is Kind.UNDO:
             if self.game.undo():
+                forget_undone(self.game)
                 saving.autosave(self.game)
                 self.app.replace(self.app.scene("play", self.game))
             return True
@@ -197,14 +301,19 @@ class DebriefScene(Scene):
             pic.blit(Chart.render((900 - 20, 430), m, self._pair_title(), pair, world["game"].turn_limit), (k * 900 + 10, 460))
         return pic
 
+    def printable(self) -> pygame.Surface:
+        """The one-page summary to hand out (printable.render)."""
+        return printable.render(self.worlds, self.baselines)
+
     def _export(self) -> bool:
         try:
             folder = saving.export(self.game, self.charts_picture(), self.other)
+            saving.save_png(self.printable(), folder / "debrief.png")
         except OSError as exc:
-            self.exported = f"Export failed: {exc.strerror or exc}"
+            self.status = f"Export failed: {exc.strerror or exc}"
             return True
-        names = "record.csv, game.json, charts.png" + (", the other world's CSV" if self.other else "")
-        self.exported = f"Exported to {folder} ({names})"
+        other = ", the other world's CSV" if self.other else ""
+        self.status = f"Exported to {folder}: record.csv, game.json, charts.png{other} and debrief.png (one page to print)"
         self.export_folder = folder
         self.app.say("Exported: " + str(folder))
         return True
@@ -217,38 +326,53 @@ class DebriefScene(Scene):
         head = f"Debrief — {g.scenario.title}, seed {g.seed}, {g.turn} turns"
         surface.blit(text.render(text.ellipsize(head, m.px(30), self.head_rect.width, "bold"), m.px(30), palette.TEXT, "bold"),
                      self.head_rect.topleft)
+        self._draw_status(surface)
+        if not self.ready:
+            block = text.fit_static(((WAITING, 1.1, palette.FOCUS, "bold"),), self.body.width, self.body.height, m.body)
+            surface.blit(block.surface, block.surface.get_rect(center=self.body.center))
+            return
+        if self.note is not None:
+            surface.blit(self.note[0].surface, self.note[1])
         body = pygame.Rect(self.body)
-        if self.exported:
-            note = text.fit_static(((self.exported, 1.0, palette.FOCUS, "bold"),), body.width, m.body * 3, m.body, 10)
-            surface.blit(note.surface, (body.x, body.bottom - note.height))
-            body.height -= note.height + m.pad // 2
-        if self.tab == 1:
+        if self.page == "charts":
             body.y += m.button_h + m.pad // 2
             body.height -= m.button_h + m.pad // 2
-        cols = len(self.worlds)
+        worlds = self.worlds[:1] if self.page == "world" else self.worlds
+        cols = len(worlds)
         gap = 2 * m.pad
         col_w = (body.width - gap * (cols - 1)) // cols
-        for k, world in enumerate(self.worlds):
+        for k, world in enumerate(worlds):
             rect = pygame.Rect(body.x + k * (col_w + gap), body.y, col_w, body.height)
-            key = (self.tab, k, rect.size, m, self.pair)
+            key = (self.page, k, rect.size, m, self.pair, self.scroll)
             pic = self._cache.get(key)
             if pic is None:
                 pic = self._render_column(world, rect.size, k)
                 self._cache[key] = pic
             surface.blit(pic, rect.topleft)
 
+    def _draw_status(self, surface):
+        m = self.m
+        r = self.status_rect
+        if self.status:
+            options = [self.status, self.status.split(":")[0] + (f": {self.export_folder}" if self.export_folder else ""),
+                       "Exported: the folder is named in the message below" if self.export_folder else self.status]
+            line, colour = text.first_fitting(options, m.body, r.width, "bold"), palette.FOCUS
+        else:
+            hint = "← → pages · O replay under the other world · P export and print · Esc title screen"
+            line, colour = text.first_fitting([hint, "← → pages · O · P · Esc"], m.body, r.width, "bold"), palette.MUTED
+        surface.blit(text.render(line, m.body, colour, "bold"), r.topleft)
+
     def _column_title(self, world, k) -> str:
         g = world["game"]
         if k == 0:
-            return f"This game — worldview {g.worldview.label}"
-        extra = f"; from turn {g.fallback_from} the human seats played {g.fallback_doctrine}" if g.fallback_from else ""
-        return f"Same seed and choices — worldview {g.worldview.label}{extra}"
+            return f"This game: {g.worldview.label}"
+        return f"The replay: {g.worldview.label}"
 
     def _render_column(self, world, size, k) -> pygame.Surface:
         m = self.m
         surf = pygame.Surface(size)
         surf.fill(palette.BACKGROUND)
-        if self.tab == 1:
+        if self.page == "charts":
             top, pair = self._chart_lines(world)
             half = (size[1] - m.pad) // 2
             title = self._chart_title(world) if len(self.worlds) == 1 else self._column_title(world, k)
@@ -256,12 +380,71 @@ class DebriefScene(Scene):
             surf.blit(Chart.render((size[0], size[1] - half - m.pad), m, self._pair_title(), pair,
                                    world["game"].turn_limit), (0, half + m.pad))
             return surf
+        if self.page == "world":
+            self._draw_world_page(surf, world)
+            return surf
         inner = shapes.panel(surf, surf.get_rect(), self._column_title(world, k), m.body)
-        if self.tab == 0:
+        if self.page in ("headline", "crises"):
+            # side by side, both columns take the size the fuller one fits at; past a floor, they scroll
+            px = min(self._fit_px(self._paragraphs(w, j), inner.size) for j, w in enumerate(self.worlds))
+            self._draw_paragraphs(surf, inner, self._paragraphs(world, k), px, scrolls=True)
+        elif self.page == "scores":
             self._draw_scores(surf, inner, world)
         else:
             self._draw_moves(surf, inner, world)
         return surf
+
+    def _paragraphs(self, world, k) -> list:
+        if self.page == "headline":
+            return pages.headline(world, k, self.baselines if k == 0 else None, short=len(self.worlds) > 1)
+        return pages.crises_page(world)
+
+    @staticmethod
+    def _block(paras, px: int, width: int) -> text.Block:
+        """Paragraphs (text, factor, role, style) at body size px."""
+        return text.Block([(t, max(text.MIN_PX, round(px * f)), pages.ROLES_SCREEN[r], st) for t, f, r, st in paras],
+                          width, gap=max(2, int(px * 0.35)))
+
+    def _fit_px(self, paras, size) -> int:
+        """The largest body size at which the paragraphs fit size, from the screen's down to a floor
+        (a large text size stays large: what does not fit then scrolls)."""
+        floor = max(MIN_PAGE_PX, round(self.m.body * SCROLL_FLOOR))
+        px = self.m.body
+        while px > floor and self._block(paras, px, size[0]).height > size[1]:
+            px = max(floor, int(px * 0.92))
+        return px
+
+    def _draw_paragraphs(self, surf, inner, paras, px: int | None = None, scrolls: bool = False):
+        """Paragraphs in inner at body size px (else the largest that fits); with scrolls, a page
+        longer than inner shows whole lines from self.scroll, with a hint of what is below."""
+        m = self.m
+        px = px if px is not None else self._fit_px(paras, inner.size)
+        block = self._block(paras, px, inner.width)
+        if not scrolls or block.height <= inner.height:
+            surf.blit(block.surface, inner.topleft, area=pygame.Rect(0, 0, inner.width, inner.height))
+            return
+        view = pygame.Rect(inner.x, inner.y, inner.width, inner.height - text.line_height(m.small, "bold"))
+        limit = text.scroll_limit(block, view.height)
+        self.max_scroll = max(self.max_scroll, limit)
+        picture, _ = text.window(block, min(self.scroll, limit), view.height)
+        surf.blit(picture, view.topleft)
+        more = "PgDn or wheel: more below" if self.scroll < limit else "PgUp or wheel: back up"
+        hint = text.render(text.ellipsize(more, m.small, inner.width, "bold"), m.small, palette.FOCUS, "bold")
+        surf.blit(hint, hint.get_rect(bottomright=inner.bottomright))
+
+    def _draw_world_page(self, surf, world):
+        m = self.m
+        rect = surf.get_rect()
+        wide = rect.width >= 2.2 * m.body * 20
+        left = pygame.Rect(0, 0, round(rect.width * 0.5) if wide else rect.width, rect.height if wide else rect.height // 2)
+        chart = pygame.Rect(left.right + m.pad, 0, rect.width - left.width - m.pad, rect.height) if wide else \
+            pygame.Rect(0, left.bottom + m.pad, rect.width, rect.height - left.height - m.pad)
+        inner = shapes.panel(surf, left, "Which world was it?", m.body)
+        self._draw_paragraphs(surf, inner, pages.world_page(world), scrolls=True)
+        g = world["game"]
+        colours = {a.code: palette.hex_colour(a.colour) for a in g.scenario.actors}
+        lines = pages.belief_series(world, colours, palette.TEXT, palette.FOCUS)
+        surf.blit(Chart.render(chart.size, m, "Chance of the spiral world (%), by turn", lines, g.turn_limit), chart.topleft)
 
     def _chart_title(self, world) -> str:
         return f"Tension and mean trust — {world['game'].worldview.label}"
@@ -323,7 +506,7 @@ class DebriefScene(Scene):
             s = record["scores"][code]
             controller = "human" if g.doctrines[i] == "human" else g.doctrines[i]
             rows.append([code] + ([controller] if by else []) + [record["dispositions"][code],
-                         f"{s['security']:.0f}", f"{s['trust']:.0f}", f"{s['tension']:.0f}",
+                         f"{s['score']:.0f}", f"{s['security']:.0f}", f"{s['trust']:.0f}", f"{s['tension']:.0f}",
                          f"{s['prosperity']:.1f}", f"{s['payoff']:.0f}"])
         marker_w = round(px * 1.2)
         gap = max(6, px // 2)
@@ -335,7 +518,7 @@ class DebriefScene(Scene):
         lh = text.line_height(px) + 2
         table = pygame.Surface((width, lh * (len(rows) + 1)), pygame.SRCALPHA)
         x = 0
-        first_number = headers.index("security")
+        first_number = headers.index("score")
         for c, h in enumerate(headers):
             right = c >= first_number
             img = text.render(h, px, palette.ACCENT, "bold")
@@ -351,7 +534,7 @@ class DebriefScene(Scene):
                                        (x + marker_w // 2 - 1, y + lh // 2), max(4, px * 0.38), width=1)
                     table.blit(text.render(row[0], px, colour, "bold"), (x + marker_w, y))
                     continue
-                img = text.render(row[c], px, colour)
+                img = text.render(row[c], px, colour, "bold" if headers[c] == "score" else "regular")
                 table.blit(img, (x + col_w[c] - img.get_width(), y) if right else (x, y))
             x += col_w[c] + gap
         return table, table.get_height()
@@ -360,6 +543,7 @@ class DebriefScene(Scene):
         g = world["game"]
         names = {a.code: a.name for a in g.scenario.actors}
         wv = g.worldview.as_dict()
+        first = tuple(g.codes[i] for i in g.humans)
         paras = [("The three turns that moved regional tension most", 1.05, palette.TEXT, "bold")]
         if not world["moves"]:
             paras.append(("No turns were played.", 1.0, palette.MUTED, "italic"))
@@ -368,7 +552,7 @@ class DebriefScene(Scene):
             sign = "+" if delta >= 0 else "−"
             paras.append((f"Turn {entry['turn']}: tension {sign}{abs(delta):.1f} to {entry['regional_tension']:.0f}{card}",
                           1.0, palette.ACCENT, "bold"))
-            for line in why(entry, names, wv, limit=3)[:3]:
+            for line in why(entry, names, wv, limit=3, first=first)[:4]:
                 paras.append((f"• {line}", 0.9, palette.TEXT, "regular"))
         block = text.fit_static(tuple(paras), inner.width, inner.height, self.m.body, 10)
         surf.blit(block.surface, inner.topleft, area=pygame.Rect(0, 0, inner.width, inner.height))

@@ -141,6 +141,12 @@ RULES = [
     ("The hidden worldview", "A worldview sets how the world works: how many actors are secretly greedy (Glaser), "
      "what arming and alliances signal, how much misperception there is, how credible allies are. "
      "Deterrence-world and spiral-world are the two presets. Actors' true dispositions stay hidden until the debrief."),
+    ("Which world is this?", "A new game starts on the worldview \"hidden\": the game draws deterrence-world or "
+     "spiral-world from its seed and nobody is told which, as real decision-makers are not (Jervis). After a "
+     "third and two thirds of the turns, and at the end, each human says how likely it thinks the spiral world "
+     "is (← → by 5, ↑ ↓ by 10, digits or the slider; Enter), in hot-seat behind its own pass screen. The "
+     "debrief reveals the world and scores each belief path (Brier score) beside a Bayesian observer of the "
+     "same public moves."),
     ("A turn", "An event card from the source article is drawn and applied. Every actor picks one action at the "
      "same time — humans on the action bar, AI actors by their doctrine. Then beliefs (trust) update, arms and "
      "tension move, and crises may climb a ladder of four rungs: dispute, confrontation, brink, war."),
@@ -150,8 +156,12 @@ RULES = [
      "regional tension 0–100 in four bands: calm, friction, crisis, brink. The why panel says what moved trust and "
      "tension this turn and why."),
     ("How it ends", "A regional war (a crisis reaches the top rung), a cold-war lock-in (tension stays high), a "
-     "security community (trust high and tension low for several turns), or the turn limit. The debrief reveals the "
-     "dispositions, scores every actor, and can replay the same seed and choices under the other worldview."),
+     "security community (trust high and tension low for several turns), or the turn limit. The last turn stays "
+     "on screen (card, moves, why) until Enter: See the debrief. The debrief leads with each human's own game: "
+     "its type, its score against the scenario's AI in its seat, one plain sentence and what its moves did; then "
+     "the world, the outcome and every type; a war told rung by rung; scores, charts and turning points. O "
+     "replays the game under the other world with the same actors, types, cards and choices; P exports the "
+     "record, the charts and a one-page debrief to print."),
     ("Hot-seat", "Several humans share one keyboard: each chooses in turn, and a pass screen hides the previous "
      "choice, because moves are simultaneous."),
 ]

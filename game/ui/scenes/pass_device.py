@@ -4,6 +4,9 @@ Before a human's first turn it also carries the private briefing (its own type a
 score counts), shown only once that player has the keyboard: first "pass the keyboard to X",
 then, after X presses Enter, the briefing. With one human there is nobody to hide it from, and
 the screen opens on the briefing.
+
+In a hidden world the same screen hands the keyboard over before each human states its belief
+(`then` names what comes next); after the last turn (turn 0) it says the game is over.
 """
 from __future__ import annotations
 
@@ -23,11 +26,12 @@ class PassDeviceScene(Scene):
     name = "pass"
 
     def __init__(self, app, actor_name: str, seat: int, seats: int, turn: int,
-                 briefing: list[tuple[str, str]] | None = None):
+                 briefing: list[tuple[str, str]] | None = None, then: str = "show my move"):
         super().__init__(app)
         self.actor_name = actor_name
         self.seat, self.seats, self.turn = seat, seats, turn
         self.briefing = briefing
+        self.then = then   # what the player's button goes on to: "show my move", "state my belief", ...
         # "pass": hand the keyboard over; "briefing": the private briefing, for the player's eyes only
         self.stage = "pass" if seats > 1 else "briefing"
 
@@ -45,12 +49,16 @@ class PassDeviceScene(Scene):
                                   + [(t, round(px * f), c, s) for t, c, s, f in rows],
                                   width, h - 3 * m.button_h, m.body, gap_ratio=0.8)
         else:
-            label = f"I play {self.actor_name}: " + ("show my briefing" if self.briefing else "show my move")
+            label = f"I play {self.actor_name}: " + ("show my briefing" if self.briefing else self.then)
+            hidden = ("Moves are simultaneous: the previous player's choice stays hidden until the turn is played."
+                      if self.then == "show my move" else
+                      "Beliefs are private: the previous player's answer stays hidden until the debrief.")
+            head = f"Turn {self.turn} · hot-seat player {self.seat} of {self.seats}" if self.turn else \
+                f"The game is over · hot-seat player {self.seat} of {self.seats}"
             self.block = text.fit(lambda px: [
-                (f"Turn {self.turn} · hot-seat player {self.seat} of {self.seats}", px, palette.MUTED, "bold"),
+                (head, px, palette.MUTED, "bold"),
                 (f"Pass the keyboard to {self.actor_name}", round(px * 2.2), palette.TEXT, "bold"),
-                ("Moves are simultaneous: the previous player's choice stays hidden until the turn is played.",
-                 px, palette.MUTED, "regular"),
+                (hidden, px, palette.MUTED, "regular"),
                 (f"{self.actor_name}: press Enter (or the button) when the others cannot see the screen.",
                  px, palette.TEXT, "regular"),
             ], width, h - 3 * m.button_h, m.body, gap_ratio=0.8)

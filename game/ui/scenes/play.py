@@ -1,5 +1,11 @@
 """The play screen: map or chart, tension gauge, event card, why panel and the action bar.
 
+In a hidden game the badge reads "worldview: hidden" and nothing names the world. When the game
+asks for beliefs (Game.belief_due), each human states how likely it thinks the spiral world is at
+the start of its seat, behind its own pass screen in hot-seat (scenes/belief.py), before its turn
+can end. After the last turn the screen stays on that turn (its card, moves and why panel) until
+"See the debrief" (Enter); the humans state their final beliefs on the way there.
+
 A human in an open crisis answers a prompt before its turn ends (a stance as a party, back or
 stay out as an ally), drawn over the dimmed screen with its own buttons and keys; the top bar
 shows the human's running score, its tooltip saying what the score counts for its type.
@@ -20,13 +26,14 @@ import pygame
 import pygame_gui
 
 from game.core.explain import crisis_lines
+from game.core.report import OUTCOME_TEXT
 from game.core.session import Game
 from game.core.vocab import Action, Stance
 
-from .. import history, intents, palette, saving, text
+from .. import history, intents, palette, saving, text, warmup
 from ..intents import Intent, Kind
 from ..scene import Scene
-from ..turn_flow import TurnFlow
+from ..turn_flow import TurnFlow, forget_undone
 from ..widgets import briefing
 from ..widgets.action_bar import ActionBar
 from ..widgets.cached import RenderBudget
@@ -41,7 +48,7 @@ SPEEDS = (2.0, 1.2, 0.7, 0.4, 0.2, 0.1)  # seconds per auto-played turn
 COMPACT_SCALE = 1.25
 # what may be done while the crisis prompt is up; anything else waits for an answer (or Esc)
 PROMPT_INTENTS = {Kind.STANCE, Kind.BACKING, Kind.CRISIS, Kind.END_TURN, Kind.MENU, Kind.HELP, Kind.QUIT,
-                  Kind.FULLSCREEN, Kind.UNDO, Kind.SAVE}
+                  Kind.FULLSCREEN, Kind.UNDO, Kind.SAVE, Kind.SEE_DEBRIEF}
 REFUSED_MOVE = {Action.ALLY: "alliance with {t}", Action.CHALLENGE: "challenge to {t}"}
 
 
@@ -96,7 +103,10 @@ class PlayScene(Scene):
 
     # ------------------------------------------------------------------ lifecycle
     def enter(self):
+        warmup.start(self.game)
         self._start_seat()
+        if self.game.over and self.compact:
+            self.view = "why"
         super().enter()
         self._maybe_pass()
 
@@ -144,7 +154,8 @@ class PlayScene(Scene):
         human = self.flow.current is not None
         bar_h = ActionBar.height_for(m, w, human)
         longest = max((a.name for a in self.game.scenario.actors), key=lambda n: text.size(n, m.body, "bold")[0])
-        self.bar.build(self, pygame.Rect(0, h - bar_h, w, bar_h), m, human, self.auto, speed_label(self.speed), longest)
+        self.bar.build(self, pygame.Rect(0, h - bar_h, w, bar_h), m, human, self.auto, speed_label(self.speed), longest,
+                       finished=self.game.over)
         self.bar.show_choice(self.flow.action)
         self.bar.show_blocked(self._blocked())
         body = pygame.Rect(pad, self.top_rect.bottom + pad // 2, w - 2 * pad, h - bar_h - self.top_rect.bottom - pad)
@@ -208,7 +219,7 @@ class PlayScene(Scene):
     def _structure(self) -> tuple:
         """Everything the set of widgets depends on: when it is unchanged, _refresh updates them in place."""
         prompt = (self.game.turn, self.flow.seat, self.prompt_at) if self.shown_prompt() is not None else None
-        return self.app.size, self.app.scale, self.view, self.flow.current is not None, prompt
+        return self.app.size, self.app.scale, self.view, self.flow.current is not None, prompt, self.game.over
 
     def _refresh(self):
         """Bring the widgets up to date after a change of state. Rebuilding the buttons costs about 9 ms,
@@ -257,8 +268,9 @@ class PlayScene(Scene):
         self._save_due = self.autosave
 
     def _save_later(self):
-        """Hand a pending autosave to the background writer (its text takes about half a millisecond)."""
-        if not self._save_due:
+        """Hand a pending autosave to the background writer (its text takes about half a millisecond;
+        a hidden game's last save waits until the observer's odds are ready, see warmup)."""
+        if not self._save_due or (self.game.over and not warmup.ready(self.game)):
             return
         self._save_due = False
         try:
@@ -268,6 +280,8 @@ class PlayScene(Scene):
 
     def _save_now(self):
         """Autosave and wait until it is on disk: on leaving the screen, covering it or quitting."""
+        if self._save_due and self.game.over:
+            warmup.wait(self.game)
         self._save_later()
         error = saving.wait_for_saves()
         if error is not None:
@@ -275,11 +289,15 @@ class PlayScene(Scene):
 
     def _maybe_pass(self):
         """Between hot-seat players a pass screen hides the previous choice. Before a human's first
-        turn it carries the private briefing (with one human the screen is the briefing alone)."""
+        turn it carries the private briefing (with one human the screen is the briefing alone). When
+        the game asks for beliefs, the belief prompt waits under the pass screen for its player."""
         me = self.flow.current
         if me is None or self.app.top is not self:
             return
         brief = self.game.turn == 0 and me not in self.briefed
+        belief = self.owes_belief(me)
+        if belief:
+            self.app.push(self.app.scene("belief", self.game, me, self._belief_stated))
         if not (brief or (self.flow.hot_seat and self.needs_pass)):
             return
         self.needs_pass = False
@@ -289,7 +307,36 @@ class PlayScene(Scene):
             lines = briefing.briefing(self.game.type_of(me), self.game.scenario.actors[me].name,
                                       self.game.scenario.dynamics)
         self.app.push(self.app.scene("pass", self.game.scenario.actors[me].name, self.flow.seat + 1,
-                                     len(self.flow.humans), self.game.turn + 1, lines))
+                                     len(self.flow.humans), self.game.turn + 1, lines,
+                                     "state my belief" if belief else "show my move"))
+
+    # ------------------------------------------------------------------ beliefs and the debrief
+    def owes_belief(self, actor: int) -> bool:
+        """The game asks for beliefs now and this human has not stated one after this turn."""
+        g = self.game
+        return actor in g.humans and g.belief_due() and not any(t == g.turn for t, _ in g.beliefs.get(actor, []))
+
+    def _belief_stated(self, actor: int):
+        self._changed()
+        if self.game.over:
+            self._see_debrief()
+        else:
+            self._refresh()
+
+    def _see_debrief(self) -> bool:
+        """After the last turn: each human states its final belief (behind its own pass screen in
+        hot-seat), then the debrief."""
+        owed = [h for h in self.game.humans if self.owes_belief(h)]
+        if not owed:
+            self.app.replace(self.app.scene("debrief", self.game))
+            return True
+        me = owed[0]
+        self.app.push(self.app.scene("belief", self.game, me, self._belief_stated, final=True))
+        if self.flow.hot_seat:
+            self.app.push(self.app.scene("pass", self.game.scenario.actors[me].name, self.game.humans.index(me) + 1,
+                                         len(self.game.humans), 0, None, "state my final belief"))
+        return True
+
 
     def _start_seat(self):
         """A human's turn begins (or begins again): the crisis prompt comes up if it has one to answer."""
@@ -302,8 +349,12 @@ class PlayScene(Scene):
         self._changed()
         self.why.scroll = 0
         if self.game.over:
+            # the last turn stays on screen, card, moves and why, until "See the debrief"
             self.auto = False
-            self.app.replace(self.app.scene("debrief", self.game))
+            self.message = ""
+            if self.compact:
+                self.view = "why"
+            self._refresh()
             return
         refused = self._refused_notes()
         if refused:
@@ -469,10 +520,11 @@ class PlayScene(Scene):
                 if flow.set_target(intent.arg):
                     self.message = ""
             return True
-        if k is Kind.END_TURN:
+        if k is Kind.END_TURN or k is Kind.SEE_DEBRIEF:
             return self._end_turn()
         if k is Kind.UNDO:
             if flow.undo():
+                forget_undone(self.game)
                 self.auto = False
                 self._changed()
                 self.message = f"Took back turn {self.game.turn + 1}."
@@ -540,7 +592,7 @@ class PlayScene(Scene):
     def _end_turn(self) -> bool:
         flow = self.flow
         if self.game.over:
-            return True
+            return self._see_debrief()
         shown = self.shown_prompt()
         if shown is not None:
             # Enter on the prompt: on to the next unanswered one, or back to the move
@@ -550,6 +602,10 @@ class PlayScene(Scene):
             else:
                 self.prompt_open = False
                 self._open_prompt() if flow.unanswered() else self._refresh()
+            return True
+        if flow.current is not None and self.owes_belief(flow.current):
+            self.message = "State your belief about the world first."
+            self.app.push(self.app.scene("belief", self.game, flow.current, self._belief_stated))
             return True
         result = flow.end_turn()
         if result == "incomplete":
@@ -598,6 +654,12 @@ class PlayScene(Scene):
         names = self.game.scenario.actors
         if self.message:
             return self.message, palette.WARNING
+        if self.game.over:
+            outcome = OUTCOME_TEXT[self.game.outcome.value].split(":")[0]
+            return self._fit(f"Game over after turn {self.game.turn}: {outcome}. This was the last turn: its card, the "
+                             "moves and why. Enter: see the debrief",
+                             f"Game over after turn {self.game.turn}: {outcome}. Enter: see the debrief",
+                             "Game over. Enter: see the debrief"), palette.FOCUS
         me = flow.current
         if me is None:
             state = "auto-playing" if self.auto else "paused"
@@ -706,8 +768,9 @@ class PlayScene(Scene):
         game = self.game
         x = m.pad
         y = (r.height - text.line_height(m.body, "bold")) // 2
-        items = [(f"Turn {game.turn} / {game.turn_limit}", palette.TEXT, None),
-                 (f"worldview: {game.worldview.label}", palette.BACKGROUND, palette.ACCENT),
+        world = "hidden" if game.hidden else game.worldview.label   # named only in the debrief
+        items = [(f"Turn {game.turn} / {game.turn_limit}" + (" · the last turn" if game.over else ""), palette.TEXT, None),
+                 (f"worldview: {world}", palette.BACKGROUND, palette.ACCENT),
                  (f"seed {game.seed}", palette.MUTED, None),
                  (game.scenario.title, palette.MUTED, None)]
         for label, colour, badge in items:

@@ -1,5 +1,8 @@
 """Setup: scenario, worldview, turns, seed, and Human or an AI doctrine for every actor.
 
+The worldview starts on "hidden" (the game draws its world from the seed and names it only in the
+debrief), unless a world was asked for: --worldview, --set or the worldview sandbox.
+
 Every row is reachable with ↑ ↓ (or Tab) and changed with ← → or typing; the mouse works too.
 Bad input is shown in words on the screen and the game does not start.
 """
@@ -14,6 +17,7 @@ from pygame_gui.core import ObjectID
 from game.core import params as P
 from game.core.doctrines import DOCTRINES, HUMAN
 from game.core.errors import LoadError
+from game.core.hidden import HIDDEN
 from game.core.rng import MAX_SEED
 from game.core.scenario import DOCTRINE_NAMES, MAX_TURNS, list_scenarios, load_scenario
 from game.core.session import Game
@@ -51,8 +55,9 @@ class SetupScene(Scene):
         sandbox = getattr(app, "custom_worldview", None)  # set by the worldview sandbox, the latest choice
         self.custom = worldview or sandbox or (options.custom_worldview if options else None)
         self.custom_name = "custom (sandbox)" if self.custom is not None and self.custom is sandbox else "custom"
-        self.worldviews = list(P.PRESET_NAMES) + (["custom"] if self.custom is not None else [])
-        self.worldview = "custom" if self.custom is not None else self.scenario.worldview.preset
+        self.worldviews = [HIDDEN] + list(P.PRESET_NAMES) + (["custom"] if self.custom is not None else [])
+        asked = getattr(options, "worldview", None) if options else None
+        self.worldview = "custom" if self.custom is not None else asked or HIDDEN
         self.turns_text = str(self.scenario.turns)
         self.seed_text = str(options.seed if options and options.seed is not None else new_seed())
         self.path_text = ""
@@ -161,11 +166,19 @@ class SetupScene(Scene):
         return f"{self.scenario.title} ({self.scenario.n} actors)"
 
     def _worldview_label(self):
+        if self.worldview == HIDDEN:
+            return "hidden"
         if self.worldview != "custom":
             return self.worldview
         return self.custom_name if self.custom_name != "custom" else f"custom: {self.custom.label}"
 
     def _worldview_help(self):
+        if self.worldview == HIDDEN:
+            prior = self.scenario.hidden_prior
+            odds = "even chances" if prior == 0.5 else f"the spiral world with chance {prior:.0%}"
+            return ("Hidden: the game draws deterrence-world or spiral-world from the seed (" + odds + ") and "
+                    "nobody is told which until the debrief. Each human says how likely the spiral world seems "
+                    "after a third and two thirds of the turns and at the end.")
         if self.worldview == "deterrence-world":
             return "Deterrence world: many actors secretly greedy; arming reveals little; allies are credible."
         if self.worldview == "spiral-world":
@@ -288,7 +301,7 @@ class SetupScene(Scene):
         if sc.name not in self.scenarios:
             self.scenarios.append(sc.name)
         self.paths[sc.name] = sc.path
-        if self.worldview != "custom":
+        if self.worldview not in ("custom", HIDDEN):
             self.worldview = sc.worldview.preset
         self.turns_text = str(sc.turns)
         self.controllers = self._default_controllers()
@@ -322,6 +335,8 @@ class SetupScene(Scene):
             raise ValueError(f"Turns must be a whole number from 1 to {MAX_TURNS} (got {turns_text!r}).") from None
         if not 1 <= turns <= MAX_TURNS:
             raise ValueError(f"Turns must be from 1 to {MAX_TURNS} (got {turns}).")
+        if self.worldview == HIDDEN:
+            return Game(self.scenario.with_turns(turns), seed, list(self.controllers), turns=turns, hidden=True)
         if self.worldview == "custom":
             worldview = self.custom
         elif self.worldview == self.scenario.worldview.preset:

@@ -1,7 +1,8 @@
 """The action bar: the nine actions in their two families (keys 1–9), the target, and end turn.
 
 Buttons are pygame_gui buttons registered with the same intents the keys send. In an all-AI
-game the bar holds the auto-play controls instead. Building the buttons is slow (pygame_gui
+game the bar holds the auto-play controls instead, and once the game is over the one way on:
+"See the debrief". Building the buttons is slow (pygame_gui
 renders each one), so the bar is built once per layout and its state and labels change in place.
 """
 from __future__ import annotations
@@ -66,7 +67,7 @@ class ActionBar:
 
     # ------------------------------------------------------------------ building
     def build(self, scene, rect, m, human: bool, auto_on: bool = False, speed_label: str = "",
-              longest_name: str = "South Korea"):
+              longest_name: str = "South Korea", finished: bool = False):
         self.rect = pygame.Rect(rect)
         self.m = m
         self.buttons.clear()
@@ -80,6 +81,14 @@ class ActionBar:
         head_y = self.status_rect.bottom + 2
         y = head_y + text.line_height(m.small, "bold")
         x = self.rect.x + pad
+        if finished:
+            label = "See the debrief (Enter)"
+            self.headers.append(("The game is over", palette.MUTED, pygame.Rect(x, head_y, self.rect.width, 0)))
+            scene.add(pygame_gui.elements.UIButton(pygame.Rect(x, y, _button_w(label, m), bh), label, ui,
+                                                   tool_tip_text="The types and the world revealed, the scores, "
+                                                                 "the crises and the replay in the other world",
+                                                   object_id=ObjectID(class_id="@primary")), Intent(Kind.SEE_DEBRIEF))
+            return
         if not human:
             items = [(_auto_label(auto_on), Intent(Kind.AUTO_PLAY), "@primary"),
                      ("− slower", Intent(Kind.SPEED_DOWN), None), ("+ faster", Intent(Kind.SPEED_UP), None),

@@ -172,8 +172,10 @@ def move_effects(record: dict, code: str, limit: int = 3) -> list[str]:
         total = sum(row.values())
         obs, most = max(row.items(), key=lambda kv: abs(kv[1]))
         count = turns_of.get(action, 0)
+        most = f", most {possessive(_name(record, obs))} {signed(most)}" if abs(most) >= SMALLEST_SHOWN else \
+            ", spread thinly over everyone"
         lines.append(f"Your {NOUN[action]} ({count} turn{'s' if count != 1 else ''}): the others' trust in you "
-                     f"{signed(total)} in all, most {possessive(_name(record, obs))} {signed(most)}")
+                     f"{signed(total)} in all{most}")
     for action in sorted(set(turns_of) - set(by_move), key=lambda a: -turns_of[a]):
         count = turns_of[action]
         lines.append(f"Your {NOUN[action]} ({count} turn{'s' if count != 1 else ''}): read as telling little, "

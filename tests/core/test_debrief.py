@@ -66,6 +66,10 @@ def test_peace_with_the_largest_fall_of_trust_read_from_the_humans_own_move():
     lines = D.move_effects(r, "A")
     assert lines[0] == "Your arming (1 turn): the others' trust in you −0.14 in all, most Borea’s −0.12"
     assert lines[1] == "Your summit (1 turn): the others' trust in you +0.04 in all, most Cyra’s +0.04"
+    thin = record([turn(1, {"A": "TRADE", "B": "HOLD", "C": "HOLD"}, trust=[("B", "A", "action", 0.004),
+                                                                            ("C", "A", "action", 0.004)])])
+    assert D.move_effects(thin, "A") == ["Your trade (1 turn): the others' trust in you +0.01 in all, spread thinly "
+                                         "over everyone"]
     quiet = record([turn(1, {"A": "HOLD", "B": "HOLD", "C": "HOLD"})])
     assert D.sentence(quiet, "A") == "You kept the peace, and the others' trust in you held steady."
     assert D.move_effects(quiet, "A") == ["Your restraint (1 turn): read as telling little, it moved nobody's trust in you"]

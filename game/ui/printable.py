@@ -70,11 +70,14 @@ def paper_chart(size, lines, x_max: int, px: int, title: str) -> pygame.Surface:
         r.clamp_ip(surf.get_rect())
         surf.blit(img, r)
     pygame.draw.rect(surf, INK["muted"], plot, 1)
-    for _, turns, values, colour, style in lines:
+    solid = [k for k, line in enumerate(lines) if line[4] == "solid"]
+    for k, (_, turns, values, colour, style) in enumerate(lines):
         pts = [(plot.x + round(plot.width * t / x_max), plot.bottom - round(plot.height * max(0, min(100, v)) / 100))
                for t, v in zip(turns, values)]
+        # earlier solid lines are drawn wider, so two players who said the same still both show
+        width = 4 + 3 * (len(solid) - 1 - solid.index(k)) if k in solid else 4
         if len(pts) > 1:
-            shapes.polyline(surf, colour, pts, 4, style, unit=9.0)
+            shapes.polyline(surf, colour, pts, width, style, unit=9.0)
     return surf
 
 

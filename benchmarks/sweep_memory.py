@@ -2,11 +2,11 @@
 the most memory any one of its processes held (resource.getrusage of the children) and the most
 the whole process tree held at once (its resident sizes summed, sampled every 0.2 s from /proc).
 
-    python benchmarks/sweep_memory.py                   # 101 x 101 points x 2 doctrines x 200 games
+    python benchmarks/sweep_memory.py                   # 101 x 101 points x 2 doctrines x 20 games
     python benchmarks/sweep_memory.py --games 10000     # the issue's case: hours on 2 cores
     python benchmarks/sweep_memory.py --games 10000 --points 21
 
-Memory should not grow with the games or the grid: compare the numbers at --games 50 and 400,
+Memory should not grow with the games or the grid: compare the numbers at --games 20 and 10000,
 or at --points 11 and 101. Extra arguments after -- go to the sweep (e.g. -- --workers 1).
 """
 from __future__ import annotations
@@ -46,7 +46,7 @@ def tree_rss(pid: int) -> int:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--games", type=int, default=200, help="games per point and doctrine (default 200)")
+    ap.add_argument("--games", type=int, default=20, help="games per point and doctrine (default 20)")
     ap.add_argument("--points", type=int, default=101, help="values of each of the two parameters (default 101)")
     ap.add_argument("rest", nargs="*", help="more sweep arguments, after --")
     args = ap.parse_args(argv)

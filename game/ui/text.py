@@ -7,13 +7,14 @@ half, not everything, so the texts in use (the event cards come back) stay measu
 """
 from __future__ import annotations
 
+import os
+from importlib import resources
 from itertools import islice
 from pathlib import Path
 
 import pygame
-import pygame_gui
 
-FONT_DIR = Path(pygame_gui.__file__).parent / "data"
+FONT_DIR = Path(os.fspath(resources.files("pygame_gui") / "data"))   # the fonts pygame_gui ships
 FACES = {
     "regular": FONT_DIR / "NotoSans-Regular.ttf",
     "bold": FONT_DIR / "NotoSans-Bold.ttf",

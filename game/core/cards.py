@@ -3,15 +3,17 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import attrs
 import numpy as np
 
-from . import params
+from . import params, schema
 from .article import paragraphs
-from .checks import ACTOR_CODE, choice, no_duplicates, number, read_toml, reject_unknown, require_keys, table, text
+from .checks import ACTOR_CODE, read_toml  # noqa: F401 - read_toml: validate reads both kinds of file
 from .errors import LoadError
 from .paths import CARDS
+from .schema import Problem, items, number, text
 
 ALL = "*"
 # kind -> (required keys besides kind, allowed amount range, integer amount?)
@@ -137,96 +139,192 @@ class Deck:
     path: str = ""
 
 
-def _codes(file, section, key, value) -> tuple[str, ...]:
+MAX_CARDS = 4096       # a deck's cards; the engine keeps a card's index in 16 bits
+MAX_EFFECTS = 32       # a card's effects
+MAX_CODES = 16         # actor codes in one effect's group
+MAX_CONDITION_TURN = 10_000
+CARD_ID = r"[a-z0-9]+(-[a-z0-9]+)*"
+
+
+# ---------------------------------------------------------------------- the declared schema
+def _codes_check(_, attr, value) -> None:
     """One actor code or a non-empty list of them; "*" stands for every actor."""
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not value:
-        raise LoadError(file, section, key, "expected a non-empty list of actor codes (allowed: codes like \"CHN\", or \"*\" for all)")
-    for v in value:
-        if not isinstance(v, str) or not (v == ALL or re.match(ACTOR_CODE, v)):
-            raise LoadError(file, section, key, f"{v!r} is not an actor code (allowed: upper-case codes like \"CHN\", or \"*\")")
-    return tuple(value)
+    key = (schema.key_of(attr),)
+    group = [value] if isinstance(value, str) else value
+    if not isinstance(group, list) or not group or len(group) > MAX_CODES:
+        raise Problem(f"expected a non-empty list of up to {MAX_CODES} actor codes "
+                      "(allowed: codes like \"CHN\", or \"*\" for all)", key)
+    for v in group:
+        if not isinstance(v, str) or not (v == ALL or re.fullmatch(ACTOR_CODE, v)):
+            raise Problem(f"{schema.shown(v)} is not an actor code (allowed: upper-case codes like \"CHN\", or \"*\")", key)
 
 
-def _perception_param(file, section, name) -> str:
+def _codes_field():
+    return attrs.field(type=Any, validator=_codes_check, metadata={"allowed": "actor codes"})
+
+
+def _perception_param(_, attr, name) -> None:
     """A worldview effect's param: one of PERCEPTION_PARAMS; a truth parameter is refused by name."""
     if name in PERCEPTION_PARAMS:
-        return name
+        return
     allowed = f"(allowed: {', '.join(PERCEPTION_PARAMS)})"
     if isinstance(name, str) and name in params.SPEC:
-        raise LoadError(file, section, "param", f"{name!r} is how the world works, which a card may not shift; "
-                                                f"a card shifts only how actors read each other {allowed}")
-    raise LoadError(file, section, "param", f"unknown parameter {name!r} {allowed}")
+        raise Problem(f"{name!r} is how the world works, which a card may not shift; "
+                      f"a card shifts only how actors read each other {allowed}", ("param",))
+    raise Problem(f"unknown parameter {schema.shown(name)} {allowed}", ("param",))
 
 
-def _effect(file, section, raw) -> Effect:
-    """One [[card.effect]] table: its kind decides the fields it needs and the range of its amount."""
-    table(file, section, "effect", raw)
-    kind = choice(file, section, "kind", raw.get("kind"), EFFECT_KINDS, "effect kind")
+def _effect_class(kind: str) -> type:
+    """The schema of one kind of [[card.effect]], from EFFECT_KINDS: its keys and the range of its amount."""
     keys, (low, high), integer = EFFECT_KINDS[kind]
-    reject_unknown(file, section, raw, set(keys) | {"kind"}, f"field for a {kind} effect")
-    require_keys(file, section, raw, keys, f"missing (a {kind} effect needs: {', '.join(keys)})")
-    amount = float(number(file, section, "amount", raw["amount"], low, high, integer))
-    if kind == "worldview":
-        name = _perception_param(file, section, raw["param"])
-        turns = number(file, section, "turns", raw["turns"], 1, 20, integer=True)
-        return Effect(kind, amount, param=name, turns=int(turns))
-    if kind == "forum":
-        return Effect(kind, amount)
-    if kind in ("capability", "prosperity", "resolve"):
-        return Effect(kind, amount, actors=_codes(file, section, "actors", raw["actors"]))
-    if kind == "trust":
-        return Effect(kind, amount, actors=_codes(file, section, "from", raw["from"]),
-                      others=_codes(file, section, "to", raw["to"]))
-    return Effect(kind, amount, actors=_codes(file, section, "between", raw["between"]),
-                  others=_codes(file, section, "and", raw["and"]))
+    fields = {"kind": attrs.field(type=str, metadata={"allowed": kind})}
+    for key in keys:
+        if key == "amount":
+            fields["amount"] = number(low, high, type=int if integer else float)
+        elif key == "param":
+            fields["param"] = attrs.field(type=Any, validator=_perception_param,
+                                          metadata={"allowed": ", ".join(PERCEPTION_PARAMS)})
+        elif key == "turns":
+            fields["turns"] = number(1, 20, type=int)
+        else:
+            fields[key + "_" if key in ("and", "from") else key] = _codes_field()
+    cls = attrs.make_class(f"{kind.title()}Effect", fields, kw_only=True)
+    cls.WHAT = f"field for a {kind} effect"
+    cls.MISSING = f"missing (a {kind} effect needs: {', '.join(keys)})"
+    return cls
 
 
-def _conditions(file, section, raw: dict) -> dict:
+EFFECT_SCHEMAS = {kind: _effect_class(kind) for kind in EFFECT_KINDS}
+
+
+class EffectEntry:
+    """One [[card.effect]]: its kind picks its schema (EFFECT_SCHEMAS)."""
+
+
+def _structure_effect(value, _):
+    if not isinstance(value, dict):
+        raise Problem(f"expected a table, got {schema.shown(value)}")
+    kind = value.get("kind")
+    if not isinstance(kind, str) or kind not in EFFECT_KINDS:
+        raise Problem(f"unknown effect kind {schema.shown(kind)} (allowed: {', '.join(EFFECT_KINDS)})", ("kind",))
+    return schema.converter.structure(value, EFFECT_SCHEMAS[kind])
+
+
+schema.converter.register_structure_hook(EffectEntry, _structure_effect)
+
+
+def _article_paragraph(_, attr, value) -> None:
+    n = len(paragraphs())
+    if not 1 <= value <= n:
+        raise Problem(f"{value} is out of range (allowed: 1 to {n})", ("paragraph",))
+
+
+@attrs.define(kw_only=True)
+class ConditionsTable:
     """A card's [conditions]: the turns and the tension at which it may be drawn."""
-    conditions = table(file, section, "conditions", raw.get("conditions", {}))
-    section += ".conditions"
-    reject_unknown(file, section, conditions, CONDITION_KEYS, "condition")
-    return {
-        "min_turn": number(file, section, "min_turn", conditions.get("min_turn", 0), 0, 10_000, True),
-        "max_turn": number(file, section, "max_turn", conditions.get("max_turn", 10_000), 0, 10_000, True),
-        "min_tension": float(number(file, section, "min_tension", conditions.get("min_tension", 0), 0, 100)),
-        "max_tension": float(number(file, section, "max_tension", conditions.get("max_tension", 100), 0, 100)),
-    }
+    WHAT = "condition"
+    min_turn: int = number(0, MAX_CONDITION_TURN, default=0)
+    max_turn: int = number(0, MAX_CONDITION_TURN, default=MAX_CONDITION_TURN)
+    min_tension: float = number(0, 100, default=0.0)
+    max_tension: float = number(0, 100, default=100.0)
+
+    def __attrs_post_init__(self):
+        for low, high in (("min_turn", "max_turn"), ("min_tension", "max_tension")):
+            if getattr(self, low) > getattr(self, high):
+                raise Problem(f"{getattr(self, low):g} is above {high} {getattr(self, high):g} "
+                              f"(allowed: {low} up to {high})", (low,))
+
+
+@attrs.define(kw_only=True)
+class CardEntry:
+    """One [[card]]."""
+    WHAT = "field"
+    id: str = text(CARD_ID, "kebab-case: a-z, 0-9 and single hyphens", max_len=60)
+    title: str = text(max_len=60)
+    paragraph: int = attrs.field(validator=_article_paragraph, metadata={"allowed": "a paragraph of the article"})
+    quote: str = text(max_len=300)
+    deterrence_reading: str = text(max_len=400)
+    dialogue_reading: str = text(max_len=400)
+    weight: float = number(0.0, 100.0, default=1.0)
+    date: str = text(max_len=40, default="", blank=True)
+    conditions: ConditionsTable = attrs.field(factory=ConditionsTable)
+    effect: list[EffectEntry] = items(0, MAX_EFFECTS, "effects", default=list,
+                                      allowed=f"up to {MAX_EFFECTS} [[card.effect]] tables")
+
+
+@attrs.define(kw_only=True)
+class DeckHead:
+    """[deck]"""
+    WHAT = "field"
+    name: str = text(r"[A-Za-z0-9_\-]{0,64}", "letters, digits, _ and -", max_len=64, default="", blank=True)
+    title: str = text(max_len=120, default="", blank=True)
+    source: str = text(max_len=400, default="", blank=True)
+
+
+@attrs.define(kw_only=True)
+class DeckFile:
+    """A deck file as a whole."""
+    WHAT = "section"
+    deck: DeckHead = attrs.field(factory=DeckHead)
+    card: list[CardEntry] = items(1, MAX_CARDS, "cards", allowed=f"1 to {MAX_CARDS} [[card]] tables")
+
+    def __attrs_post_init__(self):
+        seen = set()
+        for k, card in enumerate(self.card):
+            if card.id in seen:
+                raise Problem("duplicate id (allowed: each id once)", ("card", k, "id"))
+            seen.add(card.id)
+
+
+def where(path: tuple, raw) -> tuple[str | None, str | None]:
+    """A deck's [section] and key for a path: [deck], [card ID], [card ID.effect], [card ID.conditions]."""
+    if not path:
+        return None, None
+    head = path[0]
+    if len(path) == 1:
+        return (head, None) if head in ("deck", "card") else (None, str(head))
+    if head == "card" and isinstance(path[1], int):
+        section = f"card {schema.label(schema.lookup(raw, path[:2]), path[1], ('id',))}"
+        rest = path[2:]
+        if len(rest) >= 2 and rest[0] in ("effect", "conditions"):
+            section += "." + rest[0]
+            rest = rest[2:] if rest[0] == "effect" and isinstance(rest[1], int) else rest[1:]
+        return section, (str(rest[0]) if rest else None)
+    return str(head), str(path[1])
+
+
+# ---------------------------------------------------------------------- from the file to cards
+def _effect(e) -> Effect:
+    kind = e.kind
+    group = lambda v: (v,) if isinstance(v, str) else tuple(v)  # noqa: E731
+    if kind == "worldview":
+        return Effect(kind, float(e.amount), param=e.param, turns=int(e.turns))
+    if kind == "forum":
+        return Effect(kind, float(e.amount))
+    if kind in ("capability", "prosperity", "resolve"):
+        return Effect(kind, float(e.amount), actors=group(e.actors))
+    if kind == "trust":
+        return Effect(kind, float(e.amount), actors=group(e.from_), others=group(e.to))
+    return Effect(kind, float(e.amount), actors=group(e.between), others=group(e.and_))
+
+
+def _card(file, c: CardEntry, index: int, raw, article: tuple[str, ...]) -> Card:
+    if c.quote not in article[c.paragraph - 1]:
+        raise schema.error(file, raw, where, ("card", index, "quote"),
+                           f"does not occur verbatim in ¶{c.paragraph} of the seed article")
+    cond = c.conditions
+    return Card(id=c.id, title=c.title, paragraph=c.paragraph, quote=c.quote, deterrence_reading=c.deterrence_reading,
+                dialogue_reading=c.dialogue_reading, effects=tuple(_effect(e) for e in c.effect),
+                weight=float(c.weight), date=c.date, min_turn=cond.min_turn, max_turn=cond.max_turn,
+                min_tension=float(cond.min_tension), max_tension=float(cond.max_tension))
 
 
 def parse_card(file, raw: dict, index: int, article: tuple[str, ...]) -> Card:
-    """One [[card]] table, its quote checked word for word against its paragraph of the article."""
-    section = f"card {index + 1}"
-    table(file, section, None, raw)
-    if isinstance(raw.get("id"), str):
-        section = f"card {raw['id']}"
-    reject_unknown(file, section, raw, CARD_KEYS, "field")
-    require_keys(file, section, raw, sorted(REQUIRED_CARD_KEYS))
-    card_id = text(file, section, "id", raw["id"], max_len=60)
-    if not re.match(r"^[a-z0-9]+(-[a-z0-9]+)*$", card_id):
-        raise LoadError(file, section, "id", f"{card_id!r} is not kebab-case (allowed: a-z, 0-9 and single hyphens)")
-    para = number(file, section, "paragraph", raw["paragraph"], 1, len(article), integer=True)
-    quote = text(file, section, "quote", raw["quote"], max_len=300)
-    if quote not in article[para - 1]:
-        raise LoadError(file, section, "quote", f"does not occur verbatim in ¶{para} of the seed article")
-    cond = _conditions(file, section, raw)
-    effects = raw.get("effect", [])
-    if not isinstance(effects, list):
-        raise LoadError(file, section, "effect", "expected an array of tables ([[card.effect]])")
-    return Card(
-        id=card_id,
-        title=text(file, section, "title", raw["title"], max_len=60),
-        paragraph=int(para),
-        quote=quote,
-        deterrence_reading=text(file, section, "deterrence_reading", raw["deterrence_reading"], max_len=400),
-        dialogue_reading=text(file, section, "dialogue_reading", raw["dialogue_reading"], max_len=400),
-        effects=tuple(_effect(file, section + ".effect", e) for e in effects),
-        weight=float(number(file, section, "weight", raw.get("weight", 1.0), 0.0, 100.0)),
-        date=text(file, section, "date", raw["date"], max_len=40) if "date" in raw else "",
-        **cond,
-    )
+    """One [[card]] table, checked against CardEntry, its quote checked word for word against its
+    paragraph of the article."""
+    doc = {"card": [None] * index + [raw]}
+    entry = schema.structure(raw, CardEntry, file, lambda path, _: where(("card", index) + path, doc))
+    return _card(file, entry, index, doc, article)
 
 
 def load_deck(path_or_name) -> Deck:
@@ -235,17 +333,10 @@ def load_deck(path_or_name) -> Deck:
     if not path.suffix:
         path = CARDS / f"{path_or_name}.toml"
     raw = read_toml(path)
-    reject_unknown(path, None, raw, ("deck", "card"), "section")
-    head = table(path, "deck", None, raw.get("deck", {}))
-    reject_unknown(path, "deck", head, {"name", "title", "source"}, "field")
-    raw_cards = raw.get("card", [])
-    if not isinstance(raw_cards, list) or not raw_cards:
-        raise LoadError(path, "card", None, "a deck needs at least one [[card]]")
+    f = schema.structure(raw, DeckFile, path, where)
     article = paragraphs()
-    cards = tuple(parse_card(path, c, k, article) for k, c in enumerate(raw_cards))
-    no_duplicates(path, (card.id for card in cards), "card", "id")
-    return Deck(name=str(head.get("name", path.stem)), title=str(head.get("title", path.stem)),
-                cards=cards, path=str(path))
+    cards = tuple(_card(path, c, k, raw, article) for k, c in enumerate(f.card))
+    return Deck(name=f.deck.name or path.stem, title=f.deck.title or path.stem, cards=cards, path=str(path))
 
 
 @attrs.frozen(eq=False)

@@ -3,10 +3,12 @@ user's own folders (saves, exports, scenarios, settings), placed by platformdirs
 from __future__ import annotations
 
 import os
+import stat
 from importlib import resources
 from pathlib import Path
 
 APP_FOLDER = "deterrence-or-dialogue"
+MAX_FILE_BYTES = 4 * 1024 * 1024   # the largest scenario, deck or save the game reads
 
 
 def _shipped(name: str) -> Path:
@@ -61,3 +63,58 @@ def shipped_scenarios() -> list[Path]:
 def shipped_decks() -> list[Path]:
     """The event decks that come with the game."""
     return sorted(CARDS.glob("*.toml"))
+
+
+def user_folders() -> list[Path]:
+    """The user's own folders: the data folder (saves, exports, scenarios) and the settings folder."""
+    return [user_data_dir(), user_config_dir()]
+
+
+def inside(path, folders) -> bool:
+    """Whether path, with every link followed, lies inside one of folders."""
+    try:
+        real = Path(os.path.realpath(path))
+        return any(real.is_relative_to(Path(os.path.realpath(f))) for f in folders)
+    except (OSError, ValueError):
+        return False
+
+
+def read_limited(path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. Anything else (missing, a folder, a
+    device such as /dev/zero, a FIFO, a socket, too large, unreadable) raises FileProblem with
+    what is wrong. A FIFO is opened without blocking and refused, so reading never waits."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        if os.path.isdir(path):
+            raise FileProblem("is a folder, not a file")
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise FileProblem("file not found") from None
+    except (OSError, ValueError) as exc:
+        raise FileProblem(f"cannot read it ({getattr(exc, 'strerror', None) or exc})") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise FileProblem("is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise FileProblem("not a regular file (a device, FIFO or socket; allowed: a file)")
+        if info.st_size > limit:
+            raise FileProblem(f"too large ({info.st_size} bytes, allowed: up to {limit} bytes)")
+        chunks, total = [], 0
+        while total <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > limit:
+            raise FileProblem(f"too large (over {limit} bytes, allowed: up to {limit} bytes)")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise FileProblem(f"cannot read it ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+
+
+class FileProblem(Exception):
+    """A file the game will not read; str() says why in a few words."""

@@ -5,12 +5,15 @@ import csv
 import io
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import attrs
 import numpy as np
 
+from . import schema
 from .engine import TENSION_CAUSES, TRUST_CAUSES, Engine, TurnLog
 from .errors import LoadError
 from .vocab import OUTCOME_CODES, Action
@@ -134,6 +137,128 @@ def final_entry(eng: Engine, b: int, turns: list[dict]) -> dict:
     }
 
 
+# ---------------------------------------------------------------------- the declared schema of a save
+MAX_TURNS = 500        # as scenario.MAX_TURNS: a save's turn limit, turns and choices
+MAX_ACTORS = 16
+ACTOR_CODE = r"[A-Z][A-Z0-9]{1,7}"
+SCENARIO_NAME = r"[A-Za-z0-9_\-]{1,64}"
+
+
+def _code(code) -> None:
+    if not isinstance(code, str) or not re.fullmatch(ACTOR_CODE, code):
+        raise schema.Problem(f"{schema.shown(code)} is not an actor code (allowed: 2–8 upper-case letters or digits)")
+
+
+def _doctrine(_, name) -> None:
+    from .doctrines import DOCTRINES, HUMAN
+
+    if not isinstance(name, str) or (name not in DOCTRINES and name != HUMAN):
+        raise schema.Problem(f"unknown doctrine {schema.shown(name)} (allowed: {', '.join(DOCTRINES)}, {HUMAN})")
+
+
+def _choices(_, turn) -> None:
+    """One turn's human choices: {CODE: [ACTION, TARGET CODE or null]}."""
+    for code, pick in turn.items():
+        _code(code)
+        if (not isinstance(pick, list) or len(pick) != 2 or pick[0] not in Action.__members__
+                or not (pick[1] is None or isinstance(pick[1], str) and re.fullmatch(ACTOR_CODE, pick[1]))):
+            raise schema.Problem(f"expected [ACTION, TARGET or null] (allowed: actions "
+                                 f"{', '.join(Action.__members__)}; a target is an actor code)", (code,))
+
+
+def _crisis_turn(_, turn) -> None:
+    """One turn's crisis answers: {"stances": {CODE: {STAKE: STANCE}}, "backing": {CODE: {STAKE: true|false}}}."""
+    from .vocab import Stance
+
+    if not set(turn) <= {"stances", "backing"}:
+        raise schema.Problem("unknown key (allowed: backing, stances)")
+    for key, table in turn.items():
+        if not isinstance(table, dict):
+            raise schema.Problem("expected a table", (key,))
+        for code, row in table.items():
+            _code(code)
+            ok = isinstance(row, dict) and all(
+                isinstance(s, str) and len(s) <= 64 and (v in Stance.__members__ if key == "stances" else isinstance(v, bool))
+                for s, v in row.items())
+            if not ok:
+                raise schema.Problem("expected {STAKE: " + ("STANCE" if key == "stances" else "true or false") + "}",
+                                     (key, code))
+
+
+def _belief_path(code, path) -> None:
+    """A human's stated beliefs: [[TURN, CHANCE], ...]."""
+    _code(code)
+    for k, point in enumerate(path):
+        if (not isinstance(point, list) or len(point) != 2 or type(point[0]) is not int or not 0 <= point[0] <= MAX_TURNS
+                or isinstance(point[1], bool) or not isinstance(point[1], (int, float)) or not 0 <= point[1] <= 1):
+            raise schema.Problem(f"expected [turn, chance] (allowed: a turn 0 to {MAX_TURNS}, a chance 0 to 1)", (k,))
+
+
+def _name_of(code, name) -> None:
+    _code(code)
+    if not isinstance(name, str) or len(name) > 60 or schema.CONTROL.search(name):
+        raise schema.Problem("expected a name of up to 60 characters on one line")
+
+
+@attrs.define(kw_only=True)
+class SavedWorldview:
+    """A save's worldview: the preset, every parameter's value, a label."""
+    preset: str = schema.one_of(("deterrence-world", "spiral-world"), "worldview")
+    values: dict[str, float] = schema.items(0, 64, "parameters", check_each=schema.parameter)
+    label: str = schema.text(max_len=200, default="", blank=True)
+
+
+@attrs.define(kw_only=True)
+class SaveFile:
+    """A save or exported game record. A save needs its turns or, compact, the number of turns
+    played and the fingerprint of the state they lead to."""
+    format: str = schema.text(max_len=64)
+    version: int = schema.number(VERSION, VERSION)
+    seed: int = schema.number(0, 2**63 - 1)
+    scenario: str = schema.text(SCENARIO_NAME, "a scenario's name: 1 to 64 letters, digits, _ and -", max_len=64)
+    scenario_path: str = schema.text(r"[^\x00]*", "a .toml file in the game's or the user's folders", max_len=1024,
+                                     default="", blank=True)
+    worldview: SavedWorldview
+    turn_limit: int = schema.number(1, MAX_TURNS, default=None)
+    actors: list[str] = schema.items(2, MAX_ACTORS, "actors", check_each=lambda _, code: _code(code))
+    actor_names: dict[str, str] = schema.items(0, MAX_ACTORS, "names", default=dict, check_each=_name_of)
+    doctrines: dict[str, str] = schema.items(0, MAX_ACTORS, "doctrines", check_each=_doctrine)
+    human_choices: list[dict[str, Any]] = schema.items(0, MAX_TURNS, "turns", check_each=_choices)
+    human_crisis_choices: list[dict[str, Any]] = schema.items(0, MAX_TURNS, "turns", default=list,
+                                                             check_each=_crisis_turn)
+    worldview_hidden: bool = schema.flag(default=False)
+    beliefs: dict[str, list[Any]] = schema.items(0, MAX_ACTORS, "actors", default=dict, check_each=_belief_path)
+    human_seats_played_by: dict[str, Any] = schema.items(0, 2, "keys", default=dict)
+    turns: list[dict[str, Any]] = schema.items(0, MAX_TURNS, "turns", default=None)
+    turns_played: int = schema.number(0, MAX_TURNS, default=None)
+    state_digest: str = schema.text(r"[0-9a-f]{64}", "64 hexadecimal digits", max_len=64, default=None)
+    crises: list[Any] = schema.items(0, MAX_TURNS * 64, "crises", default=list)
+    outcome: str = schema.text(r"[a-z\-]{1,40}", "an outcome", max_len=40, default="ongoing")
+    end_turn: int = schema.number(0, MAX_TURNS, default=0)
+    scores: dict[str, Any] = schema.items(0, MAX_ACTORS, "actors", default=dict)
+    payoffs: dict[str, Any] = schema.items(0, MAX_ACTORS, "actors", default=dict)
+    dispositions: dict[str, Any] = schema.items(0, MAX_ACTORS, "actors", default=dict)
+    observer: list[Any] = schema.items(0, MAX_TURNS + 1, "beliefs", default=list)
+    brier: dict[str, Any] = schema.items(0, MAX_ACTORS + 1, "scores", default=dict)
+
+    def __attrs_post_init__(self):
+        if self.turns is None and self.state_digest is None:
+            raise schema.Problem("missing from the record (a save needs its turns or a state_digest)", ("turns",))
+        if self.state_digest is not None and self.turns_played is None:
+            raise schema.Problem("missing (a compact save needs the number of turns played)", ("turns_played",))
+        actors = set(self.actors)
+        if len(actors) != len(self.actors):
+            raise schema.Problem("an actor is named twice (allowed: each actor once)", ("actors",))
+        for key in ("doctrines", "actor_names", "beliefs"):
+            for code in getattr(self, key):
+                if code not in actors:
+                    raise schema.Problem(f"unknown actor (allowed: {', '.join(self.actors)})", (key, code))
+        for k, turn in enumerate(self.human_choices):
+            for code, (_, target) in turn.items():
+                if code not in actors or (target is not None and target not in actors):
+                    raise schema.Problem(f"unknown actor (allowed: {', '.join(self.actors)})", ("human_choices", k, code))
+
+
 @attrs.frozen(eq=False)
 class GameRecord:
     """A whole game as plain data (the JSON document); equality is equality of that data."""
@@ -159,19 +284,25 @@ class GameRecord:
 
     @classmethod
     def from_json(cls, text: str, source="record") -> "GameRecord":
+        """The record in a save's text, checked against the declared schema of a save (SaveFile):
+        JSON nested at most schema.MAX_DEPTH deep, this format and version, every key known and
+        every value of its kind and within its range."""
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise LoadError(source, None, None, f"not a game record (invalid JSON: {exc.msg} at line {exc.lineno})") from None
+        except RecursionError:
+            raise LoadError(source, None, None, f"not a game record (arrays and objects nested too deeply; allowed: "
+                                                f"up to {schema.MAX_DEPTH} levels)") from None
+        except ValueError as exc:  # an integer of thousands of digits
+            raise LoadError(source, None, None, f"not a game record ({str(exc).splitlines()[0]})") from None
+        schema.check_depth(source, data)
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise LoadError(source, None, "format", f"not a Deterrence or Dialogue record (allowed: format = {FORMAT!r})")
-        if data.get("version") != VERSION:
-            raise LoadError(source, None, "version", f"unsupported version {data.get('version')!r} (allowed: {VERSION})")
-        for key in ("seed", "scenario", "worldview", "actors", "doctrines", "human_choices"):
-            if key not in data:
-                raise LoadError(source, None, key, "missing from the record")
-        if "turns" not in data and "state_digest" not in data:
-            raise LoadError(source, None, "turns", "missing from the record (a save needs its turns or a state_digest)")
+        if data.get("version") != VERSION or type(data.get("version")) is not int:
+            raise LoadError(source, None, "version", f"unsupported version {schema.shown(data.get('version'))} "
+                                                     f"(allowed: {VERSION})")
+        schema.structure(data, SaveFile, source, lambda path, _: (None, schema.dotted(path)))
         return cls(data)
 
     def to_csv(self) -> str:

@@ -1,6 +1,7 @@
 """One interactive game: humans and AI doctrines, undo by replay, save and load."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -36,6 +37,34 @@ def local_path(path: str | None) -> str | None:
         return None
     p = Path(path)
     return str(p if p.is_absolute() else ROOT / p)
+
+
+def saved_scenario(data: dict, source) -> Scenario:
+    """The scenario a save names: its scenario_path when that is a .toml file in the game's own
+    scenarios or the user's folders (anywhere else is refused), else, when that file is gone, the
+    shipped or saved scenario of its name."""
+    from .paths import SCENARIOS, inside, user_data_dir, user_folders
+    from .schema import cut
+
+    path = local_path(data.get("scenario_path"))
+    if path:
+        if not path.endswith(".toml") or not inside(path, [SCENARIOS, *user_folders()]):
+            raise LoadError(source, None, "scenario_path", f"{cut(path)} is outside the game's scenarios and the "
+                                                          f"user's folders (allowed: a scenario's name, or a .toml "
+                                                          f"file in {SCENARIOS} or {user_data_dir()})")
+        if os.path.lexists(path):
+            try:
+                scenario = load_scenario(path)
+            except LoadError as exc:
+                raise LoadError(source, None, "scenario_path", str(exc)) from None
+            if scenario.name != data["scenario"]:
+                raise LoadError(source, None, "scenario", f"{data['scenario']!r} does not match the scenario at its "
+                                                         f"scenario_path, {scenario.name!r} (allowed: the same name)")
+            return scenario
+    try:
+        return load_scenario(data["scenario"])
+    except LoadError as exc:
+        raise LoadError(source, None, "scenario", str(exc)) from None
 
 
 class Game:
@@ -258,10 +287,7 @@ class Game:
                     check: bool = True) -> "Game":
         """Rebuild a game by replaying its seed and human choices; refuse a record that does not replay."""
         data = record.data
-        try:
-            scenario = load_scenario(local_path(data.get("scenario_path")) or data["scenario"])
-        except LoadError:
-            scenario = load_scenario(data["scenario"])
+        scenario = saved_scenario(data, source)
         if scenario.codes != data["actors"]:
             raise LoadError(source, None, "actors", f"the record's actors {data['actors']} do not match scenario {scenario.name}")
         wv_data = data["worldview"]
@@ -293,13 +319,12 @@ class Game:
 
     @classmethod
     def load(cls, path) -> "Game":
+        """The game saved at path: read only if it is a regular file of at most paths.MAX_FILE_BYTES,
+        checked against the schema of a save, then replayed and checked against what it saved."""
+        from .checks import read_text
+
         path = Path(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise LoadError(path, None, None, "file not found") from None
-        except (UnicodeDecodeError, IsADirectoryError):
-            raise LoadError(path, None, None, "not a game record (not UTF-8 JSON text)") from None
+        text = read_text(path, "game record (JSON)")
         return cls.from_record(GameRecord.from_json(text, path), path)
 
     def replay_under(self, worldview: P.Worldview, fallback: str = "reciprocity") -> "Game":

@@ -117,16 +117,27 @@ def save_named(game: Game, name: str) -> Path:
     return game.save(userdata.saves_dir() / f"{cleaned}.json")
 
 
+def modified(path: Path) -> float:
+    """When the file was last written, or 0 if it is gone."""
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def list_saves() -> list[Path]:
-    """Saved games, newest first (the autosave included)."""
+    """Saved games, newest first (the autosave included): regular files only."""
     found = []
     auto = userdata.autosave_path()
     if auto.is_file():
         found.append(auto)
     folder = userdata.saves_dir()
-    if folder.is_dir():
-        found.extend(p for p in folder.glob("*.json") if p.is_file())
-    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+    try:
+        if folder.is_dir():
+            found.extend(p for p in folder.glob("*.json") if p.is_file())
+    except OSError:
+        pass
+    return sorted(found, key=modified, reverse=True)
 
 
 def load(path) -> Game:
@@ -135,23 +146,28 @@ def load(path) -> Game:
         return Game.load(path)
     except LoadError:
         raise
-    except (KeyError, TypeError, ValueError, IndexError, AttributeError, OverflowError) as exc:
-        raise LoadError(path, None, None, f"not a usable game record ({type(exc).__name__}: {exc})") from None
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError, OverflowError, RecursionError) as exc:
+        raise LoadError(path, None, None, f"not a usable game record ({type(exc).__name__}: {str(exc)[:200]})") from None
     except OSError as exc:
         raise LoadError(path, None, None, f"cannot read it ({exc.strerror or exc})") from None
 
 
 def save_png(surface: pygame.Surface, path) -> Path:
-    """pygame.image.save to a temporary name beside the target, then rename."""
+    """pygame.image.save to a temporary name beside the target, then rename; a picture that
+    cannot be written raises OSError (pygame's own error included)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.png")
     try:
         pygame.image.save(surface, str(tmp))
         os.replace(tmp, path)
+    except pygame.error as exc:
+        raise OSError(f"cannot write {path.name} ({exc})") from None
     finally:
-        if tmp.exists():
+        try:
             tmp.unlink()
+        except OSError:
+            pass
     return path
 
 
@@ -170,12 +186,24 @@ def export_folder(game: Game) -> Path:
 
 
 def export(game: Game, charts: pygame.Surface, other: Game | None = None) -> Path:
-    """record.csv, game.json (loads with Game.load) and charts.png; the other world's record too."""
+    """record.csv, game.json (loads with Game.load) and charts.png; the other world's record too.
+    The files are written in a hidden temporary folder that is renamed once all are there, so a
+    failed export (OSError) leaves nothing behind."""
+    import shutil
+    import tempfile
+
     folder = export_folder(game)
-    record = game.record()
-    atomic_write(folder / "record.csv", record.to_csv())
-    atomic_write(folder / "game.json", record.to_json())
-    if other is not None:
-        atomic_write(folder / f"record-{other.worldview.preset}.csv", other.record().to_csv())
-    save_png(charts, folder / "charts.png")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
+    try:
+        record = game.record()
+        atomic_write(staging / "record.csv", record.to_csv())
+        atomic_write(staging / "game.json", record.to_json())
+        if other is not None:
+            atomic_write(staging / f"record-{other.worldview.preset}.csv", other.record().to_csv())
+        save_png(charts, staging / "charts.png")
+        os.rename(staging, folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return folder

@@ -7,7 +7,7 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
-from game.core.errors import LoadError
+from game.core.errors import LoadError, one_line
 
 from .. import intents, palette, saving, text, userdata
 from ..intents import Intent, Kind
@@ -21,20 +21,28 @@ def open_game(app, path) -> bool:
     """Load path and show it (play, or the debrief of a finished game); on failure show why on the load screen."""
     try:
         game = saving.load(path)
-    except LoadError as exc:
+    except (LoadError, RecursionError, MemoryError) as exc:
         top = app.top
         if isinstance(top, LoadScene):
-            top.error = str(exc)
+            top.error = refusal(exc, path)
             top.relayout()
         else:
             scene = LoadScene(app)
-            scene.error = str(exc)
+            scene.error = refusal(exc, path)
             app.push(scene)
         return False
     scene = app.scene("debrief" if game.over else "play", game)
     app.reset(app.scene("title"))
     app.push(scene)
     return True
+
+
+def refusal(exc: BaseException, path) -> str:
+    """What the screen says about a save it refused: the LoadError's one line, or for a file
+    too big or too deep to read at all, its name and that."""
+    if isinstance(exc, LoadError):
+        return str(exc)
+    return one_line(f"{path}: not a usable game record (too large or too deeply nested to read)")
 
 
 class LoadScene(Scene):
@@ -62,7 +70,7 @@ class LoadScene(Scene):
         self.saves = self.saves[:rows_room]
         items = []
         for p in self.saves:
-            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(p.stat().st_mtime))
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(saving.modified(p)))
             label = ("Autosave" if p == userdata.autosave_path() else p.stem) + f" · {when}"
             items.append((text.ellipsize(label, m.body, width - 4 * m.pad, "bold"), Intent(Kind.PICK, ("file", str(p))), True, str(p)))
         self.empty = not items

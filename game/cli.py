@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
 import numpy as np
 
 from game.core import params as P
-from game.core.errors import LoadError
-from game.core.options import UsageError, check_seed, doctrines_from_args, scenario_from_args
+from game.core.errors import LoadError, one_line
+from game.core.options import (UsageError, check_number_text, check_output_file, check_output_folder, check_seed,
+                               check_size, doctrines_from_args, integer, number, scenario_from_args)
 from game.core.scenario import DOCTRINE_NAMES, list_scenarios, load_scenario
 
 COMMANDS = ("play", "simulate", "compare", "sweep", "validate", "cards")
@@ -168,8 +170,11 @@ def cmd_validate(args) -> int:
                 deck = load_deck(path)
                 # card effects must name actors of every scenario that uses this deck
                 for sc_path in list_scenarios():
-                    head = read_toml(sc_path).get("scenario", {})
-                    if head.get("deck") == deck.name or head.get("deck") == path.stem:
+                    try:
+                        head = read_toml(sc_path).get("scenario")
+                    except LoadError:
+                        continue  # a scenario that cannot be read is reported when it is validated itself
+                    if isinstance(head, dict) and head.get("deck") in (deck.name, path.stem):
                         load_scenario(sc_path, deck_override=deck)
                 print(f"{path}: ok ({len(deck.cards)} cards)")
             else:
@@ -258,15 +263,53 @@ def main(argv: list[str] | None = None) -> int:
         _restore_sigterm(previous)
 
 
+def strict_types(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Every int and float option of parser and its subcommands read strictly: digits for an int,
+    a finite decimal for a float (int() and float() would take 1_0, and float() nan and inf)."""
+    for action in parser._actions:
+        if action.type is int:
+            action.type = integer
+        elif action.type is float:
+            action.type = number
+        for sub in (action.choices or {}).values() if isinstance(action, argparse._SubParsersAction) else ():
+            strict_types(sub)
+    return parser
+
+
+def check_arguments(args) -> None:
+    """The checks every command shares, made before any work: output paths (--out a file,
+    --screenshot a folder, both where they can be written), --size within a screen, and the
+    numbers of --param ranges written as plain decimals."""
+    if getattr(args, "out", None) is not None:
+        check_output_file(args.out, "--out")
+    if getattr(args, "screenshot", None) is not None:
+        check_output_folder(args.screenshot, "--screenshot")
+    if getattr(args, "size", None) is not None:
+        check_size(args.size)
+    for item in getattr(args, "param", None) or []:
+        name, sep, bounds = item.partition("=")
+        parts = bounds.split(":")
+        if sep and len(parts) == 3:
+            check_number_text(parts[0], "--param", f"{name.strip()} LOW")
+            check_number_text(parts[1], "--param", f"{name.strip()} HIGH")
+            if not re.fullmatch(r"\d{1,4}", parts[2].strip()):
+                raise UsageError(f"--param: {name.strip()}: STEPS {parts[2][:40]!r} is not a whole number (allowed: 2 to 101)")
+
+
 def _dispatch(parser, argv) -> int:
     try:
-        args = parser.parse_args(argv)
+        args = strict_types(parser).parse_args(argv)
         if args.command is None:
             parser.print_help()
             return 0
+        check_arguments(args)
         return HANDLERS[args.command](args)
     except (UsageError, LoadError) as exc:
-        print(exc, file=sys.stderr)
+        print(one_line(str(exc)), file=sys.stderr)
+        return 2
+    except OSError as exc:  # a write that failed after the checks (a full disk, a folder removed meanwhile)
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        print(one_line(f"{parser.prog}: {where}{exc.strerror or exc}"), file=sys.stderr)
         return 2
     except P.ParamError as exc:
         print(f"{parser.prog}: {exc}", file=sys.stderr)

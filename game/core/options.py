@@ -3,12 +3,23 @@ with its worldview and overrides, seeds, turns, games, doctrines, worldviews and
 A bad option raises UsageError with one line naming the option and what is allowed."""
 from __future__ import annotations
 
+import math
+import os
+import re
+import tempfile
+from pathlib import Path
+
 from . import params as P
 from .pool import cores
 from .rng import MAX_SEED
 from .scenario import DOCTRINE_NAMES, MAX_TURNS, Scenario, load_scenario
 
 MAX_GAMES = 1_000_000
+MAX_SIZE = (7680, 4320)      # the largest window: an 8K screen
+MAX_NAME_BYTES = 255         # a file name, as most file systems allow
+MAX_PATH_BYTES = 4096
+NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?")   # no underscores, no nan or inf
+INTEGER = re.compile(r"[+-]?\d{1,30}")
 
 
 class UsageError(Exception):
@@ -69,9 +80,116 @@ def check_workers(n: int) -> int:
     return n
 
 
+def integer(text: str) -> int:
+    """An integer option's text: digits only (int() would also take 1_0 and spaces)."""
+    if not isinstance(text, str) or not INTEGER.fullmatch(text):
+        raise ValueError(text)
+    return int(text)
+
+
+integer.__name__ = "int"   # argparse names the type in its message: "invalid int value"
+
+
+def number(text: str) -> float:
+    """A number option's text: a finite decimal number (float() would also take 1_0, nan and inf)."""
+    if not isinstance(text, str) or not NUMBER.fullmatch(text):
+        raise ValueError(text)
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
+
+
+number.__name__ = "float"
+
+
+def check_number_text(text: str, option: str, what: str) -> None:
+    if not NUMBER.fullmatch(text):
+        raise UsageError(f"{option}: {what}: {text[:40]!r} is not a number (allowed: decimal numbers such as 0.3)")
+
+
+def check_size(text: str) -> tuple[int, int]:
+    """--size WIDTHxHEIGHT, each within what a screen holds (up to MAX_SIZE)."""
+    match = re.fullmatch(r"(\d{1,5})[xX](\d{1,5})", text or "")
+    allowed = f"allowed: WIDTHxHEIGHT from 1x1 to {MAX_SIZE[0]}x{MAX_SIZE[1]}"
+    if not match:
+        raise UsageError(f"--size: expected WIDTHxHEIGHT such as 1280x720, got {text[:40]!r} ({allowed})")
+    w, h = int(match[1]), int(match[2])
+    if not (1 <= w <= MAX_SIZE[0] and 1 <= h <= MAX_SIZE[1]):
+        raise UsageError(f"--size: {w}x{h} is out of range ({allowed})")
+    return w, h
+
+
+def _writable_folder(folder: Path, option: str, shown: str) -> None:
+    """Refuse unless a file can be created in folder: try a temporary one, removed at once."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".dod-check.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UsageError(f"{option}: {shown}: cannot write in {str(folder)[:200]!r} ({exc.strerror or exc}; "
+                         f"allowed: a writable folder)") from None
+    os.close(fd)
+    os.unlink(tmp)
+
+
+def _path_text(path, option: str) -> str:
+    text = os.fspath(path) if isinstance(path, (str, os.PathLike)) else None
+    if not text or "\x00" in text:
+        raise UsageError(f"{option}: expected a file path, got {str(path)[:40]!r}")
+    if len(os.fsencode(text)) > MAX_PATH_BYTES:
+        raise UsageError(f"{option}: path too long ({len(os.fsencode(text))} bytes, allowed: up to {MAX_PATH_BYTES})")
+    for part in Path(text).parts:
+        if len(os.fsencode(part)) > MAX_NAME_BYTES:
+            raise UsageError(f"{option}: name too long ({len(os.fsencode(part))} bytes in {part[:40]!r}…, "
+                             f"allowed: up to {MAX_NAME_BYTES} bytes a name)")
+    return text
+
+
+def check_output_file(path, option: str) -> Path:
+    """A file the command will write (atomically): not a folder, not a device or FIFO, a name
+    the file system takes, in an existing folder where a file can be created."""
+    text = _path_text(path, option)
+    p = Path(text)
+    shown = repr(text[:200])
+    if os.path.isdir(p):
+        raise UsageError(f"{option}: {shown} is a folder (allowed: a file path)")
+    if os.path.lexists(p) and not os.path.isfile(p):
+        raise UsageError(f"{option}: {shown} is not a regular file (a device, FIFO or broken link; allowed: a file path)")
+    parent = p.parent
+    if not os.path.exists(parent):
+        raise UsageError(f"{option}: {shown}: the folder {str(parent)[:200]!r} does not exist (allowed: a file in an existing folder)")
+    if not os.path.isdir(parent):
+        raise UsageError(f"{option}: {shown}: {str(parent)[:200]!r} is not a folder (allowed: a file in an existing folder)")
+    _writable_folder(parent, option, shown)
+    return p
+
+
+def check_output_folder(path, option: str) -> Path:
+    """A folder the command will write files into: an existing folder where files can be
+    created, or a new one (made by the command) in such a folder."""
+    text = _path_text(path, option)
+    p = Path(text)
+    shown = repr(text[:200])
+    if os.path.isdir(p):
+        _writable_folder(p, option, shown)
+        return p
+    if os.path.lexists(p):
+        raise UsageError(f"{option}: {shown} is not a folder (allowed: a folder, made if it does not exist)")
+    parent = p.parent
+    if not os.path.exists(parent):
+        raise UsageError(f"{option}: {shown}: the folder {str(parent)[:200]!r} does not exist "
+                         f"(allowed: a folder in an existing folder)")
+    if not os.path.isdir(parent):
+        raise UsageError(f"{option}: {shown}: {str(parent)[:200]!r} is not a folder (allowed: a folder in an existing folder)")
+    _writable_folder(parent, option, shown)
+    return p
+
+
 def parse_sets(items: list[str]) -> dict[str, float]:
     out = {}
     for item in items:
+        name, sep, raw = item.partition("=")
+        if sep and name.strip() in P.SPEC:
+            check_number_text(raw, "--set", name.strip())
         try:
             name, value = P.parse_assignment(item)
         except P.ParamError as exc:

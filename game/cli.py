@@ -15,7 +15,7 @@ from game.core.options import (UsageError, check_number_text, check_output_file,
                                check_size, doctrines_from_args, integer, number, scenario_from_args)
 from game.core.scenario import DOCTRINE_NAMES, list_scenarios, load_scenario
 
-COMMANDS = ("play", "simulate", "compare", "sweep", "validate", "cards")
+COMMANDS = ("play", "simulate", "replay", "compare", "sweep", "validate", "cards")
 
 
 class Parser(argparse.ArgumentParser):
@@ -63,7 +63,8 @@ def build_parser() -> Parser:
     p = sub.add_parser("simulate", help="play one game headless and print it")
     add_common(p)
     p.add_argument("--seed", type=int, default=1, help="seed (default 1)")
-    p.add_argument("--worldview", help=f"worldview preset ({', '.join(P.PRESET_NAMES)}; default: the scenario's)")
+    p.add_argument("--worldview", help=f"worldview preset ({', '.join(P.PRESET_NAMES)}), or hidden: drawn from the "
+                   "seed and named only at the end (default: the scenario's)")
     p.add_argument("--doctrine", action="append", metavar="CODE=DOCTRINE",
                    help=f"doctrine of one actor; repeatable (doctrines: {', '.join(DOCTRINE_NAMES)})")
     p.add_argument("--doctrine-all", metavar="DOCTRINE", help="the same doctrine for every actor")
@@ -97,6 +98,13 @@ def build_parser() -> Parser:
     p.add_argument("--out", metavar="FILE.csv", help="also write the grid as CSV")
     add_workers(p)
 
+    p = sub.add_parser("replay", help="replay a saved or exported game, under its own world or another "
+                       "(same seed, types, cards and choices)")
+    p.add_argument("record", metavar="GAME.json", help="a game record or save (JSON)")
+    p.add_argument("--worldview", help=f"replay under this world ({', '.join(P.PRESET_NAMES)}; default: its own)")
+    p.add_argument("--json", action="store_true", help="print the replayed record as JSON instead of the summary")
+    p.add_argument("--out", metavar="FILE", help="also write the replayed record to FILE.json or FILE.csv")
+
     p = sub.add_parser("validate", help="check scenario and card files (no PATH: every shipped one)")
     p.add_argument("paths", nargs="*", metavar="PATH", help="scenario or card TOML files (default: the shipped ones)")
 
@@ -107,19 +115,44 @@ def build_parser() -> Parser:
 
 # ---------------------------------------------------------------------- commands
 def cmd_simulate(args) -> int:
-    from game.core.report import game_summary
+    from game.core.hidden import HIDDEN
     from game.core.session import Game
 
+    hidden = args.worldview == HIDDEN   # the world is drawn from the seed, and named only at the end
+    if hidden:
+        args.worldview = None
     sc = scenario_from_args(args)
     doctrines = doctrines_from_args(sc, args)
     if args.games is not None:
+        if hidden:
+            raise UsageError("--worldview hidden plays one game at a time (drop --games)")
         return _simulate_table(sc, doctrines, args)
     if args.out and Path(args.out).suffix.lower() not in (".json", ".csv"):
         raise UsageError(f"--out: {args.out!r} must end in .json or .csv")
     check_seed(args.seed)
-    game = Game(sc, args.seed, doctrines)
+    game = Game(sc, args.seed, doctrines, hidden=hidden)
     game.autoplay()
-    record = game.record()
+    return _print_record(game.record(), sc, args)
+
+
+def cmd_replay(args) -> int:
+    """replay GAME.json [--worldview W]: the same seed, types, cards and choices, in its own world or another."""
+    from game.core.session import Game
+
+    if args.out and Path(args.out).suffix.lower() not in (".json", ".csv"):
+        raise UsageError(f"--out: {args.out!r} must end in .json or .csv")
+    game = Game.load(args.record)
+    if args.worldview:
+        from game.core.options import check_worldview, preset_worldview
+        world = preset_worldview(game.base_scenario, check_worldview(args.worldview, "--worldview"))
+        game = game.replay_under(world)
+    return _print_record(game.record(), game.scenario, args)
+
+
+def _print_record(record, sc, args) -> int:
+    """Write the record to --out if asked, and print it as JSON (--json) or as the turn-by-turn summary."""
+    from game.core.report import game_summary
+
     if args.out:
         from game.core.record import atomic_write
         from game.core.tempfiles import clean_stale
@@ -247,7 +280,7 @@ def _restore_sigterm(previous):
         signal.signal(signal.SIGTERM, previous)
 
 
-HANDLERS = {"play": cmd_play, "simulate": cmd_simulate, "compare": cmd_compare, "sweep": cmd_sweep,
+HANDLERS = {"play": cmd_play, "simulate": cmd_simulate, "replay": cmd_replay, "compare": cmd_compare, "sweep": cmd_sweep,
             "validate": cmd_validate, "cards": cmd_cards}
 
 

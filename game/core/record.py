@@ -108,6 +108,35 @@ def crisis_entries(eng: Engine, log: TurnLog, b: int) -> list[dict]:
     return out
 
 
+def crisis_history(turns: list[dict]) -> list[dict]:
+    """One entry per crisis of the game, from its turns: the stake, its parties, who challenged,
+    the turn it opened, each turn's stances and rung, who backed whom, and how it ended:
+    settled (both settled), backed-down (one gave way), war, or open."""
+    crises, current = [], {}
+    for t in turns:
+        for c in t.get("crises", []):
+            stake = c["stake"]
+            if not c["rung_before"]:
+                current[stake] = {"stake": stake, "parties": c["parties"], "challenger": c.get("challenger"),
+                                  "opened": t["turn"], "stances": [], "backers": {}, "ended": "open"}
+                crises.append(current[stake])
+            entry = current.get(stake)
+            if entry is None:
+                continue
+            if c["rung_before"]:
+                escalated = any(s == "ESCALATE" for s in c.get("stances", {}).values())
+                entry["stances"].append({"turn": t["turn"], "rung": c["rung"], **c.get("stances", {})})
+                entry["backers"].update(c.get("backers", {}))
+                if c["rung"] >= 4:
+                    entry["ended"], entry["accident"] = "war", not escalated
+                elif c["rung"] == 0:
+                    both = set(c.get("stances", {}).values()) == {"SETTLE"}
+                    entry["ended"] = "settled" if both else "backed-down"
+            if entry["ended"] != "open":
+                current.pop(stake, None)
+    return crises
+
+
 def final_entry(eng: Engine, b: int, turns: list[dict]) -> dict:
     st = eng.state
     codes = eng.scenario.codes

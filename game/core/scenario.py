@@ -19,7 +19,7 @@ from .schema import Problem, flag, items, number, one_of, text
 MARKERS = ("circle", "square", "triangle", "diamond", "pentagon", "hexagon", "star", "cross")
 DOCTRINE_NAMES = tuple(DOCTRINES)
 SECTIONS = {"scenario", "worldview", "end", "actor", "matrices", "profiles", "stake"}
-SCENARIO_KEYS = {"name", "title", "description", "turns", "worldview", "deck", "dynamics", "seed"}
+SCENARIO_KEYS = {"name", "title", "description", "turns", "worldview", "deck", "dynamics", "seed", "hidden_prior"}
 ACTOR_KEYS = {"code", "name", "colour", "marker", "capability", "prosperity", "bloc", "x", "y", "doctrine", "nuclear"}
 STAKE_KEYS = {"id", "name", "parties", "value", "paragraphs", "source"}
 ARTICLE_PARAGRAPHS = 13
@@ -92,6 +92,7 @@ class Scenario:
     path: str = ""
     seed: int = 1
     stakes: tuple[Stake, ...] = ()
+    hidden_prior: float = 0.5   # chance that a hidden game draws the spiral world
 
     @property
     def codes(self) -> list[str]:
@@ -194,6 +195,7 @@ class ScenarioHead:
     deck: str = text(r"[^\x00]*", "the name of a deck in assets/cards/, or a .toml path", max_len=255, default="", blank=True)
     dynamics: bool = flag(default=True)
     seed: int = number(0, MAX_SEED, default=1)
+    hidden_prior: float = number(0.0, 1.0, default=0.5)
 
 
 @attrs.define(kw_only=True)
@@ -407,4 +409,5 @@ def load_scenario(name_or_path, deck_override: Deck | None = None) -> Scenario:
         name=head.name, title=head.title or head.name, description=head.description, actors=actors, trust=trust,
         alliance=alliance, ties=ties, turns=head.turns, worldview=worldview, cards=cards, deck_name=str(deck_name),
         dynamics=head.dynamics, end=end, profiles=profiles, path=str(path), seed=head.seed, stakes=stakes,
+        hidden_prior=head.hidden_prior,
     )

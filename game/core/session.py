@@ -11,7 +11,7 @@ from .doctrines import HUMAN, make
 from .engine import Engine, TurnLog
 from .errors import LoadError
 from .paths import ROOT
-from .record import FORMAT, VERSION, GameRecord, atomic_write, final_entry, turn_entry
+from .record import FORMAT, VERSION, GameRecord, atomic_write, crisis_history, final_entry, turn_entry
 from .scenario import Scenario, load_scenario
 from .vocab import Action, Outcome, Stance
 
@@ -72,11 +72,23 @@ class Game:
     load and "replay under another worldview" are all exact replays."""
 
     def __init__(self, scenario: Scenario, seed: int, doctrines: list[str] | None = None,
-                 worldview: P.Worldview | None = None, turns: int | None = None):
+                 worldview: P.Worldview | None = None, turns: int | None = None, hidden: bool = False,
+                 dispositions=None):
+        from .hidden import worldview_for
+
+        self.hidden = bool(hidden)   # the world was drawn from the seed and is not shown until the debrief
+        self.base_scenario = scenario
+        self._observer = None   # (the public moves it was worked out from, the observer's path)
+        if hidden:
+            worldview = worldview_for(scenario, int(seed))
         self.scenario = scenario if worldview is None else scenario.with_worldview(worldview)
+        self.dispositions = dispositions   # (N,) types to keep (a replay under another world)
+        self.beliefs: dict[int, list[tuple[int, float]]] = {}   # human -> [(turn, chance of the spiral world)]
         self.seed = int(seed)
         self.doctrines = list(doctrines if doctrines is not None else scenario.default_doctrines())
         self.turn_limit = int(turns if turns is not None else scenario.turns)
+        # the observer's likelihoods come from games as long as this one (one object: they are cached by it)
+        self._likelihood_scenario = scenario.with_turns(self.turn_limit)
         self.choices: list[dict[int, Choice]] = []  # human choices per played turn
         self.crisis_choices: list[CrisisChoices] = []  # the humans' stances and backing per played turn
         self.fallback_from: int | None = None  # turn from which AI played the human seats
@@ -86,7 +98,8 @@ class Game:
         self._reset_engine()
 
     def _reset_engine(self):
-        self.engine = Engine(self.scenario, [self.seed], self.doctrines, turns=self.turn_limit)
+        dispositions = None if self.dispositions is None else np.asarray(self.dispositions, dtype=bool)[None, :]
+        self.engine = Engine(self.scenario, [self.seed], self.doctrines, turns=self.turn_limit, dispositions=dispositions)
         self.turns = []
         self.logs = []
 
@@ -188,11 +201,21 @@ class Game:
                 for c in self.choices
             ],
             "human_crisis_choices": [self._crisis_record(c) for c in self.crisis_choices],
+            "worldview_hidden": self.hidden,
+            "beliefs": {sc.codes[i]: [[t, p] for t, p in path] for i, path in sorted(self.beliefs.items())},
+            "crises": crisis_history(self.turns),
             "turns": list(self.turns),  # a record is a snapshot: later turns do not join it
         }
         if self.fallback_from is not None:
             data["human_seats_played_by"] = {"doctrine": self.fallback_doctrine, "from_turn": self.fallback_from}
         data.update(final_entry(self.engine, 0, self.turns))
+        if self.hidden and self.over:
+            from .hidden import brier
+
+            spiral = sc.worldview.preset == "spiral-world"
+            data["observer"] = [[t, p] for t, p in self.observer_beliefs()]
+            data["brier"] = {sc.codes[i]: brier(path, spiral) for i, path in sorted(self.beliefs.items())}
+            data["brier"]["observer"] = brier(self.observer_beliefs(), spiral)
         if not self.over:
             data["outcome"] = Outcome.ONGOING.value
         return GameRecord(data)
@@ -213,6 +236,33 @@ class Game:
                             for s, v in row.items()},
                 "backing": {(index[c], stake[s]): bool(v) for c, row in turn.get("backing", {}).items()
                             for s, v in row.items()}}
+
+    # ------------------------------------------------------------------ beliefs (a hidden world)
+    def belief_due(self) -> bool:
+        """A hidden game asks its humans for their belief after this turn: at a third and two
+        thirds of the turn limit, and when the game is over."""
+        from .hidden import belief_turns
+
+        return self.hidden and bool(self.humans) and (self.over or self.turn in belief_turns(self.turn_limit))
+
+    def state_belief(self, actor: int, spiral: float) -> None:
+        """A human's stated chance (0-1) that this is the spiral world, after the current turn."""
+        if actor not in self.humans:
+            raise ValueError(f"{self.codes[actor]} is not a human seat")
+        if not 0.0 <= float(spiral) <= 1.0:
+            raise ValueError(f"a belief is a chance from 0 to 1, got {spiral!r}")
+        path = [(t, p) for t, p in self.beliefs.get(actor, []) if t != self.turn]
+        self.beliefs[actor] = path + [(self.turn, float(spiral))]
+
+    def observer_beliefs(self) -> list[tuple[int, float]]:
+        """What a Bayesian observer of the same public moves believes after each turn (hidden.observer_path)."""
+        from .hidden import observer_path
+
+        key = tuple((t["turn"], tuple(m["action"] for m in t["actions"].values())) for t in self.turns)
+        if self._observer is None or self._observer[0] != key:
+            self._observer = (key, observer_path(self._likelihood_scenario, self.doctrines, self.turns,
+                                                 self.scenario.hidden_prior))
+        return self._observer[1]
 
     # ------------------------------------------------------------------ crises and scores
     def open_crises(self) -> list[dict]:
@@ -297,6 +347,12 @@ class Game:
             raise LoadError(source, None, "worldview", str(exc)) from None
         doctrines = [data["doctrines"].get(c, "reciprocity") for c in scenario.codes]
         game = cls(scenario, int(data["seed"]), doctrines, worldview or recorded, int(data.get("turn_limit", scenario.turns)))
+        game.hidden = bool(data.get("worldview_hidden", False)) and worldview is None
+        try:
+            game.beliefs = {scenario.index(c): [(int(t), float(p)) for t, p in path]
+                            for c, path in data.get("beliefs", {}).items()}
+        except (ValueError, TypeError) as exc:
+            raise LoadError(source, None, "beliefs", f"unreadable belief ({exc})") from None
         choices = []
         index = {c: k for k, c in enumerate(scenario.codes)}
         try:
@@ -328,9 +384,11 @@ class Game:
         return cls.from_record(GameRecord.from_json(text, path), path)
 
     def replay_under(self, worldview: P.Worldview, fallback: str = "reciprocity") -> "Game":
-        """The same seed and choices in another world. Human seats are played by `fallback`
-        once the recorded choices run out (the other world may last longer)."""
-        other = Game(self.scenario, self.seed, self.doctrines, worldview, self.turn_limit)
+        """The same seed, the same types, the same cards and the same choices in another world: only
+        the world differs. Human seats are played by `fallback` once the recorded choices run out
+        (the other world may last longer)."""
+        other = Game(self.scenario, self.seed, self.doctrines, worldview, self.turn_limit,
+                     dispositions=self.engine.state.greedy[0].copy())
         other.replay(self.choices, self.crisis_choices)
         if not other.over and other.humans:
             other.engine.fallback = {i: make(fallback) for i in other.humans}

@@ -85,3 +85,12 @@ def test_every_constant_is_used_and_documented():
     for c in TABLE:
         assert re.search(rf"\bK\.{c.name}\b|\"{c.name}\"|\b{c.name}\b", code), f"{c.name} is not used"
         assert c.name in model, f"{c.name} is not in docs/MODEL.md"
+
+
+def test_model_doc_tables_match_the_code():
+    """docs/MODEL.md's parameter and constant tables are the ones params.py and constants.py hold."""
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "model_tables.py"), "--check"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout

@@ -275,8 +275,6 @@ def test_setup_offers_the_hidden_world_first_and_the_play_command_can_ask_for_it
     assert app.scene("setup", spiral).worldview == "spiral-world"
 
 
-@pytest.mark.xfail(strict=True, reason="Game.from_record rebuilds the scenario with its file's turn limit, and "
-                                       "hidden.observer_path simulates its likelihoods over scenario.turns")
 def test_a_loaded_hidden_game_keeps_its_observer():
     """A hidden game of fewer turns than its scenario's default loads back with the same observer path."""
     game = _war_game()

@@ -4,6 +4,7 @@ The worldview starts on "hidden" (the game draws its world from the seed and nam
 debrief), unless a world was asked for: --worldview, --set or the worldview sandbox.
 
 Every row is reachable with ↑ ↓ (or Tab) and changed with ← → or typing; the mouse works too.
+Enter starts the game from any row (on the file row with a path typed, it loads that file).
 Bad input is shown in words on the screen and the game does not start.
 """
 from __future__ import annotations
@@ -33,6 +34,14 @@ HUMAN_HELP = "Human: a person chooses this actor's move every turn (several huma
 
 def controller_help(name: str) -> str:
     return HUMAN_HELP if name == HUMAN else f"{name}: {DOCTRINES[name].description}"
+
+
+def _retip(button, tip: str):
+    """Give a button a new tooltip; one already showing is closed so the next one shows the new words."""
+    button.set_tooltip(tip)
+    if getattr(button, "tool_tip", None) is not None:
+        button.tool_tip.kill()
+        button.tool_tip = None
 
 
 def new_seed() -> int:
@@ -228,15 +237,9 @@ class SetupScene(Scene):
             return self._adjust(self.rows[self.focus], intent.arg)
         if k is Kind.ACTIVATE:
             r = self.rows[self.focus]
-            if r["kind"] == "path":
+            if r["kind"] == "path" and self.path_text.strip():
                 return self.on_intent(Intent(Kind.PICK, ("load-path", None)))
-            if r["kind"] in ("scenario", "worldview", "actor"):
-                return self._adjust(r, +1)
-            if r["kind"] in ("turns", "seed"):
-                self.focus += 1
-                self._apply_focus()
-                return True
-            return self._start()
+            return self._start()   # Enter starts from any row: only ← → (or a click) change a row
         if k is Kind.PICK:
             what, arg = intent.arg
             if what == "cycle":
@@ -277,14 +280,14 @@ class SetupScene(Scene):
         elif kind == "worldview":
             self.worldview = self.worldviews[(self.worldviews.index(self.worldview) + step) % len(self.worldviews)]
             r["button"].set_text(self._worldview_label())
-            r["button"].set_tooltip(self._worldview_help())
+            _retip(r["button"], self._worldview_help())
             self.hover_help = self._worldview_help()
         elif kind == "actor":
             i = r["actor"]
             c = CONTROLLERS[(CONTROLLERS.index(self.controllers[i]) + step) % len(CONTROLLERS)]
             self.controllers[i] = c
             r["button"].set_text(self._controller_label(i))
-            r["button"].set_tooltip(controller_help(c))
+            _retip(r["button"], controller_help(c))
             self.hover_help = controller_help(c)
         return True
 

@@ -93,7 +93,8 @@ def test_the_sandbox_world_joins_the_compare(make_app):
     driver.press(app, K.K_RIGHT, K.K_RIGHT)
     custom = sandbox.worldview
     driver.press(app, K.K_ESCAPE)
-    assert driver.top_name(app) == "title" and app.custom_worldview == custom
+    assert driver.top_name(app) == "title" and app.sandbox_worldview == custom
+    assert getattr(app, "custom_worldview", None) is None          # the next game's world is untouched
     assert driver.click_button(app, "Compare lab")
     scene = app.top
     assert "custom" in scene.world_chips.keys()

@@ -32,7 +32,7 @@ def test_slider_marker_reset_and_preview(make_app):
     assert scene.worldview["greedy_share"] == pytest.approx(base + 0.05)
     assert scene.modified("greedy_share") and row["reset"].is_enabled
     assert marker_pixels(app, scene, "greedy_share") > 0
-    assert app.custom_worldview == scene.worldview
+    assert app.sandbox_worldview == scene.worldview and getattr(app, "custom_worldview", None) is None
     assert wait_for(app, lambda: scene.preview_current, 40)
     assert scene.preview is not before and scene.preview[0]["greedy_share"] == pytest.approx(base + 0.05)
     assert [r.condition.doctrine for r in scene.preview[1]] == ["deterrence", "dialogue"]
@@ -154,3 +154,43 @@ def focus_row_setup(app, setup, kind):
             return
         driver.press(app, K.K_DOWN)
     raise AssertionError(f"no setup row {kind!r}")
+
+
+def test_esc_leaves_the_next_game_as_it_was_and_only_play_changes_it(make_app):
+    """Sliders moved and left with Esc: the next game's setup has no sandbox world. Play with this world
+    hands it over; a later visit left with Esc keeps that handed-over world, not the newer sliders."""
+    app = make_app()
+    scene = open_lab(app, "Worldview sandbox")
+    focus_row(app, scene, "greedy_share")
+    driver.press(app, K.K_RIGHT, K.K_RIGHT)
+    assert scene.modified("greedy_share")
+    driver.press(app, K.K_ESCAPE)
+    assert driver.top_name(app) == "title" and getattr(app, "custom_worldview", None) is None
+    setup = app.scene("setup")
+    assert setup.worldview == "hidden" and "custom" not in setup.worldviews
+    # play with this world: the setup offers it
+    assert driver.click_button(app, "Worldview sandbox")
+    scene = app.top
+    played = scene.worldview
+    driver.press(app, K.K_p)
+    assert driver.top_name(app) == "setup" and app.top._worldview_label() == "custom (sandbox)"
+    driver.press(app, K.K_ESCAPE)                       # back to the sandbox
+    assert app.top is scene
+    focus_row(app, scene, "misperception")
+    driver.press(app, K.K_RIGHT)
+    assert scene.worldview != played
+    driver.press(app, K.K_ESCAPE)
+    assert driver.top_name(app) == "title" and app.custom_worldview == played
+
+
+def test_down_then_right_changes_a_parameter_not_the_scenario(make_app):
+    app = make_app()
+    scene = open_lab(app, "Worldview sandbox")
+    scenario, preset = scene.scenario.name, scene.preset
+    assert scene.focused()["what"] == "preset"
+    driver.press(app, K.K_DOWN, K.K_RIGHT)
+    assert scene.scenario.name == scenario and scene.preset == preset
+    assert scene.modified_count() == 1
+    driver.press(app, K.K_UP, K.K_UP)                    # ↑ from the preset: the scenario, on purpose
+    assert scene.focused()["what"] == "scenario"
+    app.pop()

@@ -55,7 +55,8 @@ def doctrine_choices(sc) -> list[str]:
 
 
 def custom_worldview(app) -> P.Worldview | None:
-    return getattr(app, "custom_worldview", None)
+    """The sandbox's latest world (offered as "custom (sandbox)"), else the world the next game uses."""
+    return getattr(app, "sandbox_worldview", None) or getattr(app, "custom_worldview", None)
 
 
 def world_label(app, key: str) -> str:

@@ -84,6 +84,10 @@ class SandboxScene(lab.LabScene):
         options = getattr(app, "options", None)
         self.worldview = (worldview or lab.custom_worldview(app) or (options.custom_worldview if options else None)
                           or self.scenario.worldview)
+        # the world the next game would use when the sandbox opened: Esc puts it back, only "Play with this
+        # world" changes it (the labs still offer the sandbox's latest world as "custom (sandbox)")
+        self.world_before = getattr(app, "custom_worldview", None)
+        self.focus = 1                  # the preset: ↓ goes on to the parameters, never to the scenario
         self.first = 0                  # first parameter row shown
         self.name_text = ""
         self.confirm_name = ""          # a name whose file exists: the next Save replaces it
@@ -110,7 +114,7 @@ class SandboxScene(lab.LabScene):
         if worldview == self.worldview:
             return
         self.worldview = worldview
-        self.app.custom_worldview = worldview
+        self.app.sandbox_worldview = worldview
         self.preview_due = time.monotonic() + DEBOUNCE
         self._sync_rows()
 
@@ -139,8 +143,9 @@ class SandboxScene(lab.LabScene):
                     f"Every parameter back to {self.preset}.", False, True),
                    ("Play with this world (P)", Intent(Kind.PICK, ("play", None)),
                     "Open the new-game setup with this worldview chosen.", True, True),
-                   ("Back (Esc)", Intent(Kind.BACK), "Title screen. This world stays offered as "
-                    "“custom (sandbox)” in the setup, the compare lab and the sweep.", False, True)]
+                   ("Back (Esc)", Intent(Kind.BACK), "Title screen. The next game keeps the world it had "
+                    "(only Play with this world changes it); the compare lab and the sweep offer this one as "
+                    "“custom (sandbox)”.", False, True)]
         button_top = self.button_rows(buttons, 2 * pad, h - pad, w - 4 * pad)
         line = text.line_height(m.body, "bold")
         self.message_rect = pygame.Rect(2 * pad, button_top - pad // 2 - line, w - 4 * pad, line)
@@ -161,13 +166,14 @@ class SandboxScene(lab.LabScene):
         pad = m.pad
         row_h = max(round(m.body * 1.75), min(m.button_h, round(m.body * 2.0)))
         y = area.y
-        # the preset and the scenario share one row: the parameters get the height
+        # the preset and the scenario share one row: the parameters get the height. The scenario comes first
+        # in the focus order, so ↓ from the preset goes to the parameters and ↓ → never changes the scenario
         half = (area.width - pad) // 2
-        for k, (label, value, what, tip) in enumerate((
+        for k, (label, value, what, tip) in reversed(list(enumerate((
                 ("Preset", self.preset, "preset",
                  "Start from a preset (click or ← →): every parameter takes its value; the ◆ marks compare with it."),
                 ("Scenario", self.scenario.title, "scenario",
-                 "The region the preview plays and a saved scenario copies (click or ← →)."))):
+                 "The region the preview plays and a saved scenario copies (click or ← →; ↑ from the preset)."))))):
             label_w = text.size(label, m.body, "bold")[0] + pad
             self.cycle_row((area.x + k * (half + pad), y, half, row_h), label, value, what, tip, label_w)
         y += row_h + pad
@@ -324,6 +330,7 @@ class SandboxScene(lab.LabScene):
                 self.entry.unfocus()
                 self.on_intent(Intent(Kind.FOCUS_NEXT))
                 return True
+            self.app.custom_worldview = self.world_before   # the next game's world as it was
             self.app.pop()
             return True
         return super().on_intent(intent)
@@ -402,7 +409,7 @@ class SandboxScene(lab.LabScene):
         from ..setup_options import Options
         options = getattr(self.app, "options", None)
         options = attrs.evolve(options, scenario=self.scenario) if options is not None else Options(scenario=self.scenario)
-        self.app.custom_worldview = self.worldview
+        self.app.custom_worldview = self.world_before = self.worldview
         self.app.push(self.app.scene("setup", options, worldview=self.worldview))
         return True
 
@@ -432,7 +439,6 @@ class SandboxScene(lab.LabScene):
             self.say(f"Not saved: {path}: {exc.strerror or exc}", warn=True)
             return True
         self.confirm_name = ""
-        self.app.custom_worldview = self.worldview
         if name not in self.scenario_names:
             self.scenario_names.append(name)
         self.scenario_paths[name] = str(path)

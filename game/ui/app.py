@@ -35,6 +35,7 @@ def _scaled_theme(factor: float) -> dict:
 
 def scene_classes() -> dict:
     """Every screen, by the name scenes use to open it."""
+    from .scenes.article import ArticleScene
     from .scenes.belief import BeliefScene
     from .scenes.compare import CompareScene
     from .scenes.debrief import DebriefScene
@@ -48,8 +49,9 @@ def scene_classes() -> dict:
     from .scenes.setup import SetupScene
     from .scenes.sweep import SweepScene
     from .scenes.title import TitleScene
-    classes = (BeliefScene, CompareScene, DebriefScene, HelpScene, HowToPlayScene, LoadScene, GameMenu, PassDeviceScene,
-               PlayScene, SandboxScene, SaveDialog, SetupScene, SweepScene, TitleScene)
+    from .scenes.learn import LearnScene
+    classes = (ArticleScene, LearnScene, BeliefScene, CompareScene, DebriefScene, HelpScene, HowToPlayScene, LoadScene,
+               GameMenu, PassDeviceScene, PlayScene, SandboxScene, SaveDialog, SetupScene, SweepScene, TitleScene)
     return {cls.name: cls for cls in classes}
 
 

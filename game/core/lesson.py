@@ -113,7 +113,7 @@ CHAPTERS: tuple[Chapter, ...] = (
         Question("After the accident at turn 7, what did generous reciprocity do that strict reciprocity did not?",
                  ("It forgave, and talk came back at once.", "It struck back harder.", "It stopped playing."),
                  0,
-                 ("Right: one forgiving move ended the echo, and both sides earned more over the game.",
+                 ("Right: one forgiving move ended the echo, and together the two sides earned more over the game.",
                   "No: look at turn 8 on the right: one side talked again.",
                   "No: both games went on; only the answer to the accident differed."))),
     Chapter(
@@ -145,7 +145,7 @@ CHAPTERS: tuple[Chapter, ...] = (
          "The deterrence side has its costly signals too: arming and alliances show resolve. Whether others read "
          "them as resolve or as threat is part of the hidden world."),
         Task("play", "You are Japan. Make a CBM (key 5, Tab to choose its target) and press Enter, then watch the "
-             "others' trust in you.", "east_asia_2023", 5, 1, human="JPN", require="CBM"),
+             "others' trust in you.", "east_asia_2023", 5, 1, human="JPN", require="CBM", turns=4),
         Question("Why does a CBM move trust more than a summit?",
                  ("It is costly, so a greedy state would seldom send it.", "It is louder.",
                   "Summits are always lies."),

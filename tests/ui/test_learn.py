@@ -86,13 +86,13 @@ def test_learn_plays_every_chapter_by_events(make_app, data_dir):
         q = les.chapter.question
         answer = (q.correct + 1) % len(q.options) if number == 3 else q.correct
         if number == 2:
-            assert driver.click_button(app, f"{answer + 1}. ")
+            assert driver.click_button(app, f"Answer {answer + 1}")
         else:
             driver.press(app, getattr(K, f"K_{answer + 1}"))
         assert les.answer == answer
         words = " ".join(p[0] for p in scene.words.paragraphs)
         assert q.feedback[answer] in words
-        assert ("Not quite." in words) == (answer != q.correct)
+        assert ("The answer this chapter has in mind" in words) == (answer != q.correct)
         assert load_progress()[number] == answer
         seen.append(number)
         driver.press(app, K.K_RETURN)                       # next chapter (after the last: the list)
@@ -157,3 +157,23 @@ def test_article_reader_shows_every_paragraph_and_its_cards(make_app):
     assert scene.index == 1
     driver.press(app, K.K_ESCAPE)
     assert driver.top_name(app) == "title"
+
+
+def test_a_chapter_whose_game_ends_before_its_task_starts_again(make_app):
+    app = make_app()
+    open_from_title(app, "Learn", "learn")
+    scene = app.top
+    driver.press(app, K.K_5)                                 # chapter 5: a CBM is asked for
+    les = scene.lesson
+    turns = les.game.turn_limit
+    for _ in range(turns):                                   # Hold every turn instead, to the game's end
+        if les.unanswered() is not None:
+            driver.press(app, K.K_s if les.unanswered()["kind"] == "stance" else K.K_n)
+        driver.press(app, K.K_8, K.K_RETURN)
+    assert les.game.over and not les.task_done
+    assert "Answer 1" not in [str(getattr(e, "text", "")) for e in scene.elements]
+    driver.press(app, K.K_RETURN)                            # Enter starts the chapter's game again
+    assert scene.lesson.game.turn == 0 and not scene.lesson.game.over
+    driver.press(app, K.K_5, K.K_RETURN)
+    assert scene.lesson.task_done
+    assert any(str(getattr(e, "text", "")) == "Answer 1" for e in scene.elements)

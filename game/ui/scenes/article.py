@@ -76,10 +76,12 @@ class ArticleScene(Scene):
         cell = text.size("¶13", m.body, "bold")[0] + 2 * m.pad
         gap = max(3, m.pad // 2)
         per_row = max(1, (w - 2 * m.pad + gap) // (cell + gap))
+        row_w = min(per_row, self.count) * (cell + gap) - gap
+        left = max(m.pad, (w - row_w) // 2)
         self.para_buttons = []
         for k, label in enumerate(labels):
             row, col = divmod(k, per_row)
-            rect = pygame.Rect(m.pad + col * (cell + gap), y + row * (m.button_h + gap), cell, m.button_h)
+            rect = pygame.Rect(left + col * (cell + gap), y + row * (m.button_h + gap), cell, m.button_h)
             b = self.add(pygame_gui.elements.UIButton(rect, label, self.ui,
                                                       tool_tip_text=f"{len(self.cards.get(k + 1, []))} cards"),
                          Intent(Kind.PICK, ("paragraph", k + 1)))
@@ -99,7 +101,7 @@ class ArticleScene(Scene):
         paras.append((f"Cards that cite ¶{self.index}: {len(cards)}" if cards else
                       f"No card cites ¶{self.index}.", m.heading, palette.ACCENT, "bold"))
         for card in cards:
-            paras.append((f"{card.title} ({card.date})", m.body, palette.FOCUS, "bold"))
+            paras.append((card.title + (f" ({card.date})" if card.date else ""), m.body, palette.FOCUS, "bold"))
             paras.append((f"Deterrence reading: {card.deterrence_reading}", m.body, palette.DETERRENCE, "regular"))
             paras.append((f"Dialogue reading: {card.dialogue_reading}", m.body, palette.DIALOGUE, "regular"))
         self.block = text.Block(paras, width, gap=m.pad)

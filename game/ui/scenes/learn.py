@@ -169,6 +169,9 @@ class Lesson:
             game.state_belief(self.human, self.belief / 100.0)
             self.belief = None
             return ""
+        if game.over and not self.task_done:
+            self.__init__(self.chapter)
+            return "The game ended before the task was done: it starts again."
         if game.over or (self.task_done and self.task.kind == "watch"):
             return ""
         if self.task.kind == "watch":
@@ -276,10 +279,14 @@ class LearnScene(Scene):
         if les.task_done:
             q = ch.question
             paras.append(("Question: " + q.prompt, m.body, palette.ACCENT, "bold"))
+            if les.answer is None:
+                paras.append(("The answers are on the right: press 1–3 or click one.", m.small, palette.MUTED,
+                              "regular"))
             if les.answer is not None:
                 right = les.answer == q.correct
-                paras.append((("Yes. " if right else "Not quite. ") + q.feedback[les.answer], m.body,
-                              palette.TEXT if right else palette.WARNING, "regular"))
+                hint = "" if right else f" The answer this chapter has in mind: {q.correct + 1}."
+                paras.append((q.feedback[les.answer] + hint, m.body, palette.TEXT if right else palette.WARNING,
+                              "regular"))
         self.words = text.Block(paras, self.left.width, gap=m.pad)
         # the buttons under the board, bottom up
         buttons = self._buttons(les)
@@ -315,7 +322,7 @@ class LearnScene(Scene):
         if les.task_done:
             q = les.chapter.question
             if les.answer is None:
-                return [(f"{k + 1}. {opt}", Intent(Kind.PICK, ("digit", k + 1))) for k, opt in enumerate(q.options)]
+                return [(f"Answer {k + 1}", Intent(Kind.PICK, ("digit", k + 1))) for k in range(len(q.options))]
             last = les.chapter.number == len(lesson.CHAPTERS)
             return [("Chapter list (Enter)" if last else "Next chapter (Enter)", Intent(Kind.ACTIVATE))]
         if les.task.kind == "watch":
@@ -336,6 +343,12 @@ class LearnScene(Scene):
 
     # ---------------------------------------------------------- the board: the real game, in words
     def _board(self, les: Lesson, m) -> list:
+        paras = self._game_board(les, m)
+        if les.task_done:
+            paras = self._question(les, m, paras)
+        return paras
+
+    def _game_board(self, les: Lesson, m) -> list:
         g = les.game
         sc = g.scenario
         name = {k: a.name for k, a in enumerate(sc.actors)}
@@ -343,9 +356,11 @@ class LearnScene(Scene):
         head = lambda s: paras.append((s, m.body, palette.ACCENT, "bold"))  # noqa: E731
         line = lambda s, c=palette.TEXT: paras.append((s, m.body, c, "regular"))  # noqa: E731
         small = lambda s, c=palette.MUTED: paras.append((s, m.small, c, "regular"))  # noqa: E731
-        head(f"{sc.title} · turn {g.turn} of {g.turn_limit}")
+        stake_name = {st.id: st.name for st in sc.stakes}
+        head(f"{sc.title} · turn {g.turn} of {min(g.turn_limit, max(les.task.rounds, g.turn))}")
         if les.task.kind == "watch" and len(les.games) > 1:
             line("Both sides play the same doctrine; * marks a move that came out wrong (noise).", palette.MUTED)
+            small(f"Turn: {name[0]} · {name[1]} with " + "   |   with ".join(d.replace("-", " ") for d in les.task.watch))
             for t in range(g.turn):
                 cells = []
                 for game in les.games:
@@ -369,7 +384,7 @@ class LearnScene(Scene):
                 if t < g.turn - 1 or c is None:
                     small(f"Turn {t + 1}: {card['title']} (¶{card['paragraph']})")
                     continue
-                head(f"Turn {t + 1}: {c.title} (¶{c.paragraph}, {c.date})")
+                head(f"Turn {t + 1}: {c.title} (¶{c.paragraph}" + (f", {c.date})" if c.date else ")"))
                 line(f"“{c.quote}”", palette.MUTED)
                 paras.append(("Deterrence reading: " + c.deterrence_reading, m.body, palette.DETERRENCE, "regular"))
                 paras.append(("Dialogue reading: " + c.dialogue_reading, m.body, palette.DIALOGUE, "regular"))
@@ -395,12 +410,15 @@ class LearnScene(Scene):
                      f"you {pts[me]:g}, {name[1 - me]} {pts[1 - me]:g}")
             elif t >= g.turn - 2:
                 card = entry.get("card")
-                where = f" → {mine['target']}" if mine.get("target") else ""
+                code = {c: k for k, c in enumerate(sc.codes)}
+                where = f" → {name[code[mine['target']]]}" if mine.get("target") in code else ""
                 line(f"Turn {t + 1}: you {self._move(mine)}{where}" + (f"; card: {card['title']}" if card else ""))
                 for c in entry.get("crises", []):
                     stances = ", ".join(f"{k} {v.replace('_', ' ').lower()}" for k, v in c.get("stances", {}).items())
-                    small(f"Crisis over {c['stake']}: rung {c['rung_before']} → {c['rung']}"
+                    small(f"Crisis over {stake_name.get(c['stake'], c['stake'])}: rung {c['rung_before']} → {c['rung']}"
                           + (f" ({stances})" if stances else ""), palette.WARNING)
+        if two:
+            paras.extend(self._matrix(les, m, name))
         if two and g.turn:
             total = [sum(tt["payoffs"][k] for tt in g.turns) for k in range(2)]
             line(f"Points: you {total[me]:g}, {name[1 - me]} {total[1 - me]:g}. "
@@ -408,12 +426,11 @@ class LearnScene(Scene):
         if not two and g.turn and les.trust_before is not None:
             head(f"The others' trust in {name[me]} (0–1), this turn")
             now = g.state.trust[0]
-            cells = []
             for k in range(len(sc.codes)):
                 if k != me:
-                    d = now[k][me] - les.trust_before[k][me]
-                    cells.append(f"{sc.codes[k]} {now[k][me]:.2f} ({d:+.2f})")
-            line("  ".join(cells))
+                    d = round(float(now[k][me] - les.trust_before[k][me]), 2) + 0.0
+                    colour = palette.TRUST_HIGH if d > 0.005 else palette.TRUST_LOW if d < -0.005 else palette.TEXT
+                    line(f"{name[k]}: {now[k][me]:.2f} ({d:+.2f})", colour)
         if g.hidden and g.beliefs.get(me):
             small("Your beliefs (chance of the spiral world): "
                   + ", ".join(f"after turn {t}: {p * 100:.0f}%" for t, p in g.beliefs[me]))
@@ -427,6 +444,25 @@ class LearnScene(Scene):
                      f"{brier(g.observer_beliefs(), spiral):.2f} (0 is perfect, 0.25 is always 50%).")
         if les.task_done:
             return paras
+        return self._prompt(les, m, paras)
+
+    def _question(self, les: Lesson, m, paras: list) -> list:
+        q = les.chapter.question
+        paras.append(("Your answer" if les.answer is not None else "Answers", m.body, palette.ACCENT, "bold"))
+        for k, opt in enumerate(q.options):
+            colour = palette.TEXT
+            if les.answer is not None:
+                colour = palette.FOCUS if k == les.answer else palette.FAINT
+            paras.append((f"{k + 1}. {opt}", m.body, colour, "bold" if k == les.answer else "regular"))
+        paras.append(("Press 1–3 or click an answer." if les.answer is None else "Enter: go on.", m.small,
+                      palette.MUTED, "regular"))
+        return paras
+
+    def _prompt(self, les: Lesson, m, paras: list) -> list:
+        name = {k: a.name for k, a in enumerate(les.game.scenario.actors)}
+        head = lambda s: paras.append((s, m.body, palette.ACCENT, "bold"))  # noqa: E731
+        line = lambda s, c=palette.TEXT: paras.append((s, m.body, c, "regular"))  # noqa: E731
+        small = lambda s, c=palette.MUTED: paras.append((s, m.small, c, "regular"))  # noqa: E731
         if les.belief is not None:
             head(f"How likely is the spiral world? {les.belief}%")
             small("← → by 10, then Enter to state it. The deterrence world is the other possibility.")
@@ -441,11 +477,35 @@ class LearnScene(Scene):
                 head(f"{name[other]}, your ally, is in a crisis over {p['name']}: back it (Y) or stay out (N)?")
             return paras
         if les.move is None:
-            line("Your move: choose with 1–9 or a button.", palette.FOCUS)
+            line(f"Your move: choose with 1–{len(les.moves)} or a button.", palette.FOCUS)
         else:
             tgt = f" → {name[les.target]}" if les.move.targeted and les.target >= 0 else ""
             line(f"Your move: {les.move.label}{tgt}. Enter plays the turn.", palette.FOCUS)
         return paras
+
+    @staticmethod
+    def _matrix(les: Lesson, m, name) -> list:
+        """The 2×2 in words: points (you, the other) for each pair of families; last round's cell lit."""
+        g, me = les.game, les.human
+        wv = g.worldview
+        temptation = wv["payoff_T"] if g.type_of(me) == "greedy" else wv["secure_payoff_T"]
+        other = name[1 - me]
+        last = None
+        if g.turn:
+            acts = g.turns[-1]["actions"]
+            last = tuple(Action[acts[g.codes[k]]["action"]].family.name.lower() for k in (me, 1 - me))
+        R, S, P = wv["payoff_R"], wv["payoff_S"], wv["payoff_P"]
+        rows = [(("dialogue", "dialogue"), f"you talk, {other} talks: you {R:g}, {other} {R:g}"),
+                (("dialogue", "deterrence"), f"you talk, {other} deters: you {S:g}, {other} {wv['payoff_T']:g} if greedy, "
+                                             f"{wv['secure_payoff_T']:g} if not"),
+                (("deterrence", "dialogue"), f"you deter, {other} talks: you {temptation:g} (your type), {other} {S:g}"),
+                (("deterrence", "deterrence"), f"you deter, {other} deters: you {P:g}, {other} {P:g}")]
+        out = [("Points each round", m.small, palette.ACCENT, "bold")]
+        for cell, words in rows:
+            lit = cell == last
+            out.append((("▶ " if lit else "   ") + words, m.small, palette.FOCUS if lit else palette.MUTED,
+                        "bold" if lit else "regular"))
+        return out
 
     @staticmethod
     def _move(mv: dict) -> str:
@@ -555,6 +615,10 @@ class LearnScene(Scene):
                 pygame.draw.rect(surface, palette.BACKGROUND,
                                  (self.left.x, self.left.bottom - img.get_height(), self.left.width, img.get_height()))
                 surface.blit(img, (self.left.x, self.left.bottom - img.get_height()))
+        if self.scroll > 0:
+            img = text.render("↑ more above", m.small, palette.FAINT, "regular")
+            pygame.draw.rect(surface, palette.BACKGROUND, (self.left.x, self.left.y, self.left.width, img.get_height()))
+            surface.blit(img, (self.left.x, self.left.y))
         r = self.board_rect
         pygame.draw.rect(surface, palette.PANEL, r, border_radius=6)
         pygame.draw.rect(surface, palette.PANEL_EDGE, r, 1, border_radius=6)

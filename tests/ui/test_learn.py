@@ -98,7 +98,7 @@ def test_learn_plays_every_chapter_by_events(make_app, data_dir):
         driver.press(app, K.K_RETURN)                       # next chapter (after the last: the list)
     assert seen == list(range(1, 8))
     assert scene.lesson is None                             # back at the chapter list, every chapter ticked
-    assert sum(1 for e in scene.elements if str(getattr(e, "text", "")).startswith("✓")) == 7
+    assert sum(1 for e in scene.elements if str(getattr(e, "text", "")).endswith("(done)")) == 7
     data = json.loads(progress_path().read_text(encoding="utf-8"))
     assert set(data["done"]) == {str(n) for n in range(1, 8)}
     driver.press(app, K.K_ESCAPE)

@@ -242,16 +242,16 @@ class LearnScene(Scene):
         self.head_pos = ((w - width) // 2, m.pad * 2)
         items = []
         for c in lesson.CHAPTERS:
-            mark = "✓ " if c.number in self.done else ""
-            items.append((f"{mark}{c.number}. {c.title}", Intent(Kind.PICK, ("chapter", c.number)), True,
+            mark = " (done)" if c.number in self.done else ""
+            items.append((f"{c.number}. {c.title}{mark}", Intent(Kind.PICK, ("chapter", c.number)), True,
                           f"About {c.minutes} minutes."))
         item_h = m.button_h
         gap = max(4, m.pad // 2)
         top = self.head_pos[1] + self.head.height + 2 * m.pad
         footer_h = text.line_height(m.small) + m.pad
-        columns = 1 if top + len(items) * (item_h + gap) <= h - footer_h - m.button_h - 2 * m.pad else 2
+        columns = 1 if top + len(items) * (item_h + gap) <= h - footer_h - m.pad else 2
         bw = min((w - 4 * m.pad - (columns - 1) * gap) // columns,
-                 ButtonList.width_for([i[0] for i in items], m.body, m.pad))
+                 ButtonList.width_for([i[0] for i in items], round(m.body * 1.1), m.pad))
         x = (w - columns * bw - (columns - 1) * gap) // 2
         bottom = self.list.build(self, items, x, top, bw, item_h, gap, None, columns)
         back_w = text.size("Title screen (Esc)", m.body, "bold")[0] + 3 * m.pad

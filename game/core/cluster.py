@@ -28,7 +28,7 @@ def run_jobs_on_cluster(address: str, fn, jobs, shared=None, window: int = 0) ->
         raise ClusterError(f"--scheduler: cannot reach {address!r} ({exc})") from None
     with client:
         window = window or 2 * max(1, sum(client.nthreads().values()))
-        on_workers = client.scatter(shared, broadcast=True)
+        on_workers = _on_workers(address, client.scatter, shared, broadcast=True)
         jobs = iter(jobs)
         running = as_completed(loop=client.loop)
         outstanding: dict = {}   # future key -> (future, job key)
@@ -46,7 +46,7 @@ def run_jobs_on_cluster(address: str, fn, jobs, shared=None, window: int = 0) ->
                 break
         try:
             for future in running:
-                result = future.result()
+                result = _on_workers(address, future.result)
                 _, key = outstanding.pop(future.key)
                 future.release()
                 submit()
@@ -54,6 +54,18 @@ def run_jobs_on_cluster(address: str, fn, jobs, shared=None, window: int = 0) ->
         finally:
             if outstanding:
                 client.cancel([f for f, _ in outstanding.values()])
+
+
+def _on_workers(address, step, *args, **kwargs):
+    """step(...), with a scheduler or workers that cannot import the game reported as a ClusterError."""
+    try:
+        return step(*args, **kwargs)
+    except Exception as exc:  # dask passes the other side's import error on, as itself, its cause or its text
+        chain = [exc, exc.__cause__, exc.__context__]
+        if any(isinstance(e, ModuleNotFoundError) or "ModuleNotFoundError" in str(e) for e in chain if e is not None):
+            raise ClusterError(f"--scheduler: the scheduler or workers at {address!r} cannot import the game; install "
+                               "it on each of them: pip install \"deterrence-or-dialogue[cluster]\"") from None
+        raise
 
 
 def call(fn, shared, args):

@@ -21,16 +21,20 @@ def wait_for(app, done, limit: float = WAIT) -> bool:
     return done()
 
 
-def lab_tour(app, out, suffix: str):
+def lab_tour(app, out, suffix: str, visit=None):
+    """Compare, sandbox and sweep, each shown to visit(name) (by default a screenshot named name+suffix)."""
+    if visit is None:
+        def visit(name):
+            app.snapshot(out / f"{name}{suffix}.png")
     app.reset(app.scene("title"))
     title_menu.entry("compare").open(app)
     compare = app.top
     driver.run(app, 2)
-    app.snapshot(out / f"compare-setup{suffix}.png")
+    visit("compare-setup")
     compare.games = 200
     driver.press(app, pygame.K_r)
     wait_for(app, lambda: compare.run is None)
-    app.snapshot(out / f"compare{suffix}.png")
+    visit("compare")
 
     app.reset(app.scene("title"))
     title_menu.entry("sandbox").open(app)
@@ -40,7 +44,7 @@ def lab_tour(app, out, suffix: str):
     driver.press(app, pygame.K_DOWN, pygame.K_DOWN, pygame.K_DOWN, pygame.K_DOWN)  # misperception
     driver.press(app, pygame.K_LEFT, pygame.K_LEFT)
     wait_for(app, lambda: sandbox.preview_current)
-    app.snapshot(out / f"sandbox{suffix}.png")
+    visit("sandbox")
 
     app.reset(app.scene("title"))
     title_menu.entry("sweep").open(app)
@@ -48,5 +52,5 @@ def lab_tour(app, out, suffix: str):
     sweep.games = 100
     driver.press(app, pygame.K_r)
     wait_for(app, lambda: sweep.run is None)
-    app.snapshot(out / f"sweep{suffix}.png")
+    visit("sweep")
     app.reset(app.scene("title"))

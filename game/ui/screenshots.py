@@ -11,7 +11,6 @@ from . import driver
 def take_all(options) -> int:
     from .app import App
     from .lab_screenshots import lab_tour
-    from .learn_screenshots import learn_tour
 
     out = Path(options.screenshot)
     out.mkdir(parents=True, exist_ok=True)
@@ -20,16 +19,21 @@ def take_all(options) -> int:
     import tempfile
     if "DOD_DATA_DIR" not in os.environ:
         os.environ["DOD_DATA_DIR"] = tempfile.mkdtemp(prefix="dod-screens-")
-    for scale in (1.0, 1.5):
+    for scale in scales(options):
         suffix = "" if scale == 1.0 else f"@{scale:g}"
         app = App(options.size, scale, False, options)
         app.push(app.scene("title"))
-        _tour(app, out, suffix)
-        lab_tour(app, out, suffix)
-        learn_tour(app, out, suffix)
+        _tour(app, lambda name: _shot(app, out, name, suffix), out, suffix)
+        lab_tour(app, out, suffix, lambda name: _shot(app, out, name, suffix))
         pygame.display.quit()
     print(f"screenshots written to {out}")
     return 0
+
+
+def scales(options) -> tuple[float, ...]:
+    """The text sizes a tour renders: the one --scale names (files name@S.png), or 1.0 and 1.5 at 1.0."""
+    scale = float(getattr(options, "scale", 1.0) or 1.0)
+    return (1.0, 1.5) if scale == 1.0 else (scale,)
 
 
 def _shot(app, out, name, suffix):
@@ -37,9 +41,10 @@ def _shot(app, out, name, suffix):
     app.snapshot(out / f"{name}{suffix}.png")
 
 
-def _tour(app, out, suffix):
+def _tour(app, visit, out=None, suffix=""):
+    """Every screen of a game, each shown to visit(name) (a screenshot, or the layout test's checks)."""
     K = pygame
-    _shot(app, out, "title", suffix)
+    visit("title")
     driver.press(app, K.K_RETURN)                      # New game
     assert driver.top_name(app) == "setup", driver.top_name(app)
     setup = app.top
@@ -48,14 +53,14 @@ def _tour(app, out, suffix):
         driver.press(app, *([K.K_DOWN] * 6))
         driver.press(app, K.K_LEFT, K.K_LEFT, K.K_LEFT)
         driver.press(app, *([K.K_UP] * 7))
-    _shot(app, out, "setup", suffix)
+    visit("setup")
     driver.press(app, K.K_RETURN)                      # Start game
     if driver.top_name(app) == "setup":
         driver.click_button(app, "Start game")
     if driver.top_name(app) == "pass":
-        _shot(app, out, "pass", suffix)
+        visit("pass")
         driver.press(app, K.K_RETURN)                  # China has the keyboard: its private briefing
-        _shot(app, out, "briefing", suffix)
+        visit("briefing")
     # turn 1: China challenges Japan over the East China Sea islands (9, then Tab to its second stake
     # partner); the United States, Japan's ally, summits
     driver.play_human_turn(app, K.K_9)
@@ -64,35 +69,38 @@ def _tour(app, out, suffix):
     for name, action in (("crisis", K.K_1), ("crisis-ally", K.K_6)):
         driver.settle_pass(app)
         if getattr(app.top, "shown_prompt", lambda: None)() is not None:
-            _shot(app, out, name, suffix)
+            visit(name)
         driver.play_human_turn(app, action, tab=False)
     driver.settle_pass(app)
     driver.settle_crisis(app)
     driver.press(app, K.K_3, K.K_TAB, K.K_TAB, K.K_RETURN)  # a move waiting for confirmation
-    _shot(app, out, "play", suffix)
+    visit("play")
     score = getattr(app.top, "score_button", None)
     if score is not None:                              # the running score's tooltip: what it counts
         pygame.mouse.set_pos(score.rect.center)        # pygame_gui reads the pointer, not the events
         driver.run(app, 120)
-        _shot(app, out, "play-score", suffix)
+        visit("play-score")
         pygame.mouse.set_pos((1, app.size[1] - 1))
         driver.run(app, 2)
-    if app.scale > 1.0:
-        driver.press(app, K.K_e)
-        _shot(app, out, "play-card", suffix)
-        driver.press(app, K.K_w)
-        _shot(app, out, "play-why", suffix)
-        driver.press(app, K.K_m)
+    driver.press(app, K.K_e)                           # the event card, then the why panel, full size
+    visit("play-card")
+    driver.press(app, K.K_w)
+    visit("play-why")
+    driver.press(app, K.K_m)
     driver.press(app, K.K_c)
-    _shot(app, out, "play-chart", suffix)
+    visit("play-chart")
     driver.press(app, K.K_c)
     driver.press(app, K.K_F1)
-    _shot(app, out, "help", suffix)
+    visit("help")
     driver.press(app, K.K_ESCAPE)
     driver.press(app, K.K_ESCAPE)                      # leave the confirm step
     driver.press(app, K.K_ESCAPE)                      # the game menu
-    _shot(app, out, "menu", suffix)
+    visit("menu")
     driver.press(app, K.K_ESCAPE)
+    driver.press(app, K.K_s, mod=K.KMOD_CTRL)          # save to a named file
+    if driver.top_name(app) != "play":
+        visit("save")
+        driver.press(app, K.K_ESCAPE)
     game = app.top.game
     guard, believed = 0, False
     while not game.over and driver.top_name(app) in ("play", "pass", "belief") and guard < 2000:
@@ -100,15 +108,19 @@ def _tour(app, out, suffix):
             driver.press(app, K.K_RETURN)
         if driver.top_name(app) == "belief" and not believed:   # a hidden world: which one is it?
             driver.press(app, K.K_RIGHT, K.K_RIGHT, K.K_RIGHT)
-            _shot(app, out, "belief", suffix)
+            visit("belief")
             believed = True
         driver.play_human_turn(app, K.K_6, tab=False)
         guard += 1
-    _shot(app, out, "last-turn", suffix)               # the last turn stays on screen until Enter
+    visit("last-turn")               # the last turn stays on screen until Enter
     driver.press(app, K.K_RETURN)
     driver.settle_pass(app)                            # each human's final belief, behind its pass screen
-    _debrief_tour(app, out, suffix)
-    _war_tour(app, out, suffix)
+    _debrief_tour(app, visit, out, suffix)
+    _war_tour(app, visit, out, suffix)
+    from . import title_menu
+    title_menu.entry("load").open(app)                 # the saves the tour made
+    visit("load")
+    app.reset(app.scene("title"))
 
 
 def _wait_for_debrief(app):
@@ -120,27 +132,28 @@ def _wait_for_debrief(app):
         time.sleep(0.01)
 
 
-def _debrief_tour(app, out, suffix):
+def _debrief_tour(app, visit, out=None, suffix=""):
     K = pygame
     _wait_for_debrief(app)
-    _shot(app, out, "debrief", suffix)
+    visit("debrief")
     debrief = app.top
     from .saving import save_png
-    save_png(debrief.printable(), out / f"printable{suffix}.png")
+    if out is not None:
+        save_png(debrief.printable(), out / f"printable{suffix}.png")
     for page, _ in debrief.pages[1:]:
         driver.press(app, K.K_RIGHT)
         if page in ("world", "crises"):
-            _shot(app, out, f"debrief-{page}", suffix)
+            visit(f"debrief-{page}")
     driver.press(app, K.K_RIGHT)                       # back to the headline
     driver.press(app, K.K_o)
-    _shot(app, out, "debrief-compare", suffix)
+    visit("debrief-compare")
     for page, _ in debrief.pages[1:]:
         driver.press(app, K.K_RIGHT)
         if page in ("charts", "turns"):
-            _shot(app, out, f"debrief-{page}", suffix)
+            visit(f"debrief-{page}")
 
 
-def _war_tour(app, out, suffix):
+def _war_tour(app, visit, out=None, suffix=""):
     """A hot-seat game in a hidden world that ends in war: China challenges the United States over
     Taiwan and escalates, the United States stands firm; the debrief tells the war rung by rung."""
     from game.core.session import Game
@@ -166,7 +179,8 @@ def _war_tour(app, out, suffix):
     _wait_for_debrief(app)
     while app.top.page != "crises":
         driver.press(app, pygame.K_RIGHT)
-    _shot(app, out, "debrief-war", suffix)
+    visit("debrief-war")
     from .saving import save_png
-    save_png(app.top.printable(), out / f"printable-war{suffix}.png")
+    if out is not None:
+        save_png(app.top.printable(), out / f"printable-war{suffix}.png")
     app.reset(app.scene("title"))

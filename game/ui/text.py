@@ -8,6 +8,7 @@ half, not everything, so the texts in use (the event cards come back) stay measu
 from __future__ import annotations
 
 import os
+import weakref
 from importlib import resources
 from itertools import islice
 from pathlib import Path
@@ -30,6 +31,61 @@ _renders: dict[tuple, pygame.Surface] = {}
 _wraps: dict[tuple, list[str]] = {}
 _sizes: dict[tuple, tuple[int, int]] = {}
 _notdef: dict[str, bytes] = {}
+
+# -------------------------------------------------------------- what was drawn where (the layout test)
+# Every rendered line remembers its words and size; a Canvas (the surfaces widgets draw into, and the
+# screen a test draws onto) keeps the text blitted into it, moved and clipped as it is composed, so
+# a test reads each frame's text rectangles and font sizes from the real drawing code.
+_drawn_text: "weakref.WeakKeyDictionary[pygame.Surface, list]" = weakref.WeakKeyDictionary()
+_cut: set[str] = set()      # lines ellipsize shortened
+_recording = False
+
+
+def record(on: bool = True):
+    """Start (or stop) making Canvas surfaces, which keep the text drawn into them."""
+    global _recording
+    _recording = bool(on)
+
+
+class Canvas(pygame.Surface):
+    """A surface that lists the text drawn into it: (rect, words, px, cut) with cut when the text is
+    clipped by the surface, its clip rectangle or the blit's area, or was shortened with …."""
+
+    drawn: list
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.drawn = []
+
+    def blit(self, source, dest, area=None, special_flags=0):
+        got = super().blit(source, dest, area, special_flags)
+        recs = getattr(source, "drawn", None) if isinstance(source, Canvas) else _drawn_text.get(source)
+        if recs:
+            x, y = int(dest[0]), int(dest[1])
+            src = pygame.Rect(area) if area is not None else source.get_rect()
+            shown = pygame.Rect(x, y, src.width, src.height).clip(self.get_clip()).clip(self.get_rect())
+            for rect, words, px, cut in recs:
+                r = rect.move(x - src.x, y - src.y)
+                if r.colliderect(shown):          # text scrolled out of a window is not drawn, not cut
+                    self.drawn.append((r, words, px, cut or not shown.contains(r)))
+        return got
+
+    def fill(self, *args, **kwargs):
+        got = super().fill(*args, **kwargs)
+        if not args[1:] and not kwargs.get("rect"):   # filling the whole surface wipes what it showed
+            self.drawn = []
+        return got
+
+
+def veiled(surface: pygame.Surface):
+    """A modal veil now covers everything drawn on surface: the text under it no longer counts as shown."""
+    if isinstance(surface, Canvas):
+        surface.drawn = []
+
+
+def surface(size, flags: int = 0) -> pygame.Surface:
+    """A surface to draw into: a Canvas that keeps its text while recording, else a plain one."""
+    return Canvas(size, flags) if _recording else pygame.Surface(size, flags)
 
 
 def font(px: int, style: str = "regular") -> pygame.font.Font:
@@ -128,6 +184,7 @@ def render(text: str, px: int, colour, style: str = "regular") -> pygame.Surface
             img = f.render(piece, True, colour)
             surf.blit(img, (x, base.get_ascent() - f.get_ascent()))
             x += img.get_width()
+    _drawn_text[surf] = [(surf.get_rect(), text, px, text in _cut)] if text.strip() else []
     _renders[key] = surf
     return surf
 
@@ -207,7 +264,9 @@ def ellipsize(text: str, px: int, width: int, style: str = "regular") -> str:
             lo = mid
         else:
             hi = mid - 1
-    return text[:lo] + "…" if lo else ""
+    short = text[:lo] + "…" if lo else ""
+    _cut.add(short)
+    return short
 
 
 def first_fitting(options: list[str], px: int, width: int, style: str = "regular") -> str:
@@ -240,7 +299,7 @@ class Block:
     @property
     def surface(self) -> pygame.Surface:
         if self._surface is None:
-            surf = pygame.Surface((self.width, max(1, self.height)), pygame.SRCALPHA)
+            surf = surface((self.width, max(1, self.height)), pygame.SRCALPHA)
             for line, px, colour, style, y in self.lines:
                 surf.blit(render(line, px, colour, style), (0, y))
             self._surface = surf
@@ -249,7 +308,7 @@ class Block:
 
 def window(block: "Block", first: int, height: int) -> tuple[pygame.Surface, int]:
     """The whole lines of block from line `first` that fit in height; returns (surface, next line)."""
-    surf = pygame.Surface((block.width, max(1, height)), pygame.SRCALPHA)
+    surf = surface((block.width, max(1, height)), pygame.SRCALPHA)
     lines = block.lines[first:]
     if not lines:
         return surf, first

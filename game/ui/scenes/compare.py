@@ -357,7 +357,7 @@ class CompareScene(lab.LabScene):
         m = Metrics(1600, 900, 1.0)
         w = 1600
         h = 150 + 330 * len(o.worlds)
-        pic = pygame.Surface((w, h))
+        pic = text.surface((w, h))
         pic.fill(palette.BACKGROUND)
         grid = lab_charts.compare_grid((w - 40, h - 40), m, o.cells(), list(o.worlds), list(o.doctrines), o.verdicts(),
                                        heading="Compare lab — " + o.heading())

@@ -293,7 +293,7 @@ class DebriefScene(Scene):
         cols = len(self.worlds)
         w, h = 900 * cols, 900
         m = Metrics(1280, 720, 1.0)
-        pic = pygame.Surface((w, h))
+        pic = text.surface((w, h))
         pic.fill(palette.BACKGROUND)
         for k, world in enumerate(self.worlds):
             top, pair = self._chart_lines(world)
@@ -370,7 +370,7 @@ class DebriefScene(Scene):
 
     def _render_column(self, world, size, k) -> pygame.Surface:
         m = self.m
-        surf = pygame.Surface(size)
+        surf = text.surface(size)
         surf.fill(palette.BACKGROUND)
         if self.page == "charts":
             top, pair = self._chart_lines(world)
@@ -516,7 +516,7 @@ class DebriefScene(Scene):
         if total > width:
             return None, 0
         lh = text.line_height(px) + 2
-        table = pygame.Surface((width, lh * (len(rows) + 1)), pygame.SRCALPHA)
+        table = text.surface((width, lh * (len(rows) + 1)), pygame.SRCALPHA)
         x = 0
         first_number = headers.index("score")
         for c, h in enumerate(headers):

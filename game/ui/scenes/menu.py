@@ -37,11 +37,14 @@ class GameMenu(Scene):
         items = self.items()
         bw = min(w - 4 * m.pad, ButtonList.width_for([i[0] for i in items], m.body, m.pad))
         gap = m.pad // 2
-        total = len(items) * (m.button_h + gap) + text.line_height(m.heading, "bold") + 3 * m.pad
+        head_h = text.line_height(m.heading, "bold") + m.pad     # the card's title
+        hint_h = text.line_height(m.small) + m.pad                # the hint on its own line below it
+        total = len(items) * (m.button_h + gap) + head_h + hint_h + 2 * m.pad
         self.rect = overlay.card_rect(self.app.size, m)
         self.rect.size = (bw + 4 * m.pad, min(h - 2 * m.pad, total))
         self.rect.center = (w // 2, h // 2)
-        top = self.rect.y + text.line_height(m.heading, "bold") + 2 * m.pad
+        self.hint_y = self.rect.y + head_h
+        top = self.hint_y + hint_h + m.pad // 2
         self.list.build(self, items, self.rect.x + 2 * m.pad, top, bw, m.button_h, gap)
 
     def on_intent(self, intent):
@@ -74,5 +77,5 @@ class GameMenu(Scene):
         overlay.dim(surface, 170)
         overlay.draw_card(surface, self.rect, "Game menu", self.m)
         hint = text.render("↑ ↓ then Enter, or click", self.m.small, palette.MUTED)
-        if hint.get_width() < self.rect.width - 2 * self.m.pad:
-            surface.blit(hint, hint.get_rect(bottomright=(self.rect.right - self.m.pad, self.rect.y + text.line_height(self.m.heading, "bold") + self.m.pad)))
+        if hint.get_width() <= self.rect.width - 4 * self.m.pad:
+            surface.blit(hint, (self.rect.x + 2 * self.m.pad, self.hint_y))

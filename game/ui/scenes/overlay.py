@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pygame
 
-from .. import palette
+from .. import palette, text
 from ..widgets import shapes
 
 
@@ -11,6 +11,7 @@ def dim(surface, alpha: int = 200):
     veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
     veil.fill((8, 10, 12, alpha))
     surface.blit(veil, (0, 0))
+    text.veiled(surface)
 
 
 def card_rect(size, m, width_frac: float = 0.7, height_frac: float = 0.8) -> pygame.Rect:

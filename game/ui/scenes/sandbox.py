@@ -545,7 +545,7 @@ class SandboxScene(lab.LabScene):
             return
         key = (inner.width, chart_h, cpx, id(self.preview))
         if self._charts.get("key") != key:
-            pic = pygame.Surface((inner.width, chart_h), pygame.SRCALPHA)
+            pic = text.surface((inner.width, chart_h), pygame.SRCALPHA)
             gap = m.pad
             cw = (inner.width - gap) // 2
             for k, r in enumerate(results):

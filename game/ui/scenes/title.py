@@ -27,24 +27,40 @@ class TitleScene(Scene):
         entries = title_menu.entries()
         items = [(e.label, Intent(Kind.PICK, e.key), bool(e.enabled(self.app)), e.tooltip) for e in entries]
         width = min(w - 4 * m.pad, round(w * 0.8))
-        self.head = text.Block([("Deterrence or Dialogue", m.title, palette.TEXT, "bold"),
-                                (TAGLINE, m.heading, palette.MUTED, "regular")], width, gap=m.pad)
+        self.footer = text.Block([("↑ ↓ then Enter, or click · F1: keys · F11: fullscreen · Ctrl+Q: quit", m.small, palette.MUTED, "regular"),
+                                  (f"Saves and exports: {userdata.data_dir()}", m.small, palette.FAINT, "regular")],
+                                 w - 4 * m.pad)
+        footer_h = self.footer.height + m.pad
         item_h = round(m.px(22) * 2.1)
         gap = m.pad
-        list_h = len(items) * (item_h + gap)
-        footer_h = text.line_height(m.small) * 2 + m.pad
-        # a long menu at large text sizes takes two columns rather than running off the screen
-        columns = 1 if list_h <= h - self.head.height - footer_h - 5 * m.pad else 2
-        list_h = -(-len(items) // columns) * (item_h + gap)
+        # a long menu at large text sizes takes two or three columns rather than running off the
+        # screen, and then the tagline gives way to it (the title stays)
+        # the name on one line: at large sizes it may give up some of its growth, never below its 1.0 size
+        title_px = m.title
+        while text.size("Deterrence or Dialogue", title_px, "bold")[0] > width and title_px > round(44 * m.k):
+            title_px -= 2
+        for tagline, columns in ((True, 1), (True, 2), (False, 2), (False, 3)):
+            head = [("Deterrence or Dialogue", title_px, palette.TEXT, "bold")]
+            if tagline:
+                head.append((TAGLINE, m.heading, palette.MUTED, "regular"))
+            self.head = text.Block(head, width, gap=m.pad)
+            list_h = -(-len(items) // columns) * (item_h + gap)
+            if list_h <= h - self.head.height - footer_h - 4 * m.pad:
+                break
+        item_w = ButtonList.width_for([i[0] for i in items], m.px(22), m.pad)
+        if columns > 2 and columns * item_w > w - 4 * m.pad:
+            columns = 2                                        # three columns too narrow for the labels
+        rows = -(-len(items) // columns)
+        room = h - self.head.height - footer_h - 4 * m.pad
+        if rows * (item_h + gap) > room:                       # still too tall: lower buttons, never smaller text
+            item_h = max(m.button_h, room // rows - gap)
+        list_h = rows * (item_h + gap)
         top = max(m.pad * 2, (h - self.head.height - list_h - footer_h - 3 * m.pad) // 2)
         self.head_pos = ((w - width) // 2, top)
         bw = min((w - 4 * m.pad - (columns - 1) * gap) // columns,
                  max(ButtonList.width_for([i[0] for i in items], m.px(22), m.pad), round(m.body * 16)))
         x = (w - columns * bw - (columns - 1) * gap) // 2
         self.list.build(self, items, x, top + self.head.height + 2 * m.pad, bw, item_h, gap, "@menu_item", columns)
-        self.footer = text.Block([("↑ ↓ then Enter, or click · F1: keys · F11: fullscreen · Ctrl+Q: quit", m.small, palette.MUTED, "regular"),
-                                  (f"Saves and exports: {userdata.data_dir()}", m.small, palette.FAINT, "regular")],
-                                 w - 4 * m.pad)
         self.footer_pos = (2 * m.pad, h - self.footer.height - m.pad)
 
     def on_intent(self, intent):

@@ -17,7 +17,7 @@ class CardView(CachedPanel):
     # ------------------------------------------------------------------ rendering
     def _render(self, card, turn, note):
         m = self.m
-        surf = pygame.Surface(self.rect.size)
+        surf = text.surface(self.rect.size)
         surf.fill(palette.BACKGROUND)
         heading = f"Event card — turn {turn}" if card is not None else "Event card"
         inner = shapes.panel(surf, surf.get_rect(), heading, m.body)

@@ -21,7 +21,7 @@ class Chart(CachedPanel):
 
     @staticmethod
     def render(size, m, title, lines, x_max, note="", background=palette.BACKGROUND) -> pygame.Surface:
-        surf = pygame.Surface(size)
+        surf = text.surface(size)
         surf.fill(background)
         inner = shapes.panel(surf, surf.get_rect(), title, m.body)
         px = m.small

@@ -155,6 +155,7 @@ class CrisisPrompt:
         shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
         shade.fill((0, 0, 0, 170))
         surface.blit(shade, (0, 0))
+        text.veiled(surface)
         pygame.draw.rect(surface, palette.PANEL, self.rect, border_radius=10)
         edge = palette.BAND_COLOURS["brink"] if self.prompt["rung"] >= WAR - 1 else palette.FOCUS
         pygame.draw.rect(surface, edge, self.rect, 3, border_radius=10)

@@ -51,7 +51,7 @@ class TensionGauge(CachedPanel):
 
     def _render(self, value, previous):
         m = self.m
-        surf = pygame.Surface(self.rect.size)
+        surf = text.surface(self.rect.size)
         surf.fill(palette.BACKGROUND)
         band = tension_band(value)
         if self.compact:

@@ -69,7 +69,7 @@ def fill_band(surface, plot: Plot, xs, lo, hi, colour, alpha: int = 70):
     if len(xs) < 2:
         return
     r = plot.rect
-    layer = pygame.Surface((r.width + 2, r.height + 2), pygame.SRCALPHA)
+    layer = text.surface((r.width + 2, r.height + 2), pygame.SRCALPHA)
     top = [(plot.x(x) - r.x, plot.y(v) - r.y) for x, v in zip(xs, hi)]
     bottom = [(plot.x(x) - r.x, plot.y(v) - r.y) for x, v in zip(reversed(xs), reversed(lo))]
     pygame.draw.polygon(layer, (*colour, alpha), top + bottom)
@@ -151,7 +151,7 @@ def outcome_bars(surface, rect, px: int, result, names=None):
 def condition_cell(size, px: int, result, title: str, colour, winner: bool, badge: str = "") -> pygame.Surface:
     """One small multiple: the doctrine's name, its time chart and its outcome bars."""
     w, h = size
-    surf = pygame.Surface((max(1, w), max(1, h)))
+    surf = text.surface((max(1, w), max(1, h)))
     surf.fill(palette.BACKGROUND)
     edge = palette.FOCUS if winner else palette.PANEL_EDGE
     box = surf.get_rect()
@@ -232,7 +232,7 @@ def compare_grid(size, m, cells: dict, worlds: list, doctrines: list, verdicts: 
     verdicts: world key -> (set of winning doctrines, sentence).
     """
     w, h = size
-    surf = pygame.Surface((max(1, w), max(1, h)))
+    surf = text.surface((max(1, w), max(1, h)))
     surf.fill(palette.BACKGROUND)
     pad = m.pad
     y = 0
@@ -274,7 +274,7 @@ def sweep_chart(size, m, sweep, doctrines: list, param_label: str, crossings: li
                 ) -> pygame.Surface:
     """War rate of each doctrine along the swept parameter, 95 % bands, crossovers marked."""
     w, h = size
-    surf = pygame.Surface((max(1, w), max(1, h)))
+    surf = text.surface((max(1, w), max(1, h)))
     surf.fill(palette.BACKGROUND)
     inner = shapes.panel(surf, surf.get_rect(), "War rate along the swept parameter (95 % bands)", m.body)
     px = px or m.small

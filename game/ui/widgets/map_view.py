@@ -56,24 +56,34 @@ class MapView(CachedPanel):
     # ------------------------------------------------------------------ rendering
     def _render(self, snap, alliance, focus, target, humans, title, crises=()):
         m = self.m
-        surf = pygame.Surface(self.rect.size)
+        surf = text.surface(self.rect.size)
         surf.fill(palette.BACKGROUND)
         inner = shapes.panel(surf, surf.get_rect(), title, m.body)
         actors = self.scenario.actors
         n = len(actors)
         label_px = m.px(15)
         legend_h = self._legend_height(inner.width)
-        r = max(8, round(min(inner.width, inner.height) * 0.035 * max(1.0, m.scale * 0.85)))
+        legend_rect = pygame.Rect(inner.x, inner.bottom - legend_h, inner.width, legend_h)
+        box = pygame.Rect(inner.x, inner.y, inner.width, inner.height - legend_h)   # where the actors go
+        if inner.width > 2 * inner.height:
+            # a wide, flat panel (the tabbed layout at projector scale): the legend is a column at the
+            # right, so the actors keep the panel's whole height
+            rows, col_h = self._legend_layout(1)
+            col_w = max(e[3] for e, _, _ in rows) + m.pad
+            if col_h <= inner.height:
+                legend_rect = pygame.Rect(inner.right - col_w, inner.bottom - col_h, col_w, col_h)
+                box = pygame.Rect(inner.x, inner.y, inner.width - col_w - m.pad, inner.height)
+        r = max(8, round(min(box.width, box.height) * 0.035 * max(1.0, m.scale * 0.85)))
         self.node_radius = r
         margin_x = r * 2 + text.size("ASEAN", label_px, "bold")[0] // 2
-        margin_top = r * 2
-        margin_bottom = r * 2 + text.line_height(label_px, "bold")
-        area = pygame.Rect(inner.x + margin_x, inner.y + margin_top, max(10, inner.width - 2 * margin_x),
-                           max(10, inner.height - legend_h - margin_top - margin_bottom))
-        # a wide, flat panel (the tabbed layout at projector scale) may stretch the map sideways,
-        # which keeps close neighbours apart, but not without limit
+        margin_top = r + text.line_height(label_px, "bold") // 2
+        margin_bottom = r + text.line_height(label_px, "bold")
+        area = pygame.Rect(box.x + margin_x, box.y + margin_top, max(10, box.width - 2 * margin_x),
+                           max(10, box.height - margin_top - margin_bottom))
+        # a wide panel may stretch the map sideways, which keeps close neighbours apart, but not
+        # without limit; never so little that the actors bunch together
         if area.width > area.height * 2.8:
-            wide = round(area.height * 2.8)
+            wide = max(round(area.height * 2.8), min(area.width, round(box.width * 0.75)))
             area.x += (area.width - wide) // 2
             area.width = wide
         pos = [(area.x + a.x * area.width, area.y + a.y * area.height) for a in actors]
@@ -102,6 +112,7 @@ class MapView(CachedPanel):
             if k == focus:
                 pygame.draw.circle(surf, palette.TEXT, (round(x), round(y)), round(r * 1.75), 3)
         taken = []
+        actors_box = box
         for k, a in enumerate(actors):
             shapes.draw_marker(surf, a.marker, palette.hex_colour(a.colour), pos[k], r)
             taken.append(pygame.Rect(round(pos[k][0] - r), round(pos[k][1] - r), 2 * r, 2 * r))
@@ -122,13 +133,12 @@ class MapView(CachedPanel):
                     trial.midleft = (round(x + r * 1.5), round(y))
                 else:
                     trial.midright = (round(x - r * 1.5), round(y))
-                trial.clamp_ip(inner)
+                trial.clamp_ip(actors_box)
                 if trial.inflate(6, 2).collidelist(others) < 0:
                     box = trial
                     break
             if box is None:
-                box = img.get_rect(midtop=(round(x), round(y + r * 1.35)))
-                box.clamp_ip(inner)
+                box = free_place(img.get_rect(), (x, y), others, actors_box, round(r * 1.35))
             labels.append((img, box))
             taken.append(box.inflate(6, 2))
         # crisis icons sit on their edge, slid along it to a free spot where they would cover a label;
@@ -157,8 +167,7 @@ class MapView(CachedPanel):
         rings = [pygame.Rect(0, 0, round(r * 3.6), round(r * 3.6)) for k in (focus, target) if k is not None]
         for ring, k in zip(rings, [k for k in (focus, target) if k is not None]):
             ring.center = (round(pos[k][0]), round(pos[k][1]))
-        above_legend = pygame.Rect(inner.x, inner.y, inner.width, inner.height - legend_h)
-        stake_labels = self._stake_labels(crises, icons, icon_r, taken + rings, above_legend)
+        stake_labels = self._stake_labels(crises, icons, icon_r, taken + rings, actors_box)
         # where the words went, in screen coordinates (tests check nothing covers them)
         self.label_boxes = [box.move(self.rect.topleft) for _, box in labels]
         self.stake_boxes = [box.move(self.rect.topleft) for _, box, _, _ in stake_labels]
@@ -179,7 +188,7 @@ class MapView(CachedPanel):
             pygame.draw.rect(surf, palette.BACKGROUND, box.inflate(8, 4), border_radius=4)
             pygame.draw.rect(surf, edge, box.inflate(8, 4), 2, border_radius=4)
             surf.blit(img, box)
-        self._draw_legend(surf, pygame.Rect(inner.x, inner.bottom - legend_h, inner.width, legend_h))
+        self._draw_legend(surf, legend_rect)
         return surf
 
     def _stake_labels(self, crises, icons, icon_r, taken, inner):

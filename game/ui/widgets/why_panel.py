@@ -56,7 +56,7 @@ class WhyPanel(CachedPanel):
 
     def _render(self, entry, names, wv, codes, first=(), stakes=None, notes=()):
         m = self.m
-        surf = pygame.Surface(self.rect.size)
+        surf = text.surface(self.rect.size)
         surf.fill(palette.BACKGROUND)
         title = f"Why it moved — turn {entry['turn']}" if entry and entry.get("actions") else "Why it moved"
         inner = shapes.panel(surf, surf.get_rect(), title, m.body)

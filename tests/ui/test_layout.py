@@ -1,0 +1,223 @@
+"""Layout that scales: every screen of the screenshot tour at every text size, measured from what it draws.
+
+Each screen is drawn onto a text.Canvas, which lists every line of text blitted into it (through the
+surfaces the widgets compose) with its rectangle and font size. A screen fails on text cut (by its
+panel, the window or an ellipsis), text overlapping text or a button, a button or field outside the
+window or too small for its label, text smaller than the same text at 1.0, and the play screen's
+map with actor labels on top of each other. The tour is walked once per window size; every screen
+is checked at each text size in place, then the tour goes on at 1.0.
+"""
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.ui import driver, lab_screenshots, screenshots, text
+
+FAST = (1.0, 1.5, 2.0)
+ALL = (1.0, 1.25, 1.5, 1.75, 2.0)
+MIN_PX = 11          # the smallest text any screen may draw, at any size
+
+
+def draw_frame(app) -> text.Canvas:
+    """The top screen drawn as the app draws it, onto a Canvas; an overlay's text alone (the veil hides the rest)."""
+    canvas = text.Canvas(app.size)
+    app.toast = None
+    app.ui.update(0.0)
+    first = len(app.stack) - 1
+    while first > 0 and app.stack[first].overlay:
+        first -= 1
+    for scene in app.stack[first:]:
+        if scene is app.top and scene.overlay:
+            canvas.drawn = []
+        scene.draw(canvas)
+    app.ui.draw_ui(canvas)
+    return canvas
+
+
+def live_elements(app):
+    return [e for e in app.top.elements if e.alive() and getattr(e, "visible", 1)]
+
+
+def problems(app, canvas, base: dict) -> list[str]:
+    """What is wrong with the frame on canvas; base holds each text's size at 1.0 (filled at 1.0)."""
+    out = []
+    w, h = app.size
+    window = pygame.Rect(0, 0, w, h)
+    recs = [r for r in canvas.drawn if r[1].strip()]
+    scale = app.scale
+    for rect, words, px, cut in recs:
+        if cut:
+            out.append(f"cut: {words!r} {tuple(rect)}")
+        if px < MIN_PX:
+            out.append(f"tiny ({px} px): {words!r}")
+        if scale == 1.0:
+            base[words] = min(px, base.get(words, px))
+        elif px < base.get(words, 0):
+            out.append(f"smaller than at 1.0 ({px} < {base[words]} px): {words!r}")
+    seen = set()
+    for k, (a, wa, _, _) in enumerate(recs):
+        for b, wb, _, _ in recs[k + 1:]:
+            if a == b and wa == wb:
+                continue                      # the same line drawn twice (a redraw): not an overlap
+            inter = a.clip(b)
+            if inter.width > 2 and inter.height > 0.3 * min(a.height, b.height):
+                key = (wa, wb)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(f"overlap: {wa!r} {tuple(a)} and {wb!r} {tuple(b)}")
+    for e in live_elements(app):
+        label = str(getattr(e, "text", "") or "")
+        if not window.contains(e.rect):
+            out.append(f"outside the window: {type(e).__name__} {label!r} {tuple(e.rect)}")
+        font = getattr(e, "font", None)
+        if label and font is not None and type(e).__name__ == "UIButton":
+            tw, th = font.size(label)
+            if tw > e.rect.width - 4 or th > e.rect.height:
+                out.append(f"button too small for its label: {label!r} {tw}x{th} in {tuple(e.rect)}")
+        for rect, words, _, _ in recs:
+            inter = rect.clip(e.rect)
+            if inter.width * inter.height > 0.25 * rect.width * rect.height and type(e).__name__ == "UIButton":
+                out.append(f"text under a button: {words!r} under {label!r}")
+    return out
+
+
+def map_problems(scene) -> list[str]:
+    """The play screen's map: actor nodes spread over the panel, never on top of each other."""
+    view = getattr(scene, "map", None)
+    if view is None or scene.view != "map" or not hasattr(view, "node_zones"):
+        return []
+    r = view.node_radius
+    zones = [pygame.Rect(x - r, y - r, 2 * r, 2 * r) for x, y in view.node_pos]   # the markers themselves
+    out = []
+    for k, a in enumerate(zones):
+        for b in zones[k + 1:]:
+            if a.colliderect(b):
+                out.append(f"map: actor nodes overlap {tuple(a)} {tuple(b)}")
+    if len(zones) > 2:
+        xs = [r.centerx for r in zones]
+        ys = [r.centery for r in zones]
+        if max(xs) - min(xs) < 0.4 * view.rect.width or max(ys) - min(ys) < 0.3 * view.rect.height:
+            out.append("map: the actors bunch in a corner of the panel")
+    return out
+
+
+def set_scale(app, scale):
+    """Every scene on the stack laid out at scale (the covered ones as they would be when uncovered)."""
+    app.scale = scale
+    for scene in app.stack[:-1]:
+        scene.relayout()
+        scene.cover()
+    app.top.relayout()
+    driver.run(app, 2)
+
+
+SCREENS = {"title", "setup", "pass", "briefing", "crisis", "crisis-ally", "play", "play-card", "play-why",
+           "play-chart", "help", "menu", "save", "belief", "last-turn", "debrief", "debrief-world", "debrief-crises",
+           "debrief-charts", "debrief-turns", "debrief-compare", "debrief-war", "load", "compare-setup", "compare",
+           "sandbox", "sweep"}
+
+
+def walk(app, scales) -> tuple[dict[str, list[str]], list[str]]:
+    """The tour at each of scales: (the problems of each screen@scale, the screens visited)."""
+    found: dict[str, list[str]] = {}
+    base: dict[str, dict] = {}
+    visited: list[str] = []
+
+    def visit(name):
+        visited.append(name)
+        here = app.scale
+        for scale in scales:
+            set_scale(app, scale)
+            canvas = draw_frame(app)
+            bad = problems(app, canvas, base.setdefault(name, {})) + map_problems(app.top)
+            if bad:
+                found[f"{name}@{scale:g}"] = bad
+        set_scale(app, here)
+
+    app.push(app.scene("title"))
+    driver.run(app, 1)
+    screenshots._tour(app, visit)
+    lab_screenshots.lab_tour(app, None, "", visit)
+    return found, visited
+
+
+def report(found) -> str:
+    lines = []
+    for screen, bad in found.items():
+        lines.append(f"{screen}: {len(bad)} problem(s)")
+        lines += [f"    {b}" for b in bad[:6]]
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def recording():
+    text.record(True)
+    yield
+    text.record(False)
+
+
+# Screens that still fail at a size (issue 13's layout work left to do): the test fails on any other
+# screen with a problem, and on a screen listed here that no longer has one (take it off the list).
+KNOWN = {
+    "setup@2",
+    "crisis@2",
+    "crisis-ally@2",
+    "play@2",
+    "play-score@2",
+    "play-card@2",
+    "play-why@2",
+    "play-chart@2",
+    "help@1.5",
+    "help@2",
+    "menu@2",
+    "last-turn@2",
+    "debrief-charts@1.5",
+    "debrief-charts@2",
+    "debrief-turns@1.5",
+    "debrief-turns@2",
+    "compare-setup@1.5",
+    "compare-setup@2",
+    "compare@2",
+    "sandbox@2",
+    "sweep@1.5",
+    "sweep@2",
+}
+
+
+def run_sweep(make_app, size, scales):
+    app = make_app(turns=6, size=size)
+    found, visited = walk(app, scales)
+    assert not SCREENS - set(visited), f"the tour missed {sorted(SCREENS - set(visited))}"
+    known = {k for k in KNOWN if float(k.split("@")[1]) in scales} if size == (1280, 720) else set()
+    new = {k: v for k, v in found.items() if k not in known}
+    assert not new, "layout problems:\n" + report(new)
+    fixed = sorted(k for k in known if k not in found)
+    assert not fixed, f"these screens now pass: take them off KNOWN: {fixed}"
+
+
+def test_every_screen_at_1_1_5_and_2_in_1280x720(make_app, recording):
+    run_sweep(make_app, (1280, 720), FAST)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+def test_every_screen_at_every_size(make_app, recording, size):
+    run_sweep(make_app, size, ALL)
+
+
+def test_canvas_records_text_through_composed_surfaces(recording):
+    """The instrument itself: a line blitted into a panel blitted onto the screen is found where it
+    shows, with its size; a line half outside its panel is cut; an ellipsised line is cut."""
+    pygame.font.init()
+    screen = text.Canvas((400, 300))
+    panel = text.surface((200, 100))
+    panel.blit(text.render("Hello", 20, (255, 255, 255)), (10, 10))
+    panel.blit(text.render("Outside", 20, (255, 255, 255)), (180, 10))
+    panel.blit(text.render(text.ellipsize("a long line of words", 20, 60), 20, (255, 255, 255)), (10, 50))
+    screen.blit(panel, (100, 100))
+    got = {words: (rect, px, cut) for rect, words, px, cut in screen.drawn}
+    assert got["Hello"][0].topleft == (110, 110) and got["Hello"][1] == 20 and not got["Hello"][2]
+    assert got["Outside"][2]
+    assert any(cut for words, (_, _, cut) in got.items() if words.endswith("…"))
+

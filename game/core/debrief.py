@@ -9,7 +9,7 @@ The window and the printable page show these sentences as they are.
 """
 from __future__ import annotations
 
-from .explain import NOUN, STANCE_TEXT, possessive
+from .explain import LOCAL_NOUN, NOUN, STANCE_TEXT, possessive
 from .vocab import RUNG_NAMES, Action, Family
 
 NOTABLE = 0.05          # a change of trust worth a clause of its own
@@ -105,8 +105,16 @@ def _loss_clause(record: dict, loss: tuple) -> str:
         kind = record.get("dispositions", {}).get(obs, "")
         seen = "a threat" if Action[action].family is Family.DETERRENCE else "a ruse"
         who = f"a {kind} {name}" if kind else name
-        return f"{who} read your {NOUN[action]} as {seen}"
+        noun = NOUN[action] if _regional(record) else LOCAL_NOUN.get(action, NOUN[action])
+        return f"{who} read your {noun} as {seen}"
+    if cause == "camp" and not _regional(record):
+        return f"the rivalry turned {name} against you"     # two actors, the 2x2 game: no blocs
     return CAUSE_CLAUSE.get(cause, "{obs} came to distrust you").format(obs=name, obs_s=possessive(name))
+
+
+def _regional(record: dict) -> bool:
+    """Whether the game had regional dynamics (tension, forum, blocs): only such turns record tension causes."""
+    return any(t.get("causes", {}).get("tension") for t in record.get("turns", []))
 
 
 def _war_clause(record: dict, code: str, war: dict, stakes: dict | None) -> str:
@@ -167,6 +175,7 @@ def move_effects(record: dict, code: str, limit: int = 3) -> list[str]:
             row = by_move.setdefault(action, {})
             row[obs] = row.get(obs, 0.0) + value
     lines = []
+    nouns = NOUN if _regional(record) else {**NOUN, **LOCAL_NOUN}
     by_move = {a: row for a, row in by_move.items() if abs(sum(row.values())) >= SMALLEST_SHOWN}
     for action, row in sorted(by_move.items(), key=lambda kv: -abs(sum(kv[1].values()))):
         total = sum(row.values())
@@ -174,11 +183,11 @@ def move_effects(record: dict, code: str, limit: int = 3) -> list[str]:
         count = turns_of.get(action, 0)
         most = f", most {possessive(_name(record, obs))} {signed(most)}" if abs(most) >= SMALLEST_SHOWN else \
             ", spread thinly over everyone"
-        lines.append(f"Your {NOUN[action]} ({count} turn{'s' if count != 1 else ''}): the others' trust in you "
+        lines.append(f"Your {nouns[action]} ({count} turn{'s' if count != 1 else ''}): the others' trust in you "
                      f"{signed(total)} in all{most}")
     for action in sorted(set(turns_of) - set(by_move), key=lambda a: -turns_of[a]):
         count = turns_of[action]
-        lines.append(f"Your {NOUN[action]} ({count} turn{'s' if count != 1 else ''}): read as telling little, "
+        lines.append(f"Your {nouns[action]} ({count} turn{'s' if count != 1 else ''}): read as telling little, "
                      "it moved nobody's trust in you")
     refused = [t["refused"][code] for t in record.get("turns", []) if code in t.get("refused", {})]
     if refused:

@@ -16,13 +16,26 @@ NOUN = {
 }
 
 
+# a game without regional dynamics (two_rivals: two actors, the 2x2 game) has no forum, blocs or region
+LOCAL_VERB = {"FORUM": "called for talks (no target)"}
+LOCAL_NOUN = {"FORUM": "call for talks"}
+LOCAL_CAUSE = {"camp": "their rivalry coloured the reading"}
+
+
+def regional(entry: dict) -> bool:
+    """Whether a recorded turn comes from a game with regional dynamics (tension, forum, blocs): only
+    such a game records tension causes."""
+    return bool(entry.get("causes", {}).get("tension"))
+
+
 def possessive(name: str) -> str:
     return name + ("’" if name.endswith("s") else "’s")
 
 
-def did(code: str, move: dict, names: dict) -> str:
+def did(code: str, move: dict, names: dict, regional: bool = True) -> str:
     target = names.get(move.get("target") or "", move.get("target") or "")
-    text = VERB[move["action"]].format(t=target)
+    verb = VERB[move["action"]] if regional else LOCAL_VERB.get(move["action"], VERB[move["action"]])
+    text = verb.format(t=target)
     if move.get("intended") and move["intended"] != move["action"]:
         text += f" (meant to {move['intended'].lower()}: an incident flipped it)"
     return f"{names.get(code, code)} {text}"
@@ -53,13 +66,13 @@ CAUSE_TEXT = {
 }
 
 
-def why(entry: dict, names: dict, worldview: dict, limit: int = 6, first: tuple = ()) -> list[str]:
-    """The main causes of this turn's changes in trust and tension, in plain sentences,
-    largest change first, except that what the actors in `first` (the humans) did comes first.
-    Each sentence names the net change and what drove it most; none names the world."""
+def _trust_items(entry: dict, names: dict, first: tuple) -> list[tuple[float, str]]:
+    """(weight, sentence) for each notable change of one actor's trust in another."""
     actions = entry["actions"]
     items: list[tuple[float, str]] = []
-
+    local = not regional(entry)
+    cause_text = {**CAUSE_TEXT, **LOCAL_CAUSE} if local else CAUSE_TEXT
+    nouns = {**NOUN, **LOCAL_NOUN} if local else NOUN
     trust: dict[tuple, dict] = {}
     for obs, subj, cause, value in entry["causes"]["trust"]:
         trust.setdefault((obs, subj), {})[cause] = value
@@ -71,15 +84,23 @@ def why(entry: dict, names: dict, worldview: dict, limit: int = 6, first: tuple 
         who = f"{possessive(names.get(obs, obs))} trust in {names.get(subj, subj)} {net:+.2f}"
         if cause == "action":
             move = actions[subj]
-            noun = NOUN[move["action"]]
+            noun = nouns[move["action"]]
             text = (f"{names.get(obs, obs)} read {possessive(names.get(subj, subj))} {noun} as "
                     f"{_reading(move['action'], value)}: trust {net:+.2f}")
         elif cause == "card" and entry.get("card"):
             text = f"Card “{entry['card']['title']}”: {who}"
         else:
-            text = f"{CAUSE_TEXT[cause].capitalize()}: {who}"
+            text = f"{cause_text[cause].capitalize()}: {who}"
         items.append((abs(net) + (10.0 if subj in first and cause == "action" else 0.0), text))
+    return items
 
+
+def why(entry: dict, names: dict, worldview: dict, limit: int = 6, first: tuple = ()) -> list[str]:
+    """The main causes of this turn's changes in trust and tension, in plain sentences,
+    largest change first, except that what the actors in `first` (the humans) did comes first.
+    Each sentence names the net change and what drove it most; none names the world."""
+    actions = entry["actions"]
+    items = _trust_items(entry, names, first)
     tension: dict[tuple, dict] = {}
     for a, b, cause, value in entry["causes"]["tension"]:
         tension.setdefault((a, b), {})[cause] = value

@@ -61,6 +61,13 @@ ACTION_HELP = {
     Action.CHALLENGE: "Press a claim on a stake you share with the target: opens a crisis over it. Read by everyone as greed.",
 }
 
+# in a game without regional dynamics (two_rivals: the 2x2 game) there is no forum, bloc or tension to raise
+ACTION_LABELS_LOCAL = {Action.FORUM: "Call for talks"}
+ACTION_HELP_LOCAL = {
+    Action.PRESSURE: "Sanctions or a show of force against a target. Counts as deterrence in the 2x2 payoff and raises your resolve image.",
+    Action.FORUM: "A general call for talks (no target). Counts as dialogue in the 2x2 payoff.",
+}
+
 #                 ARM ALLY PRESSURE SUMMIT CBM FORUM TRADE HOLD CHALLENGE
 FAMILY = np.array([0, 0, 0, 1, 1, 1, 1, 1, 0], dtype=np.int8)
 TARGETED = np.array([0, 1, 1, 1, 1, 0, 1, 0, 1], dtype=bool)

@@ -23,6 +23,7 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 
 from game.core import debrief as D
+from game.core import dilemma
 from game.core import params as P
 from game.core.explain import why
 from game.core.options import preset_worldview
@@ -544,6 +545,18 @@ class DebriefScene(Scene):
         names = {a.code: a.name for a in g.scenario.actors}
         wv = g.worldview.as_dict()
         first = tuple(g.codes[i] for i in g.humans)
+        if not g.scenario.dynamics:
+            # the 2x2 game (two_rivals): no regional tension; the turns where the moves changed instead
+            points = dilemma.turning_points(g.turns, g.codes, names)
+            paras = [("The turns where the moves changed", 1.05, palette.TEXT, "bold")]
+            paras += [(line, 1.0, palette.ACCENT, "bold") for _, line in points] or \
+                [("No turns were played.", 1.0, palette.MUTED, "italic")]
+            totals = dilemma.totals(g.turns, g.scenario.n)
+            paras.append(("Payoff totals: " + " · ".join(f"{names[c]} {t:g}" for c, t in zip(g.codes, totals)),
+                          1.0, palette.TEXT, "regular"))
+            block = text.fit_static(tuple(paras), inner.width, inner.height, self.m.body, 10)
+            surf.blit(block.surface, inner.topleft, area=pygame.Rect(0, 0, inner.width, inner.height))
+            return
         paras = [("The three turns that moved regional tension most", 1.05, palette.TEXT, "bold")]
         if not world["moves"]:
             paras.append(("No turns were played.", 1.0, palette.MUTED, "italic"))

@@ -28,7 +28,7 @@ import pygame_gui
 from game.core.explain import crisis_lines
 from game.core.report import OUTCOME_TEXT
 from game.core.session import Game
-from game.core.vocab import Action, Stance
+from game.core.vocab import ACTION_LABELS_LOCAL, Action, Stance
 
 from .. import history, intents, palette, saving, text, warmup
 from ..intents import Intent, Kind
@@ -42,6 +42,7 @@ from ..widgets.chart import Chart
 from ..widgets.crisis_prompt import CrisisPrompt
 from ..widgets.gauge import TensionGauge
 from ..widgets.map_view import MapView
+from ..widgets.payoff_matrix import PayoffMatrix
 from ..widgets.why_panel import WhyPanel
 
 SPEEDS = (2.0, 1.2, 0.7, 0.4, 0.2, 0.1)  # seconds per auto-played turn
@@ -83,6 +84,11 @@ class PlayScene(Scene):
         self.names = {a.code: a.name for a in game.scenario.actors}
         self.map = MapView(game.scenario, app.metrics)
         self.gauge = TensionGauge()
+        # a two-actor game without dynamics (two_rivals) is the 2x2 game: its payoff matrix and running
+        # totals take the place of the tension gauge (always 0 there) and the event card (no deck)
+        self.dilemma = not game.scenario.dynamics and game.scenario.n == 2
+        self.matrix = PayoffMatrix()
+        self.totals = PayoffMatrix()
         self.card = CardView()
         self.why = WhyPanel()
         self.chart_top = Chart()
@@ -164,7 +170,8 @@ class PlayScene(Scene):
             # one row: view tabs on the left, the tension gauge in one line on the right
             row_h = max(m.button_h, TensionGauge.height_for(m, True))
             x = body.x
-            views = (("card", "Card (E)"), ("why", "Why (W)"), ("map", "Map (M)"), ("chart", "Chart (C)"))
+            views = (("card", "Payoffs (E)" if self.dilemma else "Card (E)"), ("why", "Why (W)"), ("map", "Map (M)"),
+                     ("chart", "Chart (C)"))
             for view, label in views:
                 bw = text.size(label, m.body, "bold")[0] + 2 * pad + 8
                 b = pygame_gui.elements.UIButton(pygame.Rect(x, body.y + (row_h - m.button_h) // 2, bw, m.button_h), label, ui)
@@ -173,6 +180,7 @@ class PlayScene(Scene):
                     b.select()
                 x += bw + pad // 2
             self.gauge.set_rect((x + pad, body.y, body.right - x - pad, row_h), m, compact=True)
+            self.totals.set_rect((x + pad, body.y, body.right - x - pad, row_h), m, compact=True)
             tabs_y = body.y + row_h - m.button_h
             main = pygame.Rect(body.x, tabs_y + m.button_h + pad // 2, body.width, body.bottom - tabs_y - m.button_h - pad // 2)
             self.main_rect = main
@@ -180,6 +188,7 @@ class PlayScene(Scene):
             self._layout_charts(main)
             # big text: the card and the why panel each get the whole view (tabs E and W)
             self.card.set_rect(main, m)
+            self.matrix.set_rect(main, m)
             self.why.set_rect(main, m)
         else:
             if self.view not in ("map", "chart"):
@@ -194,6 +203,7 @@ class PlayScene(Scene):
             rest = pygame.Rect(right.x, right.y + gauge_h + pad // 2, right.width, right.height - gauge_h - pad // 2)
             card_h = round(rest.height * 0.70)  # the card first; the why panel scrolls
             self.card.set_rect((rest.x, rest.y, rest.width, card_h), m)
+            self.matrix.set_rect((right.x, right.y, right.width, rest.y + card_h - right.y), m)
             self.why.set_rect((rest.x, rest.y + card_h + pad // 2, rest.width, rest.height - card_h - pad // 2), m)
         if self.view == "chart":
             self._pair_buttons()
@@ -239,6 +249,16 @@ class PlayScene(Scene):
         m = self.m
         pad = m.pad
         buttons_h = m.button_h + pad // 2
+        if rect.width > 2.2 * rect.height:
+            # a wide, flat view (the tabs at large text sizes): the two charts side by side, each as tall as it can be
+            half = (rect.width - pad) // 2
+            self.chart_top.set_rect((rect.x, rect.y, half, rect.height), m)
+            self.pair_buttons_x = rect.x + half + pad
+            self.pair_buttons_y = rect.y
+            self.chart_pair.set_rect((self.pair_buttons_x, rect.y + buttons_h, rect.width - half - pad,
+                                      rect.height - buttons_h), m)
+            return
+        self.pair_buttons_x = rect.x
         top_h = round((rect.height - buttons_h) * 0.5)
         self.chart_top.set_rect((rect.x, rect.y, rect.width, top_h), m)
         self.pair_buttons_y = rect.y + top_h + pad // 2
@@ -247,7 +267,7 @@ class PlayScene(Scene):
 
     def _pair_buttons(self):
         m = self.m
-        x = self.main_rect.x
+        x = self.pair_buttons_x
         for label, intent in (("Previous pair [", Intent(Kind.PREV_PAIR)), ("Next pair ]", Intent(Kind.NEXT_PAIR))):
             bw = text.size(label, m.body, "bold")[0] + 2 * m.pad + 8
             self.add(pygame_gui.elements.UIButton(pygame.Rect(x, self.pair_buttons_y, bw, m.button_h), label, self.ui), intent)
@@ -487,6 +507,10 @@ class PlayScene(Scene):
                 self.message = (f"{briefing.score_label(float(self.game.scores()[me]))} of 100 — hover it to see "
                                 f"what it counts for a {self.game.type_of(me)} actor.")
             return True
+        if k is Kind.PICK and isinstance(intent.arg, tuple) and intent.arg[0] == "article":
+            card = self.entry.get("card")
+            self.app.push(self.app.scene("article", card["paragraph"] if card else 1, self.game.scenario))
+            return True
         if self.shown_prompt() is not None and k not in PROMPT_INTENTS:
             self.message = "Answer the crisis first (the keys on its buttons), or Esc to look at the map."
             return True
@@ -678,6 +702,8 @@ class PlayScene(Scene):
                              f"{who}: choose an action, keys 1–9" + (" · a crisis waits (K)" if waiting else "")), \
                 palette.TEXT
         move = flow.action.label
+        if not self.game.scenario.dynamics:
+            move = ACTION_LABELS_LOCAL.get(flow.action, move)
         if flow.action.targeted:
             move += f" → {names[flow.target].name}" if flow.target >= 0 else " (choose a target)"
         refused = flow.refusal()
@@ -711,7 +737,8 @@ class PlayScene(Scene):
         budget = self.budget
         panels = []  # (panel, paint it): the panels do not overlap, so they may be painted in any order
         if "map" in views:
-            title = f"Region map — after turn {game.turn}" if game.turn else "Region map — start"
+            where = "Map" if self.dilemma else "Region map"    # two rivals: no region
+            title = f"{where} — after turn {game.turn}" if game.turn else f"{where} — start"
             crises = game.open_crises()
             panels.append((self.map, lambda: self.map.draw(surface, entry, alliance, focus, target, game.humans, title,
                                                            self.version, budget, crises)))
@@ -724,14 +751,21 @@ class PlayScene(Scene):
             panels.append((self.why, lambda: self.why.draw(surface, entry if game.turn else None, self.names,
                                                            game.worldview.as_dict(), game.codes, self.version, budget,
                                                            first, stakes, notes)))
-        if "card" in views:
+        viewer = focus if focus is not None else (game.humans[0] if game.humans else 0)
+        viewer_type = game.type_of(viewer) if viewer in game.humans else None   # a human's own type only
+        if "card" in views and self.dilemma:
+            panels.append((self.matrix, lambda: self.matrix.draw(surface, game, viewer, viewer_type, budget)))
+        elif "card" in views:
             card = game.scenario.card(entry["card"]["id"]) if entry.get("card") else None
             note = "No card drawn this turn." if game.turn else game.scenario.description
             if game.turn and not game.scenario.cards:
                 note = "This scenario has no event deck: only the moves matter."
             panels.append((self.card, lambda: self.card.draw(surface, card, game.turn, note, budget)))
-        panels.append((self.gauge, lambda: self.gauge.draw(surface, entry["regional_tension"], self._previous_tension(),
-                                                           budget)))
+        if not self.dilemma:
+            panels.append((self.gauge, lambda: self.gauge.draw(surface, entry["regional_tension"],
+                                                               self._previous_tension(), budget)))
+        elif self.compact:
+            panels.append((self.totals, lambda: self.totals.draw(surface, game, viewer, viewer_type, budget)))
         # the panel kept waiting longest goes first, so none is starved when turns come quickly
         for _, paint in sorted(panels, key=lambda p: -p[0].waiting):
             paint()
@@ -795,6 +829,15 @@ class PlayScene(Scene):
 
         def top_lines():
             s = history.series(game.turns, self.start)
+            if self.dilemma:   # no regional tension in the 2x2 game: the running totals instead
+                totals, run = [0.0, 0.0], [[], []]
+                for t in game.turns:
+                    for k in (0, 1):
+                        totals[k] += t["payoffs"][k]
+                        run[k].append(100.0 * totals[k] / (t["turn"] * best))
+                turns = [t["turn"] for t in game.turns]
+                return [(f"{game.codes[k]} payoff, % of the best", turns, run[k],
+                         (palette.CHART_PAIR_AB, palette.CHART_PAIR_BA)[k], ("solid", "dashed")[k]) for k in (0, 1)]
             return [("regional tension", s["turn"], s["tension"], palette.CHART_TENSION, "solid"),
                     ("mean trust × 100", s["turn"], s["trust"], palette.CHART_TRUST, "dashed")]
 
@@ -805,11 +848,14 @@ class PlayScene(Scene):
         def pair_lines():
             p = history.pair_series(game.turns, i, j, self.start)
             return [(f"trust {a}→{b}", p["turn"], p["trust_ab"], palette.CHART_PAIR_AB, "solid"),
-                    (f"trust {b}→{a}", p["turn"], p["trust_ba"], palette.CHART_PAIR_BA, "dashed"),
-                    (f"tension {a}–{b}", p["turn"], p["tension"], palette.CHART_PAIR_TENSION, "dotted")]
+                    (f"trust {b}→{a}", p["turn"], p["trust_ba"], palette.CHART_PAIR_BA, "dashed")] + \
+                ([] if self.dilemma else [(f"tension {a}–{b}", p["turn"], p["tension"], palette.CHART_PAIR_TENSION, "dotted")])
 
         title = f"Pair {self.names[a]} and {self.names[b]} (× 100)"
-        return [(self.chart_top, lambda: self.chart_top.draw(surface, "Region: tension and mean trust by turn", top_lines,
+        best = max(game.worldview["payoff_T"], game.worldview["payoff_R"], 1e-9)   # the most one turn pays
+        top_title = "Payoff per turn so far, % of the best one turn pays" if self.dilemma else \
+            "Region: tension and mean trust by turn"
+        return [(self.chart_top, lambda: self.chart_top.draw(surface, top_title, top_lines,
                                                              game.turn_limit, self.version, budget=budget)),
                 (self.chart_pair, lambda: self.chart_pair.draw(surface, title, pair_lines, game.turn_limit,
                                                                (self.version, self.pair), budget=budget))]

@@ -11,7 +11,7 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
-from game.core.vocab import ACTION_HELP, DETERRENCE_ACTIONS, DIALOGUE_ACTIONS, Action
+from game.core.vocab import ACTION_HELP, ACTION_HELP_LOCAL, ACTION_LABELS_LOCAL, DETERRENCE_ACTIONS, DIALOGUE_ACTIONS, Action
 
 from .. import palette, text
 from ..intents import Intent, Kind
@@ -56,8 +56,17 @@ class ActionBar:
             return 1
         det, dia = cls._groups(m)
         need = sum(_button_w(lbl, m) + m.pad // 2 for _, lbl in det + dia) + 2 * m.pad
-        need += _button_w("<", m) * 2 + text.size("United States", m.body, "bold")[0] + _button_w("End turn", m) + 4 * m.pad
-        return 1 if need <= width else 2
+        target = _button_w("<", m) * 2 + text.size("Target: United States", m.body, "bold")[0] + _button_w("End turn", m) + 4 * m.pad
+        if need + target <= width:
+            return 1
+        # the actions flow over as many rows as they need, then the target and End turn on a row of their own
+        rows, x = 1, m.pad
+        for _, lbl in det + dia:
+            w = _button_w(lbl, m)
+            if x + w > width - m.pad:
+                rows, x = rows + 1, m.pad
+            x += w + m.pad // 2
+        return rows + 1
 
     @classmethod
     def height_for(cls, m, width, human: bool) -> int:
@@ -106,13 +115,21 @@ class ActionBar:
                 x += w + pad
             return
         det, dia = self._groups(m)
-        two = self._rows(m, self.rect.width, True) == 2
+        two = self._rows(m, self.rect.width, True) >= 2
+        game = getattr(scene, "game", None)
+        local = game is not None and not game.scenario.dynamics
+        helps = {**ACTION_HELP, **ACTION_HELP_LOCAL} if local else ACTION_HELP
         for family, group, colour, cls_id in (("Deterrence", det, palette.DETERRENCE, "@deterrence"),
                                               ("Dialogue", dia, palette.DIALOGUE, "@dialogue")):
             start = x
             for a, label in group:
+                if local and a is Action.FORUM:
+                    label = f"{int(a) + 1} Talks"     # no regional forum in a two-actor 2x2 game (as short)
                 w = _button_w(label, m)
-                tip = f"{a.label} (key {int(a) + 1}, {family.lower()} family). {ACTION_HELP[a]}"
+                if x + w > self.rect.right - pad:          # the row is full: the next row (large text sizes)
+                    x, y = self.rect.x + pad, y + bh + pad // 2
+                name = ACTION_LABELS_LOCAL.get(a, a.label) if local else a.label
+                tip = f"{name} (key {int(a) + 1}, {family.lower()} family). {helps[a]}"
                 b = pygame_gui.elements.UIButton(pygame.Rect(x, y, w, bh), label, ui, tool_tip_text=tip,
                                                  object_id=ObjectID(class_id=cls_id))
                 scene.add(b, Intent(Kind.CHOOSE_ACTION, int(a)))

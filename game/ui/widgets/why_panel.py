@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.core.explain import crisis_lines, did, why
+from game.core.explain import crisis_lines, did, regional, why
 
 from .. import palette, text
 from . import shapes
@@ -43,14 +43,15 @@ class WhyPanel(CachedPanel):
         causes = [(f"• {line}", "regular", palette.TEXT) for line in why(quiet, names, worldview_values, first=first)]
         out += causes
         if not causes:
-            out.append(("• Nothing moved trust or tension much this turn.", "italic", palette.MUTED))
+            out.append(("• Nothing moved trust or tension much this turn." if regional(entry) else
+                        "• Nothing moved trust much this turn.", "italic", palette.MUTED))
         crises = list(zip(entry.get("crises", []), crisis_lines(entry, codes, names, stakes)))
         ours = [line for c, line in crises if _involves(c, first)]
         theirs = [line for c, line in crises if not _involves(c, first)]
         for line in ours + theirs:
             out.append((f"• Crisis: {line}", "regular", palette.TEXT))
         out.append(("Moves this turn:", "bold", palette.MUTED))
-        moves = [did(c, entry["actions"][c], names) for c in codes]
+        moves = [did(c, entry["actions"][c], names, regional(entry)) for c in codes]
         out.append(("; ".join(moves) + ".", "regular", palette.MUTED))
         return out
 

@@ -1,0 +1,101 @@
+"""The 2x2 payoff matrix of a game without dynamics (two_rivals), in place of the tension gauge and the
+event card: the viewer's moves down, the other side's across, each cell "yours · theirs", the last
+round's cell lit, and the running totals. The viewer sees its own temptation only (its type is told to
+it privately); the other side's reads "2 or 5". The compact form is one line of totals."""
+from __future__ import annotations
+
+import pygame
+
+from game.core import dilemma
+from game.core.dilemma import DETER, TALK
+
+from .. import palette, text
+from .cached import CachedPanel, RenderBudget
+
+MOVE_WORDS = {TALK: "talks", DETER: "deters"}
+
+
+def totals_line(names: list[str], totals: list[float], turn: int) -> str:
+    scores = " · ".join(f"{n} {t:g}" for n, t in zip(names, totals))
+    return f"Payoff totals after turn {turn}: {scores}" if turn else f"Payoff totals: {scores}"
+
+
+class PayoffMatrix(CachedPanel):
+    def __init__(self):
+        super().__init__()
+        self.compact = False
+
+    def set_rect(self, rect, metrics, compact: bool = False):
+        if compact != self.compact:
+            self._surface = None
+        self.compact = compact
+        super().set_rect(rect, metrics)
+
+    def draw(self, surface, game, viewer: int, viewer_type: str | None, budget: RenderBudget | None = None):
+        """viewer: the actor whose payoffs lead; viewer_type its type when it may be shown (a human's own)."""
+        other = 1 - viewer if game.scenario.n == 2 else (viewer + 1) % game.scenario.n
+        key = (len(game.turns), game.turns[-1]["turn"] if game.turns else 0, viewer, viewer_type, self.rect.size,
+               self.m, self.compact)
+        self.paint(surface, key, lambda: self._render(game, viewer, other, viewer_type), budget)
+
+    def _render(self, game, viewer, other, viewer_type):
+        m = self.m
+        surf = pygame.Surface(self.rect.size)
+        surf.fill(palette.BACKGROUND)
+        names = [a.name for a in game.scenario.actors]
+        totals = dilemma.totals(game.turns, game.scenario.n)
+        turn = game.turns[-1]["turn"] if game.turns else 0
+        if self.compact:
+            line = text.ellipsize(totals_line(names, totals, turn), m.body, self.rect.width, "bold")
+            img = text.render(line, m.body, palette.TEXT, "bold")
+            surf.blit(img, img.get_rect(midleft=(0, self.rect.height // 2)))
+            return surf
+        mx = dilemma.matrix(game.worldview, viewer_type)
+        me, them = names[viewer], names[other]
+        lit = None
+        if game.turns:
+            last = game.turns[-1]
+            codes = game.codes
+            lit = (dilemma.move_of(last, codes[viewer]), dilemma.move_of(last, codes[other]))
+        y = 0
+        head = f"The 2×2 game: {me}’s payoff · {them}’s"
+        surf.blit(text.render(text.ellipsize(head, m.body, self.rect.width, "bold"), m.body, palette.TEXT, "bold"), (0, y))
+        y += text.line_height(m.body, "bold")
+        if viewer_type is not None:
+            sub = (f"You are {viewer_type}: deterring while {them} talks is worth {dilemma.values(mx.T_mine)} to you; "
+                   f"{them}’s type is hidden, so its temptation reads {dilemma.values(mx.T_theirs)}.")
+        else:
+            sub = f"Each side’s temptation depends on its hidden type: {dilemma.values(mx.T_mine)}."
+        block = text.Block([(sub, m.small, palette.MUTED, "regular")], self.rect.width)
+        surf.blit(block.surface, (0, y))
+        y += block.height + m.pad // 2
+        totals_h = text.line_height(m.body, "bold") + m.pad // 2
+        grid_h = max(3 * text.line_height(m.body, "bold"), self.rect.height - y - totals_h)
+        label_w = min(round(self.rect.width * 0.3),
+                      max(text.size(f"{me} {MOVE_WORDS[mv]}", m.body, "bold")[0] for mv in (TALK, DETER)) + m.pad)
+        col_w = (self.rect.width - label_w) // 2
+        head_h = text.line_height(m.body, "bold") + 4
+        row_h = max(text.line_height(m.body, "bold") + 4, (grid_h - head_h) // 2)
+        for c, theirs in enumerate((TALK, DETER)):
+            label = text.ellipsize(f"{them} {MOVE_WORDS[theirs]}", m.body, col_w - 4, "bold")
+            img = text.render(label, m.body, palette.FAMILY_COLOURS["dialogue" if theirs == TALK else "deterrence"], "bold")
+            surf.blit(img, img.get_rect(midtop=(label_w + c * col_w + col_w // 2, y)))
+        for r, mine in enumerate((TALK, DETER)):
+            ry = y + head_h + r * row_h
+            label = text.ellipsize(f"{me} {MOVE_WORDS[mine]}", m.body, label_w - 4, "bold")
+            img = text.render(label, m.body, palette.FAMILY_COLOURS["dialogue" if mine == TALK else "deterrence"], "bold")
+            surf.blit(img, img.get_rect(midleft=(0, ry + row_h // 2)))
+            for c, theirs in enumerate((TALK, DETER)):
+                cell = pygame.Rect(label_w + c * col_w, ry, col_w, row_h).inflate(-4, -4)
+                on = lit == (mine, theirs)
+                pygame.draw.rect(surf, palette.PANEL, cell, border_radius=6)
+                pygame.draw.rect(surf, palette.FOCUS if on else palette.PANEL_EDGE, cell, 3 if on else 1, border_radius=6)
+                yours, theirs_v = mx.cell(mine, theirs)
+                words = f"{dilemma.values(yours)} · {dilemma.values(theirs_v)}"
+                words = text.ellipsize(words, m.body, cell.width - 8, "bold")
+                img = text.render(words, m.body, palette.FOCUS if on else palette.TEXT, "bold")
+                surf.blit(img, img.get_rect(center=cell.center))
+        y += head_h + 2 * row_h + m.pad // 2
+        line = text.ellipsize(totals_line(names, totals, turn), m.body, self.rect.width, "bold")
+        surf.blit(text.render(line, m.body, palette.ACCENT, "bold"), (0, min(y, self.rect.height - totals_h)))
+        return surf

@@ -113,6 +113,7 @@ PLAY_KEYS: list[Key] = _digits() + [
     Key(pygame.K_m, Intent(Kind.TOGGLE_MAP), "M", "region map"),
     Key(pygame.K_e, Intent(Kind.PICK, ("view", "card")), "E", "large text sizes: the event card view"),
     Key(pygame.K_w, Intent(Kind.PICK, ("view", "why")), "W", "large text sizes: the why view"),
+    Key(pygame.K_a, Intent(Kind.PICK, ("article", None)), "A", "the article: the paragraph this turn's card quotes"),
     Key(pygame.K_PAGEDOWN, Intent(Kind.PICK, ("scroll", 3)), "PgDn", "scroll the why panel down"),
     Key(pygame.K_PAGEUP, Intent(Kind.PICK, ("scroll", -3)), "PgUp", "scroll the why panel up"),
     Key(pygame.K_RIGHTBRACKET, Intent(Kind.NEXT_PAIR), "]", "chart: next actor pair"),

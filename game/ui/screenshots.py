@@ -11,6 +11,7 @@ from . import driver
 def take_all(options) -> int:
     from .app import App
     from .lab_screenshots import lab_tour
+    from .learn_screenshots import learn_tour
 
     out = Path(options.screenshot)
     out.mkdir(parents=True, exist_ok=True)
@@ -25,6 +26,7 @@ def take_all(options) -> int:
         app.push(app.scene("title"))
         _tour(app, lambda name: _shot(app, out, name, suffix), out, suffix)
         lab_tour(app, out, suffix, lambda name: _shot(app, out, name, suffix))
+        learn_tour(app, out, suffix, lambda name: _shot(app, out, name, suffix))
         pygame.display.quit()
     print(f"screenshots written to {out}")
     return 0

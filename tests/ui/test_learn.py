@@ -177,3 +177,24 @@ def test_a_chapter_whose_game_ends_before_its_task_starts_again(make_app):
     driver.press(app, K.K_5, K.K_RETURN)
     assert scene.lesson.task_done
     assert any(str(getattr(e, "text", "")) == "Answer 1" for e in scene.elements)
+
+
+def test_the_article_opens_from_play_at_the_cards_paragraph(make_app):
+    app = make_app()
+    start_at_title(app)
+    driver.press(app, K.K_RETURN)                            # New game
+    driver.press(app, K.K_RETURN)                            # Start game
+    driver.settle_pass(app)
+    assert driver.top_name(app) == "play"
+    driver.play_human_turn(app, K.K_8, tab=False)
+    driver.settle_pass(app)
+    driver.settle_crisis(app)
+    play = app.top
+    card = play.game.turns[-1]["card"]
+    assert card
+    driver.press(app, K.K_a)
+    assert driver.top_name(app) == "article"
+    assert app.top.index == card["paragraph"]
+    assert card["title"] in " ".join(p[0] for p in app.top.block.paragraphs)
+    driver.press(app, K.K_ESCAPE)
+    assert app.top is play

@@ -1,0 +1,80 @@
+"""The hidden world: drawn from the seed, named only at the end, and kept out of replays' way."""
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+from game.core.hidden import brier, draw_world
+from game.core.scenario import load_scenario
+from game.core.session import Game
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _main(*args):
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_hidden_worlds_are_drawn_evenly_and_the_same_seed_draws_the_same_world():
+    """Over seeds 1-120 each preset is drawn 35-65% of the time, and a seed always draws the same world."""
+    worlds = [draw_world(seed) for seed in range(1, 121)]
+    counts = Counter(worlds)
+    assert set(counts) == {"deterrence-world", "spiral-world"}
+    assert all(42 <= c <= 78 for c in counts.values()), counts
+    assert worlds == [draw_world(seed) for seed in range(1, 121)]
+
+
+def test_simulate_hidden_records_the_truth_and_names_it_only_in_the_closing_summary():
+    """simulate --worldview hidden: the record says worldview_hidden and keeps the world drawn; the
+    text output names the world only in its last lines."""
+    record = json.loads(_main("simulate", "--seed", "4", "--worldview", "hidden", "--json"))
+    assert record["worldview_hidden"] is True
+    assert record["worldview"]["preset"] == draw_world(4)
+    text = _main("simulate", "--seed", "4", "--worldview", "hidden").splitlines()
+    named = [k for k, line in enumerate(text) if "spiral-world" in line or "deterrence-world" in line]
+    assert named and min(named) >= len(text) - 15, named   # the closing summary: outcome, world, scores
+
+
+def test_replay_under_the_other_world_keeps_types_and_choices(tmp_path):
+    """replay GAME.json --worldview OTHER keeps the dispositions and every human choice, and runs in the other world."""
+    sc = load_scenario("east_asia_2023")
+    game = Game(sc, 6, ["human"] + sc.default_doctrines()[1:], turns=8)
+    for _ in range(8):
+        if game.over:
+            break
+        game.play_turn({0: (4, 1)})   # a CBM toward the United States every turn
+    path = tmp_path / "game.json"
+    game.save(path)
+    mine = json.loads(path.read_text())
+    other = "deterrence-world" if mine["worldview"]["preset"] == "spiral-world" else "spiral-world"
+    replayed = json.loads(_main("replay", str(path), "--worldview", other, "--json"))
+    assert replayed["worldview"]["preset"] == other
+    assert replayed["dispositions"] == mine["dispositions"]
+    k = min(len(replayed["human_choices"]), len(mine["human_choices"]))
+    assert replayed["human_choices"][:k] == mine["human_choices"][:k] and k > 0
+
+
+def test_a_war_is_recorded_as_its_crisis():
+    """A regional war's record has a crisis with its stake, parties, stances and ended: war."""
+    sc = load_scenario("east_asia_2023")
+    for seed in range(1, 40):
+        game = Game(sc, seed, ["always-challenge"] * sc.n)
+        game.autoplay()
+        record = game.record().data
+        if record["outcome"] == "regional-war":
+            break
+    wars = [c for c in record["crises"] if c["ended"] == "war"]
+    assert len(wars) == 1
+    war = wars[0]
+    assert war["stake"] in {s.id for s in sc.stakes} and len(war["parties"]) == 2 and war["stances"]
+
+
+def test_brier_scores_the_stated_chances():
+    """Brier: 0 for certainty in the truth, 1 for certainty in the wrong world, 0.25 for 50%."""
+    assert brier([(10, 1.0)], spiral=True) == 0.0
+    assert brier([(10, 0.0)], spiral=True) == 1.0
+    assert brier([(10, 0.5), (20, 0.5)], spiral=False) == 0.25

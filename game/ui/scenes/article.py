@@ -105,8 +105,7 @@ class ArticleScene(Scene):
             paras.append((f"Deterrence reading: {card.deterrence_reading}", m.body, palette.DETERRENCE, "regular"))
             paras.append((f"Dialogue reading: {card.dialogue_reading}", m.body, palette.DIALOGUE, "regular"))
         self.block = text.Block(paras, width, gap=m.pad)
-        self.step = text.line_height(m.body) * 3
-        self.scroll = max(0, min(self.scroll, self.block.height - self.view.height))
+        self.scroll = max(0, min(self.scroll, text.scroll_limit(self.block, self.view.height)))
         self.footer = text.render("← → paragraph · ↑ ↓ scroll · Esc back · F1 keys", m.small, palette.MUTED)
 
     def go(self, n: int):
@@ -129,22 +128,19 @@ class ArticleScene(Scene):
             self.go(intent.arg[1])
             return True
         if k in (Kind.FOCUS_NEXT, Kind.FOCUS_PREV):
-            delta = self.step if k is Kind.FOCUS_NEXT else -self.step
-            self.scroll = max(0, min(self.block.height - self.view.height, self.scroll + delta))
+            delta = 3 if k is Kind.FOCUS_NEXT else -3
+            self.scroll = max(0, min(text.scroll_limit(self.block, self.view.height), self.scroll + delta))
             return True
         return super().on_intent(intent)
 
     def draw(self, surface):
         m = self.m
         surface.fill(palette.BACKGROUND)
-        surface.blit(self.head.surface, (m.pad, m.pad + (m.button_h - self.head.height) // 2))
-        clip = surface.get_clip()
-        surface.set_clip(self.view)
-        surface.blit(self.block.surface, (self.view.x, self.view.y - self.scroll))
-        surface.set_clip(clip)
-        more = self.block.height - self.view.height
+        surface.blit(self.head.surface, (m.pad, m.pad + max(0, (m.button_h - self.head.height) // 2)))
+        shown, after = text.window(self.block, self.scroll, self.view.height)
+        surface.blit(shown, self.view.topleft)
         hint = self.footer
-        if more > 0:
-            hint = text.render(("↓ more below · " if self.scroll < more else "") + "← → paragraph · ↑ ↓ scroll · Esc back",
-                               m.small, palette.FOCUS if self.scroll < more else palette.MUTED)
+        if after < len(self.block.lines) or self.scroll:
+            more = ("↑ more above · " if self.scroll else "") + ("↓ more below · " if after < len(self.block.lines) else "")
+            hint = text.render(more + "← → paragraph · ↑ ↓ scroll · Esc back", m.small, palette.FOCUS)
         surface.blit(hint, (self.view.x, self.view.bottom + 2))

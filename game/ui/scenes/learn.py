@@ -235,21 +235,25 @@ class LearnScene(Scene):
 
     def _layout_list(self, m, w, h):
         width = min(w - 4 * m.pad, round(m.body * 46))
-        self.head = text.Block([("Learn", m.title, palette.TEXT, "bold"),
-                                (f"A guided first lesson in seven short chapters, about {lesson.MINUTES} minutes. "
-                                 "Each is played in the real game: a few sentences, one thing to do, one question.",
-                                 m.body, palette.MUTED, "regular")], width, gap=m.pad // 2)
-        self.head_pos = ((w - width) // 2, m.pad * 2)
+        intro = (f"A guided first lesson in seven short chapters, about {lesson.MINUTES} minutes. Each is played in "
+                 "the real game: a few sentences, one thing to do, one question.", m.body, palette.MUTED, "regular")
         items = []
         for c in lesson.CHAPTERS:
             mark = " (done)" if c.number in self.done else ""
             items.append((f"{c.number}. {c.title}{mark}", Intent(Kind.PICK, ("chapter", c.number)), True,
                           f"About {c.minutes} minutes."))
-        item_h = m.button_h
+        item_h = round(m.body * 1.8)
         gap = max(4, m.pad // 2)
-        top = self.head_pos[1] + self.head.height + 2 * m.pad
         footer_h = text.line_height(m.small) + m.pad
-        columns = 1 if top + len(items) * (item_h + gap) <= h - footer_h - m.pad else 2
+        self.head_pos = ((w - width) // 2, m.pad * 2)
+        # at large sizes the introduction gives way before the list takes two columns
+        for paras in ([("Learn", m.title, palette.TEXT, "bold"), intro], [("Learn", m.title, palette.TEXT, "bold")]):
+            self.head = text.Block(paras, width, gap=m.pad // 2)
+            top = self.head_pos[1] + self.head.height + 2 * m.pad
+            fits = top + len(items) * (item_h + gap) <= h - footer_h - m.pad
+            if fits:
+                break
+        columns = 1 if fits else 2
         bw = min((w - 4 * m.pad - (columns - 1) * gap) // columns,
                  ButtonList.width_for([i[0] for i in items], round(m.body * 1.1), m.pad))
         x = (w - columns * bw - (columns - 1) * gap) // 2
@@ -288,6 +292,10 @@ class LearnScene(Scene):
                 paras.append((q.feedback[les.answer] + hint, m.body, palette.TEXT if right else palette.WARNING,
                               "regular"))
         self.words = text.Block(paras, self.left.width, gap=m.pad)
+        self.hint_h = text.line_height(m.small) + 2
+        self.view = pygame.Rect(self.left)
+        if self.words.height > self.left.height:
+            self.view.height -= self.hint_h
         # the buttons under the board, bottom up
         buttons = self._buttons(les)
         bh, bgap = m.button_h, max(4, m.pad // 2)
@@ -302,7 +310,7 @@ class LearnScene(Scene):
                 x += bw + bgap
             y += bh + bgap
         self.board = text.Block(self._board(les, m), self.board_rect.width - 2 * m.pad, gap=max(2, m.pad // 2))
-        self.scroll = max(0, min(self.scroll, self.words.height - self.left.height))
+        self.scroll = max(0, min(self.scroll, text.scroll_limit(self.words, self.view.height)))
 
     @staticmethod
     def _pack(buttons, width, m, gap):
@@ -530,8 +538,8 @@ class LearnScene(Scene):
                 self.refresh()
             return True
         if k in (Kind.FOCUS_NEXT, Kind.FOCUS_PREV):
-            step = text.line_height(self.m.body) * 3 * (1 if k is Kind.FOCUS_NEXT else -1)
-            self.scroll = max(0, min(self.words.height - self.left.height, self.scroll + step))
+            step = 3 if k is Kind.FOCUS_NEXT else -3
+            self.scroll = max(0, min(text.scroll_limit(self.words, self.view.height), self.scroll + step))
             return True
         message = ""
         if les.task_done:
@@ -603,28 +611,19 @@ class LearnScene(Scene):
             surface.blit(self.head.surface, self.head_pos)
             surface.blit(self.footer.surface, self.footer_pos)
             return
-        surface.blit(self.title_block.surface, (m.pad, m.pad + (m.button_h - self.title_block.height) // 2))
-        clip = surface.get_clip()
-        surface.set_clip(self.left)
-        surface.blit(self.words.surface, (self.left.x, self.left.y - self.scroll))
-        surface.set_clip(clip)
-        if self.words.height > self.left.height:
-            hint = "↑ ↓ or the wheel: more text"
-            img = text.render(hint, m.small, palette.FAINT, "regular")
-            if self.scroll < self.words.height - self.left.height:
-                pygame.draw.rect(surface, palette.BACKGROUND,
-                                 (self.left.x, self.left.bottom - img.get_height(), self.left.width, img.get_height()))
-                surface.blit(img, (self.left.x, self.left.bottom - img.get_height()))
-        if self.scroll > 0:
-            img = text.render("↑ more above", m.small, palette.FAINT, "regular")
-            pygame.draw.rect(surface, palette.BACKGROUND, (self.left.x, self.left.y, self.left.width, img.get_height()))
-            surface.blit(img, (self.left.x, self.left.y))
+        surface.blit(self.title_block.surface, (m.pad, m.pad + max(0, (m.button_h - self.title_block.height) // 2)))
+        shown, after = text.window(self.words, self.scroll, self.view.height)
+        surface.blit(shown, self.view.topleft)
+        if self.view.height < self.left.height:
+            more = (["↑ more above"] if self.scroll else []) + (["↓ more below"] if after < len(self.words.lines) else [])
+            hint = " · ".join(more + ["↑ ↓ or the wheel"])
+            surface.blit(text.render(hint, m.small, palette.FOCUS if more else palette.FAINT, "regular"),
+                         (self.left.x, self.view.bottom + 2))
         r = self.board_rect
         pygame.draw.rect(surface, palette.PANEL, r, border_radius=6)
         pygame.draw.rect(surface, palette.PANEL_EDGE, r, 1, border_radius=6)
         inner = r.inflate(-2 * m.pad, -2 * m.pad)
-        surface.set_clip(inner)
-        # the newest lines matter most: a long board shows its end
-        y = inner.y - max(0, self.board.height - inner.height)
-        surface.blit(self.board.surface, (inner.x, y))
-        surface.set_clip(clip)
+        # the newest lines matter most: a long board shows its end, in whole lines
+        first = text.scroll_limit(self.board, inner.height)
+        shown, _ = text.window(self.board, first, inner.height)
+        surface.blit(shown, inner.topleft)

@@ -127,7 +127,7 @@ CHAPTERS: tuple[Chapter, ...] = (
          "The article is one side of a debate. Read it whole from the title screen (The article)."),
         Task("watch", "Press Enter to play 3 turns of East Asia with every actor on AI, and read each turn's card "
              "both ways.", "east_asia_2023", 4, 3, watch=("reciprocity",), show_cards=True),
-        Question("When do the two readings of a card disagree most?",
+        Question("What do the two readings of a card disagree about?",
                  ("They disagree about the other side's intentions and how moves are read, not about what happened.",
                   "They disagree about the facts of the event.",
                   "They never really disagree."),

@@ -55,7 +55,9 @@ def build_parser() -> Parser:
     p.add_argument("--worldview", help=f"worldview preset ({', '.join(P.PRESET_NAMES)})")
     p.add_argument("--doctrine", action="append", metavar="CODE=DOCTRINE", help="controller of one actor: a doctrine or human")
     p.add_argument("--doctrine-all", metavar="DOCTRINE", help="the same controller for every actor")
-    p.add_argument("--scale", type=float, default=1.0, help="font scale for projectors, 1.0 to 2.0 (default 1.0)")
+    p.add_argument("--scale", type=float, default=None,
+                   help="font scale for projectors, 1.0 to 2.0 (default: the last one chosen, else 1.0)")
+    p.set_defaults(scenario=None)   # the window starts on the last scenario played (game/ui/settings.py)
     p.add_argument("--size", default="1280x720", help="window size WIDTHxHEIGHT (default 1280x720)")
     p.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
     p.add_argument("--screenshot", metavar="DIR", help="save a PNG of each screen to DIR and exit")

@@ -76,6 +76,7 @@ class App:
         self.exit_code = 0
         self.toast: tuple[str, float] | None = None
         self.frame_ms = 0.0
+        self.settings = None     # a settings.Settings when the choices are remembered between runs (launch.run)
         if fullscreen:
             self.toggle_fullscreen()
 
@@ -117,6 +118,8 @@ class App:
         scale = self._clamp_scale(scale)
         if scale != self.scale:
             self.scale = scale
+            if self.settings is not None:
+                self.settings.remember(scale=scale)
             self.relayout()
 
     def step_scale(self, direction: int):

@@ -72,10 +72,38 @@ class SetupScene(Scene):
         self.path_text = ""
         given = options.doctrines if options and options.doctrines and len(options.doctrines) == self.scenario.n else None
         self.controllers = list(given) if given else self._default_controllers()
+        self._use_remembered(getattr(getattr(app, "settings", None), "get", lambda *_: None)("setup"),
+                             given is not None, asked is not None)
         self.focus = 0
         self.error = ""
         self.hover_help = ""
         self.rows: list[dict] = []
+
+    def _use_remembered(self, last: dict | None, doctrines_given: bool, worldview_given: bool):
+        """The last setup played (settings.json), when the screen opens on its scenario: who plays each
+        actor, the worldview and the turns, except what the command line or the sandbox chose."""
+        if not last or last["scenario"] not in (self.scenario.name, self.scenario.path):
+            return
+        if not doctrines_given and len(last["controllers"]) == self.scenario.n:
+            self.controllers = list(last["controllers"])
+        if not worldview_given and self.custom is None:
+            self.worldview = last["worldview"]
+        try:   # --turns on the command line wins: only a scenario at its own file's length takes the last turns
+            own = load_scenario(self.paths.get(self.scenario.name, self.scenario.name)).turns
+        except (LoadError, OSError):
+            own = None
+        if own == self.scenario.turns:
+            self.turns_text = str(last["turns"])
+
+    def _remember(self, game: Game):
+        settings = getattr(self.app, "settings", None)
+        if settings is None:
+            return
+        listed = {p.stem for p in list_scenarios()}
+        scenario = self.scenario.name if self.scenario.name in listed else (self.scenario.path or self.scenario.name)
+        worldview = self.worldview if self.worldview != "custom" else HIDDEN
+        settings.remember(scenario=scenario, setup={"scenario": scenario, "worldview": worldview,
+                                                    "turns": game.turn_limit, "controllers": list(self.controllers)})
 
     def _default_controllers(self) -> list[str]:
         out = list(self.scenario.default_doctrines())
@@ -355,6 +383,7 @@ class SetupScene(Scene):
         except ValueError as exc:
             self.error = str(exc)
             return True
+        self._remember(game)
         from .play import PlayScene
         self.app.replace(PlayScene(self.app, game))
         return True

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.ui import driver, lab_screenshots, screenshots, text
+from game.ui import driver, lab_screenshots, palette, screenshots, text
 
 FAST = (1.0, 1.5, 2.0)
 ALL = (1.0, 1.25, 1.5, 1.75, 2.0)
@@ -102,6 +102,34 @@ def map_problems(scene) -> list[str]:
     return out
 
 
+def colour_pixels(canvas, rect, colour) -> int:
+    rect = pygame.Rect(rect).clip(canvas.get_rect())
+    return pygame.mask.from_threshold(canvas.subsurface(rect), colour, (6, 6, 6, 255)).count()
+
+
+LINE_PIXELS = 15     # a series drawn in the plot, below the legend
+
+
+def plot_part(rect, top=0.45, bottom=0.9):
+    """The lower part of a chart panel: its plot, without the legend rows at its top."""
+    r = pygame.Rect(rect)
+    return pygame.Rect(r.x, r.y + round(r.height * top), r.width, round(r.height * (bottom - top)))
+
+
+def chart_problems(name, app, canvas) -> list[str]:
+    """Charts draw their lines, not only their legends: the solid series' colour in each plot."""
+    scene = app.top
+    if name == "play-chart":
+        panels = [(plot_part(scene.chart_top.rect), palette.CHART_TENSION, "the region chart"),
+                  (plot_part(scene.chart_pair.rect), palette.CHART_PAIR_AB, "the pair chart")]
+    elif name == "debrief-charts":
+        panels = [(plot_part(canvas.get_rect(), 0.7, 0.9), palette.CHART_PAIR_AB, "the pair charts")]
+    else:
+        return []
+    return [f"chart without lines: {what} ({n} px of its colour)" for rect, colour, what in panels
+            if (n := colour_pixels(canvas, rect, colour)) < LINE_PIXELS]
+
+
 def set_scale(app, scale):
     """Every scene on the stack laid out at scale (the covered ones as they would be when uncovered)."""
     app.scale = scale
@@ -130,7 +158,8 @@ def walk(app, scales) -> tuple[dict[str, list[str]], list[str]]:
         for scale in scales:
             set_scale(app, scale)
             canvas = draw_frame(app)
-            bad = problems(app, canvas, base.setdefault(name, {})) + map_problems(app.top)
+            bad = problems(app, canvas, base.setdefault(name, {})) + map_problems(app.top) + \
+                chart_problems(name, app, canvas)
             if bad:
                 found[f"{name}@{scale:g}"] = bad
         set_scale(app, here)
@@ -168,11 +197,7 @@ KNOWN = {
     "play-card@2",
     "play-why@2",
     "play-chart@2",
-    "help@1.5",
-    "help@2",
-    "menu@2",
     "last-turn@2",
-    "debrief-charts@1.5",
     "debrief-charts@2",
     "debrief-turns@1.5",
     "debrief-turns@2",
@@ -221,3 +246,20 @@ def test_canvas_records_text_through_composed_surfaces(recording):
     assert got["Outside"][2]
     assert any(cut for words, (_, _, cut) in got.items() if words.endswith("…"))
 
+
+def test_help_scrolls_at_2_rather_than_shrinking(make_app, recording):
+    """F1 at 2.0: the keys at no less than their size at 1.0, whole lines only, and PgDn shows more."""
+    from game.ui.metrics import Metrics
+    app = make_app(scale=2.0)
+    app.push(app.scene("title"))
+    driver.press(app, pygame.K_F1)
+    assert driver.top_name(app) == "help"
+    floor = Metrics(1280, 720, 1.0).body
+    first = [r for r in draw_frame(app).drawn if r[1].strip()]
+    assert all(px >= min(floor, app.metrics.small) for _, _, px, _ in first)
+    assert not [w for _, w, _, cut in first if cut]
+    if app.top.scrolls:
+        driver.press(app, pygame.K_PAGEDOWN)
+        assert app.top.first > 0
+        later = {w for _, w, _, _ in draw_frame(app).drawn}
+        assert later != {w for _, w, _, _ in first}

@@ -8,6 +8,7 @@ from game.core.vocab import ACTION_HELP, Action
 
 from .. import intents, palette, text
 from ..intents import Intent, Kind
+from ..metrics import Metrics
 from ..scene import Scene
 from . import overlay
 
@@ -66,16 +67,26 @@ def key_paragraphs(px: int) -> list:
     return paras
 
 
+HELP_KEYS = intents.OVERLAY_KEYS + [
+    intents.Key(pygame.K_DOWN, Intent(Kind.PICK, ("scroll", 1)), "↓", "more below (at large text sizes)"),
+    intents.Key(pygame.K_UP, Intent(Kind.PICK, ("scroll", -1)), "↑", "back up"),
+    intents.Key(pygame.K_PAGEDOWN, Intent(Kind.PICK, ("scroll", 8)), "PgDn", "a page down"),
+    intents.Key(pygame.K_PAGEUP, Intent(Kind.PICK, ("scroll", -8)), "PgUp", "a page up"),
+]
+
+
 class HelpScene(Scene):
-    """Every key, as an overlay over the screen it was opened from."""
+    """Every key, as an overlay over the screen it was opened from. At large text sizes the two columns
+    scroll (↓ ↑, PgDn PgUp, the wheel) rather than shrink below the size of text at 1.0."""
 
     overlay = True
-    keys = intents.OVERLAY_KEYS
+    keys = HELP_KEYS
     name = "help"
 
     def __init__(self, app, scene_keys=None):
         super().__init__(app)
         self.scene_keys = scene_keys
+        self.first = 0     # the first line shown in each column
 
     def layout(self):
         m = self.m
@@ -99,13 +110,23 @@ class HelpScene(Scene):
         left = lambda px: self._paras(first, px)  # noqa: E731
         right = lambda px: self._paras(rest, px, note=True)  # noqa: E731
         px = m.body
+        floor = Metrics(*self.app.size, 1.0).body     # never smaller than the text at 1.0: it scrolls instead
         while True:
             a = text.Block(left(px), col_w, gap=max(2, px // 3))
             b = text.Block(right(px), col_w, gap=max(2, px // 3))
-            if max(a.height, b.height) <= body.height or px <= 10:
+            if max(a.height, b.height) <= body.height or px <= floor:
                 break
-            px = max(10, int(px * 0.93))
+            px = max(floor, int(px * 0.93))
+        self.scrolls = max(a.height, b.height) > body.height
+        if self.scrolls:
+            body.height -= text.line_height(m.small, "bold") + m.pad // 2
+        self.body = body
+        self.bindings.wheel = lambda dy, pos: Intent(Kind.PICK, ("scroll", -2 * dy))
         self.columns = [(a, (body.x, body.y)), (b, (body.x + col_w + gap, body.y))]
+        self.first = min(self.first, self._limit())
+
+    def _limit(self) -> int:
+        return max(text.scroll_limit(block, self.body.height) for block, _ in self.columns)
 
     @staticmethod
     def _paras(sections, px, note=False):
@@ -122,13 +143,21 @@ class HelpScene(Scene):
         if intent.kind in (Kind.BACK, Kind.HELP, Kind.ACTIVATE, Kind.MENU):
             self.app.pop()
             return True
+        if intent.kind is Kind.PICK and isinstance(intent.arg, tuple) and intent.arg[0] == "scroll":
+            self.first = max(0, min(self._limit(), self.first + intent.arg[1]))
+            return True
         return False
 
     def draw(self, surface):
         overlay.dim(surface)
         overlay.draw_card(surface, self.rect, "Keys (every key: How to play, on the title screen)", self.m)
         for block, pos in self.columns:
-            surface.blit(block.surface, pos)
+            shown, _ = text.window(block, min(self.first, text.scroll_limit(block, self.body.height)), self.body.height)
+            surface.blit(shown, pos)
+        if self.scrolls:
+            more = "↓ ↑ PgDn PgUp or the wheel: more keys" if self.first < self._limit() else "↑ PgUp: back up"
+            line = text.ellipsize(more, self.m.small, self.body.width, "bold")
+            surface.blit(text.render(line, self.m.small, palette.FOCUS, "bold"), (self.body.x, self.body.bottom + self.m.pad // 2))
 
 
 RULES = [

@@ -39,13 +39,18 @@ class GameMenu(Scene):
         gap = m.pad // 2
         head_h = text.line_height(m.heading, "bold") + m.pad     # the card's title
         hint_h = text.line_height(m.small) + m.pad                # the hint on its own line below it
-        total = len(items) * (m.button_h + gap) + head_h + hint_h + 2 * m.pad
+        columns = 1
+        if len(items) * (m.button_h + gap) + head_h + hint_h + 2 * m.pad > h - 2 * m.pad:
+            columns = 2                                  # large text: two columns rather than off the screen
+            bw = min((w - 6 * m.pad - gap) // 2, bw)
+        rows = -(-len(items) // columns)
+        total = rows * (m.button_h + gap) + head_h + hint_h + 2 * m.pad
         self.rect = overlay.card_rect(self.app.size, m)
-        self.rect.size = (bw + 4 * m.pad, min(h - 2 * m.pad, total))
+        self.rect.size = (columns * bw + (columns - 1) * gap + 4 * m.pad, min(h - 2 * m.pad, total))
         self.rect.center = (w // 2, h // 2)
         self.hint_y = self.rect.y + head_h
         top = self.hint_y + hint_h + m.pad // 2
-        self.list.build(self, items, self.rect.x + 2 * m.pad, top, bw, m.button_h, gap)
+        self.list.build(self, items, self.rect.x + 2 * m.pad, top, bw, m.button_h, gap, None, columns)
 
     def on_intent(self, intent):
         k = intent.kind

@@ -66,13 +66,22 @@ class ActionBar:
             if x + w > width - m.pad:
                 rows, x = rows + 1, m.pad
             x += w + m.pad // 2
-        return rows + 1
+        return rows + (1 if rows == 1 or x + m.pad + target > width else 0)
+
+    @staticmethod
+    def _target_w(m) -> int:
+        return _button_w("<", m) * 2 + text.size("Target: United States", m.body, "bold")[0] + _button_w("End turn", m) + 4 * m.pad
 
     @classmethod
     def height_for(cls, m, width, human: bool) -> int:
         head = text.line_height(m.body, "bold") + text.line_height(m.small, "bold")
         rows = cls._rows(m, width, human)
         return head + rows * (m.button_h + m.pad // 2) + 2 * m.pad
+
+    @staticmethod
+    def target_y_first(head_y: int, m) -> int:
+        """The y of the first row of buttons."""
+        return head_y + text.line_height(m.small, "bold")
 
     # ------------------------------------------------------------------ building
     def build(self, scene, rect, m, human: bool, auto_on: bool = False, speed_label: str = "",
@@ -137,8 +146,8 @@ class ActionBar:
                 x += w + pad // 2
             self.headers.append((family, colour, pygame.Rect(start, head_y, x - start, 0)))
             x += pad
-        if two:
-            x = self.rect.x + pad
+        if two and (y == self.target_y_first(head_y, m) or x + self._target_w(m) > self.rect.right):
+            x = self.rect.x + pad            # the target on a row of its own, unless it fits after the last actions
             y += bh + pad // 2
         self.target_y = y
         w = _button_w("<", m)

@@ -43,13 +43,18 @@ class Chart(CachedPanel):
             top += block.height + m.pad // 2
         axis_w = text.size("100", px)[0] + 8
         plot = pygame.Rect(inner.x + axis_w, top, inner.width - axis_w - 4, inner.bottom - top - lh - 4)
-        if plot.height < 20 or plot.width < 20:
+        if plot.height < 8 or plot.width < 20:
             return surf
-        for v in (0, 25, 50, 75, 100):
+        # as many gridlines as have room for their labels: 0 25 50 75 100, else 0 50 100, else 0 100
+        ticks = next((t for t in ((0, 25, 50, 75, 100), (0, 50, 100), (0, 100))
+                      if plot.height / (len(t) - 1) >= lh), (0, 100))
+        for v in ticks:
             yy = plot.bottom - round(plot.height * v / 100)
             pygame.draw.line(surf, palette.GRID, (plot.x, yy), (plot.right, yy), 1)
             img = text.render(str(v), px, palette.MUTED)
-            surf.blit(img, img.get_rect(midright=(plot.x - 4, yy)))
+            r = img.get_rect(midright=(plot.x - 4, yy))
+            r.clamp_ip(pygame.Rect(inner.x, inner.y, axis_w, inner.bottom - inner.y))
+            surf.blit(img, r)
         x_max = max(1, int(x_max))
         step = max(1, round(x_max / 10))
         last_right = -1

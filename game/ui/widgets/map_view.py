@@ -70,7 +70,10 @@ class MapView(CachedPanel):
             # right, so the actors keep the panel's whole height
             rows, col_h = self._legend_layout(1)
             col_w = max(e[3] for e, _, _ in rows) + m.pad
-            if col_h <= inner.height:
+            if col_h > inner.height:                 # two columns
+                col_w = 2 * col_w + m.px(14)
+                rows, col_h = self._legend_layout(col_w)
+            if col_h <= inner.height and col_w < inner.width * 0.45:
                 legend_rect = pygame.Rect(inner.right - col_w, inner.bottom - col_h, col_w, col_h)
                 box = pygame.Rect(inner.x, inner.y, inner.width - col_w - m.pad, inner.height)
         r = max(8, round(min(box.width, box.height) * 0.035 * max(1.0, m.scale * 0.85)))

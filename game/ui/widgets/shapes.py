@@ -98,10 +98,17 @@ def panel(surface, rect, title: str | None = None, px: int = 16, colour=palette.
     pad = max(4, px // 2)
     inner = rect.inflate(-2 * pad, -2 * pad)
     if title:
-        label = text.render(text.ellipsize(title, px, inner.width, "bold"), px, title_colour, "bold")
-        surface.blit(label, (inner.x, inner.y))
-        inner.y += label.get_height() + pad // 2
-        inner.height -= label.get_height() + pad // 2
+        # a title too long for one line takes two (the second shortened only if even that is not enough)
+        lines = text.wrap(title, px, inner.width, "bold")
+        if len(lines) > 2:
+            lines = [lines[0], text.ellipsize(" ".join(lines[1:]), px, inner.width, "bold")]
+        for line in lines:
+            label = text.render(line, px, title_colour, "bold")
+            surface.blit(label, (inner.x, inner.y))
+            inner.y += label.get_height()
+            inner.height -= label.get_height()
+        inner.y += pad // 2
+        inner.height -= pad // 2
     return inner
 
 

@@ -118,6 +118,11 @@ def test_every_chapter_is_reachable_from_the_list_and_progress_is_kept(make_app,
         assert lesson.chapter(number).task.instruction in " ".join(p[0] for p in scene.words.paragraphs)
         driver.press(app, K.K_ESCAPE)
         assert scene.lesson is None
+    driver.press(app, K.K_F1)                               # help lists Learn's own keys first
+    assert driver.top_name(app) == "help"
+    assert app.top.columns[0][0].paragraphs[0][0] == "Learn"
+    driver.press(app, K.K_ESCAPE)
+    assert app.top is scene
     driver.press(app, K.K_4)                                # a digit opens a chapter too
     assert scene.lesson.chapter.number == 4
     driver.press(app, K.K_PAGEDOWN)

@@ -69,15 +69,16 @@ CHAPTERS: tuple[Chapter, ...] = (
         Task("play", "Play one round as Azuria against Ambria: choose a move with 1–8 (1–3 deter, 4–8 talk), then "
              "press Enter.", "two_rivals", 7, 1, human="AZR", doctrines=(("AMB", "reciprocity"),)),
         Question("Two security-seeking states both deter. Why could that happen?",
-                 ("Each fears the other might be greedy, so talking looks too risky.",
-                  "Deterring always earns more points than talking.",
-                  "Security-seekers like conflict."),
-                 0,
-                 ("Right: the fear of being exploited, not a wish to exploit, can push two defensive states to arm. "
-                  "That is the dilemma.",
-                  "Not for a security-seeker: against a talker it would rather talk (3) than deter (2). It deters "
+                 ("Deterring earns a security-seeker more than talking, whatever the other does.",
+                  "Each fears the other might be greedy, so talking looks too risky.",
+                  "Only deterrence moves count in the score."),
+                 1,
+                 ("Not for a security-seeker: against a talker it would rather talk (3) than deter (2). It deters "
                   "only if it expects the other to deter.",
-                  "No: a security-seeker wants safety. The trouble is that it cannot see the other's intentions."))),
+                  "Right: the fear of being exploited, not a wish to exploit, can push two defensive states to arm. "
+                  "That is the dilemma.",
+                  "No: the 2×2 gives points to every pair of moves, talk included.")),
+        sources='Herz 1950; Jervis 1976 and 1978 (the security dilemma; the deterrence and spiral models).'),
     Chapter(
         2, "Repeated play and reciprocity", 3,
         ("Countries do not meet once; they meet every year. Robert Axelrod ran tournaments of computer strategies "
@@ -90,12 +91,13 @@ CHAPTERS: tuple[Chapter, ...] = (
         Task("play", "Play 5 rounds against reciprocity. Try talking, then try one deterrence move and watch Ambria's "
              "next move.", "two_rivals", 11, 5, human="AZR", doctrines=(("AMB", "reciprocity"),)),
         Question("Against reciprocity, what does a deterrence move by you usually bring?",
-                 ("A deterrence move back next round.", "Nothing: reciprocity always talks.",
-                  "Ambria gives up and talks forever."),
+                 ("A deterrence move back next round.", "Nothing: reciprocity forgives every deterrence move.",
+                  "Deterrence for the rest of the game."),
                  0,
                  ("Right: reciprocity answers like with like, so deterring costs you the 3 points of mutual talk.",
-                  "No: reciprocity punishes, and that is why it cannot be exploited for long.",
-                  "No: it goes back to talk only after you do."))),
+                  "No: reciprocity answers like with like; forgiving everything would let it be exploited.",
+                  "No: it goes back to talk as soon as you do.")),
+        sources='Axelrod 1984, The Evolution of Cooperation.'),
     Chapter(
         3, "Noise, and why generosity pays", 3,
         ("Real moves go wrong: a patrol strays, an order is misread, a radar shows a missile that is not there. "
@@ -111,11 +113,14 @@ CHAPTERS: tuple[Chapter, ...] = (
              "two_rivals", 1, 10, watch=("reciprocity", "generous-reciprocity"),
              sets=(("action_noise", 0.1), ("secure_payoff_T", 5.0)), turns=12),
         Question("After the accident at turn 7, what did generous reciprocity do that strict reciprocity did not?",
-                 ("It forgave, and talk came back at once.", "It struck back harder.", "It stopped playing."),
-                 0,
-                 ("Right: one forgiving move ended the echo, and together the two sides earned more over the game.",
-                  "No: look at turn 8 on the right: one side talked again.",
-                  "No: both games went on; only the answer to the accident differed."))),
+                 ("It struck back twice as hard.", "It stopped answering the other's moves.",
+                  "It forgave, and talk came back at once."),
+                 2,
+                 ("No: look at turn 8 on the right: one side talked again.",
+                  "No: it still answers moves; now and then it forgives one.",
+                  "Right: one forgiving move ended the echo, and together the two sides earned more over the game.")),
+        sources=("Nowak and Sigmund 1992 (generous tit-for-tat); Osgood 1962, An "
+                 "Alternative to War or Surrender (GRIT).")),
     Chapter(
         4, "The region and the article's cards", 3,
         ("Now the real region: eight actors in East Asia, four disputed stakes, alliances, trade and a regional "
@@ -128,13 +133,14 @@ CHAPTERS: tuple[Chapter, ...] = (
         Task("watch", "Press Enter to play 3 turns of East Asia with every actor on AI, and read each turn's card "
              "both ways.", "east_asia_2023", 4, 3, watch=("reciprocity",), show_cards=True),
         Question("What do the two readings of a card disagree about?",
-                 ("They disagree about the other side's intentions and how moves are read, not about what happened.",
-                  "They disagree about the facts of the event.",
-                  "They never really disagree."),
-                 0,
-                 ("Right: both readings accept the event. They differ on what it signals, and that is the hidden part.",
-                  "No: the event is the same in both; its meaning differs.",
-                  "They do: one expects the event to deter, the other to provoke."))),
+                 ("The facts: what happened and who did it.",
+                  "What the event signals about the others' aims, and how it will be read.",
+                  "Nothing: they say the same thing in different words."),
+                 1,
+                 ("No: the event is the same in both readings; its meaning differs.",
+                  "Right: both readings accept the event. They differ on what it signals, and that is the hidden part.",
+                  "They do differ: one expects the event to deter, the other to provoke.")),
+        sources='The source article (2023); Jervis 1976 (how the same act is read in different ways).'),
     Chapter(
         5, "Hidden types and costly signals", 3,
         ("Each actor is secretly greedy or security-seeking, and each keeps a trust level for every other: its "
@@ -147,12 +153,13 @@ CHAPTERS: tuple[Chapter, ...] = (
         Task("play", "You are Japan. Make a CBM (key 5, Tab to choose its target) and press Enter, then watch the "
              "others' trust in you.", "east_asia_2023", 5, 1, human="JPN", require="CBM", turns=4),
         Question("Why does a CBM move trust more than a summit?",
-                 ("It is costly, so a greedy state would seldom send it.", "It is louder.",
-                  "Summits are always lies."),
-                 0,
-                 ("Right: a cost that only a security-seeker would pay makes the signal believable (Kydd).",
-                  "No: what counts is who would pay for it, not how visible it is.",
-                  "No: summits can be sincere; they are just cheap, so both types can hold them."))),
+                 ("It is more public than a summit.", "It obliges the other side to reply.",
+                  "It is costly, so a greedy state would seldom send it."),
+                 2,
+                 ("No: what counts is who would pay for it, not how visible it is.",
+                  "No: a CBM binds only its sender, and that cost is the point.",
+                  "Right: a cost that only a security-seeker would pay makes the signal believable (Kydd).")),
+        sources='Kydd 2000 and 2005, Trust and Mistrust in International Relations (costly signals and reassurance).'),
     Chapter(
         6, "Crises: standing firm, settling, backing down", 3,
         ("A challenge over a stake opens a crisis. Each turn each party chooses: stand firm, escalate, settle "
@@ -167,12 +174,15 @@ CHAPTERS: tuple[Chapter, ...] = (
              "(Enter), then answer the crisis with F stand firm, X escalate, S settle or B back down.",
              "east_asia_2023", 19, 3, human="JPN", worldview="spiral-world", stance=True),
         Question("Why is backing down harder after escalating than at once?",
-                 ("Audience costs: a public climb-down costs a leader more the higher the crisis went.",
-                  "The rules forbid it.", "The other side always refuses."),
-                 0,
-                 ("Right: Fearon's audience costs make threats credible and retreat costly.",
-                  "No: you may back down at any rung; it just costs more.",
-                  "No: backing down ends the crisis whatever the other side does."))),
+                 ("The rules forbid backing down after an escalation.",
+                  "Audience costs: a public climb-down costs a leader more the higher the crisis went.",
+                  "The other side must agree to a climb-down."),
+                 1,
+                 ("No: you may back down at any rung; it just costs more.",
+                  "Right: Fearon's audience costs make threats credible and retreat costly.",
+                  "No: backing down gives the other side the stake and ends the crisis whatever it does.")),
+        sources=("Fearon 1994 (audience costs) and 1995 (why bargaining fails); Snyder "
+                 "1984 (entrapment and abandonment).")),
     Chapter(
         7, "Which world are we in?", 4,
         ("Everything so far depended on facts you could not see. Now the game draws the world itself: the "
@@ -186,13 +196,17 @@ CHAPTERS: tuple[Chapter, ...] = (
         Task("play", "Play 6 turns as Japan (keys 1–9, Enter) and state your belief when asked.",
              "east_asia_2023", 23, 6, human="JPN", hidden=True, stance=False),
         Question("What told you most about the world?",
-                 ("Costly moves by the others and how trust answered them.", "The names of the countries.",
-                  "Nothing can tell the worlds apart."),
+                 ("Costly moves by the others, and how trust answered them.",
+                  "The event cards: some come only in one world.",
+                  "The tension gauge on its own."),
                  0,
                  ("Right: costly moves and how they were read are the evidence. A few turns are rarely enough to be "
                   "sure, which is the point.",
-                  "No: the types and the world are drawn anew each game.",
-                  "Not quite: the worlds differ in how moves are read, so moves are evidence, if weak evidence."))),
+                  "No: the cards come from the same deck in both worlds; what differs is how moves are read.",
+                  "Not on its own: tension rises in both worlds; what moves it, and how trust answers, is the "
+                  "evidence.")),
+        sources=("Glaser 2010 (greedy and security-seeking states); Jervis 1976 "
+                 "(deciding without knowing the other's aims).")),
 )
 
 MINUTES = sum(c.minutes for c in CHAPTERS)

@@ -279,6 +279,7 @@ class LearnScene(Scene):
         self.right = pygame.Rect(self.left.right + gap, top, w - self.left.right - gap - m.pad, h - top - m.pad)
         # the left column: the chapter's words, the task, then the question and its feedback
         paras = [(p, m.body, palette.TEXT, "regular") for p in ch.text]
+        paras.append(("Sources: " + ch.sources, m.small, palette.MUTED, "italic"))
         paras.append(("Do: " + ch.task.instruction, m.body, palette.FOCUS, "bold"))
         if les.task_done:
             q = ch.question

@@ -369,7 +369,8 @@ class LearnScene(Scene):
         head(f"{sc.title} · turn {g.turn} of {min(g.turn_limit, max(les.task.rounds, g.turn))}")
         if les.task.kind == "watch" and len(les.games) > 1:
             line("Both sides play the same doctrine; * marks a move that came out wrong (noise).", palette.MUTED)
-            small(f"Turn: {name[0]} · {name[1]} with " + "   |   with ".join(d.replace("-", " ") for d in les.task.watch))
+            small(f"Each turn: {name[0]}'s move · {name[1]}'s move, both playing "
+                  + "   |   both playing ".join(d.replace("-", " ") for d in les.task.watch))
             for t in range(g.turn):
                 cells = []
                 for game in les.games:
@@ -379,7 +380,7 @@ class LearnScene(Scene):
             totals = []
             for d, game in zip(les.task.watch, les.games):
                 pts = [sum(tt["payoffs"][k] for tt in game.turns) for k in range(len(game.codes))]
-                totals.append(f"{d}: " + ", ".join(f"{c} {p:g}" for c, p in zip(game.codes, pts)))
+                totals.append(f"{d.replace('-', ' ')}: " + ", ".join(f"{name[k]} {p:g}" for k, p in enumerate(pts)))
             head("Points so far")
             for t in totals:
                 line(t)

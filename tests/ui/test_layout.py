@@ -123,7 +123,10 @@ def chart_problems(name, app, canvas) -> list[str]:
         panels = [(plot_part(scene.chart_top.rect), palette.CHART_TENSION, "the region chart"),
                   (plot_part(scene.chart_pair.rect), palette.CHART_PAIR_AB, "the pair chart")]
     elif name == "debrief-charts":
-        panels = [(plot_part(canvas.get_rect(), 0.7, 0.9), palette.CHART_PAIR_AB, "the pair charts")]
+        if getattr(scene, "max_scroll", 0) and not scene.scroll:   # one chart at a time at large sizes
+            panels = [(plot_part(canvas.get_rect(), 0.4, 0.85), palette.CHART_TENSION, "the region charts")]
+        else:
+            panels = [(plot_part(canvas.get_rect(), 0.7, 0.9), palette.CHART_PAIR_AB, "the pair charts")]
     else:
         return []
     return [f"chart without lines: {what} ({n} px of its colour)" for rect, colour, what in panels
@@ -198,9 +201,6 @@ KNOWN = {
     "play-why@2",
     "play-chart@2",
     "last-turn@2",
-    "debrief-charts@2",
-    "debrief-turns@1.5",
-    "debrief-turns@2",
     "compare-setup@1.5",
     "compare-setup@2",
     "compare@2",

@@ -189,8 +189,8 @@ class DebriefScene(Scene):
         self._show_focus()
         self.body = pygame.Rect(2 * pad, self.body_top, w - 4 * pad, self.body_bottom - self.body_top)
         self.max_scroll = 0
-        if self.other is not None:
-            # the replay says what it keeps, above every page
+        if self.other is not None and self.body.height >= h * 0.5:
+            # the replay says what it keeps, above every page (at large text sizes the columns' titles say it)
             note = text.fit_static(((self._replay_note(), 0.9, palette.MUTED, "italic"),), self.body.width,
                                    text.line_height(m.body) * 2, m.body, 11)
             self.note = (note, self.body.topleft)
@@ -377,6 +377,15 @@ class DebriefScene(Scene):
             top, pair = self._chart_lines(world)
             half = (size[1] - m.pad) // 2
             title = self._chart_title(world) if len(self.worlds) == 1 else self._column_title(world, k)
+            if half < 9 * text.line_height(m.small):
+                # too short for two charts at this text size: one at a time, PgDn and PgUp between them
+                self.max_scroll = max(self.max_scroll, 1)
+                if self.scroll == 0:
+                    surf.blit(Chart.render(size, m, f"{title} · PgDn: the pair", top, world["game"].turn_limit), (0, 0))
+                else:
+                    surf.blit(Chart.render(size, m, f"{self._pair_title()} · PgUp: the region", pair,
+                                           world["game"].turn_limit), (0, 0))
+                return surf
             surf.blit(Chart.render((size[0], half), m, title, top, world["game"].turn_limit), (0, 0))
             surf.blit(Chart.render((size[0], size[1] - half - m.pad), m, self._pair_title(), pair,
                                    world["game"].turn_limit), (0, half + m.pad))
@@ -423,6 +432,25 @@ class DebriefScene(Scene):
         block = self._block(paras, px, inner.width)
         if not scrolls or block.height <= inner.height:
             surf.blit(block.surface, inner.topleft, area=pygame.Rect(0, 0, inner.width, inner.height))
+            return
+        view = pygame.Rect(inner.x, inner.y, inner.width, inner.height - text.line_height(m.small, "bold"))
+        limit = text.scroll_limit(block, view.height)
+        self.max_scroll = max(self.max_scroll, limit)
+        picture, _ = text.window(block, min(self.scroll, limit), view.height)
+        surf.blit(picture, view.topleft)
+        more = "PgDn or wheel: more below" if self.scroll < limit else "PgUp or wheel: back up"
+        hint = text.render(text.ellipsize(more, m.small, inner.width, "bold"), m.small, palette.FOCUS, "bold")
+        surf.blit(hint, hint.get_rect(bottomright=inner.bottomright))
+
+    def _floor(self) -> int:
+        """The body size at text size 1.0: a page at a larger size scrolls rather than shrink below it."""
+        return Metrics(*self.app.size, 1.0).body
+
+    def _scrolled(self, surf, inner, block):
+        """A block in inner: whole lines from self.scroll when it is longer, with a hint of what is below."""
+        m = self.m
+        if block.height <= inner.height:
+            surf.blit(block.surface, inner.topleft)
             return
         view = pygame.Rect(inner.x, inner.y, inner.width, inner.height - text.line_height(m.small, "bold"))
         limit = text.scroll_limit(block, view.height)
@@ -567,5 +595,4 @@ class DebriefScene(Scene):
                           1.0, palette.ACCENT, "bold"))
             for line in why(entry, names, wv, limit=3, first=first)[:4]:
                 paras.append((f"• {line}", 0.9, palette.TEXT, "regular"))
-        block = text.fit_static(tuple(paras), inner.width, inner.height, self.m.body, 10)
-        surf.blit(block.surface, inner.topleft, area=pygame.Rect(0, 0, inner.width, inner.height))
+        self._scrolled(surf, inner, text.fit_static(tuple(paras), inner.width, inner.height, self.m.body, self._floor()))

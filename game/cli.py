@@ -230,13 +230,15 @@ def cmd_cards(args) -> int:
         return 0
     print(f"{sc.title}: {len(sc.cards)} event cards from the seed article (deck {sc.deck_name})\n")
     wrap = lambda s, indent: textwrap.fill(s, 96, initial_indent=indent, subsequent_indent=" " * len(indent))  # noqa: E731
+    names = {a.code: a.name for a in sc.actors}
     for k, c in enumerate(sc.cards, 1):
         date = f", {c.date}" if c.date else ""
         print(f"{k:2d}. {c.title}  (¶{c.paragraph}{date}; weight {c.weight:g})")
         print(wrap(f"“{c.quote}”", "    "))
         print(wrap(c.deterrence_reading, "    Deterrence reading: "))
         print(wrap(c.dialogue_reading, "    Dialogue reading:   "))
-        print(wrap("; ".join(e.describe() for e in c.effects), "    Effects: "))
+        print(wrap("; ".join(e.plain(names) for e in c.effects), "    What it does: "))
+        print(wrap("; ".join(e.describe() for e in c.effects), "    In the model: "))
         print()
     return 0
 

@@ -65,6 +65,32 @@ class Effect:
             "worldview": f"{self.param} {mag} for {self.turns} turns",
         }[self.kind]
 
+    def plain(self, names: dict | None = None) -> str:
+        """The effect in plain words, as a card shows it: 'perceptions sharpen for 3 turns: moves are read
+        more truly', 'tension rises between China and Japan'. names maps codes to names (else the codes)."""
+        from .vocab import EFFECT_PLAIN, PARAM_PLAIN
+        up = self.amount >= 0
+        if self.kind == "worldview":
+            turns = f"{self.turns} turn{'s' if self.turns != 1 else ''}"
+            pair = PARAM_PLAIN.get(self.param)
+            if pair is None:
+                return f"{self.param.replace('_', ' ')} {'rises' if up else 'falls'} for {turns}"
+            return pair[0 if up else 1].format(t=turns)
+        rungs = round(abs(self.amount))
+        words = EFFECT_PLAIN[self.kind][0 if up else 1]
+        a, b = _who(self.actors, names), _who(self.others, names)
+        if "between" in words and (len(self.actors) > 1 or len(self.others) > 1):
+            a, b = f"{a} on one side", f"{b} on the other"   # two groups: never "A and B and C"
+        return words.format(a=a, b=b, n=f"{rungs} rung{'s' if rungs != 1 else ''}")
+
+
+def _who(codes, names: dict | None) -> str:
+    """'everyone', 'China', 'China and Russia', 'China, Russia and North Korea'."""
+    if not codes or ALL in codes:
+        return "everyone"
+    shown = [(names or {}).get(c, c) for c in codes]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
 
 @attrs.frozen
 class Card:

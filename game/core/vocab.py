@@ -132,3 +132,27 @@ def tension_band(r: float) -> str:
         if low <= r < high:
             return name
     return "brink"
+
+
+# A card's effects in plain words (cards.Effect.plain): kind -> (when the amount raises it, when it lowers
+# it); {a} and {b} are the actors, {n} a crisis's rungs, {t} the turns a worldview shift lasts.
+EFFECT_PLAIN = {
+    "trust": ("trust grows from {a} toward {b}", "trust falls from {a} toward {b}"),
+    "tension": ("tension rises between {a} and {b}", "tension eases between {a} and {b}"),
+    "capability": ("military strength grows for {a}", "military strength shrinks for {a}"),
+    "prosperity": ("the economy grows for {a}", "the economy shrinks for {a}"),
+    "alliance": ("alliance ties deepen between {a} and {b}", "alliance ties loosen between {a} and {b}"),
+    "ties": ("trade and diplomatic ties grow between {a} and {b}", "trade and diplomatic ties weaken between {a} and {b}"),
+    "forum": ("the regional forum grows stronger", "the regional forum grows weaker"),
+    "crisis": ("the crisis between {a} and {b} climbs {n}", "the crisis between {a} and {b} steps down {n}"),
+    "resolve": ("others see {a} as more determined", "others see {a} as less determined"),
+}
+# a card's short shift of how actors read each other (cards.PERCEPTION_PARAMS)
+PARAM_PLAIN = {
+    "misperception": ("perceptions blur for {t}: moves are misread more often",
+                      "perceptions sharpen for {t}: moves are read more truly"),
+    "suspicion_bias": ("suspicion eases for {t}: moves are read more kindly",
+                       "suspicion grows for {t}: moves are read as more hostile"),
+    "camp_bias": ("the bloc divide deepens for {t}: more distrust across blocs",
+                  "the bloc divide narrows for {t}: less distrust across blocs"),
+}

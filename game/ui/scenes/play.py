@@ -274,14 +274,25 @@ class PlayScene(Scene):
             x += bw + m.pad // 2
 
     def _wheel(self, dy, pos):
-        if self.why.rect.collidepoint(pos):
+        if self.why.rect.collidepoint(pos) and (not self.compact or self.view == "why"):
             self.why.scroll_by(-dy)
         return None
 
     # ------------------------------------------------------------------ state helpers
     @property
     def entry(self) -> dict:
+        elif self.card.rect.collidepoint(pos) and (not self.compact or self.view == "card") and not self.dilemma:
+            self.card.scroll_by(-dy)
         return self.game.turns[-1] if self.game.turns else self.start
+
+    def _keys_scroll_card(self) -> bool:
+        """PgDn and PgUp scroll the event card when it is the view, or when it is shown beside a why panel
+        that has nothing more to show; else the why panel."""
+        if self.dilemma:
+            return False
+        if self.compact:
+            return self.view == "card"
+        return self.card.max_scroll > 0 and self.why.max_scroll == 0
 
     def _changed(self):
         self.version += 1
@@ -581,7 +592,7 @@ class PlayScene(Scene):
             self._refresh()
             return True
         if k is Kind.PICK and isinstance(intent.arg, tuple) and intent.arg[0] == "scroll":
-            self.why.scroll_by(intent.arg[1])
+            (self.card if self._keys_scroll_card() else self.why).scroll_by(intent.arg[1])
             return True
         if k is Kind.PICK and isinstance(intent.arg, tuple) and intent.arg[0] == "view":
             # without tabs (scale 1.0) card and why are always shown: E and W bring back the map
@@ -760,7 +771,8 @@ class PlayScene(Scene):
             note = "No card drawn this turn." if game.turn else game.scenario.description
             if game.turn and not game.scenario.cards:
                 note = "This scenario has no event deck: only the moves matter."
-            panels.append((self.card, lambda: self.card.draw(surface, card, game.turn, note, budget)))
+            panels.append((self.card, lambda: self.card.draw(surface, card, game.turn, note, budget, self.names,
+                                                             self._keys_scroll_card())))
         if not self.dilemma:
             panels.append((self.gauge, lambda: self.gauge.draw(surface, entry["regional_tension"],
                                                                self._previous_tension(), budget)))

@@ -10,12 +10,29 @@ from .cached import CachedPanel, RenderBudget
 
 
 class CardView(CachedPanel):
-    def draw(self, surface, card, turn: int, note: str = "", budget: RenderBudget | None = None):
-        key = (getattr(card, "id", None), turn, note, self.rect.size, self.m)
-        self.paint(surface, key, lambda: self._render(card, turn, note), budget)
+    """One font size per element on every card and every turn (the body size, the title a little larger,
+    the source and the effects a little smaller): a card that does not fit scrolls by whole lines."""
+
+    def __init__(self):
+        super().__init__()
+        self.scroll = 0          # the first line shown (an index into the stops of the card's layout)
+        self.max_scroll = 0
+        self._shown = None       # the card and turn the scroll belongs to
+
+    def scroll_by(self, lines: int):
+        self.scroll = max(0, min(self.max_scroll, self.scroll + lines))
+
+    def draw(self, surface, card, turn: int, note: str = "", budget: RenderBudget | None = None,
+             names: dict | None = None, keys_scroll: bool = False):
+        """names: actor codes to names for the effects; keys_scroll: PgDn scrolls this card (the hint says so)."""
+        shown = (getattr(card, "id", None), turn)
+        if shown != self._shown:
+            self._shown, self.scroll = shown, 0
+        key = (getattr(card, "id", None), turn, note, self.rect.size, self.m, self.scroll, keys_scroll)
+        self.paint(surface, key, lambda: self._render(card, turn, note, names, keys_scroll), budget)
 
     # ------------------------------------------------------------------ rendering
-    def _render(self, card, turn, note):
+    def _render(self, card, turn, note, names=None, keys_scroll=False):
         m = self.m
         surf = text.surface(self.rect.size)
         surf.fill(palette.BACKGROUND)
@@ -28,32 +45,52 @@ class CardView(CachedPanel):
             return surf
         gap = max(6, m.pad)
         col_w = (inner.width - gap) // 2
-        best = None
-        px = m.body
-        while True:
-            parts = self._parts(card, px, inner.width, col_w, gap)
-            total = parts[0].height + gap + max(parts[1].height, parts[2].height) + 12 + gap + parts[3].height
-            best = (px, parts, total)
-            if total <= inner.height or px <= 11:
-                break
-            px -= 1  # one pixel at a time: the largest size that fits, for the back of the room
-        px, (head, det, dia, effects), total = best
-        y = inner.y
-        surf.blit(head.surface, (inner.x, y))
-        y += head.height + gap
+        head, det, dia, effects = self._parts(card, m.body, inner.width, col_w, gap, names)
+        cols_y = head.height + gap                      # the layout, from the card's top
         col_h = max(det.height, dia.height)
-        for k, (block, colour) in enumerate(((det, palette.DETERRENCE), (dia, palette.DIALOGUE))):
+        effects_y = cols_y + col_h + 12 + gap
+        placed = [(head, 0, 0), (det, 6, cols_y + 3), (dia, col_w + gap + 6, cols_y + 3), (effects, 0, effects_y)]
+        lines = [(bx, by + y, line, px, colour, style, text.line_height(px, style))
+                 for block, bx, by in placed for line, px, colour, style, y in block.lines]
+        total = effects_y + effects.height
+        view_h = inner.height
+        if total > view_h:   # the hint gets a line of its own so it never covers the text
+            view_h -= text.line_height(m.small, "bold")
+        top, bottom = self._window(lines, total, view_h)
+        view = pygame.Rect(inner.x, inner.y, inner.width, bottom - top)
+        surf.set_clip(view)
+        for k, colour in enumerate((palette.DETERRENCE, palette.DIALOGUE)):
             x = inner.x + k * (col_w + gap)
-            box = pygame.Rect(x, y - 3, col_w, col_h + 12)
+            box = pygame.Rect(x, inner.y + cols_y - 3 - top, col_w, col_h + 12)
             pygame.draw.rect(surf, shapes.blend(colour, palette.PANEL, 0.12), box, border_radius=5)
-            pygame.draw.rect(surf, colour, (x, y - 3, col_w, 4), border_radius=2)
-            surf.blit(block.surface, (x + 6, y + 3))
-        y += col_h + 12 + gap
-        surf.blit(effects.surface, (inner.x, y))
+            pygame.draw.rect(surf, colour, (x, box.y, col_w, 4), border_radius=2)
+        surf.set_clip(None)
+        for x, y, line, px, colour, style, lh in lines:
+            if top <= y and y + lh <= bottom:
+                surf.blit(text.render(line, px, colour, style), (inner.x + x, inner.y + y - top))
+        if self.max_scroll:
+            keys = "PgDn or wheel" if keys_scroll else "Wheel"
+            more = f"{keys}: more of the card" if self.scroll < self.max_scroll else \
+                f"{'PgUp or wheel' if keys_scroll else 'Wheel'}: back up"
+            hint = text.render(text.ellipsize(more, m.small, inner.width, "bold"), m.small, palette.FOCUS, "bold")
+            surf.blit(hint, hint.get_rect(bottomright=(inner.right, inner.bottom)))
         return surf
 
+    def _window(self, lines, total: int, height: int) -> tuple[int, int]:
+        """(top, bottom) of the part of the card shown: from the line the scroll names down to the last
+        whole line that fits, so no line is ever cut. Sets max_scroll and keeps scroll within it."""
+        def safe(y):
+            return not any(ly < y < ly + lh for _, ly, *_rest, lh in lines)
+        stops = sorted({ly for _, ly, *_ in lines if safe(ly)}) or [0]
+        last = next((k for k, y in enumerate(stops) if total - y <= height), len(stops) - 1)
+        self.max_scroll = last
+        self.scroll = max(0, min(self.scroll, last))
+        top = stops[self.scroll]
+        ends = [ly + lh for _, ly, *_rest, lh in lines if top < ly + lh <= top + height and safe(ly + lh)]
+        return top, max(ends, default=min(total, top + height))
+
     @staticmethod
-    def _parts(card, px, width, col_w, gap):
+    def _parts(card, px, width, col_w, gap, names=None):
         small = max(11, round(px * 0.85))
         meta = f"¶{card.paragraph} of the source article" + (f" · {card.date}" if card.date else "")
         head = text.Block([(card.title, round(px * 1.15), palette.TEXT, "bold"), (meta, small, palette.MUTED, "regular"),
@@ -63,6 +100,6 @@ class CardView(CachedPanel):
                           (card.deterrence_reading, px, palette.TEXT, "regular")], inner_w, gap=2)
         dia = text.Block([("Dialogue reading", px, palette.DIALOGUE, "bold"),
                           (card.dialogue_reading, px, palette.TEXT, "regular")], inner_w, gap=2)
-        effects = "; ".join(e.describe() for e in card.effects) or "none"
-        eff = text.Block([(f"Effects applied: {effects}", small, palette.MUTED, "regular")], width)
+        effects = "; ".join(e.plain(names) for e in card.effects) or "none"
+        eff = text.Block([(f"What it does: {effects}.", small, palette.MUTED, "regular")], width)
         return head, det, dia, eff

@@ -197,8 +197,6 @@ KNOWN = {
     "crisis-ally@2",
     "play@2",
     "play-score@2",
-    "play-card@2",
-    "play-why@2",
     "play-chart@2",
     "last-turn@2",
     "compare-setup@1.5",
@@ -263,3 +261,25 @@ def test_help_scrolls_at_2_rather_than_shrinking(make_app, recording):
         assert app.top.first > 0
         later = {w for _, w, _, _ in draw_frame(app).drawn}
         assert later != {w for _, w, _, _ in first}
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_w_shows_the_why_panel_full_size_at_every_size(make_app, scale):
+    """W brings the why panel up in the map's place (1.0) or as the view (tabs), showing many lines."""
+    from tests.ui.helpers import setup_two_humans_and_start, start_at_title
+    app = make_app(turns=6, scale=scale)
+    start_at_title(app)
+    setup_two_humans_and_start(app)
+    driver.settle_pass(app)
+    driver.play_human_turn(app, pygame.K_1)
+    driver.play_human_turn(app, pygame.K_1)
+    driver.settle_pass(app)
+    small = app.top.why.rect.height
+    driver.press(app, pygame.K_w)
+    play = app.top
+    assert play.view == "why"
+    assert play.why.rect.height >= 0.5 * (app.size[1] - play.top_rect.height - play.bar.rect.height)
+    assert play.why.rect.height >= small
+    if scale == 1.0:
+        driver.press(app, pygame.K_w)
+        assert play.view == "map"

@@ -25,6 +25,7 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
+from game.core import dilemma
 from game.core.explain import crisis_lines
 from game.core.report import OUTCOME_TEXT
 from game.core.session import Game
@@ -191,8 +192,6 @@ class PlayScene(Scene):
             self.matrix.set_rect(main, m)
             self.why.set_rect(main, m)
         else:
-            if self.view not in ("map", "chart"):
-                self.view = "map"
             left_w = round(body.width * 0.5)
             left = pygame.Rect(body.x, body.y, left_w, body.height)
             right = pygame.Rect(left.right + pad, body.y, body.right - left.right - pad, body.height)
@@ -201,10 +200,17 @@ class PlayScene(Scene):
             self._layout_charts(left)
             self.gauge.set_rect((right.x, right.y, right.width, gauge_h), m)
             rest = pygame.Rect(right.x, right.y + gauge_h + pad // 2, right.width, right.height - gauge_h - pad // 2)
-            card_h = round(rest.height * 0.70)  # the card first; the why panel scrolls
+            card_h = round(rest.height * 0.64)  # the card first; the why panel has room for a few causes, and scrolls (W: full size)
             self.card.set_rect((rest.x, rest.y, rest.width, card_h), m)
             self.matrix.set_rect((right.x, right.y, right.width, rest.y + card_h - right.y), m)
             self.why.set_rect((rest.x, rest.y + card_h + pad // 2, rest.width, rest.height - card_h - pad // 2), m)
+            # E or W: the card or the why panel full size in the map's place, the other one the whole column
+            if self.view == "why":
+                self.why.set_rect(left, m)
+                self.card.set_rect(rest, m)
+            elif self.view == "card":
+                self.card.set_rect(left, m)
+                self.why.set_rect(rest, m)
         if self.view == "chart":
             self._pair_buttons()
         # node positions are known only after the map has rendered once
@@ -276,14 +282,9 @@ class PlayScene(Scene):
     def _wheel(self, dy, pos):
         if self.why.rect.collidepoint(pos) and (not self.compact or self.view == "why"):
             self.why.scroll_by(-dy)
-        return None
-
-    # ------------------------------------------------------------------ state helpers
-    @property
-    def entry(self) -> dict:
         elif self.card.rect.collidepoint(pos) and (not self.compact or self.view == "card") and not self.dilemma:
             self.card.scroll_by(-dy)
-        return self.game.turns[-1] if self.game.turns else self.start
+        return None
 
     def _keys_scroll_card(self) -> bool:
         """PgDn and PgUp scroll the event card when it is the view, or when it is shown beside a why panel
@@ -293,6 +294,11 @@ class PlayScene(Scene):
         if self.compact:
             return self.view == "card"
         return self.card.max_scroll > 0 and self.why.max_scroll == 0
+
+    # ------------------------------------------------------------------ state helpers
+    @property
+    def entry(self) -> dict:
+        return self.game.turns[-1] if self.game.turns else self.start
 
     def _changed(self):
         self.version += 1
@@ -595,8 +601,9 @@ class PlayScene(Scene):
             (self.card if self._keys_scroll_card() else self.why).scroll_by(intent.arg[1])
             return True
         if k is Kind.PICK and isinstance(intent.arg, tuple) and intent.arg[0] == "view":
-            # without tabs (scale 1.0) card and why are always shown: E and W bring back the map
-            self.view = intent.arg[1] if self.compact or intent.arg[1] not in ("card", "why") else "map"
+            # without tabs (scale 1.0) E and W show the card or the why panel full size; again, the map
+            want = intent.arg[1]
+            self.view = want if self.compact or self.view != want else "map"
             self._refresh()
             return True
         if k in (Kind.NEXT_PAIR, Kind.PREV_PAIR):
@@ -841,13 +848,8 @@ class PlayScene(Scene):
 
         def top_lines():
             s = history.series(game.turns, self.start)
-            if self.dilemma:   # no regional tension in the 2x2 game: the running totals instead
-                totals, run = [0.0, 0.0], [[], []]
-                for t in game.turns:
-                    for k in (0, 1):
-                        totals[k] += t["payoffs"][k]
-                        run[k].append(100.0 * totals[k] / (t["turn"] * best))
-                turns = [t["turn"] for t in game.turns]
+            if self.dilemma:   # no regional tension in the 2x2 game: each side's payoff so far instead
+                turns, run = dilemma.payoff_shares(game.turns, game.worldview, 2)
                 return [(f"{game.codes[k]} payoff, % of the best", turns, run[k],
                          (palette.CHART_PAIR_AB, palette.CHART_PAIR_BA)[k], ("solid", "dashed")[k]) for k in (0, 1)]
             return [("regional tension", s["turn"], s["tension"], palette.CHART_TENSION, "solid"),
@@ -864,7 +866,6 @@ class PlayScene(Scene):
                 ([] if self.dilemma else [(f"tension {a}–{b}", p["turn"], p["tension"], palette.CHART_PAIR_TENSION, "dotted")])
 
         title = f"Pair {self.names[a]} and {self.names[b]} (× 100)"
-        best = max(game.worldview["payoff_T"], game.worldview["payoff_R"], 1e-9)   # the most one turn pays
         top_title = "Payoff per turn so far, % of the best one turn pays" if self.dilemma else \
             "Region: tension and mean trust by turn"
         return [(self.chart_top, lambda: self.chart_top.draw(surface, top_title, top_lines,

@@ -88,3 +88,18 @@ def turning_points(turns: list[dict], codes: list[str], names: dict, limit: int 
     if len(out) > limit:
         out = out[:1] + out[-(limit - 1):] if limit > 1 else out[:1]   # the opening and the latest switches
     return out
+
+
+def best_turn(worldview) -> float:
+    """The most one turn of the 2x2 game can pay one side."""
+    return max(float(worldview["payoff_T"]), float(worldview["secure_payoff_T"]), float(worldview["payoff_R"]), 1e-9)
+
+
+def payoff_shares(turns: list[dict], worldview, n: int) -> tuple[list[int], list[list[float]]]:
+    """(turn numbers, each actor's payoff per turn so far as a percentage of the best one turn pays)."""
+    best, total, out = best_turn(worldview), [0.0] * n, [[] for _ in range(n)]
+    for t in turns:
+        for k in range(n):
+            total[k] += float(t["payoffs"][k])
+            out[k].append(100.0 * total[k] / (t["turn"] * best))
+    return [t["turn"] for t in turns], out

@@ -127,7 +127,7 @@ def test_save_as_scenario_validates_and_the_setup_lists_it(make_app, data_dir):
     setup = app.top
     assert setup.name == "setup"
     assert setup.worldview == "custom" and setup._worldview_label() == "custom (sandbox)"
-    assert "greedy_share" in setup._worldview_help()
+    assert "share of greedy actors" in setup._worldview_help() and "greedy_share" not in setup._worldview_help()
     assert setup.build_game().worldview == replaced
     # the setup lists the saved scenario; chosen, with its own preset, it plays the saved worldview
     assert "my_world" in setup.scenarios

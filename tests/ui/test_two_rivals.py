@@ -117,3 +117,27 @@ def test_a_whole_game_and_its_debrief_words_have_no_region():
     assert points and points[0][1].startswith("Turn 1: Azuria deterred")
     lines += [line for _, line in points]
     assert not [s for s in lines if REGIONAL.search(s)], [s for s in lines if REGIONAL.search(s)]
+
+
+def test_the_debrief_charts_and_turning_points_speak_of_payoffs(make_app, monkeypatch):
+    from .helpers import wait_for_debrief
+    app = make_app("two_rivals", seed=4, doctrines=["reciprocity", "reciprocity"], turns=5)
+    game = Game(load_scenario("two_rivals"), 4, ["reciprocity", "reciprocity"], turns=5)
+    game.autoplay()
+    app.push(app.scene("debrief", game))
+    wait_for_debrief(app)
+    scene = app.top
+    for page in ("charts", "turns"):
+        scene.tab = [p for p, _ in scene.pages].index(page)
+        scene.relayout()
+        seen = []
+        real = text.render
+        monkeypatch.setattr(text, "render", lambda s, *a, **k: seen.append(str(s)) or real(s, *a, **k))
+        scene._cache.clear()
+        app.draw(app.screen)
+        monkeypatch.setattr(text, "render", real)
+        joined = "\n".join(seen)
+        assert "payoff" in joined.lower(), page
+        assert not [s for s in seen if REGIONAL.search(s)], (page, [s for s in seen if REGIONAL.search(s)])
+    turns, shares = dilemma.payoff_shares(game.turns, game.worldview, 2)
+    assert turns == [1, 2, 3, 4, 5] and all(0 <= v <= 100 for row in shares for v in row)

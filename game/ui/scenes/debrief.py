@@ -476,6 +476,8 @@ class DebriefScene(Scene):
         surf.blit(Chart.render(chart.size, m, "Chance of the spiral world (%), by turn", lines, g.turn_limit), chart.topleft)
 
     def _chart_title(self, world) -> str:
+        if not world["game"].scenario.dynamics:    # the 2x2 game: no regional tension
+            return f"Payoff per turn, % of the best one turn pays — {world['game'].worldview.label}"
         return f"Tension and mean trust — {world['game'].worldview.label}"
 
     def _pair_title(self) -> str:
@@ -494,6 +496,12 @@ class DebriefScene(Scene):
         pair = [(f"trust {a}→{b}", p["turn"], p["trust_ab"], palette.CHART_PAIR_AB, "solid"),
                 (f"trust {b}→{a}", p["turn"], p["trust_ba"], palette.CHART_PAIR_BA, "dashed"),
                 (f"tension {a}–{b}", p["turn"], p["tension"], palette.CHART_PAIR_TENSION, "dotted")]
+        if not g.scenario.dynamics:   # the 2x2 game: each side's payoff instead of regional tension
+            turns, shares = dilemma.payoff_shares(g.turns, g.worldview, g.scenario.n)
+            top = [(f"{g.codes[k]} payoff, % of the best", turns, shares[k],
+                    (palette.CHART_PAIR_AB, palette.CHART_PAIR_BA, palette.CHART_TRUST)[k % 3], ("solid", "dashed")[k % 2])
+                   for k in range(g.scenario.n)]
+            pair = pair[:2]
         return top, pair
 
     def _draw_scores(self, surf, inner, world):

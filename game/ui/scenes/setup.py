@@ -221,7 +221,8 @@ class SetupScene(Scene):
         if self.worldview == "spiral-world":
             return "Spiral world: few greedy actors; arming and alliances look hostile; misperception is high."
         if self.custom_name != "custom":
-            changed = ", ".join(f"{k} {v:g}" for k, v in self.custom.overrides().items()) or "nothing changed"
+            changed = ", ".join(f"{P.SPEC[k].label.lower()} {v:g}" for k, v in self.custom.overrides().items()) \
+                or "nothing changed"
             return f"The worldview sandbox's world: {self.custom.preset} with {changed}."
         return "A custom worldview passed in (from --set or the sandbox)."
 

@@ -152,7 +152,9 @@ MENU_KEYS: list[Key] = [
     Key(pygame.K_ESCAPE, Intent(Kind.BACK), "Esc", "back"),
 ]
 
-SETUP_KEYS: list[Key] = MENU_KEYS + [
+SETUP_KEYS: list[Key] = [
+    Key(k.key, k.intent, k.label, "start the game, from any row (only ← → change a row)" if k.key == pygame.K_RETURN else k.help,
+        k.ctrl, k.shift) for k in MENU_KEYS] + [
     Key(pygame.K_r, Intent(Kind.RANDOM_SEED), "Ctrl+R", "random seed", ctrl=True),
 ]
 

@@ -79,3 +79,9 @@ def test_a_showing_tooltip_follows_a_keyboard_change(make_app):
     if button.tool_tip is not None:
         assert button.tool_tip.text_block.html_text.startswith(after)
     assert setup.hover_help.startswith(after)
+
+
+def test_the_help_says_enter_starts_the_game():
+    from game.ui.intents import SETUP_KEYS, help_rows
+    rows = dict(help_rows(SETUP_KEYS))
+    assert rows["Enter"].startswith("start the game")

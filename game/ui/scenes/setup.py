@@ -138,10 +138,11 @@ class SetupScene(Scene):
         y = top
         # scenario: a cycle button
         r = row("scenario", "Scenario", y)
+        self.scenario_field_w = field_w
         r["button"] = self._cycle_button(pygame.Rect(left_x + label_w + pad, y, field_w, row_h), self._scenario_label(),
                                          "Click or ← → to change. Scenarios live in assets/scenarios/.", "scenario")
         y += row_h + pad
-        r = row("path", "Or a TOML file", y)
+        r = row("path", "Or a TOML file", y, short=("TOML file", "File"))
         bw = text.size("Load", m.body, "bold")[0] + 3 * pad
         r["entry"] = self.add(pygame_gui.elements.UITextEntryLine(pygame.Rect(left_x + label_w + pad, y, field_w - bw - pad // 2, row_h), ui,
                                                                   placeholder_text="path/to/scenario.toml"))
@@ -153,7 +154,7 @@ class SetupScene(Scene):
         r["button"] = self._cycle_button(pygame.Rect(left_x + label_w + pad, y, field_w, row_h), self._worldview_label(),
                                          self._worldview_help(), "worldview")
         y += row_h + pad
-        r = row("turns", f"Turns (1–{MAX_TURNS})", y)
+        r = row("turns", f"Turns (1–{MAX_TURNS})", y, short=("Turns",))
         r["entry"] = self.add(pygame_gui.elements.UITextEntryLine(pygame.Rect(left_x + label_w + pad, y, field_w, row_h), ui))
         r["entry"].set_text(self.turns_text)
         y += row_h + pad
@@ -166,15 +167,21 @@ class SetupScene(Scene):
                  Intent(Kind.RANDOM_SEED))
         y += row_h + pad
         self.about_rect = pygame.Rect(left_x, y, col_w, top + avail - y)
-        # actors
+        left_end = y
+        # actors: their rows may run down to the Start and Back buttons (lower, never smaller text)
         self.actor_head = (right_x, top)
         y = top + text.line_height(m.body, "bold") + pad // 2
+        by = h - m.button_h - pad
+        actor_h = row_h
+        if y + n * (row_h + pad // 2) > top + avail:
+            actor_h = max(text.line_height(m.body, "bold") + 4, min(row_h, (by - pad - y) // max(1, n) - pad // 2))
         actor_label_w = round(col_w * 0.5)
         for i, actor in enumerate(self.scenario.actors):
             r = row("actor", actor.name, y, actor=i)
-            r["button"] = self._cycle_button(pygame.Rect(right_x + actor_label_w, y, col_w - actor_label_w, row_h),
+            r["rect"].height = actor_h
+            r["button"] = self._cycle_button(pygame.Rect(right_x + actor_label_w, y, col_w - actor_label_w, actor_h),
                                              self._controller_label(i), controller_help(self.controllers[i]), ("actor", i))
-            y += row_h + pad // 2
+            y += actor_h + pad // 2
         self.actor_label_w = actor_label_w
         # start and back
         by = h - m.button_h - pad
@@ -187,9 +194,15 @@ class SetupScene(Scene):
                                Intent(Kind.PICK, ("start", None)))
         back = pygame.Rect(start.x - pad - bw, by, bw, m.button_h)
         self.add(pygame_gui.elements.UIButton(back, labels[1], ui), Intent(Kind.BACK))
-        # the message area starts below whichever column ends lower, so it never covers a row
+        # the message area starts below whichever column ends lower, so it never covers a row; when the
+        # actors reach the buttons, it shares the left column's free space with the scenario's description
         msg_top = max(top + avail, max(r["rect"].bottom for r in self.rows if r["kind"] != "start") + pad)
-        self.message_rect = pygame.Rect(2 * pad, msg_top, w - 4 * pad, max(1, by - pad - msg_top))
+        if by - pad - msg_top < text.line_height(m.body) * 2:
+            room = by - pad - left_end
+            self.about_rect = pygame.Rect(left_x, left_end, col_w, room * 2 // 5)
+            self.message_rect = pygame.Rect(left_x, self.about_rect.bottom + pad, col_w, room - self.about_rect.height - pad)
+        else:
+            self.message_rect = pygame.Rect(2 * pad, msg_top, w - 4 * pad, max(1, by - pad - msg_top))
         self.focus = min(self.focus, len(self.rows) - 1)
         self._apply_focus()
 
@@ -200,7 +213,12 @@ class SetupScene(Scene):
         return b
 
     def _scenario_label(self):
-        return f"{self.scenario.title} ({self.scenario.n} actors)"
+        """The scenario's title and size; its title alone where the button is too narrow for both."""
+        full = f"{self.scenario.title} ({self.scenario.n} actors)"
+        room = getattr(self, "scenario_field_w", 0) - 4 * self.m.pad
+        if room <= 0 or text.size(full, self.m.body, "bold")[0] <= room:
+            return full
+        return text.first_fitting([self.scenario.title], self.m.body, room, "bold")
 
     def _worldview_label(self):
         if self.worldview == HIDDEN:
@@ -401,19 +419,22 @@ class SetupScene(Scene):
                 cy = rect.centery
                 rad = max(6, round(rect.height * 0.28))
                 shapes.draw_marker(surface, actor.marker, palette.hex_colour(actor.colour), (rect.x + rad + 4, cy), rad)
-                label = text.ellipsize(f"{actor.code} · {actor.name}", m.body, self.actor_label_w - 2 * rad - 16, "bold")
+                label = text.first_fitting([f"{actor.code} · {actor.name}", actor.name, actor.code], m.body,
+                                           self.actor_label_w - 2 * rad - 16, "bold")
                 img = text.render(label, m.body, palette.TEXT, "bold")
                 surface.blit(img, img.get_rect(midleft=(rect.x + 2 * rad + 12, cy)))
             elif r["label"]:
-                img = text.render(text.ellipsize(r["label"], m.body, round(rect.width * 0.36), "bold"), m.body, palette.TEXT, "bold")
+                words = text.first_fitting([r["label"], *r.get("short", ())], m.body, round(rect.width * 0.36), "bold")
+                img = text.render(words, m.body, palette.TEXT, "bold")
                 surface.blit(img, img.get_rect(midleft=(rect.x, rect.centery)))
             if k == self.focus:
                 pygame.draw.rect(surface, palette.FOCUS, rect.inflate(m.pad, m.pad // 2 + 2), 2, border_radius=6)
         hx, hy = self.actor_head
         humans = sum(1 for c in self.controllers if c == HUMAN)
         head = "Who plays each actor" + (f" — {humans} humans: hot-seat" if humans > 1 else "")
-        surface.blit(text.render(text.ellipsize(head, m.body, self.rows[0]["rect"].width, "bold"), m.body, palette.ACCENT, "bold"),
-                     (hx, hy))
+        head = text.first_fitting([head, f"Who plays — {humans} humans" if humans > 1 else head, "Who plays"], m.body,
+                                  self.rows[0]["rect"].width, "bold")
+        surface.blit(text.render(head, m.body, palette.ACCENT, "bold"), (hx, hy))
         about = text.fit_static(((self.scenario.description, 1.0, palette.MUTED, "italic"),), self.about_rect.width,
                                 max(1, self.about_rect.height), m.body, min_px=10)
         if about.height <= self.about_rect.height:

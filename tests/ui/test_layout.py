@@ -196,14 +196,10 @@ KNOWN = {
     "crisis-ally@2",
     "play@2",
     "play-score@2",
-    "play-chart@2",
     "last-turn@2",
-    "compare-setup@1.5",
     "compare-setup@2",
-    "compare@2",
     "sandbox@2",
     "sweep@1.5",
-    "sweep@2",
 }
 
 

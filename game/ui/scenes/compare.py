@@ -389,7 +389,7 @@ class CompareScene(lab.LabScene):
             title = f"Compare lab — {self.outcome.scenario_title}"
         elif self.run is not None:
             title = "Compare lab — running"
-        img = text.render(text.ellipsize(title, self.head_px, self.head_rect.width, "bold"), self.head_px, palette.TEXT, "bold")
+        img = text.render(text.first_fitting([title, title.split(" — ")[0]], self.head_px, self.head_rect.width, "bold"), self.head_px, palette.TEXT, "bold")
         surface.blit(img, self.head_rect.topleft)
         surface.blit(self.sub_block.surface, self.sub_pos)
         if self.view == "setup":

@@ -242,7 +242,7 @@ class SweepScene(lab.LabScene):
         m = self.m
         surface.fill(palette.BACKGROUND)
         title = "Sweep — where does the better doctrine flip?"
-        img = text.render(text.ellipsize(title, self.head_px, self.head_rect.width, "bold"), self.head_px, palette.TEXT, "bold")
+        img = text.render(text.first_fitting([title, title.split(" — ")[0]], self.head_px, self.head_rect.width, "bold"), self.head_px, palette.TEXT, "bold")
         surface.blit(img, self.head_rect.topleft)
         area = self.chart_rect
         if self.run is not None:

@@ -47,7 +47,7 @@ class Chart(CachedPanel):
             return surf
         # as many gridlines as have room for their labels: 0 25 50 75 100, else 0 50 100, else 0 100
         ticks = next((t for t in ((0, 25, 50, 75, 100), (0, 50, 100), (0, 100))
-                      if plot.height / (len(t) - 1) >= lh), (0, 100))
+                      if plot.height / (len(t) - 1) >= lh), ())
         for v in ticks:
             yy = plot.bottom - round(plot.height * v / 100)
             pygame.draw.line(surf, palette.GRID, (plot.x, yy), (plot.right, yy), 1)
@@ -62,6 +62,7 @@ class Chart(CachedPanel):
             xx = plot.x + round(plot.width * t / x_max)
             img = text.render(str(t), px, palette.MUTED)
             r = img.get_rect(midtop=(xx, plot.bottom + 2))
+            r.left = max(r.left, plot.x)          # clear of the y axis's labels
             r.clamp_ip(surf.get_rect())
             if r.left > last_right + 4:
                 surf.blit(img, r)

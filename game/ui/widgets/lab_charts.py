@@ -13,6 +13,7 @@ import pygame
 from game.core.lab_format import interval, percent
 
 from .. import palette, text
+from ..metrics import Metrics
 from . import shapes
 
 # Okabe–Ito hues for how games end; the words are printed beside every bar as well.
@@ -180,8 +181,13 @@ def condition_cell(size, px: int, result, title: str, colour, winner: bool, badg
         time_chart(surf, (body.x, body.y, cw, body.height), px, result, thin=True)
         outcome_bars(surf, (body.x + cw + pad, body.y, body.width - cw - pad, body.height), px, result)
     else:                                                                         # chart above, bars below
-        bars_h = max(body.height // 3, min(body.height // 2, 4 * (text.line_height(px) + 2)))
-        time_chart(surf, (body.x, body.y, body.width, body.height - bars_h - pad // 2), px, result, thin=True)
+        # the four bars first, whole; the chart takes what is left, if that is enough to read
+        bars_h = min(body.height, max(body.height // 3, 4 * (text.line_height(px) + 2) + 2))
+        chart_h = body.height - bars_h - pad // 2
+        if chart_h >= 3 * text.line_height(px):
+            time_chart(surf, (body.x, body.y, body.width, chart_h), px, result, thin=True)
+        else:
+            bars_h = body.height
         outcome_bars(surf, (body.x, body.bottom - bars_h, body.width, bars_h), px, result)
     return surf
 
@@ -253,7 +259,8 @@ def compare_grid(size, m, cells: dict, worlds: list, doctrines: list, verdicts: 
                                      2 * text.line_height(m.body, "bold"), m.body, 11)
     head_h = max(b.height for b in heads.values()) if heads else 0
     cell_h = row_h - head_h - pad // 3
-    px = max(10, min(m.small, cell_h // 9, cell_w // 22))
+    floor = Metrics(m.width, m.height, 1.0).small     # never smaller than at text size 1.0
+    px = max(floor, min(m.small, cell_h // 9, cell_w // 22))
     for r, (key, label) in enumerate(worlds):
         top = y + r * (row_h + gap)
         winners, _ = verdicts.get(key, (set(), ""))

@@ -830,7 +830,8 @@ class PlayScene(Scene):
             room = self.top_text_right - x
             if room < m.body * 3:
                 break
-            label = text.ellipsize(label, m.body, room - (2 * m.pad if badge else 0), "bold")
+            if text.size(label, m.body, "bold")[0] > room - (2 * m.pad if badge else 0):
+                break                    # what does not fit whole is left out (the later items matter less)
             img = text.render(label, m.body, colour, "bold")
             if badge:
                 box = img.get_rect(topleft=(x, y)).inflate(2 * m.pad, 4)

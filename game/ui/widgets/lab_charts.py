@@ -78,6 +78,13 @@ def fill_band(surface, plot: Plot, xs, lo, hi, colour, alpha: int = 70):
 
 
 def y_grid(surface, plot: Plot, px: int, ticks=(0, 50, 100), suffix: str = ""):
+    """Gridlines with their labels; every other one dropped (ends kept) until the labels have room."""
+    lh = text.line_height(px)
+    ticks = list(ticks)
+    while len(ticks) > 2 and plot.rect.height / (len(ticks) - 1) < lh:
+        ticks = ticks[::2] if len(ticks) % 2 else [ticks[0], ticks[-1]]
+    if len(ticks) == 2 and plot.rect.height < lh:
+        ticks = []
     for v in ticks:
         yy = plot.y(v)
         pygame.draw.line(surface, palette.GRID, (plot.rect.x, yy), (plot.rect.right, yy), 1)
@@ -317,6 +324,7 @@ def sweep_chart(size, m, sweep, doctrines: list, param_label: str, crossings: li
         pygame.draw.line(surf, palette.GRID, (xx, plot_rect.bottom), (xx, plot_rect.bottom + 3), 1)
         img = text.render(t, px, palette.MUTED)
         r = img.get_rect(midtop=(xx, plot_rect.bottom + 3))
+        r.left = max(r.left, plot_rect.x)          # clear of the y axis's labels
         r.clamp_ip(surf.get_rect())
         if (k % every == 0 or k == len(xs) - 1) and r.left > last_right + 6:
             surf.blit(img, r)

@@ -73,7 +73,7 @@ class MapView(CachedPanel):
             if col_h > inner.height:                 # two columns
                 col_w = 2 * col_w + m.px(14)
                 rows, col_h = self._legend_layout(col_w)
-            if col_h <= inner.height and col_w < inner.width * 0.45:
+            if col_h <= inner.height and col_w < inner.width * 0.5:
                 legend_rect = pygame.Rect(inner.right - col_w, inner.bottom - col_h, col_w, col_h)
                 box = pygame.Rect(inner.x, inner.y, inner.width - col_w - m.pad, inner.height)
         r = max(8, round(min(box.width, box.height) * 0.035 * max(1.0, m.scale * 0.85)))
@@ -205,6 +205,15 @@ class MapView(CachedPanel):
             img = text.render(text.ellipsize(self.crisis_label(name, rung), px, inner.width - 12, "bold"), px,
                               palette.TEXT, "bold")
             box = free_place(img.get_rect().inflate(8, 4), spot, taken, inner, icon_r + 2)
+            if box.collidelist(taken) >= 0:
+                # no room for one long line: the stake over its rung, on two shorter lines
+                first, second = self.crisis_label(name, rung).split(" · ", 1)
+                lines = [text.render(text.ellipsize(t, px, inner.width - 12, "bold"), px, palette.TEXT, "bold")
+                         for t in (first, second)]
+                img = text.surface((max(i.get_width() for i in lines), sum(i.get_height() for i in lines)), pygame.SRCALPHA)
+                img.blit(lines[0], (0, 0))
+                img.blit(lines[1], (0, lines[0].get_height()))
+                box = free_place(img.get_rect().inflate(8, 4), spot, taken, inner, icon_r + 2)
             taken.append(box)
             out.append((img, box.inflate(-8, -4), rung, spot))
         return out

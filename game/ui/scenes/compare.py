@@ -110,10 +110,19 @@ class CompareScene(lab.LabScene):
         self.sub_block = text.Block([(sub, m.small, palette.MUTED, "regular")], w - 4 * pad)
         self.sub_pos = (2 * pad, self.head_rect.bottom)
         top = self.head_rect.bottom + (self.sub_block.height + pad // 2 if sub else pad // 2)
-        button_top = self.button_rows(buttons, 2 * pad, h - pad, w - 4 * pad)
         line = text.line_height(m.body, "bold")
-        self.message_rect = pygame.Rect(2 * pad, button_top - pad // 2 - line, w - 4 * pad, line)
-        body = pygame.Rect(2 * pad, top, w - 4 * pad, self.message_rect.y - pad // 2 - top)
+        if self.view == "setup":
+            # the buttons and the message close the right column, so the doctrines have the left one to the bottom
+            half = (w - 4 * pad - 3 * pad) // 2
+            right_x = 2 * pad + half + 3 * pad
+            button_top = self.button_rows(buttons, right_x, h - pad, half)
+            self.message_rect = pygame.Rect(right_x, button_top - pad // 2 - line, half, line)
+            body = pygame.Rect(2 * pad, top, w - 4 * pad, h - pad - top)
+            self.right_bottom = self.message_rect.y - pad // 2
+        else:
+            button_top = self.button_rows(buttons, 2 * pad, h - pad, w - 4 * pad)
+            self.message_rect = pygame.Rect(2 * pad, button_top - pad // 2 - line, w - 4 * pad, line)
+            body = pygame.Rect(2 * pad, top, w - 4 * pad, self.message_rect.y - pad // 2 - top)
         button_items, self.items = self.items, []   # the buttons come last when Tab walks the screen
         self.body = body
         if self.view == "setup":
@@ -143,7 +152,7 @@ class CompareScene(lab.LabScene):
     def _setup_buttons(self):
         exports = userdata.exports_dir()
         return [("Run (R)", Intent(Kind.PICK, ("run", None)), "Play every ticked doctrine in every ticked world.", True, True),
-                ("Show results (S)", Intent(Kind.PICK, ("view", None)), "Back to the last results.", False,
+                ("Results (S)", Intent(Kind.PICK, ("view", None)), "Show the last results again.", False,
                  self.outcome is not None),
                 ("Back (Esc)", Intent(Kind.BACK), f"Title screen. Exports go to {exports}", False, True)]
 
@@ -163,7 +172,7 @@ class CompareScene(lab.LabScene):
         gap = 3 * pad
         col_w = (body.width - gap) // 2
         left = pygame.Rect(body.x, body.y, col_w, body.height)
-        right = pygame.Rect(body.x + col_w + gap, body.y, col_w, body.height)
+        right = pygame.Rect(body.x + col_w + gap, body.y, col_w, getattr(self, "right_bottom", body.bottom) - body.y)
         head_h = text.line_height(m.body, "bold") + pad // 2
         doctrines = [(d, d, lab.doctrine_help(sc, d)) for d in DOCTRINE_NAMES]
         profiles = [(p, p, lab.doctrine_help(sc, p)) for p in sc.profiles]
@@ -178,15 +187,21 @@ class CompareScene(lab.LabScene):
         colours = {d: lab_charts.doctrine_colour(d) for d in ("deterrence", "dialogue")}
         col_w = (left.width - pad * (columns - 1)) // columns
         px = ChoiceChips.fit_px([d for d, _, _ in doctrines + profiles], col_w, row_h, m.body)
+        # large text: the profiles move to the right column rather than run under the buttons
+        lines = ChoiceChips.rows_needed(len(doctrines), columns) + ChoiceChips.rows_needed(len(profiles), columns)
+        profiles_right = bool(profiles) and lines * (row_h + pad // 2) + heads * head_h + pad > left.height
         self.headings = []
         y = left.y
-        self.headings.append((f"Doctrines (at most {MAX_DOCTRINES}) — every actor plays it", (left.x, y), left.width))
+        self.headings.append((text.first_fitting([f"Doctrines (at most {MAX_DOCTRINES}) — every actor plays it",
+                                                  f"Doctrines (at most {MAX_DOCTRINES})", "Doctrines"],
+                                                 m.body, left.width, "bold"), (left.x, y), left.width))
         y += head_h
         y = self.doctrine_chips.build(self, doctrines, (left.x, y, left.width, left.height), columns, row_h, pad, px,
                                       colours) + pad
         self.profile_chips.items = []
-        if profiles:
-            self.headings.append(("Profiles of this scenario — a mix per actor", (left.x, y), left.width))
+        if profiles and not profiles_right:
+            self.headings.append((text.first_fitting(["Profiles of this scenario — a mix per actor", "Profiles of this scenario",
+                                                      "Profiles"], m.body, left.width, "bold"), (left.x, y), left.width))
             y += head_h
             self.profile_chips.build(self, profiles, (left.x, y, left.width, left.bottom - y), columns, row_h, pad, px)
         for chips in (self.doctrine_chips, self.profile_chips):
@@ -206,9 +221,19 @@ class CompareScene(lab.LabScene):
         y = self.world_chips.build(self, worlds, (right.x, y, right.width, right.height), 1, row_h, pad, px) + pad
         for key in self.world_chips.keys():
             self.item("chip", self.world_chips.rects[key], group="world", key=key)
-        self.cycle_row((right.x, y, right.width, row_h), "Games each", f"{self.games:,} games per condition", "games",
+        self.cycle_row((right.x, y, right.width, row_h),
+                       text.first_fitting(["Games each", "Games"], m.body, label_w - pad, "bold"),
+                       f"{self.games:,} games per condition", "games",
                        "How many games each condition plays (← →). More games: narrower intervals, longer runs.", label_w)
         y += row_h + pad
+        if profiles_right:
+            self.headings.append((text.first_fitting(["Profiles of this scenario", "Profiles"], m.body, right.width, "bold"),
+                                  (right.x, y), right.width))
+            y += head_h
+            y = self.profile_chips.build(self, profiles, (right.x, y, right.width, right.bottom - y), 2, row_h, pad,
+                                         px) + pad
+            for key in self.profile_chips.keys():
+                self.item("chip", self.profile_chips.rects[key], group="doctrine", key=key)
         self.help_rect = pygame.Rect(right.x, y, right.width, right.bottom - y)
 
     # ------------------------------------------------------------------ focus and help

@@ -141,3 +141,13 @@ def test_the_debrief_charts_and_turning_points_speak_of_payoffs(make_app, monkey
         assert not [s for s in seen if REGIONAL.search(s)], (page, [s for s in seen if REGIONAL.search(s)])
     turns, shares = dilemma.payoff_shares(game.turns, game.worldview, 2)
     assert turns == [1, 2, 3, 4, 5] and all(0 <= v <= 100 for row in shares for v in row)
+
+
+def test_the_matrix_waits_for_its_layout():
+    """Drawn before any layout (the scale changed under it, as the monkey does), it draws nothing and
+    does not fail."""
+    from game.ui.widgets.payoff_matrix import PayoffMatrix
+    game = Game(load_scenario("two_rivals"), 1, ["reciprocity", "reciprocity"], turns=3)
+    game.autoplay()
+    K.display.init()
+    PayoffMatrix().draw(K.Surface((100, 100)), game, 0, None)

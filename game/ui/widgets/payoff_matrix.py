@@ -33,6 +33,8 @@ class PayoffMatrix(CachedPanel):
 
     def draw(self, surface, game, viewer: int, viewer_type: str | None, budget: RenderBudget | None = None):
         """viewer: the actor whose payoffs lead; viewer_type its type when it may be shown (a human's own)."""
+        if self.m is None:   # not laid out yet (the scale changed and the layout has not run)
+            return
         other = 1 - viewer if game.scenario.n == 2 else (viewer + 1) % game.scenario.n
         key = (len(game.turns), game.turns[-1]["turn"] if game.turns else 0, viewer, viewer_type, self.rect.size,
                self.m, self.compact)

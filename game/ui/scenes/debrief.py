@@ -46,6 +46,9 @@ SCORE_HELP = ("Score: the headline, 0–100, by what the actor's own type wants.
               "(0–100). Trust: how much this actor trusts and is trusted, 0–100. Tension: its mean dyadic tension at "
               "the end, 0–100. Prosperity: its economy at the end. 2×2 payoff: the summed dyadic payoffs of "
               "deterrence against dialogue.")
+SCORE_HELP_2X2 = ("Score: the headline, 0–100, by what the actor's own type wants. Security: mean security per "
+                  "turn (0–100). Trust: how much this actor trusts and is trusted, 0–100. Prosperity: its economy at "
+                  "the end. 2×2 payoff: the summed payoffs of deterring against talking.")   # a game without tension
 MIN_PAGE_PX = 10
 SCROLL_FLOOR = 0.8   # a page's text shrinks to this share of the body size at most, then scrolls
 WAITING = "Working out what an observer of the same moves would have believed, and what the scenario's AI would " \
@@ -518,7 +521,8 @@ class DebriefScene(Scene):
                 f"{c} {d}" for c, d in zip(g.codes, g.doctrines)) + ". "
             foot = text.Block([(played + "The disposition column reveals each actor's hidden type, drawn at the start.",
                                 round(px * 0.85), palette.MUTED, "regular"),
-                               (SCORE_HELP, round(px * 0.85), palette.MUTED, "italic")], inner.width, gap=2)
+                               (SCORE_HELP if g.scenario.dynamics else SCORE_HELP_2X2, round(px * 0.85), palette.MUTED,
+                                "italic")], inner.width, gap=2)
             total = head.height + table_h + foot.height + 2 * self.m.pad
             if (total <= inner.height and table is not None) or px <= 10:
                 break
@@ -545,6 +549,11 @@ class DebriefScene(Scene):
             rows.append([code] + ([controller] if by else []) + [record["dispositions"][code],
                          f"{s['score']:.0f}", f"{s['security']:.0f}", f"{s['trust']:.0f}", f"{s['tension']:.0f}",
                          f"{s['prosperity']:.1f}", f"{s['payoff']:.0f}"])
+        if not sc.dynamics:   # the 2x2 game (two_rivals) has no tension to show
+            drop = headers.index("tension")
+            headers.pop(drop)
+            for r in rows:
+                r.pop(drop)
         marker_w = round(px * 1.2)
         gap = max(6, px // 2)
         col_w = [max(text.size(h, px, "bold")[0], *(text.size(r[c], px)[0] for r in rows)) for c, h in enumerate(headers)]

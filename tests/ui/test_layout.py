@@ -197,14 +197,8 @@ KNOWN = {
         "play@2",
         "play-score@2",
         "last-turn@2",
-        "sandbox@1.75",
-        "sandbox@2",
     },
-    "1920x1080": {
-        "sandbox@1.75",
-        "sandbox@2",
-        "sweep@1.25",
-    },
+    "1920x1080": set(),
 }
 
 

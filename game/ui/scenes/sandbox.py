@@ -457,8 +457,9 @@ class SandboxScene(lab.LabScene):
         surface.blit(img, self.head_rect.topleft)
         status = (f"{MARK} {n_mod} parameter{'s' if n_mod != 1 else ''} modified from {self.preset}" if n_mod
                   else f"all parameters as in {self.preset}")
-        words = text.render(text.ellipsize(status, m.body, self.head_rect.width - img.get_width() - 2 * m.pad, "bold"),
-                            m.body, palette.FOCUS if n_mod else palette.MUTED, "bold")
+        short = f"{MARK} {n_mod} modified" if n_mod else "as preset"
+        words = text.render(text.first_fitting([status, short], m.body, self.head_rect.width - img.get_width() - 2 * m.pad,
+                                               "bold"), m.body, palette.FOCUS if n_mod else palette.MUTED, "bold")
         surface.blit(words, words.get_rect(bottomright=(self.head_rect.right, self.head_rect.bottom - 4)))
         self._draw_params(surface)
         self._draw_preview(surface)
@@ -495,7 +496,7 @@ class SandboxScene(lab.LabScene):
             if mod:
                 mark = text.render(MARK, m.body, palette.FOCUS, "bold")
                 surface.blit(mark, mark.get_rect(center=(row["row"].x + row["gutter"] // 2, lr.centery)))
-            label = text.render(text.ellipsize(spec.label, m.body, lr.width, "bold"), m.body, colour, "bold")
+            label = text.render(text.first_fitting([spec.label, spec.name], m.body, lr.width, "bold"), m.body, colour, "bold")
             surface.blit(label, label.get_rect(midleft=(lr.x, lr.centery)))
             value = text.render(format_value(spec, self.worldview[name]), m.body, colour, "bold")
             surface.blit(value, value.get_rect(midleft=row["value"]))
@@ -510,7 +511,8 @@ class SandboxScene(lab.LabScene):
         inner = rect.inflate(-2 * m.pad, -2 * m.pad)
         px = m.small
         head = f"Live preview: war rate, {PREVIEW_GAMES} games each"
-        surface.blit(text.render(text.ellipsize(head, m.body, inner.width, "bold"), m.body, palette.TEXT, "bold"), inner.topleft)
+        head = text.first_fitting([head, f"Live preview: war rate", "Live preview"], m.body, inner.width, "bold")
+        surface.blit(text.render(head, m.body, palette.TEXT, "bold"), inner.topleft)
         y = inner.y + text.line_height(m.body, "bold")
         if self.preview_error:
             status, colour = [f"The preview failed: {self.preview_error}"], palette.WARNING

@@ -14,6 +14,7 @@ from game.core.experiment import SweepResult, describe_crossovers, parse_axis
 from .. import palette, text
 from ..formats import format_value
 from ..intents import Intent, Key, Kind
+from ..metrics import Metrics
 from ..widgets import lab_charts
 from ..widgets.progress import draw_progress
 from . import lab
@@ -272,7 +273,8 @@ class SweepScene(lab.LabScene):
                    f"{o.seconds:.1f} s. In words:")
         paras = [(summary, 0.9, palette.MUTED, "regular")] + [(line, 1.0, palette.FOCUS if o.crossings else palette.TEXT,
                                                                "bold") for line in o.lines]
-        words = text.fit_static(tuple(paras), area.width, max(text.line_height(m.body) * 4, area.height // 4), m.body, 10)
+        words = text.fit_static(tuple(paras), area.width, max(text.line_height(m.body) * 4, area.height // 4), m.body,
+                                Metrics(m.width, m.height, 1.0).body)
         chart_h = area.height - words.height - m.pad
         key = (area.width, chart_h, m, id(o))
         if self._chart is None or self._chart[0] != key:
@@ -290,5 +292,6 @@ class SweepScene(lab.LabScene):
             return
         block = text.fit_static(((f"{spec.label} ({spec.name}): {spec.help}", 1.0, palette.MUTED, "regular"),
                                  (f"Source: {spec.source}.", 1.0, palette.MUTED, "italic")), rect.width, rect.height,
-                                m.small, 10)
-        surface.blit(block.surface, rect.topleft, area=pygame.Rect((0, 0), rect.size))
+                                m.small, Metrics(m.width, m.height, 1.0).small)
+        shown, _ = text.window(block, 0, rect.height)     # whole lines, never below the size of text at 1.0
+        surface.blit(shown, rect.topleft)

@@ -76,7 +76,8 @@ def problems(app, canvas, base: dict) -> list[str]:
                 out.append(f"button too small for its label: {label!r} {tw}x{th} in {tuple(e.rect)}")
         for rect, words, _, _ in recs:
             inter = rect.clip(e.rect)
-            if inter.width * inter.height > 0.25 * rect.width * rect.height and type(e).__name__ == "UIButton":
+            smaller = min(rect.width * rect.height, e.rect.width * e.rect.height)
+            if inter.width * inter.height > 0.25 * smaller and type(e).__name__ == "UIButton":
                 out.append(f"text under a button: {words!r} under {label!r}")
     return out
 

@@ -96,6 +96,8 @@ class HelpScene(Scene):
         bw = text.size("Close (Esc)", m.body, "bold")[0] + 3 * m.pad
         self.add(pygame_gui.elements.UIButton(pygame.Rect(inner.right - bw, inner.y, bw, m.button_h), "Close (Esc)",
                                               self.ui), Intent(Kind.BACK))
+        self.title = text.first_fitting(["Keys (every key: How to play, on the title screen)", "Keys (all: How to play)",
+                                         "Keys"], m.heading, inner.width - bw - 2 * m.pad, "bold")
         body = pygame.Rect(inner.x, inner.y + max(head, m.button_h) + m.pad // 2, inner.width,
                            inner.bottom - inner.y - max(head, m.button_h) - m.pad // 2)
         gap = 2 * m.pad
@@ -110,7 +112,8 @@ class HelpScene(Scene):
         left = lambda px: self._paras(first, px)  # noqa: E731
         right = lambda px: self._paras(rest, px, note=True)  # noqa: E731
         px = m.body
-        floor = Metrics(*self.app.size, 1.0).body     # never smaller than the text at 1.0: it scrolls instead
+        # never smaller than the text at 1.0, nor much smaller than this size's: it scrolls instead
+        floor = max(Metrics(*self.app.size, 1.0).body, round(m.body * 0.8))
         while True:
             a = text.Block(left(px), col_w, gap=max(2, px // 3))
             b = text.Block(right(px), col_w, gap=max(2, px // 3))
@@ -150,7 +153,7 @@ class HelpScene(Scene):
 
     def draw(self, surface):
         overlay.dim(surface)
-        overlay.draw_card(surface, self.rect, "Keys (every key: How to play, on the title screen)", self.m)
+        overlay.draw_card(surface, self.rect, self.title, self.m)
         for block, pos in self.columns:
             shown, _ = text.window(block, min(self.first, text.scroll_limit(block, self.body.height)), self.body.height)
             surface.blit(shown, pos)

@@ -144,7 +144,7 @@ def _debrief_tour(app, visit, out=None, suffix=""):
         save_png(debrief.printable(), out / f"printable{suffix}.png")
     for page, _ in debrief.pages[1:]:
         driver.press(app, K.K_RIGHT)
-        if page in ("world", "crises"):
+        if page in ("world", "crises", "scores"):
             visit(f"debrief-{page}")
     driver.press(app, K.K_RIGHT)                       # back to the headline
     driver.press(app, K.K_o)

@@ -144,7 +144,7 @@ def set_scale(app, scale):
 
 
 SCREENS = {"title", "setup", "pass", "briefing", "crisis", "crisis-ally", "play", "play-card", "play-why",
-           "play-chart", "help", "menu", "save", "belief", "last-turn", "debrief", "debrief-world", "debrief-crises",
+           "play-chart", "help", "menu", "save", "belief", "last-turn", "debrief", "debrief-world", "debrief-crises", "debrief-scores",
            "debrief-charts", "debrief-turns", "debrief-compare", "debrief-war", "load", "compare-setup", "compare",
            "sandbox", "sweep"}
 

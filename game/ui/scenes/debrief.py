@@ -524,12 +524,27 @@ class DebriefScene(Scene):
                                (SCORE_HELP if g.scenario.dynamics else SCORE_HELP_2X2, round(px * 0.85), palette.MUTED,
                                 "italic")], inner.width, gap=2)
             total = head.height + table_h + foot.height + 2 * self.m.pad
-            if (total <= inner.height and table is not None) or px <= 10:
+            floor = self._floor()    # never below the size of text at 1.0: the rows scroll instead
+            if (total <= inner.height and table is not None) or px <= floor:
                 break
-            px = max(10, int(px * 0.92))
+            px = max(floor, int(px * 0.92))
         y = inner.y
         surf.blit(head.surface, (inner.x, y))
         y += head.height + self.m.pad
+        n = len(g.scenario.codes)
+        if table is not None and y + table_h > inner.bottom:
+            # the header row stays; the actors' rows that fit, from self.scroll (PgDn), and a hint
+            lh = table_h // (n + 1)
+            hint_h = text.line_height(self.m.small, "bold")
+            shown = max(1, (inner.bottom - y - hint_h) // lh - 1)
+            self.max_scroll = max(self.max_scroll, n - shown)
+            first = min(self.scroll, n - shown)
+            surf.blit(table, (inner.x, y), area=pygame.Rect(0, 0, table.get_width(), lh))
+            surf.blit(table, (inner.x, y + lh), area=pygame.Rect(0, lh * (1 + first), table.get_width(), lh * shown))
+            more = "PgDn or wheel: more rows" if first < n - shown else "PgUp or wheel: back up"
+            hint = text.render(text.ellipsize(more, self.m.small, inner.width, "bold"), self.m.small, palette.FOCUS, "bold")
+            surf.blit(hint, hint.get_rect(bottomright=inner.bottomright))
+            return
         if table is not None:
             surf.blit(table, (inner.x, y))
         y += table_h + self.m.pad

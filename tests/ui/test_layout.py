@@ -171,6 +171,12 @@ def walk(app, scales) -> tuple[dict[str, list[str]], list[str]]:
     driver.run(app, 1)
     screenshots._tour(app, visit)
     lab_screenshots.lab_tour(app, None, "", visit)
+    try:
+        from game.ui.learn_screenshots import learn_tour
+    except ImportError:
+        learn_tour = None
+    if learn_tour is not None:   # Learn and the article reader
+        learn_tour(app, None, "", visit)
     return found, visited
 
 

@@ -76,11 +76,19 @@ class MapView(CachedPanel):
             if col_h <= inner.height and col_w < inner.width * 0.5:
                 legend_rect = pygame.Rect(inner.right - col_w, inner.bottom - col_h, col_w, col_h)
                 box = pygame.Rect(inner.x, inner.y, inner.width - col_w - m.pad, inner.height)
+            elif legend_h > 0.3 * inner.height:
+                # no room for the key beside the actors nor under them: the actors come first (help, F1, has the key)
+                legend_rect = pygame.Rect(inner.x, inner.bottom, inner.width, 0)
+                box = pygame.Rect(inner)
         r = max(8, round(min(box.width, box.height) * 0.035 * max(1.0, m.scale * 0.85)))
         self.node_radius = r
         margin_x = r * 2 + text.size("ASEAN", label_px, "bold")[0] // 2
-        margin_top = r + text.line_height(label_px, "bold") // 2
-        margin_bottom = r + text.line_height(label_px, "bold")
+        margin_top = r + 2
+        if box.height < 8 * text.line_height(label_px, "bold"):   # a flat map: labels beside the nodes near its edges
+            margin_bottom = r + text.line_height(label_px, "bold") // 2
+        else:
+            margin_bottom = r + text.line_height(label_px, "bold")
+            margin_top += text.line_height(label_px, "bold") // 2
         area = pygame.Rect(box.x + margin_x, box.y + margin_top, max(10, box.width - 2 * margin_x),
                            max(10, box.height - margin_top - margin_bottom))
         # a wide panel may stretch the map sideways, which keeps close neighbours apart, but not
@@ -89,7 +97,11 @@ class MapView(CachedPanel):
             wide = max(round(area.height * 2.8), min(area.width, round(box.width * 0.75)))
             area.x += (area.width - wide) // 2
             area.width = wide
-        pos = [(area.x + a.x * area.width, area.y + a.y * area.height) for a in actors]
+        # the scenario's coordinates stretched to the whole area: the actors spread over the panel
+        xs, ys = [a.x for a in actors], [a.y for a in actors]
+        x0, xr = min(xs), (max(xs) - min(xs)) or 1.0
+        y0, yr = min(ys), (max(ys) - min(ys)) or 1.0
+        pos = [(area.x + (a.x - x0) / xr * area.width, area.y + (a.y - y0) / yr * area.height) for a in actors]
         self.node_pos = [(round(x + self.rect.x), round(y + self.rect.y)) for x, y in pos]
         trust = np.asarray(snap["trust"], dtype=float)
         crisis = np.asarray(snap["crisis"], dtype=int)
@@ -191,7 +203,8 @@ class MapView(CachedPanel):
             pygame.draw.rect(surf, palette.BACKGROUND, box.inflate(8, 4), border_radius=4)
             pygame.draw.rect(surf, edge, box.inflate(8, 4), 2, border_radius=4)
             surf.blit(img, box)
-        self._draw_legend(surf, legend_rect)
+        if legend_rect.height:
+            self._draw_legend(surf, legend_rect)
         return surf
 
     def _stake_labels(self, crises, icons, icon_r, taken, inner):
@@ -214,6 +227,14 @@ class MapView(CachedPanel):
                 img.blit(lines[0], (0, 0))
                 img.blit(lines[1], (0, lines[0].get_height()))
                 box = free_place(img.get_rect().inflate(8, 4), spot, taken, inner, icon_r + 2)
+            if box.collidelist(taken) >= 0:
+                # still no free place near the diamond: a corner of the map, with its leader line
+                for corner in ("topright", "topleft", "bottomright", "bottomleft", "midtop", "midbottom"):
+                    trial = box.copy()
+                    setattr(trial, corner, getattr(inner.inflate(-4, -4), corner))
+                    if trial.collidelist(taken) < 0:
+                        box = trial
+                        break
             taken.append(box)
             out.append((img, box.inflate(-8, -4), rung, spot))
         return out

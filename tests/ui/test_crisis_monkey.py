@@ -6,6 +6,7 @@ import pygame
 
 from game.core.session import Game
 from game.core.vocab import Action
+from game.ui import driver
 from tests.ui.monkey import Mix, random_event
 
 K = pygame
@@ -32,9 +33,26 @@ def _start(app, rng):
     return scene
 
 
+def _finish_turn(app, rng):
+    """Close whatever the monkey left open on the play screen, then play each human's turn by keys: a
+    random stance in its crisis, a random move."""
+    for _ in range(4):
+        if app.top.name not in ("play", "pass"):
+            driver.press(app, K.K_ESCAPE)
+    stance_keys = (K.K_f, K.K_x, K.K_s, K.K_b)
+    for _ in range(2):
+        if app.top.name not in ("play", "pass"):
+            return
+        driver.settle_pass(app)
+        driver.settle_crisis(app, stance_key=rng.choice(stance_keys))
+        driver.press(app, rng.choice((K.K_4, K.K_6, K.K_8)), K.K_RETURN, K.K_RETURN)
+        app.frame(1 / 30)
+
+
 def test_random_input_reaches_and_answers_the_crisis_prompt(make_app):
     """2,400 seeded random events over eight games at scales 1.0 and 1.5: prompts are shown and answered by
-    keys or clicks, stances and backing reach the games, and nothing raises."""
+    keys or clicks and nothing raises; at the end of each round the turn is finished by keys (a random stance
+    for each human), and the stances reach the games."""
     rng = random.Random(11)
     app = make_app(turns=6)
     answered = shown = 0
@@ -43,6 +61,8 @@ def test_random_input_reaches_and_answers_the_crisis_prompt(make_app):
     sent = 0
     while sent < EVENTS:
         if sent % ROUND == 0 or not app.running or not app.stack or app.top.name in ("title", "debrief", "setup"):
+            if scene is not None and app.stack and app.top.name in ("play", "pass") and not scene.game.over:
+                _finish_turn(app, rng)
             if scene is not None:
                 answered += scene.prompts_answered
                 reached += [c for c in scene.game.crisis_choices if c["stances"] or c["backing"]]

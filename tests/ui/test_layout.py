@@ -69,6 +69,8 @@ def problems(app, canvas, base: dict) -> list[str]:
         label = str(getattr(e, "text", "") or "")
         if not window.contains(e.rect):
             out.append(f"outside the window: {type(e).__name__} {label!r} {tuple(e.rect)}")
+        if label.endswith("…"):
+            out.append(f"button label cut: {label!r}")
         font = getattr(e, "font", None)
         if label and font is not None and type(e).__name__ == "UIButton":
             tw, th = font.size(label)

@@ -138,7 +138,7 @@ class LabScene(Scene):
         """A "label: value" row; the value is a button that cycles (click, Enter, ← →)."""
         rect = pygame.Rect(rect)
         value_rect = pygame.Rect(rect.x + label_w, rect.y, rect.width - label_w, rect.height)
-        shown = text.ellipsize(value, self.m.body, value_rect.width - 2 * self.m.pad, "bold")
+        shown = text.first_fitting(shorter(value), self.m.body, value_rect.width - 2 * self.m.pad, "bold")
         b = pygame_gui.elements.UIButton(value_rect, shown, self.ui,
                                          tool_tip_text=tip if shown == value else f"{value}. {tip}")
         self.add(b, Intent(Kind.PICK, ("cycle", what)))
@@ -288,3 +288,17 @@ class LabScene(Scene):
         names = self.scenario_names
         current = self.scenario.name if self.scenario.name in names else names[0]
         return self.load_scenario_named(names[(names.index(current) + step) % len(names)])
+
+
+def shorter(value: str) -> list[str]:
+    """A value's wordings, longest first: whole, without its "(...)" or "per ..." tail, then fewer words
+    (a button too narrow for the whole value shows whole words, not a cut one)."""
+    out = [value]
+    for sep in (" (", " per "):
+        if sep in out[-1]:
+            out.append(out[-1].split(sep)[0])
+    words = out[-1].split(" ")
+    out += [" ".join(words[:k]).rstrip(",;:") for k in range(len(words) - 1, 0, -1)]
+    if "-" in out[-1]:
+        out.append(out[-1].split("-")[0])       # spiral-world: spiral
+    return out

@@ -277,3 +277,28 @@ def test_w_shows_the_why_panel_full_size_at_every_size(make_app, scale):
     if scale == 1.0:
         driver.press(app, pygame.K_w)
         assert play.view == "map"
+
+
+def test_the_event_cards_quote_grows_with_the_text_size(make_app, recording):
+    """The card's quote at 1.5 and 2.0 (the card view, E) is drawn no smaller than at 1.0."""
+    from tests.ui.helpers import setup_two_humans_and_start, start_at_title
+    app = make_app(turns=6)
+    start_at_title(app)
+    setup_two_humans_and_start(app)
+    driver.settle_pass(app)
+    driver.play_human_turn(app, pygame.K_1)
+    driver.play_human_turn(app, pygame.K_1)
+    driver.settle_pass(app)
+
+    def quote_px():
+        return [px for _, words, px, _ in draw_frame(app).drawn if words.startswith("“")]
+
+    at_1 = quote_px()
+    assert at_1, "no quote drawn at 1.0"
+    for scale in (1.5, 2.0):
+        set_scale(app, scale)
+        app.top.view = "card"
+        app.top.relayout()
+        driver.run(app, 2)
+        got = quote_px()
+        assert got and min(got) >= min(at_1), (scale, got, at_1)

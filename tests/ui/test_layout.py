@@ -302,3 +302,15 @@ def test_the_event_cards_quote_grows_with_the_text_size(make_app, recording):
         driver.run(app, 2)
         got = quote_px()
         assert got and min(got) >= min(at_1), (scale, got, at_1)
+
+
+@pytest.mark.parametrize("scale", ALL)
+def test_the_target_label_is_whole_before_a_target_is_chosen(make_app, recording, scale):
+    """The action bar's target ("Target: none yet", or its header) is never cut, at any text size."""
+    from tests.ui.helpers import setup_two_humans_and_start, start_at_title
+    app = make_app(turns=6, scale=scale)
+    start_at_title(app)
+    setup_two_humans_and_start(app)
+    driver.settle_pass(app)
+    recs = [(words, cut) for _, words, _, cut in draw_frame(app).drawn if "arget" in words or "none yet" in words]
+    assert recs and not [w for w, cut in recs if cut], recs

@@ -228,6 +228,13 @@ class MapView(CachedPanel):
                 img.blit(lines[1], (0, lines[0].get_height()))
                 box = free_place(img.get_rect().inflate(8, 4), spot, taken, inner, icon_r + 2)
             if box.collidelist(taken) >= 0:
+                # the stake alone (its diamond shows the rung)
+                short = text.render(text.ellipsize(self.crisis_label(name, rung).split(" · ")[0], px, inner.width - 12,
+                                                   "bold"), px, palette.TEXT, "bold")
+                trial = free_place(short.get_rect().inflate(8, 4), spot, taken, inner, icon_r + 2)
+                if trial.collidelist(taken) < 0:
+                    img, box = short, trial
+            if box.collidelist(taken) >= 0:
                 # still no free place near the diamond: a corner of the map, with its leader line
                 for corner in ("topright", "topleft", "bottomright", "bottomleft", "midtop", "midbottom"):
                     trial = box.copy()

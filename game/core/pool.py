@@ -70,7 +70,7 @@ def _run_local(fn, jobs, workers, shared, window) -> Iterator[tuple]:
     try:
         pending = sum(1 for _ in range(window) if submit())
         while pending:
-            key, ok, value = finished.get()
+            key, ok, value = _next(finished)
             pending -= 1
             if not ok:
                 raise value
@@ -82,6 +82,17 @@ def _run_local(fn, jobs, workers, shared, window) -> Iterator[tuple]:
         if not ended:
             pool.terminate()
         pool.join()
+
+
+def _next(finished: queue.SimpleQueue):
+    """The next finished job. The main thread waits in short steps: a signal the system hands to one
+    of the pool's threads (Ctrl+C, SIGTERM) is only acted on when the main thread runs Python code,
+    which a wait with no timeout would put off until the next job ends."""
+    while True:
+        try:
+            return finished.get(timeout=WATCH_EVERY)
+        except queue.Empty:
+            continue
 
 
 def _context():

@@ -51,9 +51,17 @@ def wait_for(check, limit: float) -> bool:
     return check()
 
 
+def _as_from_a_terminal():
+    # a command started from a terminal gets Ctrl+C; one started in the background by a
+    # non-interactive shell (as a test run may be) inherits SIGINT ignored, and Python then keeps it so
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(args, at_least: int):
-    """Start a process and wait until it has at least `at_least` descendants; returns it and them."""
-    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    """Start a process, with Ctrl+C at its default as from a terminal, and wait until it has at least
+    `at_least` descendants; returns it and them."""
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            preexec_fn=_as_from_a_terminal)
     assert wait_for(lambda: len(descendants(proc.pid)) >= at_least, 60), descendants(proc.pid)
     time.sleep(0.3)
     return proc, descendants(proc.pid)

@@ -430,20 +430,12 @@ class DebriefScene(Scene):
     def _draw_paragraphs(self, surf, inner, paras, px: int | None = None, scrolls: bool = False):
         """Paragraphs in inner at body size px (else the largest that fits); with scrolls, a page
         longer than inner shows whole lines from self.scroll, with a hint of what is below."""
-        m = self.m
         px = px if px is not None else self._fit_px(paras, inner.size)
         block = self._block(paras, px, inner.width)
         if not scrolls or block.height <= inner.height:
             surf.blit(block.surface, inner.topleft, area=pygame.Rect(0, 0, inner.width, inner.height))
             return
-        view = pygame.Rect(inner.x, inner.y, inner.width, inner.height - text.line_height(m.small, "bold"))
-        limit = text.scroll_limit(block, view.height)
-        self.max_scroll = max(self.max_scroll, limit)
-        picture, _ = text.window(block, min(self.scroll, limit), view.height)
-        surf.blit(picture, view.topleft)
-        more = "PgDn or wheel: more below" if self.scroll < limit else "PgUp or wheel: back up"
-        hint = text.render(text.ellipsize(more, m.small, inner.width, "bold"), m.small, palette.FOCUS, "bold")
-        surf.blit(hint, hint.get_rect(bottomright=inner.bottomright))
+        self._scrolled(surf, inner, block)
 
     def _floor(self) -> int:
         """The body size at text size 1.0: a page at a larger size scrolls rather than shrink below it."""

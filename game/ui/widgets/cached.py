@@ -41,15 +41,17 @@ class CachedPanel:
         self._key = None
         self._surface: pygame.Surface | None = None
         self.waiting = 0
+        self.compact = False   # drawn in its short form (a tab of its own at large text sizes)
 
-    def set_rect(self, rect, metrics):
+    def set_rect(self, rect, metrics, compact: bool = False):
         rect = pygame.Rect(rect)
-        if rect != self.rect or metrics != self.m:
+        if rect != self.rect or metrics != self.m or compact != self.compact:
             # an image made for another place or size is never shown: the next draw renders at once
             self._surface = None
             self._key = None
         self.rect = rect
         self.m = metrics
+        self.compact = compact
 
     def invalidate(self):
         """Render again at the next draw that has budget (the old image stays up meanwhile)."""

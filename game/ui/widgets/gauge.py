@@ -29,16 +29,6 @@ def _bands(surf, bar, needle: int, m):
 
 
 class TensionGauge(CachedPanel):
-    def __init__(self):
-        super().__init__()
-        self.compact = False
-
-    def set_rect(self, rect, metrics, compact: bool = False):
-        if compact != self.compact:
-            self._surface = None
-        self.compact = compact
-        super().set_rect(rect, metrics)
-
     @staticmethod
     def height_for(metrics, compact: bool = False) -> int:
         if compact:

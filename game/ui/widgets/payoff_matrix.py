@@ -21,16 +21,6 @@ def totals_line(names: list[str], totals: list[float], turn: int) -> str:
 
 
 class PayoffMatrix(CachedPanel):
-    def __init__(self):
-        super().__init__()
-        self.compact = False
-
-    def set_rect(self, rect, metrics, compact: bool = False):
-        if compact != self.compact:
-            self._surface = None
-        self.compact = compact
-        super().set_rect(rect, metrics)
-
     def draw(self, surface, game, viewer: int, viewer_type: str | None, budget: RenderBudget | None = None):
         """viewer: the actor whose payoffs lead; viewer_type its type when it may be shown (a human's own)."""
         if self.m is None:   # not laid out yet (the scale changed and the layout has not run)

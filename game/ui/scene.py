@@ -9,7 +9,7 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
-from . import intents
+from . import intents, text
 from .intents import Bindings, Intent, Kind
 
 
@@ -63,6 +63,16 @@ class Scene:
         if intent is not None:
             self.bindings.button(element, intent)
         return element
+
+    def add_scroll_page_controls(self) -> int:
+        """A reading page: the wheel scrolls it, and a "Back (Esc)" button sits at the top right.
+        Returns the button's width."""
+        m, w = self.m, self.app.size[0]
+        self.bindings.wheel = lambda dy, pos: Intent(Kind.FOCUS_PREV if dy > 0 else Kind.FOCUS_NEXT)
+        bw = text.size("Back (Esc)", m.body, "bold")[0] + 3 * m.pad
+        self.add(pygame_gui.elements.UIButton(pygame.Rect(w - bw - m.pad, m.pad, bw, m.button_h), "Back (Esc)", self.ui),
+                 Intent(Kind.BACK))
+        return bw
 
     def typing(self) -> bool:
         focus = self.ui.get_focus_set()

@@ -65,10 +65,7 @@ class ArticleScene(Scene):
     def layout(self):
         m = self.m
         w, h = self.app.size
-        self.bindings.wheel = lambda dy, pos: Intent(Kind.FOCUS_PREV if dy > 0 else Kind.FOCUS_NEXT)
-        bw = text.size("Back (Esc)", m.body, "bold")[0] + 3 * m.pad
-        self.add(pygame_gui.elements.UIButton(pygame.Rect(w - bw - m.pad, m.pad, bw, m.button_h), "Back (Esc)", self.ui),
-                 Intent(Kind.BACK))
+        bw = self.add_scroll_page_controls()
         self.head = text.Block([("The article", m.heading, palette.TEXT, "bold")], w - bw - 4 * m.pad)
         # one button per paragraph, in as many rows as the width needs
         y = m.pad + max(m.button_h, self.head.height) + m.pad

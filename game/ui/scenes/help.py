@@ -212,10 +212,7 @@ class HowToPlayScene(Scene):
     def layout(self):
         m = self.m
         w, h = self.app.size
-        self.bindings.wheel = lambda dy, pos: Intent(Kind.FOCUS_PREV if dy > 0 else Kind.FOCUS_NEXT)
-        bw = text.size("Back (Esc)", m.body, "bold")[0] + 3 * m.pad
-        self.add(pygame_gui.elements.UIButton(pygame.Rect(w - bw - m.pad, m.pad, bw, m.button_h), "Back (Esc)", self.ui),
-                 Intent(Kind.BACK))
+        self.add_scroll_page_controls()
         width = min(w - 4 * m.pad, round(m.body * 48))
         px = m.body
         paras = [("How to play", m.title, palette.TEXT, "bold")]

@@ -94,10 +94,8 @@ def refused(load, path, label: str) -> str:
 
 
 # ---------------------------------------------------------------------- scenario and card files
-def scenario_cases(rng: random.Random) -> list[tuple[str, str]]:
-    """(label, TOML text) of bad scenarios: every field given each wrong value, unknown keys in every
-    table, and the cross-field mistakes."""
-    base = base_scenario()
+def field_cases(base: dict) -> list[tuple[str, str]]:
+    """(label, TOML text) with every field of base given each wrong value, and an unknown key in every table."""
     cases = []
     for path, value in places(base):
         for what, bad in wrong_values(path, value):
@@ -105,6 +103,14 @@ def scenario_cases(rng: random.Random) -> list[tuple[str, str]]:
     for path, value in [((), base)] + list(places(base)):
         if isinstance(value, dict):
             cases.append((f"{'/'.join(map(str, path))}: unknown key", toml_document(added(base, path, "zz_unknown", 1))))
+    return cases
+
+
+def scenario_cases(rng: random.Random) -> list[tuple[str, str]]:
+    """(label, TOML text) of bad scenarios: every field given each wrong value, unknown keys in every
+    table, and the cross-field mistakes."""
+    base = base_scenario()
+    cases = field_cases(base)
     crafted = {
         "turns 10^9": replaced(base, ("scenario", "turns"), 10**9),
         "seed float": replaced(base, ("scenario", "seed"), 1.0),
@@ -143,13 +149,7 @@ def scenario_cases(rng: random.Random) -> list[tuple[str, str]]:
 
 def card_cases(rng: random.Random) -> list[tuple[str, str]]:
     base = TINY_DECK
-    cases = []
-    for path, value in places(base):
-        for what, bad in wrong_values(path, value):
-            cases.append((f"{'/'.join(map(str, path))}: {what}", toml_document(replaced(base, path, bad))))
-    for path, value in [((), base)] + list(places(base)):
-        if isinstance(value, dict):
-            cases.append((f"{'/'.join(map(str, path))}: unknown key", toml_document(added(base, path, "zz_unknown", 1))))
+    cases = field_cases(base)
     effects = ("card", 0, "effect")
     crafted = {
         "min_turn above max_turn": replaced(base, ("card", 0, "conditions"), {"min_turn": 9, "max_turn": 3}),

@@ -65,6 +65,15 @@ def _war_game(turns=6):
     return game
 
 
+def _debrief_of(make_app, game):
+    """An app on the debrief of game (over the title screen), its background work done."""
+    app = make_app()
+    app.push(app.scene("title"))
+    app.push(app.scene("debrief", game))
+    wait_for_debrief(app)
+    return app
+
+
 def test_a_hidden_hot_seat_game_asks_each_human_for_beliefs_and_ends_in_the_debrief(make_app, monkeypatch):
     """Two humans play six turns of a hidden world from the setup, each stating its belief behind its own
     pass screen after turns 2 and 4 and at the end; nothing during play names the world; the last turn stays
@@ -194,10 +203,7 @@ def test_the_debrief_tells_the_war_rung_by_rung(make_app):
     war = [c for c in record["crises"] if c["ended"] == "war"]
     assert len(war) == 1 and war[0]["stake"] == "taiwan" and war[0]["parties"] == ["CHN", "USA"]
     assert [row["CHN"] for row in war[0]["stances"]] == ["ESCALATE"] * len(war[0]["stances"])
-    app = make_app()
-    app.push(app.scene("title"))
-    app.push(app.scene("debrief", game))
-    wait_for_debrief(app)
+    app = _debrief_of(make_app, game)
     debrief = app.top
     assert [p for p, _ in debrief.pages] == ["headline", "world", "crises", "scores", "charts", "turns"]
     assert debrief.pages[2][1] == "The war"
@@ -217,10 +223,7 @@ def test_replay_under_the_other_world_keeps_the_types_and_says_so(make_app):
     """O replays the game under the other world with the same seed, types and choices, and the screen says
     "Same actors, same types, same cards, same choices; only the world differs."."""
     game = _war_game()
-    app = make_app()
-    app.push(app.scene("title"))
-    app.push(app.scene("debrief", game))
-    wait_for_debrief(app)
+    app = _debrief_of(make_app, game)
     debrief = app.top
     driver.press(app, K.K_o)
     other = debrief.other
@@ -237,10 +240,7 @@ def test_export_writes_the_printable_debrief_with_its_own_key_and_never_shrinks_
     """P exports the CSV, the game, the charts and a one-page light debrief.png; E (the event card in play)
     exports nothing; the message goes on a line of its own, so the page keeps its size."""
     game = _war_game()
-    app = make_app()
-    app.push(app.scene("title"))
-    app.push(app.scene("debrief", game))
-    wait_for_debrief(app)
+    app = _debrief_of(make_app, game)
     debrief = app.top
     body = pygame.Rect(debrief.body)
     driver.press(app, K.K_e)

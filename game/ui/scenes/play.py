@@ -35,7 +35,7 @@ from .. import history, intents, palette, saving, text, warmup
 from ..intents import Intent, Kind
 from ..scene import Scene
 from ..turn_flow import TurnFlow, forget_undone
-from ..widgets import briefing
+from ..widgets import action_bar, briefing
 from ..widgets.action_bar import ActionBar
 from ..widgets.cached import RenderBudget
 from ..widgets.card_view import CardView
@@ -798,11 +798,11 @@ class PlayScene(Scene):
         label = ""
         if self.flow.current is not None:
             if self.flow.action is not None and not self.flow.action.targeted:
-                label = "no target needed"
+                label = action_bar.NOT_NEEDED
             elif self.flow.target >= 0:
                 label = game.scenario.actors[self.flow.target].name
             else:
-                label = "none yet"
+                label = action_bar.NONE_YET
         self.bar.draw(surface, status, colour, label, palette.WARNING if self.flow.refusal() else palette.FOCUS)
         if self.shown_prompt() is not None:
             self.prompt.draw(surface, "F X S B: a stance" if self.prompt.prompt["kind"] == "stance" else "Y: back · N: stay out")

@@ -33,6 +33,10 @@ def _teacher_header(speed_label: str) -> str:
     return f"Teacher mode · {speed_label}"
 
 
+# what the target slot says when there is no target: it is sized to hold these as well as any actor's name
+NONE_YET, NOT_NEEDED = "none yet", "no target needed"
+NO_TARGET_LABELS = (NONE_YET, NOT_NEEDED)
+
 class ActionBar:
     def __init__(self):
         self.rect = pygame.Rect(0, 0, 10, 10)
@@ -155,7 +159,8 @@ class ActionBar:
                                                tool_tip_text="Previous target (Shift+Tab)"), Intent(Kind.PREV_TARGET))
         # on two rows there is no header line over the target: the label says "Target:" itself
         self.target_prefix = "Target: " if two else ""
-        label_w = text.size(self.target_prefix + longest_name, m.body, "bold")[0] + pad
+        label_w = max(text.size(self.target_prefix + name, m.body, "bold")[0]
+                      for name in (longest_name,) + NO_TARGET_LABELS) + pad
         self.target_rect = pygame.Rect(x + w + pad // 2, y, label_w, bh)
         if not two:
             self.headers.append(("Target (Tab or click the map)", palette.MUTED, pygame.Rect(x, head_y, 0, 0)))

@@ -15,9 +15,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from game.core.batch import played_turns, run_batch, run_batch_parallel  # noqa: E402
-from game.core.engine import Engine  # noqa: E402
-from game.core.scenario import load_scenario  # noqa: E402
+from game.core.runs.batch import played_turns, run_batch, run_batch_parallel  # noqa: E402
+from game.core.model.engine import Engine  # noqa: E402
+from game.core.files.scenario import load_scenario  # noqa: E402
 
 
 def single_games(sc, seeds) -> tuple[int, float]:

@@ -23,8 +23,8 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 os.environ.setdefault("DOD_DATA_DIR", tempfile.mkdtemp(prefix="dod-bench-"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from game.core.scenario import load_scenario  # noqa: E402
-from game.core.session import Game  # noqa: E402
+from game.core.files.scenario import load_scenario  # noqa: E402
+from game.core.play.session import Game  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.scenes import play as play_scene  # noqa: E402
 from game.ui.scenes.play import PlayScene  # noqa: E402

@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from game.core import params as P  # noqa: E402
-from game.core.engine import Engine  # noqa: E402
-from game.core.experiment import Condition, parse_axis, run_conditions, run_sweep  # noqa: E402
-from game.core.scenario import load_scenario  # noqa: E402
+from game.core.model import params as P  # noqa: E402
+from game.core.model.engine import Engine  # noqa: E402
+from game.core.runs.experiment import Condition, parse_axis, run_conditions, run_sweep  # noqa: E402
+from game.core.files.scenario import load_scenario  # noqa: E402
 
 
 def played(results) -> int:

@@ -15,12 +15,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from game.core import measures as M  # noqa: E402
-from game.core.doctrines import PLAYING_DOCTRINES  # noqa: E402
-from game.core.params import PRESET_NAMES  # noqa: E402
-from game.core.scenario import load_scenario  # noqa: E402
-from game.core.table import play_table  # noqa: E402
-from game.core.vocab import OUTCOME_CODES  # noqa: E402
+from game.core.runs import measures as M  # noqa: E402
+from game.core.model.doctrines import PLAYING_DOCTRINES  # noqa: E402
+from game.core.model.params import PRESET_NAMES  # noqa: E402
+from game.core.files.scenario import load_scenario  # noqa: E402
+from game.core.runs.game_table import play_table  # noqa: E402
+from game.core.model.vocab import OUTCOME_CODES  # noqa: E402
 
 
 def agency_and_fairness(sc, seeds) -> None:

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import numpy as np
 
-from game.core import params as P
-from game.core.errors import LoadError, one_line
-from game.core.options import (UsageError, check_number_text, check_output_file, check_output_folder, check_seed,
-                               check_size, doctrines_from_args, integer, number, scenario_from_args)
-from game.core.scenario import DOCTRINE_NAMES, list_scenarios, load_scenario
+from game.core.model import params as P
+from game.core.model.errors import LoadError, one_line
+from game.core.runs.options import UsageError, check_number_text, check_output_file, check_output_folder, check_seed, check_size, doctrines_from_args, integer, number, scenario_from_args
+from game.core.files.scenario import DOCTRINE_NAMES, list_scenarios, load_scenario
 
 COMMANDS = ("play", "simulate", "replay", "compare", "sweep", "validate", "cards")
 
@@ -117,8 +116,8 @@ def build_parser() -> Parser:
 
 # ---------------------------------------------------------------------- commands
 def cmd_simulate(args) -> int:
-    from game.core.hidden import HIDDEN
-    from game.core.session import Game
+    from game.core.teaching.hidden import HIDDEN
+    from game.core.play.session import Game
 
     hidden = args.worldview == HIDDEN   # the world is drawn from the seed, and named only at the end
     if hidden:
@@ -139,13 +138,13 @@ def cmd_simulate(args) -> int:
 
 def cmd_replay(args) -> int:
     """replay GAME.json [--worldview W]: the same seed, types, cards and choices, in its own world or another."""
-    from game.core.session import Game
+    from game.core.play.session import Game
 
     if args.out and Path(args.out).suffix.lower() not in (".json", ".csv"):
         raise UsageError(f"--out: {args.out!r} must end in .json or .csv")
     game = Game.load(args.record)
     if args.worldview:
-        from game.core.options import check_worldview, preset_worldview
+        from game.core.runs.options import check_worldview, preset_worldview
         world = preset_worldview(game.base_scenario, check_worldview(args.worldview, "--worldview"))
         game = game.replay_under(world)
     return _print_record(game.record(), game.scenario, args)
@@ -153,11 +152,11 @@ def cmd_replay(args) -> int:
 
 def _print_record(record, sc, args) -> int:
     """Write the record to --out if asked, and print it as JSON (--json) or as the turn-by-turn summary."""
-    from game.core.report import game_summary
+    from game.core.teaching.report import game_summary
 
     if args.out:
-        from game.core.record import atomic_write
-        from game.core.tempfiles import clean_stale
+        from game.core.files.record import atomic_write
+        from game.core.files.tempfiles import clean_stale
         text = record.to_json() if args.out.lower().endswith(".json") else record.to_csv()
         clean_stale(Path(args.out).parent, target=Path(args.out).name)
         atomic_write(args.out, text)
@@ -172,8 +171,8 @@ def _print_record(record, sc, args) -> int:
 
 def _simulate_table(sc, doctrines, args) -> int:
     """simulate --games N: the per-game table of N games with the same settings."""
-    from game.core.record import atomic_write
-    from game.core.table import play_table
+    from game.core.files.record import atomic_write
+    from game.core.runs.game_table import play_table
 
     if not 1 <= args.games <= 1_000_000:
         raise UsageError(f"--games: {args.games} is out of range (allowed: 1 to 1000000)")
@@ -192,9 +191,9 @@ def _simulate_table(sc, doctrines, args) -> int:
 
 
 def cmd_validate(args) -> int:
-    from game.core.cards import load_deck, read_toml
+    from game.core.files.cards import load_deck, read_toml
 
-    from game.core.paths import shipped_decks, shipped_scenarios
+    from game.core.files.paths import shipped_decks, shipped_scenarios
 
     failed = 0
     for raw in args.paths or [*shipped_scenarios(), *shipped_decks()]:

@@ -1,4 +1,4 @@
-"""The comparative lab's commands: compare and sweep (thin over game.core.experiment)."""
+"""The comparative lab's commands: compare and sweep (thin over game.core.runs.experiment)."""
 from __future__ import annotations
 
 import json
@@ -6,15 +6,14 @@ import sys
 import time
 from pathlib import Path
 
-from game.core import params as P
-from game.core.cluster import ClusterError
-from game.core.experiment import Condition, describe_crossovers, parse_axis, run_conditions, run_sweep
-from game.core.lab_format import format_table, sweep_csv, sweep_lines, table_csv, winner_lines, winners
-from game.core.options import (UsageError, check_games, check_seed, check_turns, check_workers, check_worldview,
-                               lab_doctrines, lab_worldviews, parse_sets, preset_worldview)
-from game.core.record import atomic_write
-from game.core.scenario import load_scenario
-from game.core.tempfiles import clean_stale
+from game.core.model import params as P
+from game.core.runs.cluster import ClusterError
+from game.core.runs.experiment import Condition, describe_crossovers, parse_axis, run_conditions, run_sweep
+from game.core.runs.lab_format import format_table, sweep_csv, sweep_lines, table_csv, winner_lines, winners
+from game.core.runs.options import UsageError, check_games, check_seed, check_turns, check_workers, check_worldview, lab_doctrines, lab_worldviews, parse_sets, preset_worldview
+from game.core.files.record import atomic_write
+from game.core.files.scenario import load_scenario
+from game.core.files.tempfiles import clean_stale
 
 
 class Progress:

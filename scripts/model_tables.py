@@ -1,5 +1,5 @@
 """The parameter and constant tables of docs/MODEL.md (§8 and §9), written from the code's own
-tables (game/core/params.py, game/core/constants.py). Run it after changing either:
+tables (game/core/model/params.py, game/core/model/constants.py). Run it after changing either:
 
     python scripts/model_tables.py          # rewrite the two tables in docs/MODEL.md
     python scripts/model_tables.py --check  # exit 1 if docs/MODEL.md is out of date
@@ -12,8 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from game.core import params as P  # noqa: E402
-from game.core.constants import TABLE  # noqa: E402
+from game.core.model import params as P  # noqa: E402
+from game.core.model.constants import TABLE  # noqa: E402
 
 MODEL = ROOT / "docs" / "MODEL.md"
 SECTIONS = {"§7.1": "Event cards", "§7.2": "Choice and action noise", "§7.3": "Actions", "§7.4": "Perception",

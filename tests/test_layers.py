@@ -1,5 +1,6 @@
 """Imports point down: game/core ← game/ui ← game/cli.py and game/lab_cli.py, with no cycles, counting
-the imports inside functions (read from the source with ast, not from what happens to be loaded)."""
+the imports inside functions (read from the source with ast, not from what happens to be loaded).
+Inside core the named parts point down too: model ← files ← runs ← teaching ← play."""
 import ast
 from pathlib import Path
 
@@ -61,12 +62,23 @@ def _deepest(dotted: str):
 GRAPH = {name: imports_of(name) for name in MODULES}
 
 
+CORE_PARTS = ("model", "files", "runs", "teaching", "play")   # bottom first
+
+
 def layer(name: str) -> int:
     if name == "game.core" or name.startswith("game.core."):
         return 0
     if name == "game.ui" or name.startswith("game.ui."):
         return 1
     return 2
+
+
+def core_part(name: str) -> int | None:
+    """The rank of the part of core that `name` belongs to (model 0 ... play 4), None outside the parts."""
+    parts = name.split(".")
+    if parts[:2] == ["game", "core"] and len(parts) > 2 and parts[2] in CORE_PARTS:
+        return CORE_PARTS.index(parts[2])
+    return None
 
 
 def test_the_graph_sees_imports_inside_functions():
@@ -79,6 +91,30 @@ def test_no_import_points_up(name):
     """A module imports only from its own layer or the layers below it (core never ui or cli, ui never cli)."""
     up = sorted(m for m in GRAPH[name] if layer(m) > layer(name))
     assert not up, f"{name} imports {up}, a layer above it"
+
+
+def test_core_is_in_its_named_parts():
+    """Every module of core lives in one of its named parts, and each part says in its docstring what it is."""
+    loose = sorted(n for n in MODULES if n.startswith("game.core.") and core_part(n) is None)
+    assert not loose, f"modules of core outside its parts: {loose}"
+    for part in CORE_PARTS:
+        init = GAME / "core" / part / "__init__.py"
+        tree = ast.parse(init.read_text(encoding="utf-8"))
+        assert ast.get_docstring(tree), f"game.core.{part} has no docstring"
+
+
+@pytest.mark.parametrize("name", sorted(n for n in MODULES if core_part(n) is not None))
+def test_core_parts_point_down(name):
+    """A module of core imports only from its own part or the parts below it (model ← files ← runs ← teaching ← play)."""
+    mine = core_part(name)
+    up = sorted(m for m in GRAPH[name] if core_part(m) is not None and core_part(m) > mine)
+    assert not up, f"{name} imports {up}, a part of core above its own"
+
+
+def test_the_part_check_sees_a_wrong_import():
+    """The part check is not blind: a model module that imported a run would be named."""
+    assert core_part("game.core.model.engine") < core_part("game.core.runs.batch")
+    assert core_part("game.core.play.session") == len(CORE_PARTS) - 1
 
 
 def test_no_import_cycles():

@@ -47,8 +47,8 @@ def test_dependencies_are_declared_once():
 
 
 def test_shipped_files_are_found_through_the_package():
-    """The shipped scenarios, decks, theme and article are where game.core.paths says."""
-    from game.core import paths
+    """The shipped scenarios, decks, theme and article are where game.core.files.paths says."""
+    from game.core.files import paths
     assert [p.stem for p in paths.shipped_scenarios()] == ["east_asia_2023", "two_rivals"]
     assert [p.stem for p in paths.shipped_decks()] == ["article_2023"]
     assert paths.THEME.is_file() and paths.ARTICLE.is_file()

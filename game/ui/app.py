@@ -13,7 +13,7 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
-from game.core.paths import THEME
+from game.core.files.paths import THEME
 
 from . import palette, text
 from .intents import Kind

@@ -1,6 +1,6 @@
 """What the debrief's pages say, as paragraphs: (text, size factor, role, style).
 
-The words come from game.core.debrief (read from the record); this module only orders them: each
+The words come from game.core.teaching.debrief (read from the record); this module only orders them: each
 human's own game first (its type, its score against the scenario's AI in its seat, its sentence,
 what its moves did, its beliefs), then the region (the world, the outcome, every type). A role
 names a colour, so the same paragraphs are drawn on the dark screen and on the light printable
@@ -8,8 +8,8 @@ page (ROLES_SCREEN, ROLES_PAPER).
 """
 from __future__ import annotations
 
-from game.core import debrief as D
-from game.core.report import OUTCOME_TEXT
+from game.core.teaching import debrief as D
+from game.core.teaching.report import OUTCOME_TEXT
 
 from . import palette
 

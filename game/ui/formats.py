@@ -1,8 +1,8 @@
 """Numbers in words for the screens: a parameter's value to its step's decimals. (Rates and
-intervals are written by game.core.lab_format, the same on screen and on the command line.)"""
+intervals are written by game.core.runs.lab_format, the same on screen and on the command line.)"""
 from __future__ import annotations
 
-from game.core import params as P
+from game.core.model import params as P
 
 
 def decimals(step: float) -> int:

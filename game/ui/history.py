@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.core.session import Game
+from game.core.play.session import Game
 
 
 def mean_trust(entry: dict) -> float:

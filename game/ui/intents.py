@@ -77,7 +77,7 @@ class Key:
 
 
 def _digits() -> list[Key]:
-    from game.core.vocab import Action
+    from game.core.model.vocab import Action
     out = []
     for a in Action:
         n = int(a) + 1
@@ -125,7 +125,7 @@ PLAY_KEYS: list[Key] = _digits() + [
 
 def _crisis_keys() -> list[Key]:
     """A crisis prompt's answers. Letters no other play key uses (E is the card view, C the chart)."""
-    from game.core.vocab import Stance
+    from game.core.model.vocab import Stance
     letters = {Stance.STAND_FIRM: (pygame.K_f, "F"), Stance.ESCALATE: (pygame.K_x, "X"),
                Stance.SETTLE: (pygame.K_s, "S"), Stance.BACK_DOWN: (pygame.K_b, "B")}
     out = [Key(key, Intent(Kind.STANCE, int(s)), label, f"crisis: {s.label.lower()}", ctrl=False)

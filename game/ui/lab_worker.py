@@ -32,7 +32,7 @@ def serve(jobs, replies, cancel_upto, nice: int):
     """The worker process: run jobs until a None arrives or the window's process is gone."""
     if hasattr(os, "setpgrp"):
         os.setpgrp()  # its own process group, so a forced stop also reaches the pool processes it forks
-    from game.core.pool import watch_parent
+    from game.core.runs.pool import watch_parent
     # the window's process gone, however it went: end this worker and the pool it runs at once
     watch_parent(os.getppid(), on_gone=_end_group)
     if nice:
@@ -40,7 +40,7 @@ def serve(jobs, replies, cancel_upto, nice: int):
             os.nice(nice)
         except OSError:
             pass
-    from game.core import experiment  # imported here: the window's process never needs it for this module
+    from game.core.runs import experiment  # imported here: the window's process never needs it for this module
 
     parent = mp.parent_process()
     while True:

@@ -7,7 +7,7 @@ import sys
 
 import pygame
 
-from game.core.tempfiles import clean_stale
+from game.core.files.tempfiles import clean_stale
 
 from . import userdata
 from .settings import Settings
@@ -27,8 +27,8 @@ def remembered(args, settings):
         values["scenario"] = DEFAULT_SCENARIO
         last = settings.get("scenario") if settings is not None else None
         if last:
-            from game.core.errors import LoadError
-            from game.core.scenario import load_scenario
+            from game.core.model.errors import LoadError
+            from game.core.files.scenario import load_scenario
             try:
                 load_scenario(last)
                 values["scenario"] = last

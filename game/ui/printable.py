@@ -4,7 +4,7 @@ It holds what the debrief's headline says (each human's type, score against the 
 its seat, its sentence, what its moves did and its beliefs; the world revealed, the outcome and
 every type), the belief chart of a hidden game, the war told rung by rung (or the highest crisis),
 and the other world's outcome when the replay was made. The words are the debrief's own
-(debrief_pages, game.core.debrief); the text shrinks only as far as it must to fit the page.
+(debrief_pages, game.core.teaching.debrief); the text shrinks only as far as it must to fit the page.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import time
 
 import pygame
 
-from game.core.report import OUTCOME_TEXT
+from game.core.teaching.report import OUTCOME_TEXT
 
 from . import debrief_pages as pages
 from . import palette, text

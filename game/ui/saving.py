@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pygame
 
-from game.core.errors import LoadError
-from game.core.record import atomic_write
-from game.core.session import Game
+from game.core.model.errors import LoadError
+from game.core.files.record import atomic_write
+from game.core.play.session import Game
 
 from . import userdata
 

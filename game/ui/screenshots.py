@@ -158,8 +158,8 @@ def _debrief_tour(app, visit, out=None, suffix=""):
 def _war_tour(app, visit, out=None, suffix=""):
     """A hot-seat game in a hidden world that ends in war: China challenges the United States over
     Taiwan and escalates, the United States stands firm; the debrief tells the war rung by rung."""
-    from game.core.session import Game
-    from game.core.vocab import Action, Stance
+    from game.core.play.session import Game
+    from game.core.model.vocab import Action, Stance
 
     sc = app.options.scenario.with_turns(6)
     doctrines = ["human", "human"] + list(sc.default_doctrines())[2:]

@@ -12,12 +12,12 @@ import math
 import re
 from pathlib import Path
 
-from game.core.doctrines import HUMAN
-from game.core.hidden import HIDDEN
-from game.core import params as P
-from game.core.paths import FileProblem, read_limited, user_config_dir
-from game.core.record import atomic_write
-from game.core.scenario import DOCTRINE_NAMES, MAX_ACTORS, MAX_TURNS
+from game.core.model.doctrines import HUMAN
+from game.core.teaching.hidden import HIDDEN
+from game.core.model import params as P
+from game.core.files.paths import FileProblem, read_limited, user_config_dir
+from game.core.files.record import atomic_write
+from game.core.files.scenario import DOCTRINE_NAMES, MAX_ACTORS, MAX_TURNS
 
 FORMAT = "deterrence-or-dialogue/settings"
 VERSION = 1

@@ -5,11 +5,11 @@ import argparse
 
 import attrs
 
-from game.core import params as P
-from game.core.errors import LoadError
-from game.core.hidden import HIDDEN
-from game.core.options import UsageError, check_seed, doctrines_from_args, scenario_from_args
-from game.core.scenario import Scenario
+from game.core.model import params as P
+from game.core.model.errors import LoadError
+from game.core.teaching.hidden import HIDDEN
+from game.core.runs.options import UsageError, check_seed, doctrines_from_args, scenario_from_args
+from game.core.model.world import Scenario
 
 from .metrics import MIN_SIZE
 

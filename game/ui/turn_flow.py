@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.core.rules.choice import refusal
-from game.core.session import Choice, Game
-from game.core.vocab import Action, Stance
+from game.core.model.rules.choice import refusal
+from game.core.play.session import Choice, Game
+from game.core.model.vocab import Action, Stance
 
 
 def forget_undone(game: Game) -> None:
@@ -62,7 +62,7 @@ class TurnFlow:
     # -------------------------------------------------------------- what the rules allow
     def refusal(self, action: Action | None = None, target: int | None = None) -> str:
         """Why the rules would refuse the current human's move ('' when they allow it), from
-        the rule itself (game.core.rules.choice.refusal) on the state as it stands."""
+        the rule itself (game.core.model.rules.choice.refusal) on the state as it stands."""
         me = self.current
         action = self.action if action is None else action
         target = self.target if target is None else target

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.core.paths import APP_FOLDER, user_data_dir, user_scenarios_dir  # noqa: F401
+from game.core.files.paths import APP_FOLDER, user_data_dir, user_scenarios_dir  # noqa: F401
 
 
 def data_dir() -> Path:

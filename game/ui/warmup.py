@@ -1,7 +1,7 @@
 """Work the debrief needs, begun early in a background thread so no frame waits for it.
 
 A hidden game's record, once the game is over, holds what a Bayesian observer of the same public
-moves believed (game.core.hidden.observer_path). Its odds of each move in each world are worked
+moves believed (game.core.teaching.hidden.observer_path). Its odds of each move in each world are worked
 out from simulated games the first time a scenario and its doctrines are seen: about a second.
 The play screen starts that work when a hidden game begins; the debrief (and the autosave after
 the last turn) wait for it, so the window never computes it in a frame.
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import threading
 
-from game.core.hidden import observer_path
-from game.core.session import Game
+from game.core.teaching.hidden import observer_path
+from game.core.play.session import Game
 
 _threads: dict[tuple, threading.Thread] = {}
 _lock = threading.Lock()

@@ -5,9 +5,9 @@ import math
 
 import numpy as np
 
-from game.core.scenario import load_scenario
-from game.core.session import Game
-from game.core.vocab import Action
+from game.core.files.scenario import load_scenario
+from game.core.play.session import Game
+from game.core.model.vocab import Action
 
 C, D = "C", "D"  # dialogue (cooperate) and deterrence (defect), by family
 

@@ -2,9 +2,9 @@ import hashlib
 
 import pytest
 
-from game.core.article import paragraphs
-from game.core.cards import load_deck
-from game.core.paths import ARTICLE, CARDS, ROOT
+from game.core.files.article import paragraphs
+from game.core.files.cards import load_deck
+from game.core.files.paths import ARTICLE, CARDS, ROOT
 
 SHARED = ROOT.parent / "shared" / "seeds" / ARTICLE.name
 

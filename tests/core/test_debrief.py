@@ -1,5 +1,5 @@
-"""The debrief's sentences (game.core.debrief), each read from a small hand-built record."""
-from game.core import debrief as D
+"""The debrief's sentences (game.core.teaching.debrief), each read from a small hand-built record."""
+from game.core.teaching import debrief as D
 
 NAMES = {"A": "Arland", "B": "Borea", "C": "Cyra"}
 STAKES = {"isle": "The Isle", "strait": "Strait"}

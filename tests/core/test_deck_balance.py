@@ -5,10 +5,11 @@ import sys
 
 import pytest
 
-from game.core import params
-from game.core.cards import PERCEPTION_PARAMS, Card, Effect, card_tone, load_deck, tone_weights
-from game.core.errors import LoadError
-from game.core.paths import CARDS, ROOT
+from game.core.model import params
+from game.core.files.cards import PERCEPTION_PARAMS, load_deck
+from game.core.model.world import Card, Effect, card_tone, tone_weights
+from game.core.model.errors import LoadError
+from game.core.files.paths import CARDS, ROOT
 
 DECKS = sorted(CARDS.glob("*.toml"))
 TRUTH_PARAMS = [name for name in params.NAMES if name not in PERCEPTION_PARAMS]

@@ -3,14 +3,14 @@ import json
 import numpy as np
 import pytest
 
-from game.core.batch import run_batch, run_batch_parallel
-from game.core import params as P
-from game.core.engine import Engine, TENSION_CAUSES, TRUST_CAUSES
-from game.core.rng import philox4x32
-from game.core.scenario import load_scenario
-from game.core.session import Game
-from game.core.state import WAR_RUNG
-from game.core.vocab import Outcome
+from game.core.runs.batch import run_batch, run_batch_parallel
+from game.core.model import params as P
+from game.core.model.engine import Engine, TENSION_CAUSES, TRUST_CAUSES
+from game.core.model.rng import philox4x32
+from game.core.files.scenario import load_scenario
+from game.core.play.session import Game
+from game.core.model.state import WAR_RUNG
+from game.core.model.vocab import Outcome
 
 EA = load_scenario("east_asia_2023")
 
@@ -108,7 +108,7 @@ def test_state_stays_in_bounds_without_nan():
     """Over many games and mixed doctrines every state value stays inside its bounds and finite."""
     seeds = np.arange(400)
     for preset in ("deterrence-world", "spiral-world"):
-        from game.core import params as P
+        from game.core.model import params as P
         sc = EA.with_worldview(P.Worldview.from_preset(preset))
         eng = Engine(sc, seeds, ["random", "deterrence", "dialogue", "grit", "opportunist", "reciprocity",
                                  "generous-reciprocity", "random"])
@@ -134,7 +134,7 @@ def test_no_greedy_actors_and_no_fear_means_no_war():
     accident. (Cards that raise misperception for a few turns are left out: they break the premise.)"""
     import attrs
 
-    from game.core import params as P
+    from game.core.model import params as P
     calm_deck = tuple(c for c in EA.cards if not any(e.param == "misperception" for e in c.effects))
     assert len(calm_deck) >= len(EA.cards) - 3
     for preset in ("deterrence-world", "spiral-world"):
@@ -180,7 +180,7 @@ def test_every_record_field_is_json():
 def test_batched_philox_words_equal_the_reference_block_function():
     """The batched generator (first rounds shared across games, keys per game) gives the words
     of the plain Philox4x32-10 block function for every game, block and word."""
-    from game.core import rng
+    from game.core.model import rng
     seeds = np.array([0, 1, 2**32 - 1, 2**32, 2**64 - 1, 123456789012345], dtype=np.uint64)
     streams, index = np.array([1, 2, 3, 3]), np.array([0, 5, 0, 17])
     for turn in (0, 1, 29):

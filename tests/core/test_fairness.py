@@ -1,10 +1,10 @@
 """Each security concept wins in its own world: the model bakes in neither conclusion."""
 import numpy as np
 
-from game.core import params as P
-from game.core.batch import run_batch_parallel
-from game.core.scenario import load_scenario
-from game.core.vocab import Outcome
+from game.core.model import params as P
+from game.core.runs.batch import run_batch_parallel
+from game.core.files.scenario import load_scenario
+from game.core.model.vocab import Outcome
 
 from .helpers import wilson
 

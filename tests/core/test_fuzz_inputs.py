@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from game.core.errors import LoadError
-from game.core.paths import SCENARIOS
+from game.core.model.errors import LoadError
+from game.core.files.paths import SCENARIOS
 
 from .fuzz_inputs import (VERY_DEEP, added, nested, places, replaced, toml_document, toml_value, wrong_values)
 
@@ -208,8 +208,8 @@ def whole_file_cases(tmp: Path) -> list[tuple[str, Path]]:
 
 
 def test_bad_scenario_and_card_files_are_refused_in_one_line(tmp_path):
-    from game.core.cards import load_deck
-    from game.core.scenario import load_scenario
+    from game.core.files.cards import load_deck
+    from game.core.files.scenario import load_scenario
 
     rng = random.Random(SEED)
     (tmp_path / "tiny.toml").write_text(toml_document(TINY_DECK), encoding="utf-8")
@@ -238,9 +238,9 @@ def test_bad_scenario_and_card_files_are_refused_in_one_line(tmp_path):
 # ---------------------------------------------------------------------- saves
 def base_saves(data_dir: Path) -> dict[str, dict]:
     """A full save and a compact save of a short two_rivals game with one human."""
-    from game.core.scenario import load_scenario
-    from game.core.session import Game
-    from game.core.vocab import Action
+    from game.core.files.scenario import load_scenario
+    from game.core.play.session import Game
+    from game.core.model.vocab import Action
 
     sc = load_scenario("two_rivals").with_turns(6)
     game = Game(sc, 5, ["human", "reciprocity"])
@@ -352,8 +352,8 @@ def test_bad_saves_are_refused_with_one_line_and_left_untouched(tmp_path, monkey
 
 def test_the_state_fingerprint_covers_the_turn_limit():
     """Two games that differ only in their turn limit have different fingerprints."""
-    from game.core.scenario import load_scenario
-    from game.core.session import Game
+    from game.core.files.scenario import load_scenario
+    from game.core.play.session import Game
 
     sc = load_scenario("two_rivals")
     assert Game(sc, 1, turns=6).state_digest() != Game(sc, 1, turns=7).state_digest()
@@ -491,8 +491,8 @@ def test_exports_refuse_a_place_they_cannot_write_and_leave_nothing(tmp_path, mo
     from game.ui import saving
 
     saves = base_saves(tmp_path)
-    from game.core.record import GameRecord
-    from game.core.session import Game
+    from game.core.files.record import GameRecord
+    from game.core.play.session import Game
     game = Game.from_record(GameRecord(saves["full"]))
     picture = pygame.Surface((8, 8))
     (tmp_path / "data").mkdir()

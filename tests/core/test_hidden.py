@@ -5,9 +5,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from game.core.hidden import brier, draw_world
-from game.core.scenario import load_scenario
-from game.core.session import Game
+from game.core.teaching.hidden import brier, draw_world
+from game.core.files.scenario import load_scenario
+from game.core.play.session import Game
 
 ROOT = Path(__file__).resolve().parents[2]
 

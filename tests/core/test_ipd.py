@@ -3,8 +3,8 @@ is exactly the iterated prisoner's dilemma."""
 import numpy as np
 import pytest
 
-from game.core import rng
-from game.core.session import Game
+from game.core.model import rng
+from game.core.play.session import Game
 
 from .helpers import rivals
 
@@ -76,7 +76,7 @@ def test_noisy_matches_equal_the_reference_dilemma(a, b):
 
 def test_generous_copes_with_noise_better_than_strict():
     """Under noise, generous reciprocators earn more with each other than strict ones do."""
-    from game.core.batch import run_batch
+    from game.core.runs.batch import run_batch
 
     sc = rivals({"action_noise": 0.05, "secure_payoff_T": 5.0}, turns=100)
     seeds = np.arange(200)

@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from game.core import params as P
-from game.core.experiment import Condition, parse_axis, run_conditions, run_sweep, wilson
-from game.core.scenario import load_scenario
+from game.core.model import params as P
+from game.core.runs.experiment import Condition, parse_axis, run_conditions, run_sweep, wilson
+from game.core.files.scenario import load_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 EA = load_scenario("east_asia_2023")
@@ -41,7 +41,7 @@ def test_a_condition_does_not_depend_on_its_neighbours():
 
 def test_same_seeds_same_dispositions_across_conditions():
     """Conditions share seeds, so they share dispositions: only the condition differs."""
-    from game.core.batch import run_batch
+    from game.core.runs.batch import run_batch
     wv = P.Worldview.from_preset("spiral-world")
     seeds = np.arange(200) + 1
     a = run_batch(EA, seeds, ["deterrence"] * 8, np.tile(wv.array(), (200, 1)))
@@ -119,8 +119,8 @@ def test_lab_commands_reject_bad_arguments(args, needle):
 @pytest.mark.parametrize("games,chunk", [(700, 97), (300, 1000)], ids=["small-chunks", "worlds-in-one-batch"])
 def test_summing_as_games_finish_gives_the_numbers_of_all_games_at_once(games, chunk):
     """Games summed as they finish (in small chunks, or two worlds played in one batch) give bit for bit what summarising each condition's games at once gives."""
-    from game.core.batch import run_batch
-    from game.core.experiment import summarise
+    from game.core.runs.batch import run_batch
+    from game.core.runs.experiment import summarise
     conds = [Condition("reciprocity", P.Worldview.from_preset(w)) for w in ("spiral-world", "deterrence-world")]
     streamed = run_conditions(EA, conds, games, seed=3, workers=2, chunk=chunk)
     for cond, got in zip(conds, streamed):
@@ -130,8 +130,8 @@ def test_summing_as_games_finish_gives_the_numbers_of_all_games_at_once(games, c
 
 def test_a_single_turn_is_summed_as_numpy_sums_a_column():
     """With one turn the per-turn means follow numpy's pairwise column sum, and still match all games at once."""
-    from game.core.batch import run_batch
-    from game.core.experiment import summarise
+    from game.core.runs.batch import run_batch
+    from game.core.runs.experiment import summarise
     cond = Condition("dialogue", P.Worldview.from_preset("deterrence-world"))
     streamed = run_conditions(EA, [cond], 300, seed=1, turns=1, workers=1, chunk=41)[0]
     whole = run_batch(EA, np.arange(300) + 1, ["dialogue"] * EA.n, np.tile(cond.worldview.array(), (300, 1)), turns=1)
@@ -141,7 +141,7 @@ def test_a_single_turn_is_summed_as_numpy_sums_a_column():
 @pytest.mark.parametrize("n", [1, 7, 8, 127, 128, 129, 1000, 4099])
 def test_pairwise_sum_matches_numpy_for_any_chunking(n):
     """PairwiseSum fed in uneven pieces equals numpy's sum of each whole column, to the last bit."""
-    from game.core.tally import PairwiseSum
+    from game.core.runs.tally import PairwiseSum
     rng = np.random.default_rng(n)
     table = rng.standard_normal((n, 3)) * 10.0 ** rng.uniform(-3, 8, (n, 3))
     acc = PairwiseSum(n, 3)
@@ -155,7 +155,7 @@ def test_pairwise_sum_matches_numpy_for_any_chunking(n):
 
 def test_bands_beyond_the_exact_limit_come_from_a_fine_histogram(monkeypatch):
     """Past the exact limit the 10th–90th percentile bands are read from histograms, within a bin of the exact ones."""
-    from game.core import experiment, tally
+    from game.core.runs import experiment, tally
     cond = Condition("deterrence", P.Worldview.from_preset("spiral-world"))
     exact = run_conditions(EA, [cond], 400, seed=2, workers=1)[0]
     monkeypatch.setattr(experiment, "EXACT_BAND_VALUES", 0)
@@ -181,7 +181,7 @@ def test_descending_and_empty_sweep_ranges_are_refused():
 
 
 def _cell(doctrine, wars, games=200):
-    from game.core.experiment import ConditionResult
+    from game.core.runs.experiment import ConditionResult
     counts = {"war": wars, "lockin": 0, "community": 0, "none": games - wars}
     empty = np.zeros(0)
     return ConditionResult(Condition(doctrine, P.Worldview.from_preset("deterrence-world")), games, counts, 0.5, 20.0,
@@ -190,7 +190,7 @@ def _cell(doctrine, wars, games=200):
 
 def test_ties_are_named_as_ties():
     """Two doctrines sharing the lowest war rate are named together as a tie; a single best says whether its interval is clear."""
-    from game.core.lab_format import verdict, winner_lines
+    from game.core.runs.lab_format import verdict, winner_lines
     best, sentence = verdict([_cell("deterrence", 0), _cell("dialogue", 20), _cell("opportunist", 0)])
     assert best == {"deterrence", "opportunist"}
     assert sentence == "deterrence and opportunist tie for the lowest war rate (0.0%)"

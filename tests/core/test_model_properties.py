@@ -6,11 +6,11 @@ import os
 import numpy as np
 import pytest
 
-from game.core import measures as M
-from game.core.doctrines import PLAYING_DOCTRINES
-from game.core.params import PRESET_NAMES
-from game.core.scenario import load_scenario
-from game.core.table import play_table
+from game.core.runs import measures as M
+from game.core.model.doctrines import PLAYING_DOCTRINES
+from game.core.model.params import PRESET_NAMES
+from game.core.files.scenario import load_scenario
+from game.core.runs.game_table import play_table
 
 pytestmark = pytest.mark.slow
 GAMES = int(os.environ.get("DOD_PROPERTY_GAMES", "2000"))

@@ -83,9 +83,9 @@ def test_no_compare_worker_outlives_its_command(sig):
 LAB = """
 import time
 from game.ui.lab_worker import LabWorker
-from game.core import params as P
-from game.core.experiment import Condition
-from game.core.scenario import load_scenario
+from game.core.model import params as P
+from game.core.runs.experiment import Condition
+from game.core.files.scenario import load_scenario
 w = LabWorker()
 sc = load_scenario("east_asia_2023")
 w.submit("compare", scenario=sc, conditions=[Condition("dialogue", P.Worldview.from_preset("spiral-world"))],

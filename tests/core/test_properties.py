@@ -3,11 +3,11 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.core import params as P
-from game.core.doctrines import DOCTRINES
-from game.core.engine import Engine
-from game.core.scenario import load_scenario
-from game.core.session import Game
+from game.core.model import params as P
+from game.core.model.doctrines import DOCTRINES
+from game.core.model.engine import Engine
+from game.core.files.scenario import load_scenario
+from game.core.play.session import Game
 
 SCENARIOS = {name: load_scenario(name) for name in ("east_asia_2023", "two_rivals")}
 
@@ -49,7 +49,7 @@ def test_any_game_ends_in_bounds(name, seed, world, doctrines, turns):
 @given(seed=st.integers(0, 2**63 - 1), world=worlds())
 def test_same_seed_same_record(seed, world):
     """Any seed and world: replaying gives the same JSON record, and it loads back equal."""
-    from game.core.record import GameRecord
+    from game.core.files.record import GameRecord
     sc = SCENARIOS["east_asia_2023"].with_worldview(world).with_turns(8)
     a = Game(sc, seed)
     a.autoplay()

@@ -7,7 +7,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "game" / "core"
-RULES = CORE / "rules"
+RULES = CORE / "model" / "rules"
 # numbers that are structure, not model: none, one, the other sign, a pair's two cells
 STRUCTURAL = {0, 1, -1, 2, 0.0, 1.0}
 
@@ -19,7 +19,7 @@ def _functions(path: Path):
 
 def test_engine_is_short():
     """engine.py, which calls the rules in order, is at most 250 lines."""
-    assert len((CORE / "engine.py").read_text(encoding="utf-8").splitlines()) <= 250
+    assert len((CORE / "model" / "engine.py").read_text(encoding="utf-8").splitlines()) <= 250
 
 
 @pytest.mark.parametrize("path", sorted(CORE.rglob("*.py")), ids=lambda p: str(p.relative_to(CORE)))
@@ -65,7 +65,7 @@ def test_state_fields_are_words_and_no_module_alias_clashes_with_one():
     """State fields are named in words, and no name imported into a core module shadows a field."""
     from attrs import fields
 
-    from game.core.state import State
+    from game.core.model.state import State
     names = {f.name for f in fields(State)}
     assert all(len(n) > 2 for n in names)
     for path in CORE.rglob("*.py"):
@@ -79,7 +79,7 @@ def test_state_fields_are_words_and_no_module_alias_clashes_with_one():
 
 def test_every_constant_is_used_and_documented():
     """Each model constant is read by the code and listed in docs/MODEL.md."""
-    from game.core.constants import TABLE
+    from game.core.model.constants import TABLE
     code = "\n".join(p.read_text(encoding="utf-8") for p in CORE.rglob("*.py") if p.name != "constants.py")
     model = (ROOT / "docs" / "MODEL.md").read_text(encoding="utf-8")
     for c in TABLE:

@@ -4,12 +4,12 @@ import json
 
 import pytest
 
-from game.core import params as P
-from game.core.errors import LoadError
-from game.core.record import GameRecord
-from game.core.scenario import load_scenario
-from game.core.session import Game
-from game.core.vocab import Action
+from game.core.model import params as P
+from game.core.model.errors import LoadError
+from game.core.files.record import GameRecord
+from game.core.files.scenario import load_scenario
+from game.core.play.session import Game
+from game.core.model.vocab import Action
 
 EA = load_scenario("east_asia_2023")
 

@@ -3,7 +3,7 @@ selection of games or pass over the games they come from."""
 import numpy as np
 import pytest
 
-from game.core import rng
+from game.core.model import rng
 
 
 def test_batched_philox_gives_random123s_known_answer():

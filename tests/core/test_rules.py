@@ -11,18 +11,19 @@ import itertools
 import numpy as np
 import pytest
 
-from game.core import params as P
-from game.core.constants import K
-from game.core.doctrines import ALWAYS, PLAYING_DOCTRINES, View, challenge_choice, make
-from game.core.params import Worldview
-from game.core.rules import actions, arms, choice, crises, economy, endings, events, perception, resolve_image, scores
-from game.core.rules import tension_dynamics
-from game.core.rules.crises import FIRST, OUT, SECOND, Stakes
-from game.core.rules.in_force import InForce
-from game.core.rules.moves import Moves
-from game.core.scenario import EndRules, load_scenario
-from game.core.state import State, sigmoid
-from game.core.vocab import DETERRENCE_ACTIONS, DIALOGUE_ACTIONS, OUTCOME_INDEX, Action, Outcome, Stance, targeted
+from game.core.model import params as P
+from game.core.model.constants import K
+from game.core.model.doctrines import ALWAYS, PLAYING_DOCTRINES, View, challenge_choice, make
+from game.core.model.params import Worldview
+from game.core.model.rules import actions, arms, choice, crises, economy, endings, events, perception, resolve_image, scores
+from game.core.model.rules import tension_dynamics
+from game.core.model.rules.crises import FIRST, OUT, SECOND, Stakes
+from game.core.model.rules.in_force import InForce
+from game.core.model.rules.moves import Moves
+from game.core.files.scenario import load_scenario
+from game.core.model.world import EndRules
+from game.core.model.state import State, sigmoid
+from game.core.model.vocab import DETERRENCE_ACTIONS, DIALOGUE_ACTIONS, OUTCOME_INDEX, Action, Outcome, Stance, targeted
 
 TOL = 1e-5
 NONE = -1

@@ -5,10 +5,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from game.core.engine import Engine
-from game.core.errors import LoadError
-from game.core.paths import SCENARIOS
-from game.core.scenario import list_scenarios, load_scenario
+from game.core.model.engine import Engine
+from game.core.model.errors import LoadError
+from game.core.files.paths import SCENARIOS
+from game.core.files.scenario import list_scenarios, load_scenario
 
 SCENARIO_FILES = list_scenarios()
 MESSAGE = re.compile(r"^.+\.toml: (\[[^\]]+\] )?[^:]+: .+$")
@@ -111,7 +111,7 @@ BAD_CARDS = {
 @pytest.mark.parametrize("case", sorted(BAD_CARDS), ids=str)
 def test_bad_cards_are_reported(tmp_path, case):
     """Bad card files name the file, the card, the field and what is allowed."""
-    from game.core.cards import load_deck
+    from game.core.files.cards import load_deck
     text, key, problem = BAD_CARDS[case]
     p = write(tmp_path, text, "tiny.toml")
     with pytest.raises(LoadError) as err:

@@ -5,7 +5,7 @@ import sys
 import time
 from pathlib import Path
 
-from game.core.tempfiles import STALE_SECONDS, clean_stale
+from game.core.files.tempfiles import STALE_SECONDS, clean_stale
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -14,7 +14,7 @@ def data_dir(tmp_path, monkeypatch):
 def make_app():
     from game.ui.app import App
     from game.ui.setup_options import Options
-    from game.core.scenario import load_scenario
+    from game.core.files.scenario import load_scenario
 
     made = []
 

@@ -7,11 +7,11 @@ import argparse
 import pygame
 import pytest
 
-from game.core.debrief import SAME_ACTORS
-from game.core.record import GameRecord
-from game.core.scenario import load_scenario
-from game.core.session import Game
-from game.core.vocab import Action, Stance
+from game.core.teaching.debrief import SAME_ACTORS
+from game.core.files.record import GameRecord
+from game.core.files.scenario import load_scenario
+from game.core.play.session import Game
+from game.core.model.vocab import Action, Stance
 from game.ui import driver, text
 from game.ui.setup_options import options_from_args
 

@@ -6,9 +6,9 @@ import re
 import pygame
 import pytest
 
-from game.core import params as P
-from game.core.paths import shipped_decks
-from game.core.scenario import list_scenarios, load_scenario
+from game.core.model import params as P
+from game.core.files.paths import shipped_decks
+from game.core.files.scenario import list_scenarios, load_scenario
 from game.ui import text
 from game.ui.metrics import Metrics
 from game.ui.widgets.card_view import CardView
@@ -40,7 +40,7 @@ def test_every_effect_of_every_deck_reads_in_plain_words():
 
 
 def test_the_worldview_shifts_say_what_they_do():
-    from game.core.cards import Effect
+    from game.core.model.world import Effect
     assert Effect("worldview", -0.1, param="misperception", turns=3).plain() == \
         "perceptions sharpen for 3 turns: moves are read more truly"
     assert Effect("worldview", 0.1, param="misperception", turns=1).plain() == \

@@ -4,8 +4,8 @@ import random
 
 import pygame
 
-from game.core.session import Game
-from game.core.vocab import Action
+from game.core.play.session import Game
+from game.core.model.vocab import Action
 from game.ui import driver
 from tests.ui.monkey import Mix, random_event
 

@@ -2,9 +2,9 @@
 briefing, the running score, Challenge and refused moves, crises on the map, the why panel."""
 import pygame
 
-from game.core.scenario import load_scenario
-from game.core.session import Game
-from game.core.vocab import Action, Stance
+from game.core.files.scenario import load_scenario
+from game.core.play.session import Game
+from game.core.model.vocab import Action, Stance
 from game.ui import driver
 
 from .helpers import play_scene, setup_two_humans_and_start, start_at_title

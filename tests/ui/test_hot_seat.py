@@ -4,7 +4,7 @@ import io
 
 import pygame
 
-from game.core.session import Game
+from game.core.play.session import Game
 from game.ui import driver, userdata
 
 from .helpers import play_scene, setup_two_humans_and_start, start_at_title, wait_for_debrief

@@ -114,7 +114,7 @@ def test_the_sandbox_world_joins_the_compare(make_app):
 def test_results_page_through_worlds_that_do_not_fit(make_app):
     """Six doctrines in three worlds at text scale 1.5 do not fit legibly at once: the grid shows as
     many worlds as fit and → shows the next ones."""
-    from game.core import params as P
+    from game.core.model import params as P
     app = make_app(scale=1.5)
     app.custom_worldview = P.Worldview.from_preset("spiral-world", {"greedy_share": 0.3})
     scene = open_lab(app, "Compare lab")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.core import params as P
-from game.core.scenario import list_scenarios, load_scenario
+from game.core.model import params as P
+from game.core.files.scenario import list_scenarios, load_scenario
 from game.ui import driver
 from tests.ui.lab_helpers import focus_row, marker_pixels, open_lab, wait_for
 

@@ -3,7 +3,8 @@ import json
 
 import pygame
 
-from game.core import article, lesson
+from game.core.files import article
+from game.core.teaching import lesson
 from game.ui import driver
 from game.ui.scenes.learn import load_progress, progress_path
 from tests.ui.helpers import start_at_title

@@ -3,7 +3,7 @@ import random
 
 import pygame
 
-from game.core.session import Game
+from game.core.play.session import Game
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.help import HowToPlayScene
 from game.ui.scenes.load import LoadScene

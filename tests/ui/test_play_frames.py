@@ -1,7 +1,7 @@
 """Auto-play keeps its widgets, spreads a turn's work over frames, and still autosaves every turn."""
 import pygame
 
-from game.core.session import Game
+from game.core.play.session import Game
 from game.ui import driver, saving, userdata
 from game.ui.scenes.play import SPEEDS, PlayScene
 from game.ui.scenes.title import TitleScene

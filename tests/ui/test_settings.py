@@ -39,7 +39,7 @@ def test_the_text_size_is_remembered(make_app, config_dir):
 
 
 def test_the_last_scenario_and_setup_are_remembered(make_app, config_dir):
-    from game.core.scenario import load_scenario
+    from game.core.files.scenario import load_scenario
     from game.ui.setup_options import options_from_args
     app = make_app("two_rivals", seed=5)
     app.settings = Settings()

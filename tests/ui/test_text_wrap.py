@@ -1,7 +1,7 @@
 """text.wrap measures only where a line may end, yet its lines are those of the plain greedy wrap."""
 import pytest
 
-from game.core.scenario import load_scenario
+from game.core.files.scenario import load_scenario
 from game.ui import text
 
 

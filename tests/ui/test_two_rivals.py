@@ -5,12 +5,12 @@ import re
 import pygame as K
 import pytest
 
-from game.core import debrief as D
-from game.core import dilemma
-from game.core.explain import did, regional, why
-from game.core.scenario import load_scenario
-from game.core.session import Game
-from game.core.vocab import Action
+from game.core.teaching import debrief as D
+from game.core.model import dilemma
+from game.core.teaching.explain import did, regional, why
+from game.core.files.scenario import load_scenario
+from game.core.play.session import Game
+from game.core.model.vocab import Action
 from game.ui import driver, text
 
 REGIONAL = re.compile(r"forum|bloc|region|tension", re.IGNORECASE)

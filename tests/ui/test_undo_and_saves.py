@@ -4,10 +4,10 @@ import json
 import pygame
 import pytest
 
-from game.core.errors import LoadError
-from game.core.scenario import load_scenario
-from game.core.session import Game
-from game.core.vocab import Action
+from game.core.model.errors import LoadError
+from game.core.files.scenario import load_scenario
+from game.core.play.session import Game
+from game.core.model.vocab import Action
 from game.ui import driver, saving, userdata
 from game.ui.scenes.load import LoadScene
 from game.ui.scenes.play import PlayScene

@@ -1,11 +1,11 @@
-"""The article reader: the source article's paragraphs (¶1..¶13, read through game.core.article),
+"""The article reader: the source article's paragraphs (¶1..¶13, read through game.core.files.article),
 one at a time, each with the event cards that cite it and both of their readings."""
 from __future__ import annotations
 
 import pygame
 import pygame_gui
 
-from game.core import article
+from game.core.files import article
 
 from .. import palette, text
 from ..intents import Intent, Key, Kind
@@ -44,7 +44,7 @@ class ArticleScene(Scene):
     def __init__(self, app, paragraph: int = 1, scenario=None):
         super().__init__(app)
         if scenario is None or not scenario.cards:
-            from game.core.scenario import load_scenario
+            from game.core.files.scenario import load_scenario
             options = getattr(app, "options", None)
             scenario = getattr(options, "scenario", None)
             if scenario is None or not scenario.cards:

@@ -13,7 +13,7 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
-from game.core.debrief import BOTH_WORLDS
+from game.core.teaching.debrief import BOTH_WORLDS
 
 from .. import intents, palette, text
 from ..intents import Intent, Kind

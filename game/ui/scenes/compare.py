@@ -10,10 +10,10 @@ from __future__ import annotations
 import attrs
 import pygame
 
-from game.core.experiment import Condition, ConditionResult
-from game.core.record import atomic_write
-from game.core.scenario import DOCTRINE_NAMES
-from game.core.lab_format import table_csv, verdict
+from game.core.runs.experiment import Condition, ConditionResult
+from game.core.files.record import atomic_write
+from game.core.files.scenario import DOCTRINE_NAMES
+from game.core.runs.lab_format import table_csv, verdict
 
 from .. import palette, saving, text, userdata
 from ..intents import Intent, Key, Kind

@@ -6,7 +6,7 @@ Pages (← →): Headline (each human's type, score against the scenario's AI in
 sentence, what its moves did and its beliefs; then the world, the outcome and every type), Which
 world? (a hidden game: the truth, each human's belief path and Brier score beside a Bayesian
 observer's, with a chart), The war or Crises (the war, or the highest crisis, told rung by rung),
-Scores, Charts and Turning points. The words come from game.core.debrief through debrief_pages.
+Scores, Charts and Turning points. The words come from game.core.teaching.debrief through debrief_pages.
 
 Before the first page shows, two things are worked out in the background: the observer's odds
 (warmup) and what the scenario's AI would have scored in each seat (Game.baseline_scores); the
@@ -22,14 +22,14 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
-from game.core import debrief as D
-from game.core import dilemma
-from game.core import params as P
-from game.core.explain import why
-from game.core.options import preset_worldview
-from game.core.report import OUTCOME_TEXT
-from game.core.session import Game
-from game.core.vocab import Outcome
+from game.core.teaching import debrief as D
+from game.core.model import dilemma
+from game.core.model import params as P
+from game.core.teaching.explain import why
+from game.core.runs.options import preset_worldview
+from game.core.teaching.report import OUTCOME_TEXT
+from game.core.play.session import Game
+from game.core.model.vocab import Outcome
 
 from .. import debrief_pages as pages
 from .. import history, intents, palette, printable, saving, text, warmup

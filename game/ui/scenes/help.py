@@ -4,7 +4,7 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
-from game.core.vocab import ACTION_HELP, Action
+from game.core.model.vocab import ACTION_HELP, Action
 
 from .. import intents, palette, text
 from ..intents import Intent, Kind

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
-from game.core import params as P
-from game.core.doctrines import DOCTRINES
-from game.core.errors import LoadError
-from game.core.scenario import DOCTRINE_NAMES, list_scenarios, load_scenario
+from game.core.model import params as P
+from game.core.model.doctrines import DOCTRINES
+from game.core.model.errors import LoadError
+from game.core.files.scenario import DOCTRINE_NAMES, list_scenarios, load_scenario
 
 from .. import palette, text
 from ..intents import Intent, Key, Kind

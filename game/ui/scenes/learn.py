@@ -1,4 +1,4 @@
-"""Learn: the guided first lesson (game/core/lesson.py), played in the real game.
+"""Learn: the guided first lesson (game/core/teaching/lesson.py), played in the real game.
 
 One screen with two views: the chapter list, and a chapter (its text, one thing to do in a real
 session.Game shown on a board beside it, then one question with feedback). Progress is kept in
@@ -11,8 +11,9 @@ import os
 import pygame
 import pygame_gui
 
-from game.core import lesson
-from game.core.vocab import Action, Stance
+from game.core.play.lesson_games import games as lesson_games
+from game.core.teaching import lesson
+from game.core.model.vocab import Action, Stance
 
 from .. import intents, palette, text, userdata
 from ..intents import Intent, Key, Kind
@@ -89,7 +90,7 @@ class Lesson:
     def __init__(self, chapter: lesson.Chapter):
         self.chapter = chapter
         self.task = chapter.task
-        self.games = lesson.games(self.task)
+        self.games = lesson_games(self.task)
         self.game = self.games[0]
         sc = self.game.scenario
         self.human = sc.codes.index(self.task.human) if self.task.human else -1
@@ -445,7 +446,7 @@ class LearnScene(Scene):
             small("Your beliefs (chance of the spiral world): "
                   + ", ".join(f"after turn {t}: {p * 100:.0f}%" for t, p in g.beliefs[me]))
         if g.hidden and g.over and les.belief is None:
-            from game.core.hidden import brier
+            from game.core.teaching.hidden import brier
             spiral = g.worldview.preset == "spiral-world"
             head(f"The world was the {g.worldview.preset}.")
             path = g.beliefs.get(me, [])

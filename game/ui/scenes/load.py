@@ -7,7 +7,7 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
-from game.core.errors import LoadError, one_line
+from game.core.model.errors import LoadError, one_line
 
 from .. import intents, palette, saving, text, userdata
 from ..intents import Intent, Kind

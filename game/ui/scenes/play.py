@@ -25,11 +25,11 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
-from game.core import dilemma
-from game.core.explain import crisis_lines
-from game.core.report import OUTCOME_TEXT
-from game.core.session import Game
-from game.core.vocab import ACTION_LABELS_LOCAL, Action, Stance
+from game.core.model import dilemma
+from game.core.teaching.explain import crisis_lines
+from game.core.teaching.report import OUTCOME_TEXT
+from game.core.play.session import Game
+from game.core.model.vocab import ACTION_LABELS_LOCAL, Action, Stance
 
 from .. import history, intents, palette, saving, text, warmup
 from ..intents import Intent, Kind

@@ -16,12 +16,12 @@ import attrs
 import pygame
 import pygame_gui
 
-from game.core import params as P
-from game.core.errors import LoadError
-from game.core.experiment import Condition
-from game.core import lab_format
-from game.core.paths import SCENARIOS, user_scenarios_dir
-from game.core.scenario_writer import save_scenario
+from game.core.model import params as P
+from game.core.model.errors import LoadError
+from game.core.runs.experiment import Condition
+from game.core.runs import lab_format
+from game.core.files.paths import SCENARIOS, user_scenarios_dir
+from game.core.files.scenario_writer import save_scenario
 
 from .. import palette, text
 from ..formats import format_value

@@ -15,13 +15,13 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
-from game.core import params as P
-from game.core.doctrines import DOCTRINES, HUMAN
-from game.core.errors import LoadError
-from game.core.hidden import HIDDEN
-from game.core.rng import MAX_SEED
-from game.core.scenario import DOCTRINE_NAMES, MAX_TURNS, list_scenarios, load_scenario
-from game.core.session import Game
+from game.core.model import params as P
+from game.core.model.doctrines import DOCTRINES, HUMAN
+from game.core.model.errors import LoadError
+from game.core.teaching.hidden import HIDDEN
+from game.core.model.rng import MAX_SEED
+from game.core.files.scenario import DOCTRINE_NAMES, MAX_TURNS, list_scenarios, load_scenario
+from game.core.play.session import Game
 
 from .. import intents, palette, text
 from ..intents import Intent, Kind

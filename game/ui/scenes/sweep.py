@@ -8,8 +8,8 @@ import itertools
 import attrs
 import pygame
 
-from game.core import params as P
-from game.core.experiment import SweepResult, describe_crossovers, parse_axis
+from game.core.model import params as P
+from game.core.runs.experiment import SweepResult, describe_crossovers, parse_axis
 
 from .. import palette, text
 from ..formats import format_value

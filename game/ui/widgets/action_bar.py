@@ -11,7 +11,7 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
-from game.core.vocab import ACTION_HELP, ACTION_HELP_LOCAL, ACTION_LABELS_LOCAL, DETERRENCE_ACTIONS, DIALOGUE_ACTIONS, Action
+from game.core.model.vocab import ACTION_HELP, ACTION_HELP_LOCAL, ACTION_LABELS_LOCAL, DETERRENCE_ACTIONS, DIALOGUE_ACTIONS, Action
 
 from .. import palette, text
 from ..intents import Intent, Kind

@@ -7,7 +7,7 @@ NUCLEAR_SCORE_FACTOR), so the words cannot drift from the score.
 """
 from __future__ import annotations
 
-from game.core.constants import K
+from game.core.model.constants import K
 
 PARTS = ("stakes", "security", "prosperity", "relations")
 PART_WORDS = {"stakes": "stakes won", "security": "security", "prosperity": "prosperity",

@@ -4,7 +4,7 @@ settle, back down); a human ally of a party chooses to back it or stay out.
 It is drawn over the dimmed play screen and holds its own buttons, each registered with the
 intent its key sends (F X S B, Y N), so keys and clicks share one path. It names the stake, the
 other party, the rung and what each answer does. What the rules do with the answers is in
-game.core.rules.crises; the words here follow vocab.STANCE_HELP and docs/MODEL.md.
+game.core.model.rules.crises; the words here follow vocab.STANCE_HELP and docs/MODEL.md.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
-from game.core.vocab import RUNG_NAMES, STANCE_HELP, Stance
+from game.core.model.vocab import RUNG_NAMES, STANCE_HELP, Stance
 
 from .. import palette, text
 from ..intents import STANCE_KEYS, Intent, Kind

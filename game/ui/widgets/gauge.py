@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.core.vocab import TENSION_BANDS, tension_band
+from game.core.model.vocab import TENSION_BANDS, tension_band
 
 from .. import palette, text
 from .cached import CachedPanel, RenderBudget

@@ -10,7 +10,7 @@ from __future__ import annotations
 import attrs
 import pygame
 
-from game.core.lab_format import interval, percent
+from game.core.runs.lab_format import interval, percent
 
 from .. import palette, text
 from ..metrics import Metrics

@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pygame
 
-from game.core.vocab import RUNG_NAMES
+from game.core.model.vocab import RUNG_NAMES
 
 from .. import palette, text
 from . import shapes

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.core import dilemma
-from game.core.dilemma import DETER, TALK
+from game.core.model import dilemma
+from game.core.model.dilemma import DETER, TALK
 
 from .. import palette, text
 from .cached import CachedPanel, RenderBudget

@@ -1,12 +1,12 @@
 """“Why did this move?”: the main causes of the turn's changes in trust and tension, from
-game.core.explain.why, plus the turn's crises and what every actor did. It leads with what the
+game.core.teaching.explain.why, plus the turn's crises and what every actor did. It leads with what the
 humans' own moves did: a move the rules refused, with the reason, then the effects of their
 moves (explain.why's `first`), then the crises they are in."""
 from __future__ import annotations
 
 import pygame
 
-from game.core.explain import crisis_lines, did, regional, why
+from game.core.teaching.explain import crisis_lines, did, regional, why
 
 from .. import palette, text
 from . import shapes

@@ -6,16 +6,15 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import numpy as np
 
-from . import params, schema
+from ..model import params
+from . import schema
 from .article import paragraphs
 from .checks import ACTOR_CODE, read_toml  # noqa: F401 - read_toml: validate reads both kinds of file
-from .errors import LoadError
+from ..model.world import ALL, Card, Deck, Effect
 from .paths import CARDS
 from .schema import Problem, items, number, text
 
-ALL = "*"
 # kind -> (required keys besides kind, allowed amount range, integer amount?)
 EFFECT_KINDS: dict[str, tuple[tuple[str, ...], tuple[float, float], bool]] = {
     "trust": (("from", "to", "amount"), (-2.0, 2.0), False),
@@ -36,133 +35,6 @@ CARD_KEYS = {"id", "title", "date", "paragraph", "quote", "deterrence_reading",
              "dialogue_reading", "weight", "conditions", "effect"}
 REQUIRED_CARD_KEYS = CARD_KEYS - {"date", "conditions", "effect", "weight"}
 CONDITION_KEYS = {"min_turn", "max_turn", "min_tension", "max_tension"}
-
-
-@attrs.frozen
-class Effect:
-    kind: str
-    amount: float
-    actors: tuple[str, ...] = ()      # capability, prosperity, resolve; trust: observers
-    others: tuple[str, ...] = ()      # trust: observed; dyadic kinds: the second group
-    param: str = ""
-    turns: int = 0
-
-    def describe(self) -> str:
-        sign = "+" if self.amount >= 0 else "−"
-        mag = f"{sign}{abs(self.amount):g}"
-        a = ", ".join(self.actors)
-        b = ", ".join(self.others)
-        return {
-            "trust": f"trust of {a} in {b} {mag}",
-            "tension": f"tension {a} ↔ {b} {mag}",
-            "capability": f"capability of {a} {mag}",
-            "prosperity": f"prosperity of {a} {mag}",
-            "alliance": f"alliance {a} ↔ {b} {mag}",
-            "ties": f"ties {a} ↔ {b} {mag}",
-            "forum": f"regional forum {mag}",
-            "crisis": f"crisis ladder {a} ↔ {b} {mag}",
-            "resolve": f"resolve image of {a} {mag}",
-            "worldview": f"{self.param} {mag} for {self.turns} turns",
-        }[self.kind]
-
-    def plain(self, names: dict | None = None) -> str:
-        """The effect in plain words, as a card shows it: 'perceptions sharpen for 3 turns: moves are read
-        more truly', 'tension rises between China and Japan'. names maps codes to names (else the codes)."""
-        from .vocab import EFFECT_PLAIN, PARAM_PLAIN
-        up = self.amount >= 0
-        if self.kind == "worldview":
-            turns = f"{self.turns} turn{'s' if self.turns != 1 else ''}"
-            pair = PARAM_PLAIN.get(self.param)
-            if pair is None:
-                return f"{self.param.replace('_', ' ')} {'rises' if up else 'falls'} for {turns}"
-            return pair[0 if up else 1].format(t=turns)
-        rungs = round(abs(self.amount))
-        words = EFFECT_PLAIN[self.kind][0 if up else 1]
-        a, b = _who(self.actors, names), _who(self.others, names)
-        if "between" in words and (len(self.actors) > 1 or len(self.others) > 1):
-            a, b = f"{a} on one side", f"{b} on the other"   # two groups: never "A and B and C"
-        return words.format(a=a, b=b, n=f"{rungs} rung{'s' if rungs != 1 else ''}")
-
-
-def _who(codes, names: dict | None) -> str:
-    """'everyone', 'China', 'China and Russia', 'China, Russia and North Korea'."""
-    if not codes or ALL in codes:
-        return "everyone"
-    shown = [(names or {}).get(c, c) for c in codes]
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
-
-
-@attrs.frozen
-class Card:
-    id: str
-    title: str
-    paragraph: int
-    quote: str
-    deterrence_reading: str
-    dialogue_reading: str
-    effects: tuple[Effect, ...]
-    weight: float = 1.0
-    date: str = ""
-    min_turn: int = 0
-    max_turn: int = 10_000
-    min_tension: float = 0.0
-    max_tension: float = 100.0
-
-    def codes(self) -> set[str]:
-        out: set[str] = set()
-        for e in self.effects:
-            out.update(e.actors)
-            out.update(e.others)
-        out.discard(ALL)
-        return out
-
-
-# What one unit of an effect's amount adds to a card's pull toward escalation (+) or calm (−), by
-# effect kind, and for a worldview effect by its param. Alliance, resolve and prosperity pull neither
-# way: whether they deter or alarm is the very question the hidden worldview decides.
-TONE_WEIGHTS: dict[str, float] = {
-    "tension": 10.0, "crisis": 1.0, "capability": 1.0, "misperception": 2.0, "camp_bias": 2.0,
-    "trust": -2.0, "suspicion_bias": -2.0, "ties": -4.0, "forum": -4.0,
-}
-TONE_DOMINANCE = 2.0  # one side's pull must exceed the other's this many times for the card to take its tone
-TONES = ("escalating", "calming", "mixed")
-
-
-def card_tone(card: Card) -> str:
-    """The card's tone, "escalating", "calming" or "mixed": the sign of the weighted sum of its effects,
-    taken only when one side clearly outweighs the other.
-
-    Each effect pulls TONE_WEIGHTS[kind] · amount (a worldview effect: TONE_WEIGHTS[param]): raising
-    tension (×10), the crisis ladder (×1 a rung), capability (×1), misperception or camp bias (×2)
-    escalates; raising trust (×2), suspicion_bias (×2, a rise reads others more kindly), ties or the
-    forum (×4) calms, and lowering any of them pulls the other way. With E the sum of the escalating
-    pulls and C of the calming ones, the card is "escalating" if E > TONE_DOMINANCE · C, "calming" if
-    C > TONE_DOMINANCE · E, else "mixed", as is a card whose effects pull neither way.
-    """
-    pulls = [TONE_WEIGHTS.get(e.param if e.kind == "worldview" else e.kind, 0.0) * e.amount for e in card.effects]
-    up = sum(x for x in pulls if x > 0)
-    down = -sum(x for x in pulls if x < 0)
-    if up > TONE_DOMINANCE * down:
-        return "escalating"
-    if down > TONE_DOMINANCE * up:
-        return "calming"
-    return "mixed"
-
-
-def tone_weights(cards) -> dict[str, float]:
-    """The total draw weight of the cards of each tone, in the order of TONES."""
-    out = dict.fromkeys(TONES, 0.0)
-    for card in cards:
-        out[card_tone(card)] += card.weight
-    return out
-
-
-@attrs.frozen
-class Deck:
-    name: str
-    title: str
-    cards: tuple[Card, ...]
-    path: str = ""
 
 
 MAX_CARDS = 4096       # a deck's cards; the engine keeps a card's index in 16 bits
@@ -365,60 +237,3 @@ def load_deck(path_or_name) -> Deck:
     return Deck(name=f.deck.name or path.stem, title=f.deck.title or path.stem, cards=cards, path=str(path))
 
 
-@attrs.frozen(eq=False)
-class CompiledDeck:
-    """Dense shocks per card, so a batch applies every game's card with one gather."""
-
-    trust: np.ndarray       # (K, N, N) log-odds shift of row's trust in column
-    tension: np.ndarray     # (K, N, N) symmetric
-    capability: np.ndarray  # (K, N)
-    prosperity: np.ndarray  # (K, N)
-    alliance: np.ndarray    # (K, N, N)
-    ties: np.ndarray        # (K, N, N)
-    forum: np.ndarray       # (K,)
-    crisis: np.ndarray      # (K, N, N) int
-    resolve: np.ndarray     # (K, N)
-    tweak: np.ndarray       # (K, P) worldview delta
-    tweak_turns: np.ndarray  # (K,)
-    weight: np.ndarray      # (K,)
-    min_turn: np.ndarray
-    max_turn: np.ndarray
-    min_tension: np.ndarray
-    max_tension: np.ndarray
-
-
-def _idx(group: tuple[str, ...], codes: list[str]) -> list[int]:
-    if ALL in group:
-        return list(range(len(codes)))
-    return [codes.index(c) for c in group]
-
-
-def compile_deck(cards: tuple[Card, ...], codes: list[str]) -> CompiledDeck:
-    k, n, p = len(cards), len(codes), len(params.NAMES)
-    z3 = lambda: np.zeros((k, n, n))  # noqa: E731
-    out = dict(trust=z3(), tension=z3(), capability=np.zeros((k, n)), prosperity=np.zeros((k, n)),
-               alliance=z3(), ties=z3(), forum=np.zeros(k), crisis=np.zeros((k, n, n), dtype=np.int8),
-               resolve=np.zeros((k, n)), tweak=np.zeros((k, p)), tweak_turns=np.zeros(k, dtype=np.int16))
-    off = ~np.eye(n, dtype=bool)
-    for c, card in enumerate(cards):
-        for e in card.effects:
-            if e.kind in ("capability", "prosperity", "resolve"):
-                out[e.kind][c, _idx(e.actors, codes)] += e.amount
-            elif e.kind == "forum":
-                out["forum"][c] += e.amount
-            elif e.kind == "worldview":
-                out["tweak"][c, params.INDEX[e.param]] += e.amount
-                out["tweak_turns"][c] = max(out["tweak_turns"][c], e.turns)
-            else:
-                mask = np.zeros((n, n), dtype=bool)
-                a, b = _idx(e.actors, codes), _idx(e.others, codes)
-                mask[np.ix_(a, b)] = True
-                if e.kind != "trust":
-                    mask |= mask.T
-                mask &= off
-                out[e.kind][c][mask] += int(e.amount) if e.kind == "crisis" else e.amount
-    return CompiledDeck(
-        weight=np.array([c.weight for c in cards]),
-        min_turn=np.array([c.min_turn for c in cards]), max_turn=np.array([c.max_turn for c in cards]),
-        min_tension=np.array([c.min_tension for c in cards]), max_tension=np.array([c.max_tension for c in cards]),
-        **out)

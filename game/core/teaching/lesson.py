@@ -3,13 +3,14 @@
 Each chapter has a few sentences, one thing to do in the real game (a Task: which scenario,
 seed, doctrines and worldview, how many rounds, what the learner must do) and one question with
 feedback for every answer. The window (game/ui/scenes/learn.py) plays the tasks with
-session.Game; this module never imports the window, and `games(task)` builds the real games.
+session.Game; this module never imports the window, and `play.lesson_games.games(task)` builds the
+real games.
 """
 from __future__ import annotations
 
 import attrs
 
-from .vocab import Action
+from ..model.vocab import Action
 
 
 @attrs.frozen
@@ -214,27 +215,6 @@ MINUTES = sum(c.minutes for c in CHAPTERS)
 
 def chapter(number: int) -> Chapter:
     return CHAPTERS[number - 1]
-
-
-def games(task: Task) -> list:
-    """The real games a task plays: one for "play", one per doctrine for "watch"."""
-    from .options import preset_worldview
-    from .scenario import load_scenario
-    from .session import HUMAN, Game
-
-    sc = load_scenario(task.scenario)
-    preset = task.worldview or sc.worldview.preset
-    wv = preset_worldview(sc, preset, dict(task.sets))
-    turns = task.turns or task.rounds
-    if task.kind == "watch":
-        return [Game(sc, task.seed, [d] * len(sc.codes), worldview=wv, turns=turns) for d in task.watch]
-    doctrines = list(sc.default_doctrines())
-    given = dict(task.doctrines)
-    for k, code in enumerate(sc.codes):
-        doctrines[k] = HUMAN if code == task.human else given.get(code, doctrines[k])
-    if task.hidden:
-        return [Game(sc, task.seed, doctrines, turns=turns, hidden=True)]
-    return [Game(sc, task.seed, doctrines, worldview=wv, turns=turns)]
 
 
 def required_action(task: Task) -> Action | None:

@@ -1,7 +1,7 @@
 """Plain sentences for "why did this move?", from a turn entry of a game record."""
 from __future__ import annotations
 
-from .vocab import RUNG_NAMES, Action, Family
+from ..model.vocab import RUNG_NAMES, Action, Family
 
 VERB = {
     "ARM": "armed", "ALLY": "deepened an alliance with {t}", "PRESSURE": "put pressure on {t}",

@@ -16,7 +16,7 @@ from .rules.causes import TRUST_CAUSES, apportion
 from .rules.in_force import InForce, parameters_in_force
 from .rules.moves import Moves
 from .rules.tension_dynamics import TENSION_CAUSES
-from .scenario import Scenario
+from .world import Scenario
 from .state import State, logit, sigmoid
 from .turn_log import TurnLog
 from .vocab import Action

@@ -1,5 +1,5 @@
 """Reading scenario and deck files: TOML in, with a size limit and only from regular files, and the
-one-line value checks that raise a LoadError (the declared schemas of game/core/schema.py use the
+one-line value checks that raise a LoadError (the declared schemas of game/core/files/schema.py use the
 same wording).
 
 Every check names the file, the [section] and the key, says what is wrong and, where it helps,
@@ -11,7 +11,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from .errors import LoadError
+from ..model.errors import LoadError
 from .paths import FileProblem, read_limited
 from .schema import MAX_DEPTH, check_depth, shown as _shown
 

@@ -8,9 +8,9 @@ import functools
 
 import numpy as np
 
-from . import params as P
-from . import rng
-from .scenario import Scenario
+from ..model import params as P
+from ..model import rng
+from ..model.world import Scenario
 
 HIDDEN = "hidden"
 WORLDS = ("deterrence-world", "spiral-world")
@@ -41,8 +41,8 @@ def _move_likelihoods(scenario: Scenario, doctrines: tuple[str, ...], games: int
     """(2, A) the chance of each action in each world, over every actor and turn of `games`
     simulated games of the scenario with these doctrines (Laplace-smoothed): the model's own
     likelihood of a public move under each world."""
-    from .engine import Engine
-    from .options import preset_worldview
+    from ..model.engine import Engine
+    from ..runs.options import preset_worldview
 
     counts = np.ones((2, 9))
     for w, world in enumerate(WORLDS):
@@ -59,7 +59,7 @@ def observer_path(scenario: Scenario, doctrines, turns: list[dict], prior_spiral
     """What an observer who sees every public move, and reads each as independent evidence with
     the model's own likelihoods (_move_likelihoods, human seats counted as the scenario's own
     doctrine), believes of the spiral world after each turn: [(turn, chance), ...]."""
-    from .vocab import Action
+    from ..model.vocab import Action
 
     own = tuple(d if d != "human" else default for d, default in zip(doctrines, scenario.default_doctrines()))
     like = _move_likelihoods(scenario, own)
@@ -76,6 +76,6 @@ def observer_path(scenario: Scenario, doctrines, turns: list[dict], prior_spiral
 def worldview_for(scenario: Scenario, seed: int) -> P.Worldview:
     """The worldview a hidden game with this seed plays: the drawn preset, with the scenario's own
     values wherever its preset is the one drawn."""
-    from .options import preset_worldview
+    from ..runs.options import preset_worldview
 
     return preset_worldview(scenario, draw_world(seed, scenario.hidden_prior))

@@ -1,4 +1,4 @@
-"""The debrief in plain words, read from a game record alone (game.core.record's data): one
+"""The debrief in plain words, read from a game record alone (game.core.files.record's data): one
 sentence per human on what came of its game, what its own moves did to the others' trust in it,
 its stated beliefs about the world against the truth, and a crisis told rung by rung.
 
@@ -10,7 +10,7 @@ The window and the printable page show these sentences as they are.
 from __future__ import annotations
 
 from .explain import LOCAL_NOUN, NOUN, STANCE_TEXT, possessive
-from .vocab import RUNG_NAMES, Action, Family
+from ..model.vocab import RUNG_NAMES, Action, Family
 
 NOTABLE = 0.05          # a change of trust worth a clause of its own
 SMALLEST_SHOWN = 0.005  # a change of trust that shows as ±0.00 is told as no change

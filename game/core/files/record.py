@@ -14,9 +14,9 @@ import attrs
 import numpy as np
 
 from . import schema
-from .engine import TENSION_CAUSES, TRUST_CAUSES, Engine, TurnLog
-from .errors import LoadError
-from .vocab import OUTCOME_CODES, Action
+from ..model.engine import TENSION_CAUSES, TRUST_CAUSES, Engine, TurnLog
+from ..model.errors import LoadError
+from ..model.vocab import OUTCOME_CODES, Action
 
 FORMAT = "deterrence-or-dialogue/record"
 VERSION = 2   # the second edition of the rules: stakes, crises with stances, scores by type
@@ -87,7 +87,7 @@ def crisis_entries(eng: Engine, log: TurnLog, b: int) -> list[dict]:
     """The turn's crises, one per stake that had one open before or after the turn: its rung
     after the turn, the parties' stances (for a crisis open at the start), who backed whom, and
     who challenged."""
-    from .vocab import Stance
+    from ..model.vocab import Stance
 
     sc, st = eng.scenario, log.state
     codes = sc.codes
@@ -179,7 +179,7 @@ def _code(code) -> None:
 
 
 def _doctrine(_, name) -> None:
-    from .doctrines import DOCTRINES, HUMAN
+    from ..model.doctrines import DOCTRINES, HUMAN
 
     if not isinstance(name, str) or (name not in DOCTRINES and name != HUMAN):
         raise schema.Problem(f"unknown doctrine {schema.shown(name)} (allowed: {', '.join(DOCTRINES)}, {HUMAN})")
@@ -197,7 +197,7 @@ def _choices(_, turn) -> None:
 
 def _crisis_turn(_, turn) -> None:
     """One turn's crisis answers: {"stances": {CODE: {STAKE: STANCE}}, "backing": {CODE: {STAKE: true|false}}}."""
-    from .vocab import Stance
+    from ..model.vocab import Stance
 
     if not set(turn) <= {"stances", "backing"}:
         raise schema.Problem("unknown key (allowed: backing, stances)")

@@ -7,13 +7,15 @@ from pathlib import Path
 import attrs
 import numpy as np
 
-from . import params, schema
+from ..model import params
+from . import schema
 from .cards import Card, Deck, load_deck
 from .checks import ACTOR_CODE, ACTOR_CODE_ALLOWED, read_toml
-from .doctrines import DOCTRINES
-from .errors import LoadError
+from ..model.doctrines import DOCTRINES
+from ..model.errors import LoadError
+from ..model.world import Actor, EndRules, Scenario, Stake
 from .paths import CARDS, SCENARIOS
-from .rng import MAX_SEED
+from ..model.rng import MAX_SEED
 from .schema import Problem, flag, items, number, one_of, text
 
 MARKERS = ("circle", "square", "triangle", "diamond", "pentagon", "hexagon", "star", "cross")
@@ -35,88 +37,6 @@ MAX_TURNS = 500
 MAX_ACTORS = 16
 MAX_STAKES = 64
 MAX_PROFILES = 64
-
-
-@attrs.frozen
-class Actor:
-    code: str
-    name: str
-    colour: str
-    marker: str
-    capability: float
-    prosperity: float
-    bloc: str
-    x: float
-    y: float
-    doctrine: str
-    nuclear: bool = False   # a war between two nuclear actors is catastrophic for both
-
-
-@attrs.frozen
-class Stake:
-    """Something two actors could fight over: a challenge is always over a stake."""
-
-    id: str
-    name: str
-    parties: tuple[int, int]        # actor indices
-    value: float
-    paragraphs: tuple[int, ...] = ()  # the article's paragraphs that name it
-    source: str = ""                # where a stake the article does not name comes from
-
-
-@attrs.frozen
-class EndRules:
-    lockin_threshold: float = 60.0
-    lockin_turns: int = 5
-    community_trust: float = 0.7
-    community_tension: float = 25.0
-    community_turns: int = 5
-
-
-@attrs.frozen(eq=False)
-class Scenario:
-    name: str
-    title: str
-    description: str
-    actors: tuple[Actor, ...]
-    trust: np.ndarray
-    alliance: np.ndarray
-    ties: np.ndarray
-    turns: int
-    worldview: params.Worldview
-    cards: tuple[Card, ...]
-    deck_name: str
-    dynamics: bool
-    end: EndRules
-    profiles: dict
-    path: str = ""
-    seed: int = 1
-    stakes: tuple[Stake, ...] = ()
-    hidden_prior: float = 0.5   # chance that a hidden game draws the spiral world
-
-    @property
-    def codes(self) -> list[str]:
-        return [a.code for a in self.actors]
-
-    @property
-    def n(self) -> int:
-        return len(self.actors)
-
-    def index(self, code: str) -> int:
-        return self.codes.index(code)
-
-    def card(self, card_id: str | None) -> Card | None:
-        """The deck's card with this id, or None."""
-        return next((c for c in self.cards if c.id == card_id), None)
-
-    def default_doctrines(self) -> list[str]:
-        return [a.doctrine for a in self.actors]
-
-    def with_worldview(self, worldview: params.Worldview) -> "Scenario":
-        return attrs.evolve(self, worldview=worldview)
-
-    def with_turns(self, turns: int) -> "Scenario":
-        return attrs.evolve(self, turns=int(turns))
 
 
 def list_scenarios() -> list[Path]:

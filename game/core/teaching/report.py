@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from .explain import crisis_lines, why
-from .record import GameRecord
-from .scenario import Scenario
-from .vocab import tension_band
+from ..files.record import GameRecord
+from ..model.world import Scenario
+from ..model.vocab import tension_band
 
 OUTCOME_TEXT = {
     "regional-war": "regional war: a crisis reached the top of the ladder",

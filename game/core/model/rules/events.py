@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 import numpy as np
 
-from ..cards import Card, compile_deck
+from ..world import Card, compile_deck
 from ..constants import K
 from ..state import State
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import params as P
+from ..model import params as P
 from .record import atomic_write
 from .scenario import NAME_ALLOWED, NAME_PATTERN, Scenario, load_scenario
 

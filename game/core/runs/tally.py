@@ -13,7 +13,7 @@ from __future__ import annotations
 import attrs
 import numpy as np
 
-from .vocab import OUTCOME_CODES
+from ..model.vocab import OUTCOME_CODES
 
 EXACT_BAND_VALUES = 1 << 22   # a run's (games x turns x conditions) up to which the bands are exact
 BAND_BINS = 1000              # histogram bins per turn beyond that: tension to 0.1, trust to 0.001

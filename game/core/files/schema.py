@@ -20,7 +20,7 @@ from cattrs.errors import (AttributeValidationNote, ClassValidationError, Forbid
                            IterableValidationError, IterableValidationNote)
 from cattrs.gen import make_dict_structure_fn, override
 
-from .errors import LoadError
+from ..model.errors import LoadError
 
 MAX_ITEMS = 10_000   # items of any array or table; more are refused before any is read
 MAX_DEPTH = 16       # arrays and tables inside each other
@@ -108,7 +108,7 @@ def text(pattern: str | None = None, allowed: str | None = None, max_len: int = 
 
 def parameter(name, value) -> None:
     """A worldview parameter = value: a known parameter within its range."""
-    from . import params
+    from ..model import params
 
     if name not in params.SPEC:
         raise Problem(f"unknown parameter (allowed: {', '.join(params.NAMES)})")

@@ -10,12 +10,13 @@ from typing import Callable
 import attrs
 import numpy as np
 
-from . import params as P
+from ..model import params as P
 from .batch import BatchResult, run_batch
 from .pool import run_jobs
-from .scenario import DOCTRINE_NAMES, Scenario
+from ..files.scenario import DOCTRINE_NAMES
+from ..model.world import Scenario
 from .tally import EXACT_BAND_VALUES, Chunk, Tally
-from .vocab import OUTCOME_CODES, Outcome
+from ..model.vocab import OUTCOME_CODES, Outcome
 
 RATES = {"war": Outcome.REGIONAL_WAR, "lockin": Outcome.COLD_WAR_LOCK_IN,
          "community": Outcome.SECURITY_COMMUNITY, "none": Outcome.TURN_LIMIT}

@@ -13,9 +13,9 @@ import json
 import attrs
 import numpy as np
 
-from .engine import Engine, params_matrix
-from .scenario import Scenario
-from .vocab import OUTCOME_CODES
+from ..model.engine import Engine, params_matrix
+from ..model.world import Scenario
+from ..model.vocab import OUTCOME_CODES
 
 COLUMNS = ("seed", "worldview", "actor", "type", "doctrine", "score", "security", "prosperity", "stakes_won",
            "trust_received", "war_against", "outcome", "end_turn")

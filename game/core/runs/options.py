@@ -9,10 +9,11 @@ import re
 import tempfile
 from pathlib import Path
 
-from . import params as P
+from ..model import params as P
 from .pool import cores
-from .rng import MAX_SEED
-from .scenario import DOCTRINE_NAMES, MAX_TURNS, Scenario, load_scenario
+from ..model.rng import MAX_SEED
+from ..files.scenario import DOCTRINE_NAMES, MAX_TURNS, load_scenario
+from ..model.world import Scenario
 
 MAX_GAMES = 1_000_000
 MAX_SIZE = (7680, 4320)      # the largest window: an 8K screen

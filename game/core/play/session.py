@@ -6,14 +6,15 @@ from pathlib import Path
 
 import numpy as np
 
-from . import params as P
-from .doctrines import HUMAN, make
-from .engine import Engine, TurnLog
-from .errors import LoadError
-from .paths import ROOT
-from .record import FORMAT, VERSION, GameRecord, atomic_write, crisis_history, final_entry, turn_entry
-from .scenario import Scenario, load_scenario
-from .vocab import Action, Outcome, Stance
+from ..model import params as P
+from ..model.doctrines import HUMAN, make
+from ..model.engine import Engine, TurnLog
+from ..model.errors import LoadError
+from ..files.paths import ROOT
+from ..files.record import FORMAT, VERSION, GameRecord, atomic_write, crisis_history, final_entry, turn_entry
+from ..files.scenario import load_scenario
+from ..model.world import Scenario
+from ..model.vocab import Action, Outcome, Stance
 
 Choice = tuple[Action, int]  # (action, target actor index or -1)
 # a turn's crisis answers of the humans: {"stances": {(actor, stake): Stance}, "backing": {(actor, stake): bool}}
@@ -43,8 +44,8 @@ def saved_scenario(data: dict, source) -> Scenario:
     """The scenario a save names: its scenario_path when that is a .toml file in the game's own
     scenarios or the user's folders (anywhere else is refused), else, when that file is gone, the
     shipped or saved scenario of its name."""
-    from .paths import SCENARIOS, inside, user_data_dir, user_folders
-    from .schema import cut
+    from ..files.paths import SCENARIOS, inside, user_data_dir, user_folders
+    from ..files.schema import cut
 
     path = local_path(data.get("scenario_path"))
     if path:
@@ -74,7 +75,7 @@ class Game:
     def __init__(self, scenario: Scenario, seed: int, doctrines: list[str] | None = None,
                  worldview: P.Worldview | None = None, turns: int | None = None, hidden: bool = False,
                  dispositions=None):
-        from .hidden import worldview_for
+        from ..teaching.hidden import worldview_for
 
         self.hidden = bool(hidden)   # the world was drawn from the seed and is not shown until the debrief
         self.base_scenario = scenario
@@ -127,7 +128,7 @@ class Game:
 
     @property
     def outcome(self) -> Outcome:
-        from .vocab import OUTCOME_CODES
+        from ..model.vocab import OUTCOME_CODES
         return OUTCOME_CODES[int(self.engine.state.outcome[0])]
 
     @property
@@ -210,7 +211,7 @@ class Game:
             data["human_seats_played_by"] = {"doctrine": self.fallback_doctrine, "from_turn": self.fallback_from}
         data.update(final_entry(self.engine, 0, self.turns))
         if self.hidden and self.over:
-            from .hidden import brier
+            from ..teaching.hidden import brier
 
             spiral = sc.worldview.preset == "spiral-world"
             data["observer"] = [[t, p] for t, p in self.observer_beliefs()]
@@ -241,7 +242,7 @@ class Game:
     def belief_due(self) -> bool:
         """A hidden game asks its humans for their belief after this turn: at a third and two
         thirds of the turn limit, and when the game is over."""
-        from .hidden import belief_turns
+        from ..teaching.hidden import belief_turns
 
         return self.hidden and bool(self.humans) and (self.over or self.turn in belief_turns(self.turn_limit))
 
@@ -256,7 +257,7 @@ class Game:
 
     def observer_beliefs(self) -> list[tuple[int, float]]:
         """What a Bayesian observer of the same public moves believes after each turn (hidden.observer_path)."""
-        from .hidden import observer_path
+        from ..teaching.hidden import observer_path
 
         key = tuple((t["turn"], tuple(m["action"] for m in t["actions"].values())) for t in self.turns)
         if self._observer is None or self._observer[0] != key:
@@ -275,7 +276,7 @@ class Game:
     def crisis_prompts(self, actor: int) -> list[dict]:
         """What a human must answer this turn: a stance in each crisis it is a party to, and
         back or stay out in each crisis of an ally it may back (see rules.crises.may_back)."""
-        from .rules import crises
+        from ..model.rules import crises
 
         st = self.engine.state
         prompts = []
@@ -377,7 +378,7 @@ class Game:
     def load(cls, path) -> "Game":
         """The game saved at path: read only if it is a regular file of at most paths.MAX_FILE_BYTES,
         checked against the schema of a save, then replayed and checked against what it saved."""
-        from .checks import read_text
+        from ..files.checks import read_text
 
         path = Path(path)
         text = read_text(path, "game record (JSON)")

@@ -6,11 +6,11 @@ from typing import Callable
 import attrs
 import numpy as np
 
-from .engine import Engine, params_matrix
-from .pairs import row_sum
+from ..model.engine import Engine, params_matrix
+from ..model.pairs import row_sum
 from .pool import run_jobs, worker_count
-from .scenario import Scenario
-from .vocab import OUTCOME_CODES, Outcome
+from ..model.world import Scenario
+from ..model.vocab import OUTCOME_CODES, Outcome
 
 
 @attrs.frozen(eq=False)

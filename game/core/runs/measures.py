@@ -5,10 +5,10 @@ from __future__ import annotations
 import attrs
 import numpy as np
 
-from . import params as P
-from .doctrines import DOCTRINES
-from .scenario import Scenario
-from .table import GameTable, play_table
+from ..model import params as P
+from ..model.doctrines import DOCTRINES
+from ..model.world import Scenario
+from .game_table import GameTable, play_table
 
 POLICIES = tuple(DOCTRINES)   # the doctrines and the fixed always-* policies
 

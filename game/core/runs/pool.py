@@ -9,7 +9,7 @@ Workers never outlive the run: leaving the loop early (an error, a cancel, Ctrl+
 once, and each worker watches its parent process and exits as soon as the parent is gone, however
 it went (SIGTERM, SIGKILL). Ctrl+C is left to the parent, which ends the pool. Worker counts are
 capped at the cores this process may use. With `scheduler` (a Dask scheduler's address) the jobs
-go to that cluster instead (see game.core.cluster).
+go to that cluster instead (see game.core.runs.cluster).
 """
 from __future__ import annotations
 

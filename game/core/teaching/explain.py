@@ -66,6 +66,18 @@ CAUSE_TEXT = {
 }
 
 
+def _by_pair(rows, floor: float):
+    """Cause rows (x, y, cause, value) grouped by pair: (pair, {cause: value}, net) for each pair whose net
+    change is at least `floor` in size."""
+    pairs: dict[tuple, dict] = {}
+    for x, y, cause, value in rows:
+        pairs.setdefault((x, y), {})[cause] = value
+    for pair, parts in pairs.items():
+        net = sum(parts.values())
+        if abs(net) >= floor:
+            yield pair, parts, net
+
+
 def _trust_items(entry: dict, names: dict, first: tuple) -> list[tuple[float, str]]:
     """(weight, sentence) for each notable change of one actor's trust in another."""
     actions = entry["actions"]
@@ -73,13 +85,7 @@ def _trust_items(entry: dict, names: dict, first: tuple) -> list[tuple[float, st
     local = not regional(entry)
     cause_text = {**CAUSE_TEXT, **LOCAL_CAUSE} if local else CAUSE_TEXT
     nouns = {**NOUN, **LOCAL_NOUN} if local else NOUN
-    trust: dict[tuple, dict] = {}
-    for obs, subj, cause, value in entry["causes"]["trust"]:
-        trust.setdefault((obs, subj), {})[cause] = value
-    for (obs, subj), parts in trust.items():
-        net = sum(parts.values())
-        if abs(net) < 0.01:
-            continue
+    for (obs, subj), parts, net in _by_pair(entry["causes"]["trust"], 0.01):
         cause, value = max(parts.items(), key=lambda kv: abs(kv[1]) if kv[1] * net > 0 else 0.0)
         who = f"{possessive(names.get(obs, obs))} trust in {names.get(subj, subj)} {net:+.2f}"
         if cause == "action":
@@ -101,13 +107,7 @@ def why(entry: dict, names: dict, worldview: dict, limit: int = 6, first: tuple 
     Each sentence names the net change and what drove it most; none names the world."""
     actions = entry["actions"]
     items = _trust_items(entry, names, first)
-    tension: dict[tuple, dict] = {}
-    for a, b, cause, value in entry["causes"]["tension"]:
-        tension.setdefault((a, b), {})[cause] = value
-    for (a, b), parts in tension.items():
-        net = sum(parts.values())
-        if abs(net) < 0.02:
-            continue
+    for (a, b), parts, net in _by_pair(entry["causes"]["tension"], 0.02):
         pushes = sorted(((v, c) for c, v in parts.items() if v * net > 0 and c != "easing"),
                         key=lambda vc: -abs(vc[0]))
         if not pushes:

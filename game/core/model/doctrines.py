@@ -18,9 +18,8 @@ import numpy as np
 
 from .constants import K
 from .pairs import first_best
-from .rules import crises
+from .rules.crises import Stakes
 from .rules.in_force import InForce
-from .state import sigmoid
 from .vocab import Action, Family, Stance
 
 A = Action
@@ -46,7 +45,7 @@ class View:
     u1: np.ndarray           # (B, N) the doctrine's own uniforms
     u2: np.ndarray           # (B, N)
     greedy: np.ndarray = None        # (B, N) each actor's own type (a doctrine reads its seats' only)
-    stakes: crises.Stakes = None
+    stakes: Stakes = None
     stake_rung: np.ndarray = None    # (B, S)
     credibility: np.ndarray = None   # (B, N, N)
     u_pair: np.ndarray = None        # (B, N, N) challenge draws
@@ -145,16 +144,16 @@ class Doctrine:
         action, target = self.choose(seats)
         action, target = np.asarray(action, dtype=np.int8), np.asarray(target, dtype=np.int64)
         if self.plays_by_type and view.greedy is not None and view.types_differ.any():
-            action, target = self._by_type(seats, action, target)
+            action, target = self._reassure_by_type(seats, action, target)
         return action, target
 
     def choose(self, s: Seats) -> tuple[np.ndarray, np.ndarray]:
         raise NotImplementedError
 
-    def _by_type(self, s: Seats, action, target):
+    def _reassure_by_type(self, s: Seats, action, target):
         """A greedy actor pays only GREEDY_CBM_SHARE of its doctrine's reassurance and attends
         only GREEDY_FORUM_SHARE of its forums (it free-rides on the collective good): it arms
-        instead. Then each actor challenges over a stake if its type's motive fires."""
+        instead. (Its challenges by type are a rule of their own: rules/challenge.py.)"""
         v = s.view
         greedy = s.rows(v.greedy) & v.types_differ[:, None]
         u = s.rows(v.u2)
@@ -162,10 +161,6 @@ class Doctrine:
                          | ((action == A.FORUM) & (u >= K.GREEDY_FORUM_SHARE)))
         action = np.where(skip, A.ARM, action).astype(np.int8)
         target = np.where(skip, -1, target)
-        for col, i in enumerate(s.actors):
-            j, fires = challenge_choice(v, int(i), self.boldness)
-            action[:, col] = np.where(fires, A.CHALLENGE, action[:, col])
-            target[:, col] = np.where(fires, j, target[:, col])
         return action, target
 
     def stance(self, v: View, odds, rung, greedy, fear_now) -> np.ndarray:
@@ -187,32 +182,6 @@ class Doctrine:
     def backs(self, credibility_now, u) -> np.ndarray:
         """(B,) whether an ally backs its partner: as often as its commitment is credible."""
         return u < credibility_now
-
-
-def challenge_choice(v: View, i: int, boldness: float = 0.0):
-    """(target (B,), fires (B,)): the other party of the first stake, most valuable first, over
-    which actor i's type moves it to challenge this turn (greedy: the gain it expects; a
-    security-seeker: fear), with no crisis open over it."""
-    b = v.trust.shape[0]
-    target, fires = np.full(b, -1), np.zeros(b, dtype=bool)
-    if v.stakes is None:
-        return target, fires
-    p = v.params
-    for s in sorted(range(v.stakes.count), key=lambda s: -v.stakes.value[s]):
-        if i not in v.stakes.party[s]:
-            continue
-        side = int(np.flatnonzero(v.stakes.party[s] == i)[0])
-        j = int(v.stakes.party[s, 1 - side])
-        win = crises.crisis_odds(v.stakes, s, np.full(b, side), v.capability, v.alliance, v.credibility, p)[:, side]
-        both_nuclear = bool(v.stakes.nuclear[i] and v.stakes.nuclear[j])
-        greedy_z = crises.greedy_challenge_logodds(v.stakes.value[s], win, v.resolve[:, j], v.ties[:, i, j],
-                                                   v.forum, both_nuclear, p) + boldness
-        secure_z = crises.secure_challenge_logodds(crises.fear(v.trust[:, i, j], v.tension[:, i, j], p),
-                                                   v.ties[:, i, j], v.forum, p)
-        z = np.where(v.greedy[:, i], greedy_z, secure_z)
-        now = ~fires & (v.stake_rung[:, s] == 0) & (v.u_pair[:, i, j] < sigmoid(z))
-        target, fires = np.where(now, j, target), fires | now
-    return target, fires
 
 
 class Deterrence(Doctrine):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 
+import attrs
 import numpy as np
 import pytest
 
@@ -893,6 +894,81 @@ def test_pair_rungs_give_each_pair_its_highest_crisis():
     assert got[0].tolist() == [[0, 3, 0], [3, 0, 2], [0, 2, 0]]
 
 
+def test_the_first_sides_odds_give_the_defence_advantage_to_whichever_side_did_not_challenge():
+    """first_side_odds = S1/(S1 + da·S2) when the first party challenged (or none did), 1 − S2/(S2 + da·S1) when the
+    second did."""
+    for preset in P.PRESETS:
+        da = value(preset, "defence_advantage")
+        got = war.first_side_odds(np.full(3, 4.0, np.float32), np.full(3, 3.0, np.float32), np.array([0, 1, 0]),
+                                  in_force(preset, b=3))
+        assert got.tolist() == pytest.approx([4.0 / (4.0 + da * 3.0), 1.0 - 3.0 / (3.0 + da * 4.0),
+                                              4.0 / (4.0 + da * 3.0)], abs=TOL)
+
+
+def test_the_odds_of_a_crisis_and_the_fortunes_of_war_read_one_formula():
+    """With no allies the expected odds (crisis_odds) and the odds the fortunes of war draw against are the same
+    first_side_odds of the parties' capabilities, whichever side challenged."""
+    preset = "deterrence-world"
+    p = in_force(preset, b=2)
+    stakes = make_stakes([(0, 1)], [2.0], [0, 1])
+    capability = np.array([[4.0, 3.0]] * 2, np.float32)
+    challenger = np.array([0, 1])
+    odds = war.first_side_odds(capability[:, 0], capability[:, 1], challenger, p)
+    expected = war.crisis_odds(stakes, 0, challenger, capability, pair(2, {}, b=2), np.zeros((2, 2, 2), np.float32), p)
+    assert expected[:, 0].tolist() == pytest.approx(odds.tolist(), abs=TOL)
+    first, second = war.war_sides(stakes, 0, np.full((2, 2), OUT, np.int8))
+    for shift, side in ((-1e-3, 0), (1e-3, 1)):
+        got = war.fortunes_of_war(first, second, challenger, capability, odds + shift, p)
+        assert got.tolist() == [side, side]
+
+
+def test_resolve_crises_resolves_each_open_crisis_and_leaves_the_others():
+    """resolve_crises: each stake with a crisis open is resolved by its stances (an accident at the brink where its
+    draw is low); a stake with none open keeps its rung, with no winner, settlement or war."""
+    p = in_force("spiral-world", b=2)
+    rung = np.array([[1, 0, BRINK], [BRINK, K.WAR_RUNG, 2]], np.int8)
+    stance = np.array([[[Stance.BACK_DOWN, Stance.STAND_FIRM], [Stance.SETTLE, Stance.SETTLE],
+                        [Stance.STAND_FIRM, Stance.STAND_FIRM]],
+                       [[Stance.SETTLE, Stance.SETTLE], [Stance.ESCALATE, Stance.ESCALATE],
+                        [Stance.STAND_FIRM, Stance.ESCALATE]]], np.int8)
+    accident = np.array([[0.99, 0.99, 1e-4], [1e-4, 1e-4, 1e-4]], np.float32)
+    res = crises.resolve_crises(rung, stance, accident, p)
+    assert res.rung.tolist() == [[0, 0, K.WAR_RUNG], [0, K.WAR_RUNG, BRINK]]
+    assert res.winner.tolist() == [[1, -1, -1], [-1, -1, -1]]
+    assert res.settled.tolist() == [[False, False, False], [True, False, False]]
+    assert res.war.tolist() == [[False, False, True], [False, False, False]]
+
+
+def test_fight_wars_gives_each_war_to_its_fortunes_and_marks_the_enemies():
+    """fight_wars: only a stake that became a war gets its winner from the fortunes-of-war draw; every member of one
+    side fought every member of the other; other winners stand."""
+    p = in_force("spiral-world", b=2)
+    stakes = make_stakes([(0, 1), (2, 1)], [2.0, 1.0], [0, 1, 2])
+    resolved = crises.Resolution(rung=np.array([[K.WAR_RUNG, 0], [0, 0]], np.int8), winner=np.array([[-1, 0], [1, -1]]),
+                                 settled=np.zeros((2, 2), bool), war=np.array([[True, False], [False, False]]))
+    backing = np.full((2, 2, 3), OUT, np.int8)
+    backing[:, 0, 2] = FIRST
+    capability = np.array([[4.0, 3.0, 2.0]] * 2, np.float32)
+    got, fought = war.fight_wars(stakes, resolved, np.array([[0, 2], [0, 2]], np.int8), backing, capability,
+                                 np.full((2, 2), 0.99, np.float32), p)
+    assert got.winner.tolist() == [[1, 0], [1, -1]]
+    assert fought[0].tolist() == [[False, True, False], [True, False, True], [False, True, False]]
+    assert not fought[1].any()
+
+
+def test_settle_crises_leaves_a_stake_with_no_crisis_open_as_it_was():
+    """settle_crises changes nothing for a stake whose crisis is open in no game: its escalation marks, accounts and
+    credibility stay."""
+    stakes = make_stakes([(0, 1)], [2.0], [0, 1, 2])
+    st = make_state(1, 3, stake_rung=[[K.WAR_RUNG]], escalated=[[[True, False, False]]], stakes_won=[[1.0, 0.0, 0.0]])
+    resolved = crises.resolve_crises(st.stake_rung, np.array([[[Stance.BACK_DOWN, Stance.SETTLE]]], np.int8),
+                                     np.full((1, 1), 0.99, np.float32), in_force("spiral-world"))
+    after = crises.settle_crises(st, stakes, resolved, np.array([[[Stance.BACK_DOWN, Stance.SETTLE]]], np.int8),
+                                 [[np.ones((1, 3), bool), np.ones((1, 3), bool)]], in_force("spiral-world"))
+    assert after.stake_rung.tolist() == [[K.WAR_RUNG]] and after.escalated.tolist() == st.escalated.tolist()
+    assert after.stakes_won.tolist() == st.stakes_won.tolist() and (after.credibility == st.credibility).all()
+
+
 # ---------------------------------------------------------------- §7.11 economy
 
 def test_prosperity_grows_more_with_ties_and_less_under_regional_tension():
@@ -1280,6 +1356,27 @@ def test_the_challenge_decision_follows_the_actors_type():
     target, fires = challenge_choice(view_of(st, stakes, p, u_pair=u), 0)
     assert fires.tolist() == [True, False, False] and target.tolist() == [1, -1, -1]
 
+
+def test_the_challenge_step_turns_a_seats_move_into_its_challenge_where_its_type_fires():
+    """challenges: where challenge_choice fires, an AI seat whose doctrine plays by type challenges the stake's other
+    party whatever its doctrine chose; a fixed policy's move, and every move where the types want the same, stand."""
+    preset = "spiral-world"
+    p = in_force(preset, b=2)
+    stakes = make_stakes([(0, 1)], [3.0], [0, 1])
+    st = make_state(2, 2, capability=[8.0, 2.0], greedy=[[True, False], [True, False]])
+    u = np.full((2, 2, 2), 0.99, np.float32)
+    u[:, 0, 1] = [1e-4, 0.99]   # 0's challenge draw against 1: fires in game 0 only
+    view = view_of(st, stakes, p, u_pair=u)
+    action = np.full((2, 2), Action.SUMMIT, np.int8)
+    target = np.array([[NONE, 0], [NONE, 0]])
+    for doctrine, challenged in ((make("dialogue"), True), (make("always-summit"), False)):
+        got_a, got_t = challenge.challenges(view, [(doctrine, np.array([0, 1]))], action, target)
+        first = [Action.CHALLENGE if challenged else Action.SUMMIT, Action.SUMMIT]
+        assert got_a.tolist() == [first, [Action.SUMMIT, Action.SUMMIT]]
+        assert got_t.tolist() == [[1 if challenged else NONE, 0], [NONE, 0]]
+    alike = attrs.evolve(view, types_differ=np.zeros(2, bool))
+    got_a, _ = challenge.challenges(alike, [(make("dialogue"), np.array([0, 1]))], action, target)
+    assert (got_a == Action.SUMMIT).all()
 
 def test_a_greedy_actor_pays_only_a_share_of_the_reassurance_its_doctrine_calls_for():
     """A greedy actor whose doctrine calls for a CBM arms instead where its draw is at or above GREEDY_CBM_SHARE."""

@@ -129,11 +129,16 @@ class Seats:
 
 
 class Doctrine:
+    """An AI policy; the first line of each doctrine's docstring names its source."""
+
     name: ClassVar[str]
     description: ClassVar[str]
-    stochastic: ClassVar[bool] = False
-    memory_depth: ClassVar[float] = 1
-    tags: ClassVar[frozenset] = frozenset()
+    #: tags to list and filter the doctrines by, as the Axelrod library's strategies carry them:
+    #: family (deterrence, dialogue or mixed), stochastic (draws its own uniforms to decide),
+    #: reactive (answers what others did to it), memory_depth (turns of others' moves it reads),
+    #: fixed (a fixed policy for experiments, blind to its type)
+    classifier: ClassVar[dict] = {"family": "mixed", "stochastic": False, "reactive": True, "memory_depth": 1,
+                                  "fixed": False}
     plays_by_type: ClassVar[bool] = True   # False for the fixed policies
     boldness: ClassVar[float] = 0.0        # added to a greedy actor's challenge log-odds
     toughness: ClassVar[int] = 0           # in a crisis: -1 yields sooner, 1 stands firmer
@@ -185,9 +190,11 @@ class Doctrine:
 
 
 class Deterrence(Doctrine):
+    """Schelling (1966), Arms and Influence; Jervis (1976)'s deterrence model: weakness invites aggression."""
+
     name = "deterrence"
     description = "Collective defence: arm and ally when threatened, pressure the other bloc, never concede first."
-    tags = frozenset({"deterrence"})
+    classifier = dict(Doctrine.classifier, family="deterrence")
     toughness = 1
     CATCH_UP = 1.2    # arms until its capability is this many times its strongest rival's
     WEAK_TIE = 0.7    # an alliance below this strength is worth working on
@@ -213,10 +220,12 @@ class Deterrence(Doctrine):
 
 
 class Dialogue(Doctrine):
+    """Acharya (2001), Constructing a Security Community in Southeast Asia: the ASEAN way."""
+
     name = "dialogue"
-    description = "The ASEAN way: summits, forums and trade; confidence-building when tension is high; never arms first."
-    memory_depth = 0
-    tags = frozenset({"dialogue"})
+    description = ("The ASEAN way: summits, forums and trade; confidence-building when tension is high; "
+                   "never arms first.")
+    classifier = dict(Doctrine.classifier, family="dialogue", reactive=False, memory_depth=0)
     toughness = -1
     TENSE = 0.45   # above this tension with anyone, it pays for costly reassurance
 
@@ -230,9 +239,11 @@ class Dialogue(Doctrine):
 
 
 class Reciprocity(Doctrine):
+    """Axelrod (1984), The Evolution of Cooperation: tit-for-tat."""
+
     name = "reciprocity"
-    description = "Tit-for-tat by family, partner by partner: opens with dialogue, answers deterrence with deterrence next turn."
-    tags = frozenset({"reciprocal"})
+    description = ("Tit-for-tat by family, partner by partner: opens with dialogue, answers deterrence with "
+                   "deterrence next turn.")
 
     def choose(self, s):
         action, target = s.dialogue_rotation()
@@ -241,10 +252,11 @@ class Reciprocity(Doctrine):
 
 
 class GenerousReciprocity(Doctrine):
+    """Nowak & Sigmund (1992), "Tit for tat in heterogeneous populations": generous tit-for-tat."""
+
     name = "generous-reciprocity"
     description = "Tit-for-tat that forgives a deterrence move with probability 1/3: copes with noise and accidents."
-    stochastic = True
-    tags = frozenset({"reciprocal", "dialogue"})
+    classifier = dict(Doctrine.classifier, stochastic=True)
 
     def __init__(self, forgiveness: float = 1.0 / 3.0):
         self.forgiveness = forgiveness
@@ -262,11 +274,13 @@ class GenerousReciprocity(Doctrine):
 
 
 class Grit(Doctrine):
+    """Osgood (1962), An Alternative to War or Surrender: GRIT."""
+
     name = "grit"
     description = ("Osgood's GRIT: graduated unilateral reassurance (a confidence-building step every third "
                    "turn, summits between) that keeps the capacity to answer: it stops reassuring below "
                    "KEEP of its starting strength, and answers pressure with pressure.")
-    tags = frozenset({"dialogue", "reciprocal"})
+    classifier = dict(Doctrine.classifier, family="dialogue")
     KEEP = 0.85   # share of its starting capability it keeps as the capacity to answer
 
     def choose(self, s):
@@ -283,9 +297,12 @@ class Grit(Doctrine):
 
 
 class Opportunist(Doctrine):
+    """Glaser (1997)'s greedy state; Fearon (1995), "Rationalist explanations for war": probes for weakness."""
+
     name = "opportunist"
-    description = "Probes actors it believes weak or irresolute with pressure; trades with the rest; arms when threatened."
-    tags = frozenset({"deterrence"})
+    description = ("Probes actors it believes weak or irresolute with pressure; trades with the rest; "
+                   "arms when threatened.")
+    classifier = dict(Doctrine.classifier, family="deterrence")
     boldness, toughness = 1.0, 1
     WEAK = 0.9         # prey: a rival whose defence is below this share of its own capability
     IRRESOLUTE = 0.35  # or whose resolve image is below this
@@ -304,10 +321,12 @@ class Opportunist(Doctrine):
 
 
 class Random(Doctrine):
+    """A baseline, from no literature: what doctrines are measured against."""
+
     name = "random"
-    description = "Picks any regular action and target at random (its type still decides challenges): a baseline, not a policy."
-    stochastic = True
-    memory_depth = 0
+    description = ("Picks any regular action and target at random (its type still decides challenges): "
+                   "a baseline, not a policy.")
+    classifier = dict(Doctrine.classifier, stochastic=True, reactive=False, memory_depth=0)
 
     def choose(self, s):
         n = s.view.same_bloc.shape[0]
@@ -320,15 +339,15 @@ class Random(Doctrine):
 
 
 class Always(Doctrine):
-    """A fixed policy: the same action every turn, whatever the actor's type; in a crisis it
-    stands firm. Targets are chosen sensibly: the partner it worries about most for talk and
-    pressure, its closest partner outside any rivalry for an alliance, the other party of its
-    most valuable open stake for a challenge."""
+    """A fixed policy for experiments and class questions, from no literature.
+
+    The same action every turn, whatever the actor's type; in a crisis it stands firm. Targets
+    are chosen sensibly: the partner it worries about most for talk and pressure, its closest
+    partner outside any rivalry for an alliance, the other party of its most valuable open stake
+    for a challenge."""
 
     action: ClassVar[Action]
     plays_by_type = False
-    memory_depth = 0
-    tags = frozenset({"fixed"})
 
     def choose(self, s):
         a = self.action
@@ -363,9 +382,12 @@ def _open_stake_target(v: View, i: int) -> np.ndarray:
 
 def _always(action: Action) -> type[Doctrine]:
     label = action.name.lower()
+    family = "deterrence" if action.family == Family.DETERRENCE else "dialogue"
     return type(f"Always{action.name.title()}", (Always,), {
-        "name": f"always-{label}", "action": action,
-        "description": f"A fixed policy for experiments: {action.label} every turn, whatever its type; stands firm in a crisis."})
+        "name": f"always-{label}", "action": action, "__doc__": Always.__doc__,
+        "classifier": dict(Doctrine.classifier, family=family, reactive=False, memory_depth=0, fixed=True),
+        "description": f"A fixed policy for experiments: {action.label} every turn, whatever its type; "
+                       "stands firm in a crisis."})
 
 
 ALWAYS = tuple(_always(a) for a in Action)
@@ -378,6 +400,21 @@ DOCTRINES: dict[str, type[Doctrine]] = {
 #: the doctrines proper, without the fixed policies
 PLAYING_DOCTRINES = tuple(name for name, cls in DOCTRINES.items() if cls.plays_by_type)
 HUMAN = "human"
+
+
+def source(cls: type[Doctrine]) -> str:
+    """The doctrine's source in the literature: the first line of its docstring."""
+    return cls.__doc__.strip().splitlines()[0]
+
+
+def filtered(tags: dict[str, str]) -> list[type[Doctrine]]:
+    """The doctrines whose classifier holds every KEY=VALUE of tags (values compared as text,
+    true/false for yes/no), as Axelrod's filtered_strategies does."""
+    unknown = sorted(set(tags) - set(Doctrine.classifier))
+    if unknown:
+        raise ValueError(f"unknown tag {unknown[0]!r} (allowed: {', '.join(Doctrine.classifier)})")
+    return [cls for cls in DOCTRINES.values()
+            if all(str(cls.classifier[key]).lower() == str(value).lower() for key, value in tags.items())]
 
 
 def make(name: str) -> Doctrine:

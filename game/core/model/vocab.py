@@ -85,7 +85,6 @@ def targeted(actions: np.ndarray) -> np.ndarray:
 
 DETERRENCE_ACTIONS = (Action.ARM, Action.ALLY, Action.PRESSURE, Action.CHALLENGE)
 DIALOGUE_ACTIONS = (Action.SUMMIT, Action.CBM, Action.FORUM, Action.TRADE, Action.HOLD)
-NO_TARGET = -1
 
 
 class Stance(enum.IntEnum):
@@ -107,8 +106,6 @@ STANCE_HELP = {
     Stance.SETTLE: "Offer to split the stake. If both settle, the crisis ends and each gets half.",
     Stance.BACK_DOWN: "Give way: the other side wins the stake. Backing down after escalating costs you resolve (audience costs).",
 }
-
-CRISIS_ENDINGS = ("open", "settled", "backed-down", "war")
 
 
 class Outcome(enum.Enum):

@@ -32,7 +32,8 @@ def test_a_batch_gives_each_games_words_alone(games):
 
 
 def test_halves_are_each_words_low_then_high_16_bits():
-    """Half h of a run of words is (x + 0.5) / 2**16 of word h // 2's low 16 bits when h is even, its high ones when odd."""
+    """Half h of a run of words is (x + 0.5) / 2**16 of word h // 2's low 16 bits when h is even, its high ones when
+    odd."""
     words = np.random.default_rng(3).integers(0, 2**32, (9, 37), dtype=np.uint64).astype(np.uint32)
     for first, count in [(0, 18), (3, 7), (1, 1), (5, 5)]:
         got = rng._halves(words, first, count)

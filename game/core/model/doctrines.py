@@ -3,8 +3,9 @@ across the whole batch: arrays are (B, K) for K actors, or (B, K, N) for their p
 
 A doctrine is played by its actor according to its type (docs/MODEL.md §7.14): the doctrine
 gives the style (which moves, toward whom), the type what the actor wants. A greedy actor
-challenges where it expects to win and skips most of the costly reassurance its doctrine calls
-for (it arms instead); a security-seeker challenges only from fear and pays for reassurance. In
+challenges where it expects to win (rules/challenge.py, a step of the turn of its own) and skips
+most of the costly reassurance its doctrine calls for (it arms instead); a security-seeker
+challenges only from fear and pays for reassurance. In
 a crisis both types weigh their odds, but only a greedy actor chooses war, and a security-seeker
 strikes first only from fear. The fixed policies (`always-arm`, ...) ignore type: they are
 experiments."""

@@ -224,12 +224,12 @@ class Engine:
     def _crises(self, st: State, t: int, moves: Moves, p: InForce, stance, eligible, draws: rng.CrisisDraws) -> State:
         """Rules 8 and 9: the stances resolve every open crisis, wars are fought out, what is left is
         settled, and challenges open new crises; then war costs and growth."""
-        resolved = crises.resolve_crises(st.stake_rung, stance, draws.accident, p)                     # 8. crises
-        resolved, fought_now = war.fight_wars(self.stakes, resolved, st.stake_challenger, st.backing,  # war
-                                              st.capability, draws.fortune, p)
-        st = crises.settle_crises(st, self.stakes, resolved, stance, eligible, p)
+        resolved = crises.resolve_crises(st.stake_rung, stance, draws.accident, p)           # 8. crisis resolution
+        resolved, fought_now = war.fight_wars(self.stakes, resolved, st.stake_challenger, st.backing,
+                                              st.capability, draws.fortune, p)              #    war
+        st = crises.settle_crises(st, self.stakes, resolved, stance, eligible, p)           #    what it leaves
         rung, challenger, opened = crises.open_crises(st.stake_rung, st.stake_challenger, st.stake_opened, self.stakes,
-                                                      moves.action, moves.target, t)
+                                                      moves.action, moves.target, t)        #    new crises
         prosperity, ties = war.war_costs(st.prosperity, st.ties, fought_now)                           # 9.
         return attrs.evolve(st, stake_rung=rung, stake_challenger=challenger, stake_opened=opened,
                             crisis=crises.pair_rungs(self.stakes, rung, self.n), fought=st.fought | fought_now,

@@ -117,46 +117,6 @@ def accidents(rung, u, p: InForce) -> np.ndarray:
     return (rung == K.WAR_RUNG - 1) & (u < K.ACCIDENT_RATE * p.game("misperception"))
 
 
-def update_credibility(credibility, stakes: Stakes, s: int, backing_s, eligible) -> np.ndarray:
-    """An ally that stays out of its partner's crisis loses ABANDON_LOSS of that commitment's
-    credibility; one that backs gains BACKING_GAIN of the gap to 1."""
-    credibility = credibility.copy()
-    for side, code in ((0, FIRST), (1, SECOND)):
-        p = stakes.party[s, side]
-        col = credibility[:, :, p]
-        backed = backing_s == code
-        stayed_out = eligible[side] & ~backed
-        col = np.where(backed, col + K.BACKING_GAIN * (1.0 - col), col)
-        credibility[:, :, p] = np.where(stayed_out, np.maximum(col - K.ABANDON_LOSS, 0.0), col)
-    return credibility.astype(np.float32)
-
-
-def pair_rungs(stakes: Stakes, stake_rung, n: int) -> np.ndarray:
-    """(B, N, N): the highest rung of the crises between each pair, for the map and the tension rule."""
-    b = stake_rung.shape[0]
-    rungs = np.zeros((b, n, n), dtype=np.int8)
-    for s in range(stakes.count):
-        i, j = stakes.party[s]
-        rungs[:, i, j] = np.maximum(rungs[:, i, j], stake_rung[:, s])
-        rungs[:, j, i] = rungs[:, i, j]
-    return rungs
-
-
-def postures(stakes: Stakes, stance, rung, n: int):
-    """(stood firm, yielded), each (B, N): the actor stood firm or escalated in an open crisis,
-    or backed down in one."""
-    b = stance.shape[0]
-    stood, yielded = np.zeros((b, n), dtype=bool), np.zeros((b, n), dtype=bool)
-    for s in range(stakes.count):
-        open_now = is_open(rung[:, s])
-        for side in (0, 1):
-            i = stakes.party[s, side]
-            firm = (stance[:, s, side] == Stance.STAND_FIRM) | (stance[:, s, side] == Stance.ESCALATE)
-            stood[:, i] |= open_now & firm
-            yielded[:, i] |= open_now & (stance[:, s, side] == Stance.BACK_DOWN)
-    return stood, yielded
-
-
 def settle_crises(st: State, stakes: Stakes, resolved: Resolution, stance, eligible, p: InForce) -> State:
     """What the turn's resolution leaves behind, stake by stake over the crises open at the start
     of the turn: the new rungs, the stakes' accounts (settle_accounts), audience costs
@@ -210,6 +170,20 @@ def remember_escalation(escalated_s, party, stance_s, stays) -> np.ndarray:
     return np.where(stays[:, None], escalated_s | now, False)
 
 
+def update_credibility(credibility, stakes: Stakes, s: int, backing_s, eligible) -> np.ndarray:
+    """An ally that stays out of its partner's crisis loses ABANDON_LOSS of that commitment's
+    credibility; one that backs gains BACKING_GAIN of the gap to 1."""
+    credibility = credibility.copy()
+    for side, code in ((0, FIRST), (1, SECOND)):
+        p = stakes.party[s, side]
+        col = credibility[:, :, p]
+        backed = backing_s == code
+        stayed_out = eligible[side] & ~backed
+        col = np.where(backed, col + K.BACKING_GAIN * (1.0 - col), col)
+        credibility[:, :, p] = np.where(stayed_out, np.maximum(col - K.ABANDON_LOSS, 0.0), col)
+    return credibility.astype(np.float32)
+
+
 def open_crises(stake_rung, stake_challenger, stake_opened, stakes: Stakes, action, target, turn):
     """A challenge by i at j opens a crisis, at rung 1, over the most valuable stake they share
     that has none open: stake_challenger ← i, stake_opened ← turn."""
@@ -225,3 +199,27 @@ def open_crises(stake_rung, stake_challenger, stake_opened, stakes: Stakes, acti
     return rung, challenger, opened
 
 
+def pair_rungs(stakes: Stakes, stake_rung, n: int) -> np.ndarray:
+    """(B, N, N): the highest rung of the crises between each pair, for the map and the tension rule."""
+    b = stake_rung.shape[0]
+    rungs = np.zeros((b, n, n), dtype=np.int8)
+    for s in range(stakes.count):
+        i, j = stakes.party[s]
+        rungs[:, i, j] = np.maximum(rungs[:, i, j], stake_rung[:, s])
+        rungs[:, j, i] = rungs[:, i, j]
+    return rungs
+
+
+def postures(stakes: Stakes, stance, rung, n: int):
+    """(stood firm, yielded), each (B, N): the actor stood firm or escalated in an open crisis,
+    or backed down in one."""
+    b = stance.shape[0]
+    stood, yielded = np.zeros((b, n), dtype=bool), np.zeros((b, n), dtype=bool)
+    for s in range(stakes.count):
+        open_now = is_open(rung[:, s])
+        for side in (0, 1):
+            i = stakes.party[s, side]
+            firm = (stance[:, s, side] == Stance.STAND_FIRM) | (stance[:, s, side] == Stance.ESCALATE)
+            stood[:, i] |= open_now & firm
+            yielded[:, i] |= open_now & (stance[:, s, side] == Stance.BACK_DOWN)
+    return stood, yielded

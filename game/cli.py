@@ -14,7 +14,7 @@ from game.core.model.errors import LoadError, one_line
 from game.core.runs.options import UsageError, check_number_text, check_output_file, check_output_folder, check_seed, check_size, doctrines_from_args, integer, number, scenario_from_args
 from game.core.files.scenario import DOCTRINE_NAMES, list_scenarios, load_scenario
 
-COMMANDS = ("play", "simulate", "replay", "compare", "sweep", "validate", "cards")
+COMMANDS = ("play", "simulate", "replay", "compare", "sweep", "validate", "cards", "doctrines")
 
 
 class Parser(argparse.ArgumentParser):
@@ -111,6 +111,10 @@ def build_parser() -> Parser:
 
     p = sub.add_parser("cards", help="list the event deck: paragraph, quote and both readings")
     p.add_argument("--scenario", default="east_asia_2023", help="scenario whose deck to list (default: east_asia_2023)")
+
+    p = sub.add_parser("doctrines", help="list the AI doctrines with their tags and sources")
+    p.add_argument("--tag", action="append", metavar="KEY=VALUE",
+                   help="only the doctrines with this tag, e.g. family=dialogue; repeatable")
     return parser
 
 
@@ -242,6 +246,20 @@ def cmd_cards(args) -> int:
     return 0
 
 
+def cmd_doctrines(args) -> int:
+    from game.core.model.doctrines import filtered, source
+    if any("=" not in item for item in args.tag or []):
+        raise UsageError("--tag: write KEY=VALUE, e.g. family=dialogue")
+    try:
+        found = filtered(dict(item.split("=", 1) for item in args.tag or []))
+    except ValueError as exc:
+        raise UsageError(f"--tag: {exc}") from None
+    for cls in found:
+        print(f"{cls.name:21} {', '.join(f'{k}={str(v).lower()}' for k, v in cls.classifier.items())}")
+        print(f"{'':21} {source(cls)}")
+    return 0
+
+
 def cmd_play(args) -> int:
     from game.ui.launch import run
     return run(args)
@@ -284,7 +302,7 @@ def _restore_sigterm(previous):
 
 
 HANDLERS = {"play": cmd_play, "simulate": cmd_simulate, "replay": cmd_replay, "compare": cmd_compare, "sweep": cmd_sweep,
-            "validate": cmd_validate, "cards": cmd_cards}
+            "validate": cmd_validate, "cards": cmd_cards, "doctrines": cmd_doctrines}
 
 
 def main(argv: list[str] | None = None) -> int:

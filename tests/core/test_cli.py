@@ -96,3 +96,15 @@ def test_every_command_has_help():
     for cmd in ("play", "simulate", "compare", "sweep", "validate", "cards"):
         r = run(cmd, "--help")
         assert r.returncode == 0 and "usage:" in r.stdout, cmd
+
+
+def test_doctrines_lists_names_tags_and_sources_filtered_by_tag():
+    """`doctrines --tag family=dialogue` lists the dialogue doctrines with their tags and sources, no other; an
+    unknown tag is a one-line usage error."""
+    r = run("doctrines", "--tag", "family=dialogue")
+    assert r.returncode == 0, r.stderr
+    names = [line.split()[0] for line in r.stdout.splitlines() if line and not line.startswith(" ")]
+    assert names[:2] == ["dialogue", "grit"] and "deterrence" not in names and "reciprocity" not in names
+    assert "Acharya (2001)" in r.stdout and "Osgood (1962)" in r.stdout and "family=dialogue" in r.stdout
+    r = run("doctrines", "--tag", "colour=red")
+    assert r.returncode == 2 and "unknown tag 'colour'" in r.stderr and "Traceback" not in r.stderr

@@ -1,8 +1,10 @@
+import re
+
 import numpy as np
 import pytest
 
 from game.core.model import rng
-from game.core.model.doctrines import DOCTRINES
+from game.core.model.doctrines import DOCTRINES, filtered, source
 from game.core.model.engine import Engine
 from game.core.play.session import Game
 from game.core.model.vocab import Action
@@ -127,7 +129,28 @@ def test_every_doctrine_is_reproducible_and_valid(name):
     a, b = moves(4), moves(4)
     assert len(a) == len(b) and all(np.array_equal(x[0], y[0]) and np.array_equal(x[1], y[1]) for x, y in zip(a, b))
     cls = DOCTRINES[name]
-    assert cls.name == name and cls.description and isinstance(cls.stochastic, bool)
+    assert cls.name == name and cls.description and isinstance(cls.classifier["stochastic"], bool)
+
+
+@pytest.mark.parametrize("name", EA_DOCTRINES)
+def test_every_doctrine_carries_its_classifier_tags_and_names_its_source(name):
+    """Each doctrine has every classifier tag, with a family among deterrence, dialogue and mixed, and a
+    docstring whose first line names its source (a year in brackets, or 'from no literature')."""
+    cls = DOCTRINES[name]
+    assert set(cls.classifier) == {"family", "stochastic", "reactive", "memory_depth", "fixed"}
+    assert cls.classifier["family"] in {"deterrence", "dialogue", "mixed"}
+    assert cls.classifier["fixed"] == (not cls.plays_by_type)
+    line = source(cls)
+    assert re.search(r"\((19|20)\d\d\)", line) or "from no literature" in line, line
+
+
+def test_doctrines_are_filtered_by_their_tags():
+    """filtered keeps the doctrines whose tags hold every KEY=VALUE given, and rejects an unknown tag."""
+    assert [c.name for c in filtered({"family": "dialogue", "fixed": "false"})] == ["dialogue", "grit"]
+    assert [c.name for c in filtered({"stochastic": "True"})] == ["generous-reciprocity", "random"]
+    assert len(filtered({})) == len(DOCTRINES)
+    with pytest.raises(ValueError, match="unknown tag 'colour'"):
+        filtered({"colour": "red"})
 
 
 def test_random_doctrine_uses_every_action():

@@ -6,23 +6,12 @@ import pytest
 from game.core.runs.batch import run_batch, run_batch_parallel
 from game.core.model import params as P
 from game.core.model.engine import Engine, TENSION_CAUSES, TRUST_CAUSES
-from game.core.model.rng import philox4x32
 from game.core.files.scenario import load_scenario
 from game.core.play.session import Game
 from game.core.model.state import WAR_RUNG
 from game.core.model.vocab import Outcome
 
 EA = load_scenario("east_asia_2023")
-
-
-def test_philox_matches_random123_known_answers():
-    """The counter-based generator reproduces Random123's Philox4x32-10 known-answer vectors."""
-    cases = [((0, 0, 0, 0), (0, 0), (0x6627E8D5, 0xE169C58D, 0xBC57AC4C, 0x9B00DBD8)),
-             ((0xFFFFFFFF,) * 4, (0xFFFFFFFF,) * 2, (0x408F276D, 0x41C83B0E, 0xA20BC7C6, 0x6D5451FD)),
-             ((0x243F6A88, 0x85A308D3, 0x13198A2E, 0x03707344), (0xA4093822, 0x299F31D0),
-              (0xD16CFE09, 0x94FDCCEB, 0x5001E420, 0x24126EA1))]
-    for ctr, key, want in cases:
-        assert tuple(int(x) for x in philox4x32(*ctr, *key)) == want
 
 
 def test_same_seed_same_record_byte_identical():
@@ -120,7 +109,8 @@ def test_state_stays_in_bounds_without_nan():
                 assert np.isfinite(arr).all()
             assert (st.capability >= 0.1 - 1e-6).all() and (st.capability <= 10 + 1e-6).all()
             assert (st.prosperity >= 0).all() and (st.prosperity <= 10 + 1e-6).all()
-            assert (st.alliance >= 0).all() and (st.alliance <= 1).all() and (st.ties >= 0).all() and (st.ties <= 1).all()
+            assert (st.alliance >= 0).all() and (st.alliance <= 1).all()
+            assert (st.ties >= 0).all() and (st.ties <= 1).all()
             assert (st.tension >= 0).all() and (st.tension <= 1).all()
             assert (st.regional_tension >= 0).all() and (st.regional_tension <= 100 + 1e-4).all()
             assert (st.crisis >= 0).all() and (st.crisis <= WAR_RUNG).all()
@@ -150,7 +140,8 @@ def test_causes_sum_to_the_change_shown():
     """The recorded causes of each trust and tension change add up to that change."""
     g = Game(EA, 5)
     prev_T = np.asarray(EA.trust)
-    prev_T = np.where(np.eye(EA.n, dtype=bool), 0.5, 1 / (1 + np.exp(-np.log(np.clip(prev_T, .02, .98) / (1 - np.clip(prev_T, .02, .98))))))
+    clipped = np.clip(prev_T, .02, .98)
+    prev_T = np.where(np.eye(EA.n, dtype=bool), 0.5, 1 / (1 + np.exp(-np.log(clipped / (1 - clipped)))))
     for _ in range(6):
         if g.over:
             break
@@ -175,20 +166,6 @@ def test_every_record_field_is_json():
     assert data["outcome"] in {o.value for o in Outcome} - {"ongoing"}
     for t in data["turns"]:
         assert {"turn", "card", "actions", "regional_tension", "trust", "tension"} <= set(t)
-
-
-def test_batched_philox_words_equal_the_reference_block_function():
-    """The batched generator (first rounds shared across games, keys per game) gives the words
-    of the plain Philox4x32-10 block function for every game, block and word."""
-    from game.core.model import rng
-    seeds = np.array([0, 1, 2**32 - 1, 2**32, 2**64 - 1, 123456789012345], dtype=np.uint64)
-    streams, index = np.array([1, 2, 3, 3]), np.array([0, 5, 0, 17])
-    for turn in (0, 1, 29):
-        words = rng.words_for(rng.key_schedule(seeds), turn, streams, index)
-        for g, seed in enumerate(seeds):
-            for m in range(len(streams)):
-                want = philox4x32(turn, streams[m], index[m], 0, int(seed) & 0xFFFFFFFF, int(seed) >> 32)
-                assert tuple(int(words[4 * m + w, g]) for w in range(4)) == tuple(int(x) for x in want)
 
 
 def test_later_turns_leave_earlier_logs_untouched():

@@ -32,10 +32,31 @@ def test_a_batch_gives_each_games_words_alone(games):
 
 
 def test_halves_are_each_words_low_then_high_16_bits():
-    """Half h of a run of words is (x + 0.5) / 2**16 of word h // 2's low 16 bits when h is even, its high ones when odd."""
+    """Half h of a run of words is (x + 0.5) / 2**16 of word h // 2's low 16 bits when h is even, its high ones when
+    odd."""
     words = np.random.default_rng(3).integers(0, 2**32, (9, 37), dtype=np.uint64).astype(np.uint32)
     for first, count in [(0, 18), (3, 7), (1, 1), (5, 5)]:
         got = rng._halves(words, first, count)
         for i, h in enumerate(range(first, first + count)):
             x = (words[h // 2] >> (16 * (h % 2))) & 0xFFFF
             assert got.dtype == np.float32 and np.array_equal(got[i], (x + 0.5) / 65536.0)
+
+
+@pytest.mark.parametrize("stakes, n", [(4, 8), (1, 3), (3, 5), (0, 4)])
+def test_the_crisis_draws_are_the_crisis_streams_halves_by_name(stakes, n):
+    """CrisisDraws holds, from the crisis stream's 16-bit halves in order, backing (B, S, N) at half s·N + k, then
+    accident (B, S) at S·N + s, then fortune (B, S) at S·(N + 1) + s."""
+    seeds = np.array([0, 7, 2**40 + 3], dtype=np.uint64)
+    keys = rng.key_schedule(seeds)
+    draws = rng.crisis_draws(keys, 9, stakes, n)
+    count = stakes * (n + 2)
+    blocks = max(1, -(-count // 8))
+    halves = rng._halves(rng.words_for(keys, 9, [rng.CRISIS] * blocks, range(blocks)), 0, count).T   # (B, count)
+    assert draws.backing.shape == (3, stakes, n) and draws.accident.shape == draws.fortune.shape == (3, stakes)
+    for s in range(stakes):
+        for k in range(n):
+            assert np.array_equal(draws.backing[:, s, k], halves[:, s * n + k])
+        assert np.array_equal(draws.accident[:, s], halves[:, stakes * n + s])
+        assert np.array_equal(draws.fortune[:, s], halves[:, stakes * (n + 1) + s])
+    alone = rng.crisis_draws(keys[:, :, 1:2], 9, stakes, n)
+    assert np.array_equal(alone.fortune[0], draws.fortune[1]) and np.array_equal(alone.backing[0], draws.backing[1])

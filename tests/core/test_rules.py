@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import itertools
 
+import attrs
 import numpy as np
 import pytest
 
 from game.core.model import params as P
 from game.core.model.constants import K
-from game.core.model.doctrines import ALWAYS, PLAYING_DOCTRINES, View, challenge_choice, make
+from game.core.model.doctrines import ALWAYS, PLAYING_DOCTRINES, View, make
+from game.core.model.rng import CrisisDraws
 from game.core.model.params import Worldview
-from game.core.model.rules import actions, arms, choice, crises, economy, endings, events, perception, resolve_image, scores
-from game.core.model.rules import tension_dynamics
+from game.core.model.rules import actions, arms, challenge, choice, crises, economy, endings, events, perception
+from game.core.model.rules import resolve_image, scores, tension_dynamics, war
+from game.core.model.rules.challenge import challenge_choice
 from game.core.model.rules.crises import FIRST, OUT, SECOND, Stakes
 from game.core.model.rules.in_force import InForce
 from game.core.model.rules.moves import Moves
@@ -105,7 +108,7 @@ def view_of(st: State, stakes: Stakes | None, p: InForce, u_pair=None, u2=0.5) -
     """What a doctrine sees of a hand-built state."""
     b, n = st.capability.shape
     bloc = stakes.bloc if stakes is not None else np.zeros(n, dtype=int)
-    defence = crises.defence_of_all(stakes, st.capability, st.alliance, st.credibility, p) if stakes else None
+    defence = war.defence_of_all(stakes, st.capability, st.alliance, st.credibility, p) if stakes else None
     return View(turn=1, trust=sigmoid(st.trust_logodds), tension=st.tension, capability=st.capability,
                 alliance=st.alliance, ties=st.ties, resolve=st.resolve, defence=defence,
                 last_action=st.last_action, last_target=st.last_target, same_bloc=bloc[:, None] == bloc[None, :],
@@ -462,7 +465,7 @@ def test_greedy_challenge_logodds_follow_the_formula(preset, stake_value, win, r
     """z = GREED_WEIGHT·value·(win − WIN_THRESHOLD) − RESOLVE_DETERS·resolve − FUTURE_WEIGHT·shadow·(ties + forum) −
     NUCLEAR_DETERS·[both nuclear] + CRISIS_BASE."""
     a = lambda x: np.array([x], np.float32)  # noqa: E731
-    z = crises.greedy_challenge_logodds(stake_value, a(win), a(resolve), a(ties), a(forum), both_nuclear,
+    z = challenge.greedy_challenge_logodds(stake_value, a(win), a(resolve), a(ties), a(forum), both_nuclear,
                                         in_force(preset))
     assert z[0] == pytest.approx(greedy_z_by_hand(preset, stake_value, win, resolve, ties, forum, both_nuclear),
                                  abs=1e-4)
@@ -472,7 +475,8 @@ def test_a_greedy_actor_is_drawn_by_a_valuable_stake_it_expects_to_win():
     """Each unit of odds beyond WIN_THRESHOLD adds GREED_WEIGHT·value; below it, a more valuable stake pulls less."""
     p = in_force("spiral-world")
     a = lambda x: np.array([x], np.float32)  # noqa: E731
-    z = lambda v, w: float(crises.greedy_challenge_logodds(v, a(w), a(0.5), a(0.0), a(0.0), False, p)[0])  # noqa: E731
+    def z(v, w):
+        return float(challenge.greedy_challenge_logodds(v, a(w), a(0.5), a(0.0), a(0.0), False, p)[0])
     assert z(3.0, 0.8) - z(3.0, 0.6) == pytest.approx(k("GREED_WEIGHT") * 3.0 * 0.2, abs=1e-4)
     assert z(3.0, 0.8) > z(1.0, 0.8)
     assert z(3.0, 0.3) < z(1.0, 0.3)
@@ -481,7 +485,7 @@ def test_a_greedy_actor_is_drawn_by_a_valuable_stake_it_expects_to_win():
 def test_fear_is_first_strike_times_distrust_times_tension():
     """fear = first_strike·(1 − trust)·tension."""
     p = in_force("spiral-world")
-    got = crises.fear(np.array([0.2], np.float32), np.array([0.7], np.float32), p)
+    got = challenge.fear(np.array([0.2], np.float32), np.array([0.7], np.float32), p)
     assert got[0] == pytest.approx(value("spiral-world", "first_strike") * 0.8 * 0.7, abs=TOL)
 
 
@@ -492,7 +496,7 @@ def test_a_security_seeker_challenges_only_from_fear_above_the_floor():
     p = in_force(preset, b=4)
     fear_now = np.array([0.0, k("FEAR_FLOOR"), k("FEAR_FLOOR") + 0.01, 0.4], np.float32)
     ties, forum = np.full(4, 0.3, np.float32), np.full(4, 0.1, np.float32)
-    z = crises.secure_challenge_logodds(fear_now, ties, forum, p)
+    z = challenge.secure_challenge_logodds(fear_now, ties, forum, p)
     assert z[0] == -np.inf and z[1] == -np.inf
     for i in (2, 3):
         expected = (k("FEAR_WEIGHT") * float(fear_now[i]) - k("FUTURE_WEIGHT") * value(preset, "shadow_of_future") * 0.4
@@ -505,7 +509,7 @@ def test_win_odds_give_the_defender_its_defence_advantage():
     """win = S_c / (S_c + defence_advantage·S_d)."""
     for preset in P.PRESETS:
         da = value(preset, "defence_advantage")
-        got = crises.win_odds(np.array([4.0], np.float32), np.array([3.0], np.float32), in_force(preset))
+        got = war.win_odds(np.array([4.0], np.float32), np.array([3.0], np.float32), in_force(preset))
         assert got[0] == pytest.approx(4.0 / (4.0 + da * 3.0), abs=TOL)
 
 
@@ -536,9 +540,9 @@ def test_crisis_odds_count_credible_backers_and_the_defender_defends():
     credibility[0, 2, 1] = 0.5   # 2's commitment to 1
     s0, s1 = 4.0, 3.0 + 0.5 * 2.0
     p = in_force(preset)
-    first_challenges = crises.crisis_odds(stakes, 0, np.array([0]), capability, alliance, credibility, p)[0]
+    first_challenges = war.crisis_odds(stakes, 0, np.array([0]), capability, alliance, credibility, p)[0]
     np.testing.assert_allclose(first_challenges, [s0 / (s0 + da * s1), da * s1 / (s0 + da * s1)], atol=TOL)
-    second_challenges = crises.crisis_odds(stakes, 0, np.array([1]), capability, alliance, credibility, p)[0]
+    second_challenges = war.crisis_odds(stakes, 0, np.array([1]), capability, alliance, credibility, p)[0]
     np.testing.assert_allclose(second_challenges, [da * s0 / (s1 + da * s0), s1 / (s1 + da * s0)], atol=TOL)
 
 
@@ -550,7 +554,7 @@ def test_defence_of_all_counts_every_allys_credible_capability():
     alliance = pair(3, {(1, 2): 0.9, (0, 2): k("ALLY_THRESHOLD") - 0.01})
     credibility = np.zeros((1, 3, 3), np.float32)
     credibility[0, 2, 1], credibility[0, 1, 2] = 0.5, 0.25
-    got = crises.defence_of_all(stakes, capability, alliance, credibility, in_force(preset))
+    got = war.defence_of_all(stakes, capability, alliance, credibility, in_force(preset))
     da = value(preset, "defence_advantage")
     np.testing.assert_allclose(got[0], [da * 4.0, da * (3.0 + 0.5 * 2.0), da * (2.0 + 0.25 * 3.0)], atol=TOL)
 
@@ -653,8 +657,8 @@ def test_only_eligible_allies_of_an_open_crisis_back():
     credibility = np.full((3, 4, 4), 0.6, np.float32)
     st = make_state(3, 4, s=1, stake_rung=[[1], [1], [0]], stake_challenger=[[0], [0], [-1]], credibility=credibility,
                     alliance=pair(4, {(0, 2): 0.8, (1, 3): 0.8}, b=3))
-    u = np.full((3, 1 * (4 + 2)), 0.5, np.float32)
-    u[1, 2] = 0.7   # actor 2's backing draw in game 1: above its credibility
+    u = np.full((3, 1, 4), 0.5, np.float32)
+    u[1, 0, 2] = 0.7   # actor 2's backing draw for the stake in game 1: above its credibility
     backing, eligible = choice.choose_backing(view_of(st, stakes, p), lambda i: make("reciprocity"), {}, stakes, u)
     assert backing[:, 0].tolist() == [[OUT, OUT, FIRST, SECOND], [OUT, OUT, OUT, SECOND], [OUT, OUT, OUT, OUT]]
     assert eligible[0][0].tolist() == [[False, False, True, False], [False, False, True, False], [False] * 4]
@@ -742,7 +746,7 @@ def test_a_challenge_opens_a_crisis_over_the_most_valuable_free_stake_they_share
     target = np.array([[1, NONE, NONE], [1, NONE, NONE], [NONE, NONE, NONE]])
     rung0 = np.array([[0, 0, 0], [0, 2, 0], [0, 0, 0]], np.int8)
     rung, challenger, opened = crises.open_crises(rung0, np.full((3, 3), -1, np.int8), np.zeros((3, 3), np.int16),
-                                                  stakes, action, target, Action.CHALLENGE, 7)
+                                                  stakes, action, target, 7)
     assert rung.tolist() == [[0, 1, 0], [1, 2, 0], [0, 0, 0]]
     assert challenger.tolist() == [[-1, 0, -1], [0, -1, -1], [-1, -1, -1]]
     assert opened.tolist() == [[0, 7, 0], [7, 0, 0], [0, 0, 0]]
@@ -783,25 +787,31 @@ def test_a_war_is_fought_by_the_parties_and_their_backers_and_won_by_the_fortune
     p = in_force(preset, b=2)
     stakes = make_stakes([(0, 1)], [2.0], [0, 1, 2])
     backing = np.array([[OUT, OUT, SECOND]] * 2, np.int8)
-    first, second = crises.war_sides(stakes, 0, backing)
+    first, second = war.war_sides(stakes, 0, backing)
     assert first[0].tolist() == [True, False, False] and second[0].tolist() == [False, True, True]
     capability = np.array([[4.0, 3.0, 2.0]] * 2, np.float32)
     first_wins = 4.0 / (4.0 + value(preset, "defence_advantage") * 5.0)
     u = np.array([first_wins - 0.01, first_wins + 0.01])
-    got = crises.fortunes_of_war(stakes, 0, np.array([0, 0]), capability, first, second, u, p)
+    got = war.fortunes_of_war(first, second, np.array([0, 0]), capability, u, p)
     assert got.tolist() == [0, 1]
 
 
 def crisis_turn(stance, rung=2, escalated=(False, False, False), backing=(OUT, OUT, OUT), resolve=0.5,
-                eligible=((False,) * 3, (False,) * 3), u=0.99, preset="spiral-world", capability=(4.0, 3.0, 2.0)):
-    """One turn of step_crises over a stake between actors 0 (challenger) and 1, actor 2 an outsider."""
+                eligible=((False,) * 3, (False,) * 3), accident=0.99, fortune=0.99, preset="spiral-world",
+                capability=(4.0, 3.0, 2.0)):
+    """One turn of step 8 as the engine runs it (resolve_crises, fight_wars, settle_crises) over a stake between
+    actors 0 (challenger) and 1, actor 2 an outsider, with the stake's accident and fortunes-of-war draws."""
     n = 3
     stakes = make_stakes([(0, 1)], [2.0], [0, 1, 2])
     st = make_state(1, n, stake_rung=[[rung]], stake_challenger=[[0]], escalated=[[escalated]],
                     backing=[[backing]], resolve=resolve, capability=capability)
-    draws = np.broadcast_to(np.asarray(u, np.float32), (1, stakes.count * (n + 2))).copy()
+    stance = np.array([[stance]], np.int8)
     elig = [[np.array([eligible[0]]), np.array([eligible[1]])]]   # per stake, per side
-    return crises.step_crises(st, stakes, np.array([[stance]], np.int8), elig, draws, in_force(preset), n)
+    p = in_force(preset)
+    resolved = crises.resolve_crises(st.stake_rung, stance, np.array([[accident]], np.float32), p)
+    resolved, fought = war.fight_wars(stakes, resolved, st.stake_challenger, st.backing, st.capability,
+                                      np.array([[fortune]], np.float32), p)
+    return crises.settle_crises(st, stakes, resolved, stance, elig, p), fought
 
 
 def test_backing_down_after_escalating_costs_audience_cost_in_resolve():
@@ -829,7 +839,7 @@ def test_an_escalation_is_remembered_while_the_crisis_stays_open():
     assert st.stake_rung[0, 0] == 2 and st.escalated[0, 0].tolist() == [True, False, False]
 
 
-def test_step_crises_moves_credibility_of_allies_that_stay_out():
+def test_settle_crises_moves_credibility_of_allies_that_stay_out():
     """An eligible ally that stays out of its partner's open crisis loses ABANDON_LOSS of that commitment's
     credibility."""
     st, _ = crisis_turn((Stance.STAND_FIRM, Stance.STAND_FIRM), eligible=((False, False, False), (False, False, True)))
@@ -841,10 +851,8 @@ def test_an_escalation_at_the_brink_starts_a_war_between_the_sides():
     """At the brink an ESCALATE makes the stake's rung WAR_RUNG; the parties and backers fight; the fortunes of war
     give the stake."""
     first_wins = 4.0 / (4.0 + value("spiral-world", "defence_advantage") * 5.0)
-    u = np.full(5, 0.99, np.float32)
-    u[4] = first_wins - 0.01   # the fortunes-of-war draw: after a backing draw per actor and an accident draw
-    st, fought = crisis_turn((Stance.ESCALATE, Stance.STAND_FIRM), rung=BRINK, backing=(OUT, OUT, SECOND), u=u,
-                             eligible=((False,) * 3, (False, False, True)))
+    st, fought = crisis_turn((Stance.ESCALATE, Stance.STAND_FIRM), rung=BRINK, backing=(OUT, OUT, SECOND),
+                             fortune=first_wins - 0.01, eligible=((False,) * 3, (False, False, True)))
     assert st.stake_rung[0, 0] == K.WAR_RUNG
     assert fought[0].tolist() == [[False, True, True], [True, False, False], [True, False, False]]
     assert st.stakes_won[0].tolist() == [2.0, 0.0, 0.0] and st.stakes_lost[0].tolist() == [0.0, 2.0, 0.0]
@@ -854,9 +862,7 @@ def test_a_stand_off_at_the_brink_slips_into_war_only_by_an_accident_draw():
     """At the brink two parties standing firm go to war where the accident draw is below ACCIDENT_RATE·misperception."""
     chance = k("ACCIDENT_RATE") * value("spiral-world", "misperception")
     for draw, rung in ((chance + 0.01, BRINK), (chance - 0.01, K.WAR_RUNG)):
-        u = np.full(5, 0.99, np.float32)
-        u[3] = draw
-        st, _ = crisis_turn((Stance.STAND_FIRM, Stance.STAND_FIRM), rung=BRINK, u=u)
+        st, _ = crisis_turn((Stance.STAND_FIRM, Stance.STAND_FIRM), rung=BRINK, accident=draw)
         assert st.stake_rung[0, 0] == rung
 
 
@@ -888,6 +894,81 @@ def test_pair_rungs_give_each_pair_its_highest_crisis():
     assert got[0].tolist() == [[0, 3, 0], [3, 0, 2], [0, 2, 0]]
 
 
+def test_the_first_sides_odds_give_the_defence_advantage_to_whichever_side_did_not_challenge():
+    """first_side_odds = S1/(S1 + da·S2) when the first party challenged (or none did), 1 − S2/(S2 + da·S1) when the
+    second did."""
+    for preset in P.PRESETS:
+        da = value(preset, "defence_advantage")
+        got = war.first_side_odds(np.full(3, 4.0, np.float32), np.full(3, 3.0, np.float32), np.array([0, 1, 0]),
+                                  in_force(preset, b=3))
+        assert got.tolist() == pytest.approx([4.0 / (4.0 + da * 3.0), 1.0 - 3.0 / (3.0 + da * 4.0),
+                                              4.0 / (4.0 + da * 3.0)], abs=TOL)
+
+
+def test_the_odds_of_a_crisis_and_the_fortunes_of_war_read_one_formula():
+    """With no allies the expected odds (crisis_odds) and the odds the fortunes of war draw against are the same
+    first_side_odds of the parties' capabilities, whichever side challenged."""
+    preset = "deterrence-world"
+    p = in_force(preset, b=2)
+    stakes = make_stakes([(0, 1)], [2.0], [0, 1])
+    capability = np.array([[4.0, 3.0]] * 2, np.float32)
+    challenger = np.array([0, 1])
+    odds = war.first_side_odds(capability[:, 0], capability[:, 1], challenger, p)
+    expected = war.crisis_odds(stakes, 0, challenger, capability, pair(2, {}, b=2), np.zeros((2, 2, 2), np.float32), p)
+    assert expected[:, 0].tolist() == pytest.approx(odds.tolist(), abs=TOL)
+    first, second = war.war_sides(stakes, 0, np.full((2, 2), OUT, np.int8))
+    for shift, side in ((-1e-3, 0), (1e-3, 1)):
+        got = war.fortunes_of_war(first, second, challenger, capability, odds + shift, p)
+        assert got.tolist() == [side, side]
+
+
+def test_resolve_crises_resolves_each_open_crisis_and_leaves_the_others():
+    """resolve_crises: each stake with a crisis open is resolved by its stances (an accident at the brink where its
+    draw is low); a stake with none open keeps its rung, with no winner, settlement or war."""
+    p = in_force("spiral-world", b=2)
+    rung = np.array([[1, 0, BRINK], [BRINK, K.WAR_RUNG, 2]], np.int8)
+    stance = np.array([[[Stance.BACK_DOWN, Stance.STAND_FIRM], [Stance.SETTLE, Stance.SETTLE],
+                        [Stance.STAND_FIRM, Stance.STAND_FIRM]],
+                       [[Stance.SETTLE, Stance.SETTLE], [Stance.ESCALATE, Stance.ESCALATE],
+                        [Stance.STAND_FIRM, Stance.ESCALATE]]], np.int8)
+    accident = np.array([[0.99, 0.99, 1e-4], [1e-4, 1e-4, 1e-4]], np.float32)
+    res = crises.resolve_crises(rung, stance, accident, p)
+    assert res.rung.tolist() == [[0, 0, K.WAR_RUNG], [0, K.WAR_RUNG, BRINK]]
+    assert res.winner.tolist() == [[1, -1, -1], [-1, -1, -1]]
+    assert res.settled.tolist() == [[False, False, False], [True, False, False]]
+    assert res.war.tolist() == [[False, False, True], [False, False, False]]
+
+
+def test_fight_wars_gives_each_war_to_its_fortunes_and_marks_the_enemies():
+    """fight_wars: only a stake that became a war gets its winner from the fortunes-of-war draw; every member of one
+    side fought every member of the other; other winners stand."""
+    p = in_force("spiral-world", b=2)
+    stakes = make_stakes([(0, 1), (2, 1)], [2.0, 1.0], [0, 1, 2])
+    resolved = crises.Resolution(rung=np.array([[K.WAR_RUNG, 0], [0, 0]], np.int8), winner=np.array([[-1, 0], [1, -1]]),
+                                 settled=np.zeros((2, 2), bool), war=np.array([[True, False], [False, False]]))
+    backing = np.full((2, 2, 3), OUT, np.int8)
+    backing[:, 0, 2] = FIRST
+    capability = np.array([[4.0, 3.0, 2.0]] * 2, np.float32)
+    got, fought = war.fight_wars(stakes, resolved, np.array([[0, 2], [0, 2]], np.int8), backing, capability,
+                                 np.full((2, 2), 0.99, np.float32), p)
+    assert got.winner.tolist() == [[1, 0], [1, -1]]
+    assert fought[0].tolist() == [[False, True, False], [True, False, True], [False, True, False]]
+    assert not fought[1].any()
+
+
+def test_settle_crises_leaves_a_stake_with_no_crisis_open_as_it_was():
+    """settle_crises changes nothing for a stake whose crisis is open in no game: its escalation marks, accounts and
+    credibility stay."""
+    stakes = make_stakes([(0, 1)], [2.0], [0, 1, 2])
+    st = make_state(1, 3, stake_rung=[[K.WAR_RUNG]], escalated=[[[True, False, False]]], stakes_won=[[1.0, 0.0, 0.0]])
+    resolved = crises.resolve_crises(st.stake_rung, np.array([[[Stance.BACK_DOWN, Stance.SETTLE]]], np.int8),
+                                     np.full((1, 1), 0.99, np.float32), in_force("spiral-world"))
+    after = crises.settle_crises(st, stakes, resolved, np.array([[[Stance.BACK_DOWN, Stance.SETTLE]]], np.int8),
+                                 [[np.ones((1, 3), bool), np.ones((1, 3), bool)]], in_force("spiral-world"))
+    assert after.stake_rung.tolist() == [[K.WAR_RUNG]] and after.escalated.tolist() == st.escalated.tolist()
+    assert after.stakes_won.tolist() == st.stakes_won.tolist() and (after.credibility == st.credibility).all()
+
+
 # ---------------------------------------------------------------- §7.11 economy
 
 def test_prosperity_grows_more_with_ties_and_less_under_regional_tension():
@@ -905,7 +986,7 @@ def test_a_war_costs_every_side_prosperity_and_cuts_the_ties_between_enemies():
     """war_costs: each actor at war loses WAR_PROSPERITY_COST (not below 0); the enemies' ties fall to 0."""
     fought = pair(3, {(0, 1): True, (0, 2): True}, dtype=bool)
     ties = pair(3, {(0, 1): 0.5, (1, 2): 0.4, (0, 2): 0.3})
-    prosperity, cut = economy.war_costs(np.array([[5.0, 1.0, 3.0]], np.float32), ties, fought)
+    prosperity, cut = war.war_costs(np.array([[5.0, 1.0, 3.0]], np.float32), ties, fought)
     np.testing.assert_allclose(prosperity[0], [5.0 - k("WAR_PROSPERITY_COST"), 0.0, 3.0 - k("WAR_PROSPERITY_COST")],
                                atol=TOL)
     np.testing.assert_allclose(cut, pair(3, {(1, 2): 0.4}), atol=TOL)
@@ -1275,6 +1356,27 @@ def test_the_challenge_decision_follows_the_actors_type():
     target, fires = challenge_choice(view_of(st, stakes, p, u_pair=u), 0)
     assert fires.tolist() == [True, False, False] and target.tolist() == [1, -1, -1]
 
+
+def test_the_challenge_step_turns_a_seats_move_into_its_challenge_where_its_type_fires():
+    """challenges: where challenge_choice fires, an AI seat whose doctrine plays by type challenges the stake's other
+    party whatever its doctrine chose; a fixed policy's move, and every move where the types want the same, stand."""
+    preset = "spiral-world"
+    p = in_force(preset, b=2)
+    stakes = make_stakes([(0, 1)], [3.0], [0, 1])
+    st = make_state(2, 2, capability=[8.0, 2.0], greedy=[[True, False], [True, False]])
+    u = np.full((2, 2, 2), 0.99, np.float32)
+    u[:, 0, 1] = [1e-4, 0.99]   # 0's challenge draw against 1: fires in game 0 only
+    view = view_of(st, stakes, p, u_pair=u)
+    action = np.full((2, 2), Action.SUMMIT, np.int8)
+    target = np.array([[NONE, 0], [NONE, 0]])
+    for doctrine, challenged in ((make("dialogue"), True), (make("always-summit"), False)):
+        got_a, got_t = challenge.challenges(view, [(doctrine, np.array([0, 1]))], action, target)
+        first = [Action.CHALLENGE if challenged else Action.SUMMIT, Action.SUMMIT]
+        assert got_a.tolist() == [first, [Action.SUMMIT, Action.SUMMIT]]
+        assert got_t.tolist() == [[1 if challenged else NONE, 0], [NONE, 0]]
+    alike = attrs.evolve(view, types_differ=np.zeros(2, bool))
+    got_a, _ = challenge.challenges(alike, [(make("dialogue"), np.array([0, 1]))], action, target)
+    assert (got_a == Action.SUMMIT).all()
 
 def test_a_greedy_actor_pays_only_a_share_of_the_reassurance_its_doctrine_calls_for():
     """A greedy actor whose doctrine calls for a CBM arms instead where its draw is at or above GREEDY_CBM_SHARE."""

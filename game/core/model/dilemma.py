@@ -11,7 +11,6 @@ import attrs
 from .vocab import Action, Family
 
 TALK, DETER = "talk", "deter"
-MOVES = (TALK, DETER)
 
 
 @attrs.frozen

@@ -3,8 +3,9 @@ across the whole batch: arrays are (B, K) for K actors, or (B, K, N) for their p
 
 A doctrine is played by its actor according to its type (docs/MODEL.md §7.14): the doctrine
 gives the style (which moves, toward whom), the type what the actor wants. A greedy actor
-challenges where it expects to win and skips most of the costly reassurance its doctrine calls
-for (it arms instead); a security-seeker challenges only from fear and pays for reassurance. In
+challenges where it expects to win (rules/challenge.py, a step of the turn of its own) and skips
+most of the costly reassurance its doctrine calls for (it arms instead); a security-seeker
+challenges only from fear and pays for reassurance. In
 a crisis both types weigh their odds, but only a greedy actor chooses war, and a security-seeker
 strikes first only from fear. The fixed policies (`always-arm`, ...) ignore type: they are
 experiments."""
@@ -18,9 +19,8 @@ import numpy as np
 
 from .constants import K
 from .pairs import first_best
-from .rules import crises
+from .rules.crises import Stakes
 from .rules.in_force import InForce
-from .state import sigmoid
 from .vocab import Action, Family, Stance
 
 A = Action
@@ -46,7 +46,7 @@ class View:
     u1: np.ndarray           # (B, N) the doctrine's own uniforms
     u2: np.ndarray           # (B, N)
     greedy: np.ndarray = None        # (B, N) each actor's own type (a doctrine reads its seats' only)
-    stakes: crises.Stakes = None
+    stakes: Stakes = None
     stake_rung: np.ndarray = None    # (B, S)
     credibility: np.ndarray = None   # (B, N, N)
     u_pair: np.ndarray = None        # (B, N, N) challenge draws
@@ -130,11 +130,16 @@ class Seats:
 
 
 class Doctrine:
+    """An AI policy; the first line of each doctrine's docstring names its source."""
+
     name: ClassVar[str]
     description: ClassVar[str]
-    stochastic: ClassVar[bool] = False
-    memory_depth: ClassVar[float] = 1
-    tags: ClassVar[frozenset] = frozenset()
+    #: tags to list and filter the doctrines by, as the Axelrod library's strategies carry them:
+    #: family (deterrence, dialogue or mixed), stochastic (draws its own uniforms to decide),
+    #: reactive (answers what others did to it), memory_depth (turns of others' moves it reads),
+    #: fixed (a fixed policy for experiments, blind to its type)
+    classifier: ClassVar[dict] = {"family": "mixed", "stochastic": False, "reactive": True, "memory_depth": 1,
+                                  "fixed": False}
     plays_by_type: ClassVar[bool] = True   # False for the fixed policies
     boldness: ClassVar[float] = 0.0        # added to a greedy actor's challenge log-odds
     toughness: ClassVar[int] = 0           # in a crisis: -1 yields sooner, 1 stands firmer
@@ -145,16 +150,16 @@ class Doctrine:
         action, target = self.choose(seats)
         action, target = np.asarray(action, dtype=np.int8), np.asarray(target, dtype=np.int64)
         if self.plays_by_type and view.greedy is not None and view.types_differ.any():
-            action, target = self._by_type(seats, action, target)
+            action, target = self._reassure_by_type(seats, action, target)
         return action, target
 
     def choose(self, s: Seats) -> tuple[np.ndarray, np.ndarray]:
         raise NotImplementedError
 
-    def _by_type(self, s: Seats, action, target):
+    def _reassure_by_type(self, s: Seats, action, target):
         """A greedy actor pays only GREEDY_CBM_SHARE of its doctrine's reassurance and attends
         only GREEDY_FORUM_SHARE of its forums (it free-rides on the collective good): it arms
-        instead. Then each actor challenges over a stake if its type's motive fires."""
+        instead. (Its challenges by type are a rule of their own: rules/challenge.py.)"""
         v = s.view
         greedy = s.rows(v.greedy) & v.types_differ[:, None]
         u = s.rows(v.u2)
@@ -162,10 +167,6 @@ class Doctrine:
                          | ((action == A.FORUM) & (u >= K.GREEDY_FORUM_SHARE)))
         action = np.where(skip, A.ARM, action).astype(np.int8)
         target = np.where(skip, -1, target)
-        for col, i in enumerate(s.actors):
-            j, fires = challenge_choice(v, int(i), self.boldness)
-            action[:, col] = np.where(fires, A.CHALLENGE, action[:, col])
-            target[:, col] = np.where(fires, j, target[:, col])
         return action, target
 
     def stance(self, v: View, odds, rung, greedy, fear_now) -> np.ndarray:
@@ -189,36 +190,12 @@ class Doctrine:
         return u < credibility_now
 
 
-def challenge_choice(v: View, i: int, boldness: float = 0.0):
-    """(target (B,), fires (B,)): the other party of the first stake, most valuable first, over
-    which actor i's type moves it to challenge this turn (greedy: the gain it expects; a
-    security-seeker: fear), with no crisis open over it."""
-    b = v.trust.shape[0]
-    target, fires = np.full(b, -1), np.zeros(b, dtype=bool)
-    if v.stakes is None:
-        return target, fires
-    p = v.params
-    for s in sorted(range(v.stakes.count), key=lambda s: -v.stakes.value[s]):
-        if i not in v.stakes.party[s]:
-            continue
-        side = int(np.flatnonzero(v.stakes.party[s] == i)[0])
-        j = int(v.stakes.party[s, 1 - side])
-        win = crises.crisis_odds(v.stakes, s, np.full(b, side), v.capability, v.alliance, v.credibility, p)[:, side]
-        both_nuclear = bool(v.stakes.nuclear[i] and v.stakes.nuclear[j])
-        greedy_z = crises.greedy_challenge_logodds(v.stakes.value[s], win, v.resolve[:, j], v.ties[:, i, j],
-                                                   v.forum, both_nuclear, p) + boldness
-        secure_z = crises.secure_challenge_logodds(crises.fear(v.trust[:, i, j], v.tension[:, i, j], p),
-                                                   v.ties[:, i, j], v.forum, p)
-        z = np.where(v.greedy[:, i], greedy_z, secure_z)
-        now = ~fires & (v.stake_rung[:, s] == 0) & (v.u_pair[:, i, j] < sigmoid(z))
-        target, fires = np.where(now, j, target), fires | now
-    return target, fires
-
-
 class Deterrence(Doctrine):
+    """Schelling (1966), Arms and Influence; Jervis (1976)'s deterrence model: weakness invites aggression."""
+
     name = "deterrence"
     description = "Collective defence: arm and ally when threatened, pressure the other bloc, never concede first."
-    tags = frozenset({"deterrence"})
+    classifier = dict(Doctrine.classifier, family="deterrence")
     toughness = 1
     CATCH_UP = 1.2    # arms until its capability is this many times its strongest rival's
     WEAK_TIE = 0.7    # an alliance below this strength is worth working on
@@ -244,10 +221,12 @@ class Deterrence(Doctrine):
 
 
 class Dialogue(Doctrine):
+    """Acharya (2001), Constructing a Security Community in Southeast Asia: the ASEAN way."""
+
     name = "dialogue"
-    description = "The ASEAN way: summits, forums and trade; confidence-building when tension is high; never arms first."
-    memory_depth = 0
-    tags = frozenset({"dialogue"})
+    description = ("The ASEAN way: summits, forums and trade; confidence-building when tension is high; "
+                   "never arms first.")
+    classifier = dict(Doctrine.classifier, family="dialogue", reactive=False, memory_depth=0)
     toughness = -1
     TENSE = 0.45   # above this tension with anyone, it pays for costly reassurance
 
@@ -261,9 +240,11 @@ class Dialogue(Doctrine):
 
 
 class Reciprocity(Doctrine):
+    """Axelrod (1984), The Evolution of Cooperation: tit-for-tat."""
+
     name = "reciprocity"
-    description = "Tit-for-tat by family, partner by partner: opens with dialogue, answers deterrence with deterrence next turn."
-    tags = frozenset({"reciprocal"})
+    description = ("Tit-for-tat by family, partner by partner: opens with dialogue, answers deterrence with "
+                   "deterrence next turn.")
 
     def choose(self, s):
         action, target = s.dialogue_rotation()
@@ -272,10 +253,11 @@ class Reciprocity(Doctrine):
 
 
 class GenerousReciprocity(Doctrine):
+    """Nowak & Sigmund (1992), "Tit for tat in heterogeneous populations": generous tit-for-tat."""
+
     name = "generous-reciprocity"
     description = "Tit-for-tat that forgives a deterrence move with probability 1/3: copes with noise and accidents."
-    stochastic = True
-    tags = frozenset({"reciprocal", "dialogue"})
+    classifier = dict(Doctrine.classifier, stochastic=True)
 
     def __init__(self, forgiveness: float = 1.0 / 3.0):
         self.forgiveness = forgiveness
@@ -293,11 +275,13 @@ class GenerousReciprocity(Doctrine):
 
 
 class Grit(Doctrine):
+    """Osgood (1962), An Alternative to War or Surrender: GRIT."""
+
     name = "grit"
     description = ("Osgood's GRIT: graduated unilateral reassurance (a confidence-building step every third "
                    "turn, summits between) that keeps the capacity to answer: it stops reassuring below "
                    "KEEP of its starting strength, and answers pressure with pressure.")
-    tags = frozenset({"dialogue", "reciprocal"})
+    classifier = dict(Doctrine.classifier, family="dialogue")
     KEEP = 0.85   # share of its starting capability it keeps as the capacity to answer
 
     def choose(self, s):
@@ -314,9 +298,12 @@ class Grit(Doctrine):
 
 
 class Opportunist(Doctrine):
+    """Glaser (1997)'s greedy state; Fearon (1995), "Rationalist explanations for war": probes for weakness."""
+
     name = "opportunist"
-    description = "Probes actors it believes weak or irresolute with pressure; trades with the rest; arms when threatened."
-    tags = frozenset({"deterrence"})
+    description = ("Probes actors it believes weak or irresolute with pressure; trades with the rest; "
+                   "arms when threatened.")
+    classifier = dict(Doctrine.classifier, family="deterrence")
     boldness, toughness = 1.0, 1
     WEAK = 0.9         # prey: a rival whose defence is below this share of its own capability
     IRRESOLUTE = 0.35  # or whose resolve image is below this
@@ -335,10 +322,12 @@ class Opportunist(Doctrine):
 
 
 class Random(Doctrine):
+    """A baseline, from no literature: what doctrines are measured against."""
+
     name = "random"
-    description = "Picks any regular action and target at random (its type still decides challenges): a baseline, not a policy."
-    stochastic = True
-    memory_depth = 0
+    description = ("Picks any regular action and target at random (its type still decides challenges): "
+                   "a baseline, not a policy.")
+    classifier = dict(Doctrine.classifier, stochastic=True, reactive=False, memory_depth=0)
 
     def choose(self, s):
         n = s.view.same_bloc.shape[0]
@@ -351,15 +340,15 @@ class Random(Doctrine):
 
 
 class Always(Doctrine):
-    """A fixed policy: the same action every turn, whatever the actor's type; in a crisis it
-    stands firm. Targets are chosen sensibly: the partner it worries about most for talk and
-    pressure, its closest partner outside any rivalry for an alliance, the other party of its
-    most valuable open stake for a challenge."""
+    """A fixed policy for experiments and class questions, from no literature.
+
+    The same action every turn, whatever the actor's type; in a crisis it stands firm. Targets
+    are chosen sensibly: the partner it worries about most for talk and pressure, its closest
+    partner outside any rivalry for an alliance, the other party of its most valuable open stake
+    for a challenge."""
 
     action: ClassVar[Action]
     plays_by_type = False
-    memory_depth = 0
-    tags = frozenset({"fixed"})
 
     def choose(self, s):
         a = self.action
@@ -394,9 +383,12 @@ def _open_stake_target(v: View, i: int) -> np.ndarray:
 
 def _always(action: Action) -> type[Doctrine]:
     label = action.name.lower()
+    family = "deterrence" if action.family == Family.DETERRENCE else "dialogue"
     return type(f"Always{action.name.title()}", (Always,), {
-        "name": f"always-{label}", "action": action,
-        "description": f"A fixed policy for experiments: {action.label} every turn, whatever its type; stands firm in a crisis."})
+        "name": f"always-{label}", "action": action, "__doc__": Always.__doc__,
+        "classifier": dict(Doctrine.classifier, family=family, reactive=False, memory_depth=0, fixed=True),
+        "description": f"A fixed policy for experiments: {action.label} every turn, whatever its type; "
+                       "stands firm in a crisis."})
 
 
 ALWAYS = tuple(_always(a) for a in Action)
@@ -409,6 +401,21 @@ DOCTRINES: dict[str, type[Doctrine]] = {
 #: the doctrines proper, without the fixed policies
 PLAYING_DOCTRINES = tuple(name for name, cls in DOCTRINES.items() if cls.plays_by_type)
 HUMAN = "human"
+
+
+def source(cls: type[Doctrine]) -> str:
+    """The doctrine's source in the literature: the first line of its docstring."""
+    return cls.__doc__.strip().splitlines()[0]
+
+
+def filtered(tags: dict[str, str]) -> list[type[Doctrine]]:
+    """The doctrines whose classifier holds every KEY=VALUE of tags (values compared as text,
+    true/false for yes/no), as Axelrod's filtered_strategies does."""
+    unknown = sorted(set(tags) - set(Doctrine.classifier))
+    if unknown:
+        raise ValueError(f"unknown tag {unknown[0]!r} (allowed: {', '.join(Doctrine.classifier)})")
+    return [cls for cls in DOCTRINES.values()
+            if all(str(cls.classifier[key]).lower() == str(value).lower() for key, value in tags.items())]
 
 
 def make(name: str) -> Doctrine:

@@ -10,7 +10,8 @@ from . import params as P
 from . import rng
 from .constants import K, describe
 from .doctrines import HUMAN, View, make
-from .rules import actions, arms, choice, crises, economy, endings, events, initial, perception, resolve_image, scores
+from .rules import actions, arms, challenge, choice, crises, economy, endings, events, initial, perception
+from .rules import resolve_image, scores, war
 from .rules import tension_dynamics as tension_rule
 from .rules.causes import TRUST_CAUSES, apportion
 from .rules.in_force import InForce, parameters_in_force
@@ -48,7 +49,8 @@ class Engine:
             param_values = params_matrix(scenario.worldview, self.b)
         self.params = np.asarray(param_values, dtype=np.float64).reshape(self.b, len(P.NAMES))
         self._fixed_tables(scenario)
-        self.deck = events.prepare_deck(scenario.cards, scenario.codes) if scenario.cards and scenario.dynamics else None
+        with_deck = scenario.cards and scenario.dynamics
+        self.deck = events.prepare_deck(scenario.cards, scenario.codes) if with_deck else None
         self.state = self._initial_state()
         self.grievance = arms.rest_grievance(InForce(self.params), self.state.capability[0], arms.threat(
             self.state.trust, self.state.alliance, self.state.capability, self.offf))
@@ -56,7 +58,6 @@ class Engine:
     def _seat_doctrines(self, names: list[str]) -> None:
         if len(names) != self.n:
             raise ValueError(f"need {self.n} doctrines, got {len(names)}")
-        self.doctrine_names = names
         self.doctrines = [None if d == HUMAN else make(d) for d in names]
         self.humans = [i for i, d in enumerate(names) if d == HUMAN]
         self.fallback: dict = {}  # human seat -> doctrine that plays it when no choice is given
@@ -83,7 +84,8 @@ class Engine:
         st = initial.initial_state(self.scenario, self.seeds, self.params, self.start_logodds, self.stakes,
                                    self.start_capability, self.start_prosperity, self.off)
         if self.dispositions is not None:
-            st = attrs.evolve(st, greedy=np.broadcast_to(np.asarray(self.dispositions, dtype=bool), st.greedy.shape).copy())
+            greedy = np.broadcast_to(np.asarray(self.dispositions, dtype=bool), st.greedy.shape)
+            st = attrs.evolve(st, greedy=greedy.copy())
         return st
 
     @property
@@ -117,15 +119,19 @@ class Engine:
         before = st.copy() if self.freeze and not active.all() else None
         t = st.turn + 1
         u_card, u_actor, pair_noise, pair_challenge = rng.turn_draws(self.seeds, t, self.n, self.keys)
-        u_crisis = rng.crisis_draws(self.keys, t, choice.crisis_draws_needed(self.stakes, self.n))
+        draws = rng.crisis_draws(self.keys, t, self.stakes.count, self.n)
         st, card, trust_card, tension_card = self._event(st, t, u_card)                     # 1. event
         p = parameters_in_force(self.params, st.card_shift, st.card_shift_left)
         trust_before = sigmoid(st.trust_logodds)
         view = self._view(st, t, p, trust_before, u_actor, pair_challenge)
-        intended, moves, refused = self._choose(view, p, human, u_actor[0])                # 2. choice
+        seating = choice.group_seats(self.doctrines, self.fallback, human)
+        proposed = choice.doctrine_moves(view, seating, self.b, self.n)                     # 2. choice
+        proposed = challenge.challenges(view, seating, *proposed)                           #    challenge (§7.9)
+        intended, moves, refused = self._choose(proposed, p, human, st.stake_rung, u_actor[0])
         stance = choice.choose_stances(view, self._doctrine_of, self._for_humans(stances), self.stakes,
                                        st.stake_challenger, p)
-        backs, eligible = choice.choose_backing(view, self._doctrine_of, self._for_humans(backing), self.stakes, u_crisis)
+        backs, eligible = choice.choose_backing(view, self._doctrine_of, self._for_humans(backing), self.stakes,
+                                                draws.backing)
         start = st
         if self.scenario.dynamics:
             st = actions.act(st, moves)                                                     # 3. actions
@@ -140,7 +146,7 @@ class Engine:
             if self.causes else {}
         if self.scenario.dynamics:                                                          # 5. to 9.
             st, tension_causes = self._dynamics(start, st, moves, p, trust, tension_card, stance)
-            st = self._crises(st, t, moves, p, stance, eligible, u_crisis)
+            st = self._crises(st, t, moves, p, stance, eligible, draws)
         st, payoff, security = self._score(st, moves, p)                                     # 10. scores
         st = endings.check_endings(attrs.evolve(st, turn=t), trust, self.offf, self.scenario.end, t,   # 11.
                                    self.turns, self.scenario.dynamics)
@@ -182,33 +188,19 @@ class Engine:
     def _view(self, st: State, t: int, p: InForce, trust, u_actor, u_pair) -> View:
         return View(turn=t, trust=trust, tension=st.tension, capability=st.capability, alliance=st.alliance,
                     ties=st.ties, resolve=st.resolve,
-                    defence=crises.defence_of_all(self.stakes, st.capability, st.alliance, st.credibility, p),
+                    defence=war.defence_of_all(self.stakes, st.capability, st.alliance, st.credibility, p),
                     last_action=st.last_action, last_target=st.last_target, same_bloc=self.same_bloc,
                     start_capability=self.start_capability, u1=u_actor[1], u2=u_actor[2], greedy=st.greedy,
                     stakes=self.stakes, stake_rung=st.stake_rung, credibility=st.credibility, u_pair=u_pair,
                     params=p, forum=st.forum, types_differ=self.scenario.dynamics
                     | (p.exact("payoff_T")[:, 0] != p.exact("secure_payoff_T")[:, 0]))
 
-    def _choose(self, view: View, p: InForce, human: dict, u_noise):
-        """Rule 2: doctrines and humans choose; a move that cannot be made is refused; action
+    def _choose(self, proposed, p: InForce, human: dict, stake_rung, u_noise):
+        """Rule 2: humans' moves are taken as given; a move that cannot be made is refused; action
         noise may flip a move."""
-        intended, target, refused = choice.choose_moves(view, self._seating(human), human, self.b, self.n,
-                                                        self.stakes, self.rival)
+        intended, target, refused = choice.take_moves(*proposed, human, self.stakes, stake_rung, self.rival)
         action, target = choice.action_noise(intended, target, u_noise, p.game("action_noise"))
         return intended, Moves(action, target), refused
-
-    def _seating(self, human):
-        """The AI seats grouped by doctrine, so that each doctrine decides once per turn (a human
-        seat with no choice given is played by its fallback doctrine)."""
-        groups: dict[tuple, tuple] = {}
-        for i, doctrine in enumerate(self.doctrines):
-            if doctrine is None:
-                if i in human:
-                    continue
-                doctrine = self.fallback[i]
-            key = (type(doctrine), tuple(sorted(vars(doctrine).items())))
-            groups.setdefault(key, (doctrine, []))[1].append(i)
-        return [(d, np.array(seats, dtype=np.intp)) for d, seats in groups.values()]
 
     def _dynamics(self, start: State, st: State, moves: Moves, p: InForce, trust, tension_card, stance):
         """Rules 5 to 7: the resolve image, arms dynamics and tension, in that order."""
@@ -229,12 +221,16 @@ class Engine:
                           regional_tension=tension_rule.regional_tension(new_tension, capability))
         return st, causes
 
-    def _crises(self, st: State, t: int, moves: Moves, p: InForce, stance, eligible, u) -> State:
-        """Rules 8 and 9: open crises resolve by their stances, challenges open new ones; war costs."""
-        st, fought_now = crises.step_crises(st, self.stakes, stance, eligible, u, p, self.n)
+    def _crises(self, st: State, t: int, moves: Moves, p: InForce, stance, eligible, draws: rng.CrisisDraws) -> State:
+        """Rules 8 and 9: the stances resolve every open crisis, wars are fought out, what is left is
+        settled, and challenges open new crises; then war costs and growth."""
+        resolved = crises.resolve_crises(st.stake_rung, stance, draws.accident, p)           # 8. crisis resolution
+        resolved, fought_now = war.fight_wars(self.stakes, resolved, st.stake_challenger, st.backing,
+                                              st.capability, draws.fortune, p)              #    war
+        st = crises.settle_crises(st, self.stakes, resolved, stance, eligible, p)           #    what it leaves
         rung, challenger, opened = crises.open_crises(st.stake_rung, st.stake_challenger, st.stake_opened, self.stakes,
-                                                      moves.action, moves.target, Action.CHALLENGE, t)
-        prosperity, ties = economy.war_costs(st.prosperity, st.ties, fought_now)                        # 9.
+                                                      moves.action, moves.target, t)        #    new crises
+        prosperity, ties = war.war_costs(st.prosperity, st.ties, fought_now)                           # 9.
         return attrs.evolve(st, stake_rung=rung, stake_challenger=challenger, stake_opened=opened,
                             crisis=crises.pair_rungs(self.stakes, rung, self.n), fought=st.fought | fought_now,
                             ties=ties, prosperity=economy.grow(prosperity, ties, st.regional_tension))

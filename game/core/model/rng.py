@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 
+import attrs
 import numpy as np
 
 _M0 = np.uint64(0xD2511F53)
@@ -22,26 +23,6 @@ MAX_SEED = 2**63 - 1  # seeds key the generator with 64 bits; kept to what a sig
 
 # Streams: one per kind of draw, so adding a draw of one kind never shifts another.
 DISPOSITION, CARD, ACTOR, PAIR, CRISIS, WORLD = range(6)
-
-
-def philox4x32(c0, c1, c2, c3, k0, k1, rounds: int = ROUNDS):
-    """Philox4x32 block function on uint64 arrays holding 32-bit words."""
-    c0, c1, c2, c3 = (np.asarray(c, dtype=np.uint64) for c in (c0, c1, c2, c3))
-    k0 = np.asarray(k0, dtype=np.uint64)
-    k1 = np.asarray(k1, dtype=np.uint64)
-    for r in range(rounds):
-        p0 = c0 * _M0
-        p1 = c2 * _M1
-        c0, c1, c2, c3 = (
-            (p1 >> _S32) ^ c1 ^ k0,
-            p1 & _MASK,
-            (p0 >> _S32) ^ c3 ^ k1,
-            p0 & _MASK,
-        )
-        if r != rounds - 1:
-            k0 = (k0 + _W0) & _MASK
-            k1 = (k1 + _W1) & _MASK
-    return c0, c1, c2, c3
 
 
 def _to_unit(word):
@@ -63,7 +44,7 @@ def key_schedule(seeds) -> np.ndarray:
     return ks
 
 
-_GAMES_PER_PASS = 768  # a pass's words and temporaries stay in cache: about 30% less time from 4,096 games on
+_GAMES_PER_PASS = 768  # a pass's words and temporaries stay in the processor's cache
 
 
 def words_for(keys: np.ndarray, turn: int, streams, index) -> np.ndarray:
@@ -73,7 +54,7 @@ def words_for(keys: np.ndarray, turn: int, streams, index) -> np.ndarray:
     b = keys.shape[2]
     m = len(streams)
     out = np.empty((m, 4, b), dtype=np.uint32)
-    # round 0 and the key-free half of round 1, the same in every game, once per block: about 6% less time
+    # round 0 and the key-free half of round 1 are the same in every game: worked out once per block
     p0 = np.uint64(turn) * _M0                               # round 0: c0 = turn, c3 = 0
     p1 = np.asarray(index, dtype=np.uint64)[:, None] * _M1     # c2 = index
     c0_r0 = (p1 >> _S32) ^ np.asarray(streams, dtype=np.uint64)[:, None]  # c1 = stream
@@ -92,7 +73,7 @@ def words_for(keys: np.ndarray, turn: int, streams, index) -> np.ndarray:
         c1 = np.broadcast_to(q1 & _MASK, c0.shape).copy()
         c2 = (q0 >> _S32) ^ c3_r0 ^ k[1, 1]
         c3 = q0 & _MASK
-        for r in range(2, ROUNDS):          # in place, no new arrays: about a third less time
+        for r in range(2, ROUNDS):          # in place: no new arrays per round
             np.multiply(c0, _M0, out=q0)
             np.multiply(c2, _M1, out=c0)    # c0: product 1
             np.right_shift(c0, _S32, out=c2)
@@ -117,16 +98,13 @@ def uniforms(seeds, turn: int, stream: int, n: int):
 
 @functools.lru_cache(maxsize=None)
 def _pair_maps(n: int):
-    """Index maps from (i, j) cells to a row of per-pair values [upper..., lower..., fill]."""
+    """Index map from (i, j) cells to a row of per-pair values [upper..., lower..., fill]."""
     iu, ju = np.triu_indices(n, 1)
     k = len(iu)
     both = np.full((n, n), 2 * k, dtype=np.intp)  # the diagonal reads the fill value
     both[iu, ju] = np.arange(k)
     both[ju, iu] = np.arange(k) + k
-    same = np.full((n, n), k, dtype=np.intp)
-    same[iu, ju] = np.arange(k)
-    same[ju, iu] = np.arange(k)
-    return k, both.reshape(-1), same.reshape(-1)
+    return k, both.reshape(-1)
 
 
 def _halves(words: np.ndarray, first: int, count: int) -> np.ndarray:
@@ -142,21 +120,14 @@ def _halves(words: np.ndarray, first: int, count: int) -> np.ndarray:
     return h.reshape(-1, words.shape[1])[first % 2:first % 2 + count]
 
 
-def turn_layout(n: int) -> tuple[int, int, int]:
-    """Blocks per game-turn in the actor stream and the pair stream, and the number of pairs.
-    The actor blocks hold the card draw (one 32-bit word) and three 16-bit uniforms per actor.
-    The pair stream holds 16-bit uniforms: two for perception noise and two challenge draws for
-    every pair, then one accident draw for every pair; the count covers the first four, which
-    every game draws each turn (accident_draws reads the fifth only where it is needed)."""
-    k = n * (n - 1) // 2
-    actor_words = 1 + -(-3 * n // 2)
-    return -(-actor_words // 4), -(-4 * k // 8), k
-
-
 @functools.lru_cache(maxsize=None)
 def _turn_counters(n: int) -> tuple[int, np.ndarray, np.ndarray]:
-    """(actor blocks, stream and index of every block) that turn_draws computes each turn."""
-    a_blocks, p_blocks, _ = turn_layout(n)
+    """(actor blocks, stream and index of every block) that turn_draws computes each turn. The
+    actor blocks hold the card draw (one 32-bit word) and three 16-bit uniforms per actor; the
+    pair blocks four 16-bit uniforms per unordered pair: two for perception noise, two challenge
+    draws."""
+    pairs = n * (n - 1) // 2
+    a_blocks, p_blocks = -(-(1 + -(-3 * n // 2)) // 4), -(-4 * pairs // 8)
     streams = np.concatenate([np.full(a_blocks, ACTOR), np.full(p_blocks, PAIR)])
     index = np.concatenate([np.arange(a_blocks), np.arange(p_blocks)])
     return a_blocks, streams, index
@@ -172,12 +143,11 @@ def turn_draws(seeds, turn: int, n: int, keys: np.ndarray | None = None):
     action-noise draw and two for its doctrine; per ordered pair a perception-noise normal
     (Box-Muller, one uniform pair serving both ways) and a challenge draw. 16-bit uniforms are
     plenty for probabilities a game compares against, and they halve the blocks to compute.
-    The accident draws, needed only where a crisis stands at the brink, come from
-    accident_draws. keys: key_schedule(seeds), when the caller keeps it.
+    keys: key_schedule(seeds), when the caller keeps it.
     Returns (card (B,), actor (noise, u1, u2) each (B, n), normal (B, n, n), challenge (B, n, n))."""
     if keys is None:
         keys = key_schedule(seeds)
-    k, both, _ = _pair_maps(n)
+    k, both = _pair_maps(n)
     a_blocks, streams, index = _turn_counters(n)
     words = words_for(keys, turn, streams, index)
     b = words.shape[1]
@@ -198,26 +168,27 @@ def turn_draws(seeds, turn: int, n: int, keys: np.ndarray | None = None):
     return card, actor, _cells(normal, both, n), _cells(challenge, both, n)
 
 
-def accident_draws(keys: np.ndarray, turn: int, n: int) -> np.ndarray:
-    """The turn's accident draw per unordered pair, (G, n, n) symmetric, for the games whose
-    keys are given (key_schedule(seeds)[:, :, games]): the fifth draw of every pair."""
-    k, _, same = _pair_maps(n)
-    first, last = (4 * k) // 8, (5 * k - 1) // 8       # blocks holding halves 4k .. 5k - 1
-    index = np.arange(first, last + 1)
-    words = words_for(keys, turn, np.full(index.size, PAIR), index)
-    g = words.shape[1]
-    rows = np.empty((k + 1, g), dtype=np.float32)
-    rows[:k] = _halves(words, 4 * k - 8 * first, k)
-    rows[k] = 1.0
-    return _cells(rows, same, n)
+@attrs.frozen(eq=False)
+class CrisisDraws:
+    """One turn's draws for the crises of every game, 16-bit uniforms from the crisis stream,
+    drawn every turn whether or not a crisis is open (docs/MODEL.md §10)."""
+
+    backing: np.ndarray    # (B, S, N) ally k's draw for backing its partner over stake s (§7.14)
+    accident: np.ndarray   # (B, S) whether the brink slips into war by accident (§7.10)
+    fortune: np.ndarray    # (B, S) which side wins a war over the stake (§7.10)
 
 
-def crisis_draws(keys: np.ndarray, turn: int, count: int) -> np.ndarray:
-    """count 16-bit uniforms per game for the turn's crises (allies' backing, accidents, the
-    fortunes of war), (B, count), from the crisis stream."""
+def crisis_draws(keys: np.ndarray, turn: int, stakes: int, n: int) -> CrisisDraws:
+    """The turn's crisis draws for S stakes and N actors: the halves of the crisis stream's blocks
+    are, in order, a backing draw for every stake and actor (half s·N + k), an accident draw for
+    every stake (half S·N + s), then a fortunes-of-war draw for every stake (half S·(N + 1) + s)."""
+    count = stakes * (n + 2)
     blocks = max(1, -(-count // 8))
-    words = words_for(keys, turn, np.full(blocks, CRISIS), np.arange(blocks))
-    return np.ascontiguousarray(_halves(words, 0, count).T)
+    u = _halves(words_for(keys, turn, np.full(blocks, CRISIS), np.arange(blocks)), 0, count)
+    b = u.shape[1]
+    return CrisisDraws(backing=np.ascontiguousarray(u[:stakes * n].T).reshape(b, stakes, n),
+                       accident=np.ascontiguousarray(u[stakes * n:stakes * (n + 1)].T),
+                       fortune=np.ascontiguousarray(u[stakes * (n + 1):].T))
 
 
 def actor_draws(seeds, turn: int, n: int):

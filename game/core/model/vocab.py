@@ -50,21 +50,25 @@ ACTION_LABELS = {
 }
 
 ACTION_HELP = {
-    Action.ARM: "Build military capability (no target). Raises your capability and resolve; others read it by the worldview's arming signal.",
+    Action.ARM: ("Build military capability (no target). Raises your capability and resolve; others read it by the "
+                 "worldview's arming signal."),
     Action.ALLY: "Deepen alliance ties with a partner (exercises, missions). Outsiders read it by the alliance signal.",
     Action.PRESSURE: "Sanctions or a show of force against a target. Raises tension with it and your resolve image.",
     Action.SUMMIT: "Talk with a target. Cheap talk: little signal, but it steps a crisis down.",
-    Action.CBM: "Costly confidence-building with a target (transparency, restraint). Costs capability; reveals a security-seeker.",
+    Action.CBM: ("Costly confidence-building with a target (transparency, restraint). Costs capability; reveals a "
+                 "security-seeker."),
     Action.FORUM: "Work through the regional forum (no target). Raises the forum stock that lowers everyone's tension.",
     Action.TRADE: "Trade with a target. Builds ties and prosperity for both.",
     Action.HOLD: "Restraint: do nothing this turn. Counts as dialogue in the 2x2 payoff.",
-    Action.CHALLENGE: "Press a claim on a stake you share with the target: opens a crisis over it. Read by everyone as greed.",
+    Action.CHALLENGE: ("Press a claim on a stake you share with the target: opens a crisis over it. Read by everyone "
+                       "as greed."),
 }
 
 # in a game without regional dynamics (two_rivals: the 2x2 game) there is no forum, bloc or tension to raise
 ACTION_LABELS_LOCAL = {Action.FORUM: "Call for talks"}
 ACTION_HELP_LOCAL = {
-    Action.PRESSURE: "Sanctions or a show of force against a target. Counts as deterrence in the 2x2 payoff and raises your resolve image.",
+    Action.PRESSURE: ("Sanctions or a show of force against a target. Counts as deterrence in the 2x2 payoff and "
+                      "raises your resolve image."),
     Action.FORUM: "A general call for talks (no target). Counts as dialogue in the 2x2 payoff.",
 }
 
@@ -85,7 +89,6 @@ def targeted(actions: np.ndarray) -> np.ndarray:
 
 DETERRENCE_ACTIONS = (Action.ARM, Action.ALLY, Action.PRESSURE, Action.CHALLENGE)
 DIALOGUE_ACTIONS = (Action.SUMMIT, Action.CBM, Action.FORUM, Action.TRADE, Action.HOLD)
-NO_TARGET = -1
 
 
 class Stance(enum.IntEnum):
@@ -102,13 +105,13 @@ class Stance(enum.IntEnum):
 
 
 STANCE_HELP = {
-    Stance.STAND_FIRM: "Hold your position. If both stand firm the crisis climbs a rung (at the brink it stays, and may slip into war by accident).",
+    Stance.STAND_FIRM: ("Hold your position. If both stand firm the crisis climbs a rung (at the brink it stays, and "
+                        "may slip into war by accident)."),
     Stance.ESCALATE: "Raise the stakes: the crisis climbs a rung; at the brink, escalating starts the war.",
     Stance.SETTLE: "Offer to split the stake. If both settle, the crisis ends and each gets half.",
-    Stance.BACK_DOWN: "Give way: the other side wins the stake. Backing down after escalating costs you resolve (audience costs).",
+    Stance.BACK_DOWN: ("Give way: the other side wins the stake. Backing down after escalating costs you resolve "
+                       "(audience costs)."),
 }
-
-CRISIS_ENDINGS = ("open", "settled", "backed-down", "war")
 
 
 class Outcome(enum.Enum):
@@ -142,7 +145,8 @@ EFFECT_PLAIN = {
     "capability": ("military strength grows for {a}", "military strength shrinks for {a}"),
     "prosperity": ("the economy grows for {a}", "the economy shrinks for {a}"),
     "alliance": ("alliance ties deepen between {a} and {b}", "alliance ties loosen between {a} and {b}"),
-    "ties": ("trade and diplomatic ties grow between {a} and {b}", "trade and diplomatic ties weaken between {a} and {b}"),
+    "ties": ("trade and diplomatic ties grow between {a} and {b}",
+             "trade and diplomatic ties weaken between {a} and {b}"),
     "forum": ("the regional forum grows stronger", "the regional forum grows weaker"),
     "crisis": ("the crisis between {a} and {b} climbs {n}", "the crisis between {a} and {b} steps down {n}"),
     "resolve": ("others see {a} as more determined", "others see {a} as less determined"),

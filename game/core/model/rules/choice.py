@@ -1,13 +1,14 @@
-"""Rule 2, the choice: every actor picks a move at once, and a stance in each crisis it is a
-party to; allies of a party choose to back it or stay out. Action noise may flip a move
-(docs/MODEL.md §7.2)."""
+"""Rule 2, the choice: every actor picks a move at once (an AI actor's challenge by type is
+rules/challenge.py), and a stance in each crisis it is a party to; allies of a party choose to
+back it or stay out. Action noise may flip a move (docs/MODEL.md §7.2)."""
 from __future__ import annotations
 
 import numpy as np
 
 from ..vocab import Action, Stance, family_of, targeted
-from . import crises
-from .crises import FIRST, OUT, SECOND, Stakes
+from .challenge import fear
+from .crises import FIRST, OUT, SECOND, Stakes, is_open, may_back
+from .war import crisis_odds
 
 
 def rivals(stakes: Stakes, blocs: list[str]) -> np.ndarray:
@@ -44,17 +45,37 @@ def refusal(action, target, stakes: Stakes, stake_rung, rival) -> np.ndarray:
     return why
 
 
-def choose_moves(view, seating, human: dict, b: int, n: int, stakes: Stakes, rival):
-    """Each doctrine decides for its seats, each human's (action, target) is taken as given.
-    A move that cannot be made (see refusal) becomes HOLD; a move that takes no target drops it.
-    Returns (action, target, refused) with refused the reasons, '' where none."""
+def group_seats(doctrines: list, fallback: dict, human: dict) -> list:
+    """The AI seats grouped by doctrine, as (doctrine, seats) pairs, so that each doctrine decides
+    once per turn (a human seat with no choice given is played by its fallback doctrine)."""
+    groups: dict[tuple, tuple] = {}
+    for i, doctrine in enumerate(doctrines):
+        if doctrine is None:
+            if i in human:
+                continue
+            doctrine = fallback[i]
+        key = (type(doctrine), tuple(sorted(vars(doctrine).items())))
+        groups.setdefault(key, (doctrine, []))[1].append(i)
+    return [(d, np.array(seats, dtype=np.intp)) for d, seats in groups.values()]
+
+
+def doctrine_moves(view, seating, b: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(action, target), each (B, N): each doctrine decides for its seats (the other seats are filled in later)."""
     action = np.empty((b, n), dtype=np.int8)
     target = np.empty((b, n), dtype=np.int64)
     for doctrine, seats in seating:
         action[:, seats], target[:, seats] = doctrine.decide(view, seats)
+    return action, target
+
+
+def take_moves(action, target, human: dict, stakes: Stakes, stake_rung, rival):
+    """Each human's (action, target) is taken as given. A move that cannot be made (see refusal)
+    becomes HOLD; a move that takes no target drops it. Returns (action, target, refused) with
+    refused the reasons, '' where none."""
+    action, target = action.copy(), target.copy()
     for i, (a, t) in human.items():
         action[:, i], target[:, i] = int(a), int(t)
-    refused = refusal(action, target, stakes, view.stake_rung, rival)
+    refused = refusal(action, target, stakes, stake_rung, rival)
     action = np.where(refused != "", Action.HOLD, action).astype(np.int8)
     target = np.where(targeted(action), target, -1).astype(np.int8)
     return action, target, refused
@@ -80,33 +101,33 @@ def choose_stances(view, doctrine_of, human_stances: dict, stakes: Stakes, stake
     stance = np.full((b, stakes.count, 2), Stance.STAND_FIRM, dtype=np.int8)
     for s in range(stakes.count):
         rung = view.stake_rung[:, s]
-        if not crises.is_open(rung).any():
+        if not is_open(rung).any():
             continue
-        side_of_challenger = np.where(stake_challenger[:, s] == stakes.party[s, 1], 1, 0)
-        odds = crises.crisis_odds(stakes, s, side_of_challenger, view.capability, view.alliance,
-                                  view.credibility, p)
-        open_now = crises.is_open(rung)
+        odds = crisis_odds(stakes, s, stakes.side_of(s, stake_challenger[:, s]), view.capability, view.alliance,
+                           view.credibility, p)
+        open_now = is_open(rung)
         for side in (0, 1):
             i, j = int(stakes.party[s, side]), int(stakes.party[s, 1 - side])
             if (i, s) in human_stances:
                 chosen = np.full(b, int(human_stances[(i, s)]))
             else:
-                fear_now = crises.fear(view.trust[:, i, j], view.tension[:, i, j], p)
+                fear_now = fear(view.trust[:, i, j], view.tension[:, i, j], p)
                 chosen = doctrine_of(i).stance(view, odds[:, side], rung, view.greedy[:, i], fear_now)
             stance[:, s, side] = np.where(open_now, chosen, Stance.STAND_FIRM)
     return stance
 
 
-def choose_backing(view, doctrine_of, human_backing: dict, stakes: Stakes, u) -> tuple[np.ndarray, list]:
+def choose_backing(view, doctrine_of, human_backing: dict, stakes: Stakes, draw) -> tuple[np.ndarray, list]:
     """(B, S, N) int8 backing (OUT, FIRST, SECOND) in each open crisis, and per stake the eligible
     allies of each side ((B, N) masks). A human ally's choice for (actor, stake) is taken as given;
-    an AI ally backs as its doctrine says (by default, as often as its commitment is credible)."""
+    an AI ally backs as its doctrine says (by default, as often as its commitment is credible),
+    with its backing draw for the stake (draw: (B, S, N), rng.CrisisDraws.backing)."""
     b, n = view.capability.shape
     backing = np.full((b, stakes.count, n), OUT, dtype=np.int8)
     eligible = []
     for s in range(stakes.count):
-        open_now = crises.is_open(view.stake_rung[:, s])
-        sides = [crises.may_back(stakes, view.alliance, s, side) & open_now[:, None] for side in (0, 1)]
+        open_now = is_open(view.stake_rung[:, s])
+        sides = [may_back(stakes, view.alliance, s, side) & open_now[:, None] for side in (0, 1)]
         eligible.append(sides)
         for side, code in ((0, FIRST), (1, SECOND)):
             party = stakes.party[s, side]
@@ -114,12 +135,6 @@ def choose_backing(view, doctrine_of, human_backing: dict, stakes: Stakes, u) ->
                 if (int(k), s) in human_backing:
                     backs = np.full(b, bool(human_backing[(int(k), s)]))
                 else:
-                    backs = doctrine_of(int(k)).backs(view.credibility[:, k, party], u[:, s * n + k])
+                    backs = doctrine_of(int(k)).backs(view.credibility[:, k, party], draw[:, s, k])
                 backing[:, s, k] = np.where(sides[side][:, k] & backs, code, backing[:, s, k])
     return backing, eligible
-
-
-def crisis_draws_needed(stakes: Stakes, n: int) -> int:
-    """How many uniforms the crisis stream gives per game and turn: a backing draw for every
-    stake and actor, then an accident draw and a fortunes-of-war draw for every stake."""
-    return stakes.count * (n + 2)

@@ -1,14 +1,15 @@
 """Rule 8, crises (Fearon 1995; Schelling 1960; Snyder 1984): a challenge over a stake opens a
 crisis; each turn the parties' stances settle it, hand the stake to one side or climb the
 ladder; allies back a party or stay out; at the brink only an escalation starts a war, or an
-accident (docs/MODEL.md §7.9, §7.10)."""
+accident (docs/MODEL.md §7.9, §7.10). The war itself is fought out in rules/war.py."""
 from __future__ import annotations
 
 import attrs
 import numpy as np
 
 from ..constants import K
-from ..vocab import Stance
+from ..state import State
+from ..vocab import Action, Stance
 from .in_force import InForce
 
 OUT, FIRST, SECOND = 0, 1, 2   # backing: stays out, backs the stake's first party, its second
@@ -43,6 +44,11 @@ class Stakes:
             out[self.party[s]] += self.value[s]
         return out
 
+    def side_of(self, s: int, actor) -> np.ndarray:
+        """(B,) the side of stake s that actor (B,) is on: 1 for its second party, else 0 (a crisis
+        with no challenger counts as challenged by the first party)."""
+        return np.where(actor == self.party[s, 1], 1, 0)
+
     def between(self, i: int, j: int) -> list[int]:
         """The stakes i and j both hold, most valuable first."""
         found = [s for s in range(self.count) if {int(self.party[s, 0]), int(self.party[s, 1])} == {i, j}]
@@ -64,63 +70,29 @@ def may_back(stakes: Stakes, alliance, s: int, side: int) -> np.ndarray:
     return eligible
 
 
-def side_strength(stakes: Stakes, s: int, side: int, capability, backers) -> np.ndarray:
-    """(B,): the party's capability plus its backers' (backers (B, N) weights 0..1)."""
-    p = stakes.party[s, side]
-    return capability[:, p] + (backers * capability).sum(axis=-1)
-
-
-def win_odds(strength_challenger, strength_defender, p: InForce) -> np.ndarray:
-    """The challenger's chance to win a war: S_c / (S_c + defence_advantage·S_d)."""
-    return strength_challenger / (strength_challenger + p.game("defence_advantage") * strength_defender)
-
-
-def expected_backers(stakes: Stakes, alliance, credibility, s: int, side: int) -> np.ndarray:
-    """(B, N): each eligible ally weighted by the credibility of its commitment to the party."""
-    p = stakes.party[s, side]
-    return may_back(stakes, alliance, s, side) * credibility[:, :, p]
-
-
-def crisis_odds(stakes: Stakes, s: int, challenger_side, capability, alliance, credibility, p: InForce):
-    """(B, 2): each party's chance to win a war over stake s, with expected backing; the party
-    that did not challenge defends (defence_advantage)."""
-    strength = np.stack([side_strength(stakes, s, k, capability,
-                                       expected_backers(stakes, alliance, credibility, s, k)) for k in (0, 1)], axis=1)
-    first_challenges = challenger_side == 0
-    w_first = np.where(first_challenges, win_odds(strength[:, 0], strength[:, 1], p),
-                       1.0 - win_odds(strength[:, 1], strength[:, 0], p))
-    return np.stack([w_first, 1.0 - w_first], axis=1)
-
-
-def greedy_challenge_logodds(value, win, resolve_target, ties, forum, both_nuclear, p: InForce):
-    """z = GREED_WEIGHT·value·(win − WIN_THRESHOLD) − RESOLVE_DETERS·resolve_target
-         − FUTURE_WEIGHT·shadow_of_future·(ties + forum) − NUCLEAR_DETERS·[both nuclear] + CRISIS_BASE:
-    a greedy actor weighs what it could win against the target's resolve and the future it would lose."""
-    return (K.GREED_WEIGHT * value * (win - K.WIN_THRESHOLD) - K.RESOLVE_DETERS * resolve_target
-            - K.FUTURE_WEIGHT * p.game("shadow_of_future") * (ties + forum) - K.NUCLEAR_DETERS * both_nuclear
-            + K.CRISIS_BASE)
-
-
-def fear(trust, tension, p: InForce):
-    """fear = first_strike·(1 − trust)·tension: what pushes a security-seeker to strike first."""
-    return p.game("first_strike") * (1.0 - trust) * tension
-
-
-def secure_challenge_logodds(fear_now, ties, forum, p: InForce):
-    """z = FEAR_WEIGHT·fear − FUTURE_WEIGHT·shadow_of_future·(ties + forum) + CRISIS_BASE, and no
-    challenge at all below FEAR_FLOOR: a security-seeker challenges only pre-emptively."""
-    z = K.FEAR_WEIGHT * fear_now - K.FUTURE_WEIGHT * p.game("shadow_of_future") * (ties + forum) + K.CRISIS_BASE
-    return np.where(fear_now > K.FEAR_FLOOR, z, -np.inf)
-
-
 @attrs.frozen
 class Resolution:
-    """How one turn's stances settle a crisis, per game (B,)."""
+    """How one turn's stances settle a crisis, per game (B,), or every crisis, per game and stake (B, S)."""
 
     rung: np.ndarray        # the new rung (0: closed)
     winner: np.ndarray      # side that wins the stake outright (0, 1), -1 none
     settled: np.ndarray     # both settled: each side gets half
     war: np.ndarray         # the crisis became a war
+
+
+def resolve_crises(stake_rung, stance, accident_draw, p: InForce) -> Resolution:
+    """(B, S): every crisis open at the start of the turn is resolved by its parties' stances
+    (resolve_stances), with an accident at the brink (accidents); a stake with no crisis open
+    keeps its rung, and nobody wins it. Who wins a war is left to the fortunes of war (rules/war.py)."""
+    was_open = is_open(stake_rung)
+    rung, winner = stake_rung.copy(), np.full(stake_rung.shape, -1)
+    settled, war = np.zeros(stake_rung.shape, dtype=bool), np.zeros(stake_rung.shape, dtype=bool)
+    for s in range(stake_rung.shape[1]):
+        res = resolve_stances(stake_rung[:, s], stance[:, s], accidents(stake_rung[:, s], accident_draw[:, s], p))
+        rung[:, s] = np.where(was_open[:, s], res.rung, rung[:, s])
+        winner[:, s] = np.where(was_open[:, s], res.winner, -1)
+        settled[:, s], war[:, s] = was_open[:, s] & res.settled, was_open[:, s] & res.war
+    return Resolution(rung=rung, winner=winner, settled=settled, war=war)
 
 
 def resolve_stances(rung, stance, accident) -> Resolution:
@@ -145,6 +117,59 @@ def accidents(rung, u, p: InForce) -> np.ndarray:
     return (rung == K.WAR_RUNG - 1) & (u < K.ACCIDENT_RATE * p.game("misperception"))
 
 
+def settle_crises(st: State, stakes: Stakes, resolved: Resolution, stance, eligible, p: InForce) -> State:
+    """What the turn's resolution leaves behind, stake by stake over the crises open at the start
+    of the turn: the new rungs, the stakes' accounts (settle_accounts), audience costs
+    (audience_costs), the memory of who escalated (remember_escalation) and the credibility of
+    allies that backed or stayed out (update_credibility)."""
+    won, lost, resolve, credibility = st.stakes_won, st.stakes_lost, st.resolve, st.credibility
+    escalated = st.escalated.copy()
+    for s in range(stakes.count):
+        open_now = is_open(st.stake_rung[:, s])
+        if not open_now.any():
+            continue
+        won, lost = settle_accounts(won, lost, stakes.party[s], stakes.value[s], resolved.winner[:, s],
+                                    resolved.settled[:, s])
+        resolve = audience_costs(resolve, stakes.party[s], stance[:, s], st.escalated[:, s], open_now, p)
+        escalated[:, s] = remember_escalation(escalated[:, s], stakes.party[s], stance[:, s],
+                                              open_now & (resolved.rung[:, s] > 0))
+        credibility = np.where(open_now[:, None, None],
+                               update_credibility(credibility, stakes, s, st.backing[:, s], eligible[s]), credibility)
+    return attrs.evolve(st, stake_rung=resolved.rung, stakes_won=won, stakes_lost=lost, escalated=escalated,
+                        resolve=resolve, credibility=credibility.astype(np.float32))
+
+
+def settle_accounts(won, lost, party, value, winner, settled):
+    """The stake's value to the winner (and as lost to the other), half each for a settlement."""
+    won, lost = won.copy(), lost.copy()
+    for side in (0, 1):
+        i, j = party[side], party[1 - side]
+        gain = np.where(winner == side, value, 0.0) + np.where(settled, value / 2, 0.0)
+        won[:, i] += gain.astype(np.float32)
+        lost[:, j] += gain.astype(np.float32)
+    return won, lost
+
+
+def audience_costs(resolve, party, stance_s, escalated_s, open_now, p: InForce):
+    """resolve_i ← max(0, resolve_i − audience_cost) for a party i that backs down after escalating
+    in an earlier turn of the crisis (Fearon 1994)."""
+    resolve = resolve.copy()
+    for side in (0, 1):
+        i = party[side]
+        broke = open_now & (stance_s[:, side] == Stance.BACK_DOWN) & escalated_s[:, i]
+        resolve[:, i] = np.where(broke, np.maximum(resolve[:, i] - p.game("audience_cost"), 0.0), resolve[:, i])
+    return resolve
+
+
+def remember_escalation(escalated_s, party, stance_s, stays) -> np.ndarray:
+    """(B, N) escalated_i ← escalated_i or [i chose ESCALATE] while the crisis stays (open or at
+    war); every mark is forgotten when it closes."""
+    now = np.zeros_like(escalated_s)
+    for side in (0, 1):
+        now[:, party[side]] = stance_s[:, side] == Stance.ESCALATE
+    return np.where(stays[:, None], escalated_s | now, False)
+
+
 def update_credibility(credibility, stakes: Stakes, s: int, backing_s, eligible) -> np.ndarray:
     """An ally that stays out of its partner's crisis loses ABANDON_LOSS of that commitment's
     credibility; one that backs gains BACKING_GAIN of the gap to 1."""
@@ -157,6 +182,21 @@ def update_credibility(credibility, stakes: Stakes, s: int, backing_s, eligible)
         col = np.where(backed, col + K.BACKING_GAIN * (1.0 - col), col)
         credibility[:, :, p] = np.where(stayed_out, np.maximum(col - K.ABANDON_LOSS, 0.0), col)
     return credibility.astype(np.float32)
+
+
+def open_crises(stake_rung, stake_challenger, stake_opened, stakes: Stakes, action, target, turn):
+    """A challenge by i at j opens a crisis, at rung 1, over the most valuable stake they share
+    that has none open: stake_challenger ← i, stake_opened ← turn."""
+    rung, challenger, opened = stake_rung.copy(), stake_challenger.copy(), stake_opened.copy()
+    for s in sorted(range(stakes.count), key=lambda s: -stakes.value[s]):
+        p, q = stakes.party[s]
+        for i, j in ((p, q), (q, p)):
+            now = (action[:, i] == Action.CHALLENGE) & (target[:, i] == j) & (rung[:, s] == 0)
+            rung[:, s] = np.where(now, 1, rung[:, s])
+            challenger[:, s] = np.where(now, i, challenger[:, s])
+            opened[:, s] = np.where(now, turn, opened[:, s])
+            action = np.where(now[:, None] & (np.arange(action.shape[1]) == i)[None, :], -1, action)
+    return rung, challenger, opened
 
 
 def pair_rungs(stakes: Stakes, stake_rung, n: int) -> np.ndarray:
@@ -183,106 +223,3 @@ def postures(stakes: Stakes, stance, rung, n: int):
             stood[:, i] |= open_now & firm
             yielded[:, i] |= open_now & (stance[:, s, side] == Stance.BACK_DOWN)
     return stood, yielded
-
-
-def war_sides(stakes: Stakes, s: int, backing_s) -> tuple[np.ndarray, np.ndarray]:
-    """(B, N) masks of each side of a war over stake s: the party and the allies that back it."""
-    b, n = backing_s.shape
-    sides = []
-    for side, code in ((0, FIRST), (1, SECOND)):
-        mask = backing_s == code
-        mask[:, stakes.party[s, side]] = True
-        sides.append(mask)
-    return sides[0], sides[1]
-
-
-def fortunes_of_war(stakes: Stakes, s: int, challenger_side, capability, first, second, u, p: InForce):
-    """(B,) the side (0 or 1) that wins a war: the first side wins with its chance to win, its
-    strength against the other's (the side that did not challenge defends)."""
-    strength = [(capability * first).sum(axis=-1), (capability * second).sum(axis=-1)]
-    first_wins = np.where(challenger_side == 0, win_odds(strength[0], strength[1], p),
-                          1.0 - win_odds(strength[1], strength[0], p))
-    return np.where(u < first_wins, 0, 1)
-
-
-def settle_accounts(won, lost, party, value, winner, settled):
-    """The stake's value to the winner (and as lost to the other), half each for a settlement."""
-    won, lost = won.copy(), lost.copy()
-    for side in (0, 1):
-        i, j = party[side], party[1 - side]
-        gain = np.where(winner == side, value, 0.0) + np.where(settled, value / 2, 0.0)
-        won[:, i] += gain.astype(np.float32)
-        lost[:, j] += gain.astype(np.float32)
-    return won, lost
-
-
-def open_crises(stake_rung, stake_challenger, stake_opened, stakes: Stakes, action, target, challenge, turn):
-    """A challenge by i at j opens a crisis, at rung 1, over the most valuable stake they share
-    that has none open."""
-    rung, challenger, opened = stake_rung.copy(), stake_challenger.copy(), stake_opened.copy()
-    for s in sorted(range(stakes.count), key=lambda s: -stakes.value[s]):
-        p, q = stakes.party[s]
-        for i, j in ((p, q), (q, p)):
-            now = (action[:, i] == challenge) & (target[:, i] == j) & (rung[:, s] == 0)
-            rung[:, s] = np.where(now, 1, rung[:, s])
-            challenger[:, s] = np.where(now, i, challenger[:, s])
-            opened[:, s] = np.where(now, turn, opened[:, s])
-            action = np.where(now[:, None] & (np.arange(action.shape[1]) == i)[None, :], -1, action)
-    return rung, challenger, opened
-
-
-def defence_of_all(stakes: Stakes, capability, alliance, credibility, p: InForce) -> np.ndarray:
-    """(B, N) defence_j = defence_advantage·(capability_j + Σ_k [alliance_jk ≥ ALLY_THRESHOLD]·
-    credibility_kj·capability_k): what a challenger of j must overcome, as anyone can see it."""
-    allies = (alliance >= K.ALLY_THRESHOLD) * np.swapaxes(credibility, 1, 2)   # [b, j, k]: k's commitment to j
-    return p.actor("defence_advantage") * (capability + (allies * capability[:, None, :]).sum(axis=-1))
-
-
-def step_crises(st, stakes: Stakes, stance, eligible, u, p: InForce, n: int):
-    """Every open crisis this turn: the stances resolve it (resolve_stances), allies' backing
-    moves their commitments' credibility, a party that backs down after escalating pays
-    audience_cost in resolve, and a war is fought out (fortunes_of_war). Returns the new state
-    and (B, N, N) who began fighting whom this turn."""
-    rung, won, lost = st.stake_rung.copy(), st.stakes_won, st.stakes_lost
-    escalated, resolve, credibility = st.escalated.copy(), st.resolve, st.credibility
-    fought_now = np.zeros((st.stake_rung.shape[0], n, n), dtype=bool)
-    s_count = stakes.count
-    for s in range(s_count):
-        open_now = is_open(rung[:, s])
-        if not open_now.any():
-            continue
-        accident = accidents(rung[:, s], u[:, s_count * n + s], p)
-        res = resolve_stances(rung[:, s], stance[:, s], accident)
-        challenger_side = np.where(st.stake_challenger[:, s] == stakes.party[s, 1], 1, 0)
-        first, second = war_sides(stakes, s, st.backing[:, s])
-        war = open_now & res.war
-        winner = np.where(war, fortunes_of_war(stakes, s, challenger_side, st.capability, first, second,
-                                                u[:, s_count * (n + 1) + s], p), np.where(open_now, res.winner, -1))
-        won, lost = settle_accounts(won, lost, stakes.party[s], stakes.value[s], winner, open_now & res.settled)
-        fought_now |= war[:, None, None] & ((first[:, :, None] & second[:, None, :]) | (second[:, :, None] & first[:, None, :]))
-        resolve = _audience_costs(resolve, stakes, s, stance[:, s], escalated[:, s], open_now, p)
-        escalated[:, s] = np.where((open_now & (res.rung > 0))[:, None],
-                                   escalated[:, s] | _escalating(stakes, s, stance[:, s], n), False)
-        credibility = np.where(open_now[:, None, None],
-                               update_credibility(credibility, stakes, s, st.backing[:, s], eligible[s]), credibility)
-        rung[:, s] = np.where(open_now, res.rung, rung[:, s])
-    return attrs.evolve(st, stake_rung=rung, stakes_won=won, stakes_lost=lost, escalated=escalated,
-                        resolve=resolve, credibility=credibility.astype(np.float32)), fought_now
-
-
-def _escalating(stakes: Stakes, s: int, stance_s, n: int) -> np.ndarray:
-    """(B, N): the stake's parties that escalate this turn."""
-    out = np.zeros((stance_s.shape[0], n), dtype=bool)
-    for side in (0, 1):
-        out[:, stakes.party[s, side]] = stance_s[:, side] == Stance.ESCALATE
-    return out
-
-
-def _audience_costs(resolve, stakes: Stakes, s: int, stance_s, escalated_s, open_now, p: InForce):
-    """A party that backs down after escalating loses audience_cost of its resolve image (Fearon 1994)."""
-    resolve = resolve.copy()
-    for side in (0, 1):
-        i = stakes.party[s, side]
-        broke = open_now & (stance_s[:, side] == Stance.BACK_DOWN) & escalated_s[:, i]
-        resolve[:, i] = np.where(broke, np.maximum(resolve[:, i] - p.game("audience_cost"), 0.0), resolve[:, i])
-    return resolve

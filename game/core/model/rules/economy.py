@@ -1,18 +1,10 @@
-"""Rule 9, the economy (docs/MODEL.md §7.11)."""
+"""Rule 9, the economy: growth (docs/MODEL.md §7.11); what a war costs is in rules/war.py."""
 from __future__ import annotations
 
 import numpy as np
 
 from ..constants import K
 from ..pairs import row_sum
-
-
-def war_costs(prosperity, ties, fought_now):
-    """Every side of a war that began this turn loses WAR_PROSPERITY_COST of prosperity, and
-    the ties between enemies are cut."""
-    at_war = fought_now.any(axis=-1)
-    return (np.maximum(prosperity - K.WAR_PROSPERITY_COST * at_war, 0.0).astype(np.float32),
-            np.where(fought_now, 0.0, ties).astype(np.float32))
 
 
 def grow(prosperity, ties, regional_tension):

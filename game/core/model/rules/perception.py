@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 
 from ..constants import K
-from ..state import sigmoid
 from ..vocab import Action, Stance
 from .in_force import InForce
 from .moves import Moves
@@ -37,7 +36,8 @@ def read_moves(moves: Moves, p: InForce, same_bloc: np.ndarray) -> np.ndarray:
     reassures the partner (ALLY_PARTNER_SIGNAL) and is read by the other bloc's actors at
     alliance_signal, by the mover's own bloc at 0."""
     signal = np.take_along_axis(signal_table(p), moves.action.astype(np.intp), axis=1)   # (B, N)
-    aimed = (moves.target >= 0) & (moves.action != Action.CHALLENGE)   # a challenge is a public claim: all read it in full
+    # a challenge is a public claim: all read it in full
+    aimed = (moves.target >= 0) & (moves.action != Action.CHALLENGE)
     seen_by_all = signal * np.where(aimed, K.BYSTANDER_WEIGHT, np.float32(1.0))
     n = moves.action.shape[1]
     is_target = moves.target[:, None, :] == np.arange(n)[None, :, None]   # [b, i, j]: i is j's target
@@ -79,8 +79,3 @@ def update_trust(trust_logodds, start_logodds, reading, card_shift, p: InForce, 
     parts = {"memory": memory, "action": K.EVIDENCE_WEIGHT * reading, "camp": K.EVIDENCE_WEIGHT * camp_reading,
              "noise": K.EVIDENCE_WEIGHT * noise, "card": card_shift}
     return new, parts
-
-
-def trust_of(trust_logodds):
-    """Trust, the probability that j is security-seeking in i's eyes: sigmoid(L)."""
-    return sigmoid(trust_logodds)

@@ -1,0 +1,78 @@
+"""Rule 2, the challenge (Fearon 1995; Schelling 1966; Jervis 1978): an AI actor whose doctrine
+plays by type presses a claim on a stake when its type's motive fires. A greedy actor weighs the
+gain it expects against the target's resolve and the future it would lose; a security-seeker
+challenges only pre-emptively, from fear (docs/MODEL.md §7.9)."""
+from __future__ import annotations
+
+import numpy as np
+
+from ..constants import K
+from ..state import sigmoid
+from ..vocab import Action
+from .in_force import InForce
+from .war import crisis_odds
+
+
+def fear(trust, tension, p: InForce):
+    """fear = first_strike·(1 − trust)·tension: what pushes a security-seeker to strike first."""
+    return p.game("first_strike") * (1.0 - trust) * tension
+
+
+def greedy_challenge_logodds(value, win, resolve_target, ties, forum, both_nuclear, p: InForce):
+    """z = GREED_WEIGHT·value·(win − WIN_THRESHOLD) − RESOLVE_DETERS·resolve_target
+         − FUTURE_WEIGHT·shadow_of_future·(ties + forum) − NUCLEAR_DETERS·[both nuclear] + CRISIS_BASE:
+    a greedy actor weighs what it could win against the target's resolve and the future it would lose."""
+    return (K.GREED_WEIGHT * value * (win - K.WIN_THRESHOLD) - K.RESOLVE_DETERS * resolve_target
+            - K.FUTURE_WEIGHT * p.game("shadow_of_future") * (ties + forum) - K.NUCLEAR_DETERS * both_nuclear
+            + K.CRISIS_BASE)
+
+
+def secure_challenge_logodds(fear_now, ties, forum, p: InForce):
+    """z = FEAR_WEIGHT·fear − FUTURE_WEIGHT·shadow_of_future·(ties + forum) + CRISIS_BASE, and no
+    challenge at all below FEAR_FLOOR: a security-seeker challenges only pre-emptively."""
+    z = K.FEAR_WEIGHT * fear_now - K.FUTURE_WEIGHT * p.game("shadow_of_future") * (ties + forum) + K.CRISIS_BASE
+    return np.where(fear_now > K.FEAR_FLOOR, z, -np.inf)
+
+
+def challenge_choice(v, i: int, boldness: float = 0.0):
+    """(target (B,), fires (B,)): the other party j of the first stake, most valuable first, with
+    no crisis open over it, over which i's type moves it to challenge this turn:
+    z = greedy z + boldness if i is greedy, else secure z; i challenges j if w_ij < sigmoid(z),
+    w_ij its challenge draw, win = crisis_odds with i challenging. v: the doctrines' View."""
+    b = v.trust.shape[0]
+    target, fires = np.full(b, -1), np.zeros(b, dtype=bool)
+    if v.stakes is None:
+        return target, fires
+    p = v.params
+    for s in sorted(range(v.stakes.count), key=lambda s: -v.stakes.value[s]):
+        if i not in v.stakes.party[s]:
+            continue
+        side = int(np.flatnonzero(v.stakes.party[s] == i)[0])
+        j = int(v.stakes.party[s, 1 - side])
+        win = crisis_odds(v.stakes, s, np.full(b, side), v.capability, v.alliance, v.credibility, p)[:, side]
+        both_nuclear = bool(v.stakes.nuclear[i] and v.stakes.nuclear[j])
+        greedy_z = greedy_challenge_logodds(v.stakes.value[s], win, v.resolve[:, j], v.ties[:, i, j],
+                                            v.forum, both_nuclear, p) + boldness
+        secure_z = secure_challenge_logodds(fear(v.trust[:, i, j], v.tension[:, i, j], p), v.ties[:, i, j], v.forum, p)
+        z = np.where(v.greedy[:, i], greedy_z, secure_z)
+        now = ~fires & (v.stake_rung[:, s] == 0) & (v.u_pair[:, i, j] < sigmoid(z))
+        target, fires = np.where(now, j, target), fires | now
+    return target, fires
+
+
+def challenges(v, seating, action, target) -> tuple[np.ndarray, np.ndarray]:
+    """Where the types want different things, each AI seat whose doctrine plays by type
+    challenges over a stake if its type's motive fires (challenge_choice, with its doctrine's
+    boldness): its move becomes CHALLENGE at the stake's other party, whatever its doctrine chose.
+    seating: (doctrine, seats) pairs; action, target: (B, N) the doctrines' moves."""
+    if v.greedy is None or not v.types_differ.any():
+        return action, target
+    action, target = action.copy(), target.copy()
+    for doctrine, seats in seating:
+        if not doctrine.plays_by_type:
+            continue
+        for i in seats:
+            j, fires = challenge_choice(v, int(i), doctrine.boldness)
+            action[:, i] = np.where(fires, Action.CHALLENGE, action[:, i])
+            target[:, i] = np.where(fires, j, target[:, i])
+    return action, target

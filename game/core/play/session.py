@@ -159,10 +159,13 @@ class Game:
         return entry
 
     def undo(self) -> bool:
-        """Take back the last turn by replaying all the others from the seed."""
+        """Take back the last turn by replaying all the others from the seed; beliefs stated after
+        it go with it."""
         if not self.choices:
             return False
         self.replay(self.choices[:-1], self.crisis_choices[:-1])
+        kept = {a: [(t, p) for t, p in path if t <= self.turn] for a, path in self.beliefs.items()}
+        self.beliefs = {a: path for a, path in kept.items() if path}
         return True
 
     def replay(self, choices: list[dict[int, Choice]], crisis_choices: list[CrisisChoices] | None = None) -> None:

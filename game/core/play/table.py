@@ -104,6 +104,17 @@ class Table:
     def unanswered(self, seat: int) -> list[dict]:
         return [p for p in self.prompts(seat) if self.answer_of(seat, p) is None]
 
+    def move_of(self, seat: int) -> tuple[Action | None, int]:
+        """The seat's move so far: (action or None, target or -1)."""
+        draft = self.drafts.get(seat)
+        return (None, -1) if draft is None else (draft.action, draft.target)
+
+    def type_of(self, seat: int) -> str:
+        """A human seat's own type, for that seat's eyes only (an AI seat's type stays hidden)."""
+        if seat not in self.humans:
+            raise ValueError(f"{self.game.codes[seat]} is not a human seat")
+        return self.game.type_of(seat)
+
     def owes_belief(self, seat: int) -> bool:
         """The game asks for beliefs now and this seat has not stated one after this turn."""
         g = self.game
@@ -260,7 +271,7 @@ class Table:
         _, parts = g.engine.scores()
         draft = self.drafts[seat]
         return {"seat": seat, "code": g.codes[seat], "name": g.scenario.actors[seat].name,
-                "type": g.type_of(seat), "score": float(g.scores()[seat]),
+                "type": self.type_of(seat), "score": float(g.scores()[seat]),
                 "score_parts": {k: float(v[0, seat]) for k, v in parts.items()},
                 "prompts": [dict(p, answer=self.answer_of(seat, p)) for p in self.prompts(seat)],
                 "action": draft.action, "target": draft.target, "locked": draft.locked,

@@ -166,7 +166,8 @@ MENU_KEYS: list[Key] = [
 ]
 
 SETUP_KEYS: list[Key] = [
-    Key(k.key, k.intent, k.label, "start the game, from any row (only ← → change a row)" if k.key == pygame.K_RETURN else k.help,
+    Key(k.key, k.intent, k.label,
+        "start the game, from any row (only ← → change a row)" if k.key == pygame.K_RETURN else k.help,
         k.ctrl, k.shift) for k in MENU_KEYS] + [
     Key(pygame.K_r, Intent(Kind.RANDOM_SEED), "Ctrl+R", "random seed", ctrl=True),
 ]
@@ -180,8 +181,10 @@ DEBRIEF_KEYS: list[Key] = [
     Key(pygame.K_TAB, Intent(Kind.FOCUS_PREV), "", "", shift=True),
     Key(pygame.K_RETURN, Intent(Kind.ACTIVATE), "Enter", "press the focused button"),
     Key(pygame.K_KP_ENTER, Intent(Kind.ACTIVATE), "", ""),
-    Key(pygame.K_o, Intent(Kind.REPLAY_OTHER), "O", "replay under the other world: same actors, types, cards and choices"),
-    Key(pygame.K_p, Intent(Kind.EXPORT), "P", "export (print): CSV, the game, the charts and the one-page debrief (PNG)"),
+    Key(pygame.K_o, Intent(Kind.REPLAY_OTHER), "O",
+        "replay under the other world: same actors, types, cards and choices"),
+    Key(pygame.K_p, Intent(Kind.EXPORT), "P",
+        "export (print): CSV, the game, the charts and the one-page debrief (PNG)"),
     Key(pygame.K_PAGEDOWN, Intent(Kind.PICK, ("scroll", 3)), "PgDn", "a long page: more below (or the wheel)"),
     Key(pygame.K_PAGEUP, Intent(Kind.PICK, ("scroll", -3)), "PgUp", "a long page: back up"),
     Key(pygame.K_RIGHTBRACKET, Intent(Kind.NEXT_PAIR), "]", "charts: next actor pair"),
@@ -193,8 +196,8 @@ DEBRIEF_KEYS: list[Key] = [
 
 
 def _belief_digits() -> list[Key]:
-    out = [Key(getattr(pygame, f"K_{d}"), Intent(Kind.BELIEF_DIGIT, d), "0–9" if d == 0 else "", "type a chance, 0 to 100")
-           for d in range(10)]
+    out = [Key(getattr(pygame, f"K_{d}"), Intent(Kind.BELIEF_DIGIT, d), "0–9" if d == 0 else "",
+               "type a chance, 0 to 100") for d in range(10)]
     return out + [Key(getattr(pygame, f"K_KP{d}"), Intent(Kind.BELIEF_DIGIT, d), "", "") for d in range(10)]
 
 

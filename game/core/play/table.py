@@ -251,7 +251,8 @@ class Table:
 
     # ------------------------------------------------------------------ views
     def public_view(self) -> dict:
-        """What every seat may see: the turn, the world as far as it is shown, the moves played, who is still choosing."""
+        """What every seat may see: the turn, the world as far as it is shown, the moves played, and who is
+        still choosing."""
         g = self.game
         last = g.turns[-1] if g.turns else None
         return {"turn": g.turn, "turn_limit": g.turn_limit, "over": g.over, "outcome": g.outcome.value,

@@ -116,8 +116,8 @@ class BeliefScene(Scene):
             pygame.Rect(self.rect.right - 2 * pad - state_w, by, state_w, m.button_h), self._state_label(self.value),
             self.ui, object_id=ObjectID(class_id="@primary"), tool_tip_text="Enter: state this chance"),
             Intent(Kind.ACTIVATE))
-        self.add(pygame_gui.elements.UIButton(pygame.Rect(self.state_button.rect.x - pad - back_w, by, back_w, m.button_h),
-                                              back, self.ui), Intent(Kind.BACK))
+        back_rect = pygame.Rect(self.state_button.rect.x - pad - back_w, by, back_w, m.button_h)
+        self.add(pygame_gui.elements.UIButton(back_rect, back, self.ui), Intent(Kind.BACK))
 
     @staticmethod
     def _state_label(value: int) -> str:

@@ -55,7 +55,8 @@ REFUSED_MOVE = {Action.ALLY: "alliance with {t}", Action.CHALLENGE: "challenge t
 
 def refused_sentence(who: str, action: Action, target: str, why: str, you: bool) -> str:
     """'Your alliance with China was refused: an alliance with a rival. You held back instead.'"""
-    move = REFUSED_MOVE.get(action, f"{action.label.lower()}" + (" with {t}" if action.targeted else "")).format(t=target)
+    plain = action.label.lower() + (" with {t}" if action.targeted else "")
+    move = REFUSED_MOVE.get(action, plain).format(t=target)
     owner = "Your" if you else (who + ("’" if who.endswith("s") else "’s"))
     held = "You held back instead." if you else f"{who} held back instead."
     return f"{owner} {move} was refused: {why}. {held}"

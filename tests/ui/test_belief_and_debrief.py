@@ -45,8 +45,9 @@ class Spy:
 
 def _page_text(debrief) -> str:
     """The words of the debrief's current page (of the first world)."""
-    return " ".join(t for t, *_ in debrief._paragraphs(debrief.worlds[0], 0)) if debrief.page in ("headline", "crises") \
-        else ""
+    if debrief.page not in ("headline", "crises"):
+        return ""
+    return " ".join(t for t, *_ in debrief._paragraphs(debrief.worlds[0], 0))
 
 
 def _war_game(turns=6):

@@ -186,7 +186,8 @@ def test_challenge_is_greyed_out_without_a_stake_and_a_refused_move_says_why(mak
     lines = scene.why.lines(game.turns[-1], names, game.worldview.as_dict(), game.codes, ("USA",),
                             {s.id: s.name for s in game.scenario.stakes}, scene.refused_notes())
     assert lines[0][0] == "• " + said
-    assert not any("United States’s move was refused" in t or "United States’ move was refused" in t for t, _, _ in lines)
+    assert not any("United States’s move was refused" in t or "United States’ move was refused" in t
+                   for t, _, _ in lines)
 
 
 def test_the_map_names_open_crises_by_stake_and_rung_and_the_why_panel_leads_with_your_move(make_app):

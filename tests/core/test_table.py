@@ -1,6 +1,8 @@
 """The table: what each human seat owes a turn, what each seat may see, undo, save and resume."""
 import json
 
+import pytest
+
 from game.core.files.scenario import load_scenario
 from game.core.model.vocab import Action, Stance
 from game.core.play.session import Game
@@ -146,3 +148,21 @@ def test_an_all_ai_table_is_always_ready_and_owes_nothing():
     while table.ready():
         table.end_turn()
     assert table.game.over and table.waiting() == [] and table.owed(0) == []
+
+
+def test_the_table_refuses_what_a_seat_may_not_give():
+    """An AI seat cannot choose, a seat cannot answer a crisis it is not asked about, aim at itself, or change
+    its choices once locked in."""
+    table = Table(_game())
+    with pytest.raises(ValueError):
+        table.choose(CHN, Action.ARM)
+    with pytest.raises(ValueError):
+        table.answer(USA, {"kind": "stance", "stake": PENINSULA}, Stance.SETTLE)
+    with pytest.raises(ValueError):
+        table.choose(USA, Action.PRESSURE, USA)
+    table.choose(USA, Action.FORUM)
+    table.lock_in(USA)
+    with pytest.raises(ValueError):
+        table.choose(USA, Action.ARM)
+    with pytest.raises(ValueError):
+        table.end_turn()                      # North Korea has not locked in

@@ -205,6 +205,8 @@ class Table:
     def answer(self, seat: int, prompt: dict, value) -> None:
         """A crisis answer: a Stance for a stance prompt, True (back) or False (stay out) for a backing one."""
         draft = self._open_draft(seat)
+        if not any((p["kind"], p["stake"]) == (prompt["kind"], prompt["stake"]) for p in self.prompts(seat)):
+            raise ValueError(f"{self.game.codes[seat]} has no {prompt['kind']} to give over stake {prompt['stake']}")
         if prompt["kind"] == "stance":
             draft.stances[prompt["stake"]] = Stance(int(value))
         else:

@@ -47,6 +47,7 @@ from ..widgets.payoff_matrix import PayoffMatrix
 from ..widgets.why_panel import WhyPanel
 from . import play_draw, play_layout
 from .play_input import HANDLERS, PROMPT_INTENTS, owes_move
+from .play_status import status
 
 SPEEDS = (2.0, 1.2, 0.7, 0.4, 0.2, 0.1)  # seconds per auto-played turn
 COMPACT_SCALE = 1.25
@@ -486,7 +487,7 @@ class PlayScene(Scene):
             self.app.say(f"Autosave failed: {error}")
 
     def status(self) -> tuple[str, tuple]:
-        return play_draw.status(self)
+        return status(self)
 
     def draw(self, surface):
         play_draw.draw(self, surface)

@@ -36,6 +36,10 @@ class Kind(enum.Enum):
     BELIEF_STEP = "belief step"     # arg: percentage points to add to the stated belief
     BELIEF_DIGIT = "belief digit"   # arg: a digit typed into the stated belief
     SEE_DEBRIEF = "see the debrief"
+    SCORE = "your score"            # what the running score counts, in words
+    ARTICLE = "the article"         # the paragraph this turn's card quotes
+    SHOW_VIEW = "show a view"       # arg: a View
+    SCROLL = "scroll"               # arg: lines to scroll, down positive
     # everywhere
     HELP = "help"
     MENU = "menu"
@@ -56,6 +60,15 @@ class Kind(enum.Enum):
     SCALE_DOWN = "smaller text"
     PICK = "pick"  # a click on a named button or zone; arg says which
     HOVER = "hover"  # the pointer rests on a button; arg says which
+
+
+class View(str, enum.Enum):
+    """What fills the play screen's main view (at large text sizes one at a time, chosen by tabs)."""
+
+    MAP = "map"
+    CHART = "chart"
+    CARD = "card"
+    WHY = "why"
 
 
 @attrs.frozen
@@ -111,11 +124,11 @@ PLAY_KEYS: list[Key] = _digits() + [
     Key(pygame.K_KP_MINUS, Intent(Kind.SPEED_DOWN), "", ""),
     Key(pygame.K_c, Intent(Kind.TOGGLE_CHART), "C", "chart of tension and trust (again: back to the map)"),
     Key(pygame.K_m, Intent(Kind.TOGGLE_MAP), "M", "region map"),
-    Key(pygame.K_e, Intent(Kind.PICK, ("view", "card")), "E", "large text sizes: the event card view"),
-    Key(pygame.K_w, Intent(Kind.PICK, ("view", "why")), "W", "large text sizes: the why view"),
-    Key(pygame.K_a, Intent(Kind.PICK, ("article", None)), "A", "the article: the paragraph this turn's card quotes"),
-    Key(pygame.K_PAGEDOWN, Intent(Kind.PICK, ("scroll", 3)), "PgDn", "scroll the why panel (or a long event card) down"),
-    Key(pygame.K_PAGEUP, Intent(Kind.PICK, ("scroll", -3)), "PgUp", "scroll the why panel (or a long event card) up"),
+    Key(pygame.K_e, Intent(Kind.SHOW_VIEW, View.CARD), "E", "large text sizes: the event card view"),
+    Key(pygame.K_w, Intent(Kind.SHOW_VIEW, View.WHY), "W", "large text sizes: the why view"),
+    Key(pygame.K_a, Intent(Kind.ARTICLE), "A", "the article: the paragraph this turn's card quotes"),
+    Key(pygame.K_PAGEDOWN, Intent(Kind.SCROLL, 3), "PgDn", "scroll the why panel (or a long event card) down"),
+    Key(pygame.K_PAGEUP, Intent(Kind.SCROLL, -3), "PgUp", "scroll the why panel (or a long event card) up"),
     Key(pygame.K_RIGHTBRACKET, Intent(Kind.NEXT_PAIR), "]", "chart: next actor pair"),
     Key(pygame.K_LEFTBRACKET, Intent(Kind.PREV_PAIR), "[", "chart: previous actor pair"),
     Key(pygame.K_s, Intent(Kind.SAVE), "Ctrl+S", "save the game to a named file", ctrl=True),
@@ -153,7 +166,8 @@ MENU_KEYS: list[Key] = [
 ]
 
 SETUP_KEYS: list[Key] = [
-    Key(k.key, k.intent, k.label, "start the game, from any row (only ← → change a row)" if k.key == pygame.K_RETURN else k.help,
+    Key(k.key, k.intent, k.label,
+        "start the game, from any row (only ← → change a row)" if k.key == pygame.K_RETURN else k.help,
         k.ctrl, k.shift) for k in MENU_KEYS] + [
     Key(pygame.K_r, Intent(Kind.RANDOM_SEED), "Ctrl+R", "random seed", ctrl=True),
 ]
@@ -167,8 +181,10 @@ DEBRIEF_KEYS: list[Key] = [
     Key(pygame.K_TAB, Intent(Kind.FOCUS_PREV), "", "", shift=True),
     Key(pygame.K_RETURN, Intent(Kind.ACTIVATE), "Enter", "press the focused button"),
     Key(pygame.K_KP_ENTER, Intent(Kind.ACTIVATE), "", ""),
-    Key(pygame.K_o, Intent(Kind.REPLAY_OTHER), "O", "replay under the other world: same actors, types, cards and choices"),
-    Key(pygame.K_p, Intent(Kind.EXPORT), "P", "export (print): CSV, the game, the charts and the one-page debrief (PNG)"),
+    Key(pygame.K_o, Intent(Kind.REPLAY_OTHER), "O",
+        "replay under the other world: same actors, types, cards and choices"),
+    Key(pygame.K_p, Intent(Kind.EXPORT), "P",
+        "export (print): CSV, the game, the charts and the one-page debrief (PNG)"),
     Key(pygame.K_PAGEDOWN, Intent(Kind.PICK, ("scroll", 3)), "PgDn", "a long page: more below (or the wheel)"),
     Key(pygame.K_PAGEUP, Intent(Kind.PICK, ("scroll", -3)), "PgUp", "a long page: back up"),
     Key(pygame.K_RIGHTBRACKET, Intent(Kind.NEXT_PAIR), "]", "charts: next actor pair"),
@@ -180,8 +196,8 @@ DEBRIEF_KEYS: list[Key] = [
 
 
 def _belief_digits() -> list[Key]:
-    out = [Key(getattr(pygame, f"K_{d}"), Intent(Kind.BELIEF_DIGIT, d), "0–9" if d == 0 else "", "type a chance, 0 to 100")
-           for d in range(10)]
+    out = [Key(getattr(pygame, f"K_{d}"), Intent(Kind.BELIEF_DIGIT, d), "0–9" if d == 0 else "",
+               "type a chance, 0 to 100") for d in range(10)]
     return out + [Key(getattr(pygame, f"K_KP{d}"), Intent(Kind.BELIEF_DIGIT, d), "", "") for d in range(10)]
 
 

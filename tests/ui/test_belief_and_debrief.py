@@ -45,8 +45,9 @@ class Spy:
 
 def _page_text(debrief) -> str:
     """The words of the debrief's current page (of the first world)."""
-    return " ".join(t for t, *_ in debrief._paragraphs(debrief.worlds[0], 0)) if debrief.page in ("headline", "crises") \
-        else ""
+    if debrief.page not in ("headline", "crises"):
+        return ""
+    return " ".join(t for t, *_ in debrief._paragraphs(debrief.worlds[0], 0))
 
 
 def _war_game(turns=6):
@@ -99,10 +100,11 @@ def test_a_hidden_hot_seat_game_asks_each_human_for_beliefs_and_ends_in_the_debr
         if driver.top_name(app) == "belief":
             belief = app.top
             asked.append((game.turn, belief.actor))
-            assert belief.actor == play_scene(app).flow.current
+            assert belief.actor == play_scene(app).table.waiting()[0]   # the seat choosing now
             driver.state_belief(app, stated[belief.actor][len(game.beliefs.get(belief.actor, []))])
             continue
-        driver.play_human_turn(app, K.K_4 if play_scene(app).flow.seat == 0 else K.K_6, tab=False)
+        first = play_scene(app).table.waiting() == game.humans     # the first seat of the turn chooses now
+        driver.play_human_turn(app, K.K_4 if first else K.K_6, tab=False)
     assert asked == [(2, 0), (2, 1), (4, 0), (4, 1)]
     # the last turn: its card, moves and why stay on screen until "See the debrief"
     scene = app.top

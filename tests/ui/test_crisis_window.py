@@ -43,7 +43,7 @@ def test_a_party_to_a_crisis_chooses_its_stance_in_the_prompt_and_the_game_gets_
     scene = app.top
     assert scene.name == "play" and scene.shown_prompt() is None
     driver.press(app, K.K_9)                             # Challenge aims itself at the stake's other party
-    assert scene.flow.action is Action.CHALLENGE and scene.flow.target == KOR
+    assert scene.table.move_of(PRK) == (Action.CHALLENGE, KOR)
     driver.press(app, K.K_RETURN, K.K_RETURN)
     assert game.turn == 1 and game.turns[-1]["challenges"] == [["PRK", "KOR"]]
     prompt = scene.shown_prompt()
@@ -53,11 +53,11 @@ def test_a_party_to_a_crisis_chooses_its_stance_in_the_prompt_and_the_game_gets_
     assert {b.text for b in scene.prompt.buttons.values()} == {"F  Stand Firm", "X  Escalate", "S  Settle",
                                                                "B  Back Down"}
     driver.press(app, K.K_4)                             # the move waits for the answer
-    assert scene.flow.action is None and "crisis" in scene.message
+    assert scene.table.move_of(PRK)[0] is None and "crisis" in scene.message
     driver.press(app, K.K_RETURN)
     assert game.turn == 1 and scene.shown_prompt() is not None
     driver.press(app, K.K_s)                             # Settle
-    assert scene.shown_prompt() is None and scene.flow.answer_of(prompt) is Stance.SETTLE
+    assert scene.shown_prompt() is None and scene.table.answer_of(PRK, prompt) is Stance.SETTLE
     driver.play_human_turn(app, K.K_8, tab=False)
     assert game.turn == 2
     assert game.crisis_choices[-1]["stances"] == {(PRK, PENINSULA): Stance.SETTLE}
@@ -85,18 +85,18 @@ def test_an_ally_chooses_to_back_or_stay_out_and_hot_seat_players_answer_in_thei
     assert prompt["kind"] == "backing" and prompt["ally"] == KOR
     assert {b.text for b in scene.prompt.buttons.values()} == {"Y  Back South Korea", "N  Stay out"}
     driver.press(app, K.K_f)                             # a stance key on a backing prompt: refused, explained
-    assert scene.flow.answer_of(prompt) is None and "Y or N" in scene.message
+    assert scene.table.answer_of(USA, prompt) is None and "Y or N" in scene.message
     driver.press(app, K.K_y)
-    assert scene.shown_prompt() is None and scene.flow.answer_of(prompt) is True
+    assert scene.shown_prompt() is None and scene.table.answer_of(USA, prompt) is True
     driver.press(app, K.K_k)                             # the prompt again: change the answer
     assert scene.shown_prompt() is not None and scene.prompt.buttons[True].is_selected
     driver.press(app, K.K_n)
-    assert scene.flow.answer_of(prompt) is False
+    assert scene.table.answer_of(USA, prompt) is False
     driver.play_human_turn(app, K.K_6, tab=False)
     assert driver.top_name(app) == "pass" and game.turn == 1   # North Korea's turn, behind the pass screen
     driver.settle_pass(app)
     prompt = scene.shown_prompt()
-    assert prompt["kind"] == "stance" and scene.flow.current == PRK
+    assert prompt["kind"] == "stance" and scene.table.waiting() == [PRK]
     driver.press(app, K.K_x)
     driver.play_human_turn(app, K.K_8, tab=False)
     assert game.turn == 2
@@ -127,7 +127,7 @@ def test_the_private_briefing_shows_each_type_only_to_its_player_behind_the_pass
         others = [game.scenario.actors[i].name for i in game.humans if i != me]
         assert not any(f"{name}, you are" in words for name in others)
         driver.press(app, K.K_RETURN)
-        assert driver.top_name(app) == "play" and play_scene(app).flow.current == me
+        assert driver.top_name(app) == "play" and play_scene(app).table.waiting()[0] == me
         driver.play_human_turn(app, K.K_6, tab=False)
     assert game.turn == 1 and driver.top_name(app) == "pass"
     assert app.top.briefing is None
@@ -175,7 +175,7 @@ def test_challenge_is_greyed_out_without_a_stake_and_a_refused_move_says_why(mak
     assert scene.bar.buttons[Action.CHALLENGE].is_enabled
     driver.press(app, K.K_2)
     driver.click(app, [r for r, intent in scene.bindings.zones if intent.arg == CHN][0].center)   # aim at China
-    assert scene.flow.target == CHN
+    assert scene.table.move_of(USA) == (Action.ALLY, CHN)
     status, _ = scene.status()
     assert "would be refused (an alliance with a rival)" in status
     driver.press(app, K.K_RETURN, K.K_RETURN)
@@ -184,9 +184,10 @@ def test_challenge_is_greyed_out_without_a_stake_and_a_refused_move_says_why(mak
     assert scene.message == said
     names = {a.code: a.name for a in game.scenario.actors}
     lines = scene.why.lines(game.turns[-1], names, game.worldview.as_dict(), game.codes, ("USA",),
-                            {s.id: s.name for s in game.scenario.stakes}, scene._refused_notes())
+                            {s.id: s.name for s in game.scenario.stakes}, scene.refused_notes())
     assert lines[0][0] == "• " + said
-    assert not any("United States’s move was refused" in t or "United States’ move was refused" in t for t, _, _ in lines)
+    assert not any("United States’s move was refused" in t or "United States’ move was refused" in t
+                   for t, _, _ in lines)
 
 
 def test_the_map_names_open_crises_by_stake_and_rung_and_the_why_panel_leads_with_your_move(make_app):

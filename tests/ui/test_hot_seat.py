@@ -45,7 +45,7 @@ def test_hot_seat_game_from_setup_to_export(make_app, data_dir):
                 zones = [r for r, intent in scene.bindings.zones if intent.arg == 2]
                 assert zones, "map nodes are clickable"
                 driver.click(app, zones[0].center)
-                assert scene.flow.target == 2
+                assert scene.table.private_view(0)["target"] == 2
                 driver.press(app, K.K_RETURN, K.K_RETURN)
                 clicked = True
             else:

@@ -7,11 +7,11 @@ import pytest
 from game.core.model.errors import LoadError
 from game.core.files.scenario import load_scenario
 from game.core.play.session import Game
+from game.core.play.table import Table
 from game.core.model.vocab import Action
 from game.ui import driver, saving, userdata
 from game.ui.scenes.load import LoadScene
 from game.ui.scenes.play import PlayScene
-from game.ui.turn_flow import TurnFlow
 
 from .helpers import start_at_title
 
@@ -49,24 +49,24 @@ def test_undo_through_the_keys_restores_the_exact_record(make_app):
     assert game.turn == 0
 
 
-def test_turn_flow_undo_after_play_gives_back_the_record():
-    """play + undo through the hot-seat flow leaves the record exactly as before."""
+def test_table_undo_after_play_gives_back_the_record():
+    """play + undo at the table of two humans leaves the record exactly as before."""
     game = _game()
-    flow = TurnFlow(game)
+    table = Table(game)
     for _ in range(3):
-        for action in (Action.SUMMIT, Action.ARM):
-            flow.choose(action)
-            flow.end_turn()
-            flow.end_turn()
+        for seat, action in zip(game.humans, (Action.SUMMIT, Action.ARM)):
+            table.choose(seat, action)
+            assert table.lock_in(seat) == []
+        table.end_turn()
     before = snapshot(game)
-    flow.choose(Action.PRESSURE)
-    flow.cycle_target(1)
-    assert flow.end_turn() == "confirm" and flow.end_turn() == "next"
-    flow.choose(Action.FORUM)
-    flow.end_turn()
-    assert flow.end_turn() == "played"
+    table.choose(0, Action.PRESSURE)
+    table.aim(0, table.targets(0)[1])
+    assert table.lock_in(0) == [] and table.waiting() == [5]
+    table.choose(5, Action.FORUM)
+    assert table.lock_in(5) == [] and table.ready()
+    table.end_turn()
     assert snapshot(game) != before
-    flow.undo()
+    assert table.undo()
     assert snapshot(game) == before
 
 

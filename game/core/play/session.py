@@ -100,7 +100,8 @@ class Game:
 
     def _reset_engine(self):
         dispositions = None if self.dispositions is None else np.asarray(self.dispositions, dtype=bool)[None, :]
-        self.engine = Engine(self.scenario, [self.seed], self.doctrines, turns=self.turn_limit, dispositions=dispositions)
+        self.engine = Engine(self.scenario, [self.seed], self.doctrines, turns=self.turn_limit,
+                             dispositions=dispositions)
         self.turns = []
         self.logs = []
 
@@ -148,8 +149,10 @@ class Game:
         if missing:
             raise ValueError(f"waiting for a choice from {', '.join(missing)}")
         clean = {i: (Action(int(a)), int(t)) for i, (a, t) in choices.items() if i in self.humans}
-        crisis = {"stances": {(int(i), int(s)): Stance(int(v)) for (i, s), v in (stances or {}).items() if i in self.humans},
-                  "backing": {(int(i), int(s)): bool(v) for (i, s), v in (backing or {}).items() if i in self.humans}}
+        crisis = {"stances": {(int(i), int(s)): Stance(int(v)) for (i, s), v in (stances or {}).items()
+                              if i in self.humans},
+                  "backing": {(int(i), int(s)): bool(v) for (i, s), v in (backing or {}).items()
+                              if i in self.humans}}
         log = self.engine.step({i: (int(a), t) for i, (a, t) in clean.items()}, crisis["stances"], crisis["backing"])
         entry = turn_entry(self.engine, log, 0)
         self.crisis_choices.append(crisis)
@@ -159,10 +162,13 @@ class Game:
         return entry
 
     def undo(self) -> bool:
-        """Take back the last turn by replaying all the others from the seed."""
+        """Take back the last turn by replaying all the others from the seed; beliefs stated after
+        it go with it."""
         if not self.choices:
             return False
         self.replay(self.choices[:-1], self.crisis_choices[:-1])
+        kept = {a: [(t, p) for t, p in path if t <= self.turn] for a, path in self.beliefs.items()}
+        self.beliefs = {a: path for a, path in kept.items() if path}
         return True
 
     def replay(self, choices: list[dict[int, Choice]], crisis_choices: list[CrisisChoices] | None = None) -> None:
@@ -222,7 +228,8 @@ class Game:
         return GameRecord(data)
 
     def _crisis_record(self, c: CrisisChoices) -> dict:
-        """A turn's crisis answers as plain data: {"stances": {code: {stake: STANCE}}, "backing": {code: {stake: bool}}}."""
+        """A turn's crisis answers as plain data:
+        {"stances": {code: {stake: STANCE}}, "backing": {code: {stake: bool}}}."""
         codes, stakes = self.codes, self.scenario.stakes
         out = {"stances": {}, "backing": {}}
         for key, table in (("stances", c.get("stances", {})), ("backing", c.get("backing", {}))):
@@ -340,14 +347,16 @@ class Game:
         data = record.data
         scenario = saved_scenario(data, source)
         if scenario.codes != data["actors"]:
-            raise LoadError(source, None, "actors", f"the record's actors {data['actors']} do not match scenario {scenario.name}")
+            raise LoadError(source, None, "actors",
+                            f"the record's actors {data['actors']} do not match scenario {scenario.name}")
         wv_data = data["worldview"]
         try:
             recorded = P.Worldview.from_preset(wv_data["preset"], wv_data["values"])
         except (P.ParamError, KeyError, TypeError) as exc:
             raise LoadError(source, None, "worldview", str(exc)) from None
         doctrines = [data["doctrines"].get(c, "reciprocity") for c in scenario.codes]
-        game = cls(scenario, int(data["seed"]), doctrines, worldview or recorded, int(data.get("turn_limit", scenario.turns)))
+        game = cls(scenario, int(data["seed"]), doctrines, worldview or recorded,
+                   int(data.get("turn_limit", scenario.turns)))
         game.hidden = bool(data.get("worldview_hidden", False)) and worldview is None
         try:
             game.beliefs = {scenario.index(c): [(int(t), float(p)) for t, p in path]
@@ -368,10 +377,12 @@ class Game:
         game.replay(choices, crisis)
         if check and worldview is None:
             if "turns" in data and game.turns != data["turns"]:
-                raise LoadError(source, None, "turns", "the saved turns do not replay from its seed and choices (saved by another version?)")
+                raise LoadError(source, None, "turns", "the saved turns do not replay from its seed and choices "
+                                                       "(saved by another version?)")
             if "state_digest" in data and (game.state_digest() != data["state_digest"]
                                            or len(game.turns) != data.get("turns_played")):
-                raise LoadError(source, None, "state_digest", "the save does not replay from its seed and choices (saved by another version?)")
+                raise LoadError(source, None, "state_digest", "the save does not replay from its seed and choices "
+                                                              "(saved by another version?)")
         return game
 
     @classmethod

@@ -3,7 +3,7 @@
 In a hidden game (Game.belief_due) each human is asked after a third and two thirds of the turn
 limit and at the end, in hot-seat behind its own pass screen. The prompt explains both worlds in
 one neutral line and hints at neither. The chance is set with the keys (← → by 5, Shift or ↑ ↓ by
-10, digits typed as a number) or the slider, and Enter states it (Game.state_belief).
+10, digits typed as a number) or the slider, and Enter states it at the table (Table.state_belief).
 """
 from __future__ import annotations
 
@@ -46,10 +46,10 @@ class BeliefScene(Scene):
     keys = BELIEF_KEYS
     name = "belief"
 
-    def __init__(self, app, game, actor: int, on_done=None, final: bool = False):
+    def __init__(self, app, table, actor: int, on_done=None, final: bool = False):
         super().__init__(app)
-        self.game, self.actor, self.on_done, self.final = game, actor, on_done, final
-        previous = game.beliefs.get(actor, [])
+        self.table, self.game, self.actor, self.on_done, self.final = table, table.game, actor, on_done, final
+        previous = table.private_view(actor)["beliefs"]
         self.value = round(100 * previous[-1][1]) if previous else 50
         self.previous = previous[-1] if previous else None
         self.typed, self.typed_at = "", 0.0
@@ -116,8 +116,8 @@ class BeliefScene(Scene):
             pygame.Rect(self.rect.right - 2 * pad - state_w, by, state_w, m.button_h), self._state_label(self.value),
             self.ui, object_id=ObjectID(class_id="@primary"), tool_tip_text="Enter: state this chance"),
             Intent(Kind.ACTIVATE))
-        self.add(pygame_gui.elements.UIButton(pygame.Rect(self.state_button.rect.x - pad - back_w, by, back_w, m.button_h),
-                                              back, self.ui), Intent(Kind.BACK))
+        back_rect = pygame.Rect(self.state_button.rect.x - pad - back_w, by, back_w, m.button_h)
+        self.add(pygame_gui.elements.UIButton(back_rect, back, self.ui), Intent(Kind.BACK))
 
     @staticmethod
     def _state_label(value: int) -> str:
@@ -151,7 +151,7 @@ class BeliefScene(Scene):
                 self._set(min(100, int(self.typed)))
             return True
         if k is Kind.ACTIVATE:
-            self.game.state_belief(self.actor, self.value / 100.0)
+            self.table.state_belief(self.actor, self.value / 100.0)
             self.app.pop()
             if self.on_done is not None:
                 self.on_done(self.actor)

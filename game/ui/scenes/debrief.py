@@ -36,7 +36,6 @@ from .. import history, intents, palette, printable, saving, text, warmup
 from ..intents import Intent, Kind
 from ..metrics import Metrics
 from ..scene import Scene
-from ..turn_flow import forget_undone
 from ..widgets import shapes
 from ..widgets.chart import Chart
 
@@ -279,7 +278,6 @@ class DebriefScene(Scene):
             return True
         if k is Kind.UNDO:
             if self.game.undo():
-                forget_undone(self.game)
                 saving.autosave(self.game)
                 self.app.replace(self.app.scene("play", self.game))
             return True

@@ -11,7 +11,8 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
-from game.core.model.vocab import ACTION_HELP, ACTION_HELP_LOCAL, ACTION_LABELS_LOCAL, DETERRENCE_ACTIONS, DIALOGUE_ACTIONS, Action
+from game.core.model.vocab import (ACTION_HELP, ACTION_HELP_LOCAL, ACTION_LABELS_LOCAL, DETERRENCE_ACTIONS,
+                                   DIALOGUE_ACTIONS, Action)
 
 from .. import palette, text
 from ..intents import Intent, Kind
@@ -60,7 +61,7 @@ class ActionBar:
             return 1
         det, dia = cls._groups(m)
         need = sum(_button_w(lbl, m) + m.pad // 2 for _, lbl in det + dia) + 2 * m.pad
-        target = _button_w("<", m) * 2 + text.size("Target: United States", m.body, "bold")[0] + _button_w("End turn", m) + 4 * m.pad
+        target = cls._target_w(m)
         if need + target <= width:
             return 1
         # the actions flow over as many rows as they need, then the target and End turn on a row of their own
@@ -74,7 +75,8 @@ class ActionBar:
 
     @staticmethod
     def _target_w(m) -> int:
-        return _button_w("<", m) * 2 + text.size("Target: United States", m.body, "bold")[0] + _button_w("End turn", m) + 4 * m.pad
+        return (_button_w("<", m) * 2 + text.size("Target: United States", m.body, "bold")[0]
+                + _button_w("End turn", m) + 4 * m.pad)
 
     @classmethod
     def height_for(cls, m, width, human: bool) -> int:
@@ -95,43 +97,55 @@ class ActionBar:
         self.buttons.clear()
         self.auto_button = None
         self.headers = []
-        ui = scene.ui
         pad = m.pad
-        bh = m.button_h
         status_h = text.line_height(m.body, "bold")
         self.status_rect = pygame.Rect(self.rect.x + pad, self.rect.y + pad // 2, self.rect.width - 2 * pad, status_h)
         head_y = self.status_rect.bottom + 2
-        y = head_y + text.line_height(m.small, "bold")
-        x = self.rect.x + pad
+        at = (self.rect.x + pad, head_y + text.line_height(m.small, "bold"))
         if finished:
-            label = "See the debrief (Enter)"
-            self.headers.append(("The game is over", palette.MUTED, pygame.Rect(x, head_y, self.rect.width, 0)))
-            scene.add(pygame_gui.elements.UIButton(pygame.Rect(x, y, _button_w(label, m), bh), label, ui,
-                                                   tool_tip_text="The types and the world revealed, the scores, "
-                                                                 "the crises and the replay in the other world",
-                                                   object_id=ObjectID(class_id="@primary")), Intent(Kind.SEE_DEBRIEF))
-            return
-        if not human:
-            items = [(_auto_label(auto_on), Intent(Kind.AUTO_PLAY), "@primary"),
-                     ("− slower", Intent(Kind.SPEED_DOWN), None), ("+ faster", Intent(Kind.SPEED_UP), None),
-                     ("Enter: next turn", Intent(Kind.END_TURN), "@primary")]
-            self.headers.append((_teacher_header(speed_label), palette.MUTED, pygame.Rect(x, head_y, self.rect.width, 0)))
-            for label, intent, cls_id in items:
-                w = _button_w(label, m)
-                if intent.kind is Kind.AUTO_PLAY:  # wide enough for both words, so switching moves nothing
-                    w = max(_button_w(_auto_label(True), m), _button_w(_auto_label(False), m))
-                b = pygame_gui.elements.UIButton(pygame.Rect(x, y, w, bh), label, ui,
-                                                 object_id=ObjectID(class_id=cls_id) if cls_id else None)
-                scene.add(b, intent)
-                if intent.kind is Kind.AUTO_PLAY:
-                    self.auto_button = b
-                x += w + pad
-            return
-        det, dia = self._groups(m)
-        two = self._rows(m, self.rect.width, True) >= 2
+            self._build_finished(scene, at, head_y)
+        elif not human:
+            self._build_teacher(scene, at, head_y, auto_on, speed_label)
+        else:
+            x, y = self._build_actions(scene, at, head_y)
+            self._build_target(scene, (x, y), head_y, longest_name)
+
+    def _build_finished(self, scene, at, head_y: int):
+        """The game is over: the one way on, to the debrief."""
+        m, (x, y) = self.m, at
+        label = "See the debrief (Enter)"
+        self.headers.append(("The game is over", palette.MUTED, pygame.Rect(x, head_y, self.rect.width, 0)))
+        scene.add(pygame_gui.elements.UIButton(pygame.Rect(x, y, _button_w(label, m), m.button_h), label, scene.ui,
+                                               tool_tip_text="The types and the world revealed, the scores, "
+                                                             "the crises and the replay in the other world",
+                                               object_id=ObjectID(class_id="@primary")), Intent(Kind.SEE_DEBRIEF))
+
+    def _build_teacher(self, scene, at, head_y: int, auto_on: bool, speed_label: str):
+        """An all-AI game: auto-play on or off, its speed, and the next turn."""
+        m, (x, y) = self.m, at
+        items = [(_auto_label(auto_on), Intent(Kind.AUTO_PLAY), "@primary"),
+                 ("− slower", Intent(Kind.SPEED_DOWN), None), ("+ faster", Intent(Kind.SPEED_UP), None),
+                 ("Enter: next turn", Intent(Kind.END_TURN), "@primary")]
+        self.headers.append((_teacher_header(speed_label), palette.MUTED, pygame.Rect(x, head_y, self.rect.width, 0)))
+        for label, intent, cls_id in items:
+            w = _button_w(label, m)
+            if intent.kind is Kind.AUTO_PLAY:  # wide enough for both words, so switching moves nothing
+                w = max(_button_w(_auto_label(True), m), _button_w(_auto_label(False), m))
+            b = pygame_gui.elements.UIButton(pygame.Rect(x, y, w, m.button_h), label, scene.ui,
+                                             object_id=ObjectID(class_id=cls_id) if cls_id else None)
+            scene.add(b, intent)
+            if intent.kind is Kind.AUTO_PLAY:
+                self.auto_button = b
+            x += w + m.pad
+
+    def _build_actions(self, scene, at, head_y: int) -> tuple[int, int]:
+        """The nine actions under their two families' headers; where the next button would go."""
+        m, (x, y) = self.m, at
+        pad, bh = m.pad, m.button_h
         game = getattr(scene, "game", None)
         local = game is not None and not game.scenario.dynamics
         helps = {**ACTION_HELP, **ACTION_HELP_LOCAL} if local else ACTION_HELP
+        det, dia = self._groups(m)
         for family, group, colour, cls_id in (("Deterrence", det, palette.DETERRENCE, "@deterrence"),
                                               ("Dialogue", dia, palette.DIALOGUE, "@dialogue")):
             start = x
@@ -143,19 +157,26 @@ class ActionBar:
                     x, y = self.rect.x + pad, y + bh + pad // 2
                 name = ACTION_LABELS_LOCAL.get(a, a.label) if local else a.label
                 tip = f"{name} (key {int(a) + 1}, {family.lower()} family). {helps[a]}"
-                b = pygame_gui.elements.UIButton(pygame.Rect(x, y, w, bh), label, ui, tool_tip_text=tip,
+                b = pygame_gui.elements.UIButton(pygame.Rect(x, y, w, bh), label, scene.ui, tool_tip_text=tip,
                                                  object_id=ObjectID(class_id=cls_id))
                 scene.add(b, Intent(Kind.CHOOSE_ACTION, int(a)))
                 self.buttons[a] = b
                 x += w + pad // 2
             self.headers.append((family, colour, pygame.Rect(start, head_y, x - start, 0)))
             x += pad
+        return x, y
+
+    def _build_target(self, scene, at, head_y: int, longest_name: str):
+        """The target slot between its < and > buttons, and End turn at the right."""
+        m, (x, y) = self.m, at
+        pad, bh = m.pad, m.button_h
+        two = self._rows(m, self.rect.width, True) >= 2
         if two and (y == self.target_y_first(head_y, m) or x + self._target_w(m) > self.rect.right):
             x = self.rect.x + pad            # the target on a row of its own, unless it fits after the last actions
             y += bh + pad // 2
         self.target_y = y
         w = _button_w("<", m)
-        scene.add(pygame_gui.elements.UIButton(pygame.Rect(x, y, w, bh), "<", ui,
+        scene.add(pygame_gui.elements.UIButton(pygame.Rect(x, y, w, bh), "<", scene.ui,
                                                tool_tip_text="Previous target (Shift+Tab)"), Intent(Kind.PREV_TARGET))
         # on two rows there is no header line over the target: the label says "Target:" itself
         self.target_prefix = "Target: " if two else ""
@@ -165,13 +186,13 @@ class ActionBar:
         if not two:
             self.headers.append(("Target (Tab or click the map)", palette.MUTED, pygame.Rect(x, head_y, 0, 0)))
         x = self.target_rect.right + pad // 2
-        scene.add(pygame_gui.elements.UIButton(pygame.Rect(x, y, w, bh), ">", ui,
+        scene.add(pygame_gui.elements.UIButton(pygame.Rect(x, y, w, bh), ">", scene.ui,
                                                tool_tip_text="Next target (Tab)"), Intent(Kind.NEXT_TARGET))
         x += w + pad
         ew = _button_w("End turn", m)
-        end = pygame_gui.elements.UIButton(pygame.Rect(max(x, self.rect.right - pad - ew), y, ew, bh), "End turn", ui,
-                                           tool_tip_text="Enter: confirm your move, then Enter again to lock it in",
-                                           object_id=ObjectID(class_id="@primary"))
+        end = pygame_gui.elements.UIButton(pygame.Rect(max(x, self.rect.right - pad - ew), y, ew, bh), "End turn",
+                                           scene.ui, object_id=ObjectID(class_id="@primary"),
+                                           tool_tip_text="Enter: confirm your move, then Enter again to lock it in")
         scene.add(end, Intent(Kind.END_TURN))
 
     def show_choice(self, action: Action | None):
@@ -202,7 +223,8 @@ class ActionBar:
         self.headers[0] = (_teacher_header(speed_label), colour, rect)
 
     # ------------------------------------------------------------------ drawing
-    def draw(self, surface, status: str, status_colour=palette.TEXT, target_label: str = "", target_colour=palette.FOCUS):
+    def draw(self, surface, status: str, status_colour=palette.TEXT, target_label: str = "",
+             target_colour=palette.FOCUS):
         m = self.m
         if m is None:
             return
@@ -215,5 +237,6 @@ class ActionBar:
             surface.blit(text.render(text.ellipsize(label, m.small, avail, "bold"), m.small, colour, "bold"), r.topleft)
         if target_label and hasattr(self, "target_rect"):
             target_label = getattr(self, "target_prefix", "") + target_label
-            img = text.render(text.ellipsize(target_label, m.body, self.target_rect.width, "bold"), m.body, target_colour, "bold")
+            line = text.ellipsize(target_label, m.body, self.target_rect.width, "bold")
+            img = text.render(line, m.body, target_colour, "bold")
             surface.blit(img, img.get_rect(center=self.target_rect.center))

@@ -68,9 +68,8 @@ def comparison(sc, seeds) -> None:
     for world in PRESET_NAMES:
         for d in ("deterrence", "dialogue"):
             t = play_table(M.in_world(sc, world), seeds, [d] * sc.n)
-            k = int((t.outcome == 1).sum())
-            lo, hi = M.wilson(k, t.seeds.size)
-            print(f"  {world:17s} all-{d:11s} war {k / t.seeds.size:.3f} [{lo:.3f}-{hi:.3f}]")
+            lo, hi = t.ci("war")
+            print(f"  {world:17s} all-{d:11s} war {t.rate('war'):.3f} [{lo:.3f}-{hi:.3f}]")
     print("  spiral-world along greedy_share: all-deterrence war − all-dialogue war")
     for g in np.linspace(0, 1, 11):
         rates = [np.mean(play_table(M.in_world(sc, "spiral-world", greedy_share=float(g)), seeds, [d] * sc.n).outcome == 1)

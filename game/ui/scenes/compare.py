@@ -10,7 +10,7 @@ from __future__ import annotations
 import attrs
 import pygame
 
-from game.core.runs.experiment import Condition, ConditionResult
+from game.core.runs.results import Condition
 from game.core.files.record import atomic_write
 from game.core.files.scenario import DOCTRINE_NAMES
 from game.core.runs.lab_format import table_csv, verdict
@@ -51,7 +51,7 @@ class CompareOutcome:
     seconds: float
     worlds: tuple          # ((key, label), ...)
     doctrines: tuple
-    results: tuple         # ConditionResult, world by world, doctrines in order
+    results: tuple         # Results, world by world, doctrines in order
 
     def cells(self) -> dict:
         return {(r.condition.label, r.condition.doctrine): r for r in self.results}

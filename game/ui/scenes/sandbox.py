@@ -18,7 +18,7 @@ import pygame_gui
 
 from game.core.model import params as P
 from game.core.model.errors import LoadError
-from game.core.runs.experiment import Condition
+from game.core.runs.results import Condition
 from game.core.runs import lab_format
 from game.core.files.paths import SCENARIOS, user_scenarios_dir
 from game.core.files.scenario_writer import save_scenario
@@ -91,7 +91,7 @@ class SandboxScene(lab.LabScene):
         self.first = 0                  # first parameter row shown
         self.name_text = ""
         self.confirm_name = ""          # a name whose file exists: the next Save replaces it
-        self.preview = None             # (worldview, [ConditionResult, ...], seconds)
+        self.preview = None             # (worldview, [Results, ...], seconds)
         self.preview_run = None
         self.preview_due = time.monotonic()
         self.preview_error = ""

@@ -11,7 +11,8 @@ import numpy as np
 
 from game.core.model import params as P
 from game.core.model.errors import LoadError, one_line
-from game.core.runs.options import UsageError, check_number_text, check_output_file, check_output_folder, check_seed, check_size, doctrines_from_args, integer, number, scenario_from_args
+from game.core.runs.options import (UsageError, check_number_text, check_output_file, check_output_folder, check_seed,
+                                    check_size, chosen_doctrines, chosen_scenario, integer, number)
 from game.core.files.scenario import DOCTRINE_NAMES, list_scenarios, load_scenario
 
 COMMANDS = ("play", "simulate", "replay", "compare", "sweep", "validate", "cards")
@@ -120,10 +121,8 @@ def cmd_simulate(args) -> int:
     from game.core.play.session import Game
 
     hidden = args.worldview == HIDDEN   # the world is drawn from the seed, and named only at the end
-    if hidden:
-        args.worldview = None
-    sc = scenario_from_args(args)
-    doctrines = doctrines_from_args(sc, args)
+    sc = chosen_scenario(args.scenario, None if hidden else args.worldview, args.set, args.turns)
+    doctrines = chosen_doctrines(sc, args.doctrine_all, args.doctrine)
     if args.games is not None:
         if hidden:
             raise UsageError("--worldview hidden plays one game at a time (drop --games)")

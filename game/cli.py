@@ -15,9 +15,6 @@ from game.core.runs.options import (UsageError, check_number_text, check_output_
                                     check_size, chosen_doctrines, chosen_scenario, integer, number)
 from game.core.files.scenario import DOCTRINE_NAMES, list_scenarios, load_scenario
 
-COMMANDS = ("play", "simulate", "replay", "compare", "sweep", "validate", "cards")
-
-
 class Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, no usage dump
         raise UsageError(f"{self.prog}: {message} (see --help)")

@@ -401,7 +401,6 @@ class CompareScene(lab.LabScene):
         except (OSError, pygame.error) as exc:
             self.say(f"Export failed: {getattr(exc, 'strerror', None) or exc}", warn=True)
             return True
-        self.export_folder = folder
         self.say(f"Exported to {folder} (compare.csv, compare.png)")
         return True
 

@@ -442,7 +442,6 @@ class SandboxScene(lab.LabScene):
         if name not in self.scenario_names:
             self.scenario_names.append(name)
         self.scenario_paths[name] = str(path)
-        self.saved_path = path
         self.say(f"Saved “{name}” to {path}. New game lists it under Scenario.")
         self.relayout()
         return True

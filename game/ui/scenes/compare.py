@@ -74,9 +74,7 @@ class CompareScene(lab.LabScene):
         self.worlds: list[str] = ["deterrence-world", "spiral-world"]
         self.games = DEFAULT_GAMES
         self.view = "setup"
-        self.run = None
         self.running: dict = {}
-        self.outcome: CompareOutcome | None = None
         self.help_text = ""
         self.page = 0            # the first world row shown, when the rows do not all fit
         self.doctrine_chips = ChoiceChips("doctrine")
@@ -351,29 +349,20 @@ class CompareScene(lab.LabScene):
         self.relayout()
         return True
 
-    def cancel_run(self) -> bool:
-        if self.drop_run():
-            self.say("Run cancelled." + (" The last results are kept." if self.outcome else ""))
-            if self.outcome is None:
-                self.view = "setup"
-            self.relayout()
-        return True
+    def run_cancelled(self):
+        if self.outcome is None:
+            self.view = "setup"
 
-    def update(self, dt):
-        run = self.take_finished_run()
-        if run is None:
-            return
-        if run.status == "done":
-            r = self.running
-            self.outcome = CompareOutcome(r["scenario"].title, r["scenario"].name, r["games"], SEED, run.seconds,
-                                          r["worlds"], r["doctrines"], tuple(run.result))
-            self._grid = None
-            self.page = 0
-            self.say("")
-        elif run.status == "error":
-            self.say(f"The run failed: {run.error}", warn=True)
-            self.view = "results" if self.outcome else "setup"
-        self.relayout()
+    def run_done(self, run):
+        r = self.running
+        self.outcome = CompareOutcome(r["scenario"].title, r["scenario"].name, r["games"], SEED, run.seconds,
+                                      r["worlds"], r["doctrines"], tuple(run.result))
+        self._grid = None
+        self.page = 0
+
+    def run_failed(self, run):
+        super().run_failed(run)
+        self.view = "results" if self.outcome else "setup"
 
     # ------------------------------------------------------------------ export
     def grid_picture(self) -> pygame.Surface:
@@ -401,6 +390,7 @@ class CompareScene(lab.LabScene):
         except (OSError, pygame.error) as exc:
             self.say(f"Export failed: {getattr(exc, 'strerror', None) or exc}", warn=True)
             return True
+        self.export_folder = folder   # where the last export went
         self.say(f"Exported to {folder} (compare.csv, compare.png)")
         return True
 

@@ -89,9 +89,14 @@ def world_keys(app) -> list[str]:
 class LabScene(Scene):
     """A lab screen: focusable items, a background worker, and a line for messages."""
 
+    cancelled_note = ("Run cancelled.", " The last results are kept.")   # said on cancel, the second part if kept
+    failed_note = "The run failed"
+
     def __init__(self, app):
         super().__init__(app)
         self.worker = LabWorker()
+        self.run = None          # the background run under way, if any
+        self.outcome = None      # the last finished run's results, as the screen shows them
         self.items: list[dict] = []
         self.focus = 0
         self.message = ""
@@ -233,24 +238,41 @@ class LabScene(Scene):
     def activate(self, item: dict) -> bool:
         return True
 
-    def take_finished_run(self):
-        """The background run once it has finished (and then no longer current), else None."""
-        if getattr(self, "run", None) is None:
-            return None
+    def update(self, dt):
+        """Take the background run once it has finished: its results, or why it has none."""
+        if self.run is None:
+            return
         self.worker.poll()
         run = self.run
         if not run.finished:
-            return None
+            return
         self.run = None
-        return run
+        if run.status == "done":
+            self.run_done(run)
+            self.say("")
+        elif run.status == "error":
+            self.run_failed(run)
+        self.relayout()
 
-    def drop_run(self) -> bool:
-        """Cancel the background run, if there is one; True when one was cancelled."""
-        if getattr(self, "run", None) is None:
-            return False
-        self.worker.cancel(self.run)
-        self.run = None
+    def run_done(self, run):
+        """A run finished: keep its outcome."""
+
+    def run_failed(self, run):
+        self.say(f"{self.failed_note}: {run.error}", warn=True)
+
+    def cancel_run(self) -> bool:
+        """Cancel the background run, if there is one; the last outcome stays."""
+        if self.run is not None:
+            self.worker.cancel(self.run)
+            self.run = None
+            first, kept = self.cancelled_note
+            self.say(first + (kept if self.outcome else ""))
+            self.run_cancelled()
+            self.relayout()
         return True
+
+    def run_cancelled(self):
+        """A run was cancelled (a screen may go back to its setup)."""
 
     def say(self, message: str, warn: bool = False):
         self.message, self.message_warn = message, warn

@@ -58,6 +58,8 @@ def pairs_in_words(result: SweepResult, doctrines) -> tuple[list, list]:
 class SweepScene(lab.LabScene):
     keys = SWEEP_KEYS
     name = "sweep"
+    cancelled_note = ("Sweep cancelled.", " The last one is still shown.")
+    failed_note = "The sweep failed"
 
     def __init__(self, app):
         super().__init__(app)
@@ -68,9 +70,7 @@ class SweepScene(lab.LabScene):
         self.doctrines = ["deterrence", "dialogue", NONE]
         self.world = SCENARIO_WORLD
         self.games = DEFAULT_GAMES
-        self.run = None
         self.running: dict = {}
-        self.outcome: SweepOutcome | None = None
         self._chart: tuple | None = None
 
     # ------------------------------------------------------------------ words
@@ -217,26 +217,12 @@ class SweepScene(lab.LabScene):
         self.relayout()
         return True
 
-    def cancel_run(self) -> bool:
-        if self.drop_run():
-            self.say("Sweep cancelled." + (" The last one is still shown." if self.outcome else ""))
-            self.relayout()
-        return True
-
-    def update(self, dt):
-        run = self.take_finished_run()
-        if run is None:
-            return
-        if run.status == "done":
-            r = self.running
-            crossings, lines = pairs_in_words(run.result, r["doctrines"])
-            self.outcome = SweepOutcome(run.result, r["doctrines"], r["param"], r["base"], r["games"], run.seconds,
-                                        tuple(crossings), tuple(lines))
-            self._chart = None
-            self.say("")
-        elif run.status == "error":
-            self.say(f"The sweep failed: {run.error}", warn=True)
-        self.relayout()
+    def run_done(self, run):
+        r = self.running
+        crossings, lines = pairs_in_words(run.result, r["doctrines"])
+        self.outcome = SweepOutcome(run.result, r["doctrines"], r["param"], r["base"], r["games"], run.seconds,
+                                    tuple(crossings), tuple(lines))
+        self._chart = None
 
     # ------------------------------------------------------------------ drawing
     def draw(self, surface):

@@ -288,7 +288,7 @@ class LabScene(Scene):
                 img = text.render(words, m.body, palette.TEXT, "bold")
                 surface.blit(img, img.get_rect(midleft=(r.x, r.centery)))
         it = self.focused()
-        if it is not None:
+        if it is not None and it.get("shown", True):   # a row scrolled out of sight has no ring
             draw_focus(surface, it["rect"], m)
 
     def draw_message(self, surface, rect):

@@ -119,7 +119,8 @@ def test_lab_commands_reject_bad_arguments(args, needle):
 
 @pytest.mark.parametrize("games,chunk", [(700, 97), (300, 1000)], ids=["small-chunks", "worlds-in-one-batch"])
 def test_summing_as_games_finish_gives_the_numbers_of_all_games_at_once(games, chunk):
-    """Games summed as they finish (in small chunks, or two worlds played in one batch) give bit for bit what summarising each condition's games at once gives."""
+    """Games summed as they finish (in small chunks, or two worlds played in one batch) give bit for bit what
+    summarising each condition's games at once gives."""
     from game.core.runs.batch import run_batch
     conds = [Condition("reciprocity", P.Worldview.from_preset(w)) for w in ("spiral-world", "deterrence-world")]
     streamed = run_conditions(EA, conds, games, seed=3, workers=2, chunk=chunk)
@@ -188,7 +189,8 @@ def _cell(doctrine, wars, games=200):
 
 
 def test_ties_are_named_as_ties():
-    """Two doctrines sharing the lowest war rate are named together as a tie; a single best says whether its interval is clear."""
+    """Two doctrines sharing the lowest war rate are named together as a tie; a single best says whether its
+    interval is clear."""
     from game.core.runs.lab_format import verdict, winner_lines
     best, sentence = verdict([_cell("deterrence", 0), _cell("dialogue", 20), _cell("opportunist", 0)])
     assert best == {"deterrence", "opportunist"}

@@ -156,12 +156,15 @@ def check_output_file(path, option: str) -> Path:
     if os.path.isdir(p):
         raise UsageError(f"{option}: {shown} is a folder (allowed: a file path)")
     if os.path.lexists(p) and not os.path.isfile(p):
-        raise UsageError(f"{option}: {shown} is not a regular file (a device, FIFO or broken link; allowed: a file path)")
+        raise UsageError(f"{option}: {shown} is not a regular file (a device, FIFO or broken link; "
+                         "allowed: a file path)")
     parent = p.parent
     if not os.path.exists(parent):
-        raise UsageError(f"{option}: {shown}: the folder {str(parent)[:200]!r} does not exist (allowed: a file in an existing folder)")
+        raise UsageError(f"{option}: {shown}: the folder {str(parent)[:200]!r} does not exist "
+                         "(allowed: a file in an existing folder)")
     if not os.path.isdir(parent):
-        raise UsageError(f"{option}: {shown}: {str(parent)[:200]!r} is not a folder (allowed: a file in an existing folder)")
+        raise UsageError(f"{option}: {shown}: {str(parent)[:200]!r} is not a folder "
+                         "(allowed: a file in an existing folder)")
     _writable_folder(parent, option, shown)
     return p
 
@@ -182,7 +185,8 @@ def check_output_folder(path, option: str) -> Path:
         raise UsageError(f"{option}: {shown}: the folder {str(parent)[:200]!r} does not exist "
                          f"(allowed: a folder in an existing folder)")
     if not os.path.isdir(parent):
-        raise UsageError(f"{option}: {shown}: {str(parent)[:200]!r} is not a folder (allowed: a folder in an existing folder)")
+        raise UsageError(f"{option}: {shown}: {str(parent)[:200]!r} is not a folder "
+                         "(allowed: a folder in an existing folder)")
     _writable_folder(parent, option, shown)
     return p
 

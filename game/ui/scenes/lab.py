@@ -23,7 +23,8 @@ CUSTOM = "custom"   # the sandbox's worldview, offered wherever a world is chose
 def lab_keys(*extra: Key) -> list[Key]:
     """The menu keys every lab screen shares, then the screen's own."""
     from .. import intents
-    return intents.MENU_KEYS + [Key(pygame.K_SPACE, Intent(Kind.ACTIVATE), "Space", "tick or untick the focused choice")] + list(extra)
+    space = Key(pygame.K_SPACE, Intent(Kind.ACTIVATE), "Space", "tick or untick the focused choice")
+    return intents.MENU_KEYS + [space] + list(extra)
 
 
 def default_scenario(app):
@@ -291,11 +292,17 @@ class LabScene(Scene):
         if it is not None and it.get("shown", True):   # a row scrolled out of sight has no ring
             draw_focus(surface, it["rect"], m)
 
+    def draw_title(self, surface, title: str):
+        """The screen's title at the top, cut to the part before its dash when it does not fit."""
+        words = text.first_fitting([title, title.split(" — ")[0]], self.head_px, self.head_rect.width, "bold")
+        surface.blit(text.render(words, self.head_px, palette.TEXT, "bold"), self.head_rect.topleft)
+
     def draw_message(self, surface, rect):
         if not self.message:
             return
         colour = palette.WARNING if self.message_warn else palette.FOCUS
-        block = text.fit_static(((self.message, 1.0, colour, "bold"),), rect.width, max(1, rect.height), self.m.body, 10)
+        block = text.fit_static(((self.message, 1.0, colour, "bold"),), rect.width, max(1, rect.height), self.m.body,
+                                10)
         surface.blit(block.surface, rect.topleft, area=pygame.Rect(0, 0, rect.width, rect.height))
 
     def load_scenario_named(self, name: str) -> bool:

@@ -101,7 +101,8 @@ class SweepScene(lab.LabScene):
         self.head_px = m.px(28)
         self.head_rect = pygame.Rect(2 * pad, pad, w - 4 * pad, text.line_height(self.head_px, "bold"))
         if self.run is not None:
-            buttons = [("Cancel (Esc)", Intent(Kind.PICK, ("cancel", None)), "Stop the sweep; nothing is kept.", True, True)]
+            buttons = [("Cancel (Esc)", Intent(Kind.PICK, ("cancel", None)), "Stop the sweep; nothing is kept.", True,
+                        True)]
         else:
             buttons = [("Run the sweep (R)", Intent(Kind.PICK, ("run", None)),
                         "Play every doctrine at every point of the parameter's range.", True, True),
@@ -229,8 +230,7 @@ class SweepScene(lab.LabScene):
         m = self.m
         surface.fill(palette.BACKGROUND)
         title = "Sweep — where does the better doctrine flip?"
-        img = text.render(text.first_fitting([title, title.split(" — ")[0]], self.head_px, self.head_rect.width, "bold"), self.head_px, palette.TEXT, "bold")
-        surface.blit(img, self.head_rect.topleft)
+        self.draw_title(surface, title)
         area = self.chart_rect
         if self.run is not None:
             r = self.running
@@ -257,8 +257,8 @@ class SweepScene(lab.LabScene):
         spec = P.SPEC[o.param]
         summary = (f"{o.games:,} games per point and doctrine; the other parameters as in {o.base_label}; "
                    f"{o.seconds:.1f} s. In words:")
-        paras = [(summary, 0.9, palette.MUTED, "regular")] + [(line, 1.0, palette.FOCUS if o.crossings else palette.TEXT,
-                                                               "bold") for line in o.lines]
+        colour = palette.FOCUS if o.crossings else palette.TEXT
+        paras = [(summary, 0.9, palette.MUTED, "regular")] + [(line, 1.0, colour, "bold") for line in o.lines]
         words = text.fit_static(tuple(paras), area.width, max(text.line_height(m.body) * 4, area.height // 4), m.body,
                                 Metrics(m.width, m.height, 1.0).body)
         chart_h = area.height - words.height - m.pad

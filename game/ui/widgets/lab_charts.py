@@ -293,18 +293,7 @@ def sweep_chart(size, m, sweep, doctrines: list, param_label: str, crossings: li
     inner = shapes.panel(surf, surf.get_rect(), "War rate along the swept parameter (95 % bands)", m.body)
     px = px or m.small
     lh = text.line_height(px)
-    sample = round(px * 2.2)
-    x, y = inner.x, inner.y
-    for k, d in enumerate(doctrines):
-        style, marker = curve_style(k)
-        colour = doctrine_colour(d, k)
-        wdt = sample + 6 + text.size(d, px, "bold")[0]
-        if x > inner.x and x + wdt > inner.right:
-            x, y = inner.x, y + lh + 2
-        shapes.styled_line(surf, colour, (x, y + lh // 2), (x + sample, y + lh // 2), 3, style, 6.0)
-        shapes.draw_marker(surf, marker, colour, (x + sample // 2, y + lh // 2), max(3, px * 0.3), width=1)
-        surf.blit(text.render(d, px, palette.TEXT, "bold"), (x + sample + 6, y))
-        x += wdt + px
+    y = _curve_keys(surf, inner, px, doctrines)
     top = y + lh + m.pad // 2 + (lh + 2 if crossings else lh // 2)   # a line for the crossover's label
     axis_w = text.size("100%", px)[0] + 6
     plot_rect = pygame.Rect(inner.x + axis_w, top, inner.width - axis_w - text.size("0.00", px)[0] // 2,
@@ -314,21 +303,7 @@ def sweep_chart(size, m, sweep, doctrines: list, param_label: str, crossings: li
     xs = [p[0][0] for p in sweep.points]
     plot = Plot(plot_rect, xs[0], xs[-1])
     y_grid(surf, plot, px, (0, 25, 50, 75, 100), "%")
-    # x ticks: every point when they fit, else a thinned set
-    labels = [f"{v:.2f}".rstrip("0").rstrip(".") if abs(v) < 100 else f"{v:g}" for v in xs]
-    tick_w = max(text.size(t, px)[0] for t in labels) + 8
-    every = max(1, -(-len(xs) * tick_w // max(1, plot_rect.width)))
-    last_right = -10**6
-    for k, (v, t) in enumerate(zip(xs, labels)):
-        xx = plot.x(v)
-        pygame.draw.line(surf, palette.GRID, (xx, plot_rect.bottom), (xx, plot_rect.bottom + 3), 1)
-        img = text.render(t, px, palette.MUTED)
-        r = img.get_rect(midtop=(xx, plot_rect.bottom + 3))
-        r.left = max(r.left, plot_rect.x)          # clear of the y axis's labels
-        r.clamp_ip(surf.get_rect())
-        if (k % every == 0 or k == len(xs) - 1) and r.left > last_right + 6:
-            surf.blit(img, r)
-            last_right = r.right
+    _x_ticks(surf, plot, px, xs)
     cap = text.render(text.ellipsize(param_label, px, plot_rect.width, "bold"), px, palette.TEXT, "bold")
     surf.blit(cap, cap.get_rect(midtop=(plot_rect.centerx, plot_rect.bottom + 3 + lh)))
     pygame.draw.rect(surf, palette.PANEL_EDGE, plot_rect, 1)
@@ -346,12 +321,48 @@ def sweep_chart(size, m, sweep, doctrines: list, param_label: str, crossings: li
     for c in crossings:
         xx = plot.x(c["at"])
         shapes.styled_line(surf, palette.FOCUS, (xx, plot_rect.y), (xx, plot_rect.bottom), 2, "dashed", 6.0)
-        words = f"crossover ≈ {c['at']:.2f}"
-        img = text.render(words, px, palette.FOCUS, "bold")
+        img = text.render(f"crossover ≈ {c['at']:.2f}", px, palette.FOCUS, "bold")
         r = img.get_rect(midbottom=(xx, plot_rect.y - 1))
         r.clamp_ip(pygame.Rect(plot_rect.x, 0, plot_rect.width, h))
         surf.blit(img, r)
     return surf
+
+
+def _curve_keys(surf, inner: pygame.Rect, px: int, doctrines: list) -> int:
+    """Each doctrine's line style, marker and name, in rows across the top; returns the last row's y."""
+    lh = text.line_height(px)
+    sample = round(px * 2.2)
+    x, y = inner.x, inner.y
+    for k, d in enumerate(doctrines):
+        style, marker = curve_style(k)
+        colour = doctrine_colour(d, k)
+        wdt = sample + 6 + text.size(d, px, "bold")[0]
+        if x > inner.x and x + wdt > inner.right:
+            x, y = inner.x, y + lh + 2
+        shapes.styled_line(surf, colour, (x, y + lh // 2), (x + sample, y + lh // 2), 3, style, 6.0)
+        shapes.draw_marker(surf, marker, colour, (x + sample // 2, y + lh // 2), max(3, px * 0.3), width=1)
+        surf.blit(text.render(d, px, palette.TEXT, "bold"), (x + sample + 6, y))
+        x += wdt + px
+    return y
+
+
+def _x_ticks(surf, plot: Plot, px: int, xs: list):
+    """The swept values under the plot: every point when they fit, else a thinned set."""
+    plot_rect = plot.rect
+    labels = [f"{v:.2f}".rstrip("0").rstrip(".") if abs(v) < 100 else f"{v:g}" for v in xs]
+    tick_w = max(text.size(t, px)[0] for t in labels) + 8
+    every = max(1, -(-len(xs) * tick_w // max(1, plot_rect.width)))
+    last_right = -10**6
+    for k, (v, t) in enumerate(zip(xs, labels)):
+        xx = plot.x(v)
+        pygame.draw.line(surf, palette.GRID, (xx, plot_rect.bottom), (xx, plot_rect.bottom + 3), 1)
+        img = text.render(t, px, palette.MUTED)
+        r = img.get_rect(midtop=(xx, plot_rect.bottom + 3))
+        r.left = max(r.left, plot_rect.x)          # clear of the y axis's labels
+        r.clamp_ip(surf.get_rect())
+        if (k % every == 0 or k == len(xs) - 1) and r.left > last_right + 6:
+            surf.blit(img, r)
+            last_right = r.right
 
 
 # ---------------------------------------------------------------------- the sandbox's preview

@@ -241,7 +241,7 @@ def compare_grid(size, m, cells: dict, worlds: list, doctrines: list, verdicts: 
                  heading: str = "") -> pygame.Surface:
     """Rows are worlds, columns doctrines; each row is headed by its verdict in words.
 
-    cells: (world key, doctrine) -> ConditionResult; worlds: [(key, label)];
+    cells: (world key, doctrine) -> Results; worlds: [(key, label)];
     verdicts: world key -> (set of winning doctrines, sentence).
     """
     w, h = size

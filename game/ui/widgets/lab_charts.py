@@ -141,19 +141,24 @@ def outcome_bars(surface, rect, px: int, result, names=None):
         img = text.render(word, px, palette.TEXT, "bold")
         surface.blit(img, img.get_rect(midleft=(rect.x, cy)))
         track = pygame.Rect(rect.x + label_w, cy - max(3, lh // 3), track_w, max(6, 2 * (lh // 3)))
-        pygame.draw.rect(surface, palette.GRID, track, border_radius=2)
-        rate = result.rate(name)
-        lo, hi = result.ci(name)
-        bar = pygame.Rect(track.x, track.y, max(0, round(track.width * rate)), track.height)
-        if bar.width:
-            pygame.draw.rect(surface, colour, bar, border_radius=2)
-        a, b = track.x + round(track.width * lo), track.x + round(track.width * hi)
-        pygame.draw.line(surface, palette.TEXT, (a, cy), (b, cy), 2)
-        for xx in (a, b):
-            pygame.draw.line(surface, palette.TEXT, (xx, track.y - 2), (xx, track.bottom + 1), 2)
+        rate, (lo, hi) = result.rate(name), result.ci(name)
+        rate_bar(surface, track, rate, (lo, hi), colour)
         words = f"{percent(rate)} ({interval(lo, hi)})" if with_ci else percent(rate)
         img = text.render(words, px, palette.TEXT)
         surface.blit(img, img.get_rect(midleft=(track.right + 6, cy)))
+
+
+def rate_bar(surface, track: pygame.Rect, rate: float, interval95: tuple[float, float], colour, least: int = 0):
+    """A rate as a bar along its track, and its 95 % interval as a whisker across the track's middle.
+    least: the narrowest a rate above zero is drawn (0: as wide as it rounds to)."""
+    pygame.draw.rect(surface, palette.GRID, track, border_radius=2)
+    width = max(least, round(track.width * rate)) if rate > 0 else 0
+    if width:
+        pygame.draw.rect(surface, colour, (track.x, track.y, width, track.height), border_radius=2)
+    a, b = (track.x + round(track.width * v) for v in interval95)
+    pygame.draw.line(surface, palette.TEXT, (a, track.centery), (b, track.centery), 2)
+    for xx in (a, b):
+        pygame.draw.line(surface, palette.TEXT, (xx, track.y - 2), (xx, track.bottom + 1), 2)
 
 
 def condition_cell(size, px: int, result, title: str, colour, winner: bool, badge: str = "") -> pygame.Surface:
@@ -384,14 +389,7 @@ def war_rate_rows(surface, rect, px: int, results: list, dim: bool = False):
         rate, (lo, hi) = r.rate("war"), r.ci("war")
         if track_w >= 30:
             track = pygame.Rect(rect.x + name_w, cy - lh // 3, track_w, 2 * (lh // 3))
-            pygame.draw.rect(surface, palette.GRID, track, border_radius=2)
-            if rate > 0:
-                pygame.draw.rect(surface, colour, (track.x, track.y, max(1, round(track.width * rate)), track.height),
-                                 border_radius=2)
-            a, b = track.x + round(track.width * lo), track.x + round(track.width * hi)
-            pygame.draw.line(surface, palette.TEXT, (a, cy), (b, cy), 2)
-            for xx in (a, b):
-                pygame.draw.line(surface, palette.TEXT, (xx, track.y - 2), (xx, track.bottom + 1), 2)
+            rate_bar(surface, track, rate, (lo, hi), colour, least=1)
             vx = track.right + 8
         else:
             vx = rect.x + name_w

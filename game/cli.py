@@ -15,6 +15,7 @@ from game.core.runs.options import (UsageError, check_number_text, check_output_
                                     check_size, chosen_doctrines, chosen_scenario, integer, number)
 from game.core.files.scenario import DOCTRINE_NAMES, list_scenarios, load_scenario
 
+
 class Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, no usage dump
         raise UsageError(f"{self.prog}: {message} (see --help)")

@@ -17,7 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from game.core.model import params as P  # noqa: E402
 from game.core.model.engine import Engine  # noqa: E402
-from game.core.runs.experiment import Condition, parse_axis, run_conditions, run_sweep  # noqa: E402
+from game.core.runs.experiment import parse_axis, run_conditions, run_sweep  # noqa: E402
+from game.core.runs.results import Condition  # noqa: E402
 from game.core.files.scenario import load_scenario  # noqa: E402
 
 

@@ -35,8 +35,8 @@ def agency_and_fairness(sc, seeds) -> None:
             low = min(rows, key=lambda r: r.score)
             wars = [r.war_rate for r in rows]
             best[(world, code)] = top.policy
-            print(f"  {code:6s} {top.score - low.score:5.1f} ({top.policy} {top.score:.1f} / {low.policy} {low.score:.1f})"
-                  f"  {100 * (max(wars) - min(wars)):5.1f} pts  {top.score - top.baseline:+5.1f}")
+            print(f"  {code:6s} {top.score - low.score:5.1f} ({top.policy} {top.score:.1f} / {low.policy} "
+                  f"{low.score:.1f})  {100 * (max(wars) - min(wars)):5.1f} pts  {top.score - top.baseline:+5.1f}")
     same = sum(best[("deterrence-world", c)] == best[("spiral-world", c)] for c in sc.codes)
     forum = {w: sum(best[(w, c)] == "always-forum" for c in sc.codes) for w in PRESET_NAMES}
     print(f"\nseats whose best policy is the same in both worlds: {same} of {sc.n}; always-forum best: {forum}")
@@ -68,12 +68,11 @@ def comparison(sc, seeds) -> None:
     for world in PRESET_NAMES:
         for d in ("deterrence", "dialogue"):
             t = play_table(M.in_world(sc, world), seeds, [d] * sc.n)
-            k = int((t.outcome == 1).sum())
-            lo, hi = M.wilson(k, t.seeds.size)
-            print(f"  {world:17s} all-{d:11s} war {k / t.seeds.size:.3f} [{lo:.3f}-{hi:.3f}]")
+            lo, hi = t.ci("war")
+            print(f"  {world:17s} all-{d:11s} war {t.rate('war'):.3f} [{lo:.3f}-{hi:.3f}]")
     print("  spiral-world along greedy_share: all-deterrence war − all-dialogue war")
     for g in np.linspace(0, 1, 11):
-        rates = [np.mean(play_table(M.in_world(sc, "spiral-world", greedy_share=float(g)), seeds, [d] * sc.n).outcome == 1)
+        rates = [play_table(M.in_world(sc, "spiral-world", greedy_share=float(g)), seeds, [d] * sc.n).rate("war")
                  for d in ("deterrence", "dialogue")]
         print(f"    greedy_share {g:.1f}: {rates[0]:.3f} − {rates[1]:.3f} = {rates[0] - rates[1]:+.3f}")
     calm = dict(greedy_share=0.0, first_strike=0.0, misperception=0.0, action_noise=0.0)

@@ -11,10 +11,9 @@ import numpy as np
 
 from game.core.model import params as P
 from game.core.model.errors import LoadError, one_line
-from game.core.runs.options import UsageError, check_number_text, check_output_file, check_output_folder, check_seed, check_size, doctrines_from_args, integer, number, scenario_from_args
+from game.core.runs.options import (UsageError, check_number_text, check_output_file, check_output_folder, check_seed,
+                                    check_size, chosen_doctrines, chosen_scenario, integer, number)
 from game.core.files.scenario import DOCTRINE_NAMES, list_scenarios, load_scenario
-
-COMMANDS = ("play", "simulate", "replay", "compare", "sweep", "validate", "cards", "doctrines")
 
 
 class Parser(argparse.ArgumentParser):
@@ -32,7 +31,8 @@ def add_common(p, turns=True):
 
 
 def add_workers(p):
-    p.add_argument("--workers", type=int, default=0, help="worker processes, at most one per core (default: one per core)")
+    p.add_argument("--workers", type=int, default=0,
+                   help="worker processes, at most one per core (default: one per core)")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="run the games on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://10.0.0.5:8786) "
                         "instead of local processes; needs the cluster extra")
@@ -45,14 +45,23 @@ def _program_name() -> str:
 
 
 def build_parser() -> Parser:
-    parser = Parser(prog=_program_name(), description="Deterrence or Dialogue: a turn-based simulation of regional security in East Asia.")
+    parser = Parser(prog=_program_name(),
+                    description="Deterrence or Dialogue: a turn-based simulation of regional security in East Asia.")
     sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
+    add_play(sub)
+    add_simulate(sub)
+    add_lab(sub)
+    add_records_and_files(sub)
+    return parser
 
+
+def add_play(sub):
     p = sub.add_parser("play", help="open the game window (the default command)")
     add_common(p)
     p.add_argument("--seed", type=int, help="seed (default: random, shown in the game)")
     p.add_argument("--worldview", help=f"worldview preset ({', '.join(P.PRESET_NAMES)})")
-    p.add_argument("--doctrine", action="append", metavar="CODE=DOCTRINE", help="controller of one actor: a doctrine or human")
+    p.add_argument("--doctrine", action="append", metavar="CODE=DOCTRINE",
+                   help="controller of one actor: a doctrine or human")
     p.add_argument("--doctrine-all", metavar="DOCTRINE", help="the same controller for every actor")
     p.add_argument("--scale", type=float, default=None,
                    help="font scale for projectors, 1.0 to 2.0 (default: the last one chosen, else 1.0)")
@@ -61,6 +70,8 @@ def build_parser() -> Parser:
     p.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
     p.add_argument("--screenshot", metavar="DIR", help="save a PNG of each screen to DIR and exit")
 
+
+def add_simulate(sub):
     p = sub.add_parser("simulate", help="play one game headless and print it")
     add_common(p)
     p.add_argument("--seed", type=int, default=1, help="seed (default 1)")
@@ -76,6 +87,8 @@ def build_parser() -> Parser:
                         "actor, to --out (CSV on standard output without it)")
     p.add_argument("--json", action="store_true", help="print the whole record as JSON instead of the summary")
 
+
+def add_lab(sub):
     p = sub.add_parser("compare", help="doctrines x worldviews over many games (common random numbers)")
     add_common(p)
     p.add_argument("--games", type=int, default=1000, help="games per condition (default 1000)")
@@ -91,7 +104,8 @@ def build_parser() -> Parser:
     p = sub.add_parser("sweep", help="the compare measures over a grid of one or two parameters")
     add_common(p)
     p.add_argument("--param", action="append", metavar="NAME=LOW:HIGH:STEPS", help="a parameter to sweep (one or two)")
-    p.add_argument("--doctrines", default="deterrence,dialogue", help="comma-separated doctrines or profiles (default: deterrence,dialogue)")
+    p.add_argument("--doctrines", default="deterrence,dialogue",
+                   help="comma-separated doctrines or profiles (default: deterrence,dialogue)")
     p.add_argument("--worldview", help="base worldview preset (default: the scenario's)")
     p.add_argument("--games", type=int, default=1000, help="games per point (default 1000)")
     p.add_argument("--seed", type=int, default=1, help="first seed (default 1)")
@@ -99,6 +113,8 @@ def build_parser() -> Parser:
     p.add_argument("--out", metavar="FILE.csv", help="also write the grid as CSV")
     add_workers(p)
 
+
+def add_records_and_files(sub):
     p = sub.add_parser("replay", help="replay a saved or exported game, under its own world or another "
                        "(same seed, types, cards and choices)")
     p.add_argument("record", metavar="GAME.json", help="a game record or save (JSON)")
@@ -115,7 +131,6 @@ def build_parser() -> Parser:
     p = sub.add_parser("doctrines", help="list the AI doctrines with their tags and sources")
     p.add_argument("--tag", action="append", metavar="KEY=VALUE",
                    help="only the doctrines with this tag, e.g. family=dialogue; repeatable")
-    return parser
 
 
 # ---------------------------------------------------------------------- commands
@@ -124,10 +139,8 @@ def cmd_simulate(args) -> int:
     from game.core.play.session import Game
 
     hidden = args.worldview == HIDDEN   # the world is drawn from the seed, and named only at the end
-    if hidden:
-        args.worldview = None
-    sc = scenario_from_args(args)
-    doctrines = doctrines_from_args(sc, args)
+    sc = chosen_scenario(args.scenario, None if hidden else args.worldview, args.set, args.turns)
+    doctrines = chosen_doctrines(sc, args.doctrine_all, args.doctrine)
     if args.games is not None:
         if hidden:
             raise UsageError("--worldview hidden plays one game at a time (drop --games)")
@@ -232,7 +245,8 @@ def cmd_cards(args) -> int:
         print(f"{sc.name} has no event deck.")
         return 0
     print(f"{sc.title}: {len(sc.cards)} event cards from the seed article (deck {sc.deck_name})\n")
-    wrap = lambda s, indent: textwrap.fill(s, 96, initial_indent=indent, subsequent_indent=" " * len(indent))  # noqa: E731
+    def wrap(s, indent):
+        return textwrap.fill(s, 96, initial_indent=indent, subsequent_indent=" " * len(indent))
     names = {a.code: a.name for a in sc.actors}
     for k, c in enumerate(sc.cards, 1):
         date = f", {c.date}" if c.date else ""
@@ -301,8 +315,8 @@ def _restore_sigterm(previous):
         signal.signal(signal.SIGTERM, previous)
 
 
-HANDLERS = {"play": cmd_play, "simulate": cmd_simulate, "replay": cmd_replay, "compare": cmd_compare, "sweep": cmd_sweep,
-            "validate": cmd_validate, "cards": cmd_cards, "doctrines": cmd_doctrines}
+HANDLERS = {"play": cmd_play, "simulate": cmd_simulate, "replay": cmd_replay, "compare": cmd_compare,
+            "sweep": cmd_sweep, "validate": cmd_validate, "cards": cmd_cards, "doctrines": cmd_doctrines}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -347,7 +361,8 @@ def check_arguments(args) -> None:
             check_number_text(parts[0], "--param", f"{name.strip()} LOW")
             check_number_text(parts[1], "--param", f"{name.strip()} HIGH")
             if not re.fullmatch(r"\d{1,4}", parts[2].strip()):
-                raise UsageError(f"--param: {name.strip()}: STEPS {parts[2][:40]!r} is not a whole number (allowed: 2 to 101)")
+                raise UsageError(f"--param: {name.strip()}: STEPS {parts[2][:40]!r} is not a whole number "
+                                 "(allowed: 2 to 101)")
 
 
 def _dispatch(parser, argv) -> int:

@@ -8,9 +8,11 @@ from pathlib import Path
 
 from game.core.model import params as P
 from game.core.runs.cluster import ClusterError
-from game.core.runs.experiment import Condition, describe_crossovers, parse_axis, run_conditions, run_sweep
+from game.core.runs.experiment import describe_crossovers, parse_axis, run_conditions, run_sweep
+from game.core.runs.results import Condition
 from game.core.runs.lab_format import format_table, sweep_csv, sweep_lines, table_csv, winner_lines, winners
-from game.core.runs.options import UsageError, check_games, check_seed, check_turns, check_workers, check_worldview, lab_doctrines, lab_worldviews, parse_sets, preset_worldview
+from game.core.runs.options import (UsageError, check_games, check_seed, check_turns, check_workers, check_worldview,
+                                    lab_doctrines, lab_worldviews, parse_sets, preset_worldview)
 from game.core.files.record import atomic_write
 from game.core.files.scenario import load_scenario
 from game.core.files.tempfiles import clean_stale

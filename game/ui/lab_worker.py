@@ -135,7 +135,6 @@ class LabWorker:
         self._replies = None
         self._cancel_upto = None
         self._next_id = 0
-        self._pending: set[int] = set()   # jobs the worker has not finished, cancelled ones included
         self.runs: dict[int, Run] = {}
 
     @property
@@ -167,7 +166,6 @@ class LabWorker:
         self._next_id += 1
         run = Run(self._next_id, kind)
         self.runs[run.job_id] = run
-        self._pending.add(run.job_id)
         self._jobs.put((run.job_id, kind, payload))
         return run
 
@@ -194,8 +192,6 @@ class LabWorker:
                 break
             except (EOFError, OSError):
                 break
-            if what in ("done", "cancelled", "error"):
-                self._pending.discard(job_id)
             run = self.runs.get(job_id)
             if run is None:
                 continue
@@ -224,10 +220,6 @@ class LabWorker:
             self.runs.clear()
         return list(changed.values())
 
-    @property
-    def busy(self) -> bool:
-        return bool(self._pending)
-
     def stop(self):
         """Stop the worker now, idle or busy: it keeps nothing worth waiting for."""
         proc = self._proc
@@ -241,7 +233,6 @@ class LabWorker:
             q.cancel_join_thread()  # nothing left to deliver to a worker that has gone
             q.close()
         self._proc = self._jobs = self._replies = self._cancel_upto = None
-        self._pending.clear()
         self.runs.clear()
         _live.discard(self)
 

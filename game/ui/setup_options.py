@@ -1,14 +1,12 @@
 """The `play` command's options, checked once: what the setup screen starts from."""
 from __future__ import annotations
 
-import argparse
-
 import attrs
 
 from game.core.model import params as P
 from game.core.model.errors import LoadError
 from game.core.teaching.hidden import HIDDEN
-from game.core.runs.options import UsageError, check_seed, doctrines_from_args, scenario_from_args
+from game.core.runs.options import UsageError, check_seed, chosen_doctrines, chosen_scenario
 from game.core.model.world import Scenario
 
 from .metrics import MIN_SIZE
@@ -42,13 +40,13 @@ def parse_size(text: str) -> tuple[int, int]:
 
 def options_from_args(args) -> Options:
     asked = getattr(args, "worldview", None)
-    if asked == HIDDEN:   # drawn from the seed when the game starts: the scenario keeps its own
-        args = argparse.Namespace(**{**vars(args), "worldview": None})
-    try:
-        scenario = scenario_from_args(args)
+    try:   # a hidden world is drawn from the seed when the game starts: the scenario keeps its own
+        scenario = chosen_scenario(args.scenario, None if asked == HIDDEN else asked, getattr(args, "set", None),
+                                   getattr(args, "turns", None))
         doctrines = None
         if getattr(args, "doctrine", None) or getattr(args, "doctrine_all", None):
-            doctrines = tuple(doctrines_from_args(scenario, args, allow_human=True))
+            doctrines = tuple(chosen_doctrines(scenario, getattr(args, "doctrine_all", None),
+                                               getattr(args, "doctrine", None), allow_human=True))
         size = parse_size(getattr(args, "size", "1280x720") or "1280x720")
         seed = getattr(args, "seed", None)
         if seed is not None:
@@ -59,6 +57,6 @@ def options_from_args(args) -> Options:
     if not 1.0 <= scale <= 2.0:
         raise OptionsError(f"--scale: {scale:g} is out of range (allowed: 1.0 to 2.0)")
     custom = scenario.worldview if getattr(args, "set", None) else None
-    return Options(scenario=scenario, seed=seed, doctrines=doctrines, custom_worldview=custom, worldview=asked, scale=scale,
-                   size=size, fullscreen=bool(getattr(args, "fullscreen", False)),
+    return Options(scenario=scenario, seed=seed, doctrines=doctrines, custom_worldview=custom, worldview=asked,
+                   scale=scale, size=size, fullscreen=bool(getattr(args, "fullscreen", False)),
                    screenshot=getattr(args, "screenshot", None))

@@ -1,8 +1,6 @@
 """Shared helpers for core tests."""
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 from game.core.files.scenario import load_scenario
@@ -35,14 +33,4 @@ def versus(doctrine: str, script: list[str], seed: int = 1, overrides: dict | No
     return [(family_letter(t["actions"]["AZR"]), family_letter(t["actions"]["AMB"])) for t in game.turns]
 
 
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    if n == 0:
-        return 0.0, 1.0
-    p = k / n
-    denom = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return max(0.0, centre - half), min(1.0, centre + half)
-
-
-__all__ = ["C", "D", "rivals", "versus", "wilson", "np", "load_scenario", "Game", "Action"]
+__all__ = ["C", "D", "rivals", "versus", "np", "load_scenario", "Game", "Action"]

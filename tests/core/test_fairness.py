@@ -5,8 +5,7 @@ from game.core.model import params as P
 from game.core.runs.batch import run_batch_parallel
 from game.core.files.scenario import load_scenario
 from game.core.model.vocab import Outcome
-
-from .helpers import wilson
+from game.core.runs.results import wilson
 
 GAMES = 1500
 

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from game.core.model import params as P
-from game.core.runs.experiment import Condition, parse_axis, run_conditions, run_sweep, wilson
+from game.core.runs.experiment import Condition, parse_axis, run_conditions, run_sweep
+from game.core.runs.results import wilson
 from game.core.files.scenario import load_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -118,24 +119,23 @@ def test_lab_commands_reject_bad_arguments(args, needle):
 
 @pytest.mark.parametrize("games,chunk", [(700, 97), (300, 1000)], ids=["small-chunks", "worlds-in-one-batch"])
 def test_summing_as_games_finish_gives_the_numbers_of_all_games_at_once(games, chunk):
-    """Games summed as they finish (in small chunks, or two worlds played in one batch) give bit for bit what summarising each condition's games at once gives."""
+    """Games summed as they finish (in small chunks, or two worlds played in one batch) give bit for bit what
+    summarising each condition's games at once gives."""
     from game.core.runs.batch import run_batch
-    from game.core.runs.experiment import summarise
     conds = [Condition("reciprocity", P.Worldview.from_preset(w)) for w in ("spiral-world", "deterrence-world")]
     streamed = run_conditions(EA, conds, games, seed=3, workers=2, chunk=chunk)
     for cond, got in zip(conds, streamed):
         whole = run_batch(EA, np.arange(games) + 3, ["reciprocity"] * EA.n, np.tile(cond.worldview.array(), (games, 1)))
-        assert json.dumps(got.as_dict()) == json.dumps(summarise(cond, whole, EA.codes).as_dict())
+        assert json.dumps(got.as_dict()) == json.dumps(whole.results(cond, EA.codes).as_dict())
 
 
 def test_a_single_turn_is_summed_as_numpy_sums_a_column():
     """With one turn the per-turn means follow numpy's pairwise column sum, and still match all games at once."""
     from game.core.runs.batch import run_batch
-    from game.core.runs.experiment import summarise
     cond = Condition("dialogue", P.Worldview.from_preset("deterrence-world"))
     streamed = run_conditions(EA, [cond], 300, seed=1, turns=1, workers=1, chunk=41)[0]
     whole = run_batch(EA, np.arange(300) + 1, ["dialogue"] * EA.n, np.tile(cond.worldview.array(), (300, 1)), turns=1)
-    assert json.dumps(streamed.as_dict()) == json.dumps(summarise(cond, whole, EA.codes).as_dict())
+    assert json.dumps(streamed.as_dict()) == json.dumps(whole.results(cond, EA.codes).as_dict())
 
 
 @pytest.mark.parametrize("n", [1, 7, 8, 127, 128, 129, 1000, 4099])
@@ -181,15 +181,16 @@ def test_descending_and_empty_sweep_ranges_are_refused():
 
 
 def _cell(doctrine, wars, games=200):
-    from game.core.runs.experiment import ConditionResult
+    from game.core.runs.results import Results
     counts = {"war": wars, "lockin": 0, "community": 0, "none": games - wars}
     empty = np.zeros(0)
-    return ConditionResult(Condition(doctrine, P.Worldview.from_preset("deterrence-world")), games, counts, 0.5, 20.0,
+    return Results(Condition(doctrine, P.Worldview.from_preset("deterrence-world")), games, counts, 0.5, 20.0,
                            30.0, {}, empty, np.zeros((2, 0)), empty, np.zeros((2, 0)))
 
 
 def test_ties_are_named_as_ties():
-    """Two doctrines sharing the lowest war rate are named together as a tie; a single best says whether its interval is clear."""
+    """Two doctrines sharing the lowest war rate are named together as a tie; a single best says whether its
+    interval is clear."""
     from game.core.runs.lab_format import verdict, winner_lines
     best, sentence = verdict([_cell("deterrence", 0), _cell("dialogue", 20), _cell("opportunist", 0)])
     assert best == {"deterrence", "opportunist"}

@@ -103,8 +103,7 @@ def test_each_family_has_the_lower_war_rate_in_its_own_world(cells):
     """All-deterrence has the lower war rate in the deterrence world, all-dialogue in the spiral
     world, with 95% intervals apart."""
     def interval(world, doctrine):
-        t = cells[(world, doctrine)]
-        return M.wilson(int((t.outcome == 1).sum()), t.seeds.size)
+        return cells[(world, doctrine)].ci("war")
     assert interval("deterrence-world", "deterrence")[1] < interval("deterrence-world", "dialogue")[0]
     assert interval("spiral-world", "dialogue")[1] < interval("spiral-world", "deterrence")[0]
 

@@ -7,15 +7,14 @@ import attrs
 import numpy as np
 
 from ..model.engine import Engine, params_matrix
-from ..model.pairs import row_sum
-from .pool import run_jobs, worker_count
 from ..model.world import Scenario
-from ..model.vocab import OUTCOME_CODES, Outcome
+from .pool import run_jobs, worker_count
+from .results import Condition, Rates, Results, actor_scores, mean_trust, outcome_counts
 
 
 @attrs.frozen(eq=False)
-class BatchResult:
-    """Per-game summaries of a batch: one row per game."""
+class BatchResult(Rates):
+    """A batch's games, one row per game; their rates and summary come from runs.results."""
 
     seeds: np.ndarray            # (B,)
     outcome: np.ndarray          # (B,) index into OUTCOME_CODES
@@ -29,15 +28,24 @@ class BatchResult:
     prosperity: np.ndarray       # (B, N)
     greedy: np.ndarray           # (B, N)
 
-    def rate(self, outcome: Outcome) -> float:
-        return float(np.mean(self.outcome == OUTCOME_CODES.index(outcome)))
+    @property
+    def games(self) -> int:
+        return int(self.outcome.shape[0])
 
+    @property
+    def counts(self) -> dict:
+        return outcome_counts(self.outcome)
 
-def mean_trust(T: np.ndarray, off: np.ndarray) -> np.ndarray:
-    """Mean off-diagonal trust of each game (T's diagonal is ignored)."""
-    n = T.shape[-1]
-    total = row_sum(row_sum(T)) - np.trace(T, axis1=-2, axis2=-1)
-    return total / (n * (n - 1))
+    def results(self, condition: Condition, codes: list[str]) -> Results:
+        """These games summarised as one condition's results."""
+        paths = {name: (path.mean(axis=0), np.percentile(path, [10, 90], axis=0))
+                 for name, path in (("tension", self.tension_path), ("trust", self.trust_path))}
+        return Results(
+            condition=condition, games=self.games, counts=self.counts, mean_trust=float(self.final_trust.mean()),
+            mean_tension=float(self.final_tension.mean()), mean_end_turn=float(self.end_turn.mean()),
+            scores=actor_scores(codes, *(column_means(v) for v in (self.security, self.payoff, self.prosperity))),
+            tension_mean=paths["tension"][0], tension_band=paths["tension"][1],
+            trust_mean=paths["trust"][0], trust_band=paths["trust"][1])
 
 
 # finished games leave the engine once they are this share of it: stepping them on costs more
@@ -128,6 +136,12 @@ def played_turns(result: BatchResult) -> int:
 def merge(parts: list[BatchResult]) -> BatchResult:
     fields = [f.name for f in attrs.fields(BatchResult)]
     return BatchResult(**{name: np.concatenate([getattr(p, name) for p in parts]) for name in fields})
+
+
+def column_means(values: np.ndarray) -> list[float]:
+    """Each column's mean, a column at a time (numpy sums a lone column pairwise, as the tally does;
+    mean(axis=0) would add the rows one after another, to other last digits)."""
+    return [values[:, i].mean() for i in range(values.shape[1])]
 
 
 def play_part(scenario: Scenario, job) -> BatchResult:

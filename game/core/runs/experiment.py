@@ -1,49 +1,22 @@
 """Experiments: a scenario run as a grid of conditions over many games with common random
 numbers (the same seeds, hence the same dispositions, noise and card draws, in every condition),
-summarised per condition. Charts and the compare screen read these results; they never re-run."""
+summarised per condition as runs.results.Results. Charts and the compare screen read these results;
+they never re-run."""
 from __future__ import annotations
 
 import itertools
-import math
 from typing import Callable
 
 import attrs
 import numpy as np
 
-from ..model import params as P
-from .batch import BatchResult, run_batch
-from .pool import run_jobs
 from ..files.scenario import DOCTRINE_NAMES
+from ..model import params as P
 from ..model.world import Scenario
+from .batch import run_batch
+from .pool import run_jobs
+from .results import Condition, Results
 from .tally import EXACT_BAND_VALUES, Chunk, Tally
-from ..model.vocab import OUTCOME_CODES, Outcome
-
-RATES = {"war": Outcome.REGIONAL_WAR, "lockin": Outcome.COLD_WAR_LOCK_IN,
-         "community": Outcome.SECURITY_COMMUNITY, "none": Outcome.TURN_LIMIT}
-
-
-def wilson(k: int, n: int, z: float = 1.959964) -> tuple[float, float]:
-    """Wilson score interval for a proportion k/n (95% by default)."""
-    if n == 0:
-        return (0.0, 1.0)
-    p = k / n
-    denom = 1.0 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return (max(0.0, centre - half), min(1.0, centre + half))
-
-
-@attrs.frozen
-class Condition:
-    """One cell of an experiment: who plays which doctrine, in which world."""
-
-    doctrine: str                 # a doctrine name or a scenario profile
-    worldview: P.Worldview
-    label: str = ""
-
-    @property
-    def worldview_label(self) -> str:
-        return self.worldview.label
 
 
 def doctrine_list(scenario: Scenario, spec: str) -> list[str]:
@@ -54,56 +27,6 @@ def doctrine_list(scenario: Scenario, spec: str) -> list[str]:
         return [spec] * scenario.n
     allowed = list(DOCTRINE_NAMES) + list(scenario.profiles)
     raise ValueError(f"unknown doctrine or profile {spec!r} (allowed: {', '.join(allowed)})")
-
-
-@attrs.frozen(eq=False)
-class ConditionResult:
-    condition: Condition
-    games: int
-    counts: dict                  # rate name -> games with that outcome
-    mean_trust: float             # final mean trust, 0..1
-    mean_tension: float           # final regional tension, 0..100
-    mean_end_turn: float
-    scores: dict                  # actor -> {security, payoff, prosperity} means
-    tension_mean: np.ndarray      # (T,) regional tension per turn
-    tension_band: np.ndarray      # (2, T) 10th and 90th percentiles
-    trust_mean: np.ndarray
-    trust_band: np.ndarray
-
-    def rate(self, name: str) -> float:
-        return self.counts[name] / self.games if self.games else 0.0
-
-    def ci(self, name: str) -> tuple[float, float]:
-        return wilson(self.counts[name], self.games)
-
-    def as_dict(self) -> dict:
-        c = self.condition
-        out = {"doctrine": c.doctrine, "worldview": c.worldview.label, "games": self.games}
-        for name in RATES:
-            key = f"{name}_rate" if name != "none" else "no_decision_rate"
-            out[key] = self.rate(name)
-            out[f"{key}_ci"] = list(self.ci(name))
-        out.update({"mean_trust": self.mean_trust, "mean_tension": self.mean_tension,
-                    "mean_end_turn": self.mean_end_turn, "scores": self.scores,
-                    "worldview_values": c.worldview.as_dict(),
-                    "tension_by_turn": {"mean": self.tension_mean.tolist(), "p10": self.tension_band[0].tolist(),
-                                        "p90": self.tension_band[1].tolist()},
-                    "trust_by_turn": {"mean": self.trust_mean.tolist(), "p10": self.trust_band[0].tolist(),
-                                      "p90": self.trust_band[1].tolist()}})
-        return out
-
-
-def summarise(condition: Condition, res: BatchResult, codes: list[str]) -> ConditionResult:
-    counts = {name: int((res.outcome == OUTCOME_CODES.index(o)).sum()) for name, o in RATES.items()}
-    scores = {code: {"security": float(res.security[:, i].mean()), "payoff": float(res.payoff[:, i].mean()),
-                     "prosperity": float(res.prosperity[:, i].mean())} for i, code in enumerate(codes)}
-    return ConditionResult(
-        condition=condition, games=int(res.outcome.shape[0]), counts=counts,
-        mean_trust=float(res.final_trust.mean()), mean_tension=float(res.final_tension.mean()),
-        mean_end_turn=float(res.end_turn.mean()), scores=scores,
-        tension_mean=res.tension_path.mean(axis=0), tension_band=np.percentile(res.tension_path, [10, 90], axis=0),
-        trust_mean=res.trust_path.mean(axis=0), trust_band=np.percentile(res.trust_path, [10, 90], axis=0),
-    )
 
 
 CHUNK = 2500        # games per piece of work: a worker's unit, and the step of progress and cancelling
@@ -132,17 +55,17 @@ def run_conditions(scenario: Scenario, conditions: list[Condition], games: int, 
                    turns: int | None = None, workers: int = 0, chunk: int = CHUNK,
                    progress: Callable[[int, int], None] | None = None,
                    cancelled: Callable[[], bool] | None = None, paths: bool = True,
-                   scheduler: str | None = None) -> list[ConditionResult]:
+                   scheduler: str | None = None) -> list[Results]:
     """Every condition over the same `games` seeds (seed, seed+1, ...): common random numbers.
     Pieces of about `chunk` games run in worker processes (or on a Dask cluster at `scheduler`)
     and are summed as they finish, so memory does not grow with the games; the numbers are those
-    of summarise() over all the games at once. paths=False leaves out the per-turn means and
+    of BatchResult.results over all the games at once. paths=False leaves out the per-turn means and
     bands. progress(done, total) counts games."""
     n_turns = turns or scenario.turns
     exact = games * n_turns * len(conditions) <= EXACT_BAND_VALUES
     jobs = _chunk_jobs(scenario, conditions, games, seed, turns, max(1, chunk), paths)
     tallies: dict[int, Tally] = {}
-    results: list[ConditionResult | None] = [None] * len(conditions)
+    results: list[Results | None] = [None] * len(conditions)
     done = 0
     for keys, parts in run_jobs(play_chunk, jobs, workers, scenario, scheduler=scheduler):
         if cancelled and cancelled():
@@ -151,7 +74,7 @@ def run_conditions(scenario: Scenario, conditions: list[Condition], games: int, 
             tally = tallies.setdefault(c_idx, Tally(games, scenario.n, n_turns, paths, exact))
             tally.add(k, part)
             if tally.complete:
-                results[c_idx] = from_tally(conditions[c_idx], tallies.pop(c_idx), scenario.codes)
+                results[c_idx] = tallies.pop(c_idx).results(conditions[c_idx], scenario.codes)
             done += part.outcome.shape[0]
         if progress:
             progress(done, games * len(conditions))
@@ -181,25 +104,6 @@ def _chunk_jobs(scenario, conditions, games, seed, turns, chunk, paths):
 
 def _job(doctrines, group, turns, paths):
     return [key for key, _ in group], (doctrines, tuple(run for _, run in group), turns, paths)
-
-
-def from_tally(condition: Condition, tally: Tally, codes: list[str]) -> ConditionResult:
-    """The result of one condition from its tally: the same numbers as summarise()."""
-    games, n = tally.games, tally.n
-    counts = {name: int(tally.outcomes[OUTCOME_CODES.index(o)]) for name, o in RATES.items()}
-    means = tally.values.total() / games
-    trust, tension, security, payoff, prosperity = means[0], means[1], means[2:2 + n], means[2 + n:2 + 2 * n], means[2 + 2 * n:]
-    scores = {code: {"security": float(security[i]), "payoff": float(payoff[i]), "prosperity": float(prosperity[i])}
-              for i, code in enumerate(codes)}
-    if tally.paths:
-        paths = {k: (tally.means[k].mean(), tally.bands[k].bands()) for k in ("tension", "trust")}
-    else:
-        paths = {k: (np.zeros(0), np.zeros((2, 0))) for k in ("tension", "trust")}
-    return ConditionResult(
-        condition=condition, games=games, counts=counts, mean_trust=float(trust), mean_tension=float(tension),
-        mean_end_turn=float(np.float64(tally.end_turns) / games), scores=scores,
-        tension_mean=paths["tension"][0], tension_band=paths["tension"][1],
-        trust_mean=paths["trust"][0], trust_band=paths["trust"][1])
 
 
 class Cancelled(Exception):
@@ -242,7 +146,7 @@ class SweepResult:
     axes: tuple[Axis, ...]
     doctrines: tuple[str, ...]
     base: P.Worldview
-    points: list                 # [(values tuple, {doctrine: ConditionResult})]
+    points: list                 # [(values tuple, {doctrine: Results})]
 
     def war_grid(self, doctrine: str) -> np.ndarray:
         shape = tuple(len(a.values) for a in self.axes)

@@ -16,6 +16,7 @@ import numpy as np
 from ..model.engine import Engine, params_matrix
 from ..model.world import Scenario
 from ..model.vocab import OUTCOME_CODES
+from .results import Rates, outcome_counts
 
 COLUMNS = ("seed", "worldview", "actor", "type", "doctrine", "score", "security", "prosperity", "stakes_won",
            "trust_received", "war_against", "outcome", "end_turn")
@@ -23,8 +24,9 @@ BLOCK = 4096   # games stepped together: bounds the memory of one step
 
 
 @attrs.frozen(eq=False)
-class GameTable:
-    """Per game and actor (G, N) arrays, with the scenario's codes and the doctrines played."""
+class GameTable(Rates):
+    """Per game and actor (G, N) arrays, with the scenario's codes and the doctrines played; the
+    games' rates and intervals come from runs.results."""
 
     codes: tuple[str, ...]
     doctrines: tuple[str, ...]
@@ -39,6 +41,14 @@ class GameTable:
     fought: np.ndarray       # (G, N, N)
     outcome: np.ndarray      # (G,)
     end_turn: np.ndarray     # (G,)
+
+    @property
+    def games(self) -> int:
+        return int(self.seeds.size)
+
+    @property
+    def counts(self) -> dict:
+        return outcome_counts(self.outcome)
 
     @property
     def at_war(self) -> np.ndarray:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
-from .experiment import ConditionResult
+from .results import Results
 
 CSV_COLUMNS = ["doctrine", "worldview", "games", "war_rate", "war_lo", "war_hi", "lockin_rate", "community_rate",
                "no_decision_rate", "mean_trust", "mean_tension", "mean_end_turn"]
@@ -22,25 +22,25 @@ def interval(lo: float, hi: float) -> str:
     return f"{100 * lo:.1f}–{100 * hi:.1f}"
 
 
-def rate_with_interval(r: ConditionResult, name: str = "war") -> str:
+def rate_with_interval(r: Results, name: str = "war") -> str:
     lo, hi = r.ci(name)
     return f"{percent(r.rate(name))} [{interval(lo, hi)}]"
 
 
-def by_world(results: list[ConditionResult]) -> dict[str, list[ConditionResult]]:
-    out: dict[str, list[ConditionResult]] = {}
+def by_world(results: list[Results]) -> dict[str, list[Results]]:
+    out: dict[str, list[Results]] = {}
     for r in results:
         out.setdefault(r.condition.worldview.label, []).append(r)
     return out
 
 
-def lowest_war(results: list[ConditionResult]) -> list[ConditionResult]:
+def lowest_war(results: list[Results]) -> list[Results]:
     """The conditions that share the lowest war rate (several when they tie), in the order given."""
     best = min(results, key=lambda r: r.rate("war"))
     return [r for r in results if r.counts["war"] * best.games == best.counts["war"] * r.games]
 
 
-def winners(results: list[ConditionResult]) -> dict:
+def winners(results: list[Results]) -> dict:
     """Per worldview, the doctrine with the lowest war rate, and whether the intervals separate
     (the wording the JSON output has always carried; `winner_lines` names ties)."""
     out = {}
@@ -56,7 +56,7 @@ def winners(results: list[ConditionResult]) -> dict:
     return out
 
 
-def verdict(results: list[ConditionResult]) -> tuple[set, str]:
+def verdict(results: list[Results]) -> tuple[set, str]:
     """The doctrines with the lowest war rate in one world, and the verdict in words: a tie is
     named as a tie; a single winner says whether its interval is clear of the next."""
     if not results:
@@ -76,12 +76,12 @@ def verdict(results: list[ConditionResult]) -> tuple[set, str]:
     return {best.condition.doctrine}, text
 
 
-def winner_lines(results: list[ConditionResult]) -> list[str]:
+def winner_lines(results: list[Results]) -> list[str]:
     """One line per world for the text output: "in WORLD: verdict"."""
     return [f"in {w}: {verdict(rs)[1]}" for w, rs in by_world(results).items()]
 
 
-def format_table(results: list[ConditionResult]) -> str:
+def format_table(results: list[Results]) -> str:
     head = (f"{'worldview':18s} {'doctrine':24s} {'war [95% interval]':>21s} {'lock-in':>8s} {'community':>9s} "
             f"{'trust':>6s} {'tension':>7s}")
     lines = [head, "-" * len(head)]
@@ -92,7 +92,7 @@ def format_table(results: list[ConditionResult]) -> str:
     return "\n".join(lines)
 
 
-def csv_rows(results: list[ConditionResult], extra: dict | None = None) -> list[list]:
+def csv_rows(results: list[Results], extra: dict | None = None) -> list[list]:
     """The CSV table's rows (no header): the extra columns first, then one row per condition."""
     rows = []
     for r in results:
@@ -105,7 +105,7 @@ def csv_rows(results: list[ConditionResult], extra: dict | None = None) -> list[
     return rows
 
 
-def table_csv(results: list[ConditionResult], extra: dict | None = None) -> str:
+def table_csv(results: list[Results], extra: dict | None = None) -> str:
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
     w.writerow(list((extra or {}).keys()) + CSV_COLUMNS)

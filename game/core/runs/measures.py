@@ -13,16 +13,6 @@ from .game_table import GameTable, play_table
 POLICIES = tuple(DOCTRINES)   # the doctrines and the fixed always-* policies
 
 
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """The 95% Wilson interval of a rate k/n."""
-    if n == 0:
-        return 0.0, 1.0
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return float(centre - half), float(centre + half)
-
-
 def auc(positive: np.ndarray, negative: np.ndarray) -> float:
     """The chance that a random positive scores above a random negative (ties count half):
     the area under the ROC curve, by ranks."""

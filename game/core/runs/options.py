@@ -1,6 +1,7 @@
 """The options a run is given, from the command line or the window, checked once: the scenario
 with its worldview and overrides, seeds, turns, games, doctrines, worldviews and worker counts.
-A bad option raises UsageError with one line naming the option and what is allowed."""
+Options arrive as plain values (the command line and the window read their own arguments). A bad
+option raises UsageError with one line naming the option and what is allowed."""
 from __future__ import annotations
 
 import math
@@ -27,16 +28,17 @@ class UsageError(Exception):
     """Bad arguments: reported as one line, exit code 2."""
 
 
-def scenario_from_args(args) -> Scenario:
-    """The scenario named by --scenario, with --worldview, --set and --turns applied."""
-    sc = load_scenario(args.scenario)
-    if getattr(args, "worldview", None):
-        sc = sc.with_worldview(preset_worldview(sc, check_worldview(args.worldview, "--worldview")))
-    sets = parse_sets(getattr(args, "set", None) or [])
-    if sets:
-        sc = sc.with_worldview(sc.worldview.with_values(**sets))
-    if getattr(args, "turns", None) is not None:
-        sc = sc.with_turns(check_turns(args.turns))
+def chosen_scenario(scenario: str, worldview: str | None = None, sets: list[str] | None = None,
+                    turns: int | None = None) -> Scenario:
+    """The scenario named by --scenario, with --worldview (a preset), --set and --turns applied."""
+    sc = load_scenario(scenario)
+    if worldview:
+        sc = sc.with_worldview(preset_worldview(sc, check_worldview(worldview, "--worldview")))
+    values = parse_sets(sets or [])
+    if values:
+        sc = sc.with_worldview(sc.worldview.with_values(**values))
+    if turns is not None:
+        sc = sc.with_turns(check_turns(turns))
     return sc
 
 
@@ -154,12 +156,15 @@ def check_output_file(path, option: str) -> Path:
     if os.path.isdir(p):
         raise UsageError(f"{option}: {shown} is a folder (allowed: a file path)")
     if os.path.lexists(p) and not os.path.isfile(p):
-        raise UsageError(f"{option}: {shown} is not a regular file (a device, FIFO or broken link; allowed: a file path)")
+        raise UsageError(f"{option}: {shown} is not a regular file (a device, FIFO or broken link; "
+                         "allowed: a file path)")
     parent = p.parent
     if not os.path.exists(parent):
-        raise UsageError(f"{option}: {shown}: the folder {str(parent)[:200]!r} does not exist (allowed: a file in an existing folder)")
+        raise UsageError(f"{option}: {shown}: the folder {str(parent)[:200]!r} does not exist "
+                         "(allowed: a file in an existing folder)")
     if not os.path.isdir(parent):
-        raise UsageError(f"{option}: {shown}: {str(parent)[:200]!r} is not a folder (allowed: a file in an existing folder)")
+        raise UsageError(f"{option}: {shown}: {str(parent)[:200]!r} is not a folder "
+                         "(allowed: a file in an existing folder)")
     _writable_folder(parent, option, shown)
     return p
 
@@ -180,7 +185,8 @@ def check_output_folder(path, option: str) -> Path:
         raise UsageError(f"{option}: {shown}: the folder {str(parent)[:200]!r} does not exist "
                          f"(allowed: a folder in an existing folder)")
     if not os.path.isdir(parent):
-        raise UsageError(f"{option}: {shown}: {str(parent)[:200]!r} is not a folder (allowed: a folder in an existing folder)")
+        raise UsageError(f"{option}: {shown}: {str(parent)[:200]!r} is not a folder "
+                         "(allowed: a folder in an existing folder)")
     _writable_folder(parent, option, shown)
     return p
 
@@ -199,15 +205,16 @@ def parse_sets(items: list[str]) -> dict[str, float]:
     return out
 
 
-def doctrines_from_args(sc: Scenario, args, allow_human=False) -> list[str]:
+def chosen_doctrines(sc: Scenario, doctrine_all: str | None = None, doctrine: list[str] | None = None,
+                     allow_human: bool = False) -> list[str]:
     """Each actor's doctrine from --doctrine-all and --doctrine CODE=DOCTRINE, else the scenario's."""
     allowed = DOCTRINE_NAMES + (("human",) if allow_human else ())
     doctrines = sc.default_doctrines()
-    if args.doctrine_all:
-        if args.doctrine_all not in allowed:
-            raise UsageError(f"--doctrine-all: unknown doctrine {args.doctrine_all!r} (allowed: {', '.join(allowed)})")
-        doctrines = [args.doctrine_all] * sc.n
-    for item in args.doctrine or []:
+    if doctrine_all:
+        if doctrine_all not in allowed:
+            raise UsageError(f"--doctrine-all: unknown doctrine {doctrine_all!r} (allowed: {', '.join(allowed)})")
+        doctrines = [doctrine_all] * sc.n
+    for item in doctrine or []:
         code, sep, name = item.partition("=")
         if not sep:
             raise UsageError(f"--doctrine: expected CODE=DOCTRINE, got {item!r}")

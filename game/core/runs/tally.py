@@ -2,7 +2,7 @@
 
 An experiment's games arrive in chunks (from worker processes, in any order). Each condition's
 Tally folds its chunks in game order into running sums and gives, at the end, exactly the numbers
-that summarising all the games at once would give (experiment.summarise): numpy sums a column of
+that summarising all the games at once would give (BatchResult.results): numpy sums a column of
 numbers pairwise in a fixed tree and the rows of a table one after another, and the sums here
 follow the same tree and the same order, so every mean is the same to the last bit. Only the
 10th–90th percentile bands need every game's values: they are exact while the whole run holds at
@@ -14,6 +14,7 @@ import attrs
 import numpy as np
 
 from ..model.vocab import OUTCOME_CODES
+from .results import Condition, Results, actor_scores, counts_of, no_paths
 
 EXACT_BAND_VALUES = 1 << 22   # a run's (games x turns x conditions) up to which the bands are exact
 BAND_BINS = 1000              # histogram bins per turn beyond that: tension to 0.1, trust to 0.001
@@ -180,3 +181,15 @@ class Tally:
             if key in self.means:
                 self.means[key].add(rows)
                 self.bands[key].add(rows)
+
+    def results(self, condition: Condition, codes: list[str]) -> Results:
+        """The condition's results, once complete: the same numbers as BatchResult.results."""
+        games, n = self.games, self.n
+        means = self.values.total() / games
+        security, payoff, prosperity = means[2:2 + n], means[2 + n:2 + 2 * n], means[2 + 2 * n:]
+        paths = no_paths()
+        for key in self.means:
+            paths[f"{key}_mean"], paths[f"{key}_band"] = self.means[key].mean(), self.bands[key].bands()
+        return Results(condition=condition, games=games, counts=counts_of(self.outcomes), mean_trust=float(means[0]),
+                       mean_tension=float(means[1]), mean_end_turn=float(np.float64(self.end_turns) / games),
+                       scores=actor_scores(codes, security, payoff, prosperity), **paths)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import attrs
 import pygame
 
-from game.core.runs.experiment import Condition, ConditionResult
+from game.core.runs.results import Condition
 from game.core.files.record import atomic_write
 from game.core.files.scenario import DOCTRINE_NAMES
 from game.core.runs.lab_format import table_csv, verdict
@@ -51,7 +51,7 @@ class CompareOutcome:
     seconds: float
     worlds: tuple          # ((key, label), ...)
     doctrines: tuple
-    results: tuple         # ConditionResult, world by world, doctrines in order
+    results: tuple         # Results, world by world, doctrines in order
 
     def cells(self) -> dict:
         return {(r.condition.label, r.condition.doctrine): r for r in self.results}
@@ -74,9 +74,7 @@ class CompareScene(lab.LabScene):
         self.worlds: list[str] = ["deterrence-world", "spiral-world"]
         self.games = DEFAULT_GAMES
         self.view = "setup"
-        self.run = None
         self.running: dict = {}
-        self.outcome: CompareOutcome | None = None
         self.help_text = ""
         self.page = 0            # the first world row shown, when the rows do not all fit
         self.doctrine_chips = ChoiceChips("doctrine")
@@ -151,7 +149,8 @@ class CompareScene(lab.LabScene):
 
     def _setup_buttons(self):
         exports = userdata.exports_dir()
-        return [("Run (R)", Intent(Kind.PICK, ("run", None)), "Play every ticked doctrine in every ticked world.", True, True),
+        return [("Run (R)", Intent(Kind.PICK, ("run", None)), "Play every ticked doctrine in every ticked world.", True,
+                 True),
                 ("Results (S)", Intent(Kind.PICK, ("view", None)), "Show the last results again.", False,
                  self.outcome is not None),
                 ("Back (Esc)", Intent(Kind.BACK), f"Title screen. Exports go to {exports}", False, True)]
@@ -160,57 +159,70 @@ class CompareScene(lab.LabScene):
         if self.run is not None:
             return [("Cancel (Esc)", Intent(Kind.PICK, ("cancel", None)), "Stop the run; nothing is kept.", True, True)]
         folder = userdata.exports_dir()
-        return [("Change setup (S or Esc)", Intent(Kind.PICK, ("view", None)), "Tick other doctrines or worlds.", False, True),
+        return [("Change setup (S or Esc)", Intent(Kind.PICK, ("view", None)), "Tick other doctrines or worlds.", False,
+                 True),
                 ("Run again (R)", Intent(Kind.PICK, ("run", None)), "Run the current setup.", False, True),
-                ("Export CSV + PNG (E)", Intent(Kind.EXPORT), f"Writes compare.csv and compare.png to a new folder in {folder}",
+                ("Export CSV + PNG (E)", Intent(Kind.EXPORT),
+                 f"Writes compare.csv and compare.png to a new folder in {folder}",
                  True, self.outcome is not None)]
 
     def _layout_setup(self, body):
+        """Doctrines and profiles as chips on the left; the scenario, worlds and games on the right (the
+        profiles too, when large text leaves them no room on the left)."""
         m = self.m
         pad = m.pad
-        sc = self.scenario
         gap = 3 * pad
         col_w = (body.width - gap) // 2
         left = pygame.Rect(body.x, body.y, col_w, body.height)
         right = pygame.Rect(body.x + col_w + gap, body.y, col_w, getattr(self, "right_bottom", body.bottom) - body.y)
         head_h = text.line_height(m.body, "bold") + pad // 2
+        sc = self.scenario
         doctrines = [(d, d, lab.doctrine_help(sc, d)) for d in DOCTRINE_NAMES]
         profiles = [(p, p, lab.doctrine_help(sc, p)) for p in sc.profiles]
-        n = len(doctrines) + len(profiles)
         heads = 2 if profiles else 1
         min_row = round(m.body * 1.55)
-        one_col = (left.height - heads * head_h) // max(1, n) - pad // 2
+        one_col = (left.height - heads * head_h) // max(1, len(doctrines) + len(profiles)) - pad // 2
         columns = 1 if one_col >= min_row else 2
-        rows = ChoiceChips.rows_needed(len(doctrines), columns) + ChoiceChips.rows_needed(len(profiles), columns)
-        row_h = max(min_row, min(m.button_h, (left.height - heads * head_h) // max(1, rows) - pad // 2))
-        # the two concepts' hues mark their chips; every chip's text has one size
-        colours = {d: lab_charts.doctrine_colour(d) for d in ("deterrence", "dialogue")}
+        lines = ChoiceChips.rows_needed(len(doctrines), columns) + ChoiceChips.rows_needed(len(profiles), columns)
+        row_h = max(min_row, min(m.button_h, (left.height - heads * head_h) // max(1, lines) - pad // 2))
         col_w = (left.width - pad * (columns - 1)) // columns
         px = ChoiceChips.fit_px([d for d, _, _ in doctrines + profiles], col_w, row_h, m.body)
         # large text: the profiles move to the right column rather than run under the buttons
-        lines = ChoiceChips.rows_needed(len(doctrines), columns) + ChoiceChips.rows_needed(len(profiles), columns)
         profiles_right = bool(profiles) and lines * (row_h + pad // 2) + heads * head_h + pad > left.height
         self.headings = []
+        self._layout_doctrines(left, doctrines, [] if profiles_right else profiles, columns, row_h, px)
+        self._layout_right(right, [] if not profiles_right else profiles, row_h, px)
+
+    def _layout_doctrines(self, left, doctrines, profiles, columns: int, row_h: int, px: int):
+        m, pad = self.m, self.m.pad
+        head_h = text.line_height(m.body, "bold") + pad // 2
         y = left.y
         self.headings.append((text.first_fitting([f"Doctrines (at most {MAX_DOCTRINES}) — every actor plays it",
                                                   f"Doctrines (at most {MAX_DOCTRINES})", "Doctrines"],
                                                  m.body, left.width, "bold"), (left.x, y), left.width))
         y += head_h
+        # the two concepts' hues mark their chips; every chip's text has one size
+        colours = {d: lab_charts.doctrine_colour(d) for d in ("deterrence", "dialogue")}
         y = self.doctrine_chips.build(self, doctrines, (left.x, y, left.width, left.height), columns, row_h, pad, px,
                                       colours) + pad
         self.profile_chips.items = []
-        if profiles and not profiles_right:
-            self.headings.append((text.first_fitting(["Profiles of this scenario — a mix per actor", "Profiles of this scenario",
-                                                      "Profiles"], m.body, left.width, "bold"), (left.x, y), left.width))
+        if profiles:
+            self.headings.append((text.first_fitting(["Profiles of this scenario — a mix per actor",
+                                                      "Profiles of this scenario", "Profiles"],
+                                                     m.body, left.width, "bold"), (left.x, y), left.width))
             y += head_h
             self.profile_chips.build(self, profiles, (left.x, y, left.width, left.bottom - y), columns, row_h, pad, px)
         for chips in (self.doctrine_chips, self.profile_chips):
             for key in chips.keys():
                 self.item("chip", chips.rects[key], group="doctrine", key=key)
-        # right column: scenario, worlds, games, and the help of the focused control
+
+    def _layout_right(self, right, profiles, row_h: int, px: int):
+        """The scenario, the worlds, the games, the profiles if they moved here, and the focused control's help."""
+        m, pad = self.m, self.m.pad
+        head_h = text.line_height(m.body, "bold") + pad // 2
         label_w = round(right.width * 0.34)
         y = right.y
-        self.cycle_row((right.x, y, right.width, row_h), "Scenario", lab.scenario_label(sc), "scenario",
+        self.cycle_row((right.x, y, right.width, row_h), "Scenario", lab.scenario_label(self.scenario), "scenario",
                        "Click or ← → to change. Saved sandbox scenarios are listed after the shipped ones.", label_w)
         y += row_h + pad
         self.headings.append(("Worlds to compare", (right.x, y), right.width))
@@ -224,11 +236,12 @@ class CompareScene(lab.LabScene):
         self.cycle_row((right.x, y, right.width, row_h),
                        text.first_fitting(["Games each", "Games"], m.body, label_w - pad, "bold"),
                        f"{self.games:,} games per condition", "games",
-                       "How many games each condition plays (← →). More games: narrower intervals, longer runs.", label_w)
+                       "How many games each condition plays (← →). More games: narrower intervals, longer runs.",
+                       label_w)
         y += row_h + pad
-        if profiles_right:
-            self.headings.append((text.first_fitting(["Profiles of this scenario", "Profiles"], m.body, right.width, "bold"),
-                                  (right.x, y), right.width))
+        if profiles:
+            self.headings.append((text.first_fitting(["Profiles of this scenario", "Profiles"], m.body, right.width,
+                                                     "bold"), (right.x, y), right.width))
             y += head_h
             y = self.profile_chips.build(self, profiles, (right.x, y, right.width, right.bottom - y), 2, row_h, pad,
                                          px) + pad
@@ -306,7 +319,8 @@ class CompareScene(lab.LabScene):
         elif what == "scenario":
             if not self.next_scenario(step):
                 return True
-            self.doctrines = [d for d in self.doctrines if d in lab.doctrine_choices(self.scenario)] or ["deterrence", "dialogue"]
+            choices = lab.doctrine_choices(self.scenario)
+            self.doctrines = [d for d in self.doctrines if d in choices] or ["deterrence", "dialogue"]
         self.relayout()
         return True
 
@@ -317,7 +331,8 @@ class CompareScene(lab.LabScene):
         if key in chosen:
             chosen.remove(key)
         elif group == "doctrine" and len(chosen) >= MAX_DOCTRINES:
-            self.say(f"At most {MAX_DOCTRINES} doctrines at once, so the grid stays readable: untick one first.", warn=True)
+            self.say(f"At most {MAX_DOCTRINES} doctrines at once, so the grid stays readable: untick one first.",
+                     warn=True)
             return True
         else:
             order = lab.doctrine_choices(self.scenario) if group == "doctrine" else lab.world_keys(self.app)
@@ -351,29 +366,20 @@ class CompareScene(lab.LabScene):
         self.relayout()
         return True
 
-    def cancel_run(self) -> bool:
-        if self.drop_run():
-            self.say("Run cancelled." + (" The last results are kept." if self.outcome else ""))
-            if self.outcome is None:
-                self.view = "setup"
-            self.relayout()
-        return True
+    def run_cancelled(self):
+        if self.outcome is None:
+            self.view = "setup"
 
-    def update(self, dt):
-        run = self.take_finished_run()
-        if run is None:
-            return
-        if run.status == "done":
-            r = self.running
-            self.outcome = CompareOutcome(r["scenario"].title, r["scenario"].name, r["games"], SEED, run.seconds,
-                                          r["worlds"], r["doctrines"], tuple(run.result))
-            self._grid = None
-            self.page = 0
-            self.say("")
-        elif run.status == "error":
-            self.say(f"The run failed: {run.error}", warn=True)
-            self.view = "results" if self.outcome else "setup"
-        self.relayout()
+    def run_done(self, run):
+        r = self.running
+        self.outcome = CompareOutcome(r["scenario"].title, r["scenario"].name, r["games"], SEED, run.seconds,
+                                      r["worlds"], r["doctrines"], tuple(run.result))
+        self._grid = None
+        self.page = 0
+
+    def run_failed(self, run):
+        super().run_failed(run)
+        self.view = "results" if self.outcome else "setup"
 
     # ------------------------------------------------------------------ export
     def grid_picture(self) -> pygame.Surface:
@@ -401,7 +407,7 @@ class CompareScene(lab.LabScene):
         except (OSError, pygame.error) as exc:
             self.say(f"Export failed: {getattr(exc, 'strerror', None) or exc}", warn=True)
             return True
-        self.export_folder = folder
+        self.export_folder = folder   # where the last export went
         self.say(f"Exported to {folder} (compare.csv, compare.png)")
         return True
 
@@ -414,8 +420,7 @@ class CompareScene(lab.LabScene):
             title = f"Compare lab — {self.outcome.scenario_title}"
         elif self.run is not None:
             title = "Compare lab — running"
-        img = text.render(text.first_fitting([title, title.split(" — ")[0]], self.head_px, self.head_rect.width, "bold"), self.head_px, palette.TEXT, "bold")
-        surface.blit(img, self.head_rect.topleft)
+        self.draw_title(surface, title)
         surface.blit(self.sub_block.surface, self.sub_pos)
         if self.view == "setup":
             self._draw_setup(surface)

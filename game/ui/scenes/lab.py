@@ -23,7 +23,8 @@ CUSTOM = "custom"   # the sandbox's worldview, offered wherever a world is chose
 def lab_keys(*extra: Key) -> list[Key]:
     """The menu keys every lab screen shares, then the screen's own."""
     from .. import intents
-    return intents.MENU_KEYS + [Key(pygame.K_SPACE, Intent(Kind.ACTIVATE), "Space", "tick or untick the focused choice")] + list(extra)
+    space = Key(pygame.K_SPACE, Intent(Kind.ACTIVATE), "Space", "tick or untick the focused choice")
+    return intents.MENU_KEYS + [space] + list(extra)
 
 
 def default_scenario(app):
@@ -89,9 +90,14 @@ def world_keys(app) -> list[str]:
 class LabScene(Scene):
     """A lab screen: focusable items, a background worker, and a line for messages."""
 
+    cancelled_note = ("Run cancelled.", " The last results are kept.")   # said on cancel, the second part if kept
+    failed_note = "The run failed"
+
     def __init__(self, app):
         super().__init__(app)
         self.worker = LabWorker()
+        self.run = None          # the background run under way, if any
+        self.outcome = None      # the last finished run's results, as the screen shows them
         self.items: list[dict] = []
         self.focus = 0
         self.message = ""
@@ -233,24 +239,41 @@ class LabScene(Scene):
     def activate(self, item: dict) -> bool:
         return True
 
-    def take_finished_run(self):
-        """The background run once it has finished (and then no longer current), else None."""
-        if getattr(self, "run", None) is None:
-            return None
+    def update(self, dt):
+        """Take the background run once it has finished: its results, or why it has none."""
+        if self.run is None:
+            return
         self.worker.poll()
         run = self.run
         if not run.finished:
-            return None
+            return
         self.run = None
-        return run
+        if run.status == "done":
+            self.run_done(run)
+            self.say("")
+        elif run.status == "error":
+            self.run_failed(run)
+        self.relayout()
 
-    def drop_run(self) -> bool:
-        """Cancel the background run, if there is one; True when one was cancelled."""
-        if getattr(self, "run", None) is None:
-            return False
-        self.worker.cancel(self.run)
-        self.run = None
+    def run_done(self, run):
+        """A run finished: keep its outcome."""
+
+    def run_failed(self, run):
+        self.say(f"{self.failed_note}: {run.error}", warn=True)
+
+    def cancel_run(self) -> bool:
+        """Cancel the background run, if there is one; the last outcome stays."""
+        if self.run is not None:
+            self.worker.cancel(self.run)
+            self.run = None
+            first, kept = self.cancelled_note
+            self.say(first + (kept if self.outcome else ""))
+            self.run_cancelled()
+            self.relayout()
         return True
+
+    def run_cancelled(self):
+        """A run was cancelled (a screen may go back to its setup)."""
 
     def say(self, message: str, warn: bool = False):
         self.message, self.message_warn = message, warn
@@ -266,14 +289,20 @@ class LabScene(Scene):
                 img = text.render(words, m.body, palette.TEXT, "bold")
                 surface.blit(img, img.get_rect(midleft=(r.x, r.centery)))
         it = self.focused()
-        if it is not None:
+        if it is not None and it.get("shown", True):   # a row scrolled out of sight has no ring
             draw_focus(surface, it["rect"], m)
+
+    def draw_title(self, surface, title: str):
+        """The screen's title at the top, cut to the part before its dash when it does not fit."""
+        words = text.first_fitting([title, title.split(" — ")[0]], self.head_px, self.head_rect.width, "bold")
+        surface.blit(text.render(words, self.head_px, palette.TEXT, "bold"), self.head_rect.topleft)
 
     def draw_message(self, surface, rect):
         if not self.message:
             return
         colour = palette.WARNING if self.message_warn else palette.FOCUS
-        block = text.fit_static(((self.message, 1.0, colour, "bold"),), rect.width, max(1, rect.height), self.m.body, 10)
+        block = text.fit_static(((self.message, 1.0, colour, "bold"),), rect.width, max(1, rect.height), self.m.body,
+                                10)
         surface.blit(block.surface, rect.topleft, area=pygame.Rect(0, 0, rect.width, rect.height))
 
     def load_scenario_named(self, name: str) -> bool:

@@ -18,16 +18,15 @@ import pygame_gui
 
 from game.core.model import params as P
 from game.core.model.errors import LoadError
-from game.core.runs.experiment import Condition
-from game.core.runs import lab_format
+from game.core.runs.results import Condition
 from game.core.files.paths import SCENARIOS, user_scenarios_dir
 from game.core.files.scenario_writer import save_scenario
 
 from .. import palette, text
 from ..formats import format_value
 from ..intents import Intent, Key, Kind
-from ..widgets import lab_charts
-from ..widgets.choice_chips import draw_focus
+from ..widgets import world_preview
+from ..widgets.world_preview import MARK
 from . import lab
 from .help import register_screen_keys
 
@@ -36,10 +35,10 @@ PREVIEW_DOCTRINES = ("deterrence", "dialogue")
 DEBOUNCE = 0.35          # seconds the sliders must rest before a new preview starts
 NAME_RE = re.compile(r"^[A-Za-z0-9_\-]+$")
 MAX_NAME = 40
-MARK = "◆"
 
 SANDBOX_KEYS = register_screen_keys("Worldview sandbox", lab.lab_keys(
-    Key(pygame.K_r, Intent(Kind.PICK, ("reset-all", None)), "Shift+R", "reset every parameter to the preset", shift=True),
+    Key(pygame.K_r, Intent(Kind.PICK, ("reset-all", None)), "Shift+R", "reset every parameter to the preset",
+        shift=True),
     Key(pygame.K_r, Intent(Kind.PICK, ("reset", None)), "R", "reset the focused parameter to the preset", shift=False),
     Key(pygame.K_BACKSPACE, Intent(Kind.PICK, ("reset", None)), "Backspace", "reset the focused parameter"),
     Key(pygame.K_p, Intent(Kind.PICK, ("play", None)), "P", "play a game in this world (opens the setup)"),
@@ -91,7 +90,7 @@ class SandboxScene(lab.LabScene):
         self.first = 0                  # first parameter row shown
         self.name_text = ""
         self.confirm_name = ""          # a name whose file exists: the next Save replaces it
-        self.preview = None             # (worldview, [ConditionResult, ...], seconds)
+        self.preview = None             # (worldview, [Results, ...], seconds)
         self.preview_run = None
         self.preview_due = time.monotonic()
         self.preview_error = ""
@@ -177,60 +176,72 @@ class SandboxScene(lab.LabScene):
             label_w = text.size(label, m.body, "bold")[0] + pad
             self.cycle_row((area.x + k * (half + pad), y, half, row_h), label, value, what, tip, label_w)
         y += row_h + pad
+        shape = self._row_shape(area, row_h)
+        hint_h = text.line_height(m.small)
+        list_rect = pygame.Rect(area.x, y + hint_h, area.width, area.bottom - y - 2 * hint_h)
+        self.visible = max(1, list_rect.height // shape["pitch"])
+        self.first = max(0, min(self.first, len(P.PARAMS) - self.visible))
+        self.list_rect = list_rect
+        self.hint_above = (area.x, y)
+        self.hint_below = (area.x, list_rect.y + self.visible * shape["pitch"])
+        for k, spec in enumerate(P.PARAMS):
+            if self.first <= k < self.first + self.visible:
+                self._param_row(spec, list_rect.y + (k - self.first) * shape["pitch"], area, shape)
+            else:
+                self.item("slider", (0, -1000, 1, 1), what=spec.name, shown=False)
+        self.bindings.wheel = lambda dy, pos: (Intent(Kind.PICK, ("scroll", -dy * 2))
+                                               if self.list_rect.collidepoint(pos) else None)
+
+    def _row_shape(self, area, row_h: int) -> dict:
+        """How a parameter's row is laid out: on one line (label, slider, value, Reset) when the slider
+        keeps a useful length, else the label line above a full-width slider."""
+        m, pad = self.m, self.m.pad
         gutter = round(m.body * 1.4)
         value_w = max(text.size(format_value(s, v), m.body, "bold")[0] for s in P.PARAMS for v in (s.low, s.high)) + pad
         reset_w = text.size("Reset", m.body, "bold")[0] + 2 * pad
         longest = max(text.size(s.label, m.body, "bold")[0] for s in P.PARAMS) + pad
         one_line = area.width - gutter - longest - value_w - reset_w - 2 * pad >= max(160, area.width * 0.28)
-        label_w = longest if one_line else area.width - gutter - value_w - reset_w - pad
         slider_h = row_h if one_line else round(m.body * 1.3)
-        pitch = row_h + pad // 2 if one_line else text.line_height(m.body, "bold") + slider_h + pad
-        hint_h = text.line_height(m.small)
-        list_rect = pygame.Rect(area.x, y + hint_h, area.width, area.bottom - y - 2 * hint_h)
-        self.visible = max(1, list_rect.height // pitch)
-        self.first = max(0, min(self.first, len(P.PARAMS) - self.visible))
-        self.list_rect = list_rect
-        self.hint_above = (area.x, y)
-        self.hint_below = (area.x, list_rect.y + self.visible * pitch)
-        for k, spec in enumerate(P.PARAMS):
-            shown = self.first <= k < self.first + self.visible
-            if not shown:
-                self.item("slider", (0, -1000, 1, 1), what=spec.name, shown=False)
-                continue
-            ry = list_rect.y + (k - self.first) * pitch
-            row = pygame.Rect(area.x, ry, area.width, pitch - pad // 2)
-            if one_line:
-                label_rect = pygame.Rect(area.x + gutter, ry, label_w, row_h)
-                slider_rect = pygame.Rect(label_rect.right + pad // 2, ry + 3, area.width - gutter - label_w - value_w -
-                                          reset_w - pad, row_h - 6)
-                value_pos = (slider_rect.right + pad // 2, ry + row_h // 2)
-                reset_rect = pygame.Rect(area.right - reset_w, ry + 2, reset_w, row_h - 4)
-            else:
-                lh = text.line_height(m.body, "bold")
-                label_rect = pygame.Rect(area.x + gutter, ry, label_w, lh)
-                value_pos = (area.right - reset_w - value_w, ry + lh // 2)
-                reset_rect = pygame.Rect(area.right - reset_w, ry, reset_w, lh + 2)
-                slider_rect = pygame.Rect(area.x + gutter, ry + lh + 2, area.width - gutter, slider_h)
-            tip = param_tip(spec, self.preset)
-            carrier = self.add(pygame_gui.elements.UILabel(label_rect, "", self.ui))
-            carrier.set_tooltip(tip)
-            self.bindings.zone(label_rect, Intent(Kind.PICK, ("focus-param", spec.name)))
-            slider = self.add(pygame_gui.elements.UIHorizontalSlider(slider_rect, self.worldview[spec.name],
-                                                                     (spec.low, spec.high), self.ui,
-                                                                     click_increment=spec.step))
-            if slider.sliding_button is not None:
-                slider.sliding_button.set_tooltip(tip)
-            reset = self.add(pygame_gui.elements.UIButton(reset_rect, "Reset", self.ui,
-                                                          tool_tip_text=f"Back to {self.preset}'s value, "
-                                                          f"{format_value(spec, P.PRESETS[self.preset][spec.name])} (R)."),
-                             Intent(Kind.PICK, ("reset", spec.name)))
-            if not self.modified(spec.name):
-                reset.disable()
-            self.rows[spec.name] = {"spec": spec, "slider": slider, "seen": slider.get_current_value(), "reset": reset,
-                                    "label": label_rect, "value": value_pos, "row": row, "gutter": gutter}
-            self.item("slider", row, what=spec.name, shown=True)
-        self.bindings.wheel = lambda dy, pos: (Intent(Kind.PICK, ("scroll", -dy * 2))
-                                               if self.list_rect.collidepoint(pos) else None)
+        return {"one_line": one_line, "gutter": gutter, "value_w": value_w, "reset_w": reset_w, "row_h": row_h,
+                "label_w": longest if one_line else area.width - gutter - value_w - reset_w - pad, "slider_h": slider_h,
+                "pitch": row_h + pad // 2 if one_line else text.line_height(m.body, "bold") + slider_h + pad}
+
+    def _param_row(self, spec: P.ParamSpec, ry: int, area, shape: dict):
+        """One parameter's row: its name (with the tooltip), its slider, its value and its Reset."""
+        pad = self.m.pad
+        gutter, label_w, value_w, reset_w, row_h = (shape[k] for k in ("gutter", "label_w", "value_w", "reset_w",
+                                                                        "row_h"))
+        row = pygame.Rect(area.x, ry, area.width, shape["pitch"] - pad // 2)
+        if shape["one_line"]:
+            label_rect = pygame.Rect(area.x + gutter, ry, label_w, row_h)
+            slider_rect = pygame.Rect(label_rect.right + pad // 2, ry + 3,
+                                      area.width - gutter - label_w - value_w - reset_w - pad, row_h - 6)
+            value_pos = (slider_rect.right + pad // 2, ry + row_h // 2)
+            reset_rect = pygame.Rect(area.right - reset_w, ry + 2, reset_w, row_h - 4)
+        else:
+            lh = text.line_height(self.m.body, "bold")
+            label_rect = pygame.Rect(area.x + gutter, ry, label_w, lh)
+            value_pos = (area.right - reset_w - value_w, ry + lh // 2)
+            reset_rect = pygame.Rect(area.right - reset_w, ry, reset_w, lh + 2)
+            slider_rect = pygame.Rect(area.x + gutter, ry + lh + 2, area.width - gutter, shape["slider_h"])
+        tip = param_tip(spec, self.preset)
+        carrier = self.add(pygame_gui.elements.UILabel(label_rect, "", self.ui))
+        carrier.set_tooltip(tip)
+        self.bindings.zone(label_rect, Intent(Kind.PICK, ("focus-param", spec.name)))
+        slider = self.add(pygame_gui.elements.UIHorizontalSlider(slider_rect, self.worldview[spec.name],
+                                                                 (spec.low, spec.high), self.ui,
+                                                                 click_increment=spec.step))
+        if slider.sliding_button is not None:
+            slider.sliding_button.set_tooltip(tip)
+        back = format_value(spec, P.PRESETS[self.preset][spec.name])
+        reset = self.add(pygame_gui.elements.UIButton(reset_rect, "Reset", self.ui,
+                                                      tool_tip_text=f"Back to {self.preset}'s value, {back} (R)."),
+                         Intent(Kind.PICK, ("reset", spec.name)))
+        if not self.modified(spec.name):
+            reset.disable()
+        self.rows[spec.name] = {"spec": spec, "slider": slider, "seen": slider.get_current_value(), "reset": reset,
+                                "label": label_rect, "value": value_pos, "row": row, "gutter": gutter}
+        self.item("slider", row, what=spec.name, shown=True)
 
     def _layout_right(self, area):
         m = self.m
@@ -243,9 +254,8 @@ class SandboxScene(lab.LabScene):
         bw = text.size(label, m.body, "bold")[0] + 3 * pad
         save_w = text.size("Save as", m.body, "bold")[0] + pad
         self.save_label_pos = (area.x, y + row_h // 2)
-        entry = self.add(pygame_gui.elements.UITextEntryLine(pygame.Rect(area.x + save_w, y, area.width - save_w - bw - pad // 2,
-                                                                         row_h),
-                                                             self.ui, placeholder_text="scenario name"))
+        entry_rect = pygame.Rect(area.x + save_w, y, area.width - save_w - bw - pad // 2, row_h)
+        entry = self.add(pygame_gui.elements.UITextEntryLine(entry_rect, self.ui, placeholder_text="scenario name"))
         entry.set_text(self.name_text)
         entry.set_tooltip(f"Save this world as a scenario: letters, digits, - and _. Saved to {user_scenarios_dir()}; "
                           "New game lists it under Scenario.")
@@ -408,7 +418,8 @@ class SandboxScene(lab.LabScene):
     def play(self) -> bool:
         from ..setup_options import Options
         options = getattr(self.app, "options", None)
-        options = attrs.evolve(options, scenario=self.scenario) if options is not None else Options(scenario=self.scenario)
+        options = (attrs.evolve(options, scenario=self.scenario) if options is not None
+                   else Options(scenario=self.scenario))
         self.app.custom_worldview = self.world_before = self.worldview
         self.app.push(self.app.scene("setup", options, worldview=self.worldview))
         return True
@@ -442,7 +453,6 @@ class SandboxScene(lab.LabScene):
         if name not in self.scenario_names:
             self.scenario_names.append(name)
         self.scenario_paths[name] = str(path)
-        self.saved_path = path
         self.say(f"Saved “{name}” to {path}. New game lists it under Scenario.")
         self.relayout()
         return True
@@ -458,136 +468,29 @@ class SandboxScene(lab.LabScene):
         status = (f"{MARK} {n_mod} parameter{'s' if n_mod != 1 else ''} modified from {self.preset}" if n_mod
                   else f"all parameters as in {self.preset}")
         short = f"{MARK} {n_mod} modified" if n_mod else "as preset"
-        words = text.render(text.first_fitting([status, short], m.body, self.head_rect.width - img.get_width() - 2 * m.pad,
-                                               "bold"), m.body, palette.FOCUS if n_mod else palette.MUTED, "bold")
+        room = self.head_rect.width - img.get_width() - 2 * m.pad
+        words = text.render(text.first_fitting([status, short], m.body, room, "bold"), m.body,
+                            palette.FOCUS if n_mod else palette.MUTED, "bold")
         surface.blit(words, words.get_rect(bottomright=(self.head_rect.right, self.head_rect.bottom - 4)))
         self._draw_params(surface)
         self._draw_preview(surface)
-        self._draw_info(surface)
+        world_preview.draw_param_info(surface, self.info_rect, self.m, self.worldview, self.focused_param())
         img = text.render("Save as", m.body, palette.ACCENT, "bold")
         surface.blit(img, img.get_rect(midleft=self.save_label_pos))
         self.draw_message(surface, self.message_rect)
         self.draw_rows(surface)
 
-    def draw_rows(self, surface):
-        m = self.m
-        for it in self.items:
-            if it["kind"] == "cycle":
-                r = it["rect"]
-                img = text.render(text.ellipsize(it["label"], m.body, it["label_w"] - m.pad, "bold"), m.body,
-                                  palette.TEXT, "bold")
-                surface.blit(img, img.get_rect(midleft=(r.x, r.centery)))
-        it = self.focused()
-        if it is not None and (it["kind"] != "slider" or it["shown"]):
-            draw_focus(surface, it["rect"], m)
-
     def _draw_params(self, surface):
-        m = self.m
+        world_preview.draw_param_rows(surface, self.m, self.rows.values(), self.worldview)
         above, below = self.first, len(P.PARAMS) - self.first - self.visible
-        if above > 0:
-            surface.blit(text.render(f"↑ {above} more above (↑, PgUp or the wheel)", m.small, palette.FOCUS), self.hint_above)
-        if below > 0:
-            surface.blit(text.render(f"↓ {below} more below (↓, PgDn or the wheel)", m.small, palette.FOCUS), self.hint_below)
-        for name, row in self.rows.items():
-            spec = row["spec"]
-            mod = self.modified(name)
-            colour = palette.FOCUS if mod else palette.TEXT
-            lr = row["label"]
-            if mod:
-                mark = text.render(MARK, m.body, palette.FOCUS, "bold")
-                surface.blit(mark, mark.get_rect(center=(row["row"].x + row["gutter"] // 2, lr.centery)))
-            label = text.render(text.first_fitting([spec.label, spec.name], m.body, lr.width, "bold"), m.body, colour, "bold")
-            surface.blit(label, label.get_rect(midleft=(lr.x, lr.centery)))
-            value = text.render(format_value(spec, self.worldview[name]), m.body, colour, "bold")
-            surface.blit(value, value.get_rect(midleft=row["value"]))
+        for count, arrow, where, key, pos in ((above, "↑", "above", "PgUp", self.hint_above),
+                                              (below, "↓", "below", "PgDn", self.hint_below)):
+            if count > 0:
+                words = f"{arrow} {count} more {where} ({arrow}, {key} or the wheel)"
+                surface.blit(text.render(words, self.m.small, palette.FOCUS), pos)
 
     def _draw_preview(self, surface):
-        m = self.m
-        rect = self.preview_rect
-        if rect.height < 40:
-            return
-        pygame.draw.rect(surface, palette.PANEL, rect, border_radius=8)
-        pygame.draw.rect(surface, palette.PANEL_EDGE, rect, 1, border_radius=8)
-        inner = rect.inflate(-2 * m.pad, -2 * m.pad)
-        px = m.small
-        head = f"Live preview: war rate, {PREVIEW_GAMES} games each"
-        head = text.first_fitting([head, f"Live preview: war rate", "Live preview"], m.body, inner.width, "bold")
-        surface.blit(text.render(head, m.body, palette.TEXT, "bold"), inner.topleft)
-        y = inner.y + text.line_height(m.body, "bold")
-        if self.preview_error:
-            status, colour = [f"The preview failed: {self.preview_error}"], palette.WARNING
-        elif self.preview is None:
-            status, colour = ["Starting the preview…"], palette.MUTED
-        elif not self.preview_current:
-            status, colour = ["Updating for the new values…"], palette.FOCUS
-        else:   # the longest wording that fits: large text on a projector keeps the essentials
-            status, colour = ([f"Up to date: {self.scenario.title}, seeds 1–{PREVIEW_GAMES}, 95 % intervals "
-                               f"({self.preview[2]:.1f} s)",
-                               f"Up to date: seeds 1–{PREVIEW_GAMES}, 95 % intervals ({self.preview[2]:.1f} s)",
-                               f"Up to date: seeds 1–{PREVIEW_GAMES}, 95 % intervals"], palette.MUTED)
-        img = text.render(text.first_fitting(status, px, inner.width, "italic"), px, colour, "italic")
-        surface.blit(img, (inner.x, y))
-        y += img.get_height() + m.pad // 2
-        if self.preview is None:
-            return
-        results = self.preview[1]
-        stale = not self.preview_current
-        rows_h = 2 * (text.line_height(px, "bold") + 6)
-        lab_charts.war_rate_rows(surface, (inner.x, y, inner.width, rows_h), px, results, dim=stale)
-        y += rows_h + m.pad // 2
-        _, sentence = lab_format.verdict(results)
-        verdict = text.fit_static(((sentence[0].upper() + sentence[1:] + ".", 1.0, palette.MUTED if stale else palette.ACCENT,
-                                    "bold"),), inner.width, 2 * text.line_height(px, "bold"), px, 10)
-        surface.blit(verdict.surface, (inner.x, y))
-        y += verdict.height + m.pad // 2
-        chart_h = inner.bottom - y
-        cpx = max(10, round(px * 0.8))   # the curves matter more than their axis labels here
-        clh = text.line_height(cpx, "bold")
-        if chart_h < 3 * clh + 24:
-            return
-        key = (inner.width, chart_h, cpx, id(self.preview))
-        if self._charts.get("key") != key:
-            pic = text.surface((inner.width, chart_h), pygame.SRCALPHA)
-            gap = m.pad
-            cw = (inner.width - gap) // 2
-            for k, r in enumerate(results):
-                x = k * (cw + gap)
-                colour = lab_charts.doctrine_colour(r.condition.doctrine, k)
-                pygame.draw.rect(pic, colour, (x, (clh - 8) // 2, 8, 8))
-                title = text.first_fitting([f"{r.condition.doctrine}: tension, trust × 100",
-                                            f"{r.condition.doctrine}: tension, trust", r.condition.doctrine],
-                                           cpx, cw - 12, "bold")
-                pic.blit(text.render(title, cpx, palette.TEXT, "bold"), (x + 12, 0))
-                lab_charts.time_chart(pic, (x, clh, cw, chart_h - clh), cpx, r, thin=True)
-            self._charts = {"key": key, "pic": pic}
-        pic = self._charts["pic"]
-        if stale:
-            pic = pic.copy()
-            pic.set_alpha(110)
-        surface.blit(pic, (inner.x, y))
-
-    def _draw_info(self, surface):
-        m = self.m
-        rect = self.info_rect
-        if rect.height < text.line_height(m.body) * 2:
-            return
-        name = self.focused_param()
-        if name is None:
-            paras = ((f"{MARK} in yellow: a value that differs from the preset. Reset puts one back; Shift+R all of "
-                      "them. ↑ ↓ move between parameters, ← → change the focused one; hover a name for what it means "
-                      "and where it comes from.", 1.0, palette.MUTED, "italic"),)
-        else:
-            spec = P.SPEC[name]
-            base = P.PRESETS[self.preset][name]
-            now = self.worldview[name]
-            state = (f"{format_value(spec, now)}, {MARK} modified ({self.preset}: {format_value(spec, base)})"
-                     if now != base else f"{format_value(spec, now)}, as in {self.preset}")
-            paras = ((f"{spec.label} ({spec.name}) = {state}", 1.0, palette.FOCUS if now != base else palette.TEXT, "bold"),
-                     (spec.help, 1.0, palette.TEXT, "regular"),
-                     (f"Source: {spec.source}. Range {format_value(spec, spec.low)} to {format_value(spec, spec.high)}.",
-                      0.92, palette.MUTED, "italic"))
-        # on a projector, readable text before the source line: the name's tooltip also gives the source
-        block = text.fit_static(paras, rect.width, rect.height, m.small, max(10, round(m.small * 0.8)))
-        if block.height > rect.height and len(paras) > 2:
-            block = text.fit_static(paras[:2], rect.width, rect.height, m.small, 10)
-        surface.blit(block.surface, rect.topleft, area=pygame.Rect((0, 0), rect.size))
+        preview = self.preview
+        shown = world_preview.Preview(self.scenario.title, PREVIEW_GAMES, preview and preview[1],
+                                      preview[2] if preview else 0.0, self.preview_current, self.preview_error)
+        world_preview.draw_preview(surface, self.preview_rect, self.m, shown, self._charts)

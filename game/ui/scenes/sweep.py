@@ -58,6 +58,8 @@ def pairs_in_words(result: SweepResult, doctrines) -> tuple[list, list]:
 class SweepScene(lab.LabScene):
     keys = SWEEP_KEYS
     name = "sweep"
+    cancelled_note = ("Sweep cancelled.", " The last one is still shown.")
+    failed_note = "The sweep failed"
 
     def __init__(self, app):
         super().__init__(app)
@@ -68,9 +70,7 @@ class SweepScene(lab.LabScene):
         self.doctrines = ["deterrence", "dialogue", NONE]
         self.world = SCENARIO_WORLD
         self.games = DEFAULT_GAMES
-        self.run = None
         self.running: dict = {}
-        self.outcome: SweepOutcome | None = None
         self._chart: tuple | None = None
 
     # ------------------------------------------------------------------ words
@@ -101,7 +101,8 @@ class SweepScene(lab.LabScene):
         self.head_px = m.px(28)
         self.head_rect = pygame.Rect(2 * pad, pad, w - 4 * pad, text.line_height(self.head_px, "bold"))
         if self.run is not None:
-            buttons = [("Cancel (Esc)", Intent(Kind.PICK, ("cancel", None)), "Stop the sweep; nothing is kept.", True, True)]
+            buttons = [("Cancel (Esc)", Intent(Kind.PICK, ("cancel", None)), "Stop the sweep; nothing is kept.", True,
+                        True)]
         else:
             buttons = [("Run the sweep (R)", Intent(Kind.PICK, ("run", None)),
                         "Play every doctrine at every point of the parameter's range.", True, True),
@@ -217,34 +218,19 @@ class SweepScene(lab.LabScene):
         self.relayout()
         return True
 
-    def cancel_run(self) -> bool:
-        if self.drop_run():
-            self.say("Sweep cancelled." + (" The last one is still shown." if self.outcome else ""))
-            self.relayout()
-        return True
-
-    def update(self, dt):
-        run = self.take_finished_run()
-        if run is None:
-            return
-        if run.status == "done":
-            r = self.running
-            crossings, lines = pairs_in_words(run.result, r["doctrines"])
-            self.outcome = SweepOutcome(run.result, r["doctrines"], r["param"], r["base"], r["games"], run.seconds,
-                                        tuple(crossings), tuple(lines))
-            self._chart = None
-            self.say("")
-        elif run.status == "error":
-            self.say(f"The sweep failed: {run.error}", warn=True)
-        self.relayout()
+    def run_done(self, run):
+        r = self.running
+        crossings, lines = pairs_in_words(run.result, r["doctrines"])
+        self.outcome = SweepOutcome(run.result, r["doctrines"], r["param"], r["base"], r["games"], run.seconds,
+                                    tuple(crossings), tuple(lines))
+        self._chart = None
 
     # ------------------------------------------------------------------ drawing
     def draw(self, surface):
         m = self.m
         surface.fill(palette.BACKGROUND)
         title = "Sweep — where does the better doctrine flip?"
-        img = text.render(text.first_fitting([title, title.split(" — ")[0]], self.head_px, self.head_rect.width, "bold"), self.head_px, palette.TEXT, "bold")
-        surface.blit(img, self.head_rect.topleft)
+        self.draw_title(surface, title)
         area = self.chart_rect
         if self.run is not None:
             r = self.running
@@ -271,8 +257,8 @@ class SweepScene(lab.LabScene):
         spec = P.SPEC[o.param]
         summary = (f"{o.games:,} games per point and doctrine; the other parameters as in {o.base_label}; "
                    f"{o.seconds:.1f} s. In words:")
-        paras = [(summary, 0.9, palette.MUTED, "regular")] + [(line, 1.0, palette.FOCUS if o.crossings else palette.TEXT,
-                                                               "bold") for line in o.lines]
+        colour = palette.FOCUS if o.crossings else palette.TEXT
+        paras = [(summary, 0.9, palette.MUTED, "regular")] + [(line, 1.0, colour, "bold") for line in o.lines]
         words = text.fit_static(tuple(paras), area.width, max(text.line_height(m.body) * 4, area.height // 4), m.body,
                                 Metrics(m.width, m.height, 1.0).body)
         chart_h = area.height - words.height - m.pad

@@ -141,19 +141,24 @@ def outcome_bars(surface, rect, px: int, result, names=None):
         img = text.render(word, px, palette.TEXT, "bold")
         surface.blit(img, img.get_rect(midleft=(rect.x, cy)))
         track = pygame.Rect(rect.x + label_w, cy - max(3, lh // 3), track_w, max(6, 2 * (lh // 3)))
-        pygame.draw.rect(surface, palette.GRID, track, border_radius=2)
-        rate = result.rate(name)
-        lo, hi = result.ci(name)
-        bar = pygame.Rect(track.x, track.y, max(0, round(track.width * rate)), track.height)
-        if bar.width:
-            pygame.draw.rect(surface, colour, bar, border_radius=2)
-        a, b = track.x + round(track.width * lo), track.x + round(track.width * hi)
-        pygame.draw.line(surface, palette.TEXT, (a, cy), (b, cy), 2)
-        for xx in (a, b):
-            pygame.draw.line(surface, palette.TEXT, (xx, track.y - 2), (xx, track.bottom + 1), 2)
+        rate, (lo, hi) = result.rate(name), result.ci(name)
+        rate_bar(surface, track, rate, (lo, hi), colour)
         words = f"{percent(rate)} ({interval(lo, hi)})" if with_ci else percent(rate)
         img = text.render(words, px, palette.TEXT)
         surface.blit(img, img.get_rect(midleft=(track.right + 6, cy)))
+
+
+def rate_bar(surface, track: pygame.Rect, rate: float, interval95: tuple[float, float], colour, least: int = 0):
+    """A rate as a bar along its track, and its 95 % interval as a whisker across the track's middle.
+    least: the narrowest a rate above zero is drawn (0: as wide as it rounds to)."""
+    pygame.draw.rect(surface, palette.GRID, track, border_radius=2)
+    width = max(least, round(track.width * rate)) if rate > 0 else 0
+    if width:
+        pygame.draw.rect(surface, colour, (track.x, track.y, width, track.height), border_radius=2)
+    a, b = (track.x + round(track.width * v) for v in interval95)
+    pygame.draw.line(surface, palette.TEXT, (a, track.centery), (b, track.centery), 2)
+    for xx in (a, b):
+        pygame.draw.line(surface, palette.TEXT, (xx, track.y - 2), (xx, track.bottom + 1), 2)
 
 
 def condition_cell(size, px: int, result, title: str, colour, winner: bool, badge: str = "") -> pygame.Surface:
@@ -241,7 +246,7 @@ def compare_grid(size, m, cells: dict, worlds: list, doctrines: list, verdicts: 
                  heading: str = "") -> pygame.Surface:
     """Rows are worlds, columns doctrines; each row is headed by its verdict in words.
 
-    cells: (world key, doctrine) -> ConditionResult; worlds: [(key, label)];
+    cells: (world key, doctrine) -> Results; worlds: [(key, label)];
     verdicts: world key -> (set of winning doctrines, sentence).
     """
     w, h = size
@@ -293,18 +298,7 @@ def sweep_chart(size, m, sweep, doctrines: list, param_label: str, crossings: li
     inner = shapes.panel(surf, surf.get_rect(), "War rate along the swept parameter (95 % bands)", m.body)
     px = px or m.small
     lh = text.line_height(px)
-    sample = round(px * 2.2)
-    x, y = inner.x, inner.y
-    for k, d in enumerate(doctrines):
-        style, marker = curve_style(k)
-        colour = doctrine_colour(d, k)
-        wdt = sample + 6 + text.size(d, px, "bold")[0]
-        if x > inner.x and x + wdt > inner.right:
-            x, y = inner.x, y + lh + 2
-        shapes.styled_line(surf, colour, (x, y + lh // 2), (x + sample, y + lh // 2), 3, style, 6.0)
-        shapes.draw_marker(surf, marker, colour, (x + sample // 2, y + lh // 2), max(3, px * 0.3), width=1)
-        surf.blit(text.render(d, px, palette.TEXT, "bold"), (x + sample + 6, y))
-        x += wdt + px
+    y = _curve_keys(surf, inner, px, doctrines)
     top = y + lh + m.pad // 2 + (lh + 2 if crossings else lh // 2)   # a line for the crossover's label
     axis_w = text.size("100%", px)[0] + 6
     plot_rect = pygame.Rect(inner.x + axis_w, top, inner.width - axis_w - text.size("0.00", px)[0] // 2,
@@ -314,21 +308,7 @@ def sweep_chart(size, m, sweep, doctrines: list, param_label: str, crossings: li
     xs = [p[0][0] for p in sweep.points]
     plot = Plot(plot_rect, xs[0], xs[-1])
     y_grid(surf, plot, px, (0, 25, 50, 75, 100), "%")
-    # x ticks: every point when they fit, else a thinned set
-    labels = [f"{v:.2f}".rstrip("0").rstrip(".") if abs(v) < 100 else f"{v:g}" for v in xs]
-    tick_w = max(text.size(t, px)[0] for t in labels) + 8
-    every = max(1, -(-len(xs) * tick_w // max(1, plot_rect.width)))
-    last_right = -10**6
-    for k, (v, t) in enumerate(zip(xs, labels)):
-        xx = plot.x(v)
-        pygame.draw.line(surf, palette.GRID, (xx, plot_rect.bottom), (xx, plot_rect.bottom + 3), 1)
-        img = text.render(t, px, palette.MUTED)
-        r = img.get_rect(midtop=(xx, plot_rect.bottom + 3))
-        r.left = max(r.left, plot_rect.x)          # clear of the y axis's labels
-        r.clamp_ip(surf.get_rect())
-        if (k % every == 0 or k == len(xs) - 1) and r.left > last_right + 6:
-            surf.blit(img, r)
-            last_right = r.right
+    _x_ticks(surf, plot, px, xs)
     cap = text.render(text.ellipsize(param_label, px, plot_rect.width, "bold"), px, palette.TEXT, "bold")
     surf.blit(cap, cap.get_rect(midtop=(plot_rect.centerx, plot_rect.bottom + 3 + lh)))
     pygame.draw.rect(surf, palette.PANEL_EDGE, plot_rect, 1)
@@ -346,12 +326,48 @@ def sweep_chart(size, m, sweep, doctrines: list, param_label: str, crossings: li
     for c in crossings:
         xx = plot.x(c["at"])
         shapes.styled_line(surf, palette.FOCUS, (xx, plot_rect.y), (xx, plot_rect.bottom), 2, "dashed", 6.0)
-        words = f"crossover ≈ {c['at']:.2f}"
-        img = text.render(words, px, palette.FOCUS, "bold")
+        img = text.render(f"crossover ≈ {c['at']:.2f}", px, palette.FOCUS, "bold")
         r = img.get_rect(midbottom=(xx, plot_rect.y - 1))
         r.clamp_ip(pygame.Rect(plot_rect.x, 0, plot_rect.width, h))
         surf.blit(img, r)
     return surf
+
+
+def _curve_keys(surf, inner: pygame.Rect, px: int, doctrines: list) -> int:
+    """Each doctrine's line style, marker and name, in rows across the top; returns the last row's y."""
+    lh = text.line_height(px)
+    sample = round(px * 2.2)
+    x, y = inner.x, inner.y
+    for k, d in enumerate(doctrines):
+        style, marker = curve_style(k)
+        colour = doctrine_colour(d, k)
+        wdt = sample + 6 + text.size(d, px, "bold")[0]
+        if x > inner.x and x + wdt > inner.right:
+            x, y = inner.x, y + lh + 2
+        shapes.styled_line(surf, colour, (x, y + lh // 2), (x + sample, y + lh // 2), 3, style, 6.0)
+        shapes.draw_marker(surf, marker, colour, (x + sample // 2, y + lh // 2), max(3, px * 0.3), width=1)
+        surf.blit(text.render(d, px, palette.TEXT, "bold"), (x + sample + 6, y))
+        x += wdt + px
+    return y
+
+
+def _x_ticks(surf, plot: Plot, px: int, xs: list):
+    """The swept values under the plot: every point when they fit, else a thinned set."""
+    plot_rect = plot.rect
+    labels = [f"{v:.2f}".rstrip("0").rstrip(".") if abs(v) < 100 else f"{v:g}" for v in xs]
+    tick_w = max(text.size(t, px)[0] for t in labels) + 8
+    every = max(1, -(-len(xs) * tick_w // max(1, plot_rect.width)))
+    last_right = -10**6
+    for k, (v, t) in enumerate(zip(xs, labels)):
+        xx = plot.x(v)
+        pygame.draw.line(surf, palette.GRID, (xx, plot_rect.bottom), (xx, plot_rect.bottom + 3), 1)
+        img = text.render(t, px, palette.MUTED)
+        r = img.get_rect(midtop=(xx, plot_rect.bottom + 3))
+        r.left = max(r.left, plot_rect.x)          # clear of the y axis's labels
+        r.clamp_ip(surf.get_rect())
+        if (k % every == 0 or k == len(xs) - 1) and r.left > last_right + 6:
+            surf.blit(img, r)
+            last_right = r.right
 
 
 # ---------------------------------------------------------------------- the sandbox's preview
@@ -373,14 +389,7 @@ def war_rate_rows(surface, rect, px: int, results: list, dim: bool = False):
         rate, (lo, hi) = r.rate("war"), r.ci("war")
         if track_w >= 30:
             track = pygame.Rect(rect.x + name_w, cy - lh // 3, track_w, 2 * (lh // 3))
-            pygame.draw.rect(surface, palette.GRID, track, border_radius=2)
-            if rate > 0:
-                pygame.draw.rect(surface, colour, (track.x, track.y, max(1, round(track.width * rate)), track.height),
-                                 border_radius=2)
-            a, b = track.x + round(track.width * lo), track.x + round(track.width * hi)
-            pygame.draw.line(surface, palette.TEXT, (a, cy), (b, cy), 2)
-            for xx in (a, b):
-                pygame.draw.line(surface, palette.TEXT, (xx, track.y - 2), (xx, track.bottom + 1), 2)
+            rate_bar(surface, track, rate, (lo, hi), colour, least=1)
             vx = track.right + 8
         else:
             vx = rect.x + name_w

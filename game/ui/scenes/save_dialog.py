@@ -5,20 +5,16 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
-from .. import intents, palette, saving, text, userdata
+from .. import palette, saving, text, userdata
 from ..intents import Intent, Kind
-from ..scene import Scene
 from . import overlay
 
 
-class SaveDialog(Scene):
-    overlay = True
-    keys = intents.MENU_KEYS
+class SaveDialog(overlay.GameOverlay):
     name = "save"
 
     def __init__(self, app, game):
-        super().__init__(app)
-        self.game = game
+        super().__init__(app, game)
         self.name_text = saving.default_name(game)
         self.error = ""
 
@@ -52,29 +48,28 @@ class SaveDialog(Scene):
         self.add(pygame_gui.elements.UIButton(pygame.Rect(x + bw + m.pad, y, bw, m.button_h), "Cancel (Esc)", self.ui),
                  Intent(Kind.BACK))
 
-    def on_intent(self, intent):
-        k = intent.kind
-        if k is Kind.ACTIVATE:
-            self.name_text = self.entry.get_text()
-            try:
-                path = saving.save_named(self.game, self.name_text)
-            except ValueError as exc:
-                self.error = str(exc)
-                self.relayout()
-                return True
-            except OSError as exc:
-                self.error = f"Could not save: {exc.strerror or exc}"
-                self.relayout()
-                return True
+    def save(self, intent):
+        self.name_text = self.entry.get_text()
+        try:
+            path = saving.save_named(self.game, self.name_text)
+        except ValueError as exc:
+            self.error = str(exc)
+        except OSError as exc:
+            self.error = f"Could not save: {exc.strerror or exc}"
+        else:
             self.app.pop()
             self.app.say(f"Saved to {path}")
-            return True
-        if k in (Kind.BACK, Kind.MENU):
-            self.app.pop()
-            return True
-        if k in (Kind.FOCUS_NEXT, Kind.FOCUS_PREV, Kind.ADJUST):
-            return True
-        return super().on_intent(intent)
+            return
+        self.relayout()
+
+    def cancel(self, intent):
+        self.app.pop()
+
+    def keep_focus(self, intent):
+        """The name field is the only field: ↑ ↓ Tab ← → stay in it."""
+
+    handlers = {Kind.ACTIVATE: save, Kind.BACK: cancel, Kind.MENU: cancel, Kind.FOCUS_NEXT: keep_focus,
+                Kind.FOCUS_PREV: keep_focus, Kind.ADJUST: keep_focus}
 
     def draw(self, surface):
         m = self.m

@@ -65,3 +65,16 @@ def centred(width: int, room: pygame.Rect | int) -> int:
     if isinstance(room, int):
         return (room - width) // 2
     return room.x + (room.width - width) // 2
+
+
+def flow_rects(x: int, y: int, widths: list[int], room: int, height: int, gap: int,
+               line_gap: int | None = None) -> list[pygame.Rect]:
+    """One rect per item, in flowing lines (see flow) from (x, y): each line height tall, line_gap
+    (else gap) apart."""
+    line_gap = gap if line_gap is None else line_gap
+    out: list[pygame.Rect] = [pygame.Rect(0, 0, 0, 0)] * len(widths)
+    for n, line in enumerate(flow(widths, room, gap)):
+        cells = row(pygame.Rect(x, y + n * (height + line_gap), room, height), *[widths[k] for k in line], gap=gap)
+        for k, cell in zip(line, cells):
+            out[k] = cell
+    return out

@@ -171,11 +171,10 @@ class LearnScene(Scene):
         m = self.m
         bh, gap = m.button_h, max(4, m.pad // 2)
         widths = [min(self.right.width, text.size(label, m.body, "bold")[0] + 2 * m.pad) for label, _ in buttons]
-        lines = layout.flow(widths, self.right.width, gap)
-        board, foot = layout.column(self.right, None, len(lines) * (bh + gap) - gap, gap=m.pad)
-        for line, line_rect in zip(lines, layout.column(foot, *[bh] * len(lines), gap=gap)):
-            for k, rect in zip(line, layout.row(line_rect, *[widths[k] for k in line], gap=gap)):
-                self._button(rect, *buttons[k])
+        lines = len(layout.flow(widths, self.right.width, gap))
+        board, foot = layout.column(self.right, None, lines * (bh + gap) - gap, gap=m.pad)
+        for rect, (label, intent) in zip(layout.flow_rects(*foot.topleft, widths, foot.width, bh, gap), buttons):
+            self._button(rect, label, intent)
         board.height = max(m.button_h, board.height)
         return board
 

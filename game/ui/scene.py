@@ -1,8 +1,10 @@
-"""Scenes on a stack: enter, exit, handle(event), update(dt), draw(surface).
+"""Scenes on a stack: enter, exit, on_intent(intent), update(dt), draw(surface).
 
 A scene builds its pygame_gui elements in `layout()` and drops them in `clear()`; the app calls
 both on entering, on being covered or uncovered by another scene, and on every resize or scale
 change, so there is one path from window size to widgets. `draw` never changes game state.
+The app turns each event into an intent (intents.translate); a scene answers it through its table
+of handlers, one method per kind of intent.
 """
 from __future__ import annotations
 
@@ -83,12 +85,6 @@ class Scene:
     # What each intent does on this screen: Kind -> handler(scene, intent). A handler returns False
     # when it did not use the intent (then it goes on to the next screen down); anything else is used.
     handlers: dict = {}
-
-    def handle(self, event) -> bool:
-        intent = intents.translate(event, self.bindings, typing=self.typing())
-        if intent is None:
-            return False
-        return self.on_intent(intent)
 
     def on_intent(self, intent: Intent) -> bool:
         """Act on one intent through the handler table; return True when it was used."""

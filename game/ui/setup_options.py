@@ -59,6 +59,6 @@ def options_from_args(args) -> Options:
     if not 1.0 <= scale <= 2.0:
         raise OptionsError(f"--scale: {scale:g} is out of range (allowed: 1.0 to 2.0)")
     custom = scenario.worldview if getattr(args, "set", None) else None
-    return Options(scenario=scenario, seed=seed, doctrines=doctrines, custom_worldview=custom, worldview=asked, scale=scale,
-                   size=size, fullscreen=bool(getattr(args, "fullscreen", False)),
+    return Options(scenario=scenario, seed=seed, doctrines=doctrines, custom_worldview=custom, worldview=asked,
+                   scale=scale, size=size, fullscreen=bool(getattr(args, "fullscreen", False)),
                    screenshot=getattr(args, "screenshot", None))

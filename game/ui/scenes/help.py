@@ -97,7 +97,8 @@ class HelpScene(Scene):
         self.add(pygame_gui.elements.UIButton(pygame.Rect(inner.right - bw, inner.y, bw, m.button_h), "Close (Esc)",
                                               self.ui), Intent(Kind.BACK))
         self.title = text.first_fitting(["Keys (every key: How to play, on the title screen)",
-                                         "Keys (all: How to play)", "Keys"], m.heading, inner.width - bw - 2 * m.pad, "bold")
+                                         "Keys (all: How to play)", "Keys"], m.heading,
+                                        inner.width - bw - 2 * m.pad, "bold")
         body = pygame.Rect(inner.x, inner.y + max(head, m.button_h) + m.pad // 2, inner.width,
                            inner.bottom - inner.y - max(head, m.button_h) - m.pad // 2)
         gap = 2 * m.pad

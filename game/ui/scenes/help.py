@@ -6,7 +6,7 @@ import pygame_gui
 
 from game.core.model.vocab import ACTION_HELP, Action
 
-from .. import intents, palette, text
+from .. import intents, layout, palette, text
 from ..intents import Intent, Kind
 from ..metrics import Metrics
 from ..scene import Scene
@@ -99,10 +99,9 @@ class HelpScene(Scene):
         self.title = text.first_fitting(["Keys (every key: How to play, on the title screen)",
                                          "Keys (all: How to play)", "Keys"], m.heading,
                                         inner.width - bw - 2 * m.pad, "bold")
-        body = pygame.Rect(inner.x, inner.y + max(head, m.button_h) + m.pad // 2, inner.width,
-                           inner.bottom - inner.y - max(head, m.button_h) - m.pad // 2)
-        gap = 2 * m.pad
-        col_w = (body.width - gap) // 2
+        body = layout.column(inner, max(head, m.button_h), None, gap=m.pad // 2)[1]
+        left_col, right_col = layout.row(body, None, None, gap=2 * m.pad)
+        col_w = left_col.width
         # this screen's keys and the global ones; the rest are on the How to play page
         sections = key_sections(self.scene_keys)[:2]
         # balance the columns: the screen's own keys are split, the global ones close the right column
@@ -126,7 +125,7 @@ class HelpScene(Scene):
             body.height -= text.line_height(m.small, "bold") + m.pad // 2
         self.body = body
         self.bindings.wheel = lambda dy, pos: Intent(Kind.SCROLL, -2 * dy)
-        self.columns = [(a, (body.x, body.y)), (b, (body.x + col_w + gap, body.y))]
+        self.columns = [(a, left_col.topleft), (b, right_col.topleft)]
         self.first = min(self.first, self._limit())
 
     def _limit(self) -> int:

@@ -13,7 +13,7 @@ from game.core.teaching import lesson
 
 from .. import layout, palette, text
 from ..intents import Intent, Key, Kind
-from ..scene import Scene
+from ..scene import ListScene
 from ..widgets.button_list import ButtonList
 from . import learn_board
 from .help import register_screen_keys
@@ -57,14 +57,13 @@ INTRO = (f"A guided first lesson in seven short chapters, about {lesson.MINUTES}
 SHOW_END = 10 ** 6     # a scroll past the end: the text's last lines (the question, its feedback) come into view
 
 
-class LearnScene(Scene):
+class LearnScene(ListScene):
     keys = LEARN_KEYS
     name = "learn"
 
     def __init__(self, app, chapter: int | None = None):
         super().__init__(app)
         self.done = load_progress()
-        self.list = ButtonList()
         self.lesson: Lesson | None = None
         self.scroll = 0
         if chapter is not None:
@@ -202,13 +201,6 @@ class LearnScene(Scene):
         return out
 
     # ---------------------------------------------------------- input: the chapter list
-    def _list_move(self, intent):
-        self.list.move(1 if intent.kind is Kind.FOCUS_NEXT else -1)
-
-    def _list_activate(self, intent):
-        chosen = self.list.focused_intent()
-        return self.on_intent(chosen) if chosen else True
-
     def _open_chapter(self, intent):
         self.list.focus = intent.arg - 1
         self.open(intent.arg)
@@ -218,9 +210,6 @@ class LearnScene(Scene):
         if intent.arg > len(lesson.CHAPTERS):
             return False
         return self.on_intent(Intent(Kind.CHAPTER, intent.arg))
-
-    def _leave(self, intent):
-        self.app.pop()
 
     # ---------------------------------------------------------- input: a chapter
     def _to_list(self, intent):
@@ -287,8 +276,7 @@ class LearnScene(Scene):
             message = les.answer_crisis("backing", bool(intent.arg))
         self._acted(message)
 
-    LIST_HANDLERS = {Kind.FOCUS_NEXT: _list_move, Kind.FOCUS_PREV: _list_move, Kind.ACTIVATE: _list_activate,
-                     Kind.CHAPTER: _open_chapter, Kind.NUMBER: _list_number, Kind.BACK: _leave}
+    LIST_HANDLERS = ListScene.handlers | {Kind.CHAPTER: _open_chapter, Kind.NUMBER: _list_number}
     CHAPTER_HANDLERS = {Kind.BACK: _to_list, Kind.NEXT_TAB: _next_chapter, Kind.PREV_TAB: _next_chapter,
                         Kind.FOCUS_NEXT: _scroll_words, Kind.FOCUS_PREV: _scroll_words, Kind.NUMBER: _number,
                         Kind.ACTIVATE: _activate, Kind.NEXT_TARGET: _task_act, Kind.PREV_TARGET: _task_act,

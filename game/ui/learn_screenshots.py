@@ -4,14 +4,18 @@ from __future__ import annotations
 import pygame
 
 from . import driver
-from .screenshots import shot as save_shot
+
+
+def _shot(app, out, name, suffix):
+    driver.run(app, 2)
+    app.snapshot(out / f"{name}{suffix}.png")
 
 
 def learn_tour(app, out, suffix, visit=None):
     """Learn's chapter list, chapters 1 and 3-7 with their boards, a question and its feedback, and
     the article reader; each screen shown to visit(name) (by default a PNG in out)."""
     K = pygame
-    shot = visit or (lambda name: save_shot(app, out, name, suffix))
+    shot = visit or (lambda name: _shot(app, out, name, suffix))
     app.reset(app.scene("title"))
     driver.run(app, 1)
     if not driver.click_button(app, "Learn"):

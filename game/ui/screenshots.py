@@ -24,9 +24,9 @@ def take_all(options) -> int:
         suffix = "" if scale == 1.0 else f"@{scale:g}"
         app = App(options.size, scale, False, options)
         app.push(app.scene("title"))
-        _tour(app, lambda name: shot(app, out, name, suffix), out, suffix)
-        lab_tour(app, out, suffix, lambda name: shot(app, out, name, suffix))
-        learn_tour(app, out, suffix, lambda name: shot(app, out, name, suffix))
+        _tour(app, lambda name: _shot(app, out, name, suffix), out, suffix)
+        lab_tour(app, out, suffix, lambda name: _shot(app, out, name, suffix))
+        learn_tour(app, out, suffix, lambda name: _shot(app, out, name, suffix))
         pygame.display.quit()
     print(f"screenshots written to {out}")
     return 0
@@ -38,8 +38,7 @@ def scales(options) -> tuple[float, ...]:
     return (1.0, 1.5) if scale == 1.0 else (scale,)
 
 
-def shot(app, out, name, suffix):
-    """The top screen after two frames, saved as out/name+suffix.png."""
+def _shot(app, out, name, suffix):
     driver.run(app, 2)
     app.snapshot(out / f"{name}{suffix}.png")
 

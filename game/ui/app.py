@@ -75,7 +75,6 @@ class App:
         self.running = True
         self.exit_code = 0
         self.toast: tuple[str, float] | None = None
-        self.frame_ms = 0.0
         self.settings = None     # a settings.Settings when the choices are remembered between runs (launch.run)
         if fullscreen:
             self.toggle_fullscreen()
@@ -187,13 +186,6 @@ class App:
         self.stack.append(scene)
         scene.enter()
 
-    def pop_to(self, name: str):
-        """Pop scenes until the screen called `name` is on top."""
-        while self.stack and self.stack[-1].name != name:
-            self.stack.pop().exit()
-        if self.stack:
-            self.stack[-1].uncover()
-
     def say(self, message: str, seconds: float = 4.0):
         """A short message at the bottom of the screen (saved, exported, refused...)."""
         self.toast = (message, time.monotonic() + seconds)
@@ -232,7 +224,6 @@ class App:
 
     def frame(self, dt: float | None = None) -> bool:
         """Handle the waiting events, update and draw once; False once the app should stop."""
-        start = time.perf_counter()
         if dt is None:
             dt = self.clock.tick(FPS) / 1000.0
         for event in pygame.event.get():
@@ -245,12 +236,10 @@ class App:
             return False
         scene.update(dt)
         if self.top is not scene:  # the update moved on (game over, a new scene...)
-            self.frame_ms = (time.perf_counter() - start) * 1000.0
             return self.running
         self.ui.update(dt)
         self.draw(self.screen)
         pygame.display.flip()
-        self.frame_ms = (time.perf_counter() - start) * 1000.0
         return self.running
 
     def draw(self, surface: pygame.Surface):

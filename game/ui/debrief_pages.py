@@ -19,11 +19,6 @@ ROLES_PAPER = {"head": (15, 18, 22), "text": (25, 28, 32), "muted": (80, 86, 95)
                "accent": (0, 100, 150), "warn": (160, 70, 20)}
 
 
-def coloured(paras, roles) -> tuple:
-    """Paragraphs with their roles turned into colours, for text.fit_static."""
-    return tuple((t, f, roles[r], s) for t, f, r, s in paras)
-
-
 def world_name(preset: str) -> str:
     return D.WORLD_NAMES.get(preset, preset)
 

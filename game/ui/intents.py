@@ -39,7 +39,7 @@ class Kind(enum.Enum):
     SCORE = "your score"            # what the running score counts, in words
     ARTICLE = "the article"         # the paragraph this turn's card quotes
     SHOW_VIEW = "show a view"       # arg: a View
-    SCROLL = "scroll"               # arg: lines to scroll, down positive
+    SCROLL = "scroll"               # arg: lines to scroll (+ down, - up)
     # everywhere
     HELP = "help"
     MENU = "menu"
@@ -60,6 +60,16 @@ class Kind(enum.Enum):
     SCALE_DOWN = "smaller text"
     PICK = "pick"  # a click on a named button or zone; arg says which
     HOVER = "hover"  # the pointer rests on a button; arg says which
+    # pages and menus
+    PAGE = "page"                   # arg: a page's number (a debrief tab from 0, an article's paragraph; -1 the last)
+    NUMBER = "number"               # arg: a digit 1-9 pressed, or a numbered button (Learn: a chapter, move or answer)
+    CHAPTER = "chapter"             # arg: a Learn chapter's number
+    CYCLE = "cycle"                 # arg: the index of the setup row whose value steps on
+    OPEN_FILE = "open a file"       # arg: a path, or None for the path typed in the screen's box
+    MENU_ENTRY = "menu entry"       # arg: the title menu's MenuEntry
+    START = "start the game"
+    NEW_GAME = "new game"
+    TITLE = "title screen"
 
 
 class View(str, enum.Enum):
@@ -185,8 +195,8 @@ DEBRIEF_KEYS: list[Key] = [
         "replay under the other world: same actors, types, cards and choices"),
     Key(pygame.K_p, Intent(Kind.EXPORT), "P",
         "export (print): CSV, the game, the charts and the one-page debrief (PNG)"),
-    Key(pygame.K_PAGEDOWN, Intent(Kind.PICK, ("scroll", 3)), "PgDn", "a long page: more below (or the wheel)"),
-    Key(pygame.K_PAGEUP, Intent(Kind.PICK, ("scroll", -3)), "PgUp", "a long page: back up"),
+    Key(pygame.K_PAGEDOWN, Intent(Kind.SCROLL, 3), "PgDn", "a long page: more below (or the wheel)"),
+    Key(pygame.K_PAGEUP, Intent(Kind.SCROLL, -3), "PgUp", "a long page: back up"),
     Key(pygame.K_RIGHTBRACKET, Intent(Kind.NEXT_PAIR), "]", "charts: next actor pair"),
     Key(pygame.K_LEFTBRACKET, Intent(Kind.PREV_PAIR), "[", "charts: previous actor pair"),
     Key(pygame.K_z, Intent(Kind.UNDO), "Ctrl+Z", "undo the last turn and play on", ctrl=True),

@@ -25,11 +25,13 @@ TRUST_LOW = (230, 159, 0)      # dotted, below 0.4
 # Tension bands from vocab.TENSION_BANDS, a sequential ramp; the band name is always printed too.
 BAND_COLOURS = {"calm": (44, 82, 120), "friction": (92, 104, 118), "crisis": (150, 118, 50), "brink": (176, 74, 40)}
 
-CHART_TENSION = (240, 228, 66)
-CHART_TRUST = (86, 180, 233)
-CHART_PAIR_AB = (204, 121, 167)
-CHART_PAIR_BA = (0, 158, 115)
-CHART_PAIR_TENSION = (230, 159, 0)
+# Chart lines: the Okabe–Ito hues again (tension in the focus yellow, trust in the sky blue), so a
+# line keeps the colour its measure has everywhere else.
+CHART_TENSION = FOCUS
+CHART_TRUST = ACCENT
+CHART_PAIR_AB = (204, 121, 167)   # Okabe–Ito reddish purple
+CHART_PAIR_BA = (0, 158, 115)     # Okabe–Ito bluish green
+CHART_PAIR_TENSION = TRUST_LOW    # Okabe–Ito orange
 GRID = (52, 62, 74)
 
 

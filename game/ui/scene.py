@@ -1,8 +1,10 @@
-"""Scenes on a stack: enter, exit, handle(event), update(dt), draw(surface).
+"""Scenes on a stack: enter, exit, on_intent(intent), update(dt), draw(surface).
 
 A scene builds its pygame_gui elements in `layout()` and drops them in `clear()`; the app calls
 both on entering, on being covered or uncovered by another scene, and on every resize or scale
 change, so there is one path from window size to widgets. `draw` never changes game state.
+The app turns each event into an intent (intents.translate); a scene answers it through its table
+of handlers, one method per kind of intent.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import pygame_gui
 
 from . import intents, text
 from .intents import Bindings, Intent, Kind
+from .widgets.button_list import ButtonList
 
 
 class Scene:
@@ -70,8 +73,8 @@ class Scene:
         m, w = self.m, self.app.size[0]
         self.bindings.wheel = lambda dy, pos: Intent(Kind.FOCUS_PREV if dy > 0 else Kind.FOCUS_NEXT)
         bw = text.size("Back (Esc)", m.body, "bold")[0] + 3 * m.pad
-        self.add(pygame_gui.elements.UIButton(pygame.Rect(w - bw - m.pad, m.pad, bw, m.button_h), "Back (Esc)", self.ui),
-                 Intent(Kind.BACK))
+        self.add(pygame_gui.elements.UIButton(pygame.Rect(w - bw - m.pad, m.pad, bw, m.button_h), "Back (Esc)",
+                                              self.ui), Intent(Kind.BACK))
         return bw
 
     def typing(self) -> bool:
@@ -79,14 +82,15 @@ class Scene:
         return bool(focus) and any(isinstance(e, pygame_gui.elements.UITextEntryLine) for e in focus)
 
     # -------------------------------------------------------------- input
-    def handle(self, event) -> bool:
-        intent = intents.translate(event, self.bindings, typing=self.typing())
-        if intent is None:
-            return False
-        return self.on_intent(intent)
+    # What each intent does on this screen: Kind -> handler(scene, intent). A handler returns False
+    # when it did not use the intent (then it goes on to the next screen down); anything else is used.
+    handlers: dict = {}
 
     def on_intent(self, intent: Intent) -> bool:
-        """Act on one intent; return True when it was used."""
+        """Act on one intent through the handler table; return True when it was used."""
+        handler = self.handlers.get(intent.kind)
+        if handler is not None:
+            return handler(self, intent) is not False
         if intent.kind is Kind.HELP:
             self.app.push(self.app.scene("help", self.keys))
             return True
@@ -98,3 +102,25 @@ class Scene:
 
     def draw(self, surface: pygame.Surface):
         pass
+
+
+class ListScene(Scene):
+    """A screen whose buttons the keyboard walks (a ButtonList): ↑ ↓ Tab move, Enter presses."""
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.list = ButtonList()
+
+    def move_focus(self, intent: Intent):
+        step = intent.arg if intent.kind is Kind.ADJUST else 1 if intent.kind is Kind.FOCUS_NEXT else -1
+        self.list.move(1 if step > 0 else -1)
+
+    def press_focused(self, intent: Intent):
+        chosen = self.list.focused_intent()
+        return self.on_intent(chosen) if chosen else True
+
+    def close(self, intent: Intent):
+        self.app.pop()
+
+    handlers = {Kind.FOCUS_NEXT: move_focus, Kind.FOCUS_PREV: move_focus, Kind.ACTIVATE: press_focused,
+                Kind.BACK: close}

@@ -45,8 +45,23 @@ def _shot(app, out, name, suffix):
 
 def _tour(app, visit, out=None, suffix=""):
     """Every screen of a game, each shown to visit(name) (a screenshot, or the layout test's checks)."""
-    K = pygame
     visit("title")
+    _start_hot_seat(app, visit)
+    _first_turns(app, visit)
+    _play_views(app, visit)
+    _menus(app, visit)
+    _play_to_the_end(app, visit)
+    _debrief_tour(app, visit, out, suffix)
+    _war_tour(app, visit, out, suffix)
+    from . import title_menu
+    title_menu.entry("load").open(app)                 # the saves the tour made
+    visit("load")
+    app.reset(app.scene("title"))
+
+
+def _start_hot_seat(app, visit):
+    """Setup with a second human (hot-seat), then the first pass screen and China's private briefing."""
+    K = pygame
     driver.press(app, K.K_RETURN)                      # New game
     assert driver.top_name(app) == "setup", driver.top_name(app)
     setup = app.top
@@ -63,11 +78,15 @@ def _tour(app, visit, out=None, suffix=""):
         visit("pass")
         driver.press(app, K.K_RETURN)                  # China has the keyboard: its private briefing
         visit("briefing")
-    # turn 1: China challenges Japan over the East China Sea islands (9, then Tab to its second stake
-    # partner); the United States, Japan's ally, summits
+
+
+def _first_turns(app, visit):
+    """Turn 1: China challenges Japan over the East China Sea islands (9, then Tab to its second stake
+    partner); the United States, Japan's ally, summits. Turn 2: China, a party, chooses a stance; the
+    United States may back Japan or stay out. Then a move waits for confirmation."""
+    K = pygame
     driver.play_human_turn(app, K.K_9)
     driver.play_human_turn(app, K.K_4)
-    # turn 2: China, a party, chooses a stance; the United States may back Japan or stay out
     for name, action in (("crisis", K.K_1), ("crisis-ally", K.K_6)):
         driver.settle_pass(app)
         if getattr(app.top, "shown_prompt", lambda: None)() is not None:
@@ -75,8 +94,13 @@ def _tour(app, visit, out=None, suffix=""):
         driver.play_human_turn(app, action, tab=False)
     driver.settle_pass(app)
     driver.settle_crisis(app)
-    driver.press(app, K.K_3, K.K_TAB, K.K_TAB, K.K_RETURN)  # a move waiting for confirmation
+    driver.press(app, K.K_3, K.K_TAB, K.K_TAB, K.K_RETURN)
     visit("play")
+
+
+def _play_views(app, visit):
+    """The running score's tooltip, the event card and the why panel full size, the chart, the help."""
+    K = pygame
     score = getattr(app.top, "score_button", None)
     if score is not None:                              # the running score's tooltip: what it counts
         pygame.mouse.set_pos(score.rect.center)        # pygame_gui reads the pointer, not the events
@@ -84,7 +108,7 @@ def _tour(app, visit, out=None, suffix=""):
         visit("play-score")
         pygame.mouse.set_pos((1, app.size[1] - 1))
         driver.run(app, 2)
-    driver.press(app, K.K_e)                           # the event card, then the why panel, full size
+    driver.press(app, K.K_e)
     visit("play-card")
     driver.press(app, K.K_w)
     visit("play-why")
@@ -95,6 +119,10 @@ def _tour(app, visit, out=None, suffix=""):
     driver.press(app, K.K_F1)
     visit("help")
     driver.press(app, K.K_ESCAPE)
+
+
+def _menus(app, visit):
+    K = pygame
     driver.press(app, K.K_ESCAPE)                      # leave the confirm step
     driver.press(app, K.K_ESCAPE)                      # the game menu
     visit("menu")
@@ -103,6 +131,12 @@ def _tour(app, visit, out=None, suffix=""):
     if driver.top_name(app) != "play":
         visit("save")
         driver.press(app, K.K_ESCAPE)
+
+
+def _play_to_the_end(app, visit):
+    """Forum every turn to the end, stating a belief once when asked; the last turn, then each human's
+    final belief behind its pass screen."""
+    K = pygame
     game = app.top.game
     guard, believed = 0, False
     while not game.over and driver.top_name(app) in ("play", "pass", "belief") and guard < 2000:
@@ -116,13 +150,7 @@ def _tour(app, visit, out=None, suffix=""):
         guard += 1
     visit("last-turn")               # the last turn stays on screen until Enter
     driver.press(app, K.K_RETURN)
-    driver.settle_pass(app)                            # each human's final belief, behind its pass screen
-    _debrief_tour(app, visit, out, suffix)
-    _war_tour(app, visit, out, suffix)
-    from . import title_menu
-    title_menu.entry("load").open(app)                 # the saves the tour made
-    visit("load")
-    app.reset(app.scene("title"))
+    driver.settle_pass(app)
 
 
 def _wait_for_debrief(app):

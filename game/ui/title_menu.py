@@ -26,13 +26,15 @@ def _push(name: str, *args: Callable) -> Callable:
 GAME_ENTRIES = [
     MenuEntry("new", "New game", _push("setup", lambda app: app.options), 10,
               tooltip="Choose a scenario, a worldview and who plays each actor."),
-    MenuEntry("continue", "Continue", _continue, 20, _has_autosave, "Pick up the game saved after the last turn played."),
+    MenuEntry("continue", "Continue", _continue, 20, _has_autosave,
+              "Pick up the game saved after the last turn played."),
     MenuEntry("load", "Load", _push("load"), 30, tooltip="Open a saved game."),
     MenuEntry("learn", "Learn", _push("learn"), 40,
               tooltip="A guided first lesson: seven short chapters played in the real game, about 20 minutes."),
     MenuEntry("article", "The article", _push("article"), 85,
               tooltip="The source article, paragraph by paragraph, with the event cards that cite each."),
-    MenuEntry("how", "How to play", _push("how-to-play"), 80, tooltip="The rules, the two security concepts and every key."),
+    MenuEntry("how", "How to play", _push("how-to-play"), 80,
+              tooltip="The rules, the two security concepts and every key."),
     MenuEntry("quit", "Quit", lambda app: app.quit(0), 1000),
 ]
 

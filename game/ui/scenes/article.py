@@ -19,8 +19,8 @@ ARTICLE_KEYS: list[Key] = register_screen_keys("The article", [
     Key(pygame.K_UP, Intent(Kind.FOCUS_PREV), "↑", "scroll up"),
     Key(pygame.K_PAGEDOWN, Intent(Kind.FOCUS_NEXT), "PgDn", "scroll down"),
     Key(pygame.K_PAGEUP, Intent(Kind.FOCUS_PREV), "PgUp", "scroll up"),
-    Key(pygame.K_HOME, Intent(Kind.PICK, ("paragraph", 1)), "Home", "the first paragraph"),
-    Key(pygame.K_END, Intent(Kind.PICK, ("paragraph", -1)), "End", "the last paragraph"),
+    Key(pygame.K_HOME, Intent(Kind.PAGE, 1), "Home", "the first paragraph"),
+    Key(pygame.K_END, Intent(Kind.PAGE, -1), "End", "the last paragraph"),
     Key(pygame.K_ESCAPE, Intent(Kind.BACK), "Esc", "back"),
     Key(pygame.K_RETURN, Intent(Kind.BACK), "Enter", "back"),
 ])
@@ -81,7 +81,7 @@ class ArticleScene(Scene):
             rect = pygame.Rect(left + col * (cell + gap), y + row * (m.button_h + gap), cell, m.button_h)
             b = self.add(pygame_gui.elements.UIButton(rect, label, self.ui,
                                                       tool_tip_text=f"{len(self.cards.get(k + 1, []))} cards"),
-                         Intent(Kind.PICK, ("paragraph", k + 1)))
+                         Intent(Kind.PAGE, k + 1))
             if k + 1 == self.index:
                 b.select()
             self.para_buttons.append(b)
@@ -89,11 +89,9 @@ class ArticleScene(Scene):
         top = y + rows * (m.button_h + gap) + m.pad
         width = min(w - 4 * m.pad, round(m.body * 50))
         self.view = pygame.Rect((w - width) // 2, top, width, h - top - m.pad - text.line_height(m.small))
-        paras = [(INTRO, m.small, palette.MUTED, "italic") if self.index == 1 else ("", m.small, palette.MUTED, "regular"),
-                 (f"¶{self.index} of {self.count}", m.heading, palette.ACCENT, "bold"),
-                 (self.paragraphs[self.index - 1], m.body, palette.TEXT, "regular")]
-        if self.index != 1:
-            paras = paras[1:]
+        paras = [(INTRO, m.small, palette.MUTED, "italic")] if self.index == 1 else []
+        paras += [(f"¶{self.index} of {self.count}", m.heading, palette.ACCENT, "bold"),
+                  (self.paragraphs[self.index - 1], m.body, palette.TEXT, "regular")]
         cards = self.shown_cards()
         paras.append((f"Cards that cite ¶{self.index}: {len(cards)}" if cards else
                       f"No card cites ¶{self.index}.", m.heading, palette.ACCENT, "bold"))
@@ -113,22 +111,21 @@ class ArticleScene(Scene):
             self.scroll = 0
             self.relayout()
 
-    def on_intent(self, intent):
-        k = intent.kind
-        if k is Kind.BACK:
-            self.app.pop()
-            return True
-        if k in (Kind.NEXT_TAB, Kind.PREV_TAB):
-            self.go(self.index + (1 if k is Kind.NEXT_TAB else -1))
-            return True
-        if k is Kind.PICK and intent.arg[0] == "paragraph":
-            self.go(intent.arg[1])
-            return True
-        if k in (Kind.FOCUS_NEXT, Kind.FOCUS_PREV):
-            delta = 3 if k is Kind.FOCUS_NEXT else -3
-            self.scroll = max(0, min(text.scroll_limit(self.block, self.view.height), self.scroll + delta))
-            return True
-        return super().on_intent(intent)
+    def back(self, intent):
+        self.app.pop()
+
+    def step(self, intent):
+        self.go(self.index + (1 if intent.kind is Kind.NEXT_TAB else -1))
+
+    def open_page(self, intent):
+        self.go(intent.arg)
+
+    def scroll_by(self, intent):
+        delta = 3 if intent.kind is Kind.FOCUS_NEXT else -3
+        self.scroll = max(0, min(text.scroll_limit(self.block, self.view.height), self.scroll + delta))
+
+    handlers = {Kind.BACK: back, Kind.NEXT_TAB: step, Kind.PREV_TAB: step, Kind.PAGE: open_page,
+                Kind.FOCUS_NEXT: scroll_by, Kind.FOCUS_PREV: scroll_by}
 
     def draw(self, surface):
         m = self.m
@@ -138,6 +135,7 @@ class ArticleScene(Scene):
         surface.blit(shown, self.view.topleft)
         hint = self.footer
         if after < len(self.block.lines) or self.scroll:
-            more = ("↑ more above · " if self.scroll else "") + ("↓ more below · " if after < len(self.block.lines) else "")
+            more = ("↑ more above · " if self.scroll else "") + \
+                ("↓ more below · " if after < len(self.block.lines) else "")
             hint = text.render(more + "← → paragraph · ↑ ↓ scroll · Esc back", m.small, palette.FOCUS)
         surface.blit(hint, (self.view.x, self.view.bottom + 2))

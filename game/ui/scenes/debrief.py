@@ -6,7 +6,8 @@ Pages (← →): Headline (each human's type, score against the scenario's AI in
 sentence, what its moves did and its beliefs; then the world, the outcome and every type), Which
 world? (a hidden game: the truth, each human's belief path and Brier score beside a Bayesian
 observer's, with a chart), The war or Crises (the war, or the highest crisis, told rung by rung),
-Scores, Charts and Turning points. The words come from game.core.teaching.debrief through debrief_pages.
+Scores, Charts and Turning points. The words come from game.core.teaching.debrief through debrief_pages;
+the pages are drawn by debrief_text, debrief_scores and debrief_charts.
 
 Before the first page shows, two things are worked out in the background: the observer's odds
 (warmup) and what the scenario's AI would have scored in each seat (Game.baseline_scores); the
@@ -22,36 +23,25 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
-from game.core.teaching import debrief as D
-from game.core.model import dilemma
 from game.core.model import params as P
-from game.core.teaching.explain import why
-from game.core.runs.options import preset_worldview
-from game.core.teaching.report import OUTCOME_TEXT
-from game.core.play.session import Game
 from game.core.model.vocab import Outcome
+from game.core.play.session import Game
+from game.core.runs.options import preset_worldview
+from game.core.teaching import debrief as D
 
 from .. import debrief_pages as pages
-from .. import history, intents, palette, printable, saving, text, warmup
+from .. import history, intents, layout, palette, printable, saving, text, warmup
 from ..intents import Intent, Kind
 from ..metrics import Metrics
 from ..scene import Scene
 from ..widgets import shapes
-from ..widgets.chart import Chart
+from . import debrief_charts as charts
+from .debrief_scores import draw_scores
+from .debrief_text import Column, draw_moves, draw_paragraphs, fit_px
 
-SCORE_COLUMNS = (("score", "score"), ("security", "security"), ("trust", "trust"), ("tension", "tension"),
-                 ("prosperity", "prosperity"), ("payoff", "2×2 payoff"))
-SCORE_HELP = ("Score: the headline, 0–100, by what the actor's own type wants. Security: mean security per turn "
-              "(0–100). Trust: how much this actor trusts and is trusted, 0–100. Tension: its mean dyadic tension at "
-              "the end, 0–100. Prosperity: its economy at the end. 2×2 payoff: the summed dyadic payoffs of "
-              "deterrence against dialogue.")
-SCORE_HELP_2X2 = ("Score: the headline, 0–100, by what the actor's own type wants. Security: mean security per "
-                  "turn (0–100). Trust: how much this actor trusts and is trusted, 0–100. Prosperity: its economy at "
-                  "the end. 2×2 payoff: the summed payoffs of deterring against talking.")   # a game without tension
-MIN_PAGE_PX = 10
-SCROLL_FLOOR = 0.8   # a page's text shrinks to this share of the body size at most, then scrolls
 WAITING = "Working out what an observer of the same moves would have believed, and what the scenario's AI would " \
           "have scored in each seat…"
+HINT = "← → pages · O replay under the other world · P export and print · Esc title screen"
 
 
 def other_worldview(game: Game) -> P.Worldview:
@@ -67,6 +57,21 @@ def page_list(game: Game) -> list[tuple[str, str]]:
         out.append(("world", "Which world?"))
     out.append(("crises", "The war" if game.outcome is Outcome.REGIONAL_WAR else "Crises"))
     return out + [("scores", "Scores"), ("charts", "Charts"), ("turns", "Turning points")]
+
+
+def commands(other: str, replayed: bool) -> list[tuple[tuple[str, str], Intent, str | None, bool, str]]:
+    """The buttons under the pages: (full label, short label), intent, theme class, enabled, tooltip."""
+    replay = ((f"Replayed under {other}: shown beside", f"{other}: beside") if replayed else
+              (f"Replay under the other world ({other}) · O", "Other world · O"))
+    return [(replay, Intent(Kind.REPLAY_OTHER), None if replayed else "@primary", not replayed,
+             f"Replay the same actors, types, cards and choices under {other}"),
+            (("Export and print · P", "Export · P"), Intent(Kind.EXPORT), None, True,
+             "Export the record, the charts and a one-page debrief to print (debrief.png)"),
+            (("Save · Ctrl+S", "Save · Ctrl+S"), Intent(Kind.SAVE), None, True, "Save the game to a named file"),
+            (("Undo last turn · Ctrl+Z", "Undo · Ctrl+Z"), Intent(Kind.UNDO), None, True,
+             "Take back the last turn and play on"),
+            (("New game", "New game"), Intent(Kind.NEW_GAME), None, True, "Set up a new game"),
+            (("Title · Esc", "Title · Esc"), Intent(Kind.BACK), None, True, "Back to the title screen")]
 
 
 class DebriefScene(Scene):
@@ -105,6 +110,7 @@ class DebriefScene(Scene):
 
     @property
     def exported(self) -> str:
+        """What the last export said (the line under the pages)."""
         return self.status
 
     def _world(self, game: Game) -> dict:
@@ -127,70 +133,17 @@ class DebriefScene(Scene):
         m = self.m
         w, h = self.app.size
         pad = m.pad
-        ui = self.ui
         self._cache.clear()
-        self.bindings.wheel = lambda dy, pos: Intent(Kind.PICK, ("scroll", -3 * dy))
+        self.bindings.wheel = lambda dy, pos: Intent(Kind.SCROLL, -3 * dy)
         self.head_rect = pygame.Rect(2 * pad, pad, w - 4 * pad, text.line_height(m.px(30), "bold"))
-        y = self.head_rect.bottom + pad // 2
-        x = 2 * pad
-        self.tab = min(self.tab, len(self.pages) - 1)
-        self.tab_buttons = []
-        for k, (_, label) in enumerate(self.pages):
-            bw = text.size(label, m.body, "bold")[0] + 3 * pad
-            if x > 2 * pad and x + bw > w - 2 * pad:
-                x, y = 2 * pad, y + m.button_h + pad // 2
-            b = self.add(pygame_gui.elements.UIButton(pygame.Rect(x, y, bw, m.button_h), label, ui,
-                                                      tool_tip_text="← → switch pages"), Intent(Kind.PICK, ("tab", k)))
-            if k == self.tab:
-                b.select()
-            self.tab_buttons.append(b)
-            x += bw + pad // 2
-        self.body_top = y + m.button_h + pad
-        other = other_worldview(self.game).preset
-        replayed = self.other is not None
-        # full words when they fit on one row, else short ones (the tooltips keep the full words)
-        labels = [(f"Replayed under {other}: shown beside" if replayed else f"Replay under the other world ({other}) · O",
-                   f"{other}: beside" if replayed else "Other world · O"),
-                  ("Export and print · P", "Export · P"), ("Save · Ctrl+S", "Save · Ctrl+S"),
-                  ("Undo last turn · Ctrl+Z", "Undo · Ctrl+Z"), ("New game", "New game"), ("Title · Esc", "Title · Esc")]
-        full = sum(text.size(long, m.body, "bold")[0] + 3 * pad + pad // 2 for long, _ in labels) <= w - 4 * pad
-        tips = [f"Replay the same actors, types, cards and choices under {other}", "Export the record, the charts and "
-                "a one-page debrief to print (debrief.png)", "Save the game to a named file", "Take back the last turn "
-                "and play on", "Set up a new game", "Back to the title screen"]
-        intents_ = [(Intent(Kind.REPLAY_OTHER), "@primary" if not replayed else None, not replayed),
-                    (Intent(Kind.EXPORT), None, True), (Intent(Kind.SAVE), None, True), (Intent(Kind.UNDO), None, True),
-                    (Intent(Kind.PICK, ("new", None)), None, True), (Intent(Kind.BACK), None, True)]
-        commands = [(pair[0 if full else 1], *rest, tip) for pair, rest, tip in zip(labels, intents_, tips)]
-        widths = [min(w - 4 * pad, text.size(lbl, m.body, "bold")[0] + 3 * pad) for lbl, *_ in commands]
-        rows, row, used = [], [], 0
-        for c, bw in zip(commands, widths):
-            if row and used + bw > w - 4 * pad:
-                rows.append(row)
-                row, used = [], 0
-            row.append((c, bw))
-            used += bw + pad // 2
-        rows.append(row)
-        self.command_buttons = []
-        by = h - pad - len(rows) * (m.button_h + pad // 2)
+        body_top = self._tab_buttons(self.head_rect.bottom + pad // 2) + pad
+        commands_top = self._command_buttons()
         # one line under the pages for messages, always there: a message never shrinks the pages
-        self.status_rect = pygame.Rect(2 * pad, by - pad // 2 - text.line_height(m.body, "bold"), w - 4 * pad,
-                                       text.line_height(m.body, "bold"))
-        self.body_bottom = self.status_rect.y - pad // 2
-        for r in rows:
-            x = 2 * pad
-            for (label, intent, cls_id, enabled, tip), bw in r:
-                b = pygame_gui.elements.UIButton(pygame.Rect(x, by, bw, m.button_h), label, ui, tool_tip_text=tip,
-                                                 object_id=ObjectID(class_id=cls_id) if cls_id else None)
-                self.add(b, intent if enabled else None)
-                if not enabled:
-                    b.disable()
-                self.command_buttons.append((b, intent, enabled))
-                x += bw + pad // 2
-            by += m.button_h + pad // 2
-        self.focus = min(self.focus, len(self.command_buttons) - 1)
-        self._show_focus()
-        self.body = pygame.Rect(2 * pad, self.body_top, w - 4 * pad, self.body_bottom - self.body_top)
+        line_h = text.line_height(m.body, "bold")
+        self.status_rect = pygame.Rect(2 * pad, commands_top - pad // 2 - line_h, w - 4 * pad, line_h)
+        self.body = pygame.Rect(2 * pad, body_top, w - 4 * pad, self.status_rect.y - pad // 2 - body_top)
         self.max_scroll = 0
+        self.note = None
         if self.other is not None and self.body.height >= h * 0.5:
             # the replay says what it keeps, above every page (at large text sizes the columns' titles say it)
             note = text.fit_static(((self._replay_note(), 0.9, palette.MUTED, "italic"),), self.body.width,
@@ -198,10 +151,47 @@ class DebriefScene(Scene):
             self.note = (note, self.body.topleft)
             self.body.y += note.height + pad // 2
             self.body.height -= note.height + pad // 2
-        else:
-            self.note = None
         if self.page == "charts":
             self._pair_buttons()
+
+    def _tab_buttons(self, y: int) -> int:
+        """A button per page, in as many rows as the width needs; returns the bottom of the last row."""
+        m, pad = self.m, self.m.pad
+        self.tab = min(self.tab, len(self.pages) - 1)
+        widths = [text.size(label, m.body, "bold")[0] + 3 * pad for _, label in self.pages]
+        rects = layout.flow_rects(2 * pad, y, widths, self.app.size[0] - 4 * pad, m.button_h, pad // 2)
+        self.tab_buttons = []
+        for k, ((_, label), rect) in enumerate(zip(self.pages, rects)):
+            b = self.add(pygame_gui.elements.UIButton(rect, label, self.ui, tool_tip_text="← → switch pages"),
+                         Intent(Kind.PAGE, k))
+            if k == self.tab:
+                b.select()
+            self.tab_buttons.append(b)
+        return rects[-1].bottom
+
+    def _command_buttons(self) -> int:
+        """The commands in rows at the foot of the screen (full words when they fit on one row, else
+        short ones: the tooltips keep the full words); returns the top of the first row."""
+        m, pad = self.m, self.m.pad
+        w, h = self.app.size
+        room = w - 4 * pad
+        rows = commands(other_worldview(self.game).preset, self.other is not None)
+        full = sum(text.size(long, m.body, "bold")[0] + 3 * pad + pad // 2 for (long, _), *_ in rows) <= room
+        labels = [pair[0 if full else 1] for pair, *_ in rows]
+        widths = [min(room, text.size(label, m.body, "bold")[0] + 3 * pad) for label in labels]
+        top = h - pad - len(layout.flow(widths, room, pad // 2)) * (m.button_h + pad // 2)
+        self.command_buttons = []
+        for label, (_, intent, cls_id, enabled, tip), rect in zip(
+                labels, rows, layout.flow_rects(2 * pad, top, widths, room, m.button_h, pad // 2)):
+            b = pygame_gui.elements.UIButton(rect, label, self.ui, tool_tip_text=tip,
+                                             object_id=ObjectID(class_id=cls_id) if cls_id else None)
+            self.add(b, intent if enabled else None)
+            if not enabled:
+                b.disable()
+            self.command_buttons.append((b, intent, enabled))
+        self.focus = min(self.focus, len(self.command_buttons) - 1)
+        self._show_focus()
+        return top
 
     def _replay_note(self) -> str:
         return (f"Right: the replay under {self.other.worldview.preset}. " + D.SAME_ACTORS
@@ -229,105 +219,102 @@ class DebriefScene(Scene):
                 b.unselect()
 
     # ------------------------------------------------------------------ intents
-    def on_intent(self, intent):
-        k = intent.kind
-        if k in (Kind.NEXT_TAB, Kind.PREV_TAB):
-            self.tab = (self.tab + (1 if k is Kind.NEXT_TAB else -1)) % len(self.pages)
-            self.scroll = 0
-            self.relayout()
-            return True
-        if k is Kind.PICK and intent.arg[0] == "tab":
-            self.tab, self.scroll = intent.arg[1], 0
-            self.relayout()
-            return True
-        if k is Kind.PICK and intent.arg[0] == "scroll":
-            self.scroll = max(0, min(self.max_scroll, self.scroll + intent.arg[1]))
-            return True
-        if k in (Kind.FOCUS_NEXT, Kind.FOCUS_PREV):
-            n = len(self.command_buttons)
-            for _ in range(n):
-                self.focus = (self.focus + (1 if k is Kind.FOCUS_NEXT else -1)) % n
-                if self.command_buttons[self.focus][2]:
-                    break
-            self._show_focus()
-            return True
-        if k is Kind.ACTIVATE:
-            b, chosen, enabled = self.command_buttons[self.focus]
-            return self.on_intent(chosen) if enabled else True
-        if k in (Kind.REPLAY_OTHER, Kind.EXPORT) and not self.ready:
+    def _open_page(self, tab: int):
+        self.tab, self.scroll = tab, 0
+        self.relayout()
+
+    def _step_page(self, intent):
+        self._open_page((self.tab + (1 if intent.kind is Kind.NEXT_TAB else -1)) % len(self.pages))
+
+    def _page(self, intent):
+        self._open_page(intent.arg)
+
+    def _scroll_by(self, intent):
+        self.scroll = max(0, min(self.max_scroll, self.scroll + intent.arg))
+
+    def _move_focus(self, intent):
+        n = len(self.command_buttons)
+        for _ in range(n):
+            self.focus = (self.focus + (1 if intent.kind is Kind.FOCUS_NEXT else -1)) % n
+            if self.command_buttons[self.focus][2]:
+                break
+        self._show_focus()
+
+    def _press_focused(self, intent):
+        _, chosen, enabled = self.command_buttons[self.focus]
+        return self.on_intent(chosen) if enabled else True
+
+    def _not_ready(self) -> bool:
+        if not self.ready:
             self.status = "A moment: the debrief is still being worked out."
-            return True
-        if k is Kind.REPLAY_OTHER:
-            if self.other is None:
-                self.other = self.game.replay_under(other_worldview(self.game))
-                self.worlds.append(self._world(self.other))
-                self.relayout()
-            return True
-        if k is Kind.EXPORT:
-            return self._export()
-        if k in (Kind.NEXT_PAIR, Kind.PREV_PAIR):
-            n = len(history.actor_pairs(self.game.scenario.n))
-            self.pair = (self.pair + (1 if k is Kind.NEXT_PAIR else -1)) % n
-            if self.page != "charts":
-                self.tab = [p for p, _ in self.pages].index("charts")
-                self.relayout()
-            self._cache.clear()
-            return True
-        if k is Kind.SAVE:
-            self.app.push(self.app.scene("save", self.game))
-            return True
-        if k is Kind.UNDO:
-            if self.game.undo():
-                saving.autosave(self.game)
-                self.app.replace(self.app.scene("play", self.game))
-            return True
-        if k is Kind.PICK and intent.arg[0] == "new":
-            self.app.reset(self.app.scene("title"))
-            self.app.push(self.app.scene("setup", self.app.options))
-            return True
-        if k is Kind.BACK:
-            self.app.reset(self.app.scene("title"))
-            return True
-        return super().on_intent(intent)
+        return not self.ready
 
-    def charts_picture(self) -> pygame.Surface:
-        """The charts of every world shown, side by side, at a fixed export size."""
-        cols = len(self.worlds)
-        w, h = 900 * cols, 900
-        m = Metrics(1280, 720, 1.0)
-        pic = text.surface((w, h))
-        pic.fill(palette.BACKGROUND)
-        for k, world in enumerate(self.worlds):
-            top, pair = self._chart_lines(world)
-            pic.blit(Chart.render((900 - 20, 430), m, self._chart_title(world), top, world["game"].turn_limit), (k * 900 + 10, 10))
-            pic.blit(Chart.render((900 - 20, 430), m, self._pair_title(), pair, world["game"].turn_limit), (k * 900 + 10, 460))
-        return pic
+    def _replay_other(self, intent):
+        if not self._not_ready() and self.other is None:
+            self.other = self.game.replay_under(other_worldview(self.game))
+            self.worlds.append(self._world(self.other))
+            self.relayout()
 
-    def printable(self) -> pygame.Surface:
-        """The one-page summary to hand out (printable.render)."""
-        return printable.render(self.worlds, self.baselines)
-
-    def _export(self) -> bool:
+    def _export(self, intent):
+        if self._not_ready():
+            return
         try:
             folder = saving.export(self.game, self.charts_picture(), self.other)
             saving.save_png(self.printable(), folder / "debrief.png")
         except OSError as exc:
             self.status = f"Export failed: {exc.strerror or exc}"
-            return True
+            return
         other = ", the other world's CSV" if self.other else ""
-        self.status = f"Exported to {folder}: record.csv, game.json, charts.png{other} and debrief.png (one page to print)"
+        self.status = f"Exported to {folder}: record.csv, game.json, charts.png{other} and debrief.png (one page to " \
+                      "print)"
         self.export_folder = folder
         self.app.say("Exported: " + str(folder))
-        return True
+
+    def _step_pair(self, intent):
+        n = len(history.actor_pairs(self.game.scenario.n))
+        self.pair = (self.pair + (1 if intent.kind is Kind.NEXT_PAIR else -1)) % n
+        if self.page != "charts":
+            self.tab = [p for p, _ in self.pages].index("charts")
+            self.relayout()
+        self._cache.clear()
+
+    def _save(self, intent):
+        self.app.push(self.app.scene("save", self.game))
+
+    def _undo(self, intent):
+        if self.game.undo():
+            saving.autosave(self.game)
+            self.app.replace(self.app.scene("play", self.game))
+
+    def _new_game(self, intent):
+        self.app.reset(self.app.scene("title"))
+        self.app.push(self.app.scene("setup", self.app.options))
+
+    def _title(self, intent):
+        self.app.reset(self.app.scene("title"))
+
+    handlers = {Kind.NEXT_TAB: _step_page, Kind.PREV_TAB: _step_page, Kind.PAGE: _page, Kind.SCROLL: _scroll_by,
+                Kind.FOCUS_NEXT: _move_focus, Kind.FOCUS_PREV: _move_focus, Kind.ACTIVATE: _press_focused,
+                Kind.REPLAY_OTHER: _replay_other, Kind.EXPORT: _export, Kind.NEXT_PAIR: _step_pair,
+                Kind.PREV_PAIR: _step_pair, Kind.SAVE: _save, Kind.UNDO: _undo, Kind.NEW_GAME: _new_game,
+                Kind.BACK: _title}
+
+    def charts_picture(self) -> pygame.Surface:
+        """The charts of every world shown, side by side, at a fixed export size."""
+        return charts.charts_picture(self.worlds, self.pair)
+
+    def printable(self) -> pygame.Surface:
+        """The one-page summary to hand out (printable.render)."""
+        return printable.render(self.worlds, self.baselines)
 
     # ------------------------------------------------------------------ drawing
     def draw(self, surface):
         m = self.m
         surface.fill(palette.BACKGROUND)
         g = self.game
-        head = f"Debrief — {g.scenario.title}, seed {g.seed}, {g.turn} turns"
-        surface.blit(text.render(text.ellipsize(head, m.px(30), self.head_rect.width, "bold"), m.px(30), palette.TEXT, "bold"),
-                     self.head_rect.topleft)
+        head = text.ellipsize(f"Debrief — {g.scenario.title}, seed {g.seed}, {g.turn} turns", m.px(30),
+                              self.head_rect.width, "bold")
+        surface.blit(text.render(head, m.px(30), palette.TEXT, "bold"), self.head_rect.topleft)
         self._draw_status(surface)
         if not self.ready:
             block = text.fit_static(((WAITING, 1.1, palette.FOCUS, "bold"),), self.body.width, self.body.height, m.body)
@@ -336,285 +323,56 @@ class DebriefScene(Scene):
         if self.note is not None:
             surface.blit(self.note[0].surface, self.note[1])
         body = pygame.Rect(self.body)
-        if self.page == "charts":
+        if self.page == "charts":     # under the pair buttons
             body.y += m.button_h + m.pad // 2
             body.height -= m.button_h + m.pad // 2
         worlds = self.worlds[:1] if self.page == "world" else self.worlds
-        cols = len(worlds)
-        gap = 2 * m.pad
-        col_w = (body.width - gap * (cols - 1)) // cols
-        for k, world in enumerate(worlds):
-            rect = pygame.Rect(body.x + k * (col_w + gap), body.y, col_w, body.height)
+        for k, (world, rect) in enumerate(zip(worlds, layout.row(body, *[None] * len(worlds), gap=2 * m.pad))):
             key = (self.page, k, rect.size, m, self.pair, self.scroll)
             pic = self._cache.get(key)
             if pic is None:
-                pic = self._render_column(world, rect.size, k)
-                self._cache[key] = pic
+                pic = self._cache[key] = self._render_column(world, rect.size, k)
             surface.blit(pic, rect.topleft)
 
     def _draw_status(self, surface):
         m = self.m
         r = self.status_rect
         if self.status:
-            options = [self.status, self.status.split(":")[0] + (f": {self.export_folder}" if self.export_folder else ""),
+            folder = f": {self.export_folder}" if self.export_folder else ""
+            options = [self.status, self.status.split(":")[0] + folder,
                        "Exported: the folder is named in the message below" if self.export_folder else self.status]
             line, colour = text.first_fitting(options, m.body, r.width, "bold"), palette.FOCUS
         else:
-            hint = "← → pages · O replay under the other world · P export and print · Esc title screen"
-            line, colour = text.first_fitting([hint, "← → pages · O · P · Esc"], m.body, r.width, "bold"), palette.MUTED
+            line, colour = text.first_fitting([HINT, "← → pages · O · P · Esc"], m.body, r.width, "bold"), palette.MUTED
         surface.blit(text.render(line, m.body, colour, "bold"), r.topleft)
 
     def _column_title(self, world, k) -> str:
-        g = world["game"]
-        if k == 0:
-            return f"This game: {g.worldview.label}"
-        return f"The replay: {g.worldview.label}"
+        return f"{'This game' if k == 0 else 'The replay'}: {world['game'].worldview.label}"
 
     def _render_column(self, world, size, k) -> pygame.Surface:
         m = self.m
         surf = text.surface(size)
         surf.fill(palette.BACKGROUND)
+        col = Column(m, self.scroll, Metrics(*self.app.size, 1.0).body)
         if self.page == "charts":
-            top, pair = self._chart_lines(world)
-            half = (size[1] - m.pad) // 2
-            title = self._chart_title(world) if len(self.worlds) == 1 else self._column_title(world, k)
-            if half < 9 * text.line_height(m.small):
-                # too short for two charts at this text size: one at a time, PgDn and PgUp between them
-                self.max_scroll = max(self.max_scroll, 1)
-                if self.scroll == 0:
-                    surf.blit(Chart.render(size, m, f"{title} · PgDn: the pair", top, world["game"].turn_limit), (0, 0))
-                else:
-                    surf.blit(Chart.render(size, m, f"{self._pair_title()} · PgUp: the region", pair,
-                                           world["game"].turn_limit), (0, 0))
-                return surf
-            surf.blit(Chart.render((size[0], half), m, title, top, world["game"].turn_limit), (0, 0))
-            surf.blit(Chart.render((size[0], size[1] - half - m.pad), m, self._pair_title(), pair,
-                                   world["game"].turn_limit), (0, half + m.pad))
-            return surf
-        if self.page == "world":
-            self._draw_world_page(surf, world)
-            return surf
-        inner = shapes.panel(surf, surf.get_rect(), self._column_title(world, k), m.body)
-        if self.page in ("headline", "crises"):
-            # side by side, both columns take the size the fuller one fits at; past a floor, they scroll
-            px = min(self._fit_px(self._paragraphs(w, j), inner.size) for j, w in enumerate(self.worlds))
-            self._draw_paragraphs(surf, inner, self._paragraphs(world, k), px, scrolls=True)
-        elif self.page == "scores":
-            self._draw_scores(surf, inner, world)
+            title = charts.chart_title(world) if len(self.worlds) == 1 else self._column_title(world, k)
+            charts.draw_charts(surf, world, col, title, self.pair)
+        elif self.page == "world":
+            charts.draw_world_page(surf, world, col)
         else:
-            self._draw_moves(surf, inner, world)
+            inner = shapes.panel(surf, surf.get_rect(), self._column_title(world, k), m.body)
+            if self.page in ("headline", "crises"):
+                # side by side, both columns take the size the fuller one fits at; past a floor, they scroll
+                px = min(fit_px(self._paragraphs(w, j), inner.size, m) for j, w in enumerate(self.worlds))
+                draw_paragraphs(surf, inner, self._paragraphs(world, k), col, px, scrolls=True)
+            elif self.page == "scores":
+                draw_scores(surf, inner, world, col, side_by_side=len(self.worlds) > 1)
+            else:
+                draw_moves(surf, inner, world, col)
+        self.max_scroll = max(self.max_scroll, col.max_scroll)
         return surf
 
     def _paragraphs(self, world, k) -> list:
         if self.page == "headline":
             return pages.headline(world, k, self.baselines if k == 0 else None, short=len(self.worlds) > 1)
         return pages.crises_page(world)
-
-    @staticmethod
-    def _block(paras, px: int, width: int) -> text.Block:
-        """Paragraphs (text, factor, role, style) at body size px."""
-        return text.Block([(t, max(text.MIN_PX, round(px * f)), pages.ROLES_SCREEN[r], st) for t, f, r, st in paras],
-                          width, gap=max(2, int(px * 0.35)))
-
-    def _fit_px(self, paras, size) -> int:
-        """The largest body size at which the paragraphs fit size, from the screen's down to a floor
-        (a large text size stays large: what does not fit then scrolls)."""
-        floor = max(MIN_PAGE_PX, round(self.m.body * SCROLL_FLOOR))
-        px = self.m.body
-        while px > floor and self._block(paras, px, size[0]).height > size[1]:
-            px = max(floor, int(px * 0.92))
-        return px
-
-    def _draw_paragraphs(self, surf, inner, paras, px: int | None = None, scrolls: bool = False):
-        """Paragraphs in inner at body size px (else the largest that fits); with scrolls, a page
-        longer than inner shows whole lines from self.scroll, with a hint of what is below."""
-        px = px if px is not None else self._fit_px(paras, inner.size)
-        block = self._block(paras, px, inner.width)
-        if not scrolls or block.height <= inner.height:
-            surf.blit(block.surface, inner.topleft, area=pygame.Rect(0, 0, inner.width, inner.height))
-            return
-        self._scrolled(surf, inner, block)
-
-    def _floor(self) -> int:
-        """The body size at text size 1.0: a page at a larger size scrolls rather than shrink below it."""
-        return Metrics(*self.app.size, 1.0).body
-
-    def _scrolled(self, surf, inner, block):
-        """A block in inner: whole lines from self.scroll when it is longer, with a hint of what is below."""
-        m = self.m
-        if block.height <= inner.height:
-            surf.blit(block.surface, inner.topleft)
-            return
-        view = pygame.Rect(inner.x, inner.y, inner.width, inner.height - text.line_height(m.small, "bold"))
-        limit = text.scroll_limit(block, view.height)
-        self.max_scroll = max(self.max_scroll, limit)
-        picture, _ = text.window(block, min(self.scroll, limit), view.height)
-        surf.blit(picture, view.topleft)
-        more = "PgDn or wheel: more below" if self.scroll < limit else "PgUp or wheel: back up"
-        hint = text.render(text.ellipsize(more, m.small, inner.width, "bold"), m.small, palette.FOCUS, "bold")
-        surf.blit(hint, hint.get_rect(bottomright=inner.bottomright))
-
-    def _draw_world_page(self, surf, world):
-        m = self.m
-        rect = surf.get_rect()
-        wide = rect.width >= 2.2 * m.body * 20
-        left = pygame.Rect(0, 0, round(rect.width * 0.5) if wide else rect.width, rect.height if wide else rect.height // 2)
-        chart = pygame.Rect(left.right + m.pad, 0, rect.width - left.width - m.pad, rect.height) if wide else \
-            pygame.Rect(0, left.bottom + m.pad, rect.width, rect.height - left.height - m.pad)
-        inner = shapes.panel(surf, left, "Which world was it?", m.body)
-        self._draw_paragraphs(surf, inner, pages.world_page(world), scrolls=True)
-        g = world["game"]
-        colours = {a.code: palette.hex_colour(a.colour) for a in g.scenario.actors}
-        lines = pages.belief_series(world, colours, palette.TEXT, palette.FOCUS)
-        surf.blit(Chart.render(chart.size, m, "Chance of the spiral world (%), by turn", lines, g.turn_limit), chart.topleft)
-
-    def _chart_title(self, world) -> str:
-        if not world["game"].scenario.dynamics:    # the 2x2 game: no regional tension
-            return f"Payoff per turn, % of the best one turn pays — {world['game'].worldview.label}"
-        return f"Tension and mean trust — {world['game'].worldview.label}"
-
-    def _pair_title(self) -> str:
-        i, j = history.actor_pairs(self.game.scenario.n)[self.pair]
-        a, b = self.game.scenario.actors[i], self.game.scenario.actors[j]
-        return f"Pair {a.name} and {b.name} (× 100) · [ ] other pairs"
-
-    def _chart_lines(self, world):
-        g = world["game"]
-        s = history.series(g.turns, world["start"])
-        top = [("regional tension", s["turn"], s["tension"], palette.CHART_TENSION, "solid"),
-               ("mean trust × 100", s["turn"], s["trust"], palette.CHART_TRUST, "dashed")]
-        i, j = history.actor_pairs(g.scenario.n)[self.pair]
-        a, b = g.codes[i], g.codes[j]
-        p = history.pair_series(g.turns, i, j, world["start"])
-        pair = [(f"trust {a}→{b}", p["turn"], p["trust_ab"], palette.CHART_PAIR_AB, "solid"),
-                (f"trust {b}→{a}", p["turn"], p["trust_ba"], palette.CHART_PAIR_BA, "dashed"),
-                (f"tension {a}–{b}", p["turn"], p["tension"], palette.CHART_PAIR_TENSION, "dotted")]
-        if not g.scenario.dynamics:   # the 2x2 game: each side's payoff instead of regional tension
-            turns, shares = dilemma.payoff_shares(g.turns, g.worldview, g.scenario.n)
-            top = [(f"{g.codes[k]} payoff, % of the best", turns, shares[k],
-                    (palette.CHART_PAIR_AB, palette.CHART_PAIR_BA, palette.CHART_TRUST)[k % 3], ("solid", "dashed")[k % 2])
-                   for k in range(g.scenario.n)]
-            pair = pair[:2]
-        return top, pair
-
-    def _draw_scores(self, surf, inner, world):
-        record = world["record"]
-        g = world["game"]
-        outcome = record["outcome"]
-        px = self.m.body
-        while True:
-            head = text.Block([(f"Outcome: {OUTCOME_TEXT[outcome]}", round(px * 1.15), palette.TEXT, "bold"),
-                               (f"Ended after turn {record['end_turn']} of {g.turn_limit}.", px, palette.MUTED, "regular")],
-                              inner.width, gap=2)
-            table, table_h = self._score_table(record, g, px, inner.width)
-            played = "" if len(self.worlds) == 1 else "Played by: " + ", ".join(
-                f"{c} {d}" for c, d in zip(g.codes, g.doctrines)) + ". "
-            foot = text.Block([(played + "The disposition column reveals each actor's hidden type, drawn at the start.",
-                                round(px * 0.85), palette.MUTED, "regular"),
-                               (SCORE_HELP if g.scenario.dynamics else SCORE_HELP_2X2, round(px * 0.85), palette.MUTED,
-                                "italic")], inner.width, gap=2)
-            total = head.height + table_h + foot.height + 2 * self.m.pad
-            floor = self._floor()    # never below the size of text at 1.0: the rows scroll instead
-            if (total <= inner.height and table is not None) or px <= floor:
-                break
-            px = max(floor, int(px * 0.92))
-        y = inner.y
-        surf.blit(head.surface, (inner.x, y))
-        y += head.height + self.m.pad
-        n = len(g.scenario.codes)
-        if table is not None and y + table_h > inner.bottom:
-            # the header row stays; the actors' rows that fit, from self.scroll (PgDn), and a hint
-            lh = table_h // (n + 1)
-            hint_h = text.line_height(self.m.small, "bold")
-            shown = max(1, (inner.bottom - y - hint_h) // lh - 1)
-            self.max_scroll = max(self.max_scroll, n - shown)
-            first = min(self.scroll, n - shown)
-            surf.blit(table, (inner.x, y), area=pygame.Rect(0, 0, table.get_width(), lh))
-            surf.blit(table, (inner.x, y + lh), area=pygame.Rect(0, lh * (1 + first), table.get_width(), lh * shown))
-            more = "PgDn or wheel: more rows" if first < n - shown else "PgUp or wheel: back up"
-            hint = text.render(text.ellipsize(more, self.m.small, inner.width, "bold"), self.m.small, palette.FOCUS, "bold")
-            surf.blit(hint, hint.get_rect(bottomright=inner.bottomright))
-            return
-        if table is not None:
-            surf.blit(table, (inner.x, y))
-        y += table_h + self.m.pad
-        if y + foot.height <= inner.bottom:
-            surf.blit(foot.surface, (inner.x, y))
-
-    def _score_table(self, record, g, px, width):
-        """The scores as a table with a header row; None when it is wider than width at this size."""
-        sc = g.scenario
-        # side by side, the controllers are the same in both worlds: they move to the footer
-        by = len(self.worlds) == 1
-        headers = ["actor"] + (["played by"] if by else []) + ["disposition"] + [label for _, label in SCORE_COLUMNS]
-        rows = []
-        for i, code in enumerate(sc.codes):
-            s = record["scores"][code]
-            controller = "human" if g.doctrines[i] == "human" else g.doctrines[i]
-            rows.append([code] + ([controller] if by else []) + [record["dispositions"][code],
-                         f"{s['score']:.0f}", f"{s['security']:.0f}", f"{s['trust']:.0f}", f"{s['tension']:.0f}",
-                         f"{s['prosperity']:.1f}", f"{s['payoff']:.0f}"])
-        if not sc.dynamics:   # the 2x2 game (two_rivals) has no tension to show
-            drop = headers.index("tension")
-            headers.pop(drop)
-            for r in rows:
-                r.pop(drop)
-        marker_w = round(px * 1.2)
-        gap = max(6, px // 2)
-        col_w = [max(text.size(h, px, "bold")[0], *(text.size(r[c], px)[0] for r in rows)) for c, h in enumerate(headers)]
-        col_w[0] += marker_w
-        total = sum(col_w) + gap * (len(headers) - 1)
-        if total > width:
-            return None, 0
-        lh = text.line_height(px) + 2
-        table = text.surface((width, lh * (len(rows) + 1)), pygame.SRCALPHA)
-        x = 0
-        first_number = headers.index("score")
-        for c, h in enumerate(headers):
-            right = c >= first_number
-            img = text.render(h, px, palette.ACCENT, "bold")
-            table.blit(img, (x + col_w[c] - img.get_width(), 0) if right else (x, 0))
-            for r, row in enumerate(rows):
-                y = lh * (r + 1)
-                colour = palette.TEXT
-                if headers[c] == "disposition":
-                    colour = palette.WARNING if row[c] == "greedy" else palette.MUTED
-                if c == 0:
-                    actor = sc.actors[r]
-                    shapes.draw_marker(table, actor.marker, palette.hex_colour(actor.colour),
-                                       (x + marker_w // 2 - 1, y + lh // 2), max(4, px * 0.38), width=1)
-                    table.blit(text.render(row[0], px, colour, "bold"), (x + marker_w, y))
-                    continue
-                img = text.render(row[c], px, colour, "bold" if headers[c] == "score" else "regular")
-                table.blit(img, (x + col_w[c] - img.get_width(), y) if right else (x, y))
-            x += col_w[c] + gap
-        return table, table.get_height()
-
-    def _draw_moves(self, surf, inner, world):
-        g = world["game"]
-        names = {a.code: a.name for a in g.scenario.actors}
-        wv = g.worldview.as_dict()
-        first = tuple(g.codes[i] for i in g.humans)
-        if not g.scenario.dynamics:
-            # the 2x2 game (two_rivals): no regional tension; the turns where the moves changed instead
-            points = dilemma.turning_points(g.turns, g.codes, names)
-            paras = [("The turns where the moves changed", 1.05, palette.TEXT, "bold")]
-            paras += [(line, 1.0, palette.ACCENT, "bold") for _, line in points] or \
-                [("No turns were played.", 1.0, palette.MUTED, "italic")]
-            totals = dilemma.totals(g.turns, g.scenario.n)
-            paras.append(("Payoff totals: " + " · ".join(f"{names[c]} {t:g}" for c, t in zip(g.codes, totals)),
-                          1.0, palette.TEXT, "regular"))
-            block = text.fit_static(tuple(paras), inner.width, inner.height, self.m.body, 10)
-            surf.blit(block.surface, inner.topleft, area=pygame.Rect(0, 0, inner.width, inner.height))
-            return
-        paras = [("The three turns that moved regional tension most", 1.05, palette.TEXT, "bold")]
-        if not world["moves"]:
-            paras.append(("No turns were played.", 1.0, palette.MUTED, "italic"))
-        for entry, delta in world["moves"]:
-            card = f" — card “{entry['card']['title']}” (¶{entry['card']['paragraph']})" if entry.get("card") else ""
-            sign = "+" if delta >= 0 else "−"
-            paras.append((f"Turn {entry['turn']}: tension {sign}{abs(delta):.1f} to {entry['regional_tension']:.0f}{card}",
-                          1.0, palette.ACCENT, "bold"))
-            for line in why(entry, names, wv, limit=3, first=first)[:4]:
-                paras.append((f"• {line}", 0.9, palette.TEXT, "regular"))
-        self._scrolled(surf, inner, text.fit_static(tuple(paras), inner.width, inner.height, self.m.body, self._floor()))

@@ -6,7 +6,7 @@ import pygame_gui
 
 from game.core.model.vocab import ACTION_HELP, Action
 
-from .. import intents, palette, text
+from .. import intents, layout, palette, text
 from ..intents import Intent, Kind
 from ..metrics import Metrics
 from ..scene import Scene
@@ -68,10 +68,10 @@ def key_paragraphs(px: int) -> list:
 
 
 HELP_KEYS = intents.OVERLAY_KEYS + [
-    intents.Key(pygame.K_DOWN, Intent(Kind.PICK, ("scroll", 1)), "↓", "more below (at large text sizes)"),
-    intents.Key(pygame.K_UP, Intent(Kind.PICK, ("scroll", -1)), "↑", "back up"),
-    intents.Key(pygame.K_PAGEDOWN, Intent(Kind.PICK, ("scroll", 8)), "PgDn", "a page down"),
-    intents.Key(pygame.K_PAGEUP, Intent(Kind.PICK, ("scroll", -8)), "PgUp", "a page up"),
+    intents.Key(pygame.K_DOWN, Intent(Kind.SCROLL, 1), "↓", "more below (at large text sizes)"),
+    intents.Key(pygame.K_UP, Intent(Kind.SCROLL, -1), "↑", "back up"),
+    intents.Key(pygame.K_PAGEDOWN, Intent(Kind.SCROLL, 8), "PgDn", "a page down"),
+    intents.Key(pygame.K_PAGEUP, Intent(Kind.SCROLL, -8), "PgUp", "a page up"),
 ]
 
 
@@ -96,12 +96,12 @@ class HelpScene(Scene):
         bw = text.size("Close (Esc)", m.body, "bold")[0] + 3 * m.pad
         self.add(pygame_gui.elements.UIButton(pygame.Rect(inner.right - bw, inner.y, bw, m.button_h), "Close (Esc)",
                                               self.ui), Intent(Kind.BACK))
-        self.title = text.first_fitting(["Keys (every key: How to play, on the title screen)", "Keys (all: How to play)",
-                                         "Keys"], m.heading, inner.width - bw - 2 * m.pad, "bold")
-        body = pygame.Rect(inner.x, inner.y + max(head, m.button_h) + m.pad // 2, inner.width,
-                           inner.bottom - inner.y - max(head, m.button_h) - m.pad // 2)
-        gap = 2 * m.pad
-        col_w = (body.width - gap) // 2
+        self.title = text.first_fitting(["Keys (every key: How to play, on the title screen)",
+                                         "Keys (all: How to play)", "Keys"], m.heading,
+                                        inner.width - bw - 2 * m.pad, "bold")
+        body = layout.column(inner, max(head, m.button_h), None, gap=m.pad // 2)[1]
+        left_col, right_col = layout.row(body, None, None, gap=2 * m.pad)
+        col_w = left_col.width
         # this screen's keys and the global ones; the rest are on the How to play page
         sections = key_sections(self.scene_keys)[:2]
         # balance the columns: the screen's own keys are split, the global ones close the right column
@@ -124,8 +124,8 @@ class HelpScene(Scene):
         if self.scrolls:
             body.height -= text.line_height(m.small, "bold") + m.pad // 2
         self.body = body
-        self.bindings.wheel = lambda dy, pos: Intent(Kind.PICK, ("scroll", -2 * dy))
-        self.columns = [(a, (body.x, body.y)), (b, (body.x + col_w + gap, body.y))]
+        self.bindings.wheel = lambda dy, pos: Intent(Kind.SCROLL, -2 * dy)
+        self.columns = [(a, left_col.topleft), (b, right_col.topleft)]
         self.first = min(self.first, self._limit())
 
     def _limit(self) -> int:
@@ -142,14 +142,13 @@ class HelpScene(Scene):
             paras.append((AUTO_PLAY_NOTE, px, palette.MUTED, "italic"))
         return paras
 
-    def on_intent(self, intent):
-        if intent.kind in (Kind.BACK, Kind.HELP, Kind.ACTIVATE, Kind.MENU):
-            self.app.pop()
-            return True
-        if intent.kind is Kind.PICK and isinstance(intent.arg, tuple) and intent.arg[0] == "scroll":
-            self.first = max(0, min(self._limit(), self.first + intent.arg[1]))
-            return True
-        return False
+    def close(self, intent):
+        self.app.pop()
+
+    def scroll_by(self, intent):
+        self.first = max(0, min(self._limit(), self.first + intent.arg))
+
+    handlers = {Kind.BACK: close, Kind.HELP: close, Kind.ACTIVATE: close, Kind.MENU: close, Kind.SCROLL: scroll_by}
 
     def draw(self, surface):
         overlay.dim(surface)
@@ -160,7 +159,8 @@ class HelpScene(Scene):
         if self.scrolls:
             more = "↓ ↑ PgDn PgUp or the wheel: more keys" if self.first < self._limit() else "↑ PgUp: back up"
             line = text.ellipsize(more, self.m.small, self.body.width, "bold")
-            surface.blit(text.render(line, self.m.small, palette.FOCUS, "bold"), (self.body.x, self.body.bottom + self.m.pad // 2))
+            surface.blit(text.render(line, self.m.small, palette.FOCUS, "bold"),
+                         (self.body.x, self.body.bottom + self.m.pad // 2))
 
 
 RULES = [
@@ -226,16 +226,14 @@ class HowToPlayScene(Scene):
         self.step = text.line_height(px) * 3
         self.scroll = max(0, min(self.scroll, self.block.height - self.view.height))
 
-    def on_intent(self, intent):
-        k = intent.kind
-        if k in (Kind.BACK, Kind.ACTIVATE):
-            self.app.pop()
-            return True
-        if k in (Kind.FOCUS_NEXT, Kind.FOCUS_PREV):
-            delta = self.step if k is Kind.FOCUS_NEXT else -self.step
-            self.scroll = max(0, min(self.block.height - self.view.height, self.scroll + delta))
-            return True
-        return super().on_intent(intent)
+    def close(self, intent):
+        self.app.pop()
+
+    def scroll_by(self, intent):
+        delta = self.step if intent.kind is Kind.FOCUS_NEXT else -self.step
+        self.scroll = max(0, min(self.block.height - self.view.height, self.scroll + delta))
+
+    handlers = {Kind.BACK: close, Kind.ACTIVATE: close, Kind.FOCUS_NEXT: scroll_by, Kind.FOCUS_PREV: scroll_by}
 
     def draw(self, surface):
         m = self.m

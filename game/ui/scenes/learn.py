@@ -1,33 +1,33 @@
 """Learn: the guided first lesson (game/core/teaching/lesson.py), played in the real game.
 
 One screen with two views: the chapter list, and a chapter (its text, one thing to do in a real
-session.Game shown on a board beside it, then one question with feedback). Progress is kept in
-learn.json in the user data folder; a file that cannot be read is ignored."""
+session.Game shown on a board beside it (learn_board), then one question with feedback). The
+chapter's state and the progress file are in learn_lesson."""
 from __future__ import annotations
-
-import json
-import os
 
 import pygame
 import pygame_gui
 
-from game.core.play.lesson_games import games as lesson_games
+from game.core.model.vocab import Stance
 from game.core.teaching import lesson
-from game.core.model.vocab import Action, Stance
 
-from .. import intents, palette, text, userdata
+from .. import layout, palette, text
 from ..intents import Intent, Key, Kind
-from ..scene import Scene
+from ..scene import ListScene
 from ..widgets.button_list import ButtonList
+from . import learn_board
 from .help import register_screen_keys
+from .learn_lesson import Lesson, load_progress, progress_path, save_progress
+
+__all__ = ["LearnScene", "LEARN_KEYS", "load_progress", "progress_path", "save_progress"]
 
 
 def _digit_keys() -> list[Key]:
     out = []
     for n in range(1, 10):
-        out.append(Key(getattr(pygame, f"K_{n}"), Intent(Kind.PICK, ("digit", n)), "1–9" if n == 1 else "",
+        out.append(Key(getattr(pygame, f"K_{n}"), Intent(Kind.NUMBER, n), "1–9" if n == 1 else "",
                        "choose a move, or an answer"))
-        out.append(Key(getattr(pygame, f"K_KP{n}"), Intent(Kind.PICK, ("digit", n)), "", ""))
+        out.append(Key(getattr(pygame, f"K_KP{n}"), Intent(Kind.NUMBER, n), "", ""))
     return out
 
 
@@ -52,157 +52,18 @@ LEARN_KEYS: list[Key] = register_screen_keys("Learn", _digit_keys() + [
 ])
 
 STANCE_LETTERS = {Stance.STAND_FIRM: "F", Stance.ESCALATE: "X", Stance.SETTLE: "S", Stance.BACK_DOWN: "B"}
+INTRO = (f"A guided first lesson in seven short chapters, about {lesson.MINUTES} minutes. Each is played in the real "
+         "game: a few sentences, one thing to do, one question.")
+SHOW_END = 10 ** 6     # a scroll past the end: the text's last lines (the question, its feedback) come into view
 
 
-# ------------------------------------------------------------------ progress
-def progress_path():
-    return userdata.data_dir() / "learn.json"
-
-
-def load_progress() -> dict[int, int]:
-    """Chapter number -> the answer given; {} when the file is missing or cannot be read."""
-    try:
-        data = json.loads(progress_path().read_text(encoding="utf-8"))
-        done = data["done"]
-        out = {int(k): int(v) for k, v in done.items()}
-        return {k: v for k, v in out.items() if 1 <= k <= len(lesson.CHAPTERS)
-                and 0 <= v < len(lesson.chapter(k).question.options)}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
-
-
-def save_progress(done: dict[int, int]) -> None:
-    path = progress_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(".learn.json.tmp")
-        tmp.write_text(json.dumps({"version": 1, "done": {str(k): v for k, v in sorted(done.items())}}),
-                       encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass
-
-
-# ------------------------------------------------------------------ one chapter's game
-class Lesson:
-    """The state of one chapter: its real games, the learner's move, answers and beliefs."""
-
-    def __init__(self, chapter: lesson.Chapter):
-        self.chapter = chapter
-        self.task = chapter.task
-        self.games = lesson_games(self.task)
-        self.game = self.games[0]
-        sc = self.game.scenario
-        self.human = sc.codes.index(self.task.human) if self.task.human else -1
-        self.move: Action | None = None
-        others = [k for k in range(len(sc.codes)) if k != self.human]
-        self.targets = others
-        self.target = others[0] if others else -1
-        self.stances: dict = {}
-        self.backing: dict = {}
-        self.answered_crisis = False
-        self.made: set[Action] = set()
-        self.belief: int | None = None          # a belief being stated (percent), when one is due
-        self.answer: int | None = None
-        self.message = ""
-        self.trust_before = None
-
-    # ---------------------------------------------------------- what the learner may do
-    @property
-    def moves(self) -> list[Action]:
-        has_stakes = bool(self.game.scenario.stakes)
-        return [a for a in Action if a is not Action.CHALLENGE or has_stakes]
-
-    def prompts(self) -> list[dict]:
-        if self.human < 0 or self.game.over:
-            return []
-        return self.game.crisis_prompts(self.human)
-
-    def unanswered(self) -> dict | None:
-        for p in self.prompts():
-            table = self.stances if p["kind"] == "stance" else self.backing
-            if (self.human, p["stake"]) not in table:
-                return p
-        return None
-
-    @property
-    def task_done(self) -> bool:
-        if self.belief is not None:
-            return False
-        played = self.game.turn >= self.task.rounds or self.game.over
-        if self.task.kind == "watch":
-            return played
-        need = lesson.required_action(self.task)
-        if need is not None and need not in self.made:
-            return False
-        if self.task.stance and not self.answered_crisis:
-            return False
-        return played
-
-    # ---------------------------------------------------------- acts
-    def choose(self, n: int) -> str:
-        moves = self.moves
-        if not 1 <= n <= len(moves):
-            return f"There is no move {n} here."
-        self.move = moves[n - 1]
-        return ""
-
-    def step_target(self, step: int):
-        if self.targets:
-            k = self.targets.index(self.target) if self.target in self.targets else 0
-            self.target = self.targets[(k + step) % len(self.targets)]
-
-    def answer_crisis(self, kind: str, value) -> str:
-        p = self.unanswered()
-        if p is None:
-            return "There is no crisis to answer now."
-        if (p["kind"] == "stance") != (kind == "stance"):
-            return "Answer with F, X, S or B." if p["kind"] == "stance" else "Answer with Y (back) or N (stay out)."
-        table = self.stances if kind == "stance" else self.backing
-        table[(self.human, p["stake"])] = value
-        self.answered_crisis = True
-        return ""
-
-    def play(self) -> str:
-        """Enter: state a due belief, else play one turn (if the learner has chosen); a message if not."""
-        game = self.game
-        if self.belief is not None:
-            game.state_belief(self.human, self.belief / 100.0)
-            self.belief = None
-            return ""
-        if game.over and not self.task_done:
-            self.__init__(self.chapter)
-            return "The game ended before the task was done: it starts again."
-        if game.over or (self.task_done and self.task.kind == "watch"):
-            return ""
-        if self.task.kind == "watch":
-            for g in self.games:
-                if not g.over:
-                    g.play_turn({})
-            return ""
-        if self.move is None:
-            return "Choose a move first (keys 1–9 or a button)."
-        if self.unanswered() is not None:
-            return "Answer the crisis first (F, X, S or B; for an ally Y or N)."
-        target = self.target if self.move.targeted else -1
-        self.trust_before = game.state.trust[0].copy()
-        game.play_turn({self.human: (int(self.move), target)}, self.stances, self.backing)
-        self.made.add(self.move)
-        self.stances, self.backing = {}, {}
-        if game.belief_due():
-            self.belief = 50
-        return ""
-
-
-# ------------------------------------------------------------------ the screen
-class LearnScene(Scene):
+class LearnScene(ListScene):
     keys = LEARN_KEYS
     name = "learn"
 
     def __init__(self, app, chapter: int | None = None):
         super().__init__(app)
         self.done = load_progress()
-        self.list = ButtonList()
         self.lesson: Lesson | None = None
         self.scroll = 0
         if chapter is not None:
@@ -234,21 +95,24 @@ class LearnScene(Scene):
         b = pygame_gui.elements.UIButton(pygame.Rect(rect), label, self.ui, tool_tip_text=tip)
         return self.add(b, intent)
 
+    def _corner_button(self, label: str) -> int:
+        """The way back, at the top right ("Title screen (Esc)", "Chapters (Esc)"); returns its width."""
+        m, w = self.m, self.app.size[0]
+        bw = text.size(label, m.body, "bold")[0] + 3 * m.pad
+        self._button((w - bw - m.pad, m.pad, bw, m.button_h), label, Intent(Kind.BACK))
+        return bw
+
     def _layout_list(self, m, w, h):
         width = min(w - 4 * m.pad, round(m.body * 46))
-        intro = (f"A guided first lesson in seven short chapters, about {lesson.MINUTES} minutes. Each is played in "
-                 "the real game: a few sentences, one thing to do, one question.", m.body, palette.MUTED, "regular")
-        items = []
-        for c in lesson.CHAPTERS:
-            mark = " (done)" if c.number in self.done else ""
-            items.append((f"{c.number}. {c.title}{mark}", Intent(Kind.PICK, ("chapter", c.number)), True,
-                          f"About {c.minutes} minutes."))
+        items = [(f"{c.number}. {c.title}" + (" (done)" if c.number in self.done else ""),
+                  Intent(Kind.CHAPTER, c.number), True, f"About {c.minutes} minutes.") for c in lesson.CHAPTERS]
         item_h = round(m.body * 1.8)
         gap = max(4, m.pad // 2)
         footer_h = text.line_height(m.small) + m.pad
-        self.head_pos = ((w - width) // 2, m.pad * 2)
+        self.head_pos = (layout.centred(width, w), m.pad * 2)
         # at large sizes the introduction gives way before the list takes two columns
-        for paras in ([("Learn", m.title, palette.TEXT, "bold"), intro], [("Learn", m.title, palette.TEXT, "bold")]):
+        title = ("Learn", m.title, palette.TEXT, "bold")
+        for paras in ([title, (INTRO, m.body, palette.MUTED, "regular")], [title]):
             self.head = text.Block(paras, width, gap=m.pad // 2)
             top = self.head_pos[1] + self.head.height + 2 * m.pad
             fits = top + len(items) * (item_h + gap) <= h - footer_h - m.pad
@@ -257,82 +121,67 @@ class LearnScene(Scene):
         columns = 1 if fits else 2
         bw = min((w - 4 * m.pad - (columns - 1) * gap) // columns,
                  ButtonList.width_for([i[0] for i in items], round(m.body * 1.1), m.pad))
-        x = (w - columns * bw - (columns - 1) * gap) // 2
-        bottom = self.list.build(self, items, x, top, bw, item_h, gap, None, columns)
-        back_w = text.size("Title screen (Esc)", m.body, "bold")[0] + 3 * m.pad
-        self._button((w - back_w - m.pad, m.pad, back_w, m.button_h), "Title screen (Esc)", Intent(Kind.BACK))
-        done = len(self.done)
-        self.footer = text.Block([(f"{done} of {len(lesson.CHAPTERS)} chapters done · ↑ ↓ then Enter, or click · "
-                                   "F1: keys", m.small, palette.MUTED, "regular")], w - 4 * m.pad)
+        bottom = self.list.build(self, items, layout.centred(columns * bw + (columns - 1) * gap, w), top, bw, item_h,
+                                 gap, None, columns)
+        self._corner_button("Title screen (Esc)")
+        self.footer = text.Block([(f"{len(self.done)} of {len(lesson.CHAPTERS)} chapters done · ↑ ↓ then Enter, or "
+                                   "click · F1: keys", m.small, palette.MUTED, "regular")], w - 4 * m.pad)
         self.footer_pos = (2 * m.pad, max(bottom, h - self.footer.height - m.pad))
 
     def _layout_chapter(self, m, w, h):
-        les = self.lesson
-        ch = les.chapter
-        gap = 2 * m.pad
-        nav_w = text.size("Chapters (Esc)", m.body, "bold")[0] + 3 * m.pad
-        self._button((w - nav_w - m.pad, m.pad, nav_w, m.button_h), "Chapters (Esc)", Intent(Kind.BACK))
+        ch = self.lesson.chapter
+        nav_w = self._corner_button("Chapters (Esc)")
         self.title_block = text.Block([(f"Chapter {ch.number} of {len(lesson.CHAPTERS)}: {ch.title}", m.heading,
                                         palette.TEXT, "bold")], w - nav_w - 4 * m.pad)
         top = m.pad + max(m.button_h, self.title_block.height) + m.pad
-        left_w = round((w - 2 * m.pad - gap) * 0.46)
-        self.left = pygame.Rect(m.pad, top, left_w, h - top - m.pad)
-        self.right = pygame.Rect(self.left.right + gap, top, w - self.left.right - gap - m.pad, h - top - m.pad)
-        # the left column: the chapter's words, the task, then the question and its feedback
-        paras = [(p, m.body, palette.TEXT, "regular") for p in ch.text]
-        paras.append(("Sources: " + ch.sources, m.small, palette.MUTED, "italic"))
-        paras.append(("Do: " + ch.task.instruction, m.body, palette.FOCUS, "bold"))
-        if les.task_done:
-            q = ch.question
-            paras.append(("Question: " + q.prompt, m.body, palette.ACCENT, "bold"))
-            if les.answer is None:
-                paras.append(("The answers are on the right: press 1–3 or click one.", m.small, palette.MUTED,
-                              "regular"))
-            if les.answer is not None:
-                right = les.answer == q.correct
-                hint = "" if right else f" The answer this chapter has in mind: {q.correct + 1}."
-                paras.append((q.feedback[les.answer] + hint, m.body, palette.TEXT if right else palette.WARNING,
-                              "regular"))
-        self.words = text.Block(paras, self.left.width, gap=m.pad)
+        self.left, self.right = layout.row(pygame.Rect(m.pad, top, w - 2 * m.pad, h - top - m.pad), 0.46, None,
+                                           gap=2 * m.pad)
+        self.words = text.Block(self._words(m), self.left.width, gap=m.pad)
         self.hint_h = text.line_height(m.small) + 2
         self.view = pygame.Rect(self.left)
         if self.words.height > self.left.height:
             self.view.height -= self.hint_h
-        # the buttons under the board, bottom up
-        buttons = self._buttons(les)
-        bh, bgap = m.button_h, max(4, m.pad // 2)
-        rows = self._pack(buttons, self.right.width, m, bgap)
-        y = self.right.bottom - len(rows) * (bh + bgap) + bgap
-        self.board_rect = pygame.Rect(self.right.x, self.right.y, self.right.width,
-                                      max(m.button_h, y - self.right.y - m.pad))
-        for row in rows:
-            x = self.right.x
-            for label, intent, bw in row:
-                self._button((x, y, bw, bh), label, intent)
-                x += bw + bgap
-            y += bh + bgap
-        self.board = text.Block(self._board(les, m), self.board_rect.width - 2 * m.pad, gap=max(2, m.pad // 2))
+        self.board_rect = self._layout_buttons(self._buttons(self.lesson))
+        self.board = text.Block(learn_board.paragraphs(self.lesson, m), self.board_rect.width - 2 * m.pad,
+                                gap=max(2, m.pad // 2))
         self.scroll = max(0, min(self.scroll, text.scroll_limit(self.words, self.view.height)))
 
-    @staticmethod
-    def _pack(buttons, width, m, gap):
-        rows, row, used = [], [], 0
-        for label, intent in buttons:
-            bw = min(width, text.size(label, m.body, "bold")[0] + 2 * m.pad)
-            if row and used + bw > width:
-                rows.append(row)
-                row, used = [], 0
-            row.append((label, intent, bw))
-            used += bw + gap
-        if row:
-            rows.append(row)
-        return rows
+    def _words(self, m) -> list:
+        """The left column: the chapter's words, the task, then the question and its feedback."""
+        les, ch = self.lesson, self.lesson.chapter
+        paras = [(p, m.body, palette.TEXT, "regular") for p in ch.text]
+        paras.append(("Sources: " + ch.sources, m.small, palette.MUTED, "italic"))
+        paras.append(("Do: " + ch.task.instruction, m.body, palette.FOCUS, "bold"))
+        if not les.task_done:
+            return paras
+        q = ch.question
+        paras.append(("Question: " + q.prompt, m.body, palette.ACCENT, "bold"))
+        if les.answer is None:
+            paras.append(("The answers are on the right: press 1–3 or click one.", m.small, palette.MUTED, "regular"))
+        else:
+            right = les.answer == q.correct
+            hint = "" if right else f" The answer this chapter has in mind: {q.correct + 1}."
+            paras.append((q.feedback[les.answer] + hint, m.body, palette.TEXT if right else palette.WARNING, "regular"))
+        return paras
+
+    def _layout_buttons(self, buttons: list[tuple[str, Intent]]) -> pygame.Rect:
+        """The buttons in rows at the foot of the right column, as many to a row as fit; returns the
+        board's rectangle above them."""
+        m = self.m
+        bh, gap = m.button_h, max(4, m.pad // 2)
+        widths = [min(self.right.width, text.size(label, m.body, "bold")[0] + 2 * m.pad) for label, _ in buttons]
+        lines = len(layout.flow(widths, self.right.width, gap))
+        board, foot = layout.column(self.right, None, lines * (bh + gap) - gap, gap=m.pad)
+        for rect, (label, intent) in zip(layout.flow_rects(*foot.topleft, widths, foot.width, bh, gap), buttons):
+            self._button(rect, label, intent)
+        board.height = max(m.button_h, board.height)
+        return board
 
     def _buttons(self, les: Lesson) -> list[tuple[str, Intent]]:
         if les.task_done:
             q = les.chapter.question
             if les.answer is None:
-                return [(f"Answer {k + 1}", Intent(Kind.PICK, ("digit", k + 1))) for k in range(len(q.options))]
+                return [(f"Answer {k + 1}", Intent(Kind.NUMBER, k + 1)) for k in range(len(q.options))]
             last = les.chapter.number == len(lesson.CHAPTERS)
             return [("Chapter list (Enter)" if last else "Next chapter (Enter)", Intent(Kind.ACTIVATE))]
         if les.task.kind == "watch":
@@ -345,266 +194,97 @@ class LearnScene(Scene):
             return [(f"{STANCE_LETTERS[s]} {s.label}", Intent(Kind.STANCE, int(s))) for s in Stance]
         if p is not None:
             return [("Y Back the ally", Intent(Kind.BACKING, True)), ("N Stay out", Intent(Kind.BACKING, False))]
-        out = [(f"{k + 1} {a.label}", Intent(Kind.PICK, ("digit", k + 1))) for k, a in enumerate(les.moves)]
+        out = [(f"{k + 1} {a.label}", Intent(Kind.NUMBER, k + 1)) for k, a in enumerate(les.moves)]
         if les.move is not None and les.move.targeted and len(les.targets) > 1:
             out.append(("Tab: next target", Intent(Kind.NEXT_TARGET)))
         out.append(("Play the turn (Enter)", Intent(Kind.ACTIVATE)))
         return out
 
-    # ---------------------------------------------------------- the board: the real game, in words
-    def _board(self, les: Lesson, m) -> list:
-        paras = self._game_board(les, m)
-        if les.task_done:
-            paras = self._question(les, m, paras)
-        return paras
+    # ---------------------------------------------------------- input: the chapter list
+    def _open_chapter(self, intent):
+        self.list.focus = intent.arg - 1
+        self.open(intent.arg)
+        self.refresh()
 
-    def _game_board(self, les: Lesson, m) -> list:
-        g = les.game
-        sc = g.scenario
-        name = {k: a.name for k, a in enumerate(sc.actors)}
-        paras = []
-        head = lambda s: paras.append((s, m.body, palette.ACCENT, "bold"))  # noqa: E731
-        line = lambda s, c=palette.TEXT: paras.append((s, m.body, c, "regular"))  # noqa: E731
-        small = lambda s, c=palette.MUTED: paras.append((s, m.small, c, "regular"))  # noqa: E731
-        stake_name = {st.id: st.name for st in sc.stakes}
-        head(f"{sc.title} · turn {g.turn} of {min(g.turn_limit, max(les.task.rounds, g.turn))}")
-        if les.task.kind == "watch" and len(les.games) > 1:
-            line("Both sides play the same doctrine; * marks a move that came out wrong (noise).", palette.MUTED)
-            small(f"Each turn: {name[0]}'s move · {name[1]}'s move, both playing "
-                  + "   |   both playing ".join(d.replace("-", " ") for d in les.task.watch))
-            for t in range(g.turn):
-                cells = []
-                for game in les.games:
-                    moves = game.turns[t]["actions"].values()
-                    cells.append(" · ".join(self._move(mv) for mv in moves))
-                line(f"Turn {t + 1}:  " + "   |   ".join(cells))
-            totals = []
-            for d, game in zip(les.task.watch, les.games):
-                pts = [sum(tt["payoffs"][k] for tt in game.turns) for k in range(len(game.codes))]
-                totals.append(f"{d.replace('-', ' ')}: " + ", ".join(f"{name[k]} {p:g}" for k, p in enumerate(pts)))
-            head("Points so far")
-            for t in totals:
-                line(t)
-            return paras
-        if les.task.kind == "watch":
-            for t in range(g.turn):
-                card = g.turns[t].get("card")
-                if not card:
-                    continue
-                c = next((c for c in sc.cards if c.id == card["id"]), None)
-                if t < g.turn - 1 or c is None:
-                    small(f"Turn {t + 1}: {card['title']} (¶{card['paragraph']})")
-                    continue
-                head(f"Turn {t + 1}: {c.title} (¶{c.paragraph}" + (f", {c.date})" if c.date else ")"))
-                line(f"“{c.quote}”", palette.MUTED)
-                paras.append(("Deterrence reading: " + c.deterrence_reading, m.body, palette.DETERRENCE, "regular"))
-                paras.append(("Dialogue reading: " + c.dialogue_reading, m.body, palette.DIALOGUE, "regular"))
-            if g.turn:
-                small(f"Regional tension {g.turns[-1]['regional_tension']:.0f} of 100.")
-            else:
-                line("Press Enter to play the first turn.", palette.MUTED)
-            return paras
-        me = les.human
-        if not g.hidden or g.over:
-            line(f"You are {name[me]}; your type (private): {g.type_of(me)}.", palette.MUTED)
-        else:
-            line(f"You are {name[me]}; your type (private): {g.type_of(me)}. The world is hidden.", palette.MUTED)
-        two = len(sc.codes) == 2
-        for t in range(g.turn):
-            entry = g.turns[t]
-            acts = entry["actions"]
-            mine = acts[sc.codes[me]]
-            if two:
-                other = sc.codes[1 - me]
-                pts = entry["payoffs"]
-                line(f"Round {t + 1}: you {self._move(mine)}, {name[1 - me]} {self._move(acts[other])} → "
-                     f"you {pts[me]:g}, {name[1 - me]} {pts[1 - me]:g}")
-            elif t >= g.turn - 2:
-                card = entry.get("card")
-                code = {c: k for k, c in enumerate(sc.codes)}
-                where = f" → {name[code[mine['target']]]}" if mine.get("target") in code else ""
-                line(f"Turn {t + 1}: you {self._move(mine)}{where}" + (f"; card: {card['title']}" if card else ""))
-                for c in entry.get("crises", []):
-                    stances = ", ".join(f"{k} {v.replace('_', ' ').lower()}" for k, v in c.get("stances", {}).items())
-                    small(f"Crisis over {stake_name.get(c['stake'], c['stake'])}: rung {c['rung_before']} → {c['rung']}"
-                          + (f" ({stances})" if stances else ""), palette.WARNING)
-        if two:
-            paras.extend(self._matrix(les, m, name))
-        if two and g.turn:
-            total = [sum(tt["payoffs"][k] for tt in g.turns) for k in range(2)]
-            line(f"Points: you {total[me]:g}, {name[1 - me]} {total[1 - me]:g}. "
-                 f"{name[1 - me]}'s trust in you: {g.state.trust[0][1 - me][me]:.2f}", palette.FOCUS)
-        if not two and g.turn and les.trust_before is not None:
-            head(f"The others' trust in {name[me]} (0–1), this turn")
-            now = g.state.trust[0]
-            for k in range(len(sc.codes)):
-                if k != me:
-                    d = round(float(now[k][me] - les.trust_before[k][me]), 2) + 0.0
-                    colour = palette.TRUST_HIGH if d > 0.005 else palette.TRUST_LOW if d < -0.005 else palette.TEXT
-                    line(f"{name[k]}: {now[k][me]:.2f} ({d:+.2f})", colour)
-        if g.hidden and g.beliefs.get(me):
-            small("Your beliefs (chance of the spiral world): "
-                  + ", ".join(f"after turn {t}: {p * 100:.0f}%" for t, p in g.beliefs[me]))
-        if g.hidden and g.over and les.belief is None:
-            from game.core.teaching.hidden import brier
-            spiral = g.worldview.preset == "spiral-world"
-            head(f"The world was the {g.worldview.preset}.")
-            path = g.beliefs.get(me, [])
-            if path:
-                line(f"Your Brier score: {brier(path, spiral):.2f}; the observer's: "
-                     f"{brier(g.observer_beliefs(), spiral):.2f} (0 is perfect, 0.25 is always 50%).")
-        if les.task_done:
-            return paras
-        return self._prompt(les, m, paras)
+    def _list_number(self, intent):
+        if intent.arg > len(lesson.CHAPTERS):
+            return False
+        return self.on_intent(Intent(Kind.CHAPTER, intent.arg))
 
-    def _question(self, les: Lesson, m, paras: list) -> list:
-        q = les.chapter.question
-        paras.append(("Your answer" if les.answer is not None else "Answers", m.body, palette.ACCENT, "bold"))
-        for k, opt in enumerate(q.options):
-            colour = palette.TEXT
-            if les.answer is not None:
-                colour = palette.FOCUS if k == les.answer else palette.FAINT
-            paras.append((f"{k + 1}. {opt}", m.body, colour, "bold" if k == les.answer else "regular"))
-        paras.append(("Press 1–3 or click an answer." if les.answer is None else "Enter: go on.", m.small,
-                      palette.MUTED, "regular"))
-        return paras
+    # ---------------------------------------------------------- input: a chapter
+    def _to_list(self, intent):
+        self.lesson = None
+        self.done = load_progress() | self.done
+        self.refresh()
 
-    def _prompt(self, les: Lesson, m, paras: list) -> list:
-        name = {k: a.name for k, a in enumerate(les.game.scenario.actors)}
-        head = lambda s: paras.append((s, m.body, palette.ACCENT, "bold"))  # noqa: E731
-        line = lambda s, c=palette.TEXT: paras.append((s, m.body, c, "regular"))  # noqa: E731
-        small = lambda s, c=palette.MUTED: paras.append((s, m.small, c, "regular"))  # noqa: E731
-        if les.belief is not None:
-            head(f"How likely is the spiral world? {les.belief}%")
-            small("← → by 10, then Enter to state it. The deterrence world is the other possibility.")
-            return paras
-        p = les.unanswered()
-        if p is not None:
-            other = p["parties"][1 - p["side"]] if p["kind"] == "stance" else p["ally"]
-            if p["kind"] == "stance":
-                head(f"Crisis over {p['name']} with {name[other]}, rung {p['rung']}: your stance?")
-                small("F stand firm · X escalate · S settle (split the stake) · B back down")
-            else:
-                head(f"{name[other]}, your ally, is in a crisis over {p['name']}: back it (Y) or stay out (N)?")
-            return paras
-        if les.move is None:
-            line(f"Your move: choose with 1–{len(les.moves)} or a button.", palette.FOCUS)
-        else:
-            tgt = f" → {name[les.target]}" if les.move.targeted and les.target >= 0 else ""
-            line(f"Your move: {les.move.label}{tgt}. Enter plays the turn.", palette.FOCUS)
-        return paras
-
-    @staticmethod
-    def _matrix(les: Lesson, m, name) -> list:
-        """The 2×2 in words: points (you, the other) for each pair of families; last round's cell lit."""
-        g, me = les.game, les.human
-        wv = g.worldview
-        temptation = wv["payoff_T"] if g.type_of(me) == "greedy" else wv["secure_payoff_T"]
-        other = name[1 - me]
-        last = None
-        if g.turn:
-            acts = g.turns[-1]["actions"]
-            last = tuple(Action[acts[g.codes[k]]["action"]].family.name.lower() for k in (me, 1 - me))
-        R, S, P = wv["payoff_R"], wv["payoff_S"], wv["payoff_P"]
-        rows = [(("dialogue", "dialogue"), f"you talk, {other} talks: you {R:g}, {other} {R:g}"),
-                (("dialogue", "deterrence"), f"you talk, {other} deters: you {S:g}, {other} {wv['payoff_T']:g} if greedy, "
-                                             f"{wv['secure_payoff_T']:g} if not"),
-                (("deterrence", "dialogue"), f"you deter, {other} talks: you {temptation:g} (your type), {other} {S:g}"),
-                (("deterrence", "deterrence"), f"you deter, {other} deters: you {P:g}, {other} {P:g}")]
-        out = [("Points each round", m.small, palette.ACCENT, "bold")]
-        for cell, words in rows:
-            lit = cell == last
-            out.append((("▶ " if lit else "   ") + words, m.small, palette.FOCUS if lit else palette.MUTED,
-                        "bold" if lit else "regular"))
-        return out
-
-    @staticmethod
-    def _move(mv: dict) -> str:
-        label = Action[mv["action"]].label
-        return label + ("*" if mv.get("intended") and mv["intended"] != mv["action"] else "")
-
-    # ---------------------------------------------------------- input
-    def on_intent(self, intent):
-        k = intent.kind
-        if self.lesson is None:
-            return self._list_intent(intent)
-        les = self.lesson
-        if k is Kind.BACK:
-            self.lesson = None
-            self.done = load_progress() | self.done
+    def _next_chapter(self, intent):
+        n = self.lesson.chapter.number + (1 if intent.kind is Kind.NEXT_TAB else -1)
+        if 1 <= n <= len(lesson.CHAPTERS):
+            self.open(n)
             self.refresh()
-            return True
-        if k in (Kind.NEXT_TAB, Kind.PREV_TAB):
-            n = les.chapter.number + (1 if k is Kind.NEXT_TAB else -1)
-            if 1 <= n <= len(lesson.CHAPTERS):
-                self.open(n)
-                self.refresh()
-            return True
-        if k in (Kind.FOCUS_NEXT, Kind.FOCUS_PREV):
-            step = 3 if k is Kind.FOCUS_NEXT else -3
-            self.scroll = max(0, min(text.scroll_limit(self.words, self.view.height), self.scroll + step))
-            return True
-        message = ""
-        if les.task_done:
-            if k is Kind.PICK and intent.arg[0] == "digit" and les.answer is None:
-                n = intent.arg[1]
-                if 1 <= n <= len(les.chapter.question.options):
-                    les.answer = n - 1
-                    self.done[les.chapter.number] = les.answer
-                    save_progress(self.done)
-                    self.scroll = 10 ** 6   # show the feedback
-            elif k is Kind.ACTIVATE and les.answer is not None:
-                n = les.chapter.number + 1
-                if n <= len(lesson.CHAPTERS):
-                    self.open(n)
-                else:
-                    self.lesson = None
-            elif k is Kind.ACTIVATE:
-                message = "Answer the question: 1, 2 or 3 (or click an answer)."
-            else:
-                return super().on_intent(intent)
-        elif k is Kind.PICK and intent.arg[0] == "digit":
-            message = les.choose(intent.arg[1]) if les.task.kind == "play" else ""
-        elif k in (Kind.NEXT_TARGET, Kind.PREV_TARGET):
-            les.step_target(1 if k is Kind.NEXT_TARGET else -1)
-        elif k is Kind.ADJUST:
-            if les.belief is not None:
-                les.belief = max(0, min(100, les.belief + int(intent.arg)))
-        elif k is Kind.STANCE:
-            message = les.answer_crisis("stance", Stance(int(intent.arg)))
-        elif k is Kind.BACKING:
-            message = les.answer_crisis("backing", bool(intent.arg))
-        elif k is Kind.ACTIVATE:
-            was_done = les.task_done
-            message = les.play()
-            if les.task_done and not was_done:
-                self.scroll = 10 ** 6   # bring the question into view
-        else:
-            return super().on_intent(intent)
+
+    def _scroll_words(self, intent):
+        step = 3 if intent.kind is Kind.FOCUS_NEXT else -3
+        self.scroll = max(0, min(text.scroll_limit(self.words, self.view.height), self.scroll + step))
+
+    def _acted(self, message: str = ""):
         if message:
             self.app.say(message)
         self.refresh()
-        return True
 
-    def _list_intent(self, intent):
-        k = intent.kind
-        if k in (Kind.FOCUS_NEXT, Kind.FOCUS_PREV):
-            self.list.move(1 if k is Kind.FOCUS_NEXT else -1)
-            return True
-        if k is Kind.ACTIVATE:
-            chosen = self.list.focused_intent()
-            return self.on_intent(chosen) if chosen else True
-        if k is Kind.PICK and intent.arg[0] == "chapter":
-            self.list.focus = intent.arg[1] - 1
-            self.open(intent.arg[1])
-            self.refresh()
-            return True
-        if k is Kind.PICK and intent.arg[0] == "digit" and intent.arg[1] <= len(lesson.CHAPTERS):
-            return self.on_intent(Intent(Kind.PICK, ("chapter", intent.arg[1])))
-        if k is Kind.BACK:
-            self.app.pop()
-            return True
-        return super().on_intent(intent)
+    def _number(self, intent):
+        les = self.lesson
+        if not les.task_done:
+            return self._acted(les.choose(intent.arg) if les.task.kind == "play" else "")
+        if les.answer is not None:
+            return False
+        if 1 <= intent.arg <= len(les.chapter.question.options):
+            les.answer = intent.arg - 1
+            self.done[les.chapter.number] = les.answer
+            save_progress(self.done)
+            self.scroll = SHOW_END     # show the feedback
+        self._acted()
+
+    def _activate(self, intent):
+        les = self.lesson
+        if not les.task_done:
+            message = les.play()
+            if les.task_done:
+                self.scroll = SHOW_END   # bring the question into view
+            return self._acted(message)
+        if les.answer is None:
+            return self._acted("Answer the question: 1, 2 or 3 (or click an answer).")
+        if les.chapter.number < len(lesson.CHAPTERS):
+            self.open(les.chapter.number + 1)
+        else:
+            self.lesson = None
+        self._acted()
+
+    def _task_act(self, intent):
+        """A target, a belief step or a crisis answer: only while the chapter's task is under way."""
+        les = self.lesson
+        if les.task_done:
+            return False
+        message = ""
+        if intent.kind in (Kind.NEXT_TARGET, Kind.PREV_TARGET):
+            les.step_target(1 if intent.kind is Kind.NEXT_TARGET else -1)
+        elif intent.kind is Kind.ADJUST and les.belief is not None:
+            les.belief = max(0, min(100, les.belief + int(intent.arg)))
+        elif intent.kind is Kind.STANCE:
+            message = les.answer_crisis("stance", Stance(int(intent.arg)))
+        elif intent.kind is Kind.BACKING:
+            message = les.answer_crisis("backing", bool(intent.arg))
+        self._acted(message)
+
+    LIST_HANDLERS = ListScene.handlers | {Kind.CHAPTER: _open_chapter, Kind.NUMBER: _list_number}
+    CHAPTER_HANDLERS = {Kind.BACK: _to_list, Kind.NEXT_TAB: _next_chapter, Kind.PREV_TAB: _next_chapter,
+                        Kind.FOCUS_NEXT: _scroll_words, Kind.FOCUS_PREV: _scroll_words, Kind.NUMBER: _number,
+                        Kind.ACTIVATE: _activate, Kind.NEXT_TARGET: _task_act, Kind.PREV_TARGET: _task_act,
+                        Kind.ADJUST: _task_act, Kind.STANCE: _task_act, Kind.BACKING: _task_act}
+
+    @property
+    def handlers(self) -> dict:
+        return self.LIST_HANDLERS if self.lesson is None else self.CHAPTER_HANDLERS
 
     # ---------------------------------------------------------- frame
     def draw(self, surface):
@@ -618,7 +298,8 @@ class LearnScene(Scene):
         shown, after = text.window(self.words, self.scroll, self.view.height)
         surface.blit(shown, self.view.topleft)
         if self.view.height < self.left.height:
-            more = (["↑ more above"] if self.scroll else []) + (["↓ more below"] if after < len(self.words.lines) else [])
+            more = (["↑ more above"] if self.scroll else []) + \
+                (["↓ more below"] if after < len(self.words.lines) else [])
             hint = " · ".join(more + ["↑ ↓ or the wheel"])
             surface.blit(text.render(hint, m.small, palette.FOCUS if more else palette.FAINT, "regular"),
                          (self.left.x, self.view.bottom + 2))

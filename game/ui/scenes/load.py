@@ -9,12 +9,12 @@ from pygame_gui.core import ObjectID
 
 from game.core.model.errors import LoadError, one_line
 
-from .. import intents, palette, saving, text, userdata
+from .. import layout, palette, saving, text, userdata
 from ..intents import Intent, Kind
-from ..scene import Scene
-from ..widgets.button_list import ButtonList
+from ..scene import ListScene
 
 MAX_LISTED = 8
+PATH_LABEL = "Or type a path to a saved game (.json):"
 
 
 def open_game(app, path) -> bool:
@@ -45,13 +45,11 @@ def refusal(exc: BaseException, path) -> str:
     return one_line(f"{path}: not a usable game record (too large or too deeply nested to read)")
 
 
-class LoadScene(Scene):
-    keys = intents.MENU_KEYS
+class LoadScene(ListScene):
     name = "load"
 
     def __init__(self, app):
         super().__init__(app)
-        self.list = ButtonList()
         self.error = ""
         self.path_text = ""
 
@@ -62,81 +60,80 @@ class LoadScene(Scene):
         x = (w - width) // 2
         y = 2 * m.pad
         self.head = text.Block([("Load a game", m.title, palette.TEXT, "bold"),
-                                (f"Saves folder: {userdata.data_dir()}", m.small, palette.MUTED, "regular")], width, gap=m.pad // 2)
+                                (f"Saves folder: {userdata.data_dir()}", m.small, palette.MUTED, "regular")], width,
+                               gap=m.pad // 2)
         self.head_pos = (x, y)
         y += self.head.height + m.pad
-        self.saves = saving.list_saves()[:MAX_LISTED]
         rows_room = max(1, (h - y - 5 * m.button_h - 6 * m.pad) // (m.button_h + m.pad // 2))
-        self.saves = self.saves[:rows_room]
-        items = []
-        for p in self.saves:
-            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(saving.modified(p)))
-            label = ("Autosave" if p == userdata.autosave_path() else p.stem) + f" · {when}"
-            items.append((text.ellipsize(label, m.body, width - 4 * m.pad, "bold"), Intent(Kind.PICK, ("file", str(p))), True, str(p)))
+        self.saves = saving.list_saves()[:min(MAX_LISTED, rows_room)]
+        items = [(text.ellipsize(self._save_label(p), m.body, width - 4 * m.pad, "bold"),
+                  Intent(Kind.OPEN_FILE, str(p)), True, str(p)) for p in self.saves]
         self.empty = not items
         self.list_top = y
         if self.empty:
             y += text.line_height(m.body) + m.pad
-        path_label = "Or type a path to a saved game (.json):"
-        items_path = [("Load this path", Intent(Kind.PICK, ("path", None)), True, "Load the file named in the box above.")]
-        y = self.list.build(self, items + [], x, y, width, m.button_h, m.pad // 2) if items else y
+        y = self.list.build(self, items, x, y, width, m.button_h, m.pad // 2) if items else y
         self.path_label_pos = (x, y + m.pad // 2)
         y += text.line_height(m.body) + m.pad
-        self.entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(x, y, width, m.button_h), self.ui)
-        self.entry.set_text(self.path_text)
-        self.add(self.entry)
-        y += m.button_h + m.pad // 2
-        bw = (width - m.pad) // 2
-        load = pygame_gui.elements.UIButton(pygame.Rect(x, y, bw, m.button_h), "Load this path", self.ui,
-                                            object_id=ObjectID(class_id="@primary"))
-        self.add(load, items_path[0][1])
-        self.add(pygame_gui.elements.UIButton(pygame.Rect(x + bw + m.pad, y, bw, m.button_h), "Back (Esc)", self.ui),
-                 Intent(Kind.BACK))
-        self.list.buttons += [(self.entry, items_path[0][1], True), (load, items_path[0][1], True)]
-        self.path_label = path_label
-        y += m.button_h + m.pad
+        self._path_controls(pygame.Rect(x, y, width, m.button_h))
+        y += 2 * m.button_h + m.pad // 2 + m.pad
         self.error_pos = (x, y)
         self.error_w = width
         self.list.show()
 
-    def on_intent(self, intent):
-        k = intent.kind
-        if k in (Kind.FOCUS_NEXT, Kind.FOCUS_PREV):
-            self.list.move(1 if k is Kind.FOCUS_NEXT else -1)
-            focused = self.list.buttons[self.list.focus][0] if self.list.buttons else None
-            if focused is self.entry:
-                self.entry.focus()
-            else:
-                self.entry.unfocus()
-            return True
-        if k is Kind.ACTIVATE:
-            if self.entry.is_focused:
-                return self.on_intent(Intent(Kind.PICK, ("path", None)))
-            chosen = self.list.focused_intent()
-            return self.on_intent(chosen) if chosen else True
-        if k is Kind.PICK:
-            kind, value = intent.arg
-            if kind == "path":
-                self.path_text = self.entry.get_text().strip()
-                if not self.path_text:
-                    self.error = "Type the path of a saved game first."
-                    self.relayout()
-                    return True
-                value = self.path_text
-            open_game(self.app, value)
-            return True
-        if k is Kind.BACK:
-            self.app.pop()
-            return True
-        return super().on_intent(intent)
+    @staticmethod
+    def _save_label(path) -> str:
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(saving.modified(path)))
+        return ("Autosave" if path == userdata.autosave_path() else path.stem) + f" · {when}"
+
+    def _path_controls(self, field: pygame.Rect):
+        """The path box, and under it "Load this path" and "Back"; the box and the first button join the list."""
+        m = self.m
+        typed = Intent(Kind.OPEN_FILE, None)
+        self.entry = self.add(pygame_gui.elements.UITextEntryLine(field, self.ui))
+        self.entry.set_text(self.path_text)
+        below = field.move(0, field.height + m.pad // 2)
+        load_rect, back_rect = layout.row(below, None, None, gap=m.pad)
+        load = self.add(pygame_gui.elements.UIButton(load_rect, "Load this path", self.ui,
+                                                     object_id=ObjectID(class_id="@primary")), typed)
+        self.add(pygame_gui.elements.UIButton(back_rect, "Back (Esc)", self.ui), Intent(Kind.BACK))
+        self.list.buttons += [(self.entry, typed, True), (load, typed, True)]
+
+    def move_focus(self, intent):
+        super().move_focus(intent)
+        focused = self.list.buttons[self.list.focus][0] if self.list.buttons else None
+        if focused is self.entry:
+            self.entry.focus()
+        else:
+            self.entry.unfocus()
+
+    def press_focused(self, intent):
+        if self.entry.is_focused:
+            return self.open_file(Intent(Kind.OPEN_FILE, None))
+        return super().press_focused(intent)
+
+    def open_file(self, intent):
+        path = intent.arg
+        if path is None:
+            self.path_text = self.entry.get_text().strip()
+            if not self.path_text:
+                self.error = "Type the path of a saved game first."
+                self.relayout()
+                return
+            path = self.path_text
+        open_game(self.app, path)
+
+    handlers = ListScene.handlers | {Kind.FOCUS_NEXT: move_focus, Kind.FOCUS_PREV: move_focus,
+                                     Kind.ACTIVATE: press_focused, Kind.OPEN_FILE: open_file}
 
     def draw(self, surface):
         m = self.m
         surface.fill(palette.BACKGROUND)
         surface.blit(self.head.surface, self.head_pos)
         if self.empty:
-            surface.blit(text.render("No saved games yet.", m.body, palette.MUTED, "italic"), (self.head_pos[0], self.list_top))
-        surface.blit(text.render(self.path_label, m.body, palette.TEXT, "bold"), self.path_label_pos)
+            surface.blit(text.render("No saved games yet.", m.body, palette.MUTED, "italic"),
+                         (self.head_pos[0], self.list_top))
+        surface.blit(text.render(PATH_LABEL, m.body, palette.TEXT, "bold"), self.path_label_pos)
         if self.error:
             block = text.Block([("Refused: " + self.error, m.body, palette.WARNING, "bold"),
                                 ("No file was changed.", m.small, palette.MUTED, "regular")], self.error_w, gap=2)

@@ -1,33 +1,27 @@
 """The game menu (Esc during play): resume, save, text size, fullscreen, keys, title screen, quit."""
 from __future__ import annotations
 
-from .. import intents, palette, text
+from .. import palette, text
 from ..intents import Intent, Kind
-from ..scene import Scene
+from ..scene import ListScene
 from ..widgets.button_list import ButtonList
 from . import overlay
 
 
-class GameMenu(Scene):
-    overlay = True
-    keys = intents.MENU_KEYS
+class GameMenu(overlay.GameOverlay, ListScene):
     name = "menu"
-
-    def __init__(self, app, game):
-        super().__init__(app)
-        self.game = game
-        self.list = ButtonList()
 
     def items(self):
         scale = f"{self.app.scale:.2f}".rstrip("0").rstrip(".")
         return [
             ("Resume (Esc)", Intent(Kind.BACK), True, None),
             ("Save as… (Ctrl+S)", Intent(Kind.SAVE), True, "Save the game to a named file in your saves folder."),
-            (f"Larger text (now {scale}×)", Intent(Kind.SCALE_UP), self.app.scale < 2.0, "Font scale for projectors, up to 2×."),
+            (f"Larger text (now {scale}×)", Intent(Kind.SCALE_UP), self.app.scale < 2.0,
+             "Font scale for projectors, up to 2×."),
             ("Smaller text", Intent(Kind.SCALE_DOWN), self.app.scale > 1.0, "Font scale down to 1×."),
             ("Fullscreen on/off (F11)", Intent(Kind.FULLSCREEN), True, None),
             ("Keys (F1)", Intent(Kind.HELP), True, None),
-            ("Title screen", Intent(Kind.PICK, "title"), True, "The game is autosaved: Continue picks it up."),
+            ("Title screen", Intent(Kind.TITLE), True, "The game is autosaved: Continue picks it up."),
             ("Quit (Ctrl+Q)", Intent(Kind.QUIT), True, "The game is autosaved after every turn."),
         ]
 
@@ -52,31 +46,21 @@ class GameMenu(Scene):
         top = self.hint_y + hint_h + m.pad // 2
         self.list.build(self, items, self.rect.x + 2 * m.pad, top, bw, m.button_h, gap, None, columns)
 
-    def on_intent(self, intent):
-        k = intent.kind
-        if k is Kind.FOCUS_NEXT or k is Kind.FOCUS_PREV:
-            self.list.move(1 if k is Kind.FOCUS_NEXT else -1)
-            return True
-        if k is Kind.ACTIVATE:
-            chosen = self.list.focused_intent()
-            return self.on_intent(chosen) if chosen else True
-        if k is Kind.BACK or k is Kind.MENU:
-            self.app.pop()
-            return True
-        if k is Kind.SAVE:
-            self.app.replace(self.app.scene("save", self.game))
-            return True
-        if k in (Kind.SCALE_UP, Kind.SCALE_DOWN):
-            self.app.step_scale(1 if k is Kind.SCALE_UP else -1)
-            # the screen underneath lays itself out again when the menu closes
-            return True
-        if k is Kind.FULLSCREEN:
-            self.app.toggle_fullscreen()
-            return True
-        if k is Kind.PICK and intent.arg == "title":
-            self.app.reset(self.app.scene("title"))
-            return True
-        return super().on_intent(intent)
+    def save(self, intent):
+        self.app.replace(self.app.scene("save", self.game))
+
+    def step_scale(self, intent):
+        # the screen underneath lays itself out again when the menu closes
+        self.app.step_scale(1 if intent.kind is Kind.SCALE_UP else -1)
+
+    def fullscreen(self, intent):
+        self.app.toggle_fullscreen()
+
+    def title_screen(self, intent):
+        self.app.reset(self.app.scene("title"))
+
+    handlers = ListScene.handlers | {Kind.MENU: ListScene.close, Kind.SAVE: save, Kind.SCALE_UP: step_scale,
+                                     Kind.SCALE_DOWN: step_scale, Kind.FULLSCREEN: fullscreen, Kind.TITLE: title_screen}
 
     def draw(self, surface):
         overlay.dim(surface, 170)

@@ -4,7 +4,18 @@ from __future__ import annotations
 import pygame
 
 from .. import palette, text
+from ..scene import Scene
 from ..widgets import shapes
+
+
+class GameOverlay(Scene):
+    """A card over the play screen that acts on its game (the game menu, the save dialog)."""
+
+    overlay = True
+
+    def __init__(self, app, game):
+        super().__init__(app)
+        self.game = game
 
 
 def dim(surface, alpha: int = 200):
@@ -22,4 +33,5 @@ def card_rect(size, m, width_frac: float = 0.7, height_frac: float = 0.8) -> pyg
 
 
 def draw_card(surface, rect, title: str, m):
-    return shapes.panel(surface, rect, title, m.heading, colour=palette.PANEL, edge=palette.FOCUS, title_colour=palette.TEXT)
+    return shapes.panel(surface, rect, title, m.heading, colour=palette.PANEL, edge=palette.FOCUS,
+                        title_colour=palette.TEXT)

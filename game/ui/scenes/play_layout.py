@@ -107,10 +107,10 @@ def side_by_side_panels(scene, body) -> None:
     """Scale 1.0: the map or chart on the left; the gauge, the event card and the why panel on the right."""
     m = scene.m
     pad = m.pad
-    left, right = row(body, 0.5, None, gap=pad)
+    left, right = row(body, round(body.width * 0.5), None, gap=pad)
     gauge, rest = column(right, TensionGauge.height_for(m), None, gap=pad // 2)
     # the card first; the why panel has room for a few causes, and scrolls (W: full size)
-    card, why = column(rest, 0.64, None, gap=pad // 2)
+    card, why = column(rest, round(rest.height * 0.64), None, gap=pad // 2)
     scene.main_rect = left
     scene.map.set_rect(left, m)
     charts(scene, left)

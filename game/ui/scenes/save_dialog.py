@@ -5,20 +5,16 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
-from .. import intents, palette, saving, text, userdata
+from .. import layout, palette, saving, text, userdata
 from ..intents import Intent, Kind
-from ..scene import Scene
 from . import overlay
 
 
-class SaveDialog(Scene):
-    overlay = True
-    keys = intents.MENU_KEYS
+class SaveDialog(overlay.GameOverlay):
     name = "save"
 
     def __init__(self, app, game):
-        super().__init__(app)
-        self.game = game
+        super().__init__(app, game)
         self.name_text = saving.default_name(game)
         self.error = ""
 
@@ -31,50 +27,44 @@ class SaveDialog(Scene):
             ("Name (letters, digits, - and _):", m.body, palette.TEXT, "bold"),
         ], width - 4 * m.pad, gap=m.pad // 2)
         err_h = text.Block([(self.error or " ", m.body, palette.WARNING, "bold")], width - 4 * m.pad).height
-        height = (text.line_height(m.heading, "bold") + 2 * m.pad + self.info.height + m.pad + m.button_h + m.pad
-                  + err_h + m.pad + m.button_h + 2 * m.pad)
+        parts = (self.info.height, m.button_h, err_h, m.button_h)     # the words, the name, an error, the buttons
+        head_h = text.line_height(m.heading, "bold") + 2 * m.pad      # the card's title
+        height = head_h + sum(parts) + 3 * m.pad + 2 * m.pad
         self.rect = pygame.Rect(0, 0, width, min(h - 2 * m.pad, height))
         self.rect.center = (w // 2, h // 2)
-        x = self.rect.x + 2 * m.pad
-        y = self.rect.y + text.line_height(m.heading, "bold") + 2 * m.pad
-        self.info_pos = (x, y)
-        y += self.info.height + m.pad
-        self.entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(x, y, width - 4 * m.pad, m.button_h), self.ui)
+        inner = pygame.Rect(self.rect.x + 2 * m.pad, self.rect.y + head_h, width - 4 * m.pad, height - head_h)
+        info, field, error, buttons = layout.column(inner, *parts, gap=m.pad)
+        self.info_pos, self.error_pos = info.topleft, error.topleft
+        self.entry = self.add(pygame_gui.elements.UITextEntryLine(field, self.ui))
         self.entry.set_text(self.name_text)
         self.entry.focus()
-        self.add(self.entry)
-        y += m.button_h + m.pad
-        self.error_pos = (x, y)
-        y += err_h + m.pad
-        bw = (width - 5 * m.pad) // 2
-        self.add(pygame_gui.elements.UIButton(pygame.Rect(x, y, bw, m.button_h), "Save (Enter)", self.ui,
-                                              object_id=ObjectID(class_id="@primary")), Intent(Kind.ACTIVATE))
-        self.add(pygame_gui.elements.UIButton(pygame.Rect(x + bw + m.pad, y, bw, m.button_h), "Cancel (Esc)", self.ui),
-                 Intent(Kind.BACK))
+        save, cancel = layout.row(buttons, None, None, gap=m.pad)
+        self.add(pygame_gui.elements.UIButton(save, "Save (Enter)", self.ui, object_id=ObjectID(class_id="@primary")),
+                 Intent(Kind.ACTIVATE))
+        self.add(pygame_gui.elements.UIButton(cancel, "Cancel (Esc)", self.ui), Intent(Kind.BACK))
 
-    def on_intent(self, intent):
-        k = intent.kind
-        if k is Kind.ACTIVATE:
-            self.name_text = self.entry.get_text()
-            try:
-                path = saving.save_named(self.game, self.name_text)
-            except ValueError as exc:
-                self.error = str(exc)
-                self.relayout()
-                return True
-            except OSError as exc:
-                self.error = f"Could not save: {exc.strerror or exc}"
-                self.relayout()
-                return True
+    def save(self, intent):
+        self.name_text = self.entry.get_text()
+        try:
+            path = saving.save_named(self.game, self.name_text)
+        except ValueError as exc:
+            self.error = str(exc)
+        except OSError as exc:
+            self.error = f"Could not save: {exc.strerror or exc}"
+        else:
             self.app.pop()
             self.app.say(f"Saved to {path}")
-            return True
-        if k in (Kind.BACK, Kind.MENU):
-            self.app.pop()
-            return True
-        if k in (Kind.FOCUS_NEXT, Kind.FOCUS_PREV, Kind.ADJUST):
-            return True
-        return super().on_intent(intent)
+            return
+        self.relayout()
+
+    def cancel(self, intent):
+        self.app.pop()
+
+    def keep_focus(self, intent):
+        """The name field is the only field: ↑ ↓ Tab ← → stay in it."""
+
+    handlers = {Kind.ACTIVATE: save, Kind.BACK: cancel, Kind.MENU: cancel, Kind.FOCUS_NEXT: keep_focus,
+                Kind.FOCUS_PREV: keep_focus, Kind.ADJUST: keep_focus}
 
     def draw(self, surface):
         m = self.m

@@ -23,7 +23,7 @@ from game.core.model.rng import MAX_SEED
 from game.core.files.scenario import DOCTRINE_NAMES, MAX_TURNS, list_scenarios, load_scenario
 from game.core.play.session import Game
 
-from .. import intents, palette, text
+from .. import intents, layout, palette, text
 from ..intents import Intent, Kind
 from ..scene import Scene
 from ..widgets import shapes
@@ -70,7 +70,8 @@ class SetupScene(Scene):
         self.turns_text = str(self.scenario.turns)
         self.seed_text = str(options.seed if options and options.seed is not None else new_seed())
         self.path_text = ""
-        given = options.doctrines if options and options.doctrines and len(options.doctrines) == self.scenario.n else None
+        given = options.doctrines if options and options.doctrines and len(options.doctrines) == self.scenario.n \
+            else None
         self.controllers = list(given) if given else self._default_controllers()
         self._use_remembered(getattr(getattr(app, "settings", None), "get", lambda *_: None)("setup"),
                              given is not None, asked is not None)
@@ -114,102 +115,116 @@ class SetupScene(Scene):
     def layout(self):
         m = self.m
         w, h = self.app.size
-        ui = self.ui
         pad = m.pad
         self.title_block = text.Block([("New game", m.px(32), palette.TEXT, "bold")], w - 4 * pad)
         top = pad + self.title_block.height + pad
         bottom_h = m.button_h + 2 * pad + text.line_height(m.body) * 3 + pad
-        gap = 3 * pad
-        col_w = (w - 4 * pad - gap) // 2
-        left_x, right_x = 2 * pad, 2 * pad + col_w + gap
+        left, right = layout.row(pygame.Rect(2 * pad, top, w - 4 * pad, h - top - bottom_h), None, None, gap=3 * pad)
         n = self.scenario.n
-        avail = h - top - bottom_h
-        row_h = max(round(m.body * 1.7), min(m.button_h, (avail - text.line_height(m.body, "bold")) // max(1, n) - pad // 2))
-        label_w = round(col_w * 0.36)
-        field_w = col_w - label_w - pad
+        row_h = max(round(m.body * 1.7),
+                    min(m.button_h, (left.height - text.line_height(m.body, "bold")) // max(1, n) - pad // 2))
         self.rows = []
-
-        def row(kind, label, y, **extra):
-            r = {"kind": kind, "label": label, "rect": pygame.Rect(left_x if kind != "actor" else right_x, y,
-                                                                  col_w, row_h), **extra}
-            self.rows.append(r)
-            return r
-
-        y = top
-        # scenario: a cycle button
-        r = row("scenario", "Scenario", y)
-        self.scenario_field_w = field_w
-        r["button"] = self._cycle_button(pygame.Rect(left_x + label_w + pad, y, field_w, row_h), self._scenario_label(),
-                                         "Click or ← → to change. Scenarios live in assets/scenarios/.", "scenario")
-        y += row_h + pad
-        r = row("path", "Or a TOML file", y, short=("TOML file", "File"))
-        bw = text.size("Load", m.body, "bold")[0] + 3 * pad
-        r["entry"] = self.add(pygame_gui.elements.UITextEntryLine(pygame.Rect(left_x + label_w + pad, y, field_w - bw - pad // 2, row_h), ui,
-                                                                  placeholder_text="path/to/scenario.toml"))
-        r["entry"].set_text(self.path_text)
-        self.add(pygame_gui.elements.UIButton(pygame.Rect(left_x + col_w - bw, y, bw, row_h), "Load", ui,
-                                              tool_tip_text="Load the scenario file named in the box"), Intent(Kind.PICK, ("load-path", None)))
-        y += row_h + pad
-        r = row("worldview", "Worldview", y)
-        r["button"] = self._cycle_button(pygame.Rect(left_x + label_w + pad, y, field_w, row_h), self._worldview_label(),
-                                         self._worldview_help(), "worldview")
-        y += row_h + pad
-        r = row("turns", f"Turns (1–{MAX_TURNS})", y, short=("Turns",))
-        r["entry"] = self.add(pygame_gui.elements.UITextEntryLine(pygame.Rect(left_x + label_w + pad, y, field_w, row_h), ui))
-        r["entry"].set_text(self.turns_text)
-        y += row_h + pad
-        r = row("seed", "Seed", y)
-        bw = text.size("Random", m.body, "bold")[0] + 3 * pad
-        r["entry"] = self.add(pygame_gui.elements.UITextEntryLine(pygame.Rect(left_x + label_w + pad, y, field_w - bw - pad // 2, row_h), ui))
-        r["entry"].set_text(self.seed_text)
-        self.add(pygame_gui.elements.UIButton(pygame.Rect(left_x + col_w - bw, y, bw, row_h), "Random", ui,
-                                              tool_tip_text="A new random seed (Ctrl+R). The seed makes a game repeatable."),
-                 Intent(Kind.RANDOM_SEED))
-        y += row_h + pad
-        self.about_rect = pygame.Rect(left_x, y, col_w, top + avail - y)
-        left_end = y
-        # actors: their rows may run down to the Start and Back buttons (lower, never smaller text)
-        self.actor_head = (right_x, top)
-        y = top + text.line_height(m.body, "bold") + pad // 2
-        by = h - m.button_h - pad
-        actor_h = row_h
-        if y + n * (row_h + pad // 2) > top + avail:
-            actor_h = max(text.line_height(m.body, "bold") + 4, min(row_h, (by - pad - y) // max(1, n) - pad // 2))
-        actor_label_w = round(col_w * 0.5)
-        for i, actor in enumerate(self.scenario.actors):
-            r = row("actor", actor.name, y, actor=i)
-            r["rect"].height = actor_h
-            r["button"] = self._cycle_button(pygame.Rect(right_x + actor_label_w, y, col_w - actor_label_w, actor_h),
-                                             self._controller_label(i), controller_help(self.controllers[i]), ("actor", i))
-            y += actor_h + pad // 2
-        self.actor_label_w = actor_label_w
-        # start and back
-        by = h - m.button_h - pad
-        labels = ("Start game (Enter)", "Back (Esc)")
-        bw = max(text.size(lbl, m.body, "bold")[0] for lbl in labels) + 4 * pad
-        start = pygame.Rect(w - 2 * pad - bw, by, bw, m.button_h)
-        r = {"kind": "start", "label": "", "rect": start}
-        self.rows.append(r)
-        r["button"] = self.add(pygame_gui.elements.UIButton(start, labels[0], ui, object_id=ObjectID(class_id="@primary")),
-                               Intent(Kind.PICK, ("start", None)))
-        back = pygame.Rect(start.x - pad - bw, by, bw, m.button_h)
-        self.add(pygame_gui.elements.UIButton(back, labels[1], ui), Intent(Kind.BACK))
-        # the message area starts below whichever column ends lower, so it never covers a row; when the
-        # actors reach the buttons, it shares the left column's free space with the scenario's description
-        msg_top = max(top + avail, max(r["rect"].bottom for r in self.rows if r["kind"] != "start") + pad)
-        if by - pad - msg_top < text.line_height(m.body) * 2:
-            room = by - pad - left_end
-            self.about_rect = pygame.Rect(left_x, left_end, col_w, room * 2 // 5)
-            self.message_rect = pygame.Rect(left_x, self.about_rect.bottom + pad, col_w, room - self.about_rect.height - pad)
-        else:
-            self.message_rect = pygame.Rect(2 * pad, msg_top, w - 4 * pad, max(1, by - pad - msg_top))
+        left_end = self._setting_rows(left, row_h)
+        buttons_y = h - m.button_h - pad
+        self._actor_rows(right, row_h, left.bottom, buttons_y)
+        self._start_and_back(buttons_y)
+        self._message_area(left, left_end, buttons_y)
         self.focus = min(self.focus, len(self.rows) - 1)
         self._apply_focus()
 
-    def _cycle_button(self, rect, label, tip, what):
-        b = pygame_gui.elements.UIButton(rect, label, self.ui, tool_tip_text=tip)
-        self.add(b, Intent(Kind.PICK, ("cycle", what)))
-        self.bindings.hovers[b] = Intent(Kind.HOVER, what)
+    def _row(self, kind: str, label: str, rect: pygame.Rect, **extra) -> dict:
+        """A row the keyboard walks: its kind, its label's words and its rectangle (the focus ring)."""
+        r = {"kind": kind, "label": label, "rect": rect, **extra}
+        self.rows.append(r)
+        return r
+
+    def _setting_rows(self, column: pygame.Rect, row_h: int) -> int:
+        """The left column: scenario, a scenario file, worldview, turns and seed; returns where they end."""
+        m, pad = self.m, self.m.pad
+        label_w = round(column.width * 0.36)
+        y = column.y
+
+        def fields(kind, label, button: str = "", **extra):
+            """The row's rect, its field and (with button words) a button at the field's right end."""
+            nonlocal y
+            rect = pygame.Rect(column.x, y, column.width, row_h)
+            y += row_h + pad
+            field = layout.row(rect, label_w, None, gap=pad)[1]
+            bw = text.size(button, m.body, "bold")[0] + 3 * pad if button else 0
+            parts = layout.row(field, None, bw, gap=pad // 2) if button else [field, None]
+            return self._row(kind, label, rect, **extra), *parts
+
+        r, field, _ = fields("scenario", "Scenario")
+        self.scenario_field_w = field.width
+        r["button"] = self._cycle_button(field, self._scenario_label(),
+                                         "Click or ← → to change. Scenarios live in assets/scenarios/.")
+        r, field, load = fields("path", "Or a TOML file", "Load", short=("TOML file", "File"))
+        r["entry"] = self._entry(field, self.path_text, placeholder_text="path/to/scenario.toml")
+        self.add(pygame_gui.elements.UIButton(load, "Load", self.ui, tool_tip_text="Load the scenario file named in "
+                                              "the box"), Intent(Kind.OPEN_FILE, None))
+        r, field, _ = fields("worldview", "Worldview")
+        r["button"] = self._cycle_button(field, self._worldview_label(), self._worldview_help())
+        r, field, _ = fields("turns", f"Turns (1–{MAX_TURNS})", short=("Turns",))
+        r["entry"] = self._entry(field, self.turns_text)
+        r, field, random_seed = fields("seed", "Seed", "Random")
+        r["entry"] = self._entry(field, self.seed_text)
+        self.add(pygame_gui.elements.UIButton(random_seed, "Random", self.ui, tool_tip_text="A new random seed "
+                                              "(Ctrl+R). The seed makes a game repeatable."), Intent(Kind.RANDOM_SEED))
+        self.about_rect = pygame.Rect(column.x, y, column.width, column.bottom - y)
+        return y
+
+    def _entry(self, rect, words: str, **kw):
+        entry = self.add(pygame_gui.elements.UITextEntryLine(rect, self.ui, **kw))
+        entry.set_text(words)
+        return entry
+
+    def _actor_rows(self, column: pygame.Rect, row_h: int, lowest: int, buttons_y: int):
+        """The right column: who plays each actor. The rows may run down to the Start and Back buttons
+        (lower, never smaller text)."""
+        m, pad = self.m, self.m.pad
+        n = self.scenario.n
+        self.actor_head = column.topleft
+        y = column.y + text.line_height(m.body, "bold") + pad // 2
+        actor_h = row_h
+        if y + n * (row_h + pad // 2) > lowest:
+            actor_h = max(text.line_height(m.body, "bold") + 4,
+                          min(row_h, (buttons_y - pad - y) // max(1, n) - pad // 2))
+        self.actor_label_w = round(column.width * 0.5)
+        for i, actor in enumerate(self.scenario.actors):
+            rect = pygame.Rect(column.x, y, column.width, actor_h)
+            r = self._row("actor", actor.name, rect, actor=i)
+            r["button"] = self._cycle_button(layout.row(rect, self.actor_label_w, None)[1], self._controller_label(i),
+                                             controller_help(self.controllers[i]))
+            y += actor_h + pad // 2
+
+    def _start_and_back(self, y: int):
+        m, pad = self.m, self.m.pad
+        labels = ("Start game (Enter)", "Back (Esc)")
+        bw = max(text.size(lbl, m.body, "bold")[0] for lbl in labels) + 4 * pad
+        start = pygame.Rect(self.app.size[0] - 2 * pad - bw, y, bw, m.button_h)
+        self._row("start", "", start)["button"] = self.add(
+            pygame_gui.elements.UIButton(start, labels[0], self.ui, object_id=ObjectID(class_id="@primary")),
+            Intent(Kind.START))
+        self.add(pygame_gui.elements.UIButton(start.move(-pad - bw, 0), labels[1], self.ui), Intent(Kind.BACK))
+
+    def _message_area(self, left: pygame.Rect, left_end: int, buttons_y: int):
+        """The message area starts below whichever column ends lower, so it never covers a row; when the
+        actors reach the buttons, it shares the left column's free space with the scenario's description."""
+        m, pad = self.m, self.m.pad
+        msg_top = max(left.bottom, max(r["rect"].bottom for r in self.rows if r["kind"] != "start") + pad)
+        if buttons_y - pad - msg_top < text.line_height(m.body) * 2:
+            room = buttons_y - pad - left_end
+            self.about_rect, self.message_rect = layout.column(pygame.Rect(left.x, left_end, left.width, room),
+                                                               room * 2 // 5, None, gap=pad)
+        else:
+            self.message_rect = pygame.Rect(2 * pad, msg_top, self.app.size[0] - 4 * pad,
+                                            max(1, buttons_y - pad - msg_top))
+
+    def _cycle_button(self, rect, label, tip):
+        """A button that steps its row's value on (the row just added); hovering it explains the value."""
+        row = len(self.rows) - 1
+        b = self.add(pygame_gui.elements.UIButton(rect, label, self.ui, tool_tip_text=tip), Intent(Kind.CYCLE, row))
+        self.bindings.hovers[b] = Intent(Kind.HOVER, row)
         return b
 
     def _scenario_label(self):
@@ -274,48 +289,43 @@ class SetupScene(Scene):
 
     # ------------------------------------------------------------------ intents
     def on_intent(self, intent):
-        k = intent.kind
-        self._sync_texts()
-        if k in (Kind.FOCUS_NEXT, Kind.FOCUS_PREV):
-            self.focus = (self.focus + (1 if k is Kind.FOCUS_NEXT else -1)) % len(self.rows)
-            self._apply_focus()
-            return True
-        if k is Kind.ADJUST:
-            return self._adjust(self.rows[self.focus], intent.arg)
-        if k is Kind.ACTIVATE:
-            r = self.rows[self.focus]
-            if r["kind"] == "path" and self.path_text.strip():
-                return self.on_intent(Intent(Kind.PICK, ("load-path", None)))
-            return self._start()   # Enter starts from any row: only ← → (or a click) change a row
-        if k is Kind.PICK:
-            what, arg = intent.arg
-            if what == "cycle":
-                for idx, r in enumerate(self.rows):
-                    if (r["kind"] == arg) or (isinstance(arg, tuple) and r.get("actor") == arg[1] and r["kind"] == "actor"):
-                        self.focus = idx
-                        self._apply_focus()
-                        return self._adjust(r, +1)
-                return True
-            if what == "load-path":
-                return self._load_path()
-            if what == "start":
-                return self._start()
-        if k is Kind.HOVER:
-            if isinstance(intent.arg, tuple):
-                self.hover_help = controller_help(self.controllers[intent.arg[1]])
-            elif intent.arg == "worldview":
-                self.hover_help = self._worldview_help()
-            return True
-        if k is Kind.RANDOM_SEED:
-            self.seed_text = str(new_seed())
-            for r in self.rows:
-                if r["kind"] == "seed":
-                    r["entry"].set_text(self.seed_text)
-            return True
-        if k is Kind.BACK:
-            self.app.pop()
-            return True
+        self._sync_texts()    # what was typed in the boxes, before any intent reads it
         return super().on_intent(intent)
+
+    def _move_focus(self, intent):
+        self.focus = (self.focus + (1 if intent.kind is Kind.FOCUS_NEXT else -1)) % len(self.rows)
+        self._apply_focus()
+
+    def _adjust_focused(self, intent):
+        return self._adjust(self.rows[self.focus], intent.arg)
+
+    def _activate(self, intent):
+        """Enter starts from any row (only ← → or a click change a row); on the file row with a path typed,
+        it loads that file."""
+        if self.rows[self.focus]["kind"] == "path" and self.path_text.strip():
+            return self._load_path()
+        return self._start()
+
+    def _cycle(self, intent):
+        self.focus = intent.arg
+        self._apply_focus()
+        return self._adjust(self.rows[intent.arg], +1)
+
+    def _hover(self, intent):
+        r = self.rows[intent.arg]
+        if r["kind"] == "actor":
+            self.hover_help = controller_help(self.controllers[r["actor"]])
+        elif r["kind"] == "worldview":
+            self.hover_help = self._worldview_help()
+
+    def _random_seed(self, intent):
+        self.seed_text = str(new_seed())
+        for r in self.rows:
+            if r["kind"] == "seed":
+                r["entry"].set_text(self.seed_text)
+
+    def _back(self, intent):
+        self.app.pop()
 
     def _adjust(self, r, step: int) -> bool:
         kind = r["kind"]
@@ -359,7 +369,7 @@ class SetupScene(Scene):
         self.relayout()
         return True
 
-    def _load_path(self) -> bool:
+    def _load_path(self, intent=None) -> bool:
         path = self.path_text.strip()
         if not path:
             self.error = "Type the path of a scenario TOML file first, then Load."
@@ -395,7 +405,7 @@ class SetupScene(Scene):
             worldview = P.Worldview.from_preset(self.worldview)
         return Game(self.scenario.with_turns(turns), seed, list(self.controllers), worldview, turns)
 
-    def _start(self) -> bool:
+    def _start(self, intent=None) -> bool:
         self._sync_texts()
         try:
             game = self.build_game()
@@ -406,6 +416,11 @@ class SetupScene(Scene):
         from .play import PlayScene
         self.app.replace(PlayScene(self.app, game))
         return True
+
+    handlers = {Kind.FOCUS_NEXT: _move_focus, Kind.FOCUS_PREV: _move_focus, Kind.ADJUST: _adjust_focused,
+                Kind.ACTIVATE: _activate, Kind.CYCLE: _cycle, Kind.OPEN_FILE: _load_path,
+                Kind.START: _start, Kind.HOVER: _hover, Kind.RANDOM_SEED: _random_seed,
+                Kind.BACK: _back}
 
     # ------------------------------------------------------------------ drawing
     def draw(self, surface):
@@ -444,5 +459,6 @@ class SetupScene(Scene):
             paras.append((self.error, 1.0, palette.WARNING, "bold"))
         paras.append((self.hover_help or "↑ ↓ or Tab: move · ← →: change · type in the boxes · Enter: start",
                       1.0, palette.TEXT if self.hover_help else palette.MUTED, "regular"))
-        block = text.fit_static(tuple(paras), self.message_rect.width, max(1, self.message_rect.height), m.body, min_px=10)
+        block = text.fit_static(tuple(paras), self.message_rect.width, max(1, self.message_rect.height), m.body,
+                                min_px=10)
         surface.blit(block.surface, self.message_rect.topleft)

@@ -2,32 +2,27 @@
 from __future__ import annotations
 
 import pygame
-from pygame_gui.core import ObjectID  # noqa: F401  (theme class ids are used by ButtonList)
 
-from .. import intents, palette, text, title_menu, userdata
+from .. import palette, text, title_menu, userdata
 from ..intents import Intent, Kind
-from ..scene import Scene
+from ..scene import ListScene
 from ..widgets.button_list import ButtonList
 
 TAGLINE = ("Regional security in East Asia, turn by turn: arm, ally and pressure — or talk, reassure and trade? "
            "The same events read two ways, and the hidden worldview decides which works.")
 
 
-class TitleScene(Scene):
-    keys = intents.MENU_KEYS
+class TitleScene(ListScene):
     name = "title"
-
-    def __init__(self, app):
-        super().__init__(app)
-        self.list = ButtonList()
 
     def layout(self):
         m = self.m
         w, h = self.app.size
         entries = title_menu.entries()
-        items = [(e.label, Intent(Kind.PICK, e.key), bool(e.enabled(self.app)), e.tooltip) for e in entries]
+        items = [(e.label, Intent(Kind.MENU_ENTRY, e), bool(e.enabled(self.app)), e.tooltip) for e in entries]
         width = min(w - 4 * m.pad, round(w * 0.8))
-        self.footer = text.Block([("↑ ↓ then Enter, or click · F1: keys · F11: fullscreen · Ctrl+Q: quit", m.small, palette.MUTED, "regular"),
+        self.footer = text.Block([("↑ ↓ then Enter, or click · F1: keys · F11: fullscreen · Ctrl+Q: quit", m.small,
+                                   palette.MUTED, "regular"),
                                   (f"Saves and exports: {userdata.data_dir()}", m.small, palette.FAINT, "regular")],
                                  w - 4 * m.pad)
         footer_h = self.footer.height + m.pad
@@ -63,26 +58,14 @@ class TitleScene(Scene):
         self.list.build(self, items, x, top + self.head.height + 2 * m.pad, bw, item_h, gap, "@menu_item", columns)
         self.footer_pos = (2 * m.pad, h - self.footer.height - m.pad)
 
-    def on_intent(self, intent):
-        k = intent.kind
-        if k in (Kind.FOCUS_NEXT, Kind.FOCUS_PREV, Kind.ADJUST):
-            step = 1 if k is Kind.FOCUS_NEXT or (k is Kind.ADJUST and intent.arg > 0) else -1
-            self.list.move(step)
-            return True
-        if k is Kind.ACTIVATE:
-            chosen = self.list.focused_intent()
-            return self.on_intent(chosen) if chosen else True
-        if k is Kind.PICK:
-            try:
-                entry = title_menu.entry(intent.arg)
-            except KeyError:
-                return True
-            if entry.enabled(self.app):
-                entry.open(self.app)
-            return True
-        if k is Kind.BACK:
-            return True
-        return super().on_intent(intent)
+    def open_entry(self, intent):
+        if intent.arg.enabled(self.app):
+            intent.arg.open(self.app)
+
+    def stay(self, intent):
+        """Esc on the title screen: there is nowhere further back to go (Ctrl+Q quits)."""
+
+    handlers = ListScene.handlers | {Kind.ADJUST: ListScene.move_focus, Kind.MENU_ENTRY: open_entry, Kind.BACK: stay}
 
     def draw(self, surface):
         surface.fill(palette.BACKGROUND)

@@ -11,7 +11,7 @@ import pygame
 
 from game.core.model.vocab import RUNG_NAMES
 
-from .. import palette, text
+from .. import layout, palette, text
 from . import shapes
 from .cached import CachedPanel, RenderBudget
 
@@ -59,36 +59,67 @@ class MapView(CachedPanel):
         surf = text.surface(self.rect.size)
         surf.fill(palette.BACKGROUND)
         inner = shapes.panel(surf, surf.get_rect(), title, m.body)
-        actors = self.scenario.actors
-        n = len(actors)
+        box, legend_rect = self._areas(inner)
         label_px = m.px(15)
-        legend_h = self._legend_height(inner.width)
-        legend_rect = pygame.Rect(inner.x, inner.bottom - legend_h, inner.width, legend_h)
-        box = pygame.Rect(inner.x, inner.y, inner.width, inner.height - legend_h)   # where the actors go
-        if inner.width > 2 * inner.height:
-            # a wide, flat panel (the tabbed layout at projector scale): the legend is a column at the
-            # right, so the actors keep the panel's whole height
-            rows, col_h = self._legend_layout(1)
-            col_w = max(e[3] for e, _, _ in rows) + m.pad
-            if col_h > inner.height:                 # two columns
-                col_w = 2 * col_w + m.px(14)
-                rows, col_h = self._legend_layout(col_w)
-            if col_h <= inner.height and col_w < inner.width * 0.5:
-                legend_rect = pygame.Rect(inner.right - col_w, inner.bottom - col_h, col_w, col_h)
-                box = pygame.Rect(inner.x, inner.y, inner.width - col_w - m.pad, inner.height)
-            elif legend_h > 0.3 * inner.height:
-                # no room for the key beside the actors nor under them: the actors come first (help, F1, has the key)
-                legend_rect = pygame.Rect(inner.x, inner.bottom, inner.width, 0)
-                box = pygame.Rect(inner)
-        r = max(8, round(min(box.width, box.height) * 0.035 * max(1.0, m.scale * 0.85)))
+        r, pos = self._positions(box, label_px)
         self.node_radius = r
+        self.node_pos = [(round(x + self.rect.x), round(y + self.rect.y)) for x, y in pos]
+        pairs = self._draw_edges(surf, pos, np.asarray(snap["trust"], dtype=float), alliance, focus, target, r)
+        # rings, then markers, then labels: a label is never hidden under another actor's ring
+        taken = self._draw_nodes(surf, pos, focus, target, r)
+        labels = self._place_labels(pos, humans, r, label_px, box, taken)
+        icon_r = round(label_px * 0.9)
+        icons = self._draw_crisis_icons(surf, pos, pairs, np.asarray(snap["crisis"], dtype=int), taken, inner,
+                                        label_px)
+        rings = []
+        for k in (focus, target):
+            if k is not None:
+                rings.append(pygame.Rect(0, 0, round(r * 3.6), round(r * 3.6)))
+                rings[-1].center = (round(pos[k][0]), round(pos[k][1]))
+        stake_labels = self._stake_labels(crises, icons, icon_r, taken + rings, box)
+        # where the words went, in screen coordinates (tests check nothing covers them)
+        self.label_boxes = [place.move(self.rect.topleft) for _, place in labels]
+        self.stake_boxes = [place.move(self.rect.topleft) for _, place, _, _ in stake_labels]
+        self._draw_words(surf, labels, stake_labels, icon_r)
+        if legend_rect.height:
+            self._draw_legend(surf, legend_rect)
+        return surf
+
+    def _areas(self, inner: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
+        """Where the actors go and where the legend goes: under them, or in a wide, flat panel (the
+        tabbed layout at projector scale) a column at the right, so the actors keep the whole height."""
+        m = self.m
+        legend_h = self._legend_height(inner.width)
+        box, legend = layout.column(inner, None, legend_h)
+        if inner.width <= 2 * inner.height:
+            return box, legend
+        rows, col_h = self._legend_layout(1)
+        col_w = max(e[3] for e, _, _ in rows) + m.pad
+        if col_h > inner.height:                 # two columns
+            col_w = 2 * col_w + m.px(14)
+            rows, col_h = self._legend_layout(col_w)
+        if col_h <= inner.height and col_w < inner.width * 0.5:
+            box = layout.row(inner, None, col_w, gap=m.pad)[0]
+            return box, pygame.Rect(inner.right - col_w, inner.bottom - col_h, col_w, col_h)
+        if legend_h > 0.3 * inner.height:
+            # no room for the key beside the actors nor under them: the actors come first (help, F1, has the key)
+            return pygame.Rect(inner), pygame.Rect(inner.x, inner.bottom, inner.width, 0)
+        return box, legend
+
+    def _positions(self, box: pygame.Rect, label_px: int) -> tuple[int, list[tuple[float, float]]]:
+        """The nodes' radius and centres: the scenario's coordinates stretched over box, inside margins
+        that keep the labels in."""
+        m = self.m
+        actors = self.scenario.actors
+        r = max(8, round(min(box.width, box.height) * 0.035 * max(1.0, m.scale * 0.85)))
+        label_h = text.line_height(label_px, "bold")
         margin_x = r * 2 + text.size("ASEAN", label_px, "bold")[0] // 2
         margin_top = r + 2
-        if box.height < 8 * text.line_height(label_px, "bold"):   # a flat map: labels beside the nodes near its edges
-            margin_bottom = r + text.line_height(label_px, "bold") // 2
+        if box.height < 8 * label_h:   # a flat map: labels beside the nodes near its edges
+            margin_bottom = r + label_h // 2
         else:
-            margin_bottom = r + text.line_height(label_px, "bold")
-            margin_top += text.line_height(label_px, "bold") // 2
+            margin_bottom = r + label_h
+            margin_top += label_h // 2
         area = pygame.Rect(box.x + margin_x, box.y + margin_top, max(10, box.width - 2 * margin_x),
                            max(10, box.height - margin_top - margin_bottom))
         # a wide panel may stretch the map sideways, which keeps close neighbours apart, but not
@@ -97,67 +128,68 @@ class MapView(CachedPanel):
             wide = max(round(area.height * 2.8), min(area.width, round(box.width * 0.75)))
             area.x += (area.width - wide) // 2
             area.width = wide
-        # the scenario's coordinates stretched to the whole area: the actors spread over the panel
         xs, ys = [a.x for a in actors], [a.y for a in actors]
         x0, xr = min(xs), (max(xs) - min(xs)) or 1.0
         y0, yr = min(ys), (max(ys) - min(ys)) or 1.0
-        pos = [(area.x + (a.x - x0) / xr * area.width, area.y + (a.y - y0) / yr * area.height) for a in actors]
-        self.node_pos = [(round(x + self.rect.x), round(y + self.rect.y)) for x, y in pos]
-        trust = np.asarray(snap["trust"], dtype=float)
-        crisis = np.asarray(snap["crisis"], dtype=int)
-        # edges: those of the focused actor are drawn last and at full strength
+        return r, [(area.x + (a.x - x0) / xr * area.width, area.y + (a.y - y0) / yr * area.height) for a in actors]
+
+    def _draw_edges(self, surf, pos, trust, alliance, focus, target, r) -> list[tuple[int, int]]:
+        """Trust by colour and line style, alliance by width; the focused actor's edges last and at full
+        strength. Returns the pairs in the order drawn."""
+        n = len(pos)
         pairs = [(i, j) for i in range(n) for j in range(i + 1, n)]
         pairs.sort(key=lambda p: (focus in p, target in p))
         unit = max(5.0, r * 0.55)
         for i, j in pairs:
-            mutual = 0.5 * (trust[i, j] + trust[j, i])
-            colour, style = palette.trust_style(mutual)
-            strong = focus is None or focus in (i, j)
-            if not strong:
+            colour, style = palette.trust_style(0.5 * (trust[i, j] + trust[j, i]))
+            if focus is not None and focus not in (i, j):
                 colour = shapes.blend(colour, palette.PANEL, 0.35)
-            width = max(1, round((1 + 5 * alliance[i, j]) * m.k))
+            width = max(1, round((1 + 5 * alliance[i, j]) * self.m.k))
             if focus is not None and {i, j} == {focus, target}:
                 width += 2
             shapes.styled_line(surf, colour, pos[i], pos[j], width, style, unit)
-        # rings, then markers, then labels: a label is never hidden under another actor's ring
-        for k in range(n):
-            x, y = pos[k]
-            if k == target:
-                pygame.draw.circle(surf, palette.FOCUS, (round(x), round(y)), round(r * 1.75), 3)
-            if k == focus:
-                pygame.draw.circle(surf, palette.TEXT, (round(x), round(y)), round(r * 1.75), 3)
+        return pairs
+
+    def _draw_nodes(self, surf, pos, focus, target, r) -> list[pygame.Rect]:
+        """The rings of the focused actor and the target, then every marker; returns the markers' boxes."""
+        for k, ring in ((target, palette.FOCUS), (focus, palette.TEXT)):
+            if k is not None:
+                pygame.draw.circle(surf, ring, (round(pos[k][0]), round(pos[k][1])), round(r * 1.75), 3)
         taken = []
-        actors_box = box
-        for k, a in enumerate(actors):
-            shapes.draw_marker(surf, a.marker, palette.hex_colour(a.colour), pos[k], r)
-            taken.append(pygame.Rect(round(pos[k][0] - r), round(pos[k][1] - r), 2 * r, 2 * r))
+        for (x, y), a in zip(pos, self.scenario.actors):
+            shapes.draw_marker(surf, a.marker, palette.hex_colour(a.colour), (x, y), r)
+            taken.append(pygame.Rect(round(x - r), round(y - r), 2 * r, 2 * r))
+        return taken
+
+    def _place_labels(self, pos, humans, r, label_px, box, taken) -> list[tuple[pygame.Surface, pygame.Rect]]:
+        """Each actor's code (and "(you)") below, above, right or left of its node, wherever it covers
+        no other node nor label; adds each label's box to taken."""
         labels = []
-        for k, a in enumerate(actors):
+        for k, a in enumerate(self.scenario.actors):
             x, y = pos[k]
             label = a.code + (" (you)" if k in humans and len(humans) == 1 else " (human)" if k in humans else "")
             img = text.render(label, label_px, palette.TEXT, "bold")
             others = taken[:k] + taken[k + 1:]
-            box = None
-            for place in ("below", "above", "right", "left"):
+            place = None
+            for side in ("midtop", "midbottom", "midleft", "midright"):
                 trial = img.get_rect()
-                if place == "below":
-                    trial.midtop = (round(x), round(y + r * 1.35))
-                elif place == "above":
-                    trial.midbottom = (round(x), round(y - r * 1.35))
-                elif place == "right":
-                    trial.midleft = (round(x + r * 1.5), round(y))
-                else:
-                    trial.midright = (round(x - r * 1.5), round(y))
-                trial.clamp_ip(actors_box)
+                dx, dy = {"midtop": (0, r * 1.35), "midbottom": (0, -r * 1.35), "midleft": (r * 1.5, 0),
+                          "midright": (-r * 1.5, 0)}[side]
+                setattr(trial, side, (round(x + dx), round(y + dy)))
+                trial.clamp_ip(box)
                 if trial.inflate(6, 2).collidelist(others) < 0:
-                    box = trial
+                    place = trial
                     break
-            if box is None:
-                box = free_place(img.get_rect(), (x, y), others, actors_box, round(r * 1.35))
-            labels.append((img, box))
-            taken.append(box.inflate(6, 2))
-        # crisis icons sit on their edge, slid along it to a free spot where they would cover a label;
-        # between close neighbours, beside the edge with a short leader line to it
+            if place is None:
+                place = free_place(img.get_rect(), (x, y), others, box, round(r * 1.35))
+            labels.append((img, place))
+            taken.append(place.inflate(6, 2))
+        return labels
+
+    def _draw_crisis_icons(self, surf, pos, pairs, crisis, taken, inner, label_px) -> dict:
+        """Each open crisis's numbered diamond on its edge, slid along it to a free spot where it would
+        cover a label; between close neighbours, beside the edge with a short leader line to it.
+        Returns each pair's diamond centre; adds each diamond's box to taken."""
         icon_r = round(label_px * 0.9)
         icons = {}
         for i, j in pairs:
@@ -166,26 +198,22 @@ class MapView(CachedPanel):
             spot = None
             for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75):
                 c = (pos[i][0] + (pos[j][0] - pos[i][0]) * t, pos[i][1] + (pos[j][1] - pos[i][1]) * t)
-                box = pygame.Rect(round(c[0] - icon_r), round(c[1] - icon_r), 2 * icon_r, 2 * icon_r)
-                if box.collidelist(taken) < 0:
+                diamond = pygame.Rect(round(c[0] - icon_r), round(c[1] - icon_r), 2 * icon_r, 2 * icon_r)
+                if diamond.collidelist(taken) < 0:
                     spot = c
                     break
-            mid = ((pos[i][0] + pos[j][0]) / 2, (pos[i][1] + pos[j][1]) / 2)
             if spot is None:
-                box = free_place(pygame.Rect(0, 0, 2 * icon_r, 2 * icon_r), mid, taken, inner, icon_r)
-                spot = box.center
-                rung_colour = palette.BAND_COLOURS["brink"] if crisis[i, j] >= 3 else palette.BAND_COLOURS["crisis"]
-                pygame.draw.line(surf, rung_colour, (round(mid[0]), round(mid[1])), spot, 2)
+                mid = ((pos[i][0] + pos[j][0]) / 2, (pos[i][1] + pos[j][1]) / 2)
+                spot = free_place(pygame.Rect(0, 0, 2 * icon_r, 2 * icon_r), mid, taken, inner, icon_r).center
+                pygame.draw.line(surf, rung_colour(crisis[i, j]), (round(mid[0]), round(mid[1])), spot, 2)
             shapes.crisis_icon(surf, spot, int(crisis[i, j]), label_px)
             taken.append(pygame.Rect(round(spot[0] - icon_r), round(spot[1] - icon_r), 2 * icon_r, 2 * icon_r))
             icons[(i, j)] = spot
-        rings = [pygame.Rect(0, 0, round(r * 3.6), round(r * 3.6)) for k in (focus, target) if k is not None]
-        for ring, k in zip(rings, [k for k in (focus, target) if k is not None]):
-            ring.center = (round(pos[k][0]), round(pos[k][1]))
-        stake_labels = self._stake_labels(crises, icons, icon_r, taken + rings, actors_box)
-        # where the words went, in screen coordinates (tests check nothing covers them)
-        self.label_boxes = [box.move(self.rect.topleft) for _, box in labels]
-        self.stake_boxes = [box.move(self.rect.topleft) for _, box, _, _ in stake_labels]
+        return icons
+
+    @staticmethod
+    def _draw_words(surf, labels, stake_labels, icon_r):
+        """The stake labels' leader lines, then the actors' labels and the stake labels on their plates."""
         for _img, box, rung, spot in stake_labels:
             # a label pushed away from its diamond keeps a thin line to it
             near = (min(max(spot[0], box.left), box.right), min(max(spot[1], box.top), box.bottom))
@@ -193,19 +221,14 @@ class MapView(CachedPanel):
             length = math.hypot(dx, dy)
             if length > icon_r + 6:
                 start = (round(spot[0] + dx / length * icon_r), round(spot[1] + dy / length * icon_r))
-                edge = palette.BAND_COLOURS["brink"] if rung >= 3 else palette.BAND_COLOURS["crisis"]
-                pygame.draw.line(surf, edge, start, (round(near[0]), round(near[1])), 2)
+                pygame.draw.line(surf, rung_colour(rung), start, (round(near[0]), round(near[1])), 2)
         for img, box in labels:
             pygame.draw.rect(surf, palette.BACKGROUND, box.inflate(6, 2), border_radius=4)
             surf.blit(img, box)
         for img, box, rung, _spot in stake_labels:
-            edge = palette.BAND_COLOURS["brink"] if rung >= 3 else palette.BAND_COLOURS["crisis"]
             pygame.draw.rect(surf, palette.BACKGROUND, box.inflate(8, 4), border_radius=4)
-            pygame.draw.rect(surf, edge, box.inflate(8, 4), 2, border_radius=4)
+            pygame.draw.rect(surf, rung_colour(rung), box.inflate(8, 4), 2, border_radius=4)
             surf.blit(img, box)
-        if legend_rect.height:
-            self._draw_legend(surf, legend_rect)
-        return surf
 
     def _stake_labels(self, crises, icons, icon_r, taken, inner):
         """Each open crisis's label beside its diamond, in the nearest free place around it."""
@@ -223,7 +246,8 @@ class MapView(CachedPanel):
                 first, second = self.crisis_label(name, rung).split(" · ", 1)
                 lines = [text.render(text.ellipsize(t, px, inner.width - 12, "bold"), px, palette.TEXT, "bold")
                          for t in (first, second)]
-                img = text.surface((max(i.get_width() for i in lines), sum(i.get_height() for i in lines)), pygame.SRCALPHA)
+                img = text.surface((max(i.get_width() for i in lines), sum(i.get_height() for i in lines)),
+                                   pygame.SRCALPHA)
                 img.blit(lines[0], (0, 0))
                 img.blit(lines[1], (0, lines[0].get_height()))
                 box = free_place(img.get_rect().inflate(8, 4), spot, taken, inner, icon_r + 2)
@@ -256,8 +280,10 @@ class MapView(CachedPanel):
         px = m.small
         sample = m.px(30)
         gap = m.px(14)
-        entries = [(kind, colour, label, sample + 6 + text.size(label, px)[0]) for kind, colour, label in self._legend_items()]
-        entries.append(("width", palette.MUTED, "thicker = alliance", sample + 6 + text.size("thicker = alliance", px)[0]))
+        entries = [(kind, colour, label, sample + 6 + text.size(label, px)[0])
+                   for kind, colour, label in self._legend_items()]
+        entries.append(("width", palette.MUTED, "thicker = alliance",
+                        sample + 6 + text.size("thicker = alliance", px)[0]))
         entries.append(("crisis", None, "crisis rung", round(px * 2) + 6 + text.size("crisis rung", px)[0]))
         rows, x, y = [], 0, 0
         lh = text.line_height(px) + 4
@@ -290,6 +316,11 @@ class MapView(CachedPanel):
                 shapes.crisis_icon(surf, (cx + px, cy), 2, round(px * 0.85))
                 tx = cx + round(px * 2) + 6
             surf.blit(text.render(label, px, palette.MUTED), (tx, rect.y + y))
+
+
+def rung_colour(rung: int):
+    """A crisis's colour: the brink band's from rung 3, the crisis band's below."""
+    return palette.BAND_COLOURS["brink"] if rung >= 3 else palette.BAND_COLOURS["crisis"]
 
 
 def free_place(rect: pygame.Rect, centre, taken: list, inner: pygame.Rect, gap: int) -> pygame.Rect:

@@ -51,7 +51,8 @@ class PayoffMatrix(CachedPanel):
             lit = (dilemma.move_of(last, codes[viewer]), dilemma.move_of(last, codes[other]))
         y = 0
         head = f"The 2×2 game: {me}’s payoff · {them}’s"
-        surf.blit(text.render(text.ellipsize(head, m.body, self.rect.width, "bold"), m.body, palette.TEXT, "bold"), (0, y))
+        surf.blit(text.render(text.ellipsize(head, m.body, self.rect.width, "bold"), m.body, palette.TEXT, "bold"),
+                  (0, y))
         y += text.line_height(m.body, "bold")
         if viewer_type is not None:
             sub = (f"You are {viewer_type}: deterring while {them} talks is worth {dilemma.values(mx.T_mine)} to you; "
@@ -63,31 +64,44 @@ class PayoffMatrix(CachedPanel):
         y += block.height + m.pad // 2
         totals_h = text.line_height(m.body, "bold") + m.pad // 2
         grid_h = max(3 * text.line_height(m.body, "bold"), self.rect.height - y - totals_h)
-        label_w = min(round(self.rect.width * 0.3),
+        y += self._grid(surf, pygame.Rect(0, y, self.rect.width, grid_h), mx, me, them, lit) + m.pad // 2
+        line = text.ellipsize(totals_line(names, totals, turn), m.body, self.rect.width, "bold")
+        surf.blit(text.render(line, m.body, palette.ACCENT, "bold"), (0, min(y, self.rect.height - totals_h)))
+        return surf
+
+    def _grid(self, surf, room: pygame.Rect, mx, me: str, them: str, lit) -> int:
+        """The 2×2: the other side's moves across, the viewer's down, each cell "yours · theirs", the
+        last round's cell lit. Returns the height drawn."""
+        m = self.m
+        y = room.y
+        label_w = min(round(room.width * 0.3),
                       max(text.size(f"{me} {MOVE_WORDS[mv]}", m.body, "bold")[0] for mv in (TALK, DETER)) + m.pad)
-        col_w = (self.rect.width - label_w) // 2
+        col_w = (room.width - label_w) // 2
         head_h = text.line_height(m.body, "bold") + 4
-        row_h = max(text.line_height(m.body, "bold") + 4, (grid_h - head_h) // 2)
+        row_h = max(text.line_height(m.body, "bold") + 4, (room.height - head_h) // 2)
         for c, theirs in enumerate((TALK, DETER)):
             label = text.ellipsize(f"{them} {MOVE_WORDS[theirs]}", m.body, col_w - 4, "bold")
-            img = text.render(label, m.body, palette.FAMILY_COLOURS["dialogue" if theirs == TALK else "deterrence"], "bold")
+            img = text.render(label, m.body, _family_colour(theirs), "bold")
             surf.blit(img, img.get_rect(midtop=(label_w + c * col_w + col_w // 2, y)))
         for r, mine in enumerate((TALK, DETER)):
             ry = y + head_h + r * row_h
             label = text.ellipsize(f"{me} {MOVE_WORDS[mine]}", m.body, label_w - 4, "bold")
-            img = text.render(label, m.body, palette.FAMILY_COLOURS["dialogue" if mine == TALK else "deterrence"], "bold")
+            img = text.render(label, m.body, _family_colour(mine), "bold")
             surf.blit(img, img.get_rect(midleft=(0, ry + row_h // 2)))
             for c, theirs in enumerate((TALK, DETER)):
                 cell = pygame.Rect(label_w + c * col_w, ry, col_w, row_h).inflate(-4, -4)
-                on = lit == (mine, theirs)
-                pygame.draw.rect(surf, palette.PANEL, cell, border_radius=6)
-                pygame.draw.rect(surf, palette.FOCUS if on else palette.PANEL_EDGE, cell, 3 if on else 1, border_radius=6)
-                yours, theirs_v = mx.cell(mine, theirs)
-                words = f"{dilemma.values(yours)} · {dilemma.values(theirs_v)}"
-                words = text.ellipsize(words, m.body, cell.width - 8, "bold")
-                img = text.render(words, m.body, palette.FOCUS if on else palette.TEXT, "bold")
-                surf.blit(img, img.get_rect(center=cell.center))
-        y += head_h + 2 * row_h + m.pad // 2
-        line = text.ellipsize(totals_line(names, totals, turn), m.body, self.rect.width, "bold")
-        surf.blit(text.render(line, m.body, palette.ACCENT, "bold"), (0, min(y, self.rect.height - totals_h)))
-        return surf
+                self._cell(surf, cell, mx.cell(mine, theirs), lit == (mine, theirs))
+        return head_h + 2 * row_h
+
+    def _cell(self, surf, cell: pygame.Rect, values, on: bool):
+        m = self.m
+        pygame.draw.rect(surf, palette.PANEL, cell, border_radius=6)
+        pygame.draw.rect(surf, palette.FOCUS if on else palette.PANEL_EDGE, cell, 3 if on else 1, border_radius=6)
+        yours, theirs = values
+        words = text.ellipsize(f"{dilemma.values(yours)} · {dilemma.values(theirs)}", m.body, cell.width - 8, "bold")
+        img = text.render(words, m.body, palette.FOCUS if on else palette.TEXT, "bold")
+        surf.blit(img, img.get_rect(center=cell.center))
+
+
+def _family_colour(move) -> tuple:
+    return palette.FAMILY_COLOURS["dialogue" if move == TALK else "deterrence"]

@@ -37,4 +37,5 @@ def draw_progress(surface, rect, m, run, what: str, games_total: int, note: str 
         status = f"{fraction:.0%} · {done:,} of {games_total:,} games · {run.elapsed():.1f} s{left}"
     surface.blit(text.render(text.ellipsize(status, m.body, inner.width), m.body, palette.TEXT), (inner.x, y))
     y += lh
-    surface.blit(text.render(text.ellipsize(note, m.small, inner.width), m.small, palette.MUTED, "italic"), (inner.x, y))
+    surface.blit(text.render(text.ellipsize(note, m.small, inner.width), m.small, palette.MUTED, "italic"),
+                 (inner.x, y))

@@ -11,7 +11,8 @@ from .. import palette, text
 def marker_points(shape: str, cx: float, cy: float, r: float) -> list[tuple[float, float]] | None:
     """Polygon of a marker shape centred on (cx, cy); None for a circle."""
     def ring(n, radius, start=-math.pi / 2):
-        return [(cx + radius * math.cos(start + 2 * math.pi * k / n), cy + radius * math.sin(start + 2 * math.pi * k / n))
+        return [(cx + radius * math.cos(start + 2 * math.pi * k / n),
+                 cy + radius * math.sin(start + 2 * math.pi * k / n))
                 for k in range(n)]
     if shape == "circle":
         return None
@@ -35,8 +36,9 @@ def marker_points(shape: str, cx: float, cy: float, r: float) -> list[tuple[floa
         return pts
     if shape == "cross":
         a, b = r * 0.36, r * 1.0
-        return [(cx - a, cy - b), (cx + a, cy - b), (cx + a, cy - a), (cx + b, cy - a), (cx + b, cy + a), (cx + a, cy + a),
-                (cx + a, cy + b), (cx - a, cy + b), (cx - a, cy + a), (cx - b, cy + a), (cx - b, cy - a), (cx - a, cy - a)]
+        return [(cx - a, cy - b), (cx + a, cy - b), (cx + a, cy - a), (cx + b, cy - a), (cx + b, cy + a),
+                (cx + a, cy + a), (cx + a, cy + b), (cx - a, cy + b), (cx - a, cy + a), (cx - b, cy + a),
+                (cx - b, cy - a), (cx - a, cy - a)]
     return None
 
 

@@ -1,0 +1,225 @@
+"""Learn's board: a chapter's real game told in words beside its text (the moves and points, the
+cards read two ways, the others' trust, a crisis to answer), then the chapter's question."""
+from __future__ import annotations
+
+from game.core.model.vocab import Action
+
+from .. import palette
+
+
+class Board:
+    """The board's paragraphs (text, px, colour, style), added line by line."""
+
+    def __init__(self, m):
+        self.m = m
+        self.paras: list = []
+
+    def head(self, words: str):
+        self.paras.append((words, self.m.body, palette.ACCENT, "bold"))
+
+    def line(self, words: str, colour=palette.TEXT, style: str = "regular"):
+        self.paras.append((words, self.m.body, colour, style))
+
+    def small(self, words: str, colour=palette.MUTED, style: str = "regular"):
+        self.paras.append((words, self.m.small, colour, style))
+
+
+def paragraphs(les, m) -> list:
+    """The whole board of a chapter: its game, then what to do now or the question."""
+    board = Board(m)
+    game = les.game
+    board.head(f"{game.scenario.title} · turn {game.turn} of {min(game.turn_limit, max(les.task.rounds, game.turn))}")
+    if les.task.kind == "watch" and len(les.games) > 1:
+        _games_side_by_side(board, les)
+    elif les.task.kind == "watch":
+        _cards(board, les)
+    else:
+        _own_game(board, les)
+        if not les.task_done:
+            _prompt(board, les)
+    if les.task_done:
+        _question(board, les)
+    return board.paras
+
+
+def names(game) -> dict[int, str]:
+    return {k: a.name for k, a in enumerate(game.scenario.actors)}
+
+
+def move_word(mv: dict) -> str:
+    """A move's name, with * when noise turned it into another."""
+    label = Action[mv["action"]].label
+    return label + ("*" if mv.get("intended") and mv["intended"] != mv["action"] else "")
+
+
+def _games_side_by_side(board: Board, les):
+    """Two doctrines' games, turn by turn, and their points (a noise chapter)."""
+    name = names(les.game)
+    board.line("Both sides play the same doctrine; * marks a move that came out wrong (noise).", palette.MUTED)
+    board.small(f"Each turn: {name[0]}'s move · {name[1]}'s move, both playing "
+                + "   |   both playing ".join(d.replace("-", " ") for d in les.task.watch))
+    for t in range(les.game.turn):
+        cells = [" · ".join(move_word(mv) for mv in game.turns[t]["actions"].values()) for game in les.games]
+        board.line(f"Turn {t + 1}:  " + "   |   ".join(cells))
+    board.head("Points so far")
+    for d, game in zip(les.task.watch, les.games):
+        pts = [sum(tt["payoffs"][k] for tt in game.turns) for k in range(len(game.codes))]
+        board.line(f"{d.replace('-', ' ')}: " + ", ".join(f"{name[k]} {p:g}" for k, p in enumerate(pts)))
+
+
+def _cards(board: Board, les):
+    """The cards drawn so far; the newest with its quote and both readings."""
+    g = les.game
+    for t in range(g.turn):
+        card = g.turns[t].get("card")
+        if not card:
+            continue
+        c = next((c for c in g.scenario.cards if c.id == card["id"]), None)
+        if t < g.turn - 1 or c is None:
+            board.small(f"Turn {t + 1}: {card['title']} (¶{card['paragraph']})")
+            continue
+        board.head(f"Turn {t + 1}: {c.title} (¶{c.paragraph}" + (f", {c.date})" if c.date else ")"))
+        board.line(f"“{c.quote}”", palette.MUTED)
+        board.line("Deterrence reading: " + c.deterrence_reading, palette.DETERRENCE)
+        board.line("Dialogue reading: " + c.dialogue_reading, palette.DIALOGUE)
+    if g.turn:
+        board.small(f"Regional tension {g.turns[-1]['regional_tension']:.0f} of 100.")
+    else:
+        board.line("Press Enter to play the first turn.", palette.MUTED)
+
+
+def _own_game(board: Board, les):
+    """The learner's game: its seat, its turns, the 2×2 or the others' trust, its beliefs."""
+    g, me = les.game, les.human
+    name = names(g)
+    hidden = " The world is hidden." if g.hidden and not g.over else ""
+    board.line(f"You are {name[me]}; your type (private): {g.type_of(me)}.{hidden}", palette.MUTED)
+    two = len(g.scenario.codes) == 2
+    for t in range(g.turn):
+        if two:
+            _round(board, les, g.turns[t], t)
+        elif t >= g.turn - 2:
+            _turn(board, les, g.turns[t], t)
+    if two:
+        board.paras.extend(matrix(les, board.m, name))
+        if g.turn:
+            total = [sum(tt["payoffs"][k] for tt in g.turns) for k in range(2)]
+            board.line(f"Points: you {total[me]:g}, {name[1 - me]} {total[1 - me]:g}. "
+                       f"{name[1 - me]}'s trust in you: {g.state.trust[0][1 - me][me]:.2f}", palette.FOCUS)
+    elif g.turn and les.trust_before is not None:
+        _trust_change(board, les)
+    _beliefs(board, les)
+
+
+def _round(board: Board, les, entry: dict, t: int):
+    """One round of a two-actor game: both moves and both payoffs."""
+    g, me = les.game, les.human
+    name = names(g)
+    acts, pts = entry["actions"], entry["payoffs"]
+    board.line(f"Round {t + 1}: you {move_word(acts[g.codes[me]])}, {name[1 - me]} "
+               f"{move_word(acts[g.codes[1 - me]])} → you {pts[me]:g}, {name[1 - me]} {pts[1 - me]:g}")
+
+
+def _turn(board: Board, les, entry: dict, t: int):
+    """One turn of a regional game: the learner's move, the card and each crisis it moved."""
+    g, me = les.game, les.human
+    name = names(g)
+    code = {c: k for k, c in enumerate(g.codes)}
+    stake_name = {st.id: st.name for st in g.scenario.stakes}
+    mine = entry["actions"][g.codes[me]]
+    card = entry.get("card")
+    where = f" → {name[code[mine['target']]]}" if mine.get("target") in code else ""
+    board.line(f"Turn {t + 1}: you {move_word(mine)}{where}" + (f"; card: {card['title']}" if card else ""))
+    for c in entry.get("crises", []):
+        stances = ", ".join(f"{k} {v.replace('_', ' ').lower()}" for k, v in c.get("stances", {}).items())
+        board.small(f"Crisis over {stake_name.get(c['stake'], c['stake'])}: rung {c['rung_before']} → {c['rung']}"
+                    + (f" ({stances})" if stances else ""), palette.WARNING)
+
+
+def _trust_change(board: Board, les):
+    """How each other actor's trust in the learner moved this turn."""
+    g, me = les.game, les.human
+    name = names(g)
+    board.head(f"The others' trust in {name[me]} (0–1), this turn")
+    now = g.state.trust[0]
+    for k in range(len(g.codes)):
+        if k != me:
+            d = round(float(now[k][me] - les.trust_before[k][me]), 2) + 0.0
+            colour = palette.TRUST_HIGH if d > 0.005 else palette.TRUST_LOW if d < -0.005 else palette.TEXT
+            board.line(f"{name[k]}: {now[k][me]:.2f} ({d:+.2f})", colour)
+
+
+def _beliefs(board: Board, les):
+    """A hidden world: the beliefs stated so far, and at the end the world and the Brier scores."""
+    g, me = les.game, les.human
+    if not g.hidden:
+        return
+    if g.beliefs.get(me):
+        board.small("Your beliefs (chance of the spiral world): "
+                    + ", ".join(f"after turn {t}: {p * 100:.0f}%" for t, p in g.beliefs[me]))
+    if g.over and les.belief is None:
+        from game.core.teaching.hidden import brier
+        spiral = g.worldview.preset == "spiral-world"
+        board.head(f"The world was the {g.worldview.preset}.")
+        path = g.beliefs.get(me, [])
+        if path:
+            board.line(f"Your Brier score: {brier(path, spiral):.2f}; the observer's: "
+                       f"{brier(g.observer_beliefs(), spiral):.2f} (0 is perfect, 0.25 is always 50%).")
+
+
+def _question(board: Board, les):
+    q = les.chapter.question
+    board.head("Your answer" if les.answer is not None else "Answers")
+    for k, opt in enumerate(q.options):
+        colour = palette.TEXT
+        if les.answer is not None:
+            colour = palette.FOCUS if k == les.answer else palette.FAINT
+        board.line(f"{k + 1}. {opt}", colour, "bold" if k == les.answer else "regular")
+    board.small("Press 1–3 or click an answer." if les.answer is None else "Enter: go on.")
+
+
+def _prompt(board: Board, les):
+    """What the learner is asked now: a belief, a crisis stance or backing, or a move."""
+    name = names(les.game)
+    if les.belief is not None:
+        board.head(f"How likely is the spiral world? {les.belief}%")
+        board.small("← → by 10, then Enter to state it. The deterrence world is the other possibility.")
+        return
+    p = les.unanswered()
+    if p is not None:
+        other = p["parties"][1 - p["side"]] if p["kind"] == "stance" else p["ally"]
+        if p["kind"] == "stance":
+            board.head(f"Crisis over {p['name']} with {name[other]}, rung {p['rung']}: your stance?")
+            board.small("F stand firm · X escalate · S settle (split the stake) · B back down")
+        else:
+            board.head(f"{name[other]}, your ally, is in a crisis over {p['name']}: back it (Y) or stay out (N)?")
+        return
+    if les.move is None:
+        board.line(f"Your move: choose with 1–{len(les.moves)} or a button.", palette.FOCUS)
+    else:
+        tgt = f" → {name[les.target]}" if les.move.targeted and les.target >= 0 else ""
+        board.line(f"Your move: {les.move.label}{tgt}. Enter plays the turn.", palette.FOCUS)
+
+
+def matrix(les, m, name) -> list:
+    """The 2×2 in words: points (you, the other) for each pair of families; last round's cell lit."""
+    g, me = les.game, les.human
+    wv = g.worldview
+    temptation = wv["payoff_T"] if g.type_of(me) == "greedy" else wv["secure_payoff_T"]
+    other = name[1 - me]
+    last = None
+    if g.turn:
+        acts = g.turns[-1]["actions"]
+        last = tuple(Action[acts[g.codes[k]]["action"]].family.name.lower() for k in (me, 1 - me))
+    R, S, P = wv["payoff_R"], wv["payoff_S"], wv["payoff_P"]
+    rows = [(("dialogue", "dialogue"), f"you talk, {other} talks: you {R:g}, {other} {R:g}"),
+            (("dialogue", "deterrence"), f"you talk, {other} deters: you {S:g}, {other} {wv['payoff_T']:g} if "
+                                         f"greedy, {wv['secure_payoff_T']:g} if not"),
+            (("deterrence", "dialogue"), f"you deter, {other} talks: you {temptation:g} (your type), {other} {S:g}"),
+            (("deterrence", "deterrence"), f"you deter, {other} deters: you {P:g}, {other} {P:g}")]
+    out = [("Points each round", m.small, palette.ACCENT, "bold")]
+    for cell, words in rows:
+        lit = cell == last
+        out.append((("▶ " if lit else "   ") + words, m.small, palette.FOCUS if lit else palette.MUTED,
+                    "bold" if lit else "regular"))
+    return out

@@ -10,7 +10,7 @@ import attrs
 from ..model import params
 from . import schema
 from .article import paragraphs
-from .checks import ACTOR_CODE, read_toml  # noqa: F401 - read_toml: validate reads both kinds of file
+from .checks import ACTOR_CODE, read_toml
 from ..model.world import ALL, Card, Deck, Effect
 from .paths import CARDS
 from .schema import Problem, items, number, text
@@ -31,12 +31,6 @@ EFFECT_KINDS: dict[str, tuple[tuple[str, ...], tuple[float, float], bool]] = {
 # The only worldview parameters a card may shift, for a few turns: how actors read each other.
 # Every other parameter is how the world really works (the hidden truth), which no event changes.
 PERCEPTION_PARAMS = ("misperception", "suspicion_bias", "camp_bias")
-CARD_KEYS = {"id", "title", "date", "paragraph", "quote", "deterrence_reading",
-             "dialogue_reading", "weight", "conditions", "effect"}
-REQUIRED_CARD_KEYS = CARD_KEYS - {"date", "conditions", "effect", "weight"}
-CONDITION_KEYS = {"min_turn", "max_turn", "min_tension", "max_tension"}
-
-
 MAX_CARDS = 4096       # a deck's cards; the engine keeps a card's index in 16 bits
 MAX_EFFECTS = 32       # a card's effects
 MAX_CODES = 16         # actor codes in one effect's group
@@ -215,14 +209,6 @@ def _card(file, c: CardEntry, index: int, raw, article: tuple[str, ...]) -> Card
                 dialogue_reading=c.dialogue_reading, effects=tuple(_effect(e) for e in c.effect),
                 weight=float(c.weight), date=c.date, min_turn=cond.min_turn, max_turn=cond.max_turn,
                 min_tension=float(cond.min_tension), max_tension=float(cond.max_tension))
-
-
-def parse_card(file, raw: dict, index: int, article: tuple[str, ...]) -> Card:
-    """One [[card]] table, checked against CardEntry, its quote checked word for word against its
-    paragraph of the article."""
-    doc = {"card": [None] * index + [raw]}
-    entry = schema.structure(raw, CardEntry, file, lambda path, _: where(("card", index) + path, doc))
-    return _card(file, entry, index, doc, article)
 
 
 def load_deck(path_or_name) -> Deck:

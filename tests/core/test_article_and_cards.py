@@ -43,13 +43,31 @@ def test_article_deck_covers_the_whole_article():
     assert len(deck.cards) >= 32
     assert {c.paragraph for c in deck.cards} == set(range(1, 14))
     text = " ".join(f"{c.title} {c.quote}" for c in deck.cards).lower()
-    for topic in ["stoltenberg", "closely interconnected", "kishida", "taiwan", "korean peninsula",
-                  "madrid", "first diplomatic mission", "set up a mission", "australia and new zealand",
-                  "hypothetical situations", "established geographical scope", "heavy investment",
-                  "deterrence and defense", "democracy vs. authoritarianism", "ukraine", "like-minded",
-                  "one-way missionary preaching", "quasi-alliance", "1967", "asean regional forum",
-                  "shanghai cooperation organization", "global security initiative",
-                  "cannot afford to repeat"]:
+    for topic in [
+        "stoltenberg",
+        "closely interconnected",
+        "kishida",
+        "taiwan",
+        "korean peninsula",
+        "madrid",
+        "first diplomatic mission",
+        "set up a mission",
+        "australia and new zealand",
+        "hypothetical situations",
+        "established geographical scope",
+        "heavy investment",
+        "deterrence and defense",
+        "democracy vs. authoritarianism",
+        "ukraine",
+        "like-minded",
+        "one-way missionary preaching",
+        "quasi-alliance",
+        "1967",
+        "asean regional forum",
+        "shanghai cooperation organization",
+        "global security initiative",
+        "cannot afford to repeat",
+    ]:
         assert topic in text, topic
 
 

@@ -1,6 +1,7 @@
 """Reading scenario and deck files: TOML in, with a size limit and only from regular files; a file that
 cannot be read is a LoadError naming the file (the declared schemas of game/core/files/schema.py check
 what it holds)."""
+
 from __future__ import annotations
 
 import tomllib
@@ -35,7 +36,9 @@ def read_toml(path: Path) -> dict:
     except tomllib.TOMLDecodeError as exc:
         raise LoadError(path, None, None, f"not valid TOML ({str(exc).splitlines()[0] if str(exc) else exc})") from None
     except RecursionError:
-        raise LoadError(path, None, None, f"arrays and tables nested too deeply (allowed: up to {MAX_DEPTH} levels)") from None
+        raise LoadError(
+            path, None, None, f"arrays and tables nested too deeply (allowed: up to {MAX_DEPTH} levels)"
+        ) from None
     except ValueError as exc:  # e.g. an integer of thousands of digits
         raise LoadError(path, None, None, f"not valid TOML ({str(exc).splitlines()[0]})") from None
     check_depth(path, raw)

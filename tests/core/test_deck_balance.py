@@ -14,9 +14,10 @@ from game.core.files.paths import CARDS, ROOT
 DECKS = sorted(CARDS.glob("*.toml"))
 TRUTH_PARAMS = [name for name in params.NAMES if name not in PERCEPTION_PARAMS]
 
-# A card's tone, the measure of the deck's balance. What one unit of an effect's amount adds to a card's pull toward escalation (+) or calm (−), by
-# effect kind, and for a worldview effect by its param. Alliance, resolve and prosperity pull neither
-# way: whether they deter or alarm is the very question the hidden worldview decides.
+# A card's tone, the measure of the deck's balance. What one unit of an effect's amount adds to a card's
+# pull toward escalation (+) or calm (−), by effect kind, and for a worldview effect by its param.
+# Alliance, resolve and prosperity pull neither way: whether they deter or alarm is the very question
+# the hidden worldview decides.
 TONE_WEIGHTS: dict[str, float] = {
     "tension": 10.0, "crisis": 1.0, "capability": 1.0, "misperception": 2.0, "camp_bias": 2.0,
     "trust": -2.0, "suspicion_bias": -2.0, "ties": -4.0, "forum": -4.0,

@@ -1,4 +1,5 @@
 """Test setup: headless SDL before anything imports pygame."""
+
 import os
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -8,8 +9,13 @@ import pytest  # noqa: E402
 
 
 def pytest_addoption(parser):
-    parser.addoption("--runslow", action="store_true", default=False,
-                     help="also run the slow tests: the model's properties over thousands of games")
+    parser.addoption(
+        "--runslow",
+        action="store_true",
+        default=False,
+        help="also run the slow tests: the model's properties over thousands of games, the long UI monkeys, "
+        "the layout at every text size in both windows and the screenshot tour at both sizes",
+    )
 
 
 def pytest_collection_modifyitems(config, items):
@@ -17,5 +23,5 @@ def pytest_collection_modifyitems(config, items):
         return
     skip = pytest.mark.skip(reason="slow: run with --runslow")
     for item in items:
-        if "slow" in item.keywords:
+        if item.get_closest_marker("slow"):  # the marker, not any name or id that holds the word
             item.add_marker(skip)

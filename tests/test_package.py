@@ -1,5 +1,6 @@
 """The game is a package: every folder of code is listed and importable, and the data files it
 ships are found through importlib.resources."""
+
 import subprocess
 import sys
 import tomllib
@@ -39,7 +40,8 @@ def test_dependencies_are_declared_once():
     """pyproject.toml declares the dependencies and the test and cluster extras; no requirements files repeat them."""
     project = PYPROJECT["project"]
     assert {"numpy", "pygame-ce", "pygame_gui", "attrs", "platformdirs", "tqdm"} <= {
-        d.split(">")[0].split("=")[0].split("[")[0] for d in project["dependencies"]}
+        d.split(">")[0].split("=")[0].split("[")[0] for d in project["dependencies"]
+    }
     assert set(project["optional-dependencies"]) == {"test", "cluster"}
     assert any(d.startswith("dask[distributed]") for d in project["optional-dependencies"]["cluster"])
     assert project["scripts"]["deterrence-or-dialogue"] == "game.cli:main"
@@ -49,16 +51,18 @@ def test_dependencies_are_declared_once():
 def test_shipped_files_are_found_through_the_package():
     """The shipped scenarios, decks, theme and article are where game.core.files.paths says."""
     from game.core.files import paths
+
     assert [p.stem for p in paths.shipped_scenarios()] == ["east_asia_2023", "two_rivals"]
     assert [p.stem for p in paths.shipped_decks()] == ["article_2023"]
     assert paths.THEME.is_file() and paths.ARTICLE.is_file()
-    assert paths.SCENARIOS == paths.ROOT / "assets" / "scenarios"
+    assert paths.SEEDS.parent == paths.ROOT  # records keep paths relative to the folder holding both
 
 
 def test_validate_without_paths_checks_every_shipped_file(tmp_path):
     """`validate` with no PATH checks every shipped scenario and deck, from any folder."""
-    r = subprocess.run([sys.executable, str(ROOT / "main.py"), "validate"], capture_output=True, text=True,
-                       cwd=tmp_path, timeout=120)
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "validate"], capture_output=True, text=True, cwd=tmp_path, timeout=120
+    )
     assert r.returncode == 0, r.stderr
     lines = r.stdout.strip().splitlines()
     assert len(lines) == 3 and all(": ok (" in line for line in lines), lines

@@ -5,17 +5,17 @@ draw are drawn with the Noto Sans CJK face pygame_gui also ships, aligned on the
 Every rendered line and every wrap is cached: frames only blit. A full cache drops its older
 half, not everything, so the texts in use (the event cards come back) stay measured and drawn.
 """
+
 from __future__ import annotations
 
 import os
-import weakref
 from importlib import resources
 from itertools import islice
 from pathlib import Path
 
 import pygame
 
-FONT_DIR = Path(os.fspath(resources.files("pygame_gui") / "data"))   # the fonts pygame_gui ships
+FONT_DIR = Path(os.fspath(resources.files("pygame_gui") / "data"))  # the fonts pygame_gui ships
 FACES = {
     "regular": FONT_DIR / "NotoSans-Regular.ttf",
     "bold": FONT_DIR / "NotoSans-Bold.ttf",
@@ -32,60 +32,30 @@ _wraps: dict[tuple, list[str]] = {}
 _sizes: dict[tuple, tuple[int, int]] = {}
 _notdef: dict[str, bytes] = {}
 
-# -------------------------------------------------------------- what was drawn where (the layout test)
-# Every rendered line remembers its words and size; a Canvas (the surfaces widgets draw into, and the
-# screen a test draws onto) keeps the text blitted into it, moved and clipped as it is composed, so
-# a test reads each frame's text rectangles and font sizes from the real drawing code.
-_drawn_text: "weakref.WeakKeyDictionary[pygame.Surface, list]" = weakref.WeakKeyDictionary()
-_cut: set[str] = set()      # lines ellipsize shortened
-_recording = False
+# -------------------------------------------------------------- who watches the text drawn
+# None in the game. The layout test sets a watcher that hears of every line rendered and every line
+# shortened with …, makes the surfaces widgets compose into (surfaces that keep the text blitted into
+# them) and hears when a modal veil covers a surface, so it reads each frame's text from the real
+# drawing code.
+_watcher = None
 
 
-def record(on: bool = True):
-    """Start (or stop) making Canvas surfaces, which keep the text drawn into them."""
-    global _recording
-    _recording = bool(on)
-
-
-class Canvas(pygame.Surface):
-    """A surface that lists the text drawn into it: (rect, words, px, cut) with cut when the text is
-    clipped by the surface, its clip rectangle or the blit's area, or was shortened with …."""
-
-    drawn: list
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.drawn = []
-
-    def blit(self, source, dest, area=None, special_flags=0):
-        got = super().blit(source, dest, area, special_flags)
-        recs = getattr(source, "drawn", None) if isinstance(source, Canvas) else _drawn_text.get(source)
-        if recs:
-            x, y = int(dest[0]), int(dest[1])
-            src = pygame.Rect(area) if area is not None else source.get_rect()
-            shown = pygame.Rect(x, y, src.width, src.height).clip(self.get_clip()).clip(self.get_rect())
-            for rect, words, px, cut in recs:
-                r = rect.move(x - src.x, y - src.y)
-                if r.colliderect(shown):          # text scrolled out of a window is not drawn, not cut
-                    self.drawn.append((r, words, px, cut or not shown.contains(r)))
-        return got
-
-    def fill(self, *args, **kwargs):
-        got = super().fill(*args, **kwargs)
-        if not args[1:] and not kwargs.get("rect"):   # filling the whole surface wipes what it showed
-            self.drawn = []
-        return got
+def watch(watcher) -> None:
+    """Tell watcher (None: nobody) of the text drawn from now on; lines rendered before are rendered again."""
+    global _watcher
+    _watcher = watcher
+    _renders.clear()
 
 
 def veiled(surface: pygame.Surface):
     """A modal veil now covers everything drawn on surface: the text under it no longer counts as shown."""
-    if isinstance(surface, Canvas):
-        surface.drawn = []
+    if _watcher is not None:
+        _watcher.veiled(surface)
 
 
 def surface(size, flags: int = 0) -> pygame.Surface:
-    """A surface to draw into: a Canvas that keeps its text while recording, else a plain one."""
-    return Canvas(size, flags) if _recording else pygame.Surface(size, flags)
+    """A surface to draw into (the watcher's, while one watches)."""
+    return pygame.Surface(size, flags) if _watcher is None else _watcher.surface(size, flags)
 
 
 def font(px: int, style: str = "regular") -> pygame.font.Font:
@@ -184,7 +154,8 @@ def render(text: str, px: int, colour, style: str = "regular") -> pygame.Surface
             img = f.render(piece, True, colour)
             surf.blit(img, (x, base.get_ascent() - f.get_ascent()))
             x += img.get_width()
-    _drawn_text[surf] = [(surf.get_rect(), text, px, text in _cut)] if text.strip() else []
+    if _watcher is not None:
+        _watcher.rendered(surf, text, px)
     _renders[key] = surf
     return surf
 
@@ -265,7 +236,8 @@ def ellipsize(text: str, px: int, width: int, style: str = "regular") -> str:
         else:
             hi = mid - 1
     short = text[:lo] + "…" if lo else ""
-    _cut.add(short)
+    if _watcher is not None:
+        _watcher.shortened(short)
     return short
 
 
@@ -359,6 +331,8 @@ def fit_static(paragraphs: tuple, width: int, height: int, px: int, min_px: int 
     if block is None:
         if len(_fitted) > 400:
             _fitted.clear()
-        block = fit(lambda p: [(t, max(MIN_PX, round(p * f)), c, s) for t, f, c, s in paragraphs], width, height, px, min_px)
+        block = fit(
+            lambda p: [(t, max(MIN_PX, round(p * f)), c, s) for t, f, c, s in paragraphs], width, height, px, min_px
+        )
         _fitted[key] = block
     return block

@@ -1,15 +1,30 @@
 """Helpers of the input fuzz test: a TOML writer for generated documents and the bad values that
 a field of each kind must refuse."""
+
 from __future__ import annotations
 
 import json
 import math
 
-DEEP = 40                    # nesting generated inside a field (the schemas allow 16 levels)
-VERY_DEEP = 100_000          # nesting of a whole file: too deep for any recursive parser
-HUGE_TEXT = 100_000          # characters: beyond every text field's limit
-PATTERNED = {"name", "code", "colour", "bloc", "id", "marker", "worldview", "doctrine", "preset", "scenario",
-             "kind", "param", "state_digest", "outcome"}   # keys whose text must match a pattern or a list
+DEEP = 40  # nesting generated inside a field (the schemas allow 16 levels)
+VERY_DEEP = 100_000  # nesting of a whole file: too deep for any recursive parser
+HUGE_TEXT = 100_000  # characters: beyond every text field's limit
+PATTERNED = {
+    "name",
+    "code",
+    "colour",
+    "bloc",
+    "id",
+    "marker",
+    "worldview",
+    "doctrine",
+    "preset",
+    "scenario",
+    "kind",
+    "param",
+    "state_digest",
+    "outcome",
+}  # keys whose text must match a pattern or a list
 CODE_GROUPS = {"between", "and", "actors", "from", "to"}
 
 
@@ -85,17 +100,42 @@ def wrong_values(path: tuple, value) -> list[tuple[str, object]]:
     if isinstance(value, bool):
         return [("int for bool", 1), ("text for bool", "true"), ("array for bool", [value]), ("deep", deep)]
     if isinstance(value, int):
-        return [("text for int", str(value)), ("float for int", value + 0.5), ("whole float for int", float(value)),
-                ("bool for int", True), ("array for int", [value]), ("table for int", {"a": value}),
-                ("huge", 10**30), ("huge negative", -10**30), ("deep", deep)]
+        return [
+            ("text for int", str(value)),
+            ("float for int", value + 0.5),
+            ("whole float for int", float(value)),
+            ("bool for int", True),
+            ("array for int", [value]),
+            ("table for int", {"a": value}),
+            ("huge", 10**30),
+            ("huge negative", -(10**30)),
+            ("deep", deep),
+        ]
     if isinstance(value, float):
-        return [("text for number", str(value)), ("bool for number", False), ("array for number", [value]),
-                ("table for number", {"a": value}), ("huge", 10**30), ("huge negative", -10**30), ("huge float", 1e300),
-                ("nan", math.nan), ("inf", math.inf), ("-inf", -math.inf), ("deep", deep)]
+        return [
+            ("text for number", str(value)),
+            ("bool for number", False),
+            ("array for number", [value]),
+            ("table for number", {"a": value}),
+            ("huge", 10**30),
+            ("huge negative", -(10**30)),
+            ("huge float", 1e300),
+            ("nan", math.nan),
+            ("inf", math.inf),
+            ("-inf", -math.inf),
+            ("deep", deep),
+        ]
     if isinstance(value, str):
-        out = [("int for text", 7), ("float for text", 2.5), ("bool for text", True), ("table for text", {"a": value}),
-               ("huge text", "x" * HUGE_TEXT), ("deep", deep), ("control character", value + "\x07")]
-        if key not in CODE_GROUPS:     # an effect's group may be one code or an array of codes
+        out = [
+            ("int for text", 7),
+            ("float for text", 2.5),
+            ("bool for text", True),
+            ("table for text", {"a": value}),
+            ("huge text", "x" * HUGE_TEXT),
+            ("deep", deep),
+            ("control character", value + "\x07"),
+        ]
+        if key not in CODE_GROUPS:  # an effect's group may be one code or an array of codes
             out.append(("array for text", [value]))
         if key in PATTERNED:
             out.append(("trailing newline", value + "\n"))

@@ -38,6 +38,7 @@ def run(*args):
     return json.loads(r.stdout)
 
 
+@pytest.mark.slow  # a cluster of two worker processes and 3,000 games run twice: about 20 s of CPU
 def test_compare_on_a_cluster_gives_the_local_cells(scheduler):
     """`compare --scheduler` on two Dask workers gives exactly the cells of the local run (two chunks per condition)."""
     args = ["compare", "--games", "3000", "--doctrines", "deterrence,dialogue", "--json"]

@@ -6,6 +6,7 @@ deep, unknown keys; whole files too large, too deep, not UTF-8, and special file
 `file: [section] key: problem` error (exit 2 from the command line, a LoadError for a save, which
 the Load screen shows), no traceback, nothing written or changed. Most run in-process with an
 alarm as a guard against a hang; a sample runs as real commands with a time limit."""
+
 from __future__ import annotations
 
 import contextlib
@@ -24,29 +25,36 @@ import pytest
 from game.core.model.errors import LoadError
 from game.core.files.paths import SCENARIOS
 
-from .fuzz_inputs import (VERY_DEEP, added, nested, places, replaced, toml_document, toml_value, wrong_values)
+from .fuzz_inputs import VERY_DEEP, added, nested, places, replaced, toml_document, toml_value, wrong_values
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = 14
-HANG = 5                 # seconds: a case still running then has hung
+HANG = 5  # seconds: a case still running then has hung
 COUNTS: dict[str, int] = {}
 
 TINY_DECK = {
     "deck": {"name": "tiny", "title": "A tiny deck", "source": "seeds/000_3c3c7867f6d4a3de.txt"},
-    "card": [{
-        "id": "one", "title": "One", "date": "2023", "paragraph": 13, "weight": 1.5,
-        "quote": "East Asia cannot afford to repeat the mistake",
-        "deterrence_reading": "A reading.", "dialogue_reading": "Another reading.",
-        "conditions": {"min_turn": 1, "max_turn": 10, "min_tension": 0.0, "max_tension": 90.0},
-        "effect": [
-            {"kind": "tension", "between": ["AZR"], "and": ["AMB"], "amount": 0.1},
-            {"kind": "trust", "from": ["AZR"], "to": "AMB", "amount": -0.2},
-            {"kind": "capability", "actors": ["AZR", "AMB"], "amount": 0.3},
-            {"kind": "forum", "amount": 0.1},
-            {"kind": "crisis", "between": ["AZR"], "and": ["AMB"], "amount": 1},
-            {"kind": "worldview", "param": "misperception", "amount": 0.1, "turns": 2},
-        ],
-    }],
+    "card": [
+        {
+            "id": "one",
+            "title": "One",
+            "date": "2023",
+            "paragraph": 13,
+            "weight": 1.5,
+            "quote": "East Asia cannot afford to repeat the mistake",
+            "deterrence_reading": "A reading.",
+            "dialogue_reading": "Another reading.",
+            "conditions": {"min_turn": 1, "max_turn": 10, "min_tension": 0.0, "max_tension": 90.0},
+            "effect": [
+                {"kind": "tension", "between": ["AZR"], "and": ["AMB"], "amount": 0.1},
+                {"kind": "trust", "from": ["AZR"], "to": "AMB", "amount": -0.2},
+                {"kind": "capability", "actors": ["AZR", "AMB"], "amount": 0.3},
+                {"kind": "forum", "amount": 0.1},
+                {"kind": "crisis", "between": ["AZR"], "and": ["AMB"], "amount": 1},
+                {"kind": "worldview", "param": "misperception", "amount": 0.1, "turns": 2},
+            ],
+        }
+    ],
 }
 
 
@@ -54,11 +62,18 @@ def base_scenario() -> dict:
     """two_rivals with every section and field a scenario may have."""
     doc = tomllib.loads((SCENARIOS / "two_rivals.toml").read_text(encoding="utf-8"))
     doc["scenario"]["deck"] = "tiny.toml"
-    doc["end"] = {"lockin_threshold": 60.0, "lockin_turns": 5, "community_trust": 0.7, "community_tension": 25.0,
-                  "community_turns": 5}
+    doc["end"] = {
+        "lockin_threshold": 60.0,
+        "lockin_turns": 5,
+        "community_trust": 0.7,
+        "community_tension": 25.0,
+        "community_turns": 5,
+    }
     doc["actor"][0]["nuclear"] = True
-    doc["stake"] = [{"id": "river", "name": "The river", "parties": ["AZR", "AMB"], "value": 2.0, "paragraphs": [2]},
-                    {"id": "hills", "name": "The hills", "parties": ["AMB", "AZR"], "value": 1.0, "source": "a map"}]
+    doc["stake"] = [
+        {"id": "river", "name": "The river", "parties": ["AZR", "AMB"], "value": 2.0, "paragraphs": [2]},
+        {"id": "hills", "name": "The hills", "parties": ["AMB", "AZR"], "value": 1.0, "source": "a map"},
+    ]
     doc["matrices"]["alliance"] = [[0.0, 0.0], [0.0, 0.0]]
     doc["matrices"]["ties"] = [[0.0, 0.3], [0.3, 0.0]]
     doc["profiles"] = {"hawks": {"AZR": "deterrence", "default": "dialogue"}}
@@ -68,8 +83,10 @@ def base_scenario() -> dict:
 @contextlib.contextmanager
 def no_hang(label: str):
     """Fail (rather than wait for ever) if the block runs longer than HANG seconds."""
+
     def stop(signum, frame):
         raise TimeoutError(f"{label}: still running after {HANG} s")
+
     previous = signal.signal(signal.SIGALRM, stop)
     signal.setitimer(signal.ITIMER_REAL, HANG)
     try:
@@ -102,7 +119,9 @@ def field_cases(base: dict) -> list[tuple[str, str]]:
             cases.append((f"{'/'.join(map(str, path))}: {what}", toml_document(replaced(base, path, bad))))
     for path, value in [((), base)] + list(places(base)):
         if isinstance(value, dict):
-            cases.append((f"{'/'.join(map(str, path))}: unknown key", toml_document(added(base, path, "zz_unknown", 1))))
+            cases.append(
+                (f"{'/'.join(map(str, path))}: unknown key", toml_document(added(base, path, "zz_unknown", 1)))
+            )
     return cases
 
 
@@ -153,7 +172,9 @@ def card_cases(rng: random.Random) -> list[tuple[str, str]]:
     effects = ("card", 0, "effect")
     crafted = {
         "min_turn above max_turn": replaced(base, ("card", 0, "conditions"), {"min_turn": 9, "max_turn": 3}),
-        "min_tension above max_tension": replaced(base, ("card", 0, "conditions"), {"min_tension": 80.0, "max_tension": 10.0}),
+        "min_tension above max_tension": replaced(
+            base, ("card", 0, "conditions"), {"min_tension": 80.0, "max_tension": 10.0}
+        ),
         "quote not in the paragraph": replaced(base, ("card", 0, "quote"), "NATO is everywhere"),
         "id not kebab-case": replaced(base, ("card", 0, "id"), "One_Card"),
         "truth parameter": replaced(base, effects + (5, "param"), "first_strike"),
@@ -161,7 +182,9 @@ def card_cases(rng: random.Random) -> list[tuple[str, str]]:
         "effect no codes": replaced(base, effects + (0, "between"), []),
         "effect kind unknown": replaced(base, effects + (0, "kind"), "magic"),
         "effect missing amount": replaced(base, effects + (3,), {"kind": "forum"}),
-        "effect field of another kind": replaced(base, effects + (3,), {"kind": "forum", "amount": 0.1, "actors": ["AZR"]}),
+        "effect field of another kind": replaced(
+            base, effects + (3,), {"kind": "forum", "amount": 0.1, "actors": ["AZR"]}
+        ),
         "crisis amount 0.5": replaced(base, effects + (4, "amount"), 0.5),
         "worldview turns 0": replaced(base, effects + (5, "turns"), 0),
         "no cards": replaced(base, ("card",), []),
@@ -182,9 +205,10 @@ def whole_file_cases(tmp: Path) -> list[tuple[str, Path]]:
         p = tmp / name
         p.write_bytes(data)
         out.append((name, p))
+
     write("empty.toml", b"")
     write("binary.toml", bytes(range(256)))
-    write("latin1.toml", "name = \"caf\xe9\"".encode("latin-1"))
+    write("latin1.toml", 'name = "caf\xe9"'.encode("latin-1"))
     write("not-toml.toml", b"[scenario\nname = ")
     write("deep-array.toml", b"x = " + b"[" * VERY_DEEP + b"1" + b"]" * VERY_DEEP + b"\n")
     write("deep-table.toml", b"x = " + b"{a = " * VERY_DEEP + b"1" + b"}" * VERY_DEEP + b"\n")
@@ -193,7 +217,7 @@ def whole_file_cases(tmp: Path) -> list[tuple[str, Path]]:
     write("five-mb.toml", b"# " + b"x" * (5 * 1024 * 1024) + b"\n")
     big = tmp / "200mb.toml"
     with open(big, "wb") as fh:
-        fh.truncate(200 * 1024 * 1024)          # sparse: refused by its size, never read
+        fh.truncate(200 * 1024 * 1024)  # sparse: refused by its size, never read
     out.append(("200 MB file", big))
     fifo = tmp / "fifo.toml"
     os.mkfifo(fifo)
@@ -215,7 +239,7 @@ def test_bad_scenario_and_card_files_are_refused_in_one_line(tmp_path):
     (tmp_path / "tiny.toml").write_text(toml_document(TINY_DECK), encoding="utf-8")
     good = tmp_path / "good.toml"
     good.write_text(toml_document(base_scenario()), encoding="utf-8")
-    assert load_scenario(good).n == 2 and len(load_deck(tmp_path / "tiny.toml").cards) == 1   # the bases are valid
+    assert load_scenario(good).n == 2 and len(load_deck(tmp_path / "tiny.toml").cards) == 1  # the bases are valid
     counts = {"scenario": 0, "card": 0, "whole file": 0}
     for kind, cases, load in (("scenario", scenario_cases(rng), load_scenario), ("card", card_cases(rng), load_deck)):
         for k, (label, text) in enumerate(cases):
@@ -249,9 +273,25 @@ def base_saves(data_dir: Path) -> dict[str, dict]:
     return {"full": json.loads(game.save_text()), "compact": json.loads(game.save_text(compact=True))}
 
 
-SAVE_FIELDS = ("format", "version", "seed", "scenario", "scenario_path", "worldview", "turn_limit", "actors",
-               "actor_names", "doctrines", "human_choices", "human_crisis_choices", "turns", "turns_played",
-               "state_digest", "outcome", "end_turn")
+SAVE_FIELDS = (
+    "format",
+    "version",
+    "seed",
+    "scenario",
+    "scenario_path",
+    "worldview",
+    "turn_limit",
+    "actors",
+    "actor_names",
+    "doctrines",
+    "human_choices",
+    "human_crisis_choices",
+    "turns",
+    "turns_played",
+    "state_digest",
+    "outcome",
+    "end_turn",
+)
 
 
 def save_cases(rng: random.Random, saves: dict[str, dict], user: Path) -> list[tuple[str, bytes]]:
@@ -259,7 +299,7 @@ def save_cases(rng: random.Random, saves: dict[str, dict], user: Path) -> list[t
     for kind, base in saves.items():
         for path, value in places(base):
             if path[0] not in SAVE_FIELDS or (path[0] == "turns" and len(path) > 2):
-                continue   # a saved turn's contents are checked by replaying the game
+                continue  # a saved turn's contents are checked by replaying the game
             for what, bad in wrong_values(path, value):
                 cases.append((f"{kind} {'/'.join(map(str, path))}: {what}", replaced(base, path, bad)))
         for path, value in [((), base)] + [(p, v) for p, v in places(base) if p[0] in SAVE_FIELDS and p[0] != "turns"]:
@@ -272,7 +312,9 @@ def save_cases(rng: random.Random, saves: dict[str, dict], user: Path) -> list[t
             "scenario path /dev/zero": replaced(base, ("scenario_path",), "/dev/zero"),
             "scenario path escapes": replaced(base, ("scenario_path",), "../../../../../../dev/zero"),
             "scenario path outside": replaced(base, ("scenario_path",), "/etc/hostname.toml"),
-            "scenario path FIFO in the user folder": replaced(base, ("scenario_path",), str(user / "scenarios" / "fifo.toml")),
+            "scenario path FIFO in the user folder": replaced(
+                base, ("scenario_path",), str(user / "scenarios" / "fifo.toml")
+            ),
             "scenario path a folder": replaced(base, ("scenario_path",), str(user / "scenarios" / "folder.toml")),
             "scenario unknown": replaced(base, ("scenario",), "atlantis"),
             "scenario name with newline": replaced(base, ("scenario",), "two_rivals\n"),
@@ -280,7 +322,9 @@ def save_cases(rng: random.Random, saves: dict[str, dict], user: Path) -> list[t
             "choice unknown action": replaced(base, ("human_choices", 0, "AZR"), ["DANCE", None]),
             "choice unknown target": replaced(base, ("human_choices", 0, "AZR"), ["SUMMIT", "XYZ"]),
             "choice of an AI seat": replaced(base, ("human_choices", 0), {"AMB": ["SUMMIT", "AZR"]}),
-            "crisis stance on no stake": replaced(base, ("human_crisis_choices", 0), {"stances": {"AZR": {"river": "FIRM"}}}),
+            "crisis stance on no stake": replaced(
+                base, ("human_crisis_choices", 0), {"stances": {"AZR": {"river": "FIRM"}}}
+            ),
             "doctrine unknown": replaced(base, ("doctrines", "AMB"), "appeasement"),
             "worldview value out of range": replaced(base, ("worldview", "values", "misperception"), 7.0),
             "version 1": replaced(base, ("version",), 1),
@@ -293,7 +337,7 @@ def save_cases(rng: random.Random, saves: dict[str, dict], user: Path) -> list[t
             crafted["a turn with an unknown key"] = added(base, ("turns", 0), "zz_unknown", 1)
             crafted["no turns, no digest"] = {k: v for k, v in base.items() if k != "turns"}
         else:
-            crafted["turn limit changed"] = replaced(base, ("turn_limit",), 7)   # the fingerprint covers it
+            crafted["turn limit changed"] = replaced(base, ("turn_limit",), 7)  # the fingerprint covers it
             crafted["digest of another state"] = replaced(base, ("state_digest",), "0" * 64)
             crafted["turns played off by one"] = replaced(base, ("turns_played",), 2)
             crafted["no turns played"] = {k: v for k, v in base.items() if k != "turns_played"}
@@ -303,8 +347,14 @@ def save_cases(rng: random.Random, saves: dict[str, dict], user: Path) -> list[t
     encoded += [
         ("JSON nested 100,000 deep", deep),
         ("JSON objects nested 100,000 deep", b'{"a": ' * VERY_DEEP + b"1" + b"}" * VERY_DEEP),
-        ("a save nested 100,000 deep inside", json.dumps(saves["compact"]).encode()[:-1] + b', "turns": ' + deep + b"}"),
-        ("integer of 5000 digits", b'{"format": "deterrence-or-dialogue/record", "version": 2, "seed": ' + b"9" * 5000 + b"}"),
+        (
+            "a save nested 100,000 deep inside",
+            json.dumps(saves["compact"]).encode()[:-1] + b', "turns": ' + deep + b"}",
+        ),
+        (
+            "integer of 5000 digits",
+            b'{"format": "deterrence-or-dialogue/record", "version": 2, "seed": ' + b"9" * 5000 + b"}",
+        ),
         ("not UTF-8", bytes(range(256))),
         ("empty", b""),
         ("JSON array", b"[1, 2, 3]"),
@@ -323,7 +373,7 @@ def test_bad_saves_are_refused_with_one_line_and_left_untouched(tmp_path, monkey
     os.mkfifo(user / "scenarios" / "fifo.toml")
     (user / "scenarios" / "folder.toml").mkdir()
     saves = base_saves(user)
-    for kind, base in saves.items():                      # the bases load
+    for kind, base in saves.items():  # the bases load
         p = tmp_path / f"good-{kind}.json"
         p.write_text(json.dumps(base), encoding="utf-8")
         assert saving.load(p).turn == 3
@@ -335,8 +385,13 @@ def test_bad_saves_are_refused_with_one_line_and_left_untouched(tmp_path, monkey
         refused(saving.load, p, f"save {label}")
         p.unlink()
         count += 1
-    special = [("FIFO", tmp_path / "fifo.json"), ("folder", tmp_path / "folder.json"), ("/dev/zero", Path("/dev/zero")),
-               ("200 MB file", tmp_path / "big.json"), ("missing", tmp_path / "missing.json")]
+    special = [
+        ("FIFO", tmp_path / "fifo.json"),
+        ("folder", tmp_path / "folder.json"),
+        ("/dev/zero", Path("/dev/zero")),
+        ("200 MB file", tmp_path / "big.json"),
+        ("missing", tmp_path / "missing.json"),
+    ]
     os.mkfifo(special[0][1])
     special[1][1].mkdir()
     with open(special[3][1], "wb") as fh:
@@ -344,7 +399,7 @@ def test_bad_saves_are_refused_with_one_line_and_left_untouched(tmp_path, monkey
     for label, p in special:
         refused(saving.load, p, f"save {label}")
         count += 1
-    assert sorted(os.listdir(user / "scenarios")) == ["fifo.toml", "folder.toml"]   # nothing written
+    assert sorted(os.listdir(user / "scenarios")) == ["fifo.toml", "folder.toml"]  # nothing written
     COUNTS["save files"] = count
     print(f"\nbad saves refused: {count}")
     assert count >= 60
@@ -397,40 +452,95 @@ def output_paths(tmp: Path) -> list[tuple[str, str]]:
     (tmp / "a-folder").mkdir()
     (tmp / "a-file").write_text("x")
     os.mkfifo(tmp / "a-fifo")
-    return [("a folder", str(tmp / "a-folder")), ("parent missing", str(tmp / "missing" / "out.csv")),
-            ("parent is a file", str(tmp / "a-file" / "out.csv")), ("name too long", str(tmp / ("n" * 300 + ".csv"))),
-            ("path too long", str(tmp / "/".join(["d" * 200] * 30)) + ".csv"), ("under /proc", "/proc/out.csv"),
-            ("/dev/full", "/dev/full"), ("a FIFO", str(tmp / "a-fifo")), ("empty", ""), ("the root", "/")]
+    return [
+        ("a folder", str(tmp / "a-folder")),
+        ("parent missing", str(tmp / "missing" / "out.csv")),
+        ("parent is a file", str(tmp / "a-file" / "out.csv")),
+        ("name too long", str(tmp / ("n" * 300 + ".csv"))),
+        ("path too long", str(tmp / "/".join(["d" * 200] * 30)) + ".csv"),
+        ("under /proc", "/proc/out.csv"),
+        ("/dev/full", "/dev/full"),
+        ("a FIFO", str(tmp / "a-fifo")),
+        ("empty", ""),
+        ("the root", "/"),
+    ]
 
 
 def command_cases(tmp: Path) -> list[tuple[str, list[str]]]:
     few = ["--games", "2"]
     cases = []
     bad_ints = ["x", "1_0", "1.5", "1.0", " 1", "1e3", "", "9" * 40, "0x10", "nan"]
-    for option, command in (("--seed", "simulate"), ("--turns", "simulate"), ("--games", "compare"),
-                            ("--workers", "compare"), ("--seed", "sweep"), ("--turns", "compare")):
+    for option, command in (
+        ("--seed", "simulate"),
+        ("--turns", "simulate"),
+        ("--games", "compare"),
+        ("--workers", "compare"),
+        ("--seed", "sweep"),
+        ("--turns", "compare"),
+    ):
         extra = few if command != "simulate" and option != "--games" else []
         extra = extra + (["--param", "greedy_share=0:1:2"] if command == "sweep" else [])
         cases += [(f"{command} {option} {v!r}", [command, option, v, *extra]) for v in bad_ints]
     cases += [(f"simulate --turns {v}", ["simulate", "--turns", v]) for v in ("0", "-1", "501", "1000000000")]
     cases += [(f"simulate --seed {v}", ["simulate", "--seed", v]) for v in ("-1", str(2**63), str(2**64))]
     cases += [(f"compare --games {v}", ["compare", "--games", v]) for v in ("0", "-5", "1000001")]
-    for v in ("payoff_R=1_0", "payoff_R=nan", "payoff_R=inf", "payoff_R=", "payoff_R=1e400", "=1", "foo=1",
-              "payoff_R", "misperception=3", "payoff_R=0x10", "payoff_R= 1", "greedy_share=-0.1"):
+    for v in (
+        "payoff_R=1_0",
+        "payoff_R=nan",
+        "payoff_R=inf",
+        "payoff_R=",
+        "payoff_R=1e400",
+        "=1",
+        "foo=1",
+        "payoff_R",
+        "misperception=3",
+        "payoff_R=0x10",
+        "payoff_R= 1",
+        "greedy_share=-0.1",
+    ):
         cases.append((f"--set {v}", ["simulate", "--set", v]))
     for v in ("", ",", " , ", "nice-world", "spiral-world,spiral-world"):
         cases.append((f"--worldviews {v!r}", ["compare", "--worldviews", v, *few]))
         cases.append((f"--doctrines {v!r}", ["compare", "--doctrines", v.replace("world", "x"), *few]))
-    for v in ("greedy_share=0_0:1:3", "greedy_share=0:1_0:3", "greedy_share=0:1:1_0", "greedy_share=0:1:3.5",
-              "greedy_share=nan:1:3", "greedy_share=0:inf:3", "greedy_share=1:0:3", "greedy_share=0:1:1000",
-              "greedy_share=0:1", "nothing=0:1:3", "greedy_share", ""):
+    for v in (
+        "greedy_share=0_0:1:3",
+        "greedy_share=0:1_0:3",
+        "greedy_share=0:1:1_0",
+        "greedy_share=0:1:3.5",
+        "greedy_share=nan:1:3",
+        "greedy_share=0:inf:3",
+        "greedy_share=1:0:3",
+        "greedy_share=0:1:1000",
+        "greedy_share=0:1",
+        "nothing=0:1:3",
+        "greedy_share",
+        "",
+    ):
         cases.append((f"--param {v!r}", ["sweep", "--param", v, *few]))
-    for v in ("20000x20000", "0x0", "7681x100", "100x4321", "x", "1280", "1280x720x3", "-5x5", "1_280x720", "", "nanxnan"):
+    for v in (
+        "20000x20000",
+        "0x0",
+        "7681x100",
+        "100x4321",
+        "x",
+        "1280",
+        "1280x720x3",
+        "-5x5",
+        "1_280x720",
+        "",
+        "nanxnan",
+    ):
         cases.append((f"--size {v!r}", ["play", "--size", v]))
     for v in ("nan", "inf", "1_0", "x", "0.5", "3", ""):
         cases.append((f"--scale {v!r}", ["play", "--scale", v]))
-    for label, p in (("/dev/zero", "/dev/zero"), ("a FIFO", str(tmp / "a-fifo")), ("a folder", str(tmp / "a-folder")),
-                     ("a long name", "s" * 5000), ("missing", str(tmp / "nope.toml")), ("a NUL byte", "a\x00b.toml")):
+    for label, p in (
+        ("/dev/zero", "/dev/zero"),
+        ("a FIFO", str(tmp / "a-fifo")),
+        ("a folder", str(tmp / "a-folder")),
+        ("a long name", "s" * 5000),
+        ("missing", str(tmp / "nope.toml")),
+        ("a NUL byte", "a\x00b.toml"),
+    ):
         cases.append((f"--scenario {label}", ["simulate", "--scenario", p]))
         cases.append((f"validate {label}", ["validate", p]))
     outputs = output_paths(tmp)
@@ -438,7 +548,9 @@ def command_cases(tmp: Path) -> list[tuple[str, list[str]]]:
         cases.append((f"simulate --out {label}", ["simulate", "--turns", "2", "--out", p]))
         cases.append((f"simulate --games --out {label}", ["simulate", "--games", "2", "--turns", "2", "--out", p]))
         cases.append((f"compare --out {label}", ["compare", *few, "--turns", "2", "--out", p]))
-        cases.append((f"sweep --out {label}", ["sweep", "--param", "greedy_share=0:1:2", *few, "--turns", "2", "--out", p]))
+        cases.append(
+            (f"sweep --out {label}", ["sweep", "--param", "greedy_share=0:1:2", *few, "--turns", "2", "--out", p])
+        )
         if label not in ("a folder", "the root"):
             cases.append((f"play --screenshot {label}", ["play", "--screenshot", p]))
     cases.append(("play --screenshot under a file", ["play", "--screenshot", str(tmp / "a-file" / "shots")]))
@@ -465,6 +577,7 @@ def test_bad_command_lines_and_output_paths_exit_2_with_one_line(tmp_path, monke
 
     def no_window(*args, **kwargs):
         raise AssertionError("a bad command line opened the window")
+
     monkeypatch.setattr(game.ui.app, "App", no_window)
     cases = command_cases(tmp_path)
     listing = sorted(p for p in tmp_path.rglob("*"))
@@ -493,6 +606,7 @@ def test_exports_refuse_a_place_they_cannot_write_and_leave_nothing(tmp_path, mo
     saves = base_saves(tmp_path)
     from game.core.files.record import GameRecord
     from game.core.play.session import Game
+
     game = Game.from_record(GameRecord(saves["full"]))
     picture = pygame.Surface((8, 8))
     (tmp_path / "data").mkdir()
@@ -510,10 +624,16 @@ def test_exports_refuse_a_place_they_cannot_write_and_leave_nothing(tmp_path, mo
 
 
 SAMPLE_COMMANDS = [
-    ["validate", "/dev/zero"], ["simulate", "--scenario", "/dev/zero"], ["simulate", "--seed", "1_0"],
-    ["simulate", "--set", "payoff_R=1_0"], ["compare", "--worldviews", "", "--games", "2"],
-    ["simulate", "--out", "/proc/out.json"], ["play", "--size", "20000x20000"], ["play", "--screenshot", "/dev/full"],
-    ["simulate", "--turns", "1000000000"], ["sweep", "--param", "greedy_share=0:1:3", "--out", "/", "--games", "2"],
+    ["validate", "/dev/zero"],
+    ["simulate", "--scenario", "/dev/zero"],
+    ["simulate", "--seed", "1_0"],
+    ["simulate", "--set", "payoff_R=1_0"],
+    ["compare", "--worldviews", "", "--games", "2"],
+    ["simulate", "--out", "/proc/out.json"],
+    ["play", "--size", "20000x20000"],
+    ["play", "--screenshot", "/dev/full"],
+    ["simulate", "--turns", "1000000000"],
+    ["sweep", "--param", "greedy_share=0:1:3", "--out", "/", "--games", "2"],
 ]
 
 
@@ -521,8 +641,14 @@ SAMPLE_COMMANDS = [
 def test_a_sample_of_bad_command_lines_as_real_commands(tmp_path, argv):
     """A sample as real processes: exit 2, one line on stderr, no traceback, done within the limit."""
     env = dict(os.environ, DOD_DATA_DIR=str(tmp_path / "data"))
-    r = subprocess.run([sys.executable, str(ROOT / "main.py"), *argv], capture_output=True, text=True, cwd=tmp_path,
-                       timeout=HANG, env=env)
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *argv],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=HANG,
+        env=env,
+    )
     assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr, r.stderr
     assert not list(tmp_path.iterdir())
 
@@ -534,7 +660,12 @@ def test_a_sample_of_bad_files_through_validate(tmp_path):
         fh.truncate(200 * 1024 * 1024)
     (tmp_path / "deep.toml").write_bytes(b"x = " + b"[" * VERY_DEEP + b"]" * VERY_DEEP)
     for name in ("fifo.toml", "big.toml", "deep.toml"):
-        r = subprocess.run([sys.executable, str(ROOT / "main.py"), "validate", name], capture_output=True, text=True,
-                           cwd=tmp_path, timeout=HANG)
+        r = subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "validate", name],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=HANG,
+        )
         assert r.returncode == 2 and r.stderr.startswith(name + ": ") and "Traceback" not in r.stderr, r.stderr
         assert len(r.stderr.strip().splitlines()) == 1

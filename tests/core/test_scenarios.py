@@ -47,20 +47,56 @@ EAST = (SCENARIOS / "east_asia_2023.toml").read_text(encoding="utf-8")
 
 BAD = {
     "unknown section": (BASE + "\n[extras]\nx = 1\n", "extras", "unknown key"),
-    "unknown scenario key": (BASE.replace('turns = 20', 'turns = 20\nspeed = 3'), "[scenario] speed", "unknown key"),
+    "unknown scenario key": (BASE.replace("turns = 20", "turns = 20\nspeed = 3"), "[scenario] speed", "unknown key"),
     "turns not int": (BASE.replace("turns = 20", 'turns = "twenty"'), "[scenario] turns", "expected an integer"),
     "turns out of range": (BASE.replace("turns = 20", "turns = 0"), "[scenario] turns", "out of range"),
-    "unknown worldview": (BASE.replace('worldview = "deterrence-world"', 'worldview = "nice-world"'), "[scenario] worldview", "allowed: deterrence-world, spiral-world"),
-    "unknown parameter": (BASE.replace("payoff_R = 3.0", "payoff_Q = 3.0"), "[worldview] payoff_Q", "unknown parameter"),
-    "parameter out of range": (BASE.replace("payoff_R = 3.0", "payoff_R = 99.0"), "[worldview] payoff_R", "out of range"),
+    "unknown worldview": (
+        BASE.replace('worldview = "deterrence-world"', 'worldview = "nice-world"'),
+        "[scenario] worldview",
+        "allowed: deterrence-world, spiral-world",
+    ),
+    "unknown parameter": (
+        BASE.replace("payoff_R = 3.0", "payoff_Q = 3.0"),
+        "[worldview] payoff_Q",
+        "unknown parameter",
+    ),
+    "parameter out of range": (
+        BASE.replace("payoff_R = 3.0", "payoff_R = 99.0"),
+        "[worldview] payoff_R",
+        "out of range",
+    ),
     "bad marker": (BASE.replace('marker = "circle"', 'marker = "blob"'), "[actor AMB] marker", "allowed: circle"),
     "bad colour": (BASE.replace('colour = "#E69F00"', 'colour = "orange"'), "[actor AMB] colour", "#rrggbb"),
-    "missing field": (BASE.replace('capability = 5.0\nprosperity = 5.0\nbloc = "amber"', 'prosperity = 5.0\nbloc = "amber"'), "[actor AMB] capability", "missing"),
-    "matrix shape": (BASE.replace("trust = [[1.0, 0.5], [0.5, 1.0]]", "trust = [[1.0, 0.5, 0.5], [0.5, 1.0]]"), "[matrices] trust", "2×2"),
-    "matrix value": (BASE.replace("trust = [[1.0, 0.5], [0.5, 1.0]]", "trust = [[1.0, 1.5], [0.5, 1.0]]"), "[matrices] trust[AZR][AMB]", "out of range"),
-    "asymmetric alliance": (EAST.replace("  [0.0, 0.0, 0.8, 0.8, 0.0, 0.0, 0.8, 0.9],", "  [0.0, 0.0, 0.7, 0.8, 0.0, 0.0, 0.8, 0.9],", 1), "[matrices] alliance", "not symmetric"),
-    "unknown doctrine": (BASE.replace('doctrine = "reciprocity"', 'doctrine = "appeasement"', 1), "[actor AZR] doctrine", "allowed: deterrence, dialogue"),
-    "profile unknown code": (EAST.replace('treaty-pair-deters = { CHN = "deterrence"', 'treaty-pair-deters = { XYZ = "deterrence"'), "[profiles.treaty-pair-deters] XYZ", "unknown actor code"),
+    "missing field": (
+        BASE.replace('capability = 5.0\nprosperity = 5.0\nbloc = "amber"', 'prosperity = 5.0\nbloc = "amber"'),
+        "[actor AMB] capability",
+        "missing",
+    ),
+    "matrix shape": (
+        BASE.replace("trust = [[1.0, 0.5], [0.5, 1.0]]", "trust = [[1.0, 0.5, 0.5], [0.5, 1.0]]"),
+        "[matrices] trust",
+        "2×2",
+    ),
+    "matrix value": (
+        BASE.replace("trust = [[1.0, 0.5], [0.5, 1.0]]", "trust = [[1.0, 1.5], [0.5, 1.0]]"),
+        "[matrices] trust[AZR][AMB]",
+        "out of range",
+    ),
+    "asymmetric alliance": (
+        EAST.replace("  [0.0, 0.0, 0.8, 0.8, 0.0, 0.0, 0.8, 0.9],", "  [0.0, 0.0, 0.7, 0.8, 0.0, 0.0, 0.8, 0.9],", 1),
+        "[matrices] alliance",
+        "not symmetric",
+    ),
+    "unknown doctrine": (
+        BASE.replace('doctrine = "reciprocity"', 'doctrine = "appeasement"', 1),
+        "[actor AZR] doctrine",
+        "allowed: deterrence, dialogue",
+    ),
+    "profile unknown code": (
+        EAST.replace('treaty-pair-deters = { CHN = "deterrence"', 'treaty-pair-deters = { XYZ = "deterrence"'),
+        "[profiles.treaty-pair-deters] XYZ",
+        "unknown actor code",
+    ),
     "unknown deck": (EAST.replace('deck = "article_2023"', 'deck = "no_such_deck"'), "[scenario] deck", "no deck"),
     "duplicate code": (BASE.replace('code = "AMB"', 'code = "AZR"'), "[actor AZR] code", "duplicate"),
     "not toml": ("[scenario\nname = ", "", "not valid TOML"),
@@ -80,7 +116,7 @@ def test_bad_scenarios_are_reported_in_one_line(tmp_path, case):
     assert where in msg and problem in msg, msg
 
 
-CARD = '''
+CARD = """
 [deck]
 name = "tiny"
 [[card]]
@@ -95,7 +131,7 @@ kind = "tension"
 between = ["AZR"]
 and = ["AMB"]
 amount = 0.1
-'''
+"""
 
 BAD_CARDS = {
     "quote not verbatim": (CARD.replace("cannot afford to repeat", "can not afford to repeat"), "quote", "verbatim"),
@@ -104,7 +140,14 @@ BAD_CARDS = {
     "amount out of range": (CARD.replace("amount = 0.1", "amount = 9.0"), "amount", "out of range"),
     "missing reading": (CARD.replace('dialogue_reading = "Another reading."\n', ""), "dialogue_reading", "missing"),
     "bad paragraph": (CARD.replace("paragraph = 13", "paragraph = 14"), "paragraph", "out of range"),
-    "unknown worldview param": (CARD.replace('kind = "tension"\nbetween = ["AZR"]\nand = ["AMB"]\namount = 0.1', 'kind = "worldview"\nparam = "luck"\namount = 0.1\nturns = 2'), "param", "unknown parameter"),
+    "unknown worldview param": (
+        CARD.replace(
+            'kind = "tension"\nbetween = ["AZR"]\nand = ["AMB"]\namount = 0.1',
+            'kind = "worldview"\nparam = "luck"\namount = 0.1\nturns = 2',
+        ),
+        "param",
+        "unknown parameter",
+    ),
 }
 
 
@@ -112,6 +155,7 @@ BAD_CARDS = {
 def test_bad_cards_are_reported(tmp_path, case):
     """Bad card files name the file, the card, the field and what is allowed."""
     from game.core.files.cards import load_deck
+
     text, key, problem = BAD_CARDS[case]
     p = write(tmp_path, text, "tiny.toml")
     with pytest.raises(LoadError) as err:

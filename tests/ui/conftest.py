@@ -1,4 +1,5 @@
 """UI test fixtures: a private data folder per test and an app driven by posted events."""
+
 import pygame
 import pytest
 
@@ -22,8 +23,9 @@ def make_app():
         sc = load_scenario(scenario)
         if turns:
             sc = sc.with_turns(turns)
-        options = Options(scenario=sc, seed=seed, doctrines=tuple(doctrines) if doctrines else None,
-                          size=size, scale=scale)
+        options = Options(
+            scenario=sc, seed=seed, doctrines=tuple(doctrines) if doctrines else None, size=size, scale=scale
+        )
         app = App(size, scale, False, options)
         made.append(app)
         return app

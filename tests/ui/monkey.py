@@ -1,4 +1,5 @@
 """Random input for the monkey tests: one event generator, tuned per test by its Mix."""
+
 from __future__ import annotations
 
 import attrs
@@ -13,13 +14,13 @@ class Mix:
 
     keys: tuple
     mods: tuple
-    key_share: float        # the rest, up to 0.66, is typed text
+    key_share: float  # the rest, up to 0.66, is typed text
     text: str
-    aim_share: float        # clicks aimed at a live element rather than anywhere
-    aim_zones: bool         # also aim at the scene's click zones (the lab's rows and charts)
-    right_click: float      # share of clicks with the right button
-    wheel: float            # chance a click comes with a wheel turn
-    sizes: tuple            # window sizes for the remaining ~1.5%: resizes
+    aim_share: float  # clicks aimed at a live element rather than anywhere
+    aim_zones: bool  # also aim at the scene's click zones (the lab's rows and charts)
+    right_click: float  # share of clicks with the right button
+    wheel: float  # chance a click comes with a wheel turn
+    sizes: tuple  # window sizes for the remaining ~1.5%: resizes
 
 
 def random_event(app, rng, mix: Mix) -> None:

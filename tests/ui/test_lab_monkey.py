@@ -1,7 +1,9 @@
 """A monkey on the lab screens: random keys, clicks, typing, wheel turns and resizes; nothing raises."""
+
 import random
 
 import pygame
+import pytest
 
 from game.ui import driver, title_menu
 from game.ui.scenes.title import TitleScene
@@ -9,11 +11,12 @@ from tests.ui.lab_helpers import wait_for
 from tests.ui.monkey import Mix, random_event
 
 K = pygame
-KEYS = [K.K_TAB, K.K_RETURN, K.K_ESCAPE, K.K_SPACE, K.K_UP, K.K_DOWN, K.K_LEFT, K.K_RIGHT, K.K_r, K.K_e, K.K_s,
-        K.K_p, K.K_BACKSPACE, K.K_PAGEUP, K.K_PAGEDOWN, K.K_F1, K.K_a, K.K_1, K.K_q]
+KEYS = [
+    getattr(K, f"K_{name}")
+    for name in ("TAB RETURN ESCAPE SPACE UP DOWN LEFT RIGHT r e s p BACKSPACE PAGEUP PAGEDOWN F1 a 1 q").split()
+]
 MODS = [0] * 8 + [K.KMOD_LCTRL, K.KMOD_LSHIFT]
 SCREENS = ("compare", "sandbox", "sweep")
-EVENTS = 1500
 
 
 def _open(app, where, with_results: bool):
@@ -22,8 +25,8 @@ def _open(app, where, with_results: bool):
     scene = app.top
     app.running = True
     if hasattr(scene, "games"):
-        scene.games = 100 if where == "compare" else 50   # runs that can finish within the monkey's visit
-    if with_results:   # the first visits start from finished results, so those get poked at too
+        scene.games = 100 if where == "compare" else 50  # runs that can finish within the monkey's visit
+    if with_results:  # the first visits start from finished results, so those get poked at too
         if where == "sandbox":
             wait_for(app, lambda: scene.preview_current, 30)
         else:
@@ -32,22 +35,39 @@ def _open(app, where, with_results: bool):
             assert scene.outcome is not None
 
 
-MIX = Mix(keys=tuple(KEYS), mods=tuple(MODS), key_share=0.6, text="abc_-19 !", aim_share=0.7, aim_zones=True,
-          right_click=0.0, wheel=0.15, sizes=((1280, 720), (1920, 1080), (1024, 600), (960, 540), (1600, 900)))
+MIX = Mix(
+    keys=tuple(KEYS),
+    mods=tuple(MODS),
+    key_share=0.6,
+    text="abc_-19 !",
+    aim_share=0.7,
+    aim_zones=True,
+    right_click=0.0,
+    wheel=0.15,
+    sizes=((1280, 720), (1920, 1080), (1024, 600), (960, 540), (1600, 900)),
+)
 
 
-def test_lab_monkey_never_raises(make_app):
-    """1,500 seeded random events over the compare lab, the sandbox and the sweep, at scales 1.0 and
-    1.5, on finished results and with runs started and cut short along the way."""
+@pytest.mark.parametrize(
+    "events,block",
+    [
+        pytest.param(300, 100, id="each-screen-once"),
+        pytest.param(1500, 300, id="five-visits", marks=pytest.mark.slow),
+    ],
+)
+def test_lab_monkey_never_raises(make_app, events, block):
+    """Seeded random events over the compare lab, the sandbox and the sweep, at scales 1.0 and 1.5, the first
+    three visits on finished results, runs started and cut short along the way (each screen once by default;
+    1,500 events over five visits with --runslow)."""
     rng = random.Random(20240611)
     app = make_app()
     visited = set()
     sent = 0
-    while sent < EVENTS:
-        where = SCREENS[(sent // 300) % len(SCREENS)]
-        if sent % 300 == 0:
-            app.scale = 1.5 if (sent // 300) % 2 else 1.0
-            _open(app, where, with_results=sent < 900)
+    while sent < events:
+        where = SCREENS[(sent // block) % len(SCREENS)]
+        if sent % block < 3:  # the first step of a block (events go three at a time)
+            app.scale = 1.5 if (sent // block) % 2 else 1.0
+            _open(app, where, with_results=sent < 3 * block)
         for _ in range(3):
             random_event(app, rng, MIX)
             sent += 1

@@ -1,26 +1,28 @@
 """Layout that scales: every screen of the screenshot tour at every text size, measured from what it draws.
 
-Each screen is drawn onto a text.Canvas, which lists every line of text blitted into it (through the
+Each screen is drawn onto a Canvas (tests/ui/helpers.py), which lists every line of text blitted into it (through the
 surfaces the widgets compose) with its rectangle and font size. A screen fails on text cut (by its
 panel, the window or an ellipsis), text overlapping text or a button, a button or field outside the
 window or too small for its label, text smaller than the same text at 1.0, and the play screen's
 map with actor labels on top of each other. The tour is walked once per window size; every screen
 is checked at each text size in place, then the tour goes on at 1.0.
 """
+
 from __future__ import annotations
 
 import pygame
 import pytest
 
 from game.ui import driver, lab_screenshots, palette, screenshots, text
+from tests.ui.helpers import Canvas, recording_text
 
 ALL = (1.0, 1.25, 1.5, 1.75, 2.0)
-MIN_PX = 11          # the smallest text any screen may draw, at any size
+MIN_PX = 11  # the smallest text any screen may draw, at any size
 
 
-def draw_frame(app) -> text.Canvas:
+def draw_frame(app) -> Canvas:
     """The top screen drawn as the app draws it, onto a Canvas; an overlay's text alone (the veil hides the rest)."""
-    canvas = text.Canvas(app.size)
+    canvas = Canvas(app.size)
     app.toast = None
     app.ui.update(0.0)
     first = len(app.stack) - 1
@@ -56,9 +58,9 @@ def problems(app, canvas, base: dict) -> list[str]:
             out.append(f"smaller than at 1.0 ({px} < {base[words]} px): {words!r}")
     seen = set()
     for k, (a, wa, _, _) in enumerate(recs):
-        for b, wb, _, _ in recs[k + 1:]:
+        for b, wb, _, _ in recs[k + 1 :]:
             if a == b and wa == wb:
-                continue                      # the same line drawn twice (a redraw): not an overlap
+                continue  # the same line drawn twice (a redraw): not an overlap
             inter = a.clip(b)
             if inter.width > 2 and inter.height > 0.3 * min(a.height, b.height):
                 key = (wa, wb)
@@ -90,10 +92,10 @@ def map_problems(scene) -> list[str]:
     if view is None or scene.view != "map" or not hasattr(view, "node_zones"):
         return []
     r = view.node_radius
-    zones = [pygame.Rect(x - r, y - r, 2 * r, 2 * r) for x, y in view.node_pos]   # the markers themselves
+    zones = [pygame.Rect(x - r, y - r, 2 * r, 2 * r) for x, y in view.node_pos]  # the markers themselves
     out = []
     for k, a in enumerate(zones):
-        for b in zones[k + 1:]:
+        for b in zones[k + 1 :]:
             if a.colliderect(b):
                 out.append(f"map: actor nodes overlap {tuple(a)} {tuple(b)}")
     if len(zones) > 2:
@@ -109,7 +111,7 @@ def colour_pixels(canvas, rect, colour) -> int:
     return pygame.mask.from_threshold(canvas.subsurface(rect), colour, (6, 6, 6, 255)).count()
 
 
-LINE_PIXELS = 15     # a series drawn in the plot, below the legend
+LINE_PIXELS = 15  # a series drawn in the plot, below the legend
 
 
 def plot_part(rect, top=0.45, bottom=0.9):
@@ -122,17 +124,22 @@ def chart_problems(name, app, canvas) -> list[str]:
     """Charts draw their lines, not only their legends: the solid series' colour in each plot."""
     scene = app.top
     if name == "play-chart":
-        panels = [(plot_part(scene.chart_top.rect), palette.CHART_TENSION, "the region chart"),
-                  (plot_part(scene.chart_pair.rect), palette.CHART_PAIR_AB, "the pair chart")]
+        panels = [
+            (plot_part(scene.chart_top.rect), palette.CHART_TENSION, "the region chart"),
+            (plot_part(scene.chart_pair.rect), palette.CHART_PAIR_AB, "the pair chart"),
+        ]
     elif name == "debrief-charts":
-        if getattr(scene, "max_scroll", 0) and not scene.scroll:   # one chart at a time at large sizes
+        if getattr(scene, "max_scroll", 0) and not scene.scroll:  # one chart at a time at large sizes
             panels = [(plot_part(canvas.get_rect(), 0.4, 0.85), palette.CHART_TENSION, "the region charts")]
         else:
             panels = [(plot_part(canvas.get_rect(), 0.7, 0.9), palette.CHART_PAIR_AB, "the pair charts")]
     else:
         return []
-    return [f"chart without lines: {what} ({n} px of its colour)" for rect, colour, what in panels
-            if (n := colour_pixels(canvas, rect, colour)) < LINE_PIXELS]
+    return [
+        f"chart without lines: {what} ({n} px of its colour)"
+        for rect, colour, what in panels
+        if (n := colour_pixels(canvas, rect, colour)) < LINE_PIXELS
+    ]
 
 
 def set_scale(app, scale):
@@ -145,10 +152,36 @@ def set_scale(app, scale):
     driver.run(app, 2)
 
 
-SCREENS = {"title", "setup", "pass", "briefing", "crisis", "crisis-ally", "play", "play-card", "play-why",
-           "play-chart", "help", "menu", "save", "belief", "last-turn", "debrief", "debrief-world", "debrief-crises", "debrief-scores",
-           "debrief-charts", "debrief-turns", "debrief-compare", "debrief-war", "load", "compare-setup", "compare",
-           "sandbox", "sweep"}
+SCREENS = {
+    "title",
+    "setup",
+    "pass",
+    "briefing",
+    "crisis",
+    "crisis-ally",
+    "play",
+    "play-card",
+    "play-why",
+    "play-chart",
+    "help",
+    "menu",
+    "save",
+    "belief",
+    "last-turn",
+    "debrief",
+    "debrief-world",
+    "debrief-crises",
+    "debrief-scores",
+    "debrief-charts",
+    "debrief-turns",
+    "debrief-compare",
+    "debrief-war",
+    "load",
+    "compare-setup",
+    "compare",
+    "sandbox",
+    "sweep",
+}
 
 
 def walk(app, scales) -> tuple[dict[str, list[str]], list[str]]:
@@ -163,8 +196,11 @@ def walk(app, scales) -> tuple[dict[str, list[str]], list[str]]:
         for scale in scales:
             set_scale(app, scale)
             canvas = draw_frame(app)
-            bad = problems(app, canvas, base.setdefault(name, {})) + map_problems(app.top) + \
-                chart_problems(name, app, canvas)
+            bad = (
+                problems(app, canvas, base.setdefault(name, {}))
+                + map_problems(app.top)
+                + chart_problems(name, app, canvas)
+            )
             if bad:
                 found[f"{name}@{scale:g}"] = bad
         set_scale(app, here)
@@ -177,7 +213,7 @@ def walk(app, scales) -> tuple[dict[str, list[str]], list[str]]:
         from game.ui.learn_screenshots import learn_tour
     except ImportError:
         learn_tour = None
-    if learn_tour is not None:   # Learn and the article reader
+    if learn_tour is not None:  # Learn and the article reader
         learn_tour(app, None, "", visit)
     return found, visited
 
@@ -192,9 +228,8 @@ def report(found) -> str:
 
 @pytest.fixture
 def recording():
-    text.record(True)
-    yield
-    text.record(False)
+    with recording_text():
+        yield
 
 
 # Screens that still fail at a size, by window size (layout work left to do): the test fails on any
@@ -203,7 +238,6 @@ KNOWN: dict[str, set[str]] = {
     "1280x720": set(),
     "1920x1080": set(),
 }
-
 
 
 def run_sweep(make_app, size, scales):
@@ -217,17 +251,25 @@ def run_sweep(make_app, size, scales):
     assert not fixed, f"these screens now pass: take them off KNOWN: {fixed}"
 
 
-@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
-def test_every_screen_at_every_text_size(make_app, recording, size):
-    """Fullscreen is the display's size: headless, the two window sizes stand for it."""
-    run_sweep(make_app, size, ALL)
+@pytest.mark.parametrize(
+    "size,scales",
+    [
+        pytest.param((1280, 720), (1.0, 2.0), id="1280x720-at-1-and-2"),
+        pytest.param((1280, 720), ALL, id="1280x720", marks=pytest.mark.slow),
+        pytest.param((1920, 1080), ALL, id="1920x1080", marks=pytest.mark.slow),
+    ],
+)
+def test_every_screen_at_every_text_size(make_app, recording, size, scales):
+    """Every screen holds at the smallest and the largest text size in the smaller window; with --runslow at
+    every text size in both windows (fullscreen is the display's size: headless, the two stand for it)."""
+    run_sweep(make_app, size, scales)
 
 
 def test_canvas_records_text_through_composed_surfaces(recording):
     """The instrument itself: a line blitted into a panel blitted onto the screen is found where it
     shows, with its size; a line half outside its panel is cut; an ellipsised line is cut."""
     pygame.font.init()
-    screen = text.Canvas((400, 300))
+    screen = Canvas((400, 300))
     panel = text.surface((200, 100))
     panel.blit(text.render("Hello", 20, (255, 255, 255)), (10, 10))
     panel.blit(text.render("Outside", 20, (255, 255, 255)), (180, 10))
@@ -242,6 +284,7 @@ def test_canvas_records_text_through_composed_surfaces(recording):
 def test_help_scrolls_at_2_rather_than_shrinking(make_app, recording):
     """F1 at 2.0: the keys at no less than their size at 1.0, whole lines only, and PgDn shows more."""
     from game.ui.metrics import Metrics
+
     app = make_app(scale=2.0)
     app.push(app.scene("title"))
     driver.press(app, pygame.K_F1)
@@ -261,6 +304,7 @@ def test_help_scrolls_at_2_rather_than_shrinking(make_app, recording):
 def test_w_shows_the_why_panel_full_size_at_every_size(make_app, scale):
     """W brings the why panel up in the map's place (1.0) or as the view (tabs), showing many lines."""
     from tests.ui.helpers import setup_two_humans_and_start, start_at_title
+
     app = make_app(turns=6, scale=scale)
     start_at_title(app)
     setup_two_humans_and_start(app)
@@ -282,6 +326,7 @@ def test_w_shows_the_why_panel_full_size_at_every_size(make_app, scale):
 def test_the_event_cards_quote_grows_with_the_text_size(make_app, recording):
     """The card's quote at 1.5 and 2.0 (the card view, E) is drawn no smaller than at 1.0."""
     from tests.ui.helpers import setup_two_humans_and_start, start_at_title
+
     app = make_app(turns=6)
     start_at_title(app)
     setup_two_humans_and_start(app)
@@ -308,6 +353,7 @@ def test_the_event_cards_quote_grows_with_the_text_size(make_app, recording):
 def test_the_target_label_is_whole_before_a_target_is_chosen(make_app, recording, scale):
     """The action bar's target ("Target: none yet", or its header) is never cut, at any text size."""
     from tests.ui.helpers import setup_two_humans_and_start, start_at_title
+
     app = make_app(turns=6, scale=scale)
     start_at_title(app)
     setup_two_humans_and_start(app)

@@ -209,8 +209,8 @@ def test_the_article_opens_from_play_at_the_cards_paragraph(make_app):
 def test_learn_and_article_screens_hold_at_1_1_5_and_2(make_app):
     """The layout test's checks (text cut or overlapping, buttons too small, text shrinking) on every screen
     of Learn's and the article's part of the screenshot tour."""
-    from game.ui import text
     from game.ui.learn_screenshots import learn_tour
+    from tests.ui.helpers import recording_text
     from tests.ui.test_layout import draw_frame, problems, report, set_scale
 
     app = make_app()
@@ -226,12 +226,9 @@ def test_learn_and_article_screens_hold_at_1_1_5_and_2(make_app):
                 found[f"{name}@{scale:g}"] = bad
         set_scale(app, here)
 
-    text.record(True)
-    try:
+    with recording_text():
         start_at_title(app)
         learn_tour(app, None, "", visit)
-    finally:
-        text.record(False)
     assert {"learn-list", "learn-1", "learn-1-question", "learn-1-feedback", "learn-3", "learn-4", "learn-5",
             "learn-6", "learn-7-belief", "article", "article-8"} <= set(visited)
     assert not found, "layout problems:\n" + report(found)

@@ -1,4 +1,5 @@
 """Event cards: loaded from TOML, checked against the seed article, compiled into shocks."""
+
 from __future__ import annotations
 
 import re
@@ -10,7 +11,7 @@ import attrs
 from ..model import params
 from . import schema
 from .article import paragraphs
-from .checks import ACTOR_CODE, read_toml  # noqa: F401 - read_toml: validate reads both kinds of file
+from .checks import ACTOR_CODE, read_toml
 from ..model.world import ALL, Card, Deck, Effect
 from .paths import CARDS
 from .schema import Problem, items, number, text
@@ -31,15 +32,9 @@ EFFECT_KINDS: dict[str, tuple[tuple[str, ...], tuple[float, float], bool]] = {
 # The only worldview parameters a card may shift, for a few turns: how actors read each other.
 # Every other parameter is how the world really works (the hidden truth), which no event changes.
 PERCEPTION_PARAMS = ("misperception", "suspicion_bias", "camp_bias")
-CARD_KEYS = {"id", "title", "date", "paragraph", "quote", "deterrence_reading",
-             "dialogue_reading", "weight", "conditions", "effect"}
-REQUIRED_CARD_KEYS = CARD_KEYS - {"date", "conditions", "effect", "weight"}
-CONDITION_KEYS = {"min_turn", "max_turn", "min_tension", "max_tension"}
-
-
-MAX_CARDS = 4096       # a deck's cards; the engine keeps a card's index in 16 bits
-MAX_EFFECTS = 32       # a card's effects
-MAX_CODES = 16         # actor codes in one effect's group
+MAX_CARDS = 4096  # a deck's cards; the engine keeps a card's index in 16 bits
+MAX_EFFECTS = 32  # a card's effects
+MAX_CODES = 16  # actor codes in one effect's group
 MAX_CONDITION_TURN = 10_000
 CARD_ID = r"[a-z0-9]+(-[a-z0-9]+)*"
 
@@ -50,11 +45,13 @@ def _codes_check(_, attr, value) -> None:
     key = (schema.key_of(attr),)
     group = [value] if isinstance(value, str) else value
     if not isinstance(group, list) or not group or len(group) > MAX_CODES:
-        raise Problem(f"expected a non-empty list of up to {MAX_CODES} actor codes "
-                      "(allowed: codes like \"CHN\", or \"*\" for all)", key)
+        raise Problem(
+            f'expected a non-empty list of up to {MAX_CODES} actor codes (allowed: codes like "CHN", or "*" for all)',
+            key,
+        )
     for v in group:
         if not isinstance(v, str) or not (v == ALL or re.fullmatch(ACTOR_CODE, v)):
-            raise Problem(f"{schema.shown(v)} is not an actor code (allowed: upper-case codes like \"CHN\", or \"*\")", key)
+            raise Problem(f'{schema.shown(v)} is not an actor code (allowed: upper-case codes like "CHN", or "*")', key)
 
 
 def _codes_field():
@@ -67,8 +64,11 @@ def _perception_param(_, attr, name) -> None:
         return
     allowed = f"(allowed: {', '.join(PERCEPTION_PARAMS)})"
     if isinstance(name, str) and name in params.SPEC:
-        raise Problem(f"{name!r} is how the world works, which a card may not shift; "
-                      f"a card shifts only how actors read each other {allowed}", ("param",))
+        raise Problem(
+            f"{name!r} is how the world works, which a card may not shift; "
+            f"a card shifts only how actors read each other {allowed}",
+            ("param",),
+        )
     raise Problem(f"unknown parameter {schema.shown(name)} {allowed}", ("param",))
 
 
@@ -80,8 +80,9 @@ def _effect_class(kind: str) -> type:
         if key == "amount":
             fields["amount"] = number(low, high, type=int if integer else float)
         elif key == "param":
-            fields["param"] = attrs.field(type=Any, validator=_perception_param,
-                                          metadata={"allowed": ", ".join(PERCEPTION_PARAMS)})
+            fields["param"] = attrs.field(
+                type=Any, validator=_perception_param, metadata={"allowed": ", ".join(PERCEPTION_PARAMS)}
+            )
         elif key == "turns":
             fields["turns"] = number(1, 20, type=int)
         else:
@@ -120,6 +121,7 @@ def _article_paragraph(_, attr, value) -> None:
 @attrs.define(kw_only=True)
 class ConditionsTable:
     """A card's [conditions]: the turns and the tension at which it may be drawn."""
+
     WHAT = "condition"
     min_turn: int = number(0, MAX_CONDITION_TURN, default=0)
     max_turn: int = number(0, MAX_CONDITION_TURN, default=MAX_CONDITION_TURN)
@@ -129,13 +131,16 @@ class ConditionsTable:
     def __attrs_post_init__(self):
         for low, high in (("min_turn", "max_turn"), ("min_tension", "max_tension")):
             if getattr(self, low) > getattr(self, high):
-                raise Problem(f"{getattr(self, low):g} is above {high} {getattr(self, high):g} "
-                              f"(allowed: {low} up to {high})", (low,))
+                raise Problem(
+                    f"{getattr(self, low):g} is above {high} {getattr(self, high):g} (allowed: {low} up to {high})",
+                    (low,),
+                )
 
 
 @attrs.define(kw_only=True)
 class CardEntry:
     """One [[card]]."""
+
     WHAT = "field"
     id: str = text(CARD_ID, "kebab-case: a-z, 0-9 and single hyphens", max_len=60)
     title: str = text(max_len=60)
@@ -146,13 +151,15 @@ class CardEntry:
     weight: float = number(0.0, 100.0, default=1.0)
     date: str = text(max_len=40, default="", blank=True)
     conditions: ConditionsTable = attrs.field(factory=ConditionsTable)
-    effect: list[EffectEntry] = items(0, MAX_EFFECTS, "effects", default=list,
-                                      allowed=f"up to {MAX_EFFECTS} [[card.effect]] tables")
+    effect: list[EffectEntry] = items(
+        0, MAX_EFFECTS, "effects", default=list, allowed=f"up to {MAX_EFFECTS} [[card.effect]] tables"
+    )
 
 
 @attrs.define(kw_only=True)
 class DeckHead:
     """[deck]"""
+
     WHAT = "field"
     name: str = text(r"[A-Za-z0-9_\-]{0,64}", "letters, digits, _ and -", max_len=64, default="", blank=True)
     title: str = text(max_len=120, default="", blank=True)
@@ -162,6 +169,7 @@ class DeckHead:
 @attrs.define(kw_only=True)
 class DeckFile:
     """A deck file as a whole."""
+
     WHAT = "section"
     deck: DeckHead = attrs.field(factory=DeckHead)
     card: list[CardEntry] = items(1, MAX_CARDS, "cards", allowed=f"1 to {MAX_CARDS} [[card]] tables")
@@ -208,21 +216,25 @@ def _effect(e) -> Effect:
 
 def _card(file, c: CardEntry, index: int, raw, article: tuple[str, ...]) -> Card:
     if c.quote not in article[c.paragraph - 1]:
-        raise schema.error(file, raw, where, ("card", index, "quote"),
-                           f"does not occur verbatim in ¶{c.paragraph} of the seed article")
+        raise schema.error(
+            file, raw, where, ("card", index, "quote"), f"does not occur verbatim in ¶{c.paragraph} of the seed article"
+        )
     cond = c.conditions
-    return Card(id=c.id, title=c.title, paragraph=c.paragraph, quote=c.quote, deterrence_reading=c.deterrence_reading,
-                dialogue_reading=c.dialogue_reading, effects=tuple(_effect(e) for e in c.effect),
-                weight=float(c.weight), date=c.date, min_turn=cond.min_turn, max_turn=cond.max_turn,
-                min_tension=float(cond.min_tension), max_tension=float(cond.max_tension))
-
-
-def parse_card(file, raw: dict, index: int, article: tuple[str, ...]) -> Card:
-    """One [[card]] table, checked against CardEntry, its quote checked word for word against its
-    paragraph of the article."""
-    doc = {"card": [None] * index + [raw]}
-    entry = schema.structure(raw, CardEntry, file, lambda path, _: where(("card", index) + path, doc))
-    return _card(file, entry, index, doc, article)
+    return Card(
+        id=c.id,
+        title=c.title,
+        paragraph=c.paragraph,
+        quote=c.quote,
+        deterrence_reading=c.deterrence_reading,
+        dialogue_reading=c.dialogue_reading,
+        effects=tuple(_effect(e) for e in c.effect),
+        weight=float(c.weight),
+        date=c.date,
+        min_turn=cond.min_turn,
+        max_turn=cond.max_turn,
+        min_tension=float(cond.min_tension),
+        max_tension=float(cond.max_tension),
+    )
 
 
 def load_deck(path_or_name) -> Deck:
@@ -235,5 +247,3 @@ def load_deck(path_or_name) -> Deck:
     article = paragraphs()
     cards = tuple(_card(path, c, k, raw, article) for k, c in enumerate(f.card))
     return Deck(name=f.deck.name or path.stem, title=f.deck.title or path.stem, cards=cards, path=str(path))
-
-

@@ -9,6 +9,7 @@ taken, every array and table is bounded in length before its items are read. The
 found becomes one LoadError: `file: [section] key: problem (allowed: ...)`, its section and key
 placed by the file kind's own `where(path, raw)` from the path of keys and indices to the value.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,16 +17,21 @@ from typing import Any, Callable, get_args, get_origin
 
 import attrs
 import cattrs
-from cattrs.errors import (AttributeValidationNote, ClassValidationError, ForbiddenExtraKeysError,
-                           IterableValidationError, IterableValidationNote)
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.gen import make_dict_structure_fn, override
 
 from ..model.errors import LoadError
 
-MAX_ITEMS = 10_000   # items of any array or table; more are refused before any is read
-MAX_DEPTH = 16       # arrays and tables inside each other
-MAX_TEXT = 2_000     # characters of any text that has no tighter limit
-SHOWN = 40           # characters of a wrong value quoted in a message
+MAX_ITEMS = 10_000  # items of any array or table; more are refused before any is read
+MAX_DEPTH = 16  # arrays and tables inside each other
+MAX_TEXT = 2_000  # characters of any text that has no tighter limit
+SHOWN = 40  # characters of a wrong value quoted in a message
 
 
 def shown(value) -> str:
@@ -76,15 +82,22 @@ def number(low, high, default=attrs.NOTHING, allowed: str | None = None, type=No
             return
         if not low <= value <= high:
             raise Problem(f"{shown(value)} is out of range (allowed: {allowed})", (key_of(attr),))
+
     return attrs.field(default=default, validator=check, metadata={"allowed": allowed}, type=type)
 
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-CONTROL_BUT_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")   # text of several lines keeps \n and \t
+CONTROL_BUT_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # text of several lines keeps \n and \t
 
 
-def text(pattern: str | None = None, allowed: str | None = None, max_len: int = MAX_TEXT, default=attrs.NOTHING,
-         blank: bool = False, lines: bool = False):
+def text(
+    pattern: str | None = None,
+    allowed: str | None = None,
+    max_len: int = MAX_TEXT,
+    default=attrs.NOTHING,
+    blank: bool = False,
+    lines: bool = False,
+):
     """Text of at most max_len characters, non-blank unless asked, on one line unless `lines`
     (no control characters), matching pattern as a whole (re.fullmatch: a trailing newline does
     not pass)."""
@@ -99,10 +112,15 @@ def text(pattern: str | None = None, allowed: str | None = None, max_len: int = 
         if len(value) > max_len:
             raise Problem(f"too long ({len(value)} characters, allowed: up to {max_len})", key)
         if (CONTROL_BUT_LINES if lines else CONTROL).search(value):
-            raise Problem(f"{shown(value)} holds a control character" + ("" if lines else " or a line break") +
-                          f" (allowed: {'text' if lines else 'one line of text'})", key)
+            raise Problem(
+                f"{shown(value)} holds a control character"
+                + ("" if lines else " or a line break")
+                + f" (allowed: {'text' if lines else 'one line of text'})",
+                key,
+            )
         if pattern and not re.fullmatch(pattern, value):
             raise Problem(f"{shown(value)} is not allowed" + suffix, key)
+
     return attrs.field(default=default, validator=check, metadata={"allowed": allowed or "text"})
 
 
@@ -131,23 +149,32 @@ def one_of(options, what: str, default=attrs.NOTHING):
     def check(_, attr, value):
         if value not in options:
             raise Problem(f"unknown {what} {shown(value)} (allowed: {listed})", (key_of(attr),))
+
     return attrs.field(default=default, validator=check, metadata={"allowed": listed})
 
 
-def items(low: int, high: int, what: str, default=attrs.NOTHING, check_each: Callable | None = None,
-          allowed: str | None = None):
+def items(
+    low: int,
+    high: int,
+    what: str,
+    default=attrs.NOTHING,
+    check_each: Callable | None = None,
+    allowed: str | None = None,
+):
     """An array or table with low to high items; check_each(key, item) may raise a Problem."""
+
     def check(_, attr, value):
         if value is None and default is None:
             return
         if not low <= len(value) <= high:
             raise Problem(f"{len(value)} {what} (allowed: {low} to {high})", (key_of(attr),))
         if check_each is not None:
-            for k, item in (value.items() if isinstance(value, dict) else enumerate(value)):
+            for k, item in value.items() if isinstance(value, dict) else enumerate(value):
                 try:
                     check_each(k, item)
                 except Problem as exc:
                     raise Problem(exc.problem, (key_of(attr), k) + exc.path) from None
+
     factory = attrs.Factory(list) if default is list else attrs.Factory(dict) if default is dict else default
     return attrs.field(default=factory, validator=check, metadata={"allowed": allowed or f"{low} to {high} {what}"})
 
@@ -199,6 +226,7 @@ def _list_hook(type_):
             except Exception as exc:  # noqa: BLE001 - placed and reported by locate()
                 raise At((k,), exc) from None
         return out
+
     return structure
 
 
@@ -218,18 +246,21 @@ def _dict_hook(type_):
             except Exception as exc:  # noqa: BLE001
                 raise At((k,), exc) from None
         return out
+
     return structure
 
 
 def _class_hook(cl):
     renames = {f.name: override(rename=key_of(f)) for f in attrs.fields(cl) if f.name.endswith("_")}
-    build = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True,
-                                   **renames)
+    build = make_dict_structure_fn(
+        cl, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **renames
+    )
 
     def structure(value, _):
         if not isinstance(value, dict):
             raise Problem(getattr(cl, "NOT_A_TABLE", f"expected a table, got {shown(value)}"), typed=True)
         return build(value, cl)
+
     return structure
 
 

@@ -90,46 +90,6 @@ class Card:
         return out
 
 
-# What one unit of an effect's amount adds to a card's pull toward escalation (+) or calm (−), by
-# effect kind, and for a worldview effect by its param. Alliance, resolve and prosperity pull neither
-# way: whether they deter or alarm is the very question the hidden worldview decides.
-TONE_WEIGHTS: dict[str, float] = {
-    "tension": 10.0, "crisis": 1.0, "capability": 1.0, "misperception": 2.0, "camp_bias": 2.0,
-    "trust": -2.0, "suspicion_bias": -2.0, "ties": -4.0, "forum": -4.0,
-}
-TONE_DOMINANCE = 2.0  # one side's pull must exceed the other's this many times for the card to take its tone
-TONES = ("escalating", "calming", "mixed")
-
-
-def card_tone(card: Card) -> str:
-    """The card's tone, "escalating", "calming" or "mixed": the sign of the weighted sum of its effects,
-    taken only when one side clearly outweighs the other.
-
-    Each effect pulls TONE_WEIGHTS[kind] · amount (a worldview effect: TONE_WEIGHTS[param]): raising
-    tension (×10), the crisis ladder (×1 a rung), capability (×1), misperception or camp bias (×2)
-    escalates; raising trust (×2), suspicion_bias (×2, a rise reads others more kindly), ties or the
-    forum (×4) calms, and lowering any of them pulls the other way. With E the sum of the escalating
-    pulls and C of the calming ones, the card is "escalating" if E > TONE_DOMINANCE · C, "calming" if
-    C > TONE_DOMINANCE · E, else "mixed", as is a card whose effects pull neither way.
-    """
-    pulls = [TONE_WEIGHTS.get(e.param if e.kind == "worldview" else e.kind, 0.0) * e.amount for e in card.effects]
-    up = sum(x for x in pulls if x > 0)
-    down = -sum(x for x in pulls if x < 0)
-    if up > TONE_DOMINANCE * down:
-        return "escalating"
-    if down > TONE_DOMINANCE * up:
-        return "calming"
-    return "mixed"
-
-
-def tone_weights(cards) -> dict[str, float]:
-    """The total draw weight of the cards of each tone, in the order of TONES."""
-    out = dict.fromkeys(TONES, 0.0)
-    for card in cards:
-        out[card_tone(card)] += card.weight
-    return out
-
-
 @attrs.frozen
 class Deck:
     name: str

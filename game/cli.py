@@ -11,6 +11,7 @@ import numpy as np
 
 from game.core.model import params as P
 from game.core.model.errors import LoadError, one_line
+from game.core.runs.pool import WorkerLost
 from game.core.runs.options import UsageError, check_number_text, check_output_file, check_output_folder, check_seed, check_size, doctrines_from_args, integer, number, scenario_from_args
 from game.core.files.scenario import DOCTRINE_NAMES, list_scenarios, load_scenario
 
@@ -350,6 +351,9 @@ def _dispatch(parser, argv) -> int:
     except P.ParamError as exc:
         print(f"{parser.prog}: {exc}", file=sys.stderr)
         return 2
+    except WorkerLost as exc:  # the machine, not the input, stopped the run
+        print(one_line(f"{parser.prog}: {exc}"), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -72,7 +72,8 @@ def start(args, at_least: int):
 
 
 # long pieces of work (500 turns): a worker must notice its parent is gone mid-piece, not only between pieces
-LONG_COMPARE = [sys.executable, str(ROOT / "main.py"), "compare", "--games", "200000", "--turns", "500", "--workers", "2"]
+LONG_COMPARE = [sys.executable, str(ROOT / "main.py"), "compare", "--games", "200000", "--turns", "500",
+                "--workers", "2"]
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT], ids=["kill-9", "term", "ctrl-c"])

@@ -50,7 +50,8 @@ def run_jobs_on_cluster(address: str, fn, jobs, shared=None, window: int = 0) ->
     try:
         import dask.distributed  # noqa: F401
     except ImportError:
-        raise ClusterError("--scheduler needs dask.distributed: pip install \"deterrence-or-dialogue[cluster]\"") from None
+        raise ClusterError("--scheduler needs dask.distributed: "
+                           "pip install \"deterrence-or-dialogue[cluster]\"") from None
     with _quiet():
         yield from _run(address, fn, jobs, shared, window)
 
@@ -142,7 +143,8 @@ def _workers_at(address: str, seconds: float) -> int:
         raise ClusterError(f"--scheduler: what answers at {address!r} is not a Dask scheduler ({ALLOWED})")
     threads = [w.get("nthreads", 1) for w in (answer.get("workers") or {}).values() if isinstance(w, dict)]
     if not threads:
-        raise ClusterError(f"--scheduler: the scheduler at {address!r} has no workers (start some: dask worker {address})")
+        raise ClusterError(f"--scheduler: the scheduler at {address!r} has no workers "
+                           f"(start some: dask worker {address})")
     return sum(t for t in threads if isinstance(t, int) and t > 0) or len(threads)
 
 

@@ -55,7 +55,8 @@ def _move_likelihoods(scenario: Scenario, doctrines: tuple[str, ...], games: int
     return counts / counts.sum(axis=1, keepdims=True)
 
 
-def observer_path(scenario: Scenario, doctrines, turns: list[dict], prior_spiral: float = 0.5) -> list[tuple[int, float]]:
+def observer_path(scenario: Scenario, doctrines, turns: list[dict],
+                  prior_spiral: float = 0.5) -> list[tuple[int, float]]:
     """What an observer who sees every public move, and reads each as independent evidence with
     the model's own likelihoods (_move_likelihoods, human seats counted as the scenario's own
     doctrine), believes of the spiral world after each turn: [(turn, chance), ...]."""

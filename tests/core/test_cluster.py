@@ -172,15 +172,15 @@ def test_a_listener_that_never_accepts_is_one_line():
 def test_a_scheduler_without_workers_is_one_line():
     """A scheduler with no workers: one line naming --scheduler at once, not dask's own error half a minute later."""
     from distributed import LocalCluster
-    with LocalCluster(n_workers=0, host="127.0.0.1", dashboard_address=None, protocol="tcp") as cluster:
+    with LocalCluster(n_workers=0, host="127.0.0.1", dashboard_address="127.0.0.1:0", protocol="tcp") as cluster:
         refused("--scheduler", cluster.scheduler_address)
 
 
 def test_a_cluster_that_loses_every_worker_is_one_line(scheduler_env):
     """Every worker killed during `compare --scheduler`: one line naming --scheduler within 30 s of the kill."""
     from distributed import LocalCluster
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
-                      protocol="tcp") as cluster:
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address="127.0.0.1:0", protocol="tcp") as cluster:
         proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "compare", "--games", "40000", "--scheduler",
                                  cluster.scheduler_address], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True)

@@ -11,6 +11,8 @@ import numpy as np
 
 from game.core.model import params as P
 from game.core.model.errors import LoadError, one_line
+from game.core.files.paths import shown_path
+from game.core.runs.pool import WorkerLost
 from game.core.runs.options import (UsageError, check_number_text, check_output_file, check_output_folder, check_seed,
                                     check_size, chosen_doctrines, chosen_scenario, integer, number)
 from game.core.files.scenario import DOCTRINE_NAMES, list_scenarios, load_scenario
@@ -182,7 +184,7 @@ def _print_record(record, sc, args) -> int:
     else:
         print(game_summary(record, sc))
         if args.out:
-            print(f"record written to {args.out}")
+            print(f"record written to {shown_path(args.out)}")
     return 0
 
 
@@ -201,7 +203,7 @@ def _simulate_table(sc, doctrines, args) -> int:
     text = table.to_csv() if suffix == ".csv" else table.to_jsonl()
     if args.out:
         atomic_write(args.out, text)
-        print(f"{args.games} games × {sc.n} actors written to {args.out}", file=sys.stderr)
+        print(f"{args.games} games × {sc.n} actors written to {shown_path(args.out)}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
@@ -227,13 +229,14 @@ def cmd_validate(args) -> int:
                         continue  # a scenario that cannot be read is reported when it is validated itself
                     if isinstance(head, dict) and head.get("deck") in (deck.name, path.stem):
                         load_scenario(sc_path, deck_override=deck)
-                print(f"{path}: ok ({len(deck.cards)} cards)")
+                print(f"{shown_path(path)}: ok ({len(deck.cards)} cards)")
             else:
                 sc = load_scenario(path)
-                print(f"{path}: ok (scenario {sc.name}: {sc.n} actors, {len(sc.cards)} cards, {sc.turns} turns)")
+                print(f"{shown_path(path)}: ok (scenario {sc.name}: {sc.n} actors, {len(sc.cards)} cards, "
+                      f"{sc.turns} turns)")
         except LoadError as exc:
             failed += 1
-            print(str(exc), file=sys.stderr)
+            print(shown_path(str(exc)), file=sys.stderr)
     return 2 if failed else 0
 
 
@@ -374,7 +377,7 @@ def _dispatch(parser, argv) -> int:
         check_arguments(args)
         return HANDLERS[args.command](args)
     except (UsageError, LoadError) as exc:
-        print(one_line(str(exc)), file=sys.stderr)
+        print(shown_path(one_line(str(exc))), file=sys.stderr)
         return 2
     except OSError as exc:  # a write that failed after the checks (a full disk, a folder removed meanwhile)
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
@@ -383,6 +386,9 @@ def _dispatch(parser, argv) -> int:
     except P.ParamError as exc:
         print(f"{parser.prog}: {exc}", file=sys.stderr)
         return 2
+    except WorkerLost as exc:  # the machine, not the input, stopped the run
+        print(one_line(f"{parser.prog}: {exc}"), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -13,6 +13,7 @@ from game.core.runs.results import Condition
 from game.core.runs.lab_format import format_table, sweep_csv, sweep_lines, table_csv, winner_lines, winners
 from game.core.runs.options import (UsageError, check_games, check_seed, check_turns, check_workers, check_worldview,
                                     lab_doctrines, lab_worldviews, parse_sets, preset_worldview)
+from game.core.files.paths import shown_path
 from game.core.files.record import atomic_write
 from game.core.files.scenario import load_scenario
 from game.core.files.tempfiles import clean_stale
@@ -90,7 +91,7 @@ def compare(args) -> int:
     for line in winner_lines(results):
         print(line)
     if args.out:
-        print(f"table written to {args.out}")
+        print(f"table written to {shown_path(args.out)}")
     return 0
 
 
@@ -137,5 +138,5 @@ def sweep(args) -> int:
     for line in sweep_lines(result) + summary:
         print(line)
     if args.out:
-        print(f"grid written to {args.out}")
+        print(f"grid written to {shown_path(args.out)}")
     return 0

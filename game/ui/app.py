@@ -14,6 +14,7 @@ import pygame
 import pygame_gui
 
 from game.core.files.paths import THEME
+from game.core.files.tempfiles import temporary_name
 
 from . import palette, text
 from .intents import Kind
@@ -273,7 +274,7 @@ class App:
         self.draw(self.screen)
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.stem}.tmp.png")
+        tmp = path.with_name(temporary_name(path.name, ".png"))
         pygame.image.save(self.screen, str(tmp))
         os.replace(tmp, path)
 

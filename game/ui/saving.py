@@ -17,6 +17,7 @@ import pygame
 
 from game.core.model.errors import LoadError
 from game.core.files.record import atomic_write
+from game.core.files.tempfiles import temporary_folder, temporary_name
 from game.core.play.session import Game
 
 from . import userdata
@@ -157,7 +158,7 @@ def save_png(surface: pygame.Surface, path) -> Path:
     cannot be written raises OSError (pygame's own error included)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.png")
+    tmp = path.with_name(temporary_name(path.name, ".png"))
     try:
         pygame.image.save(surface, str(tmp))
         os.replace(tmp, path)
@@ -190,11 +191,10 @@ def export(game: Game, charts: pygame.Surface, other: Game | None = None) -> Pat
     The files are written in a hidden temporary folder that is renamed once all are there, so a
     failed export (OSError) leaves nothing behind."""
     import shutil
-    import tempfile
 
     folder = export_folder(game)
     folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
+    staging = temporary_folder(folder)
     try:
         record = game.record()
         atomic_write(staging / "record.csv", record.to_csv())

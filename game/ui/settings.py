@@ -2,9 +2,10 @@
 ($DOD_CONFIG_DIR, else the system's user config folder): the text size, the last scenario and the last
 setup (worldview, turns and who plays each actor).
 
-A file that cannot be read, is not JSON, is someone else's or holds a bad value is ignored (the bad
-value only, where the rest is sound): the game starts with its defaults and never fails over it. A
-write that fails is ignored too; writes go to a temporary file that is then renamed."""
+A file that cannot be read or is not sound JSON is ignored with one line on stderr
+(userdata.read_small_json); one that is someone else's or holds a bad value is ignored (the bad value
+only, where the rest is sound): the game starts with its defaults and never fails over it. A write
+that fails is ignored too; writes are whole (userdata.write_small_file)."""
 from __future__ import annotations
 
 import json
@@ -15,13 +16,13 @@ from pathlib import Path
 from game.core.model.doctrines import HUMAN
 from game.core.teaching.hidden import HIDDEN
 from game.core.model import params as P
-from game.core.files.paths import FileProblem, read_limited, user_config_dir
-from game.core.files.record import atomic_write
+from game.core.files.paths import user_config_dir
 from game.core.files.scenario import DOCTRINE_NAMES, MAX_ACTORS, MAX_TURNS
+
+from .userdata import read_small_json, write_small_file
 
 FORMAT = "deterrence-or-dialogue/settings"
 VERSION = 1
-MAX_BYTES = 64 * 1024
 MAX_SCENARIO = 300          # a scenario's name or the path of its file
 CONTROLLERS = (HUMAN,) + tuple(DOCTRINE_NAMES)
 WORLDVIEWS = (HIDDEN,) + tuple(P.PRESET_NAMES)
@@ -61,11 +62,7 @@ CHECKS = {"scale": _scale, "scenario": _scenario, "setup": _setup}
 
 def read(path: Path | None = None) -> dict:
     """The sound values of the settings file: {} when it is missing, unreadable or not ours."""
-    path = settings_path() if path is None else path
-    try:
-        data = json.loads(read_limited(path, MAX_BYTES).decode("utf-8"))
-    except (FileProblem, UnicodeDecodeError, ValueError, RecursionError):
-        return {}
+    data = read_small_json(settings_path() if path is None else path)
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != VERSION:
         return {}
     out = {}
@@ -93,8 +90,4 @@ class Settings:
             if value is not None:
                 self.values[key] = value
         text = json.dumps({"format": FORMAT, "version": VERSION, **self.values}, indent=2, ensure_ascii=False)
-        try:
-            atomic_write(self.path, text + "\n")
-        except OSError:
-            return False
-        return True
+        return write_small_file(self.path, text + "\n")

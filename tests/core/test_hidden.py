@@ -1,9 +1,14 @@
 """The hidden world: drawn from the seed, named only at the end, and kept out of replays' way."""
 import json
+import math
 import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from game.core.teaching.hidden import brier, draw_world
 from game.core.files.scenario import load_scenario
@@ -78,3 +83,38 @@ def test_brier_scores_the_stated_chances():
     assert brier([(10, 1.0)], spiral=True) == 0.0
     assert brier([(10, 0.0)], spiral=True) == 1.0
     assert brier([(10, 0.5), (20, 0.5)], spiral=False) == 0.25
+
+
+def _with_prior(folder: Path, prior: float) -> Path:
+    """two_rivals with its hidden_prior set, written to folder."""
+    text = (ROOT / "assets" / "scenarios" / "two_rivals.toml").read_text()
+    path = folder / f"prior-{prior!r}.toml"
+    path.write_text(text.replace("\nturns = ", f"\nhidden_prior = {prior!r}\nturns = ", 1))
+    return path
+
+
+@pytest.mark.parametrize("prior", [0.0, 1.0])
+def test_a_certain_prior_plays_a_hidden_game_to_its_debrief(tmp_path, prior):
+    """simulate --worldview hidden with hidden_prior 0 or 1 plays to the end: the world drawn is the certain
+    one, and the observer, who starts certain, stays so."""
+    record = json.loads(_main("simulate", "--scenario", str(_with_prior(tmp_path, prior)), "--worldview", "hidden",
+                              "--turns", "6", "--json"))
+    assert record["worldview"]["preset"] == ("spiral-world" if prior == 1.0 else "deterrence-world")
+    assert [p for _, p in record["observer"]] == [prior] * 6
+    assert record["brier"]["observer"] == 0.0
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(prior=st.one_of(st.sampled_from([0.0, 1.0, 5e-324, 1e-300, 1.0 - 2**-53]),
+                       st.floats(0.0, 1.0, allow_nan=False)))
+def test_any_prior_the_schema_allows_gives_a_sound_observer(tmp_path_factory, prior):
+    """For every hidden_prior the scenario schema allows (0 to 1, bounds included), a hidden game's record has
+    the observer's chances finite and within 0..1, and its Brier score within 0..1."""
+    sc = load_scenario(_with_prior(tmp_path_factory.mktemp("prior"), prior))
+    assert sc.hidden_prior == prior
+    game = Game(sc, 3, sc.default_doctrines(), hidden=True, turns=4)
+    game.autoplay()
+    record = game.record().data
+    chances = [p for _, p in record["observer"]]
+    assert chances and all(math.isfinite(p) and 0.0 <= p <= 1.0 for p in chances)
+    assert 0.0 <= record["brier"]["observer"] <= 1.0

@@ -1,4 +1,6 @@
-"""Worker processes end with the process that started them, however it ends."""
+"""Worker processes end with the process that started them, however it ends; a run that loses a
+worker plays its lost piece again or stops with one line, and never waits for ever."""
+import json
 import os
 import signal
 import subprocess
@@ -7,6 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from game.core.runs.pool import cores
 
 ROOT = Path(__file__).resolve().parents[2]
 GONE_WITHIN = 5.0   # seconds the workers may take to notice their parent is gone
@@ -68,7 +72,8 @@ def start(args, at_least: int):
 
 
 # long pieces of work (500 turns): a worker must notice its parent is gone mid-piece, not only between pieces
-LONG_COMPARE = [sys.executable, str(ROOT / "main.py"), "compare", "--games", "200000", "--turns", "500", "--workers", "2"]
+LONG_COMPARE = [sys.executable, str(ROOT / "main.py"), "compare", "--games", "200000", "--turns", "500",
+                "--workers", "2"]
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT], ids=["kill-9", "term", "ctrl-c"])
@@ -100,3 +105,78 @@ def test_no_lab_worker_outlives_the_window_process():
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(30)
     assert wait_for(lambda: not alive(workers), GONE_WITHIN), f"still running: {alive(workers)}"
+
+
+# ---------------------------------------------------------------------- a worker killed from outside
+ENDS_WITHIN = 30.0   # seconds a run may take, once one of its workers is killed, to finish or to stop
+
+
+def _dies_once(folder, k):
+    """Job k: its worker is killed (as the system kills a process when memory runs out) the first
+    time it plays an even k; then k's answer."""
+    mark = Path(folder) / f"died-{k}"
+    if k % 2 == 0 and not mark.exists():
+        mark.touch()
+        os.kill(os.getpid(), signal.SIGKILL)
+    return k * k
+
+
+def _always_dies(folder, k):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+needs_two_cores = pytest.mark.skipif(cores() < 2, reason="a pool of two workers needs two cores")
+
+
+@needs_two_cores
+def test_a_job_whose_worker_is_killed_is_played_again(tmp_path):
+    """A worker killed mid-job loses nothing: its job is played again by a new worker, and every answer comes back."""
+    from game.core.runs.pool import run_jobs
+    before = descendants(os.getpid())
+    answers = dict(run_jobs(_dies_once, ((k, k) for k in range(8)), workers=2, shared=str(tmp_path)))
+    assert answers == {k: k * k for k in range(8)}
+    assert len(list(tmp_path.glob("died-*"))) == 4
+    assert wait_for(lambda: not descendants(os.getpid()) - before, GONE_WITHIN)
+
+
+@needs_two_cores
+def test_a_job_that_always_loses_its_worker_stops_the_run(tmp_path):
+    """A job whose worker is killed every time ends the run with WorkerLost saying so, soon, leaving no worker."""
+    from game.core.runs.pool import MAX_TRIES, WorkerLost, run_jobs
+    before = descendants(os.getpid())
+    started = time.monotonic()
+    with pytest.raises(WorkerLost, match=f"SIGKILL {MAX_TRIES} times"):
+        list(run_jobs(_always_dies, ((k, k) for k in range(4)), workers=2, shared=str(tmp_path)))
+    assert time.monotonic() - started < ENDS_WITHIN
+    assert wait_for(lambda: not descendants(os.getpid()) - before, GONE_WITHIN)
+
+
+LAB_RUNS = {
+    "compare": ["compare", "--games", "2500", "--turns", "15", "--workers", "2", "--json"],
+    "sweep": ["sweep", "--param", "greedy_share=0:1:2", "--games", "1500", "--turns", "15", "--workers", "2", "--json"],
+}
+
+
+def _cells(out: str, command: str):
+    data = json.loads(out)
+    return data["cells"] if command == "compare" else data["points"]
+
+
+@needs_two_cores
+@pytest.mark.parametrize("command", sorted(LAB_RUNS))
+def test_a_run_that_loses_a_worker_still_gives_its_cells(command):
+    """kill -9 of one worker during `compare` or `sweep`: the command ends within 30 s with the cells
+    of a run that lost none, and leaves no process behind."""
+    args = [sys.executable, str(ROOT / "main.py"), *LAB_RUNS[command]]
+    whole = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert whole.returncode == 0, whole.stderr
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_as_from_a_terminal)
+    assert wait_for(lambda: len(descendants(proc.pid)) >= 2, 60), descendants(proc.pid)
+    time.sleep(0.3)
+    workers = descendants(proc.pid)
+    os.kill(min(workers), signal.SIGKILL)
+    out, err = proc.communicate(timeout=ENDS_WITHIN)
+    assert proc.returncode == 0, err
+    assert _cells(out, command) == _cells(whole.stdout, command)
+    assert wait_for(lambda: not alive(workers | descendants(proc.pid)), GONE_WITHIN)

@@ -123,3 +123,47 @@ def test_compact_save_restores_the_exact_game(tmp_path):
     path.write_text(json.dumps(data))
     with pytest.raises(LoadError, match="does not replay"):
         Game.load(path)
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_a_new_file_takes_the_users_umask_and_a_file_written_over_keeps_its_mode(tmp_path, umask):
+    """atomic_write makes a new file with the permissions the umask allows (not always 0600), and a file it
+    writes over keeps the permissions it had."""
+    import os
+    import stat
+    from game.core.files.record import atomic_write
+
+    before = os.umask(umask)
+    try:
+        atomic_write(tmp_path / "new.json", "{}")
+        (tmp_path / "mine.json").write_text("old")
+        os.chmod(tmp_path / "mine.json", 0o640)
+        atomic_write(tmp_path / "mine.json", "{}")
+    finally:
+        os.umask(before)
+    assert stat.S_IMODE((tmp_path / "new.json").stat().st_mode) == 0o666 & ~umask
+    assert stat.S_IMODE((tmp_path / "mine.json").stat().st_mode) == 0o640
+    assert (tmp_path / "mine.json").read_text() == "{}" and sorted(p.name for p in tmp_path.iterdir()) == [
+        "mine.json", "new.json"]
+
+
+def test_an_out_file_and_a_save_take_the_users_umask(tmp_path):
+    """`simulate --out` and a save under umask 022 are readable by others (0644), as any file the user makes."""
+    import os
+    import stat
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    r = subprocess.run([sys.executable, str(root / "main.py"), "simulate", "--turns", "3", "--out",
+                        str(tmp_path / "g.json")], capture_output=True, text=True, cwd=root, timeout=120,
+                       preexec_fn=lambda: os.umask(0o022))
+    assert r.returncode == 0, r.stderr
+    before = os.umask(0o022)
+    try:
+        hotseat(turns=2).save(tmp_path / "save.json")
+    finally:
+        os.umask(before)
+    for name in ("g.json", "save.json"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644, name

@@ -2,13 +2,18 @@
 user's own folders (saves, exports, scenarios, settings), placed by platformdirs."""
 from __future__ import annotations
 
+import json
+import math
 import os
+import re
 import stat
+import sys
 from importlib import resources
 from pathlib import Path
 
 APP_FOLDER = "deterrence-or-dialogue"
 MAX_FILE_BYTES = 4 * 1024 * 1024   # the largest scenario, deck or save the game reads
+NOT_FOUND = "file not found"       # what FileProblem says of a file that is not there
 
 
 def _shipped(name: str) -> Path:
@@ -89,7 +94,7 @@ def read_limited(path, limit: int = MAX_FILE_BYTES) -> bytes:
             raise FileProblem("is a folder, not a file")
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise FileProblem("file not found") from None
+        raise FileProblem(NOT_FOUND) from None
     except (OSError, ValueError) as exc:
         raise FileProblem(f"cannot read it ({getattr(exc, 'strerror', None) or exc})") from None
     try:
@@ -114,6 +119,49 @@ def read_limited(path, limit: int = MAX_FILE_BYTES) -> bytes:
         raise FileProblem(f"cannot read it ({exc.strerror or exc})") from None
     finally:
         os.close(fd)
+
+
+def read_json(path, limit: int = MAX_FILE_BYTES):
+    """The JSON in a regular file of at most `limit` bytes (read_limited), nested at most
+    schema.MAX_DEPTH deep and holding only finite numbers; FileProblem says what is wrong otherwise."""
+    from .schema import MAX_DEPTH, depth
+
+    def finite(text: str) -> float:
+        value = float(text)
+        if not math.isfinite(value):
+            raise FileProblem(f"a number out of range ({text[:40]}; allowed: finite numbers)")
+        return value
+
+    def refuse(name: str):
+        raise FileProblem(f"{name} is not a number JSON allows (allowed: finite numbers)")
+
+    raw = read_limited(path, limit)
+    try:
+        data = json.loads(raw.decode("utf-8"), parse_float=finite, parse_constant=refuse)
+    except UnicodeDecodeError:
+        raise FileProblem("not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise FileProblem(f"not JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise FileProblem(f"nested too deeply (allowed: up to {MAX_DEPTH} levels)") from None
+    except ValueError as exc:  # an integer of thousands of digits
+        raise FileProblem(f"not JSON ({str(exc).splitlines()[0][:80]})") from None
+    if depth(data, MAX_DEPTH) > MAX_DEPTH:
+        raise FileProblem(f"nested too deeply (allowed: up to {MAX_DEPTH} levels)")
+    return data
+
+
+def shown_path(path) -> str:
+    """A path as a message prints it, on one line whatever it holds: bytes the system's encoding cannot
+    decode (which Python keeps as lone surrogates, and which no terminal can be sent) and control
+    characters are written as \\xNN."""
+    text = os.fsdecode(path) if isinstance(path, (bytes, os.PathLike)) else str(path)
+    encoding = sys.getfilesystemencoding()
+    text = text.encode(encoding, "surrogateescape").decode(encoding, "backslashreplace")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class FileProblem(Exception):

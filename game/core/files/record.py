@@ -6,7 +6,7 @@ import io
 import json
 import os
 import re
-import tempfile
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ import attrs
 import numpy as np
 
 from . import schema
+from .tempfiles import temporary_name
 from ..model.engine import TENSION_CAUSES, TRUST_CAUSES, Engine, TurnLog
 from ..model.errors import LoadError
 from ..model.vocab import OUTCOME_CODES, Action
@@ -207,7 +208,8 @@ def _crisis_turn(_, turn) -> None:
         for code, row in table.items():
             _code(code)
             ok = isinstance(row, dict) and all(
-                isinstance(s, str) and len(s) <= 64 and (v in Stance.__members__ if key == "stances" else isinstance(v, bool))
+                isinstance(s, str) and len(s) <= 64
+                and (v in Stance.__members__ if key == "stances" else isinstance(v, bool))
                 for s, v in row.items())
             if not ok:
                 raise schema.Problem("expected {STAKE: " + ("STANCE" if key == "stances" else "true or false") + "}",
@@ -218,7 +220,8 @@ def _belief_path(code, path) -> None:
     """A human's stated beliefs: [[TURN, CHANCE], ...]."""
     _code(code)
     for k, point in enumerate(path):
-        if (not isinstance(point, list) or len(point) != 2 or type(point[0]) is not int or not 0 <= point[0] <= MAX_TURNS
+        if (not isinstance(point, list) or len(point) != 2
+                or type(point[0]) is not int or not 0 <= point[0] <= MAX_TURNS
                 or isinstance(point[1], bool) or not isinstance(point[1], (int, float)) or not 0 <= point[1] <= 1):
             raise schema.Problem(f"expected [turn, chance] (allowed: a turn 0 to {MAX_TURNS}, a chance 0 to 1)", (k,))
 
@@ -285,7 +288,8 @@ class SaveFile:
         for k, turn in enumerate(self.human_choices):
             for code, (_, target) in turn.items():
                 if code not in actors or (target is not None and target not in actors):
-                    raise schema.Problem(f"unknown actor (allowed: {', '.join(self.actors)})", ("human_choices", k, code))
+                    raise schema.Problem(f"unknown actor (allowed: {', '.join(self.actors)})",
+                                         ("human_choices", k, code))
 
 
 @attrs.frozen(eq=False)
@@ -319,7 +323,8 @@ class GameRecord:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise LoadError(source, None, None, f"not a game record (invalid JSON: {exc.msg} at line {exc.lineno})") from None
+            raise LoadError(source, None, None,
+                            f"not a game record (invalid JSON: {exc.msg} at line {exc.lineno})") from None
         except RecursionError:
             raise LoadError(source, None, None, f"not a game record (arrays and objects nested too deeply; allowed: "
                                                 f"up to {schema.MAX_DEPTH} levels)") from None
@@ -327,7 +332,8 @@ class GameRecord:
             raise LoadError(source, None, None, f"not a game record ({str(exc).splitlines()[0]})") from None
         schema.check_depth(source, data)
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise LoadError(source, None, "format", f"not a Deterrence or Dialogue record (allowed: format = {FORMAT!r})")
+            raise LoadError(source, None, "format",
+                            f"not a Deterrence or Dialogue record (allowed: format = {FORMAT!r})")
         if data.get("version") != VERSION or type(data.get("version")) is not int:
             raise LoadError(source, None, "version", f"unsupported version {schema.shown(data.get('version'))} "
                                                      f"(allowed: {VERSION})")
@@ -355,12 +361,22 @@ class GameRecord:
 
 
 def atomic_write(path, text: str) -> None:
-    """Write to a temporary file beside the target, then rename: never a half-written file."""
+    """Write text to path so that a reader, in this process or any other, finds either the old file
+    or the whole new one: the text goes to a temporary file of its own beside the target
+    (tempfiles.temporary_name, so two writers never share one), reaches the disk, and is renamed
+    over the target. A new file takes the user's umask; a file written over keeps its permissions."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    while True:
+        tmp = path.with_name(temporary_name(path.name))
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+            break
+        except FileExistsError:
+            continue
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            _keep_mode(fh.fileno(), path)
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
@@ -371,3 +387,13 @@ def atomic_write(path, text: str) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _keep_mode(fd: int, path: Path) -> None:
+    """Give the temporary file the permissions of the file it will replace, if there is one."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if hasattr(os, "fchmod") and stat.S_ISREG(mode):
+        os.fchmod(fd, stat.S_IMODE(mode))

@@ -55,12 +55,15 @@ def _move_likelihoods(scenario: Scenario, doctrines: tuple[str, ...], games: int
     return counts / counts.sum(axis=1, keepdims=True)
 
 
-def observer_path(scenario: Scenario, doctrines, turns: list[dict], prior_spiral: float = 0.5) -> list[tuple[int, float]]:
+def observer_path(scenario: Scenario, doctrines, turns: list[dict],
+                  prior_spiral: float = 0.5) -> list[tuple[int, float]]:
     """What an observer who sees every public move, and reads each as independent evidence with
     the model's own likelihoods (_move_likelihoods, human seats counted as the scenario's own
     doctrine), believes of the spiral world after each turn: [(turn, chance), ...]."""
     from ..model.vocab import Action
 
+    if not 0.0 < prior_spiral < 1.0:  # a prior of 0 or 1 is certainty: no evidence moves it
+        return [(t["turn"], float(prior_spiral)) for t in turns]
     own = tuple(d if d != "human" else default for d, default in zip(doctrines, scenario.default_doctrines()))
     like = _move_likelihoods(scenario, own)
     logodds = np.log(prior_spiral / (1.0 - prior_spiral))
@@ -69,7 +72,8 @@ def observer_path(scenario: Scenario, doctrines, turns: list[dict], prior_spiral
         for move in t["actions"].values():
             a = int(Action[move["action"]])
             logodds += np.log(like[1, a] / like[0, a])
-        path.append((t["turn"], float(1.0 / (1.0 + np.exp(-logodds)))))
+        with np.errstate(over="ignore"):  # a belief beyond exp's range is certainty: 1 / (1 + inf) = 0
+            path.append((t["turn"], float(1.0 / (1.0 + np.exp(-logodds)))))
     return path
 
 

@@ -4,7 +4,6 @@ is ignored)."""
 from __future__ import annotations
 
 import json
-import os
 
 from game.core.model.vocab import Action
 from game.core.play.lesson_games import games as lesson_games
@@ -21,8 +20,7 @@ def progress_path():
 def load_progress() -> dict[int, int]:
     """Chapter number -> the answer given; {} when the file is missing or cannot be read."""
     try:
-        data = json.loads(progress_path().read_text(encoding="utf-8"))
-        done = data["done"]
+        done = userdata.read_small_json(progress_path())["done"]
         out = {int(k): int(v) for k, v in done.items()}
         return {k: v for k, v in out.items() if 1 <= k <= len(lesson.CHAPTERS)
                 and 0 <= v < len(lesson.chapter(k).question.options)}
@@ -31,15 +29,8 @@ def load_progress() -> dict[int, int]:
 
 
 def save_progress(done: dict[int, int]) -> None:
-    path = progress_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(".learn.json.tmp")
-        tmp.write_text(json.dumps({"version": 1, "done": {str(k): v for k, v in sorted(done.items())}}),
-                       encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    text = json.dumps({"version": 1, "done": {str(k): v for k, v in sorted(done.items())}})
+    userdata.write_small_file(progress_path(), text)
 
 
 # ------------------------------------------------------------------ one chapter's game

@@ -3,6 +3,7 @@
 Run: python benchmarks/engine_throughput.py [--repeats 5]
 Counts only turns actually played (games that end early stop counting).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -59,8 +60,10 @@ def main() -> None:
     med = {k: statistics.median(v) for k, v in rates.items()}
     for k, v in med.items():
         print(f"{k:22s} median {v:12,.0f} game-turns/s  (runs: {', '.join(f'{x:,.0f}' for x in rates[k])})")
-    print(f"speed-up B=10000 over B=1: {med['B=10000 (1 process)'] / med['B=1']:.0f}x (1 process), "
-          f"{med['B=10000 (all cores)'] / med['B=1']:.0f}x (all cores)")
+    print(
+        f"speed-up B=10000 over B=1: {med['B=10000 (1 process)'] / med['B=1']:.0f}x (1 process), "
+        f"{med['B=10000 (all cores)'] / med['B=1']:.0f}x (all cores)"
+    )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ update (including playing a turn, autosaving it and re-rendering the changed lay
 is due) and drawing, timed with a fixed 1/60 s step so the count of turns per frame is the same
 on any machine. A game that ends stays on its last turn; the next frame starts the next game.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,10 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from game.core.files.scenario import load_scenario  # noqa: E402
 from game.core.play.session import Game  # noqa: E402
-from game.ui.app import App  # noqa: E402
+from game.ui.window.app import App  # noqa: E402
 from game.ui.scenes import play as play_scene  # noqa: E402
 from game.ui.scenes.play import PlayScene  # noqa: E402
-from game.ui.setup_options import Options  # noqa: E402
+from game.ui.window.setup_options import Options  # noqa: E402
 
 
 def measure(frames: int, speed: int, scale: float, view: str, seed0: int = 1) -> dict:
@@ -59,23 +60,35 @@ def measure(frames: int, speed: int, scale: float, view: str, seed0: int = 1) ->
         if app.top is not scene or scene.game.over:  # the game ended (its last turn on screen): the next one
             new_game()
     times.sort()
-    return {"frames": len(times), "turns": turns, "median": statistics.median(times),
-            "p95": times[int(0.95 * (len(times) - 1))], "p99": times[int(0.99 * (len(times) - 1))], "max": times[-1]}
+    return {
+        "frames": len(times),
+        "turns": turns,
+        "median": statistics.median(times),
+        "p95": times[int(0.95 * (len(times) - 1))],
+        "p99": times[int(0.99 * (len(times) - 1))],
+        "max": times[-1],
+    }
 
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--frames", type=int, default=900)
-    p.add_argument("--speed", type=int, default=2, help=f"auto-play speed index 0..{len(play_scene.SPEEDS) - 1} (default 2)")
+    p.add_argument(
+        "--speed", type=int, default=2, help=f"auto-play speed index 0..{len(play_scene.SPEEDS) - 1} (default 2)"
+    )
     p.add_argument("--scale", type=float, default=1.0)
     p.add_argument("--view", default="map", choices=("map", "chart"))
-    p.add_argument("--runs", type=int, default=1, help="measure this many times (each run a fresh app), one report each")
+    p.add_argument(
+        "--runs", type=int, default=1, help="measure this many times (each run a fresh app), one report each"
+    )
     args = p.parse_args()
     secs = play_scene.SPEEDS[args.speed]
     for _ in range(max(1, args.runs)):
         r = measure(args.frames, args.speed, args.scale, args.view)
-        print(f"play screen, auto-play {1 / secs:.1f} turns/s, 1280x720, scale {args.scale:g}, view {args.view}: "
-              f"{r['frames']} frames, {r['turns']} turns")
+        print(
+            f"play screen, auto-play {1 / secs:.1f} turns/s, 1280x720, scale {args.scale:g}, view {args.view}: "
+            f"{r['frames']} frames, {r['turns']} turns"
+        )
         print(f"median_ms {r['median']:.2f}")
         print(f"p95_ms {r['p95']:.2f}")
         print(f"p99_ms {r['p99']:.2f}")

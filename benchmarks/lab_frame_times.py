@@ -6,6 +6,7 @@ pressed until the results are in; prints the median, 95th and 99th percentile an
 frame time in milliseconds, the number of frames, and the run's total time. The frame that takes
 the results in (and draws the grid once) is reported on its own line.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,8 +21,8 @@ from pathlib import Path
 def measure(games: int, worlds: int, scale: float) -> dict:
     import pygame
 
-    from game.ui import driver
-    from game.ui.app import App
+    from game.ui.window import driver
+    from game.ui.window.app import App
     from game.ui.scenes.compare import CompareScene
     from game.ui.scenes.title import TitleScene
 
@@ -51,9 +52,17 @@ def measure(games: int, worlds: int, scale: float) -> dict:
     app.reset(TitleScene(app))
     pygame.quit()
     ms = sorted(g * 1000 for g in gaps)
-    return {"ok": ok, "frames": len(ms), "median": statistics.median(ms), "p95": ms[int(0.95 * (len(ms) - 1))],
-            "p99": ms[int(0.99 * (len(ms) - 1))], "max": ms[-1], "finishing": (finishing or 0) * 1000,
-            "total": total, "conditions": conditions}
+    return {
+        "ok": ok,
+        "frames": len(ms),
+        "median": statistics.median(ms),
+        "p95": ms[int(0.95 * (len(ms) - 1))],
+        "p99": ms[int(0.99 * (len(ms) - 1))],
+        "max": ms[-1],
+        "finishing": (finishing or 0) * 1000,
+        "total": total,
+        "conditions": conditions,
+    }
 
 
 def main() -> int:

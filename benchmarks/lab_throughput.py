@@ -5,6 +5,7 @@ Run: python benchmarks/lab_throughput.py [--repeats 3]
 - sweep:   greedy_share 0..1 in 11 steps x 2 doctrines x 1,000 games
 - single:  the same kind of games played one at a time (B = 1), timed on a sample and scaled
 """
+
 from __future__ import annotations
 
 import argparse
@@ -57,16 +58,23 @@ def main() -> None:
                     eng.step()
                     turns += 1
         single_rate.append(turns / (time.perf_counter() - t0))
-        print(f"run {r + 1}: compare {compare_s[-1]:.2f}s ({compare_turns / compare_s[-1]:,.0f} game-turns/s), "
-              f"sweep {sweep_s[-1]:.2f}s ({sweep_turns / sweep_s[-1]:,.0f} game-turns/s), "
-              f"single-game loop {single_rate[-1]:,.0f} game-turns/s", flush=True)
+        print(
+            f"run {r + 1}: compare {compare_s[-1]:.2f}s ({compare_turns / compare_s[-1]:,.0f} game-turns/s), "
+            f"sweep {sweep_s[-1]:.2f}s ({sweep_turns / sweep_s[-1]:,.0f} game-turns/s), "
+            f"single-game loop {single_rate[-1]:,.0f} game-turns/s",
+            flush=True,
+        )
 
     c, s, one = statistics.median(compare_s), statistics.median(sweep_s), statistics.median(single_rate)
     print()
-    print(f"compare 4 x {args.games} games x 30 turns: median {c:.2f}s, {compare_turns / c:,.0f} game-turns/s "
-          f"(single-game loop: {compare_turns / one:,.0f}s, {one:,.0f} game-turns/s; {compare_turns / c / one:.0f}x)")
-    print(f"sweep 11 points x 2 doctrines x 1000 games: median {s:.2f}s, {sweep_turns / s:,.0f} game-turns/s "
-          f"(single-game loop: {sweep_turns / one:,.0f}s; {sweep_turns / s / one:.0f}x)")
+    print(
+        f"compare 4 x {args.games} games x 30 turns: median {c:.2f}s, {compare_turns / c:,.0f} game-turns/s "
+        f"(single-game loop: {compare_turns / one:,.0f}s, {one:,.0f} game-turns/s; {compare_turns / c / one:.0f}x)"
+    )
+    print(
+        f"sweep 11 points x 2 doctrines x 1000 games: median {s:.2f}s, {sweep_turns / s:,.0f} game-turns/s "
+        f"(single-game loop: {sweep_turns / one:,.0f}s; {sweep_turns / s / one:.0f}x)"
+    )
 
 
 if __name__ == "__main__":

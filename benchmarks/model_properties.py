@@ -4,6 +4,7 @@ assert them.
 
 Run: python benchmarks/model_properties.py [--games 2000] [--only agency,trust,endings,comparison,fair]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,8 +36,10 @@ def agency_and_fairness(sc, seeds) -> None:
             low = min(rows, key=lambda r: r.score)
             wars = [r.war_rate for r in rows]
             best[(world, code)] = top.policy
-            print(f"  {code:6s} {top.score - low.score:5.1f} ({top.policy} {top.score:.1f} / {low.policy} "
-                  f"{low.score:.1f})  {100 * (max(wars) - min(wars)):5.1f} pts  {top.score - top.baseline:+5.1f}")
+            print(
+                f"  {code:6s} {top.score - low.score:5.1f} ({top.policy} {top.score:.1f} / {low.policy} "
+                f"{low.score:.1f})  {100 * (max(wars) - min(wars)):5.1f} pts  {top.score - top.baseline:+5.1f}"
+            )
     same = sum(best[("deterrence-world", c)] == best[("spiral-world", c)] for c in sc.codes)
     forum = {w: sum(best[(w, c)] == "always-forum" for c in sc.codes) for w in PRESET_NAMES}
     print(f"\nseats whose best policy is the same in both worlds: {same} of {sc.n}; always-forum best: {forum}")
@@ -57,8 +60,10 @@ def endings(sc, seeds) -> None:
             rates = np.bincount(t.outcome, minlength=len(OUTCOME_CODES)) / t.seeds.size
             wars = t.outcome == 1
             med = np.median(t.end_turn[wars]) if wars.any() else float("nan")
-            print(f"  {world:17s} {d:21s} war {rates[1]:.3f} lock-in {rates[2]:.3f} community {rates[3]:.3f} "
-                  f"limit {rates[4]:.3f}  wars {int(wars.sum()):5d} median turn {med:4.1f}")
+            print(
+                f"  {world:17s} {d:21s} war {rates[1]:.3f} lock-in {rates[2]:.3f} community {rates[3]:.3f} "
+                f"limit {rates[4]:.3f}  wars {int(wars.sum()):5d} median turn {med:4.1f}"
+            )
     t = play_table(M.in_world(sc, "spiral-world", greedy_share=0.0), seeds, ["dialogue"] * sc.n)
     print(f"  spiral-world, greedy_share 0, all dialogue: community {np.mean(t.outcome == 3):.3f}")
 
@@ -72,13 +77,17 @@ def comparison(sc, seeds) -> None:
             print(f"  {world:17s} all-{d:11s} war {t.rate('war'):.3f} [{lo:.3f}-{hi:.3f}]")
     print("  spiral-world along greedy_share: all-deterrence war − all-dialogue war")
     for g in np.linspace(0, 1, 11):
-        rates = [play_table(M.in_world(sc, "spiral-world", greedy_share=float(g)), seeds, [d] * sc.n).rate("war")
-                 for d in ("deterrence", "dialogue")]
+        rates = [
+            play_table(M.in_world(sc, "spiral-world", greedy_share=float(g)), seeds, [d] * sc.n).rate("war")
+            for d in ("deterrence", "dialogue")
+        ]
         print(f"    greedy_share {g:.1f}: {rates[0]:.3f} − {rates[1]:.3f} = {rates[0] - rates[1]:+.3f}")
     calm = dict(greedy_share=0.0, first_strike=0.0, misperception=0.0, action_noise=0.0)
     for world in PRESET_NAMES:
-        wars = sum(int((play_table(M.in_world(sc, world, **calm), seeds, [d] * sc.n).outcome == 1).sum())
-                   for d in PLAYING_DOCTRINES)
+        wars = sum(
+            int((play_table(M.in_world(sc, world, **calm), seeds, [d] * sc.n).outcome == 1).sum())
+            for d in PLAYING_DOCTRINES
+        )
         print(f"  {world}: no greed, no fear: {wars} wars over {len(PLAYING_DOCTRINES)} doctrines × {seeds.size} games")
 
 

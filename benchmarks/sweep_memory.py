@@ -9,6 +9,7 @@ the whole process tree held at once (its resident sizes summed, sampled every 0.
 Memory should not grow with the games or the grid: compare the numbers at --games 20 and 10000,
 or at --points 11 and 101. Extra arguments after -- go to the sweep (e.g. -- --workers 1).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,11 +51,22 @@ def main(argv=None) -> int:
     ap.add_argument("--points", type=int, default=101, help="values of each of the two parameters (default 101)")
     ap.add_argument("rest", nargs="*", help="more sweep arguments, after --")
     args = ap.parse_args(argv)
-    cmd = [sys.executable, str(ROOT / "main.py"), "sweep", "--param", f"greedy_share=0:1:{args.points}",
-           "--param", f"misperception=0:1:{args.points}", "--games", str(args.games), "--json", *args.rest]
+    cmd = [
+        sys.executable,
+        str(ROOT / "main.py"),
+        "sweep",
+        "--param",
+        f"greedy_share=0:1:{args.points}",
+        "--param",
+        f"misperception=0:1:{args.points}",
+        "--games",
+        str(args.games),
+        "--json",
+        *args.rest,
+    ]
     print("running:", " ".join(cmd[1:]), flush=True)
     start = time.perf_counter()
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:   # files: a full pipe would stall it
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:  # files: a full pipe would stall it
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=ROOT)
         peak_tree = 0
         while proc.poll() is None:
@@ -66,9 +78,11 @@ def main(argv=None) -> int:
             err.seek(0)
             print(err.read().decode(errors="replace"), file=sys.stderr)
             return proc.returncode
-    peak_one = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024   # kB on Linux
-    games = args.points ** 2 * 2 * args.games
-    print(f"{args.points} x {args.points} points x 2 doctrines x {args.games} games = {games:,} games in {seconds:.0f} s")
+    peak_one = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # kB on Linux
+    games = args.points**2 * 2 * args.games
+    print(
+        f"{args.points} x {args.points} points x 2 doctrines x {args.games} games = {games:,} games in {seconds:.0f} s"
+    )
     print(f"peak memory of one process (getrusage of the children): {peak_one / 2**20:,.0f} MB")
     print(f"peak memory of the whole process tree (sampled):         {peak_tree / 2**20:,.0f} MB")
     print(f"JSON output: {out_bytes / 2**20:,.1f} MB")

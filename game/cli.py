@@ -1,4 +1,5 @@
 """The commands: thin over game.core (and game.ui for `play`)."""
+
 from __future__ import annotations
 
 import argparse
@@ -13,8 +14,18 @@ from game.core.model import params as P
 from game.core.model.errors import LoadError, one_line
 from game.core.files.paths import shown_path
 from game.core.runs.pool import WorkerLost
-from game.core.runs.options import (UsageError, check_number_text, check_output_file, check_output_folder, check_seed,
-                                    check_size, chosen_doctrines, chosen_scenario, integer, number)
+from game.core.runs.options import (
+    UsageError,
+    check_number_text,
+    check_output_file,
+    check_output_folder,
+    check_seed,
+    check_size,
+    chosen_doctrines,
+    chosen_scenario,
+    integer,
+    number,
+)
 from game.core.files.scenario import DOCTRINE_NAMES, list_scenarios, load_scenario
 
 
@@ -24,20 +35,31 @@ class Parser(argparse.ArgumentParser):
 
 
 def add_common(p, turns=True):
-    p.add_argument("--scenario", default="east_asia_2023",
-                   help="scenario name in assets/scenarios/ or a path to a .toml file (default: east_asia_2023)")
+    p.add_argument(
+        "--scenario",
+        default="east_asia_2023",
+        help="scenario name in assets/scenarios/ or a path to a .toml file (default: east_asia_2023)",
+    )
     if turns:
         p.add_argument("--turns", type=int, help="turn limit (default: the scenario's)")
-    p.add_argument("--set", action="append", metavar="PARAM=VALUE",
-                   help=f"override a worldview parameter; repeatable (parameters: {', '.join(P.NAMES)})")
+    p.add_argument(
+        "--set",
+        action="append",
+        metavar="PARAM=VALUE",
+        help=f"override a worldview parameter; repeatable (parameters: {', '.join(P.NAMES)})",
+    )
 
 
 def add_workers(p):
-    p.add_argument("--workers", type=int, default=0,
-                   help="worker processes, at most one per core (default: one per core)")
-    p.add_argument("--scheduler", metavar="ADDRESS",
-                   help="run the games on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://10.0.0.5:8786) "
-                        "instead of local processes; needs the cluster extra")
+    p.add_argument(
+        "--workers", type=int, default=0, help="worker processes, at most one per core (default: one per core)"
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run the games on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://10.0.0.5:8786) "
+        "instead of local processes; needs the cluster extra",
+    )
 
 
 def _program_name() -> str:
@@ -47,8 +69,10 @@ def _program_name() -> str:
 
 
 def build_parser() -> Parser:
-    parser = Parser(prog=_program_name(),
-                    description="Deterrence or Dialogue: a turn-based simulation of regional security in East Asia.")
+    parser = Parser(
+        prog=_program_name(),
+        description="Deterrence or Dialogue: a turn-based simulation of regional security in East Asia.",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
     add_play(sub)
     add_simulate(sub)
@@ -62,12 +86,17 @@ def add_play(sub):
     add_common(p)
     p.add_argument("--seed", type=int, help="seed (default: random, shown in the game)")
     p.add_argument("--worldview", help=f"worldview preset ({', '.join(P.PRESET_NAMES)})")
-    p.add_argument("--doctrine", action="append", metavar="CODE=DOCTRINE",
-                   help="controller of one actor: a doctrine or human")
+    p.add_argument(
+        "--doctrine", action="append", metavar="CODE=DOCTRINE", help="controller of one actor: a doctrine or human"
+    )
     p.add_argument("--doctrine-all", metavar="DOCTRINE", help="the same controller for every actor")
-    p.add_argument("--scale", type=float, default=None,
-                   help="font scale for projectors, 1.0 to 2.0 (default: the last one chosen, else 1.0)")
-    p.set_defaults(scenario=None)   # the window starts on the last scenario played (game/ui/settings.py)
+    p.add_argument(
+        "--scale",
+        type=float,
+        default=None,
+        help="font scale for projectors, 1.0 to 2.0 (default: the last one chosen, else 1.0)",
+    )
+    p.set_defaults(scenario=None)  # the window starts on the last scenario played (game/ui/window/settings.py)
     p.add_argument("--size", default="1280x720", help="window size WIDTHxHEIGHT (default 1280x720)")
     p.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
     p.add_argument("--screenshot", metavar="DIR", help="save a PNG of each screen to DIR and exit")
@@ -77,16 +106,31 @@ def add_simulate(sub):
     p = sub.add_parser("simulate", help="play one game headless and print it")
     add_common(p)
     p.add_argument("--seed", type=int, default=1, help="seed (default 1)")
-    p.add_argument("--worldview", help=f"worldview preset ({', '.join(P.PRESET_NAMES)}), or hidden: drawn from the "
-                   "seed and named only at the end (default: the scenario's)")
-    p.add_argument("--doctrine", action="append", metavar="CODE=DOCTRINE",
-                   help=f"doctrine of one actor; repeatable (doctrines: {', '.join(DOCTRINE_NAMES)})")
+    p.add_argument(
+        "--worldview",
+        help=f"worldview preset ({', '.join(P.PRESET_NAMES)}), or hidden: drawn from the "
+        "seed and named only at the end (default: the scenario's)",
+    )
+    p.add_argument(
+        "--doctrine",
+        action="append",
+        metavar="CODE=DOCTRINE",
+        help=f"doctrine of one actor; repeatable (doctrines: {', '.join(DOCTRINE_NAMES)})",
+    )
     p.add_argument("--doctrine-all", metavar="DOCTRINE", help="the same doctrine for every actor")
-    p.add_argument("--out", metavar="FILE", help="also write the record to FILE.json or FILE.csv; with --games, "
-                   "the per-game table to FILE.csv or FILE.jsonl")
-    p.add_argument("--games", type=int, metavar="N",
-                   help="play N games (seeds SEED .. SEED+N-1) and write the per-game table, one row per game and "
-                        "actor, to --out (CSV on standard output without it)")
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        help="also write the record to FILE.json or FILE.csv; with --games, "
+        "the per-game table to FILE.csv or FILE.jsonl",
+    )
+    p.add_argument(
+        "--games",
+        type=int,
+        metavar="N",
+        help="play N games (seeds SEED .. SEED+N-1) and write the per-game table, one row per game and "
+        "actor, to --out (CSV on standard output without it)",
+    )
     p.add_argument("--json", action="store_true", help="print the whole record as JSON instead of the summary")
 
 
@@ -95,10 +139,16 @@ def add_lab(sub):
     add_common(p)
     p.add_argument("--games", type=int, default=1000, help="games per condition (default 1000)")
     p.add_argument("--seed", type=int, default=1, help="first seed; game k uses seed+k (default 1)")
-    p.add_argument("--doctrines", default="deterrence,dialogue",
-                   help="comma-separated doctrines or scenario profiles (default: deterrence,dialogue)")
-    p.add_argument("--worldviews", default="deterrence-world,spiral-world",
-                   help="comma-separated worldview presets (default: deterrence-world,spiral-world)")
+    p.add_argument(
+        "--doctrines",
+        default="deterrence,dialogue",
+        help="comma-separated doctrines or scenario profiles (default: deterrence,dialogue)",
+    )
+    p.add_argument(
+        "--worldviews",
+        default="deterrence-world,spiral-world",
+        help="comma-separated worldview presets (default: deterrence-world,spiral-world)",
+    )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--out", metavar="FILE.csv", help="also write the table as CSV")
     add_workers(p)
@@ -106,8 +156,11 @@ def add_lab(sub):
     p = sub.add_parser("sweep", help="the compare measures over a grid of one or two parameters")
     add_common(p)
     p.add_argument("--param", action="append", metavar="NAME=LOW:HIGH:STEPS", help="a parameter to sweep (one or two)")
-    p.add_argument("--doctrines", default="deterrence,dialogue",
-                   help="comma-separated doctrines or profiles (default: deterrence,dialogue)")
+    p.add_argument(
+        "--doctrines",
+        default="deterrence,dialogue",
+        help="comma-separated doctrines or profiles (default: deterrence,dialogue)",
+    )
     p.add_argument("--worldview", help="base worldview preset (default: the scenario's)")
     p.add_argument("--games", type=int, default=1000, help="games per point (default 1000)")
     p.add_argument("--seed", type=int, default=1, help="first seed (default 1)")
@@ -117,8 +170,10 @@ def add_lab(sub):
 
 
 def add_records_and_files(sub):
-    p = sub.add_parser("replay", help="replay a saved or exported game, under its own world or another "
-                       "(same seed, types, cards and choices)")
+    p = sub.add_parser(
+        "replay",
+        help="replay a saved or exported game, under its own world or another (same seed, types, cards and choices)",
+    )
     p.add_argument("record", metavar="GAME.json", help="a game record or save (JSON)")
     p.add_argument("--worldview", help=f"replay under this world ({', '.join(P.PRESET_NAMES)}; default: its own)")
     p.add_argument("--json", action="store_true", help="print the replayed record as JSON instead of the summary")
@@ -131,8 +186,12 @@ def add_records_and_files(sub):
     p.add_argument("--scenario", default="east_asia_2023", help="scenario whose deck to list (default: east_asia_2023)")
 
     p = sub.add_parser("doctrines", help="list the AI doctrines with their tags and sources")
-    p.add_argument("--tag", action="append", metavar="KEY=VALUE",
-                   help="only the doctrines with this tag, e.g. family=dialogue; repeatable")
+    p.add_argument(
+        "--tag",
+        action="append",
+        metavar="KEY=VALUE",
+        help="only the doctrines with this tag, e.g. family=dialogue; repeatable",
+    )
 
 
 # ---------------------------------------------------------------------- commands
@@ -140,7 +199,7 @@ def cmd_simulate(args) -> int:
     from game.core.teaching.hidden import HIDDEN
     from game.core.play.session import Game
 
-    hidden = args.worldview == HIDDEN   # the world is drawn from the seed, and named only at the end
+    hidden = args.worldview == HIDDEN  # the world is drawn from the seed, and named only at the end
     sc = chosen_scenario(args.scenario, None if hidden else args.worldview, args.set, args.turns)
     doctrines = chosen_doctrines(sc, args.doctrine_all, args.doctrine)
     if args.games is not None:
@@ -164,6 +223,7 @@ def cmd_replay(args) -> int:
     game = Game.load(args.record)
     if args.worldview:
         from game.core.runs.options import check_worldview, preset_worldview
+
         world = preset_worldview(game.base_scenario, check_worldview(args.worldview, "--worldview"))
         game = game.replay_under(world)
     return _print_record(game.record(), game.scenario, args)
@@ -176,6 +236,7 @@ def _print_record(record, sc, args) -> int:
     if args.out:
         from game.core.files.record import atomic_write
         from game.core.files.tempfiles import clean_stale
+
         text = record.to_json() if args.out.lower().endswith(".json") else record.to_csv()
         clean_stale(Path(args.out).parent, target=Path(args.out).name)
         atomic_write(args.out, text)
@@ -232,8 +293,10 @@ def cmd_validate(args) -> int:
                 print(f"{shown_path(path)}: ok ({len(deck.cards)} cards)")
             else:
                 sc = load_scenario(path)
-                print(f"{shown_path(path)}: ok (scenario {sc.name}: {sc.n} actors, {len(sc.cards)} cards, "
-                      f"{sc.turns} turns)")
+                print(
+                    f"{shown_path(path)}: ok (scenario {sc.name}: {sc.n} actors, {len(sc.cards)} cards, "
+                    f"{sc.turns} turns)"
+                )
         except LoadError as exc:
             failed += 1
             print(shown_path(str(exc)), file=sys.stderr)
@@ -248,8 +311,10 @@ def cmd_cards(args) -> int:
         print(f"{sc.name} has no event deck.")
         return 0
     print(f"{sc.title}: {len(sc.cards)} event cards from the seed article (deck {sc.deck_name})\n")
+
     def wrap(s, indent):
         return textwrap.fill(s, 96, initial_indent=indent, subsequent_indent=" " * len(indent))
+
     names = {a.code: a.name for a in sc.actors}
     for k, c in enumerate(sc.cards, 1):
         date = f", {c.date}" if c.date else ""
@@ -265,6 +330,7 @@ def cmd_cards(args) -> int:
 
 def cmd_doctrines(args) -> int:
     from game.core.model.doctrines import filtered, source
+
     if any("=" not in item for item in args.tag or []):
         raise UsageError("--tag: write KEY=VALUE, e.g. family=dialogue")
     try:
@@ -278,17 +344,20 @@ def cmd_doctrines(args) -> int:
 
 
 def cmd_play(args) -> int:
-    from game.ui.launch import run
+    from game.ui.window.launch import run
+
     return run(args)
 
 
 def cmd_compare(args) -> int:
     from game.lab_cli import compare
+
     return compare(args)
 
 
 def cmd_sweep(args) -> int:
     from game.lab_cli import sweep
+
     return sweep(args)
 
 
@@ -304,22 +373,33 @@ def _end_on_sigterm():
     """SIGTERM unwinds like Ctrl+C while a command runs (the main thread only); returns the old handler."""
     import signal
     import threading
+
     if threading.current_thread() is not threading.main_thread():
         return None
 
     def stop(signum, frame):
         raise Terminated(signum)
+
     return signal.signal(signal.SIGTERM, stop)
 
 
 def _restore_sigterm(previous):
     import signal
+
     if previous is not None:
         signal.signal(signal.SIGTERM, previous)
 
 
-HANDLERS = {"play": cmd_play, "simulate": cmd_simulate, "replay": cmd_replay, "compare": cmd_compare,
-            "sweep": cmd_sweep, "validate": cmd_validate, "cards": cmd_cards, "doctrines": cmd_doctrines}
+HANDLERS = {
+    "play": cmd_play,
+    "simulate": cmd_simulate,
+    "replay": cmd_replay,
+    "compare": cmd_compare,
+    "sweep": cmd_sweep,
+    "validate": cmd_validate,
+    "cards": cmd_cards,
+    "doctrines": cmd_doctrines,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -364,8 +444,9 @@ def check_arguments(args) -> None:
             check_number_text(parts[0], "--param", f"{name.strip()} LOW")
             check_number_text(parts[1], "--param", f"{name.strip()} HIGH")
             if not re.fullmatch(r"\d{1,4}", parts[2].strip()):
-                raise UsageError(f"--param: {name.strip()}: STEPS {parts[2][:40]!r} is not a whole number "
-                                 "(allowed: 2 to 101)")
+                raise UsageError(
+                    f"--param: {name.strip()}: STEPS {parts[2][:40]!r} is not a whole number (allowed: 2 to 101)"
+                )
 
 
 def _dispatch(parser, argv) -> int:

@@ -1,4 +1,5 @@
 """The comparative lab's commands: compare and sweep (thin over game.core.runs.experiment)."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,18 @@ from game.core.runs.cluster import ClusterError
 from game.core.runs.experiment import describe_crossovers, parse_axis, run_conditions, run_sweep
 from game.core.runs.results import Condition
 from game.core.runs.lab_format import format_table, sweep_csv, sweep_lines, table_csv, winner_lines, winners
-from game.core.runs.options import (UsageError, check_games, check_seed, check_turns, check_workers, check_worldview,
-                                    lab_doctrines, lab_worldviews, parse_sets, preset_worldview)
+from game.core.runs.options import (
+    UsageError,
+    check_games,
+    check_seed,
+    check_turns,
+    check_workers,
+    check_worldview,
+    lab_doctrines,
+    lab_worldviews,
+    parse_sets,
+    preset_worldview,
+)
 from game.core.files.paths import shown_path
 from game.core.files.record import atomic_write
 from game.core.files.scenario import load_scenario
@@ -29,8 +40,16 @@ class Progress:
     def __call__(self, done: int, total: int) -> None:
         if self.bar is None:
             from tqdm import tqdm
-            self.bar = tqdm(total=total, desc=self.label, unit=" games", file=sys.stderr,
-                            disable=not sys.stderr.isatty(), dynamic_ncols=True, leave=True)
+
+            self.bar = tqdm(
+                total=total,
+                desc=self.label,
+                unit=" games",
+                file=sys.stderr,
+                disable=not sys.stderr.isatty(),
+                dynamic_ncols=True,
+                leave=True,
+            )
         self.bar.update(done - self.bar.n)
 
     def __enter__(self):
@@ -76,17 +95,37 @@ def compare(args) -> int:
     doctrines = lab_doctrines(sc, args.doctrines)
     worldviews = lab_worldviews(args.worldviews)
     conditions = [Condition(d, preset_worldview(sc, w, sets)) for w in worldviews for d in doctrines]
-    results, elapsed = _run(f"compare: {len(conditions)} conditions x {games} games", run_conditions,
-                            sc, conditions, games, args.seed, args.turns, workers=args.workers,
-                            scheduler=args.scheduler)
+    results, elapsed = _run(
+        f"compare: {len(conditions)} conditions x {games} games",
+        run_conditions,
+        sc,
+        conditions,
+        games,
+        args.seed,
+        args.turns,
+        workers=args.workers,
+        scheduler=args.scheduler,
+    )
     if args.out:
         _write(args.out, table_csv(results))
     if args.json:
-        print(json.dumps({"scenario": sc.name, "games": games, "seed": args.seed, "seconds": round(elapsed, 3),
-                          "cells": [r.as_dict() for r in results], "winners": winners(results)}))
+        print(
+            json.dumps(
+                {
+                    "scenario": sc.name,
+                    "games": games,
+                    "seed": args.seed,
+                    "seconds": round(elapsed, 3),
+                    "cells": [r.as_dict() for r in results],
+                    "winners": winners(results),
+                }
+            )
+        )
         return 0
-    print(f"{sc.title}: {games} games per condition, seeds {args.seed}..{args.seed + games - 1} "
-          f"(the same seeds in every condition), {elapsed:.1f}s")
+    print(
+        f"{sc.title}: {games} games per condition, seeds {args.seed}..{args.seed + games - 1} "
+        f"(the same seeds in every condition), {elapsed:.1f}s"
+    )
     print(format_table(results))
     for line in winner_lines(results):
         print(line)
@@ -118,23 +157,51 @@ def sweep(args) -> int:
     points = 1
     for a in axes:
         points *= len(a.values)
-    result, elapsed = _run(f"sweep: {points} points x {len(doctrines)} doctrines x {games} games", run_sweep,
-                           sc, axes, doctrines, base, games, args.seed, args.turns, workers=args.workers,
-                           scheduler=args.scheduler)
+    result, elapsed = _run(
+        f"sweep: {points} points x {len(doctrines)} doctrines x {games} games",
+        run_sweep,
+        sc,
+        axes,
+        doctrines,
+        base,
+        games,
+        args.seed,
+        args.turns,
+        workers=args.workers,
+        scheduler=args.scheduler,
+    )
     summary = describe_crossovers(result)
     if args.out:
         _write(args.out, sweep_csv(result))
     if args.json:
-        print(json.dumps({
-            "scenario": sc.name, "games": games, "base_worldview": base.label, "seconds": round(elapsed, 3),
-            "params": [{"name": a.name, "values": list(a.values)} for a in axes], "doctrines": doctrines,
-            "points": [{"values": dict(zip([a.name for a in axes], values)),
-                        "cells": [r.as_dict() | {"tension_by_turn": None, "trust_by_turn": None} for r in row.values()]}
-                       for values, row in result.points],
-            "crossovers": result.crossovers(), "summary": summary}))
+        print(
+            json.dumps(
+                {
+                    "scenario": sc.name,
+                    "games": games,
+                    "base_worldview": base.label,
+                    "seconds": round(elapsed, 3),
+                    "params": [{"name": a.name, "values": list(a.values)} for a in axes],
+                    "doctrines": doctrines,
+                    "points": [
+                        {
+                            "values": dict(zip([a.name for a in axes], values)),
+                            "cells": [
+                                r.as_dict() | {"tension_by_turn": None, "trust_by_turn": None} for r in row.values()
+                            ],
+                        }
+                        for values, row in result.points
+                    ],
+                    "crossovers": result.crossovers(),
+                    "summary": summary,
+                }
+            )
+        )
         return 0
-    print(f"{sc.title}: sweep over {', '.join(a.name for a in axes)} on {base.label}, {games} games per point "
-          f"(common random numbers), {elapsed:.1f}s")
+    print(
+        f"{sc.title}: sweep over {', '.join(a.name for a in axes)} on {base.label}, {games} games per point "
+        f"(common random numbers), {elapsed:.1f}s"
+    )
     for line in sweep_lines(result) + summary:
         print(line)
     if args.out:

@@ -4,6 +4,7 @@ tables (game/core/model/params.py, game/core/model/constants.py). Run it after c
     python scripts/model_tables.py          # rewrite the two tables in docs/MODEL.md
     python scripts/model_tables.py --check  # exit 1 if docs/MODEL.md is out of date
 """
+
 from __future__ import annotations
 
 import sys
@@ -16,10 +17,23 @@ from game.core.model import params as P  # noqa: E402
 from game.core.model.constants import TABLE  # noqa: E402
 
 MODEL = ROOT / "docs" / "MODEL.md"
-SECTIONS = {"§7.1": "Event cards", "§7.2": "Choice and action noise", "§7.3": "Actions", "§7.4": "Perception",
-            "§7.5": "Resolve", "§7.6": "Arms dynamics", "§7.7": "Tension", "§7.8": "Regional tension",
-            "§7.9": "Challenge", "§7.10": "Ladder and war", "§7.11": "Economy", "§7.12": "Scores",
-            "§7.13": "Endings", "§5": "Initialisation", "§2": "State"}
+SECTIONS = {
+    "§7.1": "Event cards",
+    "§7.2": "Choice and action noise",
+    "§7.3": "Actions",
+    "§7.4": "Perception",
+    "§7.5": "Resolve",
+    "§7.6": "Arms dynamics",
+    "§7.7": "Tension",
+    "§7.8": "Regional tension",
+    "§7.9": "Challenge",
+    "§7.10": "Ladder and war",
+    "§7.11": "Economy",
+    "§7.12": "Scores",
+    "§7.13": "Endings",
+    "§5": "Initialisation",
+    "§2": "State",
+}
 NUMBERED = {name: number for number, name in SECTIONS.items()}
 NUMBERED["Causes"] = "§4 Observation (causes)"
 
@@ -29,12 +43,16 @@ def _num(x) -> str:
 
 
 def parameter_table() -> list[str]:
-    rows = ["| name | deterrence-world | spiral-world | default | range | meaning | source |",
-            "|---|---|---|---|---|---|---|"]
+    rows = [
+        "| name | deterrence-world | spiral-world | default | range | meaning | source |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for p in P.PARAMS:
-        rows.append(f"| `{p.name}` | {_num(P.PRESETS['deterrence-world'][p.name])} | "
-                    f"{_num(P.PRESETS['spiral-world'][p.name])} | {_num(p.default)} | {_num(p.low)} to {_num(p.high)} "
-                    f"| {p.help} | {p.source} |")
+        rows.append(
+            f"| `{p.name}` | {_num(P.PRESETS['deterrence-world'][p.name])} | "
+            f"{_num(P.PRESETS['spiral-world'][p.name])} | {_num(p.default)} | {_num(p.low)} to {_num(p.high)} "
+            f"| {p.help} | {p.source} |"
+        )
     return rows
 
 

@@ -4,7 +4,7 @@ here: code that nothing uses is deleted, not listed."""
 import pygame
 
 from game.core.files.record import SaveFile
-from game.ui import lab_worker
+from game.ui.window import lab_worker
 
 # cattrs fills every field of a save's declared schema from the file, so each key of the file is checked
 # (and accepted) even where the game reads the field no further

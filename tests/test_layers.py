@@ -1,6 +1,7 @@
 """Imports point down: game/core ← game/ui ← game/cli.py and game/lab_cli.py, with no cycles, counting
 the imports inside functions (read from the source with ast, not from what happens to be loaded).
 Inside core the named parts point down too: model ← files ← runs ← teaching ← play."""
+
 import ast
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def imports_of(name: str) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")
-                base = base[:len(base) - (node.level - 1)]
+                base = base[: len(base) - (node.level - 1)]
                 source = ".".join(base + ([node.module] if node.module else []))
             else:
                 source = node.module or ""
@@ -62,7 +63,7 @@ def _deepest(dotted: str):
 GRAPH = {name: imports_of(name) for name in MODULES}
 
 
-CORE_PARTS = ("model", "files", "runs", "teaching", "play")   # bottom first
+CORE_PARTS = ("model", "files", "runs", "teaching", "play")  # bottom first
 
 
 def layer(name: str) -> int:

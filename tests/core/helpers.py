@@ -1,4 +1,5 @@
 """Shared helpers for core tests."""
+
 from __future__ import annotations
 
 import numpy as np

@@ -9,8 +9,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
 
 
 def test_simulate_prints_a_full_game():
@@ -22,8 +23,22 @@ def test_simulate_prints_a_full_game():
 
 def test_simulate_json_has_the_promised_keys():
     """`simulate --json` prints the whole record with seed, scenario, worldview, outcome, turns, scores."""
-    r = run("simulate", "--seed", "3", "--json", "--doctrine-all", "dialogue", "--doctrine", "USA=deterrence",
-            "--worldview", "deterrence-world", "--set", "misperception=0.2", "--turns", "12")
+    r = run(
+        "simulate",
+        "--seed",
+        "3",
+        "--json",
+        "--doctrine-all",
+        "dialogue",
+        "--doctrine",
+        "USA=deterrence",
+        "--worldview",
+        "deterrence-world",
+        "--set",
+        "misperception=0.2",
+        "--turns",
+        "12",
+    )
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     assert data["seed"] == 3 and data["scenario"] == "east_asia_2023"
@@ -44,23 +59,26 @@ def test_simulate_writes_json_and_csv(tmp_path):
     assert r.returncode == 0 and (tmp_path / "g.csv").read_text().startswith("turn,card,")
 
 
-@pytest.mark.parametrize("args,needle", [
-    (["simulate", "--seed", "x"], "invalid int"),
-    (["simulate", "--set", "foo=1"], "unknown parameter 'foo'"),
-    (["simulate", "--set", "misperception=3"], "out of range"),
-    (["simulate", "--scenario", "atlantis"], "no such scenario"),
-    (["simulate", "--doctrine", "XXX=dialogue"], "unknown actor 'XXX'"),
-    (["simulate", "--doctrine-all", "appeasement"], "unknown doctrine"),
-    (["simulate", "--worldview", "flat-world"], "unknown worldview"),
-    (["simulate", "--out", "g.txt"], "must end in .json or .csv"),
-    (["simulate", "--turns", "0"], "out of range"),
-    (["simulate", "--seed", "-3"], "--seed: -3 is out of range"),
-    (["simulate", "--seed", str(2**63)], "out of range (allowed: 0 to"),
-    (["compare", "--seed", "-5", "--games", "10"], "--seed: -5 is out of range"),
-    (["compare", "--seed", str(2**63 - 5), "--games", "10"], "out of range (allowed: 0 to"),
-    (["sweep", "--param", "greedy_share=0:1:3", "--games", "10", "--seed", "-1"], "--seed: -1 is out of range"),
-    (["frobnicate"], "invalid choice"),
-])
+@pytest.mark.parametrize(
+    "args,needle",
+    [
+        (["simulate", "--seed", "x"], "invalid int"),
+        (["simulate", "--set", "foo=1"], "unknown parameter 'foo'"),
+        (["simulate", "--set", "misperception=3"], "out of range"),
+        (["simulate", "--scenario", "atlantis"], "no such scenario"),
+        (["simulate", "--doctrine", "XXX=dialogue"], "unknown actor 'XXX'"),
+        (["simulate", "--doctrine-all", "appeasement"], "unknown doctrine"),
+        (["simulate", "--worldview", "flat-world"], "unknown worldview"),
+        (["simulate", "--out", "g.txt"], "must end in .json or .csv"),
+        (["simulate", "--turns", "0"], "out of range"),
+        (["simulate", "--seed", "-3"], "--seed: -3 is out of range"),
+        (["simulate", "--seed", str(2**63)], "out of range (allowed: 0 to"),
+        (["compare", "--seed", "-5", "--games", "10"], "--seed: -5 is out of range"),
+        (["compare", "--seed", str(2**63 - 5), "--games", "10"], "out of range (allowed: 0 to"),
+        (["sweep", "--param", "greedy_share=0:1:3", "--games", "10", "--seed", "-1"], "--seed: -1 is out of range"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
 def test_bad_arguments_one_line_exit_2(args, needle):
     """Bad arguments print one clear line on stderr, exit 2, and no traceback."""
     r = run(*args)
@@ -72,7 +90,9 @@ def test_bad_arguments_one_line_exit_2(args, needle):
 
 def test_validate_reports_good_and_bad_files(tmp_path):
     """validate exits 0 on the shipped files and 2 with the error line on a bad one."""
-    good = [str(p) for p in (ROOT / "assets" / "scenarios").glob("*.toml")] + [str(ROOT / "assets" / "cards" / "article_2023.toml")]
+    good = [str(p) for p in (ROOT / "assets" / "scenarios").glob("*.toml")] + [
+        str(ROOT / "assets" / "cards" / "article_2023.toml")
+    ]
     r = run("validate", *good)
     assert r.returncode == 0, r.stderr
     bad = tmp_path / "bad.toml"

@@ -1,5 +1,6 @@
 """compare and sweep on a Dask cluster give exactly the cells of the local run; an address that is not a
 usable cluster is one line naming --scheduler, soon."""
+
 import contextlib
 import json
 import os
@@ -36,8 +37,10 @@ def scheduler_env():
 def scheduler(scheduler_env):
     """A scheduler and two worker processes, all on 127.0.0.1 only."""
     from distributed import LocalCluster
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                           dashboard_address=None, protocol="tcp")
+
+    cluster = LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None, protocol="tcp"
+    )
     try:
         assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
         yield cluster.scheduler_address
@@ -46,8 +49,9 @@ def scheduler(scheduler_env):
 
 
 def run(*args):
-    r = subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, cwd=ROOT,
-                       timeout=300)
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
     assert r.returncode == 0, r.stderr
     return json.loads(r.stdout)
 
@@ -72,22 +76,33 @@ def test_sweep_on_a_cluster_gives_the_local_grid(scheduler):
 
 def test_an_unreachable_scheduler_is_one_line_and_exit_2():
     """A scheduler nobody listens at gives the one-line error and exit code 2."""
-    r = subprocess.run([sys.executable, str(ROOT / "main.py"), "compare", "--games", "10", "--scheduler",
-                        "tcp://127.0.0.1:9"], capture_output=True, text=True, cwd=ROOT, timeout=120,
-                       env={**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"})
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "compare", "--games", "10", "--scheduler", "tcp://127.0.0.1:9"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"},
+    )
     assert r.returncode == 2 and "--scheduler" in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
 
 
 # ---------------------------------------------------------------------- addresses that are not a usable cluster
-ANSWERS_WITHIN = 30.0   # seconds the command may take to give up on an address
+ANSWERS_WITHIN = 30.0  # seconds the command may take to give up on an address
 
 
 def refused(*args, env=None):
     """Run compare with these arguments; assert it ends within 30 s with one line naming --scheduler and a
     non-zero exit; return the exit code."""
     started = time.monotonic()
-    r = subprocess.run([sys.executable, str(ROOT / "main.py"), "compare", "--games", "10", *args], capture_output=True,
-                       text=True, cwd=ROOT, timeout=120, env={**os.environ, **(env or {})})
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "compare", "--games", "10", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
     assert time.monotonic() - started < ANSWERS_WITHIN, r.stderr
     assert r.returncode != 0 and len(r.stderr.strip().splitlines()) == 1 and "--scheduler" in r.stderr, r.stderr
     assert "Traceback" not in r.stderr and not r.stdout
@@ -101,21 +116,40 @@ def test_an_empty_or_malformed_scheduler_address_is_refused_at_once(address):
     assert refused("--scheduler", address) == 2
 
 
-@pytest.mark.parametrize("address", ["", "   ", "127.0.0.1", "tcp://127.0.0.1:notaport", "tcp://127.0.0.1:99999",
-                                     "udp://127.0.0.1:8786", "not an address", "tcp://:8786", "127.0.0.1:0"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "",
+        "   ",
+        "127.0.0.1",
+        "tcp://127.0.0.1:notaport",
+        "tcp://127.0.0.1:99999",
+        "udp://127.0.0.1:8786",
+        "not an address",
+        "tcp://:8786",
+        "127.0.0.1:0",
+    ],
+)
 def test_a_malformed_address_is_named_as_the_scheduler_option(address):
     """Every malformed address is refused by the address check, in words that name --scheduler."""
     from game.core.runs.cluster import ClusterError, check_address
+
     with pytest.raises(ClusterError, match="^--scheduler: "):
         check_address(address)
 
 
-@pytest.mark.parametrize("address, expected", [("127.0.0.1:8786", "tcp://127.0.0.1:8786"),
-                                               (" tcp://localhost:8786 ", "tcp://localhost:8786"),
-                                               ("tls://[::1]:8786", "tls://[::1]:8786")])
+@pytest.mark.parametrize(
+    "address, expected",
+    [
+        ("127.0.0.1:8786", "tcp://127.0.0.1:8786"),
+        (" tcp://localhost:8786 ", "tcp://localhost:8786"),
+        ("tls://[::1]:8786", "tls://[::1]:8786"),
+    ],
+)
 def test_a_sound_address_is_read_as_dask_reads_it(address, expected):
     """HOST:PORT gains tcp://, and a tcp:// or tls:// address is kept."""
     from game.core.runs.cluster import check_address
+
     assert check_address(address) == expected
 
 
@@ -173,6 +207,7 @@ def test_a_listener_that_never_accepts_is_one_line():
 def test_a_scheduler_without_workers_is_one_line():
     """A scheduler with no workers: one line naming --scheduler at once, not dask's own error half a minute later."""
     from distributed import LocalCluster
+
     with LocalCluster(n_workers=0, host="127.0.0.1", dashboard_address="127.0.0.1:0", protocol="tcp") as cluster:
         refused("--scheduler", cluster.scheduler_address)
 
@@ -180,11 +215,30 @@ def test_a_scheduler_without_workers_is_one_line():
 def test_a_cluster_that_loses_every_worker_is_one_line(scheduler_env):
     """Every worker killed during `compare --scheduler`: one line naming --scheduler within 30 s of the kill."""
     from distributed import LocalCluster
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address="127.0.0.1:0", protocol="tcp") as cluster:
-        proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "compare", "--games", "40000", "--scheduler",
-                                 cluster.scheduler_address], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True)
+
+    with LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address="127.0.0.1:0",
+        protocol="tcp",
+    ) as cluster:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                str(ROOT / "main.py"),
+                "compare",
+                "--games",
+                "40000",
+                "--scheduler",
+                cluster.scheduler_address,
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         client = cluster.get_client()
         deadline = time.monotonic() + 60
         while not any(client.processing().values()) and time.monotonic() < deadline:

@@ -1,5 +1,6 @@
 """The deck (issue 11): cards move the region's state or, for a few turns, how actors read each
 other, never how the world works; escalating and calming cards share the draw evenly."""
+
 import subprocess
 import sys
 
@@ -19,8 +20,15 @@ TRUTH_PARAMS = [name for name in params.NAMES if name not in PERCEPTION_PARAMS]
 # Alliance, resolve and prosperity pull neither way: whether they deter or alarm is the very question
 # the hidden worldview decides.
 TONE_WEIGHTS: dict[str, float] = {
-    "tension": 10.0, "crisis": 1.0, "capability": 1.0, "misperception": 2.0, "camp_bias": 2.0,
-    "trust": -2.0, "suspicion_bias": -2.0, "ties": -4.0, "forum": -4.0,
+    "tension": 10.0,
+    "crisis": 1.0,
+    "capability": 1.0,
+    "misperception": 2.0,
+    "camp_bias": 2.0,
+    "trust": -2.0,
+    "suspicion_bias": -2.0,
+    "ties": -4.0,
+    "forum": -4.0,
 }
 TONE_DOMINANCE = 2.0  # one side's pull must exceed the other's this many times for the card to take its tone
 TONES = ("escalating", "calming", "mixed")
@@ -113,8 +121,13 @@ def test_validate_refuses_a_card_that_shifts_first_strike(tmp_path):
     """`python main.py validate` on a card shifting first_strike exits 2 with one error line and no traceback."""
     path = tmp_path / "bad.toml"
     path.write_text(BAD_CARD.format(param="first_strike"), encoding="utf-8")
-    r = subprocess.run([sys.executable, str(ROOT / "main.py"), "validate", str(path)], capture_output=True,
-                       text=True, cwd=ROOT, timeout=120)
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "validate", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert r.returncode == 2, (r.stdout, r.stderr)
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in r.stderr, r.stderr
@@ -123,23 +136,27 @@ def test_validate_refuses_a_card_that_shifts_first_strike(tmp_path):
 
 
 def card(*effects: Effect) -> Card:
-    return Card(id="c", title="t", paragraph=1, quote="q", deterrence_reading="d", dialogue_reading="d",
-                effects=effects)
+    return Card(
+        id="c", title="t", paragraph=1, quote="q", deterrence_reading="d", dialogue_reading="d", effects=effects
+    )
 
 
-@pytest.mark.parametrize("effects,tone", [
-    ((Effect("tension", 0.03, ("A",), ("B",)),), "escalating"),
-    ((Effect("crisis", 1, ("A",), ("B",)),), "escalating"),
-    ((Effect("worldview", 0.1, param="misperception", turns=2),), "escalating"),
-    ((Effect("worldview", -0.05, param="suspicion_bias", turns=2),), "escalating"),
-    ((Effect("forum", -0.05),), "escalating"),
-    ((Effect("trust", 0.1, ("A",), ("B",)),), "calming"),
-    ((Effect("forum", 0.1), Effect("worldview", -0.05, param="camp_bias", turns=3)), "calming"),
-    ((Effect("crisis", -1, ("A",), ("B",)), Effect("tension", 0.03, ("A",), ("B",))), "calming"),
-    ((Effect("ties", 0.05, ("A",), ("B",)), Effect("tension", 0.02, ("A",), ("B",))), "mixed"),
-    ((Effect("alliance", 0.1, ("A",), ("B",)), Effect("resolve", 0.05, ("A",))), "mixed"),
-    ((), "mixed"),
-])
+@pytest.mark.parametrize(
+    "effects,tone",
+    [
+        ((Effect("tension", 0.03, ("A",), ("B",)),), "escalating"),
+        ((Effect("crisis", 1, ("A",), ("B",)),), "escalating"),
+        ((Effect("worldview", 0.1, param="misperception", turns=2),), "escalating"),
+        ((Effect("worldview", -0.05, param="suspicion_bias", turns=2),), "escalating"),
+        ((Effect("forum", -0.05),), "escalating"),
+        ((Effect("trust", 0.1, ("A",), ("B",)),), "calming"),
+        ((Effect("forum", 0.1), Effect("worldview", -0.05, param="camp_bias", turns=3)), "calming"),
+        ((Effect("crisis", -1, ("A",), ("B",)), Effect("tension", 0.03, ("A",), ("B",))), "calming"),
+        ((Effect("ties", 0.05, ("A",), ("B",)), Effect("tension", 0.02, ("A",), ("B",))), "mixed"),
+        ((Effect("alliance", 0.1, ("A",), ("B",)), Effect("resolve", 0.05, ("A",))), "mixed"),
+        ((), "mixed"),
+    ],
+)
 def test_card_tone_follows_the_weighted_pulls(effects, tone):
     """A card escalates or calms when that side's weighted pull outweighs the other two to one, else it is mixed."""
     assert card_tone(card(*effects)) == tone

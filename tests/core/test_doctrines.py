@@ -58,6 +58,7 @@ def test_grit_keeps_the_capacity_to_answer():
 
     from game.core.model.doctrines import Grit
     from game.core.files.scenario import load_scenario
+
     sc = attrs.evolve(load_scenario("east_asia_2023"), cards=())
     eng = Engine(sc, [5], ["grit"] * sc.n, turns=30)
     start = eng.state.capability[0].copy()
@@ -71,6 +72,7 @@ def test_grit_keeps_the_capacity_to_answer():
 def test_fixed_policies_play_their_action():
     """Each always-ACTION policy chooses its action every turn where it can, and stands firm in a crisis."""
     from game.core.files.scenario import load_scenario
+
     sc = load_scenario("east_asia_2023")
     for action in Action:
         eng = Engine(sc, [2], [f"always-{action.name.lower()}"] * sc.n, turns=4)
@@ -100,6 +102,7 @@ def test_always_ally_no_longer_exploits_reciprocity_in_two_rivals():
 def test_opportunist_probes_the_weakest_rival():
     """On its first turn the opportunist presses the rival whose defence looks weakest to it."""
     from game.core.files.scenario import load_scenario
+
     sc = load_scenario("east_asia_2023")
     eng = Engine(sc, [3], ["opportunist"] * sc.n)
     log = eng.step()
@@ -113,6 +116,7 @@ def test_opportunist_probes_the_weakest_rival():
 def test_every_doctrine_is_reproducible_and_valid(name):
     """Every doctrine gives the same moves for the same seed, and only valid actions and targets."""
     from game.core.files.scenario import load_scenario
+
     sc = load_scenario("east_asia_2023")
 
     def moves(seed):
@@ -156,6 +160,7 @@ def test_doctrines_are_filtered_by_their_tags():
 def test_random_doctrine_uses_every_action():
     """The random baseline reaches every regular action (its type decides challenges)."""
     from game.core.files.scenario import load_scenario
+
     sc = load_scenario("east_asia_2023")
     eng = Engine(sc, np.arange(50), ["random"] * sc.n, turns=3)
     seen = set()

@@ -26,9 +26,29 @@ def test_same_seed_same_record_byte_identical():
     assert c.record().to_json() != a.record().to_json()
 
 
-LOG_FIELDS = ["card", "intended", "action", "target", "refused", "stance", "rung_before", "trust", "tension", "crisis",
-              "challenges", "regional_tension", "capability", "prosperity", "resolve", "forum", "stake_rung", "backing",
-              "payoff", "security", "outcome"]
+LOG_FIELDS = [
+    "card",
+    "intended",
+    "action",
+    "target",
+    "refused",
+    "stance",
+    "rung_before",
+    "trust",
+    "tension",
+    "crisis",
+    "challenges",
+    "regional_tension",
+    "capability",
+    "prosperity",
+    "resolve",
+    "forum",
+    "stake_rung",
+    "backing",
+    "payoff",
+    "security",
+    "outcome",
+]
 
 
 @pytest.mark.parametrize("half", [0, 1])
@@ -37,8 +57,16 @@ def test_batch_of_300_equals_300_single_games(half):
     alone, crises included (checked in two halves of 150 singles, so two workers share the work)."""
     seeds = np.arange(300) * 7919 + 3
     turns = 12
-    doctrines = ["deterrence", "dialogue", "reciprocity", "generous-reciprocity", "grit", "opportunist",
-                 "random", "always-challenge"]
+    doctrines = [
+        "deterrence",
+        "dialogue",
+        "reciprocity",
+        "generous-reciprocity",
+        "grit",
+        "opportunist",
+        "random",
+        "always-challenge",
+    ]
     batch = Engine(EA, seeds, doctrines, turns=turns)
     logs = []
     while not batch.done:
@@ -67,12 +95,25 @@ def test_batches_without_causes_play_exactly_as_with_them(mixed):
     mixed: half the games read arming, reassurance and the payoffs differently, so those
     columns stay per game while the others are shared."""
     seeds = np.arange(300) * 31 + 5
-    doctrines = ["deterrence", "dialogue", "reciprocity", "generous-reciprocity", "grit", "opportunist",
-                 "random", "deterrence"]
+    doctrines = [
+        "deterrence",
+        "dialogue",
+        "reciprocity",
+        "generous-reciprocity",
+        "grit",
+        "opportunist",
+        "random",
+        "deterrence",
+    ]
     params = np.tile(EA.worldview.array(), (seeds.size, 1))
     if mixed:
-        for name, value in (("arming_signal", -0.1), ("reassurance_signal", 0.9), ("payoff_T", 4.0),
-                            ("greedy_share", 0.6), ("misperception", 0.8)):
+        for name, value in (
+            ("arming_signal", -0.1),
+            ("reassurance_signal", 0.9),
+            ("payoff_T", 4.0),
+            ("greedy_share", 0.6),
+            ("misperception", 0.8),
+        ):
             params[::2, P.INDEX[name]] = value
     fast = Engine(EA, seeds, doctrines, params, turns=20, causes=False)
     full = Engine(EA, seeds, doctrines, params, turns=20, causes=True)
@@ -98,14 +139,37 @@ def test_state_stays_in_bounds_without_nan():
     seeds = np.arange(400)
     for preset in ("deterrence-world", "spiral-world"):
         from game.core.model import params as P
+
         sc = EA.with_worldview(P.Worldview.from_preset(preset))
-        eng = Engine(sc, seeds, ["random", "deterrence", "dialogue", "grit", "opportunist", "reciprocity",
-                                 "generous-reciprocity", "random"])
+        eng = Engine(
+            sc,
+            seeds,
+            [
+                "random",
+                "deterrence",
+                "dialogue",
+                "grit",
+                "opportunist",
+                "reciprocity",
+                "generous-reciprocity",
+                "random",
+            ],
+        )
         while not eng.done:
             log = eng.step()
             st = eng.state
-            for arr in (st.capability, st.prosperity, st.trust_logodds, st.alliance, st.ties, st.tension, st.forum,
-                        st.regional_tension, st.resolve, log.trust):
+            for arr in (
+                st.capability,
+                st.prosperity,
+                st.trust_logodds,
+                st.alliance,
+                st.ties,
+                st.tension,
+                st.forum,
+                st.regional_tension,
+                st.resolve,
+                log.trust,
+            ):
                 assert np.isfinite(arr).all()
             assert (st.capability >= 0.1 - 1e-6).all() and (st.capability <= 10 + 1e-6).all()
             assert (st.prosperity >= 0).all() and (st.prosperity <= 10 + 1e-6).all()
@@ -125,11 +189,13 @@ def test_no_greedy_actors_and_no_fear_means_no_war():
     import attrs
 
     from game.core.model import params as P
+
     calm_deck = tuple(c for c in EA.cards if not any(e.param == "misperception" for e in c.effects))
     assert len(calm_deck) >= len(EA.cards) - 3
     for preset in ("deterrence-world", "spiral-world"):
-        wv = P.Worldview.from_preset(preset, {"greedy_share": 0.0, "misperception": 0.0, "first_strike": 0.0,
-                                              "action_noise": 0.0})
+        wv = P.Worldview.from_preset(
+            preset, {"greedy_share": 0.0, "misperception": 0.0, "first_strike": 0.0, "action_noise": 0.0}
+        )
         sc = attrs.evolve(EA.with_worldview(wv), cards=calm_deck)
         for doctrines in (["deterrence"] * 8, ["opportunist"] * 8, ["random"] * 8, ["dialogue"] * 8):
             res = run_batch(sc, np.arange(500), doctrines)
@@ -140,7 +206,7 @@ def test_causes_sum_to_the_change_shown():
     """The recorded causes of each trust and tension change add up to that change."""
     g = Game(EA, 5)
     prev_T = np.asarray(EA.trust)
-    clipped = np.clip(prev_T, .02, .98)
+    clipped = np.clip(prev_T, 0.02, 0.98)
     prev_T = np.where(np.eye(EA.n, dtype=bool), 0.5, 1 / (1 + np.exp(-np.log(clipped / (1 - clipped)))))
     for _ in range(6):
         if g.over:
@@ -172,6 +238,7 @@ def test_later_turns_leave_earlier_logs_untouched():
     """The engine works many arrays in place: a turn's log keeps the values it had when the
     turn ended, whatever later turns (cards, compaction of finished games) do."""
     import attrs
+
     eng = Engine(EA, np.arange(300) + 7)
     kept = []
     while not eng.done:
@@ -194,8 +261,17 @@ def test_run_batch_blocks_change_no_result_and_progress_counts_up():
     whole = run_batch(EA, seeds)
     seen = []
     blocks = run_batch(EA, seeds, block=120, progress=lambda done, total: seen.append((done, total)))
-    for name in ("outcome", "end_turn", "tension_path", "trust_path", "final_trust", "security", "payoff",
-                 "prosperity", "greedy"):
+    for name in (
+        "outcome",
+        "end_turn",
+        "tension_path",
+        "trust_path",
+        "final_trust",
+        "security",
+        "payoff",
+        "prosperity",
+        "greedy",
+    ):
         assert np.array_equal(getattr(whole, name), getattr(blocks, name)), name
     dones = [d for d, _ in seen]
     assert dones == sorted(dones) and len({t for _, t in seen}) == 1 and dones[-1] <= seen[-1][1]

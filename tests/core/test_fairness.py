@@ -1,4 +1,5 @@
 """Each security concept wins in its own world: the model bakes in neither conclusion."""
+
 import numpy as np
 
 from game.core.model import params as P

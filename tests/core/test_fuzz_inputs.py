@@ -365,7 +365,7 @@ def save_cases(rng: random.Random, saves: dict[str, dict], user: Path) -> list[t
 
 
 def test_bad_saves_are_refused_with_one_line_and_left_untouched(tmp_path, monkeypatch):
-    from game.ui import saving
+    from game.ui.window import saving
 
     user = tmp_path / "data"
     monkeypatch.setenv("DOD_DATA_DIR", str(user))
@@ -419,8 +419,8 @@ def test_continue_and_load_show_the_refusal_on_screen(tmp_path, monkeypatch):
     on the Load screen with their one line; no game starts, the files are unchanged."""
     import pygame
 
-    from game.ui import userdata
-    from game.ui.app import App
+    from game.ui.window import userdata
+    from game.ui.window.app import App
     from game.ui.scenes.load import LoadScene, open_game
 
     monkeypatch.setenv("DOD_DATA_DIR", str(tmp_path / "data"))
@@ -570,7 +570,7 @@ def run_in_process(argv: list[str]) -> tuple[int, str]:
 
 
 def test_bad_command_lines_and_output_paths_exit_2_with_one_line(tmp_path, monkeypatch):
-    import game.ui.app
+    import game.ui.window.app
 
     monkeypatch.setenv("DOD_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.chdir(tmp_path)
@@ -578,7 +578,7 @@ def test_bad_command_lines_and_output_paths_exit_2_with_one_line(tmp_path, monke
     def no_window(*args, **kwargs):
         raise AssertionError("a bad command line opened the window")
 
-    monkeypatch.setattr(game.ui.app, "App", no_window)
+    monkeypatch.setattr(game.ui.window.app, "App", no_window)
     cases = command_cases(tmp_path)
     listing = sorted(p for p in tmp_path.rglob("*"))
     for label, argv in cases:
@@ -601,7 +601,7 @@ def test_exports_refuse_a_place_they_cannot_write_and_leave_nothing(tmp_path, mo
     /proc) raises OSError, which the debrief shows, and leaves no file or folder behind."""
     import pygame
 
-    from game.ui import saving
+    from game.ui.window import saving
 
     saves = base_saves(tmp_path)
     from game.core.files.record import GameRecord

@@ -1,4 +1,5 @@
 """The engine's results are held to golden outputs recorded before the rules were rewritten."""
+
 import pytest
 
 from tests.golden import cases

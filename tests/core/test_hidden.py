@@ -1,4 +1,5 @@
 """The hidden world: drawn from the seed, named only at the end, and kept out of replays' way."""
+
 import json
 import math
 import subprocess
@@ -18,8 +19,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _main(*args):
-    done = subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=120)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -41,7 +43,7 @@ def test_simulate_hidden_records_the_truth_and_names_it_only_in_the_closing_summ
     assert record["worldview"]["preset"] == draw_world(4)
     text = _main("simulate", "--seed", "4", "--worldview", "hidden").splitlines()
     named = [k for k, line in enumerate(text) if "spiral-world" in line or "deterrence-world" in line]
-    assert named and min(named) >= len(text) - 15, named   # the closing summary: outcome, world, scores
+    assert named and min(named) >= len(text) - 15, named  # the closing summary: outcome, world, scores
 
 
 def test_replay_under_the_other_world_keeps_types_and_choices(tmp_path):
@@ -51,7 +53,7 @@ def test_replay_under_the_other_world_keeps_types_and_choices(tmp_path):
     for _ in range(8):
         if game.over:
             break
-        game.play_turn({0: (4, 1)})   # a CBM toward the United States every turn
+        game.play_turn({0: (4, 1)})  # a CBM toward the United States every turn
     path = tmp_path / "game.json"
     game.save(path)
     mine = json.loads(path.read_text())
@@ -97,16 +99,25 @@ def _with_prior(folder: Path, prior: float) -> Path:
 def test_a_certain_prior_plays_a_hidden_game_to_its_debrief(tmp_path, prior):
     """simulate --worldview hidden with hidden_prior 0 or 1 plays to the end: the world drawn is the certain
     one, and the observer, who starts certain, stays so."""
-    record = json.loads(_main("simulate", "--scenario", str(_with_prior(tmp_path, prior)), "--worldview", "hidden",
-                              "--turns", "6", "--json"))
+    record = json.loads(
+        _main(
+            "simulate",
+            "--scenario",
+            str(_with_prior(tmp_path, prior)),
+            "--worldview",
+            "hidden",
+            "--turns",
+            "6",
+            "--json",
+        )
+    )
     assert record["worldview"]["preset"] == ("spiral-world" if prior == 1.0 else "deterrence-world")
     assert [p for _, p in record["observer"]] == [prior] * 6
     assert record["brier"]["observer"] == 0.0
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(prior=st.one_of(st.sampled_from([0.0, 1.0, 5e-324, 1e-300, 1.0 - 2**-53]),
-                       st.floats(0.0, 1.0, allow_nan=False)))
+@given(prior=st.one_of(st.sampled_from([0.0, 1.0, 5e-324, 1e-300, 1.0 - 2**-53]), st.floats(0.0, 1.0, allow_nan=False)))
 def test_any_prior_the_schema_allows_gives_a_sound_observer(tmp_path_factory, prior):
     """For every hidden_prior the scenario schema allows (0 to 1, bounds included), a hidden game's record has
     the observer's chances finite and within 0..1, and its Brier score within 0..1."""

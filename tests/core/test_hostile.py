@@ -1,5 +1,6 @@
 """Paths that are not UTF-8 (any bytes but / and NUL make a name on Linux) are printed escaped, as \\xNN, in
 every message and line a command prints: never a UnicodeEncodeError."""
+
 import os
 import subprocess
 import sys
@@ -13,13 +14,16 @@ ROOT = Path(__file__).resolve().parents[2]
 # a UTF-8 terminal: standard output refuses what cannot be encoded (the C locale would let it through)
 STRICT = {**os.environ, "PYTHONIOENCODING": "utf-8:strict", "LC_ALL": "C.UTF-8"}
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32" or sys.getfilesystemencoding() != "utf-8",
-                                reason="names of any bytes are a POSIX file system's")
+pytestmark = pytest.mark.skipif(
+    sys.platform == "win32" or sys.getfilesystemencoding() != "utf-8",
+    reason="names of any bytes are a POSIX file system's",
+)
 
 
 def run(*args):
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, cwd=ROOT, timeout=120,
-                          env=STRICT)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, cwd=ROOT, timeout=120, env=STRICT
+    )
 
 
 def test_a_path_is_shown_with_its_undecodable_bytes_and_control_characters_escaped():
@@ -35,8 +39,9 @@ def test_validate_prints_a_path_that_is_not_utf8(tmp_path):
     Path(os.fsdecode(bad)).write_bytes(b"[scenario\n")
     r = run("validate", good, bad)
     assert r.returncode == 2 and b"Traceback" not in r.stderr, r.stderr
-    assert r.stdout.decode().strip() == (f"{tmp_path}/good\\xff.toml: ok "
-                                         "(scenario two_rivals: 2 actors, 0 cards, 20 turns)")
+    assert r.stdout.decode().strip() == (
+        f"{tmp_path}/good\\xff.toml: ok (scenario two_rivals: 2 actors, 0 cards, 20 turns)"
+    )
     assert r.stderr.decode().startswith(f"{tmp_path}/bad\\xfe.toml: ") and len(r.stderr.splitlines()) == 1
 
 

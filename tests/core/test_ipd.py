@@ -1,5 +1,6 @@
 """two_rivals with dynamics off, both types feeling the same matrix (secure_payoff_T = payoff_T),
 is exactly the iterated prisoner's dilemma."""
+
 import numpy as np
 import pytest
 

@@ -1,4 +1,5 @@
 """The comparative lab: common random numbers, the 2x2, sweeps and their crossover."""
+
 import json
 import re
 import subprocess
@@ -26,8 +27,9 @@ def cells_equal(a, b):
 def test_two_conditions_that_differ_in_nothing_give_identical_results():
     """Common random numbers: the same condition twice gives the very same numbers."""
     wv = P.Worldview.from_preset("spiral-world")
-    a, b = run_conditions(EA, [Condition("reciprocity", wv), Condition("reciprocity", wv)], 300, seed=5,
-                          workers=2, chunk=100)
+    a, b = run_conditions(
+        EA, [Condition("reciprocity", wv), Condition("reciprocity", wv)], 300, seed=5, workers=2, chunk=100
+    )
     assert cells_equal(a, b)
 
 
@@ -35,14 +37,25 @@ def test_a_condition_does_not_depend_on_its_neighbours():
     """A condition's results are the same alone and beside other conditions."""
     wv = P.Worldview.from_preset("deterrence-world")
     alone = run_conditions(EA, [Condition("dialogue", wv)], 300, seed=9, workers=1)[0]
-    crowd = run_conditions(EA, [Condition("deterrence", P.Worldview.from_preset("spiral-world")),
-                                Condition("dialogue", wv), Condition("grit", wv)], 300, seed=9, workers=2, chunk=64)
+    crowd = run_conditions(
+        EA,
+        [
+            Condition("deterrence", P.Worldview.from_preset("spiral-world")),
+            Condition("dialogue", wv),
+            Condition("grit", wv),
+        ],
+        300,
+        seed=9,
+        workers=2,
+        chunk=64,
+    )
     assert cells_equal(alone, crowd[1])
 
 
 def test_same_seeds_same_dispositions_across_conditions():
     """Conditions share seeds, so they share dispositions: only the condition differs."""
     from game.core.runs.batch import run_batch
+
     wv = P.Worldview.from_preset("spiral-world")
     seeds = np.arange(200) + 1
     a = run_batch(EA, seeds, ["deterrence"] * 8, np.tile(wv.array(), (200, 1)))
@@ -58,8 +71,9 @@ def test_wilson_interval():
 
 
 def run(*args):
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=300)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
 
 
 def test_compare_2x2_each_doctrine_wins_its_own_world():
@@ -94,23 +108,32 @@ def test_sweep_finds_a_crossover_inside_the_range():
 
 def test_two_parameter_sweep_reports_per_row():
     """A two-parameter sweep runs the grid and reports crossovers row by row."""
-    sweep = run_sweep(EA, [parse_axis("greedy_share=0:1:3"), parse_axis("misperception=0.1:0.4:2")],
-                      ["deterrence", "dialogue"], EA.worldview, 120, workers=2)
+    sweep = run_sweep(
+        EA,
+        [parse_axis("greedy_share=0:1:3"), parse_axis("misperception=0.1:0.4:2")],
+        ["deterrence", "dialogue"],
+        EA.worldview,
+        120,
+        workers=2,
+    )
     assert len(sweep.points) == 6
     assert sweep.war_grid("dialogue").shape == (3, 2)
     for c in sweep.crossovers():
         assert "misperception" in c
 
 
-@pytest.mark.parametrize("args,needle", [
-    (["compare", "--games", "0"], "--games"),
-    (["compare", "--doctrines", "appeasement"], "unknown doctrine or profile"),
-    (["compare", "--worldviews", "flat-world"], "unknown worldview"),
-    (["sweep", "--param", "luck=0:1:3"], "unknown parameter 'luck'"),
-    (["sweep", "--param", "greedy_share=0:1"], "LOW:HIGH:STEPS"),
-    (["sweep", "--param", "greedy_share=0:2:5"], "out of range"),
-    (["sweep"], "--param"),
-])
+@pytest.mark.parametrize(
+    "args,needle",
+    [
+        (["compare", "--games", "0"], "--games"),
+        (["compare", "--doctrines", "appeasement"], "unknown doctrine or profile"),
+        (["compare", "--worldviews", "flat-world"], "unknown worldview"),
+        (["sweep", "--param", "luck=0:1:3"], "unknown parameter 'luck'"),
+        (["sweep", "--param", "greedy_share=0:1"], "LOW:HIGH:STEPS"),
+        (["sweep", "--param", "greedy_share=0:2:5"], "out of range"),
+        (["sweep"], "--param"),
+    ],
+)
 def test_lab_commands_reject_bad_arguments(args, needle):
     """Bad lab arguments: one line, exit 2."""
     r = run(*args)
@@ -122,6 +145,7 @@ def test_summing_as_games_finish_gives_the_numbers_of_all_games_at_once(games, c
     """Games summed as they finish (in small chunks, or two worlds played in one batch) give bit for bit what
     summarising each condition's games at once gives."""
     from game.core.runs.batch import run_batch
+
     conds = [Condition("reciprocity", P.Worldview.from_preset(w)) for w in ("spiral-world", "deterrence-world")]
     streamed = run_conditions(EA, conds, games, seed=3, workers=2, chunk=chunk)
     for cond, got in zip(conds, streamed):
@@ -132,6 +156,7 @@ def test_summing_as_games_finish_gives_the_numbers_of_all_games_at_once(games, c
 def test_a_single_turn_is_summed_as_numpy_sums_a_column():
     """With one turn the per-turn means follow numpy's pairwise column sum, and still match all games at once."""
     from game.core.runs.batch import run_batch
+
     cond = Condition("dialogue", P.Worldview.from_preset("deterrence-world"))
     streamed = run_conditions(EA, [cond], 300, seed=1, turns=1, workers=1, chunk=41)[0]
     whole = run_batch(EA, np.arange(300) + 1, ["dialogue"] * EA.n, np.tile(cond.worldview.array(), (300, 1)), turns=1)
@@ -142,13 +167,14 @@ def test_a_single_turn_is_summed_as_numpy_sums_a_column():
 def test_pairwise_sum_matches_numpy_for_any_chunking(n):
     """PairwiseSum fed in uneven pieces equals numpy's sum of each whole column, to the last bit."""
     from game.core.runs.tally import PairwiseSum
+
     rng = np.random.default_rng(n)
     table = rng.standard_normal((n, 3)) * 10.0 ** rng.uniform(-3, 8, (n, 3))
     acc = PairwiseSum(n, 3)
     start = 0
     while start < n:
         size = int(rng.integers(1, 300))
-        acc.add(table[start:start + size])
+        acc.add(table[start : start + size])
         start += size
     assert np.array_equal(acc.total(), np.array([table[:, k].sum() for k in range(3)]))
 
@@ -156,6 +182,7 @@ def test_pairwise_sum_matches_numpy_for_any_chunking(n):
 def test_bands_beyond_the_exact_limit_come_from_a_fine_histogram(monkeypatch):
     """Past the exact limit the 10th–90th percentile bands are read from histograms, within a bin of the exact ones."""
     from game.core.runs import experiment, tally
+
     cond = Condition("deterrence", P.Worldview.from_preset("spiral-world"))
     exact = run_conditions(EA, [cond], 400, seed=2, workers=1)[0]
     monkeypatch.setattr(experiment, "EXACT_BAND_VALUES", 0)
@@ -182,27 +209,48 @@ def test_descending_and_empty_sweep_ranges_are_refused():
 
 def _cell(doctrine, wars, games=200):
     from game.core.runs.results import Results
+
     counts = {"war": wars, "lockin": 0, "community": 0, "none": games - wars}
     empty = np.zeros(0)
-    return Results(Condition(doctrine, P.Worldview.from_preset("deterrence-world")), games, counts, 0.5, 20.0,
-                           30.0, {}, empty, np.zeros((2, 0)), empty, np.zeros((2, 0)))
+    return Results(
+        Condition(doctrine, P.Worldview.from_preset("deterrence-world")),
+        games,
+        counts,
+        0.5,
+        20.0,
+        30.0,
+        {},
+        empty,
+        np.zeros((2, 0)),
+        empty,
+        np.zeros((2, 0)),
+    )
 
 
 def test_ties_are_named_as_ties():
     """Two doctrines sharing the lowest war rate are named together as a tie; a single best says whether its
     interval is clear."""
     from game.core.runs.lab_format import verdict, winner_lines
+
     best, sentence = verdict([_cell("deterrence", 0), _cell("dialogue", 20), _cell("opportunist", 0)])
     assert best == {"deterrence", "opportunist"}
     assert sentence == "deterrence and opportunist tie for the lowest war rate (0.0%)"
     assert winner_lines([_cell("grit", 3), _cell("dialogue", 40)]) == [
-        "in deterrence-world: grit has the lowest war rate (1.5%), its 95% interval clear of the next"]
+        "in deterrence-world: grit has the lowest war rate (1.5%), its 95% interval clear of the next"
+    ]
 
 
 def test_compare_writes_rates_and_intervals_as_percentages():
     """Every rate and every interval of compare's text table is a percentage with one decimal."""
-    r = run("compare", "--games", "150", "--doctrines", "deterrence,opportunist,dialogue", "--worldviews",
-            "deterrence-world")
+    r = run(
+        "compare",
+        "--games",
+        "150",
+        "--doctrines",
+        "deterrence,opportunist,dialogue",
+        "--worldviews",
+        "deterrence-world",
+    )
     assert r.returncode == 0, r.stderr
     rows = [line for line in r.stdout.splitlines() if line.startswith("deterrence-world ")]
     assert len(rows) == 3
@@ -215,8 +263,12 @@ def test_compare_honours_the_scenarios_own_worldview_values(tmp_path):
     """A scenario whose [worldview] changes its own preset plays those values in compare, as simulate does."""
     text = (ROOT / "assets" / "scenarios" / "two_rivals.toml").read_text(encoding="utf-8")
     path = tmp_path / "calm_rivals.toml"
-    path.write_text(text.replace('name = "two_rivals"', 'name = "calm_rivals"')
-                    .replace("[worldview]\n", "[worldview]\ngreedy_share = 0.0\n"), encoding="utf-8")
+    path.write_text(
+        text.replace('name = "two_rivals"', 'name = "calm_rivals"').replace(
+            "[worldview]\n", "[worldview]\ngreedy_share = 0.0\n"
+        ),
+        encoding="utf-8",
+    )
     r = run("compare", "--scenario", str(path), "--games", "20", "--json")
     assert r.returncode == 0, r.stderr
     own = load_scenario(str(path)).worldview.preset
@@ -232,11 +284,17 @@ def test_progress_bar_goes_to_a_terminal_on_stderr():
     import pty
     import struct
     import termios
+
     main_fd, child_fd = pty.openpty()
     fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a 100-column terminal
     try:
-        r = subprocess.run([sys.executable, str(ROOT / "main.py"), "compare", "--games", "300", "--json",
-                            "--workers", "1"], stdout=subprocess.PIPE, stderr=child_fd, cwd=ROOT, timeout=120)
+        r = subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "compare", "--games", "300", "--json", "--workers", "1"],
+            stdout=subprocess.PIPE,
+            stderr=child_fd,
+            cwd=ROOT,
+            timeout=120,
+        )
         os.close(child_fd)
         seen = b""
         while True:

@@ -1,6 +1,7 @@
 """The model's properties, measured over thousands of games with common random numbers (every
 condition plays seeds 1..G; G = 2000, or DOD_PROPERTY_GAMES). Slow: run with --runslow.
 benchmarks/model_properties.py prints the same figures."""
+
 import os
 
 import numpy as np
@@ -53,8 +54,9 @@ def test_agency_a_seats_policy_moves_its_score_and_its_war_rate(seats):
 def test_no_dominant_move(seats):
     """No policy is best for the same seat in both worlds for more than 3 of 8 seats, and
     always-forum is best for at most half the seats in either world."""
-    best = {w: {c: max(rows, key=lambda r: r.score).policy for c, rows in _by_seat(res).items()}
-            for w, res in seats.items()}
+    best = {
+        w: {c: max(rows, key=lambda r: r.score).policy for c, rows in _by_seat(res).items()} for w, res in seats.items()
+    }
     same = sum(best["deterrence-world"][c] == best["spiral-world"][c] for c in best["spiral-world"])
     assert same <= 3, best
     for world in PRESET_NAMES:
@@ -83,7 +85,7 @@ def cells(ea):
 def test_all_four_endings_happen_and_wars_are_not_instant(cells, ea):
     """Each ending occurs in at least 5% of games in some doctrine × world cell; in every cell with
     50 or more wars the median war turn is 6 or later; no war between two actors of one treaty bloc."""
-    for ending in (1, 2, 3):   # regional war, cold-war lock-in, security community
+    for ending in (1, 2, 3):  # regional war, cold-war lock-in, security community
         assert max(np.mean(t.outcome == ending) for t in cells.values()) >= 0.05, ending
     assert max(np.mean(t.outcome == 4) for t in cells.values()) >= 0.05
     for key, t in cells.items():
@@ -102,8 +104,10 @@ def test_all_dialogue_without_greed_reaches_a_security_community(ea):
 def test_each_family_has_the_lower_war_rate_in_its_own_world(cells):
     """All-deterrence has the lower war rate in the deterrence world, all-dialogue in the spiral
     world, with 95% intervals apart."""
+
     def interval(world, doctrine):
         return cells[(world, doctrine)].ci("war")
+
     assert interval("deterrence-world", "deterrence")[1] < interval("deterrence-world", "dialogue")[0]
     assert interval("spiral-world", "dialogue")[1] < interval("spiral-world", "deterrence")[0]
 
@@ -111,8 +115,12 @@ def test_each_family_has_the_lower_war_rate_in_its_own_world(cells):
 def test_the_verdict_crosses_over_inside_the_greedy_share_range(ea):
     """Along greedy_share in the spiral world, dialogue has the lower war rate at 0 and deterrence
     at 1: the verdict crosses over strictly inside (0, 1)."""
+
     def gap(g):
-        rates = [np.mean(play_table(M.in_world(ea, "spiral-world", greedy_share=g), SEEDS, [d] * ea.n).outcome == 1)
-                 for d in ("deterrence", "dialogue")]
+        rates = [
+            np.mean(play_table(M.in_world(ea, "spiral-world", greedy_share=g), SEEDS, [d] * ea.n).outcome == 1)
+            for d in ("deterrence", "dialogue")
+        ]
         return rates[0] - rates[1]
+
     assert gap(0.0) > 0 and gap(1.0) < 0

@@ -1,5 +1,6 @@
 """Worker processes end with the process that started them, however it ends; a run that loses a
 worker plays its lost piece again or stops with one line, and never waits for ever."""
+
 import json
 import os
 import signal
@@ -13,7 +14,7 @@ import pytest
 from game.core.runs.pool import cores
 
 ROOT = Path(__file__).resolve().parents[2]
-GONE_WITHIN = 5.0   # seconds the workers may take to notice their parent is gone
+GONE_WITHIN = 5.0  # seconds the workers may take to notice their parent is gone
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
 
@@ -64,16 +65,26 @@ def _as_from_a_terminal():
 def start(args, at_least: int):
     """Start a process, with Ctrl+C at its default as from a terminal, and wait until it has at least
     `at_least` descendants; returns it and them."""
-    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            preexec_fn=_as_from_a_terminal)
+    proc = subprocess.Popen(
+        args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=_as_from_a_terminal
+    )
     assert wait_for(lambda: len(descendants(proc.pid)) >= at_least, 60), descendants(proc.pid)
     time.sleep(0.3)
     return proc, descendants(proc.pid)
 
 
 # long pieces of work (500 turns): a worker must notice its parent is gone mid-piece, not only between pieces
-LONG_COMPARE = [sys.executable, str(ROOT / "main.py"), "compare", "--games", "200000", "--turns", "500",
-                "--workers", "2"]
+LONG_COMPARE = [
+    sys.executable,
+    str(ROOT / "main.py"),
+    "compare",
+    "--games",
+    "200000",
+    "--turns",
+    "500",
+    "--workers",
+    "2",
+]
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT], ids=["kill-9", "term", "ctrl-c"])
@@ -87,7 +98,7 @@ def test_no_compare_worker_outlives_its_command(sig):
 
 LAB = """
 import time
-from game.ui.lab_worker import LabWorker
+from game.ui.window.lab_worker import LabWorker
 from game.core.model import params as P
 from game.core.runs.experiment import Condition
 from game.core.files.scenario import load_scenario
@@ -108,7 +119,7 @@ def test_no_lab_worker_outlives_the_window_process():
 
 
 # ---------------------------------------------------------------------- a worker killed from outside
-ENDS_WITHIN = 30.0   # seconds a run may take, once one of its workers is killed, to finish or to stop
+ENDS_WITHIN = 30.0  # seconds a run may take, once one of its workers is killed, to finish or to stop
 
 
 def _dies_once(folder, k):
@@ -132,6 +143,7 @@ needs_two_cores = pytest.mark.skipif(cores() < 2, reason="a pool of two workers 
 def test_a_job_whose_worker_is_killed_is_played_again(tmp_path):
     """A worker killed mid-job loses nothing: its job is played again by a new worker, and every answer comes back."""
     from game.core.runs.pool import run_jobs
+
     before = descendants(os.getpid())
     answers = dict(run_jobs(_dies_once, ((k, k) for k in range(8)), workers=2, shared=str(tmp_path)))
     assert answers == {k: k * k for k in range(8)}
@@ -143,6 +155,7 @@ def test_a_job_whose_worker_is_killed_is_played_again(tmp_path):
 def test_a_job_that_always_loses_its_worker_stops_the_run(tmp_path):
     """A job whose worker is killed every time ends the run with WorkerLost saying so, soon, leaving no worker."""
     from game.core.runs.pool import MAX_TRIES, WorkerLost, run_jobs
+
     before = descendants(os.getpid())
     started = time.monotonic()
     with pytest.raises(WorkerLost, match=f"SIGKILL {MAX_TRIES} times"):
@@ -170,8 +183,9 @@ def test_a_run_that_loses_a_worker_still_gives_its_cells(command):
     args = [sys.executable, str(ROOT / "main.py"), *LAB_RUNS[command]]
     whole = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert whole.returncode == 0, whole.stderr
-    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            preexec_fn=_as_from_a_terminal)
+    proc = subprocess.Popen(
+        args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_as_from_a_terminal
+    )
     assert wait_for(lambda: len(descendants(proc.pid)) >= 2, 60), descendants(proc.pid)
     time.sleep(0.3)
     workers = descendants(proc.pid)

@@ -1,4 +1,5 @@
 """Property tests: any seed, any doctrine mix, any parameters in range."""
+
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -22,9 +23,13 @@ def worlds(draw):
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(name=st.sampled_from(sorted(SCENARIOS)), seed=st.integers(0, 2**63 - 1), world=worlds(),
-       doctrines=st.lists(st.sampled_from(sorted(DOCTRINES)), min_size=8, max_size=8),
-       turns=st.integers(1, 40))
+@given(
+    name=st.sampled_from(sorted(SCENARIOS)),
+    seed=st.integers(0, 2**63 - 1),
+    world=worlds(),
+    doctrines=st.lists(st.sampled_from(sorted(DOCTRINES)), min_size=8, max_size=8),
+    turns=st.integers(1, 40),
+)
 def test_any_game_ends_in_bounds(name, seed, world, doctrines, turns):
     """Any seed, doctrines and parameters: the game ends by its turn limit, in bounds, with no NaN."""
     sc = SCENARIOS[name].with_worldview(world)
@@ -50,6 +55,7 @@ def test_any_game_ends_in_bounds(name, seed, world, doctrines, turns):
 def test_same_seed_same_record(seed, world):
     """Any seed and world: replaying gives the same JSON record, and it loads back equal."""
     from game.core.files.record import GameRecord
+
     sc = SCENARIOS["east_asia_2023"].with_worldview(world).with_turns(8)
     a = Game(sc, seed)
     a.autoplay()

@@ -1,4 +1,5 @@
 """The model stays readable: short rules in plain Python and numpy, constants by name, one vocabulary."""
+
 import ast
 import re
 from pathlib import Path
@@ -34,12 +35,23 @@ def test_rule_code_holds_no_bare_model_numbers(path):
     """Rule code names its constants (constants.K) and parameters: the only literal numbers are
     structural (0, 1, -1, 2)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    docstrings = {id(n.body[0].value) for n in ast.walk(tree)
-                  if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef)) and n.body
-                  and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
-    bare = [(n.lineno, n.value) for n in ast.walk(tree)
-            if isinstance(n, ast.Constant) and id(n) not in docstrings and isinstance(n.value, (int, float))
-            and not isinstance(n.value, bool) and n.value not in STRUCTURAL]
+    docstrings = {
+        id(n.body[0].value)
+        for n in ast.walk(tree)
+        if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef))
+        and n.body
+        and isinstance(n.body[0], ast.Expr)
+        and isinstance(n.body[0].value, ast.Constant)
+    }
+    bare = [
+        (n.lineno, n.value)
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant)
+        and id(n) not in docstrings
+        and isinstance(n.value, (int, float))
+        and not isinstance(n.value, bool)
+        and n.value not in STRUCTURAL
+    ]
     assert not bare, f"{path.name}: bare numbers at (line, value) {bare}"
 
 
@@ -66,6 +78,7 @@ def test_state_fields_are_words_and_no_module_alias_clashes_with_one():
     from attrs import fields
 
     from game.core.model.state import State
+
     names = {f.name for f in fields(State)}
     assert all(len(n) > 2 for n in names)
     for path in CORE.rglob("*.py"):
@@ -80,6 +93,7 @@ def test_state_fields_are_words_and_no_module_alias_clashes_with_one():
 def test_every_constant_is_used_and_documented():
     """Each model constant is read by the code and listed in docs/MODEL.md."""
     from game.core.model.constants import TABLE
+
     code = "\n".join(p.read_text(encoding="utf-8") for p in CORE.rglob("*.py") if p.name != "constants.py")
     model = (ROOT / "docs" / "MODEL.md").read_text(encoding="utf-8")
     for c in TABLE:
@@ -91,6 +105,8 @@ def test_model_doc_tables_match_the_code():
     """docs/MODEL.md's parameter and constant tables are the ones params.py and constants.py hold."""
     import subprocess
     import sys
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "model_tables.py"), "--check"],
-                          capture_output=True, text=True)
+
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "model_tables.py"), "--check"], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stdout

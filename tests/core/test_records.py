@@ -19,8 +19,13 @@ def hotseat(seed=4, turns=10):
     doctrines[EA.index("JPN")] = "human"
     doctrines[EA.index("CHN")] = "human"
     game = Game(EA.with_turns(turns), seed, doctrines)
-    moves = [(Action.SUMMIT, EA.index("CHN")), (Action.ARM, -1), (Action.TRADE, EA.index("CHN")),
-             (Action.CBM, EA.index("CHN")), (Action.FORUM, -1)]
+    moves = [
+        (Action.SUMMIT, EA.index("CHN")),
+        (Action.ARM, -1),
+        (Action.TRADE, EA.index("CHN")),
+        (Action.CBM, EA.index("CHN")),
+        (Action.FORUM, -1),
+    ]
     k = 0
     while not game.over:
         game.play_turn({EA.index("JPN"): moves[k % 5], EA.index("CHN"): (Action.PRESSURE, EA.index("JPN"))})
@@ -52,8 +57,15 @@ def test_save_is_atomic_and_leaves_no_temp_files(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]
 
 
-@pytest.mark.parametrize("content", ["{not json", json.dumps({"format": "something-else"}), "",
-                                     json.dumps({"format": "deterrence-or-dialogue/record", "version": 99})])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{not json",
+        json.dumps({"format": "something-else"}),
+        "",
+        json.dumps({"format": "deterrence-or-dialogue/record", "version": 99}),
+    ],
+)
 def test_bad_records_are_refused_and_untouched(tmp_path, content):
     """Corrupt, foreign or future save files are refused with one line and left as they were."""
     p = tmp_path / "bad.json"
@@ -144,7 +156,9 @@ def test_a_new_file_takes_the_users_umask_and_a_file_written_over_keeps_its_mode
     assert stat.S_IMODE((tmp_path / "new.json").stat().st_mode) == 0o666 & ~umask
     assert stat.S_IMODE((tmp_path / "mine.json").stat().st_mode) == 0o640
     assert (tmp_path / "mine.json").read_text() == "{}" and sorted(p.name for p in tmp_path.iterdir()) == [
-        "mine.json", "new.json"]
+        "mine.json",
+        "new.json",
+    ]
 
 
 def test_an_out_file_and_a_save_take_the_users_umask(tmp_path):
@@ -156,9 +170,14 @@ def test_an_out_file_and_a_save_take_the_users_umask(tmp_path):
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
-    r = subprocess.run([sys.executable, str(root / "main.py"), "simulate", "--turns", "3", "--out",
-                        str(tmp_path / "g.json")], capture_output=True, text=True, cwd=root, timeout=120,
-                       preexec_fn=lambda: os.umask(0o022))
+    r = subprocess.run(
+        [sys.executable, str(root / "main.py"), "simulate", "--turns", "3", "--out", str(tmp_path / "g.json")],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        timeout=120,
+        preexec_fn=lambda: os.umask(0o022),
+    )
     assert r.returncode == 0, r.stderr
     before = os.umask(0o022)
     try:

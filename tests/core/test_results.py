@@ -1,4 +1,5 @@
 """The results of many games: one Wilson interval, one mean trust, and every run's summary read from them."""
+
 import numpy as np
 import pytest
 
@@ -70,12 +71,18 @@ def same_games():
     cond = Condition("deterrence", world.worldview)
     compare = run_conditions(sc, [cond], GAMES, seed=1, workers=1)[0]
     share = world.worldview["greedy_share"]
-    sweep = run_sweep(sc, [parse_axis(f"greedy_share={share!r}:1:2")], ["deterrence"], world.worldview, GAMES,
-                      workers=1)
+    sweep = run_sweep(
+        sc, [parse_axis(f"greedy_share={share!r}:1:2")], ["deterrence"], world.worldview, GAMES, workers=1
+    )
     batch = run_batch(world, SEEDS, doctrines)
     table = play_table(world, SEEDS, doctrines)
-    return {"compare": compare, "sweep": sweep.points[0][1]["deterrence"], "batch": batch, "table": table,
-            "summary": batch.results(cond, sc.codes)}
+    return {
+        "compare": compare,
+        "sweep": sweep.points[0][1]["deterrence"],
+        "batch": batch,
+        "table": table,
+        "summary": batch.results(cond, sc.codes),
+    }
 
 
 def test_every_run_reads_the_same_rates_and_intervals(same_games):

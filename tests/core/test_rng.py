@@ -1,5 +1,6 @@
 """The batched Philox generator: Random123's known answer, and a game's words whatever batch,
 selection of games or pass over the games they come from."""
+
 import numpy as np
 import pytest
 
@@ -28,7 +29,7 @@ def test_a_batch_gives_each_games_words_alone(games):
     for turn in (1, 17, 30):
         words = rng.words_for(keys, turn, streams, index)
         for g in sorted({0, games // 2, games - 1}):
-            assert np.array_equal(words[:, g], rng.words_for(keys[:, :, g:g + 1], turn, streams, index)[:, 0])
+            assert np.array_equal(words[:, g], rng.words_for(keys[:, :, g : g + 1], turn, streams, index)[:, 0])
 
 
 def test_halves_are_each_words_low_then_high_16_bits():
@@ -51,7 +52,7 @@ def test_the_crisis_draws_are_the_crisis_streams_halves_by_name(stakes, n):
     draws = rng.crisis_draws(keys, 9, stakes, n)
     count = stakes * (n + 2)
     blocks = max(1, -(-count // 8))
-    halves = rng._halves(rng.words_for(keys, 9, [rng.CRISIS] * blocks, range(blocks)), 0, count).T   # (B, count)
+    halves = rng._halves(rng.words_for(keys, 9, [rng.CRISIS] * blocks, range(blocks)), 0, count).T  # (B, count)
     assert draws.backing.shape == (3, stakes, n) and draws.accident.shape == draws.fortune.shape == (3, stakes)
     for s in range(stakes):
         for k in range(n):

@@ -4,6 +4,7 @@ Each test calls a rule function directly (not the engine) and works out what it 
 from the equation in docs/MODEL.md §7, with the named constants (constants.K) and the worldview
 presets (params.PRESETS), so that a test fails if a rule changes.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -34,6 +35,7 @@ BRINK = K.WAR_RUNG - 1
 
 
 # ---------------------------------------------------------------- helpers
+
 
 def in_force(preset: str = "spiral-world", b: int = 1, **overrides) -> InForce:
     """The parameters of B games of one worldview."""
@@ -73,34 +75,56 @@ def pair(n: int, cells: dict, fill: float = 0.0, b: int = 1, dtype=np.float32) -
 def make_stakes(parties, values, blocs, nuclear=None) -> Stakes:
     """Stakes from (first party, second party) pairs, their values, each actor's bloc id and nuclear flag."""
     n = len(blocs)
-    return Stakes(party=np.array(parties, dtype=np.intp).reshape(-1, 2), value=np.array(values, dtype=np.float64),
-                  bloc=np.array(blocs), nuclear=np.array(nuclear if nuclear is not None else [False] * n))
+    return Stakes(
+        party=np.array(parties, dtype=np.intp).reshape(-1, 2),
+        value=np.array(values, dtype=np.float64),
+        bloc=np.array(blocs),
+        nuclear=np.array(nuclear if nuclear is not None else [False] * n),
+    )
 
 
 def make_state(b: int, n: int, s: int = 1, cards: int = 0, **fields) -> State:
     """A State of B games, N actors, S stakes and a deck of `cards`: neutral values unless a field is
     given; a given value is broadcast to the field's shape, so a per-actor list serves every game."""
     shapes = {
-        "capability": ((b, n), np.float32, 5.0), "prosperity": ((b, n), np.float32, 5.0),
-        "greedy": ((b, n), bool, False), "trust_logodds": ((b, n, n), np.float32, 0.0),
-        "alliance": ((b, n, n), np.float32, 0.0), "ties": ((b, n, n), np.float32, 0.0),
-        "tension": ((b, n, n), np.float32, 0.0), "crisis": ((b, n, n), np.int8, 0),
-        "stake_rung": ((b, s), np.int8, 0), "stake_challenger": ((b, s), np.int8, -1),
-        "stake_opened": ((b, s), np.int16, 0), "escalated": ((b, s, n), bool, False),
-        "backing": ((b, s, n), np.int8, OUT), "credibility": ((b, n, n), np.float32, 0.7),
-        "stakes_won": ((b, n), np.float32, 0.0), "stakes_lost": ((b, n), np.float32, 0.0),
-        "fought": ((b, n, n), bool, False), "cards_seen": ((b, cards), bool, False),
-        "forum": ((b,), np.float32, 0.0), "regional_tension": ((b,), np.float32, 0.0),
-        "resolve": ((b, n), np.float32, K.START_RESOLVE), "last_action": ((b, n), np.int8, -1),
-        "last_target": ((b, n), np.int8, -1), "card_shift": ((b, len(P.NAMES)), np.float64, 0.0),
-        "card_shift_left": ((b,), np.int16, 0), "lockin_run": ((b,), np.int16, 0),
-        "community_run": ((b,), np.int16, 0), "outcome": ((b,), np.int8, 0), "end_turn": ((b,), np.int16, 0),
-        "payoff": ((b, n), np.float64, 0.0), "security_sum": ((b, n), np.float64, 0.0),
+        "capability": ((b, n), np.float32, 5.0),
+        "prosperity": ((b, n), np.float32, 5.0),
+        "greedy": ((b, n), bool, False),
+        "trust_logodds": ((b, n, n), np.float32, 0.0),
+        "alliance": ((b, n, n), np.float32, 0.0),
+        "ties": ((b, n, n), np.float32, 0.0),
+        "tension": ((b, n, n), np.float32, 0.0),
+        "crisis": ((b, n, n), np.int8, 0),
+        "stake_rung": ((b, s), np.int8, 0),
+        "stake_challenger": ((b, s), np.int8, -1),
+        "stake_opened": ((b, s), np.int16, 0),
+        "escalated": ((b, s, n), bool, False),
+        "backing": ((b, s, n), np.int8, OUT),
+        "credibility": ((b, n, n), np.float32, 0.7),
+        "stakes_won": ((b, n), np.float32, 0.0),
+        "stakes_lost": ((b, n), np.float32, 0.0),
+        "fought": ((b, n, n), bool, False),
+        "cards_seen": ((b, cards), bool, False),
+        "forum": ((b,), np.float32, 0.0),
+        "regional_tension": ((b,), np.float32, 0.0),
+        "resolve": ((b, n), np.float32, K.START_RESOLVE),
+        "last_action": ((b, n), np.int8, -1),
+        "last_target": ((b, n), np.int8, -1),
+        "card_shift": ((b, len(P.NAMES)), np.float64, 0.0),
+        "card_shift_left": ((b,), np.int16, 0),
+        "lockin_run": ((b,), np.int16, 0),
+        "community_run": ((b,), np.int16, 0),
+        "outcome": ((b,), np.int8, 0),
+        "end_turn": ((b,), np.int16, 0),
+        "payoff": ((b, n), np.float64, 0.0),
+        "security_sum": ((b, n), np.float64, 0.0),
     }
     unknown = set(fields) - set(shapes) - {"turn"}
     assert not unknown, unknown
-    arrays = {name: np.broadcast_to(np.asarray(fields.get(name, default), dtype=dtype), shape).copy()
-              for name, (shape, dtype, default) in shapes.items()}
+    arrays = {
+        name: np.broadcast_to(np.asarray(fields.get(name, default), dtype=dtype), shape).copy()
+        for name, (shape, dtype, default) in shapes.items()
+    }
     return State(turn=fields.get("turn", 0), **arrays)
 
 
@@ -109,14 +133,30 @@ def view_of(st: State, stakes: Stakes | None, p: InForce, u_pair=None, u2=0.5) -
     b, n = st.capability.shape
     bloc = stakes.bloc if stakes is not None else np.zeros(n, dtype=int)
     defence = war.defence_of_all(stakes, st.capability, st.alliance, st.credibility, p) if stakes else None
-    return View(turn=1, trust=sigmoid(st.trust_logodds), tension=st.tension, capability=st.capability,
-                alliance=st.alliance, ties=st.ties, resolve=st.resolve, defence=defence,
-                last_action=st.last_action, last_target=st.last_target, same_bloc=bloc[:, None] == bloc[None, :],
-                start_capability=st.capability[0], u1=np.full((b, n), 0.5, np.float32),
-                u2=np.broadcast_to(np.asarray(u2, np.float32), (b, n)).copy(), greedy=st.greedy, stakes=stakes,
-                stake_rung=st.stake_rung, credibility=st.credibility,
-                u_pair=np.full((b, n, n), 0.5, np.float32) if u_pair is None else u_pair, params=p, forum=st.forum,
-                types_differ=np.ones(b, bool))
+    return View(
+        turn=1,
+        trust=sigmoid(st.trust_logodds),
+        tension=st.tension,
+        capability=st.capability,
+        alliance=st.alliance,
+        ties=st.ties,
+        resolve=st.resolve,
+        defence=defence,
+        last_action=st.last_action,
+        last_target=st.last_target,
+        same_bloc=bloc[:, None] == bloc[None, :],
+        start_capability=st.capability[0],
+        u1=np.full((b, n), 0.5, np.float32),
+        u2=np.broadcast_to(np.asarray(u2, np.float32), (b, n)).copy(),
+        greedy=st.greedy,
+        stakes=stakes,
+        stake_rung=st.stake_rung,
+        credibility=st.credibility,
+        u_pair=np.full((b, n, n), 0.5, np.float32) if u_pair is None else u_pair,
+        params=p,
+        forum=st.forum,
+        types_differ=np.ones(b, bool),
+    )
 
 
 def f64(x) -> np.ndarray:
@@ -125,16 +165,24 @@ def f64(x) -> np.ndarray:
 
 # ---------------------------------------------------------------- §7.4 perception
 
+
 def test_every_action_carries_the_signal_of_its_worldview_and_constants():
     """signal_table gives each action its log-likelihood ratio: the worldview's for arming and reassurance, a constant
     otherwise."""
     preset = "spiral-world"
     table = perception.signal_table(in_force(preset))[0]
     arming, reassure = value(preset, "arming_signal"), value(preset, "reassurance_signal")
-    expected = {Action.ARM: arming, Action.ALLY: 0.0, Action.PRESSURE: arming + k("PRESSURE_SIGNAL"),
-                Action.SUMMIT: k("SUMMIT_SIGNAL"), Action.CBM: reassure * np.log(1.0 / k("GREEDY_CBM_SHARE")),
-                Action.FORUM: k("FORUM_SIGNAL"), Action.TRADE: k("TRADE_SIGNAL"), Action.HOLD: k("HOLD_SIGNAL"),
-                Action.CHALLENGE: k("CHALLENGE_SIGNAL")}
+    expected = {
+        Action.ARM: arming,
+        Action.ALLY: 0.0,
+        Action.PRESSURE: arming + k("PRESSURE_SIGNAL"),
+        Action.SUMMIT: k("SUMMIT_SIGNAL"),
+        Action.CBM: reassure * np.log(1.0 / k("GREEDY_CBM_SHARE")),
+        Action.FORUM: k("FORUM_SIGNAL"),
+        Action.TRADE: k("TRADE_SIGNAL"),
+        Action.HOLD: k("HOLD_SIGNAL"),
+        Action.CHALLENGE: k("CHALLENGE_SIGNAL"),
+    }
     for action, signal in expected.items():
         assert table[action] == pytest.approx(signal, abs=TOL), action.name
 
@@ -154,11 +202,18 @@ def test_cbm_moves_the_targets_trust_at_full_weight_and_a_bystanders_at_bystande
     start = np.array([[0.0, 0.4, -0.8], [0.3, 0.0, -0.2], [-1.1, 0.5, 0.0]])
     now = np.array([[0.0, 1.0, -1.5], [-0.6, 0.0, 0.7], [-2.0, 0.2, 0.0]])
     reading = perception.read_moves(mv, p, same_bloc)
-    assert reading[0, 1, 0] == pytest.approx(r, abs=TOL)                          # the target
+    assert reading[0, 1, 0] == pytest.approx(r, abs=TOL)  # the target
     assert reading[0, 2, 0] == pytest.approx(k("BYSTANDER_WEIGHT") * r, abs=TOL)  # the bystander
-    new, _ = perception.update_trust(now[None].astype(np.float32), start[None].astype(np.float32), reading,
-                                     np.zeros((1, 3, 3), np.float32), p, camp, np.zeros((1, 3, 3), np.float32),
-                                     off(3))
+    new, _ = perception.update_trust(
+        now[None].astype(np.float32),
+        start[None].astype(np.float32),
+        reading,
+        np.zeros((1, 3, 3), np.float32),
+        p,
+        camp,
+        np.zeros((1, 3, 3), np.float32),
+        off(3),
+    )
     ew, lmax = k("EVIDENCE_WEIGHT"), k("TRUST_LOGODDS_MAX")
 
     def by_hand(i, j, read):
@@ -176,19 +231,21 @@ def test_a_challenge_is_read_by_everyone_at_full_challenge_signal():
     """A challenge is a public claim: its target and every bystander read CHALLENGE_SIGNAL, unlike pressure."""
     p = in_force("spiral-world")
     same_bloc = np.eye(3, dtype=bool)
-    reading = perception.read_moves(moves([(Action.CHALLENGE, 1), (Action.HOLD, NONE), (Action.HOLD, NONE)]),
-                                    p, same_bloc)
+    reading = perception.read_moves(
+        moves([(Action.CHALLENGE, 1), (Action.HOLD, NONE), (Action.HOLD, NONE)]), p, same_bloc
+    )
     assert reading[0, 1, 0] == pytest.approx(k("CHALLENGE_SIGNAL"), abs=TOL)
     assert reading[0, 2, 0] == pytest.approx(k("CHALLENGE_SIGNAL"), abs=TOL)
-    pressed = perception.read_moves(moves([(Action.PRESSURE, 1), (Action.HOLD, NONE), (Action.HOLD, NONE)]),
-                                    p, same_bloc)
+    pressed = perception.read_moves(
+        moves([(Action.PRESSURE, 1), (Action.HOLD, NONE), (Action.HOLD, NONE)]), p, same_bloc
+    )
     assert pressed[0, 2, 0] == pytest.approx(k("BYSTANDER_WEIGHT") * pressed[0, 1, 0], abs=TOL)
 
 
 def test_an_alliance_move_reassures_its_partner_alarms_the_other_bloc_and_says_nothing_to_its_own():
     """An ALLY move reads ALLY_PARTNER_SIGNAL to its partner, alliance_signal to the other bloc, 0 to its own."""
     p = in_force("spiral-world")
-    same_bloc = np.ones((4, 4), dtype=bool)   # actors 0, 1, 3 in one bloc, 2 in another
+    same_bloc = np.ones((4, 4), dtype=bool)  # actors 0, 1, 3 in one bloc, 2 in another
     same_bloc[2, :] = same_bloc[:, 2] = False
     same_bloc[2, 2] = True
     mv = moves([(Action.ALLY, 1), (Action.HOLD, NONE), (Action.HOLD, NONE), (Action.HOLD, NONE)])
@@ -202,15 +259,19 @@ def test_an_alliance_move_reassures_its_partner_alarms_the_other_bloc_and_says_n
 ESC, REF, SET = k("ESCALATE_SIGNAL"), k("REFUSE_SIGNAL"), k("SETTLE_SIGNAL")
 
 
-@pytest.mark.parametrize("first, second, expected", [
-    (Stance.ESCALATE, Stance.STAND_FIRM, (ESC, 0.0)),
-    (Stance.STAND_FIRM, Stance.SETTLE, (REF, SET)),
-    (Stance.ESCALATE, Stance.SETTLE, (ESC + REF, SET)),
-    (Stance.SETTLE, Stance.SETTLE, (SET, SET)),
-    (Stance.BACK_DOWN, Stance.SETTLE, (0.0, SET)),
-    (Stance.BACK_DOWN, Stance.ESCALATE, (0.0, ESC)),
-    (Stance.STAND_FIRM, Stance.STAND_FIRM, (0.0, 0.0)),
-], ids=lambda x: x.name if isinstance(x, Stance) else None)
+@pytest.mark.parametrize(
+    "first, second, expected",
+    [
+        (Stance.ESCALATE, Stance.STAND_FIRM, (ESC, 0.0)),
+        (Stance.STAND_FIRM, Stance.SETTLE, (REF, SET)),
+        (Stance.ESCALATE, Stance.SETTLE, (ESC + REF, SET)),
+        (Stance.SETTLE, Stance.SETTLE, (SET, SET)),
+        (Stance.BACK_DOWN, Stance.SETTLE, (0.0, SET)),
+        (Stance.BACK_DOWN, Stance.ESCALATE, (0.0, ESC)),
+        (Stance.STAND_FIRM, Stance.STAND_FIRM, (0.0, 0.0)),
+    ],
+    ids=lambda x: x.name if isinstance(x, Stance) else None,
+)
 def test_stances_are_read_as_evidence_of_type(first, second, expected):
     """read_stances: ESCALATE reads ESCALATE_SIGNAL, refusing an offer to settle REFUSE_SIGNAL, offering to settle
     SETTLE_SIGNAL."""
@@ -238,6 +299,7 @@ def test_an_actor_in_two_crises_is_read_from_both():
 
 # ---------------------------------------------------------------- §7.3 actions
 
+
 def test_arming_raises_capability_by_the_shrinking_step_and_costs_prosperity():
     """ARM adds ARM_STEP·(1 − c/CAPABILITY_MAX) capability and costs ARM_COST prosperity; HOLD changes nothing."""
     c = np.array([2.0, 8.0, 5.0])
@@ -246,7 +308,7 @@ def test_arming_raises_capability_by_the_shrinking_step_and_costs_prosperity():
     step = k("ARM_STEP") * (1.0 - c / k("CAPABILITY_MAX"))
     np.testing.assert_allclose(after.capability[0], [c[0] + step[0], c[1] + step[1], c[2]], atol=TOL)
     np.testing.assert_allclose(after.prosperity[0], [4.0 - k("ARM_COST"), 4.0 - k("ARM_COST"), 4.0], atol=TOL)
-    assert step[0] > step[1]   # the weak gain more from a turn of arming than the strong
+    assert step[0] > step[1]  # the weak gain more from a turn of arming than the strong
 
 
 def test_a_cbm_gives_up_capability_and_prosperity():
@@ -278,8 +340,9 @@ def test_pressure_costs_both_sides_the_target_more():
     """PRESSURE costs its mover PRESSURE_COST and its target PRESSURED_COST prosperity."""
     st = make_state(1, 3, prosperity=[4.0, 4.0, 4.0])
     after = actions.act(st, moves([(Action.PRESSURE, 1), (Action.HOLD, NONE), (Action.HOLD, NONE)]))
-    np.testing.assert_allclose(after.prosperity[0], [4.0 - k("PRESSURE_COST"), 4.0 - k("PRESSURED_COST"), 4.0],
-                               atol=TOL)
+    np.testing.assert_allclose(
+        after.prosperity[0], [4.0 - k("PRESSURE_COST"), 4.0 - k("PRESSURED_COST"), 4.0], atol=TOL
+    )
     assert K.PRESSURED_COST > K.PRESSURE_COST
 
 
@@ -300,6 +363,7 @@ def test_the_forum_grows_with_the_share_attending_to_the_power_forum_collective(
 
 # ---------------------------------------------------------------- §7.5 resolve
 
+
 def test_a_deterrence_move_raises_resolve_by_resolve_gain_and_a_cbm_lowers_it():
     """A deterrence move adds resolve_gain, a CBM takes RESOLVE_LOSS·weakness_invites, both plus reversion."""
     preset = "deterrence-world"
@@ -319,11 +383,12 @@ def test_standing_firm_in_a_crisis_is_tough_and_backing_down_is_meek():
     """Standing firm adds resolve_gain even with a dialogue move; backing down takes RESOLVE_LOSS·weakness_invites."""
     preset = "deterrence-world"
     p = in_force(preset)
-    r = np.full((1, 3), 0.5, np.float32)   # at START_RESOLVE: no reversion
+    r = np.full((1, 3), 0.5, np.float32)  # at START_RESOLVE: no reversion
     calm = pair(3, {})
     holds = moves([(Action.HOLD, NONE)] * 3)
-    got = resolve_image.update_resolve(r, calm, holds, p, np.array([[True, False, False]]),
-                                       np.array([[False, True, False]]))
+    got = resolve_image.update_resolve(
+        r, calm, holds, p, np.array([[True, False, False]]), np.array([[False, True, False]])
+    )
     loss = k("RESOLVE_LOSS") * value(preset, "weakness_invites")
     np.testing.assert_allclose(got[0], [0.5 + value(preset, "resolve_gain"), 0.5 - loss, 0.5], atol=TOL)
 
@@ -348,6 +413,7 @@ def test_restraint_is_meek_under_pressure_or_high_tension_and_free_in_a_spiral_w
 
 
 # ---------------------------------------------------------------- §7.6 arms dynamics
+
 
 def arms_setup(preset="spiral-world"):
     p = in_force(preset)
@@ -391,14 +457,31 @@ def test_falling_trust_and_greed_raise_capability_by_the_richardson_terms():
 
 # ---------------------------------------------------------------- §7.7, §7.8 tension
 
-def tension_after(pressure=False, ties=0.0, forum=0.0, tension=0.3, trust=0.5, race=(0.0, 0.0), camp=0.0, rung=0,
-                  preset="spiral-world") -> float:
+
+def tension_after(
+    pressure=False,
+    ties=0.0,
+    forum=0.0,
+    tension=0.3,
+    trust=0.5,
+    race=(0.0, 0.0),
+    camp=0.0,
+    rung=0,
+    preset="spiral-world",
+) -> float:
     """Pair tension of two actors after update_tension with the given causes."""
     p = in_force(preset)
     pulls = tension_dynamics.tension_pulls(
-        pair(2, {(0, 1): tension}), pair(2, {(0, 1): trust}), np.array([race], np.float32),
-        pair(2, {(0, 1): pressure}, dtype=bool), pair(2, {(0, 1): rung}, dtype=np.int8), pair(2, {(0, 1): ties}),
-        np.array([forum], np.float32), np.array([[0.0, camp], [camp, 0.0]], np.float32), p)
+        pair(2, {(0, 1): tension}),
+        pair(2, {(0, 1): trust}),
+        np.array([race], np.float32),
+        pair(2, {(0, 1): pressure}, dtype=bool),
+        pair(2, {(0, 1): rung}, dtype=np.int8),
+        pair(2, {(0, 1): ties}),
+        np.array([forum], np.float32),
+        np.array([[0.0, camp], [camp, 0.0]], np.float32),
+        p,
+    )
     new = tension_dynamics.update_tension(pair(2, {(0, 1): tension}), pulls, np.zeros((1, 2, 2), np.float32), off(2))
     assert new[0, 0, 1] == new[0, 1, 0] and new[0, 0, 0] == 0
     return float(new[0, 0, 1])
@@ -409,9 +492,15 @@ def test_tension_closes_a_share_of_the_gap_to_its_target():
     preset = "spiral-world"
     camp_bias, shadow = value(preset, "camp_bias"), value(preset, "shadow_of_future")
     t, trust, race, ties, forum, rung = 0.3, 0.4, (0.2, 0.1), 0.2, 0.1, 2
-    target = (k("DISTRUST_TENSION") * (1 - trust) + k("ARMS_TENSION") * sum(race) + k("BLOC_TENSION") * camp_bias
-              + k("PRESSURE_TENSION") + k("CRISIS_TENSION") * rung / K.WAR_RUNG
-              - k("TIES_TENSION") * shadow * ties - k("FORUM_TENSION") * forum)
+    target = (
+        k("DISTRUST_TENSION") * (1 - trust)
+        + k("ARMS_TENSION") * sum(race)
+        + k("BLOC_TENSION") * camp_bias
+        + k("PRESSURE_TENSION")
+        + k("CRISIS_TENSION") * rung / K.WAR_RUNG
+        - k("TIES_TENSION") * shadow * ties
+        - k("FORUM_TENSION") * forum
+    )
     got = tension_after(pressure=True, ties=ties, forum=forum, tension=t, trust=trust, race=race, camp=1.0, rung=rung)
     assert got == pytest.approx(t + k("TENSION_RATE") * (target - t), abs=TOL)
 
@@ -424,11 +513,10 @@ def test_pressure_and_an_open_crisis_raise_pair_tension_and_ties_and_the_forum_l
     base = tension_after()
     assert tension_after(pressure=True) - base == pytest.approx(rate * k("PRESSURE_TENSION"), abs=TOL)
     for rung in (1, BRINK):
-        assert tension_after(rung=rung) - base == pytest.approx(rate * k("CRISIS_TENSION") * rung / K.WAR_RUNG,
-                                                                abs=TOL)
+        assert tension_after(rung=rung) - base == pytest.approx(rate * k("CRISIS_TENSION") * rung / K.WAR_RUNG, abs=TOL)
     assert base - tension_after(ties=0.6) == pytest.approx(rate * k("TIES_TENSION") * shadow * 0.6, abs=TOL)
     assert base - tension_after(forum=0.5) == pytest.approx(rate * k("FORUM_TENSION") * 0.5, abs=TOL)
-    assert tension_after(tension=0.05, ties=1.0, forum=1.0, trust=0.99) == 0.0   # a negative target: calm, not below
+    assert tension_after(tension=0.05, ties=1.0, forum=1.0, trust=0.99) == 0.0  # a negative target: calm, not below
 
 
 def test_regional_tension_of_equal_pair_tensions_is_that_tension_on_the_gauge():
@@ -449,34 +537,46 @@ def test_regional_tension_weighs_a_pair_by_its_strength():
 
 # ---------------------------------------------------------------- §7.9 the challenge
 
+
 def greedy_z_by_hand(preset, stake_value, win, resolve, ties, forum, both_nuclear) -> float:
-    return (k("GREED_WEIGHT") * stake_value * (win - k("WIN_THRESHOLD")) - k("RESOLVE_DETERS") * resolve
-            - k("FUTURE_WEIGHT") * value(preset, "shadow_of_future") * (ties + forum)
-            - k("NUCLEAR_DETERS") * both_nuclear + k("CRISIS_BASE"))
+    return (
+        k("GREED_WEIGHT") * stake_value * (win - k("WIN_THRESHOLD"))
+        - k("RESOLVE_DETERS") * resolve
+        - k("FUTURE_WEIGHT") * value(preset, "shadow_of_future") * (ties + forum)
+        - k("NUCLEAR_DETERS") * both_nuclear
+        + k("CRISIS_BASE")
+    )
 
 
-@pytest.mark.parametrize("preset, stake_value, win, resolve, ties, forum, both_nuclear", [
-    ("spiral-world", 3.0, 0.7, 0.5, 0.0, 0.0, False),
-    ("spiral-world", 1.0, 0.3, 0.2, 0.4, 0.2, False),
-    ("deterrence-world", 2.0, 0.8, 0.9, 0.5, 0.0, True),
-    ("deterrence-world", 3.0, 0.45, 0.0, 0.0, 1.0, True),
-])
+@pytest.mark.parametrize(
+    "preset, stake_value, win, resolve, ties, forum, both_nuclear",
+    [
+        ("spiral-world", 3.0, 0.7, 0.5, 0.0, 0.0, False),
+        ("spiral-world", 1.0, 0.3, 0.2, 0.4, 0.2, False),
+        ("deterrence-world", 2.0, 0.8, 0.9, 0.5, 0.0, True),
+        ("deterrence-world", 3.0, 0.45, 0.0, 0.0, 1.0, True),
+    ],
+)
 def test_greedy_challenge_logodds_follow_the_formula(preset, stake_value, win, resolve, ties, forum, both_nuclear):
     """z = GREED_WEIGHT·value·(win − WIN_THRESHOLD) − RESOLVE_DETERS·resolve − FUTURE_WEIGHT·shadow·(ties + forum) −
     NUCLEAR_DETERS·[both nuclear] + CRISIS_BASE."""
     a = lambda x: np.array([x], np.float32)  # noqa: E731
-    z = challenge.greedy_challenge_logodds(stake_value, a(win), a(resolve), a(ties), a(forum), both_nuclear,
-                                        in_force(preset))
-    assert z[0] == pytest.approx(greedy_z_by_hand(preset, stake_value, win, resolve, ties, forum, both_nuclear),
-                                 abs=1e-4)
+    z = challenge.greedy_challenge_logodds(
+        stake_value, a(win), a(resolve), a(ties), a(forum), both_nuclear, in_force(preset)
+    )
+    assert z[0] == pytest.approx(
+        greedy_z_by_hand(preset, stake_value, win, resolve, ties, forum, both_nuclear), abs=1e-4
+    )
 
 
 def test_a_greedy_actor_is_drawn_by_a_valuable_stake_it_expects_to_win():
     """Each unit of odds beyond WIN_THRESHOLD adds GREED_WEIGHT·value; below it, a more valuable stake pulls less."""
     p = in_force("spiral-world")
     a = lambda x: np.array([x], np.float32)  # noqa: E731
+
     def z(v, w):
         return float(challenge.greedy_challenge_logodds(v, a(w), a(0.5), a(0.0), a(0.0), False, p)[0])
+
     assert z(3.0, 0.8) - z(3.0, 0.6) == pytest.approx(k("GREED_WEIGHT") * 3.0 * 0.2, abs=1e-4)
     assert z(3.0, 0.8) > z(1.0, 0.8)
     assert z(3.0, 0.3) < z(1.0, 0.3)
@@ -499,8 +599,11 @@ def test_a_security_seeker_challenges_only_from_fear_above_the_floor():
     z = challenge.secure_challenge_logodds(fear_now, ties, forum, p)
     assert z[0] == -np.inf and z[1] == -np.inf
     for i in (2, 3):
-        expected = (k("FEAR_WEIGHT") * float(fear_now[i]) - k("FUTURE_WEIGHT") * value(preset, "shadow_of_future") * 0.4
-                    + k("CRISIS_BASE"))
+        expected = (
+            k("FEAR_WEIGHT") * float(fear_now[i])
+            - k("FUTURE_WEIGHT") * value(preset, "shadow_of_future") * 0.4
+            + k("CRISIS_BASE")
+        )
         assert z[i] == pytest.approx(expected, abs=1e-4)
     assert sigmoid(z[:2]).tolist() == [0.0, 0.0]
 
@@ -520,12 +623,22 @@ def test_may_back_excludes_the_parties_allies_of_the_other_side_and_the_other_si
     # 5 allied with 0 just below ALLY_THRESHOLD; 0 and 1 themselves allied
     stakes = make_stakes([(0, 1)], [2.0], [0, 1, 2, 3, 1, 5])
     strong, weak = 1.0, k("ALLY_THRESHOLD") - 0.01
-    alliance = pair(6, {(0, 2): strong, (0, 3): strong, (1, 3): strong, (0, 4): strong, (0, 5): weak,
-                        (0, 1): strong, (1, 5): k("ALLY_THRESHOLD")})
+    alliance = pair(
+        6,
+        {
+            (0, 2): strong,
+            (0, 3): strong,
+            (1, 3): strong,
+            (0, 4): strong,
+            (0, 5): weak,
+            (0, 1): strong,
+            (1, 5): k("ALLY_THRESHOLD"),
+        },
+    )
     first = crises.may_back(stakes, alliance, 0, 0)
     second = crises.may_back(stakes, alliance, 0, 1)
     assert first[0].tolist() == [False, False, True, False, False, False]
-    assert second[0].tolist() == [False, False, False, False, False, True]   # 5 is 1's ally at the threshold
+    assert second[0].tolist() == [False, False, False, False, False, True]  # 5 is 1's ally at the threshold
 
 
 def test_crisis_odds_count_credible_backers_and_the_defender_defends():
@@ -537,7 +650,7 @@ def test_crisis_odds_count_credible_backers_and_the_defender_defends():
     capability = np.array([[4.0, 3.0, 2.0]], np.float32)
     alliance = pair(3, {(1, 2): 0.8})
     credibility = np.full((1, 3, 3), 0.6, np.float32)
-    credibility[0, 2, 1] = 0.5   # 2's commitment to 1
+    credibility[0, 2, 1] = 0.5  # 2's commitment to 1
     s0, s1 = 4.0, 3.0 + 0.5 * 2.0
     p = in_force(preset)
     first_challenges = war.crisis_odds(stakes, 0, np.array([0]), capability, alliance, credibility, p)[0]
@@ -561,14 +674,17 @@ def test_defence_of_all_counts_every_allys_credible_capability():
 
 # ---------------------------------------------------------------- §7.2 choice
 
+
 def test_rivals_share_a_stake_or_sit_in_two_treaty_blocs():
     """Two actors are rivals if they share a stake or belong to different blocs, neither non-aligned."""
     stakes = make_stakes([(0, 2)], [1.0], [0, 1, 2])
     rival = choice.rivals(stakes, ["east", "west", "non-aligned", "west"])
-    assert rival.tolist() == [[False, True, True, True],
-                              [True, False, False, False],
-                              [True, False, False, False],
-                              [True, False, False, False]]
+    assert rival.tolist() == [
+        [False, True, True, True],
+        [True, False, False, False],
+        [True, False, False, False],
+        [True, False, False, False],
+    ]
 
 
 def test_a_move_that_cannot_be_made_is_refused_with_its_reason():
@@ -576,18 +692,23 @@ def test_a_move_that_cannot_be_made_is_refused_with_its_reason():
     against its target."""
     stakes = make_stakes([(0, 1)], [2.0], [0, 1, 2])
     rival = choice.rivals(stakes, ["a", "b", "non-aligned"])
-    action = np.array([[Action.CHALLENGE, Action.ALLY, Action.ALLY],
-                       [Action.CHALLENGE, Action.CHALLENGE, Action.TRADE],
-                       [Action.SUMMIT, Action.PRESSURE, Action.ARM]], np.int8)
-    target = np.array([[1, 0, 0],
-                       [1, 2, NONE],
-                       [NONE, 1, NONE]])
+    action = np.array(
+        [
+            [Action.CHALLENGE, Action.ALLY, Action.ALLY],
+            [Action.CHALLENGE, Action.CHALLENGE, Action.TRADE],
+            [Action.SUMMIT, Action.PRESSURE, Action.ARM],
+        ],
+        np.int8,
+    )
+    target = np.array([[1, 0, 0], [1, 2, NONE], [NONE, 1, NONE]])
     rung = np.array([[0], [1], [0]], np.int8)
     why = choice.refusal(action, target, stakes, rung, rival)
     challenge = "no stake open to challenge with that actor"
-    assert why.tolist() == [["", "an alliance with a rival", ""],
-                            [challenge, challenge, "no target"],
-                            ["no target", "no target", ""]]
+    assert why.tolist() == [
+        ["", "an alliance with a rival", ""],
+        [challenge, challenge, "no target"],
+        ["no target", "no target", ""],
+    ]
 
 
 def every_action():
@@ -634,8 +755,14 @@ def test_a_humans_stance_is_taken_as_given():
     stakes = make_stakes([(0, 1)], [2.0], [0, 1])
     p = in_force("spiral-world")
     st = make_state(1, 2, stake_rung=[[1]], stake_challenger=[[0]])
-    stance = choice.choose_stances(view_of(st, stakes, p), lambda i: make("always-hold"),
-                                   {(1, 0): Stance.BACK_DOWN}, stakes, st.stake_challenger, p)
+    stance = choice.choose_stances(
+        view_of(st, stakes, p),
+        lambda i: make("always-hold"),
+        {(1, 0): Stance.BACK_DOWN},
+        stakes,
+        st.stake_challenger,
+        p,
+    )
     assert stance[0, 0].tolist() == [Stance.STAND_FIRM, Stance.BACK_DOWN]
 
 
@@ -644,9 +771,10 @@ def test_no_stance_is_taken_in_a_game_without_an_open_crisis():
     stakes = make_stakes([(0, 1)], [2.0], [0, 1])
     p = in_force("spiral-world", b=3)
     st = make_state(3, 2, stake_rung=[[1], [0], [K.WAR_RUNG]], stake_challenger=[[0], [-1], [0]])
-    stance = choice.choose_stances(view_of(st, stakes, p), lambda i: make("dialogue"), {}, stakes,
-                                   st.stake_challenger, p)
-    assert stance[0, 0].tolist() == [Stance.SETTLE, Stance.SETTLE]   # two security-seekers of a doctrine not tough
+    stance = choice.choose_stances(
+        view_of(st, stakes, p), lambda i: make("dialogue"), {}, stakes, st.stake_challenger, p
+    )
+    assert stance[0, 0].tolist() == [Stance.SETTLE, Stance.SETTLE]  # two security-seekers of a doctrine not tough
     assert stance[1:, 0].tolist() == [[Stance.STAND_FIRM, Stance.STAND_FIRM]] * 2
 
 
@@ -655,16 +783,24 @@ def test_only_eligible_allies_of_an_open_crisis_back():
     stakes = make_stakes([(0, 1)], [2.0], [0, 1, 2, 3])
     p = in_force("spiral-world", b=3)
     credibility = np.full((3, 4, 4), 0.6, np.float32)
-    st = make_state(3, 4, s=1, stake_rung=[[1], [1], [0]], stake_challenger=[[0], [0], [-1]], credibility=credibility,
-                    alliance=pair(4, {(0, 2): 0.8, (1, 3): 0.8}, b=3))
+    st = make_state(
+        3,
+        4,
+        s=1,
+        stake_rung=[[1], [1], [0]],
+        stake_challenger=[[0], [0], [-1]],
+        credibility=credibility,
+        alliance=pair(4, {(0, 2): 0.8, (1, 3): 0.8}, b=3),
+    )
     u = np.full((3, 1, 4), 0.5, np.float32)
-    u[1, 0, 2] = 0.7   # actor 2's backing draw for the stake in game 1: above its credibility
+    u[1, 0, 2] = 0.7  # actor 2's backing draw for the stake in game 1: above its credibility
     backing, eligible = choice.choose_backing(view_of(st, stakes, p), lambda i: make("reciprocity"), {}, stakes, u)
     assert backing[:, 0].tolist() == [[OUT, OUT, FIRST, SECOND], [OUT, OUT, OUT, SECOND], [OUT, OUT, OUT, OUT]]
     assert eligible[0][0].tolist() == [[False, False, True, False], [False, False, True, False], [False] * 4]
 
 
 # ---------------------------------------------------------------- §7.10 the ladder and war
+
 
 def expected_resolution(a: Stance, b: Stance, rung: int, accident: bool):
     """(new rung, winner, settled, war) as docs/MODEL.md §7.10 states it."""
@@ -714,8 +850,11 @@ def test_one_backing_down_hands_the_stake_to_the_other():
 
 def test_escalating_or_a_stand_off_climbs_one_rung_below_the_brink():
     """Below the brink an ESCALATE, a stand-off, or a refused offer climbs exactly one rung."""
-    for a, b in ((Stance.ESCALATE, Stance.ESCALATE), (Stance.STAND_FIRM, Stance.STAND_FIRM),
-                 (Stance.SETTLE, Stance.STAND_FIRM)):
+    for a, b in (
+        (Stance.ESCALATE, Stance.ESCALATE),
+        (Stance.STAND_FIRM, Stance.STAND_FIRM),
+        (Stance.SETTLE, Stance.STAND_FIRM),
+    ):
         assert resolve_one(a, b, 1) == (2, -1, False, False)
         assert resolve_one(a, b, BRINK - 1, accident=True) == (BRINK, -1, False, False)
 
@@ -740,13 +879,19 @@ def test_a_challenge_opens_a_crisis_over_the_most_valuable_free_stake_they_share
     """open_crises: a CHALLENGE by i at j opens rung 1 over their most valuable stake with none open, i the challenger.
     open_crises: a CHALLENGE by i at j opens rung 1 over their most valuable stake with none open, i the challenger."""
     stakes = make_stakes([(0, 1), (1, 0), (0, 2)], [1.0, 3.0, 2.0], [0, 1, 2])
-    action = np.array([[Action.CHALLENGE, Action.HOLD, Action.HOLD],
-                       [Action.CHALLENGE, Action.HOLD, Action.HOLD],
-                       [Action.HOLD, Action.HOLD, Action.HOLD]], np.int8)
+    action = np.array(
+        [
+            [Action.CHALLENGE, Action.HOLD, Action.HOLD],
+            [Action.CHALLENGE, Action.HOLD, Action.HOLD],
+            [Action.HOLD, Action.HOLD, Action.HOLD],
+        ],
+        np.int8,
+    )
     target = np.array([[1, NONE, NONE], [1, NONE, NONE], [NONE, NONE, NONE]])
     rung0 = np.array([[0, 0, 0], [0, 2, 0], [0, 0, 0]], np.int8)
-    rung, challenger, opened = crises.open_crises(rung0, np.full((3, 3), -1, np.int8), np.zeros((3, 3), np.int16),
-                                                  stakes, action, target, 7)
+    rung, challenger, opened = crises.open_crises(
+        rung0, np.full((3, 3), -1, np.int8), np.zeros((3, 3), np.int16), stakes, action, target, 7
+    )
     assert rung.tolist() == [[0, 1, 0], [1, 2, 0], [0, 0, 0]]
     assert challenger.tolist() == [[-1, 0, -1], [0, -1, -1], [-1, -1, -1]]
     assert opened.tolist() == [[0, 7, 0], [7, 0, 0], [0, 0, 0]]
@@ -755,8 +900,9 @@ def test_a_challenge_opens_a_crisis_over_the_most_valuable_free_stake_they_share
 def test_settle_accounts_give_the_winner_the_stake_and_each_half_for_a_settlement():
     """The winner gains the stake's value and the other loses it; a settlement gives each half and takes half."""
     won, lost = np.zeros((3, 3), np.float32), np.zeros((3, 3), np.float32)
-    won, lost = crises.settle_accounts(won, lost, np.array([2, 0]), 3.0, np.array([0, -1, -1]),
-                                       np.array([False, True, False]))
+    won, lost = crises.settle_accounts(
+        won, lost, np.array([2, 0]), 3.0, np.array([0, -1, -1]), np.array([False, True, False])
+    )
     assert won.tolist() == [[0, 0, 3], [1.5, 0, 1.5], [0, 0, 0]]
     assert lost.tolist() == [[3, 0, 0], [1.5, 0, 1.5], [0, 0, 0]]
 
@@ -796,21 +942,39 @@ def test_a_war_is_fought_by_the_parties_and_their_backers_and_won_by_the_fortune
     assert got.tolist() == [0, 1]
 
 
-def crisis_turn(stance, rung=2, escalated=(False, False, False), backing=(OUT, OUT, OUT), resolve=0.5,
-                eligible=((False,) * 3, (False,) * 3), accident=0.99, fortune=0.99, preset="spiral-world",
-                capability=(4.0, 3.0, 2.0)):
+def crisis_turn(
+    stance,
+    rung=2,
+    escalated=(False, False, False),
+    backing=(OUT, OUT, OUT),
+    resolve=0.5,
+    eligible=((False,) * 3, (False,) * 3),
+    accident=0.99,
+    fortune=0.99,
+    preset="spiral-world",
+    capability=(4.0, 3.0, 2.0),
+):
     """One turn of step 8 as the engine runs it (resolve_crises, fight_wars, settle_crises) over a stake between
     actors 0 (challenger) and 1, actor 2 an outsider, with the stake's accident and fortunes-of-war draws."""
     n = 3
     stakes = make_stakes([(0, 1)], [2.0], [0, 1, 2])
-    st = make_state(1, n, stake_rung=[[rung]], stake_challenger=[[0]], escalated=[[escalated]],
-                    backing=[[backing]], resolve=resolve, capability=capability)
+    st = make_state(
+        1,
+        n,
+        stake_rung=[[rung]],
+        stake_challenger=[[0]],
+        escalated=[[escalated]],
+        backing=[[backing]],
+        resolve=resolve,
+        capability=capability,
+    )
     stance = np.array([[stance]], np.int8)
-    elig = [[np.array([eligible[0]]), np.array([eligible[1]])]]   # per stake, per side
+    elig = [[np.array([eligible[0]]), np.array([eligible[1]])]]  # per stake, per side
     p = in_force(preset)
     resolved = crises.resolve_crises(st.stake_rung, stance, np.array([[accident]], np.float32), p)
-    resolved, fought = war.fight_wars(stakes, resolved, st.stake_challenger, st.backing, st.capability,
-                                      np.array([[fortune]], np.float32), p)
+    resolved, fought = war.fight_wars(
+        stakes, resolved, st.stake_challenger, st.backing, st.capability, np.array([[fortune]], np.float32), p
+    )
     return crises.settle_crises(st, stakes, resolved, stance, elig, p), fought
 
 
@@ -851,8 +1015,13 @@ def test_an_escalation_at_the_brink_starts_a_war_between_the_sides():
     """At the brink an ESCALATE makes the stake's rung WAR_RUNG; the parties and backers fight; the fortunes of war
     give the stake."""
     first_wins = 4.0 / (4.0 + value("spiral-world", "defence_advantage") * 5.0)
-    st, fought = crisis_turn((Stance.ESCALATE, Stance.STAND_FIRM), rung=BRINK, backing=(OUT, OUT, SECOND),
-                             fortune=first_wins - 0.01, eligible=((False,) * 3, (False, False, True)))
+    st, fought = crisis_turn(
+        (Stance.ESCALATE, Stance.STAND_FIRM),
+        rung=BRINK,
+        backing=(OUT, OUT, SECOND),
+        fortune=first_wins - 0.01,
+        eligible=((False,) * 3, (False, False, True)),
+    )
     assert st.stake_rung[0, 0] == K.WAR_RUNG
     assert fought[0].tolist() == [[False, True, True], [True, False, False], [True, False, False]]
     assert st.stakes_won[0].tolist() == [2.0, 0.0, 0.0] and st.stakes_lost[0].tolist() == [0.0, 2.0, 0.0]
@@ -875,8 +1044,13 @@ def test_postures_are_taken_from_open_crises_only():
     """postures: a party stood firm if it stood firm or escalated in an open crisis, yielded if it backed down
     in one."""
     stakes = make_stakes([(0, 1), (2, 1)], [1.0, 1.0], [0, 1, 2])
-    stance = np.array([[[Stance.ESCALATE, Stance.BACK_DOWN], [Stance.SETTLE, Stance.STAND_FIRM]],
-                       [[Stance.STAND_FIRM, Stance.STAND_FIRM], [Stance.BACK_DOWN, Stance.SETTLE]]], np.int8)
+    stance = np.array(
+        [
+            [[Stance.ESCALATE, Stance.BACK_DOWN], [Stance.SETTLE, Stance.STAND_FIRM]],
+            [[Stance.STAND_FIRM, Stance.STAND_FIRM], [Stance.BACK_DOWN, Stance.SETTLE]],
+        ],
+        np.int8,
+    )
     stood, yielded = crises.postures(stakes, stance, np.array([[2, 1], [0, BRINK]], np.int8), 3)
     assert stood.tolist() == [[True, True, False], [False, False, False]]
     assert yielded.tolist() == [[False, True, False], [False, False, True]]
@@ -899,10 +1073,12 @@ def test_the_first_sides_odds_give_the_defence_advantage_to_whichever_side_did_n
     second did."""
     for preset in P.PRESETS:
         da = value(preset, "defence_advantage")
-        got = war.first_side_odds(np.full(3, 4.0, np.float32), np.full(3, 3.0, np.float32), np.array([0, 1, 0]),
-                                  in_force(preset, b=3))
-        assert got.tolist() == pytest.approx([4.0 / (4.0 + da * 3.0), 1.0 - 3.0 / (3.0 + da * 4.0),
-                                              4.0 / (4.0 + da * 3.0)], abs=TOL)
+        got = war.first_side_odds(
+            np.full(3, 4.0, np.float32), np.full(3, 3.0, np.float32), np.array([0, 1, 0]), in_force(preset, b=3)
+        )
+        assert got.tolist() == pytest.approx(
+            [4.0 / (4.0 + da * 3.0), 1.0 - 3.0 / (3.0 + da * 4.0), 4.0 / (4.0 + da * 3.0)], abs=TOL
+        )
 
 
 def test_the_odds_of_a_crisis_and_the_fortunes_of_war_read_one_formula():
@@ -927,10 +1103,17 @@ def test_resolve_crises_resolves_each_open_crisis_and_leaves_the_others():
     draw is low); a stake with none open keeps its rung, with no winner, settlement or war."""
     p = in_force("spiral-world", b=2)
     rung = np.array([[1, 0, BRINK], [BRINK, K.WAR_RUNG, 2]], np.int8)
-    stance = np.array([[[Stance.BACK_DOWN, Stance.STAND_FIRM], [Stance.SETTLE, Stance.SETTLE],
-                        [Stance.STAND_FIRM, Stance.STAND_FIRM]],
-                       [[Stance.SETTLE, Stance.SETTLE], [Stance.ESCALATE, Stance.ESCALATE],
-                        [Stance.STAND_FIRM, Stance.ESCALATE]]], np.int8)
+    stance = np.array(
+        [
+            [
+                [Stance.BACK_DOWN, Stance.STAND_FIRM],
+                [Stance.SETTLE, Stance.SETTLE],
+                [Stance.STAND_FIRM, Stance.STAND_FIRM],
+            ],
+            [[Stance.SETTLE, Stance.SETTLE], [Stance.ESCALATE, Stance.ESCALATE], [Stance.STAND_FIRM, Stance.ESCALATE]],
+        ],
+        np.int8,
+    )
     accident = np.array([[0.99, 0.99, 1e-4], [1e-4, 1e-4, 1e-4]], np.float32)
     res = crises.resolve_crises(rung, stance, accident, p)
     assert res.rung.tolist() == [[0, 0, K.WAR_RUNG], [0, K.WAR_RUNG, BRINK]]
@@ -944,13 +1127,18 @@ def test_fight_wars_gives_each_war_to_its_fortunes_and_marks_the_enemies():
     side fought every member of the other; other winners stand."""
     p = in_force("spiral-world", b=2)
     stakes = make_stakes([(0, 1), (2, 1)], [2.0, 1.0], [0, 1, 2])
-    resolved = crises.Resolution(rung=np.array([[K.WAR_RUNG, 0], [0, 0]], np.int8), winner=np.array([[-1, 0], [1, -1]]),
-                                 settled=np.zeros((2, 2), bool), war=np.array([[True, False], [False, False]]))
+    resolved = crises.Resolution(
+        rung=np.array([[K.WAR_RUNG, 0], [0, 0]], np.int8),
+        winner=np.array([[-1, 0], [1, -1]]),
+        settled=np.zeros((2, 2), bool),
+        war=np.array([[True, False], [False, False]]),
+    )
     backing = np.full((2, 2, 3), OUT, np.int8)
     backing[:, 0, 2] = FIRST
     capability = np.array([[4.0, 3.0, 2.0]] * 2, np.float32)
-    got, fought = war.fight_wars(stakes, resolved, np.array([[0, 2], [0, 2]], np.int8), backing, capability,
-                                 np.full((2, 2), 0.99, np.float32), p)
+    got, fought = war.fight_wars(
+        stakes, resolved, np.array([[0, 2], [0, 2]], np.int8), backing, capability, np.full((2, 2), 0.99, np.float32), p
+    )
     assert got.winner.tolist() == [[1, 0], [1, -1]]
     assert fought[0].tolist() == [[False, True, False], [True, False, True], [False, True, False]]
     assert not fought[1].any()
@@ -961,15 +1149,26 @@ def test_settle_crises_leaves_a_stake_with_no_crisis_open_as_it_was():
     credibility stay."""
     stakes = make_stakes([(0, 1)], [2.0], [0, 1, 2])
     st = make_state(1, 3, stake_rung=[[K.WAR_RUNG]], escalated=[[[True, False, False]]], stakes_won=[[1.0, 0.0, 0.0]])
-    resolved = crises.resolve_crises(st.stake_rung, np.array([[[Stance.BACK_DOWN, Stance.SETTLE]]], np.int8),
-                                     np.full((1, 1), 0.99, np.float32), in_force("spiral-world"))
-    after = crises.settle_crises(st, stakes, resolved, np.array([[[Stance.BACK_DOWN, Stance.SETTLE]]], np.int8),
-                                 [[np.ones((1, 3), bool), np.ones((1, 3), bool)]], in_force("spiral-world"))
+    resolved = crises.resolve_crises(
+        st.stake_rung,
+        np.array([[[Stance.BACK_DOWN, Stance.SETTLE]]], np.int8),
+        np.full((1, 1), 0.99, np.float32),
+        in_force("spiral-world"),
+    )
+    after = crises.settle_crises(
+        st,
+        stakes,
+        resolved,
+        np.array([[[Stance.BACK_DOWN, Stance.SETTLE]]], np.int8),
+        [[np.ones((1, 3), bool), np.ones((1, 3), bool)]],
+        in_force("spiral-world"),
+    )
     assert after.stake_rung.tolist() == [[K.WAR_RUNG]] and after.escalated.tolist() == st.escalated.tolist()
     assert after.stakes_won.tolist() == st.stakes_won.tolist() and (after.credibility == st.credibility).all()
 
 
 # ---------------------------------------------------------------- §7.11 economy
+
 
 def test_prosperity_grows_more_with_ties_and_less_under_regional_tension():
     """Growth is GROWTH·(1 + mean ties)·(1 − regional_tension/TENSION_DRAG), clipped at PROSPERITY_MAX."""
@@ -987,24 +1186,27 @@ def test_a_war_costs_every_side_prosperity_and_cuts_the_ties_between_enemies():
     fought = pair(3, {(0, 1): True, (0, 2): True}, dtype=bool)
     ties = pair(3, {(0, 1): 0.5, (1, 2): 0.4, (0, 2): 0.3})
     prosperity, cut = war.war_costs(np.array([[5.0, 1.0, 3.0]], np.float32), ties, fought)
-    np.testing.assert_allclose(prosperity[0], [5.0 - k("WAR_PROSPERITY_COST"), 0.0, 3.0 - k("WAR_PROSPERITY_COST")],
-                               atol=TOL)
+    np.testing.assert_allclose(
+        prosperity[0], [5.0 - k("WAR_PROSPERITY_COST"), 0.0, 3.0 - k("WAR_PROSPERITY_COST")], atol=TOL
+    )
     np.testing.assert_allclose(cut, pair(3, {(1, 2): 0.4}), atol=TOL)
 
 
 # ---------------------------------------------------------------- §7.12 scores
 
+
 def test_payoffs_of_two_actors_are_the_2x2_game_their_types_feel():
     """Dialogue and deterrence pay (R,R), (S,T), (T,S), (P,P), T being payoff_T for a greedy actor and secure_payoff_T
     for a security-seeker."""
     preset = "deterrence-world"
-    R, S, T, Pp, Ts = (value(preset, name) for name in ("payoff_R", "payoff_S", "payoff_T", "payoff_P",
-                                                         "secure_payoff_T"))
+    R, S, T, Pp, Ts = (
+        value(preset, name) for name in ("payoff_R", "payoff_S", "payoff_T", "payoff_P", "secure_payoff_T")
+    )
     family = np.array([[1, 1], [1, 0], [0, 1], [0, 0]], np.int8)
     greedy = np.array([[True, False]] * 4)
     got = scores.payoffs(family, greedy, in_force(preset, b=4))
     np.testing.assert_array_equal(got, [[R, R], [S, Ts], [T, S], [Pp, Pp]])
-    assert Ts < R < T   # a security-seeker feels an assurance game, a greedy actor a prisoner's dilemma
+    assert Ts < R < T  # a security-seeker feels an assurance game, a greedy actor a prisoner's dilemma
 
 
 def test_with_secure_payoff_t_equal_to_payoff_t_both_types_feel_the_same_matrix():
@@ -1039,11 +1241,19 @@ def test_score_parts_follow_their_formulas():
     """security per turn (over the turn limit for an actor at war), prosperity against its start, stakes against those
     held, relations from payoff_S to the best payoff."""
     preset = "spiral-world"
-    st = make_state(1, 3, security_sum=[300.0, 150.0, 240.0], prosperity=[6.0, 2.0, 9.0],
-                    stakes_won=[2.0, 0.0, 0.0], stakes_lost=[0.0, 2.0, 0.0], payoff=[30.0, 20.0, 10.0],
-                    fought=pair(3, {(1, 2): True}, dtype=bool))
-    parts = scores.score_parts(st, np.array([4.0, 4.0, 3.0]), np.array([2.0, 3.0, 0.0]), np.array([[5]]), 30,
-                               st.fought, in_force(preset))
+    st = make_state(
+        1,
+        3,
+        security_sum=[300.0, 150.0, 240.0],
+        prosperity=[6.0, 2.0, 9.0],
+        stakes_won=[2.0, 0.0, 0.0],
+        stakes_lost=[0.0, 2.0, 0.0],
+        payoff=[30.0, 20.0, 10.0],
+        fought=pair(3, {(1, 2): True}, dtype=bool),
+    )
+    parts = scores.score_parts(
+        st, np.array([4.0, 4.0, 3.0]), np.array([2.0, 3.0, 0.0]), np.array([[5]]), 30, st.fought, in_force(preset)
+    )
     scale = k("SECURITY_SCALE")
     S, best = value(preset, "payoff_S"), max(value(preset, "payoff_T"), value(preset, "payoff_R"))
     np.testing.assert_allclose(parts["security"][0], [300 / 5, 150 / 30, 240 / 30], atol=TOL)
@@ -1053,8 +1263,12 @@ def test_score_parts_follow_their_formulas():
     np.testing.assert_allclose(parts["relations"][0], scale * (per_turn - S) / (best - S), atol=TOL)
 
 
-PARTS = {"security": np.array([[80.0, 60.0, 40.0, 20.0]]), "prosperity": np.array([[50.0, 70.0, 30.0, 50.0]]),
-         "stakes": np.array([[70.0, 30.0, 50.0, 100.0]]), "relations": np.array([[40.0, 90.0, 10.0, 60.0]])}
+PARTS = {
+    "security": np.array([[80.0, 60.0, 40.0, 20.0]]),
+    "prosperity": np.array([[50.0, 70.0, 30.0, 50.0]]),
+    "stakes": np.array([[70.0, 30.0, 50.0, 100.0]]),
+    "relations": np.array([[40.0, 90.0, 10.0, 60.0]]),
+}
 
 
 def weighted(kind: str, i: int) -> float:
@@ -1081,8 +1295,9 @@ def test_war_cuts_the_score_and_a_war_with_nuclear_actors_on_both_sides_cuts_it_
     for g, pairs in enumerate([[(0, 1), (2, 1)], [(2, 3)], [(1, 2)]]):
         for i, j in pairs:
             fought[g, i, j] = fought[g, j, i] = True
-    got = scores.headline_score({name: np.repeat(v, 3, axis=0) for name, v in PARTS.items()}, greedy, fought,
-                                nuclear, True)
+    got = scores.headline_score(
+        {name: np.repeat(v, 3, axis=0) for name, v in PARTS.items()}, greedy, fought, nuclear, True
+    )
     base = np.array([weighted("SECURE", i) for i in range(4)])
     war, nuke = k("WAR_SCORE_FACTOR"), k("NUCLEAR_SCORE_FACTOR")
     # game 0: 0 and its backer 2 against 1, nuclear on both sides; game 1: two non-nuclear actors;
@@ -1101,8 +1316,7 @@ def test_without_dynamics_the_score_is_the_relations_part_alone():
 
 # ---------------------------------------------------------------- §7.13 endings
 
-END = EndRules(lockin_threshold=60.0, lockin_turns=3, community_trust=0.7, community_tension=25.0,
-               community_turns=2)
+END = EndRules(lockin_threshold=60.0, lockin_turns=3, community_trust=0.7, community_tension=25.0, community_turns=2)
 
 
 def ending(st: State, trust: float = 0.5, turn: int = 5, limit: int = 30, dynamics: bool = True, end=END) -> State:
@@ -1148,8 +1362,9 @@ def test_war_takes_precedence_over_every_other_ending():
     """A state that meets war, lock-in and the turn limit at once ends in war; lock-in comes before community."""
     st = make_state(1, 3, stake_rung=[[K.WAR_RUNG]], regional_tension=90.0, lockin_run=END.lockin_turns)
     assert ending(st, turn=30, limit=30).outcome[0] == OUTCOME_INDEX[Outcome.REGIONAL_WAR]
-    loose = EndRules(lockin_threshold=20.0, lockin_turns=1, community_trust=0.5, community_tension=50.0,
-                     community_turns=1)
+    loose = EndRules(
+        lockin_threshold=20.0, lockin_turns=1, community_trust=0.5, community_tension=50.0, community_turns=1
+    )
     st = make_state(1, 3, regional_tension=30.0)
     assert ending(st, trust=0.9, end=loose).outcome[0] == OUTCOME_INDEX[Outcome.COLD_WAR_LOCK_IN]
 
@@ -1165,20 +1380,32 @@ def test_an_ended_game_keeps_its_ending_and_without_dynamics_only_the_turn_limit
 
 # ---------------------------------------------------------------- §7.1 the card draw
 
-def small_deck(paragraph=(1, 4, 7, 10, 13), weight=(1.0, 2.0, 1.0, 3.0, 1.0), min_turn=None, max_turn=None,
-               min_tension=None, max_tension=None) -> events.Deck:
+
+def small_deck(
+    paragraph=(1, 4, 7, 10, 13),
+    weight=(1.0, 2.0, 1.0, 3.0, 1.0),
+    min_turn=None,
+    max_turn=None,
+    min_tension=None,
+    max_tension=None,
+) -> events.Deck:
     """A deck of bare draw tables (no effects), every card allowed unless bounds are given."""
     size = len(paragraph)
     fill = lambda x, default: np.array(x if x is not None else [default] * size)  # noqa: E731
-    return events.Deck(effects=None, paragraph=np.array(paragraph), weight=np.array(weight, dtype=np.float64),
-                       min_turn=fill(min_turn, 0), max_turn=fill(max_turn, 10_000),
-                       min_tension=fill(min_tension, 0.0), max_tension=fill(max_tension, 100.0))
+    return events.Deck(
+        effects=None,
+        paragraph=np.array(paragraph),
+        weight=np.array(weight, dtype=np.float64),
+        min_turn=fill(min_turn, 0),
+        max_turn=fill(max_turn, 10_000),
+        min_tension=fill(min_tension, 0.0),
+        max_tension=fill(max_tension, 100.0),
+    )
 
 
 def draw_by_hand(deck, turn, limit, rt, seen, u) -> int:
     """The first card whose cumulative order-weighted weight exceeds u·total, among the allowed unseen ones."""
-    allowed = ((deck.min_turn <= turn) & (turn <= deck.max_turn) & (deck.min_tension <= rt)
-               & (rt <= deck.max_tension))
+    allowed = (deck.min_turn <= turn) & (turn <= deck.max_turn) & (deck.min_tension <= rt) & (rt <= deck.max_tension)
     pool = allowed & ~seen if (allowed & ~seen).any() else allowed
     place = 1.0 + (deck.paragraph.max() - 1.0) * (turn - 1) / max(limit - 1, 1)
     w = np.where(pool, deck.weight * np.exp(-np.abs(deck.paragraph - place) / k("CARD_ORDER_SPREAD")), 0.0)
@@ -1213,7 +1440,7 @@ def test_cards_come_roughly_in_the_articles_order():
 
 def test_no_card_repeats_while_unseen_allowed_cards_remain_and_then_seen_ones_come_back():
     """A game draws every allowed card once before any comes back; a card outside its bounds never comes."""
-    deck = small_deck(max_turn=[10_000, 10_000, 10_000, 10_000, 0])   # the last card is never allowed after turn 0
+    deck = small_deck(max_turn=[10_000, 10_000, 10_000, 10_000, 0])  # the last card is never allowed after turn 0
     rng = np.random.default_rng(5)
     seen = np.zeros((20, 5), bool)
     for turn in range(1, 5):
@@ -1228,15 +1455,20 @@ def test_no_card_repeats_while_unseen_allowed_cards_remain_and_then_seen_ones_co
 def test_the_draw_keeps_to_each_cards_turn_and_tension_bounds():
     """A card is drawn only at turns within [min_turn, max_turn] and regional tension within [min_tension,
     max_tension]; none allowed gives −1."""
-    deck = small_deck(min_turn=[0, 5, 0, 0, 0], max_turn=[10_000, 10_000, 3, 10_000, 10_000],
-                      min_tension=[0, 0, 0, 50, 0], max_tension=[100, 100, 100, 100, 30])
+    deck = small_deck(
+        min_turn=[0, 5, 0, 0, 0],
+        max_turn=[10_000, 10_000, 3, 10_000, 10_000],
+        min_tension=[0, 0, 0, 50, 0],
+        max_tension=[100, 100, 100, 100, 30],
+    )
     u = np.linspace(0.001, 0.999, 300)
     for turn, rt, allowed in ((1, 10.0, {0, 2, 4}), (4, 60.0, {0, 3}), (6, 40.0, {0, 1})):
         got = events.draw_cards(deck, turn, 30, np.full(u.size, rt, np.float32), np.zeros((u.size, 5), bool), u)
         assert set(got.tolist()) == allowed
     closed = small_deck(min_turn=[50] * 5)
-    assert events.draw_cards(closed, 3, 30, np.zeros(2, np.float32), np.zeros((2, 5), bool),
-                             np.array([0.2, 0.9])).tolist() == [-1, -1]
+    assert events.draw_cards(
+        closed, 3, 30, np.zeros(2, np.float32), np.zeros((2, 5), bool), np.array([0.2, 0.9])
+    ).tolist() == [-1, -1]
 
 
 @pytest.fixture(scope="module")
@@ -1255,8 +1487,12 @@ def test_a_game_of_the_article_deck_draws_no_card_twice_while_it_has_unseen_ones
     for turn in range(1, sc.turns + 1):
         card = events.draw_cards(deck, turn, sc.turns, rt, seen, rng.random(b))
         for g in range(b):
-            allowed = ((deck.min_turn <= turn) & (turn <= deck.max_turn) & (deck.min_tension <= rt[g])
-                       & (rt[g] <= deck.max_tension))
+            allowed = (
+                (deck.min_turn <= turn)
+                & (turn <= deck.max_turn)
+                & (deck.min_tension <= rt[g])
+                & (rt[g] <= deck.max_tension)
+            )
             assert card[g] >= 0 and allowed[card[g]]
             assert not seen[g, card[g]] or seen[g, allowed].all()
         seen[np.arange(b), card] = True
@@ -1286,6 +1522,7 @@ def test_a_cards_crisis_moves_every_stake_its_two_actors_share():
 
 
 # ---------------------------------------------------------------- §7.14 doctrines in a crisis
+
 
 def stance_grid(fear_values):
     """Every combination of odds, rung and fear as flat arrays."""
@@ -1365,7 +1602,7 @@ def test_the_challenge_step_turns_a_seats_move_into_its_challenge_where_its_type
     stakes = make_stakes([(0, 1)], [3.0], [0, 1])
     st = make_state(2, 2, capability=[8.0, 2.0], greedy=[[True, False], [True, False]])
     u = np.full((2, 2, 2), 0.99, np.float32)
-    u[:, 0, 1] = [1e-4, 0.99]   # 0's challenge draw against 1: fires in game 0 only
+    u[:, 0, 1] = [1e-4, 0.99]  # 0's challenge draw against 1: fires in game 0 only
     view = view_of(st, stakes, p, u_pair=u)
     action = np.full((2, 2), Action.SUMMIT, np.int8)
     target = np.array([[NONE, 0], [NONE, 0]])
@@ -1377,6 +1614,7 @@ def test_the_challenge_step_turns_a_seats_move_into_its_challenge_where_its_type
     alike = attrs.evolve(view, types_differ=np.zeros(2, bool))
     got_a, _ = challenge.challenges(alike, [(make("dialogue"), np.array([0, 1]))], action, target)
     assert (got_a == Action.SUMMIT).all()
+
 
 def test_a_greedy_actor_pays_only_a_share_of_the_reassurance_its_doctrine_calls_for():
     """A greedy actor whose doctrine calls for a CBM arms instead where its draw is at or above GREEDY_CBM_SHARE."""

@@ -1,4 +1,5 @@
 """The table: what each human seat owes a turn, what each seat may see, undo, save and resume."""
+
 import json
 
 import pytest
@@ -9,7 +10,7 @@ from game.core.play.session import Game
 from game.core.play.table import Debt, Owed, Table
 
 USA, KOR, PRK, CHN = 1, 3, 4, 0
-PENINSULA = 1   # the stake index of the Korean Peninsula in east_asia_2023
+PENINSULA = 1  # the stake index of the Korean Peninsula in east_asia_2023
 TYPES = ("greedy", "security-seeking")
 
 
@@ -53,7 +54,7 @@ def test_two_humans_against_ai_seats_owe_exactly_what_the_turn_asks():
     table = Table(_game(hidden=True))
     assert table.owed(USA) == table.owed(PRK) == [Debt(Owed.MOVE)] and table.owed(CHN) == []
     assert table.waiting() == [USA, PRK] and not table.ready()
-    table.choose(PRK, Action.CHALLENGE)        # aims itself at the other party of its stake
+    table.choose(PRK, Action.CHALLENGE)  # aims itself at the other party of its stake
     assert table.private_view(PRK)["target"] == KOR and table.owed(PRK) == []
     table.choose(USA, Action.PRESSURE)
     table.aim(USA, CHN)
@@ -66,7 +67,7 @@ def test_two_humans_against_ai_seats_owe_exactly_what_the_turn_asks():
     assert table.lock_in(PRK) == [Debt(Owed.STANCE, PENINSULA)] and table.waiting() == [USA, PRK]
     table.answer(PRK, table.prompts(PRK)[0], Stance.ESCALATE)
     table.choose(USA, Action.ALLY)
-    assert table.owed(USA) == [Debt(Owed.BACKING, PENINSULA)]     # an ally aims where it aimed last
+    assert table.owed(USA) == [Debt(Owed.BACKING, PENINSULA)]  # an ally aims where it aimed last
     table.answer(USA, table.prompts(USA)[0], False)
     assert table.lock_in(USA) == table.lock_in(PRK) == []
     table.end_turn()
@@ -75,8 +76,10 @@ def test_two_humans_against_ai_seats_owe_exactly_what_the_turn_asks():
     assert table.owed(PRK) == [belief, Debt(Owed.STANCE, PENINSULA), Debt(Owed.MOVE)]
     table.state_belief(PRK, 0.3)
     assert table.owed(PRK) == [Debt(Owed.STANCE, PENINSULA), Debt(Owed.MOVE)] and table.owed(USA)[0] == belief
-    assert table.game.record()["human_choices"] == [{"USA": ["PRESSURE", "CHN"], "PRK": ["CHALLENGE", "KOR"]},
-                                                    {"USA": ["ALLY", "CHN"], "PRK": ["ARM", None]}]
+    assert table.game.record()["human_choices"] == [
+        {"USA": ["PRESSURE", "CHN"], "PRK": ["CHALLENGE", "KOR"]},
+        {"USA": ["ALLY", "CHN"], "PRK": ["ARM", None]},
+    ]
 
 
 def test_a_game_at_the_table_gives_the_record_of_the_same_choices_played_directly():
@@ -88,10 +91,16 @@ def test_a_game_at_the_table_gives_the_record_of_the_same_choices_played_directl
     _play(table, *TURN_3)
     direct = _game()
     direct.play_turn({USA: (Action.SUMMIT, CHN), PRK: (Action.CHALLENGE, KOR)})
-    direct.play_turn({USA: (Action.FORUM, -1), PRK: (Action.ARM, -1)}, stances={(PRK, PENINSULA): Stance.ESCALATE},
-                     backing={(USA, PENINSULA): False})
-    direct.play_turn({USA: (Action.TRADE, CHN), PRK: (Action.HOLD, -1)}, stances={(PRK, PENINSULA): Stance.SETTLE},
-                     backing={(USA, PENINSULA): True})
+    direct.play_turn(
+        {USA: (Action.FORUM, -1), PRK: (Action.ARM, -1)},
+        stances={(PRK, PENINSULA): Stance.ESCALATE},
+        backing={(USA, PENINSULA): False},
+    )
+    direct.play_turn(
+        {USA: (Action.TRADE, CHN), PRK: (Action.HOLD, -1)},
+        stances={(PRK, PENINSULA): Stance.SETTLE},
+        backing={(USA, PENINSULA): True},
+    )
     assert table.game.record().to_json() == direct.record().to_json()
 
 
@@ -165,4 +174,4 @@ def test_the_table_refuses_what_a_seat_may_not_give():
     with pytest.raises(ValueError):
         table.choose(USA, Action.ARM)
     with pytest.raises(ValueError):
-        table.end_turn()                      # North Korea has not locked in
+        table.end_turn()  # North Korea has not locked in

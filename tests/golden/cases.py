@@ -5,6 +5,7 @@ second edition of the rules; a rule change re-records them and says so).
 tests/core/test_golden.py runs them again and compares. Timing (`seconds`) and the machine's own
 path to the scenario file (`scenario_path`) are left out: they are not results.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -15,31 +16,100 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DOCTRINES = ("deterrence", "dialogue", "reciprocity", "generous-reciprocity", "grit", "opportunist", "random",
-             "always-challenge", "always-forum")
+DOCTRINES = (
+    "deterrence",
+    "dialogue",
+    "reciprocity",
+    "generous-reciprocity",
+    "grit",
+    "opportunist",
+    "random",
+    "always-challenge",
+    "always-forum",
+)
 
 CASES: dict[str, list[str]] = {}
 for seed in (1, 7, 42):
     CASES[f"simulate-seed{seed}"] = ["simulate", "--seed", str(seed), "--json"]
 for d in DOCTRINES:
-    CASES[f"simulate-spiral-{d}"] = ["simulate", "--seed", "3", "--worldview", "spiral-world",
-                                     "--doctrine-all", d, "--json"]
-    CASES[f"simulate-deterrence-{d}"] = ["simulate", "--seed", "9", "--worldview", "deterrence-world",
-                                         "--doctrine-all", d, "--json"]
-CASES["simulate-mixed"] = ["simulate", "--seed", "11", "--doctrine-all", "dialogue", "--doctrine", "USA=deterrence",
-                           "--doctrine", "PRK=opportunist", "--doctrine", "CHN=grit", "--json"]
-CASES["simulate-overrides"] = ["simulate", "--seed", "5", "--set", "greedy_share=0.3", "--set", "misperception=0.2",
-                               "--set", "action_noise=0.1", "--turns", "40", "--json"]
+    CASES[f"simulate-spiral-{d}"] = [
+        "simulate",
+        "--seed",
+        "3",
+        "--worldview",
+        "spiral-world",
+        "--doctrine-all",
+        d,
+        "--json",
+    ]
+    CASES[f"simulate-deterrence-{d}"] = [
+        "simulate",
+        "--seed",
+        "9",
+        "--worldview",
+        "deterrence-world",
+        "--doctrine-all",
+        d,
+        "--json",
+    ]
+CASES["simulate-mixed"] = [
+    "simulate",
+    "--seed",
+    "11",
+    "--doctrine-all",
+    "dialogue",
+    "--doctrine",
+    "USA=deterrence",
+    "--doctrine",
+    "PRK=opportunist",
+    "--doctrine",
+    "CHN=grit",
+    "--json",
+]
+CASES["simulate-overrides"] = [
+    "simulate",
+    "--seed",
+    "5",
+    "--set",
+    "greedy_share=0.3",
+    "--set",
+    "misperception=0.2",
+    "--set",
+    "action_noise=0.1",
+    "--turns",
+    "40",
+    "--json",
+]
 for seed in (4, 9):
     CASES[f"simulate-hidden-seed{seed}"] = ["simulate", "--seed", str(seed), "--worldview", "hidden", "--json"]
 for seed in (1, 2):
     CASES[f"two-rivals-seed{seed}"] = ["simulate", "--scenario", "two_rivals", "--seed", str(seed), "--json"]
 CASES["compare"] = ["compare", "--games", "400", "--json", "--workers", "1"]
-CASES["compare-all-doctrines"] = ["compare", "--games", "150", "--doctrines", ",".join(DOCTRINES), "--json",
-                                  "--workers", "1"]
+CASES["compare-all-doctrines"] = [
+    "compare",
+    "--games",
+    "150",
+    "--doctrines",
+    ",".join(DOCTRINES),
+    "--json",
+    "--workers",
+    "1",
+]
 CASES["sweep-greedy-share"] = ["sweep", "--param", "greedy_share=0:1:5", "--games", "200", "--json", "--workers", "1"]
-CASES["sweep-two-params"] = ["sweep", "--param", "first_strike=0:1:3", "--param", "camp_bias=0:1:3", "--games", "60",
-                             "--worldview", "deterrence-world", "--json", "--workers", "1"]
+CASES["sweep-two-params"] = [
+    "sweep",
+    "--param",
+    "first_strike=0:1:3",
+    "--param",
+    "camp_bias=0:1:3",
+    "--games",
+    "60",
+    "--worldview",
+    "deterrence-world",
+    "--json",
+    "--workers",
+    "1",
+]
 
 DROPPED = ("seconds", "scenario_path")
 

@@ -13,8 +13,8 @@ def data_dir(tmp_path, monkeypatch):
 
 @pytest.fixture
 def make_app():
-    from game.ui.app import App
-    from game.ui.setup_options import Options
+    from game.ui.window.app import App
+    from game.ui.window.setup_options import Options
     from game.core.files.scenario import load_scenario
 
     made = []

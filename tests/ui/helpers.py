@@ -6,7 +6,7 @@ from contextlib import contextmanager
 
 import pygame
 
-from game.ui import driver, text
+from game.ui.window import driver, text
 from game.ui.scenes.title import TitleScene
 
 
@@ -45,7 +45,7 @@ def wait_for_debrief(app, seconds: float = 60.0):
 
 
 class TextRecorder:
-    """Watches game.ui.text: remembers each rendered line's words and size and the lines shortened with …,
+    """Watches game.ui.window.text: remembers each rendered line's words and size and the lines shortened with …,
     and makes Canvas surfaces for the widgets to compose into."""
 
     current = None

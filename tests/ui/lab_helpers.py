@@ -1,10 +1,11 @@
 """Helpers for the lab screens' tests: open a lab screen from the title, wait for background runs."""
+
 import time
 
 import pygame
 
-from game.ui import driver, palette
-from game.ui.lab_screenshots import wait_for  # noqa: F401  (re-exported for the tests)
+from game.ui.window import driver, palette
+from game.ui.tours.lab_screenshots import wait_for  # noqa: F401  (re-exported for the tests)
 from tests.ui.helpers import start_at_title
 
 

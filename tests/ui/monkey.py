@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 import pygame
 
-from game.ui import driver
+from game.ui.window import driver
 
 
 @attrs.frozen

@@ -2,6 +2,7 @@
 each human states a belief behind its own pass screen, the last turn stays on screen, and the debrief
 reveals the truth with the belief paths and Brier scores, tells a war rung by rung, replays under the
 other world with the same types and exports a one-page printable summary."""
+
 import argparse
 
 import pygame
@@ -12,8 +13,8 @@ from game.core.files.record import GameRecord
 from game.core.files.scenario import load_scenario
 from game.core.play.session import Game
 from game.core.model.vocab import Action, Stance
-from game.ui import driver, text
-from game.ui.setup_options import options_from_args
+from game.ui.window import driver, text
+from game.ui.window.setup_options import options_from_args
 
 from .helpers import play_scene, setup_two_humans_and_start, start_at_title, wait_for_debrief
 
@@ -25,7 +26,7 @@ class Spy:
     """Every line of text the window renders while it is on: what the screen said."""
 
     def __init__(self, monkeypatch):
-        self.lines: list[tuple[str, str]] = []   # (the screen on top, the text)
+        self.lines: list[tuple[str, str]] = []  # (the screen on top, the text)
         self.app = None
         real = text.render
 
@@ -84,7 +85,7 @@ def test_a_hidden_hot_seat_game_asks_each_human_for_beliefs_and_ends_in_the_debr
     spy.app = app
     start_at_title(app)
     driver.press(app, K.K_RETURN)
-    assert app.top.worldview == "hidden"              # the setup's default
+    assert app.top.worldview == "hidden"  # the setup's default
     driver.press(app, K.K_ESCAPE)
     setup_two_humans_and_start(app)
     game = play_scene(app).game
@@ -100,10 +101,10 @@ def test_a_hidden_hot_seat_game_asks_each_human_for_beliefs_and_ends_in_the_debr
         if driver.top_name(app) == "belief":
             belief = app.top
             asked.append((game.turn, belief.actor))
-            assert belief.actor == play_scene(app).table.waiting()[0]   # the seat choosing now
+            assert belief.actor == play_scene(app).table.waiting()[0]  # the seat choosing now
             driver.state_belief(app, stated[belief.actor][len(game.beliefs.get(belief.actor, []))])
             continue
-        first = play_scene(app).table.waiting() == game.humans     # the first seat of the turn chooses now
+        first = play_scene(app).table.waiting() == game.humans  # the first seat of the turn chooses now
         driver.play_human_turn(app, K.K_4 if first else K.K_6, tab=False)
     assert asked == [(2, 0), (2, 1), (4, 0), (4, 1)]
     # the last turn: its card, moves and why stay on screen until "See the debrief"
@@ -132,13 +133,15 @@ def test_a_hidden_hot_seat_game_asks_each_human_for_beliefs_and_ends_in_the_debr
     assert record["brier"]["CHN"] == pytest.approx(((0.3 - truth) ** 2 + (0.45 - truth) ** 2 + (0.1 - truth) ** 2) / 3)
     driver.press(app, K.K_RIGHT)
     assert debrief.page == "world"
-    world = " ".join(t for t, *_ in __import__("game.ui.debrief_pages", fromlist=["x"]).world_page(debrief.worlds[0]))
+    world = " ".join(
+        t for t, *_ in __import__("game.ui.scenes.debrief_pages", fromlist=["x"]).world_page(debrief.worlds[0])
+    )
     name = "the spiral world" if truth else "the deterrence world"
     assert f"The world was {name}." in world
     assert "China’s chance of the spiral world: 30% after turn 2, 45% after turn 4, 10% at the end" in world
     assert f"Brier score {record['brier']['USA']:.2f}" in world and "observer" in world
     driver.run(app, 2)
-    assert any(name in line for line in spy.said({"debrief"}))   # the debrief names the world at last
+    assert any(name in line for line in spy.said({"debrief"}))  # the debrief names the world at last
 
 
 def test_the_belief_prompt_takes_keys_digits_and_the_slider_and_can_wait(make_app):
@@ -149,8 +152,8 @@ def test_the_belief_prompt_takes_keys_digits_and_the_slider_and_can_wait(make_ap
     game = Game(sc, 5, ["human"] + list(sc.default_doctrines())[1:], turns=3, hidden=True)
     app.push(app.scene("title"))
     app.push(app.scene("play", game))
-    driver.settle_pass(app)                              # the private briefing
-    driver.play_human_turn(app, K.K_8, tab=False)        # turn 1 of 3: a belief is due
+    driver.settle_pass(app)  # the private briefing
+    driver.play_human_turn(app, K.K_8, tab=False)  # turn 1 of 3: a belief is due
     assert driver.top_name(app) == "belief"
     belief = app.top
     assert belief.value == 50
@@ -164,12 +167,12 @@ def test_the_belief_prompt_takes_keys_digits_and_the_slider_and_can_wait(make_ap
     assert belief.value == 85
     driver.press(app, K.K_BACKSPACE)
     assert belief.value == 8
-    belief.slider.set_current_value(35)                 # the slider, as a drag leaves it
+    belief.slider.set_current_value(35)  # the slider, as a drag leaves it
     driver.run(app, 2)
     assert belief.value == 35 and belief.state_button.text == "State 35% (Enter)"
-    driver.press(app, K.K_ESCAPE)                        # look at the screen first
+    driver.press(app, K.K_ESCAPE)  # look at the screen first
     assert driver.top_name(app) == "play" and game.beliefs == {}
-    driver.press(app, K.K_8, K.K_RETURN)                 # the turn cannot end without the belief
+    driver.press(app, K.K_8, K.K_RETURN)  # the turn cannot end without the belief
     assert driver.top_name(app) == "belief" and game.turn == 1
     driver.press(app, K.K_2, K.K_0, K.K_RETURN)
     assert game.beliefs == {0: [(1, 0.2)]} and driver.top_name(app) == "play"
@@ -231,7 +234,7 @@ def test_replay_under_the_other_world_keeps_the_types_and_says_so(make_app):
     other = debrief.other
     assert other is not None and other.worldview.preset != game.worldview.preset
     assert other.record()["dispositions"] == game.record()["dispositions"]
-    assert other.record()["human_choices"][:len(game.choices)] == game.record()["human_choices"][:len(other.choices)]
+    assert other.record()["human_choices"][: len(game.choices)] == game.record()["human_choices"][: len(other.choices)]
     assert other.seed == game.seed
     assert SAME_ACTORS in debrief._replay_note()
     assert debrief.note is not None
@@ -268,8 +271,18 @@ def test_setup_offers_the_hidden_world_first_and_the_play_command_can_ask_for_it
     setup.focus = [r["kind"] for r in setup.rows].index("worldview")
     driver.press(app, K.K_RIGHT)
     assert setup.worldview == "deterrence-world" and not setup.build_game().hidden
-    base = dict(scenario="east_asia_2023", turns=None, set=None, seed=None, doctrine=None, doctrine_all=None,
-                scale=1.0, size="1280x720", fullscreen=False, screenshot=None)
+    base = dict(
+        scenario="east_asia_2023",
+        turns=None,
+        set=None,
+        seed=None,
+        doctrine=None,
+        doctrine_all=None,
+        scale=1.0,
+        size="1280x720",
+        fullscreen=False,
+        screenshot=None,
+    )
     hidden = options_from_args(argparse.Namespace(worldview="hidden", **base))
     assert hidden.worldview == "hidden" and hidden.scenario.worldview == load_scenario("east_asia_2023").worldview
     spiral = options_from_args(argparse.Namespace(worldview="spiral-world", **base))

@@ -1,6 +1,7 @@
 """Cards in human words and at one font size: every effect reads as plain words (no parameter names), and
 the event card draws each element at the same size on every card and turn; a card that does not fit
 scrolls by whole lines to its last line."""
+
 import re
 
 import pygame
@@ -9,8 +10,8 @@ import pytest
 from game.core.model import params as P
 from game.core.files.paths import shipped_decks
 from game.core.files.scenario import list_scenarios, load_scenario
-from game.ui import text
-from game.ui.metrics import Metrics
+from game.ui.window import text
+from game.ui.window.metrics import Metrics
 from game.ui.widgets.card_view import CardView
 
 PARAM_WORDS = re.compile("|".join(sorted(P.NAMES, key=len, reverse=True)) + r"|[A-Za-z]+_[A-Za-z]+|[+−-]\d")
@@ -41,12 +42,19 @@ def test_every_effect_of_every_deck_reads_in_plain_words():
 
 def test_the_worldview_shifts_say_what_they_do():
     from game.core.model.world import Effect
-    assert Effect("worldview", -0.1, param="misperception", turns=3).plain() == \
-        "perceptions sharpen for 3 turns: moves are read more truly"
-    assert Effect("worldview", 0.1, param="misperception", turns=1).plain() == \
-        "perceptions blur for 1 turn: moves are misread more often"
-    assert Effect("tension", 0.05, ("CHN",), ("JPN",)).plain({"CHN": "China", "JPN": "Japan"}) == \
-        "tension rises between China and Japan"
+
+    assert (
+        Effect("worldview", -0.1, param="misperception", turns=3).plain()
+        == "perceptions sharpen for 3 turns: moves are read more truly"
+    )
+    assert (
+        Effect("worldview", 0.1, param="misperception", turns=1).plain()
+        == "perceptions blur for 1 turn: moves are misread more often"
+    )
+    assert (
+        Effect("tension", 0.05, ("CHN",), ("JPN",)).plain({"CHN": "China", "JPN": "Japan"})
+        == "tension rises between China and Japan"
+    )
 
 
 def _drawn(view, surface, card, turn, names):

@@ -8,7 +8,7 @@ import pytest
 
 from game.core.play.session import Game
 from game.core.model.vocab import Action
-from game.ui import driver
+from game.ui.window import driver
 from tests.ui.monkey import Mix, random_event
 
 K = pygame
@@ -64,10 +64,7 @@ def _finish_turn(app, rng):
 
 @pytest.mark.parametrize(
     "rounds,min_shown,min_answered",
-    [
-        pytest.param(2, 5, 2, id="two-games"),
-        pytest.param(8, 20, 8, id="eight-games", marks=pytest.mark.slow),
-    ],
+    [pytest.param(2, 5, 2, id="two-games"), pytest.param(8, 20, 8, id="eight-games", marks=pytest.mark.slow)],
 )
 def test_random_input_reaches_and_answers_the_crisis_prompt(make_app, rounds, min_shown, min_answered):
     """300 seeded random events a game, games at scales 1.0 and 1.5 in turn: prompts are shown and answered by

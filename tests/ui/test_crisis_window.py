@@ -1,17 +1,18 @@
 """The window of the second edition: the crisis prompt (stances and backing), the private type
 briefing, the running score, Challenge and refused moves, crises on the map, the why panel."""
+
 import pygame
 
 from game.core.files.scenario import load_scenario
 from game.core.play.session import Game
 from game.core.model.vocab import Action, Stance
-from game.ui import driver
+from game.ui.window import driver
 
 from .helpers import play_scene, setup_two_humans_and_start, start_at_title
 
 K = pygame
 PRK, KOR, USA, CHN, AUS = 4, 3, 1, 0, 6
-PENINSULA = 1   # the stake index of the Korean Peninsula in east_asia_2023
+PENINSULA = 1  # the stake index of the Korean Peninsula in east_asia_2023
 
 
 def _game(humans, seed=3, turns=8):
@@ -39,10 +40,10 @@ def test_a_party_to_a_crisis_chooses_its_stance_in_the_prompt_and_the_game_gets_
     app = make_app()
     game = _game([PRK])
     _open(app, game)
-    driver.settle_pass(app)                              # the private briefing of a single human
+    driver.settle_pass(app)  # the private briefing of a single human
     scene = app.top
     assert scene.name == "play" and scene.shown_prompt() is None
-    driver.press(app, K.K_9)                             # Challenge aims itself at the stake's other party
+    driver.press(app, K.K_9)  # Challenge aims itself at the stake's other party
     assert scene.table.move_of(PRK) == (Action.CHALLENGE, KOR)
     driver.press(app, K.K_RETURN, K.K_RETURN)
     assert game.turn == 1 and game.turns[-1]["challenges"] == [["PRK", "KOR"]]
@@ -50,20 +51,24 @@ def test_a_party_to_a_crisis_chooses_its_stance_in_the_prompt_and_the_game_gets_
     assert prompt is not None and prompt["kind"] == "stance" and prompt["id"] == "korean-peninsula"
     words = " ".join(line[0] for line in scene.prompt.head.lines)
     assert "South Korea" in words and "Rung 1 of 4: dispute" in words
-    assert {b.text for b in scene.prompt.buttons.values()} == {"F  Stand Firm", "X  Escalate", "S  Settle",
-                                                               "B  Back Down"}
-    driver.press(app, K.K_4)                             # the move waits for the answer
+    assert {b.text for b in scene.prompt.buttons.values()} == {
+        "F  Stand Firm",
+        "X  Escalate",
+        "S  Settle",
+        "B  Back Down",
+    }
+    driver.press(app, K.K_4)  # the move waits for the answer
     assert scene.table.move_of(PRK)[0] is None and "crisis" in scene.message
     driver.press(app, K.K_RETURN)
     assert game.turn == 1 and scene.shown_prompt() is not None
-    driver.press(app, K.K_s)                             # Settle
+    driver.press(app, K.K_s)  # Settle
     assert scene.shown_prompt() is None and scene.table.answer_of(PRK, prompt) is Stance.SETTLE
     driver.play_human_turn(app, K.K_8, tab=False)
     assert game.turn == 2
     assert game.crisis_choices[-1]["stances"] == {(PRK, PENINSULA): Stance.SETTLE}
     crisis = [c for c in game.turns[-1]["crises"] if c["stake"] == "korean-peninsula"][0]
     assert crisis["stances"]["PRK"] == "SETTLE"
-    assert scene.shown_prompt()["rung"] == 2             # South Korea stood firm: answer with the mouse now
+    assert scene.shown_prompt()["rung"] == 2  # South Korea stood firm: answer with the mouse now
     assert driver.click_button(app, "B  Back Down")
     assert scene.shown_prompt() is None
     driver.play_human_turn(app, K.K_8, tab=False)
@@ -78,30 +83,32 @@ def test_an_ally_chooses_to_back_or_stay_out_and_hot_seat_players_answer_in_thei
     game = _game([USA, PRK])
     game.play_turn({PRK: (Action.CHALLENGE, KOR), USA: (Action.SUMMIT, CHN)})
     _open(app, game)
-    assert driver.top_name(app) == "pass"                # the United States plays first (seat order)
+    assert driver.top_name(app) == "pass"  # the United States plays first (seat order)
     driver.settle_pass(app)
     scene = play_scene(app)
     prompt = scene.shown_prompt()
     assert prompt["kind"] == "backing" and prompt["ally"] == KOR
     assert {b.text for b in scene.prompt.buttons.values()} == {"Y  Back South Korea", "N  Stay out"}
-    driver.press(app, K.K_f)                             # a stance key on a backing prompt: refused, explained
+    driver.press(app, K.K_f)  # a stance key on a backing prompt: refused, explained
     assert scene.table.answer_of(USA, prompt) is None and "Y or N" in scene.message
     driver.press(app, K.K_y)
     assert scene.shown_prompt() is None and scene.table.answer_of(USA, prompt) is True
-    driver.press(app, K.K_k)                             # the prompt again: change the answer
+    driver.press(app, K.K_k)  # the prompt again: change the answer
     assert scene.shown_prompt() is not None and scene.prompt.buttons[True].is_selected
     driver.press(app, K.K_n)
     assert scene.table.answer_of(USA, prompt) is False
     driver.play_human_turn(app, K.K_6, tab=False)
-    assert driver.top_name(app) == "pass" and game.turn == 1   # North Korea's turn, behind the pass screen
+    assert driver.top_name(app) == "pass" and game.turn == 1  # North Korea's turn, behind the pass screen
     driver.settle_pass(app)
     prompt = scene.shown_prompt()
     assert prompt["kind"] == "stance" and scene.table.waiting() == [PRK]
     driver.press(app, K.K_x)
     driver.play_human_turn(app, K.K_8, tab=False)
     assert game.turn == 2
-    assert game.crisis_choices[-1] == {"stances": {(PRK, PENINSULA): Stance.ESCALATE},
-                                       "backing": {(USA, PENINSULA): False}}
+    assert game.crisis_choices[-1] == {
+        "stances": {(PRK, PENINSULA): Stance.ESCALATE},
+        "backing": {(USA, PENINSULA): False},
+    }
     crisis = [c for c in game.turns[-1]["crises"] if c["stake"] == "korean-peninsula"][0]
     assert crisis["stances"]["PRK"] == "ESCALATE" and "USA" not in crisis["backers"]
 
@@ -132,7 +139,7 @@ def test_the_private_briefing_shows_each_type_only_to_its_player_behind_the_pass
     assert game.turn == 1 and driver.top_name(app) == "pass"
     assert app.top.briefing is None
     driver.press(app, K.K_RETURN)
-    if game.belief_due():   # a hidden world (the setup's default) asks for a belief after turn 1 of 4
+    if game.belief_due():  # a hidden world (the setup's default) asks for a belief after turn 1 of 4
         assert driver.top_name(app) == "belief"
         driver.press(app, K.K_RETURN)
     assert driver.top_name(app) == "play"
@@ -174,7 +181,7 @@ def test_challenge_is_greyed_out_without_a_stake_and_a_refused_move_says_why(mak
     scene = app.top
     assert scene.bar.buttons[Action.CHALLENGE].is_enabled
     driver.press(app, K.K_2)
-    driver.click(app, [r for r, intent in scene.bindings.zones if intent.arg == CHN][0].center)   # aim at China
+    driver.click(app, [r for r, intent in scene.bindings.zones if intent.arg == CHN][0].center)  # aim at China
     assert scene.table.move_of(USA) == (Action.ALLY, CHN)
     status, _ = scene.status()
     assert "would be refused (an alliance with a rival)" in status
@@ -183,11 +190,19 @@ def test_challenge_is_greyed_out_without_a_stake_and_a_refused_move_says_why(mak
     said = "Your alliance with China was refused: an alliance with a rival. You held back instead."
     assert scene.message == said
     names = {a.code: a.name for a in game.scenario.actors}
-    lines = scene.why.lines(game.turns[-1], names, game.worldview.as_dict(), game.codes, ("USA",),
-                            {s.id: s.name for s in game.scenario.stakes}, scene.refused_notes())
+    lines = scene.why.lines(
+        game.turns[-1],
+        names,
+        game.worldview.as_dict(),
+        game.codes,
+        ("USA",),
+        {s.id: s.name for s in game.scenario.stakes},
+        scene.refused_notes(),
+    )
     assert lines[0][0] == "• " + said
-    assert not any("United States’s move was refused" in t or "United States’ move was refused" in t
-                   for t, _, _ in lines)
+    assert not any(
+        "United States’s move was refused" in t or "United States’ move was refused" in t for t, _, _ in lines
+    )
 
 
 def test_the_map_names_open_crises_by_stake_and_rung_and_the_why_panel_leads_with_your_move(make_app):
@@ -199,7 +214,7 @@ def test_the_map_names_open_crises_by_stake_and_rung_and_the_why_panel_leads_wit
     driver.settle_pass(app)
     driver.press(app, K.K_9, K.K_RETURN, K.K_RETURN)
     scene = app.top
-    driver.press(app, K.K_ESCAPE)                        # decide later: look at the map
+    driver.press(app, K.K_ESCAPE)  # decide later: look at the map
     assert scene.shown_prompt() is None
     app.snapshot(app_dir(app) / "map.png")
     assert scene.map.crisis_label("The Korean Peninsula", 1) == "Korean Peninsula · rung 1 dispute"
@@ -208,12 +223,19 @@ def test_the_map_names_open_crises_by_stake_and_rung_and_the_why_panel_leads_wit
         assert box.collidelist(scene.map.label_boxes) < 0
         assert scene.map.rect.contains(box)
     names = {a.code: a.name for a in game.scenario.actors}
-    lines = scene.why.lines(game.turns[-1], names, game.worldview.as_dict(), game.codes, ("PRK",),
-                            {s.id: s.name for s in game.scenario.stakes})
+    lines = scene.why.lines(
+        game.turns[-1],
+        names,
+        game.worldview.as_dict(),
+        game.codes,
+        ("PRK",),
+        {s.id: s.name for s in game.scenario.stakes},
+    )
     assert "North Korea’s challenge" in lines[0][0]
     assert any("Crisis: The Korean Peninsula (North Korea–South Korea)" in t for t, _, _ in lines)
 
 
 def app_dir(app):
-    from game.ui import userdata
+    from game.ui.window import userdata
+
     return userdata.data_dir()

@@ -1,11 +1,12 @@
 """A complete hot-seat game played through posted pygame events alone."""
+
 import csv
 import io
 
 import pygame
 
 from game.core.play.session import Game
-from game.ui import driver, userdata
+from game.ui.window import driver, userdata
 
 from .helpers import play_scene, setup_two_humans_and_start, start_at_title, wait_for_debrief
 
@@ -13,8 +14,9 @@ K = pygame
 
 
 def without_observer(record) -> dict:
-    return {k: v for k, v in record.data.items() if k not in ("observer", "brier")} | \
-        {"brier": {c: v for c, v in record.data.get("brier", {}).items() if c != "observer"}}
+    return {k: v for k, v in record.data.items() if k not in ("observer", "brier")} | {
+        "brier": {c: v for c, v in record.data.get("brier", {}).items() if c != "observer"}
+    }
 
 
 def test_hot_seat_game_from_setup_to_export(make_app, data_dir):
@@ -35,7 +37,7 @@ def test_hot_seat_game_from_setup_to_export(make_app, data_dir):
                 seen_pass += 1
                 # the pass screen hides the previous choice: nothing of the play screen is drawn under it
                 assert not app.top.overlay
-                driver.settle_pass(app)   # before a first turn: the pass screen, then the private briefing
+                driver.settle_pass(app)  # before a first turn: the pass screen, then the private briefing
             driver.settle_crisis(app)
             scene = app.top
             assert scene.name == "play"
@@ -64,7 +66,7 @@ def test_hot_seat_game_from_setup_to_export(make_app, data_dir):
     driver.press(app, K.K_o)
     assert debrief.other is not None and len(debrief.worlds) == 2
     assert debrief.other.worldview.preset != game.worldview.preset
-    driver.press(app, K.K_RIGHT)   # charts page with both worlds
+    driver.press(app, K.K_RIGHT)  # charts page with both worlds
     driver.press(app, K.K_p)
     folders = list((data_dir / "exports").iterdir())
     assert len(folders) == 1

@@ -1,10 +1,11 @@
 """The compare lab, driven with posted events: ticks, a background run with a progress bar, the
 grid of small multiples with each world's winner, exports, and cancelling."""
+
 import csv
 
 import pygame
 
-from game.ui import driver
+from game.ui.window import driver
 from tests.ui.lab_helpers import focus_row, open_lab, wait_for
 
 K = pygame
@@ -18,10 +19,10 @@ def test_compare_runs_in_the_background_and_exports(make_app, data_dir):
     assert scene.name == "compare"
     driver.click(app, scene.doctrine_chips.rects["reciprocity"].center)
     assert scene.doctrines == ["deterrence", "dialogue", "reciprocity"]
-    driver.press(app, K.K_SPACE)                       # the click moved the focus there: Space unticks it
+    driver.press(app, K.K_SPACE)  # the click moved the focus there: Space unticks it
     assert scene.doctrines == ["deterrence", "dialogue"]
     focus_row(app, scene, "games")
-    driver.press(app, K.K_LEFT, K.K_LEFT, K.K_LEFT)    # 1,000 → 500 → 200 → 100
+    driver.press(app, K.K_LEFT, K.K_LEFT, K.K_LEFT)  # 1,000 → 500 → 200 → 100
     assert scene.games == 100
     driver.press(app, K.K_r)
     assert scene.run is not None and scene.view == "results"
@@ -29,12 +30,13 @@ def test_compare_runs_in_the_background_and_exports(make_app, data_dir):
     o = scene.outcome
     assert o is not None and len(o.results) == 4
     assert all(r.games == 100 for r in o.results)
-    assert {(w, d) for w, d in o.cells()} == {(w, d) for w in ("deterrence-world", "spiral-world")
-                                              for d in ("deterrence", "dialogue")}
+    assert {(w, d) for w, d in o.cells()} == {
+        (w, d) for w in ("deterrence-world", "spiral-world") for d in ("deterrence", "dialogue")
+    }
     for world, (best, sentence) in o.verdicts().items():
         assert best and best <= {"deterrence", "dialogue"}
         assert "lowest war rate" in sentence and ("interval" in sentence or "tie" in sentence), sentence
-    driver.run(app, 2)                                 # the grid is drawn
+    driver.run(app, 2)  # the grid is drawn
     driver.press(app, K.K_e)
     folder = scene.export_folder
     assert folder.parent == data_dir / "exports"
@@ -73,6 +75,7 @@ def test_cancel_stops_a_long_run_and_the_next_run_works(make_app):
 def test_help_lists_the_lab_keys(make_app):
     """F1 on the compare lab shows its own keys first (R runs, E exports)."""
     from game.ui.scenes.help import key_sections
+
     app = make_app()
     scene = open_lab(app, "Compare lab")
     driver.press(app, K.K_F1)
@@ -94,7 +97,7 @@ def test_the_sandbox_world_joins_the_compare(make_app):
     custom = sandbox.worldview
     driver.press(app, K.K_ESCAPE)
     assert driver.top_name(app) == "title" and app.sandbox_worldview == custom
-    assert getattr(app, "custom_worldview", None) is None          # the next game's world is untouched
+    assert getattr(app, "custom_worldview", None) is None  # the next game's world is untouched
     assert driver.click_button(app, "Compare lab")
     scene = app.top
     assert "custom" in scene.world_chips.keys()
@@ -115,6 +118,7 @@ def test_results_page_through_worlds_that_do_not_fit(make_app):
     """Six doctrines in three worlds at text scale 1.5 do not fit legibly at once: the grid shows as
     many worlds as fit and → shows the next ones."""
     from game.core.model import params as P
+
     app = make_app(scale=1.5)
     app.custom_worldview = P.Worldview.from_preset("spiral-world", {"greedy_share": 0.3})
     scene = open_lab(app, "Compare lab")

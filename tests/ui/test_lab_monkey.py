@@ -5,7 +5,8 @@ import random
 import pygame
 import pytest
 
-from game.ui import driver, title_menu
+from game.ui.window import driver
+from game.ui.menus import title_menu
 from game.ui.scenes.title import TitleScene
 from tests.ui.lab_helpers import wait_for
 from tests.ui.monkey import Mix, random_event
@@ -50,10 +51,7 @@ MIX = Mix(
 
 @pytest.mark.parametrize(
     "events,block",
-    [
-        pytest.param(300, 100, id="each-screen-once"),
-        pytest.param(1500, 300, id="five-visits", marks=pytest.mark.slow),
-    ],
+    [pytest.param(300, 100, id="each-screen-once"), pytest.param(1500, 300, id="five-visits", marks=pytest.mark.slow)],
 )
 def test_lab_monkey_never_raises(make_app, events, block):
     """Seeded random events over the compare lab, the sandbox and the sweep, at scales 1.0 and 1.5, the first

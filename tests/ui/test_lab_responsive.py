@@ -1,8 +1,9 @@
 """The window keeps drawing while a compare runs in the lab's background worker.
 (How long frames take during a 10,000-game run is measured by benchmarks/lab_frame_times.py.)"""
+
 import pygame
 
-from game.ui import driver
+from game.ui.window import driver
 from tests.ui.lab_helpers import frames_until, open_lab
 
 

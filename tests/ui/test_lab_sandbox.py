@@ -1,5 +1,6 @@
 """The worldview sandbox, driven with posted events: sliders, the modified marker, resets, the live
 preview, "play with this world", and "save as scenario" checked by `validate` and the setup screen."""
+
 import os
 import subprocess
 import sys
@@ -10,7 +11,7 @@ import pytest
 
 from game.core.model import params as P
 from game.core.files.scenario import list_scenarios, load_scenario
-from game.ui import driver
+from game.ui.window import driver
 from tests.ui.lab_helpers import focus_row, marker_pixels, open_lab, wait_for
 
 K = pygame
@@ -43,13 +44,13 @@ def test_slider_marker_reset_and_preview(make_app):
     focus_row(app, scene, "misperception")
     driver.press(app, K.K_RIGHT, K.K_RIGHT)
     assert scene.worldview["misperception"] == pytest.approx(P.PRESETS[scene.preset]["misperception"] + 0.1)
-    driver.press(app, K.K_r)                            # R: reset the focused parameter
+    driver.press(app, K.K_r)  # R: reset the focused parameter
     assert not scene.modified("misperception")
     driver.press(app, K.K_LEFT)
     focus_row(app, scene, "camp_bias")
     driver.press(app, K.K_LEFT)
     assert scene.modified_count() == 2
-    driver.press(app, K.K_r, mod=K.KMOD_LSHIFT)         # Shift+R: reset them all
+    driver.press(app, K.K_r, mod=K.KMOD_LSHIFT)  # Shift+R: reset them all
     assert scene.modified_count() == 0
     app.pop()
     assert not scene.worker.alive
@@ -103,8 +104,14 @@ def test_save_as_scenario_validates_and_the_setup_lists_it(make_app, data_dir):
     path = folder / "my_world.toml"
     assert path.is_file(), scene.message
     env = dict(os.environ, DOD_DATA_DIR=str(data_dir))
-    proc = subprocess.run([sys.executable, "main.py", "validate", str(path)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "main.py", "validate", str(path)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "ok" in proc.stdout
     assert load_scenario(path).worldview == wanted
@@ -112,7 +119,7 @@ def test_save_as_scenario_validates_and_the_setup_lists_it(make_app, data_dir):
     assert path in list_scenarios()
     # the same name again: asked first, nothing replaced; a second Save replaces it
     first = path.read_text(encoding="utf-8")
-    driver.press(app, K.K_TAB)                          # out of the name field
+    driver.press(app, K.K_TAB)  # out of the name field
     focus_row(app, scene, "greedy_share")
     driver.press(app, K.K_RIGHT)
     driver.press(app, K.K_s, mod=K.KMOD_LCTRL)
@@ -174,7 +181,7 @@ def test_esc_leaves_the_next_game_as_it_was_and_only_play_changes_it(make_app):
     played = scene.worldview
     driver.press(app, K.K_p)
     assert driver.top_name(app) == "setup" and app.top._worldview_label() == "custom (sandbox)"
-    driver.press(app, K.K_ESCAPE)                       # back to the sandbox
+    driver.press(app, K.K_ESCAPE)  # back to the sandbox
     assert app.top is scene
     focus_row(app, scene, "misperception")
     driver.press(app, K.K_RIGHT)
@@ -191,6 +198,6 @@ def test_down_then_right_changes_a_parameter_not_the_scenario(make_app):
     driver.press(app, K.K_DOWN, K.K_RIGHT)
     assert scene.scenario.name == scenario and scene.preset == preset
     assert scene.modified_count() == 1
-    driver.press(app, K.K_UP, K.K_UP)                    # ↑ from the preset: the scenario, on purpose
+    driver.press(app, K.K_UP, K.K_UP)  # ↑ from the preset: the scenario, on purpose
     assert scene.focused()["what"] == "scenario"
     app.pop()

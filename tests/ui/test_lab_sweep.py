@@ -1,7 +1,8 @@
 """The sweep view runs a tiny sweep in the background and states the crossover, or that there is none."""
+
 import pygame
 
-from game.ui import driver
+from game.ui.window import driver
 from tests.ui.lab_helpers import focus_row, open_lab, wait_for
 
 K = pygame
@@ -9,13 +10,13 @@ K = pygame
 
 def _tiny(app, scene, points_left: int):
     focus_row(app, scene, "games")
-    driver.press(app, K.K_LEFT, K.K_LEFT)              # 200 → 100 → 50 games per point
+    driver.press(app, K.K_LEFT, K.K_LEFT)  # 200 → 100 → 50 games per point
     focus_row(app, scene, "steps")
     driver.press(app, *([K.K_LEFT] * points_left))
     driver.press(app, K.K_r)
     assert scene.run is not None
     assert wait_for(app, lambda: scene.run is None, 40), "the sweep did not finish"
-    driver.run(app, 2)                                 # the chart and the words are drawn
+    driver.run(app, 2)  # the chart and the words are drawn
     return scene.outcome
 
 
@@ -25,7 +26,7 @@ def test_sweep_marks_and_states_the_crossover(make_app):
     app = make_app()
     scene = open_lab(app, "Sweep")
     assert scene.name == "sweep" and scene.param == "greedy_share"
-    o = _tiny(app, scene, 2)                           # 11 → 9 → 7 points
+    o = _tiny(app, scene, 2)  # 11 → 9 → 7 points
     assert o is not None and o.games == 50 and len(o.result.points) == 7
     assert o.doctrines == ("deterrence", "dialogue")
     # with no greedy actors dialogue avoids war; with many, deterrence does: the curves must cross
@@ -46,7 +47,7 @@ def test_sweep_says_when_there_is_no_crossover(make_app):
     focus_row(app, scene, "world")
     while scene.world != "deterrence-world":
         driver.press(app, K.K_RIGHT)
-    o = _tiny(app, scene, 3)                           # 11 → 9 → 7 → 5 points
+    o = _tiny(app, scene, 3)  # 11 → 9 → 7 → 5 points
     assert o is not None and len(o.result.points) == 5
     # in a deterrence world deterrence keeps the lower war rate at every ally credibility
     assert not o.crossings

@@ -13,7 +13,8 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.ui import driver, lab_screenshots, palette, screenshots, text
+from game.ui.window import driver, palette, text
+from game.ui.tours import lab_screenshots, screenshots
 from tests.ui.helpers import Canvas, recording_text
 
 ALL = (1.0, 1.25, 1.5, 1.75, 2.0)
@@ -210,7 +211,7 @@ def walk(app, scales) -> tuple[dict[str, list[str]], list[str]]:
     screenshots._tour(app, visit)
     lab_screenshots.lab_tour(app, None, "", visit)
     try:
-        from game.ui.learn_screenshots import learn_tour
+        from game.ui.tours.learn_screenshots import learn_tour
     except ImportError:
         learn_tour = None
     if learn_tour is not None:  # Learn and the article reader
@@ -234,10 +235,7 @@ def recording():
 
 # Screens that still fail at a size, by window size (layout work left to do): the test fails on any
 # other screen with a problem, and on a screen listed here that no longer has one (take it off the list).
-KNOWN: dict[str, set[str]] = {
-    "1280x720": set(),
-    "1920x1080": set(),
-}
+KNOWN: dict[str, set[str]] = {"1280x720": set(), "1920x1080": set()}
 
 
 def run_sweep(make_app, size, scales):
@@ -283,7 +281,7 @@ def test_canvas_records_text_through_composed_surfaces(recording):
 
 def test_help_scrolls_at_2_rather_than_shrinking(make_app, recording):
     """F1 at 2.0: the keys at no less than their size at 1.0, whole lines only, and PgDn shows more."""
-    from game.ui.metrics import Metrics
+    from game.ui.window.metrics import Metrics
 
     app = make_app(scale=2.0)
     app.push(app.scene("title"))

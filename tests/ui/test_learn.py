@@ -1,11 +1,12 @@
 """Learn (the guided first lesson) and the article reader, driven by posted events alone."""
+
 import json
 
 import pygame
 
 from game.core.files import article
 from game.core.teaching import lesson
-from game.ui import driver
+from game.ui.window import driver
 from game.ui.scenes.learn import load_progress, progress_path
 from tests.ui.helpers import start_at_title
 
@@ -32,7 +33,7 @@ def do_task(app, scene, number: int):
         guard += 1
         assert guard < 60, f"chapter {number}: the task never finished"
         if number == 1:
-            assert driver.click_button(app, "5 ")            # a CBM, by a click
+            assert driver.click_button(app, "5 ")  # a CBM, by a click
             assert driver.click_button(app, "Play the turn")
         elif les.task.kind == "watch":
             driver.press(app, K.K_RETURN)
@@ -45,9 +46,9 @@ def do_task(app, scene, number: int):
             driver.press(app, K.K_s if prompt["kind"] == "stance" else K.K_n)
         elif number == 2:
             turn = les.game.turn
-            driver.press(app, K.K_1 if turn == 2 else K.K_4, K.K_RETURN)   # one Arm among talks
+            driver.press(app, K.K_1 if turn == 2 else K.K_4, K.K_RETURN)  # one Arm among talks
         else:
-            driver.press(app, K.K_5, K.K_RETURN)            # a CBM (chapter 5's required move)
+            driver.press(app, K.K_5, K.K_RETURN)  # a CBM (chapter 5's required move)
         les = scene.lesson
     return les
 
@@ -57,13 +58,13 @@ def test_learn_plays_every_chapter_by_events(make_app, data_dir):
     open_from_title(app, "Learn", "learn")
     scene = app.top
     assert scene.lesson is None
-    driver.press(app, K.K_RETURN)                           # the first chapter not yet done
+    driver.press(app, K.K_RETURN)  # the first chapter not yet done
     assert scene.lesson is not None and scene.lesson.chapter.number == 1
     seen = []
     for number in range(1, len(lesson.CHAPTERS) + 1):
         les = do_task(app, scene, number)
         game = les.game
-        assert game.turn >= les.task.rounds                 # the real game was played
+        assert game.turn >= les.task.rounds  # the real game was played
         if number == 1:
             assert game.turns[0]["actions"]["AZR"]["intended"] == "CBM"
             assert "Round 1: you" in board_text(scene)
@@ -71,7 +72,7 @@ def test_learn_plays_every_chapter_by_events(make_app, data_dir):
             assert [c[0][0].name for c in game.choices] == ["SUMMIT", "SUMMIT", "ARM", "SUMMIT", "SUMMIT"]
         if number == 3:
             assert len(les.games) == 2 and all(g.turn == 10 for g in les.games)
-            assert "*" in board_text(scene)                 # the accident at turn 7 shows
+            assert "*" in board_text(scene)  # the accident at turn 7 shows
         if number == 4:
             assert "Deterrence reading" in board_text(scene) and "Dialogue reading" in board_text(scene)
         if number == 5:
@@ -96,9 +97,9 @@ def test_learn_plays_every_chapter_by_events(make_app, data_dir):
         assert ("The answer this chapter has in mind" in words) == (answer != q.correct)
         assert load_progress()[number] == answer
         seen.append(number)
-        driver.press(app, K.K_RETURN)                       # next chapter (after the last: the list)
+        driver.press(app, K.K_RETURN)  # next chapter (after the last: the list)
     assert seen == list(range(1, 8))
-    assert scene.lesson is None                             # back at the chapter list, every chapter ticked
+    assert scene.lesson is None  # back at the chapter list, every chapter ticked
     assert sum(1 for e in scene.elements if str(getattr(e, "text", "")).endswith("(done)")) == 7
     data = json.loads(progress_path().read_text(encoding="utf-8"))
     assert set(data["done"]) == {str(n) for n in range(1, 8)}
@@ -108,7 +109,7 @@ def test_learn_plays_every_chapter_by_events(make_app, data_dir):
 
 def test_every_chapter_is_reachable_from_the_list_and_progress_is_kept(make_app, data_dir):
     data_dir.mkdir(parents=True, exist_ok=True)
-    progress_path().write_text("{not json", encoding="utf-8")     # a bad file is ignored
+    progress_path().write_text("{not json", encoding="utf-8")  # a bad file is ignored
     app = make_app()
     open_from_title(app, "Learn", "learn")
     scene = app.top
@@ -119,19 +120,19 @@ def test_every_chapter_is_reachable_from_the_list_and_progress_is_kept(make_app,
         assert lesson.chapter(number).task.instruction in " ".join(p[0] for p in scene.words.paragraphs)
         driver.press(app, K.K_ESCAPE)
         assert scene.lesson is None
-    driver.press(app, K.K_F1)                               # help lists Learn's own keys first
+    driver.press(app, K.K_F1)  # help lists Learn's own keys first
     assert driver.top_name(app) == "help"
     assert app.top.columns[0][0].paragraphs[0][0] == "Learn"
     driver.press(app, K.K_ESCAPE)
     assert app.top is scene
-    driver.press(app, K.K_4)                                # a digit opens a chapter too
+    driver.press(app, K.K_4)  # a digit opens a chapter too
     assert scene.lesson.chapter.number == 4
     driver.press(app, K.K_PAGEDOWN)
     assert scene.lesson.chapter.number == 5
     driver.press(app, K.K_PAGEUP, K.K_PAGEUP)
     assert scene.lesson.chapter.number == 3
     progress_path().write_text(json.dumps({"version": 1, "done": {"2": 0, "9": 1, "3": 7}}), encoding="utf-8")
-    assert load_progress() == {2: 0}                         # unknown chapters and answers are dropped
+    assert load_progress() == {2: 0}  # unknown chapters and answers are dropped
     driver.press(app, K.K_ESCAPE, K.K_ESCAPE)
     driver.click_button(app, "Learn")
     assert app.top.done == {2: 0} and app.top.list.focus == 0
@@ -154,9 +155,9 @@ def test_article_reader_shows_every_paragraph_and_its_cards(make_app):
             assert card.title in shown
         if not cards.get(n):
             assert f"No card cites ¶{n}" in shown
-        driver.press(app, K.K_DOWN)                          # scrolls (a long page) and never fails
+        driver.press(app, K.K_DOWN)  # scrolls (a long page) and never fails
         driver.press(app, K.K_RIGHT)
-    assert scene.index == 13                                 # the last paragraph stays
+    assert scene.index == 13  # the last paragraph stays
     assert driver.click_button(app, "¶4")
     assert scene.index == 4
     driver.press(app, K.K_HOME)
@@ -169,16 +170,16 @@ def test_a_chapter_whose_game_ends_before_its_task_starts_again(make_app):
     app = make_app()
     open_from_title(app, "Learn", "learn")
     scene = app.top
-    driver.press(app, K.K_5)                                 # chapter 5: a CBM is asked for
+    driver.press(app, K.K_5)  # chapter 5: a CBM is asked for
     les = scene.lesson
     turns = les.game.turn_limit
-    for _ in range(turns):                                   # Hold every turn instead, to the game's end
+    for _ in range(turns):  # Hold every turn instead, to the game's end
         if les.unanswered() is not None:
             driver.press(app, K.K_s if les.unanswered()["kind"] == "stance" else K.K_n)
         driver.press(app, K.K_8, K.K_RETURN)
     assert les.game.over and not les.task_done
     assert "Answer 1" not in [str(getattr(e, "text", "")) for e in scene.elements]
-    driver.press(app, K.K_RETURN)                            # Enter starts the chapter's game again
+    driver.press(app, K.K_RETURN)  # Enter starts the chapter's game again
     assert scene.lesson.game.turn == 0 and not scene.lesson.game.over
     driver.press(app, K.K_5, K.K_RETURN)
     assert scene.lesson.task_done
@@ -188,8 +189,8 @@ def test_a_chapter_whose_game_ends_before_its_task_starts_again(make_app):
 def test_the_article_opens_from_play_at_the_cards_paragraph(make_app):
     app = make_app()
     start_at_title(app)
-    driver.press(app, K.K_RETURN)                            # New game
-    driver.press(app, K.K_RETURN)                            # Start game
+    driver.press(app, K.K_RETURN)  # New game
+    driver.press(app, K.K_RETURN)  # Start game
     driver.settle_pass(app)
     assert driver.top_name(app) == "play"
     driver.play_human_turn(app, K.K_8, tab=False)
@@ -209,7 +210,7 @@ def test_the_article_opens_from_play_at_the_cards_paragraph(make_app):
 def test_learn_and_article_screens_hold_at_1_1_5_and_2(make_app):
     """The layout test's checks (text cut or overlapping, buttons too small, text shrinking) on every screen
     of Learn's and the article's part of the screenshot tour."""
-    from game.ui.learn_screenshots import learn_tour
+    from game.ui.tours.learn_screenshots import learn_tour
     from tests.ui.helpers import recording_text
     from tests.ui.test_layout import draw_frame, problems, report, set_scale
 
@@ -229,6 +230,17 @@ def test_learn_and_article_screens_hold_at_1_1_5_and_2(make_app):
     with recording_text():
         start_at_title(app)
         learn_tour(app, None, "", visit)
-    assert {"learn-list", "learn-1", "learn-1-question", "learn-1-feedback", "learn-3", "learn-4", "learn-5",
-            "learn-6", "learn-7-belief", "article", "article-8"} <= set(visited)
+    assert {
+        "learn-list",
+        "learn-1",
+        "learn-1-question",
+        "learn-1-feedback",
+        "learn-3",
+        "learn-4",
+        "learn-5",
+        "learn-6",
+        "learn-7-belief",
+        "article",
+        "article-8",
+    } <= set(visited)
     assert not found, "layout problems:\n" + report(found)

@@ -1,8 +1,9 @@
 """Auto-play keeps its widgets, spreads a turn's work over frames, and still autosaves every turn."""
+
 import pygame
 
 from game.core.play.session import Game
-from game.ui import driver, saving, userdata
+from game.ui.window import driver, saving, userdata
 from game.ui.scenes.play import SPEEDS, PlayScene
 from game.ui.scenes.title import TitleScene
 
@@ -67,13 +68,13 @@ def test_labels_change_in_place_and_a_resize_or_new_scale_rebuilds(make_app):
     app = make_app()
     scene = _auto_play(app, speed=2)
     elements = list(scene.elements)
-    driver.press(app, K.K_EQUALS)                   # faster: the header says so, the buttons stay
+    driver.press(app, K.K_EQUALS)  # faster: the header says so, the buttons stay
     assert scene.speed == 3 and scene.elements == elements
     assert scene.bar.headers[0][0].endswith("2.5 turns per second")
-    driver.press(app, K.K_SPACE)                    # auto-play off: the same button, its words changed
+    driver.press(app, K.K_SPACE)  # auto-play off: the same button, its words changed
     assert not scene.auto and scene.elements == elements
     assert scene.bar.auto_button.text == "Space: auto-play on"
-    driver.press(app, K.K_c)                        # another view: other buttons
+    driver.press(app, K.K_c)  # another view: other buttons
     assert scene.view == "chart" and scene.elements != elements
     elements = list(scene.elements)
     driver.resize(app, 1400, 800)
@@ -105,6 +106,6 @@ def test_every_turn_is_autosaved_and_on_disk_when_the_screen_closes(make_app, tm
     # the background writer writes exactly what a compact save writes
     game.save(tmp_path / "compact.json", compact=True)
     assert saving.compact_text(game) == (tmp_path / "compact.json").read_text(encoding="utf-8")
-    app.reset(TitleScene(app))                      # leaving the screen waits for the last save
+    app.reset(TitleScene(app))  # leaving the screen waits for the last save
     assert Game.load(userdata.autosave_path()).record() == game.record()
     assert not [p for p in userdata.data_dir().iterdir() if p.name.startswith(".")], "no temporary files left"

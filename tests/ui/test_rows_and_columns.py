@@ -1,7 +1,8 @@
 """game/ui/layout: a rectangle split into rows and columns, and items flowing into lines."""
+
 import pygame
 
-from game.ui import layout
+from game.ui.window import layout
 
 
 def test_a_column_gives_fixed_sizes_shares_and_the_rest_in_order():

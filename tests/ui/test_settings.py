@@ -1,14 +1,15 @@
 """Remembered between runs in the settings folder ($DOD_CONFIG_DIR): the text size, the last scenario and
 the last setup; a bad or foreign settings file is ignored without a crash."""
+
 import argparse
 import json
 
 import pygame as K
 import pytest
 
-from game.ui import driver, settings
-from game.ui.launch import remembered
-from game.ui.settings import Settings
+from game.ui.window import driver, settings
+from game.ui.window.launch import remembered
+from game.ui.window.settings import Settings
 
 from .helpers import play_scene, start_at_title
 
@@ -21,8 +22,19 @@ def config_dir(tmp_path, monkeypatch):
 
 
 def _play_args(**given):
-    base = dict(scenario=None, turns=None, set=None, seed=None, worldview=None, doctrine=None, doctrine_all=None,
-                scale=None, size="1280x720", fullscreen=False, screenshot=None)
+    base = dict(
+        scenario=None,
+        turns=None,
+        set=None,
+        seed=None,
+        worldview=None,
+        doctrine=None,
+        doctrine_all=None,
+        scale=None,
+        size="1280x720",
+        fullscreen=False,
+        screenshot=None,
+    )
     return argparse.Namespace(**{**base, **given})
 
 
@@ -35,22 +47,23 @@ def test_the_text_size_is_remembered(make_app, config_dir):
     assert json.loads((config_dir / "settings.json").read_text())["scale"] == 1.25
     args = remembered(_play_args(), Settings())
     assert args.scale == 1.25 and args.scenario == "east_asia_2023"
-    assert remembered(_play_args(scale=1.0), Settings()).scale == 1.0     # the command line wins
+    assert remembered(_play_args(scale=1.0), Settings()).scale == 1.0  # the command line wins
 
 
 def test_the_last_scenario_and_setup_are_remembered(make_app, config_dir):
     from game.core.files.scenario import load_scenario
-    from game.ui.setup_options import options_from_args
+    from game.ui.window.setup_options import options_from_args
+
     app = make_app("two_rivals", seed=5)
     app.settings = Settings()
     start_at_title(app)
     driver.press(app, K.K_RETURN)
     setup = app.top
     assert setup.scenario.name == "two_rivals"
-    driver.press(app, K.K_DOWN, K.K_DOWN, K.K_RIGHT, K.K_RIGHT)            # worldview: spiral-world
+    driver.press(app, K.K_DOWN, K.K_DOWN, K.K_RIGHT, K.K_RIGHT)  # worldview: spiral-world
     assert setup.worldview == "spiral-world"
-    setup.rows[3]["entry"].set_text("7")                                  # turns
-    driver.press(app, *([K.K_DOWN] * 4), K.K_RIGHT)                       # Ambria: the next controller
+    setup.rows[3]["entry"].set_text("7")  # turns
+    driver.press(app, *([K.K_DOWN] * 4), K.K_RIGHT)  # Ambria: the next controller
     chosen = list(setup.controllers)
     driver.press(app, K.K_RETURN)
     assert play_scene(app).game.turn_limit == 7
@@ -75,20 +88,27 @@ def test_the_last_scenario_and_setup_are_remembered(make_app, config_dir):
     assert setup.turns_text == str(load_scenario("east_asia_2023").turns)
 
 
-@pytest.mark.parametrize("content", [
-    b"", b"not json", b"\xff\xfe\x00", b"[1, 2]", b'{"format": "someone-else", "version": 1, "scale": 1.5}',
-    b'{"format": "deterrence-or-dialogue/settings", "version": 99, "scale": 1.5}',
-    b'{"format": "deterrence-or-dialogue/settings", "version": 1, "scale": "big", "scenario": 7, "setup": [1]}',
-    b'{"format": "deterrence-or-dialogue/settings", "version": 1, "scale": 9, "scenario": "no_such_scenario",'
-    b' "setup": {"scenario": "two_rivals", "worldview": "hidden", "turns": 5, "controllers": ["human", "nobody"]}}',
-    b'{"format": "deterrence-or-dialogue/settings", "version": 1, "scale": NaN}',
-    b"[" * 100000,
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"not json",
+        b"\xff\xfe\x00",
+        b"[1, 2]",
+        b'{"format": "someone-else", "version": 1, "scale": 1.5}',
+        b'{"format": "deterrence-or-dialogue/settings", "version": 99, "scale": 1.5}',
+        b'{"format": "deterrence-or-dialogue/settings", "version": 1, "scale": "big", "scenario": 7, "setup": [1]}',
+        b'{"format": "deterrence-or-dialogue/settings", "version": 1, "scale": 9, "scenario": "no_such_scenario",'
+        b' "setup": {"scenario": "two_rivals", "worldview": "hidden", "turns": 5, "controllers": ["human", "nobody"]}}',
+        b'{"format": "deterrence-or-dialogue/settings", "version": 1, "scale": NaN}',
+        b"[" * 100000,
+    ],
+)
 def test_a_bad_or_foreign_settings_file_is_ignored(make_app, config_dir, content):
     config_dir.mkdir(parents=True)
     (config_dir / "settings.json").write_bytes(content)
     stored = Settings()
-    assert set(stored.values) <= {"scenario"}          # a sound name of a scenario that is not there: passed over
+    assert set(stored.values) <= {"scenario"}  # a sound name of a scenario that is not there: passed over
     args = remembered(_play_args(), stored)
     assert args.scale == 1.0 and args.scenario == "east_asia_2023"
     app = make_app()
@@ -96,7 +116,7 @@ def test_a_bad_or_foreign_settings_file_is_ignored(make_app, config_dir, content
     start_at_title(app)
     driver.press(app, K.K_RETURN)
     assert driver.top_name(app) == "setup"
-    app.step_scale(+1)                                                    # and it is written over with sound values
+    app.step_scale(+1)  # and it is written over with sound values
     assert settings.read()["scale"] == 1.25 and "setup" not in settings.read()
 
 
@@ -115,8 +135,21 @@ def test_a_settings_folder_that_is_a_file_is_survived(make_app, tmp_path, monkey
 
 def test_one_bad_value_leaves_the_sound_ones(config_dir):
     config_dir.mkdir(parents=True)
-    (config_dir / "settings.json").write_text(json.dumps(
-        {"format": "deterrence-or-dialogue/settings", "version": 1, "scale": 1.5, "scenario": "two_rivals",
-         "setup": {"scenario": "two_rivals", "worldview": "nowhere", "turns": 5, "controllers": ["human", "human"]}}))
+    (config_dir / "settings.json").write_text(
+        json.dumps(
+            {
+                "format": "deterrence-or-dialogue/settings",
+                "version": 1,
+                "scale": 1.5,
+                "scenario": "two_rivals",
+                "setup": {
+                    "scenario": "two_rivals",
+                    "worldview": "nowhere",
+                    "turns": 5,
+                    "controllers": ["human", "human"],
+                },
+            }
+        )
+    )
     assert Settings().values == {"scale": 1.5, "scenario": "two_rivals"}
     assert remembered(_play_args(), Settings()).scenario == "two_rivals"

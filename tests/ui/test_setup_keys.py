@@ -1,9 +1,10 @@
 """Setup by keyboard: Enter starts the game from any row, a typed seed is kept, only ← → change a row,
 and a tooltip already showing follows a keyboard change."""
+
 import pygame as K
 import pytest
 
-from game.ui import driver
+from game.ui.window import driver
 
 from .helpers import play_scene, start_at_title
 
@@ -32,8 +33,8 @@ def test_enter_starts_the_game_from_any_row(make_app, row):
 def test_a_typed_seed_is_kept_by_enter_and_the_humans_stay_human(make_app):
     app = make_app()
     setup = _setup(app)
-    driver.press(app, *([K.K_DOWN] * 6))               # the USA row
-    driver.press(app, K.K_LEFT, K.K_LEFT, K.K_LEFT)    # → human: a hot-seat game
+    driver.press(app, *([K.K_DOWN] * 6))  # the USA row
+    driver.press(app, K.K_LEFT, K.K_LEFT, K.K_LEFT)  # → human: a hot-seat game
     assert setup.controllers[:2] == ["human", "human"]
     while setup.rows[setup.focus]["kind"] != "seed":
         driver.press(app, K.K_UP)
@@ -60,15 +61,15 @@ def test_title_enter_enter_starts_without_changing_the_scenario(make_app):
 def test_a_showing_tooltip_follows_a_keyboard_change(make_app):
     app = make_app()
     setup = _setup(app)
-    driver.press(app, *([K.K_DOWN] * 6))               # the USA row
+    driver.press(app, *([K.K_DOWN] * 6))  # the USA row
     row = setup.rows[setup.focus]
     assert row["kind"] == "actor"
     button = row["button"]
     pos = button.rect.center
     K.event.post(K.event.Event(K.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
     K.mouse.set_pos(pos)
-    driver.run(app, 90)                                # past the tooltip's delay
-    assert button.tool_tip is not None                 # showing
+    driver.run(app, 90)  # past the tooltip's delay
+    assert button.tool_tip is not None  # showing
     before = setup.controllers[1]
     driver.press(app, K.K_RIGHT)
     after = setup.controllers[1]
@@ -82,6 +83,7 @@ def test_a_showing_tooltip_follows_a_keyboard_change(make_app):
 
 
 def test_the_help_says_enter_starts_the_game():
-    from game.ui.intents import SETUP_KEYS, help_rows
+    from game.ui.window.intents import SETUP_KEYS, help_rows
+
     rows = dict(help_rows(SETUP_KEYS))
     assert rows["Enter"].startswith("start the game")

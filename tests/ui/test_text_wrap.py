@@ -1,8 +1,9 @@
 """text.wrap measures only where a line may end, yet its lines are those of the plain greedy wrap."""
+
 import pytest
 
 from game.core.files.scenario import load_scenario
-from game.ui import text
+from game.ui.window import text
 
 
 def greedy(para: str, px: int, width: int, style: str) -> list[str]:
@@ -28,10 +29,22 @@ def greedy(para: str, px: int, width: int, style: str) -> list[str]:
 
 def _texts():
     sc = load_scenario("east_asia_2023")
-    out = [sc.description, "a  b   c", "", "one\n\ntwo", "Supercalifragilistic-and-even-longer-than-that x", "A ↔ B → C, “quoted”"]
+    out = [
+        sc.description,
+        "a  b   c",
+        "",
+        "one\n\ntwo",
+        "Supercalifragilistic-and-even-longer-than-that x",
+        "A ↔ B → C, “quoted”",
+    ]
     for card in sc.cards[:12]:
-        out += [card.title, f"“{card.quote}”", card.deterrence_reading, card.dialogue_reading,
-                "; ".join(e.describe() for e in card.effects)]
+        out += [
+            card.title,
+            f"“{card.quote}”",
+            card.deterrence_reading,
+            card.dialogue_reading,
+            "; ".join(e.describe() for e in card.effects),
+        ]
     return out
 
 
@@ -53,4 +66,4 @@ def test_ellipsize_keeps_the_longest_prefix_that_fits():
             continue
         assert not got or text.size(got, 17, "bold")[0] <= width
         cut = len(got) - 1 if got else 0
-        assert cut == len(t) or text.size(t[:cut + 1] + "…", 17, "bold")[0] > width
+        assert cut == len(t) or text.size(t[: cut + 1] + "…", 17, "bold")[0] > width

@@ -1,5 +1,6 @@
 """two_rivals, the first lesson: the play screen shows the 2x2 payoff matrix with the round's cell lit and
 the running totals, and nothing speaks of a region, a forum, blocs or tension (dynamics are off)."""
+
 import re
 
 import pygame as K
@@ -11,7 +12,7 @@ from game.core.teaching.explain import did, regional, why
 from game.core.files.scenario import load_scenario
 from game.core.play.session import Game
 from game.core.model.vocab import Action
-from game.ui import driver, text
+from game.ui.window import driver, text
 
 REGIONAL = re.compile(r"forum|bloc|region|tension", re.IGNORECASE)
 
@@ -57,7 +58,7 @@ def test_the_matrix_lights_the_round_and_keeps_the_totals(make_app):
     app, game = _play(make_app)
     scene = app.top
     assert scene.dilemma
-    for key in (K.K_1, K.K_8, K.K_8, K.K_1):          # arm, hold, hold, arm
+    for key in (K.K_1, K.K_8, K.K_8, K.K_1):  # arm, hold, hold, arm
         _turn(app, key)
     assert game.turn == 4
     me = game.type_of(0)
@@ -78,7 +79,7 @@ def test_the_matrix_lights_the_round_and_keeps_the_totals(make_app):
 
 def test_the_play_screen_shows_the_matrix_and_no_regional_words(make_app, monkeypatch):
     app, game = _play(make_app)
-    for key in (K.K_1, K.K_6, K.K_2, K.K_3):          # arm, a call for talks, ally, pressure
+    for key in (K.K_1, K.K_6, K.K_2, K.K_3):  # arm, a call for talks, ally, pressure
         _turn(app, key)
         driver.settle_crisis(app)
     seen = _drawn(app, monkeypatch)
@@ -121,6 +122,7 @@ def test_a_whole_game_and_its_debrief_words_have_no_region():
 
 def test_the_debrief_charts_and_turning_points_speak_of_payoffs(make_app, monkeypatch):
     from .helpers import wait_for_debrief
+
     app = make_app("two_rivals", seed=4, doctrines=["reciprocity", "reciprocity"], turns=5)
     game = Game(load_scenario("two_rivals"), 4, ["reciprocity", "reciprocity"], turns=5)
     game.autoplay()
@@ -147,6 +149,7 @@ def test_the_matrix_waits_for_its_layout():
     """Drawn before any layout (the scale changed under it, as the monkey does), it draws nothing and
     does not fail."""
     from game.ui.widgets.payoff_matrix import PayoffMatrix
+
     game = Game(load_scenario("two_rivals"), 1, ["reciprocity", "reciprocity"], turns=3)
     game.autoplay()
     K.display.init()

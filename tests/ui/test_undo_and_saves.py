@@ -1,4 +1,5 @@
 """Undo is exact, saves continue identically, and bad save files are refused without being touched."""
+
 import json
 
 import pygame
@@ -9,7 +10,7 @@ from game.core.files.scenario import load_scenario
 from game.core.play.session import Game
 from game.core.play.table import Table
 from game.core.model.vocab import Action
-from game.ui import driver, saving, userdata
+from game.ui.window import driver, saving, userdata
 from game.ui.scenes.load import LoadScene
 from game.ui.scenes.play import PlayScene
 
@@ -45,7 +46,7 @@ def test_undo_through_the_keys_restores_the_exact_record(make_app):
     assert game.turn == 1 and snapshot(game) == after_one
     driver.press(app, K.K_z, mod=CTRL)
     assert game.turn == 0 and snapshot(game) == snapshot(Game(app.options.scenario, 5, list(app.options.doctrines)))
-    driver.press(app, K.K_z, mod=CTRL)   # nothing left to undo: no error
+    driver.press(app, K.K_z, mod=CTRL)  # nothing left to undo: no error
     assert game.turn == 0
 
 
@@ -72,9 +73,14 @@ def test_table_undo_after_play_gives_back_the_record():
 
 def test_saved_and_loaded_game_continues_like_one_never_interrupted(data_dir):
     """Save after three turns, load, play three more: the same record as the game that never stopped."""
-    plan = [{0: (Action.SUMMIT, 1), 5: (Action.FORUM, -1)}, {0: (Action.ARM, -1), 5: (Action.CBM, 0)},
-            {0: (Action.TRADE, 2), 5: (Action.HOLD, -1)}, {0: (Action.PRESSURE, 4), 5: (Action.SUMMIT, 4)},
-            {0: (Action.CBM, 1), 5: (Action.TRADE, 1)}, {0: (Action.HOLD, -1), 5: (Action.ALLY, 6)}]
+    plan = [
+        {0: (Action.SUMMIT, 1), 5: (Action.FORUM, -1)},
+        {0: (Action.ARM, -1), 5: (Action.CBM, 0)},
+        {0: (Action.TRADE, 2), 5: (Action.HOLD, -1)},
+        {0: (Action.PRESSURE, 4), 5: (Action.SUMMIT, 4)},
+        {0: (Action.CBM, 1), 5: (Action.TRADE, 1)},
+        {0: (Action.HOLD, -1), 5: (Action.ALLY, 6)},
+    ]
     whole = _game()
     for c in plan:
         whole.play_turn(c)
@@ -115,9 +121,9 @@ def test_bad_save_files_are_refused_with_a_message_and_left_untouched(make_app, 
     assert "\n" not in str(info.value)
     app = make_app()
     start_at_title(app)
-    driver.press(app, K.K_DOWN, K.K_RETURN)   # Continue is disabled (no autosave): Down skips to Load
+    driver.press(app, K.K_DOWN, K.K_RETURN)  # Continue is disabled (no autosave): Down skips to Load
     assert driver.top_name(app) == "load"
-    driver.press(app, K.K_RETURN)                       # the newest (only) save
+    driver.press(app, K.K_RETURN)  # the newest (only) save
     assert isinstance(app.top, LoadScene)
     assert app.top.error and name in app.top.error
     assert path.read_bytes() == content

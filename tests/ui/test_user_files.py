@@ -1,6 +1,7 @@
 """Lesson progress (learn.json) and settings (settings.json) that are hostile or broken are passed over
 with one line on stderr: never a wait, never a traceback; and two windows writing them at once never
 leave a reader a part of one."""
+
 import contextlib
 import json
 import os
@@ -12,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from game.ui import driver
+from game.ui.window import driver
 from game.ui.scenes.learn import load_progress, progress_path
-from game.ui.settings import Settings, settings_path
+from game.ui.window.settings import Settings, settings_path
 from tests.ui.helpers import start_at_title
 
 ROOT = Path(__file__).resolve().parents[2]
-WITHIN = 20   # seconds: far more than reading a small file takes; a FIFO or /dev/zero would take for ever
+WITHIN = 20  # seconds: far more than reading a small file takes; a FIFO or /dev/zero would take for ever
 
 
 def _fifo(path: Path):
@@ -43,8 +44,10 @@ HOSTILE = {
 @contextlib.contextmanager
 def at_most(seconds: int):
     """Fail, instead of waiting for ever, if the block takes longer than seconds."""
+
     def late(signum, frame):
         raise AssertionError(f"still waiting after {seconds} s")
+
     before = signal.signal(signal.SIGALRM, late)
     signal.alarm(seconds)
     try:
@@ -95,7 +98,7 @@ def config_dir(tmp_path, monkeypatch):
 WRITER = """
 import sys, time
 from game.ui.scenes.learn import save_progress
-from game.ui.settings import Settings
+from game.ui.window.settings import Settings
 until, me = time.monotonic() + float(sys.argv[1]), int(sys.argv[2])
 settings, n = Settings(), 0
 while time.monotonic() < until:
@@ -118,11 +121,26 @@ def _whole(path: Path, key: str) -> bool:
 def test_two_windows_writing_at_once_never_leave_a_part_file(tmp_path, seconds):
     """Two processes writing lesson progress and settings as fast as they can: every read of either file, all
     the while, finds a whole file, and no temporary file is left."""
-    env = {**os.environ, "DOD_DATA_DIR": str(tmp_path / "data"), "DOD_CONFIG_DIR": str(tmp_path / "config"),
-           "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
+    env = {
+        **os.environ,
+        "DOD_DATA_DIR": str(tmp_path / "data"),
+        "DOD_CONFIG_DIR": str(tmp_path / "config"),
+        "SDL_VIDEODRIVER": "dummy",
+        "SDL_AUDIODRIVER": "dummy",
+        "PYGAME_HIDE_SUPPORT_PROMPT": "1",
+    }
     learn, settings = tmp_path / "data" / "learn.json", tmp_path / "config" / "settings.json"
-    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(seconds), str(me)], cwd=ROOT, env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for me in (1, 2)]
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(seconds), str(me)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for me in (1, 2)
+    ]
     reads, broken = 0, []
     while any(w.poll() is None for w in writers):
         for path, key in ((learn, "done"), (settings, "format")):

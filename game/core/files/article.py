@@ -1,4 +1,5 @@
 """The source article, split into numbered paragraphs (¶1..¶13)."""
+
 from __future__ import annotations
 
 from functools import lru_cache

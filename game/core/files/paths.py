@@ -1,5 +1,6 @@
 """Where the project's data lives: the shipped files, read through importlib.resources, and the
 user's own folders (saves, exports, scenarios, settings), placed by platformdirs."""
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,8 @@ from importlib import resources
 from pathlib import Path
 
 APP_FOLDER = "deterrence-or-dialogue"
-MAX_FILE_BYTES = 4 * 1024 * 1024   # the largest scenario, deck or save the game reads
-NOT_FOUND = "file not found"       # what FileProblem says of a file that is not there
+MAX_FILE_BYTES = 4 * 1024 * 1024  # the largest scenario, deck or save the game reads
+NOT_FOUND = "file not found"  # what FileProblem says of a file that is not there
 
 
 def _shipped(name: str) -> Path:
@@ -28,7 +29,7 @@ def _shipped(name: str) -> Path:
 
 ASSETS = _shipped("assets")
 SEEDS = _shipped("seeds")
-ROOT = ASSETS.parent          # the folder that holds assets/ and seeds/: records keep paths relative to it
+ROOT = ASSETS.parent  # the folder that holds assets/ and seeds/: records keep paths relative to it
 SCENARIOS = ASSETS / "scenarios"
 CARDS = ASSETS / "cards"
 THEME = ASSETS / "theme.json"
@@ -43,6 +44,7 @@ def user_data_dir() -> Path:
     if explicit:
         return Path(explicit)
     import platformdirs
+
     return platformdirs.user_data_path(APP_FOLDER, appauthor=False)
 
 
@@ -53,6 +55,7 @@ def user_config_dir() -> Path:
     if explicit:
         return Path(explicit)
     import platformdirs
+
     return platformdirs.user_config_path(APP_FOLDER, appauthor=False)
 
 

@@ -1,4 +1,5 @@
 """Game records: everything a game did, saved to JSON exactly and exported to CSV."""
+
 from __future__ import annotations
 
 import csv
@@ -20,7 +21,7 @@ from ..model.errors import LoadError
 from ..model.vocab import OUTCOME_CODES, Action
 
 FORMAT = "deterrence-or-dialogue/record"
-VERSION = 2   # the second edition of the rules: stakes, crises with stances, scores by type
+VERSION = 2  # the second edition of the rules: stakes, crises with stances, scores by type
 CAUSE_FLOOR = 1e-6  # smaller contributions are left out of the record
 
 
@@ -50,8 +51,10 @@ def turn_entry(eng: Engine, log: TurnLog, b: int) -> dict:
             "intended": _action_name(log.intended[b, i]),
         }
     causes = {"trust": [], "tension": []}
-    for kind, names, table in (("trust", TRUST_CAUSES, log.trust_causes),
-                               ("tension", TENSION_CAUSES, log.tension_causes)):
+    for kind, names, table in (
+        ("trust", TRUST_CAUSES, log.trust_causes),
+        ("tension", TENSION_CAUSES, log.tension_causes),
+    ):
         if not table:
             continue
         for name in names:
@@ -99,12 +102,18 @@ def crisis_entries(eng: Engine, log: TurnLog, b: int) -> list[dict]:
         if not before and not after:
             continue
         parties = [codes[i] for i in stake.parties]
-        entry = {"stake": stake.id, "parties": parties, "rung_before": before, "rung": after,
-                 "challenger": codes[int(st.stake_challenger[b, s])] if st.stake_challenger[b, s] >= 0 else None}
+        entry = {
+            "stake": stake.id,
+            "parties": parties,
+            "rung_before": before,
+            "rung": after,
+            "challenger": codes[int(st.stake_challenger[b, s])] if st.stake_challenger[b, s] >= 0 else None,
+        }
         if before:
             entry["stances"] = {parties[k]: Stance(int(log.stance[b, s, k])).name for k in (0, 1)}
-            entry["backers"] = {codes[k]: parties[int(log.backing[b, s, k]) - 1]
-                                for k in range(len(codes)) if log.backing[b, s, k]}
+            entry["backers"] = {
+                codes[k]: parties[int(log.backing[b, s, k]) - 1] for k in range(len(codes)) if log.backing[b, s, k]
+            }
         out.append(entry)
     return out
 
@@ -118,8 +127,15 @@ def crisis_history(turns: list[dict]) -> list[dict]:
         for c in t.get("crises", []):
             stake = c["stake"]
             if not c["rung_before"]:
-                current[stake] = {"stake": stake, "parties": c["parties"], "challenger": c.get("challenger"),
-                                  "opened": t["turn"], "stances": [], "backers": {}, "ended": "open"}
+                current[stake] = {
+                    "stake": stake,
+                    "parties": c["parties"],
+                    "challenger": c.get("challenger"),
+                    "opened": t["turn"],
+                    "stances": [],
+                    "backers": {},
+                    "ended": "open",
+                }
                 crises.append(current[stake])
             entry = current.get(stake)
             if entry is None:
@@ -168,7 +184,7 @@ def final_entry(eng: Engine, b: int, turns: list[dict]) -> dict:
 
 
 # ---------------------------------------------------------------------- the declared schema of a save
-MAX_TURNS = 500        # as scenario.MAX_TURNS: a save's turn limit, turns and choices
+MAX_TURNS = 500  # as scenario.MAX_TURNS: a save's turn limit, turns and choices
 MAX_ACTORS = 16
 ACTOR_CODE = r"[A-Z][A-Z0-9]{1,7}"
 SCENARIO_NAME = r"[A-Za-z0-9_\-]{1,64}"
@@ -190,10 +206,17 @@ def _choices(_, turn) -> None:
     """One turn's human choices: {CODE: [ACTION, TARGET CODE or null]}."""
     for code, pick in turn.items():
         _code(code)
-        if (not isinstance(pick, list) or len(pick) != 2 or pick[0] not in Action.__members__
-                or not (pick[1] is None or isinstance(pick[1], str) and re.fullmatch(ACTOR_CODE, pick[1]))):
-            raise schema.Problem(f"expected [ACTION, TARGET or null] (allowed: actions "
-                                 f"{', '.join(Action.__members__)}; a target is an actor code)", (code,))
+        if (
+            not isinstance(pick, list)
+            or len(pick) != 2
+            or pick[0] not in Action.__members__
+            or not (pick[1] is None or isinstance(pick[1], str) and re.fullmatch(ACTOR_CODE, pick[1]))
+        ):
+            raise schema.Problem(
+                f"expected [ACTION, TARGET or null] (allowed: actions "
+                f"{', '.join(Action.__members__)}; a target is an actor code)",
+                (code,),
+            )
 
 
 def _crisis_turn(_, turn) -> None:
@@ -208,21 +231,30 @@ def _crisis_turn(_, turn) -> None:
         for code, row in table.items():
             _code(code)
             ok = isinstance(row, dict) and all(
-                isinstance(s, str) and len(s) <= 64
+                isinstance(s, str)
+                and len(s) <= 64
                 and (v in Stance.__members__ if key == "stances" else isinstance(v, bool))
-                for s, v in row.items())
+                for s, v in row.items()
+            )
             if not ok:
-                raise schema.Problem("expected {STAKE: " + ("STANCE" if key == "stances" else "true or false") + "}",
-                                     (key, code))
+                raise schema.Problem(
+                    "expected {STAKE: " + ("STANCE" if key == "stances" else "true or false") + "}", (key, code)
+                )
 
 
 def _belief_path(code, path) -> None:
     """A human's stated beliefs: [[TURN, CHANCE], ...]."""
     _code(code)
     for k, point in enumerate(path):
-        if (not isinstance(point, list) or len(point) != 2
-                or type(point[0]) is not int or not 0 <= point[0] <= MAX_TURNS
-                or isinstance(point[1], bool) or not isinstance(point[1], (int, float)) or not 0 <= point[1] <= 1):
+        if (
+            not isinstance(point, list)
+            or len(point) != 2
+            or type(point[0]) is not int
+            or not 0 <= point[0] <= MAX_TURNS
+            or isinstance(point[1], bool)
+            or not isinstance(point[1], (int, float))
+            or not 0 <= point[1] <= 1
+        ):
             raise schema.Problem(f"expected [turn, chance] (allowed: a turn 0 to {MAX_TURNS}, a chance 0 to 1)", (k,))
 
 
@@ -235,6 +267,7 @@ def _name_of(code, name) -> None:
 @attrs.define(kw_only=True)
 class SavedWorldview:
     """A save's worldview: the preset, every parameter's value, a label."""
+
     preset: str = schema.one_of(("deterrence-world", "spiral-world"), "worldview")
     values: dict[str, float] = schema.items(0, 64, "parameters", check_each=schema.parameter)
     label: str = schema.text(max_len=200, default="", blank=True)
@@ -244,20 +277,23 @@ class SavedWorldview:
 class SaveFile:
     """A save or exported game record. A save needs its turns or, compact, the number of turns
     played and the fingerprint of the state they lead to."""
+
     format: str = schema.text(max_len=64)
     version: int = schema.number(VERSION, VERSION)
     seed: int = schema.number(0, 2**63 - 1)
     scenario: str = schema.text(SCENARIO_NAME, "a scenario's name: 1 to 64 letters, digits, _ and -", max_len=64)
-    scenario_path: str = schema.text(r"[^\x00]*", "a .toml file in the game's or the user's folders", max_len=1024,
-                                     default="", blank=True)
+    scenario_path: str = schema.text(
+        r"[^\x00]*", "a .toml file in the game's or the user's folders", max_len=1024, default="", blank=True
+    )
     worldview: SavedWorldview
     turn_limit: int = schema.number(1, MAX_TURNS, default=None)
     actors: list[str] = schema.items(2, MAX_ACTORS, "actors", check_each=lambda _, code: _code(code))
     actor_names: dict[str, str] = schema.items(0, MAX_ACTORS, "names", default=dict, check_each=_name_of)
     doctrines: dict[str, str] = schema.items(0, MAX_ACTORS, "doctrines", check_each=_doctrine)
     human_choices: list[dict[str, Any]] = schema.items(0, MAX_TURNS, "turns", check_each=_choices)
-    human_crisis_choices: list[dict[str, Any]] = schema.items(0, MAX_TURNS, "turns", default=list,
-                                                             check_each=_crisis_turn)
+    human_crisis_choices: list[dict[str, Any]] = schema.items(
+        0, MAX_TURNS, "turns", default=list, check_each=_crisis_turn
+    )
     worldview_hidden: bool = schema.flag(default=False)
     beliefs: dict[str, list[Any]] = schema.items(0, MAX_ACTORS, "actors", default=dict, check_each=_belief_path)
     human_seats_played_by: dict[str, Any] = schema.items(0, 2, "keys", default=dict)
@@ -288,8 +324,9 @@ class SaveFile:
         for k, turn in enumerate(self.human_choices):
             for code, (_, target) in turn.items():
                 if code not in actors or (target is not None and target not in actors):
-                    raise schema.Problem(f"unknown actor (allowed: {', '.join(self.actors)})",
-                                         ("human_choices", k, code))
+                    raise schema.Problem(
+                        f"unknown actor (allowed: {', '.join(self.actors)})", ("human_choices", k, code)
+                    )
 
 
 @attrs.frozen(eq=False)
@@ -323,20 +360,27 @@ class GameRecord:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise LoadError(source, None, None,
-                            f"not a game record (invalid JSON: {exc.msg} at line {exc.lineno})") from None
+            raise LoadError(
+                source, None, None, f"not a game record (invalid JSON: {exc.msg} at line {exc.lineno})"
+            ) from None
         except RecursionError:
-            raise LoadError(source, None, None, f"not a game record (arrays and objects nested too deeply; allowed: "
-                                                f"up to {schema.MAX_DEPTH} levels)") from None
+            raise LoadError(
+                source,
+                None,
+                None,
+                f"not a game record (arrays and objects nested too deeply; allowed: up to {schema.MAX_DEPTH} levels)",
+            ) from None
         except ValueError as exc:  # an integer of thousands of digits
             raise LoadError(source, None, None, f"not a game record ({str(exc).splitlines()[0]})") from None
         schema.check_depth(source, data)
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise LoadError(source, None, "format",
-                            f"not a Deterrence or Dialogue record (allowed: format = {FORMAT!r})")
+            raise LoadError(
+                source, None, "format", f"not a Deterrence or Dialogue record (allowed: format = {FORMAT!r})"
+            )
         if data.get("version") != VERSION or type(data.get("version")) is not int:
-            raise LoadError(source, None, "version", f"unsupported version {schema.shown(data.get('version'))} "
-                                                     f"(allowed: {VERSION})")
+            raise LoadError(
+                source, None, "version", f"unsupported version {schema.shown(data.get('version'))} (allowed: {VERSION})"
+            )
         schema.structure(data, SaveFile, source, lambda path, _: (None, schema.dotted(path)))
         return cls(data)
 
@@ -344,8 +388,22 @@ class GameRecord:
         """One row per turn and ordered actor pair."""
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\n")
-        w.writerow(["turn", "card", "regional_tension", "actor", "other", "actor_action", "actor_target",
-                    "trust", "tension", "crisis", "actor_capability", "actor_payoff"])
+        w.writerow(
+            [
+                "turn",
+                "card",
+                "regional_tension",
+                "actor",
+                "other",
+                "actor_action",
+                "actor_target",
+                "trust",
+                "tension",
+                "crisis",
+                "actor_capability",
+                "actor_payoff",
+            ]
+        )
         codes = self.codes
         for t in self.turns:
             card = t["card"]["id"] if t["card"] else ""
@@ -354,9 +412,22 @@ class GameRecord:
                 for j, o in enumerate(codes):
                     if i == j:
                         continue
-                    w.writerow([t["turn"], card, f"{t['regional_tension']:.4f}", a, o, act["action"],
-                                act["target"] or "", f"{t['trust'][i][j]:.6f}", f"{t['tension'][i][j]:.6f}",
-                                t["crisis"][i][j], f"{t['capability'][i]:.4f}", f"{t['payoffs'][i]:g}"])
+                    w.writerow(
+                        [
+                            t["turn"],
+                            card,
+                            f"{t['regional_tension']:.4f}",
+                            a,
+                            o,
+                            act["action"],
+                            act["target"] or "",
+                            f"{t['trust'][i][j]:.6f}",
+                            f"{t['tension'][i][j]:.6f}",
+                            t["crisis"][i][j],
+                            f"{t['capability'][i]:.4f}",
+                            f"{t['payoffs'][i]:g}",
+                        ]
+                    )
         return out.getvalue()
 
 

@@ -1,4 +1,5 @@
 """Scenarios: TOML in, checked against the declared schema (ScenarioFile), frozen objects out."""
+
 from __future__ import annotations
 
 import re
@@ -28,10 +29,20 @@ ARTICLE_PARAGRAPHS = 13
 ACTOR_REQUIRED = ("code", "name", "colour", "marker", "capability", "prosperity", "bloc", "x", "y")
 NAME_PATTERN = r"^[A-Za-z0-9_\-]{1,64}\Z"
 NAME_ALLOWED = "1 to 64 letters, digits, _ and -"
-END_DEFAULTS = {"lockin_threshold": 60.0, "lockin_turns": 5, "community_trust": 0.7,
-                "community_tension": 25.0, "community_turns": 5}
-END_RANGES = {"lockin_threshold": (0, 100), "lockin_turns": (1, 1000), "community_trust": (0, 1),
-              "community_tension": (0, 100), "community_turns": (1, 1000)}
+END_DEFAULTS = {
+    "lockin_threshold": 60.0,
+    "lockin_turns": 5,
+    "community_trust": 0.7,
+    "community_tension": 25.0,
+    "community_turns": 5,
+}
+END_RANGES = {
+    "lockin_threshold": (0, 100),
+    "lockin_turns": (1, 1000),
+    "community_trust": (0, 1),
+    "community_tension": (0, 100),
+    "community_turns": (1, 1000),
+}
 MATRICES = ("trust", "alliance", "ties")
 MAX_TURNS = 500
 MAX_ACTORS = 16
@@ -82,13 +93,15 @@ def resolve_path(name_or_path) -> Path:
     if found is not None:
         return found
     names = ", ".join(p.stem for p in list_scenarios())
-    raise LoadError(schema.cut(str(name_or_path)), None, None,
-                    f"no such scenario (allowed: {names}, or a path to a .toml file)")
+    raise LoadError(
+        schema.cut(str(name_or_path)), None, None, f"no such scenario (allowed: {names}, or a path to a .toml file)"
+    )
 
 
 # ---------------------------------------------------------------------- the declared schema
 def _fraction_cells(name: str):
     """A [matrices] entry: an array of arrays of numbers from 0 to 1 (its shape is checked against the actors)."""
+
     def check(_, attr, value):
         if value is None:
             return
@@ -96,6 +109,7 @@ def _fraction_cells(name: str):
             for c, v in enumerate(row):
                 if not 0.0 <= v <= 1.0:
                     raise Problem(f"{schema.shown(v)} is out of range (allowed: 0 to 1)", (attr.name, r, c))
+
     return attrs.field(default=None, validator=check, metadata={"allowed": "an array of arrays of numbers from 0 to 1"})
 
 
@@ -107,12 +121,15 @@ def _paragraph(_, value) -> None:
 @attrs.define(kw_only=True)
 class ScenarioHead:
     """[scenario]"""
+
     name: str = text(NAME_PATTERN, NAME_ALLOWED, max_len=64)
     title: str = text(max_len=120, default="", blank=True)
     description: str = text(max_len=schema.MAX_TEXT, default="", blank=True, lines=True)
     turns: int = number(1, MAX_TURNS, default=30)
     worldview: str = one_of(params.PRESET_NAMES, "worldview", default="spiral-world")
-    deck: str = text(r"[^\x00]*", "the name of a deck in assets/cards/, or a .toml path", max_len=255, default="", blank=True)
+    deck: str = text(
+        r"[^\x00]*", "the name of a deck in assets/cards/, or a .toml path", max_len=255, default="", blank=True
+    )
     dynamics: bool = flag(default=True)
     seed: int = number(0, MAX_SEED, default=1)
     hidden_prior: float = number(0.0, 1.0, default=0.5)
@@ -121,6 +138,7 @@ class ScenarioHead:
 @attrs.define(kw_only=True)
 class EndTable:
     """[end]: lock-in and community thresholds."""
+
     lockin_threshold: float = number(*END_RANGES["lockin_threshold"], default=END_DEFAULTS["lockin_threshold"])
     lockin_turns: int = number(*END_RANGES["lockin_turns"], default=END_DEFAULTS["lockin_turns"])
     community_trust: float = number(*END_RANGES["community_trust"], default=END_DEFAULTS["community_trust"])
@@ -131,6 +149,7 @@ class EndTable:
 @attrs.define(kw_only=True)
 class ActorEntry:
     """One [[actor]]."""
+
     code: str = text(ACTOR_CODE, ACTOR_CODE_ALLOWED, max_len=8)
     name: str = text(max_len=60)
     colour: str = text(r"#[0-9a-fA-F]{6}", "#rrggbb", max_len=7)
@@ -147,6 +166,7 @@ class ActorEntry:
 @attrs.define(kw_only=True)
 class StakeEntry:
     """One [[stake]]: two parties, a value, and the article's paragraphs that name it or its source."""
+
     id: str = text(NAME_PATTERN, NAME_ALLOWED, max_len=64)
     name: str = text(max_len=80)
     parties: list[str] = items(2, 2, "parties", allowed="two different actor codes")
@@ -158,6 +178,7 @@ class StakeEntry:
 @attrs.define(kw_only=True)
 class MatricesTable:
     """[matrices]: rows and columns in actor order."""
+
     trust: list[list[float]] = _fraction_cells("trust")
     alliance: list[list[float]] = _fraction_cells("alliance")
     ties: list[list[float]] = _fraction_cells("ties")
@@ -172,16 +193,31 @@ def _doctrines(_, entry) -> None:
 @attrs.define(kw_only=True)
 class ScenarioFile:
     """A scenario file as a whole; the checks across sections run once every section is read."""
+
     MISSING = "missing section"
     scenario: ScenarioHead
     actor: list[ActorEntry] = items(2, MAX_ACTORS, "actors", allowed=f"2 to {MAX_ACTORS} [[actor]] tables")
-    worldview: dict[str, float] = items(0, len(params.NAMES), "parameters", default=dict,
-                                        check_each=schema.parameter, allowed="a table of parameter = value")
+    worldview: dict[str, float] = items(
+        0,
+        len(params.NAMES),
+        "parameters",
+        default=dict,
+        check_each=schema.parameter,
+        allowed="a table of parameter = value",
+    )
     end: EndTable = attrs.field(factory=EndTable)
-    stake: list[StakeEntry] = items(0, MAX_STAKES, "stakes", default=list, allowed=f"up to {MAX_STAKES} [[stake]] tables")
+    stake: list[StakeEntry] = items(
+        0, MAX_STAKES, "stakes", default=list, allowed=f"up to {MAX_STAKES} [[stake]] tables"
+    )
     matrices: MatricesTable = attrs.field(factory=MatricesTable)
-    profiles: dict[str, dict[str, str]] = items(0, MAX_PROFILES, "profiles", default=dict, check_each=_doctrines,
-                                                allowed="a table of name = { CODE = doctrine, default = doctrine }")
+    profiles: dict[str, dict[str, str]] = items(
+        0,
+        MAX_PROFILES,
+        "profiles",
+        default=dict,
+        check_each=_doctrines,
+        allowed="a table of name = { CODE = doctrine, default = doctrine }",
+    )
 
     def __attrs_post_init__(self):
         codes = [a.code for a in self.actor]
@@ -196,7 +232,9 @@ class ScenarioFile:
                 raise Problem(f"{schema.shown(pname)} is not allowed (allowed: {NAME_ALLOWED})", ("profiles", pname))
             for key in entry:
                 if key != "default" and key not in codes:
-                    raise Problem(f"unknown actor code (allowed: {', '.join(codes)}, default)", ("profiles", pname, key))
+                    raise Problem(
+                        f"unknown actor code (allowed: {', '.join(codes)}, default)", ("profiles", pname, key)
+                    )
 
 
 def _unique(values, section: str, key: str) -> None:
@@ -212,15 +250,20 @@ def _matrix_shape(name, m, codes, symmetric: bool) -> None:
     if m is None:
         return
     if len(m) != n or any(len(row) != n for row in m):
-        raise Problem(f"expected a {n}×{n} array of arrays (rows and columns in actor order: {', '.join(codes)})",
-                      ("matrices", name))
+        raise Problem(
+            f"expected a {n}×{n} array of arrays (rows and columns in actor order: {', '.join(codes)})",
+            ("matrices", name),
+        )
     if symmetric:
         a = np.array(m, dtype=np.float64)
         bad = np.argwhere(np.abs(a - a.T) > 1e-12)
         if len(bad):
             r, c = bad[0]
-            raise Problem(f"not symmetric: {codes[r]}→{codes[c]} is {a[r, c]:g} but {codes[c]}→{codes[r]} is "
-                          f"{a[c, r]:g} (allowed: a symmetric matrix)", ("matrices", name))
+            raise Problem(
+                f"not symmetric: {codes[r]}→{codes[c]} is {a[r, c]:g} but {codes[c]}→{codes[r]} is "
+                f"{a[c, r]:g} (allowed: a symmetric matrix)",
+                ("matrices", name),
+            )
 
 
 def _stake_parties(k: int, s: StakeEntry, actors) -> None:
@@ -230,11 +273,15 @@ def _stake_parties(k: int, s: StakeEntry, actors) -> None:
         raise Problem(f"expected two different actor codes (allowed: {', '.join(codes)})", ("stake", k, "parties"))
     i, j = codes.index(parties[0]), codes.index(parties[1])
     if actors[i].bloc == actors[j].bloc and actors[i].bloc != "non-aligned":
-        raise Problem(f"{parties[0]} and {parties[1]} are in the same bloc (allowed: actors of different blocs)",
-                      ("stake", k, "parties"))
+        raise Problem(
+            f"{parties[0]} and {parties[1]} are in the same bloc (allowed: actors of different blocs)",
+            ("stake", k, "parties"),
+        )
     if not s.paragraphs and not s.source.strip():
-        raise Problem("a stake the article does not name needs its source "
-                      "(allowed: paragraphs = [N, ...] or source = \"...\")", ("stake", k, "source"))
+        raise Problem(
+            'a stake the article does not name needs its source (allowed: paragraphs = [N, ...] or source = "...")',
+            ("stake", k, "source"),
+        )
 
 
 def where(path: tuple, raw) -> tuple[str | None, str | None]:
@@ -284,25 +331,41 @@ def _check_card_codes(file, deck_name, cards: tuple[Card, ...], codes: list[str]
     for card in cards:
         unknown = card.codes() - set(codes)
         if unknown:
-            raise LoadError(file, f"deck {deck_name}: card {card.id}", "effect",
-                            f"unknown actor code {sorted(unknown)[0]!r} (allowed: {', '.join(codes)}, *)")
+            raise LoadError(
+                file,
+                f"deck {deck_name}: card {card.id}",
+                "effect",
+                f"unknown actor code {sorted(unknown)[0]!r} (allowed: {', '.join(codes)}, *)",
+            )
 
 
 def _matrices(m: MatricesTable, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Trust (default 0.5, kept within 0.02 to 0.98 off the diagonal), alliance and ties (default 0)."""
+
     def array(raw, fill, diagonal):
         a = np.full((n, n), fill) if raw is None else np.array(raw, dtype=np.float64)
         np.fill_diagonal(a, diagonal)
         return a
+
     trust = np.clip(array(m.trust, 0.5, 1.0), 0.02, 0.98)
     np.fill_diagonal(trust, 1.0)
     return trust, array(m.alliance, 0.0, 0.0), array(m.ties, 0.0, 0.0)
 
 
 def _actor(a: ActorEntry) -> Actor:
-    return Actor(code=a.code, name=a.name, colour=a.colour, marker=a.marker, capability=float(a.capability),
-                 prosperity=float(a.prosperity), bloc=a.bloc, x=float(a.x), y=float(a.y), doctrine=a.doctrine,
-                 nuclear=a.nuclear)
+    return Actor(
+        code=a.code,
+        name=a.name,
+        colour=a.colour,
+        marker=a.marker,
+        capability=float(a.capability),
+        prosperity=float(a.prosperity),
+        bloc=a.bloc,
+        x=float(a.x),
+        y=float(a.y),
+        doctrine=a.doctrine,
+        nuclear=a.nuclear,
+    )
 
 
 def load_scenario(name_or_path, deck_override: Deck | None = None) -> Scenario:
@@ -313,11 +376,22 @@ def load_scenario(name_or_path, deck_override: Deck | None = None) -> Scenario:
     head = f.scenario
     actors = tuple(_actor(a) for a in f.actor)
     codes = [a.code for a in actors]
-    stakes = tuple(Stake(id=s.id, name=s.name, parties=(codes.index(s.parties[0]), codes.index(s.parties[1])),
-                         value=float(s.value), paragraphs=tuple(s.paragraphs), source=s.source) for s in f.stake)
+    stakes = tuple(
+        Stake(
+            id=s.id,
+            name=s.name,
+            parties=(codes.index(s.parties[0]), codes.index(s.parties[1])),
+            value=float(s.value),
+            paragraphs=tuple(s.paragraphs),
+            source=s.source,
+        )
+        for s in f.stake
+    )
     trust, alliance, ties = _matrices(f.matrices, len(codes))
-    profiles = {pname: tuple(entry.get(c, entry.get("default", "dialogue")) for c in codes)
-                for pname, entry in f.profiles.items()}
+    profiles = {
+        pname: tuple(entry.get(c, entry.get("default", "dialogue")) for c in codes)
+        for pname, entry in f.profiles.items()
+    }
     deck_name, cards = _deck(path, head.deck, deck_override)
     _check_card_codes(path, deck_name, cards, codes)
     try:
@@ -326,8 +400,22 @@ def load_scenario(name_or_path, deck_override: Deck | None = None) -> Scenario:
         raise LoadError(path, "worldview", None, str(exc)) from None
     end = EndRules(**{k: getattr(f.end, k) for k in END_DEFAULTS})
     return Scenario(
-        name=head.name, title=head.title or head.name, description=head.description, actors=actors, trust=trust,
-        alliance=alliance, ties=ties, turns=head.turns, worldview=worldview, cards=cards, deck_name=str(deck_name),
-        dynamics=head.dynamics, end=end, profiles=profiles, path=str(path), seed=head.seed, stakes=stakes,
+        name=head.name,
+        title=head.title or head.name,
+        description=head.description,
+        actors=actors,
+        trust=trust,
+        alliance=alliance,
+        ties=ties,
+        turns=head.turns,
+        worldview=worldview,
+        cards=cards,
+        deck_name=str(deck_name),
+        dynamics=head.dynamics,
+        end=end,
+        profiles=profiles,
+        path=str(path),
+        seed=head.seed,
+        stakes=stakes,
         hidden_prior=head.hidden_prior,
     )

@@ -11,6 +11,7 @@ names of exactly that form are touched, so a user's `.notes.tmp` beside them sta
 younger than STALE_SECONDS may belong to a write still going on in another process, so it is left
 alone.
 """
+
 from __future__ import annotations
 
 import os
@@ -50,8 +51,9 @@ def temporary_folder(beside: Path) -> Path:
             continue
 
 
-def clean_stale(folder, recursive: bool = False, target: str | None = None,
-                min_age: float = STALE_SECONDS) -> list[Path]:
+def clean_stale(
+    folder, recursive: bool = False, target: str | None = None, min_age: float = STALE_SECONDS
+) -> list[Path]:
     """Remove the stale temporary files and folders in folder (and below it if recursive), or only
     those of the file named `target` in it; returns what was removed. Never raises."""
     folder = Path(folder)

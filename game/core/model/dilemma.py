@@ -4,6 +4,7 @@ round's cell and the running totals, from the game's payoff parameters and the r
 Dialogue is cooperation and deterrence defection (rules/scores.py): R both talk, S talk against
 deterrence, T deter against talk (payoff_T for a greedy actor, secure_payoff_T for a security-seeker:
 each actor knows only its own type), P both deter."""
+
 from __future__ import annotations
 
 import attrs
@@ -18,8 +19,8 @@ class Matrix:
     R: float
     S: float
     P: float
-    T_mine: tuple[float, ...]     # one value when the viewer's type is known, else both types' temptations
-    T_theirs: tuple[float, ...]   # the other side's type is never shown: both values unless they agree
+    T_mine: tuple[float, ...]  # one value when the viewer's type is known, else both types' temptations
+    T_theirs: tuple[float, ...]  # the other side's type is never shown: both values unless they agree
 
     def cell(self, mine: str, theirs: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
         """(the viewer's payoffs, the other's payoffs) in one cell: a tuple of possible values each."""
@@ -46,8 +47,9 @@ def matrix(worldview, viewer_type: str | None = None) -> Matrix:
         mine = _both(worldview)
     else:
         mine = (greedy,) if viewer_type == "greedy" else (secure,)
-    return Matrix(float(worldview["payoff_R"]), float(worldview["payoff_S"]), float(worldview["payoff_P"]), mine,
-                  _both(worldview))
+    return Matrix(
+        float(worldview["payoff_R"]), float(worldview["payoff_S"]), float(worldview["payoff_P"]), mine, _both(worldview)
+    )
 
 
 def move_of(entry: dict, code: str) -> str:
@@ -85,7 +87,7 @@ def turning_points(turns: list[dict], codes: list[str], names: dict, limit: int 
             out.append((entry, f"Turn {entry['turn']}: {moves} — payoffs {pays}"))
         before = cell
     if len(out) > limit:
-        out = out[:1] + out[-(limit - 1):] if limit > 1 else out[:1]   # the opening and the latest switches
+        out = out[:1] + out[-(limit - 1) :] if limit > 1 else out[:1]  # the opening and the latest switches
     return out
 
 

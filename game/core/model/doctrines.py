@@ -9,6 +9,7 @@ challenges only from fear and pays for reassurance. In
 a crisis both types weigh their odds, but only a greedy actor chooses war, and a security-seeker
 strikes first only from fear. The fixed policies (`always-arm`, ...) ignore type: they are
 experiments."""
+
 from __future__ import annotations
 
 import functools
@@ -32,26 +33,26 @@ class View:
     The derived masks are worked out on first use: not every doctrine needs them."""
 
     turn: int
-    trust: np.ndarray        # (B, N, N)
-    tension: np.ndarray      # (B, N, N)
-    capability: np.ndarray   # (B, N)
-    alliance: np.ndarray     # (B, N, N)
-    ties: np.ndarray         # (B, N, N)
-    resolve: np.ndarray      # (B, N)
-    defence: np.ndarray      # (B, N) strength with allies, as a challenger would weigh it
+    trust: np.ndarray  # (B, N, N)
+    tension: np.ndarray  # (B, N, N)
+    capability: np.ndarray  # (B, N)
+    alliance: np.ndarray  # (B, N, N)
+    ties: np.ndarray  # (B, N, N)
+    resolve: np.ndarray  # (B, N)
+    defence: np.ndarray  # (B, N) strength with allies, as a challenger would weigh it
     last_action: np.ndarray  # (B, N), -1 before the first turn
     last_target: np.ndarray  # (B, N)
-    same_bloc: np.ndarray    # (N, N)
+    same_bloc: np.ndarray  # (N, N)
     start_capability: np.ndarray  # (N,)
-    u1: np.ndarray           # (B, N) the doctrine's own uniforms
-    u2: np.ndarray           # (B, N)
-    greedy: np.ndarray = None        # (B, N) each actor's own type (a doctrine reads its seats' only)
+    u1: np.ndarray  # (B, N) the doctrine's own uniforms
+    u2: np.ndarray  # (B, N)
+    greedy: np.ndarray = None  # (B, N) each actor's own type (a doctrine reads its seats' only)
     stakes: Stakes = None
-    stake_rung: np.ndarray = None    # (B, S)
-    credibility: np.ndarray = None   # (B, N, N)
-    u_pair: np.ndarray = None        # (B, N, N) challenge draws
+    stake_rung: np.ndarray = None  # (B, S)
+    credibility: np.ndarray = None  # (B, N, N)
+    u_pair: np.ndarray = None  # (B, N, N) challenge draws
     params: InForce = None
-    forum: np.ndarray = None         # (B,)
+    forum: np.ndarray = None  # (B,)
     types_differ: np.ndarray = None  # (B,) the types want different things (else they play alike)
 
     @functools.cached_property
@@ -69,7 +70,7 @@ class View:
         n = self.same_bloc.shape[0]
         la = self.last_action
         aimed = (la == Action.PRESSURE) | (la == Action.CHALLENGE)
-        worry = np.where(np.eye(n, dtype=bool)[None], -np.inf, self.tense).argmax(axis=-1)   # (B, N): j's gravest worry
+        worry = np.where(np.eye(n, dtype=bool)[None], -np.inf, self.tense).argmax(axis=-1)  # (B, N): j's gravest worry
         armed_at_me = (la == Action.ARM)[:, None, :] & (worry[:, None, :] == np.arange(n)[None, :, None])
         return (aimed[:, None, :] & self._at_me) | (armed_at_me & ~self.same_bloc[None])
 
@@ -95,12 +96,13 @@ class Seats:
         n = view.same_bloc.shape[0]
         others = ~np.eye(n, dtype=bool)[actors]
         rivals = others & ~view.same_bloc[actors]
-        rivals = np.where(rivals.any(axis=-1, keepdims=True), rivals, others)   # no rival: everyone
+        rivals = np.where(rivals.any(axis=-1, keepdims=True), rivals, others)  # no rival: everyone
         partners = others & view.same_bloc[actors]
-        self.others, self.rivals, self.partners = (np.broadcast_to(m, (self.b, self.k, n))
-                                                   for m in (others, rivals, partners))
+        self.others, self.rivals, self.partners = (
+            np.broadcast_to(m, (self.b, self.k, n)) for m in (others, rivals, partners)
+        )
         self.tense = self.rows(view.tense)
-        self.turn_phase = (view.turn + actors) % 4                 # (K,)
+        self.turn_phase = (view.turn + actors) % 4  # (K,)
 
     def rows(self, a: np.ndarray) -> np.ndarray:
         """The seats' rows of a (B, N, ...) array."""
@@ -115,8 +117,9 @@ class Seats:
     def dialogue_rotation(self) -> tuple[np.ndarray, np.ndarray]:
         """Summit, forum, trade and confidence-building in turn, with the partner it worries about most."""
         partner = self.most_tense()
-        action = np.broadcast_to(np.array([A.SUMMIT, A.FORUM, A.TRADE, A.CBM], dtype=np.int8)[self.turn_phase],
-                                 (self.b, self.k)).copy()
+        action = np.broadcast_to(
+            np.array([A.SUMMIT, A.FORUM, A.TRADE, A.CBM], dtype=np.int8)[self.turn_phase], (self.b, self.k)
+        ).copy()
         target = np.where(action == A.FORUM, -1, partner)
         return action, target
 
@@ -138,11 +141,16 @@ class Doctrine:
     #: family (deterrence, dialogue or mixed), stochastic (draws its own uniforms to decide),
     #: reactive (answers what others did to it), memory_depth (turns of others' moves it reads),
     #: fixed (a fixed policy for experiments, blind to its type)
-    classifier: ClassVar[dict] = {"family": "mixed", "stochastic": False, "reactive": True, "memory_depth": 1,
-                                  "fixed": False}
-    plays_by_type: ClassVar[bool] = True   # False for the fixed policies
-    boldness: ClassVar[float] = 0.0        # added to a greedy actor's challenge log-odds
-    toughness: ClassVar[int] = 0           # in a crisis: -1 yields sooner, 1 stands firmer
+    classifier: ClassVar[dict] = {
+        "family": "mixed",
+        "stochastic": False,
+        "reactive": True,
+        "memory_depth": 1,
+        "fixed": False,
+    }
+    plays_by_type: ClassVar[bool] = True  # False for the fixed policies
+    boldness: ClassVar[float] = 0.0  # added to a greedy actor's challenge log-odds
+    toughness: ClassVar[int] = 0  # in a crisis: -1 yields sooner, 1 stands firmer
 
     def decide(self, view: View, actors) -> tuple[np.ndarray, np.ndarray]:
         """Actions and targets, each (B, K), for the given actor indices in every game."""
@@ -163,8 +171,9 @@ class Doctrine:
         v = s.view
         greedy = s.rows(v.greedy) & v.types_differ[:, None]
         u = s.rows(v.u2)
-        skip = greedy & (((action == A.CBM) & (u >= K.GREEDY_CBM_SHARE))
-                         | ((action == A.FORUM) & (u >= K.GREEDY_FORUM_SHARE)))
+        skip = greedy & (
+            ((action == A.CBM) & (u >= K.GREEDY_CBM_SHARE)) | ((action == A.FORUM) & (u >= K.GREEDY_FORUM_SHARE))
+        )
         action = np.where(skip, A.ARM, action).astype(np.int8)
         target = np.where(skip, -1, target)
         return action, target
@@ -175,15 +184,21 @@ class Doctrine:
         only from fear; both back down from a war they expect to lose."""
         brink = rung == K.WAR_RUNG - 1
         secure_below = np.where((self.toughness >= 1) & (odds >= K.STAND_FIRM_ODDS), Stance.STAND_FIRM, Stance.SETTLE)
-        secure_brink = np.where(fear_now > K.PREEMPT_FEAR, Stance.ESCALATE,
-                                np.where(odds < K.BACK_DOWN_ODDS, Stance.BACK_DOWN, Stance.SETTLE))
+        secure_brink = np.where(
+            fear_now > K.PREEMPT_FEAR,
+            Stance.ESCALATE,
+            np.where(odds < K.BACK_DOWN_ODDS, Stance.BACK_DOWN, Stance.SETTLE),
+        )
         push = Stance.ESCALATE if self.toughness >= 1 else Stance.STAND_FIRM
-        greedy_below = np.where(odds > K.WAR_ODDS, push,
-                                np.where(odds > K.SETTLE_ODDS, Stance.STAND_FIRM, Stance.SETTLE))
-        greedy_brink = np.where(odds > K.WAR_ODDS, Stance.ESCALATE,
-                                np.where(odds < K.BACK_DOWN_ODDS, Stance.BACK_DOWN, Stance.SETTLE))
-        return np.where(greedy, np.where(brink, greedy_brink, greedy_below),
-                        np.where(brink, secure_brink, secure_below)).astype(np.int8)
+        greedy_below = np.where(
+            odds > K.WAR_ODDS, push, np.where(odds > K.SETTLE_ODDS, Stance.STAND_FIRM, Stance.SETTLE)
+        )
+        greedy_brink = np.where(
+            odds > K.WAR_ODDS, Stance.ESCALATE, np.where(odds < K.BACK_DOWN_ODDS, Stance.BACK_DOWN, Stance.SETTLE)
+        )
+        return np.where(
+            greedy, np.where(brink, greedy_brink, greedy_below), np.where(brink, secure_brink, secure_below)
+        ).astype(np.int8)
 
     def backs(self, credibility_now, u) -> np.ndarray:
         """(B,) whether an ally backs its partner: as often as its commitment is credible."""
@@ -197,8 +212,8 @@ class Deterrence(Doctrine):
     description = "Collective defence: arm and ally when threatened, pressure the other bloc, never concede first."
     classifier = dict(Doctrine.classifier, family="deterrence")
     toughness = 1
-    CATCH_UP = 1.2    # arms until its capability is this many times its strongest rival's
-    WEAK_TIE = 0.7    # an alliance below this strength is worth working on
+    CATCH_UP = 1.2  # arms until its capability is this many times its strongest rival's
+    WEAK_TIE = 0.7  # an alliance below this strength is worth working on
 
     def choose(self, s):
         v = s.view
@@ -224,11 +239,12 @@ class Dialogue(Doctrine):
     """Acharya (2001), Constructing a Security Community in Southeast Asia: the ASEAN way."""
 
     name = "dialogue"
-    description = ("The ASEAN way: summits, forums and trade; confidence-building when tension is high; "
-                   "never arms first.")
+    description = (
+        "The ASEAN way: summits, forums and trade; confidence-building when tension is high; never arms first."
+    )
     classifier = dict(Doctrine.classifier, family="dialogue", reactive=False, memory_depth=0)
     toughness = -1
-    TENSE = 0.45   # above this tension with anyone, it pays for costly reassurance
+    TENSE = 0.45  # above this tension with anyone, it pays for costly reassurance
 
     def choose(self, s):
         action, target = s.dialogue_rotation()
@@ -243,8 +259,9 @@ class Reciprocity(Doctrine):
     """Axelrod (1984), The Evolution of Cooperation: tit-for-tat."""
 
     name = "reciprocity"
-    description = ("Tit-for-tat by family, partner by partner: opens with dialogue, answers deterrence with "
-                   "deterrence next turn.")
+    description = (
+        "Tit-for-tat by family, partner by partner: opens with dialogue, answers deterrence with deterrence next turn."
+    )
 
     def choose(self, s):
         action, target = s.dialogue_rotation()
@@ -278,11 +295,13 @@ class Grit(Doctrine):
     """Osgood (1962), An Alternative to War or Surrender: GRIT."""
 
     name = "grit"
-    description = ("Osgood's GRIT: graduated unilateral reassurance (a confidence-building step every third "
-                   "turn, summits between) that keeps the capacity to answer: it stops reassuring below "
-                   "KEEP of its starting strength, and answers pressure with pressure.")
+    description = (
+        "Osgood's GRIT: graduated unilateral reassurance (a confidence-building step every third "
+        "turn, summits between) that keeps the capacity to answer: it stops reassuring below "
+        "KEEP of its starting strength, and answers pressure with pressure."
+    )
     classifier = dict(Doctrine.classifier, family="dialogue")
-    KEEP = 0.85   # share of its starting capability it keeps as the capacity to answer
+    KEEP = 0.85  # share of its starting capability it keeps as the capacity to answer
 
     def choose(self, s):
         v = s.view
@@ -301,11 +320,12 @@ class Opportunist(Doctrine):
     """Glaser (1997)'s greedy state; Fearon (1995), "Rationalist explanations for war": probes for weakness."""
 
     name = "opportunist"
-    description = ("Probes actors it believes weak or irresolute with pressure; trades with the rest; "
-                   "arms when threatened.")
+    description = (
+        "Probes actors it believes weak or irresolute with pressure; trades with the rest; arms when threatened."
+    )
     classifier = dict(Doctrine.classifier, family="deterrence")
     boldness, toughness = 1.0, 1
-    WEAK = 0.9         # prey: a rival whose defence is below this share of its own capability
+    WEAK = 0.9  # prey: a rival whose defence is below this share of its own capability
     IRRESOLUTE = 0.35  # or whose resolve image is below this
 
     def choose(self, s):
@@ -315,7 +335,7 @@ class Opportunist(Doctrine):
         # the weakest-looking one: the lowest defence
         prey = first_best(np.broadcast_to(-v.defence[:, None, :], weak.shape), weak)
         threatened = s.rows(v.against).any(axis=-1)
-        partner = first_best(s.rows(v.ties) + 0.01 * s.rows(v.trust), s.others)   # ties first, trust breaks ties
+        partner = first_best(s.rows(v.ties) + 0.01 * s.rows(v.trust), s.others)  # ties first, trust breaks ties
         action = np.where(prey >= 0, A.PRESSURE, np.where(threatened, A.ARM, A.TRADE)).astype(np.int8)
         target = np.where(prey >= 0, prey, np.where(threatened, -1, partner))
         return action, target
@@ -325,13 +345,14 @@ class Random(Doctrine):
     """A baseline, from no literature: what doctrines are measured against."""
 
     name = "random"
-    description = ("Picks any regular action and target at random (its type still decides challenges): "
-                   "a baseline, not a policy.")
+    description = (
+        "Picks any regular action and target at random (its type still decides challenges): a baseline, not a policy."
+    )
     classifier = dict(Doctrine.classifier, stochastic=True, reactive=False, memory_depth=0)
 
     def choose(self, s):
         n = s.view.same_bloc.shape[0]
-        regular = len(Action) - 1   # every action but CHALLENGE, which its type decides
+        regular = len(Action) - 1  # every action but CHALLENGE, which its type decides
         action = np.minimum((s.rows(s.view.u1) * regular).astype(np.int8), regular - 1)
         pick = np.minimum((s.rows(s.view.u2) * (n - 1)).astype(np.int64), n - 2)
         target = np.where(pick >= s.actors[None, :], pick + 1, pick)
@@ -374,7 +395,7 @@ def _open_stake_target(v: View, i: int) -> np.ndarray:
     target = np.full(b, -1)
     if v.stakes is None:
         return target
-    for s in sorted(range(v.stakes.count), key=lambda s: v.stakes.value[s]):   # the most valuable last: it wins
+    for s in sorted(range(v.stakes.count), key=lambda s: v.stakes.value[s]):  # the most valuable last: it wins
         if i in v.stakes.party[s]:
             j = int(v.stakes.party[s][v.stakes.party[s] != i][0])
             target = np.where(v.stake_rung[:, s] == 0, j, target)
@@ -384,19 +405,26 @@ def _open_stake_target(v: View, i: int) -> np.ndarray:
 def _always(action: Action) -> type[Doctrine]:
     label = action.name.lower()
     family = "deterrence" if action.family == Family.DETERRENCE else "dialogue"
-    return type(f"Always{action.name.title()}", (Always,), {
-        "name": f"always-{label}", "action": action, "__doc__": Always.__doc__,
-        "classifier": dict(Doctrine.classifier, family=family, reactive=False, memory_depth=0, fixed=True),
-        "description": f"A fixed policy for experiments: {action.label} every turn, whatever its type; "
-                       "stands firm in a crisis."})
+    return type(
+        f"Always{action.name.title()}",
+        (Always,),
+        {
+            "name": f"always-{label}",
+            "action": action,
+            "__doc__": Always.__doc__,
+            "classifier": dict(Doctrine.classifier, family=family, reactive=False, memory_depth=0, fixed=True),
+            "description": f"A fixed policy for experiments: {action.label} every turn, whatever its type; "
+            "stands firm in a crisis.",
+        },
+    )
 
 
 ALWAYS = tuple(_always(a) for a in Action)
 
 
 DOCTRINES: dict[str, type[Doctrine]] = {
-    cls.name: cls for cls in (Deterrence, Dialogue, Reciprocity, GenerousReciprocity, Grit, Opportunist, Random,
-                              *ALWAYS)
+    cls.name: cls
+    for cls in (Deterrence, Dialogue, Reciprocity, GenerousReciprocity, Grit, Opportunist, Random, *ALWAYS)
 }
 #: the doctrines proper, without the fixed policies
 PLAYING_DOCTRINES = tuple(name for name, cls in DOCTRINES.items() if cls.plays_by_type)
@@ -414,8 +442,11 @@ def filtered(tags: dict[str, str]) -> list[type[Doctrine]]:
     unknown = sorted(set(tags) - set(Doctrine.classifier))
     if unknown:
         raise ValueError(f"unknown tag {unknown[0]!r} (allowed: {', '.join(Doctrine.classifier)})")
-    return [cls for cls in DOCTRINES.values()
-            if all(str(cls.classifier[key]).lower() == str(value).lower() for key, value in tags.items())]
+    return [
+        cls
+        for cls in DOCTRINES.values()
+        if all(str(cls.classifier[key]).lower() == str(value).lower() for key, value in tags.items())
+    ]
 
 
 def make(name: str) -> Doctrine:

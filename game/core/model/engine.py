@@ -1,6 +1,7 @@
 """The engine: B games of one scenario advanced a turn at a time by the rules of
 game/core/rules, called in the order of docs/MODEL.md §3. The same engine plays one
 interactive game (B = 1) and batches of thousands."""
+
 from __future__ import annotations
 
 import attrs
@@ -33,13 +34,20 @@ def params_matrix(worldview: P.Worldview, b: int) -> np.ndarray:
 class Engine:
     """Advances B games of one scenario; doctrines per actor, parameters per game."""
 
-    def __init__(self, scenario: Scenario, seeds, doctrines: list[str] | None = None,
-                 param_values: np.ndarray | None = None, turns: int | None = None, causes: bool = True,
-                 dispositions: np.ndarray | None = None):
+    def __init__(
+        self,
+        scenario: Scenario,
+        seeds,
+        doctrines: list[str] | None = None,
+        param_values: np.ndarray | None = None,
+        turns: int | None = None,
+        causes: bool = True,
+        dispositions: np.ndarray | None = None,
+    ):
         self.scenario = scenario
-        self.dispositions = dispositions   # (B, N) types to play with instead of drawing them (a replay)
+        self.dispositions = dispositions  # (B, N) types to play with instead of drawing them (a replay)
         self.causes = causes  # keep why trust and tension moved (the why panel; batches skip it)
-        self.freeze = True    # hold finished games still; a batch runner that drops them turns this off
+        self.freeze = True  # hold finished games still; a batch runner that drops them turns this off
         self.seeds = np.asarray(seeds, dtype=np.uint64).reshape(-1)
         self.keys = rng.key_schedule(self.seeds)
         self.b, self.n = self.seeds.shape[0], scenario.n
@@ -52,8 +60,11 @@ class Engine:
         with_deck = scenario.cards and scenario.dynamics
         self.deck = events.prepare_deck(scenario.cards, scenario.codes) if with_deck else None
         self.state = self._initial_state()
-        self.grievance = arms.rest_grievance(InForce(self.params), self.state.capability[0], arms.threat(
-            self.state.trust, self.state.alliance, self.state.capability, self.offf))
+        self.grievance = arms.rest_grievance(
+            InForce(self.params),
+            self.state.capability[0],
+            arms.threat(self.state.trust, self.state.alliance, self.state.capability, self.offf),
+        )
 
     def _seat_doctrines(self, names: list[str]) -> None:
         if len(names) != self.n:
@@ -61,7 +72,7 @@ class Engine:
         self.doctrines = [None if d == HUMAN else make(d) for d in names]
         self.humans = [i for i, d in enumerate(names) if d == HUMAN]
         self.fallback: dict = {}  # human seat -> doctrine that plays it when no choice is given
-        self._steady = make("always-hold")   # a human's stance or backing left unsaid: stand firm, keep faith
+        self._steady = make("always-hold")  # a human's stance or backing left unsaid: stand firm, keep faith
 
     def _fixed_tables(self, sc: Scenario) -> None:
         """What stays the same all game: blocs, the camp division, stakes, the starting beliefs."""
@@ -69,20 +80,28 @@ class Engine:
         self.same_bloc = np.array([[x == y for y in blocs] for x in blocs])
         aligned = np.array([a.bloc != "non-aligned" for a in sc.actors], dtype=float)
         felt = K.NON_ALIGNED_CAMP + (1.0 - K.NON_ALIGNED_CAMP) * np.minimum.outer(aligned, aligned)
-        self.camp = ((~self.same_bloc) * felt).astype(np.float32)   # non-aligned actors feel part of it
+        self.camp = ((~self.same_bloc) * felt).astype(np.float32)  # non-aligned actors feel part of it
         self.off = ~np.eye(self.n, dtype=bool)
         self.offf = self.off.astype(np.float32)
         clip = describe("TRUST_START_CLIP").value
         self.start_logodds = (logit(np.clip(sc.trust, clip, 1.0 - clip)) * self.off).astype(np.float32)
         self.stakes = crises.Stakes.of(sc)
         self.rival = choice.rivals(self.stakes, blocs)
-        self.held = self.stakes.held(self.n)   # the value of the stakes each actor holds
+        self.held = self.stakes.held(self.n)  # the value of the stakes each actor holds
         self.start_capability = np.array([a.capability for a in sc.actors], dtype=np.float32)
         self.start_prosperity = np.array([a.prosperity for a in sc.actors], dtype=np.float64)
 
     def _initial_state(self) -> State:
-        st = initial.initial_state(self.scenario, self.seeds, self.params, self.start_logodds, self.stakes,
-                                   self.start_capability, self.start_prosperity, self.off)
+        st = initial.initial_state(
+            self.scenario,
+            self.seeds,
+            self.params,
+            self.start_logodds,
+            self.stakes,
+            self.start_capability,
+            self.start_prosperity,
+            self.off,
+        )
         if self.dispositions is not None:
             greedy = np.broadcast_to(np.asarray(self.dispositions, dtype=bool), st.greedy.shape)
             st = attrs.evolve(st, greedy=greedy.copy())
@@ -120,45 +139,79 @@ class Engine:
         t = st.turn + 1
         u_card, u_actor, pair_noise, pair_challenge = rng.turn_draws(self.seeds, t, self.n, self.keys)
         draws = rng.crisis_draws(self.keys, t, self.stakes.count, self.n)
-        st, card, trust_card, tension_card = self._event(st, t, u_card)                     # 1. event
+        st, card, trust_card, tension_card = self._event(st, t, u_card)  # 1. event
         p = parameters_in_force(self.params, st.card_shift, st.card_shift_left)
         trust_before = sigmoid(st.trust_logodds)
         view = self._view(st, t, p, trust_before, u_actor, pair_challenge)
         seating = choice.group_seats(self.doctrines, self.fallback, human)
-        proposed = choice.doctrine_moves(view, seating, self.b, self.n)                     # 2. choice
-        proposed = challenge.challenges(view, seating, *proposed)                           #    challenge (§7.9)
+        proposed = choice.doctrine_moves(view, seating, self.b, self.n)  # 2. choice
+        proposed = challenge.challenges(view, seating, *proposed)  #    challenge (§7.9)
         intended, moves, refused = self._choose(proposed, p, human, st.stake_rung, u_actor[0])
-        stance = choice.choose_stances(view, self._doctrine_of, self._for_humans(stances), self.stakes,
-                                       st.stake_challenger, p)
-        backs, eligible = choice.choose_backing(view, self._doctrine_of, self._for_humans(backing), self.stakes,
-                                                draws.backing)
+        stance = choice.choose_stances(
+            view, self._doctrine_of, self._for_humans(stances), self.stakes, st.stake_challenger, p
+        )
+        backs, eligible = choice.choose_backing(
+            view, self._doctrine_of, self._for_humans(backing), self.stakes, draws.backing
+        )
         start = st
         if self.scenario.dynamics:
-            st = actions.act(st, moves)                                                     # 3. actions
-        reading = perception.read_moves(moves, p, self.same_bloc) \
+            st = actions.act(st, moves)  # 3. actions
+        reading = (
+            perception.read_moves(moves, p, self.same_bloc)
             + perception.read_stances(stance, start.stake_rung, self.stakes, self.n)[:, None, :]
-        logodds, trust_parts = perception.update_trust(st.trust_logodds, self.start_logodds, reading, trust_card,   # 4.
-                                                       p, self.camp, pair_noise, self.offf)
+        )
+        logodds, trust_parts = perception.update_trust(
+            st.trust_logodds,
+            self.start_logodds,
+            reading,
+            trust_card,  # 4.
+            p,
+            self.camp,
+            pair_noise,
+            self.offf,
+        )
         trust = sigmoid(logodds)
         st = attrs.evolve(st, trust_logodds=logodds, backing=backs)
         trust_causes = apportion(trust_parts, trust - trust_before) if self.causes else {}
-        tension_causes = {k: np.zeros((self.b, self.n, self.n), dtype=np.float32) for k in TENSION_CAUSES} \
-            if self.causes else {}
-        if self.scenario.dynamics:                                                          # 5. to 9.
+        tension_causes = (
+            {k: np.zeros((self.b, self.n, self.n), dtype=np.float32) for k in TENSION_CAUSES} if self.causes else {}
+        )
+        if self.scenario.dynamics:  # 5. to 9.
             st, tension_causes = self._dynamics(start, st, moves, p, trust, tension_card, stance)
             st = self._crises(st, t, moves, p, stance, eligible, draws)
-        st, payoff, security = self._score(st, moves, p)                                     # 10. scores
-        st = endings.check_endings(attrs.evolve(st, turn=t), trust, self.offf, self.scenario.end, t,   # 11.
-                                   self.turns, self.scenario.dynamics)
-        if before is not None:   # games that had ended stay as they were
+        st, payoff, security = self._score(st, moves, p)  # 10. scores
+        st = endings.check_endings(
+            attrs.evolve(st, turn=t),
+            trust,
+            self.offf,
+            self.scenario.end,
+            t,  # 11.
+            self.turns,
+            self.scenario.dynamics,
+        )
+        if before is not None:  # games that had ended stay as they were
             st = st.hold(before, ~active)
             trust = sigmoid(st.trust_logodds)
-        self.state = st = attrs.evolve(st, end_turn=np.where(active & (st.outcome != 0), t, st.end_turn)
-                                       .astype(np.int16))
-        return TurnLog(turn=t, active=active, card=card, intended=intended, action=moves.action, target=moves.target,
-                       refused=refused, stance=stance, rung_before=start.stake_rung, trust=trust, state=st,
-                       payoff=payoff, security=security,
-                       trust_causes=trust_causes, tension_causes=tension_causes)
+        self.state = st = attrs.evolve(
+            st, end_turn=np.where(active & (st.outcome != 0), t, st.end_turn).astype(np.int16)
+        )
+        return TurnLog(
+            turn=t,
+            active=active,
+            card=card,
+            intended=intended,
+            action=moves.action,
+            target=moves.target,
+            refused=refused,
+            stance=stance,
+            rung_before=start.stake_rung,
+            trust=trust,
+            state=st,
+            payoff=payoff,
+            security=security,
+            trust_causes=trust_causes,
+            tension_causes=tension_causes,
+        )
 
     def _human_moves(self, human: dict) -> dict:
         missing = [self.scenario.codes[i] for i in self.humans if i not in human and i not in self.fallback]
@@ -179,21 +232,43 @@ class Engine:
             return st, np.full(self.b, -1, dtype=np.int16), zero, zero
         card = events.draw_cards(self.deck, t, self.turns, st.regional_tension, st.cards_seen, u_card)
         st, trust_card, tension_card = events.apply_card(st, self.deck, card)
-        rung, challenger, opened = events.card_crises(st.stake_rung, st.stake_challenger, st.stake_opened,
-                                                      self.stakes.party, self.deck.effects.crisis[card], t)
-        st = attrs.evolve(st, stake_rung=rung, stake_challenger=challenger, stake_opened=opened,
-                          crisis=crises.pair_rungs(self.stakes, rung, self.n))
+        rung, challenger, opened = events.card_crises(
+            st.stake_rung, st.stake_challenger, st.stake_opened, self.stakes.party, self.deck.effects.crisis[card], t
+        )
+        st = attrs.evolve(
+            st,
+            stake_rung=rung,
+            stake_challenger=challenger,
+            stake_opened=opened,
+            crisis=crises.pair_rungs(self.stakes, rung, self.n),
+        )
         return st, card, trust_card, tension_card
 
     def _view(self, st: State, t: int, p: InForce, trust, u_actor, u_pair) -> View:
-        return View(turn=t, trust=trust, tension=st.tension, capability=st.capability, alliance=st.alliance,
-                    ties=st.ties, resolve=st.resolve,
-                    defence=war.defence_of_all(self.stakes, st.capability, st.alliance, st.credibility, p),
-                    last_action=st.last_action, last_target=st.last_target, same_bloc=self.same_bloc,
-                    start_capability=self.start_capability, u1=u_actor[1], u2=u_actor[2], greedy=st.greedy,
-                    stakes=self.stakes, stake_rung=st.stake_rung, credibility=st.credibility, u_pair=u_pair,
-                    params=p, forum=st.forum, types_differ=self.scenario.dynamics
-                    | (p.exact("payoff_T")[:, 0] != p.exact("secure_payoff_T")[:, 0]))
+        return View(
+            turn=t,
+            trust=trust,
+            tension=st.tension,
+            capability=st.capability,
+            alliance=st.alliance,
+            ties=st.ties,
+            resolve=st.resolve,
+            defence=war.defence_of_all(self.stakes, st.capability, st.alliance, st.credibility, p),
+            last_action=st.last_action,
+            last_target=st.last_target,
+            same_bloc=self.same_bloc,
+            start_capability=self.start_capability,
+            u1=u_actor[1],
+            u2=u_actor[2],
+            greedy=st.greedy,
+            stakes=self.stakes,
+            stake_rung=st.stake_rung,
+            credibility=st.credibility,
+            u_pair=u_pair,
+            params=p,
+            forum=st.forum,
+            types_differ=self.scenario.dynamics | (p.exact("payoff_T")[:, 0] != p.exact("secure_payoff_T")[:, 0]),
+        )
 
     def _choose(self, proposed, p: InForce, human: dict, stake_rung, u_noise):
         """Rule 2: humans' moves are taken as given; a move that cannot be made is refused; action
@@ -205,41 +280,70 @@ class Engine:
     def _dynamics(self, start: State, st: State, moves: Moves, p: InForce, trust, tension_card, stance):
         """Rules 5 to 7: the resolve image, arms dynamics and tension, in that order."""
         stood_firm, yielded = crises.postures(self.stakes, stance, start.stake_rung, self.n)
-        st = attrs.evolve(st, resolve=resolve_image.update_resolve(st.resolve, start.tension, moves, p,   # 5.
-                                                                    stood_firm, yielded))
-        capability = arms.arms_dynamics(st.capability, arms.threat(trust, st.alliance, st.capability, self.offf),
-                                        self.grievance, st.greedy, p)                               # 6.
+        st = attrs.evolve(
+            st,
+            resolve=resolve_image.update_resolve(
+                st.resolve,
+                start.tension,
+                moves,
+                p,  # 5.
+                stood_firm,
+                yielded,
+            ),
+        )
+        capability = arms.arms_dynamics(
+            st.capability, arms.threat(trust, st.alliance, st.capability, self.offf), self.grievance, st.greedy, p
+        )  # 6.
         race = np.maximum(capability - start.capability, 0.0)
-        pulls = tension_rule.tension_pulls(st.tension, trust, race, moves.between(Action.PRESSURE), st.crisis,
-                                           st.ties, st.forum, self.camp, p)
-        new_tension = tension_rule.update_tension(st.tension, pulls, tension_card, self.offf)      # 7.
+        pulls = tension_rule.tension_pulls(
+            st.tension, trust, race, moves.between(Action.PRESSURE), st.crisis, st.ties, st.forum, self.camp, p
+        )
+        new_tension = tension_rule.update_tension(st.tension, pulls, tension_card, self.offf)  # 7.
         causes = {}
         if self.causes:
             parts = {k: v * self.offf for k, v in dict(pulls, card=tension_card).items()}
             causes = apportion(parts, new_tension - st.tension)
-        st = attrs.evolve(st, capability=capability, tension=new_tension,
-                          regional_tension=tension_rule.regional_tension(new_tension, capability))
+        st = attrs.evolve(
+            st,
+            capability=capability,
+            tension=new_tension,
+            regional_tension=tension_rule.regional_tension(new_tension, capability),
+        )
         return st, causes
 
     def _crises(self, st: State, t: int, moves: Moves, p: InForce, stance, eligible, draws: rng.CrisisDraws) -> State:
         """Rules 8 and 9: the stances resolve every open crisis, wars are fought out, what is left is
         settled, and challenges open new crises; then war costs and growth."""
-        resolved = crises.resolve_crises(st.stake_rung, stance, draws.accident, p)           # 8. crisis resolution
-        resolved, fought_now = war.fight_wars(self.stakes, resolved, st.stake_challenger, st.backing,
-                                              st.capability, draws.fortune, p)              #    war
-        st = crises.settle_crises(st, self.stakes, resolved, stance, eligible, p)           #    what it leaves
-        rung, challenger, opened = crises.open_crises(st.stake_rung, st.stake_challenger, st.stake_opened, self.stakes,
-                                                      moves.action, moves.target, t)        #    new crises
-        prosperity, ties = war.war_costs(st.prosperity, st.ties, fought_now)                           # 9.
-        return attrs.evolve(st, stake_rung=rung, stake_challenger=challenger, stake_opened=opened,
-                            crisis=crises.pair_rungs(self.stakes, rung, self.n), fought=st.fought | fought_now,
-                            ties=ties, prosperity=economy.grow(prosperity, ties, st.regional_tension))
+        resolved = crises.resolve_crises(st.stake_rung, stance, draws.accident, p)  # 8. crisis resolution
+        resolved, fought_now = war.fight_wars(
+            self.stakes, resolved, st.stake_challenger, st.backing, st.capability, draws.fortune, p
+        )  #    war
+        st = crises.settle_crises(st, self.stakes, resolved, stance, eligible, p)  #    what it leaves
+        rung, challenger, opened = crises.open_crises(
+            st.stake_rung, st.stake_challenger, st.stake_opened, self.stakes, moves.action, moves.target, t
+        )  #    new crises
+        prosperity, ties = war.war_costs(st.prosperity, st.ties, fought_now)  # 9.
+        return attrs.evolve(
+            st,
+            stake_rung=rung,
+            stake_challenger=challenger,
+            stake_opened=opened,
+            crisis=crises.pair_rungs(self.stakes, rung, self.n),
+            fought=st.fought | fought_now,
+            ties=ties,
+            prosperity=economy.grow(prosperity, ties, st.regional_tension),
+        )
 
     def _score(self, st: State, moves: Moves, p: InForce):
         """Rule 10: the turn's 2x2 payoffs and security; last moves and the card's shift age."""
         payoff = scores.payoffs(moves.family, st.greedy, p)
         security = scores.security(st.tension, st.crisis)
-        st = attrs.evolve(st, payoff=st.payoff + payoff, security_sum=st.security_sum + security,
-                          last_action=moves.action, last_target=moves.target,
-                          card_shift_left=np.maximum(st.card_shift_left - 1, 0).astype(np.int16))
+        st = attrs.evolve(
+            st,
+            payoff=st.payoff + payoff,
+            security_sum=st.security_sum + security,
+            last_action=moves.action,
+            last_target=moves.target,
+            card_shift_left=np.maximum(st.card_shift_left - 1, 0).astype(np.int16),
+        )
         return st, payoff, security

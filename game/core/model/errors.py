@@ -1,4 +1,5 @@
 """Errors reported to the user as one line."""
+
 from __future__ import annotations
 
 import re

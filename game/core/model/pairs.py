@@ -1,5 +1,6 @@
 """Small shape helpers for arrays with a leading games axis: (B,) per game, (B, N) per actor,
 (B, N, N) per pair, where [b, i, j] is actor i toward actor j."""
+
 from __future__ import annotations
 
 import numpy as np

@@ -4,6 +4,7 @@ Every draw is a pure function of (seed, turn, stream, i, j), so a game's random
 numbers never depend on which other games share its batch, or on how many draws
 came before.
 """
+
 from __future__ import annotations
 
 import functools
@@ -55,34 +56,34 @@ def words_for(keys: np.ndarray, turn: int, streams, index) -> np.ndarray:
     m = len(streams)
     out = np.empty((m, 4, b), dtype=np.uint32)
     # round 0 and the key-free half of round 1 are the same in every game: worked out once per block
-    p0 = np.uint64(turn) * _M0                               # round 0: c0 = turn, c3 = 0
-    p1 = np.asarray(index, dtype=np.uint64)[:, None] * _M1     # c2 = index
+    p0 = np.uint64(turn) * _M0  # round 0: c0 = turn, c3 = 0
+    p1 = np.asarray(index, dtype=np.uint64)[:, None] * _M1  # c2 = index
     c0_r0 = (p1 >> _S32) ^ np.asarray(streams, dtype=np.uint64)[:, None]  # c1 = stream
     c1_r0 = p1 & _MASK
     c2_r0 = p0 >> _S32
     c3_r0 = p0 & _MASK
-    size = -(-b // max(1, -(-b // _GAMES_PER_PASS)))    # passes of equal size, none much smaller
+    size = -(-b // max(1, -(-b // _GAMES_PER_PASS)))  # passes of equal size, none much smaller
     for s in range(0, b, size):
         e = min(b, s + size)
         k = keys[:, :, s:e]
-        c0 = c0_r0 ^ k[0, 0]                # (M, g)
-        c2 = c2_r0 ^ k[0, 1]                # (g,): the same in every block
-        q0 = c0 * _M0                       # round 1
+        c0 = c0_r0 ^ k[0, 0]  # (M, g)
+        c2 = c2_r0 ^ k[0, 1]  # (g,): the same in every block
+        q0 = c0 * _M0  # round 1
         q1 = c2 * _M1
         c0 = (q1 >> _S32) ^ c1_r0 ^ k[1, 0]
         c1 = np.broadcast_to(q1 & _MASK, c0.shape).copy()
         c2 = (q0 >> _S32) ^ c3_r0 ^ k[1, 1]
         c3 = q0 & _MASK
-        for r in range(2, ROUNDS):          # in place: no new arrays per round
+        for r in range(2, ROUNDS):  # in place: no new arrays per round
             np.multiply(c0, _M0, out=q0)
-            np.multiply(c2, _M1, out=c0)    # c0: product 1
+            np.multiply(c2, _M1, out=c0)  # c0: product 1
             np.right_shift(c0, _S32, out=c2)
             c2 ^= c1
-            c2 ^= k[r, 0]                   # c2: the new c0
+            c2 ^= k[r, 0]  # c2: the new c0
             np.bitwise_and(c0, _MASK, out=c1)
             np.right_shift(q0, _S32, out=c0)
             c0 ^= c3
-            c0 ^= k[r, 1]                   # c0: the new c2
+            c0 ^= k[r, 1]  # c0: the new c2
             np.bitwise_and(q0, _MASK, out=c3)
             c0, c2 = c2, c0
         o = out[:, :, s:e]
@@ -111,13 +112,13 @@ def _halves(words: np.ndarray, first: int, count: int) -> np.ndarray:
     """Halves first .. first + count - 1 of 32-bit words (W, B), half h being word h // 2's low
     half when h is even, its high half when odd, as rows (count, B) of 16-bit uniforms
     (x + 0.5) / 2**16: exact in float32, strictly inside (0, 1)."""
-    words = words[first // 2:(first + count + 1) // 2]
+    words = words[first // 2 : (first + count + 1) // 2]
     h = np.empty((words.shape[0], 2, words.shape[1]), dtype=np.float32)
     h[:, 0] = words & np.uint32(0xFFFF)
     h[:, 1] = words >> np.uint32(16)
     h += np.float32(0.5)
     h *= np.float32(1.0 / 65536.0)
-    return h.reshape(-1, words.shape[1])[first % 2:first % 2 + count]
+    return h.reshape(-1, words.shape[1])[first % 2 : first % 2 + count]
 
 
 @functools.lru_cache(maxsize=None)
@@ -152,18 +153,18 @@ def turn_draws(seeds, turn: int, n: int, keys: np.ndarray | None = None):
     words = words_for(keys, turn, streams, index)
     b = words.shape[1]
     card = _to_unit(words[0])
-    ah = _halves(words[1:], 0, 3 * n)                          # (3n, B): noise, u1, u2 per actor
-    actor = tuple(np.ascontiguousarray(ah[i * n:(i + 1) * n].T) for i in range(3))
-    ph = _halves(words[4 * a_blocks:], 0, 4 * k)    # (4k, B): Box-Muller's uniforms, then the challenges
+    ah = _halves(words[1:], 0, 3 * n)  # (3n, B): noise, u1, u2 per actor
+    actor = tuple(np.ascontiguousarray(ah[i * n : (i + 1) * n].T) for i in range(3))
+    ph = _halves(words[4 * a_blocks :], 0, 4 * k)  # (4k, B): Box-Muller's uniforms, then the challenges
     # per-pair rows (pair, game), with one fill row that the diagonal reads
     normal = np.empty((2 * k + 1, b), dtype=np.float32)
     r = np.sqrt(np.float32(-2.0) * np.log(ph[:k]))
-    angle = np.float32(2.0 * np.pi) * ph[k:2 * k]
+    angle = np.float32(2.0 * np.pi) * ph[k : 2 * k]
     np.multiply(r, np.cos(angle), out=normal[:k])
-    np.multiply(r, np.sin(angle), out=normal[k:2 * k])
+    np.multiply(r, np.sin(angle), out=normal[k : 2 * k])
     normal[2 * k] = 0.0
     challenge = np.empty((2 * k + 1, b), dtype=np.float32)
-    challenge[:2 * k] = ph[2 * k:]
+    challenge[: 2 * k] = ph[2 * k :]
     challenge[2 * k] = 1.0
     return card, actor, _cells(normal, both, n), _cells(challenge, both, n)
 
@@ -173,9 +174,9 @@ class CrisisDraws:
     """One turn's draws for the crises of every game, 16-bit uniforms from the crisis stream,
     drawn every turn whether or not a crisis is open (docs/MODEL.md §10)."""
 
-    backing: np.ndarray    # (B, S, N) ally k's draw for backing its partner over stake s (§7.14)
-    accident: np.ndarray   # (B, S) whether the brink slips into war by accident (§7.10)
-    fortune: np.ndarray    # (B, S) which side wins a war over the stake (§7.10)
+    backing: np.ndarray  # (B, S, N) ally k's draw for backing its partner over stake s (§7.14)
+    accident: np.ndarray  # (B, S) whether the brink slips into war by accident (§7.10)
+    fortune: np.ndarray  # (B, S) which side wins a war over the stake (§7.10)
 
 
 def crisis_draws(keys: np.ndarray, turn: int, stakes: int, n: int) -> CrisisDraws:
@@ -186,9 +187,11 @@ def crisis_draws(keys: np.ndarray, turn: int, stakes: int, n: int) -> CrisisDraw
     blocks = max(1, -(-count // 8))
     u = _halves(words_for(keys, turn, np.full(blocks, CRISIS), np.arange(blocks)), 0, count)
     b = u.shape[1]
-    return CrisisDraws(backing=np.ascontiguousarray(u[:stakes * n].T).reshape(b, stakes, n),
-                       accident=np.ascontiguousarray(u[stakes * n:stakes * (n + 1)].T),
-                       fortune=np.ascontiguousarray(u[stakes * (n + 1):].T))
+    return CrisisDraws(
+        backing=np.ascontiguousarray(u[: stakes * n].T).reshape(b, stakes, n),
+        accident=np.ascontiguousarray(u[stakes * n : stakes * (n + 1)].T),
+        fortune=np.ascontiguousarray(u[stakes * (n + 1) :].T),
+    )
 
 
 def actor_draws(seeds, turn: int, n: int):

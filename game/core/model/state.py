@@ -3,6 +3,7 @@
 The names are the model's own words, the same in the turn log, the records, the why panel and
 docs/MODEL.md §2. Pair arrays are (B, N, N): [b, i, j] is actor i's view of, or tie with, actor j.
 """
+
 from __future__ import annotations
 
 import attrs
@@ -26,37 +27,37 @@ class State:
     """The one owner of mutable game state; the engine replaces its fields a turn at a time."""
 
     turn: int
-    capability: np.ndarray      # (B, N) military capability, CAPABILITY_MIN..CAPABILITY_MAX
-    prosperity: np.ndarray      # (B, N) 0..PROSPERITY_MAX
-    greedy: np.ndarray          # (B, N) bool, the hidden disposition
-    trust_logodds: np.ndarray   # (B, N, N) i's belief, as log-odds, that j is security-seeking
-    alliance: np.ndarray        # (B, N, N) alliance strength 0..1, symmetric
-    ties: np.ndarray            # (B, N, N) economic and social ties 0..1, symmetric
-    tension: np.ndarray         # (B, N, N) pair tension 0..1, symmetric
-    crisis: np.ndarray          # (B, N, N) highest rung of the pair's open crises 0..WAR_RUNG, symmetric
-    stake_rung: np.ndarray      # (B, S) rung of the crisis over each stake: 0 none, 1..3 open, WAR_RUNG war
+    capability: np.ndarray  # (B, N) military capability, CAPABILITY_MIN..CAPABILITY_MAX
+    prosperity: np.ndarray  # (B, N) 0..PROSPERITY_MAX
+    greedy: np.ndarray  # (B, N) bool, the hidden disposition
+    trust_logodds: np.ndarray  # (B, N, N) i's belief, as log-odds, that j is security-seeking
+    alliance: np.ndarray  # (B, N, N) alliance strength 0..1, symmetric
+    ties: np.ndarray  # (B, N, N) economic and social ties 0..1, symmetric
+    tension: np.ndarray  # (B, N, N) pair tension 0..1, symmetric
+    crisis: np.ndarray  # (B, N, N) highest rung of the pair's open crises 0..WAR_RUNG, symmetric
+    stake_rung: np.ndarray  # (B, S) rung of the crisis over each stake: 0 none, 1..3 open, WAR_RUNG war
     stake_challenger: np.ndarray  # (B, S) the party that challenged (actor index), -1 for none
-    stake_opened: np.ndarray    # (B, S) the turn the crisis opened
-    escalated: np.ndarray       # (B, S, N) the actor escalated in the stake's open crisis (audience costs)
-    backing: np.ndarray         # (B, S, N) this turn: 0 out, 1 backs the stake's first party, 2 its second
-    credibility: np.ndarray     # (B, N, N) how believable i's commitment to its ally j is
-    stakes_won: np.ndarray      # (B, N) value of the stakes won (half for a settlement)
-    stakes_lost: np.ndarray     # (B, N) value of the stakes lost (half for a settlement)
-    fought: np.ndarray          # (B, N, N) i was at war with j
-    cards_seen: np.ndarray      # (B, K) the card was drawn in this game
-    forum: np.ndarray           # (B,) regional forum stock 0..1
+    stake_opened: np.ndarray  # (B, S) the turn the crisis opened
+    escalated: np.ndarray  # (B, S, N) the actor escalated in the stake's open crisis (audience costs)
+    backing: np.ndarray  # (B, S, N) this turn: 0 out, 1 backs the stake's first party, 2 its second
+    credibility: np.ndarray  # (B, N, N) how believable i's commitment to its ally j is
+    stakes_won: np.ndarray  # (B, N) value of the stakes won (half for a settlement)
+    stakes_lost: np.ndarray  # (B, N) value of the stakes lost (half for a settlement)
+    fought: np.ndarray  # (B, N, N) i was at war with j
+    cards_seen: np.ndarray  # (B, K) the card was drawn in this game
+    forum: np.ndarray  # (B,) regional forum stock 0..1
     regional_tension: np.ndarray  # (B,) 0..100
-    resolve: np.ndarray         # (B, N) resolve image: others' belief the actor will stand firm
-    last_action: np.ndarray     # (B, N) executed action last turn, -1 before the first
-    last_target: np.ndarray     # (B, N) its target, -1 for none
-    card_shift: np.ndarray      # (B, P) a card's temporary change of perception parameters
+    resolve: np.ndarray  # (B, N) resolve image: others' belief the actor will stand firm
+    last_action: np.ndarray  # (B, N) executed action last turn, -1 before the first
+    last_target: np.ndarray  # (B, N) its target, -1 for none
+    card_shift: np.ndarray  # (B, P) a card's temporary change of perception parameters
     card_shift_left: np.ndarray  # (B,) turns the card's shift still holds
-    lockin_run: np.ndarray      # (B,) turns in a row of regional tension above the lock-in threshold
-    community_run: np.ndarray   # (B,) turns in a row of high trust and low tension
-    outcome: np.ndarray         # (B,) index into vocab.OUTCOME_CODES; 0 while the game goes on
-    end_turn: np.ndarray        # (B,) the turn the game ended, 0 while it goes on
-    payoff: np.ndarray          # (B, N) summed 2x2 payoffs
-    security_sum: np.ndarray    # (B, N) summed security 0..100 per turn
+    lockin_run: np.ndarray  # (B,) turns in a row of regional tension above the lock-in threshold
+    community_run: np.ndarray  # (B,) turns in a row of high trust and low tension
+    outcome: np.ndarray  # (B,) index into vocab.OUTCOME_CODES; 0 while the game goes on
+    end_turn: np.ndarray  # (B,) the turn the game ended, 0 while it goes on
+    payoff: np.ndarray  # (B, N) summed 2x2 payoffs
+    security_sum: np.ndarray  # (B, N) summed security 0..100 per turn
 
     @property
     def trust(self) -> np.ndarray:

@@ -1,4 +1,5 @@
 """The closed vocabularies of the game: actions, families, outcomes."""
+
 from __future__ import annotations
 
 import enum
@@ -22,7 +23,7 @@ class Action(enum.IntEnum):
     FORUM = 5
     TRADE = 6
     HOLD = 7
-    CHALLENGE = 8   # press a claim on a stake against its other party: opens a crisis
+    CHALLENGE = 8  # press a claim on a stake against its other party: opens a crisis
 
     @property
     def family(self) -> Family:
@@ -50,25 +51,32 @@ ACTION_LABELS = {
 }
 
 ACTION_HELP = {
-    Action.ARM: ("Build military capability (no target). Raises your capability and resolve; others read it by the "
-                 "worldview's arming signal."),
+    Action.ARM: (
+        "Build military capability (no target). Raises your capability and resolve; others read it by the "
+        "worldview's arming signal."
+    ),
     Action.ALLY: "Deepen alliance ties with a partner (exercises, missions). Outsiders read it by the alliance signal.",
     Action.PRESSURE: "Sanctions or a show of force against a target. Raises tension with it and your resolve image.",
     Action.SUMMIT: "Talk with a target. Cheap talk: little signal, but it steps a crisis down.",
-    Action.CBM: ("Costly confidence-building with a target (transparency, restraint). Costs capability; reveals a "
-                 "security-seeker."),
+    Action.CBM: (
+        "Costly confidence-building with a target (transparency, restraint). Costs capability; reveals a "
+        "security-seeker."
+    ),
     Action.FORUM: "Work through the regional forum (no target). Raises the forum stock that lowers everyone's tension.",
     Action.TRADE: "Trade with a target. Builds ties and prosperity for both.",
     Action.HOLD: "Restraint: do nothing this turn. Counts as dialogue in the 2x2 payoff.",
-    Action.CHALLENGE: ("Press a claim on a stake you share with the target: opens a crisis over it. Read by everyone "
-                       "as greed."),
+    Action.CHALLENGE: (
+        "Press a claim on a stake you share with the target: opens a crisis over it. Read by everyone as greed."
+    ),
 }
 
 # in a game without regional dynamics (two_rivals: the 2x2 game) there is no forum, bloc or tension to raise
 ACTION_LABELS_LOCAL = {Action.FORUM: "Call for talks"}
 ACTION_HELP_LOCAL = {
-    Action.PRESSURE: ("Sanctions or a show of force against a target. Counts as deterrence in the 2x2 payoff and "
-                      "raises your resolve image."),
+    Action.PRESSURE: (
+        "Sanctions or a show of force against a target. Counts as deterrence in the 2x2 payoff and "
+        "raises your resolve image."
+    ),
     Action.FORUM: "A general call for talks (no target). Counts as dialogue in the 2x2 payoff.",
 }
 
@@ -96,7 +104,7 @@ class Stance(enum.IntEnum):
 
     STAND_FIRM = 0
     ESCALATE = 1
-    SETTLE = 2       # offer to split the stake
+    SETTLE = 2  # offer to split the stake
     BACK_DOWN = 3
 
     @property
@@ -105,12 +113,15 @@ class Stance(enum.IntEnum):
 
 
 STANCE_HELP = {
-    Stance.STAND_FIRM: ("Hold your position. If both stand firm the crisis climbs a rung (at the brink it stays, and "
-                        "may slip into war by accident)."),
+    Stance.STAND_FIRM: (
+        "Hold your position. If both stand firm the crisis climbs a rung (at the brink it stays, and "
+        "may slip into war by accident)."
+    ),
     Stance.ESCALATE: "Raise the stakes: the crisis climbs a rung; at the brink, escalating starts the war.",
     Stance.SETTLE: "Offer to split the stake. If both settle, the crisis ends and each gets half.",
-    Stance.BACK_DOWN: ("Give way: the other side wins the stake. Backing down after escalating costs you resolve "
-                       "(audience costs)."),
+    Stance.BACK_DOWN: (
+        "Give way: the other side wins the stake. Backing down after escalating costs you resolve (audience costs)."
+    ),
 }
 
 
@@ -122,8 +133,13 @@ class Outcome(enum.Enum):
     TURN_LIMIT = "turn-limit"
 
 
-OUTCOME_CODES = [Outcome.ONGOING, Outcome.REGIONAL_WAR, Outcome.COLD_WAR_LOCK_IN,
-                 Outcome.SECURITY_COMMUNITY, Outcome.TURN_LIMIT]
+OUTCOME_CODES = [
+    Outcome.ONGOING,
+    Outcome.REGIONAL_WAR,
+    Outcome.COLD_WAR_LOCK_IN,
+    Outcome.SECURITY_COMMUNITY,
+    Outcome.TURN_LIMIT,
+]
 OUTCOME_INDEX = {o: k for k, o in enumerate(OUTCOME_CODES)}
 
 RUNG_NAMES = ["calm", "dispute", "confrontation", "brink", "war"]
@@ -145,18 +161,26 @@ EFFECT_PLAIN = {
     "capability": ("military strength grows for {a}", "military strength shrinks for {a}"),
     "prosperity": ("the economy grows for {a}", "the economy shrinks for {a}"),
     "alliance": ("alliance ties deepen between {a} and {b}", "alliance ties loosen between {a} and {b}"),
-    "ties": ("trade and diplomatic ties grow between {a} and {b}",
-             "trade and diplomatic ties weaken between {a} and {b}"),
+    "ties": (
+        "trade and diplomatic ties grow between {a} and {b}",
+        "trade and diplomatic ties weaken between {a} and {b}",
+    ),
     "forum": ("the regional forum grows stronger", "the regional forum grows weaker"),
     "crisis": ("the crisis between {a} and {b} climbs {n}", "the crisis between {a} and {b} steps down {n}"),
     "resolve": ("others see {a} as more determined", "others see {a} as less determined"),
 }
 # a card's short shift of how actors read each other (cards.PERCEPTION_PARAMS)
 PARAM_PLAIN = {
-    "misperception": ("perceptions blur for {t}: moves are misread more often",
-                      "perceptions sharpen for {t}: moves are read more truly"),
-    "suspicion_bias": ("suspicion eases for {t}: moves are read more kindly",
-                       "suspicion grows for {t}: moves are read as more hostile"),
-    "camp_bias": ("the bloc divide deepens for {t}: more distrust across blocs",
-                  "the bloc divide narrows for {t}: less distrust across blocs"),
+    "misperception": (
+        "perceptions blur for {t}: moves are misread more often",
+        "perceptions sharpen for {t}: moves are read more truly",
+    ),
+    "suspicion_bias": (
+        "suspicion eases for {t}: moves are read more kindly",
+        "suspicion grows for {t}: moves are read as more hostile",
+    ),
+    "camp_bias": (
+        "the bloc divide deepens for {t}: more distrust across blocs",
+        "the bloc divide narrows for {t}: less distrust across blocs",
+    ),
 }

@@ -1,6 +1,7 @@
 """The world a game is played in, as frozen values: the actors, the stakes, the end rules and the
 scenario that holds them; the event cards, their effects and the deck compiled into dense shocks. The
 files part loads them from TOML and checks them; the model only reads them."""
+
 from __future__ import annotations
 
 import attrs
@@ -8,15 +9,15 @@ import numpy as np
 
 from . import params
 
-ALL = "*"   # an effect's group that means every actor
+ALL = "*"  # an effect's group that means every actor
 
 
 @attrs.frozen
 class Effect:
     kind: str
     amount: float
-    actors: tuple[str, ...] = ()      # capability, prosperity, resolve; trust: observers
-    others: tuple[str, ...] = ()      # trust: observed; dyadic kinds: the second group
+    actors: tuple[str, ...] = ()  # capability, prosperity, resolve; trust: observers
+    others: tuple[str, ...] = ()  # trust: observed; dyadic kinds: the second group
     param: str = ""
     turns: int = 0
 
@@ -42,6 +43,7 @@ class Effect:
         """The effect in plain words, as a card shows it: 'perceptions sharpen for 3 turns: moves are read
         more truly', 'tension rises between China and Japan'. names maps codes to names (else the codes)."""
         from .vocab import EFFECT_PLAIN, PARAM_PLAIN
+
         up = self.amount >= 0
         if self.kind == "worldview":
             turns = f"{self.turns} turn{'s' if self.turns != 1 else ''}"
@@ -53,7 +55,7 @@ class Effect:
         words = EFFECT_PLAIN[self.kind][0 if up else 1]
         a, b = _who(self.actors, names), _who(self.others, names)
         if "between" in words and (len(self.actors) > 1 or len(self.others) > 1):
-            a, b = f"{a} on one side", f"{b} on the other"   # two groups: never "A and B and C"
+            a, b = f"{a} on one side", f"{b} on the other"  # two groups: never "A and B and C"
         return words.format(a=a, b=b, n=f"{rungs} rung{'s' if rungs != 1 else ''}")
 
 
@@ -102,18 +104,18 @@ class Deck:
 class CompiledDeck:
     """Dense shocks per card, so a batch applies every game's card with one gather."""
 
-    trust: np.ndarray       # (K, N, N) log-odds shift of row's trust in column
-    tension: np.ndarray     # (K, N, N) symmetric
+    trust: np.ndarray  # (K, N, N) log-odds shift of row's trust in column
+    tension: np.ndarray  # (K, N, N) symmetric
     capability: np.ndarray  # (K, N)
     prosperity: np.ndarray  # (K, N)
-    alliance: np.ndarray    # (K, N, N)
-    ties: np.ndarray        # (K, N, N)
-    forum: np.ndarray       # (K,)
-    crisis: np.ndarray      # (K, N, N) int
-    resolve: np.ndarray     # (K, N)
-    tweak: np.ndarray       # (K, P) worldview delta
+    alliance: np.ndarray  # (K, N, N)
+    ties: np.ndarray  # (K, N, N)
+    forum: np.ndarray  # (K,)
+    crisis: np.ndarray  # (K, N, N) int
+    resolve: np.ndarray  # (K, N)
+    tweak: np.ndarray  # (K, P) worldview delta
     tweak_turns: np.ndarray  # (K,)
-    weight: np.ndarray      # (K,)
+    weight: np.ndarray  # (K,)
     min_turn: np.ndarray
     max_turn: np.ndarray
     min_tension: np.ndarray
@@ -129,9 +131,19 @@ def _idx(group: tuple[str, ...], codes: list[str]) -> list[int]:
 def compile_deck(cards: tuple[Card, ...], codes: list[str]) -> CompiledDeck:
     k, n, p = len(cards), len(codes), len(params.NAMES)
     z3 = lambda: np.zeros((k, n, n))  # noqa: E731
-    out = dict(trust=z3(), tension=z3(), capability=np.zeros((k, n)), prosperity=np.zeros((k, n)),
-               alliance=z3(), ties=z3(), forum=np.zeros(k), crisis=np.zeros((k, n, n), dtype=np.int8),
-               resolve=np.zeros((k, n)), tweak=np.zeros((k, p)), tweak_turns=np.zeros(k, dtype=np.int16))
+    out = dict(
+        trust=z3(),
+        tension=z3(),
+        capability=np.zeros((k, n)),
+        prosperity=np.zeros((k, n)),
+        alliance=z3(),
+        ties=z3(),
+        forum=np.zeros(k),
+        crisis=np.zeros((k, n, n), dtype=np.int8),
+        resolve=np.zeros((k, n)),
+        tweak=np.zeros((k, p)),
+        tweak_turns=np.zeros(k, dtype=np.int16),
+    )
     off = ~np.eye(n, dtype=bool)
     for c, card in enumerate(cards):
         for e in card.effects:
@@ -152,9 +164,12 @@ def compile_deck(cards: tuple[Card, ...], codes: list[str]) -> CompiledDeck:
                 out[e.kind][c][mask] += int(e.amount) if e.kind == "crisis" else e.amount
     return CompiledDeck(
         weight=np.array([c.weight for c in cards]),
-        min_turn=np.array([c.min_turn for c in cards]), max_turn=np.array([c.max_turn for c in cards]),
-        min_tension=np.array([c.min_tension for c in cards]), max_tension=np.array([c.max_tension for c in cards]),
-        **out)
+        min_turn=np.array([c.min_turn for c in cards]),
+        max_turn=np.array([c.max_turn for c in cards]),
+        min_tension=np.array([c.min_tension for c in cards]),
+        max_tension=np.array([c.max_tension for c in cards]),
+        **out,
+    )
 
 
 @attrs.frozen
@@ -169,7 +184,7 @@ class Actor:
     x: float
     y: float
     doctrine: str
-    nuclear: bool = False   # a war between two nuclear actors is catastrophic for both
+    nuclear: bool = False  # a war between two nuclear actors is catastrophic for both
 
 
 @attrs.frozen
@@ -178,10 +193,10 @@ class Stake:
 
     id: str
     name: str
-    parties: tuple[int, int]        # actor indices
+    parties: tuple[int, int]  # actor indices
     value: float
     paragraphs: tuple[int, ...] = ()  # the article's paragraphs that name it
-    source: str = ""                # where a stake the article does not name comes from
+    source: str = ""  # where a stake the article does not name comes from
 
 
 @attrs.frozen
@@ -212,7 +227,7 @@ class Scenario:
     path: str = ""
     seed: int = 1
     stakes: tuple[Stake, ...] = ()
-    hidden_prior: float = 0.5   # chance that a hidden game draws the spiral world
+    hidden_prior: float = 0.5  # chance that a hidden game draws the spiral world
 
     @property
     def codes(self) -> list[str]:

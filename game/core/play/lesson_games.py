@@ -1,4 +1,5 @@
 """The real games a task of Learn plays (the chapters themselves are plain data in teaching.lesson)."""
+
 from __future__ import annotations
 
 from ..files.scenario import load_scenario

@@ -1,4 +1,5 @@
 """One interactive game: humans and AI doctrines, undo by replay, save and load."""
+
 from __future__ import annotations
 
 import os
@@ -50,17 +51,27 @@ def saved_scenario(data: dict, source) -> Scenario:
     path = local_path(data.get("scenario_path"))
     if path:
         if not path.endswith(".toml") or not inside(path, [SCENARIOS, *user_folders()]):
-            raise LoadError(source, None, "scenario_path", f"{cut(path)} is outside the game's scenarios and the "
-                                                          f"user's folders (allowed: a scenario's name, or a .toml "
-                                                          f"file in {SCENARIOS} or {user_data_dir()})")
+            raise LoadError(
+                source,
+                None,
+                "scenario_path",
+                f"{cut(path)} is outside the game's scenarios and the "
+                f"user's folders (allowed: a scenario's name, or a .toml "
+                f"file in {SCENARIOS} or {user_data_dir()})",
+            )
         if os.path.lexists(path):
             try:
                 scenario = load_scenario(path)
             except LoadError as exc:
                 raise LoadError(source, None, "scenario_path", str(exc)) from None
             if scenario.name != data["scenario"]:
-                raise LoadError(source, None, "scenario", f"{data['scenario']!r} does not match the scenario at its "
-                                                         f"scenario_path, {scenario.name!r} (allowed: the same name)")
+                raise LoadError(
+                    source,
+                    None,
+                    "scenario",
+                    f"{data['scenario']!r} does not match the scenario at its "
+                    f"scenario_path, {scenario.name!r} (allowed: the same name)",
+                )
             return scenario
     try:
         return load_scenario(data["scenario"])
@@ -72,19 +83,26 @@ class Game:
     """A single game (B = 1). The record is rebuilt from seed plus human choices, so undo,
     load and "replay under another worldview" are all exact replays."""
 
-    def __init__(self, scenario: Scenario, seed: int, doctrines: list[str] | None = None,
-                 worldview: P.Worldview | None = None, turns: int | None = None, hidden: bool = False,
-                 dispositions=None):
+    def __init__(
+        self,
+        scenario: Scenario,
+        seed: int,
+        doctrines: list[str] | None = None,
+        worldview: P.Worldview | None = None,
+        turns: int | None = None,
+        hidden: bool = False,
+        dispositions=None,
+    ):
         from ..teaching.hidden import worldview_for
 
-        self.hidden = bool(hidden)   # the world was drawn from the seed and is not shown until the debrief
+        self.hidden = bool(hidden)  # the world was drawn from the seed and is not shown until the debrief
         self.base_scenario = scenario
-        self._observer = None   # (the public moves it was worked out from, the observer's path)
+        self._observer = None  # (the public moves it was worked out from, the observer's path)
         if hidden:
             worldview = worldview_for(scenario, int(seed))
         self.scenario = scenario if worldview is None else scenario.with_worldview(worldview)
-        self.dispositions = dispositions   # (N,) types to keep (a replay under another world)
-        self.beliefs: dict[int, list[tuple[int, float]]] = {}   # human -> [(turn, chance of the spiral world)]
+        self.dispositions = dispositions  # (N,) types to keep (a replay under another world)
+        self.beliefs: dict[int, list[tuple[int, float]]] = {}  # human -> [(turn, chance of the spiral world)]
         self.seed = int(seed)
         self.doctrines = list(doctrines if doctrines is not None else scenario.default_doctrines())
         self.turn_limit = int(turns if turns is not None else scenario.turns)
@@ -100,8 +118,9 @@ class Game:
 
     def _reset_engine(self):
         dispositions = None if self.dispositions is None else np.asarray(self.dispositions, dtype=bool)[None, :]
-        self.engine = Engine(self.scenario, [self.seed], self.doctrines, turns=self.turn_limit,
-                             dispositions=dispositions)
+        self.engine = Engine(
+            self.scenario, [self.seed], self.doctrines, turns=self.turn_limit, dispositions=dispositions
+        )
         self.turns = []
         self.logs = []
 
@@ -130,6 +149,7 @@ class Game:
     @property
     def outcome(self) -> Outcome:
         from ..model.vocab import OUTCOME_CODES
+
         return OUTCOME_CODES[int(self.engine.state.outcome[0])]
 
     @property
@@ -137,8 +157,9 @@ class Game:
         return self.engine.state
 
     # ------------------------------------------------------------------ play
-    def play_turn(self, choices: dict[int, Choice] | None = None, stances: dict | None = None,
-                  backing: dict | None = None) -> dict:
+    def play_turn(
+        self, choices: dict[int, Choice] | None = None, stances: dict | None = None, backing: dict | None = None
+    ) -> dict:
         """Play one turn; choices maps each human actor's index to (action, target index);
         stances maps (actor, stake index) to a Stance in a crisis the human is a party to, and
         backing (actor, stake index) to True (back the ally) or False (stay out)."""
@@ -149,10 +170,10 @@ class Game:
         if missing:
             raise ValueError(f"waiting for a choice from {', '.join(missing)}")
         clean = {i: (Action(int(a)), int(t)) for i, (a, t) in choices.items() if i in self.humans}
-        crisis = {"stances": {(int(i), int(s)): Stance(int(v)) for (i, s), v in (stances or {}).items()
-                              if i in self.humans},
-                  "backing": {(int(i), int(s)): bool(v) for (i, s), v in (backing or {}).items()
-                              if i in self.humans}}
+        crisis = {
+            "stances": {(int(i), int(s)): Stance(int(v)) for (i, s), v in (stances or {}).items() if i in self.humans},
+            "backing": {(int(i), int(s)): bool(v) for (i, s), v in (backing or {}).items() if i in self.humans},
+        }
         log = self.engine.step({i: (int(a), t) for i, (a, t) in clean.items()}, crisis["stances"], crisis["backing"])
         entry = turn_entry(self.engine, log, 0)
         self.crisis_choices.append(crisis)
@@ -197,8 +218,7 @@ class Game:
             "seed": self.seed,
             "scenario": sc.name,
             "scenario_path": portable_path(sc.path),
-            "worldview": {"preset": sc.worldview.preset, "values": sc.worldview.as_dict(),
-                          "label": sc.worldview.label},
+            "worldview": {"preset": sc.worldview.preset, "values": sc.worldview.as_dict(), "label": sc.worldview.label},
             "turn_limit": self.turn_limit,
             "actors": sc.codes,
             "actor_names": {a.code: a.name for a in sc.actors},
@@ -240,10 +260,14 @@ class Game:
     def _crisis_from_record(self, turn: dict) -> CrisisChoices:
         index = {c: k for k, c in enumerate(self.codes)}
         stake = {s.id: k for k, s in enumerate(self.scenario.stakes)}
-        return {"stances": {(index[c], stake[s]): Stance[v] for c, row in turn.get("stances", {}).items()
-                            for s, v in row.items()},
-                "backing": {(index[c], stake[s]): bool(v) for c, row in turn.get("backing", {}).items()
-                            for s, v in row.items()}}
+        return {
+            "stances": {
+                (index[c], stake[s]): Stance[v] for c, row in turn.get("stances", {}).items() for s, v in row.items()
+            },
+            "backing": {
+                (index[c], stake[s]): bool(v) for c, row in turn.get("backing", {}).items() for s, v in row.items()
+            },
+        }
 
     # ------------------------------------------------------------------ beliefs (a hidden world)
     def belief_due(self) -> bool:
@@ -268,17 +292,28 @@ class Game:
 
         key = tuple((t["turn"], tuple(m["action"] for m in t["actions"].values())) for t in self.turns)
         if self._observer is None or self._observer[0] != key:
-            self._observer = (key, observer_path(self._likelihood_scenario, self.doctrines, self.turns,
-                                                 self.scenario.hidden_prior))
+            self._observer = (
+                key,
+                observer_path(self._likelihood_scenario, self.doctrines, self.turns, self.scenario.hidden_prior),
+            )
         return self._observer[1]
 
     # ------------------------------------------------------------------ crises and scores
     def open_crises(self) -> list[dict]:
         """The crises open now: stake index, the stake, its parties (indices), rung and challenger."""
         st = self.engine.state
-        return [{"stake": s, "id": stake.id, "name": stake.name, "parties": stake.parties,
-                 "rung": int(st.stake_rung[0, s]), "challenger": int(st.stake_challenger[0, s])}
-                for s, stake in enumerate(self.scenario.stakes) if 0 < st.stake_rung[0, s] < 4]
+        return [
+            {
+                "stake": s,
+                "id": stake.id,
+                "name": stake.name,
+                "parties": stake.parties,
+                "rung": int(st.stake_rung[0, s]),
+                "challenger": int(st.stake_challenger[0, s]),
+            }
+            for s, stake in enumerate(self.scenario.stakes)
+            if 0 < st.stake_rung[0, s] < 4
+        ]
 
     def crisis_prompts(self, actor: int) -> list[dict]:
         """What a human must answer this turn: a stance in each crisis it is a party to, and
@@ -341,26 +376,30 @@ class Game:
         return path
 
     @classmethod
-    def from_record(cls, record: GameRecord, source="record", worldview: P.Worldview | None = None,
-                    check: bool = True) -> "Game":
+    def from_record(
+        cls, record: GameRecord, source="record", worldview: P.Worldview | None = None, check: bool = True
+    ) -> "Game":
         """Rebuild a game by replaying its seed and human choices; refuse a record that does not replay."""
         data = record.data
         scenario = saved_scenario(data, source)
         if scenario.codes != data["actors"]:
-            raise LoadError(source, None, "actors",
-                            f"the record's actors {data['actors']} do not match scenario {scenario.name}")
+            raise LoadError(
+                source, None, "actors", f"the record's actors {data['actors']} do not match scenario {scenario.name}"
+            )
         wv_data = data["worldview"]
         try:
             recorded = P.Worldview.from_preset(wv_data["preset"], wv_data["values"])
         except (P.ParamError, KeyError, TypeError) as exc:
             raise LoadError(source, None, "worldview", str(exc)) from None
         doctrines = [data["doctrines"].get(c, "reciprocity") for c in scenario.codes]
-        game = cls(scenario, int(data["seed"]), doctrines, worldview or recorded,
-                   int(data.get("turn_limit", scenario.turns)))
+        game = cls(
+            scenario, int(data["seed"]), doctrines, worldview or recorded, int(data.get("turn_limit", scenario.turns))
+        )
         game.hidden = bool(data.get("worldview_hidden", False)) and worldview is None
         try:
-            game.beliefs = {scenario.index(c): [(int(t), float(p)) for t, p in path]
-                            for c, path in data.get("beliefs", {}).items()}
+            game.beliefs = {
+                scenario.index(c): [(int(t), float(p)) for t, p in path] for c, path in data.get("beliefs", {}).items()
+            }
         except (ValueError, TypeError) as exc:
             raise LoadError(source, None, "beliefs", f"unreadable belief ({exc})") from None
         choices = []
@@ -377,12 +416,21 @@ class Game:
         game.replay(choices, crisis)
         if check and worldview is None:
             if "turns" in data and game.turns != data["turns"]:
-                raise LoadError(source, None, "turns", "the saved turns do not replay from its seed and choices "
-                                                       "(saved by another version?)")
-            if "state_digest" in data and (game.state_digest() != data["state_digest"]
-                                           or len(game.turns) != data.get("turns_played")):
-                raise LoadError(source, None, "state_digest", "the save does not replay from its seed and choices "
-                                                              "(saved by another version?)")
+                raise LoadError(
+                    source,
+                    None,
+                    "turns",
+                    "the saved turns do not replay from its seed and choices (saved by another version?)",
+                )
+            if "state_digest" in data and (
+                game.state_digest() != data["state_digest"] or len(game.turns) != data.get("turns_played")
+            ):
+                raise LoadError(
+                    source,
+                    None,
+                    "state_digest",
+                    "the save does not replay from its seed and choices (saved by another version?)",
+                )
         return game
 
     @classmethod
@@ -399,8 +447,14 @@ class Game:
         """The same seed, the same types, the same cards and the same choices in another world: only
         the world differs. Human seats are played by `fallback` once the recorded choices run out
         (the other world may last longer)."""
-        other = Game(self.scenario, self.seed, self.doctrines, worldview, self.turn_limit,
-                     dispositions=self.engine.state.greedy[0].copy())
+        other = Game(
+            self.scenario,
+            self.seed,
+            self.doctrines,
+            worldview,
+            self.turn_limit,
+            dispositions=self.engine.state.greedy[0].copy(),
+        )
         other.replay(self.choices, self.crisis_choices)
         if not other.over and other.humans:
             other.engine.fallback = {i: make(fallback) for i in other.humans}

@@ -11,6 +11,7 @@ browser per seat drive it alike, and a game played either way gives the same rec
 same seed and choices. What a seat may see is its private view; what every seat may see, the
 public view.
 """
+
 from __future__ import annotations
 
 import enum
@@ -28,11 +29,11 @@ from .session import Game
 class Owed(enum.Enum):
     """What a human seat may still owe the table this turn."""
 
-    BELIEF = "belief"       # a chance (0-1) that this is the spiral world
-    STANCE = "stance"       # a stance in a crisis it is a party to
-    BACKING = "backing"     # back an ally in its crisis, or stay out
-    MOVE = "move"           # its action this turn
-    TARGET = "target"       # the target its action takes
+    BELIEF = "belief"  # a chance (0-1) that this is the spiral world
+    STANCE = "stance"  # a stance in a crisis it is a party to
+    BACKING = "backing"  # back an ally in its crisis, or stay out
+    MOVE = "move"  # its action this turn
+    TARGET = "target"  # the target its action takes
 
 
 class Debt(NamedTuple):
@@ -48,8 +49,8 @@ class Draft:
 
     action: Action | None = None
     target: int = -1
-    stances: dict = attrs.Factory(dict)    # stake index -> Stance
-    backing: dict = attrs.Factory(dict)    # stake index -> True (back the ally) or False (stay out)
+    stances: dict = attrs.Factory(dict)  # stake index -> Stance
+    backing: dict = attrs.Factory(dict)  # stake index -> True (back the ally) or False (stay out)
     locked: bool = False
 
 
@@ -59,7 +60,7 @@ class Table:
     def __init__(self, game: Game):
         self.game = game
         self.drafts: dict[int, Draft] = {}
-        self.last_target: dict[int, int] = {}   # a seat's last target: its next targeted move aims there first
+        self.last_target: dict[int, int] = {}  # a seat's last target: its next targeted move aims there first
         self._clear()
 
     def _clear(self):
@@ -77,8 +78,10 @@ class Table:
 
     def seats(self) -> list[dict]:
         """Every seat: its actor and whether a human plays it."""
-        return [{"seat": i, "code": a.code, "name": a.name, "human": i in self.humans}
-                for i, a in enumerate(self.game.scenario.actors)]
+        return [
+            {"seat": i, "code": a.code, "name": a.name, "human": i in self.humans}
+            for i, a in enumerate(self.game.scenario.actors)
+        ]
 
     def waiting(self) -> list[int]:
         """The human seats that have not locked in this turn, in seat order (none once the game is over)."""
@@ -257,13 +260,20 @@ class Table:
         still choosing."""
         g = self.game
         last = g.turns[-1] if g.turns else None
-        return {"turn": g.turn, "turn_limit": g.turn_limit, "over": g.over, "outcome": g.outcome.value,
-                "seed": g.seed, "scenario": g.scenario.title,
-                "worldview": "hidden" if g.hidden else g.worldview.label,
-                "seats": self.seats(), "waiting": [g.codes[s] for s in self.waiting()],
-                "moves": dict(last["actions"]) if last else {},
-                "regional_tension": last["regional_tension"] if last else None,
-                "crises": g.open_crises()}
+        return {
+            "turn": g.turn,
+            "turn_limit": g.turn_limit,
+            "over": g.over,
+            "outcome": g.outcome.value,
+            "seed": g.seed,
+            "scenario": g.scenario.title,
+            "worldview": "hidden" if g.hidden else g.worldview.label,
+            "seats": self.seats(),
+            "waiting": [g.codes[s] for s in self.waiting()],
+            "moves": dict(last["actions"]) if last else {},
+            "regional_tension": last["regional_tension"] if last else None,
+            "crises": g.open_crises(),
+        }
 
     def private_view(self, seat: int) -> dict:
         """What only this seat may see: its type, its score and what the score counts, its prompts,
@@ -273,12 +283,20 @@ class Table:
             raise ValueError(f"{g.codes[seat]} is not a human seat")
         _, parts = g.engine.scores()
         draft = self.drafts[seat]
-        return {"seat": seat, "code": g.codes[seat], "name": g.scenario.actors[seat].name,
-                "type": self.type_of(seat), "score": float(g.scores()[seat]),
-                "score_parts": {k: float(v[0, seat]) for k, v in parts.items()},
-                "prompts": [dict(p, answer=self.answer_of(seat, p)) for p in self.prompts(seat)],
-                "action": draft.action, "target": draft.target, "locked": draft.locked,
-                "beliefs": list(g.beliefs.get(seat, [])), "owed": self.owed(seat)}
+        return {
+            "seat": seat,
+            "code": g.codes[seat],
+            "name": g.scenario.actors[seat].name,
+            "type": self.type_of(seat),
+            "score": float(g.scores()[seat]),
+            "score_parts": {k: float(v[0, seat]) for k, v in parts.items()},
+            "prompts": [dict(p, answer=self.answer_of(seat, p)) for p in self.prompts(seat)],
+            "action": draft.action,
+            "target": draft.target,
+            "locked": draft.locked,
+            "beliefs": list(g.beliefs.get(seat, [])),
+            "owed": self.owed(seat),
+        }
 
     # ------------------------------------------------------------------ save and resume
     def save(self, compact: bool = False) -> str:

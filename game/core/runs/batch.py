@@ -1,4 +1,5 @@
 """Many games at once: the engine run to the end, kept as compact per-game summaries."""
+
 from __future__ import annotations
 
 from typing import Callable
@@ -16,17 +17,17 @@ from .results import Condition, Rates, Results, actor_scores, mean_trust, outcom
 class BatchResult(Rates):
     """A batch's games, one row per game; their rates and summary come from runs.results."""
 
-    seeds: np.ndarray            # (B,)
-    outcome: np.ndarray          # (B,) index into OUTCOME_CODES
-    end_turn: np.ndarray         # (B,)
-    tension_path: np.ndarray     # (B, T) regional tension after each turn (held after the end)
-    trust_path: np.ndarray       # (B, T) mean trust after each turn
-    final_trust: np.ndarray      # (B,)
-    final_tension: np.ndarray    # (B,)
-    security: np.ndarray         # (B, N) mean security per turn of the whole game (0 after a war)
-    payoff: np.ndarray           # (B, N)
-    prosperity: np.ndarray       # (B, N)
-    greedy: np.ndarray           # (B, N)
+    seeds: np.ndarray  # (B,)
+    outcome: np.ndarray  # (B,) index into OUTCOME_CODES
+    end_turn: np.ndarray  # (B,)
+    tension_path: np.ndarray  # (B, T) regional tension after each turn (held after the end)
+    trust_path: np.ndarray  # (B, T) mean trust after each turn
+    final_trust: np.ndarray  # (B,)
+    final_tension: np.ndarray  # (B,)
+    security: np.ndarray  # (B, N) mean security per turn of the whole game (0 after a war)
+    payoff: np.ndarray  # (B, N)
+    prosperity: np.ndarray  # (B, N)
+    greedy: np.ndarray  # (B, N)
 
     @property
     def games(self) -> int:
@@ -38,14 +39,23 @@ class BatchResult(Rates):
 
     def results(self, condition: Condition, codes: list[str]) -> Results:
         """These games summarised as one condition's results."""
-        paths = {name: (path.mean(axis=0), np.percentile(path, [10, 90], axis=0))
-                 for name, path in (("tension", self.tension_path), ("trust", self.trust_path))}
+        paths = {
+            name: (path.mean(axis=0), np.percentile(path, [10, 90], axis=0))
+            for name, path in (("tension", self.tension_path), ("trust", self.trust_path))
+        }
         return Results(
-            condition=condition, games=self.games, counts=self.counts, mean_trust=float(self.final_trust.mean()),
-            mean_tension=float(self.final_tension.mean()), mean_end_turn=float(self.end_turn.mean()),
+            condition=condition,
+            games=self.games,
+            counts=self.counts,
+            mean_trust=float(self.final_trust.mean()),
+            mean_tension=float(self.final_tension.mean()),
+            mean_end_turn=float(self.end_turn.mean()),
             scores=actor_scores(codes, *(column_means(v) for v in (self.security, self.payoff, self.prosperity))),
-            tension_mean=paths["tension"][0], tension_band=paths["tension"][1],
-            trust_mean=paths["trust"][0], trust_band=paths["trust"][1])
+            tension_mean=paths["tension"][0],
+            tension_band=paths["tension"][1],
+            trust_mean=paths["trust"][0],
+            trust_band=paths["trust"][1],
+        )
 
 
 # finished games leave the engine once they are this share of it: stepping them on costs more
@@ -54,9 +64,15 @@ COMPACT_AT = 0.05
 BLOCK = 4096  # games stepped together: bounds the arrays of one step (about 1 MB per (B, N, N) array)
 
 
-def run_batch(scenario: Scenario, seeds, doctrines: list[str] | None = None,
-              param_values: np.ndarray | None = None, turns: int | None = None,
-              progress: Callable[[int, int], None] | None = None, block: int = BLOCK) -> BatchResult:
+def run_batch(
+    scenario: Scenario,
+    seeds,
+    doctrines: list[str] | None = None,
+    param_values: np.ndarray | None = None,
+    turns: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    block: int = BLOCK,
+) -> BatchResult:
     """Play every game to its end, in blocks of at most `block` games of about equal size (a
     game's draws depend only on its own seed, so blocks change no result; they bound the memory
     each step works through). progress(done, total) counts block-turns."""
@@ -70,9 +86,11 @@ def run_batch(scenario: Scenario, seeds, doctrines: list[str] | None = None,
     for k, s in enumerate(range(0, b, size)):
         inner = None
         if progress:
+
             def inner(done, total, k=k):
                 progress(k * total + done, n_blocks * total)
-        parts.append(_run_block(scenario, seeds[s:s + size], doctrines, param_values[s:s + size], turns, inner))
+
+        parts.append(_run_block(scenario, seeds[s : s + size], doctrines, param_values[s : s + size], turns, inner))
     return parts[0] if len(parts) == 1 else merge(parts)
 
 
@@ -85,18 +103,22 @@ def _run_block(scenario, seeds, doctrines, param_values, turns, progress) -> Bat
     tension = np.zeros((b, t_max))
     trust = np.zeros((b, t_max))
     out = {
-        "outcome": np.zeros(b, dtype=np.int8), "end_turn": np.zeros(b, dtype=np.int16),
-        "final_trust": np.zeros(b), "final_tension": np.zeros(b),
-        "security": np.zeros((b, n)), "payoff": np.zeros((b, n)), "prosperity": np.zeros((b, n)),
+        "outcome": np.zeros(b, dtype=np.int8),
+        "end_turn": np.zeros(b, dtype=np.int16),
+        "final_trust": np.zeros(b),
+        "final_tension": np.zeros(b),
+        "security": np.zeros((b, n)),
+        "payoff": np.zeros((b, n)),
+        "prosperity": np.zeros((b, n)),
     }
     greedy = eng.state.greedy.copy()
-    eng.freeze = False     # finished games are recorded here, then dropped: no need to hold them
-    rows = np.arange(b)    # original index of each game still in the engine
+    eng.freeze = False  # finished games are recorded here, then dropped: no need to hold them
+    rows = np.arange(b)  # original index of each game still in the engine
     live = np.ones(b, dtype=bool)  # per engine row: not yet finished
     for t in range(t_max):
         log = eng.step()
-        trust_now = mean_trust(log.trust, off)   # every row's, then picked: cheaper than gathering rows of trust
-        if live.all():   # the usual case: no copies of the live games' rows
+        trust_now = mean_trust(log.trust, off)  # every row's, then picked: cheaper than gathering rows of trust
+        if live.all():  # the usual case: no copies of the live games' rows
             tension[rows, t] = log.regional_tension
             trust[rows, t] = trust_now
         else:
@@ -114,8 +136,8 @@ def _run_block(scenario, seeds, doctrines, param_values, turns, progress) -> Bat
             out["payoff"][idx] = st.payoff[ended]
             out["prosperity"][idx] = st.prosperity[ended]
             # hold the last values over the turns a finished game no longer plays
-            tension[idx, t + 1:] = tension[idx, t:t + 1]
-            trust[idx, t + 1:] = trust[idx, t:t + 1]
+            tension[idx, t + 1 :] = tension[idx, t : t + 1]
+            trust[idx, t + 1 :] = trust[idx, t : t + 1]
             live &= ~ended
             if not live.any():
                 break
@@ -125,8 +147,13 @@ def _run_block(scenario, seeds, doctrines, param_values, turns, progress) -> Bat
                 live = np.ones(rows.size, dtype=bool)
         if progress:
             progress(t + 1, t_max)
-    return BatchResult(seeds=np.asarray(seeds, dtype=np.uint64).reshape(-1), tension_path=tension,
-                       trust_path=trust, greedy=greedy, **out)
+    return BatchResult(
+        seeds=np.asarray(seeds, dtype=np.uint64).reshape(-1),
+        tension_path=tension,
+        trust_path=trust,
+        greedy=greedy,
+        **out,
+    )
 
 
 def played_turns(result: BatchResult) -> int:
@@ -150,10 +177,16 @@ def play_part(scenario: Scenario, job) -> BatchResult:
     return run_batch(scenario, seeds, doctrines, param_values, turns)
 
 
-def run_batch_parallel(scenario: Scenario, seeds, doctrines: list[str] | None = None,
-                       param_values: np.ndarray | None = None, turns: int | None = None,
-                       workers: int = 0, chunk: int = 0,
-                       progress: Callable[[int, int], None] | None = None) -> BatchResult:
+def run_batch_parallel(
+    scenario: Scenario,
+    seeds,
+    doctrines: list[str] | None = None,
+    param_values: np.ndarray | None = None,
+    turns: int | None = None,
+    workers: int = 0,
+    chunk: int = 0,
+    progress: Callable[[int, int], None] | None = None,
+) -> BatchResult:
     """run_batch over chunks of games in worker processes; the same result as one run_batch.
     chunk: games per piece of work; 0 gives each worker two equal pieces (little overhead, and a
     worker on a busier core takes fewer). Every game's summary is kept: for runs of any size,

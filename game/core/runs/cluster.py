@@ -11,6 +11,7 @@ connection, the scheduler must answer as a Dask scheduler with workers within CO
 a cluster that loses its workers or its scheduler for NO_WORKERS_SECONDS ends the run. Each of
 these is a ClusterError of one line naming --scheduler.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -19,10 +20,10 @@ import re
 import time
 from typing import Iterator
 
-CONNECT_SECONDS = 10.0     # to reach the scheduler and hear it answer (less if dask's connect timeout is less)
+CONNECT_SECONDS = 10.0  # to reach the scheduler and hear it answer (less if dask's connect timeout is less)
 NO_WORKERS_SECONDS = 15.0  # a cluster with no worker (or no scheduler) for this long ends the run
-STEP = 0.1                 # seconds between looks at the running jobs
-LOOK_EVERY = 1.0           # seconds between questions to the scheduler about its workers
+STEP = 0.1  # seconds between looks at the running jobs
+LOOK_EVERY = 1.0  # seconds between questions to the scheduler about its workers
 ADDRESS = re.compile(r"(?:(tcp|tls)://)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9][A-Za-z0-9.\-_]*):(\d{1,5})")
 ALLOWED = "allowed: HOST:PORT or tcp://HOST:PORT, the address of a Dask scheduler"
 
@@ -50,8 +51,9 @@ def run_jobs_on_cluster(address: str, fn, jobs, shared=None, window: int = 0) ->
     try:
         import dask.distributed  # noqa: F401
     except ImportError:
-        raise ClusterError("--scheduler needs dask.distributed: "
-                           "pip install \"deterrence-or-dialogue[cluster]\"") from None
+        raise ClusterError(
+            '--scheduler needs dask.distributed: pip install "deterrence-or-dialogue[cluster]"'
+        ) from None
     with _quiet():
         yield from _run(address, fn, jobs, shared, window)
 
@@ -71,7 +73,7 @@ def _run(address: str, fn, jobs, shared, window: int) -> Iterator[tuple]:
         on_workers = _on_workers(address, client.scatter, shared, broadcast=True, timeout=seconds)
         jobs = iter(jobs)
         running = as_completed(loop=client.loop)
-        outstanding: dict = {}   # future key -> job key
+        outstanding: dict = {}  # future key -> job key
 
         def submit() -> None:
             for key, args in jobs:
@@ -132,19 +134,20 @@ def _workers_at(address: str, seconds: float) -> int:
     try:
         answer = asyncio.run(asyncio.wait_for(identity(), seconds))
     except (asyncio.TimeoutError, TimeoutError):
-        raise ClusterError(f"--scheduler: nothing answered at {address!r} within {seconds:g} s "
-                           f"({ALLOWED})") from None
+        raise ClusterError(f"--scheduler: nothing answered at {address!r} within {seconds:g} s ({ALLOWED})") from None
     except OSError as exc:  # refused, unreachable, or no name
         raise ClusterError(f"--scheduler: no Dask scheduler answers at {address!r} ({_said(exc)})") from None
     except Exception:  # noqa: BLE001 a listener that answers in another protocol (a web server, say)
-        raise ClusterError(f"--scheduler: what answers at {address!r} does not speak Dask's protocol "
-                           f"({ALLOWED})") from None
+        raise ClusterError(
+            f"--scheduler: what answers at {address!r} does not speak Dask's protocol ({ALLOWED})"
+        ) from None
     if not isinstance(answer, dict) or answer.get("type") != "Scheduler":
         raise ClusterError(f"--scheduler: what answers at {address!r} is not a Dask scheduler ({ALLOWED})")
     threads = [w.get("nthreads", 1) for w in (answer.get("workers") or {}).values() if isinstance(w, dict)]
     if not threads:
-        raise ClusterError(f"--scheduler: the scheduler at {address!r} has no workers "
-                           f"(start some: dask worker {address})")
+        raise ClusterError(
+            f"--scheduler: the scheduler at {address!r} has no workers (start some: dask worker {address})"
+        )
     return sum(t for t in threads if isinstance(t, int) and t > 0) or len(threads)
 
 
@@ -166,8 +169,9 @@ def _finished(client, address: str, running) -> list:
             lost_since = looked
         elif looked - lost_since > NO_WORKERS_SECONDS:
             what = "every worker" if client.status == "running" else "the scheduler"
-            raise ClusterError(f"--scheduler: {what} at {address!r} was lost for {NO_WORKERS_SECONDS:g} s "
-                               "during the run")
+            raise ClusterError(
+                f"--scheduler: {what} at {address!r} was lost for {NO_WORKERS_SECONDS:g} s during the run"
+            )
 
 
 def _has_workers(client) -> bool:
@@ -195,8 +199,10 @@ def _on_workers(address, step, *args, **kwargs):
     except Exception as exc:  # dask passes the other side's import error on, as itself, its cause or its text
         chain = [exc, exc.__cause__, exc.__context__]
         if any(isinstance(e, ModuleNotFoundError) or "ModuleNotFoundError" in str(e) for e in chain if e is not None):
-            raise ClusterError(f"--scheduler: the scheduler or workers at {address!r} cannot import the game; install "
-                               "it on each of them: pip install \"deterrence-or-dialogue[cluster]\"") from None
+            raise ClusterError(
+                f"--scheduler: the scheduler or workers at {address!r} cannot import the game; install "
+                'it on each of them: pip install "deterrence-or-dialogue[cluster]"'
+            ) from None
         raise
 
 

@@ -2,6 +2,7 @@
 numbers (the same seeds, hence the same dispositions, noise and card draws, in every condition),
 summarised per condition as runs.results.Results. Charts and the compare screen read these results;
 they never re-run."""
+
 from __future__ import annotations
 
 import itertools
@@ -29,7 +30,7 @@ def doctrine_list(scenario: Scenario, spec: str) -> list[str]:
     raise ValueError(f"unknown doctrine or profile {spec!r} (allowed: {', '.join(allowed)})")
 
 
-CHUNK = 2500        # games per piece of work: a worker's unit, and the step of progress and cancelling
+CHUNK = 2500  # games per piece of work: a worker's unit, and the step of progress and cancelling
 
 
 def play_chunk(scenario: Scenario, job) -> list[Chunk]:
@@ -44,18 +45,32 @@ def play_chunk(scenario: Scenario, job) -> list[Chunk]:
     out, start = [], 0
     for _, _, count in runs:
         part = slice(start, start + count)
-        out.append(Chunk(outcome=res.outcome[part].copy(), end_turn=res.end_turn[part].copy(), values=ends[part].copy(),
-                         tension_path=res.tension_path[part].copy() if paths else None,
-                         trust_path=res.trust_path[part].copy() if paths else None))
+        out.append(
+            Chunk(
+                outcome=res.outcome[part].copy(),
+                end_turn=res.end_turn[part].copy(),
+                values=ends[part].copy(),
+                tension_path=res.tension_path[part].copy() if paths else None,
+                trust_path=res.trust_path[part].copy() if paths else None,
+            )
+        )
         start += count
     return out
 
 
-def run_conditions(scenario: Scenario, conditions: list[Condition], games: int, seed: int = 1,
-                   turns: int | None = None, workers: int = 0, chunk: int = CHUNK,
-                   progress: Callable[[int, int], None] | None = None,
-                   cancelled: Callable[[], bool] | None = None, paths: bool = True,
-                   scheduler: str | None = None) -> list[Results]:
+def run_conditions(
+    scenario: Scenario,
+    conditions: list[Condition],
+    games: int,
+    seed: int = 1,
+    turns: int | None = None,
+    workers: int = 0,
+    chunk: int = CHUNK,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    paths: bool = True,
+    scheduler: str | None = None,
+) -> list[Results]:
     """Every condition over the same `games` seeds (seed, seed+1, ...): common random numbers.
     Pieces of about `chunk` games run in worker processes (or on a Dask cluster at `scheduler`)
     and are summed as they finish, so memory does not grow with the games; the numbers are those
@@ -146,7 +161,7 @@ class SweepResult:
     axes: tuple[Axis, ...]
     doctrines: tuple[str, ...]
     base: P.Worldview
-    points: list                 # [(values tuple, {doctrine: Results})]
+    points: list  # [(values tuple, {doctrine: Results})]
 
     def war_grid(self, doctrine: str) -> np.ndarray:
         shape = tuple(len(a.values) for a in self.axes)
@@ -167,7 +182,7 @@ class SweepResult:
                 if d[i] == 0 or np.sign(d[i]) == np.sign(d[i + 1]) or d[i + 1] == 0:
                     continue
                 x = xs[i] + (xs[i + 1] - xs[i]) * d[i] / (d[i] - d[i + 1])
-                before = b if d[i] > 0 else a   # lower war rate before the crossing
+                before = b if d[i] > 0 else a  # lower war rate before the crossing
                 after = a if before == b else b
                 entry = {"param": self.axes[0].name, "at": float(x), "before": before, "after": after}
                 if len(self.axes) > 1:
@@ -176,17 +191,40 @@ class SweepResult:
         return out
 
 
-def run_sweep(scenario: Scenario, axes: list[Axis], doctrines: list[str], base: P.Worldview, games: int,
-              seed: int = 1, turns: int | None = None, workers: int = 0,
-              progress: Callable[[int, int], None] | None = None,
-              cancelled: Callable[[], bool] | None = None, scheduler: str | None = None) -> SweepResult:
+def run_sweep(
+    scenario: Scenario,
+    axes: list[Axis],
+    doctrines: list[str],
+    base: P.Worldview,
+    games: int,
+    seed: int = 1,
+    turns: int | None = None,
+    workers: int = 0,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    scheduler: str | None = None,
+) -> SweepResult:
     """Every doctrine at every point of the grid, over the same seeds; the points are summed as
     their games finish (no per-turn paths: a sweep reports rates and means)."""
     grid = list(itertools.product(*(axis.values for axis in axes)))
-    conditions = [Condition(d, base.with_values(**{ax.name: v for ax, v in zip(axes, values)}))
-                  for values in grid for d in doctrines]
-    results = run_conditions(scenario, conditions, games, seed, turns, workers, chunk=max(250, min(CHUNK, games)),
-                             progress=progress, cancelled=cancelled, paths=False, scheduler=scheduler)
+    conditions = [
+        Condition(d, base.with_values(**{ax.name: v for ax, v in zip(axes, values)}))
+        for values in grid
+        for d in doctrines
+    ]
+    results = run_conditions(
+        scenario,
+        conditions,
+        games,
+        seed,
+        turns,
+        workers,
+        chunk=max(250, min(CHUNK, games)),
+        progress=progress,
+        cancelled=cancelled,
+        paths=False,
+        scheduler=scheduler,
+    )
     per_point = iter(results)
     points = [(values, {d: next(per_point) for d in doctrines}) for values in grid]
     return SweepResult(tuple(axes), tuple(doctrines), base, points)

@@ -1,6 +1,7 @@
 """The lab's results in words and tables, shared by the command line and the window: the
 winners of each world (ties named as ties), the text table, the CSV table and the sweep's rows.
 Rates and their intervals are written one way everywhere: percentages, one decimal."""
+
 from __future__ import annotations
 
 import csv
@@ -8,8 +9,20 @@ import io
 
 from .results import Results
 
-CSV_COLUMNS = ["doctrine", "worldview", "games", "war_rate", "war_lo", "war_hi", "lockin_rate", "community_rate",
-               "no_decision_rate", "mean_trust", "mean_tension", "mean_end_turn"]
+CSV_COLUMNS = [
+    "doctrine",
+    "worldview",
+    "games",
+    "war_rate",
+    "war_lo",
+    "war_hi",
+    "lockin_rate",
+    "community_rate",
+    "no_decision_rate",
+    "mean_trust",
+    "mean_tension",
+    "mean_end_turn",
+]
 
 
 def percent(x: float) -> str:
@@ -50,8 +63,11 @@ def winners(results: list[Results]) -> dict:
         text = f"{best.condition.doctrine} has the lowest war rate ({best.rate('war'):.1%})"
         if len(rs) > 1:
             clear = best.ci("war")[1] < rs[1].ci("war")[0]
-            text += (", its 95% interval clear of the next" if clear
-                     else f", but its 95% interval overlaps {rs[1].condition.doctrine}'s")
+            text += (
+                ", its 95% interval clear of the next"
+                if clear
+                else f", but its 95% interval overlaps {rs[1].condition.doctrine}'s"
+            )
         out[w] = text
     return out
 
@@ -64,15 +80,20 @@ def verdict(results: list[Results]) -> tuple[set, str]:
     tied = lowest_war(results)
     if len(tied) > 1:
         names = ", ".join(r.condition.doctrine for r in tied[:-1]) + f" and {tied[-1].condition.doctrine}"
-        return ({r.condition.doctrine for r in tied},
-                f"{names} tie for the lowest war rate ({percent(tied[0].rate('war'))})")
+        return (
+            {r.condition.doctrine for r in tied},
+            f"{names} tie for the lowest war rate ({percent(tied[0].rate('war'))})",
+        )
     best = tied[0]
     text = f"{best.condition.doctrine} has the lowest war rate ({percent(best.rate('war'))})"
     rest = sorted((r for r in results if r is not best), key=lambda r: r.rate("war"))
     if rest:
         clear = best.ci("war")[1] < rest[0].ci("war")[0]
-        text += (", its 95% interval clear of the next" if clear
-                 else f", but its 95% interval overlaps {rest[0].condition.doctrine}'s")
+        text += (
+            ", its 95% interval clear of the next"
+            if clear
+            else f", but its 95% interval overlaps {rest[0].condition.doctrine}'s"
+        )
     return {best.condition.doctrine}, text
 
 
@@ -82,13 +103,17 @@ def winner_lines(results: list[Results]) -> list[str]:
 
 
 def format_table(results: list[Results]) -> str:
-    head = (f"{'worldview':18s} {'doctrine':24s} {'war [95% interval]':>21s} {'lock-in':>8s} {'community':>9s} "
-            f"{'trust':>6s} {'tension':>7s}")
+    head = (
+        f"{'worldview':18s} {'doctrine':24s} {'war [95% interval]':>21s} {'lock-in':>8s} {'community':>9s} "
+        f"{'trust':>6s} {'tension':>7s}"
+    )
     lines = [head, "-" * len(head)]
     for r in results:
-        lines.append(f"{r.condition.worldview.label:18s} {r.condition.doctrine:24s} {rate_with_interval(r):>21s} "
-                     f"{percent(r.rate('lockin')):>8s} {percent(r.rate('community')):>9s} "
-                     f"{r.mean_trust:6.2f} {r.mean_tension:7.1f}")
+        lines.append(
+            f"{r.condition.worldview.label:18s} {r.condition.doctrine:24s} {rate_with_interval(r):>21s} "
+            f"{percent(r.rate('lockin')):>8s} {percent(r.rate('community')):>9s} "
+            f"{r.mean_trust:6.2f} {r.mean_tension:7.1f}"
+        )
     return "\n".join(lines)
 
 
@@ -97,11 +122,23 @@ def csv_rows(results: list[Results], extra: dict | None = None) -> list[list]:
     rows = []
     for r in results:
         lo, hi = r.ci("war")
-        rows.append(list((extra or {}).values()) + [
-            r.condition.doctrine, r.condition.worldview.label, r.games,
-            f"{r.rate('war'):.6f}", f"{lo:.6f}", f"{hi:.6f}", f"{r.rate('lockin'):.6f}",
-            f"{r.rate('community'):.6f}", f"{r.rate('none'):.6f}", f"{r.mean_trust:.6f}",
-            f"{r.mean_tension:.4f}", f"{r.mean_end_turn:.3f}"])
+        rows.append(
+            list((extra or {}).values())
+            + [
+                r.condition.doctrine,
+                r.condition.worldview.label,
+                r.games,
+                f"{r.rate('war'):.6f}",
+                f"{lo:.6f}",
+                f"{hi:.6f}",
+                f"{r.rate('lockin'):.6f}",
+                f"{r.rate('community'):.6f}",
+                f"{r.rate('none'):.6f}",
+                f"{r.mean_trust:.6f}",
+                f"{r.mean_tension:.4f}",
+                f"{r.mean_end_turn:.3f}",
+            ]
+        )
     return rows
 
 
@@ -128,8 +165,11 @@ def sweep_lines(sweep) -> list[str]:
     """The sweep's text table: each point's values, each doctrine's war rate with its interval, and
     the doctrine with the lower war rate (or the tie)."""
     doctrines = list(sweep.doctrines)
-    head = ("".join(f"{a.name:>20s}" for a in sweep.axes)
-            + "".join(f"{d + ' war [95%]':>30s}" for d in doctrines) + "   lower war rate")
+    head = (
+        "".join(f"{a.name:>20s}" for a in sweep.axes)
+        + "".join(f"{d + ' war [95%]':>30s}" for d in doctrines)
+        + "   lower war rate"
+    )
     lines = [head]
     for values, row in sweep.points:
         cells = "".join(f"{rate_with_interval(row[d]):>30s}" for d in doctrines)

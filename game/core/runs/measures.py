@@ -1,5 +1,6 @@
 """Measures of the model's properties over many games, with common random numbers: every
 condition plays the same seeds. Used by benchmarks/model_properties.py and the slow tests."""
+
 from __future__ import annotations
 
 import attrs
@@ -10,7 +11,7 @@ from ..model.doctrines import DOCTRINES
 from ..model.world import Scenario
 from .game_table import GameTable, play_table
 
-POLICIES = tuple(DOCTRINES)   # the doctrines and the fixed always-* policies
+POLICIES = tuple(DOCTRINES)  # the doctrines and the fixed always-* policies
 
 
 def auc(positive: np.ndarray, negative: np.ndarray) -> float:
@@ -20,7 +21,7 @@ def auc(positive: np.ndarray, negative: np.ndarray) -> float:
     order = values.argsort(kind="stable")
     ranks = np.empty(values.size)
     ranks[order] = np.arange(1, values.size + 1)
-    for v in np.unique(values):   # ties share their mean rank
+    for v in np.unique(values):  # ties share their mean rank
         same = values == v
         if same.sum() > 1:
             ranks[same] = ranks[same].mean()
@@ -43,7 +44,7 @@ class SeatResult:
     world: str
     score: float
     war_rate: float
-    baseline: float   # the scenario's own doctrine in that seat, same seeds
+    baseline: float  # the scenario's own doctrine in that seat, same seeds
 
 
 def seat_policies(scenario: Scenario, preset: str, seeds, policies=POLICIES) -> list[SeatResult]:
@@ -57,8 +58,16 @@ def seat_policies(scenario: Scenario, preset: str, seeds, policies=POLICIES) -> 
             doctrines = list(sc.default_doctrines())
             doctrines[i] = policy
             t = base if doctrines == list(sc.default_doctrines()) else play_table(sc, seeds, doctrines)
-            out.append(SeatResult(code, policy, preset, float(t.score[:, i].mean()), float(t.at_war[:, i].mean()),
-                                  float(base.score[:, i].mean())))
+            out.append(
+                SeatResult(
+                    code,
+                    policy,
+                    preset,
+                    float(t.score[:, i].mean()),
+                    float(t.at_war[:, i].mean()),
+                    float(base.score[:, i].mean()),
+                )
+            )
     return out
 
 

@@ -2,6 +2,7 @@
 with its worldview and overrides, seeds, turns, games, doctrines, worldviews and worker counts.
 Options arrive as plain values (the command line and the window read their own arguments). A bad
 option raises UsageError with one line naming the option and what is allowed."""
+
 from __future__ import annotations
 
 import math
@@ -17,10 +18,10 @@ from ..files.scenario import DOCTRINE_NAMES, MAX_TURNS, load_scenario
 from ..model.world import Scenario
 
 MAX_GAMES = 1_000_000
-MAX_SIZE = (7680, 4320)      # the largest window: an 8K screen
-MAX_NAME_BYTES = 255         # a file name, as most file systems allow
+MAX_SIZE = (7680, 4320)  # the largest window: an 8K screen
+MAX_NAME_BYTES = 255  # a file name, as most file systems allow
 MAX_PATH_BYTES = 4096
-NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?")   # no underscores, no nan or inf
+NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?")  # no underscores, no nan or inf
 INTEGER = re.compile(r"[+-]?\d{1,30}")
 
 
@@ -28,8 +29,9 @@ class UsageError(Exception):
     """Bad arguments: reported as one line, exit code 2."""
 
 
-def chosen_scenario(scenario: str, worldview: str | None = None, sets: list[str] | None = None,
-                    turns: int | None = None) -> Scenario:
+def chosen_scenario(
+    scenario: str, worldview: str | None = None, sets: list[str] | None = None, turns: int | None = None
+) -> Scenario:
     """The scenario named by --scenario, with --worldview (a preset), --set and --turns applied."""
     sc = load_scenario(scenario)
     if worldview:
@@ -90,7 +92,7 @@ def integer(text: str) -> int:
     return int(text)
 
 
-integer.__name__ = "int"   # argparse names the type in its message: "invalid int value"
+integer.__name__ = "int"  # argparse names the type in its message: "invalid int value"
 
 
 def number(text: str) -> float:
@@ -128,8 +130,10 @@ def _writable_folder(folder: Path, option: str, shown: str) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=".dod-check.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise UsageError(f"{option}: {shown}: cannot write in {str(folder)[:200]!r} ({exc.strerror or exc}; "
-                         f"allowed: a writable folder)") from None
+        raise UsageError(
+            f"{option}: {shown}: cannot write in {str(folder)[:200]!r} ({exc.strerror or exc}; "
+            f"allowed: a writable folder)"
+        ) from None
     os.close(fd)
     os.unlink(tmp)
 
@@ -142,8 +146,10 @@ def _path_text(path, option: str) -> str:
         raise UsageError(f"{option}: path too long ({len(os.fsencode(text))} bytes, allowed: up to {MAX_PATH_BYTES})")
     for part in Path(text).parts:
         if len(os.fsencode(part)) > MAX_NAME_BYTES:
-            raise UsageError(f"{option}: name too long ({len(os.fsencode(part))} bytes in {part[:40]!r}…, "
-                             f"allowed: up to {MAX_NAME_BYTES} bytes a name)")
+            raise UsageError(
+                f"{option}: name too long ({len(os.fsencode(part))} bytes in {part[:40]!r}…, "
+                f"allowed: up to {MAX_NAME_BYTES} bytes a name)"
+            )
     return text
 
 
@@ -156,15 +162,19 @@ def check_output_file(path, option: str) -> Path:
     if os.path.isdir(p):
         raise UsageError(f"{option}: {shown} is a folder (allowed: a file path)")
     if os.path.lexists(p) and not os.path.isfile(p):
-        raise UsageError(f"{option}: {shown} is not a regular file (a device, FIFO or broken link; "
-                         "allowed: a file path)")
+        raise UsageError(
+            f"{option}: {shown} is not a regular file (a device, FIFO or broken link; allowed: a file path)"
+        )
     parent = p.parent
     if not os.path.exists(parent):
-        raise UsageError(f"{option}: {shown}: the folder {str(parent)[:200]!r} does not exist "
-                         "(allowed: a file in an existing folder)")
+        raise UsageError(
+            f"{option}: {shown}: the folder {str(parent)[:200]!r} does not exist "
+            "(allowed: a file in an existing folder)"
+        )
     if not os.path.isdir(parent):
-        raise UsageError(f"{option}: {shown}: {str(parent)[:200]!r} is not a folder "
-                         "(allowed: a file in an existing folder)")
+        raise UsageError(
+            f"{option}: {shown}: {str(parent)[:200]!r} is not a folder (allowed: a file in an existing folder)"
+        )
     _writable_folder(parent, option, shown)
     return p
 
@@ -182,11 +192,14 @@ def check_output_folder(path, option: str) -> Path:
         raise UsageError(f"{option}: {shown} is not a folder (allowed: a folder, made if it does not exist)")
     parent = p.parent
     if not os.path.exists(parent):
-        raise UsageError(f"{option}: {shown}: the folder {str(parent)[:200]!r} does not exist "
-                         f"(allowed: a folder in an existing folder)")
+        raise UsageError(
+            f"{option}: {shown}: the folder {str(parent)[:200]!r} does not exist "
+            f"(allowed: a folder in an existing folder)"
+        )
     if not os.path.isdir(parent):
-        raise UsageError(f"{option}: {shown}: {str(parent)[:200]!r} is not a folder "
-                         "(allowed: a folder in an existing folder)")
+        raise UsageError(
+            f"{option}: {shown}: {str(parent)[:200]!r} is not a folder (allowed: a folder in an existing folder)"
+        )
     _writable_folder(parent, option, shown)
     return p
 
@@ -205,8 +218,9 @@ def parse_sets(items: list[str]) -> dict[str, float]:
     return out
 
 
-def chosen_doctrines(sc: Scenario, doctrine_all: str | None = None, doctrine: list[str] | None = None,
-                     allow_human: bool = False) -> list[str]:
+def chosen_doctrines(
+    sc: Scenario, doctrine_all: str | None = None, doctrine: list[str] | None = None, allow_human: bool = False
+) -> list[str]:
     """Each actor's doctrine from --doctrine-all and --doctrine CODE=DOCTRINE, else the scenario's."""
     allowed = DOCTRINE_NAMES + (("human",) if allow_human else ())
     doctrines = sc.default_doctrines()
@@ -245,6 +259,7 @@ def lab_doctrines(sc: Scenario, text: str) -> list[str]:
     def check(d):
         if d not in allowed:
             raise UsageError(f"--doctrines: unknown doctrine or profile {d!r} (allowed: {', '.join(allowed)})")
+
     return name_list(text, "--doctrines", check)
 
 

@@ -16,6 +16,7 @@ it went (SIGTERM, SIGKILL). Ctrl+C is left to the parent, which ends the pool. W
 capped at the cores this process may use. With `scheduler` (a Dask scheduler's address) the jobs
 go to that cluster instead (see game.core.runs.cluster).
 """
+
 from __future__ import annotations
 
 import os
@@ -25,9 +26,9 @@ import time
 from collections import deque
 from typing import Callable, Iterable, Iterator
 
-WATCH_EVERY = 0.2        # seconds between a worker's checks that its parent is still there
-MAX_TRIES = 3            # times one piece of work may lose its worker before the run gives up
-STOP_WITHIN = 2.0        # seconds a worker has to leave once told to, before it is killed
+WATCH_EVERY = 0.2  # seconds between a worker's checks that its parent is still there
+MAX_TRIES = 3  # times one piece of work may lose its worker before the run gives up
+STOP_WITHIN = 2.0  # seconds a worker has to leave once told to, before it is killed
 
 
 class WorkerLost(Exception):
@@ -48,12 +49,14 @@ def worker_count(requested: int = 0) -> int:
     return limit if requested <= 0 else min(int(requested), limit)
 
 
-def run_jobs(fn: Callable, jobs: Iterable, workers: int = 0, shared=None, window: int = 0,
-             scheduler: str | None = None) -> Iterator[tuple]:
+def run_jobs(
+    fn: Callable, jobs: Iterable, workers: int = 0, shared=None, window: int = 0, scheduler: str | None = None
+) -> Iterator[tuple]:
     """fn(shared, args) for every (key, args) in jobs; yields (key, result) as each finishes.
     `window` (jobs handed out at once) matters on a cluster only; locally each worker holds one."""
     if scheduler is not None:
         from .cluster import run_jobs_on_cluster
+
         yield from run_jobs_on_cluster(scheduler, fn, jobs, shared, window)
         return
     workers = worker_count(workers)
@@ -73,8 +76,9 @@ class _Worker:
 
     def __init__(self, context, fn, shared):
         self.pipe, theirs = context.Pipe()
-        self.process = context.Process(target=_serve, args=(theirs, os.getpid(), fn, shared),
-                                       name="dod-pool-worker", daemon=True)
+        self.process = context.Process(
+            target=_serve, args=(theirs, os.getpid(), fn, shared), name="dod-pool-worker", daemon=True
+        )
         self.process.start()
         theirs.close()
         self.job = None
@@ -119,7 +123,7 @@ class _Crew:
             self.workers.append(_Worker(self.context, fn, shared))
 
     def run(self, jobs: Iterator) -> Iterator[tuple]:
-        again: deque = deque()        # lost jobs, played again before new ones
+        again: deque = deque()  # lost jobs, played again before new ones
 
         def hand_out(worker: _Worker) -> None:
             job = again.popleft() if again else next(((key, args, 0) for key, args in jobs), None)
@@ -159,8 +163,10 @@ class _Crew:
         how = lost.how_it_ended()
         lost.pipe.close()
         if tries + 1 >= MAX_TRIES:
-            raise WorkerLost(f"a worker process was {how} {MAX_TRIES} times while playing the same games (as the "
-                             "system does when memory runs out); the run is stopped: try fewer --workers")
+            raise WorkerLost(
+                f"a worker process was {how} {MAX_TRIES} times while playing the same games (as the "
+                "system does when memory runs out); the run is stopped: try fewer --workers"
+            )
         worker = _Worker(self.context, self.fn, self.shared)
         self.workers[self.workers.index(lost)] = worker
         return worker
@@ -181,6 +187,7 @@ class _Crew:
 
 def _context():
     import multiprocessing as mp
+
     # fork is fastest where it exists; the core holds no windows to inherit
     return mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
 
@@ -206,15 +213,17 @@ def _serve(pipe, parent: int, fn, shared) -> None:
 
 
 def _start_worker(parent: int):
-    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl+C reaches the whole group: the parent ends the pool
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the whole group: the parent ends the pool
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool's end() ends a worker at once, whatever the parent set
     watch_parent(parent)
 
 
 def watch_parent(parent: int, on_gone: Callable[[], None] | None = None):
     """Exit this process (or call on_gone) as soon as the process `parent` is no longer its parent."""
+
     def watch():
         while os.getppid() == parent:
             time.sleep(WATCH_EVERY)
         (on_gone or (lambda: os._exit(1)))()
+
     threading.Thread(target=watch, name="watch-parent", daemon=True).start()

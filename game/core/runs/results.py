@@ -3,6 +3,7 @@ Wilson intervals), the region's mean trust, and a condition's summary (`Results`
 command line, the lab screens, the per-game table and the measures all read. A run's rows (a
 batch's games, the per-game table) give their rates through `Rates`, so every rate and interval
 is computed here and nowhere else (in the spirit of Axelrod's ResultSet and Mesa's DataCollector)."""
+
 from __future__ import annotations
 
 import math
@@ -14,9 +15,13 @@ from ..model import params as P
 from ..model.pairs import row_sum
 from ..model.vocab import OUTCOME_CODES, Outcome
 
-Z95 = 1.959964   # the normal quantile of a two-sided 95% interval
-RATES = {"war": Outcome.REGIONAL_WAR, "lockin": Outcome.COLD_WAR_LOCK_IN,
-         "community": Outcome.SECURITY_COMMUNITY, "none": Outcome.TURN_LIMIT}
+Z95 = 1.959964  # the normal quantile of a two-sided 95% interval
+RATES = {
+    "war": Outcome.REGIONAL_WAR,
+    "lockin": Outcome.COLD_WAR_LOCK_IN,
+    "community": Outcome.SECURITY_COMMUNITY,
+    "none": Outcome.TURN_LIMIT,
+}
 RATE_OF = {outcome: name for name, outcome in RATES.items()}
 
 
@@ -68,7 +73,7 @@ class Rates:
 class Condition:
     """One cell of an experiment: who plays which doctrine, in which world."""
 
-    doctrine: str                 # a doctrine name or a scenario profile
+    doctrine: str  # a doctrine name or a scenario profile
     worldview: P.Worldview
     label: str = ""
 
@@ -80,13 +85,13 @@ class Results(Rates):
 
     condition: Condition
     games: int
-    counts: dict                  # rate name -> games with that outcome
-    mean_trust: float             # final mean trust, 0..1
-    mean_tension: float           # final regional tension, 0..100
+    counts: dict  # rate name -> games with that outcome
+    mean_trust: float  # final mean trust, 0..1
+    mean_tension: float  # final regional tension, 0..100
     mean_end_turn: float
-    scores: dict                  # actor -> {security, payoff, prosperity} means
-    tension_mean: np.ndarray      # (T,) regional tension per turn
-    tension_band: np.ndarray      # (2, T) 10th and 90th percentiles
+    scores: dict  # actor -> {security, payoff, prosperity} means
+    tension_mean: np.ndarray  # (T,) regional tension per turn
+    tension_band: np.ndarray  # (2, T) 10th and 90th percentiles
     trust_mean: np.ndarray
     trust_band: np.ndarray
 
@@ -97,11 +102,17 @@ class Results(Rates):
             key = f"{name}_rate" if name != "none" else "no_decision_rate"
             out[key] = self.rate(name)
             out[f"{key}_ci"] = list(self.ci(name))
-        out.update({"mean_trust": self.mean_trust, "mean_tension": self.mean_tension,
-                    "mean_end_turn": self.mean_end_turn, "scores": self.scores,
-                    "worldview_values": c.worldview.as_dict(),
-                    "tension_by_turn": _path_dict(self.tension_mean, self.tension_band),
-                    "trust_by_turn": _path_dict(self.trust_mean, self.trust_band)})
+        out.update(
+            {
+                "mean_trust": self.mean_trust,
+                "mean_tension": self.mean_tension,
+                "mean_end_turn": self.mean_end_turn,
+                "scores": self.scores,
+                "worldview_values": c.worldview.as_dict(),
+                "tension_by_turn": _path_dict(self.tension_mean, self.tension_band),
+                "trust_by_turn": _path_dict(self.trust_mean, self.trust_band),
+            }
+        )
         return out
 
 
@@ -111,11 +122,17 @@ def _path_dict(mean: np.ndarray, band: np.ndarray) -> dict:
 
 def actor_scores(codes, security, payoff, prosperity) -> dict:
     """actor -> its mean security, payoff and prosperity, from (N,) means."""
-    return {code: {"security": float(security[i]), "payoff": float(payoff[i]), "prosperity": float(prosperity[i])}
-            for i, code in enumerate(codes)}
+    return {
+        code: {"security": float(security[i]), "payoff": float(payoff[i]), "prosperity": float(prosperity[i])}
+        for i, code in enumerate(codes)
+    }
 
 
 def no_paths() -> dict:
     """The per-turn means and bands of a run that kept none (a sweep)."""
-    return {"tension_mean": np.zeros(0), "tension_band": np.zeros((2, 0)),
-            "trust_mean": np.zeros(0), "trust_band": np.zeros((2, 0))}
+    return {
+        "tension_mean": np.zeros(0),
+        "tension_band": np.zeros((2, 0)),
+        "trust_mean": np.zeros(0),
+        "trust_band": np.zeros((2, 0)),
+    }

@@ -8,6 +8,7 @@ follow the same tree and the same order, so every mean is the same to the last b
 10th–90th percentile bands need every game's values: they are exact while the whole run holds at
 most EXACT_BAND_VALUES values per path, and read from a fine histogram beyond that.
 """
+
 from __future__ import annotations
 
 import attrs
@@ -16,11 +17,11 @@ import numpy as np
 from ..model.vocab import OUTCOME_CODES
 from .results import Condition, Results, actor_scores, counts_of, no_paths
 
-EXACT_BAND_VALUES = 1 << 22   # a run's (games x turns x conditions) up to which the bands are exact
-BAND_BINS = 1000              # histogram bins per turn beyond that: tension to 0.1, trust to 0.001
-BAND_RANGE = {"tension": 100.0, "trust": 1.0}   # each path's values lie in 0..this
-LEAF = 128                    # numpy sums at most this many numbers in one unrolled loop
-UNROLL = 8                    # ... with this many running sums, and halves longer runs at multiples of it
+EXACT_BAND_VALUES = 1 << 22  # a run's (games x turns x conditions) up to which the bands are exact
+BAND_BINS = 1000  # histogram bins per turn beyond that: tension to 0.1, trust to 0.001
+BAND_RANGE = {"tension": 100.0, "trust": 1.0}  # each path's values lie in 0..this
+LEAF = 128  # numpy sums at most this many numbers in one unrolled loop
+UNROLL = 8  # ... with this many running sums, and halves longer runs at multiples of it
 
 
 def _plan(n: int):
@@ -73,7 +74,7 @@ class PairwiseSum:
         """The column sums, once all n rows are in."""
         if self._step is not None or len(self._stack) != 1:
             raise ValueError(f"{self.n} rows were expected before the total")
-        return 0.0 + self._stack[0]   # numpy starts the sum from 0.0
+        return 0.0 + self._stack[0]  # numpy starts the sum from 0.0
 
 
 class PathMean:
@@ -139,10 +140,10 @@ def _histogram_percentile(counts: np.ndarray, q: float, top: float) -> float:
 class Chunk:
     """What a worker sends back for one chunk of games: per-game end values, paths if asked."""
 
-    outcome: np.ndarray       # (games,) index into OUTCOME_CODES
-    end_turn: np.ndarray      # (games,)
-    values: np.ndarray        # (games, 2 + 3N): final trust, final tension, security, payoff, prosperity
-    tension_path: np.ndarray | None = None   # (games, turns)
+    outcome: np.ndarray  # (games,) index into OUTCOME_CODES
+    end_turn: np.ndarray  # (games,)
+    values: np.ndarray  # (games, 2 + 3N): final trust, final tension, security, payoff, prosperity
+    tension_path: np.ndarray | None = None  # (games, turns)
     trust_path: np.ndarray | None = None
 
 
@@ -186,10 +187,17 @@ class Tally:
         """The condition's results, once complete: the same numbers as BatchResult.results."""
         games, n = self.games, self.n
         means = self.values.total() / games
-        security, payoff, prosperity = means[2:2 + n], means[2 + n:2 + 2 * n], means[2 + 2 * n:]
+        security, payoff, prosperity = means[2 : 2 + n], means[2 + n : 2 + 2 * n], means[2 + 2 * n :]
         paths = no_paths()
         for key in self.means:
             paths[f"{key}_mean"], paths[f"{key}_band"] = self.means[key].mean(), self.bands[key].bands()
-        return Results(condition=condition, games=games, counts=counts_of(self.outcomes), mean_trust=float(means[0]),
-                       mean_tension=float(means[1]), mean_end_turn=float(np.float64(self.end_turns) / games),
-                       scores=actor_scores(codes, security, payoff, prosperity), **paths)
+        return Results(
+            condition=condition,
+            games=games,
+            counts=counts_of(self.outcomes),
+            mean_trust=float(means[0]),
+            mean_tension=float(means[1]),
+            mean_end_turn=float(np.float64(self.end_turns) / games),
+            scores=actor_scores(codes, security, payoff, prosperity),
+            **paths,
+        )

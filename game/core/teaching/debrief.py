@@ -7,18 +7,23 @@ The facts each sentence is chosen by: the outcome, the wars the human fought (sc
 other side backed down from), and the largest fall of another actor's trust in it with its cause.
 The window and the printable page show these sentences as they are.
 """
+
 from __future__ import annotations
 
 from .explain import LOCAL_NOUN, NOUN, STANCE_TEXT, possessive
 from ..model.vocab import RUNG_NAMES, Action, Family
 
-NOTABLE = 0.05          # a change of trust worth a clause of its own
+NOTABLE = 0.05  # a change of trust worth a clause of its own
 SMALLEST_SHOWN = 0.005  # a change of trust that shows as ±0.00 is told as no change
 WORLD_NAMES = {"deterrence-world": "the deterrence world", "spiral-world": "the spiral world"}
-WORLD_IDEAS = {"deterrence-world": "arming deters and weakness invites challenges",
-               "spiral-world": "arming provokes and fear spirals into conflict"}
-BOTH_WORLDS = ("In a deterrence world, arming deters and weakness invites challenges. "
-               "In a spiral world, arming provokes and fear spirals into conflict.")
+WORLD_IDEAS = {
+    "deterrence-world": "arming deters and weakness invites challenges",
+    "spiral-world": "arming provokes and fear spirals into conflict",
+}
+BOTH_WORLDS = (
+    "In a deterrence world, arming deters and weakness invites challenges. "
+    "In a spiral world, arming provokes and fear spirals into conflict."
+)
 BRIER_SCALE = "0 is perfect; always saying 50% scores 0.25; sure and wrong scores 1"
 SAME_ACTORS = "Same actors, same types, same cards, same choices; only the world differs."
 CAUSE_CLAUSE = {
@@ -108,7 +113,7 @@ def _loss_clause(record: dict, loss: tuple) -> str:
         noun = NOUN[action] if _regional(record) else LOCAL_NOUN.get(action, NOUN[action])
         return f"{who} read your {noun} as {seen}"
     if cause == "camp" and not _regional(record):
-        return f"the rivalry turned {name} against you"     # two actors, the 2x2 game: no blocs
+        return f"the rivalry turned {name} against you"  # two actors, the 2x2 game: no blocs
     return CAUSE_CLAUSE.get(cause, "{obs} came to distrust you").format(obs=name, obs_s=possessive(name))
 
 
@@ -181,18 +186,27 @@ def move_effects(record: dict, code: str, limit: int = 3) -> list[str]:
         total = sum(row.values())
         obs, most = max(row.items(), key=lambda kv: abs(kv[1]))
         count = turns_of.get(action, 0)
-        most = f", most {possessive(_name(record, obs))} {signed(most)}" if abs(most) >= SMALLEST_SHOWN else \
-            ", spread thinly over everyone"
-        lines.append(f"Your {nouns[action]} ({count} turn{'s' if count != 1 else ''}): the others' trust in you "
-                     f"{signed(total)} in all{most}")
+        most = (
+            f", most {possessive(_name(record, obs))} {signed(most)}"
+            if abs(most) >= SMALLEST_SHOWN
+            else ", spread thinly over everyone"
+        )
+        lines.append(
+            f"Your {nouns[action]} ({count} turn{'s' if count != 1 else ''}): the others' trust in you "
+            f"{signed(total)} in all{most}"
+        )
     for action in sorted(set(turns_of) - set(by_move), key=lambda a: -turns_of[a]):
         count = turns_of[action]
-        lines.append(f"Your {nouns[action]} ({count} turn{'s' if count != 1 else ''}): read as telling little, "
-                     "it moved nobody's trust in you")
+        lines.append(
+            f"Your {nouns[action]} ({count} turn{'s' if count != 1 else ''}): read as telling little, "
+            "it moved nobody's trust in you"
+        )
     refused = [t["refused"][code] for t in record.get("turns", []) if code in t.get("refused", {})]
     if refused:
-        lines.append(f"{len(refused)} of your moves {'was' if len(refused) == 1 else 'were'} refused "
-                     f"({refused[0]}{', …' if len(set(refused)) > 1 else ''}): you held back instead")
+        lines.append(
+            f"{len(refused)} of your moves {'was' if len(refused) == 1 else 'were'} refused "
+            f"({refused[0]}{', …' if len(set(refused)) > 1 else ''}): you held back instead"
+        )
     return lines[:limit]
 
 
@@ -230,8 +244,10 @@ def observer_line(record: dict) -> str:
         return ""
     brier = record.get("brier", {}).get("observer")
     score = f" (Brier score {brier:.2f})" if brier is not None else ""
-    return (f"An observer who read every public move with the model's own odds ended at "
-            f"{percent(path[-1][1])} spiral world{score}.")
+    return (
+        f"An observer who read every public move with the model's own odds ended at "
+        f"{percent(path[-1][1])} spiral world{score}."
+    )
 
 
 def _stance_words(record: dict, row: dict, parties: list[str]) -> str:
@@ -271,8 +287,11 @@ def crisis_story(record: dict, crisis: dict, stakes: dict | None = None) -> list
 
 def _backing_words(record: dict, backed: dict, parties: list[str]) -> str:
     """'South Korea, Australia and NATO backed the United States; North Korea backed China'."""
-    return "; ".join(f"{_and([_name(record, k) for k, q in backed.items() if q == p])} backed {_name(record, p)}"
-                     for p in parties if p in backed.values())
+    return "; ".join(
+        f"{_and([_name(record, k) for k, q in backed.items() if q == p])} backed {_name(record, p)}"
+        for p in parties
+        if p in backed.values()
+    )
 
 
 def _times(n: int) -> str:
@@ -294,8 +313,9 @@ def part_in_crisis(record: dict, crisis: dict, code: str) -> str | None:
             runs.append([stance, 1])
     if runs:
         bits.append("you " + ", then ".join(f"{STANCE_TEXT[s]}{_times(n)}" for s, n in runs))
-    backed = [row["turn"] for row in crisis["stances"]
-              if _backers_of_turn(record, crisis["stake"], row["turn"]).get(code)]
+    backed = [
+        row["turn"] for row in crisis["stances"] if _backers_of_turn(record, crisis["stake"], row["turn"]).get(code)
+    ]
     if backed:
         ally = crisis.get("backers", {}).get(code)
         span = f"turn {backed[0]}" if len(backed) == 1 else f"turns {backed[0]}–{backed[-1]}"
@@ -308,19 +328,30 @@ def part_in_crisis(record: dict, crisis: dict, code: str) -> str | None:
 def _ending(record: dict, crisis: dict) -> str:
     ended = crisis["ended"]
     if ended == "war":
-        sides = {p: [_name(record, k) for k, q in crisis.get("backers", {}).items() if q == p] for p in crisis["parties"]}
-        told = " against ".join(_name(record, p) + (" with " + _and(sides[p]) if sides[p] else "")
-                                for p in crisis["parties"])
+        sides = {
+            p: [_name(record, k) for k, q in crisis.get("backers", {}).items() if q == p] for p in crisis["parties"]
+        }
+        told = " against ".join(
+            _name(record, p) + (" with " + _and(sides[p]) if sides[p] else "") for p in crisis["parties"]
+        )
         if crisis.get("accident"):
-            return (f"Nobody escalated at the brink, yet war came by accident (misperception and fear at the "
-                    f"top of the ladder): {told}.")
+            return (
+                f"Nobody escalated at the brink, yet war came by accident (misperception and fear at the "
+                f"top of the ladder): {told}."
+            )
         return f"Escalation at the brink brought war: {told}."
     if ended == "settled":
         return "Both sides offered to settle: the stake was split and the crisis ended."
     if ended == "backed-down":
         winner = crisis_winner(crisis)
-        return (f"{_name(record, winner)} stood its ground and the other side backed down: {_name(record, winner)} "
-                "kept the stake.") if winner else "One side gave way and the crisis ended."
+        return (
+            (
+                f"{_name(record, winner)} stood its ground and the other side backed down: {_name(record, winner)} "
+                "kept the stake."
+            )
+            if winner
+            else "One side gave way and the crisis ended."
+        )
     return "The crisis was still open when the game ended."
 
 

@@ -1,17 +1,29 @@
 """Plain sentences for "why did this move?", from a turn entry of a game record."""
+
 from __future__ import annotations
 
 from ..model.vocab import RUNG_NAMES, Action, Family
 
 VERB = {
-    "ARM": "armed", "ALLY": "deepened an alliance with {t}", "PRESSURE": "put pressure on {t}",
-    "SUMMIT": "held a summit with {t}", "CBM": "made a costly confidence-building move toward {t}",
-    "FORUM": "worked through the regional forum", "TRADE": "traded with {t}", "HOLD": "held back",
+    "ARM": "armed",
+    "ALLY": "deepened an alliance with {t}",
+    "PRESSURE": "put pressure on {t}",
+    "SUMMIT": "held a summit with {t}",
+    "CBM": "made a costly confidence-building move toward {t}",
+    "FORUM": "worked through the regional forum",
+    "TRADE": "traded with {t}",
+    "HOLD": "held back",
     "CHALLENGE": "challenged {t} over a stake",
 }
 NOUN = {
-    "ARM": "arming", "ALLY": "alliance move", "PRESSURE": "pressure", "SUMMIT": "summit",
-    "CBM": "costly confidence-building", "FORUM": "forum work", "TRADE": "trade", "HOLD": "restraint",
+    "ARM": "arming",
+    "ALLY": "alliance move",
+    "PRESSURE": "pressure",
+    "SUMMIT": "summit",
+    "CBM": "costly confidence-building",
+    "FORUM": "forum work",
+    "TRADE": "trade",
+    "HOLD": "restraint",
     "CHALLENGE": "challenge",
 }
 
@@ -91,8 +103,10 @@ def _trust_items(entry: dict, names: dict, first: tuple) -> list[tuple[float, st
         if cause == "action":
             move = actions[subj]
             noun = nouns[move["action"]]
-            text = (f"{names.get(obs, obs)} read {possessive(names.get(subj, subj))} {noun} as "
-                    f"{_reading(move['action'], value)}: trust {net:+.2f}")
+            text = (
+                f"{names.get(obs, obs)} read {possessive(names.get(subj, subj))} {noun} as "
+                f"{_reading(move['action'], value)}: trust {net:+.2f}"
+            )
         elif cause == "card" and entry.get("card"):
             text = f"Card “{entry['card']['title']}”: {who}"
         else:
@@ -108,12 +122,15 @@ def why(entry: dict, names: dict, worldview: dict, limit: int = 6, first: tuple 
     actions = entry["actions"]
     items = _trust_items(entry, names, first)
     for (a, b), parts, net in _by_pair(entry["causes"]["tension"], 0.02):
-        pushes = sorted(((v, c) for c, v in parts.items() if v * net > 0 and c != "easing"),
-                        key=lambda vc: -abs(vc[0]))
+        pushes = sorted(((v, c) for c, v in parts.items() if v * net > 0 and c != "easing"), key=lambda vc: -abs(vc[0]))
         if not pushes:
             continue
         driver = pushes[0][1]
-        label = f"Card “{entry['card']['title']}”" if driver == "card" and entry.get("card") else CAUSE_TEXT[driver].capitalize()
+        label = (
+            f"Card “{entry['card']['title']}”"
+            if driver == "card" and entry.get("card")
+            else CAUSE_TEXT[driver].capitalize()
+        )
         text = f"{label}: tension {names.get(a, a)}–{names.get(b, b)} {net * 100:+.0f}"
         items.append((abs(net) * 0.8, text))
 
@@ -134,8 +151,12 @@ def why(entry: dict, names: dict, worldview: dict, limit: int = 6, first: tuple 
     return out[: limit + 2]
 
 
-STANCE_TEXT = {"STAND_FIRM": "stood firm", "ESCALATE": "escalated", "SETTLE": "offered to settle",
-               "BACK_DOWN": "backed down"}
+STANCE_TEXT = {
+    "STAND_FIRM": "stood firm",
+    "ESCALATE": "escalated",
+    "SETTLE": "offered to settle",
+    "BACK_DOWN": "backed down",
+}
 
 
 def crisis_lines(entry: dict, codes: list[str], names: dict, stakes: dict | None = None) -> list[str]:
@@ -158,7 +179,11 @@ def crisis_lines(entry: dict, codes: list[str], names: dict, stakes: dict | None
         else:
             ending = f"rung {rung} ({RUNG_NAMES[rung]})"
         if not c["rung_before"]:
-            parts.insert(0, f"{names.get(c['challenger'], c['challenger'])} challenged" if c.get("challenger")
-                         else "an event opened a crisis")
+            parts.insert(
+                0,
+                f"{names.get(c['challenger'], c['challenger'])} challenged"
+                if c.get("challenger")
+                else "an event opened a crisis",
+            )
         lines.append(f"{head}: {'; '.join(p for p in parts if p)} → {ending}")
     return lines

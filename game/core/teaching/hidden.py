@@ -2,6 +2,7 @@
 or spiral-world, so that players must infer it; they state beliefs during the game, and the
 debrief scores them against the truth and against an observer who reads every public move with
 the model's own likelihoods."""
+
 from __future__ import annotations
 
 import functools
@@ -46,8 +47,12 @@ def _move_likelihoods(scenario: Scenario, doctrines: tuple[str, ...], games: int
 
     counts = np.ones((2, 9))
     for w, world in enumerate(WORLDS):
-        eng = Engine(scenario.with_worldview(preset_worldview(scenario, world)), np.arange(1, games + 1),
-                     list(doctrines), causes=False)
+        eng = Engine(
+            scenario.with_worldview(preset_worldview(scenario, world)),
+            np.arange(1, games + 1),
+            list(doctrines),
+            causes=False,
+        )
         while not eng.done:
             log = eng.step()
             live = log.active[:, None] & np.ones(log.action.shape, dtype=bool)
@@ -55,8 +60,9 @@ def _move_likelihoods(scenario: Scenario, doctrines: tuple[str, ...], games: int
     return counts / counts.sum(axis=1, keepdims=True)
 
 
-def observer_path(scenario: Scenario, doctrines, turns: list[dict],
-                  prior_spiral: float = 0.5) -> list[tuple[int, float]]:
+def observer_path(
+    scenario: Scenario, doctrines, turns: list[dict], prior_spiral: float = 0.5
+) -> list[tuple[int, float]]:
     """What an observer who sees every public move, and reads each as independent evidence with
     the model's own likelihoods (_move_likelihoods, human seats counted as the scenario's own
     doctrine), believes of the spiral world after each turn: [(turn, chance), ...]."""

@@ -1,4 +1,5 @@
 """Readable text for the terminal: a game turn by turn, and its end."""
+
 from __future__ import annotations
 
 from .explain import crisis_lines, why
@@ -50,11 +51,15 @@ def game_summary(record: GameRecord, sc: Scenario) -> str:
         lines.append(f"The world was: {wv['label']} (drawn from the seed, hidden until now).")
     lines.append("Hidden dispositions: " + ", ".join(f"{c} {d}" for c, d in record["dispositions"].items()))
     lines.append("")
-    lines.append(f"{'actor':6s} {'score':>6s} {'security':>8s} {'trust':>6s} {'tension':>7s} {'prosperity':>10s} "
-                 f"{'stakes':>6s} {'2x2 payoff':>10s}")
+    lines.append(
+        f"{'actor':6s} {'score':>6s} {'security':>8s} {'trust':>6s} {'tension':>7s} {'prosperity':>10s} "
+        f"{'stakes':>6s} {'2x2 payoff':>10s}"
+    )
     for c in codes:
         s = record["scores"][c]
-        lines.append(f"{c:6s} {s['score']:6.1f} {s['security']:8.1f} {s['trust']:6.1f} {s['tension']:7.1f} "
-                     f"{s['prosperity']:10.2f} {s['stakes_won']:6.1f} {s['payoff']:10.1f}")
+        lines.append(
+            f"{c:6s} {s['score']:6.1f} {s['security']:8.1f} {s['trust']:6.1f} {s['tension']:7.1f} "
+            f"{s['prosperity']:10.2f} {s['stakes_won']:6.1f} {s['payoff']:10.1f}"
+        )
     lines.append("(* an incident flipped the move: action noise)")
     return "\n".join(lines)

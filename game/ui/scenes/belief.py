@@ -5,6 +5,7 @@ limit and at the end, in hot-seat behind its own pass screen. The prompt explain
 one neutral line and hints at neither. The chance is set with the keys (← → by 5, Shift or ↑ ↓ by
 10, digits typed as a number) or the slider, and Enter states it at the table (Table.state_belief).
 """
+
 from __future__ import annotations
 
 import time
@@ -15,14 +16,14 @@ from pygame_gui.core import ObjectID
 
 from game.core.teaching.debrief import BOTH_WORLDS
 
-from .. import intents, palette, text
-from ..intents import Intent, Kind
-from ..scene import Scene
+from ..window import intents, palette, text
+from ..window.intents import Intent, Kind
+from ..window.scene import Scene
 from . import overlay
 from .help import register_screen_keys
 
 BELIEF_KEYS = register_screen_keys("Which world is this?", intents.BELIEF_KEYS)
-TYPING_PAUSE = 1.5   # seconds after which a digit starts a new number
+TYPING_PAUSE = 1.5  # seconds after which a digit starts a new number
 QUESTION = "How likely is it that this game is in the spiral world?"
 
 
@@ -73,19 +74,34 @@ class BeliefScene(Scene):
             mine = f"Your last answer, after turn {self.previous[0]}: {100 * self.previous[1]:.0f}%."
 
         def paras(px):
-            out = [(f"{name} · {when}{private}", px, palette.MUTED, "bold"),
-                   (BOTH_WORLDS + " Nobody has been told which one this game is in.", px, palette.TEXT, "regular"),
-                   (QUESTION, round(px * 1.15), palette.FOCUS, "bold")]
+            out = [
+                (f"{name} · {when}{private}", px, palette.MUTED, "bold"),
+                (BOTH_WORLDS + " Nobody has been told which one this game is in.", px, palette.TEXT, "regular"),
+                (QUESTION, round(px * 1.15), palette.FOCUS, "bold"),
+            ]
             if mine:
                 out.append((mine, px, palette.MUTED, "italic"))
             return out
 
         big = m.title
-        fixed = (text.line_height(m.heading, "bold") + 2 * pad + text.line_height(big, "bold")
-                 + text.line_height(m.body) + round(m.body * 1.6) + text.line_height(m.small, "bold")
-                 + 2 * m.button_h + 7 * pad)
-        self.block = text.fit(paras, inner_w, max(text.line_height(m.body) * 3, h - 2 * pad - fixed), m.body,
-                              min_px=max(11, round(m.body * 0.75)), gap_ratio=0.5)
+        fixed = (
+            text.line_height(m.heading, "bold")
+            + 2 * pad
+            + text.line_height(big, "bold")
+            + text.line_height(m.body)
+            + round(m.body * 1.6)
+            + text.line_height(m.small, "bold")
+            + 2 * m.button_h
+            + 7 * pad
+        )
+        self.block = text.fit(
+            paras,
+            inner_w,
+            max(text.line_height(m.body) * 3, h - 2 * pad - fixed),
+            m.body,
+            min_px=max(11, round(m.body * 0.75)),
+            gap_ratio=0.5,
+        )
         height = min(h - 2 * pad, fixed + self.block.height)
         self.rect = pygame.Rect(0, 0, width, height)
         self.rect.center = (w // 2, h // 2)
@@ -100,8 +116,9 @@ class BeliefScene(Scene):
         y += text.line_height(m.body) + pad
         slider_h = round(m.body * 1.6)
         self.slider_rect = pygame.Rect(x, y, inner_w, slider_h)
-        self.slider = self.add(pygame_gui.elements.UIHorizontalSlider(self.slider_rect, self.value, (0, 100), self.ui,
-                                                                      click_increment=5))
+        self.slider = self.add(
+            pygame_gui.elements.UIHorizontalSlider(self.slider_rect, self.value, (0, 100), self.ui, click_increment=5)
+        )
         self.seen = self.slider.get_current_value()
         y += slider_h + 2
         self.ends_y = y
@@ -112,10 +129,16 @@ class BeliefScene(Scene):
         state_w = text.size(self._state_label(100), m.body, "bold")[0] + 3 * pad
         back_w = text.size(back, m.body, "bold")[0] + 3 * pad
         by = self.rect.bottom - pad - m.button_h
-        self.state_button = self.add(pygame_gui.elements.UIButton(
-            pygame.Rect(self.rect.right - 2 * pad - state_w, by, state_w, m.button_h), self._state_label(self.value),
-            self.ui, object_id=ObjectID(class_id="@primary"), tool_tip_text="Enter: state this chance"),
-            Intent(Kind.ACTIVATE))
+        self.state_button = self.add(
+            pygame_gui.elements.UIButton(
+                pygame.Rect(self.rect.right - 2 * pad - state_w, by, state_w, m.button_h),
+                self._state_label(self.value),
+                self.ui,
+                object_id=ObjectID(class_id="@primary"),
+                tool_tip_text="Enter: state this chance",
+            ),
+            Intent(Kind.ACTIVATE),
+        )
         back_rect = pygame.Rect(self.state_button.rect.x - pad - back_w, by, back_w, m.button_h)
         self.add(pygame_gui.elements.UIButton(back_rect, back, self.ui), Intent(Kind.BACK))
 

@@ -5,6 +5,7 @@ doctrine and the world, not from luck. The run goes to a background process with
 bar (the window keeps drawing; Esc cancels); the results show as a grid of small multiples, one
 per condition, each world's row headed by its verdict, and export as CSV and PNG.
 """
+
 from __future__ import annotations
 
 import attrs
@@ -15,9 +16,9 @@ from game.core.files.record import atomic_write
 from game.core.files.scenario import DOCTRINE_NAMES
 from game.core.runs.lab_format import table_csv, verdict
 
-from .. import palette, saving, text, userdata
-from ..intents import Intent, Key, Kind
-from ..metrics import Metrics
+from ..window import palette, saving, text, userdata
+from ..window.intents import Intent, Key, Kind
+from ..window.metrics import Metrics
 from ..widgets import lab_charts
 from ..widgets.choice_chips import ChoiceChips, heading
 from ..widgets.progress import draw_progress
@@ -26,18 +27,25 @@ from .help import register_screen_keys
 
 GAMES = (100, 200, 500, 1000, 2000, 5000, 10000)
 DEFAULT_GAMES = 1000
-MAX_DOCTRINES = 6        # beyond six columns the small multiples get too small to read on a projector
+MAX_DOCTRINES = 6  # beyond six columns the small multiples get too small to read on a projector
 SEED = 1
-CHUNK = 1000             # games per piece of work: progress moves, and Cancel acts, once per piece
+CHUNK = 1000  # games per piece of work: progress moves, and Cancel acts, once per piece
 
-COMPARE_KEYS = register_screen_keys("Compare lab", lab.lab_keys(
-    Key(pygame.K_r, Intent(Kind.PICK, ("run", None)), "R", "run the experiment (again)"),
-    Key(pygame.K_s, Intent(Kind.PICK, ("view", None)), "S", "switch between the setup and the results"),
-    Key(pygame.K_e, Intent(Kind.EXPORT), "E", "export the results: a CSV table and a PNG of the grid"),
-    Key(pygame.K_PAGEDOWN, Intent(Kind.PICK, ("page", 1)), "PgDn or →",
-        "results: the next worlds, when they do not all fit on the screen"),
-    Key(pygame.K_PAGEUP, Intent(Kind.PICK, ("page", -1)), "PgUp or ←", "results: the previous worlds"),
-))
+COMPARE_KEYS = register_screen_keys(
+    "Compare lab",
+    lab.lab_keys(
+        Key(pygame.K_r, Intent(Kind.PICK, ("run", None)), "R", "run the experiment (again)"),
+        Key(pygame.K_s, Intent(Kind.PICK, ("view", None)), "S", "switch between the setup and the results"),
+        Key(pygame.K_e, Intent(Kind.EXPORT), "E", "export the results: a CSV table and a PNG of the grid"),
+        Key(
+            pygame.K_PAGEDOWN,
+            Intent(Kind.PICK, ("page", 1)),
+            "PgDn or →",
+            "results: the next worlds, when they do not all fit on the screen",
+        ),
+        Key(pygame.K_PAGEUP, Intent(Kind.PICK, ("page", -1)), "PgUp or ←", "results: the previous worlds"),
+    ),
+)
 
 
 @attrs.frozen(eq=False)
@@ -49,9 +57,9 @@ class CompareOutcome:
     games: int
     seed: int
     seconds: float
-    worlds: tuple          # ((key, label), ...)
+    worlds: tuple  # ((key, label), ...)
     doctrines: tuple
-    results: tuple         # Results, world by world, doctrines in order
+    results: tuple  # Results, world by world, doctrines in order
 
     def cells(self) -> dict:
         return {(r.condition.label, r.condition.doctrine): r for r in self.results}
@@ -60,8 +68,10 @@ class CompareOutcome:
         return {key: verdict([r for r in self.results if r.condition.label == key]) for key, _ in self.worlds}
 
     def heading(self) -> str:
-        return (f"{self.scenario_title}: {self.games:,} games per condition, seeds {self.seed:,}–"
-                f"{self.seed + self.games - 1:,}, the same in every condition ({self.seconds:.1f} s)")
+        return (
+            f"{self.scenario_title}: {self.games:,} games per condition, seeds {self.seed:,}–"
+            f"{self.seed + self.games - 1:,}, the same in every condition ({self.seconds:.1f} s)"
+        )
 
 
 class CompareScene(lab.LabScene):
@@ -76,7 +86,7 @@ class CompareScene(lab.LabScene):
         self.view = "setup"
         self.running: dict = {}
         self.help_text = ""
-        self.page = 0            # the first world row shown, when the rows do not all fit
+        self.page = 0  # the first world row shown, when the rows do not all fit
         self.doctrine_chips = ChoiceChips("doctrine")
         self.profile_chips = ChoiceChips("doctrine")
         self.world_chips = ChoiceChips("world")
@@ -95,16 +105,20 @@ class CompareScene(lab.LabScene):
             self.view = "setup"
             buttons = self._setup_buttons()
         if self.view == "setup":
-            sub = ("Tick doctrines and worlds. Every condition plays the same games (the same seeds), so the "
-                   "differences come from the doctrine and the world, not from luck.")
+            sub = (
+                "Tick doctrines and worlds. Every condition plays the same games (the same seeds), so the "
+                "differences come from the doctrine and the world, not from luck."
+            )
         elif self.outcome is not None and self.run is None:
             o = self.outcome
-            sub = (f"{o.games:,} games per condition · seeds {o.seed:,}–{o.seed + o.games - 1:,}, the same in every "
-                   f"condition · the run took {o.seconds:.1f} s")
+            sub = (
+                f"{o.games:,} games per condition · seeds {o.seed:,}–{o.seed + o.games - 1:,}, the same in every "
+                f"condition · the run took {o.seconds:.1f} s"
+            )
         else:
             sub = ""
         self.rows_shown = None
-        self.page_note = None    # "Worlds 1–2 of 4 …" when the rows do not all fit
+        self.page_note = None  # "Worlds 1–2 of 4 …" when the rows do not all fit
         self.sub_block = text.Block([(sub, m.small, palette.MUTED, "regular")], w - 4 * pad)
         self.sub_pos = (2 * pad, self.head_rect.bottom)
         top = self.head_rect.bottom + (self.sub_block.height + pad // 2 if sub else pad // 2)
@@ -121,7 +135,7 @@ class CompareScene(lab.LabScene):
             button_top = self.button_rows(buttons, 2 * pad, h - pad, w - 4 * pad)
             self.message_rect = pygame.Rect(2 * pad, button_top - pad // 2 - line, w - 4 * pad, line)
             body = pygame.Rect(2 * pad, top, w - 4 * pad, self.message_rect.y - pad // 2 - top)
-        button_items, self.items = self.items, []   # the buttons come last when Tab walks the screen
+        button_items, self.items = self.items, []  # the buttons come last when Tab walks the screen
         self.body = body
         if self.view == "setup":
             self._layout_setup(body)
@@ -135,7 +149,7 @@ class CompareScene(lab.LabScene):
         """As many worlds' rows as fit legibly; the others a page away (← → or PgUp PgDn)."""
         n = len(self.outcome.worlds)
         k = lab_charts.rows_that_fit(body.height, self.m, n)
-        if k < n:   # the line saying so takes room too
+        if k < n:  # the line saying so takes room too
             k = lab_charts.rows_that_fit(body.height - text.line_height(self.m.body, "bold"), self.m, n)
         self.page = max(0, min(self.page, n - k))
         self.rows_shown = k
@@ -149,22 +163,45 @@ class CompareScene(lab.LabScene):
 
     def _setup_buttons(self):
         exports = userdata.exports_dir()
-        return [("Run (R)", Intent(Kind.PICK, ("run", None)), "Play every ticked doctrine in every ticked world.", True,
-                 True),
-                ("Results (S)", Intent(Kind.PICK, ("view", None)), "Show the last results again.", False,
-                 self.outcome is not None),
-                ("Back (Esc)", Intent(Kind.BACK), f"Title screen. Exports go to {exports}", False, True)]
+        return [
+            (
+                "Run (R)",
+                Intent(Kind.PICK, ("run", None)),
+                "Play every ticked doctrine in every ticked world.",
+                True,
+                True,
+            ),
+            (
+                "Results (S)",
+                Intent(Kind.PICK, ("view", None)),
+                "Show the last results again.",
+                False,
+                self.outcome is not None,
+            ),
+            ("Back (Esc)", Intent(Kind.BACK), f"Title screen. Exports go to {exports}", False, True),
+        ]
 
     def _result_buttons(self):
         if self.run is not None:
             return [("Cancel (Esc)", Intent(Kind.PICK, ("cancel", None)), "Stop the run; nothing is kept.", True, True)]
         folder = userdata.exports_dir()
-        return [("Change setup (S or Esc)", Intent(Kind.PICK, ("view", None)), "Tick other doctrines or worlds.", False,
-                 True),
-                ("Run again (R)", Intent(Kind.PICK, ("run", None)), "Run the current setup.", False, True),
-                ("Export CSV + PNG (E)", Intent(Kind.EXPORT),
-                 f"Writes compare.csv and compare.png to a new folder in {folder}",
-                 True, self.outcome is not None)]
+        return [
+            (
+                "Change setup (S or Esc)",
+                Intent(Kind.PICK, ("view", None)),
+                "Tick other doctrines or worlds.",
+                False,
+                True,
+            ),
+            ("Run again (R)", Intent(Kind.PICK, ("run", None)), "Run the current setup.", False, True),
+            (
+                "Export CSV + PNG (E)",
+                Intent(Kind.EXPORT),
+                f"Writes compare.csv and compare.png to a new folder in {folder}",
+                True,
+                self.outcome is not None,
+            ),
+        ]
 
     def _layout_setup(self, body):
         """Doctrines and profiles as chips on the left; the scenario, worlds and games on the right (the
@@ -197,19 +234,45 @@ class CompareScene(lab.LabScene):
         m, pad = self.m, self.m.pad
         head_h = text.line_height(m.body, "bold") + pad // 2
         y = left.y
-        self.headings.append((text.first_fitting([f"Doctrines (at most {MAX_DOCTRINES}) — every actor plays it",
-                                                  f"Doctrines (at most {MAX_DOCTRINES})", "Doctrines"],
-                                                 m.body, left.width, "bold"), (left.x, y), left.width))
+        self.headings.append(
+            (
+                text.first_fitting(
+                    [
+                        f"Doctrines (at most {MAX_DOCTRINES}) — every actor plays it",
+                        f"Doctrines (at most {MAX_DOCTRINES})",
+                        "Doctrines",
+                    ],
+                    m.body,
+                    left.width,
+                    "bold",
+                ),
+                (left.x, y),
+                left.width,
+            )
+        )
         y += head_h
         # the two concepts' hues mark their chips; every chip's text has one size
         colours = {d: lab_charts.doctrine_colour(d) for d in ("deterrence", "dialogue")}
-        y = self.doctrine_chips.build(self, doctrines, (left.x, y, left.width, left.height), columns, row_h, pad, px,
-                                      colours) + pad
+        y = (
+            self.doctrine_chips.build(
+                self, doctrines, (left.x, y, left.width, left.height), columns, row_h, pad, px, colours
+            )
+            + pad
+        )
         self.profile_chips.items = []
         if profiles:
-            self.headings.append((text.first_fitting(["Profiles of this scenario — a mix per actor",
-                                                      "Profiles of this scenario", "Profiles"],
-                                                     m.body, left.width, "bold"), (left.x, y), left.width))
+            self.headings.append(
+                (
+                    text.first_fitting(
+                        ["Profiles of this scenario — a mix per actor", "Profiles of this scenario", "Profiles"],
+                        m.body,
+                        left.width,
+                        "bold",
+                    ),
+                    (left.x, y),
+                    left.width,
+                )
+            )
             y += head_h
             self.profile_chips.build(self, profiles, (left.x, y, left.width, left.bottom - y), columns, row_h, pad, px)
         for chips in (self.doctrine_chips, self.profile_chips):
@@ -222,8 +285,14 @@ class CompareScene(lab.LabScene):
         head_h = text.line_height(m.body, "bold") + pad // 2
         label_w = round(right.width * 0.34)
         y = right.y
-        self.cycle_row((right.x, y, right.width, row_h), "Scenario", lab.scenario_label(self.scenario), "scenario",
-                       "Click or ← → to change. Saved sandbox scenarios are listed after the shipped ones.", label_w)
+        self.cycle_row(
+            (right.x, y, right.width, row_h),
+            "Scenario",
+            lab.scenario_label(self.scenario),
+            "scenario",
+            "Click or ← → to change. Saved sandbox scenarios are listed after the shipped ones.",
+            label_w,
+        )
         y += row_h + pad
         self.headings.append(("Worlds to compare", (right.x, y), right.width))
         y += head_h
@@ -233,18 +302,28 @@ class CompareScene(lab.LabScene):
         y = self.world_chips.build(self, worlds, (right.x, y, right.width, right.height), 1, row_h, pad, px) + pad
         for key in self.world_chips.keys():
             self.item("chip", self.world_chips.rects[key], group="world", key=key)
-        self.cycle_row((right.x, y, right.width, row_h),
-                       text.first_fitting(["Games each", "Games"], m.body, label_w - pad, "bold"),
-                       f"{self.games:,} games per condition", "games",
-                       "How many games each condition plays (← →). More games: narrower intervals, longer runs.",
-                       label_w)
+        self.cycle_row(
+            (right.x, y, right.width, row_h),
+            text.first_fitting(["Games each", "Games"], m.body, label_w - pad, "bold"),
+            f"{self.games:,} games per condition",
+            "games",
+            "How many games each condition plays (← →). More games: narrower intervals, longer runs.",
+            label_w,
+        )
         y += row_h + pad
         if profiles:
-            self.headings.append((text.first_fitting(["Profiles of this scenario", "Profiles"], m.body, right.width,
-                                                     "bold"), (right.x, y), right.width))
+            self.headings.append(
+                (
+                    text.first_fitting(["Profiles of this scenario", "Profiles"], m.body, right.width, "bold"),
+                    (right.x, y),
+                    right.width,
+                )
+            )
             y += head_h
-            y = self.profile_chips.build(self, profiles, (right.x, y, right.width, right.bottom - y), 2, row_h, pad,
-                                         px) + pad
+            y = (
+                self.profile_chips.build(self, profiles, (right.x, y, right.width, right.bottom - y), 2, row_h, pad, px)
+                + pad
+            )
             for key in self.profile_chips.keys():
                 self.item("chip", self.profile_chips.rects[key], group="doctrine", key=key)
         self.help_rect = pygame.Rect(right.x, y, right.width, right.bottom - y)
@@ -255,8 +334,9 @@ class CompareScene(lab.LabScene):
         if it is None:
             return
         if it["kind"] == "chip":
-            self.help_text = (lab.doctrine_help(self.scenario, it["key"]) if it["group"] == "doctrine"
-                              else lab.world_help(it["key"]))
+            self.help_text = (
+                lab.doctrine_help(self.scenario, it["key"]) if it["group"] == "doctrine" else lab.world_help(it["key"])
+            )
         elif it["kind"] == "cycle":
             self.help_text = it["tip"]
         elif it["kind"] == "button":
@@ -289,8 +369,13 @@ class CompareScene(lab.LabScene):
         return super().on_intent(intent)
 
     def paged(self) -> bool:
-        return (self.view == "results" and self.run is None and self.outcome is not None
-                and self.rows_shown is not None and self.rows_shown < len(self.outcome.worlds))
+        return (
+            self.view == "results"
+            and self.run is None
+            and self.outcome is not None
+            and self.rows_shown is not None
+            and self.rows_shown < len(self.outcome.worlds)
+        )
 
     def turn_page(self, step: int) -> bool:
         if self.paged():
@@ -331,8 +416,9 @@ class CompareScene(lab.LabScene):
         if key in chosen:
             chosen.remove(key)
         elif group == "doctrine" and len(chosen) >= MAX_DOCTRINES:
-            self.say(f"At most {MAX_DOCTRINES} doctrines at once, so the grid stays readable: untick one first.",
-                     warn=True)
+            self.say(
+                f"At most {MAX_DOCTRINES} doctrines at once, so the grid stays readable: untick one first.", warn=True
+            )
             return True
         else:
             order = lab.doctrine_choices(self.scenario) if group == "doctrine" else lab.world_keys(self.app)
@@ -352,14 +438,24 @@ class CompareScene(lab.LabScene):
             self.say("Tick at least one doctrine and one world, then Run.", warn=True)
             return True
         conditions = self.conditions()
-        self.run = self.worker.submit("compare", scenario=self.scenario, conditions=conditions, games=self.games,
-                                      seed=SEED, chunk=min(CHUNK, self.games))
-        self.running = {"scenario": self.scenario, "games": self.games, "doctrines": tuple(self.doctrines),
-                        "worlds": tuple((w, lab.world_label(self.app, w)) for w in self.worlds),
-                        "what": f"Running {len(self.doctrines)} doctrine{'s' if len(self.doctrines) > 1 else ''} × "
-                                f"{len(self.worlds)} world{'s' if len(self.worlds) > 1 else ''} × {self.games:,} games "
-                                f"in {self.scenario.title} — in the background; the window stays live.",
-                        "total": len(conditions) * self.games}
+        self.run = self.worker.submit(
+            "compare",
+            scenario=self.scenario,
+            conditions=conditions,
+            games=self.games,
+            seed=SEED,
+            chunk=min(CHUNK, self.games),
+        )
+        self.running = {
+            "scenario": self.scenario,
+            "games": self.games,
+            "doctrines": tuple(self.doctrines),
+            "worlds": tuple((w, lab.world_label(self.app, w)) for w in self.worlds),
+            "what": f"Running {len(self.doctrines)} doctrine{'s' if len(self.doctrines) > 1 else ''} × "
+            f"{len(self.worlds)} world{'s' if len(self.worlds) > 1 else ''} × {self.games:,} games "
+            f"in {self.scenario.title} — in the background; the window stays live.",
+            "total": len(conditions) * self.games,
+        }
         self.say("")
         self.view = "results"
         self.focus = 0
@@ -372,8 +468,16 @@ class CompareScene(lab.LabScene):
 
     def run_done(self, run):
         r = self.running
-        self.outcome = CompareOutcome(r["scenario"].title, r["scenario"].name, r["games"], SEED, run.seconds,
-                                      r["worlds"], r["doctrines"], tuple(run.result))
+        self.outcome = CompareOutcome(
+            r["scenario"].title,
+            r["scenario"].name,
+            r["games"],
+            SEED,
+            run.seconds,
+            r["worlds"],
+            r["doctrines"],
+            tuple(run.result),
+        )
         self._grid = None
         self.page = 0
 
@@ -390,8 +494,15 @@ class CompareScene(lab.LabScene):
         h = 150 + 330 * len(o.worlds)
         pic = text.surface((w, h))
         pic.fill(palette.BACKGROUND)
-        grid = lab_charts.compare_grid((w - 40, h - 40), m, o.cells(), list(o.worlds), list(o.doctrines), o.verdicts(),
-                                       heading="Compare lab — " + o.heading())
+        grid = lab_charts.compare_grid(
+            (w - 40, h - 40),
+            m,
+            o.cells(),
+            list(o.worlds),
+            list(o.doctrines),
+            o.verdicts(),
+            heading="Compare lab — " + o.heading(),
+        )
         pic.blit(grid, (20, 20))
         return pic
 
@@ -407,7 +518,7 @@ class CompareScene(lab.LabScene):
         except (OSError, pygame.error) as exc:
             self.say(f"Export failed: {getattr(exc, 'strerror', None) or exc}", warn=True)
             return True
-        self.export_folder = folder   # where the last export went
+        self.export_folder = folder  # where the last export went
         self.say(f"Exported to {folder} (compare.csv, compare.png)")
         return True
 
@@ -432,11 +543,13 @@ class CompareScene(lab.LabScene):
         elif self.outcome is not None:
             o = self.outcome
             k = self.rows_shown or len(o.worlds)
-            worlds = list(o.worlds)[self.page:self.page + k]
+            worlds = list(o.worlds)[self.page : self.page + k]
             key = (self.body.size, m, id(o), self.page, k)
             if self._grid is None or self._grid[0] != key:
-                self._grid = (key, lab_charts.compare_grid(self.body.size, m, o.cells(), worlds, list(o.doctrines),
-                                                           o.verdicts()))
+                self._grid = (
+                    key,
+                    lab_charts.compare_grid(self.body.size, m, o.cells(), worlds, list(o.doctrines), o.verdicts()),
+                )
             if self.page_note is not None:
                 surface.blit(self.page_note, (self.body.x, self.body.y - self.page_note.get_height()))
             surface.blit(self._grid[1], self.body.topleft)
@@ -451,6 +564,11 @@ class CompareScene(lab.LabScene):
         self.profile_chips.draw(surface, set(self.doctrines))
         self.world_chips.draw(surface, set(self.worlds))
         if self.help_rect.height > text.line_height(m.body) and self.help_text:
-            block = text.fit_static(((self.help_text, 1.0, palette.MUTED, "italic"),), self.help_rect.width,
-                                    self.help_rect.height, m.body, 10)
+            block = text.fit_static(
+                ((self.help_text, 1.0, palette.MUTED, "italic"),),
+                self.help_rect.width,
+                self.help_rect.height,
+                m.body,
+                10,
+            )
             surface.blit(block.surface, self.help_rect.topleft, area=pygame.Rect((0, 0), self.help_rect.size))

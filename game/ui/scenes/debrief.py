@@ -14,6 +14,7 @@ Before the first page shows, two things are worked out in the background: the ob
 page says so meanwhile. The line under the pages has a fixed height, so a message there (an
 export) never shrinks the text above it.
 """
+
 from __future__ import annotations
 
 import threading
@@ -29,18 +30,21 @@ from game.core.play.session import Game
 from game.core.runs.options import preset_worldview
 from game.core.teaching import debrief as D
 
-from .. import debrief_pages as pages
-from .. import history, intents, layout, palette, printable, saving, text, warmup
-from ..intents import Intent, Kind
-from ..metrics import Metrics
-from ..scene import Scene
+from . import debrief_pages as pages
+from ..window import history, intents, layout, palette, saving, text, warmup
+from . import debrief_printable as printable
+from ..window.intents import Intent, Kind
+from ..window.metrics import Metrics
+from ..window.scene import Scene
 from ..widgets import shapes
 from . import debrief_charts as charts
 from .debrief_scores import draw_scores
 from .debrief_text import Column, draw_moves, draw_paragraphs, fit_px
 
-WAITING = "Working out what an observer of the same moves would have believed, and what the scenario's AI would " \
-          "have scored in each seat…"
+WAITING = (
+    "Working out what an observer of the same moves would have believed, and what the scenario's AI would "
+    "have scored in each seat…"
+)
 HINT = "← → pages · O replay under the other world · P export and print · Esc title screen"
 
 
@@ -61,17 +65,37 @@ def page_list(game: Game) -> list[tuple[str, str]]:
 
 def commands(other: str, replayed: bool) -> list[tuple[tuple[str, str], Intent, str | None, bool, str]]:
     """The buttons under the pages: (full label, short label), intent, theme class, enabled, tooltip."""
-    replay = ((f"Replayed under {other}: shown beside", f"{other}: beside") if replayed else
-              (f"Replay under the other world ({other}) · O", "Other world · O"))
-    return [(replay, Intent(Kind.REPLAY_OTHER), None if replayed else "@primary", not replayed,
-             f"Replay the same actors, types, cards and choices under {other}"),
-            (("Export and print · P", "Export · P"), Intent(Kind.EXPORT), None, True,
-             "Export the record, the charts and a one-page debrief to print (debrief.png)"),
-            (("Save · Ctrl+S", "Save · Ctrl+S"), Intent(Kind.SAVE), None, True, "Save the game to a named file"),
-            (("Undo last turn · Ctrl+Z", "Undo · Ctrl+Z"), Intent(Kind.UNDO), None, True,
-             "Take back the last turn and play on"),
-            (("New game", "New game"), Intent(Kind.NEW_GAME), None, True, "Set up a new game"),
-            (("Title · Esc", "Title · Esc"), Intent(Kind.BACK), None, True, "Back to the title screen")]
+    replay = (
+        (f"Replayed under {other}: shown beside", f"{other}: beside")
+        if replayed
+        else (f"Replay under the other world ({other}) · O", "Other world · O")
+    )
+    return [
+        (
+            replay,
+            Intent(Kind.REPLAY_OTHER),
+            None if replayed else "@primary",
+            not replayed,
+            f"Replay the same actors, types, cards and choices under {other}",
+        ),
+        (
+            ("Export and print · P", "Export · P"),
+            Intent(Kind.EXPORT),
+            None,
+            True,
+            "Export the record, the charts and a one-page debrief to print (debrief.png)",
+        ),
+        (("Save · Ctrl+S", "Save · Ctrl+S"), Intent(Kind.SAVE), None, True, "Save the game to a named file"),
+        (
+            ("Undo last turn · Ctrl+Z", "Undo · Ctrl+Z"),
+            Intent(Kind.UNDO),
+            None,
+            True,
+            "Take back the last turn and play on",
+        ),
+        (("New game", "New game"), Intent(Kind.NEW_GAME), None, True, "Set up a new game"),
+        (("Title · Esc", "Title · Esc"), Intent(Kind.BACK), None, True, "Back to the title screen"),
+    ]
 
 
 class DebriefScene(Scene):
@@ -85,12 +109,12 @@ class DebriefScene(Scene):
         self.tab = 0
         self.focus = 0
         self.pair = 0
-        self.status = ""          # what the last export did, on the line under the pages
+        self.status = ""  # what the last export did, on the line under the pages
         self.export_folder = None
         self.worlds: list[dict] = []
         self.baselines = None
         self.pages = page_list(game)
-        self.scroll = 0            # the first line shown of a page too long for its column (PgDn, wheel)
+        self.scroll = 0  # the first line shown of a page too long for its column (PgDn, wheel)
         self.max_scroll = 0
         self._cache: dict = {}
         self._baseline: dict = {}
@@ -100,7 +124,7 @@ class DebriefScene(Scene):
     def _work_out_baselines(self):
         try:
             self._baseline["scores"] = self.game.baseline_scores()
-        except Exception:   # the headline then goes without the comparison; the error is not hidden
+        except Exception:  # the headline then goes without the comparison; the error is not hidden
             traceback.print_exc()
             self._baseline["scores"] = None
 
@@ -116,8 +140,12 @@ class DebriefScene(Scene):
     def _world(self, game: Game) -> dict:
         record = game.record()
         start = history.opening(game)
-        world = {"game": game, "record": record.data, "start": start,
-                 "moves": history.biggest_moves(game.turns, start["regional_tension"], 3)}
+        world = {
+            "game": game,
+            "record": record.data,
+            "start": start,
+            "moves": history.biggest_moves(game.turns, start["regional_tension"], 3),
+        }
         if self.worlds:
             world["cards_of_first"] = [t["card"] for t in self.worlds[0]["game"].turns]
         return world
@@ -146,8 +174,13 @@ class DebriefScene(Scene):
         self.note = None
         if self.other is not None and self.body.height >= h * 0.5:
             # the replay says what it keeps, above every page (at large text sizes the columns' titles say it)
-            note = text.fit_static(((self._replay_note(), 0.9, palette.MUTED, "italic"),), self.body.width,
-                                   text.line_height(m.body) * 2, m.body, 11)
+            note = text.fit_static(
+                ((self._replay_note(), 0.9, palette.MUTED, "italic"),),
+                self.body.width,
+                text.line_height(m.body) * 2,
+                m.body,
+                11,
+            )
             self.note = (note, self.body.topleft)
             self.body.y += note.height + pad // 2
             self.body.height -= note.height + pad // 2
@@ -162,8 +195,10 @@ class DebriefScene(Scene):
         rects = layout.flow_rects(2 * pad, y, widths, self.app.size[0] - 4 * pad, m.button_h, pad // 2)
         self.tab_buttons = []
         for k, ((_, label), rect) in enumerate(zip(self.pages, rects)):
-            b = self.add(pygame_gui.elements.UIButton(rect, label, self.ui, tool_tip_text="← → switch pages"),
-                         Intent(Kind.PAGE, k))
+            b = self.add(
+                pygame_gui.elements.UIButton(rect, label, self.ui, tool_tip_text="← → switch pages"),
+                Intent(Kind.PAGE, k),
+            )
             if k == self.tab:
                 b.select()
             self.tab_buttons.append(b)
@@ -182,9 +217,11 @@ class DebriefScene(Scene):
         top = h - pad - len(layout.flow(widths, room, pad // 2)) * (m.button_h + pad // 2)
         self.command_buttons = []
         for label, (_, intent, cls_id, enabled, tip), rect in zip(
-                labels, rows, layout.flow_rects(2 * pad, top, widths, room, m.button_h, pad // 2)):
-            b = pygame_gui.elements.UIButton(rect, label, self.ui, tool_tip_text=tip,
-                                             object_id=ObjectID(class_id=cls_id) if cls_id else None)
+            labels, rows, layout.flow_rects(2 * pad, top, widths, room, m.button_h, pad // 2)
+        ):
+            b = pygame_gui.elements.UIButton(
+                rect, label, self.ui, tool_tip_text=tip, object_id=ObjectID(class_id=cls_id) if cls_id else None
+            )
             self.add(b, intent if enabled else None)
             if not enabled:
                 b.disable()
@@ -194,9 +231,15 @@ class DebriefScene(Scene):
         return top
 
     def _replay_note(self) -> str:
-        return (f"Right: the replay under {self.other.worldview.preset}. " + D.SAME_ACTORS
-                + (f" From turn {self.other.fallback_from} the human seats were played by "
-                   f"{self.other.fallback_doctrine}." if self.other.fallback_from else ""))
+        return (
+            f"Right: the replay under {self.other.worldview.preset}. "
+            + D.SAME_ACTORS
+            + (
+                f" From turn {self.other.fallback_from} the human seats were played by {self.other.fallback_doctrine}."
+                if self.other.fallback_from
+                else ""
+            )
+        )
 
     @property
     def page(self) -> str:
@@ -265,8 +308,9 @@ class DebriefScene(Scene):
             self.status = f"Export failed: {exc.strerror or exc}"
             return
         other = ", the other world's CSV" if self.other else ""
-        self.status = f"Exported to {folder}: record.csv, game.json, charts.png{other} and debrief.png (one page to " \
-                      "print)"
+        self.status = (
+            f"Exported to {folder}: record.csv, game.json, charts.png{other} and debrief.png (one page to print)"
+        )
         self.export_folder = folder
         self.app.say("Exported: " + str(folder))
 
@@ -293,11 +337,23 @@ class DebriefScene(Scene):
     def _title(self, intent):
         self.app.reset(self.app.scene("title"))
 
-    handlers = {Kind.NEXT_TAB: _step_page, Kind.PREV_TAB: _step_page, Kind.PAGE: _page, Kind.SCROLL: _scroll_by,
-                Kind.FOCUS_NEXT: _move_focus, Kind.FOCUS_PREV: _move_focus, Kind.ACTIVATE: _press_focused,
-                Kind.REPLAY_OTHER: _replay_other, Kind.EXPORT: _export, Kind.NEXT_PAIR: _step_pair,
-                Kind.PREV_PAIR: _step_pair, Kind.SAVE: _save, Kind.UNDO: _undo, Kind.NEW_GAME: _new_game,
-                Kind.BACK: _title}
+    handlers = {
+        Kind.NEXT_TAB: _step_page,
+        Kind.PREV_TAB: _step_page,
+        Kind.PAGE: _page,
+        Kind.SCROLL: _scroll_by,
+        Kind.FOCUS_NEXT: _move_focus,
+        Kind.FOCUS_PREV: _move_focus,
+        Kind.ACTIVATE: _press_focused,
+        Kind.REPLAY_OTHER: _replay_other,
+        Kind.EXPORT: _export,
+        Kind.NEXT_PAIR: _step_pair,
+        Kind.PREV_PAIR: _step_pair,
+        Kind.SAVE: _save,
+        Kind.UNDO: _undo,
+        Kind.NEW_GAME: _new_game,
+        Kind.BACK: _title,
+    }
 
     def charts_picture(self) -> pygame.Surface:
         """The charts of every world shown, side by side, at a fixed export size."""
@@ -312,8 +368,9 @@ class DebriefScene(Scene):
         m = self.m
         surface.fill(palette.BACKGROUND)
         g = self.game
-        head = text.ellipsize(f"Debrief — {g.scenario.title}, seed {g.seed}, {g.turn} turns", m.px(30),
-                              self.head_rect.width, "bold")
+        head = text.ellipsize(
+            f"Debrief — {g.scenario.title}, seed {g.seed}, {g.turn} turns", m.px(30), self.head_rect.width, "bold"
+        )
         surface.blit(text.render(head, m.px(30), palette.TEXT, "bold"), self.head_rect.topleft)
         self._draw_status(surface)
         if not self.ready:
@@ -323,7 +380,7 @@ class DebriefScene(Scene):
         if self.note is not None:
             surface.blit(self.note[0].surface, self.note[1])
         body = pygame.Rect(self.body)
-        if self.page == "charts":     # under the pair buttons
+        if self.page == "charts":  # under the pair buttons
             body.y += m.button_h + m.pad // 2
             body.height -= m.button_h + m.pad // 2
         worlds = self.worlds[:1] if self.page == "world" else self.worlds
@@ -339,8 +396,11 @@ class DebriefScene(Scene):
         r = self.status_rect
         if self.status:
             folder = f": {self.export_folder}" if self.export_folder else ""
-            options = [self.status, self.status.split(":")[0] + folder,
-                       "Exported: the folder is named in the message below" if self.export_folder else self.status]
+            options = [
+                self.status,
+                self.status.split(":")[0] + folder,
+                "Exported: the folder is named in the message below" if self.export_folder else self.status,
+            ]
             line, colour = text.first_fitting(options, m.body, r.width, "bold"), palette.FOCUS
         else:
             line, colour = text.first_fitting([HINT, "← → pages · O · P · Esc"], m.body, r.width, "bold"), palette.MUTED

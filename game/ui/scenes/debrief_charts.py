@@ -1,24 +1,25 @@
 """The debrief's charts: regional tension and mean trust (a 2×2 game: each side's payoff) over a
 chosen pair's trust and tension, the Which world? page's belief chart, and the export's picture of
 every world's charts."""
+
 from __future__ import annotations
 
 import pygame
 
 from game.core.model import dilemma
 
-from .. import debrief_pages as pages
-from .. import history, layout, palette, text
-from ..metrics import Metrics
+from . import debrief_pages as pages
+from ..window import history, layout, palette, text
+from ..window.metrics import Metrics
 from ..widgets import shapes
 from ..widgets.chart import Chart
 from .debrief_text import Column, draw_paragraphs
 
-EXPORT_COLUMN = 900    # the export's picture: one 900 px square column per world
+EXPORT_COLUMN = 900  # the export's picture: one 900 px square column per world
 
 
 def chart_title(world) -> str:
-    if not world["game"].scenario.dynamics:    # the 2x2 game: no regional tension
+    if not world["game"].scenario.dynamics:  # the 2x2 game: no regional tension
         return f"Payoff per turn, % of the best one turn pays — {world['game'].worldview.label}"
     return f"Tension and mean trust — {world['game'].worldview.label}"
 
@@ -32,19 +33,25 @@ def chart_lines(world, pair: int):
     """The lines of the top chart (the region) and of the pair's chart."""
     g = world["game"]
     s = history.series(g.turns, world["start"])
-    top = [("regional tension", s["turn"], s["tension"], palette.CHART_TENSION, "solid"),
-           ("mean trust × 100", s["turn"], s["trust"], palette.CHART_TRUST, "dashed")]
+    top = [
+        ("regional tension", s["turn"], s["tension"], palette.CHART_TENSION, "solid"),
+        ("mean trust × 100", s["turn"], s["trust"], palette.CHART_TRUST, "dashed"),
+    ]
     i, j = history.actor_pairs(g.scenario.n)[pair]
     a, b = g.codes[i], g.codes[j]
     p = history.pair_series(g.turns, i, j, world["start"])
-    pair_lines = [(f"trust {a}→{b}", p["turn"], p["trust_ab"], palette.CHART_PAIR_AB, "solid"),
-                  (f"trust {b}→{a}", p["turn"], p["trust_ba"], palette.CHART_PAIR_BA, "dashed"),
-                  (f"tension {a}–{b}", p["turn"], p["tension"], palette.CHART_PAIR_TENSION, "dotted")]
-    if not g.scenario.dynamics:   # the 2x2 game: each side's payoff instead of regional tension
+    pair_lines = [
+        (f"trust {a}→{b}", p["turn"], p["trust_ab"], palette.CHART_PAIR_AB, "solid"),
+        (f"trust {b}→{a}", p["turn"], p["trust_ba"], palette.CHART_PAIR_BA, "dashed"),
+        (f"tension {a}–{b}", p["turn"], p["tension"], palette.CHART_PAIR_TENSION, "dotted"),
+    ]
+    if not g.scenario.dynamics:  # the 2x2 game: each side's payoff instead of regional tension
         turns, shares = dilemma.payoff_shares(g.turns, g.worldview, g.scenario.n)
         colours = (palette.CHART_PAIR_AB, palette.CHART_PAIR_BA, palette.CHART_TRUST)
-        top = [(f"{g.codes[k]} payoff, % of the best", turns, shares[k], colours[k % 3], ("solid", "dashed")[k % 2])
-               for k in range(g.scenario.n)]
+        top = [
+            (f"{g.codes[k]} payoff, % of the best", turns, shares[k], colours[k % 3], ("solid", "dashed")[k % 2])
+            for k in range(g.scenario.n)
+        ]
         pair_lines = pair_lines[:2]
     return top, pair_lines
 

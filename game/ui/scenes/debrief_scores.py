@@ -1,25 +1,36 @@
 """The debrief's Scores page: the outcome, a table of every actor's score and its parts (the
 disposition column reveals each hidden type), and what the columns mean. The text keeps the size
 of text at 1.0 at least; where the rows do not fit, they scroll under a fixed header row."""
+
 from __future__ import annotations
 
 import pygame
 
 from game.core.teaching.report import OUTCOME_TEXT
 
-from .. import palette, text
+from ..window import palette, text
 from ..widgets import shapes
 from .debrief_text import Column, scroll_hint
 
-SCORE_COLUMNS = (("score", "score"), ("security", "security"), ("trust", "trust"), ("tension", "tension"),
-                 ("prosperity", "prosperity"), ("payoff", "2×2 payoff"))
-SCORE_HELP = ("Score: the headline, 0–100, by what the actor's own type wants. Security: mean security per turn "
-              "(0–100). Trust: how much this actor trusts and is trusted, 0–100. Tension: its mean dyadic tension at "
-              "the end, 0–100. Prosperity: its economy at the end. 2×2 payoff: the summed dyadic payoffs of "
-              "deterrence against dialogue.")
-SCORE_HELP_2X2 = ("Score: the headline, 0–100, by what the actor's own type wants. Security: mean security per "
-                  "turn (0–100). Trust: how much this actor trusts and is trusted, 0–100. Prosperity: its economy at "
-                  "the end. 2×2 payoff: the summed payoffs of deterring against talking.")   # a game without tension
+SCORE_COLUMNS = (
+    ("score", "score"),
+    ("security", "security"),
+    ("trust", "trust"),
+    ("tension", "tension"),
+    ("prosperity", "prosperity"),
+    ("payoff", "2×2 payoff"),
+)
+SCORE_HELP = (
+    "Score: the headline, 0–100, by what the actor's own type wants. Security: mean security per turn "
+    "(0–100). Trust: how much this actor trusts and is trusted, 0–100. Tension: its mean dyadic tension at "
+    "the end, 0–100. Prosperity: its economy at the end. 2×2 payoff: the summed dyadic payoffs of "
+    "deterrence against dialogue."
+)
+SCORE_HELP_2X2 = (
+    "Score: the headline, 0–100, by what the actor's own type wants. Security: mean security per "
+    "turn (0–100). Trust: how much this actor trusts and is trusted, 0–100. Prosperity: its economy at "
+    "the end. 2×2 payoff: the summed payoffs of deterring against talking."
+)  # a game without tension
 
 
 def draw_scores(surf, inner, world, col: Column, side_by_side: bool):
@@ -27,9 +38,14 @@ def draw_scores(surf, inner, world, col: Column, side_by_side: bool):
     g, record = world["game"], world["record"]
     px = col.m.body
     while True:
-        head = text.Block([(f"Outcome: {OUTCOME_TEXT[record['outcome']]}", round(px * 1.15), palette.TEXT, "bold"),
-                           (f"Ended after turn {record['end_turn']} of {g.turn_limit}.", px, palette.MUTED,
-                            "regular")], inner.width, gap=2)
+        head = text.Block(
+            [
+                (f"Outcome: {OUTCOME_TEXT[record['outcome']]}", round(px * 1.15), palette.TEXT, "bold"),
+                (f"Ended after turn {record['end_turn']} of {g.turn_limit}.", px, palette.MUTED, "regular"),
+            ],
+            inner.width,
+            gap=2,
+        )
         table, table_h = score_table(record, g, px, inner.width, not side_by_side)
         foot = _footer(g, px, inner.width, side_by_side)
         total = head.height + table_h + foot.height + 2 * col.m.pad
@@ -50,10 +66,19 @@ def draw_scores(surf, inner, world, col: Column, side_by_side: bool):
 
 def _footer(g, px: int, width: int, side_by_side: bool) -> text.Block:
     played = "Played by: " + ", ".join(f"{c} {d}" for c, d in zip(g.codes, g.doctrines)) + ". " if side_by_side else ""
-    return text.Block([(played + "The disposition column reveals each actor's hidden type, drawn at the start.",
-                        round(px * 0.85), palette.MUTED, "regular"),
-                       (SCORE_HELP if g.scenario.dynamics else SCORE_HELP_2X2, round(px * 0.85), palette.MUTED,
-                        "italic")], width, gap=2)
+    return text.Block(
+        [
+            (
+                played + "The disposition column reveals each actor's hidden type, drawn at the start.",
+                round(px * 0.85),
+                palette.MUTED,
+                "regular",
+            ),
+            (SCORE_HELP if g.scenario.dynamics else SCORE_HELP_2X2, round(px * 0.85), palette.MUTED, "italic"),
+        ],
+        width,
+        gap=2,
+    )
 
 
 def _scrolled_rows(surf, room: pygame.Rect, table, n: int, col: Column):
@@ -74,10 +99,20 @@ def score_rows(record, g, with_controller: bool) -> tuple[list[str], list[list[s
     for i, code in enumerate(g.scenario.codes):
         s = record["scores"][code]
         controller = "human" if g.doctrines[i] == "human" else g.doctrines[i]
-        rows.append([code] + ([controller] if with_controller else []) + [record["dispositions"][code],
-                     f"{s['score']:.0f}", f"{s['security']:.0f}", f"{s['trust']:.0f}", f"{s['tension']:.0f}",
-                     f"{s['prosperity']:.1f}", f"{s['payoff']:.0f}"])
-    if not g.scenario.dynamics:   # the 2x2 game (two_rivals) has no tension to show
+        rows.append(
+            [code]
+            + ([controller] if with_controller else [])
+            + [
+                record["dispositions"][code],
+                f"{s['score']:.0f}",
+                f"{s['security']:.0f}",
+                f"{s['trust']:.0f}",
+                f"{s['tension']:.0f}",
+                f"{s['prosperity']:.1f}",
+                f"{s['payoff']:.0f}",
+            ]
+        )
+    if not g.scenario.dynamics:  # the 2x2 game (two_rivals) has no tension to show
         drop = headers.index("tension")
         headers.pop(drop)
         for r in rows:
@@ -106,8 +141,14 @@ def score_table(record, g, px, width, with_controller: bool):
             y = lh * r
             if c == 0 and r:
                 actor = g.scenario.actors[r - 1]
-                shapes.draw_marker(table, actor.marker, palette.hex_colour(actor.colour),
-                                   (x + marker_w // 2 - 1, y + lh // 2), max(4, px * 0.38), width=1)
+                shapes.draw_marker(
+                    table,
+                    actor.marker,
+                    palette.hex_colour(actor.colour),
+                    (x + marker_w // 2 - 1, y + lh // 2),
+                    max(4, px * 0.38),
+                    width=1,
+                )
                 table.blit(text.render(words, px, colour, "bold"), (x + marker_w, y))
                 continue
             img = text.render(words, px, colour, style)

@@ -1,6 +1,7 @@
 """The debrief's pages of words (the headline, the crises, the turning points): paragraphs sized to
 their column, down to a floor, and past it whole lines from the page's scroll with a hint of what
 is below."""
+
 from __future__ import annotations
 
 import attrs
@@ -9,12 +10,12 @@ import pygame
 from game.core.model import dilemma
 from game.core.teaching.explain import why
 
-from .. import debrief_pages as pages
-from .. import palette, text
-from ..metrics import Metrics
+from . import debrief_pages as pages
+from ..window import palette, text
+from ..window.metrics import Metrics
 
 MIN_PAGE_PX = 10
-SCROLL_FLOOR = 0.8   # a page's text shrinks to this share of the body size at most, then scrolls
+SCROLL_FLOOR = 0.8  # a page's text shrinks to this share of the body size at most, then scrolls
 
 
 @attrs.define
@@ -23,7 +24,7 @@ class Column:
 
     m: Metrics
     scroll: int = 0
-    floor: int = 10          # the body size at text size 1.0: a larger size scrolls rather than shrink below it
+    floor: int = 10  # the body size at text size 1.0: a larger size scrolls rather than shrink below it
     max_scroll: int = 0
 
     def more(self, limit: int):
@@ -32,8 +33,11 @@ class Column:
 
 def block(paras, px: int, width: int) -> text.Block:
     """Paragraphs (text, factor, role, style) at body size px."""
-    return text.Block([(t, max(text.MIN_PX, round(px * f)), pages.ROLES_SCREEN[r], st) for t, f, r, st in paras],
-                      width, gap=max(2, int(px * 0.35)))
+    return text.Block(
+        [(t, max(text.MIN_PX, round(px * f)), pages.ROLES_SCREEN[r], st) for t, f, r, st in paras],
+        width,
+        gap=max(2, int(px * 0.35)),
+    )
 
 
 def fit_px(paras, size, m) -> int:
@@ -84,11 +88,18 @@ def draw_moves(surf, inner, world, col: Column):
     names = {a.code: a.name for a in g.scenario.actors}
     if not g.scenario.dynamics:
         paras = [("The turns where the moves changed", 1.05, palette.TEXT, "bold")]
-        paras += [(line, 1.0, palette.ACCENT, "bold") for _, line in dilemma.turning_points(g.turns, g.codes, names)] \
-            or [("No turns were played.", 1.0, palette.MUTED, "italic")]
+        paras += [
+            (line, 1.0, palette.ACCENT, "bold") for _, line in dilemma.turning_points(g.turns, g.codes, names)
+        ] or [("No turns were played.", 1.0, palette.MUTED, "italic")]
         totals = dilemma.totals(g.turns, g.scenario.n)
-        paras.append(("Payoff totals: " + " · ".join(f"{names[c]} {t:g}" for c, t in zip(g.codes, totals)),
-                      1.0, palette.TEXT, "regular"))
+        paras.append(
+            (
+                "Payoff totals: " + " · ".join(f"{names[c]} {t:g}" for c, t in zip(g.codes, totals)),
+                1.0,
+                palette.TEXT,
+                "regular",
+            )
+        )
         shown = text.fit_static(tuple(paras), inner.width, inner.height, col.m.body, 10)
         surf.blit(shown.surface, inner.topleft, area=pygame.Rect(0, 0, inner.width, inner.height))
         return
@@ -100,8 +111,14 @@ def draw_moves(surf, inner, world, col: Column):
     for entry, delta in world["moves"]:
         card = f" — card “{entry['card']['title']}” (¶{entry['card']['paragraph']})" if entry.get("card") else ""
         sign = "+" if delta >= 0 else "−"
-        paras.append((f"Turn {entry['turn']}: tension {sign}{abs(delta):.1f} to {entry['regional_tension']:.0f}"
-                      f"{card}", 1.0, palette.ACCENT, "bold"))
+        paras.append(
+            (
+                f"Turn {entry['turn']}: tension {sign}{abs(delta):.1f} to {entry['regional_tension']:.0f}{card}",
+                1.0,
+                palette.ACCENT,
+                "bold",
+            )
+        )
         for line in why(entry, names, wv, limit=3, first=first)[:4]:
             paras.append((f"• {line}", 0.9, palette.TEXT, "regular"))
     scrolled(surf, inner, text.fit_static(tuple(paras), inner.width, inner.height, col.m.body, col.floor), col)

@@ -1,4 +1,5 @@
 """Help: every key (F1 or ?), and the longer "How to play" page from the title screen."""
+
 from __future__ import annotations
 
 import pygame
@@ -6,14 +7,15 @@ import pygame_gui
 
 from game.core.model.vocab import ACTION_HELP, Action
 
-from .. import intents, layout, palette, text
-from ..intents import Intent, Kind
-from ..metrics import Metrics
-from ..scene import Scene
+from ..window import intents, layout, palette, text
+from ..window.intents import Intent, Kind
+from ..window.metrics import Metrics
+from ..window.scene import Scene
 from . import overlay
 
-ACTION_KEYS = ("1 Arm, 2 Ally, 3 Pressure, 9 Challenge (deterrence); 4 Summit, 5 CBM, 6 Forum, 7 Trade, 8 Hold "
-               "(dialogue)")
+ACTION_KEYS = (
+    "1 Arm, 2 Ally, 3 Pressure, 9 Challenge (deterrence); 4 Summit, 5 CBM, 6 Forum, 7 Trade, 8 Hold (dialogue)"
+)
 
 
 def merged(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -40,8 +42,11 @@ def key_sections(scene_keys=None) -> list[tuple[str, list[tuple[str, str]]]]:
     everywhere = intents.help_rows(intents.GLOBAL_KEYS)
     menus = intents.help_rows(intents.MENU_KEYS) + [("Ctrl+R", "setup: a random seed")]
     debrief = intents.help_rows(intents.DEBRIEF_KEYS)
-    sections = {"play": ("Playing a turn", play), "menus": ("Menus, setup and lists", menus),
-                "debrief": ("Debrief", debrief)}
+    sections = {
+        "play": ("Playing a turn", play),
+        "menus": ("Menus, setup and lists", menus),
+        "debrief": ("Debrief", debrief),
+    }
     first = {id(intents.PLAY_KEYS): "play", id(intents.DEBRIEF_KEYS): "debrief"}.get(id(scene_keys), "menus")
     if id(scene_keys) in SCREEN_KEYS:
         sections["screen"] = (SCREEN_KEYS[id(scene_keys)], merged(intents.help_rows(scene_keys)))
@@ -52,9 +57,11 @@ def key_sections(scene_keys=None) -> list[tuple[str, list[tuple[str, str]]]]:
     return out
 
 
-AUTO_PLAY_NOTE = ("Space auto-plays only when every seat is AI (teacher mode); with humans at the table each "
-                  "human chooses every move, and Enter ends the turn. Undo (Ctrl+Z) replays the game from "
-                  "its seed and choices, so it is exact.")
+AUTO_PLAY_NOTE = (
+    "Space auto-plays only when every seat is AI (teacher mode); with humans at the table each "
+    "human chooses every move, and Enter ends the turn. Undo (Ctrl+Z) replays the game from "
+    "its seed and choices, so it is exact."
+)
 
 
 def key_paragraphs(px: int) -> list:
@@ -86,7 +93,7 @@ class HelpScene(Scene):
     def __init__(self, app, scene_keys=None):
         super().__init__(app)
         self.scene_keys = scene_keys
-        self.first = 0     # the first line shown in each column
+        self.first = 0  # the first line shown in each column
 
     def layout(self):
         m = self.m
@@ -94,11 +101,18 @@ class HelpScene(Scene):
         inner = self.rect.inflate(-2 * m.pad, -2 * m.pad)
         head = text.line_height(m.heading, "bold") + m.pad
         bw = text.size("Close (Esc)", m.body, "bold")[0] + 3 * m.pad
-        self.add(pygame_gui.elements.UIButton(pygame.Rect(inner.right - bw, inner.y, bw, m.button_h), "Close (Esc)",
-                                              self.ui), Intent(Kind.BACK))
-        self.title = text.first_fitting(["Keys (every key: How to play, on the title screen)",
-                                         "Keys (all: How to play)", "Keys"], m.heading,
-                                        inner.width - bw - 2 * m.pad, "bold")
+        self.add(
+            pygame_gui.elements.UIButton(
+                pygame.Rect(inner.right - bw, inner.y, bw, m.button_h), "Close (Esc)", self.ui
+            ),
+            Intent(Kind.BACK),
+        )
+        self.title = text.first_fitting(
+            ["Keys (every key: How to play, on the title screen)", "Keys (all: How to play)", "Keys"],
+            m.heading,
+            inner.width - bw - 2 * m.pad,
+            "bold",
+        )
         body = layout.column(inner, max(head, m.button_h), None, gap=m.pad // 2)[1]
         left_col, right_col = layout.row(body, None, None, gap=2 * m.pad)
         col_w = left_col.width
@@ -159,43 +173,69 @@ class HelpScene(Scene):
         if self.scrolls:
             more = "↓ ↑ PgDn PgUp or the wheel: more keys" if self.first < self._limit() else "↑ PgUp: back up"
             line = text.ellipsize(more, self.m.small, self.body.width, "bold")
-            surface.blit(text.render(line, self.m.small, palette.FOCUS, "bold"),
-                         (self.body.x, self.body.bottom + self.m.pad // 2))
+            surface.blit(
+                text.render(line, self.m.small, palette.FOCUS, "bold"),
+                (self.body.x, self.body.bottom + self.m.pad // 2),
+            )
 
 
 RULES = [
-    ("What this is", "A turn-based game about regional security in East Asia. Each turn every actor chooses "
-     "between deterrence (arm, ally, pressure) and dialogue (summit, confidence-building, regional forum, trade, "
-     "hold). The game scores trust and tension. It takes no side: which concept works depends on facts nobody sees."),
-    ("Two security concepts", "The deterrence model (Jervis 1976): weakness invites aggression, so arming and "
-     "alliances keep the peace. The spiral model: arming provokes fear and fear provokes arming, so dialogue and "
-     "cooperation — the ASEAN way (Acharya 2001) — keep the peace. Every event card gives both readings."),
-    ("The hidden worldview", "A worldview sets how the world works: how many actors are secretly greedy (Glaser), "
-     "what arming and alliances signal, how much misperception there is, how credible allies are. "
-     "Deterrence-world and spiral-world are the two presets. Actors' true dispositions stay hidden until the debrief."),
-    ("Which world is this?", "A new game starts on the worldview \"hidden\": the game draws deterrence-world or "
-     "spiral-world from its seed and nobody is told which, as real decision-makers are not (Jervis). After a "
-     "third and two thirds of the turns, and at the end, each human says how likely it thinks the spiral world "
-     "is (← → by 5, ↑ ↓ by 10, digits or the slider; Enter), in hot-seat behind its own pass screen. The "
-     "debrief reveals the world and scores each belief path (Brier score) beside a Bayesian observer of the "
-     "same public moves."),
-    ("A turn", "An event card from the source article is drawn and applied. Every actor picks one action at the "
-     "same time — humans on the action bar, AI actors by their doctrine. Then beliefs (trust) update, arms and "
-     "tension move, and crises may climb a ladder of four rungs: dispute, confrontation, brink, war."),
+    (
+        "What this is",
+        "A turn-based game about regional security in East Asia. Each turn every actor chooses "
+        "between deterrence (arm, ally, pressure) and dialogue (summit, confidence-building, regional forum, trade, "
+        "hold). The game scores trust and tension. It takes no side: which concept works depends on facts nobody sees.",
+    ),
+    (
+        "Two security concepts",
+        "The deterrence model (Jervis 1976): weakness invites aggression, so arming and "
+        "alliances keep the peace. The spiral model: arming provokes fear and fear provokes arming, so dialogue and "
+        "cooperation — the ASEAN way (Acharya 2001) — keep the peace. Every event card gives both readings.",
+    ),
+    (
+        "The hidden worldview",
+        "A worldview sets how the world works: how many actors are secretly greedy (Glaser), "
+        "what arming and alliances signal, how much misperception there is, how credible allies are. "
+        "Deterrence-world and spiral-world are the two presets. Actors' true dispositions stay hidden until the debrief.",
+    ),
+    (
+        "Which world is this?",
+        'A new game starts on the worldview "hidden": the game draws deterrence-world or '
+        "spiral-world from its seed and nobody is told which, as real decision-makers are not (Jervis). After a "
+        "third and two thirds of the turns, and at the end, each human says how likely it thinks the spiral world "
+        "is (← → by 5, ↑ ↓ by 10, digits or the slider; Enter), in hot-seat behind its own pass screen. The "
+        "debrief reveals the world and scores each belief path (Brier score) beside a Bayesian observer of the "
+        "same public moves.",
+    ),
+    (
+        "A turn",
+        "An event card from the source article is drawn and applied. Every actor picks one action at the "
+        "same time — humans on the action bar, AI actors by their doctrine. Then beliefs (trust) update, arms and "
+        "tension move, and crises may climb a ladder of four rungs: dispute, confrontation, brink, war.",
+    ),
     ("The actions", " ".join(f"{int(a) + 1} {a.label}: {ACTION_HELP[a]}" for a in Action)),
-    ("Reading the screen", "Map: each actor has a colour and a shape; lines show trust (solid ≥ 0.6, dashed 0.4–0.6, "
-     "dotted < 0.4), thickness shows alliances, and a diamond with a number marks a crisis rung. The gauge shows "
-     "regional tension 0–100 in four bands: calm, friction, crisis, brink. The why panel says what moved trust and "
-     "tension this turn and why."),
-    ("How it ends", "A regional war (a crisis reaches the top rung), a cold-war lock-in (tension stays high), a "
-     "security community (trust high and tension low for several turns), or the turn limit. The last turn stays "
-     "on screen (card, moves, why) until Enter: See the debrief. The debrief leads with each human's own game: "
-     "its type, its score against the scenario's AI in its seat, one plain sentence and what its moves did; then "
-     "the world, the outcome and every type; a war told rung by rung; scores, charts and turning points. O "
-     "replays the game under the other world with the same actors, types, cards and choices; P exports the "
-     "record, the charts and a one-page debrief to print."),
-    ("Hot-seat", "Several humans share one keyboard: each chooses in turn, and a pass screen hides the previous "
-     "choice, because moves are simultaneous."),
+    (
+        "Reading the screen",
+        "Map: each actor has a colour and a shape; lines show trust (solid ≥ 0.6, dashed 0.4–0.6, "
+        "dotted < 0.4), thickness shows alliances, and a diamond with a number marks a crisis rung. The gauge shows "
+        "regional tension 0–100 in four bands: calm, friction, crisis, brink. The why panel says what moved trust and "
+        "tension this turn and why.",
+    ),
+    (
+        "How it ends",
+        "A regional war (a crisis reaches the top rung), a cold-war lock-in (tension stays high), a "
+        "security community (trust high and tension low for several turns), or the turn limit. The last turn stays "
+        "on screen (card, moves, why) until Enter: See the debrief. The debrief leads with each human's own game: "
+        "its type, its score against the scenario's AI in its seat, one plain sentence and what its moves did; then "
+        "the world, the outcome and every type; a war told rung by rung; scores, charts and turning points. O "
+        "replays the game under the other world with the same actors, types, cards and choices; P exports the "
+        "record, the charts and a one-page debrief to print.",
+    ),
+    (
+        "Hot-seat",
+        "Several humans share one keyboard: each chooses in turn, and a pass screen hides the previous "
+        "choice, because moves are simultaneous.",
+    ),
 ]
 
 

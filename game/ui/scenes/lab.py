@@ -1,6 +1,7 @@
 """What the three lab screens (compare, sandbox, sweep) share: a worker process that runs their
 experiments in the background, a focus that walks every control with the keyboard, rows of
 "label: value" cycle buttons, and the words for doctrines, profiles and worlds."""
+
 from __future__ import annotations
 
 import pygame
@@ -11,18 +12,19 @@ from game.core.model.doctrines import DOCTRINES
 from game.core.model.errors import LoadError
 from game.core.files.scenario import DOCTRINE_NAMES, list_scenarios, load_scenario
 
-from .. import palette, text
-from ..intents import Intent, Key, Kind
-from ..lab_worker import LabWorker
-from ..scene import Scene
+from ..window import palette, text
+from ..window.intents import Intent, Key, Kind
+from ..window.lab_worker import LabWorker
+from ..window.scene import Scene
 from ..widgets.choice_chips import draw_focus
 
-CUSTOM = "custom"   # the sandbox's worldview, offered wherever a world is chosen once the sandbox set one
+CUSTOM = "custom"  # the sandbox's worldview, offered wherever a world is chosen once the sandbox set one
 
 
 def lab_keys(*extra: Key) -> list[Key]:
     """The menu keys every lab screen shares, then the screen's own."""
-    from .. import intents
+    from ..window import intents
+
     space = Key(pygame.K_SPACE, Intent(Kind.ACTIVATE), "Space", "tick or untick the focused choice")
     return intents.MENU_KEYS + [space] + list(extra)
 
@@ -69,11 +71,15 @@ def world_label(app, key: str) -> str:
 
 def world_help(key: str) -> str:
     if key == "deterrence-world":
-        return ("Deterrence world: many actors secretly greedy (Glaser); arming reveals little; allies are credible; "
-                "weakness invites challenges.")
+        return (
+            "Deterrence world: many actors secretly greedy (Glaser); arming reveals little; allies are credible; "
+            "weakness invites challenges."
+        )
     if key == "spiral-world":
-        return ("Spiral world (Jervis): few greedy actors; arming and alliances look hostile; misperception and "
-                "first-strike fears are high.")
+        return (
+            "Spiral world (Jervis): few greedy actors; arming and alliances look hostile; misperception and "
+            "first-strike fears are high."
+        )
     return "The worldview set in the Worldview sandbox (title screen), with every value it changed."
 
 
@@ -90,14 +96,14 @@ def world_keys(app) -> list[str]:
 class LabScene(Scene):
     """A lab screen: focusable items, a background worker, and a line for messages."""
 
-    cancelled_note = ("Run cancelled.", " The last results are kept.")   # said on cancel, the second part if kept
+    cancelled_note = ("Run cancelled.", " The last results are kept.")  # said on cancel, the second part if kept
     failed_note = "The run failed"
 
     def __init__(self, app):
         super().__init__(app)
         self.worker = LabWorker()
-        self.run = None          # the background run under way, if any
-        self.outcome = None      # the last finished run's results, as the screen shows them
+        self.run = None  # the background run under way, if any
+        self.outcome = None  # the last finished run's results, as the screen shows them
         self.items: list[dict] = []
         self.focus = 0
         self.message = ""
@@ -128,11 +134,25 @@ class LabScene(Scene):
         self.items.append(entry)
         return entry
 
-    def button(self, rect, label: str, intent: Intent | None, tip: str | None = None, primary: bool = False,
-               enabled: bool = True, focusable: bool = True):
+    def button(
+        self,
+        rect,
+        label: str,
+        intent: Intent | None,
+        tip: str | None = None,
+        primary: bool = False,
+        enabled: bool = True,
+        focusable: bool = True,
+    ):
         from pygame_gui.core import ObjectID
-        b = pygame_gui.elements.UIButton(pygame.Rect(rect), label, self.ui, tool_tip_text=tip,
-                                         object_id=ObjectID(class_id="@primary") if primary else None)
+
+        b = pygame_gui.elements.UIButton(
+            pygame.Rect(rect),
+            label,
+            self.ui,
+            tool_tip_text=tip,
+            object_id=ObjectID(class_id="@primary") if primary else None,
+        )
         self.add(b, intent if enabled else None)
         if not enabled:
             b.disable()
@@ -145,8 +165,9 @@ class LabScene(Scene):
         rect = pygame.Rect(rect)
         value_rect = pygame.Rect(rect.x + label_w, rect.y, rect.width - label_w, rect.height)
         shown = text.first_fitting(shorter(value), self.m.body, value_rect.width - 2 * self.m.pad, "bold")
-        b = pygame_gui.elements.UIButton(value_rect, shown, self.ui,
-                                         tool_tip_text=tip if shown == value else f"{value}. {tip}")
+        b = pygame_gui.elements.UIButton(
+            value_rect, shown, self.ui, tool_tip_text=tip if shown == value else f"{value}. {tip}"
+        )
         self.add(b, Intent(Kind.PICK, ("cycle", what)))
         return self.item("cycle", rect, button=b, what=what, label=label, label_w=label_w, tip=tip)
 
@@ -289,7 +310,7 @@ class LabScene(Scene):
                 img = text.render(words, m.body, palette.TEXT, "bold")
                 surface.blit(img, img.get_rect(midleft=(r.x, r.centery)))
         it = self.focused()
-        if it is not None and it.get("shown", True):   # a row scrolled out of sight has no ring
+        if it is not None and it.get("shown", True):  # a row scrolled out of sight has no ring
             draw_focus(surface, it["rect"], m)
 
     def draw_title(self, surface, title: str):
@@ -301,8 +322,9 @@ class LabScene(Scene):
         if not self.message:
             return
         colour = palette.WARNING if self.message_warn else palette.FOCUS
-        block = text.fit_static(((self.message, 1.0, colour, "bold"),), rect.width, max(1, rect.height), self.m.body,
-                                10)
+        block = text.fit_static(
+            ((self.message, 1.0, colour, "bold"),), rect.width, max(1, rect.height), self.m.body, 10
+        )
         surface.blit(block.surface, rect.topleft, area=pygame.Rect(0, 0, rect.width, rect.height))
 
     def load_scenario_named(self, name: str) -> bool:
@@ -329,5 +351,5 @@ def shorter(value: str) -> list[str]:
     words = out[-1].split(" ")
     out += [" ".join(words[:k]).rstrip(",;:") for k in range(len(words) - 1, 0, -1)]
     if "-" in out[-1]:
-        out.append(out[-1].split("-")[0])       # spiral-world: spiral
+        out.append(out[-1].split("-")[0])  # spiral-world: spiral
     return out

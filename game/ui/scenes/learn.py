@@ -3,6 +3,7 @@
 One screen with two views: the chapter list, and a chapter (its text, one thing to do in a real
 session.Game shown on a board beside it (learn_board), then one question with feedback). The
 chapter's state and the progress file are in learn_lesson."""
+
 from __future__ import annotations
 
 import pygame
@@ -11,9 +12,9 @@ import pygame_gui
 from game.core.model.vocab import Stance
 from game.core.teaching import lesson
 
-from .. import layout, palette, text
-from ..intents import Intent, Key, Kind
-from ..scene import ListScene
+from ..window import layout, palette, text
+from ..window.intents import Intent, Key, Kind
+from ..window.scene import ListScene
 from ..widgets.button_list import ButtonList
 from . import learn_board
 from .help import register_screen_keys
@@ -25,36 +26,48 @@ __all__ = ["LearnScene", "LEARN_KEYS", "load_progress", "progress_path", "save_p
 def _digit_keys() -> list[Key]:
     out = []
     for n in range(1, 10):
-        out.append(Key(getattr(pygame, f"K_{n}"), Intent(Kind.NUMBER, n), "1–9" if n == 1 else "",
-                       "choose a move, or an answer"))
+        out.append(
+            Key(
+                getattr(pygame, f"K_{n}"),
+                Intent(Kind.NUMBER, n),
+                "1–9" if n == 1 else "",
+                "choose a move, or an answer",
+            )
+        )
         out.append(Key(getattr(pygame, f"K_KP{n}"), Intent(Kind.NUMBER, n), "", ""))
     return out
 
 
-LEARN_KEYS: list[Key] = register_screen_keys("Learn", _digit_keys() + [
-    Key(pygame.K_RETURN, Intent(Kind.ACTIVATE), "Enter", "play the turn, state a belief, or go on"),
-    Key(pygame.K_KP_ENTER, Intent(Kind.ACTIVATE), "", ""),
-    Key(pygame.K_TAB, Intent(Kind.NEXT_TARGET), "Tab", "next target", shift=False),
-    Key(pygame.K_TAB, Intent(Kind.PREV_TARGET), "Shift+Tab", "previous target", shift=True),
-    Key(pygame.K_DOWN, Intent(Kind.FOCUS_NEXT), "↓", "chapter list: next chapter; a chapter: scroll the text"),
-    Key(pygame.K_UP, Intent(Kind.FOCUS_PREV), "↑", "chapter list: previous chapter; a chapter: scroll back"),
-    Key(pygame.K_LEFT, Intent(Kind.ADJUST, -10), "←", "a belief: 10 points less likely"),
-    Key(pygame.K_RIGHT, Intent(Kind.ADJUST, +10), "→", "a belief: 10 points more likely"),
-    Key(pygame.K_PAGEDOWN, Intent(Kind.NEXT_TAB), "PgDn", "next chapter"),
-    Key(pygame.K_PAGEUP, Intent(Kind.PREV_TAB), "PgUp", "previous chapter"),
-    Key(pygame.K_f, Intent(Kind.STANCE, int(Stance.STAND_FIRM)), "F", "crisis: stand firm"),
-    Key(pygame.K_x, Intent(Kind.STANCE, int(Stance.ESCALATE)), "X", "crisis: escalate"),
-    Key(pygame.K_s, Intent(Kind.STANCE, int(Stance.SETTLE)), "S", "crisis: settle"),
-    Key(pygame.K_b, Intent(Kind.STANCE, int(Stance.BACK_DOWN)), "B", "crisis: back down"),
-    Key(pygame.K_y, Intent(Kind.BACKING, True), "Y", "an ally's crisis: back the ally"),
-    Key(pygame.K_n, Intent(Kind.BACKING, False), "N", "an ally's crisis: stay out"),
-    Key(pygame.K_ESCAPE, Intent(Kind.BACK), "Esc", "a chapter: the chapter list; the list: the title screen"),
-])
+LEARN_KEYS: list[Key] = register_screen_keys(
+    "Learn",
+    _digit_keys()
+    + [
+        Key(pygame.K_RETURN, Intent(Kind.ACTIVATE), "Enter", "play the turn, state a belief, or go on"),
+        Key(pygame.K_KP_ENTER, Intent(Kind.ACTIVATE), "", ""),
+        Key(pygame.K_TAB, Intent(Kind.NEXT_TARGET), "Tab", "next target", shift=False),
+        Key(pygame.K_TAB, Intent(Kind.PREV_TARGET), "Shift+Tab", "previous target", shift=True),
+        Key(pygame.K_DOWN, Intent(Kind.FOCUS_NEXT), "↓", "chapter list: next chapter; a chapter: scroll the text"),
+        Key(pygame.K_UP, Intent(Kind.FOCUS_PREV), "↑", "chapter list: previous chapter; a chapter: scroll back"),
+        Key(pygame.K_LEFT, Intent(Kind.ADJUST, -10), "←", "a belief: 10 points less likely"),
+        Key(pygame.K_RIGHT, Intent(Kind.ADJUST, +10), "→", "a belief: 10 points more likely"),
+        Key(pygame.K_PAGEDOWN, Intent(Kind.NEXT_TAB), "PgDn", "next chapter"),
+        Key(pygame.K_PAGEUP, Intent(Kind.PREV_TAB), "PgUp", "previous chapter"),
+        Key(pygame.K_f, Intent(Kind.STANCE, int(Stance.STAND_FIRM)), "F", "crisis: stand firm"),
+        Key(pygame.K_x, Intent(Kind.STANCE, int(Stance.ESCALATE)), "X", "crisis: escalate"),
+        Key(pygame.K_s, Intent(Kind.STANCE, int(Stance.SETTLE)), "S", "crisis: settle"),
+        Key(pygame.K_b, Intent(Kind.STANCE, int(Stance.BACK_DOWN)), "B", "crisis: back down"),
+        Key(pygame.K_y, Intent(Kind.BACKING, True), "Y", "an ally's crisis: back the ally"),
+        Key(pygame.K_n, Intent(Kind.BACKING, False), "N", "an ally's crisis: stay out"),
+        Key(pygame.K_ESCAPE, Intent(Kind.BACK), "Esc", "a chapter: the chapter list; the list: the title screen"),
+    ],
+)
 
 STANCE_LETTERS = {Stance.STAND_FIRM: "F", Stance.ESCALATE: "X", Stance.SETTLE: "S", Stance.BACK_DOWN: "B"}
-INTRO = (f"A guided first lesson in seven short chapters, about {lesson.MINUTES} minutes. Each is played in the real "
-         "game: a few sentences, one thing to do, one question.")
-SHOW_END = 10 ** 6     # a scroll past the end: the text's last lines (the question, its feedback) come into view
+INTRO = (
+    f"A guided first lesson in seven short chapters, about {lesson.MINUTES} minutes. Each is played in the real "
+    "game: a few sentences, one thing to do, one question."
+)
+SHOW_END = 10**6  # a scroll past the end: the text's last lines (the question, its feedback) come into view
 
 
 class LearnScene(ListScene):
@@ -104,8 +117,15 @@ class LearnScene(ListScene):
 
     def _layout_list(self, m, w, h):
         width = min(w - 4 * m.pad, round(m.body * 46))
-        items = [(f"{c.number}. {c.title}" + (" (done)" if c.number in self.done else ""),
-                  Intent(Kind.CHAPTER, c.number), True, f"About {c.minutes} minutes.") for c in lesson.CHAPTERS]
+        items = [
+            (
+                f"{c.number}. {c.title}" + (" (done)" if c.number in self.done else ""),
+                Intent(Kind.CHAPTER, c.number),
+                True,
+                f"About {c.minutes} minutes.",
+            )
+            for c in lesson.CHAPTERS
+        ]
         item_h = round(m.body * 1.8)
         gap = max(4, m.pad // 2)
         footer_h = text.line_height(m.small) + m.pad
@@ -119,31 +139,47 @@ class LearnScene(ListScene):
             if fits:
                 break
         columns = 1 if fits else 2
-        bw = min((w - 4 * m.pad - (columns - 1) * gap) // columns,
-                 ButtonList.width_for([i[0] for i in items], round(m.body * 1.1), m.pad))
-        bottom = self.list.build(self, items, layout.centred(columns * bw + (columns - 1) * gap, w), top, bw, item_h,
-                                 gap, None, columns)
+        bw = min(
+            (w - 4 * m.pad - (columns - 1) * gap) // columns,
+            ButtonList.width_for([i[0] for i in items], round(m.body * 1.1), m.pad),
+        )
+        bottom = self.list.build(
+            self, items, layout.centred(columns * bw + (columns - 1) * gap, w), top, bw, item_h, gap, None, columns
+        )
         self._corner_button("Title screen (Esc)")
-        self.footer = text.Block([(f"{len(self.done)} of {len(lesson.CHAPTERS)} chapters done · ↑ ↓ then Enter, or "
-                                   "click · F1: keys", m.small, palette.MUTED, "regular")], w - 4 * m.pad)
+        self.footer = text.Block(
+            [
+                (
+                    f"{len(self.done)} of {len(lesson.CHAPTERS)} chapters done · ↑ ↓ then Enter, or click · F1: keys",
+                    m.small,
+                    palette.MUTED,
+                    "regular",
+                )
+            ],
+            w - 4 * m.pad,
+        )
         self.footer_pos = (2 * m.pad, max(bottom, h - self.footer.height - m.pad))
 
     def _layout_chapter(self, m, w, h):
         ch = self.lesson.chapter
         nav_w = self._corner_button("Chapters (Esc)")
-        self.title_block = text.Block([(f"Chapter {ch.number} of {len(lesson.CHAPTERS)}: {ch.title}", m.heading,
-                                        palette.TEXT, "bold")], w - nav_w - 4 * m.pad)
+        self.title_block = text.Block(
+            [(f"Chapter {ch.number} of {len(lesson.CHAPTERS)}: {ch.title}", m.heading, palette.TEXT, "bold")],
+            w - nav_w - 4 * m.pad,
+        )
         top = m.pad + max(m.button_h, self.title_block.height) + m.pad
-        self.left, self.right = layout.row(pygame.Rect(m.pad, top, w - 2 * m.pad, h - top - m.pad), 0.46, None,
-                                           gap=2 * m.pad)
+        self.left, self.right = layout.row(
+            pygame.Rect(m.pad, top, w - 2 * m.pad, h - top - m.pad), 0.46, None, gap=2 * m.pad
+        )
         self.words = text.Block(self._words(m), self.left.width, gap=m.pad)
         self.hint_h = text.line_height(m.small) + 2
         self.view = pygame.Rect(self.left)
         if self.words.height > self.left.height:
             self.view.height -= self.hint_h
         self.board_rect = self._layout_buttons(self._buttons(self.lesson))
-        self.board = text.Block(learn_board.paragraphs(self.lesson, m), self.board_rect.width - 2 * m.pad,
-                                gap=max(2, m.pad // 2))
+        self.board = text.Block(
+            learn_board.paragraphs(self.lesson, m), self.board_rect.width - 2 * m.pad, gap=max(2, m.pad // 2)
+        )
         self.scroll = max(0, min(self.scroll, text.scroll_limit(self.words, self.view.height)))
 
     def _words(self, m) -> list:
@@ -187,8 +223,11 @@ class LearnScene(ListScene):
         if les.task.kind == "watch":
             return [("Next turn (Enter)", Intent(Kind.ACTIVATE))]
         if les.belief is not None:
-            return [("− 10", Intent(Kind.ADJUST, -10)), ("+ 10", Intent(Kind.ADJUST, 10)),
-                    (f"State {les.belief}% (Enter)", Intent(Kind.ACTIVATE))]
+            return [
+                ("− 10", Intent(Kind.ADJUST, -10)),
+                ("+ 10", Intent(Kind.ADJUST, 10)),
+                (f"State {les.belief}% (Enter)", Intent(Kind.ACTIVATE)),
+            ]
         p = les.unanswered()
         if p is not None and p["kind"] == "stance":
             return [(f"{STANCE_LETTERS[s]} {s.label}", Intent(Kind.STANCE, int(s))) for s in Stance]
@@ -242,7 +281,7 @@ class LearnScene(ListScene):
             les.answer = intent.arg - 1
             self.done[les.chapter.number] = les.answer
             save_progress(self.done)
-            self.scroll = SHOW_END     # show the feedback
+            self.scroll = SHOW_END  # show the feedback
         self._acted()
 
     def _activate(self, intent):
@@ -250,7 +289,7 @@ class LearnScene(ListScene):
         if not les.task_done:
             message = les.play()
             if les.task_done:
-                self.scroll = SHOW_END   # bring the question into view
+                self.scroll = SHOW_END  # bring the question into view
             return self._acted(message)
         if les.answer is None:
             return self._acted("Answer the question: 1, 2 or 3 (or click an answer).")
@@ -277,10 +316,20 @@ class LearnScene(ListScene):
         self._acted(message)
 
     LIST_HANDLERS = ListScene.handlers | {Kind.CHAPTER: _open_chapter, Kind.NUMBER: _list_number}
-    CHAPTER_HANDLERS = {Kind.BACK: _to_list, Kind.NEXT_TAB: _next_chapter, Kind.PREV_TAB: _next_chapter,
-                        Kind.FOCUS_NEXT: _scroll_words, Kind.FOCUS_PREV: _scroll_words, Kind.NUMBER: _number,
-                        Kind.ACTIVATE: _activate, Kind.NEXT_TARGET: _task_act, Kind.PREV_TARGET: _task_act,
-                        Kind.ADJUST: _task_act, Kind.STANCE: _task_act, Kind.BACKING: _task_act}
+    CHAPTER_HANDLERS = {
+        Kind.BACK: _to_list,
+        Kind.NEXT_TAB: _next_chapter,
+        Kind.PREV_TAB: _next_chapter,
+        Kind.FOCUS_NEXT: _scroll_words,
+        Kind.FOCUS_PREV: _scroll_words,
+        Kind.NUMBER: _number,
+        Kind.ACTIVATE: _activate,
+        Kind.NEXT_TARGET: _task_act,
+        Kind.PREV_TARGET: _task_act,
+        Kind.ADJUST: _task_act,
+        Kind.STANCE: _task_act,
+        Kind.BACKING: _task_act,
+    }
 
     @property
     def handlers(self) -> dict:
@@ -298,11 +347,14 @@ class LearnScene(ListScene):
         shown, after = text.window(self.words, self.scroll, self.view.height)
         surface.blit(shown, self.view.topleft)
         if self.view.height < self.left.height:
-            more = (["↑ more above"] if self.scroll else []) + \
-                (["↓ more below"] if after < len(self.words.lines) else [])
+            more = (["↑ more above"] if self.scroll else []) + (
+                ["↓ more below"] if after < len(self.words.lines) else []
+            )
             hint = " · ".join(more + ["↑ ↓ or the wheel"])
-            surface.blit(text.render(hint, m.small, palette.FOCUS if more else palette.FAINT, "regular"),
-                         (self.left.x, self.view.bottom + 2))
+            surface.blit(
+                text.render(hint, m.small, palette.FOCUS if more else palette.FAINT, "regular"),
+                (self.left.x, self.view.bottom + 2),
+            )
         r = self.board_rect
         pygame.draw.rect(surface, palette.PANEL, r, border_radius=6)
         pygame.draw.rect(surface, palette.PANEL_EDGE, r, 1, border_radius=6)

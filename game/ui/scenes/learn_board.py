@@ -1,10 +1,11 @@
 """Learn's board: a chapter's real game told in words beside its text (the moves and points, the
 cards read two ways, the others' trust, a crisis to answer), then the chapter's question."""
+
 from __future__ import annotations
 
 from game.core.model.vocab import Action
 
-from .. import palette
+from ..window import palette
 
 
 class Board:
@@ -56,8 +57,10 @@ def _games_side_by_side(board: Board, les):
     """Two doctrines' games, turn by turn, and their points (a noise chapter)."""
     name = names(les.game)
     board.line("Both sides play the same doctrine; * marks a move that came out wrong (noise).", palette.MUTED)
-    board.small(f"Each turn: {name[0]}'s move · {name[1]}'s move, both playing "
-                + "   |   both playing ".join(d.replace("-", " ") for d in les.task.watch))
+    board.small(
+        f"Each turn: {name[0]}'s move · {name[1]}'s move, both playing "
+        + "   |   both playing ".join(d.replace("-", " ") for d in les.task.watch)
+    )
     for t in range(les.game.turn):
         cells = [" · ".join(move_word(mv) for mv in game.turns[t]["actions"].values()) for game in les.games]
         board.line(f"Turn {t + 1}:  " + "   |   ".join(cells))
@@ -104,8 +107,11 @@ def _own_game(board: Board, les):
         board.paras.extend(matrix(les, board.m, name))
         if g.turn:
             total = [sum(tt["payoffs"][k] for tt in g.turns) for k in range(2)]
-            board.line(f"Points: you {total[me]:g}, {name[1 - me]} {total[1 - me]:g}. "
-                       f"{name[1 - me]}'s trust in you: {g.state.trust[0][1 - me][me]:.2f}", palette.FOCUS)
+            board.line(
+                f"Points: you {total[me]:g}, {name[1 - me]} {total[1 - me]:g}. "
+                f"{name[1 - me]}'s trust in you: {g.state.trust[0][1 - me][me]:.2f}",
+                palette.FOCUS,
+            )
     elif g.turn and les.trust_before is not None:
         _trust_change(board, les)
     _beliefs(board, les)
@@ -116,8 +122,10 @@ def _round(board: Board, les, entry: dict, t: int):
     g, me = les.game, les.human
     name = names(g)
     acts, pts = entry["actions"], entry["payoffs"]
-    board.line(f"Round {t + 1}: you {move_word(acts[g.codes[me]])}, {name[1 - me]} "
-               f"{move_word(acts[g.codes[1 - me]])} → you {pts[me]:g}, {name[1 - me]} {pts[1 - me]:g}")
+    board.line(
+        f"Round {t + 1}: you {move_word(acts[g.codes[me]])}, {name[1 - me]} "
+        f"{move_word(acts[g.codes[1 - me]])} → you {pts[me]:g}, {name[1 - me]} {pts[1 - me]:g}"
+    )
 
 
 def _turn(board: Board, les, entry: dict, t: int):
@@ -132,8 +140,11 @@ def _turn(board: Board, les, entry: dict, t: int):
     board.line(f"Turn {t + 1}: you {move_word(mine)}{where}" + (f"; card: {card['title']}" if card else ""))
     for c in entry.get("crises", []):
         stances = ", ".join(f"{k} {v.replace('_', ' ').lower()}" for k, v in c.get("stances", {}).items())
-        board.small(f"Crisis over {stake_name.get(c['stake'], c['stake'])}: rung {c['rung_before']} → {c['rung']}"
-                    + (f" ({stances})" if stances else ""), palette.WARNING)
+        board.small(
+            f"Crisis over {stake_name.get(c['stake'], c['stake'])}: rung {c['rung_before']} → {c['rung']}"
+            + (f" ({stances})" if stances else ""),
+            palette.WARNING,
+        )
 
 
 def _trust_change(board: Board, les):
@@ -155,16 +166,21 @@ def _beliefs(board: Board, les):
     if not g.hidden:
         return
     if g.beliefs.get(me):
-        board.small("Your beliefs (chance of the spiral world): "
-                    + ", ".join(f"after turn {t}: {p * 100:.0f}%" for t, p in g.beliefs[me]))
+        board.small(
+            "Your beliefs (chance of the spiral world): "
+            + ", ".join(f"after turn {t}: {p * 100:.0f}%" for t, p in g.beliefs[me])
+        )
     if g.over and les.belief is None:
         from game.core.teaching.hidden import brier
+
         spiral = g.worldview.preset == "spiral-world"
         board.head(f"The world was the {g.worldview.preset}.")
         path = g.beliefs.get(me, [])
         if path:
-            board.line(f"Your Brier score: {brier(path, spiral):.2f}; the observer's: "
-                       f"{brier(g.observer_beliefs(), spiral):.2f} (0 is perfect, 0.25 is always 50%).")
+            board.line(
+                f"Your Brier score: {brier(path, spiral):.2f}; the observer's: "
+                f"{brier(g.observer_beliefs(), spiral):.2f} (0 is perfect, 0.25 is always 50%)."
+            )
 
 
 def _question(board: Board, les):
@@ -212,14 +228,25 @@ def matrix(les, m, name) -> list:
         acts = g.turns[-1]["actions"]
         last = tuple(Action[acts[g.codes[k]]["action"]].family.name.lower() for k in (me, 1 - me))
     R, S, P = wv["payoff_R"], wv["payoff_S"], wv["payoff_P"]
-    rows = [(("dialogue", "dialogue"), f"you talk, {other} talks: you {R:g}, {other} {R:g}"),
-            (("dialogue", "deterrence"), f"you talk, {other} deters: you {S:g}, {other} {wv['payoff_T']:g} if "
-                                         f"greedy, {wv['secure_payoff_T']:g} if not"),
-            (("deterrence", "dialogue"), f"you deter, {other} talks: you {temptation:g} (your type), {other} {S:g}"),
-            (("deterrence", "deterrence"), f"you deter, {other} deters: you {P:g}, {other} {P:g}")]
+    rows = [
+        (("dialogue", "dialogue"), f"you talk, {other} talks: you {R:g}, {other} {R:g}"),
+        (
+            ("dialogue", "deterrence"),
+            f"you talk, {other} deters: you {S:g}, {other} {wv['payoff_T']:g} if "
+            f"greedy, {wv['secure_payoff_T']:g} if not",
+        ),
+        (("deterrence", "dialogue"), f"you deter, {other} talks: you {temptation:g} (your type), {other} {S:g}"),
+        (("deterrence", "deterrence"), f"you deter, {other} deters: you {P:g}, {other} {P:g}"),
+    ]
     out = [("Points each round", m.small, palette.ACCENT, "bold")]
     for cell, words in rows:
         lit = cell == last
-        out.append((("▶ " if lit else "   ") + words, m.small, palette.FOCUS if lit else palette.MUTED,
-                    "bold" if lit else "regular"))
+        out.append(
+            (
+                ("▶ " if lit else "   ") + words,
+                m.small,
+                palette.FOCUS if lit else palette.MUTED,
+                "bold" if lit else "regular",
+            )
+        )
     return out

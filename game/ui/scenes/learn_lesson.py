@@ -1,6 +1,7 @@
 """One Learn chapter's state (its real games, the learner's move, answers and beliefs) and the
 progress kept between sessions in learn.json in the user data folder (a file that cannot be read
 is ignored)."""
+
 from __future__ import annotations
 
 import json
@@ -9,7 +10,7 @@ from game.core.model.vocab import Action
 from game.core.play.lesson_games import games as lesson_games
 from game.core.teaching import lesson
 
-from .. import userdata
+from ..window import userdata
 
 
 # ------------------------------------------------------------------ progress
@@ -22,8 +23,11 @@ def load_progress() -> dict[int, int]:
     try:
         done = userdata.read_small_json(progress_path())["done"]
         out = {int(k): int(v) for k, v in done.items()}
-        return {k: v for k, v in out.items() if 1 <= k <= len(lesson.CHAPTERS)
-                and 0 <= v < len(lesson.chapter(k).question.options)}
+        return {
+            k: v
+            for k, v in out.items()
+            if 1 <= k <= len(lesson.CHAPTERS) and 0 <= v < len(lesson.chapter(k).question.options)
+        }
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
 
@@ -52,7 +56,7 @@ class Lesson:
         self.backing: dict = {}
         self.answered_crisis = False
         self.made: set[Action] = set()
-        self.belief: int | None = None          # a belief being stated (percent), when one is due
+        self.belief: int | None = None  # a belief being stated (percent), when one is due
         self.answer: int | None = None
         self.message = ""
         self.trust_before = None

@@ -1,4 +1,5 @@
 """Load a saved game: the saves folder newest first, or any path; bad files are refused with a message."""
+
 from __future__ import annotations
 
 import time
@@ -9,9 +10,9 @@ from pygame_gui.core import ObjectID
 
 from game.core.model.errors import LoadError, one_line
 
-from .. import layout, palette, saving, text, userdata
-from ..intents import Intent, Kind
-from ..scene import ListScene
+from ..window import layout, palette, saving, text, userdata
+from ..window.intents import Intent, Kind
+from ..window.scene import ListScene
 
 MAX_LISTED = 8
 PATH_LABEL = "Or type a path to a saved game (.json):"
@@ -59,15 +60,27 @@ class LoadScene(ListScene):
         width = min(w - 4 * m.pad, round(m.body * 44))
         x = (w - width) // 2
         y = 2 * m.pad
-        self.head = text.Block([("Load a game", m.title, palette.TEXT, "bold"),
-                                (f"Saves folder: {userdata.data_dir()}", m.small, palette.MUTED, "regular")], width,
-                               gap=m.pad // 2)
+        self.head = text.Block(
+            [
+                ("Load a game", m.title, palette.TEXT, "bold"),
+                (f"Saves folder: {userdata.data_dir()}", m.small, palette.MUTED, "regular"),
+            ],
+            width,
+            gap=m.pad // 2,
+        )
         self.head_pos = (x, y)
         y += self.head.height + m.pad
         rows_room = max(1, (h - y - 5 * m.button_h - 6 * m.pad) // (m.button_h + m.pad // 2))
-        self.saves = saving.list_saves()[:min(MAX_LISTED, rows_room)]
-        items = [(text.ellipsize(self._save_label(p), m.body, width - 4 * m.pad, "bold"),
-                  Intent(Kind.OPEN_FILE, str(p)), True, str(p)) for p in self.saves]
+        self.saves = saving.list_saves()[: min(MAX_LISTED, rows_room)]
+        items = [
+            (
+                text.ellipsize(self._save_label(p), m.body, width - 4 * m.pad, "bold"),
+                Intent(Kind.OPEN_FILE, str(p)),
+                True,
+                str(p),
+            )
+            for p in self.saves
+        ]
         self.empty = not items
         self.list_top = y
         if self.empty:
@@ -94,8 +107,10 @@ class LoadScene(ListScene):
         self.entry.set_text(self.path_text)
         below = field.move(0, field.height + m.pad // 2)
         load_rect, back_rect = layout.row(below, None, None, gap=m.pad)
-        load = self.add(pygame_gui.elements.UIButton(load_rect, "Load this path", self.ui,
-                                                     object_id=ObjectID(class_id="@primary")), typed)
+        load = self.add(
+            pygame_gui.elements.UIButton(load_rect, "Load this path", self.ui, object_id=ObjectID(class_id="@primary")),
+            typed,
+        )
         self.add(pygame_gui.elements.UIButton(back_rect, "Back (Esc)", self.ui), Intent(Kind.BACK))
         self.list.buttons += [(self.entry, typed, True), (load, typed, True)]
 
@@ -123,18 +138,29 @@ class LoadScene(ListScene):
             path = self.path_text
         open_game(self.app, path)
 
-    handlers = ListScene.handlers | {Kind.FOCUS_NEXT: move_focus, Kind.FOCUS_PREV: move_focus,
-                                     Kind.ACTIVATE: press_focused, Kind.OPEN_FILE: open_file}
+    handlers = ListScene.handlers | {
+        Kind.FOCUS_NEXT: move_focus,
+        Kind.FOCUS_PREV: move_focus,
+        Kind.ACTIVATE: press_focused,
+        Kind.OPEN_FILE: open_file,
+    }
 
     def draw(self, surface):
         m = self.m
         surface.fill(palette.BACKGROUND)
         surface.blit(self.head.surface, self.head_pos)
         if self.empty:
-            surface.blit(text.render("No saved games yet.", m.body, palette.MUTED, "italic"),
-                         (self.head_pos[0], self.list_top))
+            surface.blit(
+                text.render("No saved games yet.", m.body, palette.MUTED, "italic"), (self.head_pos[0], self.list_top)
+            )
         surface.blit(text.render(PATH_LABEL, m.body, palette.TEXT, "bold"), self.path_label_pos)
         if self.error:
-            block = text.Block([("Refused: " + self.error, m.body, palette.WARNING, "bold"),
-                                ("No file was changed.", m.small, palette.MUTED, "regular")], self.error_w, gap=2)
+            block = text.Block(
+                [
+                    ("Refused: " + self.error, m.body, palette.WARNING, "bold"),
+                    ("No file was changed.", m.small, palette.MUTED, "regular"),
+                ],
+                self.error_w,
+                gap=2,
+            )
             surface.blit(block.surface, self.error_pos)

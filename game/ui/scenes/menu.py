@@ -1,9 +1,10 @@
 """The game menu (Esc during play): resume, save, text size, fullscreen, keys, title screen, quit."""
+
 from __future__ import annotations
 
-from .. import palette, text
-from ..intents import Intent, Kind
-from ..scene import ListScene
+from ..window import palette, text
+from ..window.intents import Intent, Kind
+from ..window.scene import ListScene
 from ..widgets.button_list import ButtonList
 from . import overlay
 
@@ -16,8 +17,12 @@ class GameMenu(overlay.GameOverlay, ListScene):
         return [
             ("Resume (Esc)", Intent(Kind.BACK), True, None),
             ("Save as… (Ctrl+S)", Intent(Kind.SAVE), True, "Save the game to a named file in your saves folder."),
-            (f"Larger text (now {scale}×)", Intent(Kind.SCALE_UP), self.app.scale < 2.0,
-             "Font scale for projectors, up to 2×."),
+            (
+                f"Larger text (now {scale}×)",
+                Intent(Kind.SCALE_UP),
+                self.app.scale < 2.0,
+                "Font scale for projectors, up to 2×.",
+            ),
             ("Smaller text", Intent(Kind.SCALE_DOWN), self.app.scale > 1.0, "Font scale down to 1×."),
             ("Fullscreen on/off (F11)", Intent(Kind.FULLSCREEN), True, None),
             ("Keys (F1)", Intent(Kind.HELP), True, None),
@@ -31,11 +36,11 @@ class GameMenu(overlay.GameOverlay, ListScene):
         items = self.items()
         bw = min(w - 4 * m.pad, ButtonList.width_for([i[0] for i in items], m.body, m.pad))
         gap = m.pad // 2
-        head_h = text.line_height(m.heading, "bold") + m.pad     # the card's title
-        hint_h = text.line_height(m.small) + m.pad                # the hint on its own line below it
+        head_h = text.line_height(m.heading, "bold") + m.pad  # the card's title
+        hint_h = text.line_height(m.small) + m.pad  # the hint on its own line below it
         columns = 1
         if len(items) * (m.button_h + gap) + head_h + hint_h + 2 * m.pad > h - 2 * m.pad:
-            columns = 2                                  # large text: two columns rather than off the screen
+            columns = 2  # large text: two columns rather than off the screen
             bw = min((w - 6 * m.pad - gap) // 2, bw)
         rows = -(-len(items) // columns)
         total = rows * (m.button_h + gap) + head_h + hint_h + 2 * m.pad
@@ -59,8 +64,14 @@ class GameMenu(overlay.GameOverlay, ListScene):
     def title_screen(self, intent):
         self.app.reset(self.app.scene("title"))
 
-    handlers = ListScene.handlers | {Kind.MENU: ListScene.close, Kind.SAVE: save, Kind.SCALE_UP: step_scale,
-                                     Kind.SCALE_DOWN: step_scale, Kind.FULLSCREEN: fullscreen, Kind.TITLE: title_screen}
+    handlers = ListScene.handlers | {
+        Kind.MENU: ListScene.close,
+        Kind.SAVE: save,
+        Kind.SCALE_UP: step_scale,
+        Kind.SCALE_DOWN: step_scale,
+        Kind.FULLSCREEN: fullscreen,
+        Kind.TITLE: title_screen,
+    }
 
     def draw(self, surface):
         overlay.dim(surface, 170)

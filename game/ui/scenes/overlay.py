@@ -1,10 +1,11 @@
 """A dimmed full-screen backdrop with a centred card: the base of the overlays."""
+
 from __future__ import annotations
 
 import pygame
 
-from .. import palette, text
-from ..scene import Scene
+from ..window import palette, text
+from ..window.scene import Scene
 from ..widgets import shapes
 
 
@@ -33,5 +34,6 @@ def card_rect(size, m, width_frac: float = 0.7, height_frac: float = 0.8) -> pyg
 
 
 def draw_card(surface, rect, title: str, m):
-    return shapes.panel(surface, rect, title, m.heading, colour=palette.PANEL, edge=palette.FOCUS,
-                        title_colour=palette.TEXT)
+    return shapes.panel(
+        surface, rect, title, m.heading, colour=palette.PANEL, edge=palette.FOCUS, title_colour=palette.TEXT
+    )

@@ -25,6 +25,7 @@ plays the turn re-renders nothing, the next one hands the autosave to the backgr
 each later one re-renders one stale panel (a RenderBudget), the others showing their previous
 image meanwhile — so quick auto-play never does all of it in one frame.
 """
+
 from __future__ import annotations
 
 from game.core.model.vocab import Action
@@ -32,9 +33,9 @@ from game.core.play.session import Game
 from game.core.play.table import Owed, Table
 from game.core.teaching.explain import crisis_lines
 
-from .. import history, intents, saving, warmup
-from ..intents import Intent, View
-from ..scene import Scene
+from ..window import history, intents, saving, warmup
+from ..window.intents import Intent, View
+from ..window.scene import Scene
 from ..widgets import briefing
 from ..widgets.action_bar import ActionBar
 from ..widgets.cached import RenderBudget
@@ -97,18 +98,18 @@ class PlayScene(Scene):
         self.chart_pair = Chart()
         self.bar = ActionBar()
         self.message = ""
-        self.confirming = False     # the human's move waits for a second Enter to be locked in
+        self.confirming = False  # the human's move waits for a second Enter to be locked in
         self.needs_pass = self.table.hot_seat
         self.prompt = CrisisPrompt()
-        self.prompt_open = False    # the crisis prompt is up
-        self.prompt_at = 0          # which of the current human's prompts it shows
-        self.briefed: set[int] = set()   # humans told their type on this screen
+        self.prompt_open = False  # the crisis prompt is up
+        self.prompt_at = 0  # which of the current human's prompts it shows
+        self.briefed: set[int] = set()  # humans told their type on this screen
         self.score_button = None
         self.zones_pending = False
         self.budget = RenderBudget()
-        self._built = None          # what the current widgets were built for (see _structure)
-        self._played = False        # a turn was played in this frame
-        self._save_due = False      # a change not autosaved yet (handed over in the next frame, see update)
+        self._built = None  # what the current widgets were built for (see _structure)
+        self._played = False  # a turn was played in this frame
+        self._save_due = False  # a change not autosaved yet (handed over in the next frame, see update)
 
     # ------------------------------------------------------------------ lifecycle
     def enter(self):
@@ -261,9 +262,17 @@ class PlayScene(Scene):
         if brief:
             self.briefed.add(me)
             lines = briefing.briefing(mine["type"], mine["name"], self.game.scenario.dynamics)
-        self.app.push(self.app.scene("pass", mine["name"], self.table.humans.index(me) + 1,
-                                     len(self.table.humans), self.game.turn + 1, lines,
-                                     "state my belief" if belief else "show my move"))
+        self.app.push(
+            self.app.scene(
+                "pass",
+                mine["name"],
+                self.table.humans.index(me) + 1,
+                len(self.table.humans),
+                self.game.turn + 1,
+                lines,
+                "state my belief" if belief else "show my move",
+            )
+        )
 
     def _belief_stated(self, actor: int):
         self.changed()
@@ -282,8 +291,17 @@ class PlayScene(Scene):
         me = owed[0]
         self.app.push(self.app.scene("belief", self.table, me, self._belief_stated, final=True))
         if self.table.hot_seat:
-            self.app.push(self.app.scene("pass", self.game.scenario.actors[me].name, self.table.humans.index(me) + 1,
-                                         len(self.table.humans), 0, None, "state my final belief"))
+            self.app.push(
+                self.app.scene(
+                    "pass",
+                    self.game.scenario.actors[me].name,
+                    self.table.humans.index(me) + 1,
+                    len(self.table.humans),
+                    0,
+                    None,
+                    "state my final belief",
+                )
+            )
         return True
 
     def start_seat(self):
@@ -378,8 +396,15 @@ class PlayScene(Scene):
         for i, (action, target) in sorted(self.game.choices[-1].items()):
             why = refused.get(actors[i].code)
             if why:
-                out.append(refused_sentence(actors[i].name, action, actors[target].name if target >= 0 else "",
-                                            why, you=not self.table.hot_seat))
+                out.append(
+                    refused_sentence(
+                        actors[i].name,
+                        action,
+                        actors[target].name if target >= 0 else "",
+                        why,
+                        you=not self.table.hot_seat,
+                    )
+                )
         return tuple(out)
 
     # ------------------------------------------------------------------ crisis prompt and score
@@ -411,8 +436,11 @@ class PlayScene(Scene):
         matching = [p for p in prompts if p["kind"] == kind]
         if shown is not None and shown["kind"] != kind or shown is None and not matching:
             keys = "F, X, S or B" if (shown or {}).get("kind") == "stance" else "Y or N"
-            self.message = (f"This prompt asks for {keys}." if shown is not None else
-                            "No crisis to answer: F X S B choose a stance and Y N back an ally in a crisis prompt.")
+            self.message = (
+                f"This prompt asks for {keys}."
+                if shown is not None
+                else "No crisis to answer: F X S B choose a stance and Y N back an ally in a crisis prompt."
+            )
             return True
         self.table.answer(me, shown if shown is not None else matching[0], value)
         self.confirming = False
@@ -440,8 +468,11 @@ class PlayScene(Scene):
         mine = [s for s in self.game.scenario.stakes if me in s.parties]
         if not mine:
             return f"{self.game.scenario.actors[me].name} has no stake to challenge over."
-        return ("Every stake of yours already has a crisis open (" + ", ".join(s.name for s in mine)
-                + "): answer it in the crisis prompt (K).")
+        return (
+            "Every stake of yours already has a crisis open ("
+            + ", ".join(s.name for s in mine)
+            + "): answer it in the crisis prompt (K)."
+        )
 
     def show_score(self):
         """The running score's badge and tooltip, in place."""

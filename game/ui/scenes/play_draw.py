@@ -1,13 +1,14 @@
 """Drawing the play screen: the top bar, the panels (each from its cached image, re-rendered within
 the frame's budget) and the action bar with its status line. Drawing never changes the game."""
+
 from __future__ import annotations
 
 import pygame
 
 from game.core.model import dilemma
 
-from .. import history, palette, text
-from ..intents import Intent, Kind, View
+from ..window import history, palette, text
+from ..window.intents import Intent, Kind, View
 from ..widgets import action_bar
 from .play_status import status
 
@@ -27,8 +28,7 @@ def draw(scene, surface) -> None:
     # a draw with no update before it (a screenshot, this scene under an overlay) shows every panel current
     scene.budget.allow(None)
     line, colour = status(scene)
-    scene.bar.draw(surface, line, colour, target_label(scene),
-                   palette.WARNING if scene.refusal() else palette.FOCUS)
+    scene.bar.draw(surface, line, colour, target_label(scene), palette.WARNING if scene.refusal() else palette.FOCUS)
     if scene.shown_prompt() is not None:
         stance = scene.prompt.prompt["kind"] == "stance"
         scene.prompt.draw(surface, "F X S B: a stance" if stance else "Y: back · N: stay out")
@@ -52,12 +52,18 @@ def map_panels(scene, surface, views) -> list:
         focus = scene.current
         action, target = scene.move
         aim = target if focus is not None and (action is None or action.targeted) and target >= 0 else None
-        where = "Map" if scene.dilemma else "Region map"    # two rivals: no region
+        where = "Map" if scene.dilemma else "Region map"  # two rivals: no region
         title = f"{where} — after turn {game.turn}" if game.turn else f"{where} — start"
         alliance = game.state.alliance[0]
         crises = game.open_crises()
-        panels.append((scene.map, lambda: scene.map.draw(surface, scene.entry, alliance, focus, aim, game.humans, title,
-                                                         scene.version, budget, crises)))
+        panels.append(
+            (
+                scene.map,
+                lambda: scene.map.draw(
+                    surface, scene.entry, alliance, focus, aim, game.humans, title, scene.version, budget, crises
+                ),
+            )
+        )
     if View.CHART in views:
         panels += chart_panels(scene, surface)
     return panels
@@ -71,9 +77,23 @@ def card_panels(scene, surface, views) -> list:
         first = tuple(game.codes[i] for i in game.humans)
         stakes = {s.id: s.name for s in game.scenario.stakes}
         notes = scene.refused_notes()
-        panels.append((scene.why, lambda: scene.why.draw(surface, entry if game.turn else None, scene.names,
-                                                         game.worldview.as_dict(), game.codes, scene.version, budget,
-                                                         first, stakes, notes)))
+        panels.append(
+            (
+                scene.why,
+                lambda: scene.why.draw(
+                    surface,
+                    entry if game.turn else None,
+                    scene.names,
+                    game.worldview.as_dict(),
+                    game.codes,
+                    scene.version,
+                    budget,
+                    first,
+                    stakes,
+                    notes,
+                ),
+            )
+        )
     viewer, viewer_type = scene.viewer()
     if View.CARD in views and scene.dilemma:
         panels.append((scene.matrix, lambda: scene.matrix.draw(surface, game, viewer, viewer_type, budget)))
@@ -82,11 +102,19 @@ def card_panels(scene, surface, views) -> list:
         note = "No card drawn this turn." if game.turn else game.scenario.description
         if game.turn and not game.scenario.cards:
             note = "This scenario has no event deck: only the moves matter."
-        panels.append((scene.card, lambda: scene.card.draw(surface, card, game.turn, note, budget, scene.names,
-                                                           scene.keys_scroll_card())))
+        panels.append(
+            (
+                scene.card,
+                lambda: scene.card.draw(surface, card, game.turn, note, budget, scene.names, scene.keys_scroll_card()),
+            )
+        )
     if not scene.dilemma:
-        panels.append((scene.gauge, lambda: scene.gauge.draw(surface, entry["regional_tension"],
-                                                             scene.previous_tension(), budget)))
+        panels.append(
+            (
+                scene.gauge,
+                lambda: scene.gauge.draw(surface, entry["regional_tension"], scene.previous_tension(), budget),
+            )
+        )
     elif scene.compact:
         panels.append((scene.totals, lambda: scene.totals.draw(surface, game, viewer, viewer_type, budget)))
     return panels
@@ -100,15 +128,20 @@ def draw_top(scene, surface) -> None:
     view = scene.table.public_view()
     x = m.pad
     y = (r.height - text.line_height(m.body, "bold")) // 2
-    items = [(f"Turn {view['turn']} / {view['turn_limit']}" + (" · the last turn" if view["over"] else ""),
-              palette.TEXT, None),
-             (f"worldview: {view['worldview']}", palette.BACKGROUND, palette.ACCENT),   # hidden: named in the debrief
-             (f"seed {view['seed']}", palette.MUTED, None),
-             (view["scenario"], palette.MUTED, None)]
+    items = [
+        (
+            f"Turn {view['turn']} / {view['turn_limit']}" + (" · the last turn" if view["over"] else ""),
+            palette.TEXT,
+            None,
+        ),
+        (f"worldview: {view['worldview']}", palette.BACKGROUND, palette.ACCENT),  # hidden: named in the debrief
+        (f"seed {view['seed']}", palette.MUTED, None),
+        (view["scenario"], palette.MUTED, None),
+    ]
     for label, colour, badge in items:
         room = scene.top_text_right - x
         if room < m.body * 3 or text.size(label, m.body, "bold")[0] > room - (2 * m.pad if badge else 0):
-            break                    # what does not fit whole is left out (the later items matter less)
+            break  # what does not fit whole is left out (the later items matter less)
         img = text.render(label, m.body, colour, "bold")
         if badge:
             box = img.get_rect(topleft=(x, y)).inflate(2 * m.pad, 4)
@@ -126,13 +159,23 @@ def chart_panels(scene, surface) -> list:
     game, budget = scene.game, scene.budget
 
     def top_lines():
-        if scene.dilemma:   # no regional tension in the 2x2 game: each side's payoff so far instead
+        if scene.dilemma:  # no regional tension in the 2x2 game: each side's payoff so far instead
             turns, run = dilemma.payoff_shares(game.turns, game.worldview, 2)
-            return [(f"{game.codes[k]} payoff, % of the best", turns, run[k],
-                     (palette.CHART_PAIR_AB, palette.CHART_PAIR_BA)[k], ("solid", "dashed")[k]) for k in (0, 1)]
+            return [
+                (
+                    f"{game.codes[k]} payoff, % of the best",
+                    turns,
+                    run[k],
+                    (palette.CHART_PAIR_AB, palette.CHART_PAIR_BA)[k],
+                    ("solid", "dashed")[k],
+                )
+                for k in (0, 1)
+            ]
         s = history.series(game.turns, scene.start)
-        return [("regional tension", s["turn"], s["tension"], palette.CHART_TENSION, "solid"),
-                ("mean trust × 100", s["turn"], s["trust"], palette.CHART_TRUST, "dashed")]
+        return [
+            ("regional tension", s["turn"], s["tension"], palette.CHART_TENSION, "solid"),
+            ("mean trust × 100", s["turn"], s["trust"], palette.CHART_TRUST, "dashed"),
+        ]
 
     pairs = history.actor_pairs(game.scenario.n)
     i, j = pairs[scene.pair % len(pairs)]
@@ -140,15 +183,30 @@ def chart_panels(scene, surface) -> list:
 
     def pair_lines():
         p = history.pair_series(game.turns, i, j, scene.start)
-        return [(f"trust {a}→{b}", p["turn"], p["trust_ab"], palette.CHART_PAIR_AB, "solid"),
-                (f"trust {b}→{a}", p["turn"], p["trust_ba"], palette.CHART_PAIR_BA, "dashed")] + \
-            ([] if scene.dilemma else [(f"tension {a}–{b}", p["turn"], p["tension"], palette.CHART_PAIR_TENSION,
-                                        "dotted")])
+        return [
+            (f"trust {a}→{b}", p["turn"], p["trust_ab"], palette.CHART_PAIR_AB, "solid"),
+            (f"trust {b}→{a}", p["turn"], p["trust_ba"], palette.CHART_PAIR_BA, "dashed"),
+        ] + (
+            []
+            if scene.dilemma
+            else [(f"tension {a}–{b}", p["turn"], p["tension"], palette.CHART_PAIR_TENSION, "dotted")]
+        )
 
     title = f"Pair {scene.names[a]} and {scene.names[b]} (× 100)"
-    top_title = "Payoff per turn so far, % of the best one turn pays" if scene.dilemma else \
-        "Region: tension and mean trust by turn"
-    return [(scene.chart_top, lambda: scene.chart_top.draw(surface, top_title, top_lines,
-                                                           game.turn_limit, scene.version, budget=budget)),
-            (scene.chart_pair, lambda: scene.chart_pair.draw(surface, title, pair_lines, game.turn_limit,
-                                                             (scene.version, scene.pair), budget=budget))]
+    top_title = (
+        "Payoff per turn so far, % of the best one turn pays"
+        if scene.dilemma
+        else "Region: tension and mean trust by turn"
+    )
+    return [
+        (
+            scene.chart_top,
+            lambda: scene.chart_top.draw(surface, top_title, top_lines, game.turn_limit, scene.version, budget=budget),
+        ),
+        (
+            scene.chart_pair,
+            lambda: scene.chart_pair.draw(
+                surface, title, pair_lines, game.turn_limit, (scene.version, scene.pair), budget=budget
+            ),
+        ),
+    ]

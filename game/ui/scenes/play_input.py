@@ -4,26 +4,41 @@ A handler takes the scene and the intent and returns True when it used it. The c
 table (game.core.play.table); the handlers keep only what is the window's own: the view, the
 hot-seat order of pass screens, the confirm step, the crisis prompt on display and the messages.
 """
+
 from __future__ import annotations
 
 from game.core.model.vocab import Action, Stance
 from game.core.play.table import Owed
 
-from .. import history
-from ..intents import Intent, Kind, View
+from ..window import history
+from ..window.intents import Intent, Kind, View
 from ..widgets import briefing
 
 # what may be done while the crisis prompt is up; anything else waits for an answer (or Esc)
-PROMPT_INTENTS = {Kind.STANCE, Kind.BACKING, Kind.CRISIS, Kind.END_TURN, Kind.MENU, Kind.HELP, Kind.QUIT,
-                  Kind.FULLSCREEN, Kind.UNDO, Kind.SAVE, Kind.SEE_DEBRIEF, Kind.SCORE, Kind.ARTICLE}
+PROMPT_INTENTS = {
+    Kind.STANCE,
+    Kind.BACKING,
+    Kind.CRISIS,
+    Kind.END_TURN,
+    Kind.MENU,
+    Kind.HELP,
+    Kind.QUIT,
+    Kind.FULLSCREEN,
+    Kind.UNDO,
+    Kind.SAVE,
+    Kind.SEE_DEBRIEF,
+    Kind.SCORE,
+    Kind.ARTICLE,
+}
 
 
 def on_score(scene, intent: Intent) -> bool:
     me = scene.current
     if me is not None:
         mine = scene.table.private_view(me)
-        scene.message = (f"{briefing.score_label(mine['score'])} of 100 — hover it to see what it counts for a "
-                         f"{mine['type']} actor.")
+        scene.message = (
+            f"{briefing.score_label(mine['score'])} of 100 — hover it to see what it counts for a {mine['type']} actor."
+        )
     return True
 
 
@@ -189,13 +204,30 @@ def on_menu(scene, intent: Intent) -> bool:
 
 
 HANDLERS = {
-    Kind.SCORE: on_score, Kind.ARTICLE: on_article, Kind.STANCE: on_stance, Kind.BACKING: on_backing,
-    Kind.CRISIS: on_crisis, Kind.CHOOSE_ACTION: on_choose, Kind.NEXT_TARGET: on_cycle_target,
-    Kind.PREV_TARGET: on_cycle_target, Kind.SELECT_TARGET: on_select_target, Kind.END_TURN: on_end_turn,
-    Kind.SEE_DEBRIEF: on_end_turn, Kind.UNDO: on_undo, Kind.AUTO_PLAY: on_auto_play, Kind.SPEED_UP: on_speed,
-    Kind.SPEED_DOWN: on_speed, Kind.TOGGLE_CHART: on_toggle_view, Kind.TOGGLE_MAP: on_toggle_view,
-    Kind.SHOW_VIEW: on_show_view, Kind.SCROLL: on_scroll, Kind.NEXT_PAIR: on_pair, Kind.PREV_PAIR: on_pair,
-    Kind.QUIT: on_quit, Kind.SAVE: on_save, Kind.MENU: on_menu,
+    Kind.SCORE: on_score,
+    Kind.ARTICLE: on_article,
+    Kind.STANCE: on_stance,
+    Kind.BACKING: on_backing,
+    Kind.CRISIS: on_crisis,
+    Kind.CHOOSE_ACTION: on_choose,
+    Kind.NEXT_TARGET: on_cycle_target,
+    Kind.PREV_TARGET: on_cycle_target,
+    Kind.SELECT_TARGET: on_select_target,
+    Kind.END_TURN: on_end_turn,
+    Kind.SEE_DEBRIEF: on_end_turn,
+    Kind.UNDO: on_undo,
+    Kind.AUTO_PLAY: on_auto_play,
+    Kind.SPEED_UP: on_speed,
+    Kind.SPEED_DOWN: on_speed,
+    Kind.TOGGLE_CHART: on_toggle_view,
+    Kind.TOGGLE_MAP: on_toggle_view,
+    Kind.SHOW_VIEW: on_show_view,
+    Kind.SCROLL: on_scroll,
+    Kind.NEXT_PAIR: on_pair,
+    Kind.PREV_PAIR: on_pair,
+    Kind.QUIT: on_quit,
+    Kind.SAVE: on_save,
+    Kind.MENU: on_menu,
 }
 
 

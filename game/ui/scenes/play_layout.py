@@ -5,14 +5,15 @@ the event card and the why panel; from COMPACT_SCALE up (projectors) one large v
 chosen with tabs in one row with the gauge. The pygame_gui buttons are built here, once per set
 of them (see PlayScene._structure).
 """
+
 from __future__ import annotations
 
 import pygame
 import pygame_gui
 
-from .. import text
-from ..intents import Intent, Kind, View
-from ..layout import column, row
+from ..window import text
+from ..window.intents import Intent, Kind, View
+from ..window.layout import column, row
 from ..widgets import briefing
 from ..widgets.action_bar import ActionBar
 from ..widgets.gauge import TensionGauge
@@ -34,12 +35,21 @@ def lay_out(scene) -> None:
     bar_h = ActionBar.height_for(m, w, human)
     game = scene.game
     longest = max((a.name for a in game.scenario.actors), key=lambda n: text.size(n, m.body, "bold")[0])
-    scene.bar.build(scene, pygame.Rect(0, h - bar_h, w, bar_h), m, human, scene.auto, scene.speed_text(), longest,
-                    finished=game.over)
+    scene.bar.build(
+        scene,
+        pygame.Rect(0, h - bar_h, w, bar_h),
+        m,
+        human,
+        scene.auto,
+        scene.speed_text(),
+        longest,
+        finished=game.over,
+    )
     scene.bar.show_choice(scene.move[0])
     scene.bar.show_blocked(scene.blocked())
-    body = pygame.Rect(m.pad, scene.top_rect.bottom + m.pad // 2, w - 2 * m.pad,
-                       h - bar_h - scene.top_rect.bottom - m.pad)
+    body = pygame.Rect(
+        m.pad, scene.top_rect.bottom + m.pad // 2, w - 2 * m.pad, h - bar_h - scene.top_rect.bottom - m.pad
+    )
     (compact_panels if scene.compact else side_by_side_panels)(scene, body)
     if scene.view is View.CHART:
         pair_buttons(scene)
@@ -58,19 +68,32 @@ def top_bar(scene) -> int:
     scene.top_rect = pygame.Rect(0, 0, w, max(text.line_height(m.body, "bold") + 2 * pad, m.button_h + pad))
     y = (scene.top_rect.height - m.button_h) // 2
     bx = w - pad
-    for label, intent, tip in (("Menu", Intent(Kind.MENU), "Esc: save, settings, title screen"),
-                               ("Help", Intent(Kind.HELP), "F1 or ?: every key")):
+    for label, intent, tip in (
+        ("Menu", Intent(Kind.MENU), "Esc: save, settings, title screen"),
+        ("Help", Intent(Kind.HELP), "F1 or ?: every key"),
+    ):
         bx -= button_w(label, m)
-        scene.add(pygame_gui.elements.UIButton(pygame.Rect(bx, y, button_w(label, m), m.button_h), label, scene.ui,
-                                               tool_tip_text=tip), intent)
+        scene.add(
+            pygame_gui.elements.UIButton(
+                pygame.Rect(bx, y, button_w(label, m), m.button_h), label, scene.ui, tool_tip_text=tip
+            ),
+            intent,
+        )
         bx -= pad // 2
     scene.score_button = None
     if scene.current is not None:
-        bw = button_w(briefing.score_label(100.0), m)   # the widest it gets: the badge never resizes
+        bw = button_w(briefing.score_label(100.0), m)  # the widest it gets: the badge never resizes
         bx -= bw + pad
-        scene.score_button = scene.add(pygame_gui.elements.UIButton(
-            pygame.Rect(bx, y, bw, m.button_h), "", scene.ui, tool_tip_text="",
-            object_id=pygame_gui.core.ObjectID(class_id="@primary")), Intent(Kind.SCORE))
+        scene.score_button = scene.add(
+            pygame_gui.elements.UIButton(
+                pygame.Rect(bx, y, bw, m.button_h),
+                "",
+                scene.ui,
+                tool_tip_text="",
+                object_id=pygame_gui.core.ObjectID(class_id="@primary"),
+            ),
+            Intent(Kind.SCORE),
+        )
         scene.show_score()
     scene.top_text_right = bx - pad
     return len(scene.elements)
@@ -86,8 +109,9 @@ def compact_panels(scene, body) -> None:
     for view, label in TABS:
         if view is View.CARD and scene.dilemma:
             label = "Payoffs (E)"
-        b = pygame_gui.elements.UIButton(pygame.Rect(x, body.y + (row_h - m.button_h) // 2, button_w(label, m),
-                                                     m.button_h), label, scene.ui)
+        b = pygame_gui.elements.UIButton(
+            pygame.Rect(x, body.y + (row_h - m.button_h) // 2, button_w(label, m), m.button_h), label, scene.ui
+        )
         scene.add(b, Intent(Kind.SHOW_VIEW, view))
         if view is scene.view:
             b.select()
@@ -136,8 +160,9 @@ def charts(scene, rect) -> None:
         top, side = row(rect, (rect.width - pad) // 2, None, gap=pad)
         buttons, pair = column(side, m.button_h + pad // 2, None)
     else:
-        top, buttons, pair = column(rect, round((rect.height - m.button_h - pad // 2) * 0.5), m.button_h, None,
-                                    gap=pad // 2)
+        top, buttons, pair = column(
+            rect, round((rect.height - m.button_h - pad // 2) * 0.5), m.button_h, None, gap=pad // 2
+        )
     scene.chart_top.set_rect(top, m)
     scene.chart_pair.set_rect(pair, m)
     scene.pair_buttons_at = buttons.topleft
@@ -147,8 +172,9 @@ def pair_buttons(scene) -> None:
     m = scene.m
     x, y = scene.pair_buttons_at
     for label, intent in (("Previous pair [", Intent(Kind.PREV_PAIR)), ("Next pair ]", Intent(Kind.NEXT_PAIR))):
-        scene.add(pygame_gui.elements.UIButton(pygame.Rect(x, y, button_w(label, m), m.button_h), label, scene.ui),
-                  intent)
+        scene.add(
+            pygame_gui.elements.UIButton(pygame.Rect(x, y, button_w(label, m), m.button_h), label, scene.ui), intent
+        )
         x += button_w(label, m) + m.pad // 2
 
 
@@ -162,6 +188,14 @@ def crisis_prompt(scene, top_elements: int) -> None:
     prompt = scene.shown_prompt()
     count = len(scene.table.prompts(scene.current))
     below_top = pygame.Rect(m.pad, scene.top_rect.bottom + m.pad // 2, w - 2 * m.pad, h - scene.top_rect.bottom - m.pad)
-    scene.prompt.build(scene, below_top, m, prompt, scene.current, [a.name for a in scene.game.scenario.actors],
-                       scene.table.answer_of(scene.current, prompt),
-                       f"{scene.prompt_at + 1} of {count}" if count > 1 else "", scene.last_turn_of(prompt))
+    scene.prompt.build(
+        scene,
+        below_top,
+        m,
+        prompt,
+        scene.current,
+        [a.name for a in scene.game.scenario.actors],
+        scene.table.answer_of(scene.current, prompt),
+        f"{scene.prompt_at + 1} of {count}" if count > 1 else "",
+        scene.last_turn_of(prompt),
+    )

@@ -7,6 +7,7 @@ dialogue in this world, in the background worker — once the sliders have been 
 moment, so dragging never queues a pile of runs. "Play with this world" opens the setup with it,
 and "Save as scenario" writes a scenario file that the setup screen lists.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,9 +23,9 @@ from game.core.runs.results import Condition
 from game.core.files.paths import SCENARIOS, user_scenarios_dir
 from game.core.files.scenario_writer import save_scenario
 
-from .. import palette, text
-from ..formats import format_value
-from ..intents import Intent, Key, Kind
+from ..window import palette, text
+from ..window.formats import format_value
+from ..window.intents import Intent, Key, Kind
 from ..widgets import world_preview
 from ..widgets.world_preview import MARK
 from . import lab
@@ -32,21 +33,40 @@ from .help import register_screen_keys
 
 PREVIEW_GAMES = 200
 PREVIEW_DOCTRINES = ("deterrence", "dialogue")
-DEBOUNCE = 0.35          # seconds the sliders must rest before a new preview starts
+DEBOUNCE = 0.35  # seconds the sliders must rest before a new preview starts
 NAME_RE = re.compile(r"^[A-Za-z0-9_\-]+$")
 MAX_NAME = 40
 
-SANDBOX_KEYS = register_screen_keys("Worldview sandbox", lab.lab_keys(
-    Key(pygame.K_r, Intent(Kind.PICK, ("reset-all", None)), "Shift+R", "reset every parameter to the preset",
-        shift=True),
-    Key(pygame.K_r, Intent(Kind.PICK, ("reset", None)), "R", "reset the focused parameter to the preset", shift=False),
-    Key(pygame.K_BACKSPACE, Intent(Kind.PICK, ("reset", None)), "Backspace", "reset the focused parameter"),
-    Key(pygame.K_p, Intent(Kind.PICK, ("play", None)), "P", "play a game in this world (opens the setup)"),
-    Key(pygame.K_s, Intent(Kind.PICK, ("save", None)), "Ctrl+S", "save this world as a scenario (type a name first)",
-        ctrl=True),
-    Key(pygame.K_PAGEDOWN, Intent(Kind.PICK, ("scroll", 5)), "PgDn", "scroll the parameters down"),
-    Key(pygame.K_PAGEUP, Intent(Kind.PICK, ("scroll", -5)), "PgUp", "scroll the parameters up"),
-))
+SANDBOX_KEYS = register_screen_keys(
+    "Worldview sandbox",
+    lab.lab_keys(
+        Key(
+            pygame.K_r,
+            Intent(Kind.PICK, ("reset-all", None)),
+            "Shift+R",
+            "reset every parameter to the preset",
+            shift=True,
+        ),
+        Key(
+            pygame.K_r,
+            Intent(Kind.PICK, ("reset", None)),
+            "R",
+            "reset the focused parameter to the preset",
+            shift=False,
+        ),
+        Key(pygame.K_BACKSPACE, Intent(Kind.PICK, ("reset", None)), "Backspace", "reset the focused parameter"),
+        Key(pygame.K_p, Intent(Kind.PICK, ("play", None)), "P", "play a game in this world (opens the setup)"),
+        Key(
+            pygame.K_s,
+            Intent(Kind.PICK, ("save", None)),
+            "Ctrl+S",
+            "save this world as a scenario (type a name first)",
+            ctrl=True,
+        ),
+        Key(pygame.K_PAGEDOWN, Intent(Kind.PICK, ("scroll", 5)), "PgDn", "scroll the parameters down"),
+        Key(pygame.K_PAGEUP, Intent(Kind.PICK, ("scroll", -5)), "PgUp", "scroll the parameters up"),
+    ),
+)
 
 
 def snap(spec: P.ParamSpec, value: float) -> float:
@@ -57,8 +77,10 @@ def snap(spec: P.ParamSpec, value: float) -> float:
 
 def param_tip(spec: P.ParamSpec, preset: str) -> str:
     base = P.PRESETS[preset][spec.name]
-    return (f"{spec.label} ({spec.name}): {spec.help} Source: {spec.source}. Range {format_value(spec, spec.low)} to "
-            f"{format_value(spec, spec.high)}; {preset}: {format_value(spec, base)}.")
+    return (
+        f"{spec.label} ({spec.name}): {spec.help} Source: {spec.source}. Range {format_value(spec, spec.low)} to "
+        f"{format_value(spec, spec.high)}; {preset}: {format_value(spec, base)}."
+    )
 
 
 def check_name(name: str) -> str:
@@ -81,16 +103,20 @@ class SandboxScene(lab.LabScene):
     def __init__(self, app, worldview: P.Worldview | None = None):
         super().__init__(app)
         options = getattr(app, "options", None)
-        self.worldview = (worldview or lab.custom_worldview(app) or (options.custom_worldview if options else None)
-                          or self.scenario.worldview)
+        self.worldview = (
+            worldview
+            or lab.custom_worldview(app)
+            or (options.custom_worldview if options else None)
+            or self.scenario.worldview
+        )
         # the world the next game would use when the sandbox opened: Esc puts it back, only "Play with this
         # world" changes it (the labs still offer the sandbox's latest world as "custom (sandbox)")
         self.world_before = getattr(app, "custom_worldview", None)
-        self.focus = 1                  # the preset: ↓ goes on to the parameters, never to the scenario
-        self.first = 0                  # first parameter row shown
+        self.focus = 1  # the preset: ↓ goes on to the parameters, never to the scenario
+        self.first = 0  # first parameter row shown
         self.name_text = ""
-        self.confirm_name = ""          # a name whose file exists: the next Save replaces it
-        self.preview = None             # (worldview, [Results, ...], seconds)
+        self.confirm_name = ""  # a name whose file exists: the next Save replaces it
+        self.preview = None  # (worldview, [Results, ...], seconds)
         self.preview_run = None
         self.preview_due = time.monotonic()
         self.preview_error = ""
@@ -122,8 +148,11 @@ class SandboxScene(lab.LabScene):
 
     def reset(self, name: str | None = None):
         if name is None:
-            self.say(f"Every parameter is back to {self.preset}." if self.modified_count()
-                     else f"Nothing to reset: every parameter is as in {self.preset}.")
+            self.say(
+                f"Every parameter is back to {self.preset}."
+                if self.modified_count()
+                else f"Nothing to reset: every parameter is as in {self.preset}."
+            )
             self.set_world(P.Worldview.from_preset(self.preset))
         else:
             self.set_world(self.worldview.with_values(**{name: P.PRESETS[self.preset][name]}))
@@ -138,13 +167,31 @@ class SandboxScene(lab.LabScene):
         self.head_px = m.px(28)
         self.head_rect = pygame.Rect(2 * pad, pad, w - 4 * pad, text.line_height(self.head_px, "bold"))
         top = self.head_rect.bottom + pad
-        buttons = [("Reset all (Shift+R)", Intent(Kind.PICK, ("reset-all", None)),
-                    f"Every parameter back to {self.preset}.", False, True),
-                   ("Play with this world (P)", Intent(Kind.PICK, ("play", None)),
-                    "Open the new-game setup with this worldview chosen.", True, True),
-                   ("Back (Esc)", Intent(Kind.BACK), "Title screen. The next game keeps the world it had "
-                    "(only Play with this world changes it); the compare lab and the sweep offer this one as "
-                    "“custom (sandbox)”.", False, True)]
+        buttons = [
+            (
+                "Reset all (Shift+R)",
+                Intent(Kind.PICK, ("reset-all", None)),
+                f"Every parameter back to {self.preset}.",
+                False,
+                True,
+            ),
+            (
+                "Play with this world (P)",
+                Intent(Kind.PICK, ("play", None)),
+                "Open the new-game setup with this worldview chosen.",
+                True,
+                True,
+            ),
+            (
+                "Back (Esc)",
+                Intent(Kind.BACK),
+                "Title screen. The next game keeps the world it had "
+                "(only Play with this world changes it); the compare lab and the sweep offer this one as "
+                "“custom (sandbox)”.",
+                False,
+                True,
+            ),
+        ]
         button_top = self.button_rows(buttons, 2 * pad, h - pad, w - 4 * pad)
         line = text.line_height(m.body, "bold")
         self.message_rect = pygame.Rect(2 * pad, button_top - pad // 2 - line, w - 4 * pad, line)
@@ -168,11 +215,26 @@ class SandboxScene(lab.LabScene):
         # the preset and the scenario share one row: the parameters get the height. The scenario comes first
         # in the focus order, so ↓ from the preset goes to the parameters and ↓ → never changes the scenario
         half = (area.width - pad) // 2
-        for k, (label, value, what, tip) in reversed(list(enumerate((
-                ("Preset", self.preset, "preset",
-                 "Start from a preset (click or ← →): every parameter takes its value; the ◆ marks compare with it."),
-                ("Scenario", self.scenario.title, "scenario",
-                 "The region the preview plays and a saved scenario copies (click or ← →; ↑ from the preset)."))))):
+        for k, (label, value, what, tip) in reversed(
+            list(
+                enumerate(
+                    (
+                        (
+                            "Preset",
+                            self.preset,
+                            "preset",
+                            "Start from a preset (click or ← →): every parameter takes its value; the ◆ marks compare with it.",
+                        ),
+                        (
+                            "Scenario",
+                            self.scenario.title,
+                            "scenario",
+                            "The region the preview plays and a saved scenario copies (click or ← →; ↑ from the preset).",
+                        ),
+                    )
+                )
+            )
+        ):
             label_w = text.size(label, m.body, "bold")[0] + pad
             self.cycle_row((area.x + k * (half + pad), y, half, row_h), label, value, what, tip, label_w)
         y += row_h + pad
@@ -189,8 +251,9 @@ class SandboxScene(lab.LabScene):
                 self._param_row(spec, list_rect.y + (k - self.first) * shape["pitch"], area, shape)
             else:
                 self.item("slider", (0, -1000, 1, 1), what=spec.name, shown=False)
-        self.bindings.wheel = lambda dy, pos: (Intent(Kind.PICK, ("scroll", -dy * 2))
-                                               if self.list_rect.collidepoint(pos) else None)
+        self.bindings.wheel = lambda dy, pos: (
+            Intent(Kind.PICK, ("scroll", -dy * 2)) if self.list_rect.collidepoint(pos) else None
+        )
 
     def _row_shape(self, area, row_h: int) -> dict:
         """How a parameter's row is laid out: on one line (label, slider, value, Reset) when the slider
@@ -202,20 +265,29 @@ class SandboxScene(lab.LabScene):
         longest = max(text.size(s.label, m.body, "bold")[0] for s in P.PARAMS) + pad
         one_line = area.width - gutter - longest - value_w - reset_w - 2 * pad >= max(160, area.width * 0.28)
         slider_h = row_h if one_line else round(m.body * 1.3)
-        return {"one_line": one_line, "gutter": gutter, "value_w": value_w, "reset_w": reset_w, "row_h": row_h,
-                "label_w": longest if one_line else area.width - gutter - value_w - reset_w - pad, "slider_h": slider_h,
-                "pitch": row_h + pad // 2 if one_line else text.line_height(m.body, "bold") + slider_h + pad}
+        return {
+            "one_line": one_line,
+            "gutter": gutter,
+            "value_w": value_w,
+            "reset_w": reset_w,
+            "row_h": row_h,
+            "label_w": longest if one_line else area.width - gutter - value_w - reset_w - pad,
+            "slider_h": slider_h,
+            "pitch": row_h + pad // 2 if one_line else text.line_height(m.body, "bold") + slider_h + pad,
+        }
 
     def _param_row(self, spec: P.ParamSpec, ry: int, area, shape: dict):
         """One parameter's row: its name (with the tooltip), its slider, its value and its Reset."""
         pad = self.m.pad
-        gutter, label_w, value_w, reset_w, row_h = (shape[k] for k in ("gutter", "label_w", "value_w", "reset_w",
-                                                                        "row_h"))
+        gutter, label_w, value_w, reset_w, row_h = (
+            shape[k] for k in ("gutter", "label_w", "value_w", "reset_w", "row_h")
+        )
         row = pygame.Rect(area.x, ry, area.width, shape["pitch"] - pad // 2)
         if shape["one_line"]:
             label_rect = pygame.Rect(area.x + gutter, ry, label_w, row_h)
-            slider_rect = pygame.Rect(label_rect.right + pad // 2, ry + 3,
-                                      area.width - gutter - label_w - value_w - reset_w - pad, row_h - 6)
+            slider_rect = pygame.Rect(
+                label_rect.right + pad // 2, ry + 3, area.width - gutter - label_w - value_w - reset_w - pad, row_h - 6
+            )
             value_pos = (slider_rect.right + pad // 2, ry + row_h // 2)
             reset_rect = pygame.Rect(area.right - reset_w, ry + 2, reset_w, row_h - 4)
         else:
@@ -228,19 +300,32 @@ class SandboxScene(lab.LabScene):
         carrier = self.add(pygame_gui.elements.UILabel(label_rect, "", self.ui))
         carrier.set_tooltip(tip)
         self.bindings.zone(label_rect, Intent(Kind.PICK, ("focus-param", spec.name)))
-        slider = self.add(pygame_gui.elements.UIHorizontalSlider(slider_rect, self.worldview[spec.name],
-                                                                 (spec.low, spec.high), self.ui,
-                                                                 click_increment=spec.step))
+        slider = self.add(
+            pygame_gui.elements.UIHorizontalSlider(
+                slider_rect, self.worldview[spec.name], (spec.low, spec.high), self.ui, click_increment=spec.step
+            )
+        )
         if slider.sliding_button is not None:
             slider.sliding_button.set_tooltip(tip)
         back = format_value(spec, P.PRESETS[self.preset][spec.name])
-        reset = self.add(pygame_gui.elements.UIButton(reset_rect, "Reset", self.ui,
-                                                      tool_tip_text=f"Back to {self.preset}'s value, {back} (R)."),
-                         Intent(Kind.PICK, ("reset", spec.name)))
+        reset = self.add(
+            pygame_gui.elements.UIButton(
+                reset_rect, "Reset", self.ui, tool_tip_text=f"Back to {self.preset}'s value, {back} (R)."
+            ),
+            Intent(Kind.PICK, ("reset", spec.name)),
+        )
         if not self.modified(spec.name):
             reset.disable()
-        self.rows[spec.name] = {"spec": spec, "slider": slider, "seen": slider.get_current_value(), "reset": reset,
-                                "label": label_rect, "value": value_pos, "row": row, "gutter": gutter}
+        self.rows[spec.name] = {
+            "spec": spec,
+            "slider": slider,
+            "seen": slider.get_current_value(),
+            "reset": reset,
+            "label": label_rect,
+            "value": value_pos,
+            "row": row,
+            "gutter": gutter,
+        }
         self.item("slider", row, what=spec.name, shown=True)
 
     def _layout_right(self, area):
@@ -257,14 +342,20 @@ class SandboxScene(lab.LabScene):
         entry_rect = pygame.Rect(area.x + save_w, y, area.width - save_w - bw - pad // 2, row_h)
         entry = self.add(pygame_gui.elements.UITextEntryLine(entry_rect, self.ui, placeholder_text="scenario name"))
         entry.set_text(self.name_text)
-        entry.set_tooltip(f"Save this world as a scenario: letters, digits, - and _. Saved to {user_scenarios_dir()}; "
-                          "New game lists it under Scenario.")
+        entry.set_tooltip(
+            f"Save this world as a scenario: letters, digits, - and _. Saved to {user_scenarios_dir()}; "
+            "New game lists it under Scenario."
+        )
         self.entry = entry
         self.item("entry", entry.rect, entry=entry)
         save = pygame.Rect(area.right - bw, y, bw, row_h)
-        self.button(save, label, Intent(Kind.PICK, ("save", None)),
-                    "Write this world into a copy of the scenario, as a TOML file the setup screen lists.",
-                    primary=bool(self.confirm_name))
+        self.button(
+            save,
+            label,
+            Intent(Kind.PICK, ("save", None)),
+            "Write this world into a copy of the scenario, as a TOML file the setup screen lists.",
+            primary=bool(self.confirm_name),
+        )
         rest = pygame.Rect(area.x, area.y, area.width, y - pad - area.y)
         info_h = min(round(rest.height * 0.28), text.line_height(m.small) * 5)
         self.preview_rect = pygame.Rect(rest.x, rest.y, rest.width, rest.height - info_h - pad)
@@ -340,7 +431,7 @@ class SandboxScene(lab.LabScene):
                 self.entry.unfocus()
                 self.on_intent(Intent(Kind.FOCUS_NEXT))
                 return True
-            self.app.custom_worldview = self.world_before   # the next game's world as it was
+            self.app.custom_worldview = self.world_before  # the next game's world as it was
             self.app.pop()
             return True
         return super().on_intent(intent)
@@ -406,20 +497,33 @@ class SandboxScene(lab.LabScene):
             if self.preview_run is not None:
                 self.worker.cancel(self.preview_run)
             conditions = [Condition(d, self.worldview) for d in PREVIEW_DOCTRINES]
-            self.preview_run = self.worker.submit("compare", scenario=self.scenario, conditions=conditions,
-                                                  games=PREVIEW_GAMES, seed=1, workers=1, chunk=PREVIEW_GAMES)
+            self.preview_run = self.worker.submit(
+                "compare",
+                scenario=self.scenario,
+                conditions=conditions,
+                games=PREVIEW_GAMES,
+                seed=1,
+                workers=1,
+                chunk=PREVIEW_GAMES,
+            )
 
     @property
     def preview_current(self) -> bool:
-        return (self.preview is not None and self.preview[0] == self.worldview and self.preview_run is None
-                and self.preview_due is None)
+        return (
+            self.preview is not None
+            and self.preview[0] == self.worldview
+            and self.preview_run is None
+            and self.preview_due is None
+        )
 
     # ------------------------------------------------------------------ play and save
     def play(self) -> bool:
-        from ..setup_options import Options
+        from ..window.setup_options import Options
+
         options = getattr(self.app, "options", None)
-        options = (attrs.evolve(options, scenario=self.scenario) if options is not None
-                   else Options(scenario=self.scenario))
+        options = (
+            attrs.evolve(options, scenario=self.scenario) if options is not None else Options(scenario=self.scenario)
+        )
         self.app.custom_worldview = self.world_before = self.worldview
         self.app.push(self.app.scene("setup", options, worldview=self.worldview))
         return True
@@ -436,8 +540,10 @@ class SandboxScene(lab.LabScene):
         path = user_scenarios_dir() / f"{name}.toml"
         if path.exists() and self.confirm_name != name:
             self.confirm_name = name
-            self.say(f"A saved scenario called “{name}” already exists. Save again to replace it, or change the name.",
-                     warn=True)
+            self.say(
+                f"A saved scenario called “{name}” already exists. Save again to replace it, or change the name.",
+                warn=True,
+            )
             self.relayout()
             return True
         title = f"{self.scenario.title.split(' — ')[0]} — {name}"
@@ -465,12 +571,19 @@ class SandboxScene(lab.LabScene):
         title = "Worldview sandbox"
         img = text.render(title, self.head_px, palette.TEXT, "bold")
         surface.blit(img, self.head_rect.topleft)
-        status = (f"{MARK} {n_mod} parameter{'s' if n_mod != 1 else ''} modified from {self.preset}" if n_mod
-                  else f"all parameters as in {self.preset}")
+        status = (
+            f"{MARK} {n_mod} parameter{'s' if n_mod != 1 else ''} modified from {self.preset}"
+            if n_mod
+            else f"all parameters as in {self.preset}"
+        )
         short = f"{MARK} {n_mod} modified" if n_mod else "as preset"
         room = self.head_rect.width - img.get_width() - 2 * m.pad
-        words = text.render(text.first_fitting([status, short], m.body, room, "bold"), m.body,
-                            palette.FOCUS if n_mod else palette.MUTED, "bold")
+        words = text.render(
+            text.first_fitting([status, short], m.body, room, "bold"),
+            m.body,
+            palette.FOCUS if n_mod else palette.MUTED,
+            "bold",
+        )
         surface.blit(words, words.get_rect(bottomright=(self.head_rect.right, self.head_rect.bottom - 4)))
         self._draw_params(surface)
         self._draw_preview(surface)
@@ -483,14 +596,22 @@ class SandboxScene(lab.LabScene):
     def _draw_params(self, surface):
         world_preview.draw_param_rows(surface, self.m, self.rows.values(), self.worldview)
         above, below = self.first, len(P.PARAMS) - self.first - self.visible
-        for count, arrow, where, key, pos in ((above, "↑", "above", "PgUp", self.hint_above),
-                                              (below, "↓", "below", "PgDn", self.hint_below)):
+        for count, arrow, where, key, pos in (
+            (above, "↑", "above", "PgUp", self.hint_above),
+            (below, "↓", "below", "PgDn", self.hint_below),
+        ):
             if count > 0:
                 words = f"{arrow} {count} more {where} ({arrow}, {key} or the wheel)"
                 surface.blit(text.render(words, self.m.small, palette.FOCUS), pos)
 
     def _draw_preview(self, surface):
         preview = self.preview
-        shown = world_preview.Preview(self.scenario.title, PREVIEW_GAMES, preview and preview[1],
-                                      preview[2] if preview else 0.0, self.preview_current, self.preview_error)
+        shown = world_preview.Preview(
+            self.scenario.title,
+            PREVIEW_GAMES,
+            preview and preview[1],
+            preview[2] if preview else 0.0,
+            self.preview_current,
+            self.preview_error,
+        )
         world_preview.draw_preview(surface, self.preview_rect, self.m, shown, self._charts)

@@ -7,6 +7,7 @@ Every row is reachable with ↑ ↓ (or Tab) and changed with ← → or typing;
 Enter starts the game from any row (on the file row with a path typed, it loads that file).
 Bad input is shown in words on the screen and the game does not start.
 """
+
 from __future__ import annotations
 
 import random
@@ -23,9 +24,9 @@ from game.core.model.rng import MAX_SEED
 from game.core.files.scenario import DOCTRINE_NAMES, MAX_TURNS, list_scenarios, load_scenario
 from game.core.play.session import Game
 
-from .. import intents, layout, palette, text
-from ..intents import Intent, Kind
-from ..scene import Scene
+from ..window import intents, layout, palette, text
+from ..window.intents import Intent, Kind
+from ..window.scene import Scene
 from ..widgets import shapes
 
 CONTROLLERS = (HUMAN,) + DOCTRINE_NAMES
@@ -70,11 +71,15 @@ class SetupScene(Scene):
         self.turns_text = str(self.scenario.turns)
         self.seed_text = str(options.seed if options and options.seed is not None else new_seed())
         self.path_text = ""
-        given = options.doctrines if options and options.doctrines and len(options.doctrines) == self.scenario.n \
-            else None
+        given = (
+            options.doctrines if options and options.doctrines and len(options.doctrines) == self.scenario.n else None
+        )
         self.controllers = list(given) if given else self._default_controllers()
-        self._use_remembered(getattr(getattr(app, "settings", None), "get", lambda *_: None)("setup"),
-                             given is not None, asked is not None)
+        self._use_remembered(
+            getattr(getattr(app, "settings", None), "get", lambda *_: None)("setup"),
+            given is not None,
+            asked is not None,
+        )
         self.focus = 0
         self.error = ""
         self.hover_help = ""
@@ -89,7 +94,7 @@ class SetupScene(Scene):
             self.controllers = list(last["controllers"])
         if not worldview_given and self.custom is None:
             self.worldview = last["worldview"]
-        try:   # --turns on the command line wins: only a scenario at its own file's length takes the last turns
+        try:  # --turns on the command line wins: only a scenario at its own file's length takes the last turns
             own = load_scenario(self.paths.get(self.scenario.name, self.scenario.name)).turns
         except (LoadError, OSError):
             own = None
@@ -103,8 +108,15 @@ class SetupScene(Scene):
         listed = {p.stem for p in list_scenarios()}
         scenario = self.scenario.name if self.scenario.name in listed else (self.scenario.path or self.scenario.name)
         worldview = self.worldview if self.worldview != "custom" else HIDDEN
-        settings.remember(scenario=scenario, setup={"scenario": scenario, "worldview": worldview,
-                                                    "turns": game.turn_limit, "controllers": list(self.controllers)})
+        settings.remember(
+            scenario=scenario,
+            setup={
+                "scenario": scenario,
+                "worldview": worldview,
+                "turns": game.turn_limit,
+                "controllers": list(self.controllers),
+            },
+        )
 
     def _default_controllers(self) -> list[str]:
         out = list(self.scenario.default_doctrines())
@@ -121,8 +133,10 @@ class SetupScene(Scene):
         bottom_h = m.button_h + 2 * pad + text.line_height(m.body) * 3 + pad
         left, right = layout.row(pygame.Rect(2 * pad, top, w - 4 * pad, h - top - bottom_h), None, None, gap=3 * pad)
         n = self.scenario.n
-        row_h = max(round(m.body * 1.7),
-                    min(m.button_h, (left.height - text.line_height(m.body, "bold")) // max(1, n) - pad // 2))
+        row_h = max(
+            round(m.body * 1.7),
+            min(m.button_h, (left.height - text.line_height(m.body, "bold")) // max(1, n) - pad // 2),
+        )
         self.rows = []
         left_end = self._setting_rows(left, row_h)
         buttons_y = h - m.button_h - pad
@@ -156,20 +170,32 @@ class SetupScene(Scene):
 
         r, field, _ = fields("scenario", "Scenario")
         self.scenario_field_w = field.width
-        r["button"] = self._cycle_button(field, self._scenario_label(),
-                                         "Click or ← → to change. Scenarios live in assets/scenarios/.")
+        r["button"] = self._cycle_button(
+            field, self._scenario_label(), "Click or ← → to change. Scenarios live in assets/scenarios/."
+        )
         r, field, load = fields("path", "Or a TOML file", "Load", short=("TOML file", "File"))
         r["entry"] = self._entry(field, self.path_text, placeholder_text="path/to/scenario.toml")
-        self.add(pygame_gui.elements.UIButton(load, "Load", self.ui, tool_tip_text="Load the scenario file named in "
-                                              "the box"), Intent(Kind.OPEN_FILE, None))
+        self.add(
+            pygame_gui.elements.UIButton(
+                load, "Load", self.ui, tool_tip_text="Load the scenario file named in the box"
+            ),
+            Intent(Kind.OPEN_FILE, None),
+        )
         r, field, _ = fields("worldview", "Worldview")
         r["button"] = self._cycle_button(field, self._worldview_label(), self._worldview_help())
         r, field, _ = fields("turns", f"Turns (1–{MAX_TURNS})", short=("Turns",))
         r["entry"] = self._entry(field, self.turns_text)
         r, field, random_seed = fields("seed", "Seed", "Random")
         r["entry"] = self._entry(field, self.seed_text)
-        self.add(pygame_gui.elements.UIButton(random_seed, "Random", self.ui, tool_tip_text="A new random seed "
-                                              "(Ctrl+R). The seed makes a game repeatable."), Intent(Kind.RANDOM_SEED))
+        self.add(
+            pygame_gui.elements.UIButton(
+                random_seed,
+                "Random",
+                self.ui,
+                tool_tip_text="A new random seed (Ctrl+R). The seed makes a game repeatable.",
+            ),
+            Intent(Kind.RANDOM_SEED),
+        )
         self.about_rect = pygame.Rect(column.x, y, column.width, column.bottom - y)
         return y
 
@@ -187,14 +213,18 @@ class SetupScene(Scene):
         y = column.y + text.line_height(m.body, "bold") + pad // 2
         actor_h = row_h
         if y + n * (row_h + pad // 2) > lowest:
-            actor_h = max(text.line_height(m.body, "bold") + 4,
-                          min(row_h, (buttons_y - pad - y) // max(1, n) - pad // 2))
+            actor_h = max(
+                text.line_height(m.body, "bold") + 4, min(row_h, (buttons_y - pad - y) // max(1, n) - pad // 2)
+            )
         self.actor_label_w = round(column.width * 0.5)
         for i, actor in enumerate(self.scenario.actors):
             rect = pygame.Rect(column.x, y, column.width, actor_h)
             r = self._row("actor", actor.name, rect, actor=i)
-            r["button"] = self._cycle_button(layout.row(rect, self.actor_label_w, None)[1], self._controller_label(i),
-                                             controller_help(self.controllers[i]))
+            r["button"] = self._cycle_button(
+                layout.row(rect, self.actor_label_w, None)[1],
+                self._controller_label(i),
+                controller_help(self.controllers[i]),
+            )
             y += actor_h + pad // 2
 
     def _start_and_back(self, y: int):
@@ -204,7 +234,8 @@ class SetupScene(Scene):
         start = pygame.Rect(self.app.size[0] - 2 * pad - bw, y, bw, m.button_h)
         self._row("start", "", start)["button"] = self.add(
             pygame_gui.elements.UIButton(start, labels[0], self.ui, object_id=ObjectID(class_id="@primary")),
-            Intent(Kind.START))
+            Intent(Kind.START),
+        )
         self.add(pygame_gui.elements.UIButton(start.move(-pad - bw, 0), labels[1], self.ui), Intent(Kind.BACK))
 
     def _message_area(self, left: pygame.Rect, left_end: int, buttons_y: int):
@@ -214,11 +245,13 @@ class SetupScene(Scene):
         msg_top = max(left.bottom, max(r["rect"].bottom for r in self.rows if r["kind"] != "start") + pad)
         if buttons_y - pad - msg_top < text.line_height(m.body) * 2:
             room = buttons_y - pad - left_end
-            self.about_rect, self.message_rect = layout.column(pygame.Rect(left.x, left_end, left.width, room),
-                                                               room * 2 // 5, None, gap=pad)
+            self.about_rect, self.message_rect = layout.column(
+                pygame.Rect(left.x, left_end, left.width, room), room * 2 // 5, None, gap=pad
+            )
         else:
-            self.message_rect = pygame.Rect(2 * pad, msg_top, self.app.size[0] - 4 * pad,
-                                            max(1, buttons_y - pad - msg_top))
+            self.message_rect = pygame.Rect(
+                2 * pad, msg_top, self.app.size[0] - 4 * pad, max(1, buttons_y - pad - msg_top)
+            )
 
     def _cycle_button(self, rect, label, tip):
         """A button that steps its row's value on (the row just added); hovering it explains the value."""
@@ -246,16 +279,20 @@ class SetupScene(Scene):
         if self.worldview == HIDDEN:
             prior = self.scenario.hidden_prior
             odds = "even chances" if prior == 0.5 else f"the spiral world with chance {prior:.0%}"
-            return ("Hidden: the game draws deterrence-world or spiral-world from the seed (" + odds + ") and "
-                    "nobody is told which until the debrief. Each human says how likely the spiral world seems "
-                    "after a third and two thirds of the turns and at the end.")
+            return (
+                "Hidden: the game draws deterrence-world or spiral-world from the seed (" + odds + ") and "
+                "nobody is told which until the debrief. Each human says how likely the spiral world seems "
+                "after a third and two thirds of the turns and at the end."
+            )
         if self.worldview == "deterrence-world":
             return "Deterrence world: many actors secretly greedy; arming reveals little; allies are credible."
         if self.worldview == "spiral-world":
             return "Spiral world: few greedy actors; arming and alliances look hostile; misperception is high."
         if self.custom_name != "custom":
-            changed = ", ".join(f"{P.SPEC[k].label.lower()} {v:g}" for k, v in self.custom.overrides().items()) \
+            changed = (
+                ", ".join(f"{P.SPEC[k].label.lower()} {v:g}" for k, v in self.custom.overrides().items())
                 or "nothing changed"
+            )
             return f"The worldview sandbox's world: {self.custom.preset} with {changed}."
         return "A custom worldview passed in (from --set or the sandbox)."
 
@@ -289,7 +326,7 @@ class SetupScene(Scene):
 
     # ------------------------------------------------------------------ intents
     def on_intent(self, intent):
-        self._sync_texts()    # what was typed in the boxes, before any intent reads it
+        self._sync_texts()  # what was typed in the boxes, before any intent reads it
         return super().on_intent(intent)
 
     def _move_focus(self, intent):
@@ -414,13 +451,22 @@ class SetupScene(Scene):
             return True
         self._remember(game)
         from .play import PlayScene
+
         self.app.replace(PlayScene(self.app, game))
         return True
 
-    handlers = {Kind.FOCUS_NEXT: _move_focus, Kind.FOCUS_PREV: _move_focus, Kind.ADJUST: _adjust_focused,
-                Kind.ACTIVATE: _activate, Kind.CYCLE: _cycle, Kind.OPEN_FILE: _load_path,
-                Kind.START: _start, Kind.HOVER: _hover, Kind.RANDOM_SEED: _random_seed,
-                Kind.BACK: _back}
+    handlers = {
+        Kind.FOCUS_NEXT: _move_focus,
+        Kind.FOCUS_PREV: _move_focus,
+        Kind.ADJUST: _adjust_focused,
+        Kind.ACTIVATE: _activate,
+        Kind.CYCLE: _cycle,
+        Kind.OPEN_FILE: _load_path,
+        Kind.START: _start,
+        Kind.HOVER: _hover,
+        Kind.RANDOM_SEED: _random_seed,
+        Kind.BACK: _back,
+    }
 
     # ------------------------------------------------------------------ drawing
     def draw(self, surface):
@@ -434,8 +480,12 @@ class SetupScene(Scene):
                 cy = rect.centery
                 rad = max(6, round(rect.height * 0.28))
                 shapes.draw_marker(surface, actor.marker, palette.hex_colour(actor.colour), (rect.x + rad + 4, cy), rad)
-                label = text.first_fitting([f"{actor.code} · {actor.name}", actor.name, actor.code], m.body,
-                                           self.actor_label_w - 2 * rad - 16, "bold")
+                label = text.first_fitting(
+                    [f"{actor.code} · {actor.name}", actor.name, actor.code],
+                    m.body,
+                    self.actor_label_w - 2 * rad - 16,
+                    "bold",
+                )
                 img = text.render(label, m.body, palette.TEXT, "bold")
                 surface.blit(img, img.get_rect(midleft=(rect.x + 2 * rad + 12, cy)))
             elif r["label"]:
@@ -447,18 +497,34 @@ class SetupScene(Scene):
         hx, hy = self.actor_head
         humans = sum(1 for c in self.controllers if c == HUMAN)
         head = "Who plays each actor" + (f" — {humans} humans: hot-seat" if humans > 1 else "")
-        head = text.first_fitting([head, f"Who plays — {humans} humans" if humans > 1 else head, "Who plays"], m.body,
-                                  self.rows[0]["rect"].width, "bold")
+        head = text.first_fitting(
+            [head, f"Who plays — {humans} humans" if humans > 1 else head, "Who plays"],
+            m.body,
+            self.rows[0]["rect"].width,
+            "bold",
+        )
         surface.blit(text.render(head, m.body, palette.ACCENT, "bold"), (hx, hy))
-        about = text.fit_static(((self.scenario.description, 1.0, palette.MUTED, "italic"),), self.about_rect.width,
-                                max(1, self.about_rect.height), m.body, min_px=10)
+        about = text.fit_static(
+            ((self.scenario.description, 1.0, palette.MUTED, "italic"),),
+            self.about_rect.width,
+            max(1, self.about_rect.height),
+            m.body,
+            min_px=10,
+        )
         if about.height <= self.about_rect.height:
             surface.blit(about.surface, self.about_rect.topleft)
         paras = []
         if self.error:
             paras.append((self.error, 1.0, palette.WARNING, "bold"))
-        paras.append((self.hover_help or "↑ ↓ or Tab: move · ← →: change · type in the boxes · Enter: start",
-                      1.0, palette.TEXT if self.hover_help else palette.MUTED, "regular"))
-        block = text.fit_static(tuple(paras), self.message_rect.width, max(1, self.message_rect.height), m.body,
-                                min_px=10)
+        paras.append(
+            (
+                self.hover_help or "↑ ↓ or Tab: move · ← →: change · type in the boxes · Enter: start",
+                1.0,
+                palette.TEXT if self.hover_help else palette.MUTED,
+                "regular",
+            )
+        )
+        block = text.fit_static(
+            tuple(paras), self.message_rect.width, max(1, self.message_rect.height), m.body, min_px=10
+        )
         surface.blit(block.surface, self.message_rect.topleft)

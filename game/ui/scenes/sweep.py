@@ -1,6 +1,7 @@
 """The sweep: one worldview parameter from low to high, the war rate of each doctrine along it
 (curves with 95 % bands), and the crossover — where the doctrine with the lower war rate changes —
 marked on the chart and stated in words. The run goes to the background worker like compare's."""
+
 from __future__ import annotations
 
 import itertools
@@ -11,10 +12,10 @@ import pygame
 from game.core.model import params as P
 from game.core.runs.experiment import SweepResult, describe_crossovers, parse_axis
 
-from .. import palette, text
-from ..formats import format_value
-from ..intents import Intent, Key, Kind
-from ..metrics import Metrics
+from ..window import palette, text
+from ..window.formats import format_value
+from ..window.intents import Intent, Key, Kind
+from ..window.metrics import Metrics
 from ..widgets import lab_charts
 from ..widgets.progress import draw_progress
 from . import lab
@@ -26,9 +27,9 @@ DEFAULT_GAMES = 200
 NONE = "none"
 SCENARIO_WORLD = "scenario"
 
-SWEEP_KEYS = register_screen_keys("Sweep", lab.lab_keys(
-    Key(pygame.K_r, Intent(Kind.PICK, ("run", None)), "R", "run the sweep"),
-))
+SWEEP_KEYS = register_screen_keys(
+    "Sweep", lab.lab_keys(Key(pygame.K_r, Intent(Kind.PICK, ("run", None)), "R", "run the sweep"))
+)
 
 
 @attrs.frozen(eq=False)
@@ -39,8 +40,8 @@ class SweepOutcome:
     base_label: str
     games: int
     seconds: float
-    crossings: tuple       # crossover dicts of every pair of doctrines shown
-    lines: tuple           # the crossovers in words
+    crossings: tuple  # crossover dicts of every pair of doctrines shown
+    lines: tuple  # the crossovers in words
 
 
 def pairs_in_words(result: SweepResult, doctrines) -> tuple[list, list]:
@@ -101,12 +102,20 @@ class SweepScene(lab.LabScene):
         self.head_px = m.px(28)
         self.head_rect = pygame.Rect(2 * pad, pad, w - 4 * pad, text.line_height(self.head_px, "bold"))
         if self.run is not None:
-            buttons = [("Cancel (Esc)", Intent(Kind.PICK, ("cancel", None)), "Stop the sweep; nothing is kept.", True,
-                        True)]
+            buttons = [
+                ("Cancel (Esc)", Intent(Kind.PICK, ("cancel", None)), "Stop the sweep; nothing is kept.", True, True)
+            ]
         else:
-            buttons = [("Run the sweep (R)", Intent(Kind.PICK, ("run", None)),
-                        "Play every doctrine at every point of the parameter's range.", True, True),
-                       ("Back (Esc)", Intent(Kind.BACK), "Title screen.", False, True)]
+            buttons = [
+                (
+                    "Run the sweep (R)",
+                    Intent(Kind.PICK, ("run", None)),
+                    "Play every doctrine at every point of the parameter's range.",
+                    True,
+                    True,
+                ),
+                ("Back (Esc)", Intent(Kind.BACK), "Title screen.", False, True),
+            ]
         button_top = self.button_rows(buttons, 2 * pad, h - pad, w - 4 * pad)
         line = text.line_height(m.body, "bold")
         self.message_rect = pygame.Rect(2 * pad, button_top - pad // 2 - line, w - 4 * pad, line)
@@ -118,19 +127,33 @@ class SweepScene(lab.LabScene):
         left = pygame.Rect(2 * pad, top, left_w, bottom - top)
         self.chart_rect = pygame.Rect(left.right + gap, top, w - 4 * pad - left_w - gap, bottom - top)
         spec = P.SPEC[self.param]
-        rows = [("Scenario", self.scenario.title, "scenario",
-                 "The region to play (← →). Saved sandbox scenarios are listed too."),
-                ("Parameter", spec.label, "param", f"The parameter on the x axis (← →): {spec.help}"),
-                ("From", format_value(spec, self.low), "low", f"Start of the range (← → by {spec.step:g})."),
-                ("To", format_value(spec, self.high), "high", f"End of the range (← → by {spec.step:g})."),
-                ("Points", f"{self.steps} points", "steps", "How many values of the parameter, evenly spaced (← →)."),
-                ("Doctrine 1", self.doctrines[0], "d0", lab.doctrine_help(self.scenario, self.doctrines[0])),
-                ("Doctrine 2", self.doctrines[1], "d1", lab.doctrine_help(self.scenario, self.doctrines[1])),
-                ("Doctrine 3", self.doctrines[2] if self.doctrines[2] != NONE else "none (optional)", "d2",
-                 "An optional third doctrine (← →)."),
-                ("World", self.world_label(self.world), "world",
-                 "The worldview the other parameters keep while this one moves (← →)."),
-                ("Games", f"{self.games:,} per point", "games", "Games each doctrine plays at each point (← →).")]
+        rows = [
+            (
+                "Scenario",
+                self.scenario.title,
+                "scenario",
+                "The region to play (← →). Saved sandbox scenarios are listed too.",
+            ),
+            ("Parameter", spec.label, "param", f"The parameter on the x axis (← →): {spec.help}"),
+            ("From", format_value(spec, self.low), "low", f"Start of the range (← → by {spec.step:g})."),
+            ("To", format_value(spec, self.high), "high", f"End of the range (← → by {spec.step:g})."),
+            ("Points", f"{self.steps} points", "steps", "How many values of the parameter, evenly spaced (← →)."),
+            ("Doctrine 1", self.doctrines[0], "d0", lab.doctrine_help(self.scenario, self.doctrines[0])),
+            ("Doctrine 2", self.doctrines[1], "d1", lab.doctrine_help(self.scenario, self.doctrines[1])),
+            (
+                "Doctrine 3",
+                self.doctrines[2] if self.doctrines[2] != NONE else "none (optional)",
+                "d2",
+                "An optional third doctrine (← →).",
+            ),
+            (
+                "World",
+                self.world_label(self.world),
+                "world",
+                "The worldview the other parameters keep while this one moves (← →).",
+            ),
+            ("Games", f"{self.games:,} per point", "games", "Games each doctrine plays at each point (← →)."),
+        ]
         row_h = max(round(m.body * 1.5), min(m.button_h, left.height // len(rows) - pad // 2))
         label_w = max(text.size(r[0], m.body, "bold")[0] for r in rows) + pad
         y = left.y
@@ -206,14 +229,20 @@ class SweepScene(lab.LabScene):
             self.say(str(exc), warn=True)
             return True
         base = self.base_worldview()
-        self.run = self.worker.submit("sweep", scenario=self.scenario, axes=[axis], doctrines=doctrines, base=base,
-                                      games=self.games, seed=1)
+        self.run = self.worker.submit(
+            "sweep", scenario=self.scenario, axes=[axis], doctrines=doctrines, base=base, games=self.games, seed=1
+        )
         spec = P.SPEC[self.param]
-        self.running = {"doctrines": tuple(doctrines), "param": self.param, "base": base.label, "games": self.games,
-                        "total": self.steps * len(doctrines) * self.games,
-                        "what": f"Sweeping {spec.label.lower()} from {format_value(spec, self.low)} to "
-                                f"{format_value(spec, self.high)} ({self.steps} points) × {len(doctrines)} doctrines × "
-                                f"{self.games:,} games, in the background."}
+        self.running = {
+            "doctrines": tuple(doctrines),
+            "param": self.param,
+            "base": base.label,
+            "games": self.games,
+            "total": self.steps * len(doctrines) * self.games,
+            "what": f"Sweeping {spec.label.lower()} from {format_value(spec, self.low)} to "
+            f"{format_value(spec, self.high)} ({self.steps} points) × {len(doctrines)} doctrines × "
+            f"{self.games:,} games, in the background.",
+        }
         self.say("")
         self.relayout()
         return True
@@ -221,8 +250,9 @@ class SweepScene(lab.LabScene):
     def run_done(self, run):
         r = self.running
         crossings, lines = pairs_in_words(run.result, r["doctrines"])
-        self.outcome = SweepOutcome(run.result, r["doctrines"], r["param"], r["base"], r["games"], run.seconds,
-                                    tuple(crossings), tuple(lines))
+        self.outcome = SweepOutcome(
+            run.result, r["doctrines"], r["param"], r["base"], r["games"], run.seconds, tuple(crossings), tuple(lines)
+        )
         self._chart = None
 
     # ------------------------------------------------------------------ drawing
@@ -240,12 +270,28 @@ class SweepScene(lab.LabScene):
         elif self.outcome is not None:
             self._draw_outcome(surface, area)
         else:
-            block = text.fit_static((("Choose a parameter and two or three doctrines, then Run the sweep (R).", 1.1,
-                                      palette.TEXT, "bold"),
-                                     ("Each point plays the same games (the same seeds) for every doctrine, so the "
-                                      "curves differ only by the doctrine. The crossover is where the doctrine with "
-                                      "the lower war rate changes.", 1.0, palette.MUTED, "regular")),
-                                    area.width, area.height, m.body, 10)
+            block = text.fit_static(
+                (
+                    (
+                        "Choose a parameter and two or three doctrines, then Run the sweep (R).",
+                        1.1,
+                        palette.TEXT,
+                        "bold",
+                    ),
+                    (
+                        "Each point plays the same games (the same seeds) for every doctrine, so the "
+                        "curves differ only by the doctrine. The crossover is where the doctrine with "
+                        "the lower war rate changes.",
+                        1.0,
+                        palette.MUTED,
+                        "regular",
+                    ),
+                ),
+                area.width,
+                area.height,
+                m.body,
+                10,
+            )
             surface.blit(block.surface, area.topleft)
         self._draw_param_help(surface)
         self.draw_message(surface, self.message_rect)
@@ -255,29 +301,56 @@ class SweepScene(lab.LabScene):
         m = self.m
         o = self.outcome
         spec = P.SPEC[o.param]
-        summary = (f"{o.games:,} games per point and doctrine; the other parameters as in {o.base_label}; "
-                   f"{o.seconds:.1f} s. In words:")
+        summary = (
+            f"{o.games:,} games per point and doctrine; the other parameters as in {o.base_label}; "
+            f"{o.seconds:.1f} s. In words:"
+        )
         colour = palette.FOCUS if o.crossings else palette.TEXT
         paras = [(summary, 0.9, palette.MUTED, "regular")] + [(line, 1.0, colour, "bold") for line in o.lines]
-        words = text.fit_static(tuple(paras), area.width, max(text.line_height(m.body) * 4, area.height // 4), m.body,
-                                Metrics(m.width, m.height, 1.0).body)
+        words = text.fit_static(
+            tuple(paras),
+            area.width,
+            max(text.line_height(m.body) * 4, area.height // 4),
+            m.body,
+            Metrics(m.width, m.height, 1.0).body,
+        )
         chart_h = area.height - words.height - m.pad
         key = (area.width, chart_h, m, id(o))
         if self._chart is None or self._chart[0] != key:
-            self._chart = (key, lab_charts.sweep_chart((area.width, chart_h), m, o.result, list(o.doctrines),
-                                                       f"{spec.label} ({spec.name})", list(o.crossings)))
+            self._chart = (
+                key,
+                lab_charts.sweep_chart(
+                    (area.width, chart_h),
+                    m,
+                    o.result,
+                    list(o.doctrines),
+                    f"{spec.label} ({spec.name})",
+                    list(o.crossings),
+                ),
+            )
         surface.blit(self._chart[1], area.topleft)
         surface.blit(words.surface, (area.x, area.y + chart_h + m.pad))
 
     def _draw_param_help(self, surface):
         m = self.m
         spec = P.SPEC[self.param]
-        rect = pygame.Rect(self.left_x, self.left_bottom + m.pad // 2, self.chart_rect.x - 3 * m.pad,
-                           self.message_rect.y - self.left_bottom - m.pad)
+        rect = pygame.Rect(
+            self.left_x,
+            self.left_bottom + m.pad // 2,
+            self.chart_rect.x - 3 * m.pad,
+            self.message_rect.y - self.left_bottom - m.pad,
+        )
         if rect.height < text.line_height(m.small) * 2:
             return
-        block = text.fit_static(((f"{spec.label} ({spec.name}): {spec.help}", 1.0, palette.MUTED, "regular"),
-                                 (f"Source: {spec.source}.", 1.0, palette.MUTED, "italic")), rect.width, rect.height,
-                                m.small, Metrics(m.width, m.height, 1.0).small)
-        shown, _ = text.window(block, 0, rect.height)     # whole lines, never below the size of text at 1.0
+        block = text.fit_static(
+            (
+                (f"{spec.label} ({spec.name}): {spec.help}", 1.0, palette.MUTED, "regular"),
+                (f"Source: {spec.source}.", 1.0, palette.MUTED, "italic"),
+            ),
+            rect.width,
+            rect.height,
+            m.small,
+            Metrics(m.width, m.height, 1.0).small,
+        )
+        shown, _ = text.window(block, 0, rect.height)  # whole lines, never below the size of text at 1.0
         surface.blit(shown, rect.topleft)

@@ -1,15 +1,19 @@
 """The title screen: the game's name, what it is about, and the menu from title_menu's list."""
+
 from __future__ import annotations
 
 import pygame
 
-from .. import palette, text, title_menu, userdata
-from ..intents import Intent, Kind
-from ..scene import ListScene
+from ..window import palette, text, userdata
+from ..menus import title_menu
+from ..window.intents import Intent, Kind
+from ..window.scene import ListScene
 from ..widgets.button_list import ButtonList
 
-TAGLINE = ("Regional security in East Asia, turn by turn: arm, ally and pressure — or talk, reassure and trade? "
-           "The same events read two ways, and the hidden worldview decides which works.")
+TAGLINE = (
+    "Regional security in East Asia, turn by turn: arm, ally and pressure — or talk, reassure and trade? "
+    "The same events read two ways, and the hidden worldview decides which works."
+)
 
 
 class TitleScene(ListScene):
@@ -21,10 +25,18 @@ class TitleScene(ListScene):
         entries = title_menu.entries()
         items = [(e.label, Intent(Kind.MENU_ENTRY, e), bool(e.enabled(self.app)), e.tooltip) for e in entries]
         width = min(w - 4 * m.pad, round(w * 0.8))
-        self.footer = text.Block([("↑ ↓ then Enter, or click · F1: keys · F11: fullscreen · Ctrl+Q: quit", m.small,
-                                   palette.MUTED, "regular"),
-                                  (f"Saves and exports: {userdata.data_dir()}", m.small, palette.FAINT, "regular")],
-                                 w - 4 * m.pad)
+        self.footer = text.Block(
+            [
+                (
+                    "↑ ↓ then Enter, or click · F1: keys · F11: fullscreen · Ctrl+Q: quit",
+                    m.small,
+                    palette.MUTED,
+                    "regular",
+                ),
+                (f"Saves and exports: {userdata.data_dir()}", m.small, palette.FAINT, "regular"),
+            ],
+            w - 4 * m.pad,
+        )
         footer_h = self.footer.height + m.pad
         item_h = round(m.px(22) * 2.1)
         gap = m.pad
@@ -44,16 +56,18 @@ class TitleScene(ListScene):
                 break
         item_w = ButtonList.width_for([i[0] for i in items], m.px(22), m.pad)
         if columns > 2 and columns * item_w > w - 4 * m.pad:
-            columns = 2                                        # three columns too narrow for the labels
+            columns = 2  # three columns too narrow for the labels
         rows = -(-len(items) // columns)
         room = h - self.head.height - footer_h - 4 * m.pad
-        if rows * (item_h + gap) > room:                       # still too tall: lower buttons, never smaller text
+        if rows * (item_h + gap) > room:  # still too tall: lower buttons, never smaller text
             item_h = max(m.button_h, room // rows - gap)
         list_h = rows * (item_h + gap)
         top = max(m.pad * 2, (h - self.head.height - list_h - footer_h - 3 * m.pad) // 2)
         self.head_pos = ((w - width) // 2, top)
-        bw = min((w - 4 * m.pad - (columns - 1) * gap) // columns,
-                 max(ButtonList.width_for([i[0] for i in items], m.px(22), m.pad), round(m.body * 16)))
+        bw = min(
+            (w - 4 * m.pad - (columns - 1) * gap) // columns,
+            max(ButtonList.width_for([i[0] for i in items], m.px(22), m.pad), round(m.body * 16)),
+        )
         x = (w - columns * bw - (columns - 1) * gap) // 2
         self.list.build(self, items, x, top + self.head.height + 2 * m.pad, bw, item_h, gap, "@menu_item", columns)
         self.footer_pos = (2 * m.pad, h - self.footer.height - m.pad)

@@ -5,21 +5,36 @@ game the bar holds the auto-play controls instead, and once the game is over the
 "See the debrief". Building the buttons is slow (pygame_gui
 renders each one), so the bar is built once per layout and its state and labels change in place.
 """
+
 from __future__ import annotations
 
 import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
-from game.core.model.vocab import (ACTION_HELP, ACTION_HELP_LOCAL, ACTION_LABELS_LOCAL, DETERRENCE_ACTIONS,
-                                   DIALOGUE_ACTIONS, Action)
+from game.core.model.vocab import (
+    ACTION_HELP,
+    ACTION_HELP_LOCAL,
+    ACTION_LABELS_LOCAL,
+    DETERRENCE_ACTIONS,
+    DIALOGUE_ACTIONS,
+    Action,
+)
 
-from .. import palette, text
-from ..intents import Intent, Kind
+from ..window import palette, text
+from ..window.intents import Intent, Kind
 
-SHORT = {Action.ARM: "Arm", Action.ALLY: "Ally", Action.PRESSURE: "Pressure", Action.SUMMIT: "Summit",
-         Action.CBM: "CBM", Action.FORUM: "Forum", Action.TRADE: "Trade", Action.HOLD: "Hold",
-         Action.CHALLENGE: "Challenge"}
+SHORT = {
+    Action.ARM: "Arm",
+    Action.ALLY: "Ally",
+    Action.PRESSURE: "Pressure",
+    Action.SUMMIT: "Summit",
+    Action.CBM: "CBM",
+    Action.FORUM: "Forum",
+    Action.TRADE: "Trade",
+    Action.HOLD: "Hold",
+    Action.CHALLENGE: "Challenge",
+}
 
 
 def _button_w(label: str, m) -> int:
@@ -37,6 +52,7 @@ def _teacher_header(speed_label: str) -> str:
 # what the target slot says when there is no target: it is sized to hold these as well as any actor's name
 NONE_YET, NOT_NEEDED = "none yet", "no target needed"
 NO_TARGET_LABELS = (NONE_YET, NOT_NEEDED)
+
 
 class ActionBar:
     def __init__(self):
@@ -75,8 +91,12 @@ class ActionBar:
 
     @staticmethod
     def _target_w(m) -> int:
-        return (_button_w("<", m) * 2 + text.size("Target: United States", m.body, "bold")[0]
-                + _button_w("End turn", m) + 4 * m.pad)
+        return (
+            _button_w("<", m) * 2
+            + text.size("Target: United States", m.body, "bold")[0]
+            + _button_w("End turn", m)
+            + 4 * m.pad
+        )
 
     @classmethod
     def height_for(cls, m, width, human: bool) -> int:
@@ -90,8 +110,17 @@ class ActionBar:
         return head_y + text.line_height(m.small, "bold")
 
     # ------------------------------------------------------------------ building
-    def build(self, scene, rect, m, human: bool, auto_on: bool = False, speed_label: str = "",
-              longest_name: str = "South Korea", finished: bool = False):
+    def build(
+        self,
+        scene,
+        rect,
+        m,
+        human: bool,
+        auto_on: bool = False,
+        speed_label: str = "",
+        longest_name: str = "South Korea",
+        finished: bool = False,
+    ):
         self.rect = pygame.Rect(rect)
         self.m = m
         self.buttons.clear()
@@ -115,24 +144,38 @@ class ActionBar:
         m, (x, y) = self.m, at
         label = "See the debrief (Enter)"
         self.headers.append(("The game is over", palette.MUTED, pygame.Rect(x, head_y, self.rect.width, 0)))
-        scene.add(pygame_gui.elements.UIButton(pygame.Rect(x, y, _button_w(label, m), m.button_h), label, scene.ui,
-                                               tool_tip_text="The types and the world revealed, the scores, "
-                                                             "the crises and the replay in the other world",
-                                               object_id=ObjectID(class_id="@primary")), Intent(Kind.SEE_DEBRIEF))
+        scene.add(
+            pygame_gui.elements.UIButton(
+                pygame.Rect(x, y, _button_w(label, m), m.button_h),
+                label,
+                scene.ui,
+                tool_tip_text="The types and the world revealed, the scores, "
+                "the crises and the replay in the other world",
+                object_id=ObjectID(class_id="@primary"),
+            ),
+            Intent(Kind.SEE_DEBRIEF),
+        )
 
     def _build_teacher(self, scene, at, head_y: int, auto_on: bool, speed_label: str):
         """An all-AI game: auto-play on or off, its speed, and the next turn."""
         m, (x, y) = self.m, at
-        items = [(_auto_label(auto_on), Intent(Kind.AUTO_PLAY), "@primary"),
-                 ("− slower", Intent(Kind.SPEED_DOWN), None), ("+ faster", Intent(Kind.SPEED_UP), None),
-                 ("Enter: next turn", Intent(Kind.END_TURN), "@primary")]
+        items = [
+            (_auto_label(auto_on), Intent(Kind.AUTO_PLAY), "@primary"),
+            ("− slower", Intent(Kind.SPEED_DOWN), None),
+            ("+ faster", Intent(Kind.SPEED_UP), None),
+            ("Enter: next turn", Intent(Kind.END_TURN), "@primary"),
+        ]
         self.headers.append((_teacher_header(speed_label), palette.MUTED, pygame.Rect(x, head_y, self.rect.width, 0)))
         for label, intent, cls_id in items:
             w = _button_w(label, m)
             if intent.kind is Kind.AUTO_PLAY:  # wide enough for both words, so switching moves nothing
                 w = max(_button_w(_auto_label(True), m), _button_w(_auto_label(False), m))
-            b = pygame_gui.elements.UIButton(pygame.Rect(x, y, w, m.button_h), label, scene.ui,
-                                             object_id=ObjectID(class_id=cls_id) if cls_id else None)
+            b = pygame_gui.elements.UIButton(
+                pygame.Rect(x, y, w, m.button_h),
+                label,
+                scene.ui,
+                object_id=ObjectID(class_id=cls_id) if cls_id else None,
+            )
             scene.add(b, intent)
             if intent.kind is Kind.AUTO_PLAY:
                 self.auto_button = b
@@ -146,19 +189,22 @@ class ActionBar:
         local = game is not None and not game.scenario.dynamics
         helps = {**ACTION_HELP, **ACTION_HELP_LOCAL} if local else ACTION_HELP
         det, dia = self._groups(m)
-        for family, group, colour, cls_id in (("Deterrence", det, palette.DETERRENCE, "@deterrence"),
-                                              ("Dialogue", dia, palette.DIALOGUE, "@dialogue")):
+        for family, group, colour, cls_id in (
+            ("Deterrence", det, palette.DETERRENCE, "@deterrence"),
+            ("Dialogue", dia, palette.DIALOGUE, "@dialogue"),
+        ):
             start = x
             for a, label in group:
                 if local and a is Action.FORUM:
-                    label = f"{int(a) + 1} Talks"     # no regional forum in a two-actor 2x2 game (as short)
+                    label = f"{int(a) + 1} Talks"  # no regional forum in a two-actor 2x2 game (as short)
                 w = _button_w(label, m)
-                if x + w > self.rect.right - pad:          # the row is full: the next row (large text sizes)
+                if x + w > self.rect.right - pad:  # the row is full: the next row (large text sizes)
                     x, y = self.rect.x + pad, y + bh + pad // 2
                 name = ACTION_LABELS_LOCAL.get(a, a.label) if local else a.label
                 tip = f"{name} (key {int(a) + 1}, {family.lower()} family). {helps[a]}"
-                b = pygame_gui.elements.UIButton(pygame.Rect(x, y, w, bh), label, scene.ui, tool_tip_text=tip,
-                                                 object_id=ObjectID(class_id=cls_id))
+                b = pygame_gui.elements.UIButton(
+                    pygame.Rect(x, y, w, bh), label, scene.ui, tool_tip_text=tip, object_id=ObjectID(class_id=cls_id)
+                )
                 scene.add(b, Intent(Kind.CHOOSE_ACTION, int(a)))
                 self.buttons[a] = b
                 x += w + pad // 2
@@ -172,27 +218,39 @@ class ActionBar:
         pad, bh = m.pad, m.button_h
         two = self._rows(m, self.rect.width, True) >= 2
         if two and (y == self.target_y_first(head_y, m) or x + self._target_w(m) > self.rect.right):
-            x = self.rect.x + pad            # the target on a row of its own, unless it fits after the last actions
+            x = self.rect.x + pad  # the target on a row of its own, unless it fits after the last actions
             y += bh + pad // 2
         self.target_y = y
         w = _button_w("<", m)
-        scene.add(pygame_gui.elements.UIButton(pygame.Rect(x, y, w, bh), "<", scene.ui,
-                                               tool_tip_text="Previous target (Shift+Tab)"), Intent(Kind.PREV_TARGET))
+        scene.add(
+            pygame_gui.elements.UIButton(
+                pygame.Rect(x, y, w, bh), "<", scene.ui, tool_tip_text="Previous target (Shift+Tab)"
+            ),
+            Intent(Kind.PREV_TARGET),
+        )
         # on two rows there is no header line over the target: the label says "Target:" itself
         self.target_prefix = "Target: " if two else ""
-        label_w = max(text.size(self.target_prefix + name, m.body, "bold")[0]
-                      for name in (longest_name,) + NO_TARGET_LABELS) + pad
+        label_w = (
+            max(text.size(self.target_prefix + name, m.body, "bold")[0] for name in (longest_name,) + NO_TARGET_LABELS)
+            + pad
+        )
         self.target_rect = pygame.Rect(x + w + pad // 2, y, label_w, bh)
         if not two:
             self.headers.append(("Target (Tab or click the map)", palette.MUTED, pygame.Rect(x, head_y, 0, 0)))
         x = self.target_rect.right + pad // 2
-        scene.add(pygame_gui.elements.UIButton(pygame.Rect(x, y, w, bh), ">", scene.ui,
-                                               tool_tip_text="Next target (Tab)"), Intent(Kind.NEXT_TARGET))
+        scene.add(
+            pygame_gui.elements.UIButton(pygame.Rect(x, y, w, bh), ">", scene.ui, tool_tip_text="Next target (Tab)"),
+            Intent(Kind.NEXT_TARGET),
+        )
         x += w + pad
         ew = _button_w("End turn", m)
-        end = pygame_gui.elements.UIButton(pygame.Rect(max(x, self.rect.right - pad - ew), y, ew, bh), "End turn",
-                                           scene.ui, object_id=ObjectID(class_id="@primary"),
-                                           tool_tip_text="Enter: confirm your move, then Enter again to lock it in")
+        end = pygame_gui.elements.UIButton(
+            pygame.Rect(max(x, self.rect.right - pad - ew), y, ew, bh),
+            "End turn",
+            scene.ui,
+            object_id=ObjectID(class_id="@primary"),
+            tool_tip_text="Enter: confirm your move, then Enter again to lock it in",
+        )
         scene.add(end, Intent(Kind.END_TURN))
 
     def show_choice(self, action: Action | None):
@@ -223,8 +281,9 @@ class ActionBar:
         self.headers[0] = (_teacher_header(speed_label), colour, rect)
 
     # ------------------------------------------------------------------ drawing
-    def draw(self, surface, status: str, status_colour=palette.TEXT, target_label: str = "",
-             target_colour=palette.FOCUS):
+    def draw(
+        self, surface, status: str, status_colour=palette.TEXT, target_label: str = "", target_colour=palette.FOCUS
+    ):
         m = self.m
         if m is None:
             return

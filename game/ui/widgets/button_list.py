@@ -1,12 +1,13 @@
 """A column of pygame_gui buttons that the keyboard can walk (↑ ↓ Tab, Enter) as well as the mouse."""
+
 from __future__ import annotations
 
 import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
-from .. import text
-from ..intents import Intent
+from ..window import text
+from ..window.intents import Intent
 
 
 class ButtonList:
@@ -14,8 +15,18 @@ class ButtonList:
         self.buttons: list[tuple[pygame_gui.elements.UIButton, Intent, bool]] = []
         self.focus = 0
 
-    def build(self, scene, items, x: int, y: int, width: int, height: int, gap: int, class_id: str | None = None,
-              columns: int = 1):
+    def build(
+        self,
+        scene,
+        items,
+        x: int,
+        y: int,
+        width: int,
+        height: int,
+        gap: int,
+        class_id: str | None = None,
+        columns: int = 1,
+    ):
         """items: (label, intent, enabled, tooltip), laid out down `columns` columns. Returns the bottom y."""
         self.buttons = []
         rows = max(1, -(-len(items) // max(1, columns)))
@@ -23,8 +34,13 @@ class ButtonList:
         for k, (label, intent, enabled, tip) in enumerate(items):
             col, row = divmod(k, rows)
             rect = pygame.Rect(x + col * (width + gap), top + row * (height + gap), width, height)
-            b = pygame_gui.elements.UIButton(rect, label, scene.ui, tool_tip_text=tip or None,
-                                             object_id=ObjectID(class_id=class_id) if class_id else None)
+            b = pygame_gui.elements.UIButton(
+                rect,
+                label,
+                scene.ui,
+                tool_tip_text=tip or None,
+                object_id=ObjectID(class_id=class_id) if class_id else None,
+            )
             scene.add(b, intent if enabled else None)
             if not enabled:
                 b.disable()

@@ -5,6 +5,7 @@ once, and rendering them all in the frame that also ran the engine would take se
 frame's budget; instead the scene hands out a RenderBudget each frame and a panel without a share
 keeps showing its previous image until a later frame, so the re-renders spread over frames.
 """
+
 from __future__ import annotations
 
 import pygame
@@ -41,7 +42,7 @@ class CachedPanel:
         self._key = None
         self._surface: pygame.Surface | None = None
         self.waiting = 0
-        self.compact = False   # drawn in its short form (a tab of its own at large text sizes)
+        self.compact = False  # drawn in its short form (a tab of its own at large text sizes)
 
     def set_rect(self, rect, metrics, compact: bool = False):
         rect = pygame.Rect(rect)

@@ -1,10 +1,11 @@
 """The event card of the turn: title, date, ¶, the article quote, both readings side by side,
 and the effects applied. The two readings get the same size, weight and place."""
+
 from __future__ import annotations
 
 import pygame
 
-from .. import palette, text
+from ..window import palette, text
 from . import shapes
 from .cached import CachedPanel, RenderBudget
 
@@ -15,15 +16,23 @@ class CardView(CachedPanel):
 
     def __init__(self):
         super().__init__()
-        self.scroll = 0          # the first line shown (an index into the stops of the card's layout)
+        self.scroll = 0  # the first line shown (an index into the stops of the card's layout)
         self.max_scroll = 0
-        self._shown = None       # the card and turn the scroll belongs to
+        self._shown = None  # the card and turn the scroll belongs to
 
     def scroll_by(self, lines: int):
         self.scroll = max(0, min(self.max_scroll, self.scroll + lines))
 
-    def draw(self, surface, card, turn: int, note: str = "", budget: RenderBudget | None = None,
-             names: dict | None = None, keys_scroll: bool = False):
+    def draw(
+        self,
+        surface,
+        card,
+        turn: int,
+        note: str = "",
+        budget: RenderBudget | None = None,
+        names: dict | None = None,
+        keys_scroll: bool = False,
+    ):
         """names: actor codes to names for the effects; keys_scroll: PgDn scrolls this card (the hint says so)."""
         shown = (getattr(card, "id", None), turn)
         if shown != self._shown:
@@ -39,22 +48,30 @@ class CardView(CachedPanel):
         heading = f"Event card — turn {turn}" if card is not None else "Event card"
         inner = shapes.panel(surf, surf.get_rect(), heading, m.body)
         if card is None:
-            block = text.fit(lambda px: [(note or "No event card this turn.", px, palette.MUTED, "italic")],
-                             inner.width, inner.height, m.body, min_px=11)
+            block = text.fit(
+                lambda px: [(note or "No event card this turn.", px, palette.MUTED, "italic")],
+                inner.width,
+                inner.height,
+                m.body,
+                min_px=11,
+            )
             surf.blit(block.surface, inner.topleft)
             return surf
         gap = max(6, m.pad)
         col_w = (inner.width - gap) // 2
         head, det, dia, effects = self._parts(card, m.body, inner.width, col_w, gap, names)
-        cols_y = head.height + gap                      # the layout, from the card's top
+        cols_y = head.height + gap  # the layout, from the card's top
         col_h = max(det.height, dia.height)
         effects_y = cols_y + col_h + 12 + gap
         placed = [(head, 0, 0), (det, 6, cols_y + 3), (dia, col_w + gap + 6, cols_y + 3), (effects, 0, effects_y)]
-        lines = [(bx, by + y, line, px, colour, style, text.line_height(px, style))
-                 for block, bx, by in placed for line, px, colour, style, y in block.lines]
+        lines = [
+            (bx, by + y, line, px, colour, style, text.line_height(px, style))
+            for block, bx, by in placed
+            for line, px, colour, style, y in block.lines
+        ]
         total = effects_y + effects.height
         view_h = inner.height
-        if total > view_h:   # the hint gets a line of its own so it never covers the text
+        if total > view_h:  # the hint gets a line of its own so it never covers the text
             view_h -= text.line_height(m.small, "bold")
         top, bottom = self._window(lines, total, view_h)
         view = pygame.Rect(inner.x, inner.y, inner.width, bottom - top)
@@ -70,8 +87,11 @@ class CardView(CachedPanel):
                 surf.blit(text.render(line, px, colour, style), (inner.x + x, inner.y + y - top))
         if self.max_scroll:
             keys = "PgDn or wheel" if keys_scroll else "Wheel"
-            more = f"{keys}: more of the card" if self.scroll < self.max_scroll else \
-                f"{'PgUp or wheel' if keys_scroll else 'Wheel'}: back up"
+            more = (
+                f"{keys}: more of the card"
+                if self.scroll < self.max_scroll
+                else f"{'PgUp or wheel' if keys_scroll else 'Wheel'}: back up"
+            )
             hint = text.render(text.ellipsize(more, m.small, inner.width, "bold"), m.small, palette.FOCUS, "bold")
             surf.blit(hint, hint.get_rect(bottomright=(inner.right, inner.bottom)))
         return surf
@@ -79,8 +99,10 @@ class CardView(CachedPanel):
     def _window(self, lines, total: int, height: int) -> tuple[int, int]:
         """(top, bottom) of the part of the card shown: from the line the scroll names down to the last
         whole line that fits, so no line is ever cut. Sets max_scroll and keeps scroll within it."""
+
         def safe(y):
             return not any(ly < y < ly + lh for _, ly, *_rest, lh in lines)
+
         stops = sorted({ly for _, ly, *_ in lines if safe(ly)}) or [0]
         last = next((k for k, y in enumerate(stops) if total - y <= height), len(stops) - 1)
         self.max_scroll = last
@@ -93,13 +115,29 @@ class CardView(CachedPanel):
     def _parts(card, px, width, col_w, gap, names=None):
         small = max(11, round(px * 0.85))
         meta = f"¶{card.paragraph} of the source article" + (f" · {card.date}" if card.date else "")
-        head = text.Block([(card.title, round(px * 1.15), palette.TEXT, "bold"), (meta, small, palette.MUTED, "regular"),
-                           (f"“{card.quote}”", px, palette.TEXT, "italic")], width, gap=max(2, px // 4))
+        head = text.Block(
+            [
+                (card.title, round(px * 1.15), palette.TEXT, "bold"),
+                (meta, small, palette.MUTED, "regular"),
+                (f"“{card.quote}”", px, palette.TEXT, "italic"),
+            ],
+            width,
+            gap=max(2, px // 4),
+        )
         inner_w = col_w - 12
-        det = text.Block([("Deterrence reading", px, palette.DETERRENCE, "bold"),
-                          (card.deterrence_reading, px, palette.TEXT, "regular")], inner_w, gap=2)
-        dia = text.Block([("Dialogue reading", px, palette.DIALOGUE, "bold"),
-                          (card.dialogue_reading, px, palette.TEXT, "regular")], inner_w, gap=2)
+        det = text.Block(
+            [
+                ("Deterrence reading", px, palette.DETERRENCE, "bold"),
+                (card.deterrence_reading, px, palette.TEXT, "regular"),
+            ],
+            inner_w,
+            gap=2,
+        )
+        dia = text.Block(
+            [("Dialogue reading", px, palette.DIALOGUE, "bold"), (card.dialogue_reading, px, palette.TEXT, "regular")],
+            inner_w,
+            gap=2,
+        )
         effects = "; ".join(e.plain(names) for e in card.effects) or "none"
         eff = text.Block([(f"What it does: {effects}.", small, palette.MUTED, "regular")], width)
         return head, det, dia, eff

@@ -2,23 +2,29 @@
 
 Every series has its own colour and line style, named in the legend, so it reads without colour.
 """
+
 from __future__ import annotations
 
 import pygame
 
-from .. import palette, text
+from ..window import palette, text
 from . import shapes
 from .cached import CachedPanel, RenderBudget
 
 
 class Chart(CachedPanel):
-    def draw(self, surface, title: str, lines, x_max: int, version=0, note: str = "",
-             budget: RenderBudget | None = None):
+    def draw(
+        self, surface, title: str, lines, x_max: int, version=0, note: str = "", budget: RenderBudget | None = None
+    ):
         """lines: [(label, turns, values 0..100, colour, style)], or a function returning them, called only
         when the chart renders (the series grow with the game: no need to build them every frame)."""
         key = (version, title, x_max, note, self.rect.size, self.m)
-        self.paint(surface, key, lambda: self.render(self.rect.size, self.m, title,
-                                                     lines() if callable(lines) else lines, x_max, note), budget)
+        self.paint(
+            surface,
+            key,
+            lambda: self.render(self.rect.size, self.m, title, lines() if callable(lines) else lines, x_max, note),
+            budget,
+        )
 
     @staticmethod
     def render(size, m, title, lines, x_max, note="", background=palette.BACKGROUND) -> pygame.Surface:
@@ -34,8 +40,9 @@ class Chart(CachedPanel):
             w = sample + 6 + text.size(label, px)[0]
             if x > inner.x and x + w > inner.right:
                 x, y = inner.x, y + lh + 2
-            shapes.styled_line(surf, colour, (x, y + lh // 2), (x + sample, y + lh // 2), 3, style,
-                               max(4.0, sample / 6))
+            shapes.styled_line(
+                surf, colour, (x, y + lh // 2), (x + sample, y + lh // 2), 3, style, max(4.0, sample / 6)
+            )
             surf.blit(text.render(label, px, palette.TEXT), (x + sample + 6, y))
             x += w + m.px(16)
         top = y + lh + m.pad
@@ -48,8 +55,9 @@ class Chart(CachedPanel):
         if plot.height < 8 or plot.width < 20:
             return surf
         # as many gridlines as have room for their labels: 0 25 50 75 100, else 0 50 100, else 0 100
-        ticks = next((t for t in ((0, 25, 50, 75, 100), (0, 50, 100), (0, 100))
-                      if plot.height / (len(t) - 1) >= lh), ())
+        ticks = next(
+            (t for t in ((0, 25, 50, 75, 100), (0, 50, 100), (0, 100)) if plot.height / (len(t) - 1) >= lh), ()
+        )
         for v in ticks:
             yy = plot.bottom - round(plot.height * v / 100)
             pygame.draw.line(surf, palette.GRID, (plot.x, yy), (plot.right, yy), 1)
@@ -64,7 +72,7 @@ class Chart(CachedPanel):
             xx = plot.x + round(plot.width * t / x_max)
             img = text.render(str(t), px, palette.MUTED)
             r = img.get_rect(midtop=(xx, plot.bottom + 2))
-            r.left = max(r.left, plot.x)          # clear of the y axis's labels
+            r.left = max(r.left, plot.x)  # clear of the y axis's labels
             r.clamp_ip(surf.get_rect())
             if r.left > last_right + 4:
                 surf.blit(img, r)
@@ -72,8 +80,10 @@ class Chart(CachedPanel):
         pygame.draw.rect(surf, palette.PANEL_EDGE, plot, 1)
         width = max(2, round(m.k * 2.5))
         for label, turns, values, colour, style in lines:
-            pts = [(plot.x + round(plot.width * t / x_max),
-                    plot.bottom - round(plot.height * max(0, min(100, v)) / 100)) for t, v in zip(turns, values)]
+            pts = [
+                (plot.x + round(plot.width * t / x_max), plot.bottom - round(plot.height * max(0, min(100, v)) / 100))
+                for t, v in zip(turns, values)
+            ]
             if pts:
                 shapes.polyline(surf, colour, pts, width, style, unit=max(5.0, 4 * m.k))
         if not any(len(t) for _, t, _, _, _ in lines):

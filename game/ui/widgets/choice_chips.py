@@ -4,6 +4,7 @@ pygame_gui buttons have no ticked state of their own (their "selected" look is t
 here), and their font lacks a tick mark, so the chips are drawn with shapes; a transparent label
 over each one carries its tooltip, and a click zone turns the click into a PICK intent.
 """
+
 from __future__ import annotations
 
 import math
@@ -11,14 +12,14 @@ import math
 import pygame
 import pygame_gui
 
-from .. import palette, text
-from ..intents import Intent, Kind
+from ..window import palette, text
+from ..window.intents import Intent, Kind
 
 
 class ChoiceChips:
     def __init__(self, group: str):
         self.group = group
-        self.items: list[tuple[str, str, str]] = []   # key, label, tooltip
+        self.items: list[tuple[str, str, str]] = []  # key, label, tooltip
         self.rects: dict[str, pygame.Rect] = {}
         self.colours: dict[str, tuple] = {}
         self.px = 14
@@ -78,8 +79,11 @@ class ChoiceChips:
             b = pygame.Rect(r.x + inset + 4, r.centery - size // 2, size, size)
             if on:
                 pygame.draw.rect(surface, palette.ACCENT, b, border_radius=3)
-                tick = [(b.x + size * 0.2, b.y + size * 0.55), (b.x + size * 0.42, b.y + size * 0.78),
-                        (b.x + size * 0.82, b.y + size * 0.25)]
+                tick = [
+                    (b.x + size * 0.2, b.y + size * 0.55),
+                    (b.x + size * 0.42, b.y + size * 0.78),
+                    (b.x + size * 0.82, b.y + size * 0.25),
+                ]
                 pygame.draw.lines(surface, palette.BACKGROUND, False, tick, max(2, size // 7))
             else:
                 pygame.draw.rect(surface, palette.MUTED, b, 2, border_radius=3)
@@ -90,11 +94,11 @@ class ChoiceChips:
 
 def draw_focus(surface, rect, m):
     """The yellow focus ring the other screens use, just outside rect."""
-    pygame.draw.rect(surface, palette.FOCUS, pygame.Rect(rect).inflate(m.pad // 2 + 2, m.pad // 2 + 2), 2,
-                     border_radius=7)
+    pygame.draw.rect(
+        surface, palette.FOCUS, pygame.Rect(rect).inflate(m.pad // 2 + 2, m.pad // 2 + 2), 2, border_radius=7
+    )
 
 
 def heading(surface, words: str, pos, px: int, width: int, colour=palette.ACCENT):
     img = text.render(text.ellipsize(words, px, width, "bold"), px, colour, "bold")
     surface.blit(img, pos)
-

@@ -6,6 +6,7 @@ intent its key sends (F X S B, Y N), so keys and clicks share one path. It names
 other party, the rung and what each answer does. What the rules do with the answers is in
 game.core.model.rules.crises; the words here follow vocab.STANCE_HELP and docs/MODEL.md.
 """
+
 from __future__ import annotations
 
 import pygame
@@ -14,22 +15,26 @@ from pygame_gui.core import ObjectID
 
 from game.core.model.vocab import RUNG_NAMES, STANCE_HELP, Stance
 
-from .. import palette, text
-from ..intents import STANCE_KEYS, Intent, Kind
+from ..window import palette, text
+from ..window.intents import STANCE_KEYS, Intent, Kind
 from . import shapes
 
 WAR = len(RUNG_NAMES) - 1
-BACK_HELP = ("Your strength counts on {ally}'s side, which may make the other side give way; if war comes, "
-             "you are in it (entrapment).")
-STAY_HELP = ("You keep out of the war if it comes, but your alliance with {ally} loses credibility: others "
-             "count on your commitments less (abandonment).")
+BACK_HELP = (
+    "Your strength counts on {ally}'s side, which may make the other side give way; if war comes, "
+    "you are in it (entrapment)."
+)
+STAY_HELP = (
+    "You keep out of the war if it comes, but your alliance with {ally} loses credibility: others "
+    "count on your commitments less (abandonment)."
+)
 LATER = "Decide later (Esc)"
 
 
 def rung_line(rung: int) -> str:
     """'Rung 2 of 4: confrontation. Next: brink, then war.'"""
     rung = max(1, min(WAR - 1, int(rung)))
-    ahead = RUNG_NAMES[rung + 1:]
+    ahead = RUNG_NAMES[rung + 1 :]
     nxt = ", then ".join(ahead)
     return f"Rung {rung} of {WAR}: {RUNG_NAMES[rung]}. Next: {nxt}."
 
@@ -49,12 +54,18 @@ def situation(prompt: dict, me: int, names: list[str], last: str = "") -> list[s
             head = f"{names[other]} challenged you over {stake}."
         else:
             head = f"An event opened a crisis between you and {names[other]} over {stake}."
-        return [head, rung_line(prompt["rung"])] + more + [
-            "Choose your stance for this turn. It stays hidden until every move is in."]
+        return (
+            [head, rung_line(prompt["rung"])]
+            + more
+            + ["Choose your stance for this turn. It stays hidden until every move is in."]
+        )
     ally = prompt["ally"]
     other = b if a == ally else a
-    return [f"Your ally {names[ally]} faces {names[other]} in a crisis over {stake}.", rung_line(prompt["rung"])] \
-        + more + [f"Do you back {names[ally]}? Your answer stays hidden until every move is in."]
+    return (
+        [f"Your ally {names[ally]} faces {names[other]} in a crisis over {stake}.", rung_line(prompt["rung"])]
+        + more
+        + [f"Do you back {names[ally]}? Your answer stays hidden until every move is in."]
+    )
 
 
 def options(prompt: dict, names: list[str]) -> list[tuple[str, Intent, str, object]]:
@@ -62,8 +73,10 @@ def options(prompt: dict, names: list[str]) -> list[tuple[str, Intent, str, obje
     if prompt["kind"] == "stance":
         return [(f"{STANCE_KEYS[int(s)]}  {s.label}", Intent(Kind.STANCE, int(s)), STANCE_HELP[s], s) for s in Stance]
     ally = names[prompt["ally"]]
-    return [(f"Y  Back {ally}", Intent(Kind.BACKING, True), BACK_HELP.format(ally=ally), True),
-            ("N  Stay out", Intent(Kind.BACKING, False), STAY_HELP.format(ally=ally), False)]
+    return [
+        (f"Y  Back {ally}", Intent(Kind.BACKING, True), BACK_HELP.format(ally=ally), True),
+        ("N  Stay out", Intent(Kind.BACKING, False), STAY_HELP.format(ally=ally), False),
+    ]
 
 
 def title(prompt: dict) -> str:
@@ -77,12 +90,13 @@ class CrisisPrompt:
 
     def __init__(self):
         self.rect = pygame.Rect(0, 0, 0, 0)
-        self.buttons: dict = {}          # answer -> pygame_gui button
+        self.buttons: dict = {}  # answer -> pygame_gui button
         self.m = None
         self.prompt: dict | None = None
 
-    def build(self, scene, area, m, prompt: dict, me: int, names: list[str], answer=None, place: str = "",
-              last: str = ""):
+    def build(
+        self, scene, area, m, prompt: dict, me: int, names: list[str], answer=None, place: str = "", last: str = ""
+    ):
         """Lay the prompt out centred in `area` (the whole window, inset) and add its buttons to scene."""
         self.m, self.prompt = m, prompt
         self.buttons = {}
@@ -98,12 +112,27 @@ class CrisisPrompt:
         head_px = m.heading
 
         def measure(px):
-            head = text.Block([(t, px, palette.TEXT if k == 0 else palette.MUTED, "bold" if k == 0 else "regular")
-                               for k, t in enumerate(situation(prompt, me, names, last))], inner_w, gap=max(2, px // 3))
+            head = text.Block(
+                [
+                    (t, px, palette.TEXT if k == 0 else palette.MUTED, "bold" if k == 0 else "regular")
+                    for k, t in enumerate(situation(prompt, me, names, last))
+                ],
+                inner_w,
+                gap=max(2, px // 3),
+            )
             helps = [text.Block([(h, px, palette.TEXT, "regular")], help_w) for _, _, h, _ in opts]
             rows = [max(bh, b.height) for b in helps]
-            height = (text.line_height(head_px, "bold") + pad + head.height + 2 * pad
-                      + sum(rows) + pad * (len(rows) - 1) + 2 * pad + bh + 3 * pad)
+            height = (
+                text.line_height(head_px, "bold")
+                + pad
+                + head.height
+                + 2 * pad
+                + sum(rows)
+                + pad * (len(rows) - 1)
+                + 2 * pad
+                + bh
+                + 3 * pad
+            )
             return head, helps, rows, height
 
         px = m.body
@@ -125,16 +154,24 @@ class CrisisPrompt:
         ui = scene.ui
         family = "@deterrence"
         for (label, intent, _help, value), block, row_h in zip(opts, helps, rows):
-            b = pygame_gui.elements.UIButton(pygame.Rect(x, y + (row_h - bh) // 2, label_w, bh), label, ui,
-                                             tool_tip_text=_help, object_id=ObjectID(class_id=family))
+            b = pygame_gui.elements.UIButton(
+                pygame.Rect(x, y + (row_h - bh) // 2, label_w, bh),
+                label,
+                ui,
+                tool_tip_text=_help,
+                object_id=ObjectID(class_id=family),
+            )
             scene.add(b, intent)
             self.buttons[value] = b
             self.rows.append((block, (x + label_w + 2 * pad, y + (row_h - block.height) // 2)))
             y += row_h + pad
         y += pad
-        later = pygame_gui.elements.UIButton(pygame.Rect(self.rect.right - 2 * pad - later_w, y, later_w, bh), LATER,
-                                             ui, tool_tip_text="Look at the map first: Enter at the end of your turn, "
-                                                               "or K, brings the prompt back")
+        later = pygame_gui.elements.UIButton(
+            pygame.Rect(self.rect.right - 2 * pad - later_w, y, later_w, bh),
+            LATER,
+            ui,
+            tool_tip_text="Look at the map first: Enter at the end of your turn, or K, brings the prompt back",
+        )
         scene.add(later, Intent(Kind.MENU))
         self.hint_rect = pygame.Rect(x, y, later.rect.x - x - pad, bh)
         self.show_answer(answer)
@@ -161,8 +198,12 @@ class CrisisPrompt:
         pygame.draw.rect(surface, edge, self.rect, 3, border_radius=10)
         x, y = self.title_pos
         room = self.rect.right - 2 * m.pad - x
-        shapes.crisis_icon(surface, (x + m.heading * 0.8, y + text.line_height(m.heading, "bold") / 2),
-                           int(self.prompt["rung"]), m.heading)
+        shapes.crisis_icon(
+            surface,
+            (x + m.heading * 0.8, y + text.line_height(m.heading, "bold") / 2),
+            int(self.prompt["rung"]),
+            m.heading,
+        )
         tx = x + round(m.heading * 1.9)
         if self.place:
             place = text.render(self.place, m.small, palette.MUTED, "bold")

@@ -1,11 +1,12 @@
 """Regional tension 0–100 on a bar with the named bands of vocab.TENSION_BANDS."""
+
 from __future__ import annotations
 
 import pygame
 
 from game.core.model.vocab import TENSION_BANDS, tension_band
 
-from .. import palette, text
+from ..window import palette, text
 from .cached import CachedPanel, RenderBudget
 
 
@@ -33,7 +34,12 @@ class TensionGauge(CachedPanel):
     def height_for(metrics, compact: bool = False) -> int:
         if compact:
             return round(metrics.body * 1.5) + 2 * metrics.pad
-        return text.line_height(metrics.body, "bold") + text.line_height(metrics.small) + round(metrics.body * 1.3) + metrics.pad
+        return (
+            text.line_height(metrics.body, "bold")
+            + text.line_height(metrics.small)
+            + round(metrics.body * 1.3)
+            + metrics.pad
+        )
 
     def draw(self, surface, value: float, previous: float | None = None, budget: RenderBudget | None = None):
         key = (round(value, 2), None if previous is None else round(previous, 2), self.rect.size, self.m, self.compact)
@@ -81,7 +87,9 @@ class TensionGauge(CachedPanel):
         img = text.render(head, m.body, palette.TEXT, "bold")
         surf.blit(img, img.get_rect(midleft=(0, self.rect.height // 2)))
         bar_h = round(m.body * 1.4)
-        bar = pygame.Rect(w_head + m.pad, (self.rect.height - bar_h) // 2, max(10, self.rect.width - w_head - m.pad), bar_h)
+        bar = pygame.Rect(
+            w_head + m.pad, (self.rect.height - bar_h) // 2, max(10, self.rect.width - w_head - m.pad), bar_h
+        )
         needle = bar.x + round(bar.width * max(0.0, min(100.0, value)) / 100)
         _bands(surf, bar, needle, m)
         x = needle

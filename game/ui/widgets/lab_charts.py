@@ -5,6 +5,7 @@ curves. Each is rendered once into a surface and cached by its caller; frames on
 Doctrines get neutral hues of equal weight (never red against green) and, in the curves, their
 own line style and marker too, so the pictures read without colour.
 """
+
 from __future__ import annotations
 
 import attrs
@@ -12,17 +13,21 @@ import pygame
 
 from game.core.runs.lab_format import interval, percent
 
-from .. import palette, text
-from ..metrics import Metrics
+from ..window import palette, text
+from ..window.metrics import Metrics
 from . import shapes
 
 # Okabe–Ito hues for how games end; the words are printed beside every bar as well.
-OUTCOMES = (("war", "war", (213, 94, 0)),
-            ("lockin", "lock-in", (204, 121, 167)),
-            ("community", "community", (0, 158, 115)),
-            ("none", "none", (150, 158, 170)))
-LEGEND_WORDS = ("lines: mean of all games, shaded: 10th–90th percentile · bars: how games end (regional war, "
-                "cold-war lock-in, security community, none by the turn limit), whiskers: 95 % interval")
+OUTCOMES = (
+    ("war", "war", (213, 94, 0)),
+    ("lockin", "lock-in", (204, 121, 167)),
+    ("community", "community", (0, 158, 115)),
+    ("none", "none", (150, 158, 170)),
+)
+LEGEND_WORDS = (
+    "lines: mean of all games, shaded: 10th–90th percentile · bars: how games end (regional war, "
+    "cold-war lock-in, security community, none by the turn limit), whiskers: 95 % interval"
+)
 
 # neutral hues for any other doctrine or profile, none of them near the two concepts' hues
 _OTHER_COLOURS = ((196, 176, 224), (150, 205, 190), (206, 206, 206), (222, 176, 186))
@@ -105,8 +110,10 @@ def time_chart(surface, rect, px: int, result, thin: bool = False):
     plot = Plot(plot_rect, 1, max(2, turns))
     y_grid(surface, plot, px, (0, 50, 100) if plot_rect.height >= 3 * lh else (0, 100))
     xs = list(range(1, turns + 1))
-    series = ((result.tension_mean, result.tension_band, 1.0, palette.CHART_TENSION, "solid"),
-              (result.trust_mean, result.trust_band, 100.0, palette.CHART_TRUST, "dashed"))
+    series = (
+        (result.tension_mean, result.tension_band, 1.0, palette.CHART_TENSION, "solid"),
+        (result.trust_mean, result.trust_band, 100.0, palette.CHART_TRUST, "dashed"),
+    )
     for mean, band, k, colour, _ in series:
         fill_band(surface, plot, xs, band[0] * k, band[1] * k, colour, 55)
     width = 2 if thin else 3
@@ -188,11 +195,11 @@ def condition_cell(size, px: int, result, title: str, colour, winner: bool, badg
     surf.blit(text.render(label, px, palette.TEXT, "bold"), (inner.x + chip + 6, inner.y))
     body = pygame.Rect(inner.x, inner.y + lh + pad // 2, inner.width, inner.height - lh - pad // 2)
     bars_w = bars_min_width(px)
-    if body.width >= 1.45 * body.height and body.width // 2 - pad >= bars_w:   # chart left, bars right
+    if body.width >= 1.45 * body.height and body.width // 2 - pad >= bars_w:  # chart left, bars right
         cw = round(body.width * 0.5)
         time_chart(surf, (body.x, body.y, cw, body.height), px, result, thin=True)
         outcome_bars(surf, (body.x + cw + pad, body.y, body.width - cw - pad, body.height), px, result)
-    else:                                                                         # chart above, bars below
+    else:  # chart above, bars below
         # the four bars first, whole; the chart takes what is left, if that is enough to read
         bars_h = min(body.height, max(body.height // 3, 4 * (text.line_height(px) + 2) + 2))
         chart_h = body.height - bars_h - pad // 2
@@ -242,8 +249,9 @@ def rows_that_fit(height: int, m, n: int) -> int:
     return 1
 
 
-def compare_grid(size, m, cells: dict, worlds: list, doctrines: list, verdicts: dict,
-                 heading: str = "") -> pygame.Surface:
+def compare_grid(
+    size, m, cells: dict, worlds: list, doctrines: list, verdicts: dict, heading: str = ""
+) -> pygame.Surface:
     """Rows are worlds, columns doctrines; each row is headed by its verdict in words.
 
     cells: (world key, doctrine) -> Results; worlds: [(key, label)];
@@ -267,11 +275,16 @@ def compare_grid(size, m, cells: dict, worlds: list, doctrines: list, verdicts: 
     heads = {}
     for key, label in worlds:
         winners, sentence = verdicts.get(key, (set(), ""))
-        heads[key] = text.fit_static(((f"{label}: {sentence}", 1.0, palette.ACCENT, "bold"),), w,
-                                     2 * text.line_height(m.body, "bold"), m.body, 11)
+        heads[key] = text.fit_static(
+            ((f"{label}: {sentence}", 1.0, palette.ACCENT, "bold"),),
+            w,
+            2 * text.line_height(m.body, "bold"),
+            m.body,
+            11,
+        )
     head_h = max(b.height for b in heads.values()) if heads else 0
     cell_h = row_h - head_h - pad // 3
-    floor = Metrics(m.width, m.height, 1.0).small     # never smaller than at text size 1.0
+    floor = Metrics(m.width, m.height, 1.0).small  # never smaller than at text size 1.0
     px = max(floor, min(m.small, cell_h // 9, cell_w // 22))
     for r, (key, label) in enumerate(worlds):
         top = y + r * (row_h + gap)
@@ -282,15 +295,23 @@ def compare_grid(size, m, cells: dict, worlds: list, doctrines: list, verdicts: 
             result = cells.get((key, doctrine))
             if result is None:
                 continue
-            pic = condition_cell((cell_w, cell_h), px, result, doctrine, doctrine_colour(doctrine, c),
-                                 doctrine in winners, "lowest war rate")
+            pic = condition_cell(
+                (cell_w, cell_h),
+                px,
+                result,
+                doctrine,
+                doctrine_colour(doctrine, c),
+                doctrine in winners,
+                "lowest war rate",
+            )
             surf.blit(pic, (c * (cell_w + gap), cell_top))
     return surf
 
 
 # ---------------------------------------------------------------------- the sweep
-def sweep_chart(size, m, sweep, doctrines: list, param_label: str, crossings: list, px: int | None = None
-                ) -> pygame.Surface:
+def sweep_chart(
+    size, m, sweep, doctrines: list, param_label: str, crossings: list, px: int | None = None
+) -> pygame.Surface:
     """War rate of each doctrine along the swept parameter, 95 % bands, crossovers marked."""
     w, h = size
     surf = text.surface((max(1, w), max(1, h)))
@@ -299,10 +320,11 @@ def sweep_chart(size, m, sweep, doctrines: list, param_label: str, crossings: li
     px = px or m.small
     lh = text.line_height(px)
     y = _curve_keys(surf, inner, px, doctrines)
-    top = y + lh + m.pad // 2 + (lh + 2 if crossings else lh // 2)   # a line for the crossover's label
+    top = y + lh + m.pad // 2 + (lh + 2 if crossings else lh // 2)  # a line for the crossover's label
     axis_w = text.size("100%", px)[0] + 6
-    plot_rect = pygame.Rect(inner.x + axis_w, top, inner.width - axis_w - text.size("0.00", px)[0] // 2,
-                            inner.bottom - top - 2 * lh - 4)
+    plot_rect = pygame.Rect(
+        inner.x + axis_w, top, inner.width - axis_w - text.size("0.00", px)[0] // 2, inner.bottom - top - 2 * lh - 4
+    )
     if plot_rect.width < 40 or plot_rect.height < 30:
         return surf
     xs = [p[0][0] for p in sweep.points]
@@ -357,13 +379,13 @@ def _x_ticks(surf, plot: Plot, px: int, xs: list):
     labels = [f"{v:.2f}".rstrip("0").rstrip(".") if abs(v) < 100 else f"{v:g}" for v in xs]
     tick_w = max(text.size(t, px)[0] for t in labels) + 8
     every = max(1, -(-len(xs) * tick_w // max(1, plot_rect.width)))
-    last_right = -10**6
+    last_right = -(10**6)
     for k, (v, t) in enumerate(zip(xs, labels)):
         xx = plot.x(v)
         pygame.draw.line(surf, palette.GRID, (xx, plot_rect.bottom), (xx, plot_rect.bottom + 3), 1)
         img = text.render(t, px, palette.MUTED)
         r = img.get_rect(midtop=(xx, plot_rect.bottom + 3))
-        r.left = max(r.left, plot_rect.x)          # clear of the y axis's labels
+        r.left = max(r.left, plot_rect.x)  # clear of the y axis's labels
         r.clamp_ip(surf.get_rect())
         if (k % every == 0 or k == len(xs) - 1) and r.left > last_right + 6:
             surf.blit(img, r)

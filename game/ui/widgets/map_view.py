@@ -2,6 +2,7 @@
 
 An open crisis is a numbered diamond on its pair's edge (the rung) with a label naming the stake
 and the rung ("Taiwan · rung 2 confrontation"), from Game.open_crises()."""
+
 from __future__ import annotations
 
 import math
@@ -11,7 +12,7 @@ import pygame
 
 from game.core.model.vocab import RUNG_NAMES
 
-from .. import layout, palette, text
+from ..window import layout, palette, text
 from . import shapes
 from .cached import CachedPanel, RenderBudget
 
@@ -25,8 +26,8 @@ class MapView(CachedPanel):
         self.m = metrics
         self.node_pos: list[tuple[int, int]] = []
         self.node_radius = 10
-        self.label_boxes: list[pygame.Rect] = []   # actor labels as last drawn
-        self.stake_boxes: list[pygame.Rect] = []   # open crises' stake labels as last drawn
+        self.label_boxes: list[pygame.Rect] = []  # actor labels as last drawn
+        self.stake_boxes: list[pygame.Rect] = []  # open crises' stake labels as last drawn
 
     def node_zones(self) -> list[tuple[pygame.Rect, int]]:
         """Click areas of the nodes (in screen coordinates), for choosing a target."""
@@ -36,15 +37,41 @@ class MapView(CachedPanel):
             out.append((pygame.Rect(round(x - r), round(y - r), round(2 * r), round(2 * r)), i))
         return out
 
-    def draw(self, surface, snapshot: dict, alliance, focus: int | None = None, target: int | None = None,
-             humans=(), title: str = "Region map", version: int = 0, budget: RenderBudget | None = None,
-             crises=()):
+    def draw(
+        self,
+        surface,
+        snapshot: dict,
+        alliance,
+        focus: int | None = None,
+        target: int | None = None,
+        humans=(),
+        title: str = "Region map",
+        version: int = 0,
+        budget: RenderBudget | None = None,
+        crises=(),
+    ):
         """crises: the open crises, each a dict with 'parties', 'name' and 'rung' (Game.open_crises())."""
         crises = tuple((tuple(c["parties"]), c["name"], int(c["rung"])) for c in crises)
-        key = (version, id(snapshot), snapshot.get("turn"), focus, target, tuple(humans), self.rect.size, self.m, title,
-               crises)
-        self.paint(surface, key, lambda: self._render(snapshot, np.asarray(alliance, dtype=float), focus, target,
-                                                      set(humans), title, crises), budget)
+        key = (
+            version,
+            id(snapshot),
+            snapshot.get("turn"),
+            focus,
+            target,
+            tuple(humans),
+            self.rect.size,
+            self.m,
+            title,
+            crises,
+        )
+        self.paint(
+            surface,
+            key,
+            lambda: self._render(
+                snapshot, np.asarray(alliance, dtype=float), focus, target, set(humans), title, crises
+            ),
+            budget,
+        )
 
     @staticmethod
     def crisis_label(name: str, rung: int) -> str:
@@ -69,8 +96,7 @@ class MapView(CachedPanel):
         taken = self._draw_nodes(surf, pos, focus, target, r)
         labels = self._place_labels(pos, humans, r, label_px, box, taken)
         icon_r = round(label_px * 0.9)
-        icons = self._draw_crisis_icons(surf, pos, pairs, np.asarray(snap["crisis"], dtype=int), taken, inner,
-                                        label_px)
+        icons = self._draw_crisis_icons(surf, pos, pairs, np.asarray(snap["crisis"], dtype=int), taken, inner, label_px)
         rings = []
         for k in (focus, target):
             if k is not None:
@@ -95,7 +121,7 @@ class MapView(CachedPanel):
             return box, legend
         rows, col_h = self._legend_layout(1)
         col_w = max(e[3] for e, _, _ in rows) + m.pad
-        if col_h > inner.height:                 # two columns
+        if col_h > inner.height:  # two columns
             col_w = 2 * col_w + m.px(14)
             rows, col_h = self._legend_layout(col_w)
         if col_h <= inner.height and col_w < inner.width * 0.5:
@@ -115,13 +141,17 @@ class MapView(CachedPanel):
         label_h = text.line_height(label_px, "bold")
         margin_x = r * 2 + text.size("ASEAN", label_px, "bold")[0] // 2
         margin_top = r + 2
-        if box.height < 8 * label_h:   # a flat map: labels beside the nodes near its edges
+        if box.height < 8 * label_h:  # a flat map: labels beside the nodes near its edges
             margin_bottom = r + label_h // 2
         else:
             margin_bottom = r + label_h
             margin_top += label_h // 2
-        area = pygame.Rect(box.x + margin_x, box.y + margin_top, max(10, box.width - 2 * margin_x),
-                           max(10, box.height - margin_top - margin_bottom))
+        area = pygame.Rect(
+            box.x + margin_x,
+            box.y + margin_top,
+            max(10, box.width - 2 * margin_x),
+            max(10, box.height - margin_top - margin_bottom),
+        )
         # a wide panel may stretch the map sideways, which keeps close neighbours apart, but not
         # without limit; never so little that the actors bunch together
         if area.width > area.height * 2.8:
@@ -169,12 +199,16 @@ class MapView(CachedPanel):
             x, y = pos[k]
             label = a.code + (" (you)" if k in humans and len(humans) == 1 else " (human)" if k in humans else "")
             img = text.render(label, label_px, palette.TEXT, "bold")
-            others = taken[:k] + taken[k + 1:]
+            others = taken[:k] + taken[k + 1 :]
             place = None
             for side in ("midtop", "midbottom", "midleft", "midright"):
                 trial = img.get_rect()
-                dx, dy = {"midtop": (0, r * 1.35), "midbottom": (0, -r * 1.35), "midleft": (r * 1.5, 0),
-                          "midright": (-r * 1.5, 0)}[side]
+                dx, dy = {
+                    "midtop": (0, r * 1.35),
+                    "midbottom": (0, -r * 1.35),
+                    "midleft": (r * 1.5, 0),
+                    "midright": (-r * 1.5, 0),
+                }[side]
                 setattr(trial, side, (round(x + dx), round(y + dy)))
                 trial.clamp_ip(box)
                 if trial.inflate(6, 2).collidelist(others) < 0:
@@ -238,23 +272,31 @@ class MapView(CachedPanel):
             spot = icons.get((min(a, b), max(a, b)))
             if spot is None:
                 continue
-            img = text.render(text.ellipsize(self.crisis_label(name, rung), px, inner.width - 12, "bold"), px,
-                              palette.TEXT, "bold")
+            img = text.render(
+                text.ellipsize(self.crisis_label(name, rung), px, inner.width - 12, "bold"), px, palette.TEXT, "bold"
+            )
             box = free_place(img.get_rect().inflate(8, 4), spot, taken, inner, icon_r + 2)
             if box.collidelist(taken) >= 0:
                 # no room for one long line: the stake over its rung, on two shorter lines
                 first, second = self.crisis_label(name, rung).split(" · ", 1)
-                lines = [text.render(text.ellipsize(t, px, inner.width - 12, "bold"), px, palette.TEXT, "bold")
-                         for t in (first, second)]
-                img = text.surface((max(i.get_width() for i in lines), sum(i.get_height() for i in lines)),
-                                   pygame.SRCALPHA)
+                lines = [
+                    text.render(text.ellipsize(t, px, inner.width - 12, "bold"), px, palette.TEXT, "bold")
+                    for t in (first, second)
+                ]
+                img = text.surface(
+                    (max(i.get_width() for i in lines), sum(i.get_height() for i in lines)), pygame.SRCALPHA
+                )
                 img.blit(lines[0], (0, 0))
                 img.blit(lines[1], (0, lines[0].get_height()))
                 box = free_place(img.get_rect().inflate(8, 4), spot, taken, inner, icon_r + 2)
             if box.collidelist(taken) >= 0:
                 # the stake alone (its diamond shows the rung)
-                short = text.render(text.ellipsize(self.crisis_label(name, rung).split(" · ")[0], px, inner.width - 12,
-                                                   "bold"), px, palette.TEXT, "bold")
+                short = text.render(
+                    text.ellipsize(self.crisis_label(name, rung).split(" · ")[0], px, inner.width - 12, "bold"),
+                    px,
+                    palette.TEXT,
+                    "bold",
+                )
                 trial = free_place(short.get_rect().inflate(8, 4), spot, taken, inner, icon_r + 2)
                 if trial.collidelist(taken) < 0:
                     img, box = short, trial
@@ -271,8 +313,11 @@ class MapView(CachedPanel):
         return out
 
     def _legend_items(self):
-        return [("solid", palette.TRUST_HIGH, "trust ≥ 0.6"), ("dashed", palette.TRUST_MID, "0.4–0.6"),
-                ("dotted", palette.TRUST_LOW, "< 0.4")]
+        return [
+            ("solid", palette.TRUST_HIGH, "trust ≥ 0.6"),
+            ("dashed", palette.TRUST_MID, "0.4–0.6"),
+            ("dotted", palette.TRUST_LOW, "< 0.4"),
+        ]
 
     def _legend_layout(self, width):
         """Legend entries placed left to right, wrapping to new rows when the width runs out."""
@@ -280,10 +325,12 @@ class MapView(CachedPanel):
         px = m.small
         sample = m.px(30)
         gap = m.px(14)
-        entries = [(kind, colour, label, sample + 6 + text.size(label, px)[0])
-                   for kind, colour, label in self._legend_items()]
-        entries.append(("width", palette.MUTED, "thicker = alliance",
-                        sample + 6 + text.size("thicker = alliance", px)[0]))
+        entries = [
+            (kind, colour, label, sample + 6 + text.size(label, px)[0]) for kind, colour, label in self._legend_items()
+        ]
+        entries.append(
+            ("width", palette.MUTED, "thicker = alliance", sample + 6 + text.size("thicker = alliance", px)[0])
+        )
         entries.append(("crisis", None, "crisis rung", round(px * 2) + 6 + text.size("crisis rung", px)[0]))
         rows, x, y = [], 0, 0
         lh = text.line_height(px) + 4
@@ -330,8 +377,11 @@ def free_place(rect: pygame.Rect, centre, taken: list, inner: pygame.Rect, gap: 
     w, h = rect.size
     area = inner.inflate(-4, -4)
     first = [(0, gap + h // 2), (0, -gap - h // 2), (gap + w // 2, 0), (-gap - w // 2, 0)]
-    rings = [(round(math.cos(a) * (w // 2 + gap + r)), round(math.sin(a) * (h // 2 + gap + r)))
-             for r in range(0, 6 * h, max(4, h // 2)) for a in (k * math.pi / 6 for k in range(12))]
+    rings = [
+        (round(math.cos(a) * (w // 2 + gap + r)), round(math.sin(a) * (h // 2 + gap + r)))
+        for r in range(0, 6 * h, max(4, h // 2))
+        for a in (k * math.pi / 6 for k in range(12))
+    ]
     for dx, dy in first + rings:
         trial = pygame.Rect(0, 0, w, h)
         trial.center = (cx + dx, cy + dy)

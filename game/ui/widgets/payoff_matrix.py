@@ -2,6 +2,7 @@
 event card: the viewer's moves down, the other side's across, each cell "yours · theirs", the last
 round's cell lit, and the running totals. The viewer sees its own temptation only (its type is told to
 it privately); the other side's reads "2 or 5". The compact form is one line of totals."""
+
 from __future__ import annotations
 
 import pygame
@@ -9,7 +10,7 @@ import pygame
 from game.core.model import dilemma
 from game.core.model.dilemma import DETER, TALK
 
-from .. import palette, text
+from ..window import palette, text
 from .cached import CachedPanel, RenderBudget
 
 MOVE_WORDS = {TALK: "talks", DETER: "deters"}
@@ -23,11 +24,18 @@ def totals_line(names: list[str], totals: list[float], turn: int) -> str:
 class PayoffMatrix(CachedPanel):
     def draw(self, surface, game, viewer: int, viewer_type: str | None, budget: RenderBudget | None = None):
         """viewer: the actor whose payoffs lead; viewer_type its type when it may be shown (a human's own)."""
-        if self.m is None:   # not laid out yet (the scale changed and the layout has not run)
+        if self.m is None:  # not laid out yet (the scale changed and the layout has not run)
             return
         other = 1 - viewer if game.scenario.n == 2 else (viewer + 1) % game.scenario.n
-        key = (len(game.turns), game.turns[-1]["turn"] if game.turns else 0, viewer, viewer_type, self.rect.size,
-               self.m, self.compact)
+        key = (
+            len(game.turns),
+            game.turns[-1]["turn"] if game.turns else 0,
+            viewer,
+            viewer_type,
+            self.rect.size,
+            self.m,
+            self.compact,
+        )
         self.paint(surface, key, lambda: self._render(game, viewer, other, viewer_type), budget)
 
     def _render(self, game, viewer, other, viewer_type):
@@ -51,12 +59,15 @@ class PayoffMatrix(CachedPanel):
             lit = (dilemma.move_of(last, codes[viewer]), dilemma.move_of(last, codes[other]))
         y = 0
         head = f"The 2×2 game: {me}’s payoff · {them}’s"
-        surf.blit(text.render(text.ellipsize(head, m.body, self.rect.width, "bold"), m.body, palette.TEXT, "bold"),
-                  (0, y))
+        surf.blit(
+            text.render(text.ellipsize(head, m.body, self.rect.width, "bold"), m.body, palette.TEXT, "bold"), (0, y)
+        )
         y += text.line_height(m.body, "bold")
         if viewer_type is not None:
-            sub = (f"You are {viewer_type}: deterring while {them} talks is worth {dilemma.values(mx.T_mine)} to you; "
-                   f"{them}’s type is hidden, so its temptation reads {dilemma.values(mx.T_theirs)}.")
+            sub = (
+                f"You are {viewer_type}: deterring while {them} talks is worth {dilemma.values(mx.T_mine)} to you; "
+                f"{them}’s type is hidden, so its temptation reads {dilemma.values(mx.T_theirs)}."
+            )
         else:
             sub = f"Each side’s temptation depends on its hidden type: {dilemma.values(mx.T_mine)}."
         block = text.Block([(sub, m.small, palette.MUTED, "regular")], self.rect.width)
@@ -74,8 +85,10 @@ class PayoffMatrix(CachedPanel):
         last round's cell lit. Returns the height drawn."""
         m = self.m
         y = room.y
-        label_w = min(round(room.width * 0.3),
-                      max(text.size(f"{me} {MOVE_WORDS[mv]}", m.body, "bold")[0] for mv in (TALK, DETER)) + m.pad)
+        label_w = min(
+            round(room.width * 0.3),
+            max(text.size(f"{me} {MOVE_WORDS[mv]}", m.body, "bold")[0] for mv in (TALK, DETER)) + m.pad,
+        )
         col_w = (room.width - label_w) // 2
         head_h = text.line_height(m.body, "bold") + 4
         row_h = max(text.line_height(m.body, "bold") + 4, (room.height - head_h) // 2)

@@ -1,19 +1,23 @@
 """Marker shapes, styled lines and panels: the drawing every widget shares."""
+
 from __future__ import annotations
 
 import math
 
 import pygame
 
-from .. import palette, text
+from ..window import palette, text
 
 
 def marker_points(shape: str, cx: float, cy: float, r: float) -> list[tuple[float, float]] | None:
     """Polygon of a marker shape centred on (cx, cy); None for a circle."""
+
     def ring(n, radius, start=-math.pi / 2):
-        return [(cx + radius * math.cos(start + 2 * math.pi * k / n),
-                 cy + radius * math.sin(start + 2 * math.pi * k / n))
-                for k in range(n)]
+        return [
+            (cx + radius * math.cos(start + 2 * math.pi * k / n), cy + radius * math.sin(start + 2 * math.pi * k / n))
+            for k in range(n)
+        ]
+
     if shape == "circle":
         return None
     if shape == "square":
@@ -36,9 +40,20 @@ def marker_points(shape: str, cx: float, cy: float, r: float) -> list[tuple[floa
         return pts
     if shape == "cross":
         a, b = r * 0.36, r * 1.0
-        return [(cx - a, cy - b), (cx + a, cy - b), (cx + a, cy - a), (cx + b, cy - a), (cx + b, cy + a),
-                (cx + a, cy + a), (cx + a, cy + b), (cx - a, cy + b), (cx - a, cy + a), (cx - b, cy + a),
-                (cx - b, cy - a), (cx - a, cy - a)]
+        return [
+            (cx - a, cy - b),
+            (cx + a, cy - b),
+            (cx + a, cy - a),
+            (cx + b, cy - a),
+            (cx + b, cy + a),
+            (cx + a, cy + a),
+            (cx + a, cy + b),
+            (cx - a, cy + b),
+            (cx - a, cy + a),
+            (cx - b, cy + a),
+            (cx - b, cy - a),
+            (cx - a, cy - a),
+        ]
     return None
 
 
@@ -91,8 +106,15 @@ def polyline(surface, colour, points, width: int = 2, style: str = "solid", unit
         styled_line(surface, colour, a, b, width, style, unit)
 
 
-def panel(surface, rect, title: str | None = None, px: int = 16, colour=palette.PANEL, edge=palette.PANEL_EDGE,
-          title_colour=palette.MUTED) -> pygame.Rect:
+def panel(
+    surface,
+    rect,
+    title: str | None = None,
+    px: int = 16,
+    colour=palette.PANEL,
+    edge=palette.PANEL_EDGE,
+    title_colour=palette.MUTED,
+) -> pygame.Rect:
     """A rounded panel; returns the inner rect below its title."""
     rect = pygame.Rect(rect)
     pygame.draw.rect(surface, colour, rect, border_radius=8)

@@ -2,13 +2,14 @@
 game.core.teaching.explain.why, plus the turn's crises and what every actor did. It leads with what the
 humans' own moves did: a move the rules refused, with the reason, then the effects of their
 moves (explain.why's `first`), then the crises they are in."""
+
 from __future__ import annotations
 
 import pygame
 
 from game.core.teaching.explain import crisis_lines, did, regional, why
 
-from .. import palette, text
+from ..window import palette, text
 from . import shapes
 from .cached import CachedPanel, RenderBudget
 
@@ -25,16 +26,29 @@ class WhyPanel(CachedPanel):
             return
         self.scroll = max(0, min(self.max_scroll, self.scroll + lines))
 
-    def draw(self, surface, entry: dict | None, names: dict, worldview_values: dict, codes: list[str], version: int = 0,
-             budget: RenderBudget | None = None, first: tuple = (), stakes: dict | None = None, notes: tuple = ()):
+    def draw(
+        self,
+        surface,
+        entry: dict | None,
+        names: dict,
+        worldview_values: dict,
+        codes: list[str],
+        version: int = 0,
+        budget: RenderBudget | None = None,
+        first: tuple = (),
+        stakes: dict | None = None,
+        notes: tuple = (),
+    ):
         """first: the humans' codes (their moves lead); stakes: stake id -> name; notes: sentences that go
         before everything (the humans' refused moves)."""
         key = (version, entry.get("turn") if entry else None, self.scroll, self.rect.size, self.m, first, notes)
-        self.paint(surface, key, lambda: self._render(entry, names, worldview_values, codes, first, stakes, notes),
-                   budget)
+        self.paint(
+            surface, key, lambda: self._render(entry, names, worldview_values, codes, first, stakes, notes), budget
+        )
 
-    def lines(self, entry, names, worldview_values, codes, first: tuple = (), stakes: dict | None = None,
-              notes: tuple = ()) -> list[tuple[str, str, tuple]]:
+    def lines(
+        self, entry, names, worldview_values, codes, first: tuple = (), stakes: dict | None = None, notes: tuple = ()
+    ) -> list[tuple[str, str, tuple]]:
         if entry is None or not entry.get("actions"):
             return [("Play a turn to see why trust and tension moved.", "italic", palette.MUTED)]
         out = [(f"• {line}", "bold", palette.WARNING) for line in notes]
@@ -43,8 +57,15 @@ class WhyPanel(CachedPanel):
         causes = [(f"• {line}", "regular", palette.TEXT) for line in why(quiet, names, worldview_values, first=first)]
         out += causes
         if not causes:
-            out.append(("• Nothing moved trust or tension much this turn." if regional(entry) else
-                        "• Nothing moved trust much this turn.", "italic", palette.MUTED))
+            out.append(
+                (
+                    "• Nothing moved trust or tension much this turn."
+                    if regional(entry)
+                    else "• Nothing moved trust much this turn.",
+                    "italic",
+                    palette.MUTED,
+                )
+            )
         crises = list(zip(entry.get("crises", []), crisis_lines(entry, codes, names, stakes)))
         ours = [line for c, line in crises if _involves(c, first)]
         theirs = [line for c, line in crises if not _involves(c, first)]
@@ -62,8 +83,13 @@ class WhyPanel(CachedPanel):
         title = f"Why it moved — turn {entry['turn']}" if entry and entry.get("actions") else "Why it moved"
         inner = shapes.panel(surf, surf.get_rect(), title, m.body)
         rows = self.lines(entry, names, wv, codes, first, stakes, notes)
-        block = text.fit(lambda px: [(t, px, c, s) for t, s, c in rows], inner.width, inner.height,
-                         m.body, min_px=max(11, round(m.body * 0.8)))
+        block = text.fit(
+            lambda px: [(t, px, c, s) for t, s, c in rows],
+            inner.width,
+            inner.height,
+            m.body,
+            min_px=max(11, round(m.body * 0.8)),
+        )
         view = pygame.Rect(inner)
         fits = block.height <= inner.height
         if not fits:

@@ -1,6 +1,7 @@
 """What the sandbox draws beside its sliders: the live preview of its world (each doctrine's war
 rate with its 95 % interval, the verdict in words, tension and trust by turn), each parameter's
 name and value, and what the focused parameter means."""
+
 from __future__ import annotations
 
 import attrs
@@ -9,11 +10,11 @@ import pygame
 from game.core.model import params as P
 from game.core.runs import lab_format
 
-from .. import palette, text
-from ..formats import format_value
+from ..window import palette, text
+from ..window.formats import format_value
 from . import lab_charts
 
-MARK = "◆"   # a value that differs from the preset
+MARK = "◆"  # a value that differs from the preset
 
 
 @attrs.frozen
@@ -22,9 +23,9 @@ class Preview:
 
     scenario_title: str
     games: int
-    results: list | None      # Results of each doctrine, in order
+    results: list | None  # Results of each doctrine, in order
     seconds: float = 0.0
-    current: bool = False     # the results are of the world the sliders show now
+    current: bool = False  # the results are of the world the sliders show now
     error: str = ""
 
 
@@ -36,8 +37,12 @@ def draw_preview(surface, rect: pygame.Rect, m, preview: Preview, cache: dict):
     pygame.draw.rect(surface, palette.PANEL_EDGE, rect, 1, border_radius=8)
     inner = rect.inflate(-2 * m.pad, -2 * m.pad)
     px = m.small
-    head = text.first_fitting([f"Live preview: war rate, {preview.games} games each", "Live preview: war rate",
-                               "Live preview"], m.body, inner.width, "bold")
+    head = text.first_fitting(
+        [f"Live preview: war rate, {preview.games} games each", "Live preview: war rate", "Live preview"],
+        m.body,
+        inner.width,
+        "bold",
+    )
     surface.blit(text.render(head, m.body, palette.TEXT, "bold"), inner.topleft)
     y = inner.y + text.line_height(m.body, "bold")
     status, colour = _status(preview)
@@ -51,9 +56,13 @@ def draw_preview(surface, rect: pygame.Rect, m, preview: Preview, cache: dict):
     lab_charts.war_rate_rows(surface, (inner.x, y, inner.width, rows_h), px, preview.results, dim=stale)
     y += rows_h + m.pad // 2
     _, sentence = lab_format.verdict(preview.results)
-    verdict = text.fit_static(((sentence[0].upper() + sentence[1:] + ".", 1.0,
-                                palette.MUTED if stale else palette.ACCENT, "bold"),),
-                              inner.width, 2 * text.line_height(px, "bold"), px, 10)
+    verdict = text.fit_static(
+        ((sentence[0].upper() + sentence[1:] + ".", 1.0, palette.MUTED if stale else palette.ACCENT, "bold"),),
+        inner.width,
+        2 * text.line_height(px, "bold"),
+        px,
+        10,
+    )
     surface.blit(verdict.surface, (inner.x, y))
     y += verdict.height + m.pad // 2
     pic = _charts(cache, (inner.width, inner.bottom - y), px, m.pad, preview.results)
@@ -73,14 +82,20 @@ def _status(preview: Preview) -> tuple[list[str], tuple]:
     if not preview.current:
         return ["Updating for the new values…"], palette.FOCUS
     seeds = f"seeds 1–{preview.games}, 95 % intervals"
-    return ([f"Up to date: {preview.scenario_title}, {seeds} ({preview.seconds:.1f} s)",
-             f"Up to date: {seeds} ({preview.seconds:.1f} s)", f"Up to date: {seeds}"], palette.MUTED)
+    return (
+        [
+            f"Up to date: {preview.scenario_title}, {seeds} ({preview.seconds:.1f} s)",
+            f"Up to date: {seeds} ({preview.seconds:.1f} s)",
+            f"Up to date: {seeds}",
+        ],
+        palette.MUTED,
+    )
 
 
 def _charts(cache: dict, size, px: int, gap: int, results) -> pygame.Surface | None:
     """Each doctrine's tension and trust by turn, side by side; None when there is no room."""
     width, height = size
-    cpx = max(10, round(px * 0.8))   # the curves matter more than their axis labels here
+    cpx = max(10, round(px * 0.8))  # the curves matter more than their axis labels here
     clh = text.line_height(cpx, "bold")
     if height < 3 * clh + 24:
         return None
@@ -109,8 +124,9 @@ def draw_param_rows(surface, m, rows, worldview: P.Worldview):
         if modified:
             mark = text.render(MARK, m.body, palette.FOCUS, "bold")
             surface.blit(mark, mark.get_rect(center=(row["row"].x + row["gutter"] // 2, lr.centery)))
-        label = text.render(text.first_fitting([spec.label, spec.name], m.body, lr.width, "bold"), m.body, colour,
-                            "bold")
+        label = text.render(
+            text.first_fitting([spec.label, spec.name], m.body, lr.width, "bold"), m.body, colour, "bold"
+        )
         surface.blit(label, label.get_rect(midleft=(lr.x, lr.centery)))
         value = text.render(format_value(spec, worldview[spec.name]), m.body, colour, "bold")
         surface.blit(value, value.get_rect(midleft=row["value"]))
@@ -122,19 +138,34 @@ def draw_param_info(surface, rect: pygame.Rect, m, worldview: P.Worldview, name:
     if rect.height < text.line_height(m.body) * 2:
         return
     if name is None:
-        paras = ((f"{MARK} in yellow: a value that differs from the preset. Reset puts one back; Shift+R all of "
-                  "them. ↑ ↓ move between parameters, ← → change the focused one; hover a name for what it means "
-                  "and where it comes from.", 1.0, palette.MUTED, "italic"),)
+        paras = (
+            (
+                f"{MARK} in yellow: a value that differs from the preset. Reset puts one back; Shift+R all of "
+                "them. ↑ ↓ move between parameters, ← → change the focused one; hover a name for what it means "
+                "and where it comes from.",
+                1.0,
+                palette.MUTED,
+                "italic",
+            ),
+        )
     else:
         spec, preset = P.SPEC[name], worldview.preset
         base, now = P.PRESETS[preset][name], worldview[name]
-        state = (f"{format_value(spec, now)}, {MARK} modified ({preset}: {format_value(spec, base)})"
-                 if now != base else f"{format_value(spec, now)}, as in {preset}")
-        paras = ((f"{spec.label} ({spec.name}) = {state}", 1.0, palette.FOCUS if now != base else palette.TEXT,
-                  "bold"),
-                 (spec.help, 1.0, palette.TEXT, "regular"),
-                 (f"Source: {spec.source}. Range {format_value(spec, spec.low)} to {format_value(spec, spec.high)}.",
-                  0.92, palette.MUTED, "italic"))
+        state = (
+            f"{format_value(spec, now)}, {MARK} modified ({preset}: {format_value(spec, base)})"
+            if now != base
+            else f"{format_value(spec, now)}, as in {preset}"
+        )
+        paras = (
+            (f"{spec.label} ({spec.name}) = {state}", 1.0, palette.FOCUS if now != base else palette.TEXT, "bold"),
+            (spec.help, 1.0, palette.TEXT, "regular"),
+            (
+                f"Source: {spec.source}. Range {format_value(spec, spec.low)} to {format_value(spec, spec.high)}.",
+                0.92,
+                palette.MUTED,
+                "italic",
+            ),
+        )
     # on a projector, readable text before the source line: the name's tooltip also gives the source
     block = text.fit_static(paras, rect.width, rect.height, m.small, max(10, round(m.small * 0.8)))
     if block.height > rect.height and len(paras) > 2:

@@ -1,4 +1,5 @@
 """Rule 3, the actions' material effects (docs/MODEL.md §7.3)."""
+
 from __future__ import annotations
 
 import attrs
@@ -13,9 +14,14 @@ from .moves import Moves
 
 def act(st: State, moves: Moves) -> State:
     """Capability, alliances, ties, the forum and prosperity after the moves."""
-    return attrs.evolve(st, capability=arm_and_reassure(st.capability, moves),
-                        alliance=ally(st.alliance, moves), ties=trade_and_talk(st.ties, moves),
-                        forum=attend_forum(st.forum, moves), prosperity=pay_and_gain(st.prosperity, moves))
+    return attrs.evolve(
+        st,
+        capability=arm_and_reassure(st.capability, moves),
+        alliance=ally(st.alliance, moves),
+        ties=trade_and_talk(st.ties, moves),
+        forum=attend_forum(st.forum, moves),
+        prosperity=pay_and_gain(st.prosperity, moves),
+    )
 
 
 def arm_and_reassure(capability, moves: Moves):
@@ -42,8 +48,7 @@ def attend_forum(forum, moves: Moves):
     diminishing returns as the stock fills."""
     n = moves.action.shape[1]
     share = moves.count(moves.chose(Action.FORUM)) / np.float32(n)
-    return np.clip(forum * (1.0 - K.FORUM_DECAY) + K.FORUM_GAIN * share ** K.FORUM_COLLECTIVE * (1.0 - forum),
-                   0.0, 1.0)
+    return np.clip(forum * (1.0 - K.FORUM_DECAY) + K.FORUM_GAIN * share**K.FORUM_COLLECTIVE * (1.0 - forum), 0.0, 1.0)
 
 
 def pay_and_gain(prosperity, moves: Moves):
@@ -51,5 +56,11 @@ def pay_and_gain(prosperity, moves: Moves):
     pressured_someone = moves.did(Action.PRESSURE).any(axis=-1)
     was_pressured = moves.did(Action.PRESSURE).any(axis=1)
     trades = moves.count(moves.between(Action.TRADE))
-    return (prosperity - K.ARM_COST * moves.chose(Action.ARM) - K.PRESSURE_COST * pressured_someone
-            - K.PRESSURED_COST * was_pressured + K.TRADE_GAIN * trades - K.CBM_PROSPERITY_COST * moves.chose(Action.CBM))
+    return (
+        prosperity
+        - K.ARM_COST * moves.chose(Action.ARM)
+        - K.PRESSURE_COST * pressured_someone
+        - K.PRESSURED_COST * was_pressured
+        + K.TRADE_GAIN * trades
+        - K.CBM_PROSPERITY_COST * moves.chose(Action.CBM)
+    )

@@ -1,4 +1,5 @@
 """Rule 6, arms dynamics (Richardson 1960), weighted by distrust (docs/MODEL.md §7.6)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -24,5 +25,12 @@ def rest_grievance(p: InForce, start_capability, start_threat):
 def arms_dynamics(capability, threat_now, grievance, greedy, p: InForce):
     """capability ← clip(capability + arms_fear·threat − arms_fatigue·capability + g
     + GREED_ARMING·[greedy], CAPABILITY_MIN, CAPABILITY_MAX)."""
-    return np.clip(capability + p.actor("arms_fear") * threat_now - p.actor("arms_fatigue") * capability
-                   + grievance + K.GREED_ARMING * greedy, K.CAPABILITY_MIN, K.CAPABILITY_MAX)
+    return np.clip(
+        capability
+        + p.actor("arms_fear") * threat_now
+        - p.actor("arms_fatigue") * capability
+        + grievance
+        + K.GREED_ARMING * greedy,
+        K.CAPABILITY_MIN,
+        K.CAPABILITY_MAX,
+    )

@@ -1,4 +1,5 @@
 """Why trust and tension moved: each change split among its causes, for the why panel."""
+
 from __future__ import annotations
 
 import numpy as np

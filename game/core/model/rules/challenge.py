@@ -2,6 +2,7 @@
 plays by type presses a claim on a stake when its type's motive fires. A greedy actor weighs the
 gain it expects against the target's resolve and the future it would lose; a security-seeker
 challenges only pre-emptively, from fear (docs/MODEL.md §7.9)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -22,9 +23,13 @@ def greedy_challenge_logodds(value, win, resolve_target, ties, forum, both_nucle
     """z = GREED_WEIGHT·value·(win − WIN_THRESHOLD) − RESOLVE_DETERS·resolve_target
          − FUTURE_WEIGHT·shadow_of_future·(ties + forum) − NUCLEAR_DETERS·[both nuclear] + CRISIS_BASE:
     a greedy actor weighs what it could win against the target's resolve and the future it would lose."""
-    return (K.GREED_WEIGHT * value * (win - K.WIN_THRESHOLD) - K.RESOLVE_DETERS * resolve_target
-            - K.FUTURE_WEIGHT * p.game("shadow_of_future") * (ties + forum) - K.NUCLEAR_DETERS * both_nuclear
-            + K.CRISIS_BASE)
+    return (
+        K.GREED_WEIGHT * value * (win - K.WIN_THRESHOLD)
+        - K.RESOLVE_DETERS * resolve_target
+        - K.FUTURE_WEIGHT * p.game("shadow_of_future") * (ties + forum)
+        - K.NUCLEAR_DETERS * both_nuclear
+        + K.CRISIS_BASE
+    )
 
 
 def secure_challenge_logodds(fear_now, ties, forum, p: InForce):
@@ -51,8 +56,10 @@ def challenge_choice(v, i: int, boldness: float = 0.0):
         j = int(v.stakes.party[s, 1 - side])
         win = crisis_odds(v.stakes, s, np.full(b, side), v.capability, v.alliance, v.credibility, p)[:, side]
         both_nuclear = bool(v.stakes.nuclear[i] and v.stakes.nuclear[j])
-        greedy_z = greedy_challenge_logodds(v.stakes.value[s], win, v.resolve[:, j], v.ties[:, i, j],
-                                            v.forum, both_nuclear, p) + boldness
+        greedy_z = (
+            greedy_challenge_logodds(v.stakes.value[s], win, v.resolve[:, j], v.ties[:, i, j], v.forum, both_nuclear, p)
+            + boldness
+        )
         secure_z = secure_challenge_logodds(fear(v.trust[:, i, j], v.tension[:, i, j], p), v.ties[:, i, j], v.forum, p)
         z = np.where(v.greedy[:, i], greedy_z, secure_z)
         now = ~fires & (v.stake_rung[:, s] == 0) & (v.u_pair[:, i, j] < sigmoid(z))

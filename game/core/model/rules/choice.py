@@ -1,6 +1,7 @@
 """Rule 2, the choice: every actor picks a move at once (an AI actor's challenge by type is
 rules/challenge.py), and a stance in each crisis it is a party to; allies of a party choose to
 back it or stay out. Action noise may flip a move (docs/MODEL.md §7.2)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -103,8 +104,9 @@ def choose_stances(view, doctrine_of, human_stances: dict, stakes: Stakes, stake
         rung = view.stake_rung[:, s]
         if not is_open(rung).any():
             continue
-        odds = crisis_odds(stakes, s, stakes.side_of(s, stake_challenger[:, s]), view.capability, view.alliance,
-                           view.credibility, p)
+        odds = crisis_odds(
+            stakes, s, stakes.side_of(s, stake_challenger[:, s]), view.capability, view.alliance, view.credibility, p
+        )
         open_now = is_open(rung)
         for side in (0, 1):
             i, j = int(stakes.party[s, side]), int(stakes.party[s, 1 - side])

@@ -2,6 +2,7 @@
 crisis; each turn the parties' stances settle it, hand the stake to one side or climb the
 ladder; allies back a party or stay out; at the brink only an escalation starts a war, or an
 accident (docs/MODEL.md §7.9, §7.10). The war itself is fought out in rules/war.py."""
+
 from __future__ import annotations
 
 import attrs
@@ -12,7 +13,7 @@ from ..state import State
 from ..vocab import Action, Stance
 from .in_force import InForce
 
-OUT, FIRST, SECOND = 0, 1, 2   # backing: stays out, backs the stake's first party, its second
+OUT, FIRST, SECOND = 0, 1, 2  # backing: stays out, backs the stake's first party, its second
 
 
 @attrs.frozen(eq=False)
@@ -28,10 +29,12 @@ class Stakes:
     @classmethod
     def of(cls, scenario) -> "Stakes":
         blocs = [a.bloc for a in scenario.actors]
-        return cls(party=np.array([s.parties for s in scenario.stakes], dtype=np.intp).reshape(-1, 2),
-                   value=np.array([s.value for s in scenario.stakes], dtype=np.float64),
-                   bloc=np.array([sorted(set(blocs)).index(b) for b in blocs]),
-                   nuclear=np.array([a.nuclear for a in scenario.actors]))
+        return cls(
+            party=np.array([s.parties for s in scenario.stakes], dtype=np.intp).reshape(-1, 2),
+            value=np.array([s.value for s in scenario.stakes], dtype=np.float64),
+            bloc=np.array([sorted(set(blocs)).index(b) for b in blocs]),
+            nuclear=np.array([a.nuclear for a in scenario.actors]),
+        )
 
     @property
     def count(self) -> int:
@@ -74,10 +77,10 @@ def may_back(stakes: Stakes, alliance, s: int, side: int) -> np.ndarray:
 class Resolution:
     """How one turn's stances settle a crisis, per game (B,), or every crisis, per game and stake (B, S)."""
 
-    rung: np.ndarray        # the new rung (0: closed)
-    winner: np.ndarray      # side that wins the stake outright (0, 1), -1 none
-    settled: np.ndarray     # both settled: each side gets half
-    war: np.ndarray         # the crisis became a war
+    rung: np.ndarray  # the new rung (0: closed)
+    winner: np.ndarray  # side that wins the stake outright (0, 1), -1 none
+    settled: np.ndarray  # both settled: each side gets half
+    war: np.ndarray  # the crisis became a war
 
 
 def resolve_crises(stake_rung, stance, accident_draw, p: InForce) -> Resolution:
@@ -128,15 +131,27 @@ def settle_crises(st: State, stakes: Stakes, resolved: Resolution, stance, eligi
         open_now = is_open(st.stake_rung[:, s])
         if not open_now.any():
             continue
-        won, lost = settle_accounts(won, lost, stakes.party[s], stakes.value[s], resolved.winner[:, s],
-                                    resolved.settled[:, s])
+        won, lost = settle_accounts(
+            won, lost, stakes.party[s], stakes.value[s], resolved.winner[:, s], resolved.settled[:, s]
+        )
         resolve = audience_costs(resolve, stakes.party[s], stance[:, s], st.escalated[:, s], open_now, p)
-        escalated[:, s] = remember_escalation(escalated[:, s], stakes.party[s], stance[:, s],
-                                              open_now & (resolved.rung[:, s] > 0))
-        credibility = np.where(open_now[:, None, None],
-                               update_credibility(credibility, stakes, s, st.backing[:, s], eligible[s]), credibility)
-    return attrs.evolve(st, stake_rung=resolved.rung, stakes_won=won, stakes_lost=lost, escalated=escalated,
-                        resolve=resolve, credibility=credibility.astype(np.float32))
+        escalated[:, s] = remember_escalation(
+            escalated[:, s], stakes.party[s], stance[:, s], open_now & (resolved.rung[:, s] > 0)
+        )
+        credibility = np.where(
+            open_now[:, None, None],
+            update_credibility(credibility, stakes, s, st.backing[:, s], eligible[s]),
+            credibility,
+        )
+    return attrs.evolve(
+        st,
+        stake_rung=resolved.rung,
+        stakes_won=won,
+        stakes_lost=lost,
+        escalated=escalated,
+        resolve=resolve,
+        credibility=credibility.astype(np.float32),
+    )
 
 
 def settle_accounts(won, lost, party, value, winner, settled):

@@ -1,4 +1,5 @@
 """Rule 9, the economy: growth (docs/MODEL.md §7.11); what a war costs is in rules/war.py."""
+
 from __future__ import annotations
 
 import numpy as np

@@ -1,4 +1,5 @@
 """Rule 11, the endings (docs/MODEL.md §7.13)."""
+
 from __future__ import annotations
 
 import attrs
@@ -28,12 +29,16 @@ def check_endings(st: State, trust, off, end, turn: int, turn_limit: int, dynami
     lockin_run, community_run = st.lockin_run, st.community_run
     if dynamics:
         lockin_run = np.where(st.regional_tension > end.lockin_threshold, lockin_run + 1, 0).astype(np.int16)
-        calm_and_trusting = (mean_trust(trust, off) > end.community_trust) & (st.regional_tension < end.community_tension)
+        calm_and_trusting = (mean_trust(trust, off) > end.community_trust) & (
+            st.regional_tension < end.community_tension
+        )
         community_run = np.where(calm_and_trusting, community_run + 1, 0).astype(np.int16)
         war = (st.stake_rung >= K.WAR_RUNG).any(axis=1)
-        for happened, ending in ((war, Outcome.REGIONAL_WAR),
-                                 (lockin_run >= end.lockin_turns, Outcome.COLD_WAR_LOCK_IN),
-                                 (community_run >= end.community_turns, Outcome.SECURITY_COMMUNITY)):
+        for happened, ending in (
+            (war, Outcome.REGIONAL_WAR),
+            (lockin_run >= end.lockin_turns, Outcome.COLD_WAR_LOCK_IN),
+            (community_run >= end.community_turns, Outcome.SECURITY_COMMUNITY),
+        ):
             outcome = np.where(going & (outcome == 0) & happened, OUTCOME_INDEX[ending], outcome)
     if turn >= turn_limit:
         outcome = np.where(going & (outcome == 0), OUTCOME_INDEX[Outcome.TURN_LIMIT], outcome)

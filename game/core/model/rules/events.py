@@ -1,5 +1,6 @@
 """Rule 1, the event: each game draws its card and applies the card's effects
 (docs/MODEL.md §7.1)."""
+
 from __future__ import annotations
 
 import attrs
@@ -10,8 +11,14 @@ from ..constants import K
 from ..state import State
 
 # the state a card moves, with each field's bounds
-CARD_FIELDS = (("capability", K.CAPABILITY_MIN, K.CAPABILITY_MAX), ("prosperity", 0.0, K.PROSPERITY_MAX),
-               ("alliance", 0.0, 1.0), ("ties", 0.0, 1.0), ("forum", 0.0, 1.0), ("resolve", 0.0, 1.0))
+CARD_FIELDS = (
+    ("capability", K.CAPABILITY_MIN, K.CAPABILITY_MAX),
+    ("prosperity", 0.0, K.PROSPERITY_MAX),
+    ("alliance", 0.0, 1.0),
+    ("ties", 0.0, 1.0),
+    ("forum", 0.0, 1.0),
+    ("resolve", 0.0, 1.0),
+)
 _FLOAT_FIELDS = ("trust", "tension", "capability", "prosperity", "alliance", "ties", "forum", "resolve")
 
 
@@ -19,7 +26,7 @@ _FLOAT_FIELDS = ("trust", "tension", "capability", "prosperity", "alliance", "ti
 class Deck:
     """The cards as arrays, one row per card and a last row of zeros for "no card" (index -1)."""
 
-    effects: object   # cards.CompiledDeck with that extra row; float effects as float32
+    effects: object  # cards.CompiledDeck with that extra row; float effects as float32
     paragraph: np.ndarray
     weight: np.ndarray
     min_turn: np.ndarray
@@ -30,23 +37,35 @@ class Deck:
 
 def prepare_deck(cards: tuple[Card, ...], codes: list[str]) -> Deck:
     d = compile_deck(cards, codes)
-    with_none = {f.name: np.concatenate([getattr(d, f.name), np.zeros_like(getattr(d, f.name)[:1])])
-                 for f in attrs.fields(type(d))}
+    with_none = {
+        f.name: np.concatenate([getattr(d, f.name), np.zeros_like(getattr(d, f.name)[:1])])
+        for f in attrs.fields(type(d))
+    }
     for name in _FLOAT_FIELDS:
         with_none[name] = with_none[name].astype(np.float32)
-    return Deck(effects=type(d)(**with_none), paragraph=np.array([c.paragraph for c in cards]), weight=d.weight, min_turn=d.min_turn, max_turn=d.max_turn,
-                min_tension=d.min_tension, max_tension=d.max_tension)
+    return Deck(
+        effects=type(d)(**with_none),
+        paragraph=np.array([c.paragraph for c in cards]),
+        weight=d.weight,
+        min_turn=d.min_turn,
+        max_turn=d.max_turn,
+        min_tension=d.min_tension,
+        max_tension=d.max_tension,
+    )
 
 
-def draw_cards(deck: Deck, turn: int, turn_limit: int, regional_tension: np.ndarray, seen: np.ndarray,
-               u: np.ndarray) -> np.ndarray:
+def draw_cards(
+    deck: Deck, turn: int, turn_limit: int, regional_tension: np.ndarray, seen: np.ndarray, u: np.ndarray
+) -> np.ndarray:
     """Each game draws one card by weight among those its turn and regional tension allow and it
     has not seen yet (once every allowed card was seen, seen ones come back), roughly in the
     article's order: a card's weight counts exp(−|paragraph − the turn's place in the article|
     / CARD_ORDER_SPREAD) times. card = the first k with cumsum(weight)_k > u·total; -1 if none."""
-    allowed = ((turn >= deck.min_turn) & (turn <= deck.max_turn))[None, :] \
-        & (regional_tension[:, None] >= deck.min_tension[None, :]) \
+    allowed = (
+        ((turn >= deck.min_turn) & (turn <= deck.max_turn))[None, :]
+        & (regional_tension[:, None] >= deck.min_tension[None, :])
         & (regional_tension[:, None] <= deck.max_tension[None, :])
+    )
     unseen = allowed & ~seen
     allowed = np.where(unseen.any(axis=1, keepdims=True), unseen, allowed)
     place = 1.0 + (deck.paragraph.max() - 1.0) * (turn - 1) / max(turn_limit - 1, 1)
@@ -62,8 +81,9 @@ def apply_card(st: State, deck: Deck, card: np.ndarray) -> tuple[State, np.ndarr
     perception parameters starts its shift for `turns` turns. Returns the new state and the
     card's shifts of trust (log-odds) and tension, which the perception and tension rules add."""
     e = deck.effects
-    moved = {field: np.clip(getattr(st, field) + getattr(e, field)[card], low, high)
-             for field, low, high in CARD_FIELDS}
+    moved = {
+        field: np.clip(getattr(st, field) + getattr(e, field)[card], low, high) for field, low, high in CARD_FIELDS
+    }
     starts = e.tweak_turns[card] > 0
     shift = np.where(starts[:, None], e.tweak[card], st.card_shift)
     left = np.where(starts, e.tweak_turns[card] + 1, st.card_shift_left).astype(np.int16)

@@ -1,5 +1,6 @@
 """The worldview parameters in force in a turn: each game's own values, shifted for a few
 turns by a card that changes how actors read each other (docs/MODEL.md §7.1)."""
+
 from __future__ import annotations
 
 import attrs
@@ -16,7 +17,7 @@ class InForce:
     """One value per game of every worldview parameter, as float32 for the model's state and
     float64 for the payoffs, with the shapes the rules combine them with."""
 
-    values: np.ndarray   # (B, P) float64
+    values: np.ndarray  # (B, P) float64
 
     def game(self, name: str) -> np.ndarray:
         """(B,) float32."""

@@ -1,4 +1,5 @@
 """Who did what to whom this turn, as masks the other rules read."""
+
 from __future__ import annotations
 
 import functools

@@ -1,4 +1,5 @@
 """Rule 5, the resolve image: others' belief that an actor will stand firm (docs/MODEL.md §7.5)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -19,5 +20,11 @@ def update_resolve(resolve, tension, moves: Moves, p: InForce, stood_firm, yield
     tough = (moves.family == 0) | stood_firm
     under_pressure = moves.did(Action.PRESSURE).any(axis=1) | (tension.max(axis=-1) > K.TENSE)
     meek = ((moves.family == 1) & under_pressure) | moves.chose(Action.CBM) | yielded
-    return np.clip(resolve + p.actor("resolve_gain") * tough - K.RESOLVE_LOSS * p.actor("weakness_invites") * meek
-                   + K.RESOLVE_REVERSION * (K.START_RESOLVE - resolve), 0.0, 1.0)
+    return np.clip(
+        resolve
+        + p.actor("resolve_gain") * tough
+        - K.RESOLVE_LOSS * p.actor("weakness_invites") * meek
+        + K.RESOLVE_REVERSION * (K.START_RESOLVE - resolve),
+        0.0,
+        1.0,
+    )

@@ -1,5 +1,6 @@
 """Rule 10, the scores: the turn's 2x2 payoff and security, and each actor's headline score
 (docs/MODEL.md §7.12)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -47,8 +48,11 @@ def score_parts(st, start_prosperity, held, turns_played, turn_limit, at_war, p:
     return {
         "security": st.security_sum / over,
         "prosperity": np.clip(scale / 2 * st.prosperity / start_prosperity[None, :], 0.0, scale),
-        "stakes": np.clip(scale / 2 + scale / 2 * (won - lost) / np.maximum(held, K.SMALLEST_WEIGHT)[None, :]
-                          * (held > 0)[None, :], 0.0, scale),
+        "stakes": np.clip(
+            scale / 2 + scale / 2 * (won - lost) / np.maximum(held, K.SMALLEST_WEIGHT)[None, :] * (held > 0)[None, :],
+            0.0,
+            scale,
+        ),
         "relations": np.clip(scale * (per_turn - worst) / np.maximum(best - worst, K.SMALLEST_WEIGHT), 0.0, scale),
     }
 
@@ -60,10 +64,12 @@ def headline_score(parts: dict, greedy, fought, nuclear, dynamics: bool):
     (the iterated dilemma) the score is the relations part alone."""
     if not dynamics:
         return parts["relations"]
-    by_type = {"stakes": (K.GREEDY_STAKES_WEIGHT, K.SECURE_STAKES_WEIGHT),
-               "security": (K.GREEDY_SECURITY_WEIGHT, K.SECURE_SECURITY_WEIGHT),
-               "prosperity": (K.GREEDY_PROSPERITY_WEIGHT, K.SECURE_PROSPERITY_WEIGHT),
-               "relations": (K.GREEDY_RELATIONS_WEIGHT, K.SECURE_RELATIONS_WEIGHT)}
+    by_type = {
+        "stakes": (K.GREEDY_STAKES_WEIGHT, K.SECURE_STAKES_WEIGHT),
+        "security": (K.GREEDY_SECURITY_WEIGHT, K.SECURE_SECURITY_WEIGHT),
+        "prosperity": (K.GREEDY_PROSPERITY_WEIGHT, K.SECURE_PROSPERITY_WEIGHT),
+        "relations": (K.GREEDY_RELATIONS_WEIGHT, K.SECURE_RELATIONS_WEIGHT),
+    }
     weights = {name: np.where(greedy, g, s) for name, (g, s) in by_type.items()}
     score = sum(weights[name] * parts[name] for name in weights)
     at_war = fought.any(axis=-1)
@@ -76,5 +82,5 @@ def headline_score(parts: dict, greedy, fought, nuclear, dynamics: bool):
 def _allies_nuclear(fought, nuclear):
     """(B, N): someone on the actor's own side of its war is nuclear (its side: those who fought
     the same enemies as it)."""
-    same_side = (fought[:, :, None, :] & fought[:, None, :, :]).any(axis=-1)   # i and k fought a common enemy
+    same_side = (fought[:, :, None, :] & fought[:, None, :, :]).any(axis=-1)  # i and k fought a common enemy
     return (same_side & nuclear[None, None, :]).any(axis=-1)

@@ -1,5 +1,6 @@
 """Rule 7, tension: each pair's tension moves toward a target set by its causes; regional
 tension is their capability-weighted mean (docs/MODEL.md §7.7, §7.8)."""
+
 from __future__ import annotations
 
 import numpy as np

@@ -1,5 +1,6 @@
 """War (Fearon 1995; Snyder 1984): the odds of winning one, who fights whom when a crisis
 becomes one, the fortunes of war, and what it costs (docs/MODEL.md §7.9, §7.10, §7.11)."""
+
 from __future__ import annotations
 
 import attrs
@@ -20,8 +21,11 @@ def first_side_odds(strength_first, strength_second, challenger_side, p: InForce
     P = S_1 / (S_1 + defence_advantage·S_2) if the first party challenged (or none did),
     1 − S_2 / (S_2 + defence_advantage·S_1) if the second did. The one home of the odds: the
     challenge, the stances and the fortunes of war all read them from here."""
-    return np.where(challenger_side == 0, win_odds(strength_first, strength_second, p),
-                    1.0 - win_odds(strength_second, strength_first, p))
+    return np.where(
+        challenger_side == 0,
+        win_odds(strength_first, strength_second, p),
+        1.0 - win_odds(strength_second, strength_first, p),
+    )
 
 
 def side_strength(stakes: Stakes, s: int, side: int, capability, backers) -> np.ndarray:
@@ -39,8 +43,13 @@ def expected_backers(stakes: Stakes, alliance, credibility, s: int, side: int) -
 def crisis_odds(stakes: Stakes, s: int, challenger_side, capability, alliance, credibility, p: InForce):
     """(B, 2): each party's chance to win a war over stake s with the backing it can expect
     (first_side_odds of the sides' expected strengths)."""
-    strength = np.stack([side_strength(stakes, s, k, capability,
-                                       expected_backers(stakes, alliance, credibility, s, k)) for k in (0, 1)], axis=1)
+    strength = np.stack(
+        [
+            side_strength(stakes, s, k, capability, expected_backers(stakes, alliance, credibility, s, k))
+            for k in (0, 1)
+        ],
+        axis=1,
+    )
     w_first = first_side_odds(strength[:, 0], strength[:, 1], challenger_side, p)
     return np.stack([w_first, 1.0 - w_first], axis=1)
 
@@ -48,7 +57,7 @@ def crisis_odds(stakes: Stakes, s: int, challenger_side, capability, alliance, c
 def defence_of_all(stakes: Stakes, capability, alliance, credibility, p: InForce) -> np.ndarray:
     """(B, N) defence_j = defence_advantage·(capability_j + Σ_k [alliance_jk ≥ ALLY_THRESHOLD]·
     credibility_kj·capability_k): what a challenger of j must overcome, as anyone can see it."""
-    allies = (alliance >= K.ALLY_THRESHOLD) * np.swapaxes(credibility, 1, 2)   # [b, j, k]: k's commitment to j
+    allies = (alliance >= K.ALLY_THRESHOLD) * np.swapaxes(credibility, 1, 2)  # [b, j, k]: k's commitment to j
     return p.actor("defence_advantage") * (capability + (allies * capability[:, None, :]).sum(axis=-1))
 
 
@@ -95,5 +104,7 @@ def war_costs(prosperity, ties, fought_now):
     """Every side of a war that began this turn loses WAR_PROSPERITY_COST of prosperity, and
     the ties between enemies are cut."""
     at_war = fought_now.any(axis=-1)
-    return (np.maximum(prosperity - K.WAR_PROSPERITY_COST * at_war, 0.0).astype(np.float32),
-            np.where(fought_now, 0.0, ties).astype(np.float32))
+    return (
+        np.maximum(prosperity - K.WAR_PROSPERITY_COST * at_war, 0.0).astype(np.float32),
+        np.where(fought_now, 0.0, ties).astype(np.float32),
+    )

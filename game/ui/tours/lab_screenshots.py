@@ -1,12 +1,14 @@
 """The lab screens in `play --screenshot DIR`: compare with results, the sandbox with a moved
 slider and its preview, and a sweep with its crossover. Small game counts keep the tour quick."""
+
 from __future__ import annotations
 
 import time
 
 import pygame
 
-from . import driver, title_menu
+from ..window import driver
+from ..menus import title_menu
 
 WAIT = 90.0  # seconds a background run may take before the tour gives up on it
 
@@ -24,8 +26,10 @@ def wait_for(app, done, limit: float = WAIT) -> bool:
 def lab_tour(app, out, suffix: str, visit=None):
     """Compare, sandbox and sweep, each shown to visit(name) (by default a screenshot named name+suffix)."""
     if visit is None:
+
         def visit(name):
             app.snapshot(out / f"{name}{suffix}.png")
+
     app.reset(app.scene("title"))
     title_menu.entry("compare").open(app)
     compare = app.top
@@ -39,7 +43,7 @@ def lab_tour(app, out, suffix: str, visit=None):
     app.reset(app.scene("title"))
     title_menu.entry("sandbox").open(app)
     sandbox = app.top
-    driver.press(app, pygame.K_DOWN, pygame.K_DOWN)                 # the first parameter: greedy_share
+    driver.press(app, pygame.K_DOWN, pygame.K_DOWN)  # the first parameter: greedy_share
     driver.press(app, pygame.K_RIGHT, pygame.K_RIGHT, pygame.K_RIGHT)
     driver.press(app, pygame.K_DOWN, pygame.K_DOWN, pygame.K_DOWN, pygame.K_DOWN)  # misperception
     driver.press(app, pygame.K_LEFT, pygame.K_LEFT)

@@ -4,6 +4,7 @@ A scene names its key table (PLAY_KEYS, MENU_KEYS, ...) and registers its button
 zones in a Bindings object; `translate` turns one event into at most one Intent. The help
 overlay lists the same tables, so what it shows is what the keys do.
 """
+
 from __future__ import annotations
 
 import enum
@@ -30,16 +31,16 @@ class Kind(enum.Enum):
     NEXT_PAIR = "next pair"
     PREV_PAIR = "previous pair"
     SAVE = "save"
-    STANCE = "crisis stance"        # arg: a Stance value
-    BACKING = "back an ally"        # arg: True to back it, False to stay out
-    CRISIS = "crisis prompt"        # show the crisis prompt again
-    BELIEF_STEP = "belief step"     # arg: percentage points to add to the stated belief
-    BELIEF_DIGIT = "belief digit"   # arg: a digit typed into the stated belief
+    STANCE = "crisis stance"  # arg: a Stance value
+    BACKING = "back an ally"  # arg: True to back it, False to stay out
+    CRISIS = "crisis prompt"  # show the crisis prompt again
+    BELIEF_STEP = "belief step"  # arg: percentage points to add to the stated belief
+    BELIEF_DIGIT = "belief digit"  # arg: a digit typed into the stated belief
     SEE_DEBRIEF = "see the debrief"
-    SCORE = "your score"            # what the running score counts, in words
-    ARTICLE = "the article"         # the paragraph this turn's card quotes
-    SHOW_VIEW = "show a view"       # arg: a View
-    SCROLL = "scroll"               # arg: lines to scroll (+ down, - up)
+    SCORE = "your score"  # what the running score counts, in words
+    ARTICLE = "the article"  # the paragraph this turn's card quotes
+    SHOW_VIEW = "show a view"  # arg: a View
+    SCROLL = "scroll"  # arg: lines to scroll (+ down, - up)
     # everywhere
     HELP = "help"
     MENU = "menu"
@@ -61,12 +62,12 @@ class Kind(enum.Enum):
     PICK = "pick"  # a click on a named button or zone; arg says which
     HOVER = "hover"  # the pointer rests on a button; arg says which
     # pages and menus
-    PAGE = "page"                   # arg: a page's number (a debrief tab from 0, an article's paragraph; -1 the last)
-    NUMBER = "number"               # arg: a digit 1-9 pressed, or a numbered button (Learn: a chapter, move or answer)
-    CHAPTER = "chapter"             # arg: a Learn chapter's number
-    CYCLE = "cycle"                 # arg: the index of the setup row whose value steps on
-    OPEN_FILE = "open a file"       # arg: a path, or None for the path typed in the screen's box
-    MENU_ENTRY = "menu entry"       # arg: the title menu's MenuEntry
+    PAGE = "page"  # arg: a page's number (a debrief tab from 0, an article's paragraph; -1 the last)
+    NUMBER = "number"  # arg: a digit 1-9 pressed, or a numbered button (Learn: a chapter, move or answer)
+    CHAPTER = "chapter"  # arg: a Learn chapter's number
+    CYCLE = "cycle"  # arg: the index of the setup row whose value steps on
+    OPEN_FILE = "open a file"  # arg: a path, or None for the path typed in the screen's box
+    MENU_ENTRY = "menu entry"  # arg: the title menu's MenuEntry
     START = "start the game"
     NEW_GAME = "new game"
     TITLE = "title screen"
@@ -101,6 +102,7 @@ class Key:
 
 def _digits() -> list[Key]:
     from game.core.model.vocab import Action
+
     out = []
     for a in Action:
         n = int(a) + 1
@@ -149,13 +151,22 @@ PLAY_KEYS: list[Key] = _digits() + [
 def _crisis_keys() -> list[Key]:
     """A crisis prompt's answers. Letters no other play key uses (E is the card view, C the chart)."""
     from game.core.model.vocab import Stance
-    letters = {Stance.STAND_FIRM: (pygame.K_f, "F"), Stance.ESCALATE: (pygame.K_x, "X"),
-               Stance.SETTLE: (pygame.K_s, "S"), Stance.BACK_DOWN: (pygame.K_b, "B")}
-    out = [Key(key, Intent(Kind.STANCE, int(s)), label, f"crisis: {s.label.lower()}", ctrl=False)
-           for s, (key, label) in letters.items()]
-    out += [Key(pygame.K_y, Intent(Kind.BACKING, True), "Y", "an ally's crisis: back the ally", ctrl=False),
-            Key(pygame.K_n, Intent(Kind.BACKING, False), "N", "an ally's crisis: stay out", ctrl=False),
-            Key(pygame.K_k, Intent(Kind.CRISIS), "K", "crisis: show the prompt again", ctrl=False)]
+
+    letters = {
+        Stance.STAND_FIRM: (pygame.K_f, "F"),
+        Stance.ESCALATE: (pygame.K_x, "X"),
+        Stance.SETTLE: (pygame.K_s, "S"),
+        Stance.BACK_DOWN: (pygame.K_b, "B"),
+    }
+    out = [
+        Key(key, Intent(Kind.STANCE, int(s)), label, f"crisis: {s.label.lower()}", ctrl=False)
+        for s, (key, label) in letters.items()
+    ]
+    out += [
+        Key(pygame.K_y, Intent(Kind.BACKING, True), "Y", "an ally's crisis: back the ally", ctrl=False),
+        Key(pygame.K_n, Intent(Kind.BACKING, False), "N", "an ally's crisis: stay out", ctrl=False),
+        Key(pygame.K_k, Intent(Kind.CRISIS), "K", "crisis: show the prompt again", ctrl=False),
+    ]
     return out
 
 
@@ -176,25 +187,35 @@ MENU_KEYS: list[Key] = [
 ]
 
 SETUP_KEYS: list[Key] = [
-    Key(k.key, k.intent, k.label,
+    Key(
+        k.key,
+        k.intent,
+        k.label,
         "start the game, from any row (only ← → change a row)" if k.key == pygame.K_RETURN else k.help,
-        k.ctrl, k.shift) for k in MENU_KEYS] + [
-    Key(pygame.K_r, Intent(Kind.RANDOM_SEED), "Ctrl+R", "random seed", ctrl=True),
-]
+        k.ctrl,
+        k.shift,
+    )
+    for k in MENU_KEYS
+] + [Key(pygame.K_r, Intent(Kind.RANDOM_SEED), "Ctrl+R", "random seed", ctrl=True)]
 
 DEBRIEF_KEYS: list[Key] = [
     Key(pygame.K_RIGHT, Intent(Kind.NEXT_TAB), "→", "next page"),
     Key(pygame.K_LEFT, Intent(Kind.PREV_TAB), "←", "previous page"),
-    Key(pygame.K_DOWN, Intent(Kind.FOCUS_NEXT), "↓ or Tab", "next button", ),
+    Key(pygame.K_DOWN, Intent(Kind.FOCUS_NEXT), "↓ or Tab", "next button"),
     Key(pygame.K_TAB, Intent(Kind.FOCUS_NEXT), "", "", shift=False),
     Key(pygame.K_UP, Intent(Kind.FOCUS_PREV), "↑", "previous button"),
     Key(pygame.K_TAB, Intent(Kind.FOCUS_PREV), "", "", shift=True),
     Key(pygame.K_RETURN, Intent(Kind.ACTIVATE), "Enter", "press the focused button"),
     Key(pygame.K_KP_ENTER, Intent(Kind.ACTIVATE), "", ""),
-    Key(pygame.K_o, Intent(Kind.REPLAY_OTHER), "O",
-        "replay under the other world: same actors, types, cards and choices"),
-    Key(pygame.K_p, Intent(Kind.EXPORT), "P",
-        "export (print): CSV, the game, the charts and the one-page debrief (PNG)"),
+    Key(
+        pygame.K_o,
+        Intent(Kind.REPLAY_OTHER),
+        "O",
+        "replay under the other world: same actors, types, cards and choices",
+    ),
+    Key(
+        pygame.K_p, Intent(Kind.EXPORT), "P", "export (print): CSV, the game, the charts and the one-page debrief (PNG)"
+    ),
     Key(pygame.K_PAGEDOWN, Intent(Kind.SCROLL, 3), "PgDn", "a long page: more below (or the wheel)"),
     Key(pygame.K_PAGEUP, Intent(Kind.SCROLL, -3), "PgUp", "a long page: back up"),
     Key(pygame.K_RIGHTBRACKET, Intent(Kind.NEXT_PAIR), "]", "charts: next actor pair"),
@@ -206,24 +227,30 @@ DEBRIEF_KEYS: list[Key] = [
 
 
 def _belief_digits() -> list[Key]:
-    out = [Key(getattr(pygame, f"K_{d}"), Intent(Kind.BELIEF_DIGIT, d), "0–9" if d == 0 else "",
-               "type a chance, 0 to 100") for d in range(10)]
+    out = [
+        Key(getattr(pygame, f"K_{d}"), Intent(Kind.BELIEF_DIGIT, d), "0–9" if d == 0 else "", "type a chance, 0 to 100")
+        for d in range(10)
+    ]
     return out + [Key(getattr(pygame, f"K_KP{d}"), Intent(Kind.BELIEF_DIGIT, d), "", "") for d in range(10)]
 
 
-BELIEF_KEYS: list[Key] = [
-    Key(pygame.K_LEFT, Intent(Kind.BELIEF_STEP, -5), "←", "5 points less likely", shift=False),
-    Key(pygame.K_RIGHT, Intent(Kind.BELIEF_STEP, +5), "→", "5 points more likely", shift=False),
-    Key(pygame.K_LEFT, Intent(Kind.BELIEF_STEP, -10), "Shift+← or ↓", "10 points less likely", shift=True),
-    Key(pygame.K_DOWN, Intent(Kind.BELIEF_STEP, -10), "", ""),
-    Key(pygame.K_RIGHT, Intent(Kind.BELIEF_STEP, +10), "Shift+→ or ↑", "10 points more likely", shift=True),
-    Key(pygame.K_UP, Intent(Kind.BELIEF_STEP, +10), "", ""),
-] + _belief_digits() + [
-    Key(pygame.K_BACKSPACE, Intent(Kind.BELIEF_DIGIT, -1), "Backspace", "undo the last digit typed"),
-    Key(pygame.K_RETURN, Intent(Kind.ACTIVATE), "Enter", "state this belief"),
-    Key(pygame.K_KP_ENTER, Intent(Kind.ACTIVATE), "", ""),
-    Key(pygame.K_ESCAPE, Intent(Kind.BACK), "Esc", "look at the screen first (asked again before the turn ends)"),
-]
+BELIEF_KEYS: list[Key] = (
+    [
+        Key(pygame.K_LEFT, Intent(Kind.BELIEF_STEP, -5), "←", "5 points less likely", shift=False),
+        Key(pygame.K_RIGHT, Intent(Kind.BELIEF_STEP, +5), "→", "5 points more likely", shift=False),
+        Key(pygame.K_LEFT, Intent(Kind.BELIEF_STEP, -10), "Shift+← or ↓", "10 points less likely", shift=True),
+        Key(pygame.K_DOWN, Intent(Kind.BELIEF_STEP, -10), "", ""),
+        Key(pygame.K_RIGHT, Intent(Kind.BELIEF_STEP, +10), "Shift+→ or ↑", "10 points more likely", shift=True),
+        Key(pygame.K_UP, Intent(Kind.BELIEF_STEP, +10), "", ""),
+    ]
+    + _belief_digits()
+    + [
+        Key(pygame.K_BACKSPACE, Intent(Kind.BELIEF_DIGIT, -1), "Backspace", "undo the last digit typed"),
+        Key(pygame.K_RETURN, Intent(Kind.ACTIVATE), "Enter", "state this belief"),
+        Key(pygame.K_KP_ENTER, Intent(Kind.ACTIVATE), "", ""),
+        Key(pygame.K_ESCAPE, Intent(Kind.BACK), "Esc", "look at the screen first (asked again before the turn ends)"),
+    ]
+)
 
 OVERLAY_KEYS: list[Key] = [
     Key(pygame.K_ESCAPE, Intent(Kind.BACK), "Esc", "close"),
@@ -238,9 +265,9 @@ class Bindings:
     """What a scene's buttons and click zones mean; rebuilt with the scene's layout."""
 
     keys: list[Key]
-    buttons: dict = attrs.Factory(dict)             # pygame_gui element -> Intent
-    zones: list = attrs.Factory(list)               # (pygame.Rect, Intent), topmost last
-    hovers: dict = attrs.Factory(dict)              # pygame_gui element -> Intent when hovered
+    buttons: dict = attrs.Factory(dict)  # pygame_gui element -> Intent
+    zones: list = attrs.Factory(list)  # (pygame.Rect, Intent), topmost last
+    hovers: dict = attrs.Factory(dict)  # pygame_gui element -> Intent when hovered
     wheel: Callable[[int, tuple[int, int]], Intent | None] | None = None
 
     def button(self, element, intent: Intent):
@@ -278,8 +305,16 @@ def translate(event, bindings: Bindings, typing: bool = False) -> Intent | None:
     if event.type == pygame.QUIT:
         return Intent(Kind.QUIT)
     if event.type == pygame.KEYDOWN:
-        if typing and event.key not in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_TAB,
-                                        pygame.K_UP, pygame.K_DOWN, pygame.K_F1, pygame.K_F11):
+        if typing and event.key not in (
+            pygame.K_RETURN,
+            pygame.K_KP_ENTER,
+            pygame.K_ESCAPE,
+            pygame.K_TAB,
+            pygame.K_UP,
+            pygame.K_DOWN,
+            pygame.K_F1,
+            pygame.K_F11,
+        ):
             if not getattr(event, "mod", 0) & (pygame.KMOD_CTRL | pygame.KMOD_META):
                 return None
         if typing and event.key == pygame.K_SLASH:

@@ -2,6 +2,7 @@
 
 The app also owns the table of screens by name: a scene opens another with `app.scene(name,
 ...)` and never imports it, so the screens need not know each other."""
+
 from __future__ import annotations
 
 import copy
@@ -36,23 +37,40 @@ def _scaled_theme(factor: float) -> dict:
 
 def scene_classes() -> dict:
     """Every screen, by the name scenes use to open it."""
-    from .scenes.article import ArticleScene
-    from .scenes.belief import BeliefScene
-    from .scenes.compare import CompareScene
-    from .scenes.debrief import DebriefScene
-    from .scenes.help import HelpScene, HowToPlayScene
-    from .scenes.load import LoadScene
-    from .scenes.menu import GameMenu
-    from .scenes.pass_device import PassDeviceScene
-    from .scenes.play import PlayScene
-    from .scenes.sandbox import SandboxScene
-    from .scenes.save_dialog import SaveDialog
-    from .scenes.setup import SetupScene
-    from .scenes.sweep import SweepScene
-    from .scenes.title import TitleScene
-    from .scenes.learn import LearnScene
-    classes = (ArticleScene, LearnScene, BeliefScene, CompareScene, DebriefScene, HelpScene, HowToPlayScene, LoadScene,
-               GameMenu, PassDeviceScene, PlayScene, SandboxScene, SaveDialog, SetupScene, SweepScene, TitleScene)
+    from ..scenes.article import ArticleScene
+    from ..scenes.belief import BeliefScene
+    from ..scenes.compare import CompareScene
+    from ..scenes.debrief import DebriefScene
+    from ..scenes.help import HelpScene, HowToPlayScene
+    from ..scenes.load import LoadScene
+    from ..scenes.menu import GameMenu
+    from ..scenes.pass_device import PassDeviceScene
+    from ..scenes.play import PlayScene
+    from ..scenes.sandbox import SandboxScene
+    from ..scenes.save_dialog import SaveDialog
+    from ..scenes.setup import SetupScene
+    from ..scenes.sweep import SweepScene
+    from ..scenes.title import TitleScene
+    from ..scenes.learn import LearnScene
+
+    classes = (
+        ArticleScene,
+        LearnScene,
+        BeliefScene,
+        CompareScene,
+        DebriefScene,
+        HelpScene,
+        HowToPlayScene,
+        LoadScene,
+        GameMenu,
+        PassDeviceScene,
+        PlayScene,
+        SandboxScene,
+        SaveDialog,
+        SetupScene,
+        SweepScene,
+        TitleScene,
+    )
     return {cls.name: cls for cls in classes}
 
 
@@ -76,7 +94,7 @@ class App:
         self.running = True
         self.exit_code = 0
         self.toast: tuple[str, float] | None = None
-        self.settings = None     # a settings.Settings when the choices are remembered between runs (launch.run)
+        self.settings = None  # a settings.Settings when the choices are remembered between runs (launch.run)
         if fullscreen:
             self.toggle_fullscreen()
 
@@ -210,8 +228,14 @@ class App:
         if consumed and event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL):
             return
         if consumed and event.type in (pygame.KEYDOWN, pygame.TEXTINPUT) and scene.typing():
-            if event.type == pygame.TEXTINPUT or event.key not in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE,
-                                                                   pygame.K_TAB, pygame.K_UP, pygame.K_DOWN):
+            if event.type == pygame.TEXTINPUT or event.key not in (
+                pygame.K_RETURN,
+                pygame.K_KP_ENTER,
+                pygame.K_ESCAPE,
+                pygame.K_TAB,
+                pygame.K_UP,
+                pygame.K_DOWN,
+            ):
                 return
         intent = translate(event, scene.bindings, typing=scene.typing())
         if intent is None:

@@ -1,15 +1,16 @@
 """`play --screenshot DIR`: drive the real scenes with posted events and save a PNG of each screen."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pygame
 
-from . import driver
+from ..window import driver
 
 
 def take_all(options) -> int:
-    from .app import App
+    from ..window.app import App
     from .lab_screenshots import lab_tour
     from .learn_screenshots import learn_tour
 
@@ -18,6 +19,7 @@ def take_all(options) -> int:
     # the tour plays real turns, which autosave: keep them away from the player's own saves
     import os
     import tempfile
+
     if "DOD_DATA_DIR" not in os.environ:
         os.environ["DOD_DATA_DIR"] = tempfile.mkdtemp(prefix="dod-screens-")
     for scale in scales(options):
@@ -53,8 +55,9 @@ def _tour(app, visit, out=None, suffix=""):
     _play_to_the_end(app, visit)
     _debrief_tour(app, visit, out, suffix)
     _war_tour(app, visit, out, suffix)
-    from . import title_menu
-    title_menu.entry("load").open(app)                 # the saves the tour made
+    from ..menus import title_menu
+
+    title_menu.entry("load").open(app)  # the saves the tour made
     visit("load")
     app.reset(app.scene("title"))
 
@@ -62,21 +65,21 @@ def _tour(app, visit, out=None, suffix=""):
 def _start_hot_seat(app, visit):
     """Setup with a second human (hot-seat), then the first pass screen and China's private briefing."""
     K = pygame
-    driver.press(app, K.K_RETURN)                      # New game
+    driver.press(app, K.K_RETURN)  # New game
     assert driver.top_name(app) == "setup", driver.top_name(app)
     setup = app.top
     humans = sum(1 for c in setup.controllers if c == "human")
-    if humans < 2:                                     # a second human shows hot-seat (USA: 3 × ← to Human)
+    if humans < 2:  # a second human shows hot-seat (USA: 3 × ← to Human)
         driver.press(app, *([K.K_DOWN] * 6))
         driver.press(app, K.K_LEFT, K.K_LEFT, K.K_LEFT)
         driver.press(app, *([K.K_UP] * 7))
     visit("setup")
-    driver.press(app, K.K_RETURN)                      # Start game
+    driver.press(app, K.K_RETURN)  # Start game
     if driver.top_name(app) == "setup":
         driver.click_button(app, "Start game")
     if driver.top_name(app) == "pass":
         visit("pass")
-        driver.press(app, K.K_RETURN)                  # China has the keyboard: its private briefing
+        driver.press(app, K.K_RETURN)  # China has the keyboard: its private briefing
         visit("briefing")
 
 
@@ -102,8 +105,8 @@ def _play_views(app, visit):
     """The running score's tooltip, the event card and the why panel full size, the chart, the help."""
     K = pygame
     score = getattr(app.top, "score_button", None)
-    if score is not None:                              # the running score's tooltip: what it counts
-        pygame.mouse.set_pos(score.rect.center)        # pygame_gui reads the pointer, not the events
+    if score is not None:  # the running score's tooltip: what it counts
+        pygame.mouse.set_pos(score.rect.center)  # pygame_gui reads the pointer, not the events
         driver.run(app, 120)
         visit("play-score")
         pygame.mouse.set_pos((1, app.size[1] - 1))
@@ -123,11 +126,11 @@ def _play_views(app, visit):
 
 def _menus(app, visit):
     K = pygame
-    driver.press(app, K.K_ESCAPE)                      # leave the confirm step
-    driver.press(app, K.K_ESCAPE)                      # the game menu
+    driver.press(app, K.K_ESCAPE)  # leave the confirm step
+    driver.press(app, K.K_ESCAPE)  # the game menu
     visit("menu")
     driver.press(app, K.K_ESCAPE)
-    driver.press(app, K.K_s, mod=K.KMOD_CTRL)          # save to a named file
+    driver.press(app, K.K_s, mod=K.KMOD_CTRL)  # save to a named file
     if driver.top_name(app) != "play":
         visit("save")
         driver.press(app, K.K_ESCAPE)
@@ -142,13 +145,13 @@ def _play_to_the_end(app, visit):
     while not game.over and driver.top_name(app) in ("play", "pass", "belief") and guard < 2000:
         if driver.top_name(app) == "pass":
             driver.press(app, K.K_RETURN)
-        if driver.top_name(app) == "belief" and not believed:   # a hidden world: which one is it?
+        if driver.top_name(app) == "belief" and not believed:  # a hidden world: which one is it?
             driver.press(app, K.K_RIGHT, K.K_RIGHT, K.K_RIGHT)
             visit("belief")
             believed = True
         driver.play_human_turn(app, K.K_6, tab=False)
         guard += 1
-    visit("last-turn")               # the last turn stays on screen until Enter
+    visit("last-turn")  # the last turn stays on screen until Enter
     driver.press(app, K.K_RETURN)
     driver.settle_pass(app)
 
@@ -156,6 +159,7 @@ def _play_to_the_end(app, visit):
 def _wait_for_debrief(app):
     """The debrief works out the observer and the baselines in the background first."""
     import time
+
     start = time.monotonic()
     while not getattr(app.top, "ready", True) and time.monotonic() - start < 60:
         driver.run(app, 1)
@@ -167,14 +171,15 @@ def _debrief_tour(app, visit, out=None, suffix=""):
     _wait_for_debrief(app)
     visit("debrief")
     debrief = app.top
-    from .saving import save_png
+    from ..window.saving import save_png
+
     if out is not None:
         save_png(debrief.printable(), out / f"printable{suffix}.png")
     for page, _ in debrief.pages[1:]:
         driver.press(app, K.K_RIGHT)
         if page in ("world", "crises", "scores"):
             visit(f"debrief-{page}")
-    driver.press(app, K.K_RIGHT)                       # back to the headline
+    driver.press(app, K.K_RIGHT)  # back to the headline
     driver.press(app, K.K_o)
     visit("debrief-compare")
     for page, _ in debrief.pages[1:]:
@@ -193,7 +198,7 @@ def _war_tour(app, visit, out=None, suffix=""):
     doctrines = ["human", "human"] + list(sc.default_doctrines())[2:]
     game = Game(sc, 3, doctrines, turns=6, hidden=True)
     shared = [k for k, st in enumerate(sc.stakes) if set(st.parties) == {0, 1}]
-    if not shared:                                     # a scenario without a stake between the first two actors
+    if not shared:  # a scenario without a stake between the first two actors
         return
     taiwan = shared[0]
     for turn in range(6):
@@ -210,7 +215,8 @@ def _war_tour(app, visit, out=None, suffix=""):
     while app.top.page != "crises":
         driver.press(app, pygame.K_RIGHT)
     visit("debrief-war")
-    from .saving import save_png
+    from ..window.saving import save_png
+
     if out is not None:
         save_png(app.top.printable(), out / f"printable-war{suffix}.png")
     app.reset(app.scene("title"))

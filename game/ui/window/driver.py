@@ -1,4 +1,5 @@
 """Drive the app with posted pygame events, a frame at a time: screenshots, tests, benchmarks."""
+
 from __future__ import annotations
 
 import pygame

@@ -1,16 +1,19 @@
 """The title menu: a plain list of entries, the game's own then the lab's (lab_menu.ENTRIES).
 Each entry opens its screen by name through the app."""
+
 from __future__ import annotations
 
 from typing import Callable
 
 
-from . import lab_menu, userdata
+from . import lab_menu
+from ..window import userdata
 from .menu_entry import MenuEntry
 
 
 def _continue(app):
-    from .scenes.load import open_game
+    from ..scenes.load import open_game
+
     open_game(app, userdata.autosave_path())
 
 
@@ -24,17 +27,34 @@ def _push(name: str, *args: Callable) -> Callable:
 
 
 GAME_ENTRIES = [
-    MenuEntry("new", "New game", _push("setup", lambda app: app.options), 10,
-              tooltip="Choose a scenario, a worldview and who plays each actor."),
-    MenuEntry("continue", "Continue", _continue, 20, _has_autosave,
-              "Pick up the game saved after the last turn played."),
+    MenuEntry(
+        "new",
+        "New game",
+        _push("setup", lambda app: app.options),
+        10,
+        tooltip="Choose a scenario, a worldview and who plays each actor.",
+    ),
+    MenuEntry(
+        "continue", "Continue", _continue, 20, _has_autosave, "Pick up the game saved after the last turn played."
+    ),
     MenuEntry("load", "Load", _push("load"), 30, tooltip="Open a saved game."),
-    MenuEntry("learn", "Learn", _push("learn"), 40,
-              tooltip="A guided first lesson: seven short chapters played in the real game, about 20 minutes."),
-    MenuEntry("article", "The article", _push("article"), 85,
-              tooltip="The source article, paragraph by paragraph, with the event cards that cite each."),
-    MenuEntry("how", "How to play", _push("how-to-play"), 80,
-              tooltip="The rules, the two security concepts and every key."),
+    MenuEntry(
+        "learn",
+        "Learn",
+        _push("learn"),
+        40,
+        tooltip="A guided first lesson: seven short chapters played in the real game, about 20 minutes.",
+    ),
+    MenuEntry(
+        "article",
+        "The article",
+        _push("article"),
+        85,
+        tooltip="The source article, paragraph by paragraph, with the event cards that cite each.",
+    ),
+    MenuEntry(
+        "how", "How to play", _push("how-to-play"), 80, tooltip="The rules, the two security concepts and every key."
+    ),
     MenuEntry("quit", "Quit", lambda app: app.quit(0), 1000),
 ]
 
@@ -51,4 +71,3 @@ def entry(key: str) -> MenuEntry:
         if e.key == key:
             return e
     raise KeyError(key)
-

@@ -5,6 +5,7 @@ syncs it), which takes from one to more than ten milliseconds: too long for a fr
 auto-play. So the play screen builds the save's text in its frame and a background thread writes
 it (autosave_later); wait_for_saves() returns once everything handed over is on disk.
 """
+
 from __future__ import annotations
 
 import os
@@ -148,7 +149,9 @@ def load(path) -> Game:
     except LoadError:
         raise
     except (KeyError, TypeError, ValueError, IndexError, AttributeError, OverflowError, RecursionError) as exc:
-        raise LoadError(path, None, None, f"not a usable game record ({type(exc).__name__}: {str(exc)[:200]})") from None
+        raise LoadError(
+            path, None, None, f"not a usable game record ({type(exc).__name__}: {str(exc)[:200]})"
+        ) from None
     except OSError as exc:
         raise LoadError(path, None, None, f"cannot read it ({exc.strerror or exc})") from None
 

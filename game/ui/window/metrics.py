@@ -1,4 +1,5 @@
 """Sizes that follow the window and the font scale: fonts grow with both, spacing with the window."""
+
 from __future__ import annotations
 
 import attrs

@@ -1,9 +1,10 @@
 """The screenshot tour's part for Learn and the article reader: posted events, one PNG per screen."""
+
 from __future__ import annotations
 
 import pygame
 
-from . import driver
+from ..window import driver
 
 
 def _shot(app, out, name, suffix):
@@ -21,26 +22,26 @@ def learn_tour(app, out, suffix, visit=None):
     if not driver.click_button(app, "Learn"):
         return
     shot("learn-list")
-    driver.press(app, K.K_1)                                   # chapter 1: one round of two_rivals
+    driver.press(app, K.K_1)  # chapter 1: one round of two_rivals
     shot("learn-1")
     driver.press(app, K.K_5, K.K_RETURN)
     shot("learn-1-question")
     les = app.top.lesson
     driver.press(app, getattr(K, f"K_{les.chapter.question.correct + 1}"))
     shot("learn-1-feedback")
-    driver.press(app, K.K_PAGEDOWN, K.K_PAGEDOWN)              # chapter 3: noise, two games side by side
+    driver.press(app, K.K_PAGEDOWN, K.K_PAGEDOWN)  # chapter 3: noise, two games side by side
     driver.press(app, *([K.K_RETURN] * 10))
     shot("learn-3")
-    driver.press(app, K.K_PAGEDOWN)                            # chapter 4: the cards, read two ways
+    driver.press(app, K.K_PAGEDOWN)  # chapter 4: the cards, read two ways
     driver.press(app, *([K.K_RETURN] * 3))
     shot("learn-4")
-    driver.press(app, K.K_PAGEDOWN)                            # chapter 5: a CBM and the others' trust
+    driver.press(app, K.K_PAGEDOWN)  # chapter 5: a CBM and the others' trust
     driver.press(app, K.K_5, K.K_RETURN)
     shot("learn-5")
-    driver.press(app, K.K_PAGEDOWN)                            # chapter 6: a crisis prompt
+    driver.press(app, K.K_PAGEDOWN)  # chapter 6: a crisis prompt
     driver.press(app, K.K_8, K.K_RETURN)
     shot("learn-6")
-    driver.press(app, K.K_PAGEDOWN)                            # chapter 7: a hidden world and a belief
+    driver.press(app, K.K_PAGEDOWN)  # chapter 7: a hidden world and a belief
     les = app.top.lesson
     guard = 0
     while les.belief is None and not les.task_done and guard < 20:
@@ -54,6 +55,6 @@ def learn_tour(app, out, suffix, visit=None):
     driver.run(app, 1)
     if driver.click_button(app, "The article"):
         shot("article")
-        driver.press(app, *([K.K_RIGHT] * 7))                  # ¶8: the position the author argues against
+        driver.press(app, *([K.K_RIGHT] * 7))  # ¶8: the position the author argues against
         shot("article-8")
     app.reset(app.scene("title"))

@@ -1,5 +1,6 @@
 """Numbers in words for the screens: a parameter's value to its step's decimals. (Rates and
 intervals are written by game.core.runs.lab_format, the same on screen and on the command line.)"""
+
 from __future__ import annotations
 
 from game.core.model import params as P

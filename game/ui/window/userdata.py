@@ -1,15 +1,23 @@
 """Where saves and exports live ($DOD_DATA_DIR, else the XDG data folder), and how the window reads
 and writes the user's own small files (lesson progress, settings)."""
+
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from game.core.files.paths import (APP_FOLDER, NOT_FOUND, FileProblem, read_json, shown_path,  # noqa: F401
-                                   user_data_dir, user_scenarios_dir)
+from game.core.files.paths import (
+    APP_FOLDER,
+    NOT_FOUND,
+    FileProblem,
+    read_json,
+    shown_path,  # noqa: F401
+    user_data_dir,
+    user_scenarios_dir,
+)
 from game.core.files.record import atomic_write
 
-MAX_BYTES = 64 * 1024      # lesson progress and settings are a few hundred bytes
+MAX_BYTES = 64 * 1024  # lesson progress and settings are a few hundred bytes
 _warned: set[tuple[str, str]] = set()
 
 

@@ -11,6 +11,7 @@ running when the program ends are stopped before multiprocessing waits for its c
 
 This module must not import pygame: the spawned worker imports it to find `serve`.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -23,8 +24,8 @@ import time
 
 import attrs
 
-NICE = 5                 # worker priority below the window's (0); its pool processes inherit it
-_live: set = set()       # workers started and not yet stopped (a scene left on the stack at exit included)
+NICE = 5  # worker priority below the window's (0); its pool processes inherit it
+_live: set = set()  # workers started and not yet stopped (a scene left on the stack at exit included)
 
 
 # ---------------------------------------------------------------------- the worker's side
@@ -33,6 +34,7 @@ def serve(jobs, replies, cancel_upto, nice: int):
     if hasattr(os, "setpgrp"):
         os.setpgrp()  # its own process group, so a forced stop also reaches the pool processes it forks
     from game.core.runs.pool import watch_parent
+
     # the window's process gone, however it went: end this worker and the pool it runs at once
     watch_parent(os.getppid(), on_gone=_end_group)
     if nice:
@@ -100,7 +102,7 @@ class Run:
     started: float | None = None
     done: int = 0
     total: int = 0
-    status: str = "waiting"       # waiting, running, done, cancelled, error
+    status: str = "waiting"  # waiting, running, done, cancelled, error
     result: object = None
     seconds: float = 0.0
     error: str = ""
@@ -155,8 +157,9 @@ class LabWorker:
         self._jobs._ignore_epipe = True
         self._replies = ctx.Queue()
         self._cancel_upto = ctx.Value("q", self._next_id, lock=False)
-        self._proc = ctx.Process(target=serve, args=(self._jobs, self._replies, self._cancel_upto, self.nice),
-                                 name="dod-lab-worker")
+        self._proc = ctx.Process(
+            target=serve, args=(self._jobs, self._replies, self._cancel_upto, self.nice), name="dod-lab-worker"
+        )
         self._proc.start()
         _live.add(self)
 

@@ -1,4 +1,5 @@
 """Series read from a game's turn entries for charts and the debrief (no model arithmetic)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -19,9 +20,17 @@ def opening(game: Game) -> dict:
     n = game.scenario.n
     trust = np.clip(np.asarray(game.scenario.trust, dtype=float), 0.02, 0.98)
     np.fill_diagonal(trust, 1.0)
-    return {"turn": 0, "regional_tension": float(st.regional_tension[0]), "trust": trust.tolist(),
-            "tension": np.asarray(st.tension[0]).tolist(), "crisis": np.zeros((n, n), dtype=int).tolist(),
-            "card": None, "actions": {}, "causes": {"trust": [], "tension": []}, "challenges": []}
+    return {
+        "turn": 0,
+        "regional_tension": float(st.regional_tension[0]),
+        "trust": trust.tolist(),
+        "tension": np.asarray(st.tension[0]).tolist(),
+        "crisis": np.zeros((n, n), dtype=int).tolist(),
+        "card": None,
+        "actions": {},
+        "causes": {"trust": [], "tension": []},
+        "challenges": [],
+    }
 
 
 def series(turns: list[dict], start: dict | None = None) -> dict:

@@ -1,4 +1,5 @@
 """The `play` command: check the options, clear what interrupted writes left, open the window."""
+
 from __future__ import annotations
 
 import argparse
@@ -29,6 +30,7 @@ def remembered(args, settings):
         if last:
             from game.core.model.errors import LoadError
             from game.core.files.scenario import load_scenario
+
             try:
                 load_scenario(last)
                 values["scenario"] = last
@@ -39,7 +41,7 @@ def remembered(args, settings):
 
 def run(args) -> int:
     """Open the window and play (or, with --screenshot, tour every screen and save pictures)."""
-    settings = None if getattr(args, "screenshot", None) else Settings()   # the tour remembers nothing
+    settings = None if getattr(args, "screenshot", None) else Settings()  # the tour remembers nothing
     args = remembered(args, settings)
     try:
         options = options_from_args(args)
@@ -49,9 +51,11 @@ def run(args) -> int:
     clean_stale(userdata.data_dir(), recursive=True)
     if options.screenshot:
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy") if not os.environ.get("DISPLAY") else None
-        from .screenshots import take_all
+        from ..tours.screenshots import take_all
+
         return take_all(options)
     from .app import App
+
     app = App(options.size, options.scale, options.fullscreen, options)
     app.settings = settings
     app.push(app.scene("title"))

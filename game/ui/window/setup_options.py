@@ -1,4 +1,5 @@
 """The `play` command's options, checked once: what the setup screen starts from."""
+
 from __future__ import annotations
 
 import attrs
@@ -20,9 +21,9 @@ class OptionsError(ValueError):
 class Options:
     scenario: Scenario | None = None
     seed: int | None = None
-    doctrines: tuple[str, ...] | None = None   # only when given on the command line
+    doctrines: tuple[str, ...] | None = None  # only when given on the command line
     custom_worldview: P.Worldview | None = None  # from --set: offered as "custom" in setup
-    worldview: str | None = None   # --worldview: hidden or a preset, the setup's first choice (else hidden)
+    worldview: str | None = None  # --worldview: hidden or a preset, the setup's first choice (else hidden)
     scale: float = 1.0
     size: tuple[int, int] = (1280, 720)
     fullscreen: bool = False
@@ -40,13 +41,17 @@ def parse_size(text: str) -> tuple[int, int]:
 
 def options_from_args(args) -> Options:
     asked = getattr(args, "worldview", None)
-    try:   # a hidden world is drawn from the seed when the game starts: the scenario keeps its own
-        scenario = chosen_scenario(args.scenario, None if asked == HIDDEN else asked, getattr(args, "set", None),
-                                   getattr(args, "turns", None))
+    try:  # a hidden world is drawn from the seed when the game starts: the scenario keeps its own
+        scenario = chosen_scenario(
+            args.scenario, None if asked == HIDDEN else asked, getattr(args, "set", None), getattr(args, "turns", None)
+        )
         doctrines = None
         if getattr(args, "doctrine", None) or getattr(args, "doctrine_all", None):
-            doctrines = tuple(chosen_doctrines(scenario, getattr(args, "doctrine_all", None),
-                                               getattr(args, "doctrine", None), allow_human=True))
+            doctrines = tuple(
+                chosen_doctrines(
+                    scenario, getattr(args, "doctrine_all", None), getattr(args, "doctrine", None), allow_human=True
+                )
+            )
         size = parse_size(getattr(args, "size", "1280x720") or "1280x720")
         seed = getattr(args, "seed", None)
         if seed is not None:
@@ -57,6 +62,14 @@ def options_from_args(args) -> Options:
     if not 1.0 <= scale <= 2.0:
         raise OptionsError(f"--scale: {scale:g} is out of range (allowed: 1.0 to 2.0)")
     custom = scenario.worldview if getattr(args, "set", None) else None
-    return Options(scenario=scenario, seed=seed, doctrines=doctrines, custom_worldview=custom, worldview=asked,
-                   scale=scale, size=size, fullscreen=bool(getattr(args, "fullscreen", False)),
-                   screenshot=getattr(args, "screenshot", None))
+    return Options(
+        scenario=scenario,
+        seed=seed,
+        doctrines=doctrines,
+        custom_worldview=custom,
+        worldview=asked,
+        scale=scale,
+        size=size,
+        fullscreen=bool(getattr(args, "fullscreen", False)),
+        screenshot=getattr(args, "screenshot", None),
+    )

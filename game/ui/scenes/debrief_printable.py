@@ -6,6 +6,7 @@ every type), the belief chart of a hidden game, the war told rung by rung (or th
 and the other world's outcome when the replay was made. The words are the debrief's own
 (debrief_pages, game.core.teaching.debrief); the text shrinks only as far as it must to fit the page.
 """
+
 from __future__ import annotations
 
 import time
@@ -15,12 +16,12 @@ import pygame
 from game.core.teaching.report import OUTCOME_TEXT
 
 from . import debrief_pages as pages
-from . import palette, text
-from .widgets import shapes
+from ..window import palette, text
+from ..widgets import shapes
 
-PAGE = (1240, 1754)          # A4 at 150 dots per inch
+PAGE = (1240, 1754)  # A4 at 150 dots per inch
 MARGIN = 80
-BODY_PX = 23                 # about 11 points at 150 dpi
+BODY_PX = 23  # about 11 points at 150 dpi
 SMALLEST_PX = 15
 PAPER = (255, 255, 255)
 BOX = (236, 241, 247)
@@ -72,8 +73,10 @@ def paper_chart(size, lines, x_max: int, px: int, title: str) -> pygame.Surface:
     pygame.draw.rect(surf, INK["muted"], plot, 1)
     solid = [k for k, line in enumerate(lines) if line[4] == "solid"]
     for k, (_, turns, values, colour, style) in enumerate(lines):
-        pts = [(plot.x + round(plot.width * t / x_max), plot.bottom - round(plot.height * max(0, min(100, v)) / 100))
-               for t, v in zip(turns, values)]
+        pts = [
+            (plot.x + round(plot.width * t / x_max), plot.bottom - round(plot.height * max(0, min(100, v)) / 100))
+            for t, v in zip(turns, values)
+        ]
         # earlier solid lines are drawn wider, so two players who said the same still both show
         width = 4 + 3 * (len(solid) - 1 - solid.index(k)) if k in solid else 4
         if len(pts) > 1:
@@ -85,30 +88,67 @@ def _sections(worlds: list, baselines) -> list:
     """The page's parts, in order: ("text", paragraphs, boxed) or ("chart", world)."""
     first = worlds[0]
     game, record = first["game"], first["record"]
-    parts = [("text", [(f"{game.scenario.title} · seed {game.seed} · {record['end_turn']} of {game.turn_limit} turns"
-                        f" · {time.strftime('%d %B %Y')}", 0.9, "muted", "regular")], False)]
-    region = [(pages.D.world_line(record), 1.1, "head", "bold"),
-              (f"Outcome: {OUTCOME_TEXT[record['outcome']]}, after turn {record['end_turn']}.", 1.0, "text", "regular"),
-              (pages.types_line(record), 0.95, "text", "regular")]
+    parts = [
+        (
+            "text",
+            [
+                (
+                    f"{game.scenario.title} · seed {game.seed} · {record['end_turn']} of {game.turn_limit} turns"
+                    f" · {time.strftime('%d %B %Y')}",
+                    0.9,
+                    "muted",
+                    "regular",
+                )
+            ],
+            False,
+        )
+    ]
+    region = [
+        (pages.D.world_line(record), 1.1, "head", "bold"),
+        (f"Outcome: {OUTCOME_TEXT[record['outcome']]}, after turn {record['end_turn']}.", 1.0, "text", "regular"),
+        (pages.types_line(record), 0.95, "text", "regular"),
+    ]
     parts.append(("text", region, True))
     for i in game.humans:
         base = None if baselines is None else float(baselines[i])
         parts.append(("text", pages.human_paragraphs(first, game.codes[i], base, beliefs=game.hidden), False))
     if game.hidden and game.humans and record.get("beliefs"):
         parts.append(("chart", first))
-        parts.append(("text", [(pages.D.observer_line(record), 0.9, "text", "regular"),
-                               (f"Brier score: {pages.D.BRIER_SCALE}.", 0.8, "muted", "italic")], False))
+        parts.append(
+            (
+                "text",
+                [
+                    (pages.D.observer_line(record), 0.9, "text", "regular"),
+                    (f"Brier score: {pages.D.BRIER_SCALE}.", 0.8, "muted", "italic"),
+                ],
+                False,
+            )
+        )
     parts.append(("text", pages.crises_page(first), False))
     if len(worlds) > 1:
         other = worlds[1]
         orec = other["record"]
-        said = [(f"In the other world ({pages.world_name(orec['worldview']['preset'])}): "
-                 f"{OUTCOME_TEXT[orec['outcome']]}, after turn {orec['end_turn']}.", 1.0, "accent", "bold"),
-                (pages.D.SAME_ACTORS + pages.cards_note(other), 0.85, "muted", "italic")]
+        said = [
+            (
+                f"In the other world ({pages.world_name(orec['worldview']['preset'])}): "
+                f"{OUTCOME_TEXT[orec['outcome']]}, after turn {orec['end_turn']}.",
+                1.0,
+                "accent",
+                "bold",
+            ),
+            (pages.D.SAME_ACTORS + pages.cards_note(other), 0.85, "muted", "italic"),
+        ]
         for i in other["game"].humans:
             code = other["game"].codes[i]
-            said.append((f"{orec['actor_names'][code]}: score {orec['scores'][code]['score']:.0f} — "
-                         + pages.D.sentence(orec, code, pages.stakes_of(other["game"])), 0.95, "text", "regular"))
+            said.append(
+                (
+                    f"{orec['actor_names'][code]}: score {orec['scores'][code]['score']:.0f} — "
+                    + pages.D.sentence(orec, code, pages.stakes_of(other["game"])),
+                    0.95,
+                    "text",
+                    "regular",
+                )
+            )
         parts.append(("text", said, True))
     return parts
 
@@ -141,24 +181,42 @@ def render(worlds: list, baselines=None) -> pygame.Surface:
             world = part[1]
             colours = {a.code: _ink(palette.hex_colour(a.colour)) for a in world["game"].scenario.actors}
             lines = pages.belief_series(world, colours, (70, 74, 80), INK["head"])
-            page.blit(paper_chart((width, chart_h), lines, world["record"]["turn_limit"], round(px * 0.85),
-                                  "Chance of the spiral world, as stated and as the observer would have believed"),
-                      (MARGIN, y))
+            page.blit(
+                paper_chart(
+                    (width, chart_h),
+                    lines,
+                    world["record"]["turn_limit"],
+                    round(px * 0.85),
+                    "Chance of the spiral world, as stated and as the observer would have believed",
+                ),
+                (MARGIN, y),
+            )
             y += chart_h + round(px * 0.9)
             continue
         if y + height > bottom:
-            break                                  # what does not fit is on screen and in the export's files
+            break  # what does not fit is on screen and in the export's files
         if part[2]:
             box = pygame.Rect(MARGIN - px // 2, y - px // 3, width + px, height + 2 * (px // 3))
             pygame.draw.rect(page, BOX, box, border_radius=8)
             pygame.draw.rect(page, RULE, box, 1, border_radius=8)
         page.blit(block.surface, (MARGIN, y))
         y += height + round(px * 0.9)
-    hidden = "every type and the world were hidden during play" if worlds[0]["game"].hidden else \
-        "every type was hidden during play"
-    foot = text.render(text.ellipsize(f"Deterrence or Dialogue · {hidden} · the CSV and game.json beside this page "
-                                      "hold every turn", round(px * 0.75), width, "italic"),
-                       round(px * 0.75), INK["muted"], "italic")
+    hidden = (
+        "every type and the world were hidden during play"
+        if worlds[0]["game"].hidden
+        else "every type was hidden during play"
+    )
+    foot = text.render(
+        text.ellipsize(
+            f"Deterrence or Dialogue · {hidden} · the CSV and game.json beside this page hold every turn",
+            round(px * 0.75),
+            width,
+            "italic",
+        ),
+        round(px * 0.75),
+        INK["muted"],
+        "italic",
+    )
     page.blit(foot, (MARGIN, PAGE[1] - MARGIN))
     return page
 

@@ -6,6 +6,7 @@ A file that cannot be read or is not sound JSON is ignored with one line on stde
 (userdata.read_small_json); one that is someone else's or holds a bad value is ignored (the bad value
 only, where the rest is sound): the game starts with its defaults and never fails over it. A write
 that fails is ignored too; writes are whole (userdata.write_small_file)."""
+
 from __future__ import annotations
 
 import json
@@ -23,7 +24,7 @@ from .userdata import read_small_json, write_small_file
 
 FORMAT = "deterrence-or-dialogue/settings"
 VERSION = 1
-MAX_SCENARIO = 300          # a scenario's name or the path of its file
+MAX_SCENARIO = 300  # a scenario's name or the path of its file
 CONTROLLERS = (HUMAN,) + tuple(DOCTRINE_NAMES)
 WORLDVIEWS = (HIDDEN,) + tuple(P.PRESET_NAMES)
 ONE_LINE = re.compile(r"^[^\x00-\x1f\x7f]+$")
@@ -51,8 +52,11 @@ def _setup(v):
         return None
     if not isinstance(turns, int) or isinstance(turns, bool) or not 1 <= turns <= MAX_TURNS:
         return None
-    if (not isinstance(controllers, list) or not 2 <= len(controllers) <= MAX_ACTORS
-            or not all(isinstance(c, str) and c in CONTROLLERS for c in controllers)):
+    if (
+        not isinstance(controllers, list)
+        or not 2 <= len(controllers) <= MAX_ACTORS
+        or not all(isinstance(c, str) and c in CONTROLLERS for c in controllers)
+    ):
         return None
     return {"scenario": scenario, "worldview": worldview, "turns": turns, "controllers": list(controllers)}
 

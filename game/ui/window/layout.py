@@ -9,6 +9,7 @@ the rectangle exactly when any size is None.
     head, body, foot = column(screen, 40, None, 30, gap=8)
     left, right = row(body, 0.46, None, gap=16)
 """
+
 from __future__ import annotations
 
 import pygame
@@ -67,8 +68,9 @@ def centred(width: int, room: pygame.Rect | int) -> int:
     return room.x + (room.width - width) // 2
 
 
-def flow_rects(x: int, y: int, widths: list[int], room: int, height: int, gap: int,
-               line_gap: int | None = None) -> list[pygame.Rect]:
+def flow_rects(
+    x: int, y: int, widths: list[int], room: int, height: int, gap: int, line_gap: int | None = None
+) -> list[pygame.Rect]:
     """One rect per item, in flowing lines (see flow) from (x, y): each line height tall, line_gap
     (else gap) apart."""
     line_gap = gap if line_gap is None else line_gap

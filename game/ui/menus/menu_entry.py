@@ -1,4 +1,5 @@
 """One entry of a menu: what it says, what it opens, where it sits, when it is enabled."""
+
 from __future__ import annotations
 
 from typing import Callable
@@ -10,7 +11,7 @@ import attrs
 class MenuEntry:
     key: str
     label: str
-    open: Callable            # open(app) -> None: pushes or replaces scenes
+    open: Callable  # open(app) -> None: pushes or replaces scenes
     order: int = 100
     enabled: Callable = lambda app: True  # noqa: E731
     tooltip: str = ""

@@ -6,6 +6,7 @@ out from simulated games the first time a scenario and its doctrines are seen: a
 The play screen starts that work when a hidden game begins; the debrief (and the autosave after
 the last turn) wait for it, so the window never computes it in a frame.
 """
+
 from __future__ import annotations
 
 import threading
@@ -29,8 +30,12 @@ def start(game: Game) -> None:
         key = _key(game)
         if key in _threads:
             return
-        thread = threading.Thread(target=observer_path, name="observer odds", daemon=True,
-                                  args=(game.base_scenario, tuple(game.doctrines), [], game.scenario.hidden_prior))
+        thread = threading.Thread(
+            target=observer_path,
+            name="observer odds",
+            daemon=True,
+            args=(game.base_scenario, tuple(game.doctrines), [], game.scenario.hidden_prior),
+        )
         _threads[key] = thread
         thread.start()
 

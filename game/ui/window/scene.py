@@ -6,6 +6,7 @@ change, so there is one path from window size to widgets. `draw` never changes g
 The app turns each event into an intent (intents.translate); a scene answers it through its table
 of handlers, one method per kind of intent.
 """
+
 from __future__ import annotations
 
 import pygame
@@ -13,11 +14,11 @@ import pygame_gui
 
 from . import intents, text
 from .intents import Bindings, Intent, Kind
-from .widgets.button_list import ButtonList
+from ..widgets.button_list import ButtonList
 
 
 class Scene:
-    overlay = False          # drawn over the scene below it
+    overlay = False  # drawn over the scene below it
     keys: list = intents.MENU_KEYS
     name = "scene"
 
@@ -73,8 +74,10 @@ class Scene:
         m, w = self.m, self.app.size[0]
         self.bindings.wheel = lambda dy, pos: Intent(Kind.FOCUS_PREV if dy > 0 else Kind.FOCUS_NEXT)
         bw = text.size("Back (Esc)", m.body, "bold")[0] + 3 * m.pad
-        self.add(pygame_gui.elements.UIButton(pygame.Rect(w - bw - m.pad, m.pad, bw, m.button_h), "Back (Esc)",
-                                              self.ui), Intent(Kind.BACK))
+        self.add(
+            pygame_gui.elements.UIButton(pygame.Rect(w - bw - m.pad, m.pad, bw, m.button_h), "Back (Esc)", self.ui),
+            Intent(Kind.BACK),
+        )
         return bw
 
     def typing(self) -> bool:
@@ -122,5 +125,9 @@ class ListScene(Scene):
     def close(self, intent: Intent):
         self.app.pop()
 
-    handlers = {Kind.FOCUS_NEXT: move_focus, Kind.FOCUS_PREV: move_focus, Kind.ACTIVATE: press_focused,
-                Kind.BACK: close}
+    handlers = {
+        Kind.FOCUS_NEXT: move_focus,
+        Kind.FOCUS_PREV: move_focus,
+        Kind.ACTIVATE: press_focused,
+        Kind.BACK: close,
+    }

@@ -1,0 +1,34 @@
+"""The lab screens' entries on the title menu: a plain list that title_menu joins to its own."""
+
+from __future__ import annotations
+
+from .menu_entry import MenuEntry
+
+
+def _open(name: str):
+    return lambda app: app.push(app.scene(name))
+
+
+ENTRIES = [
+    MenuEntry(
+        "compare",
+        "Compare lab",
+        _open("compare"),
+        50,
+        tooltip="Every doctrine in every kind of world, many games each: which keeps the peace where?",
+    ),
+    MenuEntry(
+        "sandbox",
+        "Worldview sandbox",
+        _open("sandbox"),
+        55,
+        tooltip="Move one assumption about how the world works and watch the verdict change.",
+    ),
+    MenuEntry(
+        "sweep",
+        "Sweep",
+        _open("sweep"),
+        60,
+        tooltip="One assumption from low to high: where does the better doctrine flip?",
+    ),
+]

@@ -53,16 +53,17 @@ def trust(sc, seeds) -> None:
 
 
 def endings(sc, seeds) -> None:
-    print("\n## Endings per doctrine × world (rates; median war turn)")
+    print("\n## Endings per doctrine × world (rates; median war turn; wars between treaty allies)")
     for world in PRESET_NAMES:
         for d in PLAYING_DOCTRINES:
             t = play_table(M.in_world(sc, world), seeds, [d] * sc.n)
+            allies = M.same_bloc_wars(t, sc)
             rates = np.bincount(t.outcome, minlength=len(OUTCOME_CODES)) / t.seeds.size
             wars = t.outcome == 1
             med = np.median(t.end_turn[wars]) if wars.any() else float("nan")
             print(
                 f"  {world:17s} {d:21s} war {rates[1]:.3f} lock-in {rates[2]:.3f} community {rates[3]:.3f} "
-                f"limit {rates[4]:.3f}  wars {int(wars.sum()):5d} median turn {med:4.1f}"
+                f"limit {rates[4]:.3f}  wars {int(wars.sum()):5d} median turn {med:4.1f}  between allies {allies}"
             )
     t = play_table(M.in_world(sc, "spiral-world", greedy_share=0.0), seeds, ["dialogue"] * sc.n)
     print(f"  spiral-world, greedy_share 0, all dialogue: community {np.mean(t.outcome == 3):.3f}")

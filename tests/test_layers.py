@@ -106,7 +106,8 @@ def test_core_is_in_its_named_parts():
 
 @pytest.mark.parametrize("name", sorted(n for n in MODULES if core_part(n) is not None))
 def test_core_parts_point_down(name):
-    """A module of core imports only from its own part or the parts below it (model ← files ← runs ← teaching ← play)."""
+    """A module of core imports only from its own part or the parts below it
+    (model ← files ← runs ← teaching ← play)."""
     mine = core_part(name)
     up = sorted(m for m in GRAPH[name] if core_part(m) is not None and core_part(m) > mine)
     assert not up, f"{name} imports {up}, a part of core above its own"

@@ -150,7 +150,8 @@ def test_a_war_is_told_rung_by_rung_with_its_backers_and_an_accident():
 
 
 def test_the_world_and_the_beliefs_in_words():
-    """The world revealed names its idea and that it was hidden; a belief path reads turn by turn with its Brier score."""
+    """The world revealed names its idea and that it was hidden; a belief path reads turn by turn with its Brier
+    score."""
     r = record(
         beliefs={"A": [[1, 0.3], [3, 0.8]]},
         brier={"A": 0.265, "observer": 0.1},

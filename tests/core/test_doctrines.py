@@ -34,7 +34,7 @@ def test_generous_reciprocity_forgives_with_its_own_draws():
     moves = [m for m, _ in versus("generous-reciprocity", script, seed=seed)]
     expected = [C]
     for t in range(2, 31):
-        u1 = rng.actor_draws([seed], t, 2)[1][0, 0]
+        u1 = rng.turn_draws([seed], t, 2)[1][1][0, 0]
         expected.append(C if u1 < 1 / 3 else D)
     assert moves == expected
     assert 3 <= moves.count(C) <= 20  # it sometimes forgives, and not always

@@ -19,7 +19,7 @@ def reference(seed, a, b, turns, noise_rate, q=1 / 3, payoffs=PD):
     hist = [[], []]
     score = [0.0, 0.0]
     for t in range(1, turns + 1):
-        noise, u1, _ = rng.actor_draws([seed], t, 2)
+        noise, u1, _ = rng.turn_draws([seed], t, 2)[1]
         moves = []
         for seat, strat in enumerate((a, b)):
             opp = hist[1 - seat]

@@ -16,7 +16,6 @@ import pytest
 from game.core.model import params as P
 from game.core.model.constants import K
 from game.core.model.doctrines import ALWAYS, PLAYING_DOCTRINES, View, make
-from game.core.model.rng import CrisisDraws
 from game.core.model.params import Worldview
 from game.core.model.rules import actions, arms, challenge, choice, crises, economy, endings, events, perception
 from game.core.model.rules import resolve_image, scores, tension_dynamics, war

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from game.core.files.record import GameRecord
 from game.core.files.scenario import load_scenario
 from game.core.model.vocab import Action, Stance
 from game.core.play.session import Game
@@ -142,7 +143,7 @@ def test_save_then_resume_gives_the_same_record():
     _play(half, TURN_1)
     _play(half, *TURN_2)
     for compact in (False, True):
-        resumed = Table.resume(half.save(compact=compact))
+        resumed = Table(Game.from_record(GameRecord.from_json(half.save(compact=compact), "save"), "save"))
         assert resumed.owed(USA) == half.owed(USA) and resumed.owed(PRK) == half.owed(PRK)
         _play(resumed, *TURN_3)
         assert resumed.game.record().to_json() == whole.game.record().to_json()

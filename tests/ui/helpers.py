@@ -111,3 +111,10 @@ class Canvas(pygame.Surface):
         if not args[1:] and not kwargs.get("rect"):  # filling the whole surface wipes what it showed
             self.drawn = []
         return got
+
+
+def type_text(app, chars: str):
+    """Type characters into the focused text box, as a keyboard's text input events would."""
+    for ch in chars:
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=ch))
+    driver.run(app, 1)

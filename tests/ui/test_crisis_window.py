@@ -8,7 +8,7 @@ from game.core.play.session import Game
 from game.core.model.vocab import Action, Stance
 from game.ui.window import driver
 
-from .helpers import play_scene, setup_two_humans_and_start, start_at_title
+from .helpers import Canvas, play_scene, recording_text, setup_two_humans_and_start, start_at_title
 
 K = pygame
 PRK, KOR, USA, CHN, AUS = 4, 3, 1, 0, 6
@@ -218,9 +218,13 @@ def test_the_map_names_open_crises_by_stake_and_rung_and_the_why_panel_leads_wit
     assert scene.shown_prompt() is None
     app.snapshot(app_dir(app) / "map.png")
     assert scene.map.crisis_label("The Korean Peninsula", 1) == "Korean Peninsula · rung 1 dispute"
-    assert len(scene.map.stake_boxes) == len(game.open_crises()) >= 1
-    for box in scene.map.stake_boxes:
-        assert box.collidelist(scene.map.label_boxes) < 0
+    words = _map_words(app, scene)
+    names = {a.name for a in game.scenario.actors} | set(game.codes)
+    stakes = [box for box, said in words if " · rung " in said]
+    actors = [box for box, said in words if said.removesuffix(" (you)") in names]
+    assert len(stakes) == len(game.open_crises()) >= 1 and len(actors) == len(game.codes)
+    for box in stakes:
+        assert box.collidelist(actors) < 0
         assert scene.map.rect.contains(box)
     names = {a.code: a.name for a in game.scenario.actors}
     lines = scene.why.lines(
@@ -239,3 +243,12 @@ def app_dir(app):
     from game.ui.window import userdata
 
     return userdata.data_dir()
+
+
+def _map_words(app, scene) -> list:
+    """(rectangle, words) of every line of text the map draws, as the screen shows it."""
+    with recording_text():
+        canvas = Canvas(app.size)
+        scene.map.invalidate()
+        scene.draw(canvas)
+    return [(rect, said) for rect, said, _px, _cut in canvas.drawn if scene.map.rect.contains(rect)]

@@ -12,6 +12,7 @@ import pytest
 from game.core.model import params as P
 from game.core.files.scenario import list_scenarios, load_scenario
 from game.ui.window import driver
+from tests.ui.helpers import type_text
 from tests.ui.lab_helpers import focus_row, marker_pixels, open_lab, wait_for
 
 K = pygame
@@ -90,16 +91,16 @@ def test_save_as_scenario_validates_and_the_setup_lists_it(make_app, data_dir):
     assert set(wanted.overrides()) == {"greedy_share", "ally_credibility"}
     folder = data_dir / "scenarios"
     driver.click(app, scene.entry.rect.center)
-    driver.type_text(app, "my world!")
+    type_text(app, "my world!")
     driver.press(app, K.K_RETURN)
     assert "cannot be a scenario name" in scene.message
     assert not folder.exists() or not list(folder.iterdir())
     driver.press(app, *([K.K_BACKSPACE] * len("my world!")))
-    driver.type_text(app, "east_asia_2023")
+    type_text(app, "east_asia_2023")
     driver.press(app, K.K_RETURN)
     assert "shipped scenario" in scene.message
     driver.press(app, *([K.K_BACKSPACE] * len("east_asia_2023")))
-    driver.type_text(app, "my_world")
+    type_text(app, "my_world")
     driver.press(app, K.K_RETURN)
     path = folder / "my_world.toml"
     assert path.is_file(), scene.message

@@ -6,7 +6,7 @@ import pytest
 
 from game.ui.window import driver
 
-from .helpers import play_scene, start_at_title
+from .helpers import play_scene, start_at_title, type_text
 
 
 def _setup(app):
@@ -40,7 +40,7 @@ def test_a_typed_seed_is_kept_by_enter_and_the_humans_stay_human(make_app):
         driver.press(app, K.K_UP)
     entry = setup.rows[setup.focus]["entry"]
     entry.set_text("")
-    driver.type_text(app, "4242")
+    type_text(app, "4242")
     driver.press(app, K.K_RETURN)
     assert driver.top_name(app) in ("play", "pass")
     game = play_scene(app).game

@@ -14,7 +14,7 @@ from game.ui.window import driver, saving, userdata
 from game.ui.scenes.load import LoadScene
 from game.ui.scenes.play import PlayScene
 
-from .helpers import start_at_title
+from .helpers import start_at_title, type_text
 
 K = pygame
 CTRL = pygame.KMOD_LCTRL
@@ -137,7 +137,7 @@ def test_a_typed_path_to_a_missing_file_is_refused_on_the_screen(make_app, data_
     app.push(LoadScene(app))
     driver.run(app, 1)
     driver.click(app, app.top.entry.rect.center)
-    driver.type_text(app, str(data_dir / "nope.json"))
+    type_text(app, str(data_dir / "nope.json"))
     driver.press(app, K.K_RETURN)
     assert isinstance(app.top, LoadScene)
     assert "file not found" in app.top.error

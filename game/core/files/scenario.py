@@ -22,11 +22,7 @@ from .schema import Problem, flag, items, number, one_of, text
 MARKERS = ("circle", "square", "triangle", "diamond", "pentagon", "hexagon", "star", "cross")
 DOCTRINE_NAMES = tuple(DOCTRINES)
 SECTIONS = {"scenario", "worldview", "end", "actor", "matrices", "profiles", "stake"}
-SCENARIO_KEYS = {"name", "title", "description", "turns", "worldview", "deck", "dynamics", "seed", "hidden_prior"}
-ACTOR_KEYS = {"code", "name", "colour", "marker", "capability", "prosperity", "bloc", "x", "y", "doctrine", "nuclear"}
-STAKE_KEYS = {"id", "name", "parties", "value", "paragraphs", "source"}
 ARTICLE_PARAGRAPHS = 13
-ACTOR_REQUIRED = ("code", "name", "colour", "marker", "capability", "prosperity", "bloc", "x", "y")
 NAME_PATTERN = r"^[A-Za-z0-9_\-]{1,64}\Z"
 NAME_ALLOWED = "1 to 64 letters, digits, _ and -"
 END_DEFAULTS = {

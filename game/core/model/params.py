@@ -36,7 +36,8 @@ PARAMS: tuple[ParamSpec, ...] = (
         -2.0,
         1.0,
         0.1,
-        "Log-likelihood ratio others read from arming: 0 = defensive arming reveals nothing, below 0 = it looks hostile.",
+        "Log-likelihood ratio others read from arming: 0 = defensive arming reveals nothing, "
+        "below 0 = it looks hostile.",
         "Jervis (1978): offence-defence distinguishability; Kydd (1997)",
     ),
     ParamSpec(
@@ -116,7 +117,8 @@ PARAMS: tuple[ParamSpec, ...] = (
         0.0,
         0.3,
         0.01,
-        "How much a tough move (arming, pressure, a challenge, standing firm) raises others' belief that the actor will stand firm.",
+        "How much a tough move (arming, pressure, a challenge, standing firm) raises others' belief "
+        "that the actor will stand firm.",
         "Deterrence model: Schelling (1966) reputation for resolve; Jervis (1976) ch. 3",
     ),
     ParamSpec(
@@ -226,7 +228,8 @@ PARAMS: tuple[ParamSpec, ...] = (
         -5.0,
         10.0,
         0.5,
-        "2x2 payoff a greedy actor gets for deterring while the other talks (temptation): above R, a prisoner's dilemma.",
+        "2x2 payoff a greedy actor gets for deterring while the other talks (temptation): "
+        "above R, a prisoner's dilemma.",
         "Axelrod (1984); Glaser (1997) greedy states",
     ),
     ParamSpec(
@@ -246,7 +249,8 @@ PARAMS: tuple[ParamSpec, ...] = (
         -5.0,
         10.0,
         0.5,
-        "The temptation a security-seeker feels: below R it would rather both talk (an assurance game); equal to payoff_T, both types feel the same matrix.",
+        "The temptation a security-seeker feels: below R it would rather both talk (an assurance game); "
+        "equal to payoff_T, both types feel the same matrix.",
         "Jervis (1978) stag hunt; Kydd (2005) security-seekers' preferences",
     ),
 )

@@ -192,8 +192,3 @@ def crisis_draws(keys: np.ndarray, turn: int, stakes: int, n: int) -> CrisisDraw
         accident=np.ascontiguousarray(u[stakes * n : stakes * (n + 1)].T),
         fortune=np.ascontiguousarray(u[stakes * (n + 1) :].T),
     )
-
-
-def actor_draws(seeds, turn: int, n: int):
-    """The per-actor draws of a turn alone: (noise, u1, u2), each (B, n), as turn_draws gives them."""
-    return turn_draws(seeds, turn, n)[1]

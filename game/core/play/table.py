@@ -20,7 +20,6 @@ from typing import NamedTuple
 import attrs
 import numpy as np
 
-from ..files.record import GameRecord
 from ..model.rules.choice import refusal
 from ..model.vocab import Action, Stance
 from .session import Game
@@ -298,12 +297,7 @@ class Table:
             "owed": self.owed(seat),
         }
 
-    # ------------------------------------------------------------------ save and resume
+    # ------------------------------------------------------------------ save
     def save(self, compact: bool = False) -> str:
         """The save file's text: the game as played so far (choices in progress are not kept)."""
         return self.game.save_text(compact)
-
-    @classmethod
-    def resume(cls, text: str, source="save") -> "Table":
-        """The table of a saved game, replayed from its seed and choices (refused when it does not replay)."""
-        return cls(Game.from_record(GameRecord.from_json(text, source), source))

@@ -35,7 +35,6 @@ class Task:
     hidden: bool = False
     require: str = ""
     stance: bool = False
-    show_cards: bool = False
 
 
 @attrs.frozen
@@ -67,9 +66,9 @@ CHAPTERS: tuple[Chapter, ...] = (
             "a summit, a confidence-building measure or trade) or deter (arm, ally or pressure).",
             "If both talk, both get 3 points. If both deter, both get 1. If you talk while the other deters, you get 0 "
             "and it gets 5 if it is greedy, 2 if it only wants to be secure.",
-            "You do not know Ambria's type, and Ambria does not know yours. John Herz and Robert Jervis called this the "
-            "security dilemma: what one side does to feel safe (arming) can make the other feel less safe, even when "
-            "neither wants a fight. The deterrence model answers: a greedy neighbour is only held back by strength. "
+            "You do not know Ambria's type, and Ambria does not know yours. John Herz and Robert Jervis called this "
+            "the security dilemma: what one side does to feel safe (arming) can make the other feel less safe, even "
+            "when neither wants a fight. The deterrence model answers: a greedy neighbour is only held back by strength. "
             "The spiral model answers: strength alarms a fearful neighbour, who arms in turn.",
         ),
         Task(
@@ -201,7 +200,6 @@ CHAPTERS: tuple[Chapter, ...] = (
             4,
             3,
             watch=("reciprocity",),
-            show_cards=True,
         ),
         Question(
             "What do the two readings of a card disagree about?",
@@ -226,8 +224,8 @@ CHAPTERS: tuple[Chapter, ...] = (
         (
             "Each actor is secretly greedy or security-seeking, and each keeps a trust level for every other: its "
             "belief that the other is security-seeking. Trust moves when it sees a move.",
-            "Andrew Kydd showed why some moves reassure and others do not: a signal tells you the sender's type only if "
-            "the other type would not send it. A summit is cheap, so a greedy state can hold one too. A "
+            "Andrew Kydd showed why some moves reassure and others do not: a signal tells you the sender's type only "
+            "if the other type would not send it. A summit is cheap, so a greedy state can hold one too. A "
             "confidence-building measure (CBM) costs the sender something real, so a greedy state rarely pays for it.",
             "The deterrence side has its costly signals too: arming and alliances show resolve. Whether others read "
             "them as resolve or as threat is part of the hidden world.",

@@ -132,11 +132,6 @@ class DebriefScene(Scene):
     def ready(self) -> bool:
         return bool(self.worlds)
 
-    @property
-    def exported(self) -> str:
-        """What the last export said (the line under the pages)."""
-        return self.status
-
     def _world(self, game: Game) -> dict:
         record = game.record()
         start = history.opening(game)

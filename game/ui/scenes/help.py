@@ -196,7 +196,8 @@ RULES = [
         "The hidden worldview",
         "A worldview sets how the world works: how many actors are secretly greedy (Glaser), "
         "what arming and alliances signal, how much misperception there is, how credible allies are. "
-        "Deterrence-world and spiral-world are the two presets. Actors' true dispositions stay hidden until the debrief.",
+        "Deterrence-world and spiral-world are the two presets. "
+        "Actors' true dispositions stay hidden until the debrief.",
     ),
     (
         "Which world is this?",

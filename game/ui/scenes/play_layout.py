@@ -104,7 +104,7 @@ def compact_panels(scene, body) -> None:
     m = scene.m
     pad = m.pad
     row_h = max(m.button_h, TensionGauge.height_for(m, True))
-    tabs, main = column(body, row_h, None, gap=pad // 2)
+    _, main = column(body, row_h, None, gap=pad // 2)
     x = body.x
     for view, label in TABS:
         if view is View.CARD and scene.dilemma:
@@ -119,7 +119,6 @@ def compact_panels(scene, body) -> None:
     strip = (x + pad, body.y, body.right - x - pad, row_h)
     scene.gauge.set_rect(strip, m, compact=True)
     scene.totals.set_rect(strip, m, compact=True)
-    scene.main_rect = main
     scene.map.set_rect(main, m)
     charts(scene, main)
     # big text: the card and the why panel each get the whole view (tabs E and W)
@@ -135,7 +134,6 @@ def side_by_side_panels(scene, body) -> None:
     gauge, rest = column(right, TensionGauge.height_for(m), None, gap=pad // 2)
     # the card first; the why panel has room for a few causes, and scrolls (W: full size)
     card, why = column(rest, round(rest.height * 0.64), None, gap=pad // 2)
-    scene.main_rect = left
     scene.map.set_rect(left, m)
     charts(scene, left)
     scene.gauge.set_rect(gauge, m)

@@ -220,7 +220,6 @@ class ActionBar:
         if two and (y == self.target_y_first(head_y, m) or x + self._target_w(m) > self.rect.right):
             x = self.rect.x + pad  # the target on a row of its own, unless it fits after the last actions
             y += bh + pad // 2
-        self.target_y = y
         w = _button_w("<", m)
         scene.add(
             pygame_gui.elements.UIButton(

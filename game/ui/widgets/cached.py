@@ -49,7 +49,7 @@ class CachedPanel:
         if rect != self.rect or metrics != self.m or compact != self.compact:
             # an image made for another place or size is never shown: the next draw renders at once
             self._surface = None
-            self._key = None
+            self.invalidate()
         self.rect = rect
         self.m = metrics
         self.compact = compact

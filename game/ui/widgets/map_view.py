@@ -26,8 +26,6 @@ class MapView(CachedPanel):
         self.m = metrics
         self.node_pos: list[tuple[int, int]] = []
         self.node_radius = 10
-        self.label_boxes: list[pygame.Rect] = []  # actor labels as last drawn
-        self.stake_boxes: list[pygame.Rect] = []  # open crises' stake labels as last drawn
 
     def node_zones(self) -> list[tuple[pygame.Rect, int]]:
         """Click areas of the nodes (in screen coordinates), for choosing a target."""
@@ -103,9 +101,6 @@ class MapView(CachedPanel):
                 rings.append(pygame.Rect(0, 0, round(r * 3.6), round(r * 3.6)))
                 rings[-1].center = (round(pos[k][0]), round(pos[k][1]))
         stake_labels = self._stake_labels(crises, icons, icon_r, taken + rings, box)
-        # where the words went, in screen coordinates (tests check nothing covers them)
-        self.label_boxes = [place.move(self.rect.topleft) for _, place in labels]
-        self.stake_boxes = [place.move(self.rect.topleft) for _, place, _, _ in stake_labels]
         self._draw_words(surf, labels, stake_labels, icon_r)
         if legend_rect.height:
             self._draw_legend(surf, legend_rect)

@@ -21,12 +21,6 @@ def press(app, *keys, mod: int = 0, frames: int = 1):
         run(app, frames)
 
 
-def type_text(app, chars: str):
-    for ch in chars:
-        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=ch))
-    run(app, 1)
-
-
 def click(app, pos, button: int = 1, frames: int = 2):
     pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=button))

@@ -7,13 +7,11 @@ import sys
 from pathlib import Path
 
 from game.core.files.paths import (
-    APP_FOLDER,
     NOT_FOUND,
     FileProblem,
     read_json,
     shown_path,  # noqa: F401
     user_data_dir,
-    user_scenarios_dir,
 )
 from game.core.files.record import atomic_write
 

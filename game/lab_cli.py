@@ -74,15 +74,24 @@ def _checked(args):
     return sc, sets, games
 
 
-def _run(label: str, fn, *args, **kwargs):
-    """fn(*args) with a progress bar; (its result, seconds). A cluster that cannot be used is a usage error."""
+def _run(options, label: str, fn, *args):
+    """fn(*args, options' seed and turns) with a progress bar, on the workers or the cluster the options name;
+    (its result, seconds). A cluster that cannot be used is a usage error."""
     with Progress(label) as bar:
         start = time.perf_counter()
         try:
-            result = fn(*args, progress=bar, **kwargs)
+            result = fn(
+                *args, options.seed, options.turns, progress=bar, workers=options.workers, scheduler=options.scheduler
+            )
         except ClusterError as exc:
             raise UsageError(str(exc)) from None
     return result, time.perf_counter() - start
+
+
+def _print_json(head: dict, **rest) -> int:
+    """The run's result as one line of JSON: what every run says (scenario, games, seconds), then its own keys."""
+    print(json.dumps(head | rest))
+    return 0
 
 
 def _write(path: str, text: str):
@@ -95,33 +104,13 @@ def compare(args) -> int:
     doctrines = lab_doctrines(sc, args.doctrines)
     worldviews = lab_worldviews(args.worldviews)
     conditions = [Condition(d, preset_worldview(sc, w, sets)) for w in worldviews for d in doctrines]
-    results, elapsed = _run(
-        f"compare: {len(conditions)} conditions x {games} games",
-        run_conditions,
-        sc,
-        conditions,
-        games,
-        args.seed,
-        args.turns,
-        workers=args.workers,
-        scheduler=args.scheduler,
-    )
+    label = f"compare: {len(conditions)} conditions x {games} games"
+    results, elapsed = _run(args, label, run_conditions, sc, conditions, games)
     if args.out:
         _write(args.out, table_csv(results))
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "scenario": sc.name,
-                    "games": games,
-                    "seed": args.seed,
-                    "seconds": round(elapsed, 3),
-                    "cells": [r.as_dict() for r in results],
-                    "winners": winners(results),
-                }
-            )
-        )
-        return 0
+        head = {"scenario": sc.name, "games": games, "seed": args.seed, "seconds": round(elapsed, 3)}
+        return _print_json(head, cells=[r.as_dict() for r in results], winners=winners(results))
     print(
         f"{sc.title}: {games} games per condition, seeds {args.seed}..{args.seed + games - 1} "
         f"(the same seeds in every condition), {elapsed:.1f}s"
@@ -157,47 +146,22 @@ def sweep(args) -> int:
     points = 1
     for a in axes:
         points *= len(a.values)
-    result, elapsed = _run(
-        f"sweep: {points} points x {len(doctrines)} doctrines x {games} games",
-        run_sweep,
-        sc,
-        axes,
-        doctrines,
-        base,
-        games,
-        args.seed,
-        args.turns,
-        workers=args.workers,
-        scheduler=args.scheduler,
-    )
+    label = f"sweep: {points} points x {len(doctrines)} doctrines x {games} games"
+    result, elapsed = _run(args, label, run_sweep, sc, axes, doctrines, base, games)
     summary = describe_crossovers(result)
     if args.out:
         _write(args.out, sweep_csv(result))
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "scenario": sc.name,
-                    "games": games,
-                    "base_worldview": base.label,
-                    "seconds": round(elapsed, 3),
-                    "params": [{"name": a.name, "values": list(a.values)} for a in axes],
-                    "doctrines": doctrines,
-                    "points": [
-                        {
-                            "values": dict(zip([a.name for a in axes], values)),
-                            "cells": [
-                                r.as_dict() | {"tension_by_turn": None, "trust_by_turn": None} for r in row.values()
-                            ],
-                        }
-                        for values, row in result.points
-                    ],
-                    "crossovers": result.crossovers(),
-                    "summary": summary,
-                }
-            )
+        head = {"scenario": sc.name, "games": games, "base_worldview": base.label, "seconds": round(elapsed, 3)}
+        params = [{"name": a.name, "values": list(a.values)} for a in axes]
+        return _print_json(
+            head,
+            params=params,
+            doctrines=doctrines,
+            points=_sweep_points(axes, result),
+            crossovers=result.crossovers(),
+            summary=summary,
         )
-        return 0
     print(
         f"{sc.title}: sweep over {', '.join(a.name for a in axes)} on {base.label}, {games} games per point "
         f"(common random numbers), {elapsed:.1f}s"
@@ -207,3 +171,13 @@ def sweep(args) -> int:
     if args.out:
         print(f"grid written to {shown_path(args.out)}")
     return 0
+
+
+def _sweep_points(axes, result) -> list[dict]:
+    """Each point of the grid with its cells (the per-turn series left out of the JSON)."""
+    names = [a.name for a in axes]
+    drop = {"tension_by_turn": None, "trust_by_turn": None}
+    return [
+        {"values": dict(zip(names, values)), "cells": [r.as_dict() | drop for r in row.values()]}
+        for values, row in result.points
+    ]

@@ -18,8 +18,7 @@ from game.core.files.paths import THEME
 from game.core.files.tempfiles import temporary_name
 
 from . import palette, text
-from .intents import Kind
-from .intents import translate
+from .intents import FORM_KEYS, Kind, translate
 from .metrics import MIN_SIZE, Metrics
 
 FPS = 60
@@ -228,14 +227,7 @@ class App:
         if consumed and event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL):
             return
         if consumed and event.type in (pygame.KEYDOWN, pygame.TEXTINPUT) and scene.typing():
-            if event.type == pygame.TEXTINPUT or event.key not in (
-                pygame.K_RETURN,
-                pygame.K_KP_ENTER,
-                pygame.K_ESCAPE,
-                pygame.K_TAB,
-                pygame.K_UP,
-                pygame.K_DOWN,
-            ):
+            if event.type == pygame.TEXTINPUT or event.key not in FORM_KEYS:
                 return
         intent = translate(event, scene.bindings, typing=scene.typing())
         if intent is None:

@@ -300,21 +300,16 @@ def key_intent(event, keys: list[Key]) -> Intent | None:
     return None
 
 
+# keys that move through a form or leave it even while a text field has focus (the others are text)
+FORM_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_TAB, pygame.K_UP, pygame.K_DOWN)
+
+
 def translate(event, bindings: Bindings, typing: bool = False) -> Intent | None:
     """The intent of one event, or None. While a text field has focus, plain keys are text."""
     if event.type == pygame.QUIT:
         return Intent(Kind.QUIT)
     if event.type == pygame.KEYDOWN:
-        if typing and event.key not in (
-            pygame.K_RETURN,
-            pygame.K_KP_ENTER,
-            pygame.K_ESCAPE,
-            pygame.K_TAB,
-            pygame.K_UP,
-            pygame.K_DOWN,
-            pygame.K_F1,
-            pygame.K_F11,
-        ):
+        if typing and event.key not in FORM_KEYS + (pygame.K_F1, pygame.K_F11):
             if not getattr(event, "mod", 0) & (pygame.KMOD_CTRL | pygame.KMOD_META):
                 return None
         if typing and event.key == pygame.K_SLASH:

@@ -1,12 +1,10 @@
 #!/usr/bin/env bash
 # Set up (first time only) and run the whole test suite headless on every core.
-# With DOD_LINT=1 the static checks (scripts/lint.sh: ruff and vulture) run first and must pass.
+# The static checks (scripts/lint.sh: ruff and vulture) run first and must pass.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
-if [ "${DOD_LINT:-0}" = "1" ]; then
-    bash scripts/lint.sh
-fi
+bash scripts/lint.sh
 export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
 set +e
 .venv/bin/python -m pytest -n auto -p no:cacheprovider "$@"

@@ -245,7 +245,8 @@ class LabScene(Scene):
         return True
 
     def _tick(self, intent):
-        group, key = intent.arg
+        """A click on a choice chip (its PICK names the chip's group and key) ticks or unticks it."""
+        _, group, key = intent.arg
         self.focus_on(lambda it: it["kind"] == "chip" and it["group"] == group and it["key"] == key)
         return self.toggle(group, key)
 
@@ -258,11 +259,11 @@ class LabScene(Scene):
         Kind.FOCUS_PREV: _move_focus,
         Kind.ADJUST: _adjust_focused,
         Kind.ACTIVATE: _activate_focused,
-        Kind.TICK: _tick,
+        Kind.PICK: _tick,
         Kind.CYCLE: _cycle,
     }
 
-    def update(self, dt):
+    def update(self, _dt):
         """Take the background run once it has finished: its results, or why it has none."""
         if self.run is None:
             return

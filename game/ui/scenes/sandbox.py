@@ -326,7 +326,7 @@ class SandboxScene(lab.LabScene):
         return True
 
     # ------------------------------------------------------------------ sliders and preview
-    def update(self, dt):
+    def update(self, _dt):
         for name, value in self.params.dragged():
             self.focus_on(lambda it: it["kind"] == "slider" and it["what"] == name)
             self._apply_focus()

@@ -75,7 +75,6 @@ class Kind(enum.Enum):
     RUN = "run the experiment"
     CANCEL = "cancel the run"
     SWITCH_VIEW = "setup or results"  # the compare lab's other page
-    TICK = "tick or untick"  # arg: (group, key) of a choice chip
     RESET = "reset a parameter"  # arg: its name, or None for the focused one
     RESET_ALL = "reset every parameter"
     FOCUS_PARAM = "focus a parameter"  # arg: its name

@@ -28,7 +28,7 @@ def focus_row(app, scene, what):
 
 def marker_pixels(app, scene, name: str) -> int:
     """How many pixels of the modified marker's yellow the parameter's gutter shows."""
-    row = scene.rows[name]
+    row = scene.params.rows[name]
     gutter = pygame.Rect(row["row"].x + 1, row["label"].y + 2, row["gutter"] - 2, row["label"].height - 4)
     app.frame(1 / 60)
     count = 0

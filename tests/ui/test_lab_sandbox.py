@@ -27,7 +27,7 @@ def test_slider_marker_reset_and_preview(make_app):
     assert scene.name == "sandbox" and scene.modified_count() == 0
     assert wait_for(app, lambda: scene.preview_current, 40)
     before = scene.preview
-    row = scene.rows["greedy_share"]
+    row = scene.params.rows["greedy_share"]
     base = scene.worldview["greedy_share"]
     assert marker_pixels(app, scene, "greedy_share") == 0
     driver.click(app, row["slider"].right_button.rect.center, frames=3)
@@ -64,15 +64,15 @@ def test_every_parameter_has_a_slider_with_its_words_and_a_tooltip(make_app):
     scene = open_lab(app, "Worldview sandbox")
     seen = {}
     for _ in range(len(P.PARAMS)):
-        seen.update(scene.rows)
+        seen.update(scene.params.rows)
         driver.press(app, K.K_PAGEDOWN)
-    seen.update(scene.rows)
+    seen.update(scene.params.rows)
     assert set(seen) == set(P.NAMES)
-    for name, row in scene.rows.items():
+    for name, row in scene.params.rows.items():
         spec = P.SPEC[name]
         assert row["slider"].value_range == (spec.low, spec.high)
     carriers = [e for e in scene.elements if getattr(e, "tool_tip_text", None) and "Source:" in e.tool_tip_text]
-    assert len(carriers) >= len(scene.rows)
+    assert len(carriers) >= len(scene.params.rows)
     assert any(P.SPEC["payoff_T"].source in e.tool_tip_text for e in carriers)
     app.pop()
 
@@ -104,17 +104,7 @@ def test_save_as_scenario_validates_and_the_setup_lists_it(make_app, data_dir):
     driver.press(app, K.K_RETURN)
     path = folder / "my_world.toml"
     assert path.is_file(), scene.message
-    env = dict(os.environ, DOD_DATA_DIR=str(data_dir))
-    proc = subprocess.run(
-        [sys.executable, "main.py", "validate", str(path)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert "ok" in proc.stdout
+    assert_validates(path, data_dir)
     assert load_scenario(path).worldview == wanted
     assert load_scenario("my_world").worldview == wanted
     assert path in list_scenarios()
@@ -128,8 +118,28 @@ def test_save_as_scenario_validates_and_the_setup_lists_it(make_app, data_dir):
     assert path.read_text(encoding="utf-8") == first
     driver.press(app, K.K_s, mod=K.KMOD_LCTRL)
     assert path.read_text(encoding="utf-8") != first
-    replaced = scene.worldview
-    assert load_scenario(path).worldview == replaced
+    assert load_scenario(path).worldview == scene.worldview
+    check_play_with_the_saved_world(app, scene.worldview)
+    app.pop()
+
+
+def assert_validates(path, data_dir):
+    """`main.py validate` accepts the saved scenario file."""
+    env = dict(os.environ, DOD_DATA_DIR=str(data_dir))
+    proc = subprocess.run(
+        [sys.executable, "main.py", "validate", str(path)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "ok" in proc.stdout
+
+
+def check_play_with_the_saved_world(app, replaced):
+    """P opens the setup with the sandbox's world; the setup lists the saved scenario, which plays it too."""
     # P: the setup opens with this world as "custom (sandbox)"
     driver.press(app, K.K_p)
     setup = app.top
@@ -153,10 +163,10 @@ def test_save_as_scenario_validates_and_the_setup_lists_it(make_app, data_dir):
     assert setup.build_game().worldview == replaced
     driver.press(app, K.K_ESCAPE)
     assert driver.top_name(app) == "sandbox"
-    app.pop()
 
 
 def focus_row_setup(app, setup, kind):
+    """Walk the setup screen's focus (↓) to its row of that kind."""
     for _ in range(len(setup.rows) + 1):
         if setup.rows[setup.focus]["kind"] == kind:
             return
@@ -192,6 +202,7 @@ def test_esc_leaves_the_next_game_as_it_was_and_only_play_changes_it(make_app):
 
 
 def test_down_then_right_changes_a_parameter_not_the_scenario(make_app):
+    """↓ from the preset goes to the first parameter, so ↓ → changes it, not the scenario or the preset."""
     app = make_app()
     scene = open_lab(app, "Worldview sandbox")
     scenario, preset = scene.scenario.name, scene.preset

@@ -8,21 +8,18 @@ per condition, each world's row headed by its verdict, and export as CSV and PNG
 
 from __future__ import annotations
 
-import attrs
 import pygame
 
 from game.core.runs.results import Condition
-from game.core.files.record import atomic_write
 from game.core.files.scenario import DOCTRINE_NAMES
-from game.core.runs.lab_format import table_csv, verdict
 
-from ..window import palette, saving, text, userdata
+from ..window import palette, text, userdata
 from ..window.intents import Intent, Key, Kind
-from ..window.metrics import Metrics
 from ..widgets import lab_charts
 from ..widgets.choice_chips import ChoiceChips, heading
 from ..widgets.progress import draw_progress
-from . import lab
+from . import compare_results, lab
+from .compare_results import CompareOutcome, WorldPages
 from .help import register_screen_keys
 
 GAMES = (100, 200, 500, 1000, 2000, 5000, 10000)
@@ -34,44 +31,18 @@ CHUNK = 1000  # games per piece of work: progress moves, and Cancel acts, once p
 COMPARE_KEYS = register_screen_keys(
     "Compare lab",
     lab.lab_keys(
-        Key(pygame.K_r, Intent(Kind.PICK, ("run", None)), "R", "run the experiment (again)"),
-        Key(pygame.K_s, Intent(Kind.PICK, ("view", None)), "S", "switch between the setup and the results"),
+        Key(pygame.K_r, Intent(Kind.RUN), "R", "run the experiment (again)"),
+        Key(pygame.K_s, Intent(Kind.SWITCH_VIEW), "S", "switch between the setup and the results"),
         Key(pygame.K_e, Intent(Kind.EXPORT), "E", "export the results: a CSV table and a PNG of the grid"),
         Key(
             pygame.K_PAGEDOWN,
-            Intent(Kind.PICK, ("page", 1)),
+            Intent(Kind.NEXT_TAB),
             "PgDn or →",
             "results: the next worlds, when they do not all fit on the screen",
         ),
-        Key(pygame.K_PAGEUP, Intent(Kind.PICK, ("page", -1)), "PgUp or ←", "results: the previous worlds"),
+        Key(pygame.K_PAGEUP, Intent(Kind.PREV_TAB), "PgUp or ←", "results: the previous worlds"),
     ),
 )
-
-
-@attrs.frozen(eq=False)
-class CompareOutcome:
-    """A finished run, with what it was asked, so the grid never re-runs anything."""
-
-    scenario_title: str
-    scenario_name: str
-    games: int
-    seed: int
-    seconds: float
-    worlds: tuple  # ((key, label), ...)
-    doctrines: tuple
-    results: tuple  # Results, world by world, doctrines in order
-
-    def cells(self) -> dict:
-        return {(r.condition.label, r.condition.doctrine): r for r in self.results}
-
-    def verdicts(self) -> dict:
-        return {key: verdict([r for r in self.results if r.condition.label == key]) for key, _ in self.worlds}
-
-    def heading(self) -> str:
-        return (
-            f"{self.scenario_title}: {self.games:,} games per condition, seeds {self.seed:,}–"
-            f"{self.seed + self.games - 1:,}, the same in every condition ({self.seconds:.1f} s)"
-        )
 
 
 class CompareScene(lab.LabScene):
@@ -86,11 +57,10 @@ class CompareScene(lab.LabScene):
         self.view = "setup"
         self.running: dict = {}
         self.help_text = ""
-        self.page = 0  # the first world row shown, when the rows do not all fit
+        self.pages = WorldPages()
         self.doctrine_chips = ChoiceChips("doctrine")
         self.profile_chips = ChoiceChips("doctrine")
         self.world_chips = ChoiceChips("world")
-        self._grid: tuple | None = None
 
     # ------------------------------------------------------------------ layout
     def layout(self):
@@ -117,8 +87,7 @@ class CompareScene(lab.LabScene):
             )
         else:
             sub = ""
-        self.rows_shown = None
-        self.page_note = None  # "Worlds 1–2 of 4 …" when the rows do not all fit
+        self.pages.clear()
         self.sub_block = text.Block([(sub, m.small, palette.MUTED, "regular")], w - 4 * pad)
         self.sub_pos = (2 * pad, self.head_rect.bottom)
         top = self.head_rect.bottom + (self.sub_block.height + pad // 2 if sub else pad // 2)
@@ -140,60 +109,26 @@ class CompareScene(lab.LabScene):
         if self.view == "setup":
             self._layout_setup(body)
         elif self.outcome is not None and self.run is None:
-            self._layout_pages(body)
+            self.body = self.pages.fit(body, self.m, self.outcome)
         self.items += button_items
         self.focus = min(self.focus, max(0, len(self.items) - 1))
         self.focus_changed()
 
-    def _layout_pages(self, body):
-        """As many worlds' rows as fit legibly; the others a page away (← → or PgUp PgDn)."""
-        n = len(self.outcome.worlds)
-        k = lab_charts.rows_that_fit(body.height, self.m, n)
-        if k < n:  # the line saying so takes room too
-            k = lab_charts.rows_that_fit(body.height - text.line_height(self.m.body, "bold"), self.m, n)
-        self.page = max(0, min(self.page, n - k))
-        self.rows_shown = k
-        if k < n:
-            shown = f"World {self.page + 1}" if k == 1 else f"Worlds {self.page + 1}–{self.page + k}"
-            note = text.render(f"{shown} of {n}: ← → or PgUp PgDn for the others", self.m.body, palette.FOCUS, "bold")
-            self.page_note = note
-            self.body = pygame.Rect(body.x, body.y + note.get_height(), body.width, body.height - note.get_height())
-        else:
-            self.page_note = None
-
     def _setup_buttons(self):
         exports = userdata.exports_dir()
         return [
-            (
-                "Run (R)",
-                Intent(Kind.PICK, ("run", None)),
-                "Play every ticked doctrine in every ticked world.",
-                True,
-                True,
-            ),
-            (
-                "Results (S)",
-                Intent(Kind.PICK, ("view", None)),
-                "Show the last results again.",
-                False,
-                self.outcome is not None,
-            ),
+            ("Run (R)", Intent(Kind.RUN), "Play every ticked doctrine in every ticked world.", True, True),
+            ("Results (S)", Intent(Kind.SWITCH_VIEW), "Show the last results again.", False, self.outcome is not None),
             ("Back (Esc)", Intent(Kind.BACK), f"Title screen. Exports go to {exports}", False, True),
         ]
 
     def _result_buttons(self):
         if self.run is not None:
-            return [("Cancel (Esc)", Intent(Kind.PICK, ("cancel", None)), "Stop the run; nothing is kept.", True, True)]
+            return [("Cancel (Esc)", Intent(Kind.CANCEL), "Stop the run; nothing is kept.", True, True)]
         folder = userdata.exports_dir()
         return [
-            (
-                "Change setup (S or Esc)",
-                Intent(Kind.PICK, ("view", None)),
-                "Tick other doctrines or worlds.",
-                False,
-                True,
-            ),
-            ("Run again (R)", Intent(Kind.PICK, ("run", None)), "Run the current setup.", False, True),
+            ("Change setup (S or Esc)", Intent(Kind.SWITCH_VIEW), "Tick other doctrines or worlds.", False, True),
+            ("Run again (R)", Intent(Kind.RUN), "Run the current setup.", False, True),
             (
                 "Export CSV + PNG (E)",
                 Intent(Kind.EXPORT),
@@ -343,46 +278,21 @@ class CompareScene(lab.LabScene):
             self.help_text = it["button"].tool_tip_text or ""
 
     # ------------------------------------------------------------------ intents
-    def on_intent(self, intent):
-        k = intent.kind
-        if k is Kind.PICK and isinstance(intent.arg, tuple):
-            what = intent.arg[0]
-            if what == "run":
-                return self.start_run()
-            if what == "cancel":
-                return self.cancel_run()
-            if what == "view":
-                return self.switch_view()
-            if what == "page":
-                return self.turn_page(intent.arg[1])
-        if k is Kind.ADJUST and self.paged():
-            return self.turn_page(intent.arg)
-        if k is Kind.EXPORT:
-            return self.export()
-        if k is Kind.BACK:
-            if self.run is not None:
-                return self.cancel_run()
-            if self.view == "results":
-                return self.switch_view()
-            self.app.pop()
-            return True
-        return super().on_intent(intent)
-
     def paged(self) -> bool:
         return (
-            self.view == "results"
-            and self.run is None
-            and self.outcome is not None
-            and self.rows_shown is not None
-            and self.rows_shown < len(self.outcome.worlds)
+            self.view == "results" and self.run is None and self.outcome is not None and self.pages.paged(self.outcome)
         )
 
-    def turn_page(self, step: int) -> bool:
+    def _turn_page(self, intent):
         if self.paged():
-            n, k = len(self.outcome.worlds), self.rows_shown
-            self.page = max(0, min(n - k, self.page + step * k))
+            self.pages.turn(1 if intent.kind is Kind.NEXT_TAB else -1, self.outcome)
             self.relayout()
-        return True
+
+    def _adjust(self, intent):
+        """← → turn the results' pages, when there are pages; else they work the setup."""
+        if self.paged():
+            return self._turn_page(Intent(Kind.NEXT_TAB if intent.arg > 0 else Kind.PREV_TAB))
+        return lab.LabScene.handlers[Kind.ADJUST](self, intent)
 
     def switch_view(self) -> bool:
         if self.run is not None:
@@ -394,6 +304,26 @@ class CompareScene(lab.LabScene):
         self.focus = 0
         self.relayout()
         return True
+
+    def _back(self, intent):
+        """Esc: cancel the run, else back to the setup, else the title screen."""
+        if self.run is not None:
+            return self.cancel_run()
+        if self.view == "results":
+            return self.switch_view()
+        self.app.pop()
+
+    handlers = {
+        **lab.LabScene.handlers,
+        Kind.RUN: lambda scene, intent: scene.start_run(),
+        Kind.CANCEL: lambda scene, intent: scene.cancel_run(),
+        Kind.SWITCH_VIEW: lambda scene, intent: scene.switch_view(),
+        Kind.NEXT_TAB: _turn_page,
+        Kind.PREV_TAB: _turn_page,
+        Kind.ADJUST: _adjust,
+        Kind.EXPORT: lambda scene, intent: scene.export(),
+        Kind.BACK: _back,
+    }
 
     def adjust(self, what, step: int) -> bool:
         if self.run is not None:
@@ -478,47 +408,22 @@ class CompareScene(lab.LabScene):
             r["doctrines"],
             tuple(run.result),
         )
-        self._grid = None
-        self.page = 0
+        self.pages.restart()
 
     def run_failed(self, run):
         super().run_failed(run)
         self.view = "results" if self.outcome else "setup"
 
     # ------------------------------------------------------------------ export
-    def grid_picture(self) -> pygame.Surface:
-        """The grid at a fixed size for the PNG, whatever the window's size."""
-        o = self.outcome
-        m = Metrics(1600, 900, 1.0)
-        w = 1600
-        h = 150 + 330 * len(o.worlds)
-        pic = text.surface((w, h))
-        pic.fill(palette.BACKGROUND)
-        grid = lab_charts.compare_grid(
-            (w - 40, h - 40),
-            m,
-            o.cells(),
-            list(o.worlds),
-            list(o.doctrines),
-            o.verdicts(),
-            heading="Compare lab — " + o.heading(),
-        )
-        pic.blit(grid, (20, 20))
-        return pic
-
     def export(self) -> bool:
         if self.outcome is None or self.run is not None:
             self.say("Nothing to export yet: run the experiment first (R).", warn=True)
             return True
-        o = self.outcome
-        folder = saving.new_export_folder(f"compare-{o.scenario_name}-{o.games}games")
         try:
-            atomic_write(folder / "compare.csv", table_csv(list(o.results)))
-            saving.save_png(self.grid_picture(), folder / "compare.png")
+            folder = compare_results.export(self.outcome)
         except (OSError, pygame.error) as exc:
             self.say(f"Export failed: {getattr(exc, 'strerror', None) or exc}", warn=True)
             return True
-        self.export_folder = folder  # where the last export went
         self.say(f"Exported to {folder} (compare.csv, compare.png)")
         return True
 
@@ -541,18 +446,7 @@ class CompareScene(lab.LabScene):
             box.center = self.body.center
             draw_progress(surface, box, m, self.run, r["what"], r["total"])
         elif self.outcome is not None:
-            o = self.outcome
-            k = self.rows_shown or len(o.worlds)
-            worlds = list(o.worlds)[self.page : self.page + k]
-            key = (self.body.size, m, id(o), self.page, k)
-            if self._grid is None or self._grid[0] != key:
-                self._grid = (
-                    key,
-                    lab_charts.compare_grid(self.body.size, m, o.cells(), worlds, list(o.doctrines), o.verdicts()),
-                )
-            if self.page_note is not None:
-                surface.blit(self.page_note, (self.body.x, self.body.y - self.page_note.get_height()))
-            surface.blit(self._grid[1], self.body.topleft)
+            self.pages.draw(surface, self.body, m, self.outcome)
         self.draw_message(surface, self.message_rect)
         self.draw_rows(surface)
 

@@ -168,7 +168,7 @@ class LabScene(Scene):
         b = pygame_gui.elements.UIButton(
             value_rect, shown, self.ui, tool_tip_text=tip if shown == value else f"{value}. {tip}"
         )
-        self.add(b, Intent(Kind.PICK, ("cycle", what)))
+        self.add(b, Intent(Kind.CYCLE, what))
         return self.item("cycle", rect, button=b, what=what, label=label, label_w=label_w, tip=tip)
 
     def button_rows(self, buttons, x: int, bottom: int, width: int) -> int:
@@ -207,47 +207,6 @@ class LabScene(Scene):
         self.focus = max(0, min(self.focus, len(self.items) - 1))
         return self.items[self.focus]
 
-    def on_intent(self, intent):
-        k = intent.kind
-        if k in (Kind.FOCUS_NEXT, Kind.FOCUS_PREV):
-            if self.items:
-                self.focus = (self.focus + (1 if k is Kind.FOCUS_NEXT else -1)) % len(self.items)
-                self.focus_changed()
-            return True
-        if k is Kind.ADJUST:
-            it = self.focused()
-            if it is None:
-                return True
-            if it["kind"] == "cycle":
-                return self.adjust(it["what"], intent.arg)
-            if it["kind"] == "slider":
-                return self.adjust(it["what"], intent.arg)
-            return self.on_intent(Intent(Kind.FOCUS_NEXT if intent.arg > 0 else Kind.FOCUS_PREV))
-        if k is Kind.ACTIVATE:
-            it = self.focused()
-            if it is None:
-                return True
-            if it["kind"] == "cycle":
-                return self.adjust(it["what"], +1)
-            if it["kind"] == "chip":
-                return self.toggle(it["group"], it["key"])
-            if it["kind"] == "button" and it.get("intent") is not None:
-                return self.on_intent(it["intent"])
-            return self.activate(it)
-        if k is Kind.PICK and isinstance(intent.arg, tuple):
-            what = intent.arg[0]
-            if what == "chip":
-                _, group, key = intent.arg
-                self.focus_on(lambda it: it["kind"] == "chip" and it["group"] == group and it["key"] == key)
-                return self.toggle(group, key)
-            if what == "cycle":
-                self.focus_on(lambda it: it["kind"] == "cycle" and it["what"] == intent.arg[1])
-                return self.adjust(intent.arg[1], +1)
-        if k is Kind.HELP:
-            self.app.push(self.app.scene("help", self.keys))
-            return True
-        return super().on_intent(intent)
-
     def focus_changed(self):
         """The focus moved (a screen may scroll, or focus a text field)."""
 
@@ -257,10 +216,54 @@ class LabScene(Scene):
     def toggle(self, group: str, key: str) -> bool:
         return True
 
-    def activate(self, item: dict) -> bool:
+    # -------------------------------------------------------------- intents
+    def _move_focus(self, intent):
+        if self.items:
+            self.focus = (self.focus + (1 if intent.kind is Kind.FOCUS_NEXT else -1)) % len(self.items)
+            self.focus_changed()
+
+    def _adjust_focused(self, intent):
+        """← → change a row's value; on a chip or a button they move the focus like ↓ ↑."""
+        it = self.focused()
+        if it is None:
+            return True
+        if it["kind"] in ("cycle", "slider"):
+            return self.adjust(it["what"], intent.arg)
+        return self.on_intent(Intent(Kind.FOCUS_NEXT if intent.arg > 0 else Kind.FOCUS_PREV))
+
+    def _activate_focused(self, intent):
+        """Enter or Space: step a row on, tick a chip, press a button."""
+        it = self.focused()
+        if it is None:
+            return True
+        if it["kind"] == "cycle":
+            return self.adjust(it["what"], +1)
+        if it["kind"] == "chip":
+            return self.toggle(it["group"], it["key"])
+        if it["kind"] == "button" and it.get("intent") is not None:
+            return self.on_intent(it["intent"])
         return True
 
-    def update(self, dt):
+    def _tick(self, intent):
+        """A click on a choice chip (its PICK names the chip's group and key) ticks or unticks it."""
+        _, group, key = intent.arg
+        self.focus_on(lambda it: it["kind"] == "chip" and it["group"] == group and it["key"] == key)
+        return self.toggle(group, key)
+
+    def _cycle(self, intent):
+        self.focus_on(lambda it: it["kind"] == "cycle" and it["what"] == intent.arg)
+        return self.adjust(intent.arg, +1)
+
+    handlers = {
+        Kind.FOCUS_NEXT: _move_focus,
+        Kind.FOCUS_PREV: _move_focus,
+        Kind.ADJUST: _adjust_focused,
+        Kind.ACTIVATE: _activate_focused,
+        Kind.PICK: _tick,
+        Kind.CYCLE: _cycle,
+    }
+
+    def update(self, _dt):
         """Take the background run once it has finished: its results, or why it has none."""
         if self.run is None:
             return

@@ -24,11 +24,11 @@ from game.core.files.paths import SCENARIOS, user_scenarios_dir
 from game.core.files.scenario_writer import save_scenario
 
 from ..window import palette, text
-from ..window.formats import format_value
 from ..window.intents import Intent, Key, Kind
 from ..widgets import world_preview
 from ..widgets.world_preview import MARK
 from . import lab
+from .sandbox_params import ParamList, snap
 from .help import register_screen_keys
 
 PREVIEW_GAMES = 200
@@ -40,47 +40,15 @@ MAX_NAME = 40
 SANDBOX_KEYS = register_screen_keys(
     "Worldview sandbox",
     lab.lab_keys(
-        Key(
-            pygame.K_r,
-            Intent(Kind.PICK, ("reset-all", None)),
-            "Shift+R",
-            "reset every parameter to the preset",
-            shift=True,
-        ),
-        Key(
-            pygame.K_r,
-            Intent(Kind.PICK, ("reset", None)),
-            "R",
-            "reset the focused parameter to the preset",
-            shift=False,
-        ),
-        Key(pygame.K_BACKSPACE, Intent(Kind.PICK, ("reset", None)), "Backspace", "reset the focused parameter"),
-        Key(pygame.K_p, Intent(Kind.PICK, ("play", None)), "P", "play a game in this world (opens the setup)"),
-        Key(
-            pygame.K_s,
-            Intent(Kind.PICK, ("save", None)),
-            "Ctrl+S",
-            "save this world as a scenario (type a name first)",
-            ctrl=True,
-        ),
-        Key(pygame.K_PAGEDOWN, Intent(Kind.PICK, ("scroll", 5)), "PgDn", "scroll the parameters down"),
-        Key(pygame.K_PAGEUP, Intent(Kind.PICK, ("scroll", -5)), "PgUp", "scroll the parameters up"),
+        Key(pygame.K_r, Intent(Kind.RESET_ALL), "Shift+R", "reset every parameter to the preset", shift=True),
+        Key(pygame.K_r, Intent(Kind.RESET), "R", "reset the focused parameter to the preset", shift=False),
+        Key(pygame.K_BACKSPACE, Intent(Kind.RESET), "Backspace", "reset the focused parameter"),
+        Key(pygame.K_p, Intent(Kind.PLAY_WORLD), "P", "play a game in this world (opens the setup)"),
+        Key(pygame.K_s, Intent(Kind.SAVE), "Ctrl+S", "save this world as a scenario (type a name first)", ctrl=True),
+        Key(pygame.K_PAGEDOWN, Intent(Kind.SCROLL, 5), "PgDn", "scroll the parameters down"),
+        Key(pygame.K_PAGEUP, Intent(Kind.SCROLL, -5), "PgUp", "scroll the parameters up"),
     ),
 )
-
-
-def snap(spec: P.ParamSpec, value: float) -> float:
-    """The slider position to the parameter's step (the slider itself moves in pixels)."""
-    k = round((value - spec.low) / spec.step)
-    return round(min(spec.high, max(spec.low, spec.low + k * spec.step)), 6)
-
-
-def param_tip(spec: P.ParamSpec, preset: str) -> str:
-    base = P.PRESETS[preset][spec.name]
-    return (
-        f"{spec.label} ({spec.name}): {spec.help} Source: {spec.source}. Range {format_value(spec, spec.low)} to "
-        f"{format_value(spec, spec.high)}; {preset}: {format_value(spec, base)}."
-    )
 
 
 def check_name(name: str) -> str:
@@ -113,14 +81,13 @@ class SandboxScene(lab.LabScene):
         # world" changes it (the labs still offer the sandbox's latest world as "custom (sandbox)")
         self.world_before = getattr(app, "custom_worldview", None)
         self.focus = 1  # the preset: ↓ goes on to the parameters, never to the scenario
-        self.first = 0  # first parameter row shown
+        self.params = ParamList()
         self.name_text = ""
         self.confirm_name = ""  # a name whose file exists: the next Save replaces it
         self.preview = None  # (worldview, [Results, ...], seconds)
         self.preview_run = None
         self.preview_due = time.monotonic()
         self.preview_error = ""
-        self.rows: dict[str, dict] = {}
         self._charts: dict = {}
 
     # ------------------------------------------------------------------ the world
@@ -141,7 +108,7 @@ class SandboxScene(lab.LabScene):
         self.worldview = worldview
         self.app.sandbox_worldview = worldview
         self.preview_due = time.monotonic() + DEBOUNCE
-        self._sync_rows()
+        self.params.sync(worldview, self.modified)
 
     def set_value(self, name: str, value: float):
         self.set_world(self.worldview.with_values(**{name: snap(P.SPEC[name], value)}))
@@ -162,22 +129,15 @@ class SandboxScene(lab.LabScene):
         m = self.m
         w, h = self.app.size
         pad = m.pad
-        self.rows = {}
         self._charts = {}
         self.head_px = m.px(28)
         self.head_rect = pygame.Rect(2 * pad, pad, w - 4 * pad, text.line_height(self.head_px, "bold"))
         top = self.head_rect.bottom + pad
         buttons = [
-            (
-                "Reset all (Shift+R)",
-                Intent(Kind.PICK, ("reset-all", None)),
-                f"Every parameter back to {self.preset}.",
-                False,
-                True,
-            ),
+            ("Reset all (Shift+R)", Intent(Kind.RESET_ALL), f"Every parameter back to {self.preset}.", False, True),
             (
                 "Play with this world (P)",
-                Intent(Kind.PICK, ("play", None)),
+                Intent(Kind.PLAY_WORLD),
                 "Open the new-game setup with this worldview chosen.",
                 True,
                 True,
@@ -215,118 +175,25 @@ class SandboxScene(lab.LabScene):
         # the preset and the scenario share one row: the parameters get the height. The scenario comes first
         # in the focus order, so ↓ from the preset goes to the parameters and ↓ → never changes the scenario
         half = (area.width - pad) // 2
-        for k, (label, value, what, tip) in reversed(
-            list(
-                enumerate(
-                    (
-                        (
-                            "Preset",
-                            self.preset,
-                            "preset",
-                            "Start from a preset (click or ← →): every parameter takes its value; the ◆ marks compare with it.",
-                        ),
-                        (
-                            "Scenario",
-                            self.scenario.title,
-                            "scenario",
-                            "The region the preview plays and a saved scenario copies (click or ← →; ↑ from the preset).",
-                        ),
-                    )
-                )
-            )
-        ):
+        rows = (
+            (
+                "Preset",
+                self.preset,
+                "preset",
+                "Start from a preset (click or ← →): every parameter takes its value; the ◆ marks compare with it.",
+            ),
+            (
+                "Scenario",
+                self.scenario.title,
+                "scenario",
+                "The region the preview plays and a saved scenario copies (click or ← →; ↑ from the preset).",
+            ),
+        )
+        for k, (label, value, what, tip) in reversed(list(enumerate(rows))):
             label_w = text.size(label, m.body, "bold")[0] + pad
             self.cycle_row((area.x + k * (half + pad), y, half, row_h), label, value, what, tip, label_w)
         y += row_h + pad
-        shape = self._row_shape(area, row_h)
-        hint_h = text.line_height(m.small)
-        list_rect = pygame.Rect(area.x, y + hint_h, area.width, area.bottom - y - 2 * hint_h)
-        self.visible = max(1, list_rect.height // shape["pitch"])
-        self.first = max(0, min(self.first, len(P.PARAMS) - self.visible))
-        self.list_rect = list_rect
-        self.hint_above = (area.x, y)
-        self.hint_below = (area.x, list_rect.y + self.visible * shape["pitch"])
-        for k, spec in enumerate(P.PARAMS):
-            if self.first <= k < self.first + self.visible:
-                self._param_row(spec, list_rect.y + (k - self.first) * shape["pitch"], area, shape)
-            else:
-                self.item("slider", (0, -1000, 1, 1), what=spec.name, shown=False)
-        self.bindings.wheel = lambda dy, pos: (
-            Intent(Kind.PICK, ("scroll", -dy * 2)) if self.list_rect.collidepoint(pos) else None
-        )
-
-    def _row_shape(self, area, row_h: int) -> dict:
-        """How a parameter's row is laid out: on one line (label, slider, value, Reset) when the slider
-        keeps a useful length, else the label line above a full-width slider."""
-        m, pad = self.m, self.m.pad
-        gutter = round(m.body * 1.4)
-        value_w = max(text.size(format_value(s, v), m.body, "bold")[0] for s in P.PARAMS for v in (s.low, s.high)) + pad
-        reset_w = text.size("Reset", m.body, "bold")[0] + 2 * pad
-        longest = max(text.size(s.label, m.body, "bold")[0] for s in P.PARAMS) + pad
-        one_line = area.width - gutter - longest - value_w - reset_w - 2 * pad >= max(160, area.width * 0.28)
-        slider_h = row_h if one_line else round(m.body * 1.3)
-        return {
-            "one_line": one_line,
-            "gutter": gutter,
-            "value_w": value_w,
-            "reset_w": reset_w,
-            "row_h": row_h,
-            "label_w": longest if one_line else area.width - gutter - value_w - reset_w - pad,
-            "slider_h": slider_h,
-            "pitch": row_h + pad // 2 if one_line else text.line_height(m.body, "bold") + slider_h + pad,
-        }
-
-    def _param_row(self, spec: P.ParamSpec, ry: int, area, shape: dict):
-        """One parameter's row: its name (with the tooltip), its slider, its value and its Reset."""
-        pad = self.m.pad
-        gutter, label_w, value_w, reset_w, row_h = (
-            shape[k] for k in ("gutter", "label_w", "value_w", "reset_w", "row_h")
-        )
-        row = pygame.Rect(area.x, ry, area.width, shape["pitch"] - pad // 2)
-        if shape["one_line"]:
-            label_rect = pygame.Rect(area.x + gutter, ry, label_w, row_h)
-            slider_rect = pygame.Rect(
-                label_rect.right + pad // 2, ry + 3, area.width - gutter - label_w - value_w - reset_w - pad, row_h - 6
-            )
-            value_pos = (slider_rect.right + pad // 2, ry + row_h // 2)
-            reset_rect = pygame.Rect(area.right - reset_w, ry + 2, reset_w, row_h - 4)
-        else:
-            lh = text.line_height(self.m.body, "bold")
-            label_rect = pygame.Rect(area.x + gutter, ry, label_w, lh)
-            value_pos = (area.right - reset_w - value_w, ry + lh // 2)
-            reset_rect = pygame.Rect(area.right - reset_w, ry, reset_w, lh + 2)
-            slider_rect = pygame.Rect(area.x + gutter, ry + lh + 2, area.width - gutter, shape["slider_h"])
-        tip = param_tip(spec, self.preset)
-        carrier = self.add(pygame_gui.elements.UILabel(label_rect, "", self.ui))
-        carrier.set_tooltip(tip)
-        self.bindings.zone(label_rect, Intent(Kind.PICK, ("focus-param", spec.name)))
-        slider = self.add(
-            pygame_gui.elements.UIHorizontalSlider(
-                slider_rect, self.worldview[spec.name], (spec.low, spec.high), self.ui, click_increment=spec.step
-            )
-        )
-        if slider.sliding_button is not None:
-            slider.sliding_button.set_tooltip(tip)
-        back = format_value(spec, P.PRESETS[self.preset][spec.name])
-        reset = self.add(
-            pygame_gui.elements.UIButton(
-                reset_rect, "Reset", self.ui, tool_tip_text=f"Back to {self.preset}'s value, {back} (R)."
-            ),
-            Intent(Kind.PICK, ("reset", spec.name)),
-        )
-        if not self.modified(spec.name):
-            reset.disable()
-        self.rows[spec.name] = {
-            "spec": spec,
-            "slider": slider,
-            "seen": slider.get_current_value(),
-            "reset": reset,
-            "label": label_rect,
-            "value": value_pos,
-            "row": row,
-            "gutter": gutter,
-        }
-        self.item("slider", row, what=spec.name, shown=True)
+        self.params.layout(self, pygame.Rect(area.x, y, area.width, area.bottom - y), row_h)
 
     def _layout_right(self, area):
         m = self.m
@@ -352,7 +219,7 @@ class SandboxScene(lab.LabScene):
         self.button(
             save,
             label,
-            Intent(Kind.PICK, ("save", None)),
+            Intent(Kind.SAVE),
             "Write this world into a copy of the scenario, as a TOML file the setup screen lists.",
             primary=bool(self.confirm_name),
         )
@@ -374,8 +241,7 @@ class SandboxScene(lab.LabScene):
     def focus_changed(self):
         it = self.focused()
         if it is not None and it["kind"] == "slider" and not it["shown"]:
-            k = P.NAMES.index(it["what"])
-            self.first = k if k < self.first else k - self.visible + 1
+            self.params.scroll_to(it["what"])
             self._keep_entry()
             self.relayout()
             return
@@ -395,46 +261,53 @@ class SandboxScene(lab.LabScene):
         super().clear()
 
     # ------------------------------------------------------------------ intents
-    def on_intent(self, intent):
-        k = intent.kind
-        if k is Kind.PICK and isinstance(intent.arg, tuple):
-            what, arg = intent.arg[0], intent.arg[1] if len(intent.arg) > 1 else None
-            if what == "reset":
-                name = arg or self.focused_param()
-                if name is None:
-                    self.say("Move to a parameter (↑ ↓) to reset it, or Shift+R to reset them all.")
-                else:
-                    self.reset(name)
-                return True
-            if what == "reset-all":
-                self.reset()
-                self.relayout()
-                return True
-            if what == "play":
-                return self.play()
-            if what == "save":
-                return self.save()
-            if what == "scroll":
-                self.first = max(0, min(len(P.PARAMS) - self.visible, self.first + arg))
-                self.relayout()
-                return True
-            if what == "focus-param":
-                self.focus_on(lambda it: it["kind"] == "slider" and it["what"] == arg)
-                self._apply_focus()
-                return True
-        if k is Kind.ACTIVATE:
-            it = self.focused()
-            if self.typing() or (it is not None and it["kind"] == "entry"):
-                return self.save()
-        if k is Kind.BACK:
-            if self.typing():
-                self.entry.unfocus()
-                self.on_intent(Intent(Kind.FOCUS_NEXT))
-                return True
-            self.app.custom_worldview = self.world_before  # the next game's world as it was
-            self.app.pop()
-            return True
-        return super().on_intent(intent)
+    def _reset(self, intent):
+        """Reset a parameter: the one whose Reset was pressed, else the focused one."""
+        name = intent.arg or self.focused_param()
+        if name is None:
+            self.say("Move to a parameter (↑ ↓) to reset it, or Shift+R to reset them all.")
+        else:
+            self.reset(name)
+
+    def _reset_all(self, intent):
+        self.reset()
+        self.relayout()
+
+    def _scroll(self, intent):
+        self.params.scroll(intent.arg)
+        self.relayout()
+
+    def _focus_param(self, intent):
+        self.focus_on(lambda it: it["kind"] == "slider" and it["what"] == intent.arg)
+        self._apply_focus()
+
+    def _activate(self, intent):
+        """Enter in the name field saves; elsewhere it works the focused control."""
+        it = self.focused()
+        if self.typing() or (it is not None and it["kind"] == "entry"):
+            return self.save()
+        return lab.LabScene.handlers[Kind.ACTIVATE](self, intent)
+
+    def _back(self, intent):
+        """Esc leaves the name field, else the sandbox (the next game's world as it was)."""
+        if self.typing():
+            self.entry.unfocus()
+            self.on_intent(Intent(Kind.FOCUS_NEXT))
+            return
+        self.app.custom_worldview = self.world_before
+        self.app.pop()
+
+    handlers = {
+        **lab.LabScene.handlers,
+        Kind.RESET: _reset,
+        Kind.RESET_ALL: _reset_all,
+        Kind.PLAY_WORLD: lambda scene, intent: scene.play(),
+        Kind.SAVE: lambda scene, intent: scene.save(),
+        Kind.SCROLL: _scroll,
+        Kind.FOCUS_PARAM: _focus_param,
+        Kind.ACTIVATE: _activate,
+        Kind.BACK: _back,
+    }
 
     def adjust(self, what, step: int) -> bool:
         if what == "preset":
@@ -453,26 +326,11 @@ class SandboxScene(lab.LabScene):
         return True
 
     # ------------------------------------------------------------------ sliders and preview
-    def _sync_rows(self):
-        """Sliders, reset buttons and tooltips follow the worldview (after a key, a reset, a preset)."""
-        for name, row in self.rows.items():
-            value = self.worldview[name]
-            if abs(snap(row["spec"], row["seen"]) - value) > 1e-9:
-                row["slider"].set_current_value(value, warn=False)
-                row["seen"] = row["slider"].get_current_value()
-            if self.modified(name):
-                row["reset"].enable()
-            else:
-                row["reset"].disable()
-
-    def update(self, dt):
-        for name, row in self.rows.items():
-            value = row["slider"].get_current_value()
-            if value != row["seen"]:
-                row["seen"] = value
-                self.focus_on(lambda it: it["kind"] == "slider" and it["what"] == name)
-                self._apply_focus()
-                self.set_value(name, value)
+    def update(self, _dt):
+        for name, value in self.params.dragged():
+            self.focus_on(lambda it: it["kind"] == "slider" and it["what"] == name)
+            self._apply_focus()
+            self.set_value(name, value)
         if self.entry.alive() and self.entry.is_focused:
             # a click in the name field moves the keyboard focus there too
             self.focus_on(lambda it: it["kind"] == "entry")
@@ -585,24 +443,13 @@ class SandboxScene(lab.LabScene):
             "bold",
         )
         surface.blit(words, words.get_rect(bottomright=(self.head_rect.right, self.head_rect.bottom - 4)))
-        self._draw_params(surface)
+        self.params.draw(surface, m, self.worldview)
         self._draw_preview(surface)
         world_preview.draw_param_info(surface, self.info_rect, self.m, self.worldview, self.focused_param())
         img = text.render("Save as", m.body, palette.ACCENT, "bold")
         surface.blit(img, img.get_rect(midleft=self.save_label_pos))
         self.draw_message(surface, self.message_rect)
         self.draw_rows(surface)
-
-    def _draw_params(self, surface):
-        world_preview.draw_param_rows(surface, self.m, self.rows.values(), self.worldview)
-        above, below = self.first, len(P.PARAMS) - self.first - self.visible
-        for count, arrow, where, key, pos in (
-            (above, "↑", "above", "PgUp", self.hint_above),
-            (below, "↓", "below", "PgDn", self.hint_below),
-        ):
-            if count > 0:
-                words = f"{arrow} {count} more {where} ({arrow}, {key} or the wheel)"
-                surface.blit(text.render(words, self.m.small, palette.FOCUS), pos)
 
     def _draw_preview(self, surface):
         preview = self.preview

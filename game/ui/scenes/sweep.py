@@ -27,9 +27,7 @@ DEFAULT_GAMES = 200
 NONE = "none"
 SCENARIO_WORLD = "scenario"
 
-SWEEP_KEYS = register_screen_keys(
-    "Sweep", lab.lab_keys(Key(pygame.K_r, Intent(Kind.PICK, ("run", None)), "R", "run the sweep"))
-)
+SWEEP_KEYS = register_screen_keys("Sweep", lab.lab_keys(Key(pygame.K_r, Intent(Kind.RUN), "R", "run the sweep")))
 
 
 @attrs.frozen(eq=False)
@@ -101,22 +99,7 @@ class SweepScene(lab.LabScene):
         self._chart = None
         self.head_px = m.px(28)
         self.head_rect = pygame.Rect(2 * pad, pad, w - 4 * pad, text.line_height(self.head_px, "bold"))
-        if self.run is not None:
-            buttons = [
-                ("Cancel (Esc)", Intent(Kind.PICK, ("cancel", None)), "Stop the sweep; nothing is kept.", True, True)
-            ]
-        else:
-            buttons = [
-                (
-                    "Run the sweep (R)",
-                    Intent(Kind.PICK, ("run", None)),
-                    "Play every doctrine at every point of the parameter's range.",
-                    True,
-                    True,
-                ),
-                ("Back (Esc)", Intent(Kind.BACK), "Title screen.", False, True),
-            ]
-        button_top = self.button_rows(buttons, 2 * pad, h - pad, w - 4 * pad)
+        button_top = self.button_rows(self._buttons(), 2 * pad, h - pad, w - 4 * pad)
         line = text.line_height(m.body, "bold")
         self.message_rect = pygame.Rect(2 * pad, button_top - pad // 2 - line, w - 4 * pad, line)
         top = self.head_rect.bottom + pad
@@ -126,8 +109,36 @@ class SweepScene(lab.LabScene):
         left_w = round((w - 4 * pad - gap) * 0.4)
         left = pygame.Rect(2 * pad, top, left_w, bottom - top)
         self.chart_rect = pygame.Rect(left.right + gap, top, w - 4 * pad - left_w - gap, bottom - top)
+        rows = self._rows()
+        row_h = max(round(m.body * 1.5), min(m.button_h, left.height // len(rows) - pad // 2))
+        label_w = max(text.size(r[0], m.body, "bold")[0] for r in rows) + pad
+        y = left.y
+        for label, value, what, tip in rows:
+            self.cycle_row((left.x, y, left.width, row_h), label, value, what, tip, label_w)
+            y += row_h + pad // 2
+        self.left_bottom = y
+        self.left_x = left.x
+        self.items += button_items
+        self.focus = min(self.focus, max(0, len(self.items) - 1))
+
+    def _buttons(self) -> list:
+        if self.run is not None:
+            return [("Cancel (Esc)", Intent(Kind.CANCEL), "Stop the sweep; nothing is kept.", True, True)]
+        return [
+            (
+                "Run the sweep (R)",
+                Intent(Kind.RUN),
+                "Play every doctrine at every point of the parameter's range.",
+                True,
+                True,
+            ),
+            ("Back (Esc)", Intent(Kind.BACK), "Title screen.", False, True),
+        ]
+
+    def _rows(self) -> list:
+        """The setup's rows: (label, value, what, tip)."""
         spec = P.SPEC[self.param]
-        rows = [
+        return [
             (
                 "Scenario",
                 self.scenario.title,
@@ -154,31 +165,19 @@ class SweepScene(lab.LabScene):
             ),
             ("Games", f"{self.games:,} per point", "games", "Games each doctrine plays at each point (← →)."),
         ]
-        row_h = max(round(m.body * 1.5), min(m.button_h, left.height // len(rows) - pad // 2))
-        label_w = max(text.size(r[0], m.body, "bold")[0] for r in rows) + pad
-        y = left.y
-        for label, value, what, tip in rows:
-            self.cycle_row((left.x, y, left.width, row_h), label, value, what, tip, label_w)
-            y += row_h + pad // 2
-        self.left_bottom = y
-        self.left_x = left.x
-        self.items += button_items
-        self.focus = min(self.focus, max(0, len(self.items) - 1))
 
     # ------------------------------------------------------------------ intents
-    def on_intent(self, intent):
-        k = intent.kind
-        if k is Kind.PICK and isinstance(intent.arg, tuple):
-            if intent.arg[0] == "run":
-                return self.start_run()
-            if intent.arg[0] == "cancel":
-                return self.cancel_run()
-        if k is Kind.BACK:
-            if self.run is not None:
-                return self.cancel_run()
-            self.app.pop()
-            return True
-        return super().on_intent(intent)
+    def _back(self, intent):
+        if self.run is not None:
+            return self.cancel_run()
+        self.app.pop()
+
+    handlers = {
+        **lab.LabScene.handlers,
+        Kind.RUN: lambda scene, intent: scene.start_run(),
+        Kind.CANCEL: lambda scene, intent: scene.cancel_run(),
+        Kind.BACK: _back,
+    }
 
     def adjust(self, what, step: int) -> bool:
         if self.run is not None:

@@ -390,30 +390,3 @@ def _x_ticks(surf, plot: Plot, px: int, xs: list):
         if (k % every == 0 or k == len(xs) - 1) and r.left > last_right + 6:
             surf.blit(img, r)
             last_right = r.right
-
-
-# ---------------------------------------------------------------------- the sandbox's preview
-def war_rate_rows(surface, rect, px: int, results: list, dim: bool = False):
-    """One row per doctrine: its war rate as a bar with the 95 % whisker, and the numbers."""
-    rect = pygame.Rect(rect)
-    lh = text.line_height(px, "bold")
-    row_h = max(lh + 4, rect.height // max(1, len(results)))
-    name_w = max(text.size(r.condition.doctrine, px, "bold")[0] for r in results) + 8
-    value_w = text.size(f"{percent(1.0)} ({interval(1.0, 1.0)})", px)[0] + 8
-    track_w = rect.width - name_w - value_w
-    for k, r in enumerate(results):
-        cy = rect.y + k * row_h + row_h // 2
-        colour = doctrine_colour(r.condition.doctrine, k)
-        if dim:
-            colour = shapes.blend(colour, palette.PANEL, 0.45)
-        name = text.render(r.condition.doctrine, px, palette.TEXT, "bold")
-        surface.blit(name, name.get_rect(midleft=(rect.x, cy)))
-        rate, (lo, hi) = r.rate("war"), r.ci("war")
-        if track_w >= 30:
-            track = pygame.Rect(rect.x + name_w, cy - lh // 3, track_w, 2 * (lh // 3))
-            rate_bar(surface, track, rate, (lo, hi), colour, least=1)
-            vx = track.right + 8
-        else:
-            vx = rect.x + name_w
-        words = text.render(f"{percent(rate)} ({interval(lo, hi)})", px, palette.MUTED if dim else palette.TEXT)
-        surface.blit(words, words.get_rect(midleft=(vx, cy)))

@@ -12,7 +12,7 @@ from game.core.runs import lab_format
 
 from ..window import palette, text
 from ..window.formats import format_value
-from . import lab_charts
+from . import lab_charts, shapes
 
 MARK = "◆"  # a value that differs from the preset
 
@@ -53,7 +53,7 @@ def draw_preview(surface, rect: pygame.Rect, m, preview: Preview, cache: dict):
         return
     stale = not preview.current
     rows_h = 2 * (text.line_height(px, "bold") + 6)
-    lab_charts.war_rate_rows(surface, (inner.x, y, inner.width, rows_h), px, preview.results, dim=stale)
+    war_rate_rows(surface, (inner.x, y, inner.width, rows_h), px, preview.results, dim=stale)
     y += rows_h + m.pad // 2
     _, sentence = lab_format.verdict(preview.results)
     verdict = text.fit_static(
@@ -71,6 +71,34 @@ def draw_preview(surface, rect: pygame.Rect, m, preview: Preview, cache: dict):
             pic = pic.copy()
             pic.set_alpha(110)
         surface.blit(pic, (inner.x, y))
+
+
+def war_rate_rows(surface, rect, px: int, results: list, dim: bool = False):
+    """One row per doctrine: its war rate as a bar with the 95 % whisker, and the numbers."""
+    rect = pygame.Rect(rect)
+    lh = text.line_height(px, "bold")
+    row_h = max(lh + 4, rect.height // max(1, len(results)))
+    name_w = max(text.size(r.condition.doctrine, px, "bold")[0] for r in results) + 8
+    value_w = text.size(f"{lab_format.percent(1.0)} ({lab_format.interval(1.0, 1.0)})", px)[0] + 8
+    track_w = rect.width - name_w - value_w
+    for k, r in enumerate(results):
+        cy = rect.y + k * row_h + row_h // 2
+        colour = lab_charts.doctrine_colour(r.condition.doctrine, k)
+        if dim:
+            colour = shapes.blend(colour, palette.PANEL, 0.45)
+        name = text.render(r.condition.doctrine, px, palette.TEXT, "bold")
+        surface.blit(name, name.get_rect(midleft=(rect.x, cy)))
+        rate, (lo, hi) = r.rate("war"), r.ci("war")
+        if track_w >= 30:
+            track = pygame.Rect(rect.x + name_w, cy - lh // 3, track_w, 2 * (lh // 3))
+            lab_charts.rate_bar(surface, track, rate, (lo, hi), colour, least=1)
+            vx = track.right + 8
+        else:
+            vx = rect.x + name_w
+        words = text.render(
+            f"{lab_format.percent(rate)} ({lab_format.interval(lo, hi)})", px, palette.MUTED if dim else palette.TEXT
+        )
+        surface.blit(words, words.get_rect(midleft=(vx, cy)))
 
 
 def _status(preview: Preview) -> tuple[list[str], tuple]:

@@ -71,6 +71,14 @@ class Kind(enum.Enum):
     START = "start the game"
     NEW_GAME = "new game"
     TITLE = "title screen"
+    # lab
+    RUN = "run the experiment"
+    CANCEL = "cancel the run"
+    SWITCH_VIEW = "setup or results"  # the compare lab's other page
+    RESET = "reset a parameter"  # arg: its name, or None for the focused one
+    RESET_ALL = "reset every parameter"
+    FOCUS_PARAM = "focus a parameter"  # arg: its name
+    PLAY_WORLD = "play with this world"
 
 
 class View(str, enum.Enum):

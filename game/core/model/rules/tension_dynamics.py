@@ -37,6 +37,11 @@ def tension_pulls(tension, trust, arms_race, pressure_between, crisis, ties, for
     }
 
 
+def no_causes(b: int, n: int) -> dict:
+    """Every cause of a tension change at zero: the why panel's answer in a turn without dynamics."""
+    return {cause: np.zeros((b, n, n), dtype=np.float32) for cause in TENSION_CAUSES}
+
+
 def update_tension(tension, pulls: dict, card_shift, off):
     """tension ← clip(tension + Σ pulls + card, 0, 1), off the diagonal."""
     total = pulls["easing"] + pulls["distrust"]

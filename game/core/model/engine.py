@@ -133,7 +133,7 @@ class Engine:
         u_card, u_actor, pair_noise, pair_challenge = rng.turn_draws(self.seeds, t, self.n, self.keys)
         draws = rng.crisis_draws(self.keys, t, self.stakes.count, self.n)
         # 1. event
-        st, card, trust_card, tension_card = self._event(st, t, u_card)
+        st, card, trust_card, tension_card = events.turn_event(st, self.deck, self.stakes, t, self.turns, u_card)
         p = parameters_in_force(self.params, st.card_shift, st.card_shift_left)
         trust_before = sigmoid(st.trust_logodds)
         view = self._view(st, t, p, trust_before, u_actor, pair_challenge)
@@ -141,13 +141,10 @@ class Engine:
         # 2. choice, then the challenge (§7.9), the stances in open crises and the allies' backing
         proposed = choice.doctrine_moves(view, seating, self.b, self.n)
         proposed = challenge.challenges(view, seating, *proposed)
-        intended, moves, refused = self._choose(proposed, p, human, st.stake_rung, u_actor[0])
-        stance = choice.choose_stances(
-            view, self._doctrine_of, self._for_humans(stances), self.stakes, st.stake_challenger, p
+        intended, moves, refused = choice.final_moves(
+            proposed, p, human, self.stakes, st.stake_rung, self.rival, u_actor[0]
         )
-        backs, eligible = choice.choose_backing(
-            view, self._doctrine_of, self._for_humans(backing), self.stakes, draws.backing
-        )
+        stance, backs, eligible = self._crisis_choices(view, st, p, draws, stances, backing)
         start = st
         # 3. actions
         if self.scenario.dynamics:
@@ -167,7 +164,7 @@ class Engine:
             st, tension_causes = self._dynamics(start, st, moves, p, trust, tension_card, stance)
             st = self._crises(st, t, moves, p, stance, eligible, draws)
         # 10. scores
-        st, payoff, security = self._score(st, moves, p)
+        st, payoff, security = scores.score_turn(st, moves, p)
         # 11. endings
         st = endings.check_endings(
             attrs.evolve(st, turn=t), trust, self.offf, self.scenario.end, t, self.turns, self.scenario.dynamics
@@ -175,26 +172,11 @@ class Engine:
         if before is not None:  # games that had ended stay as they were
             st = st.hold(before, ~active)
             trust = sigmoid(st.trust_logodds)
-        self.state = st = attrs.evolve(
-            st, end_turn=np.where(active & (st.outcome != 0), t, st.end_turn).astype(np.int16)
-        )
-        return TurnLog(
-            turn=t,
-            active=active,
-            card=card,
-            intended=intended,
-            action=moves.action,
-            target=moves.target,
-            refused=refused,
-            stance=stance,
-            rung_before=start.stake_rung,
-            trust=trust,
-            state=st,
-            payoff=payoff,
-            security=security,
-            trust_causes=trust_causes,
-            tension_causes=tension_causes,
-        )
+        self.state = st = endings.mark_end_turn(st, active, t)
+        chosen = dict(intended=intended, action=moves.action, target=moves.target, refused=refused, stance=stance)
+        after = dict(trust=trust, state=st, payoff=payoff, security=security)
+        causes = dict(trust_causes=trust_causes, tension_causes=tension_causes)
+        return TurnLog(turn=t, active=active, card=card, rung_before=start.stake_rung, **chosen, **after, **causes)
 
     def _human_moves(self, human: dict) -> dict:
         missing = [self.scenario.codes[i] for i in self.humans if i not in human and i not in self.fallback]
@@ -205,20 +187,15 @@ class Engine:
     def _for_humans(self, said: dict | None) -> dict:
         return {key: value for key, value in (said or {}).items() if key[0] in self.humans}
 
+    def _crisis_choices(self, view: View, st: State, p: InForce, draws: rng.CrisisDraws, stances, backing):
+        """Each party's stance in its open crises, and whether each ally backs it."""
+        chooser, stakes = self._doctrine_of, self.stakes
+        stance = choice.choose_stances(view, chooser, self._for_humans(stances), stakes, st.stake_challenger, p)
+        backs, eligible = choice.choose_backing(view, chooser, self._for_humans(backing), stakes, draws.backing)
+        return stance, backs, eligible
+
     def _doctrine_of(self, i: int):
         return self.doctrines[i] or self.fallback.get(i) or self._steady
-
-    def _event(self, st: State, t: int, u_card):
-        """Rule 1: draw and apply each game's card (no deck: no card, nothing moves)."""
-        zero = np.zeros((self.b, self.n, self.n), dtype=np.float32)
-        if self.deck is None:
-            return st, np.full(self.b, -1, dtype=np.int16), zero, zero
-        card = events.draw_cards(self.deck, t, self.turns, st.regional_tension, st.cards_seen, u_card)
-        st, trust_card, tension_card = events.apply_card(st, self.deck, card)
-        rung, challenger, opened = events.card_crises(
-            st.stake_rung, st.stake_challenger, st.stake_opened, self.stakes.party, self.deck.effects.crisis[card], t
-        )
-        return crises.with_crises(st, self.stakes, rung, challenger, opened), card, trust_card, tension_card
 
     def _view(self, st: State, t: int, p: InForce, trust, u_actor, u_pair) -> View:
         """What the doctrines see: the state after the card, the fixed tables and their own draws."""
@@ -227,13 +204,6 @@ class Engine:
         seen.update(defence=war.defence_of_all(self.stakes, st.capability, st.alliance, st.credibility, p))
         differ = self.scenario.dynamics | (p.exact("payoff_T")[:, 0] != p.exact("secure_payoff_T")[:, 0])
         return View(turn=t, trust=trust, u1=u_actor[1], u2=u_actor[2], u_pair=u_pair, types_differ=differ, **seen)
-
-    def _choose(self, proposed, p: InForce, human: dict, stake_rung, u_noise):
-        """Rule 2: humans' moves are taken as given; a move that cannot be made is refused; action
-        noise may flip a move."""
-        intended, target, refused = choice.take_moves(*proposed, human, self.stakes, stake_rung, self.rival)
-        action, target = choice.action_noise(intended, target, u_noise, p.game("action_noise"))
-        return intended, Moves(action, target), refused
 
     def _dynamics(self, start: State, st: State, moves: Moves, p: InForce, trust, tension_card, stance):
         """Rules 5 to 7: the resolve image, arms dynamics and tension, in that order."""
@@ -250,10 +220,8 @@ class Engine:
             st.tension, trust, race, moves.between(Action.PRESSURE), st.crisis, st.ties, st.forum, self.camp, p
         )
         new_tension = tension_rule.update_tension(st.tension, pulls, tension_card, self.offf)
-        causes = {}
-        if self.causes:
-            parts = {k: v * self.offf for k, v in dict(pulls, card=tension_card).items()}
-            causes = apportion(parts, new_tension - st.tension)
+        change = new_tension - st.tension
+        causes = tension_rule.tension_causes(pulls, tension_card, self.offf, change) if self.causes else {}
         st = attrs.evolve(
             st,
             capability=capability,
@@ -279,17 +247,3 @@ class Engine:
         prosperity, ties = war.war_costs(st.prosperity, st.ties, fought_now)
         prosperity = economy.grow(prosperity, ties, st.regional_tension)
         return attrs.evolve(st, fought=st.fought | fought_now, ties=ties, prosperity=prosperity)
-
-    def _score(self, st: State, moves: Moves, p: InForce):
-        """Rule 10: the turn's 2x2 payoffs and security; last moves and the card's shift age."""
-        payoff = scores.payoffs(moves.family, st.greedy, p)
-        security = scores.security(st.tension, st.crisis)
-        st = attrs.evolve(
-            st,
-            payoff=st.payoff + payoff,
-            security_sum=st.security_sum + security,
-            last_action=moves.action,
-            last_target=moves.target,
-            card_shift_left=np.maximum(st.card_shift_left - 1, 0).astype(np.int16),
-        )
-        return st, payoff, security

@@ -234,12 +234,12 @@ class LabScene(Scene):
             if it["kind"] == "button" and it.get("intent") is not None:
                 return self.on_intent(it["intent"])
             return self.activate(it)
+        if k is Kind.CHIP:
+            group, key = intent.arg
+            self.focus_on(lambda it: it["kind"] == "chip" and it["group"] == group and it["key"] == key)
+            return self.toggle(group, key)
         if k is Kind.PICK and isinstance(intent.arg, tuple):
             what = intent.arg[0]
-            if what == "chip":
-                _, group, key = intent.arg
-                self.focus_on(lambda it: it["kind"] == "chip" and it["group"] == group and it["key"] == key)
-                return self.toggle(group, key)
             if what == "cycle":
                 self.focus_on(lambda it: it["kind"] == "cycle" and it["what"] == intent.arg[1])
                 return self.adjust(intent.arg[1], +1)

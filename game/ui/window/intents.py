@@ -71,6 +71,8 @@ class Kind(enum.Enum):
     START = "start the game"
     NEW_GAME = "new game"
     TITLE = "title screen"
+    # chips
+    CHIP = "tick a chip"  # arg: (group, key) of the tick box clicked
 
 
 class View(str, enum.Enum):

@@ -111,7 +111,7 @@ import os, signal, sys
 import pygame
 from game.core.files.scenario import load_scenario
 from game.core.play.session import Game
-from game.ui import saving
+from game.ui.window import saving
 game = Game(load_scenario("two_rivals"), 1, None, turns=3)
 game.autoplay()
 def killed(*args):

@@ -55,20 +55,7 @@ def scenario_toml(
         "",
     ]
     for a in sc.actors:
-        out += [
-            "[[actor]]",
-            f"code = {_q(a.code)}",
-            f"name = {_q(a.name)}",
-            f"colour = {_q(a.colour)}",
-            f"marker = {_q(a.marker)}",
-            f"capability = {_num(a.capability)}",
-            f"prosperity = {_num(a.prosperity)}",
-            f"bloc = {_q(a.bloc)}",
-            f"x = {_num(a.x)}",
-            f"y = {_num(a.y)}",
-            f"doctrine = {_q(a.doctrine)}",
-            "",
-        ]
+        out += _actor_table(a)
     out.append("[matrices]")
     for key, m in (("trust", sc.trust), ("alliance", sc.alliance), ("ties", sc.ties)):
         rows = ",\n".join("  [" + ", ".join(_num(v) for v in row) + "]" for row in m.tolist())
@@ -79,6 +66,24 @@ def scenario_toml(
             table = ", ".join(f"{c} = {_q(d)}" for c, d in zip(sc.codes, doctrines))
             out.append(f"{_q(pname)} = {{ {table} }}")
     return "\n".join(out) + "\n"
+
+
+def _actor_table(a) -> list[str]:
+    """One [[actor]] table's lines, ending in a blank line."""
+    return [
+        "[[actor]]",
+        f"code = {_q(a.code)}",
+        f"name = {_q(a.name)}",
+        f"colour = {_q(a.colour)}",
+        f"marker = {_q(a.marker)}",
+        f"capability = {_num(a.capability)}",
+        f"prosperity = {_num(a.prosperity)}",
+        f"bloc = {_q(a.bloc)}",
+        f"x = {_num(a.x)}",
+        f"y = {_num(a.y)}",
+        f"doctrine = {_q(a.doctrine)}",
+        "",
+    ]
 
 
 def save_scenario(sc: Scenario, path, name: str, worldview: P.Worldview, title: str | None = None) -> Path:

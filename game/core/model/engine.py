@@ -26,6 +26,10 @@ from .vocab import Action
 __all__ = ["Engine", "TurnLog", "TRUST_CAUSES", "TENSION_CAUSES", "params_matrix"]
 
 
+# the state's fields a doctrine sees as they stand
+SEEN = "tension capability alliance ties resolve last_action last_target greedy stake_rung credibility forum".split()
+
+
 def params_matrix(worldview: P.Worldview, b: int) -> np.ndarray:
     """Every game's worldview values, (B, P)."""
     return np.tile(worldview.array(), (b, 1))
@@ -60,11 +64,8 @@ class Engine:
         with_deck = scenario.cards and scenario.dynamics
         self.deck = events.prepare_deck(scenario.cards, scenario.codes) if with_deck else None
         self.state = self._initial_state()
-        self.grievance = arms.rest_grievance(
-            InForce(self.params),
-            self.state.capability[0],
-            arms.threat(self.state.trust, self.state.alliance, self.state.capability, self.offf),
-        )
+        threat = arms.threat(self.state.trust, self.state.alliance, self.state.capability, self.offf)
+        self.grievance = arms.rest_grievance(InForce(self.params), self.state.capability[0], threat)
 
     def _seat_doctrines(self, names: list[str]) -> None:
         if len(names) != self.n:
@@ -92,16 +93,8 @@ class Engine:
         self.start_prosperity = np.array([a.prosperity for a in sc.actors], dtype=np.float64)
 
     def _initial_state(self) -> State:
-        st = initial.initial_state(
-            self.scenario,
-            self.seeds,
-            self.params,
-            self.start_logodds,
-            self.stakes,
-            self.start_capability,
-            self.start_prosperity,
-            self.off,
-        )
+        start = (self.start_logodds, self.stakes, self.start_capability, self.start_prosperity, self.off)
+        st = initial.initial_state(self.scenario, self.seeds, self.params, *start)
         if self.dispositions is not None:
             greedy = np.broadcast_to(np.asarray(self.dispositions, dtype=bool), st.greedy.shape)
             st = attrs.evolve(st, greedy=greedy.copy())
@@ -139,79 +132,51 @@ class Engine:
         t = st.turn + 1
         u_card, u_actor, pair_noise, pair_challenge = rng.turn_draws(self.seeds, t, self.n, self.keys)
         draws = rng.crisis_draws(self.keys, t, self.stakes.count, self.n)
-        st, card, trust_card, tension_card = self._event(st, t, u_card)  # 1. event
+        # 1. event
+        st, card, trust_card, tension_card = events.turn_event(st, self.deck, self.stakes, t, self.turns, u_card)
         p = parameters_in_force(self.params, st.card_shift, st.card_shift_left)
         trust_before = sigmoid(st.trust_logodds)
         view = self._view(st, t, p, trust_before, u_actor, pair_challenge)
         seating = choice.group_seats(self.doctrines, self.fallback, human)
-        proposed = choice.doctrine_moves(view, seating, self.b, self.n)  # 2. choice
-        proposed = challenge.challenges(view, seating, *proposed)  #    challenge (§7.9)
-        intended, moves, refused = self._choose(proposed, p, human, st.stake_rung, u_actor[0])
-        stance = choice.choose_stances(
-            view, self._doctrine_of, self._for_humans(stances), self.stakes, st.stake_challenger, p
+        # 2. choice, then the challenge (§7.9), the stances in open crises and the allies' backing
+        proposed = choice.doctrine_moves(view, seating, self.b, self.n)
+        proposed = challenge.challenges(view, seating, *proposed)
+        intended, moves, refused = choice.final_moves(
+            proposed, p, human, self.stakes, st.stake_rung, self.rival, u_actor[0]
         )
-        backs, eligible = choice.choose_backing(
-            view, self._doctrine_of, self._for_humans(backing), self.stakes, draws.backing
-        )
+        stance, backs, eligible = self._crisis_choices(view, st, p, draws, stances, backing)
         start = st
+        # 3. actions
         if self.scenario.dynamics:
-            st = actions.act(st, moves)  # 3. actions
-        reading = (
-            perception.read_moves(moves, p, self.same_bloc)
-            + perception.read_stances(stance, start.stake_rung, self.stakes, self.n)[:, None, :]
-        )
+            st = actions.act(st, moves)
+        # 4. perception: what the moves and stances said, read into trust
+        reading = perception.read_moves(moves, p, self.same_bloc)
+        reading = reading + perception.read_stances(stance, start.stake_rung, self.stakes, self.n)[:, None, :]
         logodds, trust_parts = perception.update_trust(
-            st.trust_logodds,
-            self.start_logodds,
-            reading,
-            trust_card,  # 4.
-            p,
-            self.camp,
-            pair_noise,
-            self.offf,
+            st.trust_logodds, self.start_logodds, reading, trust_card, p, self.camp, pair_noise, self.offf
         )
         trust = sigmoid(logodds)
         st = attrs.evolve(st, trust_logodds=logodds, backing=backs)
         trust_causes = apportion(trust_parts, trust - trust_before) if self.causes else {}
-        tension_causes = (
-            {k: np.zeros((self.b, self.n, self.n), dtype=np.float32) for k in TENSION_CAUSES} if self.causes else {}
-        )
-        if self.scenario.dynamics:  # 5. to 9.
+        tension_causes = tension_rule.no_causes(self.b, self.n) if self.causes else {}
+        # 5. to 9.
+        if self.scenario.dynamics:
             st, tension_causes = self._dynamics(start, st, moves, p, trust, tension_card, stance)
             st = self._crises(st, t, moves, p, stance, eligible, draws)
-        st, payoff, security = self._score(st, moves, p)  # 10. scores
+        # 10. scores
+        st, payoff, security = scores.score_turn(st, moves, p)
+        # 11. endings
         st = endings.check_endings(
-            attrs.evolve(st, turn=t),
-            trust,
-            self.offf,
-            self.scenario.end,
-            t,  # 11.
-            self.turns,
-            self.scenario.dynamics,
+            attrs.evolve(st, turn=t), trust, self.offf, self.scenario.end, t, self.turns, self.scenario.dynamics
         )
         if before is not None:  # games that had ended stay as they were
             st = st.hold(before, ~active)
             trust = sigmoid(st.trust_logodds)
-        self.state = st = attrs.evolve(
-            st, end_turn=np.where(active & (st.outcome != 0), t, st.end_turn).astype(np.int16)
-        )
-        return TurnLog(
-            turn=t,
-            active=active,
-            card=card,
-            intended=intended,
-            action=moves.action,
-            target=moves.target,
-            refused=refused,
-            stance=stance,
-            rung_before=start.stake_rung,
-            trust=trust,
-            state=st,
-            payoff=payoff,
-            security=security,
-            trust_causes=trust_causes,
-            tension_causes=tension_causes,
-        )
+        self.state = st = endings.mark_end_turn(st, active, t)
+        chosen = dict(intended=intended, action=moves.action, target=moves.target, refused=refused, stance=stance)
+        after = dict(trust=trust, state=st, payoff=payoff, security=security)
+        causes = dict(trust_causes=trust_causes, tension_causes=tension_causes)
+        return TurnLog(turn=t, active=active, card=card, rung_before=start.stake_rung, **chosen, **after, **causes)
 
     def _human_moves(self, human: dict) -> dict:
         missing = [self.scenario.codes[i] for i in self.humans if i not in human and i not in self.fallback]
@@ -222,87 +187,41 @@ class Engine:
     def _for_humans(self, said: dict | None) -> dict:
         return {key: value for key, value in (said or {}).items() if key[0] in self.humans}
 
+    def _crisis_choices(self, view: View, st: State, p: InForce, draws: rng.CrisisDraws, stances, backing):
+        """Each party's stance in its open crises, and whether each ally backs it."""
+        chooser, stakes = self._doctrine_of, self.stakes
+        stance = choice.choose_stances(view, chooser, self._for_humans(stances), stakes, st.stake_challenger, p)
+        backs, eligible = choice.choose_backing(view, chooser, self._for_humans(backing), stakes, draws.backing)
+        return stance, backs, eligible
+
     def _doctrine_of(self, i: int):
         return self.doctrines[i] or self.fallback.get(i) or self._steady
 
-    def _event(self, st: State, t: int, u_card):
-        """Rule 1: draw and apply each game's card (no deck: no card, nothing moves)."""
-        zero = np.zeros((self.b, self.n, self.n), dtype=np.float32)
-        if self.deck is None:
-            return st, np.full(self.b, -1, dtype=np.int16), zero, zero
-        card = events.draw_cards(self.deck, t, self.turns, st.regional_tension, st.cards_seen, u_card)
-        st, trust_card, tension_card = events.apply_card(st, self.deck, card)
-        rung, challenger, opened = events.card_crises(
-            st.stake_rung, st.stake_challenger, st.stake_opened, self.stakes.party, self.deck.effects.crisis[card], t
-        )
-        st = attrs.evolve(
-            st,
-            stake_rung=rung,
-            stake_challenger=challenger,
-            stake_opened=opened,
-            crisis=crises.pair_rungs(self.stakes, rung, self.n),
-        )
-        return st, card, trust_card, tension_card
-
     def _view(self, st: State, t: int, p: InForce, trust, u_actor, u_pair) -> View:
-        return View(
-            turn=t,
-            trust=trust,
-            tension=st.tension,
-            capability=st.capability,
-            alliance=st.alliance,
-            ties=st.ties,
-            resolve=st.resolve,
-            defence=war.defence_of_all(self.stakes, st.capability, st.alliance, st.credibility, p),
-            last_action=st.last_action,
-            last_target=st.last_target,
-            same_bloc=self.same_bloc,
-            start_capability=self.start_capability,
-            u1=u_actor[1],
-            u2=u_actor[2],
-            greedy=st.greedy,
-            stakes=self.stakes,
-            stake_rung=st.stake_rung,
-            credibility=st.credibility,
-            u_pair=u_pair,
-            params=p,
-            forum=st.forum,
-            types_differ=self.scenario.dynamics | (p.exact("payoff_T")[:, 0] != p.exact("secure_payoff_T")[:, 0]),
-        )
-
-    def _choose(self, proposed, p: InForce, human: dict, stake_rung, u_noise):
-        """Rule 2: humans' moves are taken as given; a move that cannot be made is refused; action
-        noise may flip a move."""
-        intended, target, refused = choice.take_moves(*proposed, human, self.stakes, stake_rung, self.rival)
-        action, target = choice.action_noise(intended, target, u_noise, p.game("action_noise"))
-        return intended, Moves(action, target), refused
+        """What the doctrines see: the state after the card, the fixed tables and their own draws."""
+        seen = {name: getattr(st, name) for name in SEEN}
+        seen.update(same_bloc=self.same_bloc, start_capability=self.start_capability, stakes=self.stakes, params=p)
+        seen.update(defence=war.defence_of_all(self.stakes, st.capability, st.alliance, st.credibility, p))
+        differ = self.scenario.dynamics | (p.exact("payoff_T")[:, 0] != p.exact("secure_payoff_T")[:, 0])
+        return View(turn=t, trust=trust, u1=u_actor[1], u2=u_actor[2], u_pair=u_pair, types_differ=differ, **seen)
 
     def _dynamics(self, start: State, st: State, moves: Moves, p: InForce, trust, tension_card, stance):
         """Rules 5 to 7: the resolve image, arms dynamics and tension, in that order."""
         stood_firm, yielded = crises.postures(self.stakes, stance, start.stake_rung, self.n)
-        st = attrs.evolve(
-            st,
-            resolve=resolve_image.update_resolve(
-                st.resolve,
-                start.tension,
-                moves,
-                p,  # 5.
-                stood_firm,
-                yielded,
-            ),
-        )
-        capability = arms.arms_dynamics(
-            st.capability, arms.threat(trust, st.alliance, st.capability, self.offf), self.grievance, st.greedy, p
-        )  # 6.
+        # 5. the resolve image
+        resolve = resolve_image.update_resolve(st.resolve, start.tension, moves, p, stood_firm, yielded)
+        st = attrs.evolve(st, resolve=resolve)
+        # 6. arms
+        threat = arms.threat(trust, st.alliance, st.capability, self.offf)
+        capability = arms.arms_dynamics(st.capability, threat, self.grievance, st.greedy, p)
         race = np.maximum(capability - start.capability, 0.0)
+        # 7. tension
         pulls = tension_rule.tension_pulls(
             st.tension, trust, race, moves.between(Action.PRESSURE), st.crisis, st.ties, st.forum, self.camp, p
         )
-        new_tension = tension_rule.update_tension(st.tension, pulls, tension_card, self.offf)  # 7.
-        causes = {}
-        if self.causes:
-            parts = {k: v * self.offf for k, v in dict(pulls, card=tension_card).items()}
-            causes = apportion(parts, new_tension - st.tension)
+        new_tension = tension_rule.update_tension(st.tension, pulls, tension_card, self.offf)
+        change = new_tension - st.tension
+        causes = tension_rule.tension_causes(pulls, tension_card, self.offf, change) if self.causes else {}
         st = attrs.evolve(
             st,
             capability=capability,
@@ -314,36 +233,17 @@ class Engine:
     def _crises(self, st: State, t: int, moves: Moves, p: InForce, stance, eligible, draws: rng.CrisisDraws) -> State:
         """Rules 8 and 9: the stances resolve every open crisis, wars are fought out, what is left is
         settled, and challenges open new crises; then war costs and growth."""
-        resolved = crises.resolve_crises(st.stake_rung, stance, draws.accident, p)  # 8. crisis resolution
+        # 8. crisis resolution, then the wars, what they leave, and the new crises
+        resolved = crises.resolve_crises(st.stake_rung, stance, draws.accident, p)
         resolved, fought_now = war.fight_wars(
             self.stakes, resolved, st.stake_challenger, st.backing, st.capability, draws.fortune, p
-        )  #    war
-        st = crises.settle_crises(st, self.stakes, resolved, stance, eligible, p)  #    what it leaves
+        )
+        st = crises.settle_crises(st, self.stakes, resolved, stance, eligible, p)
         rung, challenger, opened = crises.open_crises(
             st.stake_rung, st.stake_challenger, st.stake_opened, self.stakes, moves.action, moves.target, t
-        )  #    new crises
-        prosperity, ties = war.war_costs(st.prosperity, st.ties, fought_now)  # 9.
-        return attrs.evolve(
-            st,
-            stake_rung=rung,
-            stake_challenger=challenger,
-            stake_opened=opened,
-            crisis=crises.pair_rungs(self.stakes, rung, self.n),
-            fought=st.fought | fought_now,
-            ties=ties,
-            prosperity=economy.grow(prosperity, ties, st.regional_tension),
         )
-
-    def _score(self, st: State, moves: Moves, p: InForce):
-        """Rule 10: the turn's 2x2 payoffs and security; last moves and the card's shift age."""
-        payoff = scores.payoffs(moves.family, st.greedy, p)
-        security = scores.security(st.tension, st.crisis)
-        st = attrs.evolve(
-            st,
-            payoff=st.payoff + payoff,
-            security_sum=st.security_sum + security,
-            last_action=moves.action,
-            last_target=moves.target,
-            card_shift_left=np.maximum(st.card_shift_left - 1, 0).astype(np.int16),
-        )
-        return st, payoff, security
+        st = crises.with_crises(st, self.stakes, rung, challenger, opened)
+        # 9. war costs and growth
+        prosperity, ties = war.war_costs(st.prosperity, st.ties, fought_now)
+        prosperity = economy.grow(prosperity, ties, st.regional_tension)
+        return attrs.evolve(st, fought=st.fought | fought_now, ties=ties, prosperity=prosperity)

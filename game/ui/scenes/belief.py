@@ -16,7 +16,7 @@ from pygame_gui.core import ObjectID
 
 from game.core.teaching.debrief import BOTH_WORLDS
 
-from ..window import intents, palette, text
+from ..window import intents, layout, palette, text
 from ..window.intents import Intent, Kind
 from ..window.scene import Scene
 from . import overlay
@@ -60,78 +60,68 @@ class BeliefScene(Scene):
 
     # ------------------------------------------------------------------ layout
     def layout(self):
-        m = self.m
+        m, pad = self.m, self.m.pad
         w, h = self.app.size
-        pad = m.pad
         width = min(w - 4 * pad, max(round(m.body * 40), w * 3 // 5))
-        inner_w = width - 4 * pad
+        fixed = self._fixed_height()
+        room = max(text.line_height(m.body) * 3, h - 2 * pad - fixed)
+        least = max(11, round(m.body * 0.75))
+        self.block = text.fit(self._paragraphs, width - 4 * pad, room, m.body, min_px=least, gap_ratio=0.5)
+        self.rect = pygame.Rect(0, 0, width, min(h - 2 * pad, fixed + self.block.height))
+        self.rect.center = (w // 2, h // 2)
+        self._place_parts()
+        self._buttons()
+
+    def _paragraphs(self, px: int) -> list:
+        """Who is asked and when, both worlds in one line, the question, and the last answer given."""
         name = self.game.scenario.actors[self.actor].name
         when = "at the end of the game" if self.final else f"after turn {self.game.turn} of {self.game.turn_limit}"
-        seats = len(self.game.humans)
-        private = " · only you see this" if seats > 1 else ""
-        mine = ""
+        private = " · only you see this" if len(self.game.humans) > 1 else ""
+        out = [
+            (f"{name} · {when}{private}", px, palette.MUTED, "bold"),
+            (BOTH_WORLDS + " Nobody has been told which one this game is in.", px, palette.TEXT, "regular"),
+            (QUESTION, round(px * 1.15), palette.FOCUS, "bold"),
+        ]
         if self.previous is not None:
             mine = f"Your last answer, after turn {self.previous[0]}: {100 * self.previous[1]:.0f}%."
+            out.append((mine, px, palette.MUTED, "italic"))
+        return out
 
-        def paras(px):
-            out = [
-                (f"{name} · {when}{private}", px, palette.MUTED, "bold"),
-                (BOTH_WORLDS + " Nobody has been told which one this game is in.", px, palette.TEXT, "regular"),
-                (QUESTION, round(px * 1.15), palette.FOCUS, "bold"),
-            ]
-            if mine:
-                out.append((mine, px, palette.MUTED, "italic"))
-            return out
+    def _fixed_height(self) -> int:
+        """The box's height apart from the paragraphs: heading, percentage, words, slider, ends, buttons."""
+        m, pad = self.m, self.m.pad
+        lines = text.line_height(m.heading, "bold") + text.line_height(m.title, "bold") + text.line_height(m.body)
+        return lines + round(m.body * 1.6) + text.line_height(m.small, "bold") + 2 * m.button_h + 9 * pad
 
-        big = m.title
-        fixed = (
-            text.line_height(m.heading, "bold")
-            + 2 * pad
-            + text.line_height(big, "bold")
-            + text.line_height(m.body)
-            + round(m.body * 1.6)
-            + text.line_height(m.small, "bold")
-            + 2 * m.button_h
-            + 7 * pad
-        )
-        self.block = text.fit(
-            paras,
-            inner_w,
-            max(text.line_height(m.body) * 3, h - 2 * pad - fixed),
-            m.body,
-            min_px=max(11, round(m.body * 0.75)),
-            gap_ratio=0.5,
-        )
-        height = min(h - 2 * pad, fixed + self.block.height)
-        self.rect = pygame.Rect(0, 0, width, height)
-        self.rect.center = (w // 2, h // 2)
-        x = self.rect.x + 2 * pad
-        y = self.rect.y + pad + text.line_height(m.heading, "bold") + pad
-        self.block_pos = (x, y)
-        y += self.block.height + pad
-        self.big_y = y
-        self.big_px = big
-        y += text.line_height(big, "bold")
-        self.words_y = y
-        y += text.line_height(m.body) + pad
-        slider_h = round(m.body * 1.6)
-        self.slider_rect = pygame.Rect(x, y, inner_w, slider_h)
+    def _place_parts(self):
+        """Under the heading, top to bottom: the paragraphs, the percentage, its words, the slider, the
+        slider's ends and the keys hint."""
+        m, pad = self.m, self.m.pad
+        top = self.rect.y + pad + text.line_height(m.heading, "bold") + pad
+        below = pygame.Rect(self.rect.x + 2 * pad, top, self.rect.width - 4 * pad, self.rect.bottom - top)
+        big, words = text.line_height(m.title, "bold"), text.line_height(m.body)
+        heights = (self.block.height, pad, big, words, pad, round(m.body * 1.6), 2, text.line_height(m.small, "bold"))
+        block, _, big, words, _, self.slider_rect, _, ends, _, hint = layout.column(below, *heights, pad, None)
+        self.block_pos, self.big_y, self.words_y = block.topleft, big.y, words.y
+        self.ends_y, self.hint_y = ends.y, hint.y
+        self.big_px = m.title
         self.slider = self.add(
             pygame_gui.elements.UIHorizontalSlider(self.slider_rect, self.value, (0, 100), self.ui, click_increment=5)
         )
         self.seen = self.slider.get_current_value()
-        y += slider_h + 2
-        self.ends_y = y
-        y += text.line_height(m.small, "bold") + pad
-        self.hint_y = y
-        y += m.button_h // 2 + pad
+
+    def _buttons(self):
+        """State the chance (Enter) at the box's bottom right, and back to the screen (Esc) beside it."""
+        m, pad = self.m, self.m.pad
         back = "Back to the last turn (Esc)" if self.final else "Look at the screen first (Esc)"
         state_w = text.size(self._state_label(100), m.body, "bold")[0] + 3 * pad
         back_w = text.size(back, m.body, "bold")[0] + 3 * pad
         by = self.rect.bottom - pad - m.button_h
+        state_rect = pygame.Rect(self.rect.right - 2 * pad - state_w, by, state_w, m.button_h)
+        back_rect = pygame.Rect(state_rect.x - pad - back_w, by, back_w, m.button_h)
         self.state_button = self.add(
             pygame_gui.elements.UIButton(
-                pygame.Rect(self.rect.right - 2 * pad - state_w, by, state_w, m.button_h),
+                state_rect,
                 self._state_label(self.value),
                 self.ui,
                 object_id=ObjectID(class_id="@primary"),
@@ -139,7 +129,6 @@ class BeliefScene(Scene):
             ),
             Intent(Kind.ACTIVATE),
         )
-        back_rect = pygame.Rect(self.state_button.rect.x - pad - back_w, by, back_w, m.button_h)
         self.add(pygame_gui.elements.UIButton(back_rect, back, self.ui), Intent(Kind.BACK))
 
     @staticmethod

@@ -88,21 +88,9 @@ def _sections(worlds: list, baselines) -> list:
     """The page's parts, in order: ("text", paragraphs, boxed) or ("chart", world)."""
     first = worlds[0]
     game, record = first["game"], first["record"]
-    parts = [
-        (
-            "text",
-            [
-                (
-                    f"{game.scenario.title} · seed {game.seed} · {record['end_turn']} of {game.turn_limit} turns"
-                    f" · {time.strftime('%d %B %Y')}",
-                    0.9,
-                    "muted",
-                    "regular",
-                )
-            ],
-            False,
-        )
-    ]
+    when = f"{record['end_turn']} of {game.turn_limit} turns · {time.strftime('%d %B %Y')}"
+    dateline = (f"{game.scenario.title} · seed {game.seed} · {when}", 0.9, "muted", "regular")
+    parts = [("text", [dateline], False)]
     region = [
         (pages.D.world_line(record), 1.1, "head", "bold"),
         (f"Outcome: {OUTCOME_TEXT[record['outcome']]}, after turn {record['end_turn']}.", 1.0, "text", "regular"),
@@ -114,43 +102,27 @@ def _sections(worlds: list, baselines) -> list:
         parts.append(("text", pages.human_paragraphs(first, game.codes[i], base, beliefs=game.hidden), False))
     if game.hidden and game.humans and record.get("beliefs"):
         parts.append(("chart", first))
-        parts.append(
-            (
-                "text",
-                [
-                    (pages.D.observer_line(record), 0.9, "text", "regular"),
-                    (f"Brier score: {pages.D.BRIER_SCALE}.", 0.8, "muted", "italic"),
-                ],
-                False,
-            )
-        )
+        observer = (pages.D.observer_line(record), 0.9, "text", "regular")
+        parts.append(("text", [observer, (f"Brier score: {pages.D.BRIER_SCALE}.", 0.8, "muted", "italic")], False))
     parts.append(("text", pages.crises_page(first), False))
     if len(worlds) > 1:
-        other = worlds[1]
-        orec = other["record"]
-        said = [
-            (
-                f"In the other world ({pages.world_name(orec['worldview']['preset'])}): "
-                f"{OUTCOME_TEXT[orec['outcome']]}, after turn {orec['end_turn']}.",
-                1.0,
-                "accent",
-                "bold",
-            ),
-            (pages.D.SAME_ACTORS + pages.cards_note(other), 0.85, "muted", "italic"),
-        ]
-        for i in other["game"].humans:
-            code = other["game"].codes[i]
-            said.append(
-                (
-                    f"{orec['actor_names'][code]}: score {orec['scores'][code]['score']:.0f} — "
-                    + pages.D.sentence(orec, code, pages.stakes_of(other["game"])),
-                    0.95,
-                    "text",
-                    "regular",
-                )
-            )
-        parts.append(("text", said, True))
+        parts.append(("text", _other_world(worlds[1]), True))
     return parts
+
+
+def _other_world(other: dict) -> list:
+    """The replay under the other world: its outcome, what stayed the same, and each human's score."""
+    orec = other["record"]
+    ended = f"{OUTCOME_TEXT[orec['outcome']]}, after turn {orec['end_turn']}."
+    said = [
+        (f"In the other world ({pages.world_name(orec['worldview']['preset'])}): {ended}", 1.0, "accent", "bold"),
+        (pages.D.SAME_ACTORS + pages.cards_note(other), 0.85, "muted", "italic"),
+    ]
+    for i in other["game"].humans:
+        code = other["game"].codes[i]
+        score = f"{orec['actor_names'][code]}: score {orec['scores'][code]['score']:.0f} — "
+        said.append((score + pages.D.sentence(orec, code, pages.stakes_of(other["game"])), 0.95, "text", "regular"))
+    return said
 
 
 def render(worlds: list, baselines=None) -> pygame.Surface:
@@ -159,16 +131,7 @@ def render(worlds: list, baselines=None) -> pygame.Surface:
     page.fill(PAPER)
     width = PAGE[0] - 2 * MARGIN
     parts = _sections(worlds, baselines)
-    px, chart_h = BODY_PX, 330
-    while True:
-        blocks = [_block(p, px, width) for p in parts]
-        title_h = text.line_height(round(px * 1.8), "bold")
-        total = title_h + sum(h for _, h in blocks) + len(blocks) * round(px * 0.9) + 2 * px
-        total += sum(chart_h for p in parts if p[0] == "chart")
-        if total <= PAGE[1] - 2 * MARGIN or px <= SMALLEST_PX:
-            break
-        px = max(SMALLEST_PX, round(px * 0.94))
-        chart_h = max(220, round(chart_h * 0.94))
+    px, chart_h, blocks = _fit(parts, width)
     y = MARGIN
     title = text.render("Deterrence or Dialogue — debrief", round(px * 1.8), INK["head"], "bold")
     page.blit(title, (MARGIN, y))
@@ -178,19 +141,7 @@ def render(worlds: list, baselines=None) -> pygame.Surface:
         if part[0] == "chart":
             if y + chart_h > bottom:
                 continue
-            world = part[1]
-            colours = {a.code: _ink(palette.hex_colour(a.colour)) for a in world["game"].scenario.actors}
-            lines = pages.belief_series(world, colours, (70, 74, 80), INK["head"])
-            page.blit(
-                paper_chart(
-                    (width, chart_h),
-                    lines,
-                    world["record"]["turn_limit"],
-                    round(px * 0.85),
-                    "Chance of the spiral world, as stated and as the observer would have believed",
-                ),
-                (MARGIN, y),
-            )
+            page.blit(_belief_chart(part[1], (width, chart_h), px), (MARGIN, y))
             y += chart_h + round(px * 0.9)
             continue
         if y + height > bottom:
@@ -201,24 +152,40 @@ def render(worlds: list, baselines=None) -> pygame.Surface:
             pygame.draw.rect(page, RULE, box, 1, border_radius=8)
         page.blit(block.surface, (MARGIN, y))
         y += height + round(px * 0.9)
-    hidden = (
-        "every type and the world were hidden during play"
-        if worlds[0]["game"].hidden
-        else "every type was hidden during play"
-    )
-    foot = text.render(
-        text.ellipsize(
-            f"Deterrence or Dialogue · {hidden} · the CSV and game.json beside this page hold every turn",
-            round(px * 0.75),
-            width,
-            "italic",
-        ),
-        round(px * 0.75),
-        INK["muted"],
-        "italic",
-    )
-    page.blit(foot, (MARGIN, PAGE[1] - MARGIN))
+    _foot(page, worlds[0]["game"].hidden, round(px * 0.75), width)
     return page
+
+
+def _fit(parts: list, width: int):
+    """The text size and chart height (smaller by steps, down to SMALLEST_PX) at which the parts fit the
+    page, and the parts' blocks at that size."""
+    px, chart_h = BODY_PX, 330
+    while True:
+        blocks = [_block(p, px, width) for p in parts]
+        title_h = text.line_height(round(px * 1.8), "bold")
+        total = title_h + sum(h for _, h in blocks) + len(blocks) * round(px * 0.9) + 2 * px
+        total += sum(chart_h for p in parts if p[0] == "chart")
+        if total <= PAGE[1] - 2 * MARGIN or px <= SMALLEST_PX:
+            return px, chart_h, blocks
+        px = max(SMALLEST_PX, round(px * 0.94))
+        chart_h = max(220, round(chart_h * 0.94))
+
+
+def _belief_chart(world: dict, size, px: int) -> pygame.Surface:
+    """The stated beliefs and the observer's, each actor in its own ink."""
+    colours = {a.code: _ink(palette.hex_colour(a.colour)) for a in world["game"].scenario.actors}
+    lines = pages.belief_series(world, colours, (70, 74, 80), INK["head"])
+    title = "Chance of the spiral world, as stated and as the observer would have believed"
+    return paper_chart(size, lines, world["record"]["turn_limit"], round(px * 0.85), title)
+
+
+def _foot(page, hidden: bool, px: int, width: int):
+    """The page's last line: what was hidden during play, and where every turn is."""
+    secret = "every type and the world were hidden during play" if hidden else "every type was hidden during play"
+    words = f"Deterrence or Dialogue · {secret} · the CSV and game.json beside this page hold every turn"
+    page.blit(
+        text.render(text.ellipsize(words, px, width, "italic"), px, INK["muted"], "italic"), (MARGIN, PAGE[1] - MARGIN)
+    )
 
 
 def _block(part, px: int, width: int):

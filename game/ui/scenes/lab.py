@@ -245,8 +245,8 @@ class LabScene(Scene):
         return True
 
     def _tick(self, intent):
-        """A click on a choice chip (its PICK names the chip's group and key) ticks or unticks it."""
-        _, group, key = intent.arg
+        """A click on a choice chip (its CHIP names the chip's group and key) ticks or unticks it."""
+        group, key = intent.arg
         self.focus_on(lambda it: it["kind"] == "chip" and it["group"] == group and it["key"] == key)
         return self.toggle(group, key)
 
@@ -259,7 +259,7 @@ class LabScene(Scene):
         Kind.FOCUS_PREV: _move_focus,
         Kind.ADJUST: _adjust_focused,
         Kind.ACTIVATE: _activate_focused,
-        Kind.PICK: _tick,
+        Kind.CHIP: _tick,
         Kind.CYCLE: _cycle,
     }
 

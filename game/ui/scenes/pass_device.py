@@ -15,11 +15,13 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
-from ..window import intents, palette, text
+from ..window import intents, layout, palette, text
 from ..window.intents import Intent, Kind
 from ..window.scene import Scene
 
 ROLE_COLOURS = {"type": palette.FOCUS, "score": palette.TEXT, "game": palette.TEXT, "secret": palette.MUTED}
+ROLE_STYLES = {"type": "bold", "secret": "italic"}  # the rest regular
+ROLE_SIZES = {"type": 1.6}  # times the body text; the rest 1.0
 
 
 class PassDeviceScene(Scene):
@@ -48,67 +50,47 @@ class PassDeviceScene(Scene):
         m = self.m
         w, h = self.app.size
         width = min(w - 4 * m.pad, round(w * 0.7))
-        if self.stage == "briefing":
-            label = f"Start {self.actor_name}'s turn"
-            head = (
-                f"Turn {self.turn} · your private briefing"
-                if self.seats == 1
-                else f"Turn {self.turn} · private briefing for hot-seat player {self.seat} of {self.seats}"
-            )
-            rows = [
-                (
-                    t,
-                    ROLE_COLOURS[role],
-                    "bold" if role == "type" else "italic" if role == "secret" else "regular",
-                    1.6 if role == "type" else 1.0,
-                )
-                for t, role in self.briefing or []
-            ]
-            self.block = text.fit(
-                lambda px: [(head, px, palette.MUTED, "bold")] + [(t, round(px * f), c, s) for t, c, s, f in rows],
-                width,
-                h - 3 * m.button_h,
-                m.body,
-                gap_ratio=0.8,
-            )
-        else:
-            label = f"I play {self.actor_name}: " + ("show my briefing" if self.briefing else self.then)
-            hidden = (
-                "Moves are simultaneous: the previous player's choice stays hidden until the turn is played."
-                if self.then == "show my move"
-                else "Beliefs are private: the previous player's answer stays hidden until the debrief."
-            )
-            head = (
-                f"Turn {self.turn} · hot-seat player {self.seat} of {self.seats}"
-                if self.turn
-                else f"The game is over · hot-seat player {self.seat} of {self.seats}"
-            )
-            self.block = text.fit(
-                lambda px: [
-                    (head, px, palette.MUTED, "bold"),
-                    (f"Pass the keyboard to {self.actor_name}", round(px * 2.2), palette.TEXT, "bold"),
-                    (hidden, px, palette.MUTED, "regular"),
-                    (
-                        f"{self.actor_name}: press Enter (or the button) when the others cannot see the screen.",
-                        px,
-                        palette.TEXT,
-                        "regular",
-                    ),
-                ],
-                width,
-                h - 3 * m.button_h,
-                m.body,
-                gap_ratio=0.8,
-            )
-        self.block_pos = ((w - width) // 2, max(m.pad, (h - self.block.height - 2 * m.button_h) // 2))
+        label, paras = self._briefing_page() if self.stage == "briefing" else self._pass_page()
+        self.block = text.fit(paras, width, h - 3 * m.button_h, m.body, gap_ratio=0.8)
+        self.block_pos = (layout.centred(width, w), max(m.pad, (h - self.block.height - 2 * m.button_h) // 2))
         bw = min(w - 4 * m.pad, text.size(label, m.body, "bold")[0] + 4 * m.pad)
         y = self.block_pos[1] + self.block.height + m.button_h // 2
+        button = pygame.Rect(layout.centred(bw, w), y, bw, m.button_h)
         self.add(
-            pygame_gui.elements.UIButton(
-                pygame.Rect((w - bw) // 2, y, bw, m.button_h), label, self.ui, object_id=ObjectID(class_id="@primary")
-            ),
+            pygame_gui.elements.UIButton(button, label, self.ui, object_id=ObjectID(class_id="@primary")),
             Intent(Kind.ACTIVATE),
         )
+
+    def _briefing_page(self):
+        """The button's words and the paragraphs (at a text size) of the private briefing."""
+        label = f"Start {self.actor_name}'s turn"
+        head = (
+            f"Turn {self.turn} · your private briefing"
+            if self.seats == 1
+            else f"Turn {self.turn} · private briefing for hot-seat player {self.seat} of {self.seats}"
+        )
+        briefing = self.briefing or []
+        rows = [(t, ROLE_COLOURS[r], ROLE_STYLES.get(r, "regular"), ROLE_SIZES.get(r, 1.0)) for t, r in briefing]
+        return label, lambda px: [(head, px, palette.MUTED, "bold")] + [(t, round(px * f), c, s) for t, c, s, f in rows]
+
+    def _pass_page(self):
+        """The button's words and the paragraphs (at a text size) asking to pass the keyboard on."""
+        name = self.actor_name
+        label = f"I play {name}: " + ("show my briefing" if self.briefing else self.then)
+        hidden = (
+            "Moves are simultaneous: the previous player's choice stays hidden until the turn is played."
+            if self.then == "show my move"
+            else "Beliefs are private: the previous player's answer stays hidden until the debrief."
+        )
+        head = f"Turn {self.turn}" if self.turn else "The game is over"
+        head += f" · hot-seat player {self.seat} of {self.seats}"
+        ready = f"{name}: press Enter (or the button) when the others cannot see the screen."
+        return label, lambda px: [
+            (head, px, palette.MUTED, "bold"),
+            (f"Pass the keyboard to {name}", round(px * 2.2), palette.TEXT, "bold"),
+            (hidden, px, palette.MUTED, "regular"),
+            (ready, px, palette.TEXT, "regular"),
+        ]
 
     def on_intent(self, intent):
         if intent.kind is Kind.ACTIVATE:

@@ -262,17 +262,13 @@ class PlayScene(Scene):
         if brief:
             self.briefed.add(me)
             lines = briefing.briefing(mine["type"], mine["name"], self.game.scenario.dynamics)
-        self.app.push(
-            self.app.scene(
-                "pass",
-                mine["name"],
-                self.table.humans.index(me) + 1,
-                len(self.table.humans),
-                self.game.turn + 1,
-                lines,
-                "state my belief" if belief else "show my move",
-            )
-        )
+        self._pass_screen(me, self.game.turn + 1, lines, "state my belief" if belief else "show my move")
+
+    def _pass_screen(self, me: int, turn: int, lines, button: str):
+        """The pass screen that hands the device to human me: its seat among the humans, the turn (0: the
+        game is over), the briefing lines it carries (or None) and the words on its button."""
+        seat, seats = self.table.humans.index(me) + 1, len(self.table.humans)
+        self.app.push(self.app.scene("pass", self.game.scenario.actors[me].name, seat, seats, turn, lines, button))
 
     def _belief_stated(self, actor: int):
         self.changed()
@@ -291,17 +287,7 @@ class PlayScene(Scene):
         me = owed[0]
         self.app.push(self.app.scene("belief", self.table, me, self._belief_stated, final=True))
         if self.table.hot_seat:
-            self.app.push(
-                self.app.scene(
-                    "pass",
-                    self.game.scenario.actors[me].name,
-                    self.table.humans.index(me) + 1,
-                    len(self.table.humans),
-                    0,
-                    None,
-                    "state my final belief",
-                )
-            )
+            self._pass_screen(me, 0, None, "state my final belief")
         return True
 
     def start_seat(self):
@@ -396,15 +382,8 @@ class PlayScene(Scene):
         for i, (action, target) in sorted(self.game.choices[-1].items()):
             why = refused.get(actors[i].code)
             if why:
-                out.append(
-                    refused_sentence(
-                        actors[i].name,
-                        action,
-                        actors[target].name if target >= 0 else "",
-                        why,
-                        you=not self.table.hot_seat,
-                    )
-                )
+                aimed_at = actors[target].name if target >= 0 else ""
+                out.append(refused_sentence(actors[i].name, action, aimed_at, why, you=not self.table.hot_seat))
         return tuple(out)
 
     # ------------------------------------------------------------------ crisis prompt and score
@@ -436,11 +415,8 @@ class PlayScene(Scene):
         matching = [p for p in prompts if p["kind"] == kind]
         if shown is not None and shown["kind"] != kind or shown is None and not matching:
             keys = "F, X, S or B" if (shown or {}).get("kind") == "stance" else "Y or N"
-            self.message = (
-                f"This prompt asks for {keys}."
-                if shown is not None
-                else "No crisis to answer: F X S B choose a stance and Y N back an ally in a crisis prompt."
-            )
+            nothing = "No crisis to answer: F X S B choose a stance and Y N back an ally in a crisis prompt."
+            self.message = f"This prompt asks for {keys}." if shown is not None else nothing
             return True
         self.table.answer(me, shown if shown is not None else matching[0], value)
         self.confirming = False
@@ -468,11 +444,8 @@ class PlayScene(Scene):
         mine = [s for s in self.game.scenario.stakes if me in s.parties]
         if not mine:
             return f"{self.game.scenario.actors[me].name} has no stake to challenge over."
-        return (
-            "Every stake of yours already has a crisis open ("
-            + ", ".join(s.name for s in mine)
-            + "): answer it in the crisis prompt (K)."
-        )
+        names = ", ".join(s.name for s in mine)
+        return f"Every stake of yours already has a crisis open ({names}): answer it in the crisis prompt (K)."
 
     def show_score(self):
         """The running score's badge and tooltip, in place."""

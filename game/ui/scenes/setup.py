@@ -27,7 +27,7 @@ from game.core.play.session import Game
 from ..window import intents, layout, palette, text
 from ..window.intents import Intent, Kind
 from ..window.scene import Scene
-from ..widgets import shapes
+from . import setup_draw
 
 CONTROLLERS = (HUMAN,) + DOCTRINE_NAMES
 HUMAN_HELP = "Human: a person chooses this actor's move every turn (several humans play hot-seat)."
@@ -470,61 +470,4 @@ class SetupScene(Scene):
 
     # ------------------------------------------------------------------ drawing
     def draw(self, surface):
-        m = self.m
-        surface.fill(palette.BACKGROUND)
-        surface.blit(self.title_block.surface, (2 * m.pad, m.pad))
-        for k, r in enumerate(self.rows):
-            rect = r["rect"]
-            if r["kind"] == "actor":
-                actor = self.scenario.actors[r["actor"]]
-                cy = rect.centery
-                rad = max(6, round(rect.height * 0.28))
-                shapes.draw_marker(surface, actor.marker, palette.hex_colour(actor.colour), (rect.x + rad + 4, cy), rad)
-                label = text.first_fitting(
-                    [f"{actor.code} · {actor.name}", actor.name, actor.code],
-                    m.body,
-                    self.actor_label_w - 2 * rad - 16,
-                    "bold",
-                )
-                img = text.render(label, m.body, palette.TEXT, "bold")
-                surface.blit(img, img.get_rect(midleft=(rect.x + 2 * rad + 12, cy)))
-            elif r["label"]:
-                words = text.first_fitting([r["label"], *r.get("short", ())], m.body, round(rect.width * 0.36), "bold")
-                img = text.render(words, m.body, palette.TEXT, "bold")
-                surface.blit(img, img.get_rect(midleft=(rect.x, rect.centery)))
-            if k == self.focus:
-                pygame.draw.rect(surface, palette.FOCUS, rect.inflate(m.pad, m.pad // 2 + 2), 2, border_radius=6)
-        hx, hy = self.actor_head
-        humans = sum(1 for c in self.controllers if c == HUMAN)
-        head = "Who plays each actor" + (f" — {humans} humans: hot-seat" if humans > 1 else "")
-        head = text.first_fitting(
-            [head, f"Who plays — {humans} humans" if humans > 1 else head, "Who plays"],
-            m.body,
-            self.rows[0]["rect"].width,
-            "bold",
-        )
-        surface.blit(text.render(head, m.body, palette.ACCENT, "bold"), (hx, hy))
-        about = text.fit_static(
-            ((self.scenario.description, 1.0, palette.MUTED, "italic"),),
-            self.about_rect.width,
-            max(1, self.about_rect.height),
-            m.body,
-            min_px=10,
-        )
-        if about.height <= self.about_rect.height:
-            surface.blit(about.surface, self.about_rect.topleft)
-        paras = []
-        if self.error:
-            paras.append((self.error, 1.0, palette.WARNING, "bold"))
-        paras.append(
-            (
-                self.hover_help or "↑ ↓ or Tab: move · ← →: change · type in the boxes · Enter: start",
-                1.0,
-                palette.TEXT if self.hover_help else palette.MUTED,
-                "regular",
-            )
-        )
-        block = text.fit_static(
-            tuple(paras), self.message_rect.width, max(1, self.message_rect.height), m.body, min_px=10
-        )
-        surface.blit(block.surface, self.message_rect.topleft)
+        setup_draw.draw(self, surface)

@@ -2,7 +2,7 @@
 
 pygame_gui buttons have no ticked state of their own (their "selected" look is the focus ring
 here), and their font lacks a tick mark, so the chips are drawn with shapes; a transparent label
-over each one carries its tooltip, and a click zone turns the click into a PICK intent.
+over each one carries its tooltip, and a click zone turns the click into a CHIP intent.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ class ChoiceChips:
             col, row = divmod(k, rows)
             r = pygame.Rect(rect.x + col * (col_w + gap), rect.y + row * (row_h + gap // 2), col_w, row_h)
             self.rects[key] = r
-            scene.bindings.zone(r, Intent(Kind.PICK, ("chip", self.group, key)))
+            scene.bindings.zone(r, Intent(Kind.CHIP, (self.group, key)))
             if tip:
                 carrier = pygame_gui.elements.UILabel(r, "", scene.ui)
                 carrier.set_tooltip(tip)

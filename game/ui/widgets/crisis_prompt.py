@@ -98,83 +98,69 @@ class CrisisPrompt:
         self, scene, area, m, prompt: dict, me: int, names: list[str], answer=None, place: str = "", last: str = ""
     ):
         """Lay the prompt out centred in `area` (the whole window, inset) and add its buttons to scene."""
-        self.m, self.prompt = m, prompt
-        self.buttons = {}
+        self.m, self.prompt, self.place = m, prompt, place
+        self.buttons, self.rows = {}, []
         area = pygame.Rect(area)
         pad = m.pad
         width = min(area.width, max(round(m.body * 44), area.width * 2 // 3))
-        inner_w = width - 4 * pad
         opts = options(prompt, names)
         label_w = max(text.size(label, m.body, "bold")[0] for label, *_ in opts) + 2 * pad + 8
-        bh = m.button_h
-        help_w = inner_w - label_w - 2 * pad
-        later_w = text.size(LATER, m.body, "bold")[0] + 2 * pad + 8
-        head_px = m.heading
-
-        def measure(px):
-            head = text.Block(
-                [
-                    (t, px, palette.TEXT if k == 0 else palette.MUTED, "bold" if k == 0 else "regular")
-                    for k, t in enumerate(situation(prompt, me, names, last))
-                ],
-                inner_w,
-                gap=max(2, px // 3),
-            )
-            helps = [text.Block([(h, px, palette.TEXT, "regular")], help_w) for _, _, h, _ in opts]
-            rows = [max(bh, b.height) for b in helps]
-            height = (
-                text.line_height(head_px, "bold")
-                + pad
-                + head.height
-                + 2 * pad
-                + sum(rows)
-                + pad * (len(rows) - 1)
-                + 2 * pad
-                + bh
-                + 3 * pad
-            )
-            return head, helps, rows, height
-
-        px = m.body
-        head, helps, rows, height = measure(px)
-        while height > area.height and px > max(11, round(m.body * 0.7)):
-            px = max(11, round(px * 0.92))
-            head, helps, rows, height = measure(px)
+        lines = situation(prompt, me, names, last)
+        self.head, self.helps, rows, height = self._fit(lines, opts, width - 4 * pad, label_w, area.height)
         self.rect = pygame.Rect(0, 0, width, min(area.height, height))
         self.rect.center = area.center
-        self.head, self.helps = head, helps
-        x = self.rect.x + 2 * pad
-        y = self.rect.y + 2 * pad
+        x, y = self.rect.x + 2 * pad, self.rect.y + 2 * pad
         self.title_pos = (x, y)
-        self.place = place
-        y += text.line_height(head_px, "bold") + pad
+        y += text.line_height(m.heading, "bold") + pad
         self.head_pos = (x, y)
-        y += head.height + 2 * pad
-        self.rows = []
-        ui = scene.ui
-        family = "@deterrence"
-        for (label, intent, _help, value), block, row_h in zip(opts, helps, rows):
-            b = pygame_gui.elements.UIButton(
-                pygame.Rect(x, y + (row_h - bh) // 2, label_w, bh),
-                label,
-                ui,
-                tool_tip_text=_help,
-                object_id=ObjectID(class_id=family),
-            )
+        y += self.head.height + 2 * pad
+        for (label, intent, tip, value), block, row_h in zip(opts, self.helps, rows):
+            rect = pygame.Rect(x, y + (row_h - m.button_h) // 2, label_w, m.button_h)
+            family = ObjectID(class_id="@deterrence")
+            b = pygame_gui.elements.UIButton(rect, label, scene.ui, tool_tip_text=tip, object_id=family)
             scene.add(b, intent)
             self.buttons[value] = b
             self.rows.append((block, (x + label_w + 2 * pad, y + (row_h - block.height) // 2)))
             y += row_h + pad
-        y += pad
+        self._later_button(scene, x, y + pad)
+        self.show_answer(answer)
+
+    def _fit(self, lines: list[str], opts, inner_w: int, label_w: int, room: int):
+        """The situation and the answers' help at the body size, smaller (down to 70 %, 11 px) until they
+        fit the room: (situation block, help blocks, row heights, the whole prompt's height)."""
+        px = self.m.body
+        measured = self._measure(px, lines, opts, inner_w, label_w)
+        while measured[-1] > room and px > max(11, round(self.m.body * 0.7)):
+            px = max(11, round(px * 0.92))
+            measured = self._measure(px, lines, opts, inner_w, label_w)
+        return measured
+
+    def _measure(self, px: int, lines: list[str], opts, inner_w: int, label_w: int):
+        """The situation, the answers' help blocks and rows, and the prompt's height, at text size px."""
+        m, pad, bh = self.m, self.m.pad, self.m.button_h
+        paras = [
+            (t, px, palette.TEXT if k == 0 else palette.MUTED, "bold" if k == 0 else "regular")
+            for k, t in enumerate(lines)
+        ]
+        head = text.Block(paras, inner_w, gap=max(2, px // 3))
+        helps = [text.Block([(h, px, palette.TEXT, "regular")], inner_w - label_w - 2 * pad) for _, _, h, _ in opts]
+        rows = [max(bh, b.height) for b in helps]
+        # the title, its gap, the situation, the answers' rows and the gaps between, the later button
+        fixed = text.line_height(m.heading, "bold") + pad * (len(rows) - 1) + bh + 8 * pad
+        return head, helps, rows, fixed + head.height + sum(rows)
+
+    def _later_button(self, scene, x: int, y: int):
+        """'Later' at the prompt's bottom right (it closes the prompt); the keys hint to its left."""
+        m, pad = self.m, self.m.pad
+        later_w = text.size(LATER, m.body, "bold")[0] + 2 * pad + 8
         later = pygame_gui.elements.UIButton(
-            pygame.Rect(self.rect.right - 2 * pad - later_w, y, later_w, bh),
+            pygame.Rect(self.rect.right - 2 * pad - later_w, y, later_w, m.button_h),
             LATER,
-            ui,
+            scene.ui,
             tool_tip_text="Look at the map first: Enter at the end of your turn, or K, brings the prompt back",
         )
         scene.add(later, Intent(Kind.MENU))
-        self.hint_rect = pygame.Rect(x, y, later.rect.x - x - pad, bh)
-        self.show_answer(answer)
+        self.hint_rect = pygame.Rect(x, y, later.rect.x - x - pad, m.button_h)
 
     def show_answer(self, answer):
         """Mark the chosen answer's button, in place."""

@@ -59,7 +59,6 @@ class Kind(enum.Enum):
     EXPORT = "export"
     SCALE_UP = "larger text"
     SCALE_DOWN = "smaller text"
-    PICK = "pick"  # a click on a named button or zone; arg says which
     HOVER = "hover"  # the pointer rests on a button; arg says which
     # pages and menus
     PAGE = "page"  # arg: a page's number (a debrief tab from 0, an article's paragraph; -1 the last)
@@ -79,6 +78,8 @@ class Kind(enum.Enum):
     RESET_ALL = "reset every parameter"
     FOCUS_PARAM = "focus a parameter"  # arg: its name
     PLAY_WORLD = "play with this world"
+    # chips
+    CHIP = "tick a chip"  # arg: (group, key) of the tick box clicked
 
 
 class View(str, enum.Enum):

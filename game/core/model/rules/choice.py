@@ -8,6 +8,7 @@ import numpy as np
 
 from ..vocab import Action, Stance, family_of, targeted
 from .challenge import fear
+from .moves import Moves
 from .crises import FIRST, OUT, SECOND, Stakes, is_open, may_back
 from .war import crisis_odds
 
@@ -92,6 +93,14 @@ def action_noise(intended: np.ndarray, target: np.ndarray, u: np.ndarray, noise:
     action = np.where(flip, flipped, intended).astype(np.int8)
     target = np.where(flip & deterrence, -1, target).astype(np.int8)
     return action, target
+
+
+def final_moves(proposed, p, human: dict, stakes: Stakes, stake_rung, rival, u_noise):
+    """Rule 2: humans' moves are taken as given; a move that cannot be made is refused; action
+    noise may flip a move. Returns the intended actions, the moves made and the refusals."""
+    intended, target, refused = take_moves(*proposed, human, stakes, stake_rung, rival)
+    action, target = action_noise(intended, target, u_noise, p.game("action_noise"))
+    return intended, Moves(action, target), refused
 
 
 def choose_stances(view, doctrine_of, human_stances: dict, stakes: Stakes, stake_challenger, p):

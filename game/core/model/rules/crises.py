@@ -214,6 +214,12 @@ def open_crises(stake_rung, stake_challenger, stake_opened, stakes: Stakes, acti
     return rung, challenger, opened
 
 
+def with_crises(st: State, stakes: Stakes, rung, challenger, opened) -> State:
+    """The state with these crises open on the stakes, and each pair's highest rung for the map."""
+    crisis = pair_rungs(stakes, rung, st.capability.shape[1])
+    return attrs.evolve(st, stake_rung=rung, stake_challenger=challenger, stake_opened=opened, crisis=crisis)
+
+
 def pair_rungs(stakes: Stakes, stake_rung, n: int) -> np.ndarray:
     """(B, N, N): the highest rung of the crises between each pair, for the map and the tension rule."""
     b = stake_rung.shape[0]

@@ -17,6 +17,11 @@ def mean_trust(trust, off):
     return row_sum(row_sum(trust * off)) / (n * (n - 1))
 
 
+def mark_end_turn(st: State, active, turn: int) -> State:
+    """end_turn ← this turn in the games that were going and have just ended."""
+    return attrs.evolve(st, end_turn=np.where(active & (st.outcome != 0), turn, st.end_turn).astype(np.int16))
+
+
 def check_endings(st: State, trust, off, end, turn: int, turn_limit: int, dynamics: bool) -> State:
     """A game still going ends, in this order of precedence, in
     a regional war       a crisis over some stake became a war;

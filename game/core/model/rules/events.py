@@ -9,6 +9,7 @@ import numpy as np
 from ..world import Card, compile_deck
 from ..constants import K
 from ..state import State
+from .crises import with_crises
 
 # the state a card moves, with each field's bounds
 CARD_FIELDS = (
@@ -92,6 +93,21 @@ def apply_card(st: State, deck: Deck, card: np.ndarray) -> tuple[State, np.ndarr
     seen[np.flatnonzero(drawn), card[drawn]] = True
     st = attrs.evolve(st, card_shift=shift, card_shift_left=left, cards_seen=seen, **moved)
     return st, e.trust[card], e.tension[card]
+
+
+def turn_event(st: State, deck: Deck | None, stakes, t: int, turns: int, u_card):
+    """Rule 1: draw and apply each game's card (no deck: no card, nothing moves); returns the state,
+    the cards (-1 for none) and the card's shifts of trust and tension."""
+    b, n = st.capability.shape
+    zero = np.zeros((b, n, n), dtype=np.float32)
+    if deck is None:
+        return st, np.full(b, -1, dtype=np.int16), zero, zero
+    card = draw_cards(deck, t, turns, st.regional_tension, st.cards_seen, u_card)
+    st, trust_card, tension_card = apply_card(st, deck, card)
+    rung, challenger, opened = card_crises(
+        st.stake_rung, st.stake_challenger, st.stake_opened, stakes.party, deck.effects.crisis[card], t
+    )
+    return with_crises(st, stakes, rung, challenger, opened), card, trust_card, tension_card
 
 
 def card_crises(stake_rung, stake_challenger, stake_opened, party, crisis_shift, turn: int):

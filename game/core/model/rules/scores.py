@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import attrs
 import numpy as np
 
 from ..constants import K
@@ -30,6 +31,21 @@ def security(tension, crisis):
     mean_tension = row_sum(tension).astype(np.float64) / (n - 1)
     worst = crisis.max(axis=-1).astype(np.float64)
     return float(K.SECURITY_SCALE) * (1.0 - mean_tension) * (1.0 - worst / K.WAR_RUNG)
+
+
+def score_turn(st, moves, p: InForce):
+    """Rule 10: the turn's 2x2 payoffs and security added up; last moves and the card's shift age."""
+    payoff = payoffs(moves.family, st.greedy, p)
+    safety = security(st.tension, st.crisis)
+    st = attrs.evolve(
+        st,
+        payoff=st.payoff + payoff,
+        security_sum=st.security_sum + safety,
+        last_action=moves.action,
+        last_target=moves.target,
+        card_shift_left=np.maximum(st.card_shift_left - 1, 0).astype(np.int16),
+    )
+    return st, payoff, safety
 
 
 def score_parts(st, start_prosperity, held, turns_played, turn_limit, at_war, p: InForce) -> dict:

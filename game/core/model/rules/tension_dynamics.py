@@ -7,6 +7,7 @@ import numpy as np
 
 from ..constants import K
 from ..pairs import of_col, of_row, pair_mean, row_sum
+from .causes import apportion
 from .in_force import InForce
 
 TENSION_CAUSES = ("easing", "distrust", "arms", "bloc", "pressure", "crisis", "ties", "forum", "card")
@@ -37,6 +38,11 @@ def tension_pulls(tension, trust, arms_race, pressure_between, crisis, ties, for
     }
 
 
+def no_causes(b: int, n: int) -> dict:
+    """Every cause of a tension change at zero: the why panel's answer in a turn without dynamics."""
+    return {cause: np.zeros((b, n, n), dtype=np.float32) for cause in TENSION_CAUSES}
+
+
 def update_tension(tension, pulls: dict, card_shift, off):
     """tension ← clip(tension + Σ pulls + card, 0, 1), off the diagonal."""
     total = pulls["easing"] + pulls["distrust"]
@@ -44,6 +50,12 @@ def update_tension(tension, pulls: dict, card_shift, off):
         total = total + pulls[cause]
     total = total * off + card_shift
     return np.clip(tension + total, 0.0, 1.0) * off
+
+
+def tension_causes(pulls: dict, card_shift, off, change) -> dict:
+    """The tension change apportioned among its causes (the pulls and the card), off the diagonal."""
+    parts = {cause: pull * off for cause, pull in dict(pulls, card=card_shift).items()}
+    return apportion(parts, change)
 
 
 def regional_tension(tension, capability):

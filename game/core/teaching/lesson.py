@@ -68,8 +68,8 @@ CHAPTERS: tuple[Chapter, ...] = (
             "and it gets 5 if it is greedy, 2 if it only wants to be secure.",
             "You do not know Ambria's type, and Ambria does not know yours. John Herz and Robert Jervis called this "
             "the security dilemma: what one side does to feel safe (arming) can make the other feel less safe, even "
-            "when neither wants a fight. The deterrence model answers: a greedy neighbour is only held back by strength. "
-            "The spiral model answers: strength alarms a fearful neighbour, who arms in turn.",
+            "when neither wants a fight. The deterrence model answers: a greedy neighbour is only held back by "
+            "strength. The spiral model answers: strength alarms a fearful neighbour, who arms in turn.",
         ),
         Task(
             "play",

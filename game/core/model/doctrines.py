@@ -205,6 +205,12 @@ class Doctrine:
         return u < credibility_now
 
 
+def put(action, target, where, move, aim) -> None:
+    """Where `where` holds, the move becomes `move` aimed at `aim` (an array of targets, or -1 for none)."""
+    action[where] = move
+    target[where] = aim if np.isscalar(aim) else aim[where]
+
+
 class Deterrence(Doctrine):
     """Schelling (1966), Arms and Influence; Jervis (1976)'s deterrence model: weakness invites aggression."""
 
@@ -228,10 +234,8 @@ class Deterrence(Doctrine):
         # pressure on the other bloc with alliance work
         arm = threatened & ((own < self.CATCH_UP * rival_max) | (ally_target < 0))
         ally = (ally_target >= 0) & ~arm & (threatened | (v.turn % 2 == 1))
-        action[arm] = A.ARM
-        target[arm] = -1
-        action[ally] = A.ALLY
-        target[ally] = ally_target[ally]
+        put(action, target, arm, A.ARM, -1)
+        put(action, target, ally, A.ALLY, ally_target)
         return action, target
 
 
@@ -239,9 +243,7 @@ class Dialogue(Doctrine):
     """Acharya (2001), Constructing a Security Community in Southeast Asia: the ASEAN way."""
 
     name = "dialogue"
-    description = (
-        "The ASEAN way: summits, forums and trade; confidence-building when tension is high; never arms first."
-    )
+    description = "The ASEAN way: summits, forums and trade; confidence-building when tense; never arms first."
     classifier = dict(Doctrine.classifier, family="dialogue", reactive=False, memory_depth=0)
     toughness = -1
     TENSE = 0.45  # above this tension with anyone, it pays for costly reassurance
@@ -311,8 +313,7 @@ class Grit(Doctrine):
         target = s.most_tense()
         pressurer = s.most_tense(s.rows(s.view.pressured))
         hit = pressurer >= 0
-        action[hit] = A.PRESSURE
-        target[hit] = pressurer[hit]
+        put(action, target, hit, A.PRESSURE, pressurer)
         return action, target
 
 

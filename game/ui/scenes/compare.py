@@ -165,26 +165,17 @@ class CompareScene(lab.LabScene):
         self._layout_doctrines(left, doctrines, [] if profiles_right else profiles, columns, row_h, px)
         self._layout_right(right, [] if not profiles_right else profiles, row_h, px)
 
+    def _heading(self, wordings: list[str], column, y: int) -> None:
+        """A bold heading at y in the column: the longest of its wordings that fits the column's width."""
+        words = text.first_fitting(wordings, self.m.body, column.width, "bold")
+        self.headings.append((words, (column.x, y), column.width))
+
     def _layout_doctrines(self, left, doctrines, profiles, columns: int, row_h: int, px: int):
         m, pad = self.m, self.m.pad
         head_h = text.line_height(m.body, "bold") + pad // 2
         y = left.y
-        self.headings.append(
-            (
-                text.first_fitting(
-                    [
-                        f"Doctrines (at most {MAX_DOCTRINES}) — every actor plays it",
-                        f"Doctrines (at most {MAX_DOCTRINES})",
-                        "Doctrines",
-                    ],
-                    m.body,
-                    left.width,
-                    "bold",
-                ),
-                (left.x, y),
-                left.width,
-            )
-        )
+        most = f"Doctrines (at most {MAX_DOCTRINES})"
+        self._heading([f"{most} — every actor plays it", most, "Doctrines"], left, y)
         y += head_h
         # the two concepts' hues mark their chips; every chip's text has one size
         colours = {d: lab_charts.doctrine_colour(d) for d in ("deterrence", "dialogue")}
@@ -196,17 +187,8 @@ class CompareScene(lab.LabScene):
         )
         self.profile_chips.items = []
         if profiles:
-            self.headings.append(
-                (
-                    text.first_fitting(
-                        ["Profiles of this scenario — a mix per actor", "Profiles of this scenario", "Profiles"],
-                        m.body,
-                        left.width,
-                        "bold",
-                    ),
-                    (left.x, y),
-                    left.width,
-                )
+            self._heading(
+                ["Profiles of this scenario — a mix per actor", "Profiles of this scenario", "Profiles"], left, y
             )
             y += head_h
             self.profile_chips.build(self, profiles, (left.x, y, left.width, left.bottom - y), columns, row_h, pad, px)
@@ -247,13 +229,7 @@ class CompareScene(lab.LabScene):
         )
         y += row_h + pad
         if profiles:
-            self.headings.append(
-                (
-                    text.first_fitting(["Profiles of this scenario", "Profiles"], m.body, right.width, "bold"),
-                    (right.x, y),
-                    right.width,
-                )
-            )
+            self._heading(["Profiles of this scenario", "Profiles"], right, y)
             y += head_h
             y = (
                 self.profile_chips.build(self, profiles, (right.x, y, right.width, right.bottom - y), 2, row_h, pad, px)

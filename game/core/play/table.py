@@ -54,7 +54,8 @@ class Draft:
 
 
 class Table:
-    """One game played by people: their seats, what each human owes, their views, undo, save and resume."""
+    """One game played by people: their seats, what each human owes, their views, undo and save (a saved table
+    resumes as Table(Game.load(path)))."""
 
     def __init__(self, game: Game):
         self.game = game

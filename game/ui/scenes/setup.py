@@ -11,6 +11,7 @@ Bad input is shown in words on the screen and the game does not start.
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pygame
 import pygame_gui
@@ -21,6 +22,7 @@ from game.core.model.doctrines import DOCTRINES, HUMAN
 from game.core.model.errors import LoadError
 from game.core.teaching.hidden import HIDDEN
 from game.core.model.rng import MAX_SEED
+from game.core.files.paths import user_scenarios_dir
 from game.core.files.scenario import DOCTRINE_NAMES, MAX_TURNS, list_scenarios, load_scenario
 from game.core.play.session import Game
 
@@ -56,12 +58,13 @@ class SetupScene(Scene):
     def __init__(self, app, options=None, worldview: P.Worldview | None = None):
         super().__init__(app)
         options = options if options is not None else getattr(app, "options", None)
-        self.scenarios = [p.stem for p in list_scenarios()]
         self.scenario = options.scenario if options and options.scenario else load_scenario("east_asia_2023")
-        if self.scenario.name not in self.scenarios:
-            self.scenarios.append(self.scenario.name)
-        self.paths = {p.stem: str(p) for p in list_scenarios()}
-        self.paths.setdefault(self.scenario.name, self.scenario.path)
+        # every scenario by its file, so a saved one named like a shipped one is listed beside it
+        self.choices = [str(p) for p in list_scenarios()]
+        here = self.scenario.path or self.scenario.name
+        if here not in self.choices:
+            self.choices.append(here)
+        self.choice = self.choices.index(here)
         sandbox = getattr(app, "custom_worldview", None)  # set by the worldview sandbox, the latest choice
         self.custom = worldview or sandbox or (options.custom_worldview if options else None)
         self.custom_name = "custom (sandbox)" if self.custom is not None and self.custom is sandbox else "custom"
@@ -95,7 +98,7 @@ class SetupScene(Scene):
         if not worldview_given and self.custom is None:
             self.worldview = last["worldview"]
         try:  # --turns on the command line wins: only a scenario at its own file's length takes the last turns
-            own = load_scenario(self.paths.get(self.scenario.name, self.scenario.name)).turns
+            own = load_scenario(self.scenario.path or self.scenario.name).turns
         except (LoadError, OSError):
             own = None
         if own == self.scenario.turns:
@@ -262,7 +265,8 @@ class SetupScene(Scene):
 
     def _scenario_label(self):
         """The scenario's title and size; its title alone where the button is too narrow for both."""
-        full = f"{self.scenario.title} ({self.scenario.n} actors)"
+        yours = Path(self.scenario.path).parent == user_scenarios_dir() if self.scenario.path else False
+        full = f"{self.scenario.title} ({self.scenario.n} actors{', yours' if yours else ''})"
         room = getattr(self, "scenario_field_w", 0) - 4 * self.m.pad
         if room <= 0 or text.size(full, self.m.body, "bold")[0] <= room:
             return full
@@ -367,10 +371,7 @@ class SetupScene(Scene):
     def _adjust(self, r, step: int) -> bool:
         kind = r["kind"]
         if kind == "scenario":
-            names = self.scenarios
-            current = self.scenario.name if self.scenario.name in names else names[0]
-            name = names[(names.index(current) + step) % len(names)]
-            self._use_scenario(self.paths.get(name, name))
+            self._step_scenario(step)
         elif kind == "worldview":
             self.worldview = self.worldviews[(self.worldviews.index(self.worldview) + step) % len(self.worldviews)]
             r["button"].set_text(self._worldview_label())
@@ -385,6 +386,20 @@ class SetupScene(Scene):
             self.hover_help = controller_help(c)
         return True
 
+    def _step_scenario(self, step: int) -> None:
+        """The next scenario that loads, in the direction of step; a file that does not load is passed
+        over and named with its error, so one broken file never stops the list."""
+        broken = []
+        for k in range(1, len(self.choices) + 1):
+            choice = (self.choice + step * k) % len(self.choices)
+            if choice == self.choice:
+                break
+            if self._use_scenario(self.choices[choice]):
+                break
+            broken.append(self.error)
+        if broken:
+            self.error = broken[0] + (f" (and {len(broken) - 1} more skipped)" if len(broken) > 1 else " (skipped)")
+
     def _use_scenario(self, name_or_path) -> bool:
         try:
             sc = load_scenario(name_or_path)
@@ -395,9 +410,10 @@ class SetupScene(Scene):
             self.error = f"{name_or_path}: cannot read it ({exc.strerror or exc})"
             return False
         self.scenario = sc
-        if sc.name not in self.scenarios:
-            self.scenarios.append(sc.name)
-        self.paths[sc.name] = sc.path
+        here = sc.path or sc.name
+        if here not in self.choices:
+            self.choices.append(here)
+        self.choice = self.choices.index(here)
         if self.worldview not in ("custom", HIDDEN):
             self.worldview = sc.worldview.preset
         self.turns_text = str(sc.turns)

@@ -141,3 +141,21 @@ def test_a_typed_path_to_a_missing_file_is_refused_on_the_screen(make_app, data_
     driver.press(app, K.K_RETURN)
     assert isinstance(app.top, LoadScene)
     assert "file not found" in app.top.error
+
+
+def test_a_save_with_a_choice_no_human_could_make_is_refused_on_the_load_screen(make_app, data_dir):
+    """A save whose human aims a summit at itself: the Load screen shows the refusal with the turn, no game starts."""
+    folder = userdata.saves_dir()
+    folder.mkdir(parents=True)
+    game = _game(4)
+    game.play_turn({0: (Action.HOLD, -1), 5: (Action.HOLD, -1)})
+    data = snapshot(game)
+    data["human_choices"][0]["CHN"] = ["SUMMIT", "CHN"]
+    path = folder / "self_summit.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    app = make_app()
+    start_at_title(app)
+    driver.press(app, K.K_DOWN, K.K_RETURN)
+    driver.press(app, K.K_RETURN)
+    assert isinstance(app.top, LoadScene)
+    assert "human_choices: turn 1: CHN's SUMMIT needs another actor" in app.top.error

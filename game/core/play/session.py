@@ -379,7 +379,10 @@ class Game:
     def from_record(
         cls, record: GameRecord, source="record", worldview: P.Worldview | None = None, check: bool = True
     ) -> "Game":
-        """Rebuild a game by replaying its seed and human choices; refuse a record that does not replay."""
+        """Rebuild a game by replaying its seed and human choices; refuse a record that does not
+        replay, or whose choices a human could not have made (replay_checks.choice_problem)."""
+        from .replay_checks import checked_replay
+
         data = record.data
         scenario = saved_scenario(data, source)
         if scenario.codes != data["actors"]:
@@ -413,7 +416,7 @@ class Game:
             crisis = [game._crisis_from_record(turn) for turn in data.get("human_crisis_choices", [])]
         except (KeyError, ValueError, TypeError, AttributeError) as exc:
             raise LoadError(source, None, "human_crisis_choices", f"unreadable crisis choice ({exc})") from None
-        game.replay(choices, crisis)
+        checked_replay(game, choices, crisis, source)
         if check and worldview is None:
             if "turns" in data and game.turns != data["turns"]:
                 raise LoadError(

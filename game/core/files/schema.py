@@ -47,6 +47,12 @@ def cut(text_: str, limit: int = 200) -> str:
     return text_ if len(text_) <= limit else text_[:limit] + "…"
 
 
+def cut_words(message: str, limit: int = 200) -> str:
+    """A message with every run of more than limit characters without a space (a value or path
+    the user gave, however long) cut to limit characters (see cut)."""
+    return re.sub(r"\S{%d,}" % (limit + 1), lambda m: cut(m.group(), limit), message)
+
+
 class Problem(ValueError):
     """What is wrong with one value, at `path` (keys and indices) below the table being built.
     A `typed` problem (a value of the wrong kind) takes the field's `allowed` from its metadata."""

@@ -83,3 +83,28 @@ def test_a_move_the_table_plays_as_a_hold_still_loads():
     for compact in (False, True):
         loaded = Game.from_record(GameRecord.from_json(game.save_text(compact)))
         assert loaded.record() == game.record()
+
+
+def _compact(legacy: bool) -> dict:
+    sc = load_scenario("east_asia_2023")
+    doctrines = sc.default_doctrines()
+    doctrines[0] = doctrines[5] = "human"
+    game = Game(sc, 7, doctrines, turns=12)
+    game.play_turn({0: (Action.HOLD, -1), 5: (Action.HOLD, -1)})
+    data = json.loads(game.save_text(compact=True))
+    if legacy:
+        data["state_digest"] = game.state_digest(legacy=True)
+    return data
+
+
+@pytest.mark.parametrize("legacy", [False, True], ids=["this release", "an earlier release"])
+def test_a_save_whose_world_was_swapped_is_refused(legacy):
+    """A compact save whose worldview preset was changed after it was saved does not load."""
+    data = _compact(legacy)
+    assert Game.from_record(GameRecord.from_json(json.dumps(data))).turn == 1
+    data["worldview"]["preset"] = {"spiral-world": "deterrence-world"}.get(data["worldview"]["preset"], "spiral-world")
+    with pytest.raises(LoadError) as info:
+        Game.from_record(GameRecord.from_json(json.dumps(data)), "save.json")
+    assert str(info.value).startswith("save.json: state_digest: ")
+    if legacy:
+        assert "does not cover its world" in str(info.value)

@@ -55,3 +55,33 @@ def checked_replay(game, choices: list[dict], crisis: list[dict], source) -> Non
             raise LoadError(source, None, "human_choices", f"turn {k + 1}: {problem}")
         answers = crisis[k] if k < len(crisis) else {}
         game.play_turn(turn, answers.get("stances"), answers.get("backing"))
+
+
+def digest_problem(game, data: dict) -> str:
+    """Why a compact save's fingerprint does not fit the game its choices replay to ('' when it
+    does). A fingerprint of an earlier release leaves the world out, so such a save is taken only
+    when its world is the one its scenario plays under its preset (or, hidden, the one its seed
+    draws): a world swapped in it would otherwise go unseen."""
+    from ..runs.options import preset_worldview
+    from ..teaching.hidden import worldview_for
+
+    replays = "the save does not replay from its seed and choices (saved by another version?)"
+    if len(game.turns) != data.get("turns_played"):
+        return replays
+    if game.state_digest() == data["state_digest"]:
+        return ""
+    if game.state_digest(legacy=True) != data["state_digest"]:
+        return replays
+    saved = data["worldview"]
+    own = (
+        worldview_for(game.base_scenario, game.seed)
+        if game.hidden
+        else preset_worldview(game.base_scenario, saved["preset"])
+    )
+    if own.preset == saved["preset"] and own.as_dict() == saved["values"] and own.label == saved.get("label", ""):
+        return ""
+    return (
+        f"its fingerprint, from an earlier release, does not cover its world, and the world it names "
+        f"({saved['preset']}) is not the one its scenario plays (allowed: a save made by this release, "
+        "or an earlier one of an unchanged world)"
+    )

@@ -346,9 +346,12 @@ class Game:
         base.autoplay()
         return base.scores()
 
-    def state_digest(self) -> str:
-        """A fingerprint of the whole engine state: a compact save checks its replay with it."""
+    def state_digest(self, legacy: bool = False) -> str:
+        """A fingerprint of the whole engine state and of the world it is played in (its preset,
+        label and values, and whether it is hidden): a compact save checks its replay with it. The
+        `legacy` fingerprint, of earlier releases, leaves the world out."""
         import hashlib
+        import json
 
         h = hashlib.sha256()
         st = self.engine.state
@@ -356,6 +359,10 @@ class Game:
         for name, value in st.arrays().items():
             h.update(name.encode())
             h.update(np.ascontiguousarray(value).tobytes())
+        if not legacy:
+            wv = self.worldview
+            world = {"preset": wv.preset, "label": wv.label, "values": wv.as_dict(), "hidden": self.hidden}
+            h.update(json.dumps(world, sort_keys=True).encode())
         return h.hexdigest()
 
     def save_text(self, compact: bool = False) -> str:
@@ -381,7 +388,7 @@ class Game:
     ) -> "Game":
         """Rebuild a game by replaying its seed and human choices; refuse a record that does not
         replay, or whose choices a human could not have made (replay_checks.choice_problem)."""
-        from .replay_checks import checked_replay
+        from .replay_checks import checked_replay, digest_problem
 
         data = record.data
         scenario = saved_scenario(data, source)
@@ -425,15 +432,10 @@ class Game:
                     "turns",
                     "the saved turns do not replay from its seed and choices (saved by another version?)",
                 )
-            if "state_digest" in data and (
-                game.state_digest() != data["state_digest"] or len(game.turns) != data.get("turns_played")
-            ):
-                raise LoadError(
-                    source,
-                    None,
-                    "state_digest",
-                    "the save does not replay from its seed and choices (saved by another version?)",
-                )
+            if "state_digest" in data:
+                problem = digest_problem(game, data)
+                if problem:
+                    raise LoadError(source, None, "state_digest", problem)
         return game
 
     @classmethod

@@ -129,9 +129,10 @@ def size(text: str, px: int, style: str = "regular") -> tuple[int, int]:
     key = (text, px, style)
     got = _sizes.get(key)
     if got is None:
-        w = 0
-        for piece, face in runs(text, style):
-            w += font(px, face).size(piece)[0]
+        try:
+            w = sum(font(px, face).size(piece)[0] for piece, face in runs(text, style))
+        except (pygame.error, ValueError):  # text no face can take (a lone surrogate)
+            w = 0
         if text and w <= 0:  # drawn as its replacement (see render)
             w = font(px, style).size(replacement(text))[0]
         got = (w, line_height(px, style))

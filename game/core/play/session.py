@@ -169,7 +169,12 @@ class Game:
         missing = [self.codes[i] for i in self.humans if i not in choices and i not in self.engine.fallback]
         if missing:
             raise ValueError(f"waiting for a choice from {', '.join(missing)}")
-        clean = {i: (Action(int(a)), int(t)) for i, (a, t) in choices.items() if i in self.humans}
+        # a move that takes no target is kept without one, as the rules take it (and as a save must hold it)
+        clean = {
+            i: (Action(int(a)), int(t) if Action(int(a)).targeted else -1)
+            for i, (a, t) in choices.items()
+            if i in self.humans
+        }
         crisis = {
             "stances": {(int(i), int(s)): Stance(int(v)) for (i, s), v in (stances or {}).items() if i in self.humans},
             "backing": {(int(i), int(s)): bool(v) for (i, s), v in (backing or {}).items() if i in self.humans},

@@ -13,6 +13,7 @@ import numpy as np
 from game.core.model import params as P
 from game.core.model.errors import LoadError, one_line
 from game.core.files.paths import shown_path
+from game.core.files.schema import cut_words
 from game.core.runs.pool import WorkerLost
 from game.core.runs.options import (
     UsageError,
@@ -207,7 +208,7 @@ def cmd_simulate(args) -> int:
             raise UsageError("--worldview hidden plays one game at a time (drop --games)")
         return _simulate_table(sc, doctrines, args)
     if args.out and Path(args.out).suffix.lower() not in (".json", ".csv"):
-        raise UsageError(f"--out: {args.out!r} must end in .json or .csv")
+        raise UsageError(f"--out: {shown_path(args.out)} must end in .json or .csv")
     check_seed(args.seed)
     game = Game(sc, args.seed, doctrines, hidden=hidden)
     game.autoplay()
@@ -219,7 +220,7 @@ def cmd_replay(args) -> int:
     from game.core.play.session import Game
 
     if args.out and Path(args.out).suffix.lower() not in (".json", ".csv"):
-        raise UsageError(f"--out: {args.out!r} must end in .json or .csv")
+        raise UsageError(f"--out: {shown_path(args.out)} must end in .json or .csv")
     game = Game.load(args.record)
     if args.worldview:
         from game.core.runs.options import check_worldview, preset_worldview
@@ -259,7 +260,7 @@ def _simulate_table(sc, doctrines, args) -> int:
     check_seed(args.seed, args.games)
     suffix = Path(args.out).suffix.lower() if args.out else ".csv"
     if suffix not in (".csv", ".jsonl"):
-        raise UsageError(f"--out: {args.out!r} must end in .csv or .jsonl with --games")
+        raise UsageError(f"--out: {shown_path(args.out)} must end in .csv or .jsonl with --games")
     table = play_table(sc, np.arange(args.seed, args.seed + args.games), doctrines)
     text = table.to_csv() if suffix == ".csv" else table.to_jsonl()
     if args.out:
@@ -299,7 +300,7 @@ def cmd_validate(args) -> int:
                 )
         except LoadError as exc:
             failed += 1
-            print(shown_path(str(exc)), file=sys.stderr)
+            print(shown_path(cut_words(str(exc))), file=sys.stderr)
     return 2 if failed else 0
 
 
@@ -449,7 +450,19 @@ def check_arguments(args) -> None:
                 )
 
 
+def write_failure(prog: str, args, exc: OSError) -> str:
+    """The one line for a write that failed: the output option and its file when the command has
+    one (a full disk fails a write that names no file), else the file the error names."""
+    for option in ("out", "screenshot"):
+        target = getattr(args, option, None)
+        if target is not None:
+            return one_line(f"--{option}: {shown_path(target)}: cannot write it ({exc.strerror or exc})")
+    where = f"{shown_path(exc.filename)}: " if getattr(exc, "filename", None) else ""
+    return one_line(f"{prog}: {where}{exc.strerror or exc}")
+
+
 def _dispatch(parser, argv) -> int:
+    args = None
     try:
         args = strict_types(parser).parse_args(argv)
         if args.command is None:
@@ -458,11 +471,10 @@ def _dispatch(parser, argv) -> int:
         check_arguments(args)
         return HANDLERS[args.command](args)
     except (UsageError, LoadError) as exc:
-        print(shown_path(one_line(str(exc))), file=sys.stderr)
+        print(shown_path(cut_words(one_line(str(exc)))), file=sys.stderr)
         return 2
     except OSError as exc:  # a write that failed after the checks (a full disk, a folder removed meanwhile)
-        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        print(one_line(f"{parser.prog}: {where}{exc.strerror or exc}"), file=sys.stderr)
+        print(cut_words(write_failure(parser.prog, args, exc)), file=sys.stderr)
         return 2
     except P.ParamError as exc:
         print(f"{parser.prog}: {exc}", file=sys.stderr)

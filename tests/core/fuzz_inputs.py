@@ -145,3 +145,78 @@ def wrong_values(path: tuple, value) -> list[tuple[str, object]]:
     if isinstance(value, dict):
         return [("text for table", "x"), ("int for table", 1), ("array for table", [1]), ("deep", deep)]
     return []
+
+
+# ---------------------------------------------------------------------- hostile classes
+# characters that draw nothing, break the line or turn the text around: alone, padded, and inside a name
+HIDDEN_CHARACTERS = (
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u200e",
+    "\u200f",
+    "\u2060",
+    "\u3164",
+    "\u2800",
+    "\u2028",
+    "\u2029",
+    "\u0085",
+    "\u202e",
+    "\r",
+    "\ufeff",
+)
+
+
+def hidden_names(every: bool = False) -> list[tuple[str, str]]:
+    """(label, name) of names that show nothing or break the line: each character alone, and (every)
+    also padded with spaces and inside a visible name."""
+    out = [(f"U+{ord(ch):04X}", ch) for ch in HIDDEN_CHARACTERS]
+    if every:
+        out += [(f"U+{ord(ch):04X} padded", f" {ch} ") for ch in HIDDEN_CHARACTERS]
+        out += [(f"U+{ord(ch):04X} inside", f"Az{ch}ra") for ch in HIDDEN_CHARACTERS]
+    return out
+
+
+def name_fields(doc: dict) -> list[tuple]:
+    """The paths of every name and text field of a scenario or deck document (not a card's quote,
+    which must match the article verbatim, and not ids, codes and patterned names)."""
+    texts = {"name", "title", "description", "deterrence_reading", "dialogue_reading", "source", "date"}
+    return [
+        path
+        for path, value in places(doc)
+        if isinstance(value, str) and path[-1] in texts and not (path[-1] == "name" and path[0] in ("scenario", "deck"))
+    ]
+
+
+def many_parts(scale: int = 1) -> list[tuple[str, str]]:
+    """(label, TOML text) of files under the size limit made of too many small parts."""
+    return [
+        ("table headers", "[a]\n" * (60_000 * scale)),
+        ("array-of-tables headers", "[[a]]\n" * (30_000 * scale)),
+        ("dotted table headers", "".join(f"[t.u{i}]\n" for i in range(20_000 * scale))),
+        ("array items", "x = [" + "1," * (200_000 * scale) + "]\n"),
+        ("nested small arrays", "x = [" + "[1]," * (100_000 * scale) + "]\n"),
+        ("keys", "".join(f"k{i} = 1\n" for i in range(60_000 * scale))),
+        ("inline tables", "x = [" + "{}," * (100_000 * scale) + "]\n"),
+        ("inline keys", "x = {" + ",".join(f"k{i}=1" for i in range(60_000 * scale)) + "}\n"),
+    ]
+
+
+def refused_choices(human: str, ai: str, turns: int) -> list[tuple[str, list]]:
+    """(label, human_choices) a human at the table could not have made, for a game of `turns` turns
+    with one human seat."""
+    hold = {human: ["HOLD", None]}
+    return [
+        ("a summit with oneself", [{human: ["SUMMIT", human]}]),
+        ("an alliance with oneself", [{human: ["ALLY", human]}]),
+        ("a summit without a target", [{human: ["SUMMIT", None]}]),
+        ("a challenge without a target", [{human: ["CHALLENGE", None]}]),
+        ("ARM with a target", [{human: ["ARM", ai]}]),
+        ("HOLD with a target", [{human: ["HOLD", ai]}]),
+        ("a turn without the human", [{}]),
+        ("a choice for the AI seat", [{human: ["HOLD", None], ai: ["HOLD", None]}]),
+        ("only the AI seat", [{ai: ["ARM", None]}]),
+        ("more choices than turns", [hold] * (turns + 1)),
+        ("500 choices", [hold] * 500),
+        ("a bad choice after good ones", [hold, hold, {human: ["SUMMIT", human]}]),
+    ]

@@ -5,7 +5,10 @@ deep, unknown keys; whole files too large, too deep, not UTF-8, and special file
 /dev/zero, a folder) and at least 100 bad command lines and output paths. Each gives the one-line
 `file: [section] key: problem` error (exit 2 from the command line, a LoadError for a save, which
 the Load screen shows), no traceback, nothing written or changed. Most run in-process with an
-alarm as a guard against a hang; a sample runs as real commands with a time limit."""
+alarm as a guard against a hang; a sample runs as real commands with a time limit. The hostile
+classes (saves with choices no human could make, invisible and separator names in every name field,
+files of too many small parts, files whose names are not UTF-8) are each refused within a second and
+counted per class; a larger corpus of them runs with --runslow."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ import random
 import signal
 import subprocess
 import sys
+import time
 import tomllib
 from pathlib import Path
 
@@ -25,7 +29,20 @@ import pytest
 from game.core.model.errors import LoadError
 from game.core.files.paths import SCENARIOS
 
-from .fuzz_inputs import VERY_DEEP, added, nested, places, replaced, toml_document, toml_value, wrong_values
+from .fuzz_inputs import (
+    VERY_DEEP,
+    added,
+    hidden_names,
+    many_parts,
+    name_fields,
+    nested,
+    places,
+    refused_choices,
+    replaced,
+    toml_document,
+    toml_value,
+    wrong_values,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = 14
@@ -669,3 +686,145 @@ def test_a_sample_of_bad_files_through_validate(tmp_path):
         )
         assert r.returncode == 2 and r.stderr.startswith(name + ": ") and "Traceback" not in r.stderr, r.stderr
         assert len(r.stderr.strip().splitlines()) == 1
+
+
+# ---------------------------------------------------------------------- hostile classes
+TALLY: dict[str, list[int]] = {}  # class -> [cases, refused correctly]
+
+
+def tally(kind: str, ok: bool) -> None:
+    counts = TALLY.setdefault(kind, [0, 0])
+    counts[0] += 1
+    counts[1] += ok
+
+
+def refused_quickly(load, path, kind: str, label: str) -> str:
+    """refused(), within a second, counted under kind."""
+    start = time.perf_counter()
+    message = refused(load, path, f"{kind} {label}")
+    assert time.perf_counter() - start < 1.0, (kind, label)
+    tally(kind, True)
+    return message
+
+
+def hostile_name_cases(every: bool) -> list[tuple[str, object, str]]:
+    """(label, loader, TOML text): each invisible or separator name in each name field of a scenario and a deck."""
+    from game.core.files.cards import load_deck
+    from game.core.files.scenario import load_scenario
+
+    out = []
+    for base, load in ((base_scenario(), load_scenario), (TINY_DECK, load_deck)):
+        for path in name_fields(base):
+            for what, name in hidden_names(every):
+                out.append((f"{'/'.join(map(str, path))} {what}", load, toml_document(replaced(base, path, name))))
+    return out
+
+
+def run_hostile_files(tmp_path: Path, every: bool, scale: int) -> None:
+    from game.core.files.cards import load_deck
+    from game.core.files.scenario import load_scenario
+
+    (tmp_path / "tiny.toml").write_text(toml_document(TINY_DECK), encoding="utf-8")
+    for k, (label, load, text) in enumerate(hostile_name_cases(every)):
+        p = tmp_path / f"name-{k}.toml"
+        p.write_text(text, encoding="utf-8")
+        message = refused_quickly(load, p, "invisible and separator names", label)
+        assert "allowed: " in message, (label, message)
+        p.unlink()
+    for label, text in many_parts(scale):
+        p = tmp_path / "many.toml"
+        p.write_text(text, encoding="utf-8")
+        for load in (load_scenario, load_deck):
+            assert "too many" in refused_quickly(load, p, "many small tables", label)
+        p.unlink()
+    names = [b"sc\xff.toml", b"\xfe\xfd.toml", b"a\xffb\xc3.toml", "r\u202el.toml".encode(), b"c\xc3(.toml"]
+    for raw in names:
+        p = Path(os.fsdecode(os.fsencode(tmp_path) + b"/" + raw))
+        p.write_bytes(b"[scenario\n")
+        for load in (load_scenario, load_deck):
+            refused_quickly(load, p, "non-UTF-8 paths", repr(raw))
+        p.unlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tiny.toml"], "a refused file left something behind"
+
+
+def run_hostile_saves(tmp_path: Path, monkeypatch) -> None:
+    from game.ui.window import saving
+
+    user = tmp_path / "data"
+    monkeypatch.setenv("DOD_DATA_DIR", str(user))
+    saves = base_saves(user)
+    for kind, base in saves.items():
+        for label, choices in refused_choices("AZR", "AMB", base["turn_limit"]):
+            p = tmp_path / "choices.json"
+            p.write_text(json.dumps(replaced(base, ("human_choices",), choices)), encoding="utf-8")
+            assert "human_choices: turn " in refused_quickly(saving.load, p, "saves with refused choices", label)
+            p.unlink()
+    for raw in (b"s\xff.json", "s\u202e.json".encode(), b"s\xfe\xc0.json"):
+        p = Path(os.fsdecode(os.fsencode(tmp_path) + b"/" + raw))
+        p.write_text(json.dumps(replaced(saves["compact"], ("human_choices", 0), {})), encoding="utf-8")
+        refused_quickly(saving.load, p, "non-UTF-8 paths", repr(raw))
+        p.unlink()
+    assert not (user / "saves").exists() or not list((user / "saves").iterdir())
+
+
+def report_tally() -> None:
+    print("\nhostile classes (cases, refused correctly): " + ", ".join(f"{k}: {v[0]}/{v[1]}" for k, v in TALLY.items()))
+    assert all(cases == ok for cases, ok in TALLY.values())
+
+
+def test_hostile_names_many_parts_and_strange_paths_are_refused(tmp_path):
+    """Invisible and separator names in every name field, files of too many small parts, and files whose
+    names are not UTF-8: each refused in one line within a second, nothing left behind."""
+    TALLY.clear()
+    run_hostile_files(tmp_path, every=False, scale=1)
+    report_tally()
+    assert TALLY["invisible and separator names"][0] >= 150 and TALLY["many small tables"][0] >= 16
+
+
+def test_saves_with_choices_no_human_could_make_are_refused(tmp_path, monkeypatch):
+    """A full and a compact save with each choice the table refuses, or more choices than turns, and
+    saves named with bytes that are not UTF-8: each refused in one line naming the turn, within a second."""
+    TALLY.clear()
+    run_hostile_saves(tmp_path, monkeypatch)
+    report_tally()
+    assert TALLY["saves with refused choices"][0] >= 24
+
+
+@pytest.mark.slow
+def test_the_larger_hostile_corpus_is_refused(tmp_path, monkeypatch):
+    """Every hidden character alone, padded and inside a name, in every name field, and files of three
+    times as many small parts."""
+    TALLY.clear()
+    (tmp_path / "files").mkdir()
+    run_hostile_files(tmp_path / "files", every=True, scale=3)
+    run_hostile_saves(tmp_path, monkeypatch)
+    report_tally()
+
+
+@pytest.mark.parametrize(
+    "argv_of",
+    [
+        lambda d: ["replay", os.fsencode(d) + b"/r\xff.json"],
+        lambda d: ["validate", os.fsencode(d) + b"/v\xfe.toml"],
+        lambda d: ["simulate", "--scenario", os.fsencode(d) + b"/zw.toml"],
+        lambda d: ["compare", "--scenario", os.fsencode(d) + b"/zw.toml", "--games", "2"],
+        lambda d: ["validate", os.fsencode(d) + b"/many.toml"],
+    ],
+    ids=["replay refused choice", "validate not UTF-8", "simulate invisible name", "compare invisible name", "many"],
+)
+def test_hostile_files_as_real_commands(tmp_path, argv_of):
+    """A sample as real processes: exit 2, one line, no traceback, within the limit, nothing written."""
+    sc = tmp_path / "zw.toml"
+    sc.write_text(toml_document(replaced(base_scenario(), ("actor", 0, "name"), "\u200b")), encoding="utf-8")
+    (tmp_path / "tiny.toml").write_text(toml_document(TINY_DECK), encoding="utf-8")
+    Path(os.fsdecode(os.fsencode(tmp_path) + b"/v\xfe.toml")).write_text('[scenario]\nname = "\u2028"\n')
+    (tmp_path / "many.toml").write_text("[a]\n" * 700_000)
+    sc_rivals = base_saves(tmp_path)["compact"]
+    bad = replaced(sc_rivals, ("human_choices", 0, "AZR"), ["SUMMIT", "AZR"])
+    Path(os.fsdecode(os.fsencode(tmp_path) + b"/r\xff.json")).write_text(json.dumps(bad))
+    listing = sorted(tmp_path.iterdir())
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *argv_of(tmp_path)], capture_output=True, cwd=tmp_path, timeout=HANG
+    )
+    assert r.returncode == 2 and len(r.stderr.splitlines()) == 1 and b"Traceback" not in r.stderr, r.stderr
+    assert sorted(tmp_path.iterdir()) == listing

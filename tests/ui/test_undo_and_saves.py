@@ -141,3 +141,48 @@ def test_a_typed_path_to_a_missing_file_is_refused_on_the_screen(make_app, data_
     driver.press(app, K.K_RETURN)
     assert isinstance(app.top, LoadScene)
     assert "file not found" in app.top.error
+
+
+def test_a_save_with_a_choice_no_human_could_make_is_refused_on_the_load_screen(make_app, data_dir):
+    """A save whose human aims a summit at itself: the Load screen shows the refusal with the turn, no game starts."""
+    folder = userdata.saves_dir()
+    folder.mkdir(parents=True)
+    game = _game(4)
+    game.play_turn({0: (Action.HOLD, -1), 5: (Action.HOLD, -1)})
+    data = snapshot(game)
+    data["human_choices"][0]["CHN"] = ["SUMMIT", "CHN"]
+    path = folder / "self_summit.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    app = make_app()
+    start_at_title(app)
+    driver.press(app, K.K_DOWN, K.K_RETURN)
+    driver.press(app, K.K_RETURN)
+    assert isinstance(app.top, LoadScene)
+    assert "human_choices: turn 1: CHN's SUMMIT needs another actor" in app.top.error
+
+
+@pytest.mark.parametrize(
+    "name,shown",
+    [("a\u202eb.json", "a\\u202eb"), (b"c\xff.json", "c\\xff"), ("z\u200b\u2028.json", "z\\u200b\\u2028")],
+    ids=["right-to-left override", "not UTF-8", "zero-width and line separator"],
+)
+def test_a_save_with_a_strange_name_is_listed_escaped_and_loads(make_app, data_dir, name, shown):
+    """The Load screen lists a save whose file name holds U+202E, invisible characters or non-UTF-8 bytes
+    with those escaped, and loads it."""
+    import os
+
+    folder = userdata.saves_dir()
+    folder.mkdir(parents=True)
+    game = _game(4)
+    game.play_turn({0: (Action.HOLD, -1), 5: (Action.HOLD, -1)})
+    raw = name if isinstance(name, bytes) else name.encode()
+    path = os.fsdecode(os.fsencode(folder) + b"/" + raw)
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(game.save_text())
+    app = make_app()
+    app.push(LoadScene(app))
+    driver.run(app, 2)
+    labels = [button.text for button, _, _ in app.top.list.buttons[:1]]
+    assert labels and labels[0].startswith(shown + " · "), labels
+    driver.press(app, K.K_RETURN)
+    assert driver.top_name(app) in ("play", "pass")  # two humans share the table: the device is passed first

@@ -145,7 +145,7 @@ class CardEntry:
     id: str = text(CARD_ID, "kebab-case: a-z, 0-9 and single hyphens", max_len=60)
     title: str = text(max_len=60)
     paragraph: int = attrs.field(validator=_article_paragraph, metadata={"allowed": "a paragraph of the article"})
-    quote: str = text(max_len=300)
+    quote: str = text(max_len=300, visible=False)  # must match the article verbatim
     deterrence_reading: str = text(max_len=400)
     dialogue_reading: str = text(max_len=400)
     weight: float = number(0.0, 100.0, default=1.0)

@@ -262,6 +262,8 @@ def _name_of(code, name) -> None:
     _code(code)
     if not isinstance(name, str) or len(name) > 60 or schema.CONTROL.search(name):
         raise schema.Problem("expected a name of up to 60 characters on one line")
+    if schema.visible_problem(name):
+        raise schema.Problem(schema.visible_problem(name))
 
 
 @attrs.define(kw_only=True)
@@ -283,7 +285,12 @@ class SaveFile:
     seed: int = schema.number(0, 2**63 - 1)
     scenario: str = schema.text(SCENARIO_NAME, "a scenario's name: 1 to 64 letters, digits, _ and -", max_len=64)
     scenario_path: str = schema.text(
-        r"[^\x00]*", "a .toml file in the game's or the user's folders", max_len=1024, default="", blank=True
+        r"[^\x00]*",
+        "a .toml file in the game's or the user's folders",
+        max_len=1024,
+        default="",
+        blank=True,
+        visible=False,
     )
     worldview: SavedWorldview
     turn_limit: int = schema.number(1, MAX_TURNS, default=None)

@@ -226,6 +226,11 @@ class ScenarioFile:
         for pname, entry in self.profiles.items():
             if not re.fullmatch(NAME_PATTERN, pname):
                 raise Problem(f"{schema.shown(pname)} is not allowed (allowed: {NAME_ALLOWED})", ("profiles", pname))
+            if pname in DOCTRINE_NAMES:  # compare and the lab would take the profile for the doctrine
+                raise Problem(
+                    f"{pname} is a doctrine's name (allowed: a name no doctrine has; not {', '.join(DOCTRINE_NAMES)})",
+                    ("profiles", pname),
+                )
             for key in entry:
                 if key != "default" and key not in codes:
                     raise Problem(
@@ -319,7 +324,12 @@ def _deck(file, deck_name: str, deck_override: Deck | None):
         return deck_override.name, deck_override.cards
     if not deck_name:
         return deck_name, ()
-    return deck_name, load_deck(_deck_path(file, deck_name)).cards
+    try:
+        return deck_name, load_deck(_deck_path(file, deck_name)).cards
+    except LoadError as exc:  # name the scenario that named the deck, then the deck's own line
+        if exc.file == str(file):
+            raise
+        raise LoadError(file, "scenario", "deck", str(exc)) from None
 
 
 def _check_card_codes(file, deck_name, cards: tuple[Card, ...], codes: list[str]) -> None:

@@ -47,6 +47,12 @@ def cut(text_: str, limit: int = 200) -> str:
     return text_ if len(text_) <= limit else text_[:limit] + "…"
 
 
+def cut_words(message: str, limit: int = 200) -> str:
+    """A message with every run of more than limit characters without a space (a value or path
+    the user gave, however long) cut to limit characters (see cut)."""
+    return re.sub(r"\S{%d,}" % (limit + 1), lambda m: cut(m.group(), limit), message)
+
+
 class Problem(ValueError):
     """What is wrong with one value, at `path` (keys and indices) below the table being built.
     A `typed` problem (a value of the wrong kind) takes the field's `allowed` from its metadata."""
@@ -88,6 +94,36 @@ def number(low, high, default=attrs.NOTHING, allowed: str | None = None, type=No
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 CONTROL_BUT_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # text of several lines keeps \n and \t
+# characters that draw nothing or move the text: controls, format marks (zero-width spaces and
+# joiners, direction marks and overrides), line and paragraph separators
+HIDDEN_KINDS = {"Cc", "Cf", "Zl", "Zp"}
+BLANK_LETTERS = set("\u115f\u1160\u3164\uffa0\u2800")  # Hangul fillers and the Braille blank draw nothing
+
+
+def hidden_character(value: str, lines: bool = False) -> str | None:
+    """The first character of value that draws nothing or breaks the line (a line break and a tab
+    are allowed in text of several lines), or None."""
+    import unicodedata
+
+    for ch in value:
+        if lines and ch in "\n\t":
+            continue
+        if ch in BLANK_LETTERS or unicodedata.category(ch) in HIDDEN_KINDS:
+            return ch
+    return None
+
+
+def visible_problem(value: str, lines: bool = False) -> str:
+    """Why text cannot be shown as it is ('' when it can): it holds a character that draws nothing
+    or breaks the line, or has no visible character at all."""
+    where = "text" if lines else "one line of text"
+    allowed = f"(allowed: {where} with a visible character; no control, format or separator characters)"
+    ch = hidden_character(value, lines)
+    if ch is not None:
+        return f"{shown(value)} holds the invisible or line-breaking character U+{ord(ch):04X} {allowed}"
+    if not value.strip():
+        return f"{shown(value)} has no visible character {allowed}"
+    return ""
 
 
 def text(
@@ -97,16 +133,20 @@ def text(
     default=attrs.NOTHING,
     blank: bool = False,
     lines: bool = False,
+    visible: bool = True,
 ):
     """Text of at most max_len characters, non-blank unless asked, on one line unless `lines`
     (no control characters), matching pattern as a whole (re.fullmatch: a trailing newline does
-    not pass)."""
+    not pass). Unless `visible` is False (a quote that must match its source, a path), text that
+    is given holds a visible character and none that draws nothing (see visible_problem)."""
     suffix = f" (allowed: {allowed})" if allowed else ""
 
     def check(_, attr, value):
         if value is None and default is None:
             return
         key = (key_of(attr),)
+        if visible and value and visible_problem(value, lines):
+            raise Problem(visible_problem(value, lines), key)
         if not blank and not value.strip():
             raise Problem("expected non-empty text" + suffix, key)
         if len(value) > max_len:

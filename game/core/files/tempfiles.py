@@ -32,6 +32,10 @@ def temporary_name(target: str, suffix: str = "") -> str:
     return f".{target}.{secrets.token_hex(8)}{ENDING}{suffix}"
 
 
+# bytes a temporary name adds to its target's (the longest, a picture's): a target's name must leave room for them
+TEMPORARY_EXTRA = len(temporary_name("", ".png"))
+
+
 def is_temporary(name: str, target: str | None = None) -> bool:
     """Whether name is one the game gives its temporary files and folders (for target's writes only,
     if given)."""

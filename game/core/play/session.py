@@ -169,7 +169,12 @@ class Game:
         missing = [self.codes[i] for i in self.humans if i not in choices and i not in self.engine.fallback]
         if missing:
             raise ValueError(f"waiting for a choice from {', '.join(missing)}")
-        clean = {i: (Action(int(a)), int(t)) for i, (a, t) in choices.items() if i in self.humans}
+        # a move that takes no target is kept without one, as the rules take it (and as a save must hold it)
+        clean = {
+            i: (Action(int(a)), int(t) if Action(int(a)).targeted else -1)
+            for i, (a, t) in choices.items()
+            if i in self.humans
+        }
         crisis = {
             "stances": {(int(i), int(s)): Stance(int(v)) for (i, s), v in (stances or {}).items() if i in self.humans},
             "backing": {(int(i), int(s)): bool(v) for (i, s), v in (backing or {}).items() if i in self.humans},
@@ -346,9 +351,12 @@ class Game:
         base.autoplay()
         return base.scores()
 
-    def state_digest(self) -> str:
-        """A fingerprint of the whole engine state: a compact save checks its replay with it."""
+    def state_digest(self, legacy: bool = False) -> str:
+        """A fingerprint of the whole engine state and of the world it is played in (its preset,
+        label and values, and whether it is hidden): a compact save checks its replay with it. The
+        `legacy` fingerprint, of earlier releases, leaves the world out."""
         import hashlib
+        import json
 
         h = hashlib.sha256()
         st = self.engine.state
@@ -356,6 +364,10 @@ class Game:
         for name, value in st.arrays().items():
             h.update(name.encode())
             h.update(np.ascontiguousarray(value).tobytes())
+        if not legacy:
+            wv = self.worldview
+            world = {"preset": wv.preset, "label": wv.label, "values": wv.as_dict(), "hidden": self.hidden}
+            h.update(json.dumps(world, sort_keys=True).encode())
         return h.hexdigest()
 
     def save_text(self, compact: bool = False) -> str:
@@ -379,7 +391,10 @@ class Game:
     def from_record(
         cls, record: GameRecord, source="record", worldview: P.Worldview | None = None, check: bool = True
     ) -> "Game":
-        """Rebuild a game by replaying its seed and human choices; refuse a record that does not replay."""
+        """Rebuild a game by replaying its seed and human choices; refuse a record that does not
+        replay, or whose choices a human could not have made (replay_checks.choice_problem)."""
+        from .replay_checks import checked_replay, digest_problem
+
         data = record.data
         scenario = saved_scenario(data, source)
         if scenario.codes != data["actors"]:
@@ -413,7 +428,7 @@ class Game:
             crisis = [game._crisis_from_record(turn) for turn in data.get("human_crisis_choices", [])]
         except (KeyError, ValueError, TypeError, AttributeError) as exc:
             raise LoadError(source, None, "human_crisis_choices", f"unreadable crisis choice ({exc})") from None
-        game.replay(choices, crisis)
+        checked_replay(game, choices, crisis, source)
         if check and worldview is None:
             if "turns" in data and game.turns != data["turns"]:
                 raise LoadError(
@@ -422,15 +437,10 @@ class Game:
                     "turns",
                     "the saved turns do not replay from its seed and choices (saved by another version?)",
                 )
-            if "state_digest" in data and (
-                game.state_digest() != data["state_digest"] or len(game.turns) != data.get("turns_played")
-            ):
-                raise LoadError(
-                    source,
-                    None,
-                    "state_digest",
-                    "the save does not replay from its seed and choices (saved by another version?)",
-                )
+            if "state_digest" in data:
+                problem = digest_problem(game, data)
+                if problem:
+                    raise LoadError(source, None, "state_digest", problem)
         return game
 
     @classmethod

@@ -18,10 +18,8 @@ import enum
 from typing import NamedTuple
 
 import attrs
-import numpy as np
-
-from ..model.rules.choice import refusal
 from ..model.vocab import Action, Stance
+from .replay_checks import rule_refusal
 from .session import Game
 
 
@@ -154,12 +152,7 @@ class Table:
         target = draft.target if target is None else int(target)
         if action is None or (action.targeted and target < 0):
             return ""
-        eng = self.game.engine
-        n = self.game.scenario.n
-        moves = np.full((1, n), int(Action.HOLD), dtype=np.int8)
-        aims = np.full((1, n), -1, dtype=np.int64)
-        moves[0, seat], aims[0, seat] = int(action), target if action.targeted else -1
-        return str(refusal(moves, aims, eng.stakes, eng.state.stake_rung[:1], eng.rival)[0, seat])
+        return rule_refusal(self.game, seat, action, target)
 
     def challenge_targets(self, seat: int) -> list[int]:
         """The actors the seat may challenge now: the other party of a stake it shares with no crisis open over it."""

@@ -14,7 +14,9 @@ from pathlib import Path
 from ..model import params as P
 from .pool import cores
 from ..model.rng import MAX_SEED
+from ..files.paths import shown_path
 from ..files.scenario import DOCTRINE_NAMES, MAX_TURNS, load_scenario
+from ..files.tempfiles import TEMPORARY_EXTRA
 from ..model.world import Scenario
 
 MAX_GAMES = 1_000_000
@@ -131,7 +133,7 @@ def _writable_folder(folder: Path, option: str, shown: str) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".dod-check.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise UsageError(
-            f"{option}: {shown}: cannot write in {str(folder)[:200]!r} ({exc.strerror or exc}; "
+            f"{option}: {shown}: cannot write in {shown_path(str(folder)[:200])} ({exc.strerror or exc}; "
             f"allowed: a writable folder)"
         ) from None
     os.close(fd)
@@ -144,11 +146,14 @@ def _path_text(path, option: str) -> str:
         raise UsageError(f"{option}: expected a file path, got {str(path)[:40]!r}")
     if len(os.fsencode(text)) > MAX_PATH_BYTES:
         raise UsageError(f"{option}: path too long ({len(os.fsencode(text))} bytes, allowed: up to {MAX_PATH_BYTES})")
-    for part in Path(text).parts:
-        if len(os.fsencode(part)) > MAX_NAME_BYTES:
+    parts = Path(text).parts
+    for k, part in enumerate(parts):
+        # the file or folder written is first written under a temporary name beside it, which is longer
+        limit = MAX_NAME_BYTES - (TEMPORARY_EXTRA if k == len(parts) - 1 else 0)
+        if len(os.fsencode(part)) > limit:
             raise UsageError(
-                f"{option}: name too long ({len(os.fsencode(part))} bytes in {part[:40]!r}…, "
-                f"allowed: up to {MAX_NAME_BYTES} bytes a name)"
+                f"{option}: name too long ({len(os.fsencode(part))} bytes in {shown_path(part[:40])}…, "
+                f"allowed: up to {limit} bytes {'for the name written' if limit < MAX_NAME_BYTES else 'a name'})"
             )
     return text
 
@@ -158,7 +163,7 @@ def check_output_file(path, option: str) -> Path:
     the file system takes, in an existing folder where a file can be created."""
     text = _path_text(path, option)
     p = Path(text)
-    shown = repr(text[:200])
+    shown = shown_path(text[:200])
     if os.path.isdir(p):
         raise UsageError(f"{option}: {shown} is a folder (allowed: a file path)")
     if os.path.lexists(p) and not os.path.isfile(p):
@@ -168,12 +173,13 @@ def check_output_file(path, option: str) -> Path:
     parent = p.parent
     if not os.path.exists(parent):
         raise UsageError(
-            f"{option}: {shown}: the folder {str(parent)[:200]!r} does not exist "
+            f"{option}: {shown}: the folder {shown_path(str(parent)[:200])} does not exist "
             "(allowed: a file in an existing folder)"
         )
     if not os.path.isdir(parent):
         raise UsageError(
-            f"{option}: {shown}: {str(parent)[:200]!r} is not a folder (allowed: a file in an existing folder)"
+            f"{option}: {shown}: {shown_path(str(parent)[:200])} is not a folder "
+            "(allowed: a file in an existing folder)"
         )
     _writable_folder(parent, option, shown)
     return p
@@ -184,7 +190,7 @@ def check_output_folder(path, option: str) -> Path:
     created, or a new one (made by the command) in such a folder."""
     text = _path_text(path, option)
     p = Path(text)
-    shown = repr(text[:200])
+    shown = shown_path(text[:200])
     if os.path.isdir(p):
         _writable_folder(p, option, shown)
         return p
@@ -193,12 +199,13 @@ def check_output_folder(path, option: str) -> Path:
     parent = p.parent
     if not os.path.exists(parent):
         raise UsageError(
-            f"{option}: {shown}: the folder {str(parent)[:200]!r} does not exist "
+            f"{option}: {shown}: the folder {shown_path(str(parent)[:200])} does not exist "
             f"(allowed: a folder in an existing folder)"
         )
     if not os.path.isdir(parent):
         raise UsageError(
-            f"{option}: {shown}: {str(parent)[:200]!r} is not a folder (allowed: a folder in an existing folder)"
+            f"{option}: {shown}: {shown_path(str(parent)[:200])} is not a folder "
+            "(allowed: a folder in an existing folder)"
         )
     _writable_folder(parent, option, shown)
     return p

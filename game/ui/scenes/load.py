@@ -8,6 +8,8 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
+from game.core.files.paths import shown_path
+from game.core.files.schema import hidden_character
 from game.core.model.errors import LoadError, one_line
 
 from ..window import layout, palette, saving, text, userdata
@@ -38,12 +40,19 @@ def open_game(app, path) -> bool:
     return True
 
 
+def shown_name(name) -> str:
+    """A file name or path as the screen shows it: bytes that are not UTF-8 as \\xNN, and characters
+    that draw nothing, break the line or turn the text around (U+202E) as \\uNNNN."""
+    shown = shown_path(name)
+    return "".join(f"\\u{ord(ch):04x}" if hidden_character(ch) else ch for ch in shown)
+
+
 def refusal(exc: BaseException, path) -> str:
     """What the screen says about a save it refused: the LoadError's one line, or for a file
     too big or too deep to read at all, its name and that."""
     if isinstance(exc, LoadError):
-        return str(exc)
-    return one_line(f"{path}: not a usable game record (too large or too deeply nested to read)")
+        return shown_name(str(exc))
+    return one_line(f"{shown_name(path)}: not a usable game record (too large or too deeply nested to read)")
 
 
 class LoadScene(ListScene):
@@ -77,7 +86,7 @@ class LoadScene(ListScene):
                 text.ellipsize(self._save_label(p), m.body, width - 4 * m.pad, "bold"),
                 Intent(Kind.OPEN_FILE, str(p)),
                 True,
-                str(p),
+                shown_name(p),
             )
             for p in self.saves
         ]
@@ -97,7 +106,7 @@ class LoadScene(ListScene):
     @staticmethod
     def _save_label(path) -> str:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(saving.modified(path)))
-        return ("Autosave" if path == userdata.autosave_path() else path.stem) + f" · {when}"
+        return ("Autosave" if path == userdata.autosave_path() else shown_name(path.stem)) + f" · {when}"
 
     def _path_controls(self, field: pygame.Rect):
         """The path box, and under it "Load this path" and "Back"; the box and the first button join the list."""

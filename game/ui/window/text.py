@@ -72,7 +72,10 @@ def font(px: int, style: str = "regular") -> pygame.font.Font:
 
 def _glyph_bytes(style: str, ch: str) -> bytes:
     f = font(24, style)
-    return pygame.image.tobytes(f.render(ch, True, (255, 255, 255), (0, 0, 0)), "RGB")
+    try:
+        return pygame.image.tobytes(f.render(ch, True, (255, 255, 255), (0, 0, 0)), "RGB")
+    except (pygame.error, ValueError):  # a character the face draws as nothing (a zero-width space)
+        return b""
 
 
 def has_glyph(style: str, ch: str) -> bool:
@@ -126,9 +129,12 @@ def size(text: str, px: int, style: str = "regular") -> tuple[int, int]:
     key = (text, px, style)
     got = _sizes.get(key)
     if got is None:
-        w = 0
-        for piece, face in runs(text, style):
-            w += font(px, face).size(piece)[0]
+        try:
+            w = sum(font(px, face).size(piece)[0] for piece, face in runs(text, style))
+        except (pygame.error, ValueError):  # text no face can take (a lone surrogate)
+            w = 0
+        if text and w <= 0:  # drawn as its replacement (see render)
+            w = font(px, style).size(replacement(text))[0]
         got = (w, line_height(px, style))
         _sizes[key] = got
     return got
@@ -141,23 +147,39 @@ def render(text: str, px: int, colour, style: str = "regular") -> pygame.Surface
     if surf is not None:
         return surf
     _trim()
-    parts = runs(text, style)
-    if len(parts) == 1 and parts[0][1] == style:
-        surf = font(px, style).render(text or " ", True, colour)
-    else:
-        base = font(px, style)
-        w, h = size(text, px, style)
-        surf = pygame.Surface((max(1, w), h), pygame.SRCALPHA)
-        x = 0
-        for piece, face in parts:
-            f = font(px, face)
-            img = f.render(piece, True, colour)
-            surf.blit(img, (x, base.get_ascent() - f.get_ascent()))
-            x += img.get_width()
+    try:
+        surf = _draw(text, px, colour, style)
+    except (pygame.error, ValueError):  # text the faces draw as nothing ("Text has zero width"), or a NUL
+        surf = font(px, style).render(replacement(text), True, colour)
     if _watcher is not None:
         _watcher.rendered(surf, text, px)
     _renders[key] = surf
     return surf
+
+
+def _draw(text: str, px: int, colour, style: str) -> pygame.Surface:
+    parts = runs(text, style)
+    if len(parts) == 1 and parts[0][1] == style:
+        return font(px, style).render(text or " ", True, colour)
+    base = font(px, style)
+    w, h = size(text, px, style)
+    if w <= 0:
+        raise pygame.error("Text has zero width")
+    surf = pygame.Surface((w, h), pygame.SRCALPHA)
+    x = 0
+    for piece, face in parts:
+        f = font(px, face)
+        img = f.render(piece, True, colour)
+        surf.blit(img, (x, base.get_ascent() - f.get_ascent()))
+        x += img.get_width()
+    return surf
+
+
+def replacement(text: str) -> str:
+    """What is drawn for text that draws nothing: each character that is not plain printable
+    ASCII written as its code (\\u200b), so the reader sees that something is there."""
+    shown = "".join(ch if " " <= ch <= "~" else f"\\u{ord(ch):04x}" for ch in text[:200])
+    return shown if shown.strip() else "(blank)"
 
 
 def wrap(text: str, px: int, width: int, style: str = "regular") -> list[str]:

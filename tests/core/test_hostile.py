@@ -60,3 +60,39 @@ def test_a_missing_file_whose_name_is_not_utf8_is_one_line_and_exit_2(tmp_path):
     r = run("replay", os.fsencode(tmp_path) + b"/r\xff\n.json")
     assert r.returncode == 2 and len(r.stderr.splitlines()) == 1 and b"Traceback" not in r.stderr, r.stderr
     assert "\\xff" in r.stderr.decode()
+
+
+def test_a_read_only_or_hard_linked_out_file_is_left_as_it_is(tmp_path):
+    """`--out` onto a read-only file, or onto a file with another hard link: one line naming the option and
+    why, exit 2, and both files exactly as they were."""
+    read_only = tmp_path / "kept.csv"
+    read_only.write_text("mine\n", encoding="utf-8")
+    read_only.chmod(0o444)
+    linked = tmp_path / "linked.csv"
+    linked.write_text("ours\n", encoding="utf-8")
+    os.link(linked, tmp_path / "other-name.csv")
+    for target, why in ((read_only, "is read-only"), (linked, "other hard link")):
+        r = subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "compare", "--games", "5", "--out", str(target)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=120,
+        )
+        assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1 and "--out" in r.stderr and why in r.stderr, r.stderr
+    assert read_only.read_text(encoding="utf-8") == "mine\n" and linked.read_text(encoding="utf-8") == "ours\n"
+    assert (tmp_path / "other-name.csv").stat().st_ino == linked.stat().st_ino
+
+
+def test_the_atomic_writer_keeps_a_read_only_file(tmp_path):
+    """A save or export written over a read-only file is refused with the file named; the file stays."""
+    from game.core.files.record import atomic_write
+
+    kept = tmp_path / "save.json"
+    kept.write_text("{}", encoding="utf-8")
+    kept.chmod(0o400)
+    with pytest.raises(PermissionError, match="read-only") as caught:
+        atomic_write(kept, "new")
+    assert caught.value.filename == str(kept) and kept.read_text(encoding="utf-8") == "{}"
+    assert [p.name for p in tmp_path.iterdir()] == ["save.json"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
@@ -444,6 +445,9 @@ def atomic_write(path, text: str) -> None:
     (tempfiles.temporary_name, so two writers never share one), reaches the disk, and is renamed
     over the target. A new file takes the user's umask; a file written over keeps its permissions."""
     path = Path(path)
+    problem = kept_file_problem(path)
+    if problem:
+        raise PermissionError(errno.EACCES, f"{problem}; it was left as it is", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     while True:
         tmp = path.with_name(temporary_name(path.name))
@@ -465,6 +469,24 @@ def atomic_write(path, text: str) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def kept_file_problem(path) -> str:
+    """Why an existing file must not be written over ("" if it may be): a read-only file is the user's to
+    keep, and renaming a new file over one with other hard links would leave those links on the old text."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ""
+    if not stat.S_ISREG(st.st_mode):
+        return ""
+    if not st.st_mode & stat.S_IWUSR:
+        return "is read-only"
+    if st.st_nlink > 1:
+        return (
+            f"has {st.st_nlink - 1} other hard link{'s' if st.st_nlink > 2 else ''}, which a new file would not reach"
+        )
+    return ""
 
 
 def _keep_mode(fd: int, path: Path) -> None:

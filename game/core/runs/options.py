@@ -14,6 +14,7 @@ from pathlib import Path
 from ..model import params as P
 from .pool import cores
 from ..model.rng import MAX_SEED
+from ..files.record import kept_file_problem
 from ..files.paths import shown_path
 from ..files.scenario import DOCTRINE_NAMES, MAX_TURNS, load_scenario
 from ..files.tempfiles import TEMPORARY_EXTRA
@@ -182,6 +183,9 @@ def check_output_file(path, option: str) -> Path:
             "(allowed: a file in an existing folder)"
         )
     _writable_folder(parent, option, shown)
+    problem = kept_file_problem(p)
+    if problem:
+        raise UsageError(f"{option}: {shown} {problem} (allowed: a file you may replace, or a new name)")
     return p
 
 

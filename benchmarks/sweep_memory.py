@@ -1,5 +1,5 @@
 """Memory of a huge two-parameter sweep over time: the command runs as a child process for a few
-minutes (it would take days to finish), its memory and that of all its worker processes is summed
+minutes (it would take a day or more to finish), its memory and that of all its worker processes is summed
 every few seconds, and then it is stopped with SIGTERM and checked to leave no process behind.
 
     python benchmarks/sweep_memory.py                       # 10 minutes of the 101 x 101 x 10,000-game sweep
@@ -33,6 +33,7 @@ FLAT_WITHIN = 0.10  # the end may differ from the two-minute value by this share
 REFERENCE_SECONDS = 120.0  # the "two-minute" sample the end is held to
 STOP_WITHIN = 15.0  # seconds the command and its workers have to leave after SIGTERM
 MB = 2**20
+SLACK = 1.0  # seconds a sample may come late and still count in its minute (the one at 0 s counts in none)
 
 
 def parent_of(pid: int) -> int | None:
@@ -114,7 +115,7 @@ def watch(proc: subprocess.Popen, minutes: float, every: float) -> list[tuple]:
 
 def minute(samples: list[tuple], upto: float) -> list[tuple]:
     """The samples of the minute that ends at `upto` seconds (the first sample, at 0 s, left out)."""
-    return [s for s in samples if upto - 60 < s[0] <= upto + 1e-6 and s[0] > 0] or samples[-1:]
+    return [s for s in samples if upto - 60 + SLACK < s[0] <= upto + SLACK] or samples[-1:]
 
 
 def table(samples: list[tuple]) -> None:
@@ -125,10 +126,8 @@ def table(samples: list[tuple]) -> None:
         f"{'command alone PSS':>17}"
     )
     last = samples[-1][0]
-    for k in range(1, int(last // 60) + 2):
-        rows = [s for s in samples if (k - 1) * 60 < s[0] <= k * 60 + 1e-6]
-        if not rows:
-            continue
+    for k in range(1, int((last - SLACK) // 60) + 2):
+        rows = minute(samples, k * 60)
         med = [statistics.median(s[c] for s in rows) / MB for c in range(6)]
         low, high = min(s[3] for s in rows) / MB, max(s[3] for s in rows) / MB
         print(

@@ -249,3 +249,87 @@ def test_a_cluster_that_loses_every_worker_is_one_line(scheduler_env):
         out, err = proc.communicate(timeout=120)
         assert time.monotonic() - killed < ANSWERS_WITHIN, err
         assert proc.returncode != 0 and len(err.strip().splitlines()) == 1 and "--scheduler" in err, err
+
+
+# ---------------------------------------------------------------------- one worker killed during the run
+reads_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+
+
+@contextlib.contextmanager
+def two_workers():
+    """A scheduler and two worker processes (each under a nanny that starts it again) on 127.0.0.1 only; yields
+    the cluster, and checks that none of its processes is left once it is closed."""
+    from distributed import LocalCluster
+
+    from .test_processes import GONE_WITHIN, descendants, wait_for
+
+    def started():  # multiprocessing's resource tracker, which ends with this process, is not the cluster's
+        return {p for p in descendants(os.getpid()) - before if b"resource_tracker" not in _command_line(p)}
+
+    before = descendants(os.getpid())
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None, protocol="tcp"
+    ) as cluster:
+        yield cluster
+    assert wait_for(lambda: not started(), GONE_WITHIN), started()
+
+
+def _command_line(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def _dies_once(folder, k):
+    """Job k: its worker process is killed (as the system kills one when memory runs out) the first time it
+    plays k = 1; then k's answer."""
+    mark = Path(folder) / f"died-{k}"
+    if k == 1 and not mark.exists():
+        mark.touch()
+        os.kill(os.getpid(), signal.SIGKILL)
+    return k * k
+
+
+@reads_proc
+def test_a_job_whose_cluster_worker_is_killed_is_played_again(scheduler_env, tmp_path):
+    """A cluster worker killed mid-job loses nothing: the job is played again, and every answer comes back."""
+    from game.core.runs.pool import run_jobs
+
+    with two_workers() as cluster:
+        jobs = ((k, k) for k in range(4))
+        answers = dict(run_jobs(_dies_once, jobs, shared=str(tmp_path), scheduler=cluster.scheduler_address))
+    assert answers == {k: k * k for k in range(4)} and (tmp_path / "died-1").exists()
+
+
+@reads_proc
+@pytest.mark.slow  # a cluster run and a local run of 10,000 games: about 30 s on two loaded cores
+def test_compare_that_loses_a_cluster_worker_gives_its_cells_or_one_line(scheduler_env):
+    """SIGKILL of one of two workers during `compare --scheduler`: the command ends within 30 s of the kill, with
+    the local run's cells or with one line naming --scheduler, no traceback, and no process left."""
+    args = [sys.executable, str(ROOT / "main.py"), "compare", "--games", "2500", "--turns", "15", "--json"]
+    with two_workers() as cluster:
+        proc = subprocess.Popen(
+            [*args, "--scheduler", cluster.scheduler_address],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        client = cluster.get_client()
+        busy, deadline = [], time.monotonic() + 60
+        while not busy and time.monotonic() < deadline:
+            busy = [address for address, tasks in client.processing().items() if tasks]
+            time.sleep(0.05)
+        assert busy, "no worker ever started a job"
+        os.kill(next(n.process.pid for n in cluster.workers.values() if n.worker_address == busy[0]), signal.SIGKILL)
+        killed = time.monotonic()
+        out, err = proc.communicate(timeout=120)
+        assert time.monotonic() - killed < ANSWERS_WITHIN, err
+    assert "Traceback" not in err, err
+    if proc.returncode:
+        assert len(err.strip().splitlines()) == 1 and "--scheduler" in err, err
+        return
+    local = subprocess.run([*args, "--workers", "2"], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert local.returncode == 0, local.stderr
+    assert json.loads(out)["cells"] == json.loads(local.stdout)["cells"]

@@ -194,3 +194,51 @@ def test_a_run_that_loses_a_worker_still_gives_its_cells(command):
     assert proc.returncode == 0, err
     assert _cells(out, command) == _cells(whole.stdout, command)
     assert wait_for(lambda: not alive(workers | descendants(proc.pid)), GONE_WITHIN)
+
+
+LAB_RUN = """
+import json, sys, time
+from game.ui.window.lab_worker import LabWorker
+from game.core.model import params as P
+from game.core.runs.experiment import Condition, run_conditions
+from game.core.files.scenario import load_scenario
+job = dict(scenario=load_scenario("east_asia_2023"), games=2500, seed=1, turns=15, chunk=1250,
+           conditions=[Condition("dialogue", P.Worldview.from_preset("spiral-world"))])
+if sys.argv[1:] == ["here"]:
+    print(json.dumps([r.as_dict() for r in run_conditions(workers=1, **job)]))
+    sys.exit()
+w = LabWorker()
+run = w.submit("compare", workers=2, **job)
+while not run.finished:
+    w.poll()
+    time.sleep(0.05)
+w.stop()
+print(json.dumps([r.as_dict() for r in run.result]) if run.status == "done" else f"{run.status}: {run.error}")
+"""
+
+
+@needs_two_cores
+def test_a_lab_run_that_loses_a_pool_worker_still_gives_its_result():
+    """kill -9 of one pool worker during a lab compare: the lab's run ends within 30 s with the result of a run
+    that lost none (or a one-line error), and leaves no process behind."""
+    whole = subprocess.run(
+        [sys.executable, "-c", LAB_RUN, "here"], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
+    assert whole.returncode == 0, whole.stderr
+    proc = subprocess.Popen(
+        [sys.executable, "-c", LAB_RUN], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+    def pool_workers():  # the lab worker's children (the window's process also has multiprocessing's tracker)
+        return {p for p in descendants(proc.pid) if parent_of(p) != proc.pid}
+
+    assert wait_for(lambda: len(pool_workers()) >= 2, 60), descendants(proc.pid)
+    time.sleep(0.3)
+    seen = descendants(proc.pid)
+    os.kill(min(pool_workers()), signal.SIGKILL)
+    out, err = proc.communicate(timeout=ENDS_WITHIN)
+    assert proc.returncode == 0 and "Traceback" not in err, err
+    lines = out.strip().splitlines()
+    assert len(lines) == 1, out
+    assert lines[0] == whole.stdout.strip() or lines[0].startswith("error: "), lines[0]
+    assert wait_for(lambda: not alive(seen | descendants(proc.pid)), GONE_WITHIN)

@@ -12,7 +12,7 @@ from game.core.model import params as P
 from game.core.play.session import Game
 
 EA = load_scenario("east_asia_2023")
-TURNS = 6  # enough for crises to open and close; the turn limit itself is checked at its own bounds
+TURNS = 3  # a crisis can open and a card can strike; the turn limit itself is checked at its own bounds
 
 # (what, low, high) for each numeric field of a scenario file, as its schema allows them
 WORLDVIEW = [(f"worldview.{p.name}", p.low, p.high) for p in P.PARAMS]

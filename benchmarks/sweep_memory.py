@@ -28,6 +28,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests.process_table import descendants, parent_of  # noqa: E402
+
 LIMIT_MB = 500.0
 FLAT_WITHIN = 0.10  # the end may differ from the two-minute value by this share
 REFERENCE_SECONDS = 120.0  # the "two-minute" sample the end is held to
@@ -36,28 +39,9 @@ MB = 2**20
 SLACK = 1.0  # seconds a sample may come late and still count in its minute (the one at 0 s counts in none)
 
 
-def parent_of(pid: int) -> int | None:
-    """The parent of a live process (None for a zombie or a process that is gone)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return None
-    return None if fields[0] == "Z" else int(fields[1])
-
-
 def tree(pid: int) -> set[int]:
     """pid and every live process below it."""
-    parents = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            ppid = parent_of(int(entry.name))
-            if ppid is not None:
-                parents[int(entry.name)] = ppid
-    found, frontier = {pid}, {pid}
-    while frontier:
-        frontier = {p for p, pp in parents.items() if pp in frontier} - found
-        found |= frontier
-    return {p for p in found if p == pid or p in parents}
+    return {pid} | descendants(pid) if parent_of(pid) is not None else descendants(pid)
 
 
 def memory_of(pid: int) -> tuple[int, int, int]:

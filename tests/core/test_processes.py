@@ -11,36 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.process_table import descendants, parent_of
+
 from game.core.runs.pool import cores
 
 ROOT = Path(__file__).resolve().parents[2]
 GONE_WITHIN = 5.0  # seconds the workers may take to notice their parent is gone
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
-
-
-def parent_of(pid: int) -> int | None:
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    fields = stat.rsplit(")", 1)[1].split()
-    return None if fields[0] == "Z" else int(fields[1])
-
-
-def descendants(pid: int) -> set[int]:
-    """Every live process below pid."""
-    parents = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            ppid = parent_of(int(entry.name))
-            if ppid is not None:
-                parents[int(entry.name)] = ppid
-    found, frontier = set(), {pid}
-    while frontier:
-        frontier = {p for p, pp in parents.items() if pp in frontier} - found
-        found |= frontier
-    return found
 
 
 def alive(pids) -> set[int]:

@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
 bash scripts/lint.sh
 export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
+# Keep compiled modules (and pytest's rewritten test modules) between the test processes: without them every
+# worker and every command a test starts compiles the game and the tests again.
+unset PYTHONDONTWRITEBYTECODE
 set +e
 .venv/bin/python -m pytest -n auto -p no:cacheprovider "$@"
 code=$?

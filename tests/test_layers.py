@@ -3,9 +3,9 @@ the imports inside functions (read from the source with ast, not from what happe
 Inside core the named parts point down too: model ← files ← runs ← teaching ← play."""
 
 import ast
+import functools
 from pathlib import Path
 
-import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 GAME = ROOT / "game"
@@ -60,7 +60,10 @@ def _deepest(dotted: str):
     return None
 
 
-GRAPH = {name: imports_of(name) for name in MODULES}
+@functools.cache
+def graph() -> dict[str, set[str]]:
+    """Every module of game/ with the modules it imports (read once, by the first test that asks)."""
+    return {name: imports_of(name) for name in MODULES}
 
 
 CORE_PARTS = ("model", "files", "runs", "teaching", "play")  # bottom first
@@ -84,14 +87,14 @@ def core_part(name: str) -> int | None:
 
 def test_the_graph_sees_imports_inside_functions():
     """The walk finds an import made inside a function (the cli opens the window only for `play`)."""
-    assert any(m.startswith("game.ui") for m in GRAPH["game.cli"])
+    assert any(m.startswith("game.ui") for m in graph()["game.cli"])
 
 
-@pytest.mark.parametrize("name", sorted(MODULES))
-def test_no_import_points_up(name):
+def test_no_import_points_up():
     """A module imports only from its own layer or the layers below it (core never ui or cli, ui never cli)."""
-    up = sorted(m for m in GRAPH[name] if layer(m) > layer(name))
-    assert not up, f"{name} imports {up}, a layer above it"
+    up = {name: sorted(m for m in imported if layer(m) > layer(name)) for name, imported in graph().items()}
+    up = {name: modules for name, modules in up.items() if modules}
+    assert not up, "imports of a layer above: " + "; ".join(f"{n} imports {m}" for n, m in sorted(up.items()))
 
 
 def test_core_is_in_its_named_parts():
@@ -104,13 +107,17 @@ def test_core_is_in_its_named_parts():
         assert ast.get_docstring(tree), f"game.core.{part} has no docstring"
 
 
-@pytest.mark.parametrize("name", sorted(n for n in MODULES if core_part(n) is not None))
-def test_core_parts_point_down(name):
+def test_core_parts_point_down():
     """A module of core imports only from its own part or the parts below it
     (model ← files ← runs ← teaching ← play)."""
-    mine = core_part(name)
-    up = sorted(m for m in GRAPH[name] if core_part(m) is not None and core_part(m) > mine)
-    assert not up, f"{name} imports {up}, a part of core above its own"
+    up = {}
+    for name, imported in graph().items():
+        mine = core_part(name)
+        if mine is not None:
+            above = sorted(m for m in imported if core_part(m) is not None and core_part(m) > mine)
+            if above:
+                up[name] = above
+    assert not up, "imports of a part of core above: " + "; ".join(f"{n} imports {m}" for n, m in sorted(up.items()))
 
 
 def test_the_part_check_sees_a_wrong_import():
@@ -133,7 +140,7 @@ def test_no_import_cycles():
         counter[0] += 1
         stack.append(v)
         on_stack.add(v)
-        for w in sorted(GRAPH[v]):
+        for w in sorted(graph()[v]):
             if w not in index:
                 visit(w)
                 low[v] = min(low[v], low[w])
@@ -150,7 +157,7 @@ def test_no_import_cycles():
             if len(component) > 1:
                 cycles.append(sorted(component))
 
-    for v in sorted(GRAPH):
+    for v in sorted(graph()):
         if v not in index:
             visit(v)
     assert not cycles, "import cycles: " + "; ".join(" ↔ ".join(c) for c in cycles)
@@ -165,4 +172,4 @@ def test_no_hidden_imports():
 
 def test_the_command_lines_do_not_import_each_other():
     """cli reaches lab_cli's commands, and lab_cli takes nothing from cli."""
-    assert "game.cli" not in GRAPH["game.lab_cli"]
+    assert "game.cli" not in graph()["game.lab_cli"]

@@ -5,13 +5,18 @@ from pathlib import Path
 
 import pytest
 
+from tests.inprocess import run_main
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(*args, cwd=ROOT):
+def real_process(*args, cwd=ROOT):
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, cwd=cwd, timeout=120
     )
+
+
+run = run_main  # in this process; the tests named "real process" start Python as a user would
 
 
 def test_simulate_prints_a_full_game():
@@ -85,6 +90,13 @@ def test_bad_arguments_one_line_exit_2(args, needle):
     assert r.returncode == 2
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and needle in lines[0], r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_bad_arguments_in_a_real_process_one_line_exit_2():
+    """Started as a user starts it, a bad argument still ends with one line on stderr and exit code 2."""
+    r = real_process("simulate", "--doctrine-all", "appeasement")
+    assert r.returncode == 2 and r.stderr.strip().count("\n") == 0 and "unknown doctrine" in r.stderr
     assert "Traceback" not in r.stderr
 
 

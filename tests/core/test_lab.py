@@ -9,6 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from tests.inprocess import run_main
+
 from game.core.model import params as P
 from game.core.runs.experiment import Condition, parse_axis, run_conditions, run_sweep
 from game.core.runs.results import wilson
@@ -36,7 +38,7 @@ def test_two_conditions_that_differ_in_nothing_give_identical_results():
 def test_a_condition_does_not_depend_on_its_neighbours():
     """A condition's results are the same alone and beside other conditions."""
     wv = P.Worldview.from_preset("deterrence-world")
-    alone = run_conditions(EA, [Condition("dialogue", wv)], 300, seed=9, workers=1)[0]
+    alone = run_conditions(EA, [Condition("dialogue", wv)], 150, seed=9, workers=1)[0]
     crowd = run_conditions(
         EA,
         [
@@ -44,7 +46,7 @@ def test_a_condition_does_not_depend_on_its_neighbours():
             Condition("dialogue", wv),
             Condition("grit", wv),
         ],
-        300,
+        150,
         seed=9,
         workers=2,
         chunk=64,
@@ -70,10 +72,7 @@ def test_wilson_interval():
     assert wilson(0, 2000)[0] < 1e-12 and wilson(2000, 2000)[1] > 1 - 1e-12
 
 
-def run(*args):
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, cwd=ROOT, timeout=300
-    )
+run = run_main  # the lab commands, in this process
 
 
 def test_compare_2x2_each_doctrine_wins_its_own_world():
@@ -95,9 +94,16 @@ def test_compare_2x2_each_doctrine_wins_its_own_world():
     assert r.stderr == ""  # no progress bar when stderr is not a terminal
 
 
-def test_sweep_finds_a_crossover_inside_the_range():
-    """`sweep --param greedy_share=0:1:11` finds where the better doctrine changes, strictly inside 0..1."""
-    r = run("sweep", "--scenario", "east_asia_2023", "--param", "greedy_share=0:1:11", "--games", "1000", "--json")
+@pytest.mark.parametrize(
+    "points,games",
+    [pytest.param("6", "300", id="6-points"), pytest.param("11", "1000", id="11-points", marks=pytest.mark.slow)],
+)
+def test_sweep_finds_a_crossover_inside_the_range(points, games):
+    """`sweep --param greedy_share=0:1:N` finds where the better doctrine changes, strictly inside 0..1
+    (6 points of 300 games; 11 of 1,000 with --runslow)."""
+    r = run(
+        "sweep", "--scenario", "east_asia_2023", "--param", f"greedy_share=0:1:{points}", "--games", games, "--json"
+    )
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     assert data["crossovers"], data["summary"]
@@ -140,7 +146,7 @@ def test_lab_commands_reject_bad_arguments(args, needle):
     assert r.returncode == 2 and needle in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
 
 
-@pytest.mark.parametrize("games,chunk", [(700, 97), (300, 1000)], ids=["small-chunks", "worlds-in-one-batch"])
+@pytest.mark.parametrize("games,chunk", [(400, 61), (300, 1000)], ids=["small-chunks", "worlds-in-one-batch"])
 def test_summing_as_games_finish_gives_the_numbers_of_all_games_at_once(games, chunk):
     """Games summed as they finish (in small chunks, or two worlds played in one batch) give bit for bit what
     summarising each condition's games at once gives."""

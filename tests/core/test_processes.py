@@ -154,7 +154,9 @@ def _cells(out: str, command: str):
 
 
 @needs_two_cores
-@pytest.mark.parametrize("command", sorted(LAB_RUNS))
+@pytest.mark.parametrize(
+    "command", [c if c == "compare" else pytest.param(c, marks=pytest.mark.slow) for c in LAB_RUNS]
+)
 def test_a_run_that_loses_a_worker_still_gives_its_cells(command):
     """kill -9 of one worker during `compare` or `sweep`: the command ends within 30 s with the cells
     of a run that lost none, and leaves no process behind."""

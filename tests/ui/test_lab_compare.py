@@ -128,7 +128,7 @@ def test_results_page_through_worlds_that_do_not_fit(make_app):
     assert len(scene.doctrines) == 6 and len(scene.worlds) == 3
     driver.click(app, scene.doctrine_chips.rects["random"].center)
     assert len(scene.doctrines) == 6 and "At most 6" in scene.message
-    scene.games = 100
+    scene.games = 20
     driver.press(app, K.K_r)
     assert wait_for(app, lambda: scene.run is None, 40)
     pages = scene.pages

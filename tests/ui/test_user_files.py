@@ -116,7 +116,7 @@ def _whole(path: Path, key: str) -> bool:
         return False
 
 
-@pytest.mark.parametrize("seconds", [3, pytest.param(60, marks=pytest.mark.slow)])
+@pytest.mark.parametrize("seconds", [1.5, pytest.param(60, marks=pytest.mark.slow)])
 def test_two_windows_writing_at_once_never_leave_a_part_file(tmp_path, seconds):
     """Two processes writing lesson progress and settings as fast as they can: every read of either file, all
     the while, finds a whole file, and no temporary file is left."""

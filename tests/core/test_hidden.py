@@ -2,12 +2,12 @@
 
 import json
 import math
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
+
+from tests.inprocess import run_main
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,9 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _main(*args):
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, cwd=ROOT, timeout=120
-    )
+    done = run_main(*args)
     assert done.returncode == 0, done.stderr
     return done.stdout
 

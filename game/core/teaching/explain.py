@@ -115,10 +115,14 @@ def _trust_items(entry: dict, names: dict, first: tuple) -> list[tuple[float, st
     return items
 
 
-def why(entry: dict, names: dict, worldview: dict, limit: int = 6, first: tuple = ()) -> list[str]:
+def why(
+    entry: dict, names: dict, worldview: dict, limit: int = 6, first: tuple = (), payoffs_of: tuple | None = None
+) -> list[str]:
     """The main causes of this turn's changes in trust and tension, in plain sentences,
     largest change first, except that what the actors in `first` (the humans) did comes first.
-    Each sentence names the net change and what drove it most; none names the world."""
+    Each sentence names the net change and what drove it most; none names the world. payoffs_of:
+    whose 2×2 payoffs may be named (None: everyone's; during play only the viewer's own, since the
+    other side's payoff tells its hidden type)."""
     actions = entry["actions"]
     items = _trust_items(entry, names, first)
     for (a, b), parts, net in _by_pair(entry["causes"]["tension"], 0.02):
@@ -141,8 +145,12 @@ def why(entry: dict, names: dict, worldview: dict, limit: int = 6, first: tuple 
         fam = lambda a: "deterred" if Action[a].family is Family.DETERRENCE else "talked"  # noqa: E731
         codes = list(actions)
         moves = ", ".join(f"{names.get(c, c)} {fam(actions[c]['action'])}" for c in codes)
-        pays = ", ".join(f"{names.get(c, c)} +{p:g}" for c, p in zip(codes, entry["payoffs"]))
-        out.insert(0, f"{moves}: 2×2 payoff this turn {pays}")
+        pays = ", ".join(
+            f"{names.get(c, c)} +{p:g}"
+            for c, p in zip(codes, entry["payoffs"])
+            if payoffs_of is None or c in payoffs_of
+        )
+        out.insert(0, f"{moves}: 2×2 payoff this turn {pays}" if pays else moves)
     for code in first:
         if code in entry.get("refused", {}):
             out.insert(0, f"{names.get(code, code)}’s move was refused: {entry['refused'][code]}; it held back instead")

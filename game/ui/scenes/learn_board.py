@@ -106,9 +106,9 @@ def _own_game(board: Board, les):
     if two:
         board.paras.extend(matrix(les, board.m, name))
         if g.turn:
-            total = [sum(tt["payoffs"][k] for tt in g.turns) for k in range(2)]
+            total = sum(tt["payoffs"][me] for tt in g.turns)
             board.line(
-                f"Points: you {total[me]:g}, {name[1 - me]} {total[1 - me]:g}. "
+                f"Points: you {total:g} ({name[1 - me]}'s wait for the end: they would tell its type). "
                 f"{name[1 - me]}'s trust in you: {g.state.trust[0][1 - me][me]:.2f}",
                 palette.FOCUS,
             )
@@ -118,13 +118,14 @@ def _own_game(board: Board, les):
 
 
 def _round(board: Board, les, entry: dict, t: int):
-    """One round of a two-actor game: both moves and both payoffs."""
+    """One round of a two-actor game: both moves and the learner's own payoff (the other's would tell
+    its hidden type)."""
     g, me = les.game, les.human
     name = names(g)
     acts, pts = entry["actions"], entry["payoffs"]
     board.line(
         f"Round {t + 1}: you {move_word(acts[g.codes[me]])}, {name[1 - me]} "
-        f"{move_word(acts[g.codes[1 - me]])} → you {pts[me]:g}, {name[1 - me]} {pts[1 - me]:g}"
+        f"{move_word(acts[g.codes[1 - me]])} → you {pts[me]:g}"
     )
 
 

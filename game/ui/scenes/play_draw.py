@@ -73,6 +73,8 @@ def card_panels(scene, surface, views) -> list:
     """The why panel, the event card (or the payoff matrix) and the gauge (or the running totals)."""
     game, budget, entry = scene.game, scene.budget, scene.entry
     panels = []
+    viewer, viewer_type = scene.viewer()
+    mine = (game.codes[viewer],) if viewer_type is not None else ()  # a seat sees its own payoff only
     if View.WHY in views:
         first = tuple(game.codes[i] for i in game.humans)
         stakes = {s.id: s.name for s in game.scenario.stakes}
@@ -91,10 +93,10 @@ def card_panels(scene, surface, views) -> list:
                     first,
                     stakes,
                     notes,
+                    mine,
                 ),
             )
         )
-    viewer, viewer_type = scene.viewer()
     if View.CARD in views and scene.dilemma:
         panels.append((scene.matrix, lambda: scene.matrix.draw(surface, game, viewer, viewer_type, budget)))
     elif View.CARD in views:
@@ -157,20 +159,11 @@ def draw_top(scene, surface) -> None:
 def chart_panels(scene, surface) -> list:
     """The two charts as (panel, paint it); their series are built only when a chart re-renders."""
     game, budget = scene.game, scene.budget
+    viewer, viewer_type = scene.viewer()
 
     def top_lines():
-        if scene.dilemma:  # no regional tension in the 2x2 game: each side's payoff so far instead
-            turns, run = dilemma.payoff_shares(game.turns, game.worldview, 2)
-            return [
-                (
-                    f"{game.codes[k]} payoff, % of the best",
-                    turns,
-                    run[k],
-                    (palette.CHART_PAIR_AB, palette.CHART_PAIR_BA)[k],
-                    ("solid", "dashed")[k],
-                )
-                for k in (0, 1)
-            ]
+        if scene.dilemma:  # no regional tension in the 2x2 game: what the seat may know of the score instead
+            return dilemma_lines(game, viewer, viewer_type)
         s = history.series(game.turns, scene.start)
         return [
             ("regional tension", s["turn"], s["tension"], palette.CHART_TENSION, "solid"),
@@ -193,15 +186,17 @@ def chart_panels(scene, surface) -> list:
         )
 
     title = f"Pair {scene.names[a]} and {scene.names[b]} (× 100)"
-    top_title = (
-        "Payoff per turn so far, % of the best one turn pays"
-        if scene.dilemma
-        else "Region: tension and mean trust by turn"
-    )
+    top_title = "Region: tension and mean trust by turn"
+    if scene.dilemma:
+        top_title = "Your payoff per turn, % of the best; how often the other talked, %"
+        if viewer_type is None:
+            top_title = "How often each side talked, % of turns so far"
     return [
         (
             scene.chart_top,
-            lambda: scene.chart_top.draw(surface, top_title, top_lines, game.turn_limit, scene.version, budget=budget),
+            lambda: scene.chart_top.draw(
+                surface, top_title, top_lines, game.turn_limit, (scene.version, viewer), budget=budget
+            ),
         ),
         (
             scene.chart_pair,
@@ -210,3 +205,19 @@ def chart_panels(scene, surface) -> list:
             ),
         ),
     ]
+
+
+def dilemma_lines(game, viewer: int, viewer_type: str | None) -> list:
+    """The 2x2 game's chart lines the seat may see: its own payoff per turn so far (a human's own; the
+    other's would give its hidden type away) and how often each other side talked."""
+    turns, run = dilemma.payoff_shares(game.turns, game.worldview, game.scenario.n)
+    styles = ((palette.CHART_PAIR_AB, "solid"), (palette.CHART_PAIR_BA, "dashed"))
+    lines = []
+    if viewer_type is not None:
+        lines.append((f"{game.codes[viewer]} payoff, % of the best", turns, run[viewer], *styles[viewer % 2]))
+    for k, code in enumerate(game.codes):
+        if viewer_type is None or k != viewer:
+            talked = [dilemma.move_of(t, code) == dilemma.TALK for t in game.turns]
+            share = [100.0 * sum(talked[: n + 1]) / (n + 1) for n in range(len(talked))]
+            lines.append((f"{code} talked, % of turns", turns, share, *styles[k % 2]))
+    return lines

@@ -38,23 +38,37 @@ class WhyPanel(CachedPanel):
         first: tuple = (),
         stakes: dict | None = None,
         notes: tuple = (),
+        payoffs_of: tuple | None = None,
     ):
         """first: the humans' codes (their moves lead); stakes: stake id -> name; notes: sentences that go
-        before everything (the humans' refused moves)."""
-        key = (version, entry.get("turn") if entry else None, self.scroll, self.rect.size, self.m, first, notes)
+        before everything (the humans' refused moves); payoffs_of: whose 2×2 payoffs the viewer may see."""
+        turn = entry.get("turn") if entry else None
+        key = (version, turn, self.scroll, self.rect.size, self.m, first, notes, payoffs_of)
         self.paint(
-            surface, key, lambda: self._render(entry, names, worldview_values, codes, first, stakes, notes), budget
+            surface,
+            key,
+            lambda: self._render(entry, names, worldview_values, codes, first, stakes, notes, payoffs_of),
+            budget,
         )
 
     def lines(
-        self, entry, names, worldview_values, codes, first: tuple = (), stakes: dict | None = None, notes: tuple = ()
+        self,
+        entry,
+        names,
+        worldview_values,
+        codes,
+        first: tuple = (),
+        stakes: dict | None = None,
+        notes: tuple = (),
+        payoffs_of: tuple | None = None,
     ) -> list[tuple[str, str, tuple]]:
         if entry is None or not entry.get("actions"):
             return [("Play a turn to see why trust and tension moved.", "italic", palette.MUTED)]
         out = [(f"• {line}", "bold", palette.WARNING) for line in notes]
         # the refused moves of the humans are in notes, worded for them: keep explain's own line out
         quiet = dict(entry, refused={c: r for c, r in entry.get("refused", {}).items() if c not in first})
-        causes = [(f"• {line}", "regular", palette.TEXT) for line in why(quiet, names, worldview_values, first=first)]
+        said = why(quiet, names, worldview_values, first=first, payoffs_of=payoffs_of)
+        causes = [(f"• {line}", "regular", palette.TEXT) for line in said]
         out += causes
         if not causes:
             out.append(
@@ -76,13 +90,13 @@ class WhyPanel(CachedPanel):
         out.append(("; ".join(moves) + ".", "regular", palette.MUTED))
         return out
 
-    def _render(self, entry, names, wv, codes, first=(), stakes=None, notes=()):
+    def _render(self, entry, names, wv, codes, first=(), stakes=None, notes=(), payoffs_of=None):
         m = self.m
         surf = text.surface(self.rect.size)
         surf.fill(palette.BACKGROUND)
         title = f"Why it moved — turn {entry['turn']}" if entry and entry.get("actions") else "Why it moved"
         inner = shapes.panel(surf, surf.get_rect(), title, m.body)
-        rows = self.lines(entry, names, wv, codes, first, stakes, notes)
+        rows = self.lines(entry, names, wv, codes, first, stakes, notes, payoffs_of)
         block = text.fit(
             lambda px: [(t, px, c, s) for t, s, c in rows],
             inner.width,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.core.model import dilemma
+from game.core.teaching import war_news
 
 from ..window import history, palette, text
 from ..window.intents import Intent, Kind, View
@@ -27,6 +28,7 @@ def draw(scene, surface) -> None:
             scene.bindings.zone(rect, Intent(Kind.SELECT_TARGET, i))
     # a draw with no update before it (a screenshot, this scene under an overlay) shows every panel current
     scene.budget.allow(None)
+    draw_banner(scene, surface)
     line, colour = status(scene)
     scene.bar.draw(surface, line, colour, target_label(scene), palette.WARNING if scene.refusal() else palette.FOCUS)
     if scene.shown_prompt() is not None:
@@ -55,7 +57,7 @@ def map_panels(scene, surface, views) -> list:
         where = "Map" if scene.dilemma else "Region map"  # two rivals: no region
         title = f"{where} — after turn {game.turn}" if game.turn else f"{where} — start"
         alliance = game.state.alliance[0]
-        crises = game.open_crises()
+        crises = game.open_crises() + wars_on_map(scene)
         panels.append(
             (
                 scene.map,
@@ -114,7 +116,9 @@ def card_panels(scene, surface, views) -> list:
         panels.append(
             (
                 scene.gauge,
-                lambda: scene.gauge.draw(surface, entry["regional_tension"], scene.previous_tension(), budget),
+                lambda: scene.gauge.draw(
+                    surface, entry["regional_tension"], scene.previous_tension(), budget, crisis_alert(scene)
+                ),
             )
         )
     elif scene.compact:
@@ -136,11 +140,14 @@ def draw_top(scene, surface) -> None:
             palette.TEXT,
             None,
         ),
+        (crisis_alert(scene)[2], palette.BACKGROUND, palette.WARNING),  # an open crisis or a war leads
         (f"worldview: {view['worldview']}", palette.BACKGROUND, palette.ACCENT),  # hidden: named in the debrief
         (f"seed {view['seed']}", palette.MUTED, None),
         (view["scenario"], palette.MUTED, None),
     ]
     for label, colour, badge in items:
+        if not label:
+            continue
         room = scene.top_text_right - x
         if room < m.body * 3 or text.size(label, m.body, "bold")[0] > room - (2 * m.pad if badge else 0):
             break  # what does not fit whole is left out (the later items matter less)
@@ -221,3 +228,77 @@ def dilemma_lines(game, viewer: int, viewer_type: str | None) -> list:
             share = [100.0 * sum(talked[: n + 1]) / (n + 1) for n in range(len(talked))]
             lines.append((f"{code} talked, % of turns", turns, share, *styles[k % 2]))
     return lines
+
+
+def wars_begun(scene) -> list[dict]:
+    """The crises that became wars in the turn on screen."""
+    return war_news.wars_begun(scene.entry) if scene.game.turn else []
+
+
+def crisis_alert(scene) -> tuple[str, ...]:
+    """The words the gauge and the top bar lead with, longest first: a war begun this turn, else the
+    highest open crisis (war_news.crisis_alert); empty when neither. The top bar takes the short ones
+    (index 2), the gauge the longest that fits."""
+    game = scene.game
+    stakes = {s.id: s.name for s in game.scenario.stakes}
+    wars = wars_begun(scene)
+    if wars:
+        name = war_news.stake_name(wars[0]["stake"], stakes)
+        return f"WAR over {name}", f"WAR over {name}", f"WAR over {name}", "WAR"
+    names = [a.name for a in game.scenario.actors]
+    crises = game.open_crises()
+    if not crises:
+        return "", "", "", ""
+    rung = max(c["rung"] for c in crises)
+    return (
+        war_news.crisis_alert(crises, names),
+        war_news.crisis_alert(crises, names, plain=True),
+        war_news.crisis_alert(crises, names, short=True),
+        f"crisis rung {rung}",
+    )
+
+
+def wars_on_map(scene) -> list[dict]:
+    """The wars begun this turn as the map takes crises: parties, the stake's name, the rung and the sides."""
+    game = scene.game
+    index = {c: k for k, c in enumerate(game.codes)}
+    stakes = {s.id: s.name for s in game.scenario.stakes}
+    return [
+        {
+            "parties": [index[c] for c in w["parties"]],
+            "name": stakes.get(w["stake"], w["stake"]),
+            "rung": w["rung"],
+            "sides": [[index[c] for c in side] for side in war_news.sides(w)],
+        }
+        for w in wars_begun(scene)
+    ]
+
+
+def banner_lines(scene) -> list[str]:
+    """The war banner's sentences: each war begun this turn, its stake, its sides and who escalated."""
+    game = scene.game
+    names = {a.code: a.name for a in game.scenario.actors}
+    stakes = {s.id: s.name for s in game.scenario.stakes}
+    return [war_news.war_headline(w, names, stakes) for w in wars_begun(scene)]
+
+
+def banner_block(scene, width: int):
+    """The banner's text laid out in width (None when no war began this turn)."""
+    lines = banner_lines(scene)
+    if not lines:
+        return None
+    return text.Block([(line, scene.m.body, palette.TEXT, "bold") for line in lines], width)
+
+
+def draw_banner(scene, surface) -> None:
+    """The turn a war begins the screen leads with it: a banner over the panels (its room kept by the layout)."""
+    rect = getattr(scene, "banner_rect", None)
+    if not rect or not rect.height:
+        return
+    m = scene.m
+    block = banner_block(scene, rect.width - 2 * m.pad)
+    if block is None:
+        return
+    pygame.draw.rect(surface, palette.BAND_COLOURS["brink"], rect, border_radius=8)
+    pygame.draw.rect(surface, palette.TEXT, rect, 2, border_radius=8)
+    surface.blit(block.surface, (rect.x + m.pad, rect.y + (rect.height - block.height) // 2))

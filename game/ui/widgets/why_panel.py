@@ -1,13 +1,15 @@
 """“Why did this move?”: the main causes of the turn's changes in trust and tension, from
-game.core.teaching.explain.why, plus the turn's crises and what every actor did. It leads with what the
-humans' own moves did: a move the rules refused, with the reason, then the effects of their
-moves (explain.why's `first`), then the crises they are in."""
+game.core.teaching.explain.why, plus the turn's crises and what every actor did. It leads with a move
+of a human's the rules refused, with the reason; then a war begun this turn and the crises (the
+humans' own first), which matter more than any change of trust; then the causes, the humans' own
+moves first (explain.why's `first`)."""
 
 from __future__ import annotations
 
 import pygame
 
 from game.core.teaching.explain import crisis_lines, did, regional, why
+from game.core.teaching.war_news import wars_begun
 
 from ..window import palette, text
 from . import shapes
@@ -65,6 +67,14 @@ class WhyPanel(CachedPanel):
         if entry is None or not entry.get("actions"):
             return [("Play a turn to see why trust and tension moved.", "italic", palette.MUTED)]
         out = [(f"• {line}", "bold", palette.WARNING) for line in notes]
+        # a war begun this turn, then the crises (the humans' first), lead: they matter more than any change
+        # of trust (the war's sides and who escalated are on the banner above the panels)
+        crises = list(zip(entry.get("crises", []), crisis_lines(entry, codes, names, stakes)))
+        wars = [line for c, line in crises if c in wars_begun(entry)]
+        ours = [line for c, line in crises if _involves(c, first) and line not in wars]
+        theirs = [line for c, line in crises if not _involves(c, first) and line not in wars]
+        out += [(f"• War: {line}", "bold", palette.WARNING) for line in wars]
+        out += [(f"• Crisis: {line}", "regular", palette.TEXT) for line in ours + theirs]
         # the refused moves of the humans are in notes, worded for them: keep explain's own line out
         quiet = dict(entry, refused={c: r for c, r in entry.get("refused", {}).items() if c not in first})
         said = why(quiet, names, worldview_values, first=first, payoffs_of=payoffs_of)
@@ -80,11 +90,6 @@ class WhyPanel(CachedPanel):
                     palette.MUTED,
                 )
             )
-        crises = list(zip(entry.get("crises", []), crisis_lines(entry, codes, names, stakes)))
-        ours = [line for c, line in crises if _involves(c, first)]
-        theirs = [line for c, line in crises if not _involves(c, first)]
-        for line in ours + theirs:
-            out.append((f"• Crisis: {line}", "regular", palette.TEXT))
         out.append(("Moves this turn:", "bold", palette.MUTED))
         moves = [did(c, entry["actions"][c], names, regional(entry)) for c in codes]
         out.append(("; ".join(moves) + ".", "regular", palette.MUTED))

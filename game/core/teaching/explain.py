@@ -90,6 +90,33 @@ def _by_pair(rows, floor: float):
             yield pair, parts, net
 
 
+HOSTILE_STANCE = {"ESCALATE": "escalation", "REFUSE": "refusal to settle"}
+
+
+def _hostile_because(entry: dict, obs: str, subj: str, parts: dict, names: dict, local: bool) -> str:
+    """Why a move was read as hostile, as a clause: the mover's stances in its crises (read with its move:
+    escalating and refusing a settlement read as greed), the observer's camp (it sits in another bloc) and
+    its suspicion (suspicion bias and misreading), each named when it pushed trust down."""
+    why = []
+    for c in entry.get("crises", []):
+        stances = c.get("stances", {})
+        if subj not in stances:
+            continue
+        other = next(p for p in c["parties"] if p != subj)
+        mine = stances[subj]
+        kind = "ESCALATE" if mine == "ESCALATE" else "REFUSE" if stances.get(other) == "SETTLE" else ""
+        if kind:
+            why.append(
+                f"its {HOSTILE_STANCE[kind]} in the crisis over {c['stake'].replace('-', ' ').title()} read as greed"
+            )
+    obs_name = names.get(obs, obs)
+    if parts.get("camp", 0.0) < -0.005:
+        why.append("their rivalry" if local else f"{obs_name} sits in the other camp")
+    if parts.get("noise", 0.0) < -0.005:
+        why.append(f"{possessive(obs_name)} suspicion")
+    return f" ({'; '.join(why)})" if why else ""
+
+
 def _trust_items(entry: dict, names: dict, first: tuple) -> list[tuple[float, str]]:
     """(weight, sentence) for each notable change of one actor's trust in another."""
     actions = entry["actions"]
@@ -103,10 +130,13 @@ def _trust_items(entry: dict, names: dict, first: tuple) -> list[tuple[float, st
         if cause == "action":
             move = actions[subj]
             noun = nouns[move["action"]]
+            reading = _reading(move["action"], value)
             text = (
-                f"{names.get(obs, obs)} read {possessive(names.get(subj, subj))} {noun} as "
-                f"{_reading(move['action'], value)}: trust {net:+.2f}"
+                f"{names.get(obs, obs)} read {possessive(names.get(subj, subj))} {noun} as {reading}: trust {net:+.2f}"
             )
+            if reading == "hostile" and Action[move["action"]].family is Family.DIALOGUE:
+                # a dialogue move read as hostile puzzles: say what turned it
+                text += _hostile_because(entry, obs, subj, parts, names, local)
         elif cause == "card" and entry.get("card"):
             text = f"Card “{entry['card']['title']}”: {who}"
         else:

@@ -114,6 +114,8 @@ def _own_game(board: Board, les):
             )
     elif g.turn and les.trust_before is not None:
         _trust_change(board, les)
+        if g.hidden:
+            _evidence(board, les)
     _beliefs(board, les)
 
 
@@ -161,6 +163,32 @@ def _trust_change(board: Board, les):
             board.line(f"{name[k]}: {now[k][me]:.2f} ({d:+.2f})", colour)
 
 
+COSTLY = ("ARM", "ALLY", "PRESSURE", "CBM")  # moves that cost their maker something, read differently by world
+
+
+def _evidence(board: Board, les):
+    """A hidden world's evidence: the others' costly moves this turn and how the region's trust in each
+    answered (how arming and reassurance are read is what differs between the worlds)."""
+    g, me = les.game, les.human
+    name = names(g)
+    now, before = g.state.trust[0], les.trust_before
+    lines = []
+    for k, code in enumerate(g.codes):
+        move = g.turns[-1]["actions"][code]["action"]
+        if k == me or move not in COSTLY:
+            continue
+        others = [i for i in range(len(g.codes)) if i != k]
+        change = sum(float(now[i][k] - before[i][k]) for i in others) / len(others)
+        lines.append((f"{name[k]} {Action[move].label.lower()}: the others' trust in it {change:+.2f}", change))
+    board.head("The evidence: costly moves this turn and how trust answered")
+    if not lines:
+        board.small("Nobody made a costly move this turn.")
+    for line, change in lines:
+        board.line(
+            line, palette.TRUST_HIGH if change > 0.005 else palette.TRUST_LOW if change < -0.005 else palette.TEXT
+        )
+
+
 def _beliefs(board: Board, les):
     """A hidden world: the beliefs stated so far, and at the end the world and the Brier scores."""
     g, me = les.game, les.human
@@ -192,7 +220,12 @@ def _question(board: Board, les):
         if les.answer is not None:
             colour = palette.FOCUS if k == les.answer else palette.FAINT
         board.line(f"{k + 1}. {opt}", colour, "bold" if k == les.answer else "regular")
-    board.small("Press 1–3 or click an answer." if les.answer is None else "Enter: go on.")
+    if les.answer is None:
+        board.small("Press 1–3 or click an answer.")
+    elif les.answered_right:
+        board.small("Enter: go on.")
+    else:
+        board.small("Not that one: press another number to try again, or Enter to go on.", palette.WARNING)
 
 
 def _prompt(board: Board, les):

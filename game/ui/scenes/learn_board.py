@@ -4,6 +4,7 @@ cards read two ways, the others' trust, a crisis to answer), then the chapter's 
 from __future__ import annotations
 
 from game.core.model.vocab import Action
+from game.core.teaching.explain import NOUN, possessive
 
 from ..window import palette
 
@@ -108,7 +109,7 @@ def _own_game(board: Board, les):
         if g.turn:
             total = sum(tt["payoffs"][me] for tt in g.turns)
             board.line(
-                f"Points: you {total:g} ({name[1 - me]}'s wait for the end: they would tell its type). "
+                f"Your points: {total:g} ({name[1 - me]}'s are hidden: they would tell its type). "
                 f"{name[1 - me]}'s trust in you: {g.state.trust[0][1 - me][me]:.2f}",
                 palette.FOCUS,
             )
@@ -179,7 +180,8 @@ def _evidence(board: Board, les):
             continue
         others = [i for i in range(len(g.codes)) if i != k]
         change = sum(float(now[i][k] - before[i][k]) for i in others) / len(others)
-        lines.append((f"{name[k]} {Action[move].label.lower()}: the others' trust in it {change:+.2f}", change))
+        change = round(change, 2) + 0.0  # no "-0.00"
+        lines.append((f"{possessive(name[k])} {NOUN[move]}: the others' trust in it {change:+.2f}", change))
     board.head("The evidence: costly moves this turn and how trust answered")
     if not lines:
         board.small("Nobody made a costly move this turn.")

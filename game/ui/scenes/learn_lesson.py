@@ -63,8 +63,9 @@ class Lesson:
     # ---------------------------------------------------------- what the learner may do
     @property
     def moves(self) -> list[Action]:
-        has_stakes = bool(self.game.scenario.stakes)
-        return [a for a in Action if a is not Action.CHALLENGE or has_stakes]
+        # no challenge without a stake, nor before crises are taught
+        challenge = bool(self.game.scenario.stakes) and self.task.crises
+        return [a for a in Action if a is not Action.CHALLENGE or challenge]
 
     def prompts(self) -> list[dict]:
         if self.human < 0 or self.game.over or not self.task.crises:

@@ -57,12 +57,6 @@ def war_headline(crisis: dict, names: dict, stakes: dict | None = None) -> str:
     )
 
 
-def war_sides_short(crisis: dict) -> str:
-    """'CHN, PRK vs USA, JPN': the sides in codes, for the map's label."""
-    first, second = sides(crisis)
-    return f"{', '.join(first)} vs {', '.join(second)}"
-
-
 def crisis_alert(open_crises: list[dict], names: list[str], short: bool = False, plain: bool = False) -> str:
     """The highest open crisis in a few words ('' when none is open): 'crisis over Taiwan (China–USA),
     rung 2 confrontation', and how many more; plain: without the parties and the others; short: 'Taiwan

@@ -311,6 +311,8 @@ class MapView(CachedPanel):
                     if trial.collidelist(taken) < 0:
                         box = trial
                         break
+            if box.collidelist(taken) >= 0 and rung >= len(RUNG_NAMES) - 1:
+                continue  # a war with no free place for its label: the banner above the map names it
             taken.append(box)
             out.append((img, box.inflate(-8, -4), rung, spot))
         return out

@@ -157,7 +157,8 @@ def test_the_running_score_is_drawn_with_what_it_counts(make_app):
         for _ in range(2):
             button = scene.score_button
             assert button is not None and button.alive() and button.visible
-            assert button.text == f"Your score {float(game.scores()[PRK]):.0f}"
+            # no number before a turn is played (the score would start at an arbitrary value)
+            assert button.text == (f"Your score {float(game.scores()[PRK]):.0f}" if game.turn else "Your score —")
             assert game.type_of(PRK) in button.tool_tip_text and "security" in button.tool_tip_text
             assert button.rect.x >= scene.top_text_right and button.rect.bottom <= scene.top_rect.bottom + 1
             driver.play_human_turn(app, K.K_6, tab=False)
@@ -207,7 +208,7 @@ def test_challenge_is_greyed_out_without_a_stake_and_a_refused_move_says_why(mak
 
 def test_the_map_names_open_crises_by_stake_and_rung_and_the_why_panel_leads_with_your_move(make_app):
     """After North Korea's challenge the map labels the crisis 'Korean Peninsula · rung 1 dispute' without
-    covering an actor's label, and the why panel's first cause is what North Korea's move did."""
+    covering an actor's label, and the why panel leads with the crisis, then what North Korea's move did."""
     app = make_app()
     game = _game([PRK])
     _open(app, game)
@@ -235,8 +236,10 @@ def test_the_map_names_open_crises_by_stake_and_rung_and_the_why_panel_leads_wit
         ("PRK",),
         {s.id: s.name for s in game.scenario.stakes},
     )
-    assert "North Korea’s challenge" in lines[0][0]
-    assert any("Crisis: The Korean Peninsula (North Korea–South Korea)" in t for t, _, _ in lines)
+    # the crisis leads (it matters more than any change of trust), then what North Korea's own move did
+    assert "Crisis: The Korean Peninsula (North Korea–South Korea)" in lines[0][0]
+    causes = [t for t, _, _ in lines if not t.startswith("• Crisis")]
+    assert "North Korea’s challenge" in causes[0]
 
 
 def app_dir(app):

@@ -84,9 +84,11 @@ def test_the_play_screen_shows_the_matrix_and_no_regional_words(make_app, monkey
         driver.settle_crisis(app)
     seen = _drawn(app, monkeypatch)
     joined = "\n".join(seen)
-    assert "The 2×2 game" in joined and "Payoff totals after turn 4" in joined
+    assert "The 2×2 game" in joined and "Your payoff after turn 4" in joined
     totals = dilemma.totals(game.turns, 2)
-    assert f"Azuria {totals[0]:g} · Ambria {totals[1]:g}" in joined
+    talked = sum(1 for t in game.turns if dilemma.move_of(t, "AMB") == "talk")
+    # the seat's own total and the other side's moves; the other's payoff would tell its hidden type
+    assert f"Your payoff after turn 4: {totals[0]:g} · Ambria talked {talked} of 4" in joined
     assert not [s for s in seen if REGIONAL.search(s)], [s for s in seen if REGIONAL.search(s)]
 
 
@@ -97,7 +99,7 @@ def test_large_text_views_have_no_regional_words(make_app, monkeypatch, view):
     driver.press(app, view)
     seen = _drawn(app, monkeypatch)
     assert "Payoffs (E)" in seen
-    assert any(s.startswith("Payoff totals after turn 1") for s in seen)
+    assert any(s.startswith("Your payoff after turn 1") for s in seen)
     assert not [s for s in seen if REGIONAL.search(s)], [s for s in seen if REGIONAL.search(s)]
 
 

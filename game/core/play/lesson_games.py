@@ -8,8 +8,9 @@ from ..teaching.lesson import Task
 from .session import HUMAN, Game
 
 
-def games(task: Task) -> list:
-    """The real games a task plays: one for "play", one per doctrine for "watch"."""
+def games(task: Task, dispositions=None) -> list:
+    """The real games a task plays: one for "play", one per doctrine for "watch". dispositions: (N,)
+    types to play with instead of the seed's (True: greedy), so a check can vary one hidden type alone."""
     sc = load_scenario(task.scenario)
     preset = task.worldview or sc.worldview.preset
     wv = preset_worldview(sc, preset, dict(task.sets))
@@ -21,5 +22,5 @@ def games(task: Task) -> list:
     for k, code in enumerate(sc.codes):
         doctrines[k] = HUMAN if code == task.human else given.get(code, doctrines[k])
     if task.hidden:
-        return [Game(sc, task.seed, doctrines, turns=turns, hidden=True)]
-    return [Game(sc, task.seed, doctrines, worldview=wv, turns=turns)]
+        return [Game(sc, task.seed, doctrines, turns=turns, hidden=True, dispositions=dispositions)]
+    return [Game(sc, task.seed, doctrines, worldview=wv, turns=turns, dispositions=dispositions)]

@@ -345,11 +345,31 @@ class Game:
         return "greedy" if self.engine.state.greedy[0, actor] else "security-seeking"
 
     def baseline_scores(self) -> np.ndarray:
-        """What the scenario's own AI would have scored in each seat on the same seed: the game
-        replayed with every seat played by the scenario's doctrine."""
-        base = Game(self.scenario, self.seed, self.scenario.default_doctrines(), turns=self.turn_limit)
-        base.autoplay()
-        return base.scores()
+        """What the scenario's own AI would have scored in each human's seat on the same seed, each
+        seat alone (baseline_of); an AI seat's is its own score in this game."""
+        out = np.array(self.scores(), dtype=float)
+        for seat in self.humans:
+            out[seat] = self.baseline_of(seat).scores()[seat]
+        return out
+
+    def baseline_of(self, seat: int) -> "Game":
+        """The game replayed with the scenario's AI in `seat` alone: the other humans' recorded
+        moves and crisis answers are kept where they still apply (a move the rules now refuse is
+        held back, an answer to a crisis not open is dropped); where none applies (a crisis they
+        never faced, turns past their record) the scenario's AI answers for them; AI seats play on."""
+        doctrines = list(self.doctrines)
+        doctrines[seat] = self.scenario.default_doctrines()[seat]
+        base = Game(self.scenario, self.seed, doctrines, turns=self.turn_limit, dispositions=self.dispositions)
+        scenario_ai = self.scenario.default_doctrines()
+        base.engine.fallback = {i: make(scenario_ai[i]) for i in base.humans}
+        for k, chosen in enumerate(self.choices):
+            if base.over:
+                break
+            crisis = self.crisis_choices[k] if k < len(self.crisis_choices) else {}
+            base.play_turn(chosen, crisis.get("stances"), crisis.get("backing"))
+        while not base.over:
+            base.play_turn({})
+        return base
 
     def state_digest(self, legacy: bool = False) -> str:
         """A fingerprint of the whole engine state and of the world it is played in (its preset,

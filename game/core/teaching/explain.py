@@ -90,6 +90,33 @@ def _by_pair(rows, floor: float):
             yield pair, parts, net
 
 
+HOSTILE_STANCE = {"ESCALATE": "escalation", "REFUSE": "refusal to settle"}
+
+
+def _hostile_because(entry: dict, obs: str, subj: str, parts: dict, names: dict, local: bool) -> str:
+    """Why a move was read as hostile, as a clause: the mover's stances in its crises (read with its move:
+    escalating and refusing a settlement read as greed), the observer's camp (it sits in another bloc) and
+    its suspicion (suspicion bias and misreading), each named when it pushed trust down."""
+    why = []
+    for c in entry.get("crises", []):
+        stances = c.get("stances", {})
+        if subj not in stances:
+            continue
+        other = next(p for p in c["parties"] if p != subj)
+        mine = stances[subj]
+        kind = "ESCALATE" if mine == "ESCALATE" else "REFUSE" if stances.get(other) == "SETTLE" else ""
+        if kind:
+            why.append(
+                f"its {HOSTILE_STANCE[kind]} in the crisis over {c['stake'].replace('-', ' ').title()} read as greed"
+            )
+    obs_name = names.get(obs, obs)
+    if parts.get("camp", 0.0) < -0.005:
+        why.append("their rivalry" if local else f"{obs_name} sits in the other camp")
+    if parts.get("noise", 0.0) < -0.005:
+        why.append(f"{possessive(obs_name)} suspicion")
+    return f" ({'; '.join(why)})" if why else ""
+
+
 def _trust_items(entry: dict, names: dict, first: tuple) -> list[tuple[float, str]]:
     """(weight, sentence) for each notable change of one actor's trust in another."""
     actions = entry["actions"]
@@ -103,10 +130,13 @@ def _trust_items(entry: dict, names: dict, first: tuple) -> list[tuple[float, st
         if cause == "action":
             move = actions[subj]
             noun = nouns[move["action"]]
+            reading = _reading(move["action"], value)
             text = (
-                f"{names.get(obs, obs)} read {possessive(names.get(subj, subj))} {noun} as "
-                f"{_reading(move['action'], value)}: trust {net:+.2f}"
+                f"{names.get(obs, obs)} read {possessive(names.get(subj, subj))} {noun} as {reading}: trust {net:+.2f}"
             )
+            if reading == "hostile" and Action[move["action"]].family is Family.DIALOGUE:
+                # a dialogue move read as hostile puzzles: say what turned it
+                text += _hostile_because(entry, obs, subj, parts, names, local)
         elif cause == "card" and entry.get("card"):
             text = f"Card “{entry['card']['title']}”: {who}"
         else:
@@ -115,10 +145,14 @@ def _trust_items(entry: dict, names: dict, first: tuple) -> list[tuple[float, st
     return items
 
 
-def why(entry: dict, names: dict, worldview: dict, limit: int = 6, first: tuple = ()) -> list[str]:
+def why(
+    entry: dict, names: dict, worldview: dict, limit: int = 6, first: tuple = (), payoffs_of: tuple | None = None
+) -> list[str]:
     """The main causes of this turn's changes in trust and tension, in plain sentences,
     largest change first, except that what the actors in `first` (the humans) did comes first.
-    Each sentence names the net change and what drove it most; none names the world."""
+    Each sentence names the net change and what drove it most; none names the world. payoffs_of:
+    whose 2×2 payoffs may be named (None: everyone's; during play only the viewer's own, since the
+    other side's payoff tells its hidden type)."""
     actions = entry["actions"]
     items = _trust_items(entry, names, first)
     for (a, b), parts, net in _by_pair(entry["causes"]["tension"], 0.02):
@@ -141,8 +175,12 @@ def why(entry: dict, names: dict, worldview: dict, limit: int = 6, first: tuple 
         fam = lambda a: "deterred" if Action[a].family is Family.DETERRENCE else "talked"  # noqa: E731
         codes = list(actions)
         moves = ", ".join(f"{names.get(c, c)} {fam(actions[c]['action'])}" for c in codes)
-        pays = ", ".join(f"{names.get(c, c)} +{p:g}" for c, p in zip(codes, entry["payoffs"]))
-        out.insert(0, f"{moves}: 2×2 payoff this turn {pays}")
+        pays = ", ".join(
+            f"{names.get(c, c)} +{p:g}"
+            for c, p in zip(codes, entry["payoffs"])
+            if payoffs_of is None or c in payoffs_of
+        )
+        out.insert(0, f"{moves}: 2×2 payoff this turn {pays}" if pays else moves)
     for code in first:
         if code in entry.get("refused", {}):
             out.insert(0, f"{names.get(code, code)}’s move was refused: {entry['refused'][code]}; it held back instead")

@@ -19,7 +19,8 @@ class Task:
     """One thing to do. kind "play": the learner plays `human` for `rounds` turns (choosing a move
     with keys 1-9); "watch": one game per entry of `watch` (all AI, same seed) is stepped a turn at
     a time with Enter; `require` names a move the learner must make once (an Action's name), and
-    `stance` asks for at least one answer to a crisis prompt."""
+    `stance` asks for at least one answer to a crisis prompt; with `crises` off the learner is not
+    asked about crises (its seat stands firm and keeps faith with its allies)."""
 
     kind: str
     instruction: str
@@ -35,6 +36,7 @@ class Task:
     hidden: bool = False
     require: str = ""
     stance: bool = False
+    crises: bool = True  # the learner answers crisis prompts (not before chapter 6 teaches crises)
 
 
 @attrs.frozen
@@ -240,6 +242,7 @@ CHAPTERS: tuple[Chapter, ...] = (
             human="JPN",
             require="CBM",
             turns=4,
+            crises=False,
         ),
         Question(
             "Why does a CBM move trust more than a summit?",

@@ -52,6 +52,9 @@ def types_line(record: dict) -> str:
     return "Every type revealed — " + "; ".join(parts) + "."
 
 
+BASELINE_KEPT = "The AI played your seat alone: every other player's recorded moves were kept where they applied."
+
+
 def score_line(record: dict, code: str, baseline: float | None) -> str:
     score = record["scores"][code]["score"]
     if baseline is None:
@@ -80,6 +83,8 @@ def human_paragraphs(world: dict, code: str, baseline: float | None, beliefs: bo
         (D.sentence(record, code, stakes_of(game)), 1.05, "head", "bold"),
         (score_line(record, code, baseline), 0.95, "text", "regular"),
     ]
+    if baseline is not None and len(game.humans) > 1:
+        out.append((BASELINE_KEPT, 0.85, "muted", "italic"))
     effects = [] if short else D.move_effects(record, code)
     if effects:
         out.append(("What your moves did: " + "; ".join(effects) + ".", 0.9, "text", "regular"))

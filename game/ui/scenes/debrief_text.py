@@ -8,6 +8,7 @@ import attrs
 import pygame
 
 from game.core.model import dilemma
+from game.core.teaching import war_news
 from game.core.teaching.explain import why
 
 from . import debrief_pages as pages
@@ -106,6 +107,14 @@ def draw_moves(surf, inner, world, col: Column):
     wv = g.worldview.as_dict()
     first = tuple(g.codes[i] for i in g.humans)
     paras = [("The three turns that moved regional tension most", 1.05, palette.TEXT, "bold")]
+    stakes = {s.id: s.name for s in g.scenario.stakes}
+    wars = [(t, c) for t in g.turns for c in war_news.wars_begun(t)]
+    if wars:  # a war is the turning point of its game, whatever tension did
+        paras[0] = ("The war, and the turns that moved regional tension most", 1.05, palette.TEXT, "bold")
+    for entry, crisis in wars:
+        paras.append(
+            (f"Turn {entry['turn']}: {war_news.war_headline(crisis, names, stakes)}", 1.0, palette.WARNING, "bold")
+        )
     if not world["moves"]:
         paras.append(("No turns were played.", 1.0, palette.MUTED, "italic"))
     for entry, delta in world["moves"]:

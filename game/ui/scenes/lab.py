@@ -29,11 +29,23 @@ def lab_keys(*extra: Key) -> list[Key]:
     return intents.MENU_KEYS + [space] + list(extra)
 
 
+LAB_SCENARIO = "east_asia_2023"  # a region where war can happen: what the lab's questions measure
+
+
 def default_scenario(app):
+    """The scenario a lab screen opens on: the one last chosen in a lab screen, else one given on the
+    command line, else east_asia_2023, never merely the last one played (after two_rivals, with no war
+    to measure, every doctrine would tie)."""
+    chosen = getattr(app, "lab_scenario", None)
+    if chosen is not None:
+        return chosen
     options = getattr(app, "options", None)
+    settings = getattr(app, "settings", None)
     if options is not None and options.scenario is not None:
-        return options.scenario
-    return load_scenario("east_asia_2023")
+        remembered = settings is not None and settings.get("scenario") == options.scenario.name
+        if not remembered:
+            return options.scenario
+    return load_scenario(LAB_SCENARIO)
 
 
 def scenario_label(sc) -> str:
@@ -336,6 +348,7 @@ class LabScene(Scene):
         except (LoadError, OSError) as exc:
             self.say(str(exc), warn=True)
             return False
+        self.app.lab_scenario = self.scenario  # the next lab screen opens on it too
         return True
 
     def next_scenario(self, step: int) -> bool:

@@ -195,8 +195,8 @@ class LearnScene(ListScene):
         if les.answer is None:
             paras.append(("The answers are on the right: press 1–3 or click one.", m.small, palette.MUTED, "regular"))
         else:
-            right = les.answer == q.correct
-            hint = "" if right else f" The answer this chapter has in mind: {q.correct + 1}."
+            right = les.answered_right
+            hint = "" if right else " Try another answer (1–3), or Enter to go on and come back later."
             paras.append((q.feedback[les.answer] + hint, m.body, palette.TEXT if right else palette.WARNING, "regular"))
         return paras
 
@@ -216,10 +216,13 @@ class LearnScene(ListScene):
     def _buttons(self, les: Lesson) -> list[tuple[str, Intent]]:
         if les.task_done:
             q = les.chapter.question
+            answers = [(f"Answer {k + 1}", Intent(Kind.NUMBER, k + 1)) for k in range(len(q.options))]
             if les.answer is None:
-                return [(f"Answer {k + 1}", Intent(Kind.NUMBER, k + 1)) for k in range(len(q.options))]
+                return answers
             last = les.chapter.number == len(lesson.CHAPTERS)
-            return [("Chapter list (Enter)" if last else "Next chapter (Enter)", Intent(Kind.ACTIVATE))]
+            go_on = [("Chapter list (Enter)" if last else "Next chapter (Enter)", Intent(Kind.ACTIVATE))]
+            # a wrong answer may be tried again: its chapter is not done
+            return go_on if les.answered_right else [b for k, b in enumerate(answers) if k != les.answer] + go_on
         if les.task.kind == "watch":
             return [("Next turn (Enter)", Intent(Kind.ACTIVATE))]
         if les.belief is not None:
@@ -275,12 +278,13 @@ class LearnScene(ListScene):
         les = self.lesson
         if not les.task_done:
             return self._acted(les.choose(intent.arg) if les.task.kind == "play" else "")
-        if les.answer is not None:
+        if les.answered_right:
             return False
         if 1 <= intent.arg <= len(les.chapter.question.options):
             les.answer = intent.arg - 1
-            self.done[les.chapter.number] = les.answer
-            save_progress(self.done)
+            if les.answered_right:  # only a right answer marks the chapter done
+                self.done[les.chapter.number] = les.answer
+                save_progress(self.done)
             self.scroll = SHOW_END  # show the feedback
         self._acted()
 

@@ -4,6 +4,7 @@ cards read two ways, the others' trust, a crisis to answer), then the chapter's 
 from __future__ import annotations
 
 from game.core.model.vocab import Action
+from game.core.teaching.explain import NOUN, possessive
 
 from ..window import palette
 
@@ -106,25 +107,28 @@ def _own_game(board: Board, les):
     if two:
         board.paras.extend(matrix(les, board.m, name))
         if g.turn:
-            total = [sum(tt["payoffs"][k] for tt in g.turns) for k in range(2)]
+            total = sum(tt["payoffs"][me] for tt in g.turns)
             board.line(
-                f"Points: you {total[me]:g}, {name[1 - me]} {total[1 - me]:g}. "
+                f"Your points: {total:g} ({name[1 - me]}'s are hidden: they would tell its type). "
                 f"{name[1 - me]}'s trust in you: {g.state.trust[0][1 - me][me]:.2f}",
                 palette.FOCUS,
             )
     elif g.turn and les.trust_before is not None:
         _trust_change(board, les)
+        if g.hidden:
+            _evidence(board, les)
     _beliefs(board, les)
 
 
 def _round(board: Board, les, entry: dict, t: int):
-    """One round of a two-actor game: both moves and both payoffs."""
+    """One round of a two-actor game: both moves and the learner's own payoff (the other's would tell
+    its hidden type)."""
     g, me = les.game, les.human
     name = names(g)
     acts, pts = entry["actions"], entry["payoffs"]
     board.line(
         f"Round {t + 1}: you {move_word(acts[g.codes[me]])}, {name[1 - me]} "
-        f"{move_word(acts[g.codes[1 - me]])} → you {pts[me]:g}, {name[1 - me]} {pts[1 - me]:g}"
+        f"{move_word(acts[g.codes[1 - me]])} → you {pts[me]:g}"
     )
 
 
@@ -160,6 +164,33 @@ def _trust_change(board: Board, les):
             board.line(f"{name[k]}: {now[k][me]:.2f} ({d:+.2f})", colour)
 
 
+COSTLY = ("ARM", "ALLY", "PRESSURE", "CBM")  # moves that cost their maker something, read differently by world
+
+
+def _evidence(board: Board, les):
+    """A hidden world's evidence: the others' costly moves this turn and how the region's trust in each
+    answered (how arming and reassurance are read is what differs between the worlds)."""
+    g, me = les.game, les.human
+    name = names(g)
+    now, before = g.state.trust[0], les.trust_before
+    lines = []
+    for k, code in enumerate(g.codes):
+        move = g.turns[-1]["actions"][code]["action"]
+        if k == me or move not in COSTLY:
+            continue
+        others = [i for i in range(len(g.codes)) if i != k]
+        change = sum(float(now[i][k] - before[i][k]) for i in others) / len(others)
+        change = round(change, 2) + 0.0  # no "-0.00"
+        lines.append((f"{possessive(name[k])} {NOUN[move]}: the others' trust in it {change:+.2f}", change))
+    board.head("The evidence: costly moves this turn and how trust answered")
+    if not lines:
+        board.small("Nobody made a costly move this turn.")
+    for line, change in lines:
+        board.line(
+            line, palette.TRUST_HIGH if change > 0.005 else palette.TRUST_LOW if change < -0.005 else palette.TEXT
+        )
+
+
 def _beliefs(board: Board, les):
     """A hidden world: the beliefs stated so far, and at the end the world and the Brier scores."""
     g, me = les.game, les.human
@@ -191,7 +222,12 @@ def _question(board: Board, les):
         if les.answer is not None:
             colour = palette.FOCUS if k == les.answer else palette.FAINT
         board.line(f"{k + 1}. {opt}", colour, "bold" if k == les.answer else "regular")
-    board.small("Press 1–3 or click an answer." if les.answer is None else "Enter: go on.")
+    if les.answer is None:
+        board.small("Press 1–3 or click an answer.")
+    elif les.answered_right:
+        board.small("Enter: go on.")
+    else:
+        board.small("Not that one: press another number to try again, or Enter to go on.", palette.WARNING)
 
 
 def _prompt(board: Board, les):

@@ -19,14 +19,13 @@ def progress_path():
 
 
 def load_progress() -> dict[int, int]:
-    """Chapter number -> the answer given; {} when the file is missing or cannot be read."""
+    """Chapter number -> the right answer given (a chapter answered wrongly is not done: it may be tried
+    again); {} when the file is missing or cannot be read."""
     try:
         done = userdata.read_small_json(progress_path())["done"]
         out = {int(k): int(v) for k, v in done.items()}
         return {
-            k: v
-            for k, v in out.items()
-            if 1 <= k <= len(lesson.CHAPTERS) and 0 <= v < len(lesson.chapter(k).question.options)
+            k: v for k, v in out.items() if 1 <= k <= len(lesson.CHAPTERS) and v == lesson.chapter(k).question.correct
         }
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
@@ -64,11 +63,12 @@ class Lesson:
     # ---------------------------------------------------------- what the learner may do
     @property
     def moves(self) -> list[Action]:
-        has_stakes = bool(self.game.scenario.stakes)
-        return [a for a in Action if a is not Action.CHALLENGE or has_stakes]
+        # no challenge without a stake, nor before crises are taught
+        challenge = bool(self.game.scenario.stakes) and self.task.crises
+        return [a for a in Action if a is not Action.CHALLENGE or challenge]
 
     def prompts(self) -> list[dict]:
-        if self.human < 0 or self.game.over:
+        if self.human < 0 or self.game.over or not self.task.crises:
             return []
         return self.game.crisis_prompts(self.human)
 
@@ -78,6 +78,10 @@ class Lesson:
             if (self.human, p["stake"]) not in table:
                 return p
         return None
+
+    @property
+    def answered_right(self) -> bool:
+        return self.answer == self.chapter.question.correct
 
     @property
     def task_done(self) -> bool:

@@ -454,10 +454,11 @@ class PlayScene(Scene):
         if b is None or me is None:
             return
         mine = self.table.private_view(me)
-        label = briefing.score_label(mine["score"])
+        played = self.game.turn
+        label = briefing.score_label(mine["score"], played)
         if b.text != label:
             b.set_text(label)
-        tip = briefing.score_tip(mine["type"], mine["score"], mine["score_parts"], self.game.scenario.dynamics)
+        tip = briefing.score_tip(mine["type"], mine["score"], mine["score_parts"], self.game.scenario.dynamics, played)
         if b.tool_tip_text != tip:
             b.set_tooltip(tip)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.core.model import dilemma
+from game.core.teaching import war_news
 
 from ..window import history, palette, text
 from ..window.intents import Intent, Kind, View
@@ -27,6 +28,7 @@ def draw(scene, surface) -> None:
             scene.bindings.zone(rect, Intent(Kind.SELECT_TARGET, i))
     # a draw with no update before it (a screenshot, this scene under an overlay) shows every panel current
     scene.budget.allow(None)
+    draw_banner(scene, surface)
     line, colour = status(scene)
     scene.bar.draw(surface, line, colour, target_label(scene), palette.WARNING if scene.refusal() else palette.FOCUS)
     if scene.shown_prompt() is not None:
@@ -55,7 +57,7 @@ def map_panels(scene, surface, views) -> list:
         where = "Map" if scene.dilemma else "Region map"  # two rivals: no region
         title = f"{where} — after turn {game.turn}" if game.turn else f"{where} — start"
         alliance = game.state.alliance[0]
-        crises = game.open_crises()
+        crises = game.open_crises() + wars_on_map(scene)
         panels.append(
             (
                 scene.map,
@@ -73,6 +75,8 @@ def card_panels(scene, surface, views) -> list:
     """The why panel, the event card (or the payoff matrix) and the gauge (or the running totals)."""
     game, budget, entry = scene.game, scene.budget, scene.entry
     panels = []
+    viewer, viewer_type = scene.viewer()
+    mine = (game.codes[viewer],) if viewer_type is not None else ()  # a seat sees its own payoff only
     if View.WHY in views:
         first = tuple(game.codes[i] for i in game.humans)
         stakes = {s.id: s.name for s in game.scenario.stakes}
@@ -91,10 +95,10 @@ def card_panels(scene, surface, views) -> list:
                     first,
                     stakes,
                     notes,
+                    mine,
                 ),
             )
         )
-    viewer, viewer_type = scene.viewer()
     if View.CARD in views and scene.dilemma:
         panels.append((scene.matrix, lambda: scene.matrix.draw(surface, game, viewer, viewer_type, budget)))
     elif View.CARD in views:
@@ -112,7 +116,9 @@ def card_panels(scene, surface, views) -> list:
         panels.append(
             (
                 scene.gauge,
-                lambda: scene.gauge.draw(surface, entry["regional_tension"], scene.previous_tension(), budget),
+                lambda: scene.gauge.draw(
+                    surface, entry["regional_tension"], scene.previous_tension(), budget, crisis_alert(scene)
+                ),
             )
         )
     elif scene.compact:
@@ -134,11 +140,14 @@ def draw_top(scene, surface) -> None:
             palette.TEXT,
             None,
         ),
+        (crisis_alert(scene)[2], palette.BACKGROUND, palette.WARNING),  # an open crisis or a war leads
         (f"worldview: {view['worldview']}", palette.BACKGROUND, palette.ACCENT),  # hidden: named in the debrief
         (f"seed {view['seed']}", palette.MUTED, None),
         (view["scenario"], palette.MUTED, None),
     ]
     for label, colour, badge in items:
+        if not label:
+            continue
         room = scene.top_text_right - x
         if room < m.body * 3 or text.size(label, m.body, "bold")[0] > room - (2 * m.pad if badge else 0):
             break  # what does not fit whole is left out (the later items matter less)
@@ -157,20 +166,11 @@ def draw_top(scene, surface) -> None:
 def chart_panels(scene, surface) -> list:
     """The two charts as (panel, paint it); their series are built only when a chart re-renders."""
     game, budget = scene.game, scene.budget
+    viewer, viewer_type = scene.viewer()
 
     def top_lines():
-        if scene.dilemma:  # no regional tension in the 2x2 game: each side's payoff so far instead
-            turns, run = dilemma.payoff_shares(game.turns, game.worldview, 2)
-            return [
-                (
-                    f"{game.codes[k]} payoff, % of the best",
-                    turns,
-                    run[k],
-                    (palette.CHART_PAIR_AB, palette.CHART_PAIR_BA)[k],
-                    ("solid", "dashed")[k],
-                )
-                for k in (0, 1)
-            ]
+        if scene.dilemma:  # no regional tension in the 2x2 game: what the seat may know of the score instead
+            return dilemma_lines(game, viewer, viewer_type)
         s = history.series(game.turns, scene.start)
         return [
             ("regional tension", s["turn"], s["tension"], palette.CHART_TENSION, "solid"),
@@ -193,15 +193,17 @@ def chart_panels(scene, surface) -> list:
         )
 
     title = f"Pair {scene.names[a]} and {scene.names[b]} (× 100)"
-    top_title = (
-        "Payoff per turn so far, % of the best one turn pays"
-        if scene.dilemma
-        else "Region: tension and mean trust by turn"
-    )
+    top_title = "Region: tension and mean trust by turn"
+    if scene.dilemma:
+        top_title = "Your payoff per turn, % of the best; how often the other talked, %"
+        if viewer_type is None:
+            top_title = "How often each side talked, % of turns so far"
     return [
         (
             scene.chart_top,
-            lambda: scene.chart_top.draw(surface, top_title, top_lines, game.turn_limit, scene.version, budget=budget),
+            lambda: scene.chart_top.draw(
+                surface, top_title, top_lines, game.turn_limit, (scene.version, viewer), budget=budget
+            ),
         ),
         (
             scene.chart_pair,
@@ -210,3 +212,93 @@ def chart_panels(scene, surface) -> list:
             ),
         ),
     ]
+
+
+def dilemma_lines(game, viewer: int, viewer_type: str | None) -> list:
+    """The 2x2 game's chart lines the seat may see: its own payoff per turn so far (a human's own; the
+    other's would give its hidden type away) and how often each other side talked."""
+    turns, run = dilemma.payoff_shares(game.turns, game.worldview, game.scenario.n)
+    styles = ((palette.CHART_PAIR_AB, "solid"), (palette.CHART_PAIR_BA, "dashed"))
+    lines = []
+    if viewer_type is not None:
+        lines.append((f"{game.codes[viewer]} payoff, % of the best", turns, run[viewer], *styles[viewer % 2]))
+    for k, code in enumerate(game.codes):
+        if viewer_type is None or k != viewer:
+            talked = [dilemma.move_of(t, code) == dilemma.TALK for t in game.turns]
+            share = [100.0 * sum(talked[: n + 1]) / (n + 1) for n in range(len(talked))]
+            lines.append((f"{code} talked, % of turns", turns, share, *styles[k % 2]))
+    return lines
+
+
+def wars_begun(scene) -> list[dict]:
+    """The crises that became wars in the turn on screen."""
+    return war_news.wars_begun(scene.entry) if scene.game.turn else []
+
+
+def crisis_alert(scene) -> tuple[str, ...]:
+    """The words the gauge and the top bar lead with, longest first: a war begun this turn, else the
+    highest open crisis (war_news.crisis_alert); empty when neither. The top bar takes the short ones
+    (index 2), the gauge the longest that fits."""
+    game = scene.game
+    stakes = {s.id: s.name for s in game.scenario.stakes}
+    wars = wars_begun(scene)
+    if wars:
+        name = war_news.stake_name(wars[0]["stake"], stakes)
+        return f"WAR over {name}", f"WAR over {name}", f"WAR over {name}", "WAR"
+    names = [a.name for a in game.scenario.actors]
+    crises = game.open_crises()
+    if not crises:
+        return "", "", "", ""
+    rung = max(c["rung"] for c in crises)
+    return (
+        war_news.crisis_alert(crises, names),
+        war_news.crisis_alert(crises, names, plain=True),
+        war_news.crisis_alert(crises, names, short=True),
+        f"crisis rung {rung}",
+    )
+
+
+def wars_on_map(scene) -> list[dict]:
+    """The wars begun this turn as the map takes crises: parties, the stake's name, the rung and the sides."""
+    game = scene.game
+    index = {c: k for k, c in enumerate(game.codes)}
+    stakes = {s.id: s.name for s in game.scenario.stakes}
+    return [
+        {
+            "parties": [index[c] for c in w["parties"]],
+            "name": stakes.get(w["stake"], w["stake"]),
+            "rung": w["rung"],
+            "sides": [[index[c] for c in side] for side in war_news.sides(w)],
+        }
+        for w in wars_begun(scene)
+    ]
+
+
+def banner_lines(scene) -> list[str]:
+    """The war banner's sentences: each war begun this turn, its stake, its sides and who escalated."""
+    game = scene.game
+    names = {a.code: a.name for a in game.scenario.actors}
+    stakes = {s.id: s.name for s in game.scenario.stakes}
+    return [war_news.war_headline(w, names, stakes) for w in wars_begun(scene)]
+
+
+def banner_block(scene, width: int):
+    """The banner's text laid out in width (None when no war began this turn)."""
+    lines = banner_lines(scene)
+    if not lines:
+        return None
+    return text.Block([(line, scene.m.body, palette.TEXT, "bold") for line in lines], width)
+
+
+def draw_banner(scene, surface) -> None:
+    """The turn a war begins the screen leads with it: a banner over the panels (its room kept by the layout)."""
+    rect = getattr(scene, "banner_rect", None)
+    if not rect or not rect.height:
+        return
+    m = scene.m
+    block = banner_block(scene, rect.width - 2 * m.pad)
+    if block is None:
+        return
+    pygame.draw.rect(surface, palette.BAND_COLOURS["brink"], rect, border_radius=8)
+    pygame.draw.rect(surface, palette.TEXT, rect, 2, border_radius=8)
+    surface.blit(block.surface, (rect.x + m.pad, rect.y + (rect.height - block.height) // 2))

@@ -17,6 +17,7 @@ from ..window.layout import column, row
 from ..widgets import briefing
 from ..widgets.action_bar import ActionBar
 from ..widgets.gauge import TensionGauge
+from . import play_draw
 
 TABS = ((View.CARD, "Card (E)"), (View.WHY, "Why (W)"), (View.MAP, "Map (M)"), (View.CHART, "Chart (C)"))
 
@@ -50,6 +51,15 @@ def lay_out(scene) -> None:
     body = pygame.Rect(
         m.pad, scene.top_rect.bottom + m.pad // 2, w - 2 * m.pad, h - bar_h - scene.top_rect.bottom - m.pad
     )
+    banner = play_draw.banner_block(scene, body.width - 2 * m.pad)  # a war begun this turn leads the screen
+    scene.banner_rect = pygame.Rect(body.x, body.y, body.width, banner.height + m.pad if banner else 0)
+    if banner:
+        body = pygame.Rect(
+            body.x,
+            scene.banner_rect.bottom + m.pad // 2,
+            body.width,
+            body.bottom - scene.banner_rect.bottom - m.pad // 2,
+        )
     (compact_panels if scene.compact else side_by_side_panels)(scene, body)
     if scene.view is View.CHART:
         pair_buttons(scene)

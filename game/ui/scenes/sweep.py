@@ -48,10 +48,36 @@ def pairs_in_words(result: SweepResult, doctrines) -> tuple[list, list]:
     for a, b in itertools.combinations(doctrines, 2):
         pair = SweepResult(result.axes, (a, b), result.base, result.points)
         crossings += pair.crossovers()
-        words = describe_crossovers(pair)
+        words = pair_verdict(pair)
         prefix = f"{a} vs {b}: " if len(doctrines) > 2 else ""
         lines += [prefix + w if prefix else w[0].upper() + w[1:] for w in words]
     return crossings, lines
+
+
+def pair_verdict(pair: SweepResult) -> list[str]:
+    """The verdict for one pair of doctrines, in words that agree with the chart: with no clean crossover,
+    from the very war rates the chart draws at each point (which is lower where, and where they tie)."""
+    a, b = pair.doctrines
+    if pair.crossovers() or len(pair.axes) > 1:
+        return describe_crossovers(pair)
+    spec = P.SPEC[pair.axes[0].name]
+    xs = [p[0][0] for p in pair.points]
+    diff = [p[1][a].rate("war") - p[1][b].rate("war") for p in pair.points]
+    lower_a = [x for x, d in zip(xs, diff) if d < 0]
+    lower_b = [x for x, d in zip(xs, diff) if d > 0]
+    ties = [x for x, d in zip(xs, diff) if d == 0]
+
+    def at(values) -> str:
+        return ", ".join(format_value(spec, v) for v in values)
+
+    if not lower_a and not lower_b:
+        return [f"{a} and {b} have the same war rate at every point of this grid."]
+    if lower_a and lower_b:  # the lead changes through a tie: no crossing between two points
+        return [f"{a} has the lower war rate at {at(lower_a)}, {b} at {at(lower_b)}; they tie at {at(ties)}."]
+    lead = a if lower_a else b
+    if not ties:
+        return [f"{lead} has the lower war rate everywhere on this grid: no crossover."]
+    return [f"{lead} has the lower war rate at every point except {at(ties)}, where the two tie: no crossover."]
 
 
 class SweepScene(lab.LabScene):

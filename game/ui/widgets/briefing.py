@@ -71,12 +71,20 @@ def briefing(kind: str, name: str, dynamics: bool = True) -> list[tuple[str, str
     return out
 
 
-def score_label(score: float) -> str:
-    return f"Your score {score:.0f}"
+def score_label(score: float, played: int = 1) -> str:
+    """'Your score 58', or 'Your score —' before a turn is played (there is nothing to score yet)."""
+    return f"Your score {score:.0f}" if played else "Your score —"
 
 
-def score_tip(kind: str, score: float, parts: dict[str, float], dynamics: bool = True) -> str:
-    """The running score's tooltip: what it counts for this type, part by part, so far."""
+def score_tip(kind: str, score: float, parts: dict[str, float], dynamics: bool = True, played: int = 1) -> str:
+    """The running score's tooltip: what it counts for this type, part by part, so far (before the first
+    turn: what it will count)."""
+    if not played:
+        counts = "your 2×2 payoff alone" if not dynamics else _shares(kind)
+        return (
+            f"No score yet: it starts when turn 1 is played. For a {kind} actor it will count {counts} (0–100). "
+            + ("" if not dynamics else _war_line())
+        ).strip()
     if not dynamics:
         return (
             f"Your score so far: {score:.0f} of 100. In this scenario it is your 2×2 payoff alone: "

@@ -1,4 +1,6 @@
-"""Regional tension 0–100 on a bar with the named bands of vocab.TENSION_BANDS."""
+"""Regional tension 0–100 on a bar with the named bands of vocab.TENSION_BANDS. An open crisis or a
+war names itself in the gauge's label in place of the band: a region with a crisis at rung 2 is not
+"calm" whatever the number says."""
 
 from __future__ import annotations
 
@@ -41,29 +43,49 @@ class TensionGauge(CachedPanel):
             + metrics.pad
         )
 
-    def draw(self, surface, value: float, previous: float | None = None, budget: RenderBudget | None = None):
-        key = (round(value, 2), None if previous is None else round(previous, 2), self.rect.size, self.m, self.compact)
-        self.paint(surface, key, lambda: self._render(value, previous), budget)
+    def draw(
+        self,
+        surface,
+        value: float,
+        previous: float | None = None,
+        budget: RenderBudget | None = None,
+        alert: tuple[str, ...] = ("",),
+    ):
+        """alert: the open crisis or the war the label leads with, in words from the longest to the
+        fewest (play_draw.crisis_alert); the longest that fits is shown."""
+        key = (
+            round(value, 2),
+            None if previous is None else round(previous, 2),
+            self.rect.size,
+            self.m,
+            self.compact,
+            alert,
+        )
+        self.paint(surface, key, lambda: self._render(value, previous, alert), budget)
 
-    def _render(self, value, previous):
+    def _render(self, value, previous, alert=("",)):
         m = self.m
         surf = text.surface(self.rect.size)
         surf.fill(palette.BACKGROUND)
         band = tension_band(value)
         if self.compact:
-            return self._render_compact(surf, value, previous, band)
-        head = f"Regional tension {value:.0f} / 100 — {band}"
+            return self._render_compact(surf, value, previous, alert[-1] or band, bool(alert[-1]))
+        change = ""
         if previous is not None:
             delta = value - previous
-            head += f" ({'+' if delta >= 0 else '−'}{abs(delta):.1f} this turn)"
-        head = text.ellipsize(head, m.body, self.rect.width, "bold")
-        surf.blit(text.render(head, m.body, palette.TEXT, "bold"), (0, 0))
+            change = f" ({'+' if delta >= 0 else '−'}{abs(delta):.1f} this turn)"
+        # the crisis's stake counts more than the change: each wording with the change, then without it
+        heads = [f"Regional tension {value:.0f} / 100 — {w}{tail}" for w in alert if w for tail in (change, "")]
+        head = text.first_fitting(
+            heads or [f"Regional tension {value:.0f} / 100 — {band}{change}"], m.body, self.rect.width, "bold"
+        )
+        surf.blit(text.render(head, m.body, palette.WARNING if alert[0] else palette.TEXT, "bold"), (0, 0))
         top = text.line_height(m.body, "bold") + 2
         bar_h = round(m.body * 1.3)
         bar = pygame.Rect(0, top, self.rect.width, bar_h)
         needle = bar.x + round(bar.width * max(0.0, min(100.0, value)) / 100)
         _bands(surf, bar, needle, m)
-        pygame.draw.rect(surf, palette.PANEL_EDGE, bar, 1)
+        pygame.draw.rect(surf, palette.WARNING if alert[0] else palette.PANEL_EDGE, bar, 2 if alert[0] else 1)
         x = needle
         pygame.draw.rect(surf, palette.TEXT, (x - 3, bar.y - 4, 6, bar.height + 8))
         pygame.draw.rect(surf, palette.BACKGROUND, (x - 3, bar.y - 4, 6, bar.height + 8), 1)
@@ -75,16 +97,22 @@ class TensionGauge(CachedPanel):
             surf.blit(img, r)
         return surf
 
-    def _render_compact(self, surf, value, previous, band):
-        """One row for big text sizes: the number and band in words, then the banded bar."""
+    def _render_compact(self, surf, value, previous, label, alarm=False):
+        """One row for big text sizes: the number and its band (or the open crisis) in words, then the banded bar."""
         m = self.m
-        head = f"Tension {value:.0f} · {band}"
+        head = f"Tension {value:.0f} · {label}"
+        heads = [head]
         if previous is not None:
             delta = value - previous
-            head += f" {'+' if delta >= 0 else '−'}{abs(delta):.0f}"
+            heads.insert(0, head + f" {'+' if delta >= 0 else '−'}{abs(delta):.0f}")
         w_head = text.size("Tension 100 · friction +10", m.body, "bold")[0] + m.pad
-        head = text.ellipsize(head, m.body, w_head, "bold")
-        img = text.render(head, m.body, palette.TEXT, "bold")
+        if alarm:  # the crisis's words get up to half the row, without the change when that is too long
+            room = max(w_head, self.rect.width // 2)
+            w_head = max(
+                w_head, min(room, text.size(text.first_fitting(heads, m.body, room, "bold"), m.body, "bold")[0] + m.pad)
+            )
+        head = text.first_fitting(heads, m.body, w_head, "bold")
+        img = text.render(head, m.body, palette.WARNING if alarm else palette.TEXT, "bold")
         surf.blit(img, img.get_rect(midleft=(0, self.rect.height // 2)))
         bar_h = round(m.body * 1.4)
         bar = pygame.Rect(

@@ -1,7 +1,9 @@
 """The region map: actors as coloured, shaped nodes; edges for trust, alliances and crises.
 
 An open crisis is a numbered diamond on its pair's edge (the rung) with a label naming the stake
-and the rung ("Taiwan · rung 2 confrontation"), from Game.open_crises()."""
+and the rung ("Taiwan · rung 2 confrontation"), from Game.open_crises(). A war begun this turn is
+labelled with its stake and its sides ("WAR over Taiwan · CHN, PRK vs USA, JPN") and every actor
+in it is ringed in the brink's colour."""
 
 from __future__ import annotations
 
@@ -48,8 +50,12 @@ class MapView(CachedPanel):
         budget: RenderBudget | None = None,
         crises=(),
     ):
-        """crises: the open crises, each a dict with 'parties', 'name' and 'rung' (Game.open_crises())."""
-        crises = tuple((tuple(c["parties"]), c["name"], int(c["rung"])) for c in crises)
+        """crises: the open crises, each a dict with 'parties', 'name' and 'rung' (Game.open_crises()); a war
+        also has 'sides': (the first party's side, the second's), actor indices."""
+        crises = tuple(
+            (tuple(c["parties"]), c["name"], int(c["rung"]), tuple(map(tuple, c.get("sides", ((), ())))))
+            for c in crises
+        )
         key = (
             version,
             id(snapshot),
@@ -71,11 +77,14 @@ class MapView(CachedPanel):
             budget,
         )
 
-    @staticmethod
-    def crisis_label(name: str, rung: int) -> str:
-        """'Taiwan · rung 2 confrontation' (a leading 'The' is dropped: the map is small)."""
+    def crisis_label(self, name: str, rung: int, sides=((), ())) -> str:
+        """'Taiwan · rung 2 confrontation', or a war's 'WAR over Taiwan · CHN, PRK vs USA, JPN' (a leading
+        'The' is dropped: the map is small)."""
         if name.lower().startswith("the "):
             name = name[4:]
+        if rung >= len(RUNG_NAMES) - 1:
+            codes = [", ".join(self.scenario.actors[i].code for i in side) for side in sides]
+            return f"WAR over {name} · {' vs '.join(codes)}" if all(codes) else f"WAR over {name} · rung {rung} war"
         return f"{name} · rung {rung} {RUNG_NAMES[min(rung, len(RUNG_NAMES) - 1)]}"
 
     # ------------------------------------------------------------------ rendering
@@ -91,6 +100,9 @@ class MapView(CachedPanel):
         self.node_pos = [(round(x + self.rect.x), round(y + self.rect.y)) for x, y in pos]
         pairs = self._draw_edges(surf, pos, np.asarray(snap["trust"], dtype=float), alliance, focus, target, r)
         # rings, then markers, then labels: a label is never hidden under another actor's ring
+        for _parties, _name, _rung, sides in crises:  # a war's sides: every actor in it ringed
+            for i in sides[0] + sides[1]:
+                pygame.draw.circle(surf, rung_colour(4), (round(pos[i][0]), round(pos[i][1])), round(r * 1.45), 4)
         taken = self._draw_nodes(surf, pos, focus, target, r)
         labels = self._place_labels(pos, humans, r, label_px, box, taken)
         icon_r = round(label_px * 0.9)
@@ -263,17 +275,16 @@ class MapView(CachedPanel):
         """Each open crisis's label beside its diamond, in the nearest free place around it."""
         out = []
         px = self.m.small
-        for (a, b), name, rung in crises:
+        for (a, b), name, rung, sides in crises:
+            label = self.crisis_label(name, rung, sides)
             spot = icons.get((min(a, b), max(a, b)))
             if spot is None:
                 continue
-            img = text.render(
-                text.ellipsize(self.crisis_label(name, rung), px, inner.width - 12, "bold"), px, palette.TEXT, "bold"
-            )
+            img = text.render(text.ellipsize(label, px, inner.width - 12, "bold"), px, palette.TEXT, "bold")
             box = free_place(img.get_rect().inflate(8, 4), spot, taken, inner, icon_r + 2)
             if box.collidelist(taken) >= 0:
                 # no room for one long line: the stake over its rung, on two shorter lines
-                first, second = self.crisis_label(name, rung).split(" · ", 1)
+                first, second = label.split(" · ", 1)
                 lines = [
                     text.render(text.ellipsize(t, px, inner.width - 12, "bold"), px, palette.TEXT, "bold")
                     for t in (first, second)
@@ -287,10 +298,7 @@ class MapView(CachedPanel):
             if box.collidelist(taken) >= 0:
                 # the stake alone (its diamond shows the rung)
                 short = text.render(
-                    text.ellipsize(self.crisis_label(name, rung).split(" · ")[0], px, inner.width - 12, "bold"),
-                    px,
-                    palette.TEXT,
-                    "bold",
+                    text.ellipsize(label.split(" · ")[0], px, inner.width - 12, "bold"), px, palette.TEXT, "bold"
                 )
                 trial = free_place(short.get_rect().inflate(8, 4), spot, taken, inner, icon_r + 2)
                 if trial.collidelist(taken) < 0:
@@ -303,6 +311,8 @@ class MapView(CachedPanel):
                     if trial.collidelist(taken) < 0:
                         box = trial
                         break
+            if box.collidelist(taken) >= 0 and rung >= len(RUNG_NAMES) - 1:
+                continue  # a war with no free place for its label: the banner above the map names it
             taken.append(box)
             out.append((img, box.inflate(-8, -4), rung, spot))
         return out

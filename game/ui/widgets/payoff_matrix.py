@@ -1,7 +1,8 @@
 """The 2x2 payoff matrix of a game without dynamics (two_rivals), in place of the tension gauge and the
 event card: the viewer's moves down, the other side's across, each cell "yours · theirs", the last
-round's cell lit, and the running totals. The viewer sees its own temptation only (its type is told to
-it privately); the other side's reads "2 or 5". The compact form is one line of totals."""
+round's cell lit, and what the viewer may know of the score (its own payoff total, the other side's
+moves). The viewer sees its own temptation only (its type is told to it privately); the other side's
+reads "2 or 5", and its payoffs wait for the debrief. The compact form is that one line."""
 
 from __future__ import annotations
 
@@ -16,9 +17,21 @@ from .cached import CachedPanel, RenderBudget
 MOVE_WORDS = {TALK: "talks", DETER: "deters"}
 
 
-def totals_line(names: list[str], totals: list[float], turn: int) -> str:
-    scores = " · ".join(f"{n} {t:g}" for n, t in zip(names, totals))
-    return f"Payoff totals after turn {turn}: {scores}" if turn else f"Payoff totals: {scores}"
+def known_line(game, viewer: int, viewer_type: str | None) -> str:
+    """What the seat may know of the running score: its own payoff total and how often the other side
+    talked. The other side's payoff would give its hidden type away (its temptation is 2 or 5), so it
+    waits for the debrief; a game watched with no human seat shows the moves alone."""
+    names, codes = [a.name for a in game.scenario.actors], game.codes
+    turn = game.turns[-1]["turn"] if game.turns else 0
+    talked = [sum(1 for t in game.turns if dilemma.move_of(t, c) == TALK) for c in codes]
+    others = [k for k in range(len(codes)) if k != viewer] if viewer_type is not None else range(len(codes))
+    moves = ", ".join(f"{names[k]} talked {talked[k]} of {turn}" for k in others)
+    if viewer_type is None:
+        return f"After turn {turn}: {moves} (payoffs in the debrief)" if turn else "Payoffs show in the debrief"
+    own = dilemma.totals(game.turns, len(codes))[viewer]
+    if not turn:
+        return "Your payoff total: 0 (the other side's shows in the debrief)"
+    return f"Your payoff after turn {turn}: {own:g} · {moves}"
 
 
 class PayoffMatrix(CachedPanel):
@@ -43,10 +56,9 @@ class PayoffMatrix(CachedPanel):
         surf = pygame.Surface(self.rect.size)
         surf.fill(palette.BACKGROUND)
         names = [a.name for a in game.scenario.actors]
-        totals = dilemma.totals(game.turns, game.scenario.n)
-        turn = game.turns[-1]["turn"] if game.turns else 0
+        known = known_line(game, viewer, viewer_type)
         if self.compact:
-            line = text.ellipsize(totals_line(names, totals, turn), m.body, self.rect.width, "bold")
+            line = text.ellipsize(known, m.body, self.rect.width, "bold")
             img = text.render(line, m.body, palette.TEXT, "bold")
             surf.blit(img, img.get_rect(midleft=(0, self.rect.height // 2)))
             return surf
@@ -76,7 +88,7 @@ class PayoffMatrix(CachedPanel):
         totals_h = text.line_height(m.body, "bold") + m.pad // 2
         grid_h = max(3 * text.line_height(m.body, "bold"), self.rect.height - y - totals_h)
         y += self._grid(surf, pygame.Rect(0, y, self.rect.width, grid_h), mx, me, them, lit) + m.pad // 2
-        line = text.ellipsize(totals_line(names, totals, turn), m.body, self.rect.width, "bold")
+        line = text.ellipsize(known, m.body, self.rect.width, "bold")
         surf.blit(text.render(line, m.body, palette.ACCENT, "bold"), (0, min(y, self.rect.height - totals_h)))
         return surf
 

@@ -25,6 +25,7 @@ from .room import Classroom, Refused
 from .views import Debriefs, board_view, console_view, room_listing, team_view
 
 STATIC = Path(__file__).with_name("static")
+QUIET = ("choose", "answer")  # messages that change no screen but their own seat's (until a turn is played)
 LOG = logging.getLogger("game.classroom")
 TICK = 0.2  # seconds between looks at the turn timers
 TIMER_PUSH = 5.0  # seconds between timer updates sent while no one acts (pages count down themselves)
@@ -54,7 +55,10 @@ class Hub:
             return
         if keep and self.autosave is not None:
             self.autosave(self.room)
-        await self.push(changed, consoles=True)
+        if msg["type"] in QUIET:  # a choice in progress: only its own seat's screens change
+            await self.push(changed, only=msg["token"])
+        else:
+            await self.push(changed, consoles=True)
 
     def _apply(self, ws: WebSocket, msg: dict) -> tuple[set, bool]:
         """Carry out a checked message; the tables whose screens changed and whether the class is worth saving."""
@@ -113,13 +117,16 @@ class Hub:
         except (RuntimeError, WebSocketDisconnect, OSError):
             self.drop(ws)
 
-    async def push(self, tables: set, consoles: bool = False) -> None:
-        """Send every screen of the given tables its new view (a seat's replies to its own message first)."""
+    async def push(self, tables: set, consoles: bool = False, only: str | None = None) -> None:
+        """Send every screen of the given tables its new view (a seat's replies to its own message first);
+        with `only`, the screens of that seat token alone."""
         room = self.room
         out, self._pending = self._pending, {}
         if room.finished:
             tables = set(range(len(room.tables)))
         for ws, token in list(self.teams.items()):
+            if only is not None and token != only:
+                continue
             try:
                 ct, seat = room.seat_of(token)
             except Refused:
@@ -127,7 +134,7 @@ class Hub:
             if ct.index in tables:
                 out.setdefault(ws, []).append(team_view(room, ct, seat, self.debriefs))
         for ws, k in list(self.boards.items()):
-            if k in tables:
+            if k in tables and only is None:
                 out.setdefault(ws, []).append(board_view(room, room.tables[k], self.debriefs))
         if consoles and self.consoles:
             view = console_view(room, self.debriefs)

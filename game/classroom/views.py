@@ -61,7 +61,7 @@ class Debriefs:
         self._cache: dict = {}
 
     def record(self, ct: ClassTable) -> dict:
-        key = ("record", ct.index, id(ct.game), ct.game.turn)
+        key = ("record", ct.index, id(ct.game), ct.game.turn, repr(sorted(ct.game.beliefs.items())))
         if key not in self._cache:
             self._cache[key] = ct.game.record().data
         return self._cache[key]

@@ -76,8 +76,7 @@ class Hub:
         if kind == "teacher":
             room.check_key(msg["key"])
             teacher.act(room, msg)
-            if msg["action"] == "watch":
-                self.consoles.add(ws)
+            self.consoles.add(ws)  # a connection that knows the key is sent the console from now on
             return set(range(len(room.tables))), msg["action"] != "watch"
         return self._team_move(ws, msg)
 

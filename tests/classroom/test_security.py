@@ -130,7 +130,7 @@ def fuzzed(r: random.Random, room, token: str) -> str | bytes:
 
 @pytest.mark.parametrize("count", [1000])
 def test_fuzzed_and_oversized_messages_each_get_an_error(class_under_way, count):
-    """1,000 fuzzed and oversized messages (fixed seed) each get an error reply; the server stays up, no game changes."""
+    """1,000 fuzzed or oversized messages (fixed seed) each get an error; the server stays up, no game changes."""
     server, room, ws, (mine, _) = class_under_way
     before = state(room)
     r = random.Random(20)

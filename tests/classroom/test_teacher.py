@@ -51,7 +51,7 @@ def test_start_seats_teams_as_humans_and_the_rest_as_the_ai():
 
 
 def test_the_timer_plays_a_seat_still_choosing_by_its_doctrine():
-    """When the timer runs out, the seat that did not lock in is played by its doctrine, and the record names the turn."""
+    """When the timer runs out, a seat that did not lock in is played by its doctrine; the record names the turn."""
     room, clock, tokens = _class(timer=30)
     teacher.start(room)
     _move(room, tokens[0, 0])

@@ -80,8 +80,9 @@ def serve(room, path, args) -> int:
     from .server import make_app
 
     url = join_url(args.host, args.port)
-    app = make_app(room, f"{url}?room={room.room}", autosave=lambda r: autosave.save(r, path))
-    autosave.save(room, path)
+    keep = autosave.Autosaver(path)
+    app = make_app(room, f"{url}?room={room.room}", autosave=keep)
+    keep(room)
     world = "hidden, drawn per table" if room.hidden else room.scenario.worldview.label
     print(
         f"Classroom: {len(room.tables)} table(s) of {room.scenario.title}, seeds {room.seed} to "

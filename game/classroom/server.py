@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -247,7 +248,9 @@ def make_app(room: Classroom, join_url: str = "", limits: Limits | None = None, 
 
     @asynccontextmanager
     async def lifespan(app):
-        timers = asyncio.get_running_loop().create_task(hub.run_timers())
+        loop = asyncio.get_running_loop()
+        timers = loop.create_task(hub.run_timers())
+        threading.Thread(target=hub.cache.warm, args=(room,), name="classroom-warm", daemon=True).start()
         try:
             yield
         finally:

@@ -76,7 +76,19 @@ class Cache:
         return self.get(key, lambda: ct.game.record().data)
 
     def baseline(self, ct: ClassTable) -> list:
-        return self.get(("baseline", ct.game), lambda: [float(s) for s in ct.game.baseline_scores()])
+        """What the scenario's AI scores in each seat: the same before and after the start (humans do not change it)."""
+        g = ct.game
+        key = ("baseline", g.seed, g.turn_limit, g.worldview.label, repr(g.worldview.as_dict()))
+        return self.get(key, lambda: [float(s) for s in g.baseline_scores()])
+
+    def warm(self, room: Classroom) -> None:
+        """Work out beforehand what the end of each game needs and no player changes: each table's
+        baseline and, in a hidden world, the observer's likelihoods (seconds of work, done in a
+        thread while the class gathers, so that no game's end waits for them)."""
+        for ct in list(room.tables):
+            self.baseline(ct)
+            if ct.game.hidden:
+                ct.game.observer_beliefs()
 
     def seat(self, ct: ClassTable, seat: int) -> dict:
         return seat_debrief(self.record(ct), ct.game.codes[seat], self.baseline(ct)[seat])

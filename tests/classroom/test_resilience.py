@@ -52,9 +52,9 @@ def start_server(data: Path, port: int, *extra) -> tuple[subprocess.Popen, dict]
             time.sleep(0.05)
 
 
-async def play_teams(url, code, tables, n, tokens=None, until=None):
+async def play_teams(url, code, tables, n, tokens=None, until=None, joined=lambda: None):
     seats = [(k, s) for k in range(tables) for s in SEATS]
-    tasks = [team(url, code, k, s, n, lambda: None, (tokens or {}).get((k, s)), until) for k, s in seats]
+    tasks = [team(url, code, k, s, n, joined, (tokens or {}).get((k, s)), until) for k, s in seats]
     return dict(zip(seats, await asyncio.wait_for(asyncio.gather(*tasks), 120)))
 
 
@@ -68,8 +68,15 @@ def test_a_killed_server_resumes_every_table_with_every_token(tmp_path):
         code = found["room"]
 
         async def seat_and_start():
-            joining = asyncio.ensure_future(play_teams(url, code, tables, sc.n, until=2))
-            await asyncio.sleep(1.0)  # every team joined (the lobby keeps them waiting)
+            seated, everyone = [], asyncio.Event()
+
+            def joined():
+                seated.append(1)
+                if len(seated) == tables * len(SEATS):
+                    everyone.set()
+
+            joining = asyncio.ensure_future(play_teams(url, code, tables, sc.n, until=2, joined=joined))
+            await asyncio.wait_for(everyone.wait(), 60)  # the lobby keeps them waiting for the start
             with connect(url) as t:
                 t.send(json.dumps({"type": "teacher", "key": found["key"], "action": "start"}))
             return await joining

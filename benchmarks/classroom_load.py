@@ -168,8 +168,10 @@ def main() -> int:
     waits = [1000 * (clocks.seen[k] - clocks.locked[k]) for k in clocks.locked if k in clocks.seen]
     q = statistics.quantiles(waits, n=20)
     print(f"{args.tables} tables × 8 teams + {args.tables} boards, {len(waits)} turns played in {wall:.1f} s")
-    print(f"last lock-in to every client with the result: median {statistics.median(waits):.1f} ms, "
-          f"p95 {q[18]:.1f} ms, longest {max(waits):.1f} ms")
+    print(
+        f"last lock-in to every client with the result: median {statistics.median(waits):.1f} ms, "
+        f"p95 {q[18]:.1f} ms, longest {max(waits):.1f} ms"
+    )
     print(f"server peak memory: {peak:.0f} MiB")
     return 0
 

@@ -129,6 +129,6 @@ def add_parser(sub) -> None:
     p.add_argument("--set", action="append", metavar="PARAM=VALUE", help="override a worldview parameter; repeatable")
     p.add_argument("--seed", type=int, default=1, help="seed of table 0; table k plays seed + k (default 1)")
     p.add_argument("--timer", type=int, help="seconds a turn lasts; then the AI plays the seats still choosing")
-    p.add_argument("--headless", action="store_true", help="open no board (without it, this machine's browser opens it)")
+    p.add_argument("--headless", action="store_true", help="open no board here (without it, the browser opens it)")
     p.add_argument("--resume", nargs="?", const="", metavar="FILE", help="continue the saved class (default: autosave)")
     p.add_argument("--export", metavar="DIR", help="write the saved class's records, games.csv and class.csv; exit")

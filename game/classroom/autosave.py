@@ -109,9 +109,22 @@ def load(path, timer: float | None = None, clock=None) -> Classroom:
     """The class saved at path, every table replayed to its last played turn, every token valid.
     timer, when given, replaces the saved turn timer."""
     path = Path(path)
-    data = json.loads(read_text(path, "classroom autosave (JSON)"))
+    text = read_text(path, "classroom autosave (JSON)")
+    try:
+        data = json.loads(text)
+    except ValueError:
+        raise LoadError(path, None, None, "not JSON (a classroom autosave is)") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != VERSION:
         raise LoadError(path, None, "format", f"not a classroom autosave (expected {FORMAT}, version {VERSION})")
+    try:
+        return _restored(path, data, timer, clock)
+    except LoadError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        raise LoadError(path, None, None, f"a damaged classroom autosave ({type(exc).__name__}: {exc})") from None
+
+
+def _restored(path: Path, data: dict, timer, clock) -> Classroom:
     games = [Game.from_record(GameRecord.from_json(json.dumps(t["game"]), path), path) for t in data["tables"]]
     first = games[0]
     scenario = first.base_scenario if first.hidden else first.scenario

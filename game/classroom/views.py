@@ -49,6 +49,8 @@ def ready(ct: ClassTable) -> str:
 
 def public(ct: ClassTable) -> dict:
     view = plain(ct.table.public_view())
+    if ct.game.hidden and not ct.game.over:
+        view["seed"] = None  # the seed names the hidden world to anyone who replays it: shown at the end
     view["card"] = card_of(ct)
     view["teams"] = {str(seat): team.name for seat, team in sorted(ct.teams.items())}
     last = ct.game.turns[-1] if ct.game.turns else None

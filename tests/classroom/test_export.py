@@ -73,3 +73,15 @@ def test_export_without_a_saved_class_says_so(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("DOD_DATA_DIR", str(tmp_path))
     assert main(["classroom", "--export", str(tmp_path / "out")]) == 2
     assert "no saved class" in capsys.readouterr().err
+
+
+def test_a_damaged_autosave_is_refused_in_one_line(tmp_path, monkeypatch, capsys):
+    """--resume of a file that is not a classroom autosave, or a damaged one, is refused in one line naming the file."""
+    monkeypatch.setenv("DOD_DATA_DIR", str(tmp_path))
+    room = Classroom(load_scenario("two_rivals"), tables=1, seed=1, turns=2)
+    path = autosave.save(room, tmp_path / "class.json")
+    for text in ("{not json", '{"format": "something else"}', path.read_text().replace('"tables"', '"tablez"')):
+        path.write_text(text)
+        assert main(["classroom", "--resume", str(path), "--export", str(tmp_path / "out")]) == 2
+        err = capsys.readouterr().err
+        assert "class.json" in err and len(err.strip().splitlines()) == 1

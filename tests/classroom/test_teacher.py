@@ -150,3 +150,13 @@ def test_the_class_summary_compares_the_worlds_of_the_tables():
     view = team_view(room, room.tables[1], 0, cache)
     assert view["debrief"]["type"] in ("greedy", "security-seeking") and view["debrief"]["baseline"] >= 0
     assert console_view(room, cache)["class_debrief"] == board
+
+
+def test_the_type_read_in_the_lobby_is_the_type_in_the_game():
+    """A team's private briefing before the start tells the type its seat has once the game starts."""
+    room, _, tokens = _class(tables=2)
+    cache = Cache()
+    before = {key: team_view(room, room.tables[key[0]], key[1], cache)["private"]["type"] for key in tokens}
+    teacher.start(room)
+    after = {key: team_view(room, room.tables[key[0]], key[1], cache)["private"]["type"] for key in tokens}
+    assert before == after

@@ -5,6 +5,7 @@ seed, so the class runs its own experiment and compares its tables at the end.""
 
 from __future__ import annotations
 
+import os
 import socket
 import sys
 from pathlib import Path
@@ -58,7 +59,12 @@ def new_or_saved(args):
     hidden = args.worldview in (None, HIDDEN)
     sc = chosen_scenario(args.scenario, None if hidden else args.worldview, args.set, args.turns)
     room = Classroom(sc, args.tables, args.seed, hidden, args.turns, args.timer or None)
-    return room, autosave.default_path()
+    path = autosave.default_path()
+    if path.exists():  # the class saved before this one is kept, not written over
+        kept = path.with_name("previous.json")
+        os.replace(path, kept)
+        print(f"The class saved before is kept as {shown_path(kept)} (continue it with --resume FILE)")
+    return room, path
 
 
 def run(args) -> int:

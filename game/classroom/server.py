@@ -245,8 +245,13 @@ def _page(name: str):
     return page
 
 
+def join_address(request) -> str:
+    """The address teams join at: the one the server was started with, else the one this request came to."""
+    return request.app.state.join_url or f"{request.base_url}?room={request.app.state.hub.room.room}"
+
+
 async def api_room(request):
-    return JSONResponse(dict(room_listing(request.app.state.hub.room), join=request.app.state.join_url))
+    return JSONResponse(dict(room_listing(request.app.state.hub.room), join=join_address(request)))
 
 
 async def qr_svg(request):
@@ -255,7 +260,7 @@ async def qr_svg(request):
     import segno
 
     out = io.BytesIO()
-    segno.make(request.app.state.join_url, error="m").save(out, kind="svg", scale=8, border=2)
+    segno.make(join_address(request), error="m").save(out, kind="svg", scale=8, border=2)
     return Response(out.getvalue(), media_type="image/svg+xml")
 
 
@@ -294,5 +299,5 @@ def make_app(room: Classroom, join_url: str = "", limits: Limits | None = None, 
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.hub, app.state.limits = hub, limits or Limits()
     app.state.doors = Doors(app.state.limits)
-    app.state.join_url = join_url or f"http://127.0.0.1/?room={room.room}"
+    app.state.join_url = join_url
     return app

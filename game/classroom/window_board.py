@@ -155,10 +155,10 @@ def draw(surface: pygame.Surface, board: dict | None, address: str, room: str, s
     qr = pygame.Rect(inner.x, inner.y + block.height + pad, inner.width, inner.bottom - inner.y - block.height - pad)
     draw_qr(surface, address, qr)
     right = pygame.Rect(left.right + pad, pad, w - left.right - 2 * pad, h - 2 * pad)
+    summary = board.get("class_debrief") if board else None
     if board is None:
-        return
-    summary = board.get("class_debrief")
-    if summary:
+        paragraphs = [("Connecting to the class's server…", 1.0, palette.MUTED, "italic")]
+    elif summary:
         paragraphs = summary_paragraphs(summary, board)
     elif board["status"] == "lobby":
         paragraphs = [("Seats", 1.15, palette.TEXT, "bold")] + seat_paragraphs(board)
@@ -167,7 +167,8 @@ def draw(surface: pygame.Surface, board: dict | None, address: str, room: str, s
     inner = panel(surface, right, None, px)
     block = text.fit_static(tuple(paragraphs), inner.width - round(28 * scale), inner.height, px)
     surface.blit(block.surface, (inner.x + round(28 * scale), inner.y))
-    draw_markers(surface, board, block, inner, px)
+    if board is not None:
+        draw_markers(surface, board, block, inner, px)
 
 
 def seat_paragraphs(board: dict) -> list[tuple[str, float, tuple, str]]:

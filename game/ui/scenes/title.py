@@ -18,6 +18,7 @@ TAGLINE = (
 
 class TitleScene(ListScene):
     name = "title"
+    still = True  # nothing moves: the window waits for input
 
     def layout(self):
         m = self.m

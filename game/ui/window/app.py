@@ -46,6 +46,7 @@ def scene_classes() -> dict:
     from ..scenes.menu import GameMenu
     from ..scenes.pass_device import PassDeviceScene
     from ..scenes.play import PlayScene
+    from ..scenes.printed import PrintedNotice
     from ..scenes.sandbox import SandboxScene
     from ..scenes.save_dialog import SaveDialog
     from ..scenes.setup import SetupScene
@@ -69,6 +70,7 @@ def scene_classes() -> dict:
         GameMenu,
         PassDeviceScene,
         PlayScene,
+        PrintedNotice,
         SandboxScene,
         SaveDialog,
         SetupScene,

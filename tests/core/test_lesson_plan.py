@@ -1,6 +1,10 @@
 """The lesson plan (the teacher's guide as data): each version fills 45 minutes part after part, every
 part's game is built as the guide names it, and the prepared games do what their prompts promise."""
 
+import re
+import shlex
+from pathlib import Path
+
 import pytest
 
 from game.core.model.doctrines import HUMAN
@@ -48,3 +52,63 @@ def test_the_prepared_games_do_what_their_prompts_say():
     japan = crisis.codes.index("JPN")
     crisis.play_turn({japan: (7, -1)})  # hold
     assert any(japan in c["parties"] for c in crisis.open_crises())
+
+
+GUIDE = Path(__file__).resolve().parents[2] / "docs" / "teachers-guide.md"
+
+
+def _section(title: str) -> str:
+    text = GUIDE.read_text(encoding="utf-8")
+    start = text.index(f"## {title}\n")
+    end = text.find("\n## ", start + 1)
+    return text[start : end if end > 0 else None]
+
+
+def _minute_rows(section: str) -> list[tuple[int, int, str]]:
+    """(from, to, part) of each row of a minute table: '| 2–6 | 1. The security ... |'."""
+    rows = re.findall(r"^\| (\d+)–(\d+) \| ([^|]+) \|", section, flags=re.M)
+    return [(int(a), int(b), part.strip()) for a, b, part in rows]
+
+
+@pytest.mark.parametrize(
+    "title, plan",
+    [("The 45-minute lesson", L.SHORT), ("Two lessons", L.FIRST_OF_TWO), ("Two lessons", L.SECOND_OF_TWO)],
+    ids=["short", "first", "second"],
+)
+def test_the_guide_minute_plan_adds_up_to_45_and_follows_the_lesson_mode(title, plan):
+    """Each of the guide's minute tables runs 0 to 45 without gaps, part for part as the lesson mode plays it."""
+    rows = _minute_rows(_section(title))
+    if plan is L.SECOND_OF_TWO:
+        rows = rows[len(L.FIRST_OF_TWO.parts) :]
+    elif plan is L.FIRST_OF_TWO:
+        rows = rows[: len(plan.parts)]
+    assert sum(b - a for a, b, _ in rows) == 45
+    assert [(a, b) for a, b, _ in rows] == [(p.start, p.end) for p in plan.parts]
+    assert all(part.startswith(f"{p.key}. {p.title.split(':')[0]}") for (_, _, part), p in zip(rows, plan.parts))
+
+
+def test_every_command_in_the_guide_appendix_parses():
+    """Every command of the appendix runs from a fresh terminal (scripts/play.sh or the venv's Python, never
+    a bare python) and its words pass the game's own argument parser and checks."""
+    from game.cli import build_parser, check_arguments, strict_types
+    from game.core.runs.options import chosen_doctrines, chosen_scenario
+
+    appendix = _section("Appendix: the command line")
+    commands = re.findall(r"`((?:bash scripts/play\.sh|\.venv/bin/python main\.py|python)[^`]*)`", appendix)
+    assert len(commands) >= 10
+    for command in commands:
+        words = shlex.split(command)
+        if words[:2] == ["bash", "scripts/play.sh"]:
+            argv = ["play", *words[2:]]
+        else:
+            assert words[:2] == [".venv/bin/python", "main.py"], command
+            argv = words[2:]
+        if argv == ["play", "--help"]:
+            continue
+        args = strict_types(build_parser()).parse_args(argv)
+        check_arguments(args)
+        if args.command in ("play", "simulate"):  # the names in it: scenario, world, doctrines, --set
+            world = None if args.worldview == "hidden" else args.worldview
+            sc = chosen_scenario(args.scenario or "east_asia_2023", world, args.set, args.turns)
+            chosen_doctrines(sc, args.doctrine_all, args.doctrine, allow_human=True)
+    assert not re.search(r"`python main\.py", GUIDE.read_text(encoding="utf-8"))

@@ -1,7 +1,9 @@
 """Print: P in the debrief writes a one-page PDF (and the PNG) of the debrief into the game's own folder,
 says where in a notice that stays until dismissed, and opens the PDF in the system's viewer on request."""
 
+import importlib.util
 import re
+from pathlib import Path
 
 import pygame as K
 
@@ -51,3 +53,26 @@ def test_p_prints_one_pdf_page_into_the_game_folder_and_says_where(make_app, dat
     assert not [p for p in folder.iterdir() if p.name.startswith(".")]
     driver.press(app, K.K_RETURN)
     assert opened == [folder / "debrief.pdf"]
+
+
+def _make_pdfs():
+    """scripts/make_pdfs.py, loaded as a module."""
+    path = Path(__file__).resolve().parents[2] / "scripts" / "make_pdfs.py"
+    spec = importlib.util.spec_from_file_location("make_pdfs", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_printable_docs_are_up_to_date_and_each_one_page(tmp_path):
+    """docs/worksheet.pdf and docs/teacher-summary.pdf were made from their Markdown sources as they are now,
+    and each source makes a valid one-page PDF again."""
+    make = _make_pdfs()
+    assert make.main(["--check"]) == 0, "run .venv/bin/python scripts/make_pdfs.py and commit the PDFs"
+    for name in make.SOURCES:
+        committed = (make.DOCS / f"{name}.pdf").read_bytes()
+        assert committed.startswith(b"%PDF-") and pdf_pages(committed) == 1
+        again = tmp_path / f"{name}.pdf"
+        markdown = (make.DOCS / f"{name}.md").read_text(encoding="utf-8")
+        make.write_pdf(make.page_of(markdown), again, name, "0" * 64)
+        assert pdf_pages(again.read_bytes()) == 1 and make.recorded_mark(again) == "0" * 64

@@ -199,7 +199,7 @@ def save_pdf(surface: pygame.Surface, path, dpi: int = 150) -> Path:
     page = Image.frombytes("RGB", surface.get_size(), pygame.image.tobytes(surface, "RGB"))
     tmp = path.with_name(temporary_name(path.name, ".pdf"))
     try:
-        page.save(tmp, "PDF", resolution=float(dpi))
+        page.save(tmp, "PDF", resolution=float(dpi), quality=90, title="Deterrence or Dialogue: debrief")
         os.replace(tmp, path)
     finally:
         try:

@@ -3,6 +3,7 @@ names (scenario, seats, world hidden or named, seed, turns, text size) or the la
 on screen, and Ctrl+PgDn / Ctrl+PgUp move between parts from any screen."""
 
 import pygame as K
+import pytest
 
 from game.core.files.scenario import load_scenario
 from game.core.model.doctrines import HUMAN
@@ -10,7 +11,7 @@ from game.core.teaching import lesson_plan as L
 from game.ui.scenes.lesson_mode import origin_of, setup_lines
 from game.ui.window import driver
 
-from .helpers import play_scene, start_at_title
+from .helpers import play_scene, recording_text, start_at_title
 
 
 def _open_lesson_from_title(app):
@@ -140,3 +141,35 @@ def test_every_part_says_its_setup_in_words():
                 assert "hidden" in words and "spiral-world" not in words and "deterrence-world" not in words
             if any(c == HUMAN for _, c in part.seats):
                 assert "The class plays" in words
+
+
+@pytest.mark.parametrize(
+    "size", [(1280, 720), pytest.param((1920, 1080), marks=pytest.mark.slow)], ids=["1280x720", "1920x1080"]
+)
+def test_the_lesson_card_and_its_notices_hold_at_every_size(make_app, size):
+    """Every part's card, and the quit question over a part's game, hold at text sizes 1.0, 1.5 and 2.0:
+    nothing cut, overlapping or off the window, no text smaller than at 1.0 (the layout test's measures)."""
+    from tests.ui.test_layout import draw_frame, problems
+
+    app = make_app(size=size)
+    start_at_title(app)
+    app.push(app.scene("lesson"))
+    lesson = app.top
+    base: dict = {}
+    found = {}
+    with recording_text():
+        for scale in (1.0, 1.5, 2.0):
+            for index in range(len(lesson.plan.parts)):
+                lesson.go(index)
+                app.set_scale(scale, remember=False)
+                driver.run(app, 1)
+                found[f"part {index}@{scale}"] = problems(app, draw_frame(app), base)
+        driver.press(app, K.K_RETURN)  # part D: part 7's game
+        for scale in (1.0, 1.5, 2.0):
+            app.set_scale(scale, remember=False)
+            app.ask_to_quit()
+            driver.run(app, 1)
+            assert driver.top_name(app) == "quit-confirm"
+            found[f"quit@{scale}"] = problems(app, draw_frame(app), base)
+            driver.press(app, K.K_ESCAPE)
+    assert not {k: v for k, v in found.items() if v}

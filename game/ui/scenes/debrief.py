@@ -393,7 +393,7 @@ class DebriefScene(Scene):
             options = [
                 self.status,
                 self.status.split(":")[0] + folder,
-                "Printed: P shows the folder again" if self.export_folder else self.status,
+                "Printed · P prints again and shows where" if self.export_folder else self.status,
             ]
             line, colour = text.first_fitting(options, m.body, r.width, "bold"), palette.FOCUS
         else:

@@ -230,21 +230,24 @@ class LessonScene(ListScene):
         surface.blit(self.block.surface, self.card.topleft)
 
     # -------------------------------------------------------------- the strip under a part's screens
-    def strip_height(self, m) -> int:
-        return 2 * text.line_height(m.small, "bold") + m.pad
-
-    def draw_strip(self, surface, rect: pygame.Rect, m):
-        """The part and its prompt (two lines at most) along the bottom of the window, with the steering keys."""
-        pygame.draw.rect(surface, palette.PANEL, rect)
-        pygame.draw.line(surface, palette.FOCUS, rect.topleft, rect.topright, 2)
-        hint = text.render(STEER_HINT, m.small, palette.MUTED)
-        room = rect.width - hint.get_width() - 3 * m.pad
-        words = f"Part {self.part.key} · {self.part.prompt}"
-        lines = text.wrap(words, m.small, room, "bold")
+    def _strip_lines(self, m) -> list[str]:
+        """The part and its prompt, wrapped beside the steering keys: two lines at most."""
+        room = m.width - text.size(STEER_HINT, m.small)[0] - 3 * m.pad
+        lines = text.wrap(f"Part {self.part.key} · {self.part.prompt}", m.small, room, "bold")
         if len(lines) > 2:
             lines = [lines[0], text.ellipsize(" ".join(lines[1:]), m.small, room, "bold")]
+        return lines
+
+    def strip_height(self, m) -> int:
+        return len(self._strip_lines(m)) * text.line_height(m.small, "bold") + m.pad
+
+    def draw_strip(self, surface, rect: pygame.Rect, m):
+        """The part and its prompt along the bottom of the window, with the steering keys at the right."""
+        pygame.draw.rect(surface, palette.PANEL, rect)
+        pygame.draw.line(surface, palette.FOCUS, rect.topleft, rect.topright, 2)
         y = rect.y + m.pad // 2
-        for line in lines:
+        for line in self._strip_lines(m):
             surface.blit(text.render(line, m.small, palette.FOCUS, "bold"), (rect.x + m.pad, y))
             y += text.line_height(m.small, "bold")
+        hint = text.render(STEER_HINT, m.small, palette.MUTED)
         surface.blit(hint, hint.get_rect(midright=(rect.right - m.pad, rect.centery)))

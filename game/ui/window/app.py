@@ -307,7 +307,7 @@ class App:
             scene.draw(room)
         self.ui.draw_ui(surface)
         if strip:
-            self.lesson.draw_strip(surface, pygame.Rect(0, h - strip, w, strip), self.metrics)
+            self.lesson.draw_strip(surface, pygame.Rect(0, h - strip, w, strip), Metrics(w, h, self.scale))
         self._draw_toast(room)
 
     def _draw_toast(self, surface):

@@ -297,7 +297,7 @@ class DebriefScene(Scene):
         if self._not_ready():
             return
         try:
-            folder = saving.export(self.game, self.charts_picture(), self.printable(), self.other)
+            folder = saving.export(self.game, self.charts_picture(), self.other, self.printable())
         except OSError as exc:
             self.status = f"Export failed: {exc.strerror or exc}"
             return

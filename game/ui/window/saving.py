@@ -209,9 +209,9 @@ def save_pdf(surface: pygame.Surface, path, dpi: int = 150) -> Path:
     return path
 
 
-def export(game: Game, charts: pygame.Surface, page: pygame.Surface, other: Game | None = None) -> Path:
-    """Into the game's folder: debrief.pdf and debrief.png (the one page to print), record.csv, game.json
-    (loads with Game.load) and charts.png; the other world's record too. The files are written in a hidden
+def export(game: Game, charts: pygame.Surface, other: Game | None = None, page: pygame.Surface | None = None) -> Path:
+    """Into the game's folder: record.csv, game.json (loads with Game.load) and charts.png, the other world's
+    record too, and with a page debrief.pdf and debrief.png (the one page to print). The files are written in a hidden
     temporary folder first and moved in once all are there, so a failed export (OSError) changes nothing."""
     import shutil
 
@@ -225,8 +225,9 @@ def export(game: Game, charts: pygame.Surface, page: pygame.Surface, other: Game
         if other is not None:
             atomic_write(staging / f"record-{other.worldview.preset}.csv", other.record().to_csv())
         save_png(charts, staging / "charts.png")
-        save_png(page, staging / "debrief.png")
-        save_pdf(page, staging / "debrief.pdf")
+        if page is not None:
+            save_png(page, staging / "debrief.png")
+            save_pdf(page, staging / "debrief.pdf")
         if not folder.is_dir():
             os.rename(staging, folder)
         else:

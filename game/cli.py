@@ -87,20 +87,13 @@ def add_play(sub):
     p = sub.add_parser("play", help="open the game window (the default command)")
     add_common(p)
     p.add_argument("--seed", type=int, help="seed (default: random, shown in the game)")
+    worlds = f"hidden (drawn from the seed, named only in the debrief) or a preset ({', '.join(P.PRESET_NAMES)})"
+    p.add_argument("--worldview", help=f"the world to play in: {worlds} (default: hidden)")
+    controllers = f"human or a doctrine ({', '.join(DOCTRINE_NAMES)})"
     p.add_argument(
-        "--worldview",
-        help=f"the world to play in: hidden (drawn from the seed and named only in the debrief) or a preset "
-        f"({', '.join(P.PRESET_NAMES)}) (default: hidden)",
+        "--doctrine", action="append", metavar="CODE=DOCTRINE", help=f"one actor's controller: {controllers}"
     )
-    p.add_argument(
-        "--doctrine",
-        action="append",
-        metavar="CODE=DOCTRINE",
-        help=f"controller of one actor; repeatable (human, or a doctrine: {', '.join(DOCTRINE_NAMES)})",
-    )
-    p.add_argument(
-        "--doctrine-all", metavar="DOCTRINE", help="the same controller for every actor (human or a doctrine)"
-    )
+    p.add_argument("--doctrine-all", metavar="DOCTRINE", help="the same controller for every actor")
     p.add_argument(
         "--scale",
         type=float,
@@ -128,9 +121,7 @@ def add_simulate(sub):
         metavar="CODE=DOCTRINE",
         help=f"doctrine of one actor; repeatable (doctrines: {', '.join(DOCTRINE_NAMES)})",
     )
-    p.add_argument(
-        "--doctrine-all", metavar="DOCTRINE", help=f"the same doctrine for every actor ({', '.join(DOCTRINE_NAMES)})"
-    )
+    p.add_argument("--doctrine-all", metavar="DOCTRINE", help="the same doctrine for every actor")
     p.add_argument(
         "--out",
         metavar="FILE",

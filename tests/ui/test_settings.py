@@ -231,3 +231,16 @@ def _shipped_path(name: str) -> str:
     from game.core.files.scenario import load_scenario
 
     return load_scenario(name).path
+
+
+def test_play_help_lists_every_accepted_value():
+    """`play --help` names hidden and the presets for --worldview, the shipped scenarios and every doctrine."""
+    from game.cli import build_parser
+    from game.core.files.scenario import DOCTRINE_NAMES, list_scenarios
+
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    words = " ".join(sub.choices["play"].format_help().split())
+    for value in ["hidden", "deterrence-world", "spiral-world", "human", *DOCTRINE_NAMES]:
+        assert value.replace("-", "- ") in words or value in words, value
+    for scenario in list_scenarios():
+        assert scenario.stem in words

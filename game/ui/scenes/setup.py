@@ -422,17 +422,13 @@ class SetupScene(Scene):
         return True
 
     def _keep_choices(self, sc):
-        """A new scenario keeps every choice that still applies: the world and the seed, the turns when they
-        were changed, each actor's controller where the new scenario has an actor of the same code, and
-        --doctrine-all for every seat; the rest takes the new scenario's defaults."""
-        old = self.scenario
+        """A new scenario keeps the choices that still apply: world, seed, changed turns, --doctrine-all and the
+        controller of each actor of the same code; the rest takes the new scenario's defaults."""
+        old, self.scenario = self.scenario, sc
         if self.turns_text.strip() == str(old.turns):
             self.turns_text = str(sc.turns)
         chosen = dict(zip(old.codes, self.controllers))
-        self.scenario = sc
-        defaults = self._default_controllers()
-        if self.every:
-            defaults = [self.every] * sc.n
+        defaults = [self.every] * sc.n if self.every else self._default_controllers()
         self.controllers = [chosen.get(code, d) for code, d in zip(sc.codes, defaults)]
 
     def _load_path(self, intent=None) -> bool:

@@ -60,7 +60,8 @@ class TitleScene(ListScene):
             columns = 2  # three columns too narrow for the labels
         rows = -(-len(items) // columns)
         room = h - self.head.height - footer_h - 4 * m.pad
-        if rows * (item_h + gap) > room:  # still too tall: lower buttons, never smaller text
+        if rows * (item_h + gap) > room:  # still too tall: closer, lower buttons, never smaller text
+            gap = m.pad // 2
             item_h = max(m.button_h, room // rows - gap)
         list_h = rows * (item_h + gap)
         top = max(m.pad * 2, (h - self.head.height - list_h - footer_h - 3 * m.pad) // 2)

@@ -105,6 +105,7 @@ class LessonScene(ListScene):
         self.plan = plan_data.plan(plan_key)
         self.index = 0
         self.games: dict[tuple[str, int], object] = {}
+        self._strips: dict = {}
 
     @property
     def part(self):
@@ -231,7 +232,14 @@ class LessonScene(ListScene):
 
     # -------------------------------------------------------------- the strip under a part's screens
     def _strip_lines(self, m) -> list[str]:
-        """The part and its prompt, wrapped beside the steering keys: two lines at most."""
+        """The part and its prompt, wrapped beside the steering keys: two lines at most. Kept, since the
+        window asks for the strip's height whenever a screen asks for its room."""
+        key = (self.plan.key, self.index, m)
+        if key not in self._strips:
+            self._strips = {key: self._wrap_strip(m)}
+        return self._strips[key]
+
+    def _wrap_strip(self, m) -> list[str]:
         room = m.width - text.size(STEER_HINT, m.small)[0] - 3 * m.pad
         lines = text.wrap(f"Part {self.part.key} · {self.part.prompt}", m.small, room, "bold")
         if len(lines) > 2:

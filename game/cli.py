@@ -40,7 +40,8 @@ def add_common(p, turns=True):
     p.add_argument(
         "--scenario",
         default="east_asia_2023",
-        help="scenario name in assets/scenarios/ or a path to a .toml file (default: east_asia_2023)",
+        help=f"scenario name in assets/scenarios/ ({', '.join(p.stem for p in list_scenarios())}) "
+        "or a path to a .toml file (default: east_asia_2023)",
     )
     if turns:
         p.add_argument("--turns", type=int, help="turn limit (default: the scenario's)")
@@ -88,9 +89,11 @@ def add_play(sub):
     p = sub.add_parser("play", help="open the game window (the default command)")
     add_common(p)
     p.add_argument("--seed", type=int, help="seed (default: random, shown in the game)")
-    p.add_argument("--worldview", help=f"worldview preset ({', '.join(P.PRESET_NAMES)})")
+    worlds = f"hidden (drawn from the seed, named only in the debrief) or a preset ({', '.join(P.PRESET_NAMES)})"
+    p.add_argument("--worldview", help=f"the world to play in: {worlds} (default: hidden)")
+    controllers = f"human or a doctrine ({', '.join(DOCTRINE_NAMES)})"
     p.add_argument(
-        "--doctrine", action="append", metavar="CODE=DOCTRINE", help="controller of one actor: a doctrine or human"
+        "--doctrine", action="append", metavar="CODE=DOCTRINE", help=f"one actor's controller: {controllers}"
     )
     p.add_argument("--doctrine-all", metavar="DOCTRINE", help="the same controller for every actor")
     p.add_argument(

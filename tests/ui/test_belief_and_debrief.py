@@ -253,7 +253,7 @@ def test_export_writes_the_printable_debrief_with_its_own_key_and_never_shrinks_
     driver.press(app, K.K_p)
     folder = debrief.export_folder
     assert folder is not None and folder.parent == data_dir / "exports"
-    assert {p.name for p in folder.iterdir()} == {"record.csv", "game.json", "charts.png", "debrief.png"}
+    assert {p.name for p in folder.iterdir()} == {"record.csv", "game.json", "charts.png", "debrief.png", "debrief.pdf"}
     page = pygame.image.load(str(folder / "debrief.png"))
     assert page.get_size() == (1240, 1754) and page.get_at((5, 5))[:3] == (255, 255, 255)
     assert "debrief.png" in debrief.status and debrief.body == body

@@ -3,6 +3,7 @@ the last setup; a bad or foreign settings file is ignored without a crash."""
 
 import argparse
 import json
+from pathlib import Path
 
 import pygame as K
 import pytest
@@ -153,3 +154,93 @@ def test_one_bad_value_leaves_the_sound_ones(config_dir):
     )
     assert Settings().values == {"scale": 1.5, "scenario": "two_rivals"}
     assert remembered(_play_args(), Settings()).scenario == "two_rivals"
+
+
+def _remember_a_two_rivals_game(make_app):
+    app = make_app("two_rivals", seed=5)
+    app.settings = Settings()
+    start_at_title(app)
+    driver.press(app, K.K_RETURN)  # New game
+    driver.press(app, K.K_DOWN, K.K_DOWN, K.K_RIGHT, K.K_RIGHT)  # worldview: spiral-world
+    driver.press(app, K.K_RETURN)
+    assert play_scene(app).game.scenario.name == "two_rivals"
+    assert Settings().get("setup")["worldview"] == "spiral-world"
+
+
+def _launch(*words):
+    from game.cli import build_parser
+    from game.ui.window import launch
+
+    options, stored, given = launch.options_for(build_parser().parse_args(["play", *words]))
+    return launch.open_app(options, stored, given)
+
+
+def test_the_command_line_wins_over_the_remembered_game(make_app, config_dir):
+    """After a two_rivals game was remembered, `play --scenario east_asia_2023 --doctrine-all reciprocity` opens
+    the setup screen (not the title) on east_asia_2023 with every seat on reciprocity and the world hidden;
+    a command naming only doctrines opens the default scenario, not the remembered one."""
+    _remember_a_two_rivals_game(make_app)
+    app = _launch("--scenario", "east_asia_2023", "--doctrine-all", "reciprocity")
+    setup = app.top
+    assert setup.name == "setup"
+    assert setup.scenario.name == "east_asia_2023"
+    assert setup.controllers == ["reciprocity"] * setup.scenario.n
+    assert setup.worldview == "hidden"
+    app = _launch("--doctrine", "JPN=human", "--turns", "9")
+    setup = app.top
+    assert setup.name == "setup" and setup.scenario.name == "east_asia_2023" and setup.worldview == "hidden"
+    assert setup.controllers[setup.scenario.codes.index("JPN")] == "human" and setup.turns_text == "9"
+    app = _launch("--scale", "1.5")  # the window only: the title screen, the remembered game kept for New game
+    assert app.top.name == "title"
+    driver.press(app, K.K_RETURN)
+    assert app.top.scenario.name == "two_rivals" and app.top.worldview == "spiral-world"
+
+
+def test_changing_the_scenario_keeps_the_choices_that_still_apply(make_app, tmp_path):
+    """In setup, another scenario keeps the world, the seed, turns that were changed, --doctrine-all, and the
+    controller of every actor whose code the new scenario has too."""
+    from game.ui.window.setup_options import options_from_args
+
+    options = options_from_args(
+        _play_args(scenario="east_asia_2023", doctrine_all="reciprocity", worldview="spiral-world", seed=42)
+    )
+    app = make_app()
+    setup = app.scene("setup", options)
+    app.push(setup)
+    setup._step_scenario(+1)
+    assert setup.scenario.name == "two_rivals"
+    assert setup.controllers == ["reciprocity", "reciprocity"] and setup.worldview == "spiral-world"
+    assert setup.seed_text == "42" and setup.turns_text == "20"  # the turns had not been changed
+    setup.turns_text = "9"
+    setup._step_scenario(+1)
+    assert setup.scenario.name == "east_asia_2023" and setup.turns_text == "9"
+    # the same codes in another scenario: each actor keeps its controller
+    copy = tmp_path / "copy.toml"
+    copy.write_text(
+        Path(_shipped_path("east_asia_2023")).read_text().replace('name = "east_asia_2023"', 'name = "copy"')
+    )
+    plain = make_app()
+    setup = plain.scene("setup", options_from_args(_play_args(scenario="east_asia_2023", doctrine=["USA=grit"])))
+    plain.push(setup)
+    chosen = list(setup.controllers)
+    assert setup._use_scenario(str(copy))
+    assert setup.scenario.name == "copy" and setup.controllers == chosen
+
+
+def _shipped_path(name: str) -> str:
+    from game.core.files.scenario import load_scenario
+
+    return load_scenario(name).path
+
+
+def test_play_help_lists_every_accepted_value():
+    """`play --help` names hidden and the presets for --worldview, the shipped scenarios and every doctrine."""
+    from game.cli import build_parser
+    from game.core.files.scenario import DOCTRINE_NAMES, list_scenarios
+
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    words = " ".join(sub.choices["play"].format_help().split())
+    for value in ["hidden", "deterrence-world", "spiral-world", "human", *DOCTRINE_NAMES]:
+        assert value.replace("-", "- ") in words or value in words, value
+    for scenario in list_scenarios():
+        assert scenario.stem in words

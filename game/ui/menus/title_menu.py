@@ -46,6 +46,13 @@ GAME_ENTRIES = [
         tooltip="A guided first lesson: seven short chapters played in the real game, about 20 minutes.",
     ),
     MenuEntry(
+        "lesson",
+        "Lesson",
+        _push("lesson"),
+        45,
+        tooltip="The teacher's guide, part by part: each part's game set up, its prompt on screen (45 minutes).",
+    ),
+    MenuEntry(
         "article",
         "The article",
         _push("article"),
@@ -55,7 +62,7 @@ GAME_ENTRIES = [
     MenuEntry(
         "how", "How to play", _push("how-to-play"), 80, tooltip="The rules, the two security concepts and every key."
     ),
-    MenuEntry("quit", "Quit", lambda app: app.quit(0), 1000),
+    MenuEntry("quit", "Quit", lambda app: app.ask_to_quit(), 1000),
 ]
 
 ENTRIES: list[MenuEntry] = sorted(GAME_ENTRIES + lab_menu.ENTRIES, key=lambda e: e.order)

@@ -83,7 +83,7 @@ def commands(other: str, replayed: bool) -> list[tuple[tuple[str, str], Intent, 
             Intent(Kind.EXPORT),
             None,
             True,
-            "Export the record, the charts and a one-page debrief to print (debrief.png)",
+            "A one-page debrief to print (debrief.pdf and .png), the record and the charts, in this game's folder",
         ),
         (("Save · Ctrl+S", "Save · Ctrl+S"), Intent(Kind.SAVE), None, True, "Save the game to a named file"),
         (
@@ -297,17 +297,16 @@ class DebriefScene(Scene):
         if self._not_ready():
             return
         try:
-            folder = saving.export(self.game, self.charts_picture(), self.other)
-            saving.save_png(self.printable(), folder / "debrief.png")
+            folder = saving.export(self.game, self.charts_picture(), self.other, self.printable())
         except OSError as exc:
             self.status = f"Export failed: {exc.strerror or exc}"
             return
         other = ", the other world's CSV" if self.other else ""
         self.status = (
-            f"Exported to {folder}: record.csv, game.json, charts.png{other} and debrief.png (one page to print)"
+            f"Printed to {folder}: debrief.pdf and debrief.png (one page), record.csv, game.json, charts.png{other}"
         )
         self.export_folder = folder
-        self.app.say("Exported: " + str(folder))
+        self.app.push(self.app.scene("printed", folder))  # where it went, until dismissed
 
     def _step_pair(self, intent):
         n = len(history.actor_pairs(self.game.scenario.n))
@@ -394,7 +393,7 @@ class DebriefScene(Scene):
             options = [
                 self.status,
                 self.status.split(":")[0] + folder,
-                "Exported: the folder is named in the message below" if self.export_folder else self.status,
+                "Printed · P prints again and shows where" if self.export_folder else self.status,
             ]
             line, colour = text.first_fitting(options, m.body, r.width, "bold"), palette.FOCUS
         else:

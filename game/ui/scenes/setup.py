@@ -78,11 +78,13 @@ class SetupScene(Scene):
             options.doctrines if options and options.doctrines and len(options.doctrines) == self.scenario.n else None
         )
         self.controllers = list(given) if given else self._default_controllers()
-        self._use_remembered(
-            getattr(getattr(app, "settings", None), "get", lambda *_: None)("setup"),
-            given is not None,
-            asked is not None,
-        )
+        self.every = getattr(options, "doctrine_all", None)  # --doctrine-all: every seat of any scenario
+        if not getattr(options, "given", False):  # the command line wins over the remembered setup
+            self._use_remembered(
+                getattr(getattr(app, "settings", None), "get", lambda *_: None)("setup"),
+                given is not None,
+                asked is not None,
+            )
         self.focus = 0
         self.error = ""
         self.hover_help = ""
@@ -409,18 +411,25 @@ class SetupScene(Scene):
         except OSError as exc:
             self.error = f"{name_or_path}: cannot read it ({exc.strerror or exc})"
             return False
+        self._keep_choices(sc)
         self.scenario = sc
         here = sc.path or sc.name
         if here not in self.choices:
             self.choices.append(here)
         self.choice = self.choices.index(here)
-        if self.worldview not in ("custom", HIDDEN):
-            self.worldview = sc.worldview.preset
-        self.turns_text = str(sc.turns)
-        self.controllers = self._default_controllers()
         self.error = ""
         self.relayout()
         return True
+
+    def _keep_choices(self, sc):
+        """A new scenario keeps the choices that still apply: world, seed, changed turns, --doctrine-all and the
+        controller of each actor of the same code; the rest takes the new scenario's defaults."""
+        old, self.scenario = self.scenario, sc
+        if self.turns_text.strip() == str(old.turns):
+            self.turns_text = str(sc.turns)
+        chosen = dict(zip(old.codes, self.controllers))
+        defaults = [self.every] * sc.n if self.every else self._default_controllers()
+        self.controllers = [chosen.get(code, d) for code, d in zip(sc.codes, defaults)]
 
     def _load_path(self, intent=None) -> bool:
         path = self.path_text.strip()

@@ -18,6 +18,7 @@ TAGLINE = (
 
 class TitleScene(ListScene):
     name = "title"
+    still = True  # nothing moves: the window waits for input
 
     def layout(self):
         m = self.m
@@ -25,18 +26,7 @@ class TitleScene(ListScene):
         entries = title_menu.entries()
         items = [(e.label, Intent(Kind.MENU_ENTRY, e), bool(e.enabled(self.app)), e.tooltip) for e in entries]
         width = min(w - 4 * m.pad, round(w * 0.8))
-        self.footer = text.Block(
-            [
-                (
-                    "↑ ↓ then Enter, or click · F1: keys · F11: fullscreen · Ctrl+Q: quit",
-                    m.small,
-                    palette.MUTED,
-                    "regular",
-                ),
-                (f"Saves and exports: {userdata.data_dir()}", m.small, palette.FAINT, "regular"),
-            ],
-            w - 4 * m.pad,
-        )
+        self.footer = self._footer(w, folder=True)
         footer_h = self.footer.height + m.pad
         item_h = round(m.px(22) * 2.1)
         gap = m.pad
@@ -59,7 +49,12 @@ class TitleScene(ListScene):
             columns = 2  # three columns too narrow for the labels
         rows = -(-len(items) // columns)
         room = h - self.head.height - footer_h - 4 * m.pad
-        if rows * (item_h + gap) > room:  # still too tall: lower buttons, never smaller text
+        if rows * (item_h + gap) > room:  # still too tall: closer, lower buttons, never smaller text
+            gap = m.pad // 2
+            if rows * (m.button_h + gap) > room:  # and the saves folder's line gives way (Load lists them)
+                self.footer = self._footer(w, folder=False)
+                room += footer_h - self.footer.height - m.pad
+                footer_h = self.footer.height + m.pad
             item_h = max(m.button_h, room // rows - gap)
         list_h = rows * (item_h + gap)
         top = max(m.pad * 2, (h - self.head.height - list_h - footer_h - 3 * m.pad) // 2)
@@ -71,6 +66,16 @@ class TitleScene(ListScene):
         x = (w - columns * bw - (columns - 1) * gap) // 2
         self.list.build(self, items, x, top + self.head.height + 2 * m.pad, bw, item_h, gap, "@menu_item", columns)
         self.footer_pos = (2 * m.pad, h - self.footer.height - m.pad)
+
+    def _footer(self, w: int, folder: bool) -> text.Block:
+        """The keys in one line, and where saves and exports go (when there is room for it)."""
+        m = self.m
+        lines = [
+            ("↑ ↓ then Enter, or click · F1: keys · F11: fullscreen · Ctrl+Q: quit", m.small, palette.MUTED, "regular")
+        ]
+        if folder:
+            lines.append((f"Saves and exports: {userdata.data_dir()}", m.small, palette.FAINT, "regular"))
+        return text.Block(lines, w - 4 * m.pad)
 
     def open_entry(self, intent):
         if intent.arg.enabled(self.app):

@@ -22,6 +22,7 @@ from .intents import FORM_KEYS, Kind, translate
 from .metrics import MIN_SIZE, Metrics
 
 FPS = 60
+IDLE_WAIT_MS = 250  # a still screen redraws at most this often without input (tooltips, toasts)
 SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 
 
@@ -45,16 +46,21 @@ def scene_classes() -> dict:
     from ..scenes.menu import GameMenu
     from ..scenes.pass_device import PassDeviceScene
     from ..scenes.play import PlayScene
+    from ..scenes.printed import PrintedNotice
     from ..scenes.sandbox import SandboxScene
     from ..scenes.save_dialog import SaveDialog
     from ..scenes.setup import SetupScene
     from ..scenes.sweep import SweepScene
     from ..scenes.title import TitleScene
     from ..scenes.learn import LearnScene
+    from ..scenes.lesson_mode import LessonScene
+    from ..scenes.quit_confirm import QuitConfirm
 
     classes = (
         ArticleScene,
         LearnScene,
+        LessonScene,
+        QuitConfirm,
         BeliefScene,
         CompareScene,
         DebriefScene,
@@ -64,6 +70,7 @@ def scene_classes() -> dict:
         GameMenu,
         PassDeviceScene,
         PlayScene,
+        PrintedNotice,
         SandboxScene,
         SaveDialog,
         SetupScene,
@@ -94,6 +101,7 @@ class App:
         self.exit_code = 0
         self.toast: tuple[str, float] | None = None
         self.settings = None  # a settings.Settings when the choices are remembered between runs (launch.run)
+        self.lesson = None  # the lesson mode's scene while a lesson runs: its strip shows under the other screens
         if fullscreen:
             self.toggle_fullscreen()
 
@@ -104,7 +112,14 @@ class App:
 
     @property
     def size(self) -> tuple[int, int]:
-        return self.screen.get_size()
+        """The room the screens have: the window, less the lesson's strip along the bottom while a part plays."""
+        w, h = self.screen.get_size()
+        return w, h - self.strip_height()
+
+    def strip_height(self) -> int:
+        if self.lesson is None or self.top is self.lesson:
+            return 0
+        return self.lesson.strip_height(Metrics(*self.screen.get_size(), self.scale))
 
     @property
     def metrics(self) -> Metrics:
@@ -131,11 +146,12 @@ class App:
             self._managers[key] = manager
         return manager
 
-    def set_scale(self, scale: float):
+    def set_scale(self, scale: float, remember: bool = True):
+        """A new text size; remembered for the next run unless a lesson part chose it."""
         scale = self._clamp_scale(scale)
         if scale != self.scale:
             self.scale = scale
-            if self.settings is not None:
+            if self.settings is not None and remember:
                 self.settings.remember(scale=scale)
             self.relayout()
 
@@ -145,7 +161,7 @@ class App:
 
     def resize(self, w: int, h: int):
         w, h = max(MIN_SIZE[0], int(w)), max(MIN_SIZE[1], int(h))
-        if (w, h) == self.size:
+        if (w, h) == self.screen.get_size():
             return
         if not self.fullscreen:
             self.windowed_size = (w, h)
@@ -198,7 +214,11 @@ class App:
         scene.enter()
 
     def reset(self, scene):
-        """Empty the stack and start over from one scene (e.g. back to the title)."""
+        """Empty the stack and start over from one scene (e.g. back to the title); during a lesson the
+        way back to the title leads to the lesson instead."""
+        if self.lesson is not None and scene.name == "title" and self.lesson in self.stack:
+            self.lesson.home()
+            return
         while self.stack:
             self.stack.pop().exit()
         self.stack.append(scene)
@@ -212,16 +232,33 @@ class App:
         self.running = False
         self.exit_code = code
 
+    def game_running(self) -> bool:
+        """True while a screen holds a game that has not ended."""
+        return any(getattr(s, "game", None) is not None and not s.game.over for s in self.stack)
+
+    def ask_to_quit(self):
+        """Quit, after asking first when a game is running (asked again, it quits)."""
+        if self.game_running() and getattr(self.top, "name", "") != "quit-confirm":
+            self.push(self.scene("quit-confirm"))
+        else:
+            self.quit(0)
+
     # -------------------------------------------------------------- one frame
     def dispatch(self, event):
         if event.type == pygame.VIDEORESIZE:
             self.resize(event.w, event.h)
             return
-        if event.type == pygame.WINDOWSIZECHANGED and (event.x, event.y) != self.size and not self.fullscreen:
+        if (
+            event.type == pygame.WINDOWSIZECHANGED
+            and (event.x, event.y) != self.screen.get_size()
+            and not self.fullscreen
+        ):
             self.resize(event.x, event.y)
             return
         scene = self.top
         if scene is None:
+            return
+        if self.lesson is not None and self.lesson.steering(event):
             return
         consumed = self.ui.process_events(event)
         if consumed and event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL):
@@ -235,7 +272,7 @@ class App:
         if scene.on_intent(intent):
             return
         if intent.kind is Kind.QUIT:
-            self.quit(0)
+            self.ask_to_quit()
         elif intent.kind is Kind.FULLSCREEN:
             self.toggle_fullscreen()
 
@@ -260,13 +297,18 @@ class App:
         return self.running
 
     def draw(self, surface: pygame.Surface):
+        strip = self.strip_height()
+        w, h = surface.get_size()
+        room = surface.subsurface((0, 0, w, h - strip)) if strip else surface
         first = len(self.stack) - 1
         while first > 0 and self.stack[first].overlay:
             first -= 1
         for scene in self.stack[first:]:
-            scene.draw(surface)
+            scene.draw(room)
         self.ui.draw_ui(surface)
-        self._draw_toast(surface)
+        if strip:
+            self.lesson.draw_strip(surface, pygame.Rect(0, h - strip, w, strip), Metrics(w, h, self.scale))
+        self._draw_toast(room)
 
     def _draw_toast(self, surface):
         if not self.toast:
@@ -294,7 +336,19 @@ class App:
         pygame.image.save(self.screen, str(tmp))
         os.replace(tmp, path)
 
+    def still(self) -> bool:
+        """True when nothing on screen moves by itself: the loop may wait for input."""
+        return bool(getattr(self.top, "still", False)) and self.toast is None
+
+    def wait_for_input(self):
+        """Sleep until an event comes (put back for the frame to handle), or IDLE_WAIT_MS has passed."""
+        event = pygame.event.wait(IDLE_WAIT_MS)
+        if event.type != pygame.NOEVENT:
+            pygame.event.post(event)
+
     def loop(self) -> int:
         while self.running:
+            if self.still():
+                self.wait_for_input()
             self.frame()
         return self.exit_code

@@ -223,7 +223,10 @@ DEBRIEF_KEYS: list[Key] = [
         "replay under the other world: same actors, types, cards and choices",
     ),
     Key(
-        pygame.K_p, Intent(Kind.EXPORT), "P", "export (print): CSV, the game, the charts and the one-page debrief (PNG)"
+        pygame.K_p,
+        Intent(Kind.EXPORT),
+        "P",
+        "print: the one-page debrief (PDF and PNG), the CSV, the game and the charts",
     ),
     Key(pygame.K_PAGEDOWN, Intent(Kind.SCROLL, 3), "PgDn", "a long page: more below (or the wheel)"),
     Key(pygame.K_PAGEUP, Intent(Kind.SCROLL, -3), "PgUp", "a long page: back up"),

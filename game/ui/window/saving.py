@@ -186,13 +186,33 @@ def new_export_folder(name: str) -> Path:
 
 
 def export_folder(game: Game) -> Path:
-    return new_export_folder(f"{game.scenario.name}-seed{game.seed}")
+    """The game's own folder under exports/: its scenario, seed and a fingerprint of how it ended, so
+    printing the same game again writes over its files rather than starting another folder."""
+    return userdata.exports_dir() / f"{game.scenario.name}-seed{game.seed}-{game.state_digest()[:8]}"
 
 
-def export(game: Game, charts: pygame.Surface, other: Game | None = None) -> Path:
-    """record.csv, game.json (loads with Game.load) and charts.png; the other world's record too.
-    The files are written in a hidden temporary folder that is renamed once all are there, so a
-    failed export (OSError) leaves nothing behind."""
+def save_pdf(surface: pygame.Surface, path, dpi: int = 150) -> Path:
+    """The picture as a one-page PDF at `dpi` (a 1240×1754 page at 150 dpi is A4), written whole."""
+    from PIL import Image
+
+    path = Path(path)
+    page = Image.frombytes("RGB", surface.get_size(), pygame.image.tobytes(surface, "RGB"))
+    tmp = path.with_name(temporary_name(path.name, ".pdf"))
+    try:
+        page.save(tmp, "PDF", resolution=float(dpi), quality=90, title="Deterrence or Dialogue: debrief")
+        os.replace(tmp, path)
+    finally:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+    return path
+
+
+def export(game: Game, charts: pygame.Surface, other: Game | None = None, page: pygame.Surface | None = None) -> Path:
+    """Into the game's folder: record.csv, game.json (loads with Game.load) and charts.png, the other world's
+    record too, and with a page debrief.pdf and debrief.png (the one page to print). The files are written in a hidden
+    temporary folder first and moved in once all are there, so a failed export (OSError) changes nothing."""
     import shutil
 
     folder = export_folder(game)
@@ -205,8 +225,28 @@ def export(game: Game, charts: pygame.Surface, other: Game | None = None) -> Pat
         if other is not None:
             atomic_write(staging / f"record-{other.worldview.preset}.csv", other.record().to_csv())
         save_png(charts, staging / "charts.png")
-        os.rename(staging, folder)
-    except BaseException:
+        if page is not None:
+            save_png(page, staging / "debrief.png")
+            save_pdf(page, staging / "debrief.pdf")
+        if not folder.is_dir():
+            os.rename(staging, folder)
+        else:
+            for made in staging.iterdir():
+                os.replace(made, folder / made.name)
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        raise
     return folder
+
+
+def open_in_viewer(path) -> None:
+    """Open a file or folder with the system's own viewer (it runs on its own; the game does not wait)."""
+    import subprocess
+    import sys
+
+    path = str(path)
+    if sys.platform.startswith("win"):
+        os.startfile(path)  # noqa: S606 - the user asked to open the page
+    elif sys.platform == "darwin":
+        subprocess.Popen(["open", path], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    else:
+        subprocess.Popen(["xdg-open", path], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

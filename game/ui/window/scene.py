@@ -120,6 +120,9 @@ class ListScene(Scene):
 
     def press_focused(self, intent: Intent):
         chosen = self.list.focused_intent()
+        if chosen is not None and chosen.kind is Kind.QUIT and Kind.QUIT not in self.handlers:
+            self.app.ask_to_quit()  # a Quit button pressed with Enter asks as a click does
+            return True
         return self.on_intent(chosen) if chosen else True
 
     def close(self, intent: Intent):

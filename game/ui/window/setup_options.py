@@ -22,6 +22,8 @@ class Options:
     scenario: Scenario | None = None
     seed: int | None = None
     doctrines: tuple[str, ...] | None = None  # only when given on the command line
+    doctrine_all: str | None = None  # --doctrine-all: kept for every seat when setup changes the scenario
+    given: bool = False  # the command line set up the game: the remembered setup is not used
     custom_worldview: P.Worldview | None = None  # from --set: offered as "custom" in setup
     worldview: str | None = None  # --worldview: hidden or a preset, the setup's first choice (else hidden)
     scale: float = 1.0
@@ -39,7 +41,8 @@ def parse_size(text: str) -> tuple[int, int]:
     return max(MIN_SIZE[0], w), max(MIN_SIZE[1], h)
 
 
-def options_from_args(args) -> Options:
+def options_from_args(args, given: bool = False) -> Options:
+    """The checked options; `given` when the command line named anything of the game to set up."""
     asked = getattr(args, "worldview", None)
     try:  # a hidden world is drawn from the seed when the game starts: the scenario keeps its own
         scenario = chosen_scenario(
@@ -66,6 +69,8 @@ def options_from_args(args) -> Options:
         scenario=scenario,
         seed=seed,
         doctrines=doctrines,
+        doctrine_all=getattr(args, "doctrine_all", None),
+        given=given,
         custom_worldview=custom,
         worldview=asked,
         scale=scale,

@@ -28,7 +28,7 @@ from game.core.runs.options import (
     number,
 )
 from game.core.files.scenario import DOCTRINE_NAMES, list_scenarios, load_scenario
-from game.classroom.launch import add_parser as add_classroom, run as cmd_classroom
+from game.classroom.launch import add_parser as add_classroom, from_window, run as cmd_classroom
 
 
 class Parser(argparse.ArgumentParser):
@@ -352,7 +352,9 @@ def cmd_doctrines(args) -> int:
 def cmd_play(args) -> int:
     from game.ui.window.launch import run
 
-    return run(args)
+    then: list[str] = []
+    code = run(args, then)
+    return from_window(args) if then == ["classroom"] else code
 
 
 def cmd_compare(args) -> int:

@@ -123,6 +123,17 @@ def serve(room, path, args) -> int:
     return 0
 
 
+def from_window(play_args) -> int:
+    """The class the title screen's Classroom entry starts: one table of east_asia_2023 in a hidden world, on
+    this machine's networks at port 8000, its board in a new window at the text size the game had."""
+    import argparse
+
+    sub = argparse.ArgumentParser(prog="main.py").add_subparsers()
+    add_parser(sub)
+    scale = getattr(play_args, "scale", None) or 1.0
+    return run(sub.choices["classroom"].parse_args(["--scale", f"{float(scale):g}"]))
+
+
 def stop(server) -> None:
     server.should_exit = True
 

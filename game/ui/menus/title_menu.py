@@ -53,6 +53,15 @@ GAME_ENTRIES = [
         tooltip="The teacher's guide, part by part: each part's game set up, its prompt on screen (45 minutes).",
     ),
     MenuEntry(
+        "classroom",
+        "Classroom",
+        lambda app: app.hand_over("classroom"),
+        50,
+        tooltip="Every team on its own phone or laptop: starts the class's server on this machine's network and "
+        "shows the board here (the join address, its QR code and the room code). The teacher key is printed in the "
+        "terminal.",
+    ),
+    MenuEntry(
         "article",
         "The article",
         _push("article"),

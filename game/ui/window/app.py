@@ -99,6 +99,7 @@ class App:
         self.clock = pygame.time.Clock()
         self.running = True
         self.exit_code = 0
+        self.then: str | None = None  # a command to run once the window has closed (hand_over)
         self.toast: tuple[str, float] | None = None
         self.settings = None  # a settings.Settings when the choices are remembered between runs (launch.run)
         self.lesson = None  # the lesson mode's scene while a lesson runs: its strip shows under the other screens
@@ -231,6 +232,11 @@ class App:
     def quit(self, code: int = 0):
         self.running = False
         self.exit_code = code
+
+    def hand_over(self, command: str) -> None:
+        """Close the window and let the command line run `command` next (the classroom opens its own board)."""
+        self.then = command
+        self.quit()
 
     def game_running(self) -> bool:
         """True while a screen holds a game that has not ended."""

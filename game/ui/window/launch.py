@@ -67,8 +67,9 @@ def open_app(options, settings, given: bool):
     return app
 
 
-def run(args) -> int:
-    """Open the window and play (or, with --screenshot, tour every screen and save pictures)."""
+def run(args, then: list | None = None) -> int:
+    """Open the window and play (or, with --screenshot, tour every screen and save pictures). A command the
+    window hands over to (App.hand_over) is appended to `then`."""
     try:
         options, settings, given = options_for(args)
     except OptionsError as exc:
@@ -82,6 +83,9 @@ def run(args) -> int:
         return take_all(options)
     app = open_app(options, settings, given)
     try:
-        return app.loop()
+        code = app.loop()
+        if then is not None and app.then:
+            then.append(app.then)
+        return code
     finally:
         pygame.quit()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from ..window import palette, text
+from ..window.metrics import Metrics
 from . import shapes
 from .cached import CachedPanel, RenderBudget
 
@@ -58,18 +59,13 @@ class CardView(CachedPanel):
             surf.blit(block.surface, inner.topleft)
             return surf
         gap = max(6, m.pad)
-        col_w = (inner.width - gap) // 2
-        head, det, dia, effects = self._parts(card, m.body, inner.width, col_w, gap, names)
-        cols_y = head.height + gap  # the layout, from the card's top
-        col_h = max(det.height, dia.height)
-        effects_y = cols_y + col_h + 12 + gap
-        placed = [(head, 0, 0), (det, 6, cols_y + 3), (dia, col_w + gap + 6, cols_y + 3), (effects, 0, effects_y)]
+        placed, col_w, cols_x, cols_y, col_h, effects = self._arrange(card, inner, gap, names)
         lines = [
             (bx, by + y, line, px, colour, style, text.line_height(px, style))
             for block, bx, by in placed
             for line, px, colour, style, y in block.lines
         ]
-        total = effects_y + effects.height
+        total = placed[-1][2] + effects.height
         view_h = inner.height
         if total > view_h:  # the hint gets a line of its own so it never covers the text
             view_h -= text.line_height(m.small, "bold")
@@ -77,7 +73,7 @@ class CardView(CachedPanel):
         view = pygame.Rect(inner.x, inner.y, inner.width, bottom - top)
         surf.set_clip(view)
         for k, colour in enumerate((palette.DETERRENCE, palette.DIALOGUE)):
-            x = inner.x + k * (col_w + gap)
+            x = inner.x + cols_x + k * (col_w + gap)
             box = pygame.Rect(x, inner.y + cols_y - 3 - top, col_w, col_h + 12)
             pygame.draw.rect(surf, shapes.blend(colour, palette.PANEL, 0.12), box, border_radius=5)
             pygame.draw.rect(surf, colour, (x, box.y, col_w, 4), border_radius=2)
@@ -95,6 +91,46 @@ class CardView(CachedPanel):
             hint = text.render(text.ellipsize(more, m.small, inner.width, "bold"), m.small, palette.FOCUS, "bold")
             surf.blit(hint, hint.get_rect(bottomright=(inner.right, inner.bottom)))
         return surf
+
+    def _arrange(self, card, inner: pygame.Rect, gap: int, names):
+        """The card's blocks placed from its top: the quote over the two readings, or at large text
+        sizes, where that leaves a reading cut, three columns (quote | deterrence | dialogue). The
+        largest text, down to the size of text size 1.0, that shows the quote and both readings whole
+        together; the effects follow and may scroll."""
+        m = self.m
+        floor = Metrics(m.width, m.height, 1.0).body
+        px, best = m.body, None
+        while True:
+            for columns in (2, 3) if inner.width >= 45 * px else (2,):
+                got = self._placed(card, inner.width, gap, names, px, columns)
+                _, _, _, cols_y, col_h, _ = got
+                head_h = got[0][0][0].height if columns == 3 else 0
+                if max(cols_y + col_h + 12, head_h) <= inner.height - text.line_height(m.small, "bold"):
+                    return got
+                best = best or got
+            if px <= floor:
+                return best if m.scale < 1.5 else got
+            px = max(floor, int(px * 0.92))
+
+    def _placed(self, card, width: int, gap: int, names, px: int, columns: int):
+        """(blocks placed as (block, x, y), reading column width, readings' x, readings' y, their height,
+        the effects block) for the card at px, in two or three columns."""
+        col_w = (width - gap * (columns - 1)) // columns
+        head, det, dia, effects = self._parts(card, px, width if columns == 2 else col_w, col_w, gap, names)
+        col_h = max(det.height, dia.height)
+        if columns == 2:
+            cols_x, cols_y = 0, head.height + gap
+            effects_y = cols_y + col_h + 12 + gap
+        else:
+            cols_x, cols_y = col_w + gap, 0
+            effects_y = max(head.height, col_h + 12) + gap
+        placed = [
+            (head, 0, 0),
+            (det, cols_x + 6, cols_y + 3),
+            (dia, cols_x + col_w + gap + 6, cols_y + 3),
+            (effects, 0, effects_y),
+        ]
+        return placed, col_w, cols_x, cols_y, col_h, effects
 
     def _window(self, lines, total: int, height: int) -> tuple[int, int]:
         """(top, bottom) of the part of the card shown: from the line the scroll names down to the last

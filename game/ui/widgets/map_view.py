@@ -16,6 +16,8 @@ from ..window import layout, palette, text
 from . import shapes
 from .cached import CachedPanel, RenderBudget
 
+STRETCH = 1.3  # how far the map may stretch out of the actors' own layout, either way
+
 
 class MapView(CachedPanel):
     """Draws one turn's picture of the region into a cached surface; frames only blit it."""
@@ -100,7 +102,7 @@ class MapView(CachedPanel):
             if k is not None:
                 rings.append(pygame.Rect(0, 0, round(r * 3.6), round(r * 3.6)))
                 rings[-1].center = (round(pos[k][0]), round(pos[k][1]))
-        stake_labels = self._stake_labels(crises, icons, icon_r, taken + rings, box)
+        stake_labels = self._stake_labels(crises, icons, icon_r, taken + rings + [r for _, r in labels], box)
         self._draw_words(surf, labels, stake_labels, icon_r)
         if legend_rect.height:
             self._draw_legend(surf, legend_rect)
@@ -114,14 +116,14 @@ class MapView(CachedPanel):
         box, legend = layout.column(inner, None, legend_h)
         if inner.width <= 2 * inner.height:
             return box, legend
-        rows, col_h = self._legend_layout(1)
-        col_w = max(e[3] for e, _, _ in rows) + m.pad
-        if col_h > inner.height:  # two columns
-            col_w = 2 * col_w + m.px(14)
+        rows, _ = self._legend_layout(1)
+        entry_w = max(e[3] for e, _, _ in rows) + m.pad
+        for columns in (1, 2, 3):  # the key in as few columns as fit the height, beside the actors
+            col_w = columns * entry_w + (columns - 1) * m.px(14)
             rows, col_h = self._legend_layout(col_w)
-        if col_h <= inner.height and col_w < inner.width * 0.5:
-            box = layout.row(inner, None, col_w, gap=m.pad)[0]
-            return box, pygame.Rect(inner.right - col_w, inner.bottom - col_h, col_w, col_h)
+            if col_h <= inner.height and col_w < inner.width * 0.6:
+                box = layout.row(inner, None, col_w, gap=m.pad)[0]
+                return box, pygame.Rect(inner.right - col_w, inner.bottom - col_h, col_w, col_h)
         if legend_h > 0.3 * inner.height:
             # no room for the key beside the actors nor under them: the actors come first (help, F1, has the key)
             return pygame.Rect(inner), pygame.Rect(inner.x, inner.bottom, inner.width, 0)
@@ -147,15 +149,19 @@ class MapView(CachedPanel):
             max(10, box.width - 2 * margin_x),
             max(10, box.height - margin_top - margin_bottom),
         )
-        # a wide panel may stretch the map sideways, which keeps close neighbours apart, but not
-        # without limit; never so little that the actors bunch together
-        if area.width > area.height * 2.8:
-            wide = max(round(area.height * 2.8), min(area.width, round(box.width * 0.75)))
-            area.x += (area.width - wide) // 2
-            area.width = wide
         xs, ys = [a.x for a in actors], [a.y for a in actors]
         x0, xr = min(xs), (max(xs) - min(xs)) or 1.0
         y0, yr = min(ys), (max(ys) - min(ys)) or 1.0
+        # the map keeps its shape: stretched a little to keep close neighbours apart, never into a strip
+        shape = xr / yr
+        if area.width > area.height * shape * STRETCH:
+            wide = round(area.height * shape * STRETCH)
+            area.x += (area.width - wide) // 2
+            area.width = wide
+        elif area.height > area.width / shape * STRETCH:
+            tall = round(area.width / shape * STRETCH)
+            area.y += (area.height - tall) // 2
+            area.height = tall
         return r, [(area.x + (a.x - x0) / xr * area.width, area.y + (a.y - y0) / yr * area.height) for a in actors]
 
     def _draw_edges(self, surf, pos, trust, alliance, focus, target, r) -> list[tuple[int, int]]:

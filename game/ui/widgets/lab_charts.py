@@ -199,8 +199,10 @@ def condition_cell(size, px: int, result, title: str, colour, winner: bool, badg
     surf.blit(text.render(label, px, palette.TEXT, "bold"), (inner.x + chip + 6, inner.y))
     body = pygame.Rect(inner.x, inner.y + lh + pad // 2, inner.width, inner.height - lh - pad // 2)
     bars_w = bars_min_width(px)
-    if body.width >= 1.45 * body.height and body.width // 2 - pad >= bars_w:  # chart left, bars right
-        cw = round(body.width * 0.5)
+    # chart left, bars right: in a wide cell, or in one too short to stack them (the bars as narrow as they read)
+    short = body.height - max(body.height // 3, 4 * (text.line_height(px) + 2) + 2) < 3 * text.line_height(px)
+    cw = min(round(body.width * 0.5), body.width - bars_w - pad)
+    if (body.width >= 1.45 * body.height or short) and cw >= max(body.width * 0.35, 6 * px):
         time_chart(surf, (body.x, body.y, cw, body.height), px, result, thin=True)
         outcome_bars(surf, (body.x + cw + pad, body.y, body.width - cw - pad, body.height), px, result)
     else:  # chart above, bars below

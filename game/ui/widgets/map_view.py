@@ -14,6 +14,7 @@ from game.core.model.vocab import RUNG_NAMES
 
 from ..window import layout, palette, text
 from . import shapes
+from ..window.metrics import Metrics
 from .cached import CachedPanel, RenderBudget
 
 STRETCH = 1.3  # how far the map may stretch out of the actors' own layout, either way
@@ -28,6 +29,13 @@ class MapView(CachedPanel):
         self.m = metrics
         self.node_pos: list[tuple[int, int]] = []
         self.node_radius = 10
+
+    @property
+    def key_m(self):
+        """The sizes of the map's title and key: in a flat panel (large text) those of text size 1.0, so the
+        actors keep the height and the width their layout needs."""
+        m = self.m
+        return Metrics(m.width, m.height, 1.0) if self.rect.width > 2.2 * self.rect.height else m
 
     def node_zones(self) -> list[tuple[pygame.Rect, int]]:
         """Click areas of the nodes (in screen coordinates), for choosing a target."""
@@ -85,7 +93,7 @@ class MapView(CachedPanel):
         m = self.m
         surf = text.surface(self.rect.size)
         surf.fill(palette.BACKGROUND)
-        inner = shapes.panel(surf, surf.get_rect(), title, m.body)
+        inner = shapes.panel(surf, surf.get_rect(), title, self.key_m.body)
         box, legend_rect = self._areas(inner)
         label_px = m.px(15)
         r, pos = self._positions(box, label_px)
@@ -322,7 +330,7 @@ class MapView(CachedPanel):
 
     def _legend_layout(self, width):
         """Legend entries placed left to right, wrapping to new rows when the width runs out."""
-        m = self.m
+        m = self.key_m
         px = m.small
         sample = m.px(30)
         gap = m.px(14)
@@ -346,7 +354,7 @@ class MapView(CachedPanel):
         return self._legend_layout(width)[1]
 
     def _draw_legend(self, surf, rect):
-        m = self.m
+        m = self.key_m
         px = m.small
         sample = m.px(30)
         rows, _ = self._legend_layout(rect.width)

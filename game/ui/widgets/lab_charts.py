@@ -390,7 +390,6 @@ def _curve_keys(surf, inner: pygame.Rect, px: int, doctrines: list) -> int:
     lh = text.line_height(px)
     sample = round(px * 2.2)
     x, y = inner.x, inner.y
-    drawn = {}
     for k, d in enumerate(doctrines):
         style, marker = curve_style(k)
         colour = doctrine_colour(d, k)

@@ -15,26 +15,38 @@ from .cached import CachedPanel, RenderBudget
 
 
 class Chart(CachedPanel):
+    corner = (0, 0)  # width and height kept free at the panel's top right (buttons drawn over the panel)
+
     def draw(
         self, surface, title: str, lines, x_max: int, version=0, note: str = "", budget: RenderBudget | None = None
     ):
         """lines: [(label, turns, values 0..100, colour, style)], or a function returning them, called only
         when the chart renders (the series grow with the game: no need to build them every frame)."""
-        key = (version, title, x_max, note, self.rect.size, self.m)
+        key = (version, title, x_max, note, self.rect.size, self.m, self.corner)
         self.paint(
             surface,
             key,
-            lambda: self.render(self.rect.size, self.m, title, lines() if callable(lines) else lines, x_max, note),
+            lambda: self.render(
+                self.rect.size, self.m, title, lines() if callable(lines) else lines, x_max, note, corner=self.corner
+            ),
             budget,
         )
 
     @staticmethod
-    def render(size, m, title, lines, x_max, note="", background=palette.BACKGROUND) -> pygame.Surface:
-        """title: one wording, or several, longest first (a short panel takes the first that leaves the plot room)."""
+    def render(size, m, title, lines, x_max, note="", background=palette.BACKGROUND, corner=(0, 0)) -> pygame.Surface:
+        """title: one wording, or several, longest first (a short panel takes the first that leaves the plot room);
+        corner: the width and height at the top right the title and the legend keep clear of."""
         surf = text.surface(size)
         surf.fill(background)
-        shape = _shape(pygame.Rect((0, 0), size), m, (title,) if isinstance(title, str) else tuple(title), lines, note)
-        inner = shapes.panel(surf, surf.get_rect(), shape.title, shape.title_px)
+        rect = pygame.Rect((0, 0), size)
+        shape = _shape(rect, m, (title,) if isinstance(title, str) else tuple(title), lines, note, corner)
+        inner = shapes.panel(surf, rect, None, shape.title_px)
+        y = inner.y
+        for line in _title_lines(shape, rect, corner):
+            surf.blit(text.render(line, shape.title_px, palette.MUTED, "bold"), (inner.x, y))
+            y += text.line_height(shape.title_px, "bold")
+        head = max(y - inner.y, corner[1] - shape.pad) + shape.pad // 2
+        inner.y, inner.height = inner.y + head, inner.height - head
         px = shape.px
         lh = text.line_height(px)
         top = _legend(surf, inner, m, lines, px) + lh + shape.pad
@@ -79,7 +91,19 @@ class _Shape:
     pad: int
 
 
-def _shape(rect: pygame.Rect, m, titles: tuple, lines, note: str) -> _Shape:
+def _title_lines(shape: _Shape, rect: pygame.Rect, corner) -> list[str]:
+    """The title in at most two lines beside the corner (the second shortened only if even two are not enough)."""
+    lines = text.wrap(shape.title, shape.title_px, _title_width(rect, shape.pad, corner), "bold")
+    if len(lines) > 2:
+        lines = [lines[0], text.ellipsize(" ".join(lines[1:]), shape.title_px, rect.width - 2 * shape.pad, "bold")]
+    return lines
+
+
+def _title_width(rect: pygame.Rect, pad: int, corner) -> int:
+    return rect.width - 2 * pad - (corner[0] + pad if corner[0] else 0)
+
+
+def _shape(rect: pygame.Rect, m, titles: tuple, lines, note: str, corner=(0, 0)) -> _Shape:
     """The title's wording and the text sizes that leave the plot its share of the panel: the chart's own
     sizes with the full title first; then one line of title; then sizes halfway to those of text size 1.0;
     then those (never smaller)."""
@@ -89,22 +113,20 @@ def _shape(rect: pygame.Rect, m, titles: tuple, lines, note: str) -> _Shape:
     shape = None
     for title_px, px, most_lines in tiers:
         pad = max(4, title_px // 2)
-        inner_w = rect.width - 2 * pad
         for title in titles:
-            if len(text.wrap(title, title_px, inner_w, "bold")) > most_lines:
+            if len(text.wrap(title, title_px, _title_width(rect, pad, corner), "bold")) > most_lines:
                 continue
             shape = _Shape(title, title_px, px, pad)
-            if _plot_height(rect, shape, lines, note) >= PLOT_SHARE * rect.height:
+            if _plot_height(rect, shape, lines, note, corner) >= PLOT_SHARE * rect.height:
                 return shape
     return shape or _Shape(titles[-1], floor.body, floor.small, max(4, floor.body // 2))
 
 
-def _plot_height(rect: pygame.Rect, shape: _Shape, lines, note: str) -> int:
+def _plot_height(rect: pygame.Rect, shape: _Shape, lines, note: str, corner=(0, 0)) -> int:
     """How tall the plot would be with this shape (the same sums as render)."""
     pad = shape.pad
-    title_h = len(text.wrap(shape.title, shape.title_px, rect.width - 2 * pad, "bold")) * text.line_height(
-        shape.title_px, "bold"
-    )
+    title_h = len(_title_lines(shape, rect, corner)) * text.line_height(shape.title_px, "bold")
+    title_h = max(title_h, corner[1] - pad)
     lh = text.line_height(shape.px)
     legend_rows = len(layout.flow(_legend_widths(lines, shape.px), rect.width - 2 * pad, 0))
     note_h = 0

@@ -173,10 +173,7 @@ def charts(scene, rect) -> None:
     scene.pair_buttons_at = buttons.topleft
 
 
-PAIR_BUTTONS = (
-    ("Previous pair [", Intent(Kind.PREV_PAIR), None),
-    ("Next pair ]", Intent(Kind.NEXT_PAIR), None),
-)
+PAIR_BUTTONS = (("Previous pair [", Intent(Kind.PREV_PAIR), None), ("Next pair ]", Intent(Kind.NEXT_PAIR), None))
 SHORT_PAIR_BUTTONS = (
     ("Previous [", Intent(Kind.PREV_PAIR), "The previous pair of actors ([)"),
     ("Next ]", Intent(Kind.NEXT_PAIR), "The next pair of actors (])"),

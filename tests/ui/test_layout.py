@@ -31,7 +31,7 @@ def draw_frame(app) -> Canvas:
         first -= 1
     for scene in app.stack[first:]:
         if scene is app.top and scene.overlay:
-            canvas.drawn = []
+            canvas.wipe()
         scene.draw(canvas)
     app.ui.draw_ui(canvas)
     return canvas

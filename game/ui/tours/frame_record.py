@@ -110,23 +110,6 @@ class Canvas(pygame.Surface):
         return got
 
 
-def draw_frame(app) -> Canvas:
-    """The top screen drawn as the app draws it, onto a Canvas; an overlay's own text alone (its veil hides
-    the rest). No message at the bottom: it comes and goes with time."""
-    canvas = Canvas(app.size)
-    app.toast = None
-    app.ui.update(0.0)
-    first = len(app.stack) - 1
-    while first > 0 and app.stack[first].overlay:
-        first -= 1
-    for scene in app.stack[first:]:
-        if scene is app.top and scene.overlay:
-            canvas.wipe()
-        scene.draw(canvas)
-    app.ui.draw_ui(canvas)
-    return canvas
-
-
 def buttons(app) -> list:
     """The top screen's live pygame_gui elements: (kind, label, rect)."""
     out = []

@@ -201,7 +201,7 @@ def condition_cell(size, px: int, result, title: str, colour, winner: bool, badg
     bars_w = bars_min_width(px)
     # chart left, bars right: in a wide cell, or in one too short to stack them (the bars as narrow as they read)
     short = body.height - max(body.height // 3, 4 * (text.line_height(px) + 2) + 2) < 3 * text.line_height(px)
-    cw = min(round(body.width * 0.5), body.width - bars_w - pad)
+    cw = min(round(body.width * 0.5), body.width - bars_w - 40 - pad)  # the bars' tracks at least 80 px
     if (body.width >= 1.45 * body.height or short) and cw >= max(body.width * 0.35, 6 * px):
         time_chart(surf, (body.x, body.y, cw, body.height), px, result, thin=True)
         outcome_bars(surf, (body.x + cw + pad, body.y, body.width - cw - pad, body.height), px, result)

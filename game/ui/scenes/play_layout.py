@@ -50,6 +50,7 @@ def lay_out(scene) -> None:
     body = pygame.Rect(
         m.pad, scene.top_rect.bottom + m.pad // 2, w - 2 * m.pad, h - bar_h - scene.top_rect.bottom - m.pad
     )
+    scene.card.deck = tuple(game.scenario.cards)  # one text size for every card of the game
     (compact_panels if scene.compact else side_by_side_panels)(scene, body)
     if scene.view is View.CHART:
         pair_buttons(scene)

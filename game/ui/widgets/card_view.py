@@ -20,6 +20,8 @@ class CardView(CachedPanel):
         self.scroll = 0  # the first line shown (an index into the stops of the card's layout)
         self.max_scroll = 0
         self._shown = None  # the card and turn the scroll belongs to
+        self.deck: tuple = ()  # every card that may be shown here: one text size fits them all
+        self._sized = None  # (what the size was chosen for, (text size, columns))
 
     def scroll_by(self, lines: int):
         self.scroll = max(0, min(self.max_scroll, self.scroll + lines))
@@ -93,24 +95,40 @@ class CardView(CachedPanel):
         return surf
 
     def _arrange(self, card, inner: pygame.Rect, gap: int, names):
-        """The card's blocks placed from its top: the quote over the two readings, or at large text
-        sizes, where that leaves a reading cut, three columns (quote | deterrence | dialogue). The
-        largest text, down to the size of text size 1.0, that shows the quote and both readings whole
-        together; the effects follow and may scroll."""
+        """The card's blocks placed from its top (see _size): the effects follow and may scroll."""
+        px, columns = self._size(card, inner, gap, names)
+        return self._placed(card, inner.width, gap, names, px, columns)
+
+    def _size(self, card, inner: pygame.Rect, gap: int, names) -> tuple[int, int]:
+        """The text size and the columns: the quote over the two readings, or at large text sizes, where
+        that leaves a reading cut, three columns (quote | deterrence | dialogue). The largest text, down to
+        the size of text size 1.0, that shows the quote and both readings of every card of the deck whole
+        together, so each element keeps one size on every card and turn (a deck too long for the panel even
+        then: the screen's own size at 1.0, the smallest size at larger text sizes)."""
         m = self.m
+        key = (inner.size, m, gap, tuple(c.id for c in self.deck) or getattr(card, "id", None))
+        if self._sized is not None and self._sized[0] == key:
+            return self._sized[1]
+        cards = self.deck or (card,)
         floor = Metrics(m.width, m.height, 1.0).body
-        px, best = m.body, None
-        while True:
-            for columns in (2, 3) if inner.width >= 45 * px else (2,):
-                got = self._placed(card, inner.width, gap, names, px, columns)
-                _, _, _, cols_y, col_h, _ = got
-                head_h = got[0][0][0].height if columns == 3 else 0
-                if max(cols_y + col_h + 12, head_h) <= inner.height - text.line_height(m.small, "bold"):
-                    return got
-                best = best or got
-            if px <= floor:
-                return best if m.scale < 1.5 else got
-            px = max(floor, int(px * 0.92))
+        room = inner.height - text.line_height(m.small, "bold")
+        px, chosen = m.body, None
+        while chosen is None:
+            options = (2, 3) if inner.width >= 45 * px else (2,)
+            chosen = next(
+                (c for c in options if all(self._fits(k, inner, gap, names, px, c, room) for k in cards)), None
+            )
+            if chosen is None and px <= floor:
+                chosen = 2 if m.scale < 1.5 else options[-1]
+            elif chosen is None:
+                px = max(floor, int(px * 0.92))
+        self._sized = (key, (px, chosen))
+        return px, chosen
+
+    def _fits(self, card, inner: pygame.Rect, gap: int, names, px: int, columns: int, room: int) -> bool:
+        placed, _, _, cols_y, col_h, _ = self._placed(card, inner.width, gap, names, px, columns)
+        head_h = placed[0][0].height if columns == 3 else 0
+        return max(cols_y + col_h + 12, head_h) <= room
 
     def _placed(self, card, width: int, gap: int, names, px: int, columns: int):
         """(blocks placed as (block, x, y), reading column width, readings' x, readings' y, their height,

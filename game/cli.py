@@ -105,7 +105,9 @@ def add_play(sub):
     p.set_defaults(scenario=None)  # the window starts on the last scenario played (game/ui/window/settings.py)
     p.add_argument("--size", default="1280x720", help="window size WIDTHxHEIGHT (default 1280x720)")
     p.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
-    p.add_argument("--screenshot", metavar="DIR", help="save a PNG of each screen to DIR and exit")
+    p.add_argument(
+        "--screenshot", metavar="DIR", help="save a PNG of each screen to DIR, with a JSON of what it shows, and exit"
+    )
 
 
 def add_simulate(sub):

@@ -1,12 +1,12 @@
 """Helpers for driving the app in tests, and the text recorder the layout tests read frames with."""
 
 import time
-import weakref
-from contextlib import contextmanager
 
 import pygame
 
-from game.ui.window import driver, text
+from game.ui.tours import frame_record
+from game.ui.tours.frame_record import Canvas, TextRecorder  # noqa: F401 (tests import them from here)
+from game.ui.window import driver
 from game.ui.scenes.title import TitleScene
 
 
@@ -44,73 +44,8 @@ def wait_for_debrief(app, seconds: float = 60.0):
         time.sleep(0.005)
 
 
-class TextRecorder:
-    """Watches game.ui.window.text: remembers each rendered line's words and size and the lines shortened with …,
-    and makes Canvas surfaces for the widgets to compose into."""
-
-    current = None
-
-    def __init__(self):
-        self.lines: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-        self.cut: set[str] = set()
-
-    def rendered(self, surf, words: str, px: int):
-        self.lines[surf] = [(surf.get_rect(), words, px, words in self.cut)] if words.strip() else []
-
-    def shortened(self, words: str):
-        self.cut.add(words)
-
-    def surface(self, size, flags: int = 0):
-        return Canvas(size, flags)
-
-    def veiled(self, surface):
-        if isinstance(surface, Canvas):
-            surface.drawn = []
-
-
-@contextmanager
-def recording_text():
-    """While inside, the game's text is drawn onto Canvas surfaces that list it."""
-    TextRecorder.current = TextRecorder()
-    text.watch(TextRecorder.current)
-    try:
-        yield TextRecorder.current
-    finally:
-        text.watch(None)
-        TextRecorder.current = None
-
-
-class Canvas(pygame.Surface):
-    """A surface that lists the text drawn into it: (rect, words, px, cut) with cut when the text is
-    clipped by the surface, its clip rectangle or the blit's area, or was shortened with …."""
-
-    drawn: list
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.drawn = []
-
-    def blit(self, source, dest, area=None, special_flags=0):
-        got = super().blit(source, dest, area, special_flags)
-        if isinstance(source, Canvas):
-            recs = source.drawn
-        else:
-            recs = TextRecorder.current.lines.get(source) if TextRecorder.current else None
-        if recs:
-            x, y = int(dest[0]), int(dest[1])
-            src = pygame.Rect(area) if area is not None else source.get_rect()
-            shown = pygame.Rect(x, y, src.width, src.height).clip(self.get_clip()).clip(self.get_rect())
-            for rect, words, px, cut in recs:
-                r = rect.move(x - src.x, y - src.y)
-                if r.colliderect(shown):  # text scrolled out of a window is not drawn, not cut
-                    self.drawn.append((r, words, px, cut or not shown.contains(r)))
-        return got
-
-    def fill(self, *args, **kwargs):
-        got = super().fill(*args, **kwargs)
-        if not args[1:] and not kwargs.get("rect"):  # filling the whole surface wipes what it showed
-            self.drawn = []
-        return got
+# the recorder the screenshot tour writes its JSON with: the tests read frames with the same instrument
+recording_text = frame_record.recording
 
 
 def type_text(app, chars: str):

@@ -1,6 +1,6 @@
 """Cards in human words and at one font size: every effect reads as plain words (no parameter names), and
-the event card draws each element at the same size on every card and turn; a card that does not fit
-scrolls by whole lines to its last line."""
+the event card draws each element at the same size on every card and turn, its quote and readings together
+at large text sizes; a card that does not fit scrolls by whole lines to its last line."""
 
 import re
 
@@ -76,6 +76,8 @@ def _drawn(view, surface, card, turn, names):
 
 @pytest.mark.parametrize("scale, size", [(1.0, (640, 420)), (2.0, (1280, 500)), (1.5, (620, 560))])
 def test_one_font_size_per_card_element_and_long_cards_scroll(scale, size):
+    """Each element of the card has one size on every card of the deck (the screen's body size at 1.0, never
+    below that of 1.0 at larger sizes), and a card that does not fit scrolls by whole lines to its last line."""
     pygame.display.init()
     pygame.font.init()
     surface = pygame.Surface((1920, 1080))
@@ -83,10 +85,10 @@ def test_one_font_size_per_card_element_and_long_cards_scroll(scale, size):
     sc = load_scenario("east_asia_2023")
     names = {a.code: a.name for a in sc.actors}
     sizes = {}
-    scrolled = 0
     for turn, card in enumerate(sc.cards, 1):
         view = CardView()
         view.set_rect(pygame.Rect(0, 0, *size), m)
+        view.deck = tuple(sc.cards)
         seen = _drawn(view, surface, card, turn, names)
         quote = [px for s, px, style in seen if style == "italic"]
         title = [px for s, px, style in seen if s == card.title]
@@ -96,13 +98,33 @@ def test_one_font_size_per_card_element_and_long_cards_scroll(scale, size):
                 sizes.setdefault(role, set()).add(px)
         assert min(px for _, px, _ in seen) >= 11
         if view.max_scroll:
-            scrolled += 1
             view.scroll_by(1000)
             last = _drawn(view, surface, card, turn, names)
-            effects = [s for s, px, style in last if px == max(11, round(m.body * 0.85)) and style == "regular"]
+            effects = [s for s, px, style in last if px == max(11, round(min(quote) * 0.85)) and style == "regular"]
             assert effects and effects[-1].endswith("."), (card.id, effects)
             assert view.scroll == view.max_scroll
-    assert sizes["quote"] == {m.body}
-    assert len(sizes["title"]) == 1
-    if scale == 2.0:
-        assert scrolled, "at 2.0 in a short panel some card must scroll rather than shrink"
+    assert len(sizes["quote"]) == 1 and len(sizes["title"]) == 1
+    (px,) = sizes["quote"]
+    assert px == m.body if scale == 1.0 else Metrics(1920, 1080, 1.0).body <= px <= m.body
+
+
+@pytest.mark.parametrize(
+    "window, scale, panel",
+    [((1280, 720), 1.5, (1250, 370)), ((1280, 720), 2.0, (1250, 290)), ((1920, 1080), 2.0, (1900, 440))],
+)
+def test_every_cards_quote_and_readings_show_together_in_the_card_view(window, scale, panel):
+    """The card view at large text sizes (about its size in the play screen's tabs) shows the quote and both
+    readings of every card of the deck whole together, without scrolling."""
+    pygame.display.init()
+    pygame.font.init()
+    surface = pygame.Surface(window)
+    m = Metrics(*window, scale)
+    sc = load_scenario("east_asia_2023")
+    names = {a.code: a.name for a in sc.actors}
+    view = CardView()
+    view.set_rect(pygame.Rect(0, 0, *panel), m)
+    view.deck = tuple(sc.cards)
+    for turn, card in enumerate(sc.cards, 1):
+        shown = " ".join(" ".join(s for s, _, _ in _drawn(view, surface, card, turn, names)).split())
+        for words in (f"“{card.quote}”", card.deterrence_reading, card.dialogue_reading):
+            assert " ".join(words.split()) in shown, (card.id, words)

@@ -31,7 +31,7 @@ def draw_frame(app) -> Canvas:
         first -= 1
     for scene in app.stack[first:]:
         if scene is app.top and scene.overlay:
-            canvas.drawn = []
+            canvas.wipe()
         scene.draw(canvas)
     app.ui.draw_ui(canvas)
     return canvas
@@ -102,7 +102,8 @@ def map_problems(scene) -> list[str]:
     if len(zones) > 2:
         xs = [r.centerx for r in zones]
         ys = [r.centery for r in zones]
-        if max(xs) - min(xs) < 0.4 * view.rect.width or max(ys) - min(ys) < 0.3 * view.rect.height:
+        across = min(view.rect.width, 1.6 * view.rect.height)  # a flat panel's map keeps its shape
+        if max(xs) - min(xs) < 0.4 * across or max(ys) - min(ys) < 0.3 * view.rect.height:
             out.append("map: the actors bunch in a corner of the panel")
     return out
 
@@ -141,6 +142,110 @@ def chart_problems(name, app, canvas) -> list[str]:
         for rect, colour, what in panels
         if (n := colour_pixels(canvas, rect, colour)) < LINE_PIXELS
     ]
+
+
+# ---------------------------------------------------------------- what a screen shows, not only its frame
+PLOT_SHARE = 0.4  # a chart's plot area: at least this share of its panel's height
+PAGE_LINES = 8  # a page of text shows at least this many lines (or all it has)
+CHART_SCREENS = {"play-chart", "debrief-charts", "debrief-world", "sweep", "compare"}
+PAGE_SCREENS = {"debrief", "debrief-world", "debrief-crises", "debrief-war", "help", "article", "article-8"}
+MAP_STRETCH = 1.45  # the map's shape: its width to height within this factor of the actors' own layout
+
+
+def chart_content(name, canvas) -> list[str]:
+    """Every chart's plot takes PLOT_SHARE of its panel and draws every series; a chart screen shows a chart."""
+    out = []
+    if name in CHART_SCREENS and not canvas.charts:
+        out.append("no chart drawn")
+    for panel, plot, series in canvas.charts:
+        if plot.height < PLOT_SHARE * panel.height:
+            out.append(f"chart plot {plot.height} px high in a {panel.height} px panel {tuple(panel)}")
+        empty = [label for label, n in series.items() if n <= 0]
+        if not series or empty:
+            out.append(f"chart without its series drawn: {empty or 'none'} {tuple(panel)}")
+    return out
+
+
+def page_content(name, canvas) -> list[str]:
+    """A page of text shows PAGE_LINES lines, or every line it has."""
+    if name not in PAGE_SCREENS and not name.startswith("learn-"):
+        return []
+    out = []  # a page that fits whole is drawn without a window onto it: nothing to check
+    for rect, shown, left in canvas.pages:
+        if shown < min(PAGE_LINES, left):
+            out.append(f"a page of text shows {shown} of {left} lines in {tuple(rect)}")
+    return out
+
+
+def squeezed(words: str) -> str:
+    return " ".join(words.split())
+
+
+def card_content(name, app, canvas) -> list[str]:
+    """At 1.5 and above the event card shows its quote and both readings whole, together."""
+    if name != "play-card" or app.scale < 1.5:
+        return []
+    game = app.top.game
+    entry = game.turns[-1] if game.turns else {}
+    card = game.scenario.card(entry["card"]["id"]) if entry.get("card") else None
+    if card is None:
+        return []
+    shown = squeezed(" ".join(words for _, words, _, cut in canvas.drawn if not cut))
+    return [
+        f"the card's {part} is not shown whole"
+        for part, words in (
+            ("quote", f"“{card.quote}”"),
+            ("deterrence reading", card.deterrence_reading),
+            ("dialogue reading", card.dialogue_reading),
+        )
+        if squeezed(words) not in shown
+    ]
+
+
+def map_shape(scene) -> list[str]:
+    """The play screen's map keeps the shape of the actors' layout (no flat strip)."""
+    view = getattr(scene, "map", None)
+    prompt = getattr(scene, "shown_prompt", lambda: None)()
+    if view is None or getattr(scene, "view", None) != "map" or len(view.node_pos) < 3 or prompt is not None:
+        return []
+    actors = scene.game.scenario.actors
+    data_w = max(a.x for a in actors) - min(a.x for a in actors)
+    data_h = max(a.y for a in actors) - min(a.y for a in actors)
+    xs, ys = [x for x, _ in view.node_pos], [y for _, y in view.node_pos]
+    if not data_w or not data_h or max(ys) == min(ys):
+        return []
+    stretch = ((max(xs) - min(xs)) / (max(ys) - min(ys))) / (data_w / data_h)
+    if not 1 / MAP_STRETCH <= stretch <= MAP_STRETCH:
+        return [f"map: stretched {stretch:.2f}× out of its shape"]
+    return []
+
+
+def learn_content(name, app, canvas) -> list[str]:
+    """Learn's board shows the latest turn of its game and, once asked, the question's answers."""
+    les = getattr(app.top, "lesson", None)
+    if not name.startswith("learn-") or les is None or not les.game.turn:
+        return []
+    drawn = [squeezed(words) for _, words, _, cut in canvas.drawn if not cut]
+    turn = les.game.turn
+    out = []
+    if not any(w.startswith((f"Turn {turn}:", f"Round {turn}:")) for w in drawn):
+        out.append(f"Learn's board does not show its latest turn ({turn})")
+    if les.task_done and les.answer is None:
+        for k in range(len(les.chapter.question.options)):
+            if not any(w.startswith(f"{k + 1}. ") for w in drawn):
+                out.append(f"Learn's board does not show answer {k + 1}")
+    return out
+
+
+def content_problems(name, app, canvas) -> list[str]:
+    """What a screen fails to show: its charts, its page of text, the card's readings, the map's shape."""
+    return (
+        chart_content(name, canvas)
+        + page_content(name, canvas)
+        + card_content(name, app, canvas)
+        + learn_content(name, app, canvas)
+        + map_shape(app.top)
+    )
 
 
 def set_scale(app, scale):
@@ -201,6 +306,7 @@ def walk(app, scales) -> tuple[dict[str, list[str]], list[str]]:
                 problems(app, canvas, base.setdefault(name, {}))
                 + map_problems(app.top)
                 + chart_problems(name, app, canvas)
+                + content_problems(name, app, canvas)
             )
             if bad:
                 found[f"{name}@{scale:g}"] = bad

@@ -136,7 +136,7 @@ def test_chapter_five_asks_nothing_about_crises():
         assert les.play() == ""
         asked += les.game.crisis_prompts(les.human)
         assert les.prompts() == [] and les.unanswered() is None
-        assert "crisis" not in " ".join(p[0] for p in learn_board.paragraphs(les, Metrics(1280, 720, 1.0)))
+        assert "crisis" not in " ".join(p[0] for p in learn_board.build(les, Metrics(1280, 720, 1.0)).paras)
     assert les.task_done and Action.CHALLENGE not in les.moves
     assert asked, "the chapter's game never raised a crisis: this test shows nothing"
 
@@ -147,6 +147,6 @@ def test_chapter_seven_shows_the_evidence_its_answer_points_at():
     assert "Costly moves" in les.chapter.question.options[les.chapter.question.correct]
     les.choose(les.moves.index(Action.CBM) + 1)
     les.play()
-    board = " ".join(p[0] for p in learn_board.paragraphs(les, Metrics(1280, 720, 1.0)))
+    board = " ".join(p[0] for p in learn_board.build(les, Metrics(1280, 720, 1.0)).paras)
     assert "The evidence: costly moves this turn and how trust answered" in board
     assert "the others' trust in it" in board or "Nobody made a costly move" in board

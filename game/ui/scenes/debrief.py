@@ -158,7 +158,7 @@ class DebriefScene(Scene):
         pad = m.pad
         self._cache.clear()
         self.bindings.wheel = lambda dy, pos: Intent(Kind.SCROLL, -3 * dy)
-        self.head_rect = pygame.Rect(2 * pad, pad, w - 4 * pad, text.line_height(m.px(30), "bold"))
+        self.head_rect = pygame.Rect(2 * pad, pad, w - 4 * pad, text.line_height(self.head_px, "bold"))
         body_top = self._tab_buttons(self.head_rect.bottom + pad // 2) + pad
         commands_top = self._command_buttons()
         # one line under the pages for messages, always there: a message never shrinks the pages
@@ -181,6 +181,11 @@ class DebriefScene(Scene):
             self.body.height -= note.height + pad // 2
         if self.page == "charts":
             self._pair_buttons()
+
+    @property
+    def head_px(self) -> int:
+        """The screen's title: large, but at large text sizes no larger than a heading (the pages need the room)."""
+        return min(self.m.px(30), max(self.m.heading, Metrics(*self.app.size, 1.0).px(30)))
 
     def _tab_buttons(self, y: int) -> int:
         """A button per page, in as many rows as the width needs; returns the bottom of the last row."""
@@ -206,8 +211,14 @@ class DebriefScene(Scene):
         w, h = self.app.size
         room = w - 4 * pad
         rows = commands(other_worldview(self.game).preset, self.other is not None)
-        full = sum(text.size(long, m.body, "bold")[0] + 3 * pad + pad // 2 for (long, _), *_ in rows) <= room
-        labels = [pair[0 if full else 1] for pair, *_ in rows]
+        # full words on one row, else short ones, else without their keys (the line above names the keys):
+        # one row of commands leaves the pages their room at large text sizes
+        wordings = [[long for (long, _), *_ in rows], [short for (_, short), *_ in rows]]
+        wordings.append([short.split(" · ")[0] for short in wordings[1]])
+        labels = next(
+            (ws for ws in wordings if sum(text.size(x, m.body, "bold")[0] + 3 * pad + pad // 2 for x in ws) <= room),
+            wordings[1],
+        )
         widths = [min(room, text.size(label, m.body, "bold")[0] + 3 * pad) for label in labels]
         top = h - pad - len(layout.flow(widths, room, pad // 2)) * (m.button_h + pad // 2)
         self.command_buttons = []
@@ -362,10 +373,9 @@ class DebriefScene(Scene):
         m = self.m
         surface.fill(palette.BACKGROUND)
         g = self.game
-        head = text.ellipsize(
-            f"Debrief — {g.scenario.title}, seed {g.seed}, {g.turn} turns", m.px(30), self.head_rect.width, "bold"
-        )
-        surface.blit(text.render(head, m.px(30), palette.TEXT, "bold"), self.head_rect.topleft)
+        heads = [f"Debrief — {g.scenario.title}, seed {g.seed}, {g.turn} turns", f"Debrief — {g.scenario.title}"]
+        head = text.first_fitting(heads, self.head_px, self.head_rect.width, "bold")
+        surface.blit(text.render(head, self.head_px, palette.TEXT, "bold"), self.head_rect.topleft)
         self._draw_status(surface)
         if not self.ready:
             block = text.fit_static(((WAITING, 1.1, palette.FOCUS, "bold"),), self.body.width, self.body.height, m.body)

@@ -80,7 +80,7 @@ def draw_world_page(surf, world, col: Column):
     """Which world was it? The words beside the chart of stated chances (one over the other when narrow)."""
     m = col.m
     rect = surf.get_rect()
-    if rect.width >= 2.2 * m.body * 20:
+    if rect.width >= 2.2 * min(m.body, col.floor) * 20:  # at large text sizes the words may shrink to the floor
         words, chart = layout.row(rect, round(rect.width * 0.5), None, gap=m.pad)
     else:
         words, chart = layout.column(rect, rect.height // 2, None, gap=m.pad)

@@ -41,6 +41,9 @@ def block(paras, px: int, width: int) -> text.Block:
     )
 
 
+PAGE_LINES = 8  # the fewest lines a page of text shows when it scrolls (when the size of text 1.0 allows)
+
+
 def fit_px(paras, size, m) -> int:
     """The largest body size at which the paragraphs fit size, from the screen's down to a floor
     (a large text size stays large: what does not fit then scrolls)."""
@@ -48,7 +51,19 @@ def fit_px(paras, size, m) -> int:
     px = m.body
     while px > floor and block(paras, px, size[0]).height > size[1]:
         px = max(floor, int(px * 0.92))
+    # a page that scrolls still shows PAGE_LINES lines: a large size gives way, down to that of text size 1.0
+    least = Metrics(m.width, m.height, 1.0).body
+    room = size[1] - text.line_height(m.small, "bold")  # the scroll hint's line
+    while px > least and lines_in(block(paras, px, size[0]), size[1], room) < PAGE_LINES:
+        px = max(least, int(px * 0.92))
     return px
+
+
+def lines_in(shown: text.Block, height: int, room: int) -> int:
+    """How many of the block's lines a page shows from its top: all when it fits height, else those within room."""
+    if shown.height <= height:
+        return len(shown.lines)
+    return sum(1 for _, px, _, style, y in shown.lines if y + text.line_height(px, style) <= room)
 
 
 def draw_paragraphs(surf, inner, paras, col: Column, px: int | None = None, scrolls: bool = False):

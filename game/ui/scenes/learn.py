@@ -177,9 +177,8 @@ class LearnScene(ListScene):
         if self.words.height > self.left.height:
             self.view.height -= self.hint_h
         self.board_rect = self._layout_buttons(self._buttons(self.lesson))
-        self.board = text.Block(
-            learn_board.paragraphs(self.lesson, m), self.board_rect.width - 2 * m.pad, gap=max(2, m.pad // 2)
-        )
+        inner = self.board_rect.inflate(-2 * m.pad, -2 * m.pad)
+        self.board = learn_board.fitted(self.lesson, m, inner.width, inner.height)
         self.scroll = max(0, min(self.scroll, text.scroll_limit(self.words, self.view.height)))
 
     def _words(self, m) -> list:

@@ -6,27 +6,60 @@ from __future__ import annotations
 from game.core.model.vocab import Action
 from game.core.teaching.explain import NOUN, possessive
 
-from ..window import palette
+from ..window import palette, text
+from ..window.metrics import Metrics
 
 
 class Board:
-    """The board's paragraphs (text, px, colour, style), added line by line."""
+    """The board's paragraphs (text, px, colour, style), added line by line, each with how early it may
+    give way when the board is short of room (0: never; the larger, the sooner)."""
 
     def __init__(self, m):
         self.m = m
         self.paras: list = []
+        self.spare: list[int] = []
+
+    def add(self, para: tuple, spare: int = 0):
+        self.paras.append(para)
+        self.spare.append(spare)
 
     def head(self, words: str):
-        self.paras.append((words, self.m.body, palette.ACCENT, "bold"))
+        self.add((words, self.m.body, palette.ACCENT, "bold"))
 
-    def line(self, words: str, colour=palette.TEXT, style: str = "regular"):
-        self.paras.append((words, self.m.body, colour, style))
+    def line(self, words: str, colour=palette.TEXT, style: str = "regular", spare: int = 0):
+        self.add((words, self.m.body, colour, style), spare)
 
-    def small(self, words: str, colour=palette.MUTED, style: str = "regular"):
-        self.paras.append((words, self.m.small, colour, style))
+    def small(self, words: str, colour=palette.MUTED, style: str = "regular", spare: int = 0):
+        self.add((words, self.m.small, colour, style), spare)
 
 
-def paragraphs(les, m) -> list:
+EXPLAINED = 1000  # how early a line that only explains the board gives way: before any turn
+
+
+def fitted(les, m, width: int, height: int) -> text.Block:
+    """The board in width × height, whole: at the screen's text size, else halfway to that of text size
+    1.0, else at that; then, short of room still, the oldest turns and the explanations give way (a
+    line says how many), so the latest turn, the question and its answers stay in view."""
+    gap = max(2, m.pad // 2)
+    sizes = (m, Metrics(m.width, m.height, (1.0 + m.scale) / 2), Metrics(m.width, m.height, 1.0))
+    for size in sizes:
+        board = build(les, size)
+        block = text.Block(board.paras, width, gap=gap)
+        if block.height <= height:
+            return block
+    order = sorted((k for k, s in enumerate(board.spare) if s), key=lambda k: -board.spare[k])
+    for n in range(1, len(order) + 1):
+        gone = set(order[:n])
+        paras = [p for k, p in enumerate(board.paras) if k not in gone]
+        note = (f"({n} earlier line{'s' if n > 1 else ''} not shown: the board keeps the latest)",)
+        paras.insert(min(gone), (*note, sizes[-1].small, palette.FAINT, "italic"))
+        block = text.Block(paras, width, gap=gap)
+        if block.height <= height:
+            break
+    return block
+
+
+def build(les, m) -> Board:
     """The whole board of a chapter: its game, then what to do now or the question."""
     board = Board(m)
     game = les.game
@@ -41,7 +74,7 @@ def paragraphs(les, m) -> list:
             _prompt(board, les)
     if les.task_done:
         _question(board, les)
-    return board.paras
+    return board
 
 
 def names(game) -> dict[int, str]:
@@ -57,14 +90,17 @@ def move_word(mv: dict) -> str:
 def _games_side_by_side(board: Board, les):
     """Two doctrines' games, turn by turn, and their points (a noise chapter)."""
     name = names(les.game)
-    board.line("Both sides play the same doctrine; * marks a move that came out wrong (noise).", palette.MUTED)
+    board.line(
+        "Both sides play the same doctrine; * marks a move that came out wrong (noise).", palette.MUTED, spare=EXPLAINED
+    )
     board.small(
         f"Each turn: {name[0]}'s move · {name[1]}'s move, both playing "
         + "   |   both playing ".join(d.replace("-", " ") for d in les.task.watch)
     )
-    for t in range(les.game.turn):
+    last = les.game.turn
+    for t in range(last):
         cells = [" · ".join(move_word(mv) for mv in game.turns[t]["actions"].values()) for game in les.games]
-        board.line(f"Turn {t + 1}:  " + "   |   ".join(cells))
+        board.line(f"Turn {t + 1}:  " + "   |   ".join(cells), spare=last - t - 1)
     board.head("Points so far")
     for d, game in zip(les.task.watch, les.games):
         pts = [sum(tt["payoffs"][k] for tt in game.turns) for k in range(len(game.codes))]
@@ -80,7 +116,7 @@ def _cards(board: Board, les):
             continue
         c = next((c for c in g.scenario.cards if c.id == card["id"]), None)
         if t < g.turn - 1 or c is None:
-            board.small(f"Turn {t + 1}: {card['title']} (¶{card['paragraph']})")
+            board.small(f"Turn {t + 1}: {card['title']} (¶{card['paragraph']})", spare=g.turn - t - 1)
             continue
         board.head(f"Turn {t + 1}: {c.title} (¶{c.paragraph}" + (f", {c.date})" if c.date else ")"))
         board.line(f"“{c.quote}”", palette.MUTED)
@@ -97,11 +133,11 @@ def _own_game(board: Board, les):
     g, me = les.game, les.human
     name = names(g)
     hidden = " The world is hidden." if g.hidden and not g.over else ""
-    board.line(f"You are {name[me]}; your type (private): {g.type_of(me)}.{hidden}", palette.MUTED)
+    board.line(f"You are {name[me]}; your type (private): {g.type_of(me)}.{hidden}", palette.MUTED, spare=EXPLAINED)
     two = len(g.scenario.codes) == 2
     for t in range(g.turn):
         if two:
-            _round(board, les, g.turns[t], t)
+            _round(board, les, g.turns[t], t, spare=g.turn - t - 1)
         elif t >= g.turn - 2:
             _turn(board, les, g.turns[t], t)
     if two:
@@ -120,7 +156,7 @@ def _own_game(board: Board, les):
     _beliefs(board, les)
 
 
-def _round(board: Board, les, entry: dict, t: int):
+def _round(board: Board, les, entry: dict, t: int, spare: int = 0):
     """One round of a two-actor game: both moves and the learner's own payoff (the other's would tell
     its hidden type)."""
     g, me = les.game, les.human
@@ -128,7 +164,8 @@ def _round(board: Board, les, entry: dict, t: int):
     acts, pts = entry["actions"], entry["payoffs"]
     board.line(
         f"Round {t + 1}: you {move_word(acts[g.codes[me]])}, {name[1 - me]} "
-        f"{move_word(acts[g.codes[1 - me]])} → you {pts[me]:g}"
+        f"{move_word(acts[g.codes[1 - me]])} → you {pts[me]:g}",
+        spare=spare,
     )
 
 

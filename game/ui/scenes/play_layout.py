@@ -60,6 +60,7 @@ def lay_out(scene) -> None:
             body.width,
             body.bottom - scene.banner_rect.bottom - m.pad // 2,
         )
+    scene.card.deck = tuple(game.scenario.cards)  # one text size for every card of the game
     (compact_panels if scene.compact else side_by_side_panels)(scene, body)
     if scene.view is View.CHART:
         pair_buttons(scene)
@@ -163,10 +164,17 @@ def charts(scene, rect) -> None:
     """The region chart and the pair chart, with the pair buttons between or beside them."""
     m = scene.m
     pad = m.pad
+    scene.chart_pair.corner = (0, 0)
+    scene.pair_labels = PAIR_BUTTONS
     if rect.width > 2.2 * rect.height:
-        # a wide, flat view (the tabs at large text sizes): the two charts side by side, each as tall as it can be
-        top, side = row(rect, (rect.width - pad) // 2, None, gap=pad)
-        buttons, pair = column(side, m.button_h + pad // 2, None)
+        # a wide, flat view (the tabs at large text sizes): the two charts side by side, each as tall as it can
+        # be, the pair buttons (in short) in the pair chart's top right corner, which its title and legend keep clear
+        top, pair = row(rect, (rect.width - pad) // 2, None, gap=pad)
+        inset = max(4, pad // 2)
+        scene.pair_labels = SHORT_PAIR_BUTTONS
+        width = sum(button_w(label, m) for label, _, _ in SHORT_PAIR_BUTTONS) + pad // 2
+        scene.chart_pair.corner = (width + inset, m.button_h + inset)
+        buttons = pygame.Rect(pair.right - inset - width, pair.y + inset, width, m.button_h)
     else:
         top, buttons, pair = column(
             rect, round((rect.height - m.button_h - pad // 2) * 0.5), m.button_h, None, gap=pad // 2
@@ -176,13 +184,19 @@ def charts(scene, rect) -> None:
     scene.pair_buttons_at = buttons.topleft
 
 
+PAIR_BUTTONS = (("Previous pair [", Intent(Kind.PREV_PAIR), None), ("Next pair ]", Intent(Kind.NEXT_PAIR), None))
+SHORT_PAIR_BUTTONS = (
+    ("Previous [", Intent(Kind.PREV_PAIR), "The previous pair of actors ([)"),
+    ("Next ]", Intent(Kind.NEXT_PAIR), "The next pair of actors (])"),
+)
+
+
 def pair_buttons(scene) -> None:
     m = scene.m
     x, y = scene.pair_buttons_at
-    for label, intent in (("Previous pair [", Intent(Kind.PREV_PAIR)), ("Next pair ]", Intent(Kind.NEXT_PAIR))):
-        scene.add(
-            pygame_gui.elements.UIButton(pygame.Rect(x, y, button_w(label, m), m.button_h), label, scene.ui), intent
-        )
+    for label, intent, tip in scene.pair_labels:
+        rect = pygame.Rect(x, y, button_w(label, m), m.button_h)
+        scene.add(pygame_gui.elements.UIButton(rect, label, scene.ui, tool_tip_text=tip), intent)
         x += button_w(label, m) + m.pad // 2
 
 

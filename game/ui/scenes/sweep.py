@@ -123,18 +123,24 @@ class SweepScene(lab.LabScene):
         w, h = self.app.size
         pad = m.pad
         self._chart = None
-        self.head_px = m.px(28)
+        self.head_px = min(m.px(28), max(m.heading, Metrics(w, h, 1.0).px(28)))
         self.head_rect = pygame.Rect(2 * pad, pad, w - 4 * pad, text.line_height(self.head_px, "bold"))
-        button_top = self.button_rows(self._buttons(), 2 * pad, h - pad, w - 4 * pad)
-        line = text.line_height(m.body, "bold")
-        self.message_rect = pygame.Rect(2 * pad, button_top - pad // 2 - line, w - 4 * pad, line)
         top = self.head_rect.bottom + pad
-        bottom = self.message_rect.y - pad // 2
-        button_items, self.items = self.items, []
         gap = 2 * pad
         left_w = round((w - 4 * pad - gap) * 0.4)
-        left = pygame.Rect(2 * pad, top, left_w, bottom - top)
-        self.chart_rect = pygame.Rect(left.right + gap, top, w - 4 * pad - left_w - gap, bottom - top)
+        right = pygame.Rect(2 * pad + left_w + gap, top, w - 4 * pad - left_w - gap, h - pad - top)
+        # the rows need their room: when the buttons under them would cover the last rows (large text), the
+        # buttons and the message go under the chart and the rows take the whole height
+        beside = len(self._rows()) * (round(m.body * 1.5) + pad // 2) > h - top - 3 * m.button_h
+        line = text.line_height(m.body, "bold")
+        button_area = right if beside else pygame.Rect(2 * pad, top, w - 4 * pad, h - pad - top)
+        button_top = self.button_rows(self._buttons(), button_area.x, h - pad, button_area.width)
+        self.message_rect = pygame.Rect(button_area.x, button_top - pad // 2 - line, button_area.width, line)
+        bottom = self.message_rect.y - pad // 2
+        button_items, self.items = self.items, []
+        left = pygame.Rect(2 * pad, top, left_w, (h - pad if beside else bottom) - top)
+        self.left_end = left.bottom
+        self.chart_rect = pygame.Rect(right.x, top, right.width, bottom - top)
         rows = self._rows()
         row_h = max(round(m.body * 1.5), min(m.button_h, left.height // len(rows) - pad // 2))
         label_w = max(text.size(r[0], m.body, "bold")[0] for r in rows) + pad
@@ -363,7 +369,7 @@ class SweepScene(lab.LabScene):
             self.left_x,
             self.left_bottom + m.pad // 2,
             self.chart_rect.x - 3 * m.pad,
-            self.message_rect.y - self.left_bottom - m.pad,
+            self.left_end - self.left_bottom - m.pad // 2,
         )
         if rect.height < text.line_height(m.small) * 2:
             return

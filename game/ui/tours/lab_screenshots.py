@@ -9,6 +9,7 @@ import pygame
 
 from ..window import driver
 from ..menus import title_menu
+from . import frame_record
 
 WAIT = 90.0  # seconds a background run may take before the tour gives up on it
 
@@ -28,7 +29,7 @@ def lab_tour(app, out, suffix: str, visit=None):
     if visit is None:
 
         def visit(name):
-            app.snapshot(out / f"{name}{suffix}.png")
+            frame_record.shoot(app, out / f"{name}{suffix}")
 
     app.reset(app.scene("title"))
     title_menu.entry("compare").open(app)

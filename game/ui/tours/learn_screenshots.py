@@ -5,11 +5,12 @@ from __future__ import annotations
 import pygame
 
 from ..window import driver
+from . import frame_record
 
 
 def _shot(app, out, name, suffix):
     driver.run(app, 2)
-    app.snapshot(out / f"{name}{suffix}.png")
+    frame_record.shoot(app, out / f"{name}{suffix}")
 
 
 def learn_tour(app, out, suffix, visit=None):

@@ -7,6 +7,7 @@ from pathlib import Path
 import pygame
 
 from ..window import driver
+from . import frame_record
 
 
 def take_all(options) -> int:
@@ -24,13 +25,14 @@ def take_all(options) -> int:
         os.environ["DOD_DATA_DIR"] = tempfile.mkdtemp(prefix="dod-screens-")
     for scale in scales(options):
         suffix = "" if scale == 1.0 else f"@{scale:g}"
-        app = App(options.size, scale, False, options)
-        app.push(app.scene("title"))
-        _tour(app, lambda name: _shot(app, out, name, suffix), out, suffix)
-        lab_tour(app, out, suffix, lambda name: _shot(app, out, name, suffix))
-        learn_tour(app, out, suffix, lambda name: _shot(app, out, name, suffix))
-        pygame.display.quit()
-    print(f"screenshots written to {out}")
+        with frame_record.recording():  # each picture gets its JSON: the text, charts and buttons it shows
+            app = App(options.size, scale, False, options)
+            app.push(app.scene("title"))
+            _tour(app, lambda name: _shot(app, out, name, suffix), out, suffix)
+            lab_tour(app, out, suffix, lambda name: _shot(app, out, name, suffix))
+            learn_tour(app, out, suffix, lambda name: _shot(app, out, name, suffix))
+            pygame.display.quit()
+    print(f"screenshots written to {out} (each NAME.png with NAME.json: what it shows)")
     return 0
 
 
@@ -42,7 +44,7 @@ def scales(options) -> tuple[float, ...]:
 
 def _shot(app, out, name, suffix):
     driver.run(app, 2)
-    app.snapshot(out / f"{name}{suffix}.png")
+    frame_record.shoot(app, out / f"{name}{suffix}")
 
 
 def _tour(app, visit, out=None, suffix=""):

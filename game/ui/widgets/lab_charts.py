@@ -13,7 +13,7 @@ import pygame
 
 from game.core.runs.lab_format import interval, percent
 
-from ..window import palette, text
+from ..window import layout, palette, text
 from ..window.metrics import Metrics
 from . import shapes
 
@@ -105,6 +105,7 @@ def time_chart(surface, rect, px: int, result, thin: bool = False):
     axis_w = text.size("100", px)[0] + 5
     plot_rect = pygame.Rect(rect.x + axis_w, rect.y + lh // 2, rect.width - axis_w - 2, rect.height - lh // 2 - lh - 2)
     if plot_rect.width < 20 or plot_rect.height < 16:
+        text.plotted(surface, rect, plot_rect.clip(rect), {})
         return
     turns = len(result.tension_mean)
     plot = Plot(plot_rect, 1, max(2, turns))
@@ -117,9 +118,12 @@ def time_chart(surface, rect, px: int, result, thin: bool = False):
     for mean, band, k, colour, _ in series:
         fill_band(surface, plot, xs, band[0] * k, band[1] * k, colour, 55)
     width = 2 if thin else 3
-    for mean, band, k, colour, style in series:
+    drawn = {}
+    for (mean, band, k, colour, style), label in zip(series, ("tension", "trust × 100")):
         pts = [(plot.x(x), plot.y(v * k)) for x, v in zip(xs, mean)]
         shapes.polyline(surface, colour, pts, width, style, unit=6.0)
+        drawn[label] = len(pts)
+    text.plotted(surface, rect, plot_rect, drawn)
     pygame.draw.rect(surface, palette.PANEL_EDGE, plot_rect, 1)
     first = text.render("turn 1", px, palette.MUTED)
     surface.blit(first, (plot_rect.x, plot_rect.bottom + 1))
@@ -195,8 +199,10 @@ def condition_cell(size, px: int, result, title: str, colour, winner: bool, badg
     surf.blit(text.render(label, px, palette.TEXT, "bold"), (inner.x + chip + 6, inner.y))
     body = pygame.Rect(inner.x, inner.y + lh + pad // 2, inner.width, inner.height - lh - pad // 2)
     bars_w = bars_min_width(px)
-    if body.width >= 1.45 * body.height and body.width // 2 - pad >= bars_w:  # chart left, bars right
-        cw = round(body.width * 0.5)
+    # chart left, bars right: in a wide cell, or in one too short to stack them (the bars as narrow as they read)
+    short = body.height - max(body.height // 3, 4 * (text.line_height(px) + 2) + 2) < 3 * text.line_height(px)
+    cw = min(round(body.width * 0.5), body.width - bars_w - 40 - pad)  # the bars' tracks at least 80 px
+    if (body.width >= 1.45 * body.height or short) and cw >= max(body.width * 0.35, 6 * px):
         time_chart(surf, (body.x, body.y, cw, body.height), px, result, thin=True)
         outcome_bars(surf, (body.x + cw + pad, body.y, body.width - cw - pad, body.height), px, result)
     else:  # chart above, bars below
@@ -316,8 +322,8 @@ def sweep_chart(
     w, h = size
     surf = text.surface((max(1, w), max(1, h)))
     surf.fill(palette.BACKGROUND)
-    inner = shapes.panel(surf, surf.get_rect(), "War rate along the swept parameter (95 % bands)", m.body)
-    px = px or m.small
+    title_px, px = _sweep_sizes(w, h, m, px or m.small, doctrines, bool(crossings))
+    inner = shapes.panel(surf, surf.get_rect(), SWEEP_TITLE, title_px)
     lh = text.line_height(px)
     y = _curve_keys(surf, inner, px, doctrines)
     top = y + lh + m.pad // 2 + (lh + 2 if crossings else lh // 2)  # a line for the crossover's label
@@ -326,6 +332,7 @@ def sweep_chart(
         inner.x + axis_w, top, inner.width - axis_w - text.size("0.00", px)[0] // 2, inner.bottom - top - 2 * lh - 4
     )
     if plot_rect.width < 40 or plot_rect.height < 30:
+        text.plotted(surf, surf.get_rect(), plot_rect.clip(surf.get_rect()), {})
         return surf
     xs = [p[0][0] for p in sweep.points]
     plot = Plot(plot_rect, xs[0], xs[-1])
@@ -338,6 +345,7 @@ def sweep_chart(
         colour = doctrine_colour(d, k)
         cis = [p[1][d].ci("war") for p in sweep.points]
         fill_band(surf, plot, xs, [c[0] * 100 for c in cis], [c[1] * 100 for c in cis], colour, 45)
+    drawn = {}
     for k, d in enumerate(doctrines):
         style, marker = curve_style(k)
         colour = doctrine_colour(d, k)
@@ -345,6 +353,8 @@ def sweep_chart(
         shapes.polyline(surf, colour, pts, max(2, round(px / 6)), style, unit=7.0)
         for pt in pts:
             shapes.draw_marker(surf, marker, colour, pt, max(3, px * 0.32), width=1)
+        drawn[d] = len(pts)
+    text.plotted(surf, surf.get_rect(), plot_rect, drawn)
     for c in crossings:
         xx = plot.x(c["at"])
         shapes.styled_line(surf, palette.FOCUS, (xx, plot_rect.y), (xx, plot_rect.bottom), 2, "dashed", 6.0)
@@ -353,6 +363,26 @@ def sweep_chart(
         r.clamp_ip(pygame.Rect(plot_rect.x, 0, plot_rect.width, h))
         surf.blit(img, r)
     return surf
+
+
+SWEEP_TITLE = "War rate along the swept parameter (95 % bands)"
+
+
+def _sweep_sizes(w: int, h: int, m, px: int, doctrines: list, crossed: bool) -> tuple[int, int]:
+    """The title's and the labels' sizes that leave the plot at least 45 % of the chart's height: the
+    chart's own, else halfway to those of text size 1.0, else those (never smaller)."""
+    half, floor = Metrics(m.width, m.height, (1.0 + m.scale) / 2), Metrics(m.width, m.height, 1.0)
+    for title_px, label_px in ((m.body, px), (half.body, half.small), (floor.body, floor.small)):
+        pad = max(4, title_px // 2)
+        lines = min(2, len(text.wrap(SWEEP_TITLE, title_px, w - 2 * pad, "bold")))
+        lh = text.line_height(label_px)
+        keys = [round(label_px * 2.2) + 6 + text.size(d, label_px, "bold")[0] + label_px for d in doctrines]
+        keys_h = (len(layout.flow(keys, w - 2 * pad, 0)) - 1) * (lh + 2)
+        top = pad + lines * text.line_height(title_px, "bold") + pad // 2 + keys_h + lh + m.pad // 2
+        top += lh + 2 if crossed else lh // 2
+        if h - pad - top - 2 * lh - 4 >= 0.45 * h:
+            break
+    return title_px, label_px
 
 
 def _curve_keys(surf, inner: pygame.Rect, px: int, doctrines: list) -> int:

@@ -16,7 +16,10 @@ from game.core.model.vocab import RUNG_NAMES
 
 from ..window import layout, palette, text
 from . import shapes
+from ..window.metrics import Metrics
 from .cached import CachedPanel, RenderBudget
+
+STRETCH = 1.3  # how far the map may stretch out of the actors' own layout, either way
 
 
 class MapView(CachedPanel):
@@ -28,6 +31,13 @@ class MapView(CachedPanel):
         self.m = metrics
         self.node_pos: list[tuple[int, int]] = []
         self.node_radius = 10
+
+    @property
+    def key_m(self):
+        """The sizes of the map's title and key: in a flat panel (large text) those of text size 1.0, so the
+        actors keep the height and the width their layout needs."""
+        m = self.m
+        return Metrics(m.width, m.height, 1.0) if self.rect.width > 2.2 * self.rect.height else m
 
     def node_zones(self) -> list[tuple[pygame.Rect, int]]:
         """Click areas of the nodes (in screen coordinates), for choosing a target."""
@@ -92,7 +102,7 @@ class MapView(CachedPanel):
         m = self.m
         surf = text.surface(self.rect.size)
         surf.fill(palette.BACKGROUND)
-        inner = shapes.panel(surf, surf.get_rect(), title, m.body)
+        inner = shapes.panel(surf, surf.get_rect(), title, self.key_m.body)
         box, legend_rect = self._areas(inner)
         label_px = m.px(15)
         r, pos = self._positions(box, label_px)
@@ -112,7 +122,7 @@ class MapView(CachedPanel):
             if k is not None:
                 rings.append(pygame.Rect(0, 0, round(r * 3.6), round(r * 3.6)))
                 rings[-1].center = (round(pos[k][0]), round(pos[k][1]))
-        stake_labels = self._stake_labels(crises, icons, icon_r, taken + rings, box)
+        stake_labels = self._stake_labels(crises, icons, icon_r, taken + rings + [r for _, r in labels], box)
         self._draw_words(surf, labels, stake_labels, icon_r)
         if legend_rect.height:
             self._draw_legend(surf, legend_rect)
@@ -126,14 +136,14 @@ class MapView(CachedPanel):
         box, legend = layout.column(inner, None, legend_h)
         if inner.width <= 2 * inner.height:
             return box, legend
-        rows, col_h = self._legend_layout(1)
-        col_w = max(e[3] for e, _, _ in rows) + m.pad
-        if col_h > inner.height:  # two columns
-            col_w = 2 * col_w + m.px(14)
+        rows, _ = self._legend_layout(1)
+        entry_w = max(e[3] for e, _, _ in rows) + m.pad
+        for columns in (1, 2, 3):  # the key in as few columns as fit the height, beside the actors
+            col_w = columns * entry_w + (columns - 1) * m.px(14)
             rows, col_h = self._legend_layout(col_w)
-        if col_h <= inner.height and col_w < inner.width * 0.5:
-            box = layout.row(inner, None, col_w, gap=m.pad)[0]
-            return box, pygame.Rect(inner.right - col_w, inner.bottom - col_h, col_w, col_h)
+            if col_h <= inner.height and col_w < inner.width * 0.6:
+                box = layout.row(inner, None, col_w, gap=m.pad)[0]
+                return box, pygame.Rect(inner.right - col_w, inner.bottom - col_h, col_w, col_h)
         if legend_h > 0.3 * inner.height:
             # no room for the key beside the actors nor under them: the actors come first (help, F1, has the key)
             return pygame.Rect(inner), pygame.Rect(inner.x, inner.bottom, inner.width, 0)
@@ -159,15 +169,19 @@ class MapView(CachedPanel):
             max(10, box.width - 2 * margin_x),
             max(10, box.height - margin_top - margin_bottom),
         )
-        # a wide panel may stretch the map sideways, which keeps close neighbours apart, but not
-        # without limit; never so little that the actors bunch together
-        if area.width > area.height * 2.8:
-            wide = max(round(area.height * 2.8), min(area.width, round(box.width * 0.75)))
-            area.x += (area.width - wide) // 2
-            area.width = wide
         xs, ys = [a.x for a in actors], [a.y for a in actors]
         x0, xr = min(xs), (max(xs) - min(xs)) or 1.0
         y0, yr = min(ys), (max(ys) - min(ys)) or 1.0
+        # the map keeps its shape: stretched a little to keep close neighbours apart, never into a strip
+        shape = xr / yr
+        if area.width > area.height * shape * STRETCH:
+            wide = round(area.height * shape * STRETCH)
+            area.x += (area.width - wide) // 2
+            area.width = wide
+        elif area.height > area.width / shape * STRETCH:
+            tall = round(area.width / shape * STRETCH)
+            area.y += (area.height - tall) // 2
+            area.height = tall
         return r, [(area.x + (a.x - x0) / xr * area.width, area.y + (a.y - y0) / yr * area.height) for a in actors]
 
     def _draw_edges(self, surf, pos, trust, alliance, focus, target, r) -> list[tuple[int, int]]:
@@ -326,7 +340,7 @@ class MapView(CachedPanel):
 
     def _legend_layout(self, width):
         """Legend entries placed left to right, wrapping to new rows when the width runs out."""
-        m = self.m
+        m = self.key_m
         px = m.small
         sample = m.px(30)
         gap = m.px(14)
@@ -350,7 +364,7 @@ class MapView(CachedPanel):
         return self._legend_layout(width)[1]
 
     def _draw_legend(self, surf, rect):
-        m = self.m
+        m = self.key_m
         px = m.small
         sample = m.px(30)
         rows, _ = self._legend_layout(rect.width)

@@ -35,8 +35,8 @@ _notdef: dict[str, bytes] = {}
 # -------------------------------------------------------------- who watches the text drawn
 # None in the game. The layout test sets a watcher that hears of every line rendered and every line
 # shortened with …, makes the surfaces widgets compose into (surfaces that keep the text blitted into
-# them) and hears when a modal veil covers a surface, so it reads each frame's text from the real
-# drawing code.
+# them), hears of every chart's plot and every window onto a page of text, and hears when a modal veil
+# covers a surface, so it reads each frame's content from the real drawing code.
 _watcher = None
 
 
@@ -51,6 +51,12 @@ def veiled(surface: pygame.Surface):
     """A modal veil now covers everything drawn on surface: the text under it no longer counts as shown."""
     if _watcher is not None:
         _watcher.veiled(surface)
+
+
+def plotted(surface: pygame.Surface, panel, plot, series: dict) -> None:
+    """A chart drew its plot area plot inside panel (both in surface's pixels), series: {label: points drawn}."""
+    if _watcher is not None:
+        _watcher.plotted(surface, panel, plot, series)
 
 
 def surface(size, flags: int = 0) -> pygame.Surface:
@@ -313,6 +319,8 @@ def window(block: "Block", first: int, height: int) -> tuple[pygame.Surface, int
             break
         surf.blit(render(line, px, colour, style), (0, y - y0))
         shown += 1
+    if _watcher is not None:  # a page of text: how much of it the window shows
+        _watcher.paged(surf, shown, len(lines))
     return surf, first + shown
 
 

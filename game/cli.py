@@ -12,6 +12,7 @@ import numpy as np
 
 from game.core.model import params as P
 from game.core.model.errors import LoadError, one_line
+from game.core.model.plans import with_policies
 from game.core.files.paths import shown_path
 from game.core.files.schema import cut_words
 from game.core.runs.pool import WorkerLost
@@ -23,6 +24,7 @@ from game.core.runs.options import (
     check_seed,
     check_size,
     chosen_doctrines,
+    chosen_plans,
     chosen_scenario,
     integer,
     number,
@@ -61,6 +63,26 @@ def add_workers(p):
         help="run the games on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://10.0.0.5:8786) "
         "instead of local processes; needs the cluster extra",
     )
+
+
+def add_plans(p):
+    from game.core.model.plans import BACKINGS, STANCES
+
+    stances, backings = ", ".join(STANCES), ", ".join(BACKINGS)
+    p.add_argument(
+        "--stance",
+        action="append",
+        metavar="CODE=POLICY",
+        help=f"stance policy of one actor in its crises; repeatable ({stances}; own: its doctrine's)",
+    )
+    p.add_argument("--stance-all", metavar="POLICY", help="the same stance policy for every actor")
+    p.add_argument(
+        "--backing",
+        action="append",
+        metavar="CODE=POLICY",
+        help=f"backing policy of one actor toward its allies in their crises; repeatable ({backings})",
+    )
+    p.add_argument("--backing-all", metavar="POLICY", help="the same backing policy for every actor")
 
 
 def _program_name() -> str:
@@ -132,6 +154,13 @@ def add_simulate(sub):
         help="play N games (seeds SEED .. SEED+N-1) and write the per-game table, one row per game and "
         "actor, to --out (CSV on standard output without it)",
     )
+    p.add_argument(
+        "--per",
+        choices=("game", "turn"),
+        default="game",
+        help="with --games: one row per game and actor (game, the default) or per game, turn and actor (turn)",
+    )
+    add_plans(p)
     p.add_argument("--json", action="store_true", help="print the whole record as JSON instead of the summary")
 
 
@@ -150,6 +179,7 @@ def add_lab(sub):
         default="deterrence-world,spiral-world",
         help="comma-separated worldview presets (default: deterrence-world,spiral-world)",
     )
+    add_plans(p)
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--out", metavar="FILE.csv", help="also write the table as CSV")
     add_workers(p)
@@ -202,7 +232,9 @@ def cmd_simulate(args) -> int:
 
     hidden = args.worldview == HIDDEN  # the world is drawn from the seed, and named only at the end
     sc = chosen_scenario(args.scenario, None if hidden else args.worldview, args.set, args.turns)
-    doctrines = chosen_doctrines(sc, args.doctrine_all, args.doctrine)
+    doctrines = with_policies(chosen_doctrines(sc, args.doctrine_all, args.doctrine), *chosen_plans(sc, args))
+    if args.per == "turn" and args.games is None:
+        raise UsageError("--per turn: give --games N (the per-turn table of N games)")
     if args.games is not None:
         if hidden:
             raise UsageError("--worldview hidden plays one game at a time (drop --games)")
@@ -261,11 +293,23 @@ def _simulate_table(sc, doctrines, args) -> int:
     suffix = Path(args.out).suffix.lower() if args.out else ".csv"
     if suffix not in (".csv", ".jsonl"):
         raise UsageError(f"--out: {shown_path(args.out)} must end in .csv or .jsonl with --games")
-    table = play_table(sc, np.arange(args.seed, args.seed + args.games), doctrines)
-    text = table.to_csv() if suffix == ".csv" else table.to_jsonl()
+    seeds = np.arange(args.seed, args.seed + args.games)
+    if args.per == "turn":
+        from game.core.runs.turn_table import MAX_GAMES, turn_table_text
+
+        if args.games > MAX_GAMES:
+            raise UsageError(f"--games: {args.games} is out of range with --per turn (allowed: 1 to {MAX_GAMES})")
+        text = turn_table_text(sc, seeds, doctrines, suffix)
+    else:
+        table = play_table(sc, seeds, doctrines)
+        text = table.to_csv() if suffix == ".csv" else table.to_jsonl()
     if args.out:
         atomic_write(args.out, text)
-        print(f"{args.games} games × {sc.n} actors written to {shown_path(args.out)}", file=sys.stderr)
+        if args.per == "turn":
+            rows = text.count("\n") - (suffix == ".csv")
+            print(f"{args.games} games, {rows} rows (turn × actor) written to {shown_path(args.out)}", file=sys.stderr)
+        else:
+            print(f"{args.games} games × {sc.n} actors written to {shown_path(args.out)}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0

@@ -19,6 +19,7 @@ from game.core.runs.options import (
     check_turns,
     check_workers,
     check_worldview,
+    chosen_plans,
     lab_doctrines,
     lab_worldviews,
     parse_sets,
@@ -103,7 +104,12 @@ def compare(args) -> int:
     sc, sets, games = _checked(args)
     doctrines = lab_doctrines(sc, args.doctrines)
     worldviews = lab_worldviews(args.worldviews)
-    conditions = [Condition(d, preset_worldview(sc, w, sets)) for w in worldviews for d in doctrines]
+    stance, backing = (tuple(sorted(chosen.items())) for chosen in chosen_plans(sc, args))
+    conditions = [
+        Condition(d, preset_worldview(sc, w, sets), stance=stance, backing=backing)
+        for w in worldviews
+        for d in doctrines
+    ]
     label = f"compare: {len(conditions)} conditions x {games} games"
     results, elapsed = _run(args, label, run_conditions, sc, conditions, games)
     if args.out:
@@ -115,6 +121,9 @@ def compare(args) -> int:
         f"{sc.title}: {games} games per condition, seeds {args.seed}..{args.seed + games - 1} "
         f"(the same seeds in every condition), {elapsed:.1f}s"
     )
+    for key, chosen in (("stance", stance), ("backing", backing)):
+        if chosen:
+            print(f"{key} policies: " + ", ".join(f"{sc.codes[i]} {policy}" for i, policy in chosen))
     print(format_table(results))
     for line in winner_lines(results):
         print(line)

@@ -65,26 +65,6 @@ def add_workers(p):
     )
 
 
-def add_plans(p):
-    from game.core.model.plans import BACKINGS, STANCES
-
-    stances, backings = ", ".join(STANCES), ", ".join(BACKINGS)
-    p.add_argument(
-        "--stance",
-        action="append",
-        metavar="CODE=POLICY",
-        help=f"stance policy of one actor in its crises; repeatable ({stances}; own: its doctrine's)",
-    )
-    p.add_argument("--stance-all", metavar="POLICY", help="the same stance policy for every actor")
-    p.add_argument(
-        "--backing",
-        action="append",
-        metavar="CODE=POLICY",
-        help=f"backing policy of one actor toward its allies in their crises; repeatable ({backings})",
-    )
-    p.add_argument("--backing-all", metavar="POLICY", help="the same backing policy for every actor")
-
-
 def _program_name() -> str:
     """The installed command's name when run as it, else main.py (a checkout)."""
     name = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
@@ -99,6 +79,8 @@ def build_parser() -> Parser:
     sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
     add_play(sub)
     add_simulate(sub)
+    from game.lab_cli import add_lab
+
     add_lab(sub)
     add_records_and_files(sub)
     return parser
@@ -160,44 +142,10 @@ def add_simulate(sub):
         default="game",
         help="with --games: one row per game and actor (game, the default) or per game, turn and actor (turn)",
     )
+    from game.lab_cli import add_plans
+
     add_plans(p)
     p.add_argument("--json", action="store_true", help="print the whole record as JSON instead of the summary")
-
-
-def add_lab(sub):
-    p = sub.add_parser("compare", help="doctrines x worldviews over many games (common random numbers)")
-    add_common(p)
-    p.add_argument("--games", type=int, default=1000, help="games per condition (default 1000)")
-    p.add_argument("--seed", type=int, default=1, help="first seed; game k uses seed+k (default 1)")
-    p.add_argument(
-        "--doctrines",
-        default="deterrence,dialogue",
-        help="comma-separated doctrines or scenario profiles (default: deterrence,dialogue)",
-    )
-    p.add_argument(
-        "--worldviews",
-        default="deterrence-world,spiral-world",
-        help="comma-separated worldview presets (default: deterrence-world,spiral-world)",
-    )
-    add_plans(p)
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.add_argument("--out", metavar="FILE.csv", help="also write the table as CSV")
-    add_workers(p)
-
-    p = sub.add_parser("sweep", help="the compare measures over a grid of one or two parameters")
-    add_common(p)
-    p.add_argument("--param", action="append", metavar="NAME=LOW:HIGH:STEPS", help="a parameter to sweep (one or two)")
-    p.add_argument(
-        "--doctrines",
-        default="deterrence,dialogue",
-        help="comma-separated doctrines or profiles (default: deterrence,dialogue)",
-    )
-    p.add_argument("--worldview", help="base worldview preset (default: the scenario's)")
-    p.add_argument("--games", type=int, default=1000, help="games per point (default 1000)")
-    p.add_argument("--seed", type=int, default=1, help="first seed (default 1)")
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.add_argument("--out", metavar="FILE.csv", help="also write the grid as CSV")
-    add_workers(p)
 
 
 def add_records_and_files(sub):
@@ -394,16 +342,11 @@ def cmd_play(args) -> int:
     return run(args)
 
 
-def cmd_compare(args) -> int:
-    from game.lab_cli import compare
+def cmd_lab(args) -> int:
+    """compare, sweep, tournament and sensitivity: the lab's commands (game/lab_cli.py)."""
+    import game.lab_cli as lab
 
-    return compare(args)
-
-
-def cmd_sweep(args) -> int:
-    from game.lab_cli import sweep
-
-    return sweep(args)
+    return getattr(lab, args.command)(args)
 
 
 class Terminated(BaseException):
@@ -439,8 +382,10 @@ HANDLERS = {
     "play": cmd_play,
     "simulate": cmd_simulate,
     "replay": cmd_replay,
-    "compare": cmd_compare,
-    "sweep": cmd_sweep,
+    "compare": cmd_lab,
+    "sweep": cmd_lab,
+    "tournament": cmd_lab,
+    "sensitivity": cmd_lab,
     "validate": cmd_validate,
     "cards": cmd_cards,
     "doctrines": cmd_doctrines,

@@ -22,6 +22,7 @@ from game.core.runs.options import (
     chosen_plans,
     lab_doctrines,
     lab_worldviews,
+    name_list,
     parse_sets,
     preset_worldview,
 )
@@ -29,6 +30,95 @@ from game.core.files.paths import shown_path
 from game.core.files.record import atomic_write
 from game.core.files.scenario import load_scenario
 from game.core.files.tempfiles import clean_stale
+
+
+def add_plans(p):
+    from game.core.model.plans import BACKINGS, STANCES
+
+    stances, backings = ", ".join(STANCES), ", ".join(BACKINGS)
+    p.add_argument(
+        "--stance",
+        action="append",
+        metavar="CODE=POLICY",
+        help=f"stance policy of one actor in its crises; repeatable ({stances}; own: its doctrine's)",
+    )
+    p.add_argument("--stance-all", metavar="POLICY", help="the same stance policy for every actor")
+    p.add_argument(
+        "--backing",
+        action="append",
+        metavar="CODE=POLICY",
+        help=f"backing policy of one actor toward its allies in their crises; repeatable ({backings})",
+    )
+    p.add_argument("--backing-all", metavar="POLICY", help="the same backing policy for every actor")
+
+
+def add_lab(sub):
+    """The lab's commands: compare, sweep, tournament and sensitivity."""
+    for add in (_add_compare, _add_sweep, _add_tournament):
+        add(sub)
+
+
+def _add_compare(sub):
+    from game.cli import add_common, add_workers
+
+    p = sub.add_parser("compare", help="doctrines x worldviews over many games (common random numbers)")
+    add_common(p)
+    p.add_argument("--games", type=int, default=1000, help="games per condition (default 1000)")
+    p.add_argument("--seed", type=int, default=1, help="first seed; game k uses seed+k (default 1)")
+    p.add_argument(
+        "--doctrines",
+        default="deterrence,dialogue",
+        help="comma-separated doctrines or scenario profiles (default: deterrence,dialogue)",
+    )
+    p.add_argument(
+        "--worldviews",
+        default="deterrence-world,spiral-world",
+        help="comma-separated worldview presets (default: deterrence-world,spiral-world)",
+    )
+    add_plans(p)
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--out", metavar="FILE.csv", help="also write the table as CSV")
+    add_workers(p)
+
+
+def _add_sweep(sub):
+    from game.cli import add_common, add_workers
+
+    p = sub.add_parser("sweep", help="the compare measures over a grid of one or two parameters")
+    add_common(p)
+    p.add_argument("--param", action="append", metavar="NAME=LOW:HIGH:STEPS", help="a parameter to sweep (one or two)")
+    p.add_argument(
+        "--doctrines",
+        default="deterrence,dialogue",
+        help="comma-separated doctrines or profiles (default: deterrence,dialogue)",
+    )
+    p.add_argument("--worldview", help="base worldview preset (default: the scenario's)")
+    p.add_argument("--games", type=int, default=1000, help="games per point (default 1000)")
+    p.add_argument("--seed", type=int, default=1, help="first seed (default 1)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--out", metavar="FILE.csv", help="also write the grid as CSV")
+    add_workers(p)
+
+
+def _add_tournament(sub):
+    from game.cli import add_common, add_workers
+
+    p = sub.add_parser("tournament", help="every plan of each seat against the scenario's doctrines, in each world")
+    add_common(p)
+    p.add_argument("--games", type=int, default=600, help="games per plan, seat and world (default 600)")
+    p.add_argument("--seed", type=int, default=1, help="first seed; game k uses seed+k (default 1)")
+    p.add_argument("--seats", metavar="CODES", help="comma-separated seats (default: every seat)")
+    p.add_argument("--moves", metavar="NAMES", help="comma-separated move policies: doctrines (default: every one)")
+    p.add_argument("--stances", metavar="NAMES", help="comma-separated stance policies (default: every one)")
+    p.add_argument("--backings", metavar="NAMES", help="comma-separated backing policies (default: every one)")
+    p.add_argument(
+        "--worldviews",
+        default="deterrence-world,spiral-world",
+        help="comma-separated worldview presets (default: deterrence-world,spiral-world)",
+    )
+    p.add_argument("--top", type=int, default=3, help="plans shown per seat and world (default 3)")
+    p.add_argument("--out", metavar="FILE.csv", help="also write every plan's row as CSV")
+    add_workers(p)
 
 
 class Progress:
@@ -190,3 +280,55 @@ def _sweep_points(axes, result) -> list[dict]:
         {"values": dict(zip(names, values)), "cells": [r.as_dict() | drop for r in row.values()]}
         for values, row in result.points
     ]
+
+
+def _policies(text: str | None, option: str, allowed) -> list[str]:
+    if text is None:
+        return list(allowed)
+
+    def check(name):
+        if name not in allowed:
+            raise UsageError(f"{option}: unknown policy {name!r} (allowed: {', '.join(allowed)})")
+
+    return name_list(text, option, check)
+
+
+def _tournament_plans(args) -> list[str]:
+    from game.core.model.plans import BACKINGS, STANCES
+    from game.core.runs.tournament import MOVES, plan_names
+
+    moves = _policies(args.moves, "--moves", MOVES)
+    return plan_names(
+        moves, _policies(args.stances, "--stances", STANCES), _policies(args.backings, "--backings", BACKINGS)
+    )
+
+
+def tournament(args) -> int:
+    from game.core.runs.tournament import run_tournament, summary_lines
+
+    sc, sets, games = _checked(args)
+    seats = [sc.index(c) for c in _policies(args.seats, "--seats", sc.codes)]
+    plans = _tournament_plans(args)
+    worlds = lab_worldviews(args.worldviews)
+    if not 1 <= args.top <= len(plans):
+        raise UsageError(f"--top: {args.top} is out of range (allowed: 1 to {len(plans)})")
+    cells = len(seats) * len(plans) * len(worlds)
+    with Progress(f"tournament: {cells} plays x {games} games") as bar:
+        start = time.perf_counter()
+        try:
+            result = run_tournament(
+                sc, seats, plans, worlds, games, args.seed, args.turns, args.workers, bar, sets, args.scheduler
+            )
+        except ClusterError as exc:
+            raise UsageError(str(exc)) from None
+    if args.out:
+        _write(args.out, result.to_csv())
+    print(
+        f"{sc.title}: tournament of {len(plans)} plans per seat, {games} games each, seeds "
+        f"{args.seed}..{args.seed + games - 1} (the same seeds for every plan), {time.perf_counter() - start:.1f}s"
+    )
+    for line in summary_lines(result, args.top):
+        print(line)
+    if args.out:
+        print(f"table written to {shown_path(args.out)}")
+    return 0

@@ -59,3 +59,45 @@ def test_simulate_per_turn_writes_csv_and_jsonl(tmp_path):
     assert lines and set(lines[0]) == set(columns(EA.codes)) and "rows (turn × actor)" in r.stderr
     r = run("simulate", "--per", "turn")
     assert r.returncode == 2 and "--games" in r.stderr
+
+
+def test_public_features_read_only_public_columns_of_the_first_turns():
+    """Features count each actor's public moves over turns 1-3 and ignore later turns and private columns."""
+    from game.core.runs.inference import MOVES, public_features
+
+    rows = rows_of(turn_table_text(EA, SEEDS[:3], None))
+    x, seeds = public_features(rows, EA.codes, turns=3)
+    assert x.shape[0] == 3 and seeds == ["1", "2", "3"]
+    m = len(MOVES)
+    assert x[:, : EA.n * m].sum() == sum(1 for r in rows if int(r["turn"]) <= 3)
+    hidden = [dict(r, type="greedy", trust_received="0.0", doctrine="x") for r in rows]
+    assert np.array_equal(public_features(hidden, EA.codes)[0], x)
+
+
+def test_cross_validated_logistic_regression_names_a_separable_world_and_not_a_coin():
+    """A feature that decides the label is learned (accuracy 1); pure noise gives about half right."""
+    from game.core.runs.inference import cross_validated_accuracy
+
+    rng = np.random.default_rng(3)
+    y = rng.random(400) < 0.5
+    signal = np.column_stack([y + rng.normal(0, 0.1, 400), rng.normal(size=400)])
+    assert cross_validated_accuracy(signal, y)[0] == 1.0
+    acc, low, high = cross_validated_accuracy(rng.normal(size=(400, 3)), y)
+    assert 0.4 < acc < 0.6 and low < 0.5 < high
+
+
+def test_crisis_counts_see_stances_at_the_brink_and_who_faces_crises():
+    """Standing firm (and accidents) at the brink are counted when parties are made to stand firm; shares sum to 1."""
+    from game.core.model.plans import with_policies
+    from game.core.runs.crisis_counts import count_crises
+
+    world = EA.with_worldview(EA.worldview.from_preset("spiral-world"))
+    firm = with_policies(EA.default_doctrines(), dict.fromkeys(range(EA.n), "firm"), {})
+    c = count_crises(world, SEEDS, firm)
+    assert c.crises > 0 and c.events["firm_at_brink"] > 0 and c.events["audience_cost"] == 0
+    assert c.faced_any.shape == (SEEDS.size, EA.n) and c.score.shape == (SEEDS.size, EA.n)
+    assert abs(c.dialogue_share.sum() - 1.0) < 1e-9
+    settle = with_policies(EA.default_doctrines(), dict.fromkeys(range(EA.n), "settle"), {})
+    assert count_crises(world, SEEDS, settle).events["firm_at_brink"] == 0
+    foggy = EA.with_worldview(EA.worldview.from_preset("spiral-world", {"misperception": 1.0}))
+    assert count_crises(foggy, SEEDS, firm).events["accident"] > 0  # no one escalates: only accidents start wars

@@ -54,7 +54,7 @@ def add_plans(p):
 
 def add_lab(sub):
     """The lab's commands: compare, sweep, tournament and sensitivity."""
-    for add in (_add_compare, _add_sweep, _add_tournament):
+    for add in (_add_compare, _add_sweep, _add_tournament, _add_sensitivity):
         add(sub)
 
 
@@ -118,6 +118,30 @@ def _add_tournament(sub):
     )
     p.add_argument("--top", type=int, default=3, help="plans shown per seat and world (default 3)")
     p.add_argument("--out", metavar="FILE.csv", help="also write every plan's row as CSV")
+    add_workers(p)
+
+
+def _add_sensitivity(sub):
+    from game.cli import add_common, add_workers
+
+    p = sub.add_parser("sensitivity", help="which worldview assumptions drive the war rates and the verdict (SALib)")
+    add_common(p)
+    p.add_argument("--method", choices=("morris", "sobol"), default="morris", help="Morris (default) or Sobol")
+    p.add_argument(
+        "--samples", type=int, help="Morris trajectories (default 20) or Sobol base samples, a power of 2 (default 64)"
+    )
+    p.add_argument("--games", type=int, default=200, help="games per point and doctrine (default 200)")
+    p.add_argument("--seed", type=int, default=1, help="first seed, and the sampling seed (default 1)")
+    p.add_argument(
+        "--range",
+        action="append",
+        metavar="NAME=LOW:HIGH",
+        help="a parameter's range; repeatable (default: the box the two presets span)",
+    )
+    p.add_argument("--params", metavar="NAMES", help="comma-separated: only these parameters of the box vary")
+    p.add_argument("--check", action="store_true", help="exit 1 unless every predicted sign is measured so")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--out", metavar="FILE.csv", help="also write the table as CSV")
     add_workers(p)
 
 
@@ -332,3 +356,48 @@ def tournament(args) -> int:
     if args.out:
         print(f"table written to {shown_path(args.out)}")
     return 0
+
+
+def _box(sc, args) -> dict:
+    from game.core.runs.sensitivity import parse_range, preset_box
+
+    try:
+        box = preset_box(sc, dict(parse_range(r) for r in args.range or []))
+    except P.ParamError as exc:
+        raise UsageError(f"--range: {exc}") from None
+    if args.params:
+        names = name_list(args.params, "--params", lambda n: n in box or _unknown("--params", n, box))
+        box = {n: box[n] for n in names}
+    return box
+
+
+def _unknown(option: str, name: str, allowed) -> None:
+    raise UsageError(f"{option}: {name!r} is not in the box (allowed: {', '.join(allowed)}; add others with --range)")
+
+
+def sensitivity(args) -> int:
+    from game.core.runs.sensitivity import run_sensitivity
+    from game.core.runs.sensitivity_format import sensitivity_lines
+
+    sc, sets, games = _checked(args)
+    if sets:
+        raise UsageError("--set: the sensitivity box is given by --range (and the presets)")
+    box = _box(sc, args)
+    size = args.samples or (20 if args.method == "morris" else 64)
+    if not 2 <= size <= 4096:
+        raise UsageError(f"--samples: {size} is out of range (allowed: 2 to 4096)")
+    label = f"sensitivity: {args.method} over {len(box)} parameters"
+    result, elapsed = _run(args, label, run_sensitivity, sc, args.method, box, size, games)
+    if args.out:
+        _write(args.out, result.to_csv())
+    failed = [e for e in result.checks() if e.verdict != "agrees"]
+    if args.json:
+        head = {"scenario": sc.name, "games": games, "seconds": round(elapsed, 3), "method": args.method}
+        _print_json(head, box=box, rows=list(result.rows()), failed=len(failed))
+    else:
+        print(f"{sc.title}: {args.method}, {len(result.points)} points x 2 doctrines x {games} games, {elapsed:.1f}s")
+        for line in sensitivity_lines(result):
+            print(line)
+        if args.out:
+            print(f"table written to {shown_path(args.out)}")
+    return 1 if args.check and failed else 0

@@ -83,7 +83,7 @@ def play_points(scenario, base: P.Worldview, box: dict, x: np.ndarray, games: in
     for row in x:
         world = base.with_values(**{n: float(v) for n, v in zip(names, row)})
         conditions += [Condition("deterrence", world), Condition("dialogue", world)]
-    chunk = max(250, min(2500, games))
+    chunk = 2500  # games per piece of work: many small points share one batch
     results = run_conditions(scenario, conditions, games, seed, turns, paths=False, chunk=chunk, **run)
     war = np.array([r.rate("war") for r in results]).reshape(-1, 2)
     return np.column_stack([war, war[:, 1] - war[:, 0]])

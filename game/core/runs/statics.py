@@ -44,13 +44,13 @@ PREDICTIONS: dict[str, Prediction] = {
     "first_strike": P(UP, UP, DOWN, "Schelling 1960: fear of surprise attack; Powell 2006; Jervis 1978"),
     "defence_advantage": P(DOWN, DOWN, UP, "Jervis 1978: defence dominance eases the security dilemma"),
     "shadow_of_future": P(DOWN, DOWN, NONE, "Axelrod 1984: the shadow of the future"),
-    "trust_memory": P(NONE, NONE, NONE, "no prediction"),
-    "action_noise": P(NONE, NONE, NONE, "no prediction"),
-    "payoff_R": P(NONE, NONE, NONE, "no prediction"),
-    "payoff_S": P(NONE, NONE, NONE, "no prediction"),
-    "payoff_T": P(NONE, NONE, NONE, "no prediction"),
-    "payoff_P": P(NONE, NONE, NONE, "no prediction"),
-    "secure_payoff_T": P(NONE, NONE, NONE, "no prediction"),
+    "trust_memory": P(NONE, NONE, NONE, "the theory is silent"),
+    "action_noise": P(NONE, NONE, NONE, "the theory is silent"),
+    "payoff_R": P(NONE, NONE, NONE, "the theory is silent"),
+    "payoff_S": P(NONE, NONE, NONE, "the theory is silent"),
+    "payoff_T": P(NONE, NONE, NONE, "the theory is silent"),
+    "payoff_P": P(NONE, NONE, NONE, "the theory is silent"),
+    "secure_payoff_T": P(NONE, NONE, NONE, "the theory is silent"),
 }
 
 

@@ -81,7 +81,7 @@ def build_parser() -> Parser:
     add_simulate(sub)
     from game.lab_cli import add_lab
 
-    add_lab(sub)
+    add_lab(sub, add_common, add_workers)
     add_records_and_files(sub)
     return parser
 

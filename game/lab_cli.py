@@ -52,15 +52,14 @@ def add_plans(p):
     p.add_argument("--backing-all", metavar="POLICY", help="the same backing policy for every actor")
 
 
-def add_lab(sub):
-    """The lab's commands: compare, sweep, tournament and sensitivity."""
+def add_lab(sub, add_common, add_workers):
+    """The lab's commands: compare, sweep, tournament and sensitivity (with the options every
+    command shares and the worker options, as the command line adds them)."""
     for add in (_add_compare, _add_sweep, _add_tournament, _add_sensitivity):
-        add(sub)
+        add(sub, add_common, add_workers)
 
 
-def _add_compare(sub):
-    from game.cli import add_common, add_workers
-
+def _add_compare(sub, add_common, add_workers):
     p = sub.add_parser("compare", help="doctrines x worldviews over many games (common random numbers)")
     add_common(p)
     p.add_argument("--games", type=int, default=1000, help="games per condition (default 1000)")
@@ -81,9 +80,7 @@ def _add_compare(sub):
     add_workers(p)
 
 
-def _add_sweep(sub):
-    from game.cli import add_common, add_workers
-
+def _add_sweep(sub, add_common, add_workers):
     p = sub.add_parser("sweep", help="the compare measures over a grid of one or two parameters")
     add_common(p)
     p.add_argument("--param", action="append", metavar="NAME=LOW:HIGH:STEPS", help="a parameter to sweep (one or two)")
@@ -100,9 +97,7 @@ def _add_sweep(sub):
     add_workers(p)
 
 
-def _add_tournament(sub):
-    from game.cli import add_common, add_workers
-
+def _add_tournament(sub, add_common, add_workers):
     p = sub.add_parser("tournament", help="every plan of each seat against the scenario's doctrines, in each world")
     add_common(p)
     p.add_argument("--games", type=int, default=600, help="games per plan, seat and world (default 600)")
@@ -121,9 +116,7 @@ def _add_tournament(sub):
     add_workers(p)
 
 
-def _add_sensitivity(sub):
-    from game.cli import add_common, add_workers
-
+def _add_sensitivity(sub, add_common, add_workers):
     p = sub.add_parser("sensitivity", help="which worldview assumptions drive the war rates and the verdict (SALib)")
     add_common(p)
     p.add_argument("--method", choices=("morris", "sobol"), default="morris", help="Morris (default) or Sobol")

@@ -24,7 +24,6 @@ from .options import preset_worldview
 from .results import Condition
 from .statics import OUTPUTS, PREDICTIONS, SIGN_WORDS, judged
 
-METHODS = ("morris", "sobol")
 LEVELS = 4  # Morris grid levels
 RESAMPLES = 1000
 PRESETS = ("deterrence-world", "spiral-world")

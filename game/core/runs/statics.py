@@ -21,7 +21,7 @@ class Prediction:
     source: str
 
     def sign(self, output: str) -> int:
-        return getattr(self, output)
+        return {"deterrence": self.deterrence, "dialogue": self.dialogue, "verdict": self.verdict}[output]
 
 
 P = Prediction

@@ -3,13 +3,12 @@
 import csv
 import io
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from game.cli import main
 from game.core.files.scenario import load_scenario
 from game.core.model import params as P
 from game.core.runs.sensitivity import (
@@ -99,18 +98,13 @@ def test_a_small_sensitivity_run_plays_every_point_and_writes_its_table():
     assert r.ranked("verdict")[0] in BOX
 
 
-def test_sensitivity_command_prints_the_table_and_refuses_bad_ranges(tmp_path):
+def test_sensitivity_command_prints_the_table_and_refuses_bad_ranges(tmp_path, capsys):
     """`sensitivity` prints each parameter's effects and the check's summary; a bad --range is one line, exit 2."""
     out = tmp_path / "s.csv"
     args = ["--params", "first_strike,greedy_share", "--samples", "2", "--games", "20", "--workers", "1"]
-    r = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "sensitivity", *args, "--out", str(out)], capture_output=True, text=True
-    )
-    assert r.returncode == 0, r.stderr
-    assert "predicted signs:" in r.stdout and "first_strike" in r.stdout and out.exists()
-    r = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "sensitivity", "--range", "greedy_share=2:3"],
-        capture_output=True,
-        text=True,
-    )
-    assert r.returncode == 2 and "--range" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert main(["sensitivity", *args, "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "predicted signs:" in printed and "first_strike" in printed and out.exists()
+    assert main(["sensitivity", "--range", "greedy_share=2:3"]) == 2
+    err = capsys.readouterr().err
+    assert "--range" in err and len(err.strip().splitlines()) == 1

@@ -31,4 +31,11 @@ ENTRIES = [
         60,
         tooltip="One assumption from low to high: where does the better doctrine flip?",
     ),
+    MenuEntry(
+        "sensitivity",
+        "Sensitivity",
+        _open("sensitivity"),
+        65,
+        tooltip="Every assumption at once: which ones does the verdict rest on, and do they act as the theory says?",
+    ),
 ]

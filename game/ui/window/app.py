@@ -47,6 +47,7 @@ def scene_classes() -> dict:
     from ..scenes.play import PlayScene
     from ..scenes.sandbox import SandboxScene
     from ..scenes.save_dialog import SaveDialog
+    from ..scenes.sensitivity import SensitivityScene
     from ..scenes.setup import SetupScene
     from ..scenes.sweep import SweepScene
     from ..scenes.title import TitleScene
@@ -66,6 +67,7 @@ def scene_classes() -> dict:
         PlayScene,
         SandboxScene,
         SaveDialog,
+        SensitivityScene,
         SetupScene,
         SweepScene,
         TitleScene,

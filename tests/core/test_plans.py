@@ -102,3 +102,18 @@ def test_compare_and_simulate_take_stance_and_backing_options(tmp_path):
     assert r.returncode == 0, r.stderr
     r = run("simulate", "--stance", "USA=wobble")
     assert r.returncode == 2 and "allowed: firm, settle" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_a_plan_mix_plays_each_game_by_its_own_plan():
+    """PlanMix gives each game its plan's stance and backing, the doctrine's own where the policy is own."""
+    mix = plans.PlanMix("dialogue", ["settle", "own", "back-down"], ["always", "never", "own"])
+    odds = np.array([0.9, 0.9, 0.9])
+    own = plans.make("dialogue").stance(None, odds, np.ones(3), np.zeros(3, bool), np.zeros(3))
+    assert list(mix.stance(None, odds, np.ones(3), np.zeros(3, bool), np.zeros(3))) == [
+        Stance.SETTLE,
+        own[1],
+        Stance.BACK_DOWN,
+    ]
+    u, cred = np.array([0.9, 0.1, 0.1]), np.full(3, 0.5)
+    assert list(mix.backs(cred, u)) == [True, False, True]
+    assert group_seats([mix, mix], {}, {})[0][1].tolist() == [0, 1]

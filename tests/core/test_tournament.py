@@ -59,16 +59,21 @@ def test_best_near_best_everywhere_and_the_loss_in_the_other_world():
 
 
 def test_a_tournament_plays_every_plan_on_the_same_seeds_as_the_per_game_table():
-    """Each cell is the seat's scores over the same seeds: the doctrine's own plan scores as the per-game table."""
-    plans = ["reciprocity", "always-arm+settle+own"]
+    """Each cell is the seat's scores over the same seeds, as the per-game table gives them for that plan alone
+    (plans that share a move doctrine play side by side in one batch)."""
+    plans = ["reciprocity", "reciprocity+settle+never", "always-arm+settle+own"]
     t = run_tournament(RIVALS, [0, 1], plans, WORLDS, games=30, seed=5, workers=1)
-    assert len(t.score) == 2 * 2 * 2
+    assert len(t.score) == 2 * 2 * 3
     for w in WORLDS:
-        table = play_table(in_world(RIVALS, w), np.arange(5, 35))
-        for seat in (0, 1):
-            assert np.array_equal(t.score[(w, seat, "reciprocity")], table.score[:, seat])
+        for plan in plans:
+            for seat in (0, 1):
+                doctrines = list(RIVALS.default_doctrines())
+                doctrines[seat] = plan
+                table = play_table(in_world(RIVALS, w), np.arange(5, 35), doctrines)
+                assert np.array_equal(t.score[(w, seat, plan)], table.score[:, seat])
+                assert np.array_equal(t.war[(w, seat, plan)], table.at_war[:, seat])
     rows = list(csv.DictReader(io.StringIO(t.to_csv())))
-    assert len(rows) == 8 and {r["rank"] for r in rows} == {"1", "2"}
+    assert len(rows) == 12 and {r["rank"] for r in rows} == {"1", "2", "3"}
 
 
 def test_tournament_command_prints_and_writes_its_table(tmp_path):

@@ -122,3 +122,33 @@ def with_policies(doctrines: list[str], stance: dict[int, str], backing: dict[in
         move, s, b = parts(name)
         out.append(plan_name(move, stance.get(i, s), backing.get(i, b)))
     return out
+
+
+class PlanMix(Doctrine):
+    """Plans that share one move doctrine, side by side in one batch: game g of the batch plays
+    stance policy stances[g] and backing policy backings[g] (a tournament plays every plan of a
+    seat on the same seeds at once). Policies are kept as bytes, so seats still group by value."""
+
+    name = "plan-mix"
+    description = "A doctrine's moves, with a stance and a backing policy per game."
+
+    def __init__(self, move: str, stances, backings):
+        self.move = move
+        self.stance_codes = bytes(list(STANCES).index(s) for s in stances)
+        self.backing_codes = bytes(BACKINGS.index(b) for b in backings)
+
+    doctrine = Plan.doctrine
+    plays_by_type, boldness, toughness, classifier = Plan.plays_by_type, Plan.boldness, Plan.toughness, Plan.classifier
+    decide = Plan.decide
+
+    def stance(self, v, odds, rung, greedy, fear_now) -> np.ndarray:
+        """Each game's plan's stance, the doctrine's own where its policy is `own`."""
+        code = np.frombuffer(self.stance_codes, dtype=np.uint8)
+        fixed = np.array([STANCES[s] if STANCES[s] is not None else -1 for s in STANCES], dtype=np.int8)[code]
+        own = self.doctrine.stance(v, odds, rung, greedy, fear_now)
+        return np.where(fixed >= 0, fixed, own).astype(np.int8)
+
+    def backs(self, credibility_now, u) -> np.ndarray:
+        code = np.frombuffer(self.backing_codes, dtype=np.uint8)
+        own = self.doctrine.backs(credibility_now, u)
+        return np.where(code == BACKINGS.index(OWN), own, code == BACKINGS.index("always"))

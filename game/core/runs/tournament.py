@@ -15,9 +15,10 @@ import numpy as np
 
 from ..model.doctrines import DOCTRINES
 from ..model.params import PRESET_NAMES
-from ..model.plans import BACKINGS, STANCES, parts, plan_name
+from ..model.engine import Engine
+from ..model.plans import BACKINGS, STANCES, PlanMix, parts, plan_name
 from ..model.world import Scenario
-from .game_table import csv_text, play_table
+from .game_table import csv_text
 from .measures import in_world
 from .pool import run_jobs
 from .results import Z95
@@ -39,14 +40,23 @@ def mean_interval(values: np.ndarray) -> tuple[float, float, float]:
     return mean, mean - half, mean + half
 
 
-def play_plan(scenario: Scenario, job) -> tuple[np.ndarray, np.ndarray]:
-    """One seat's plan in one world over the seeds, in a worker: the seat's score and war per game."""
-    world, seat, plan, seeds, turns, sets = job
+def play_plans(scenario: Scenario, job) -> dict:
+    """One seat's plans that share a move doctrine, in one world, in a worker: all of them in one
+    batch, each over the same seeds (a game depends only on its seed, its worldview and the
+    choices made in it). Returns plan -> (the seat's score per game, its war per game)."""
+    world, seat, plans, seeds, turns, sets = job
     sc = in_world(scenario, world, **sets)
+    named = [parts(p) for p in plans]
     doctrines = list(sc.default_doctrines())
-    doctrines[seat] = plan
-    table = play_table(sc, seeds, doctrines, turns=turns)
-    return table.score[:, seat].astype(np.float64), table.at_war[:, seat]
+    doctrines[seat] = named[0][0]
+    eng = Engine(sc, np.tile(seeds, len(plans)), doctrines, turns=turns, causes=False)
+    games = np.repeat(np.arange(len(plans)), len(seeds))
+    eng.doctrines[seat] = PlanMix(named[0][0], [named[k][1] for k in games], [named[k][2] for k in games])
+    while not eng.done:
+        eng.step()
+    score = eng.scores(turns_played=None)[0][:, seat].astype(np.float64).reshape(len(plans), -1)
+    war = eng.state.fought[:, seat].any(axis=-1).reshape(len(plans), -1)
+    return {plan: (score[k], war[k]) for k, plan in enumerate(plans)}
 
 
 @attrs.frozen(eq=False)
@@ -146,14 +156,18 @@ def run_tournament(
     seats = tuple(range(scenario.n)) if seats is None else tuple(seats)
     plans = tuple(plan_names() if plans is None else plans)
     seeds = np.arange(seed, seed + games)
-    cells = list(itertools.product(worlds, seats, plans))
-    jobs = ((cell, (*cell, seeds, turns, dict(sets or {}))) for cell in cells)
-    score, war = {}, {}
-    played = run_jobs(play_plan, jobs, workers, scenario, scheduler=scheduler)
-    for done, (cell, (s, w)) in enumerate(played, 1):
-        score[cell], war[cell] = s, w
+    by_move: dict[str, list[str]] = {}
+    for plan in plans:
+        by_move.setdefault(parts(plan)[0], []).append(plan)
+    groups = [(w, seat, tuple(group)) for w in worlds for seat in seats for group in by_move.values()]
+    jobs = ((g, (*g, seeds, turns, dict(sets or {}))) for g in groups)
+    score, war, done = {}, {}, 0
+    for (world, seat, _), played in run_jobs(play_plans, jobs, workers, scenario, scheduler=scheduler):
+        for plan, (s, w) in played.items():
+            score[(world, seat, plan)], war[(world, seat, plan)] = s, w
+        done += len(played) * games
         if progress:
-            progress(done * games, len(cells) * games)
+            progress(done, len(worlds) * len(seats) * len(plans) * games)
     return Tournament(tuple(scenario.codes), seats, plans, tuple(worlds), games, seed, score, war)
 
 

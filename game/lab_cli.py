@@ -223,6 +223,9 @@ def compare(args) -> int:
         _write(args.out, table_csv(results))
     if args.json:
         head = {"scenario": sc.name, "games": games, "seed": args.seed, "seconds": round(elapsed, 3)}
+        for key, chosen in (("stance", stance), ("backing", backing)):
+            if chosen:
+                head[key] = {sc.codes[i]: policy for i, policy in chosen}
         return _print_json(head, cells=[r.as_dict() for r in results], winners=winners(results))
     print(
         f"{sc.title}: {games} games per condition, seeds {args.seed}..{args.seed + games - 1} "

@@ -12,10 +12,13 @@ K = pygame
 
 
 def test_sensitivity_runs_in_the_background_and_shows_every_output(make_app):
-    """Two Morris trajectories of 20 games: every preset parameter gets a bar; Show switches the chart
-    without a new run; the screen holds at text sizes 1.0 and 2.0; leaving stops the worker."""
+    """Opened from the sweep (A); two Morris trajectories of 20 games: every preset parameter gets a bar;
+    Show switches the chart without a new run; the screen holds at text sizes 1.0 and 2.0; leaving stops
+    the worker and goes back to the sweep."""
     app = make_app()
-    scene = open_lab(app, "Sensitivity")
+    sweep = open_lab(app, "Sweep")
+    driver.press(app, K.K_a)  # from one assumption at a time to all of them at once
+    scene = app.top
     assert scene.name == "sensitivity" and scene.method == "morris"
     focus_row(app, scene, "samples")
     while scene.samples != 2:
@@ -39,4 +42,4 @@ def test_sensitivity_runs_in_the_background_and_shows_every_output(make_app):
             found = problems(app, draw_frame(app), base)
             assert not found, f"at {scale}: {found[:5]}"
     app.pop()
-    assert not scene.worker.alive
+    assert not scene.worker.alive and app.top is sweep

@@ -175,12 +175,13 @@ def summary_lines(t: Tournament, top: int = 3) -> list[str]:
     """The tournament as the command prints it."""
     lines = []
     for world in t.worlds:
-        lines.append(f"\n{world}: the best plans per seat (mean score, 95% interval; n = plans within the best's)")
+        lines.append(f"\n{world}: the best plans per seat (mean score [95% interval]; n: plans within the best's)")
         for seat in t.seats:
-            shown = [f"{p} {t.interval(world, seat, p)[0]:.1f}" for p in t.ranking(world, seat)[:top]]
-            mean, low, high = t.interval(world, seat, t.best(world, seat))
-            near = len(t.near_best(world, seat))
-            lines.append(f"  {t.codes[seat]:6s} [{low:.1f}–{high:.1f}] n={near:<3d} " + "; ".join(shown))
+            shown = []
+            for p in t.ranking(world, seat)[:top]:
+                mean, low, high = t.interval(world, seat, p)
+                shown.append(f"{p} {mean:.1f} [{low:.1f}–{high:.1f}]")
+            lines.append(f"  {t.codes[seat]:6s} n={len(t.near_best(world, seat)):<3d} " + "; ".join(shown))
     lines.append("\nplans within the best's interval in every world:")
     both = {seat: t.best_everywhere(seat) for seat in t.seats}
     for seat, found in both.items():

@@ -53,6 +53,7 @@ def test_best_near_best_everywhere_and_the_loss_in_the_other_world():
     mean, low, high = t.loss(0, "deterrence-world", "spiral-world")
     assert mean == 30.0 and 28.0 < low < mean < high < 32.0  # a gives up 29 to 31 points in each spiral game
     assert t.loss(0, "spiral-world", "deterrence-world")[0] == 0.75  # b and c tie in spiral: b moves
+    assert t.loss(0, "deterrence-world", "spiral-world", near=True)[0] == 0.0  # b, as good as a at home, loses nothing
     assert mean_interval(np.array([1.0, 3.0]))[0] == 2.0
     text = "\n".join(summary_lines(t))
     assert "seats with a plan best in every world: 1 of 1" in text and "either way 1 of 1, both ways 0" in text

@@ -92,14 +92,18 @@ class Tournament:
         near = [set(self.near_best(w, seat)) for w in self.worlds]
         return [p for p in self.ranking(self.worlds[0], seat) if all(p in n for n in near)]
 
-    def loss(self, seat: int, home: str, away: str) -> tuple[float, float, float]:
+    def loss(self, seat: int, home: str, away: str, near: bool = False) -> tuple[float, float, float]:
         """What the best plan of `home` gives up in `away` against the best plan there: the mean
         paired difference over the same seeds, with its 95% interval. Plans that tie for the best
         in `home` (the same mean: they played the same games) count as the one that does best in
-        `away`, so a tie never makes a loss."""
+        `away`, so a tie never makes a loss; with near, so do all the plans within the best's
+        interval in `home` (the least any plan as good as the best there loses)."""
         top = self.score[(home, seat, self.best(home, seat))].mean()
-        tied = [p for p in self.plans if self.score[(home, seat, p)].mean() == top]
-        moved = max(tied, key=lambda p: self.score[(away, seat, p)].mean())
+        if near:
+            candidates = self.near_best(home, seat)
+        else:
+            candidates = [p for p in self.plans if self.score[(home, seat, p)].mean() == top]
+        moved = max(candidates, key=lambda p: self.score[(away, seat, p)].mean())
         there = self.score[(away, seat, self.best(away, seat))]
         return mean_interval(there - self.score[(away, seat, moved)])
 
@@ -194,15 +198,27 @@ def summary_lines(t: Tournament, top: int = 3) -> list[str]:
 
 def _loss_lines(t: Tournament) -> list[str]:
     a, b = t.worlds
-    lines = ["\nwhat one world's best plan loses in the other (points, paired over the same seeds, 95% interval):"]
-    both = either = 0
+    lines = [
+        "\nwhat one world's best plan loses in the other (points, paired over the same seeds, 95% interval;"
+        " in brackets after /, the least loss of any plan within the best's interval):"
+    ]
+    counts = {"either": 0, "both": 0, "either, near": 0, "both, near": 0}
     for seat in t.seats:
-        ab, ba = t.loss(seat, a, b), t.loss(seat, b, a)
-        both += ab[0] >= BAND and ba[0] >= BAND
-        either += ab[0] >= BAND or ba[0] >= BAND
+        cells = []
+        for near in (False, True):
+            ab, ba = t.loss(seat, a, b, near), t.loss(seat, b, a, near)
+            tail = ", near" if near else ""
+            counts["either" + tail] += ab[0] >= BAND or ba[0] >= BAND
+            counts["both" + tail] += ab[0] >= BAND and ba[0] >= BAND
+            cells.append((ab, ba))
+        (ab, ba), (nab, nba) = cells
         lines.append(
-            f"  {t.codes[seat]:6s} {a}'s best in {b}: {ab[0]:5.1f} [{ab[1]:.1f}–{ab[2]:.1f}]   "
-            f"{b}'s best in {a}: {ba[0]:5.1f} [{ba[1]:.1f}–{ba[2]:.1f}]"
+            f"  {t.codes[seat]:6s} {a}'s best in {b}: {ab[0]:5.1f} [{ab[1]:.1f}–{ab[2]:.1f}] / {nab[0]:.1f}   "
+            f"{b}'s best in {a}: {ba[0]:5.1f} [{ba[1]:.1f}–{ba[2]:.1f}] / {nba[0]:.1f}"
         )
-    lines.append(f"seats losing ≥ {BAND:g} points: either way {either} of {len(t.seats)}, both ways {both}")
+    lines.append(
+        f"seats losing ≥ {BAND:g} points: either way {counts['either']} of {len(t.seats)}, both ways "
+        f"{counts['both']}; counting every plan within the best's interval: either way {counts['either, near']}, "
+        f"both ways {counts['both, near']}"
+    )
     return lines

@@ -179,15 +179,37 @@ def observer(sc, args) -> None:
         print(f"  {name}: {b.mean():.3f} [{b.mean() - half:.3f}-{b.mean() + half:.3f}]")
 
 
+def fast_auc(positive: np.ndarray, negative: np.ndarray) -> float:
+    """P(a positive scores above a negative), ties half: measures.auc by sorting, fast enough to bootstrap."""
+    neg = np.sort(negative)
+    below = np.searchsorted(neg, positive, "left")
+    at_most = np.searchsorted(neg, positive, "right")
+    return float((below + 0.5 * (at_most - below)).sum() / (positive.size * neg.size))
+
+
+def auc_interval(trust: np.ndarray, greedy: np.ndarray, resamples: int = 300) -> str:
+    """The AUC of trust for security-seekers over greedy actors, with a 95% bootstrap interval over games."""
+    rng = np.random.default_rng(7)
+    point = fast_auc(trust[~greedy], trust[greedy])
+    stats = []
+    for _ in range(resamples):
+        k = rng.integers(0, trust.shape[0], trust.shape[0])
+        t, g = trust[k].ravel(), greedy[k].ravel()
+        stats.append(fast_auc(t[~g], t[g]))
+    return f"{point:.3f} [{np.percentile(stats, 2.5):.3f}-{np.percentile(stats, 97.5):.3f}]"
+
+
 def trust(sc, args) -> None:
     seeds, values, _ = hidden_games(sc, args.games)
     t = play_table(sc, seeds, None, values)
     long = t.end_turn >= 15
     print(f"\n## Trust AUC under the hidden world ({args.games} games a world, games of 15+ turns: {int(long.sum())})")
-    print(f"  overall {M.trust_auc(t):.3f}")
+    print(
+        f"  overall {auc_interval(t.trust_received[long], t.greedy[long])} (measures.trust_auc: {M.trust_auc(t):.3f})"
+    )
     for i, code in enumerate(sc.codes):
-        tr, g = t.trust_received[long, i], t.greedy[long, i]
-        print(f"  {code:6s} {M.auc(tr[~g], tr[g]):.3f}  ({int(g.sum())} greedy, {int((~g).sum())} security-seeking)")
+        tr, g = t.trust_received[long, i : i + 1], t.greedy[long, i : i + 1]
+        print(f"  {code:6s} {auc_interval(tr, g)}  ({int(g.sum())} greedy, {int((~g).sum())} security-seeking)")
 
 
 def cells(sc):

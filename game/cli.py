@@ -12,6 +12,7 @@ import numpy as np
 
 from game.core.model import params as P
 from game.core.model.errors import LoadError, one_line
+from game.core.model.plans import with_policies
 from game.core.files.paths import shown_path
 from game.core.files.schema import cut_words
 from game.core.runs.pool import WorkerLost
@@ -23,6 +24,7 @@ from game.core.runs.options import (
     check_seed,
     check_size,
     chosen_doctrines,
+    chosen_plans,
     chosen_scenario,
     integer,
     number,
@@ -79,7 +81,9 @@ def build_parser() -> Parser:
     sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
     add_play(sub)
     add_simulate(sub)
-    add_lab(sub)
+    from game.lab_cli import add_lab
+
+    add_lab(sub, add_common, add_workers)
     add_records_and_files(sub)
     add_classroom(sub)
     return parser
@@ -139,42 +143,16 @@ def add_simulate(sub):
         help="play N games (seeds SEED .. SEED+N-1) and write the per-game table, one row per game and "
         "actor, to --out (CSV on standard output without it)",
     )
+    p.add_argument(
+        "--per",
+        choices=("game", "turn"),
+        default="game",
+        help="with --games: one row per game and actor (game, the default) or per game, turn and actor (turn)",
+    )
+    from game.lab_cli import add_plans
+
+    add_plans(p)
     p.add_argument("--json", action="store_true", help="print the whole record as JSON instead of the summary")
-
-
-def add_lab(sub):
-    p = sub.add_parser("compare", help="doctrines x worldviews over many games (common random numbers)")
-    add_common(p)
-    p.add_argument("--games", type=int, default=1000, help="games per condition (default 1000)")
-    p.add_argument("--seed", type=int, default=1, help="first seed; game k uses seed+k (default 1)")
-    p.add_argument(
-        "--doctrines",
-        default="deterrence,dialogue",
-        help="comma-separated doctrines or scenario profiles (default: deterrence,dialogue)",
-    )
-    p.add_argument(
-        "--worldviews",
-        default="deterrence-world,spiral-world",
-        help="comma-separated worldview presets (default: deterrence-world,spiral-world)",
-    )
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.add_argument("--out", metavar="FILE.csv", help="also write the table as CSV")
-    add_workers(p)
-
-    p = sub.add_parser("sweep", help="the compare measures over a grid of one or two parameters")
-    add_common(p)
-    p.add_argument("--param", action="append", metavar="NAME=LOW:HIGH:STEPS", help="a parameter to sweep (one or two)")
-    p.add_argument(
-        "--doctrines",
-        default="deterrence,dialogue",
-        help="comma-separated doctrines or profiles (default: deterrence,dialogue)",
-    )
-    p.add_argument("--worldview", help="base worldview preset (default: the scenario's)")
-    p.add_argument("--games", type=int, default=1000, help="games per point (default 1000)")
-    p.add_argument("--seed", type=int, default=1, help="first seed (default 1)")
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.add_argument("--out", metavar="FILE.csv", help="also write the grid as CSV")
-    add_workers(p)
 
 
 def add_records_and_files(sub):
@@ -209,7 +187,9 @@ def cmd_simulate(args) -> int:
 
     hidden = args.worldview == HIDDEN  # the world is drawn from the seed, and named only at the end
     sc = chosen_scenario(args.scenario, None if hidden else args.worldview, args.set, args.turns)
-    doctrines = chosen_doctrines(sc, args.doctrine_all, args.doctrine)
+    doctrines = with_policies(chosen_doctrines(sc, args.doctrine_all, args.doctrine), *chosen_plans(sc, args))
+    if args.per == "turn" and args.games is None:
+        raise UsageError("--per turn: give --games N (the per-turn table of N games)")
     if args.games is not None:
         if hidden:
             raise UsageError("--worldview hidden plays one game at a time (drop --games)")
@@ -268,11 +248,23 @@ def _simulate_table(sc, doctrines, args) -> int:
     suffix = Path(args.out).suffix.lower() if args.out else ".csv"
     if suffix not in (".csv", ".jsonl"):
         raise UsageError(f"--out: {shown_path(args.out)} must end in .csv or .jsonl with --games")
-    table = play_table(sc, np.arange(args.seed, args.seed + args.games), doctrines)
-    text = table.to_csv() if suffix == ".csv" else table.to_jsonl()
+    seeds = np.arange(args.seed, args.seed + args.games)
+    if args.per == "turn":
+        from game.core.runs.turn_table import MAX_GAMES, turn_table_text
+
+        if args.games > MAX_GAMES:
+            raise UsageError(f"--games: {args.games} is out of range with --per turn (allowed: 1 to {MAX_GAMES})")
+        text = turn_table_text(sc, seeds, doctrines, suffix)
+    else:
+        table = play_table(sc, seeds, doctrines)
+        text = table.to_csv() if suffix == ".csv" else table.to_jsonl()
     if args.out:
         atomic_write(args.out, text)
-        print(f"{args.games} games × {sc.n} actors written to {shown_path(args.out)}", file=sys.stderr)
+        if args.per == "turn":
+            rows = text.count("\n") - (suffix == ".csv")
+            print(f"{args.games} games, {rows} rows (turn × actor) written to {shown_path(args.out)}", file=sys.stderr)
+        else:
+            print(f"{args.games} games × {sc.n} actors written to {shown_path(args.out)}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
@@ -359,16 +351,11 @@ def cmd_play(args) -> int:
     return from_window(args) if then == ["classroom"] else code
 
 
-def cmd_compare(args) -> int:
-    from game.lab_cli import compare
+def cmd_lab(args) -> int:
+    """compare, sweep, tournament and sensitivity: the lab's commands (game/lab_cli.py)."""
+    import game.lab_cli as lab
 
-    return compare(args)
-
-
-def cmd_sweep(args) -> int:
-    from game.lab_cli import sweep
-
-    return sweep(args)
+    return getattr(lab, args.command)(args)
 
 
 class Terminated(BaseException):
@@ -404,8 +391,10 @@ HANDLERS = {
     "play": cmd_play,
     "simulate": cmd_simulate,
     "replay": cmd_replay,
-    "compare": cmd_compare,
-    "sweep": cmd_sweep,
+    "compare": cmd_lab,
+    "sweep": cmd_lab,
+    "tournament": cmd_lab,
+    "sensitivity": cmd_lab,
     "validate": cmd_validate,
     "cards": cmd_cards,
     "doctrines": cmd_doctrines,

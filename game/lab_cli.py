@@ -19,8 +19,10 @@ from game.core.runs.options import (
     check_turns,
     check_workers,
     check_worldview,
+    chosen_plans,
     lab_doctrines,
     lab_worldviews,
+    name_list,
     parse_sets,
     preset_worldview,
 )
@@ -28,6 +30,112 @@ from game.core.files.paths import shown_path
 from game.core.files.record import atomic_write
 from game.core.files.scenario import load_scenario
 from game.core.files.tempfiles import clean_stale
+
+
+def add_plans(p):
+    from game.core.model.plans import BACKINGS, STANCES
+
+    stances, backings = ", ".join(STANCES), ", ".join(BACKINGS)
+    p.add_argument(
+        "--stance",
+        action="append",
+        metavar="CODE=POLICY",
+        help=f"stance policy of one actor in its crises; repeatable ({stances}; own: its doctrine's)",
+    )
+    p.add_argument("--stance-all", metavar="POLICY", help="the same stance policy for every actor")
+    p.add_argument(
+        "--backing",
+        action="append",
+        metavar="CODE=POLICY",
+        help=f"backing policy of one actor toward its allies in their crises; repeatable ({backings})",
+    )
+    p.add_argument("--backing-all", metavar="POLICY", help="the same backing policy for every actor")
+
+
+def add_lab(sub, add_common, add_workers):
+    """The lab's commands: compare, sweep, tournament and sensitivity (with the options every
+    command shares and the worker options, as the command line adds them)."""
+    for add in (_add_compare, _add_sweep, _add_tournament, _add_sensitivity):
+        add(sub, add_common, add_workers)
+
+
+def _add_compare(sub, add_common, add_workers):
+    p = sub.add_parser("compare", help="doctrines x worldviews over many games (common random numbers)")
+    add_common(p)
+    p.add_argument("--games", type=int, default=1000, help="games per condition (default 1000)")
+    p.add_argument("--seed", type=int, default=1, help="first seed; game k uses seed+k (default 1)")
+    p.add_argument(
+        "--doctrines",
+        default="deterrence,dialogue",
+        help="comma-separated doctrines or scenario profiles (default: deterrence,dialogue)",
+    )
+    p.add_argument(
+        "--worldviews",
+        default="deterrence-world,spiral-world",
+        help="comma-separated worldview presets (default: deterrence-world,spiral-world)",
+    )
+    add_plans(p)
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--out", metavar="FILE.csv", help="also write the table as CSV")
+    add_workers(p)
+
+
+def _add_sweep(sub, add_common, add_workers):
+    p = sub.add_parser("sweep", help="the compare measures over a grid of one or two parameters")
+    add_common(p)
+    p.add_argument("--param", action="append", metavar="NAME=LOW:HIGH:STEPS", help="a parameter to sweep (one or two)")
+    p.add_argument(
+        "--doctrines",
+        default="deterrence,dialogue",
+        help="comma-separated doctrines or profiles (default: deterrence,dialogue)",
+    )
+    p.add_argument("--worldview", help="base worldview preset (default: the scenario's)")
+    p.add_argument("--games", type=int, default=1000, help="games per point (default 1000)")
+    p.add_argument("--seed", type=int, default=1, help="first seed (default 1)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--out", metavar="FILE.csv", help="also write the grid as CSV")
+    add_workers(p)
+
+
+def _add_tournament(sub, add_common, add_workers):
+    p = sub.add_parser("tournament", help="every plan of each seat against the scenario's doctrines, in each world")
+    add_common(p)
+    p.add_argument("--games", type=int, default=600, help="games per plan, seat and world (default 600)")
+    p.add_argument("--seed", type=int, default=1, help="first seed; game k uses seed+k (default 1)")
+    p.add_argument("--seats", metavar="CODES", help="comma-separated seats (default: every seat)")
+    p.add_argument("--moves", metavar="NAMES", help="comma-separated move policies: doctrines (default: every one)")
+    p.add_argument("--stances", metavar="NAMES", help="comma-separated stance policies (default: every one)")
+    p.add_argument("--backings", metavar="NAMES", help="comma-separated backing policies (default: every one)")
+    p.add_argument(
+        "--worldviews",
+        default="deterrence-world,spiral-world",
+        help="comma-separated worldview presets (default: deterrence-world,spiral-world)",
+    )
+    p.add_argument("--top", type=int, default=3, help="plans shown per seat and world (default 3)")
+    p.add_argument("--out", metavar="FILE.csv", help="also write every plan's row as CSV")
+    add_workers(p)
+
+
+def _add_sensitivity(sub, add_common, add_workers):
+    p = sub.add_parser("sensitivity", help="which worldview assumptions drive the war rates and the verdict (SALib)")
+    add_common(p)
+    p.add_argument("--method", choices=("morris", "sobol"), default="morris", help="Morris (default) or Sobol")
+    p.add_argument(
+        "--samples", type=int, help="Morris trajectories (default 20) or Sobol base samples, a power of 2 (default 64)"
+    )
+    p.add_argument("--games", type=int, default=200, help="games per point and doctrine (default 200)")
+    p.add_argument("--seed", type=int, default=1, help="first seed, and the sampling seed (default 1)")
+    p.add_argument(
+        "--range",
+        action="append",
+        metavar="NAME=LOW:HIGH",
+        help="a parameter's range; repeatable (default: the box the two presets span)",
+    )
+    p.add_argument("--params", metavar="NAMES", help="comma-separated: only these parameters of the box vary")
+    p.add_argument("--check", action="store_true", help="exit 1 unless every predicted sign is measured so")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--out", metavar="FILE.csv", help="also write the table as CSV")
+    add_workers(p)
 
 
 class Progress:
@@ -103,18 +211,29 @@ def compare(args) -> int:
     sc, sets, games = _checked(args)
     doctrines = lab_doctrines(sc, args.doctrines)
     worldviews = lab_worldviews(args.worldviews)
-    conditions = [Condition(d, preset_worldview(sc, w, sets)) for w in worldviews for d in doctrines]
+    stance, backing = (tuple(sorted(chosen.items())) for chosen in chosen_plans(sc, args))
+    conditions = [
+        Condition(d, preset_worldview(sc, w, sets), stance=stance, backing=backing)
+        for w in worldviews
+        for d in doctrines
+    ]
     label = f"compare: {len(conditions)} conditions x {games} games"
     results, elapsed = _run(args, label, run_conditions, sc, conditions, games)
     if args.out:
         _write(args.out, table_csv(results))
     if args.json:
         head = {"scenario": sc.name, "games": games, "seed": args.seed, "seconds": round(elapsed, 3)}
+        for key, chosen in (("stance", stance), ("backing", backing)):
+            if chosen:
+                head[key] = {sc.codes[i]: policy for i, policy in chosen}
         return _print_json(head, cells=[r.as_dict() for r in results], winners=winners(results))
     print(
         f"{sc.title}: {games} games per condition, seeds {args.seed}..{args.seed + games - 1} "
         f"(the same seeds in every condition), {elapsed:.1f}s"
     )
+    for key, chosen in (("stance", stance), ("backing", backing)):
+        if chosen:
+            print(f"{key} policies: " + ", ".join(f"{sc.codes[i]} {policy}" for i, policy in chosen))
     print(format_table(results))
     for line in winner_lines(results):
         print(line)
@@ -181,3 +300,100 @@ def _sweep_points(axes, result) -> list[dict]:
         {"values": dict(zip(names, values)), "cells": [r.as_dict() | drop for r in row.values()]}
         for values, row in result.points
     ]
+
+
+def _policies(text: str | None, option: str, allowed) -> list[str]:
+    if text is None:
+        return list(allowed)
+
+    def check(name):
+        if name not in allowed:
+            raise UsageError(f"{option}: unknown policy {name!r} (allowed: {', '.join(allowed)})")
+
+    return name_list(text, option, check)
+
+
+def _tournament_plans(args) -> list[str]:
+    from game.core.model.plans import BACKINGS, STANCES
+    from game.core.runs.tournament import MOVES, plan_names
+
+    moves = _policies(args.moves, "--moves", MOVES)
+    return plan_names(
+        moves, _policies(args.stances, "--stances", STANCES), _policies(args.backings, "--backings", BACKINGS)
+    )
+
+
+def tournament(args) -> int:
+    from game.core.runs.tournament import run_tournament, summary_lines
+
+    sc, sets, games = _checked(args)
+    seats = [sc.index(c) for c in _policies(args.seats, "--seats", sc.codes)]
+    plans = _tournament_plans(args)
+    worlds = lab_worldviews(args.worldviews)
+    if not 1 <= args.top <= len(plans):
+        raise UsageError(f"--top: {args.top} is out of range (allowed: 1 to {len(plans)})")
+    cells = len(seats) * len(plans) * len(worlds)
+    with Progress(f"tournament: {cells} plays x {games} games") as bar:
+        start = time.perf_counter()
+        try:
+            result = run_tournament(
+                sc, seats, plans, worlds, games, args.seed, args.turns, args.workers, bar, sets, args.scheduler
+            )
+        except ClusterError as exc:
+            raise UsageError(str(exc)) from None
+    if args.out:
+        _write(args.out, result.to_csv())
+    print(
+        f"{sc.title}: tournament of {len(plans)} plans per seat, {games} games each, seeds "
+        f"{args.seed}..{args.seed + games - 1} (the same seeds for every plan), {time.perf_counter() - start:.1f}s"
+    )
+    for line in summary_lines(result, args.top):
+        print(line)
+    if args.out:
+        print(f"table written to {shown_path(args.out)}")
+    return 0
+
+
+def _box(sc, args) -> dict:
+    from game.core.runs.sensitivity import parse_range, preset_box
+
+    try:
+        box = preset_box(sc, dict(parse_range(r) for r in args.range or []))
+    except P.ParamError as exc:
+        raise UsageError(f"--range: {exc}") from None
+    if args.params:
+        names = name_list(args.params, "--params", lambda n: n in box or _unknown("--params", n, box))
+        box = {n: box[n] for n in names}
+    return box
+
+
+def _unknown(option: str, name: str, allowed) -> None:
+    raise UsageError(f"{option}: {name!r} is not in the box (allowed: {', '.join(allowed)}; add others with --range)")
+
+
+def sensitivity(args) -> int:
+    from game.core.runs.sensitivity import run_sensitivity
+    from game.core.runs.sensitivity_format import sensitivity_lines
+
+    sc, sets, games = _checked(args)
+    if sets:
+        raise UsageError("--set: the sensitivity box is given by --range (and the presets)")
+    box = _box(sc, args)
+    size = args.samples or (20 if args.method == "morris" else 64)
+    if not 2 <= size <= 4096:
+        raise UsageError(f"--samples: {size} is out of range (allowed: 2 to 4096)")
+    label = f"sensitivity: {args.method} over {len(box)} parameters"
+    result, elapsed = _run(args, label, run_sensitivity, sc, args.method, box, size, games)
+    if args.out:
+        _write(args.out, result.to_csv())
+    failed = [e for e in result.checks() if e.verdict != "agrees"]
+    if args.json:
+        head = {"scenario": sc.name, "games": games, "seconds": round(elapsed, 3), "method": args.method}
+        _print_json(head, box=box, rows=list(result.rows()), failed=len(failed))
+    else:
+        print(f"{sc.title}: {args.method}, {len(result.points)} points x 2 doctrines x {games} games, {elapsed:.1f}s")
+        for line in sensitivity_lines(result):
+            print(line)
+        if args.out:
+            print(f"table written to {shown_path(args.out)}")
+    return 1 if args.check and failed else 0

@@ -198,8 +198,9 @@ def _code(code) -> None:
 
 def _doctrine(_, name) -> None:
     from ..model.doctrines import DOCTRINES, HUMAN
+    from ..model.plans import is_plan
 
-    if not isinstance(name, str) or (name not in DOCTRINES and name != HUMAN):
+    if not isinstance(name, str) or not (is_plan(name) or name == HUMAN):
         raise schema.Problem(f"unknown doctrine {schema.shown(name)} (allowed: {', '.join(DOCTRINES)}, {HUMAN})")
 
 

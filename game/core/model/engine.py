@@ -10,7 +10,8 @@ import numpy as np
 from . import params as P
 from . import rng
 from .constants import K, describe
-from .doctrines import HUMAN, View, make
+from .doctrines import HUMAN, View
+from .plans import make
 from .rules import actions, arms, challenge, choice, crises, economy, endings, events, initial, perception
 from .rules import resolve_image, scores, war
 from .rules import tension_dynamics as tension_rule

@@ -13,6 +13,7 @@ import numpy as np
 
 from ..files.scenario import DOCTRINE_NAMES
 from ..model import params as P
+from ..model.plans import with_policies
 from ..model.world import Scenario
 from .batch import run_batch
 from .pool import run_jobs
@@ -28,6 +29,14 @@ def doctrine_list(scenario: Scenario, spec: str) -> list[str]:
         return [spec] * scenario.n
     allowed = list(DOCTRINE_NAMES) + list(scenario.profiles)
     raise ValueError(f"unknown doctrine or profile {spec!r} (allowed: {', '.join(allowed)})")
+
+
+def condition_doctrines(scenario: Scenario, condition: Condition) -> list[str]:
+    """Each seat's doctrine in a condition, with the plans it gives some seats."""
+    doctrines = doctrine_list(scenario, condition.doctrine)
+    if not condition.stance and not condition.backing:
+        return doctrines
+    return with_policies(doctrines, dict(condition.stance), dict(condition.backing))
 
 
 CHUNK = 2500  # games per piece of work: a worker's unit, and the step of progress and cancelling
@@ -104,7 +113,7 @@ def _chunk_jobs(scenario, conditions, games, seed, turns, chunk, paths):
     groups: dict[tuple, list] = {}
     counts: dict[tuple, int] = {}
     for c_idx, cond in enumerate(conditions):
-        doctrines = tuple(doctrine_list(scenario, cond.doctrine))
+        doctrines = tuple(condition_doctrines(scenario, cond))
         values = cond.worldview.array()
         for k, start in enumerate(range(0, games, size)):
             count = min(size, games - start)

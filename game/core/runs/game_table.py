@@ -90,14 +90,25 @@ class GameTable(Rates):
                 }
 
     def to_csv(self) -> str:
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(self.rows())
-        return out.getvalue()
+        return csv_text(self.rows(), COLUMNS)
 
     def to_jsonl(self) -> str:
-        return "".join(json.dumps(row) + "\n" for row in self.rows())
+        return jsonl_text(self.rows())
+
+
+def csv_text(rows, columns, header: bool = True) -> str:
+    """Rows (dicts) as CSV with the given columns, as pandas and R read it."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    if header:
+        writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def jsonl_text(rows) -> str:
+    """Rows (dicts) as JSON lines, one object a line."""
+    return "".join(json.dumps(row) + "\n" for row in rows)
 
 
 def play_table(

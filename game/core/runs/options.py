@@ -277,3 +277,33 @@ def lab_doctrines(sc: Scenario, text: str) -> list[str]:
 def lab_worldviews(text: str) -> list[str]:
     """--worldviews for compare: worldview presets."""
     return name_list(text, "--worldviews", lambda w: check_worldview(w, "--worldviews"))
+
+
+def seat_policies(sc: Scenario, everyone: str | None, items: list[str] | None, option: str, allowed) -> dict[int, str]:
+    """--stance/--backing CODE=POLICY (and --stance-all/--backing-all POLICY): actor index -> policy."""
+    chosen = {}
+    if everyone is not None:
+        if everyone not in allowed:
+            raise UsageError(f"{option}-all: unknown policy {everyone!r} (allowed: {', '.join(allowed)})")
+        chosen = dict.fromkeys(range(sc.n), everyone)
+    for item in items or []:
+        code, sep, name = item.partition("=")
+        if not sep:
+            raise UsageError(f"{option}: expected CODE=POLICY, got {item!r}")
+        if code not in sc.codes:
+            raise UsageError(f"{option}: unknown actor {code!r} (allowed: {', '.join(sc.codes)})")
+        if name not in allowed:
+            raise UsageError(f"{option}: unknown policy {name!r} (allowed: {', '.join(allowed)})")
+        chosen[sc.index(code)] = name
+    return chosen
+
+
+def chosen_plans(sc: Scenario, args) -> tuple[dict[int, str], dict[int, str]]:
+    """The stance and backing policies the options give per seat (empty when none is given)."""
+    from ..model.plans import BACKINGS, STANCES
+
+    stance = seat_policies(sc, getattr(args, "stance_all", None), getattr(args, "stance", None), "--stance", STANCES)
+    backing = seat_policies(
+        sc, getattr(args, "backing_all", None), getattr(args, "backing", None), "--backing", BACKINGS
+    )
+    return stance, backing

@@ -76,6 +76,8 @@ class Condition:
     doctrine: str  # a doctrine name or a scenario profile
     worldview: P.Worldview
     label: str = ""
+    stance: tuple = ()  # (actor index, stance policy) pairs: plans for some seats (model/plans.py)
+    backing: tuple = ()  # (actor index, backing policy) pairs
 
 
 @attrs.frozen(eq=False)

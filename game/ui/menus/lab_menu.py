@@ -32,3 +32,13 @@ ENTRIES = [
         tooltip="One assumption from low to high: where does the better doctrine flip?",
     ),
 ]
+
+# every assumption at once: opened from the sweep (one assumption at a time), not from the title,
+# whose menu is full at the largest text size
+SENSITIVITY = MenuEntry(
+    "sensitivity",
+    "Sensitivity",
+    _open("sensitivity"),
+    65,
+    tooltip="Every assumption at once: which ones does the verdict rest on, and do they act as the theory says?",
+)

@@ -15,6 +15,7 @@ from game.core.runs.experiment import SweepResult, describe_crossovers, parse_ax
 from ..window import palette, text
 from ..window.formats import format_value
 from ..window.intents import Intent, Key, Kind
+from ..menus.lab_menu import SENSITIVITY
 from ..window.metrics import Metrics
 from ..widgets import lab_charts
 from ..widgets.progress import draw_progress
@@ -27,7 +28,13 @@ DEFAULT_GAMES = 200
 NONE = "none"
 SCENARIO_WORLD = "scenario"
 
-SWEEP_KEYS = register_screen_keys("Sweep", lab.lab_keys(Key(pygame.K_r, Intent(Kind.RUN), "R", "run the sweep")))
+SWEEP_KEYS = register_screen_keys(
+    "Sweep",
+    lab.lab_keys(
+        Key(pygame.K_r, Intent(Kind.RUN), "R", "run the sweep"),
+        Key(pygame.K_a, Intent(Kind.MENU_ENTRY, SENSITIVITY), "A", "every assumption at once (sensitivity)"),
+    ),
+)
 
 
 @attrs.frozen(eq=False)
@@ -164,6 +171,7 @@ class SweepScene(lab.LabScene):
                 True,
                 True,
             ),
+            ("All assumptions (A)", Intent(Kind.MENU_ENTRY, SENSITIVITY), SENSITIVITY.tooltip, False, True),
             ("Back (Esc)", Intent(Kind.BACK), "Title screen.", False, True),
         ]
 
@@ -209,6 +217,7 @@ class SweepScene(lab.LabScene):
         Kind.RUN: lambda scene, intent: scene.start_run(),
         Kind.CANCEL: lambda scene, intent: scene.cancel_run(),
         Kind.BACK: _back,
+        Kind.MENU_ENTRY: lambda scene, intent: scene.run is None and intent.arg.open(scene.app),
     }
 
     def adjust(self, what, step: int) -> bool:

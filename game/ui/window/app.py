@@ -49,6 +49,7 @@ def scene_classes() -> dict:
     from ..scenes.printed import PrintedNotice
     from ..scenes.sandbox import SandboxScene
     from ..scenes.save_dialog import SaveDialog
+    from ..scenes.sensitivity import SensitivityScene
     from ..scenes.setup import SetupScene
     from ..scenes.sweep import SweepScene
     from ..scenes.title import TitleScene
@@ -73,6 +74,7 @@ def scene_classes() -> dict:
         PrintedNotice,
         SandboxScene,
         SaveDialog,
+        SensitivityScene,
         SetupScene,
         SweepScene,
         TitleScene,

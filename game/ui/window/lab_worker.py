@@ -75,6 +75,10 @@ def serve(jobs, replies, cancel_upto, nice: int):
                 result = experiment.run_conditions(progress=progress, cancelled=cancelled, **payload)
             elif kind == "sweep":
                 result = experiment.run_sweep(progress=progress, **payload)
+            elif kind == "sensitivity":
+                from game.core.runs.sensitivity import run_sensitivity
+
+                result = run_sensitivity(progress=progress, cancelled=cancelled, **payload)
             else:
                 raise ValueError(f"unknown job kind {kind!r}")
         except experiment.Cancelled:

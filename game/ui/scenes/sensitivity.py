@@ -1,0 +1,256 @@
+"""Which assumptions drive the verdict: the sensitivity analysis (Morris or Sobol, SALib) over the
+box the deterrence-world and spiral-world presets span, drawn as one bar per parameter with its
+95 % interval and whether the theory's predicted direction (docs/MODEL.md §12) holds. The run
+goes to the background worker like the sweep's; which output the chart shows can change after."""
+
+from __future__ import annotations
+
+import attrs
+import pygame
+
+from game.core.runs.statics import OUTPUTS
+
+from ..window import palette, text
+from ..window.intents import Intent, Key, Kind
+from ..window.metrics import Metrics
+from ..widgets import lab_charts
+from ..widgets.progress import draw_progress
+from . import lab
+from .help import register_screen_keys
+
+METHODS = ("morris", "sobol")
+SAMPLES = {"morris": (2, 4, 6, 10, 20, 40), "sobol": (8, 16, 32, 64)}
+DEFAULT_SAMPLES = {"morris": 6, "sobol": 16}
+GAMES = (20, 50, 100, 200, 500)
+DEFAULT_GAMES = 50
+OUTPUT_WORDS = {
+    "verdict": "the verdict (dialogue − deterrence)",
+    "deterrence": "all-deterrence war",
+    "dialogue": "all-dialogue war",
+}
+
+SENSITIVITY_KEYS = register_screen_keys(
+    "Sensitivity", lab.lab_keys(Key(pygame.K_r, Intent(Kind.RUN), "R", "run the analysis"))
+)
+
+
+@attrs.frozen(eq=False)
+class SensitivityOutcome:
+    result: object  # runs.sensitivity.Sensitivity
+    games: int
+    seconds: float
+
+
+def points_of(method: str, samples: int, k: int) -> int:
+    """How many worlds a run plays: (k + 1) per Morris trajectory, (k + 2) per Sobol base sample."""
+    return samples * (k + 1 if method == "morris" else k + 2)
+
+
+class SensitivityScene(lab.LabScene):
+    keys = SENSITIVITY_KEYS
+    name = "sensitivity"
+    cancelled_note = ("Analysis cancelled.", " The last one is still shown.")
+    failed_note = "The analysis failed"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.method = "morris"
+        self.samples = DEFAULT_SAMPLES["morris"]
+        self.games = DEFAULT_GAMES
+        self.output = "verdict"
+        self.running: dict = {}
+        self._chart: tuple | None = None
+
+    # ------------------------------------------------------------------ layout
+    def layout(self):
+        m = self.m
+        w, h = self.app.size
+        pad = m.pad
+        self._chart = None
+        self.head_px = m.px(28)
+        self.head_rect = pygame.Rect(2 * pad, pad, w - 4 * pad, text.line_height(self.head_px, "bold"))
+        button_top = self.button_rows(self._buttons(), 2 * pad, h - pad, w - 4 * pad)
+        line = text.line_height(m.body, "bold")
+        self.message_rect = pygame.Rect(2 * pad, button_top - pad // 2 - line, w - 4 * pad, line)
+        top, bottom = self.head_rect.bottom + pad, self.message_rect.y - pad // 2
+        button_items, self.items = self.items, []
+        gap = 2 * pad
+        left_w = round((w - 4 * pad - gap) * 0.34)
+        left = pygame.Rect(2 * pad, top, left_w, bottom - top)
+        self.chart_rect = pygame.Rect(left.right + gap, top, w - 4 * pad - left_w - gap, bottom - top)
+        rows = self._rows()
+        row_h = max(round(m.body * 1.5), min(m.button_h, left.height // (len(rows) + 2) - pad // 2))
+        label_w = max(text.size(r[0], m.body, "bold")[0] for r in rows) + pad
+        y = left.y
+        for label, value, what, tip in rows:
+            self.cycle_row((left.x, y, left.width, row_h), label, value, what, tip, label_w)
+            y += row_h + pad // 2
+        self.left_rect = pygame.Rect(left.x, y, left.width, bottom - y)
+        self.items += button_items
+        self.focus = min(self.focus, max(0, len(self.items) - 1))
+
+    def _buttons(self) -> list:
+        if self.run is not None:
+            return [("Cancel (Esc)", Intent(Kind.CANCEL), "Stop the analysis; nothing is kept.", True, True)]
+        return [
+            ("Run the analysis (R)", Intent(Kind.RUN), "Play both doctrines at every sampled world.", True, True),
+            ("Back (Esc)", Intent(Kind.BACK), "Title screen.", False, True),
+        ]
+
+    def _rows(self) -> list:
+        """The setup's rows: (label, value, what, tip)."""
+        unit = "trajectories" if self.method == "morris" else "base samples"
+        return [
+            ("Scenario", self.scenario.title, "scenario", "The region to play (← →)."),
+            (
+                "Method",
+                "Morris" if self.method == "morris" else "Sobol",
+                "method",
+                "Morris elementary effects (quick, signed) or Sobol indices (more games, shares of the variance).",
+            ),
+            ("Samples", f"{self.samples} {unit}", "samples", "More samples: narrower intervals, a longer run (← →)."),
+            ("Games", f"{self.games:,} per world", "games", "Games each doctrine plays in each sampled world (← →)."),
+            ("Show", OUTPUT_WORDS[self.output], "output", "Which measure the chart shows; no new run needed (← →)."),
+        ]
+
+    # ------------------------------------------------------------------ intents
+    def _back(self, intent):
+        if self.run is not None:
+            return self.cancel_run()
+        self.app.pop()
+
+    handlers = {
+        **lab.LabScene.handlers,
+        Kind.RUN: lambda scene, intent: scene.start_run(),
+        Kind.CANCEL: lambda scene, intent: scene.cancel_run(),
+        Kind.BACK: _back,
+    }
+
+    def adjust(self, what, step: int) -> bool:
+        if what == "output":  # a view of the last result: allowed while a run goes on
+            self.output = OUTPUTS[(OUTPUTS.index(self.output) + step) % len(OUTPUTS)]
+        elif self.run is not None:
+            return True
+        elif what == "scenario":
+            self.next_scenario(step)
+        elif what == "method":
+            self.method = METHODS[(METHODS.index(self.method) + step) % len(METHODS)]
+            self.samples = DEFAULT_SAMPLES[self.method]
+        elif what == "samples":
+            options = SAMPLES[self.method]
+            k = options.index(self.samples) if self.samples in options else 0
+            self.samples = options[(k + step) % len(options)]
+        elif what == "games":
+            k = GAMES.index(self.games) if self.games in GAMES else 1
+            self.games = GAMES[(k + step) % len(GAMES)]
+        self.relayout()
+        return True
+
+    # ------------------------------------------------------------------ running
+    def start_run(self) -> bool:
+        if self.run is not None:
+            return True
+        from game.core.runs.sensitivity import preset_box
+
+        box = preset_box(self.scenario)
+        points = points_of(self.method, self.samples, len(box))
+        self.run = self.worker.submit(
+            "sensitivity",
+            scenario=self.scenario,
+            method=self.method,
+            box=box,
+            size=self.samples,
+            games=self.games,
+            seed=1,
+        )
+        self.running = {
+            "games": self.games,
+            "total": points * 2 * self.games,
+            "what": f"Playing {points} worlds between the two presets × 2 doctrines × {self.games:,} games, "
+            "in the background.",
+        }
+        self.say("")
+        self.relayout()
+        return True
+
+    def run_done(self, run):
+        self.outcome = SensitivityOutcome(run.result, self.running["games"], run.seconds)
+        self._chart = None
+
+    # ------------------------------------------------------------------ drawing
+    def draw(self, surface):
+        m = self.m
+        surface.fill(palette.BACKGROUND)
+        self.draw_title(surface, "Sensitivity — which assumptions drive the verdict?")
+        area = self.chart_rect
+        if self.run is not None:
+            box = pygame.Rect(area.x, area.y, area.width, min(area.height, round(m.body * 10)))
+            box.centery = area.centery
+            draw_progress(surface, box, m, self.run, self.running["what"], self.running["total"])
+        elif self.outcome is not None:
+            self._draw_outcome(surface, area)
+        else:
+            self._draw_words(surface, area, self._intro())
+        self._draw_words(surface, self.left_rect, self._reading())
+        self.draw_message(surface, self.message_rect)
+        self.draw_rows(surface)
+
+    def _intro(self) -> tuple:
+        return (
+            ("Choose a method and a size, then Run the analysis (R).", 1.1, palette.TEXT, "bold"),
+            (
+                "Every assumption on which the two preset worlds differ moves between its deterrence-world "
+                "and spiral-world values. Each sampled world plays the same games (the same seeds) under "
+                "all-deterrence and all-dialogue, so the bars show what each assumption does, and the theory "
+                "column whether it does what the literature predicts (docs/MODEL.md §12).",
+                1.0,
+                palette.MUTED,
+                "regular",
+            ),
+        )
+
+    def _reading(self) -> tuple:
+        return (
+            (
+                "How to read it: a bar is the change in war rate (points) when the assumption moves across "
+                "its range, the whisker its 95 % interval; the longest bars are the assumptions the verdict "
+                "rests on.",
+                1.0,
+                palette.MUTED,
+                "regular",
+            ),
+        )
+
+    def _draw_words(self, surface, rect, paragraphs):
+        m = self.m
+        if rect.height < text.line_height(m.small) * 2 or rect.width < 40:
+            return
+        block = text.fit_static(paragraphs, rect.width, rect.height, m.body, Metrics(m.width, m.height, 1.0).small)
+        shown, _ = text.window(block, 0, rect.height)
+        surface.blit(shown, rect.topleft)
+
+    def _summary(self) -> str:
+        o = self.outcome
+        r = o.result
+        checks = r.checks()
+        agree = sum(e.verdict == "agrees" for e in checks)
+        against = sum(e.verdict == "contradicts" for e in checks)
+        return (
+            f"{len(r.points)} worlds × 2 doctrines × {o.games:,} games, {o.seconds:.1f} s. The verdict moves most "
+            f"with {', '.join(r.ranked('verdict')[:3])}. Of {len(checks)} predicted directions, {agree} are "
+            f"measured so and {against} the other way; the rest are within their intervals of zero."
+        )
+
+    def _draw_outcome(self, surface, area):
+        m = self.m
+        floor = Metrics(m.width, m.height, 1.0).small  # never below the size of text at 1.0
+        words = text.fit_static(
+            ((self._summary(), 1.0, palette.TEXT, "regular"),), area.width, area.height // 5, m.body, floor
+        )
+        chart_h = area.height - words.height - m.pad
+        key = (area.width, chart_h, m, id(self.outcome), self.output)
+        if self._chart is None or self._chart[0] != key:
+            chart = lab_charts.sensitivity_chart((area.width, chart_h), m, self.outcome.result, self.output, floor)
+            self._chart = (key, chart)
+        surface.blit(self._chart[1], area.topleft)
+        surface.blit(words.surface, (area.x, area.y + chart_h + m.pad))

@@ -305,6 +305,7 @@ class SaveFile:
     worldview_hidden: bool = schema.flag(default=False)
     beliefs: dict[str, list[Any]] = schema.items(0, MAX_ACTORS, "actors", default=dict, check_each=_belief_path)
     human_seats_played_by: dict[str, Any] = schema.items(0, 2, "keys", default=dict)
+    seats_played_by_doctrine: list[dict[str, str]] = schema.items(0, MAX_TURNS, "turns", default=list)
     turns: list[dict[str, Any]] = schema.items(0, MAX_TURNS, "turns", default=None)
     turns_played: int = schema.number(0, MAX_TURNS, default=None)
     state_digest: str = schema.text(r"[0-9a-f]{64}", "64 hexadecimal digits", max_len=64, default=None)

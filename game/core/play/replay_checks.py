@@ -24,12 +24,18 @@ def rule_refusal(game, seat: int, action: Action, target: int) -> str:
     return str(refusal(moves, aims, eng.stakes, eng.state.stake_rung[:1], eng.rival)[0, seat])
 
 
-def choice_problem(game, choices: dict) -> str:
-    """Why a turn's human choices cannot be played now ('' when they can)."""
+def choice_problem(game, choices: dict, by_doctrine: dict | None = None) -> str:
+    """Why a turn's human choices cannot be played now ('' when they can); a seat its doctrine
+    played that turn (by_doctrine) needs no choice."""
     codes = game.codes
     if game.over:
         return f"a choice after the game ended (it ended after turn {game.turn})"
-    missing = [codes[i] for i in game.humans if i not in choices]
+    from ..model.doctrines import DOCTRINES
+
+    played = by_doctrine or {}
+    if any(i not in game.humans or not isinstance(d, str) or d not in DOCTRINES for i, d in played.items()):
+        return f"a seat played by its doctrine must be a human seat, its doctrine one of {', '.join(DOCTRINES)}"
+    missing = [codes[i] for i in game.humans if i not in choices and i not in played]
     if missing:
         return f"no choice for {', '.join(missing)} (allowed: one choice for each human seat)"
     for seat, (action, target) in choices.items():
@@ -45,16 +51,18 @@ def choice_problem(game, choices: dict) -> str:
     return ""
 
 
-def checked_replay(game, choices: list[dict], crisis: list[dict], source) -> None:
+def checked_replay(game, choices: list[dict], crisis: list[dict], source, by_doctrine: list | None = None) -> None:
     """Replay the save's choices into game, refusing the first turn whose choices fail (see choice_problem)."""
-    game.choices, game.crisis_choices = [], []
+    game.choices, game.crisis_choices, game.by_doctrine = [], [], []
     game._reset_engine()
+    by_doctrine = list(by_doctrine or [])
     for k, turn in enumerate(choices):
-        problem = choice_problem(game, turn)
+        played = by_doctrine[k] if k < len(by_doctrine) else {}
+        problem = choice_problem(game, turn, played)
         if problem:
             raise LoadError(source, None, "human_choices", f"turn {k + 1}: {problem}")
         answers = crisis[k] if k < len(crisis) else {}
-        game.play_turn(turn, answers.get("stances"), answers.get("backing"))
+        game.play_turn(turn, answers.get("stances"), answers.get("backing"), played)
 
 
 def digest_problem(game, data: dict) -> str:

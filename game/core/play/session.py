@@ -110,6 +110,7 @@ class Game:
         self._likelihood_scenario = scenario.with_turns(self.turn_limit)
         self.choices: list[dict[int, Choice]] = []  # human choices per played turn
         self.crisis_choices: list[CrisisChoices] = []  # the humans' stances and backing per played turn
+        self.by_doctrine: list[dict[int, str]] = []  # per played turn: human seats its doctrine played -> doctrine
         self.fallback_from: int | None = None  # turn from which AI played the human seats
         self.fallback_doctrine = ""
         self.turns: list[dict] = []
@@ -158,14 +159,30 @@ class Game:
 
     # ------------------------------------------------------------------ play
     def play_turn(
-        self, choices: dict[int, Choice] | None = None, stances: dict | None = None, backing: dict | None = None
+        self,
+        choices: dict[int, Choice] | None = None,
+        stances: dict | None = None,
+        backing: dict | None = None,
+        by_doctrine: dict[int, str] | None = None,
     ) -> dict:
         """Play one turn; choices maps each human actor's index to (action, target index);
         stances maps (actor, stake index) to a Stance in a crisis the human is a party to, and
-        backing (actor, stake index) to True (back the ally) or False (stay out)."""
+        backing (actor, stake index) to True (back the ally) or False (stay out); by_doctrine maps a
+        human seat to the doctrine that plays its whole turn this once (the record names it)."""
         if self.over:
             raise RuntimeError("the game is over")
-        choices = dict(choices or {})
+        by_doctrine = {int(i): d for i, d in (by_doctrine or {}).items() if i in self.humans}
+        choices = {i: c for i, c in (choices or {}).items() if i not in by_doctrine}
+        stances = {k: v for k, v in (stances or {}).items() if k[0] not in by_doctrine}
+        backing = {k: v for k, v in (backing or {}).items() if k[0] not in by_doctrine}
+        fallback, self.engine.fallback = self.engine.fallback, {**self.engine.fallback}
+        self.engine.fallback.update({i: make(d) for i, d in by_doctrine.items()})
+        try:
+            return self._play_turn(choices, stances, backing, by_doctrine)
+        finally:
+            self.engine.fallback = fallback
+
+    def _play_turn(self, choices: dict, stances: dict, backing: dict, by_doctrine: dict) -> dict:
         missing = [self.codes[i] for i in self.humans if i not in choices and i not in self.engine.fallback]
         if missing:
             raise ValueError(f"waiting for a choice from {', '.join(missing)}")
@@ -182,6 +199,7 @@ class Game:
         log = self.engine.step({i: (int(a), t) for i, (a, t) in clean.items()}, crisis["stances"], crisis["backing"])
         entry = turn_entry(self.engine, log, 0)
         self.crisis_choices.append(crisis)
+        self.by_doctrine.append(by_doctrine)
         self.choices.append(clean)
         self.turns.append(entry)
         self.logs.append(log)
@@ -192,20 +210,21 @@ class Game:
         it go with it."""
         if not self.choices:
             return False
-        self.replay(self.choices[:-1], self.crisis_choices[:-1])
+        self.replay(self.choices[:-1], self.crisis_choices[:-1], self.by_doctrine[:-1])
         kept = {a: [(t, p) for t, p in path if t <= self.turn] for a, path in self.beliefs.items()}
         self.beliefs = {a: path for a, path in kept.items() if path}
         return True
 
-    def replay(self, choices: list[dict[int, Choice]], crisis_choices: list[CrisisChoices] | None = None) -> None:
-        crisis_choices = list(crisis_choices or [])
-        self.choices, self.crisis_choices = [], []
+    def replay(self, choices: list[dict[int, Choice]], crisis_choices: list | None = None, by_doctrine=None) -> None:
+        crisis_choices, by_doctrine = list(crisis_choices or []), list(by_doctrine or [])
+        self.choices, self.crisis_choices, self.by_doctrine = [], [], []
         self._reset_engine()
         for k, c in enumerate(choices):
             if self.over:
                 break
             crisis = crisis_choices[k] if k < len(crisis_choices) else {}
-            self.play_turn(c, crisis.get("stances"), crisis.get("backing"))
+            played = by_doctrine[k] if k < len(by_doctrine) else {}
+            self.play_turn(c, crisis.get("stances"), crisis.get("backing"), played)
 
     def autoplay(self) -> None:
         """Play to the end: every seat an AI, or a human seat that a fallback doctrine plays."""
@@ -238,6 +257,8 @@ class Game:
             "crises": crisis_history(self.turns),
             "turns": list(self.turns),  # a record is a snapshot: later turns do not join it
         }
+        if any(self.by_doctrine):  # only then: a game without one keeps the record it always had
+            data["seats_played_by_doctrine"] = [{sc.codes[i]: t[i] for i in sorted(t)} for t in self.by_doctrine]
         if self.fallback_from is not None:
             data["human_seats_played_by"] = {"doctrine": self.fallback_doctrine, "from_turn": self.fallback_from}
         data.update(final_entry(self.engine, 0, self.turns))
@@ -428,7 +449,11 @@ class Game:
             crisis = [game._crisis_from_record(turn) for turn in data.get("human_crisis_choices", [])]
         except (KeyError, ValueError, TypeError, AttributeError) as exc:
             raise LoadError(source, None, "human_crisis_choices", f"unreadable crisis choice ({exc})") from None
-        checked_replay(game, choices, crisis, source)
+        try:
+            by_doctrine = [{index[c]: d for c, d in t.items()} for t in data.get("seats_played_by_doctrine", [])]
+        except (KeyError, AttributeError) as exc:
+            raise LoadError(source, None, "seats_played_by_doctrine", f"unknown seat ({exc})") from None
+        checked_replay(game, choices, crisis, source, by_doctrine)
         if check and worldview is None:
             if "turns" in data and game.turns != data["turns"]:
                 raise LoadError(
@@ -465,7 +490,7 @@ class Game:
             self.turn_limit,
             dispositions=self.engine.state.greedy[0].copy(),
         )
-        other.replay(self.choices, self.crisis_choices)
+        other.replay(self.choices, self.crisis_choices, self.by_doctrine)
         if not other.over and other.humans:
             other.engine.fallback = {i: make(fallback) for i in other.humans}
             other.fallback_from = other.turn + 1

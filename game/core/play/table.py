@@ -49,6 +49,7 @@ class Draft:
     stances: dict = attrs.Factory(dict)  # stake index -> Stance
     backing: dict = attrs.Factory(dict)  # stake index -> True (back the ally) or False (stay out)
     locked: bool = False
+    doctrine: str = ""  # the doctrine that plays this seat's whole turn (a team that did not choose in time)
 
 
 class Table:
@@ -223,6 +224,14 @@ class Table:
             self.last_target[seat] = draft.target
         return []
 
+    def play_by_doctrine(self, seat: int) -> str:
+        """The seat's own AI doctrine (the scenario's) plays its whole turn, whatever it chose so far;
+        the record names the turn as played by that doctrine. Returns the doctrine."""
+        draft = self._open_draft(seat)
+        draft.doctrine = self.game.scenario.actors[seat].doctrine
+        draft.locked = True
+        return draft.doctrine
+
     # ------------------------------------------------------------------ the turn
     def ready(self) -> bool:
         """Every human has locked in (an all-AI table is always ready), and the game goes on."""
@@ -233,13 +242,16 @@ class Table:
         if not self.ready():
             raise ValueError("waiting for " + ", ".join(self.game.codes[s] for s in self.waiting()))
         choices, stances, backing = {}, {}, {}
+        by_doctrine = {seat: d.doctrine for seat, d in self.drafts.items() if d.doctrine}
         for seat in self.humans:
             draft = self.drafts[seat]
+            if draft.doctrine:
+                continue
             choices[seat] = (draft.action, draft.target if draft.action.targeted else -1)
             stances.update({(seat, s): v for s, v in draft.stances.items()})
             backing.update({(seat, s): v for s, v in draft.backing.items()})
         self._clear()
-        return self.game.play_turn(choices, stances=stances, backing=backing)
+        return self.game.play_turn(choices, stances=stances, backing=backing, by_doctrine=by_doctrine)
 
     def undo(self) -> bool:
         """Drop every choice in progress and take back the last played turn (False when none was played)."""

@@ -29,7 +29,7 @@
   }
 
   function drawWelcome() {
-    const code = page.room ? page.room.room : "";
+    const code = page.room ? page.room.room : (page.board && page.board.room) || "";
     document.getElementById("where").textContent = `Table ${table + 1}` + (code ? ` · Room ${code}` : "");
     document.getElementById("join-address").textContent = joinAddress();
     document.getElementById("room-code").textContent = code;
@@ -45,7 +45,7 @@
     if (message.type !== "board" || message.table !== table) return;
     page.board = message;
     page.at = Date.now();
-    const before = !message.turn && !message.over && !Object.keys((message.public || {}).moves || {}).length;
+    const before = message.status === "lobby";
     document.getElementById("welcome").hidden = !before;
     if (before) loadRoom();
     document.getElementById("table").replaceChildren(...BoardView.draw(message, before));

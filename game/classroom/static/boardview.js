@@ -7,11 +7,13 @@ const BoardView = (() => {
 
   function draw(board, before) {
     const pub = board.public || {};
-    if (board.over) return [outcome(board, pub), ClassSummary.draw(board.class_debrief, pub)];
+    if (board.over) return [outcome(board, pub), ClassSummary.draw(board.class_debrief, pub, board.table)];
     return [
       progress(board, pub, before),
       el("div", { class: "board-grid" },
-        actors(pub), el("div", { class: "board-side" }, gauge(pub), crises(pub), card(board, pub)), result(pub)),
+        actors(pub, before),
+        el("div", { class: "board-side" }, gauge(pub), crises(pub), card(board, pub)),
+        result(pub)),
     ];
   }
 
@@ -21,22 +23,26 @@ const BoardView = (() => {
       el("span", { class: "big", text: before ? "Waiting for the start" : `Turn ${(board.turn || 0) + 1}${limit}` }),
       el("span", { class: "big", id: "ready", text: board.ready ? `${board.ready} ready` : "" }),
       board.timer === null || board.timer === undefined ? null :
-        el("span", { class: "big" }, "Time left ", el("strong", { id: "timer", role: "timer", text: DOD.clock(board.timer) })),
+        el("span", { class: "big" }, "Time left ",
+          el("strong", { id: "timer", role: "timer", text: DOD.clock(board.timer) })),
       pub.worldview ? el("span", { class: "muted", text: `World: ${pub.worldview}` }) : null);
   }
 
   // The actors as a map-like grid: each with its marker, whether it is still choosing, and its tension.
-  function actors(pub) {
+  function actors(pub, before) {
     const waiting = new Set(pub.waiting || []);
+    const teams = pub.teams || {};
     const list = el("ul", { class: "actors" });
     for (const seat of pub.seats || []) {
-      const choosing = waiting.has(seat.code);
-      const state = !seat.human ? "AI" : choosing ? "choosing…" : "locked in ✓";
-      const tension = seat.tension !== undefined ? el("span", { class: "tension", text: `tension ${Math.round(seat.tension)}` })
-        : null;
+      const team = teams[String(seat.seat)];
+      const choosing = !before && waiting.has(seat.code);
+      const state = before ? (team ? "seat taken" : "free seat") : !seat.human ? "the AI plays it"
+        : choosing ? "choosing…" : "locked in ✓";
+      const tension = seat.tension === undefined ? null
+        : el("span", { class: "tension", text: `tension ${Math.round(seat.tension)}` });
       list.append(el("li", { class: "actor" + (choosing ? " choosing" : "") },
         DOD.marker(seat), el("span", { class: "actor-name", text: seat.name }),
-        el("span", { class: "muted", text: seat.team ? ` · ${seat.team}` : "" }),
+        el("span", { class: "muted", text: team ? ` · ${team}` : before ? "" : " · AI" }),
         el("span", { class: "state", text: state }), tension));
     }
     return el("section", { class: "panel", "aria-labelledby": "actors-title" },
@@ -50,8 +56,8 @@ const BoardView = (() => {
     if (value === null || value === undefined) return box.appendChild(el("p", { class: "muted", text: "—" })) && box;
     const band = DOD.band(value);
     box.append(
-      el("div", { class: "meter", role: "meter", "aria-valuemin": 0, "aria-valuemax": 100, "aria-valuenow": Math.round(value),
-        "aria-label": `Regional tension ${Math.round(value)} of 100, ${band}` },
+      el("div", { class: "meter", role: "meter", "aria-valuemin": 0, "aria-valuemax": 100,
+        "aria-valuenow": Math.round(value), "aria-label": `Regional tension ${Math.round(value)} of 100, ${band}` },
       el("div", { class: `meter-fill ${band}`, style: `width: ${Math.max(2, Math.min(100, value))}%` })),
       el("p", { class: "meter-words" }, el("strong", { text: Math.round(value) }), ` of 100 · ${band}`));
     return box;
@@ -99,10 +105,14 @@ const BoardView = (() => {
     return box;
   }
 
+  // The world is told at the end: the class debrief's line for this table names it.
   function outcome(board, pub) {
+    const row = ((board.class_debrief || {}).tables || []).find((r) => r.table === board.table);
+    const world = row ? row.world : pub.worldview;
     return el("section", { class: "panel progress" },
       el("span", { class: "big", text: `Game over · ${String(pub.outcome || "").replace(/-/g, " ")}` }),
-      el("span", { class: "muted", text: `after ${pub.turn} turns` + (pub.worldview ? ` · world: ${pub.worldview}` : "") }));
+      el("span", { class: "muted",
+        text: `after ${pub.turn} turns` + (world ? ` · ${world.replace(/-/g, " ")}` : "") }));
   }
 
   return { draw };

@@ -178,7 +178,7 @@ const DOD = (() => {
   }
 
   return {
-    ACTIONS, STANCES, RUNGS, el, marker, band, percent, actionOf, stanceOf, seatOf, nameOf, waitingFor, clock,
+    ACTIONS, STANCES, RUNGS, COLOURS, el, marker, band, percent, actionOf, stanceOf, seatOf, nameOf, waitingFor, clock,
     roomCode, tokens, connect, announce, showStatus,
   };
 })();

@@ -4,8 +4,6 @@
 
 const SeatDebrief = (() => {
   const { el } = DOD;
-  const SHOWN = new Set(["type", "score", "baseline", "beliefs", "brier", "world", "outcome", "sentence", "name",
-    "code", "seat", "team"]);
 
   function pages(view, send) {
     const me = view.private || {};
@@ -16,8 +14,8 @@ const SeatDebrief = (() => {
       el("h2", { id: "debrief-title", text: `Debrief · ${me.name || d.name || "your seat"}` }),
       summary(d, me, pub),
       d.sentence ? el("p", { text: d.sentence }) : null,
-      beliefs(d.beliefs || me.beliefs || [], d.world),
-      extras(d))];
+      d.belief_line ? el("p", { text: d.belief_line }) : null,
+      beliefs(d.beliefs || me.beliefs || [], d.world))];
     const belief = SeatPrompts.belief(view, me, pub, owed, send);
     if (belief) out.unshift(belief);
     return out;
@@ -41,17 +39,6 @@ const SeatDebrief = (() => {
 
   function fmt(x) {
     return x === null || x === undefined ? null : String(Math.round(Number(x)));
-  }
-
-  function extras(d) {
-    const rows = Object.entries(d).filter(([k, v]) => !SHOWN.has(k) && v !== null && typeof v !== "object");
-    if (!rows.length) return null;
-    return el("dl", { class: "facts extra" }, rows.map(([k, v]) =>
-      [el("dt", { text: k.replace(/_/g, " ") }), el("dd", { text: typeof v === "number" ? round(v) : v })]));
-  }
-
-  function round(x) {
-    return Number.isInteger(x) ? String(x) : x.toFixed(2);
   }
 
   // The stated chances of the spiral world, turn by turn, as a small line chart and as a list.

@@ -35,8 +35,8 @@ const SeatPrompts = (() => {
     for (const option of options) {
       const id = `${name}-${String(option.name).toLowerCase()}`;
       const checked = chosen !== null && chosen !== undefined && String(chosen).toLowerCase() === String(option.name);
-      list.append(el("label", { class: "choice" + (checked ? " chosen" : "") + (option.family ? ` ${option.family}` : ""),
-        for: id },
+      const kind = "choice" + (checked ? " chosen" : "") + (option.family ? ` ${option.family}` : "");
+      list.append(el("label", { class: kind, for: id },
       el("input", { type: "radio", name, id, checked, onchange: () => pick(option) }),
       el("span", { class: "choice-label", text: option.label }),
       option.help ? el("span", { class: "choice-help", text: option.help }) : null));

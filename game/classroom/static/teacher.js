@@ -1,15 +1,20 @@
-// The teacher's console: the key, then each table's controls (start, pause, resume, next turn, end),
-// its timer and seats (hand a seat to the AI or back, move a team), and the class summary at the end.
+// The teacher's console: the key, then the class's controls (start, pause, resume, end), each table's
+// turn, timer and seats (next turn, hand a seat to the AI or back, move a team), and the class summary.
 "use strict";
 
 (() => {
   const { el } = DOD;
-  const page = { key: sessionStorage.getItem("dod-teacher-key") || "", room: null, boards: {}, at: {} };
-  const live = DOD.connect({ onMessage: receive, onStatus: DOD.showStatus });
+  const page = { key: sessionStorage.getItem("dod-teacher-key") || "", names: {}, console: null, at: 0 };
+  const live = DOD.connect({ onMessage: receive, onOpen: watch, onStatus: DOD.showStatus });
+
+  function watch() {
+    if (page.key) live.send({ type: "teacher", key: page.key, action: "watch" });
+  }
 
   function command(action, table, extra) {
-    live.send(Object.assign({ type: "teacher", key: page.key, action, table }, extra || {}));
-    note(`${action} · table ${table + 1}` + (extra && extra.seat !== undefined ? ` · seat ${extra.seat}` : ""));
+    live.send(Object.assign({ type: "teacher", key: page.key, action }, table === null ? {} : { table }, extra || {}));
+    note(action.replace(/_/g, " ") + (table === null ? "" : ` · table ${table + 1}`) +
+      (extra && extra.seat !== undefined ? ` · seat ${extra.seat}` : ""));
   }
 
   function note(text) {
@@ -19,26 +24,21 @@
   }
 
   function receive(message) {
-    if (message.type === "board") {
-      page.boards[message.table] = message;
-      page.at[message.table] = Date.now();
-      drawTable(message.table);
-      drawSummary();
+    if (message.type === "console") {
+      page.console = message;
+      page.at = Date.now();
+      draw(message);
     } else if (message.type === "error") {
       note(`refused: ${message.message}`);
       if (/key/i.test(message.message || "")) keyRefused(message.message);
-    } else if (/summary/.test(message.type)) {
-      page.summary = message;
-      drawSummary();
-    } else {
-      note(message.message || message.type);
-      if (message.room || message.tables) loadRoom();
     }
   }
 
   function keyRefused(text) {
     sessionStorage.removeItem("dod-teacher-key");
+    page.key = "";
     document.getElementById("key-panel").hidden = false;
+    document.getElementById("tables").hidden = true;
     document.getElementById("key-error").textContent = text;
   }
 
@@ -46,58 +46,50 @@
     event.preventDefault();
     page.key = document.getElementById("key").value.trim();
     sessionStorage.setItem("dod-teacher-key", page.key);
-    open();
+    document.getElementById("key-error").textContent = "";
+    watch();
   });
 
-  async function open() {
-    document.getElementById("key-panel").hidden = true;
-    document.getElementById("tables").hidden = false;
-    await loadRoom();
-    for (const table of page.room.tables) {
-      const watcher = DOD.connect({ onMessage: receive, onOpen: () => watcher.send({ type: "watch", table: table.table }) });
-    }
-  }
-
-  async function loadRoom() {
+  async function loadNames() {
     const answer = await fetch("/api/room", { cache: "no-store" });
-    page.room = await answer.json();
-    document.getElementById("where").textContent = `Room ${page.room.room} · ${page.room.tables.length} tables`;
-    for (const table of page.room.tables) drawTable(table.table);
+    const room = await answer.json();
+    for (const table of room.tables) for (const seat of table.seats) page.names[seat.actor] = seat.name;
+    if (page.console) draw(page.console);
   }
 
-  function drawTable(index) {
-    const tables = document.getElementById("tables");
-    const id = `table-${index}`;
-    const seats = page.room ? (page.room.tables.find((t) => t.table === index) || {}).seats || [] : [];
+  function draw(state) {
+    document.getElementById("key-panel").hidden = true;
     const focused = document.activeElement && document.activeElement.id;
-    const card = TeacherTable.draw(index, page.boards[index], seats, command);
-    const old = document.getElementById(id);
-    if (old) old.replaceWith(card);
-    else tables.append(card);
+    document.getElementById("where").textContent = `Room ${state.room} · ${state.tables.length} ` +
+      `table${state.tables.length === 1 ? "" : "s"} · ${state.status}`;
+    const tables = document.getElementById("tables");
+    tables.hidden = false;
+    tables.replaceChildren(TeacherTable.controls(state, command),
+      ...state.tables.map((t) => TeacherTable.draw(t, state.status, page.names, command)));
+    const summary = document.getElementById("summary");
+    summary.hidden = !state.class_debrief;
+    summary.replaceChildren(state.class_debrief ? ClassSummary.draw(state.class_debrief, seatsOf(state)) : "");
     if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
   }
 
-  // Once every table is over: the class summary (the server's, or each table's debrief).
-  function drawSummary() {
-    const boards = Object.values(page.boards);
-    const box = document.getElementById("summary");
-    const done = page.room && boards.length === page.room.tables.length && boards.every((b) => b.over);
-    if (!done && !page.summary) return;
-    box.hidden = false;
-    const parts = page.summary ? [ClassSummary.draw(page.summary, {}, "Class summary")]
-      : boards.map((b) => ClassSummary.draw(b.class_debrief, b.public || {}, `Table ${b.table + 1}: debrief`));
-    box.replaceChildren(...parts);
+  // The console's seats as a public view's, so the summary can name and mark them.
+  function seatsOf(state) {
+    const first = state.tables[0] || { seats: [] };
+    const teamsByTable = Object.fromEntries(state.tables.map((t) =>
+      [t.table, Object.fromEntries(t.seats.filter((s) => s.team).map((s) => [String(s.seat), s.team]))]));
+    return { seats: first.seats.map((s) => ({ seat: s.seat, code: s.actor, name: page.names[s.actor] || s.actor })),
+      teamsByTable };
   }
 
   setInterval(() => {
-    for (const [table, board] of Object.entries(page.boards)) {
-      const clock = document.getElementById(`timer-${table}`);
-      if (!clock || board.timer === null || board.timer === undefined) continue;
-      clock.textContent = DOD.clock(board.timer - (Date.now() - page.at[table]) / 1000);
+    for (const table of (page.console && page.console.tables) || []) {
+      const clock = document.getElementById(`timer-${table.table}`);
+      if (!clock || table.timer === null || table.timer === undefined) continue;
+      clock.textContent = DOD.clock(table.timer - (Date.now() - page.at) / 1000);
     }
   }, 1000);
 
   const fromAddress = new URLSearchParams(location.hash.slice(1)).get("key");
   if (fromAddress) page.key = fromAddress;
-  if (page.key) open();
+  loadNames();
 })();

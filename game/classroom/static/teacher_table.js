@@ -1,48 +1,65 @@
-// One table in the teacher's console: its state, its game controls and its seats.
+// The teacher's controls: the class's (start, pause, resume, end) and one table's (its turn, its timer,
+// next turn, and each seat: hand it to the AI or back to its team, move its team to a free seat).
 "use strict";
 
 const TeacherTable = (() => {
   const { el } = DOD;
+  const CLASS_ACTIONS = [
+    ["start", "Start the game", ["lobby"]],
+    ["pause", "Pause", ["playing"]],
+    ["resume", "Resume", ["paused"]],
+    ["end", "End the game", ["lobby", "playing", "paused"]],
+  ];
 
-  function draw(index, board, seats, command) {
-    const pub = (board && board.public) || {};
-    const state = !board ? "not watched yet" : board.over ? `over · ${pub.outcome || ""}`
-      : `turn ${(board.turn || 0) + 1}${pub.turn_limit ? ` of ${pub.turn_limit}` : ""} · ${board.ready || ""} ready`;
-    const button = (action, label) => el("button", { type: "button", id: `${action}-${index}`,
-      onclick: () => command(action, index), text: label });
-    return el("section", { class: "panel table-card", id: `table-${index}`, "aria-labelledby": `title-${index}` },
-      el("h2", { id: `title-${index}` }, `Table ${index + 1}`,
-        el("span", { class: "muted", text: (pub.scenario || "") + (pub.worldview ? ` · world ${pub.worldview}` : "") })),
-      el("p", {}, state, board && board.timer !== null && board.timer !== undefined ?
-        el("span", {}, " · time left ", el("strong", { id: `timer-${index}`, text: DOD.clock(board.timer) })) : null),
-      el("div", { class: "buttons", role: "group", "aria-label": `Table ${index + 1} game` },
-        button("start", "Start"), button("pause", "Pause"), button("resume", "Resume"),
-        button("next_turn", "Next turn"), button("end", "End the game")),
-      el("h3", { text: "Seats" }),
-      el("div", { role: "list" }, seats.map((seat) => seatRow(index, seat, seats, command))));
+  function controls(state, command) {
+    return el("section", { class: "panel", "aria-labelledby": "class-controls" },
+      el("h2", { id: "class-controls", text: `The class · ${state.status}` }),
+      el("div", { class: "buttons", role: "group", "aria-label": "The whole class" },
+        CLASS_ACTIONS.map(([action, label, when]) => el("button", { type: "button", id: action,
+          class: action === "start" ? "primary" : "", disabled: !when.includes(state.status),
+          onclick: () => command(action, null), text: label }))));
   }
 
-  function seatRow(index, seat, seats, command) {
-    const who = seat.human === false ? "AI plays it" : seat.taken ? `team ${seat.team || "?"}` : "free";
-    const id = `move-${index}-${seat.seat}`;
+  function draw(table, status, names, command) {
+    const index = table.table;
+    const state = table.over ? `over · ${String(table.outcome).replace(/-/g, " ")}`
+      : `turn ${table.turn + 1} · ${table.ready} ready`;
+    return el("section", { class: "panel table-card", id: `table-${index}`, "aria-labelledby": `title-${index}` },
+      el("h2", { id: `title-${index}`, text: `Table ${index + 1}` }),
+      el("p", {}, state, table.timer === null || table.timer === undefined ? null :
+        el("span", {}, " · time left ", el("strong", { id: `timer-${index}`, text: DOD.clock(table.timer) }))),
+      el("div", { class: "buttons" }, el("button", { type: "button", id: `next_turn-${index}`,
+        disabled: status !== "playing" || table.over, onclick: () => command("next_turn", index),
+        text: "Next turn now (the AI plays who has not chosen)" })),
+      el("h3", { text: "Seats" }),
+      el("div", { role: "list" },
+        table.seats.map((seat) => seatRow(index, seat, table.seats, status, names, command))));
+  }
+
+  function seatRow(index, seat, seats, status, names, command) {
+    const name = names[seat.actor] || seat.actor;
+    const lobby = status === "lobby";
+    const who = seat.team ? `team ${seat.team}` + (seat.by_ai ? " (the AI plays it now)" : "")
+      : lobby ? "free" : "AI";
     const row = el("div", { class: "seat-row", role: "listitem" },
-      el("span", { class: "who" }, DOD.marker(seat), el("strong", { text: seat.name }), ` · ${who}`),
-      seat.human === false
-        ? el("button", { type: "button", id: `human-${index}-${seat.seat}`, text: "Back to a team",
-          onclick: () => command("to_human", index, { seat: seat.seat }) })
+      el("span", { class: "who" }, DOD.marker({ seat: seat.seat }), el("strong", { text: name }), ` · ${who}`,
+        seat.locked && !lobby ? el("span", { class: "muted", text: " · locked in" }) : null));
+    if (seat.human && !lobby && status !== "over") {
+      row.append(seat.by_ai
+        ? el("button", { type: "button", id: `human-${index}-${seat.seat}`, text: "Back to its team",
+          disabled: !seat.team, onclick: () => command("to_human", index, { seat: seat.seat }) })
         : el("button", { type: "button", id: `ai-${index}-${seat.seat}`, text: "Hand to the AI",
           onclick: () => command("to_ai", index, { seat: seat.seat }) }));
-    if (seat.taken) {
-      const free = seats.filter((s) => !s.taken && s.seat !== seat.seat);
-      if (free.length) {
-        const select = el("select", { id, "aria-label": `Move team ${seat.team || ""} to seat` },
-          free.map((s) => el("option", { value: s.seat, text: s.name })));
-        row.append(select, el("button", { type: "button", text: "Move team",
-          onclick: () => command("assign", index, { seat: seat.seat, to_seat: Number(select.value) }) }));
-      }
+    }
+    const free = seats.filter((s) => !s.team && (lobby || s.human));
+    if (seat.team && free.length && status !== "over") {
+      const select = el("select", { id: `move-${index}-${seat.seat}`, "aria-label": `Move team ${seat.team} to seat` },
+        free.map((s) => el("option", { value: s.seat, text: names[s.actor] || s.actor })));
+      row.append(select, el("button", { type: "button", text: "Move team",
+        onclick: () => command("assign", index, { seat: seat.seat, to_seat: Number(select.value) }) }));
     }
     return row;
   }
 
-  return { draw };
+  return { controls, draw };
 })();

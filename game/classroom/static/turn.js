@@ -9,6 +9,7 @@ const SeatTurn = (() => {
     const me = view.private || {};
     const pub = view.public || {};
     const owed = view.owed || [];
+    if (view.status === "lobby") return [lobby(me)];
     return [
       status(view, me, pub),
       el("p", { id: "problem", class: "error", role: "alert" }),
@@ -29,6 +30,12 @@ const SeatTurn = (() => {
       view.timer === null || view.timer === undefined ? null :
         el("span", { class: "clock" }, "Time left ",
           el("strong", { id: "timer", role: "timer", text: DOD.clock(view.timer) })));
+  }
+
+  // Before the start a seat is only taken: its type is drawn when the game begins.
+  function lobby(me) {
+    return notice("Waiting for the start", `You have taken ${me.name || "your seat"}'s seat. Your private briefing ` +
+      "and your first move appear here when your teacher starts the game.");
   }
 
   // ------------------------------------------------------------------ reading
@@ -80,8 +87,10 @@ const SeatTurn = (() => {
     const box = el("section", { class: "panel why", "aria-labelledby": "why-title" },
       el("h2", { id: "why-title", text: "Last turn: why things moved" }));
     const lines = view.why || me.why;
+    const mine = (pub.moves || {})[me.code];
     if (lines && lines.length) {
-      box.append(el("ul", {}, lines.map((line) => el("li", { text: line }))));
+      box.append(el("ul", {}, mine ? el("li", { class: "mine" }, movePhrase(pub, me.code, mine, me.code)) : null,
+        lines.map((line) => el("li", { text: line }))));
       return box;
     }
     const moves = Object.entries(pub.moves || {});
@@ -106,7 +115,11 @@ const SeatTurn = (() => {
   // ------------------------------------------------------------------ acting
   function choices(view, me, pub, owed, send) {
     const locked = view.locked || me.locked;
-    const out = [];
+    if (view.played_by_ai) {
+      return [notice("The AI plays your seat now", "Your seat's own doctrine chooses for it until the teacher hands " +
+        "it back to your team.")];
+    }
+    const out = view.status === "paused" ? [notice("Paused", "The teacher has paused the game; the clock waits.")] : [];
     if (locked) out.push(waiting(view, send));
     for (const prompt of me.prompts || []) out.push(SeatPrompts.crisis(prompt, pub, locked, send));
     if (!locked) out.push(SeatPrompts.move(view, me, pub, send));
@@ -114,6 +127,11 @@ const SeatTurn = (() => {
     if (belief) out.push(belief);
     if (!locked) out.push(lockIn(owed, pub, send));
     return out;
+  }
+
+  function notice(title, text) {
+    return el("section", { class: "panel notice", role: "status" }, el("h2", { id: "notice", text: title }),
+      el("p", { class: "muted", text }));
   }
 
   function waiting(view, send) {

@@ -1,0 +1,191 @@
+"""The classroom pages in a real browser (Debian's Chromium driven by Playwright, no browser download): a team
+joins by the address, takes a seat, reads its briefing, chooses a move and a target, answers a crisis prompt,
+reloads mid-turn and finds its seat restored, and sees its debrief, on a phone (360x640) and a laptop
+(1280x800), with the board and the teacher's console beside it. One browser for the module; the screenshots of
+every screen go to $DOD_SCREENSHOTS (a temporary folder when it is not set)."""
+
+import os
+import re
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+if not os.environ.get("CI") and not Path(CHROMIUM).exists():
+    pytest.skip("Debian's chromium is not installed here (CI installs it)", allow_module_level=True)
+
+import uvicorn  # noqa: E402
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+from game.classroom.room import Classroom  # noqa: E402
+from game.classroom.server import make_app  # noqa: E402
+from game.core.files.scenario import load_scenario  # noqa: E402
+
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SIZES = {"phone": (360, 640), "laptop": (1280, 800)}
+PRK, KOR = 4, 3  # North Korea challenges South Korea over the peninsula: a crisis from the second turn
+WAIT = 10_000  # ms: the longest any screen may take to show what it waits for
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as play:
+        chromium = play.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory):
+    folder = Path(os.environ.get("DOD_SCREENSHOTS") or tmp_path_factory.mktemp("classroom-screens"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def classroom():
+    """A class of one hidden-world table of three turns, served on 127.0.0.1: (its address, the room)."""
+    room = Classroom(load_scenario("east_asia_2023"), tables=1, seed=3, hidden=True, turns=3)
+    port = _free_port()
+    address = f"http://127.0.0.1:{port}"
+    server = uvicorn.Server(
+        uvicorn.Config(
+            make_app(room, f"{address}/?room={room.room}"),
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+            lifespan="on",
+        )
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    yield address, room
+    server.should_exit = True
+    thread.join(timeout=5)
+
+
+def _page(context, address, path):
+    page = context.new_page()
+    page.set_default_timeout(WAIT)
+    page.errors = []
+    page.on("pageerror", lambda err: page.errors.append(str(err)))
+    page.goto(address + path)
+    return page
+
+
+def _shot(page, path):
+    """A full-page screenshot; the page comes to the front first (a page behind another is drawn rarely)."""
+    page.bring_to_front()
+    page.screenshot(path=path, full_page=True)
+
+
+def _join(team, name):
+    """The team takes North Korea's seat; the room code comes filled in from the room's listing."""
+    expect(team.locator("#seat-0-4")).to_be_enabled()
+    expect(team.locator("#room")).not_to_have_value("")
+    team.fill("#team", name)
+    team.check("#seat-0-4")
+    team.click("#join-button")
+    expect(team.locator("#notice")).to_have_text("Waiting for the start")
+
+
+def _start(console, key):
+    """The teacher opens the console with the key and starts the game."""
+    console.fill("#key", key)
+    console.click("#key-button")
+    expect(console.locator("#start")).to_be_enabled()
+    console.click("#start")
+    expect(console.locator("#pause")).to_be_enabled()
+
+
+def _finish(team):
+    """The team plays on (settle, hold, its belief when asked) until its debrief shows."""
+    team.bring_to_front()
+    for _ in range(6):
+        if team.locator("#debrief-title").count():
+            break
+        for choice in team.locator(".crisis label[for$='-settle'], .crisis label[for$='-false']").all():
+            choice.click()
+        team.click("label[for=action-hold]")
+        expect(team.locator("#action-hold")).to_be_checked()
+        if team.locator("#belief-send").count():
+            team.click("#belief-send")
+            expect(team.locator("#belief-send")).to_have_count(0)
+        turn = team.locator(".turn").inner_text()
+        team.click("#lock-in")
+        expect(team.locator(".turn, #debrief-title").first).not_to_have_text(turn)
+    expect(team.locator("#debrief-title")).to_be_visible()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_team_plays_its_seat_from_the_join_page_to_its_debrief(browser, shots, classroom, size):
+    """A team joins by the address, reads its briefing, aims a challenge, answers its crisis, reloads mid-turn
+    to the same seat and answer, and reaches its own debrief; the board shows the join address and room code
+    before the start, public things only during the game, and the class debrief at the end."""
+    address, room = classroom
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    board = _page(context, address, "/board?table=0")
+    expect(board.locator("#room-code")).to_have_text(room.room)
+    expect(board.locator("#join-address")).to_contain_text("127.0.0.1")
+    _shot(board, shots / f"board-lobby-{size}.png")
+    team = _page(context, address, "/")
+    _join(team, "Blue")
+    _shot(team, shots / f"team-lobby-{size}.png")
+
+    console = _page(context, address, "/teacher")
+    _start(console, room.key)
+    _shot(console, shots / f"teacher-playing-{size}.png")
+    team.bring_to_front()
+    expect(team.locator("#type")).to_have_text(re.compile("^(GREEDY|SECURITY-SEEKING)$"))  # its briefing
+
+    team.click("label[for=action-challenge]")
+    expect(team.locator("#target")).to_have_value(str(KOR))  # a challenge aims at the other party of a stake
+    team.select_option("#target", str(KOR))
+    _shot(team, shots / f"team-move-{size}.png")
+    team.click("#lock-in")
+    escalate = team.locator("#crisis-stance-1-s-escalate")
+    expect(escalate).to_be_visible()
+    team.click("label[for=crisis-stance-1-s-escalate]")
+    expect(escalate).to_be_checked()
+    _shot(team, shots / f"team-crisis-{size}.png")
+    expect(board.locator("#ready")).to_contain_text("ready")
+    _shot(board, shots / f"board-turn-{size}.png")
+
+    team.bring_to_front()
+    team.reload()
+    expect(team.locator("#crisis-stance-1-s-escalate")).to_be_checked()
+    expect(team.locator(".turn")).to_have_text("Turn 2 of 3")
+    assert "North Korea" in team.locator("#where").inner_text()
+
+    _finish(team)
+    expect(team.locator(".facts")).to_contain_text("Brier")
+    _shot(team, shots / f"team-debrief-{size}.png")
+    expect(board.locator("#class-title")).to_be_visible()
+    expect(board.locator(".class-debrief")).to_contain_text("Blue")
+    _shot(board, shots / f"board-debrief-{size}.png")
+    expect(console.locator("#class-title")).to_be_visible()
+    _shot(console, shots / f"teacher-summary-{size}.png")
+    assert not (team.errors or board.errors or console.errors)
+    context.close()

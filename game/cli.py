@@ -28,6 +28,7 @@ from game.core.runs.options import (
     number,
 )
 from game.core.files.scenario import DOCTRINE_NAMES, list_scenarios, load_scenario
+from game.classroom.launch import add_parser as add_classroom, run as cmd_classroom
 
 
 class Parser(argparse.ArgumentParser):
@@ -79,6 +80,7 @@ def build_parser() -> Parser:
     add_simulate(sub)
     add_lab(sub)
     add_records_and_files(sub)
+    add_classroom(sub)
     return parser
 
 
@@ -400,6 +402,7 @@ HANDLERS = {
     "validate": cmd_validate,
     "cards": cmd_cards,
     "doctrines": cmd_doctrines,
+    "classroom": cmd_classroom,
 }
 
 

@@ -213,7 +213,7 @@ def _page(name: str):
 
 
 async def api_room(request):
-    return JSONResponse(room_listing(request.app.state.hub.room))
+    return JSONResponse(dict(room_listing(request.app.state.hub.room), join=request.app.state.join_url))
 
 
 async def qr_svg(request):

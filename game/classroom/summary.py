@@ -49,6 +49,7 @@ def table_summary(index: int, record: dict, humans: list[str]) -> dict:
         "types": dict(record.get("dispositions", {})),
         "humans": list(humans),
         "mean_brier": sum(briers) / len(briers) if briers else None,
+        "beliefs": {c: record.get("beliefs", {}).get(c, []) for c in humans},  # the board's belief paths
     }
 
 

@@ -51,6 +51,12 @@ def public(room: Classroom, ct: ClassTable) -> dict:
     view = plain(ct.table.public_view())
     view["card"] = card_of(ct)
     view["teams"] = {str(seat): team.name for seat, team in sorted(ct.teams.items())}
+    last = ct.game.turns[-1] if ct.game.turns else None
+    for i, (seat, actor) in enumerate(zip(view["seats"], ct.game.scenario.actors)):
+        seat.update(colour=actor.colour, marker=actor.marker, x=actor.x, y=actor.y)  # the board's map
+        if last:  # its tensest pair after the last turn, 0-100 as the window's charts show it
+            j = max((j for j in range(len(view["seats"])) if j != i), key=lambda j: last["tension"][i][j])
+            seat["tension"], seat["tense_with"] = 100.0 * last["tension"][i][j], ct.game.codes[j]
     return view
 
 

@@ -119,11 +119,13 @@ def _start(console, key):
     expect(console.locator("#pause")).to_be_enabled()
 
 
-def _finish(team):
-    """The team plays on (settle, hold, its belief when asked) until its debrief shows."""
+def _finish(team, shot):
+    """The team plays on (settle, hold, its belief when asked) to the end, gives its last guess of the world,
+    and then sees its debrief."""
     team.bring_to_front()
+    over = team.locator("#notice", has_text="The game is over")
     for _ in range(6):
-        if team.locator("#debrief-title").count():
+        if over.count():
             break
         for choice in team.locator(".crisis label[for$='-settle'], .crisis label[for$='-false']").all():
             choice.click()
@@ -134,7 +136,10 @@ def _finish(team):
             expect(team.locator("#belief-send")).to_have_count(0)
         turn = team.locator(".turn").inner_text()
         team.click("#lock-in")
-        expect(team.locator(".turn, #debrief-title").first).not_to_have_text(turn)
+        expect(team.locator(".turn, #notice").first).not_to_have_text(turn)
+    expect(team.locator("#debrief-title")).to_have_count(0)  # the debrief tells the world: not before the guess
+    _shot(team, shot)
+    team.click("#belief-send")
     expect(team.locator("#debrief-title")).to_be_visible()
 
 
@@ -179,7 +184,7 @@ def test_a_team_plays_its_seat_from_the_join_page_to_its_debrief(browser, shots,
     expect(team.locator(".turn")).to_have_text("Turn 2 of 3")
     assert "North Korea" in team.locator("#where").inner_text()
 
-    _finish(team)
+    _finish(team, shots / f"team-last-guess-{size}.png")
     expect(team.locator(".facts")).to_contain_text("Brier")
     _shot(team, shots / f"team-debrief-{size}.png")
     expect(board.locator("#class-title")).to_be_visible()

@@ -38,15 +38,39 @@ const BoardView = (() => {
       const choosing = !before && waiting.has(seat.code);
       const state = before ? (team ? "seat taken" : "free seat") : !seat.human ? "the AI plays it"
         : choosing ? "choosing…" : "locked in ✓";
-      const tension = seat.tension === undefined ? null
-        : el("span", { class: "tension", text: `tension ${Math.round(seat.tension)}` });
+      const band = seat.tension === undefined ? "" : DOD.band(seat.tension);
+      const tension = !band ? null : el("span", { class: `tension ${band}`,
+        text: `tension ${Math.round(seat.tension)} with ${DOD.nameOf(pub, seat.tense_with)} · ${band}` });
       list.append(el("li", { class: "actor" + (choosing ? " choosing" : "") },
         DOD.marker(seat), el("span", { class: "actor-name", text: seat.name }),
         el("span", { class: "muted", text: team ? ` · ${team}` : before ? "" : " · AI" }),
         el("span", { class: "state", text: state }), tension));
     }
     return el("section", { class: "panel", "aria-labelledby": "actors-title" },
-      el("h2", { id: "actors-title", text: "The region" }), list);
+      el("h2", { id: "actors-title", text: "The region" }), regionMap(pub), list);
+  }
+
+  // The actors where the window's map puts them, each crisis a line between its parties; the list
+  // beside it says the same in words (the picture is hidden from screen readers).
+  function regionMap(pub) {
+    const seats = (pub.seats || []).filter((s) => s.x !== undefined);
+    if (!seats.length) return null;
+    const at = (s) => [20 + 560 * s.x, 16 + 268 * s.y];
+    const parts = ['<svg viewBox="0 0 600 300" class="map" aria-hidden="true">'];
+    for (const c of pub.crises || []) {
+      const [a, b] = (c.parties || []).map((p) => seats.find((s) => s.seat === p));
+      if (!a || !b) continue;
+      const [[x1, y1], [x2, y2]] = [at(a), at(b)];
+      parts.push(`<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" class="crisis-line rung-${c.rung}"/>`);
+    }
+    for (const s of seats) {
+      const [x, y] = at(s);
+      parts.push(`<g transform="translate(${x - 15} ${y - 15}) scale(1.5)" fill="${s.colour}" stroke="#101418">` +
+        `${DOD.shapePath(s.marker)}</g><text x="${x}" y="${y + 32}" text-anchor="middle">${s.code}</text>`);
+    }
+    const box = el("div", { class: "map-box" });
+    box.innerHTML = parts.join("") + "</svg>";
+    return box;
   }
 
   function gauge(pub) {

@@ -67,6 +67,10 @@ const DOD = (() => {
     return span;
   }
 
+  function shapePath(name) {
+    return SHAPE_PATHS[name] || SHAPE_PATHS.circle;
+  }
+
   function band(tension) {
     return BANDS.find(([high]) => tension < high)[1];
   }
@@ -178,7 +182,7 @@ const DOD = (() => {
   }
 
   return {
-    ACTIONS, STANCES, RUNGS, COLOURS, el, marker, band, percent, actionOf, stanceOf, seatOf, nameOf, waitingFor, clock,
-    roomCode, tokens, connect, announce, showStatus,
+    ACTIONS, STANCES, RUNGS, COLOURS, el, marker, shapePath, band, percent, actionOf, stanceOf, seatOf, nameOf,
+    waitingFor, clock, roomCode, tokens, connect, announce, showStatus,
   };
 })();

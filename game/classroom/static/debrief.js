@@ -10,23 +10,27 @@ const SeatDebrief = (() => {
     const pub = view.public || {};
     const d = view.debrief || {};
     const owed = view.owed || [];
-    const out = [el("section", { class: "panel debrief", "aria-labelledby": "debrief-title" },
+    if (owed.some((debt) => debt.kind === "belief")) {
+      // the last guess comes before the debrief, which tells the world
+      return [el("section", { class: "panel notice", role: "status" },
+        el("h2", { id: "notice", text: "The game is over" }),
+        el("p", { class: "muted", text: "One last guess before your debrief tells you which world it was." })),
+      SeatPrompts.belief(view, me, pub, owed, send)];
+    }
+    return [el("section", { class: "panel debrief", "aria-labelledby": "debrief-title" },
       el("h2", { id: "debrief-title", text: `Debrief · ${me.name || d.name || "your seat"}` }),
       summary(d, me, pub),
       d.sentence ? el("p", { text: d.sentence }) : null,
       d.belief_line ? el("p", { text: d.belief_line }) : null,
-      beliefs(d.beliefs || me.beliefs || [], d.world))];
-    const belief = SeatPrompts.belief(view, me, pub, owed, send);
-    if (belief) out.unshift(belief);
-    return out;
+      beliefs(d.beliefs || me.beliefs || [], d.world, pub.turn_limit, !d.belief_line))];
   }
 
   function summary(d, me, pub) {
     const type = d.type || me.type;
     const score = d.score !== undefined ? d.score : me.score;
     const rows = [
-      ["Outcome", d.outcome || pub.outcome],
-      ["World", d.world || (pub.worldview !== "hidden" ? pub.worldview : null)],
+      ["Outcome", words(d.outcome || pub.outcome)],
+      ["World", words(d.world || (pub.worldview !== "hidden" ? pub.worldview : null))],
       ["Your type", type ? type.toUpperCase() : null],
       ["Your score", fmt(score)],
       ["The AI in your seat would have scored", fmt(d.baseline)],
@@ -37,16 +41,23 @@ const SeatDebrief = (() => {
       .map(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })]));
   }
 
+  function words(text) {
+    return text ? String(text).replace(/-/g, " ") : null;
+  }
+
   function fmt(x) {
     return x === null || x === undefined ? null : String(Math.round(Number(x)));
   }
 
   // The stated chances of the spiral world, turn by turn, as a small line chart and as a list.
-  function beliefs(path, world) {
+  function beliefs(path, world, turns, inWords) {
     if (!path.length) return null;
-    const words = path.map(([turn, p]) => `after turn ${turn}: ${DOD.percent(p)}`).join("; ");
+    const said = path.map(([turn, p]) => `after turn ${turn}: ${DOD.percent(p)}`).join("; ");
     return el("div", { class: "beliefs" }, el("h3", { text: "Your beliefs: the chance of the spiral world" }),
-      beliefChart([{ path, label: "you" }], world), el("p", { class: "muted", text: words }));
+      beliefChart([{ path, label: "you" }], world, turns),
+      world ? el("p", { class: "muted", text: "The dashed line is the world it was (0 % deterrence, 100 % spiral)." })
+        : null,
+      inWords ? el("p", { class: "muted", text: said }) : null);
   }
 
   function beliefChart(lines, world, turns) {

@@ -33,7 +33,7 @@ const TeacherTable = (() => {
         text: "Next turn now (the AI plays who has not chosen)" })),
       el("h3", { text: "Seats" }),
       el("div", { role: "list" },
-        table.seats.map((seat) => seatRow(index, seat, table.seats, status, names, command))));
+        table.seats.map((seat) => seatRow(index, seat, table.seats, table.over ? "over" : status, names, command))));
   }
 
   function seatRow(index, seat, seats, status, names, command) {

@@ -9,7 +9,7 @@ const SeatTurn = (() => {
     const me = view.private || {};
     const pub = view.public || {};
     const owed = view.owed || [];
-    if (view.status === "lobby") return [lobby(me)];
+    if (view.status === "lobby") return [lobby(me), briefing(view, me, pub)];
     return [
       status(view, me, pub),
       el("p", { id: "problem", class: "error", role: "alert" }),
@@ -32,10 +32,10 @@ const SeatTurn = (() => {
           el("strong", { id: "timer", role: "timer", text: DOD.clock(view.timer) })));
   }
 
-  // Before the start a seat is only taken: its type is drawn when the game begins.
+  // Before the start: the seat is taken and its briefing can be read; the moves come with the start.
   function lobby(me) {
-    return notice("Waiting for the start", `You have taken ${me.name || "your seat"}'s seat. Your private briefing ` +
-      "and your first move appear here when your teacher starts the game.");
+    return notice("Waiting for the start", `You have taken ${me.name || "your seat"}'s seat. Read your private ` +
+      "briefing; your first move appears here when your teacher starts the game.");
   }
 
   // ------------------------------------------------------------------ reading

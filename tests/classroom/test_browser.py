@@ -4,6 +4,7 @@ reloads mid-turn and finds its seat restored, and sees its debrief, on a phone (
 (1280x800), with the board and the teacher's console beside it. One browser for the module; the screenshots of
 every screen go to $DOD_SCREENSHOTS (a temporary folder when it is not set)."""
 
+import json
 import os
 import re
 import shutil
@@ -20,6 +21,7 @@ if not os.environ.get("CI") and not Path(CHROMIUM).exists():
 
 import uvicorn  # noqa: E402
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from websockets.sync.client import connect  # noqa: E402
 
 from game.classroom.room import Classroom  # noqa: E402
 from game.classroom.server import make_app  # noqa: E402
@@ -35,7 +37,7 @@ FLAGS = [
     "--disable-sync",
 ]
 SIZES = {"phone": (360, 640), "laptop": (1280, 800)}
-PRK, KOR = 4, 3  # North Korea challenges South Korea over the peninsula: a crisis from the second turn
+USA, KOR, PRK = 1, 3, 4  # North Korea challenges South Korea over the peninsula: a crisis from the second turn
 WAIT = 10_000  # ms: the longest any screen may take to show what it waits for
 
 
@@ -62,8 +64,9 @@ def _free_port() -> int:
 
 @pytest.fixture
 def classroom():
-    """A class of one hidden-world table of three turns, served on 127.0.0.1: (its address, the room)."""
-    room = Classroom(load_scenario("east_asia_2023"), tables=1, seed=3, hidden=True, turns=3)
+    """A class of one hidden-world table of three turns of ten minutes each, served on 127.0.0.1: (its address,
+    the room)."""
+    room = Classroom(load_scenario("east_asia_2023"), tables=1, seed=3, hidden=True, turns=3, timer=600)
     port = _free_port()
     address = f"http://127.0.0.1:{port}"
     server = uvicorn.Server(
@@ -100,14 +103,22 @@ def _shot(page, path):
     page.screenshot(path=path, full_page=True)
 
 
-def _join(team, name):
+def _join(team, name, shot):
     """The team takes North Korea's seat; the room code comes filled in from the room's listing."""
     expect(team.locator("#seat-0-4")).to_be_enabled()
     expect(team.locator("#room")).not_to_have_value("")
     team.fill("#team", name)
     team.check("#seat-0-4")
+    _shot(team, shot)
     team.click("#join-button")
     expect(team.locator("#notice")).to_have_text("Waiting for the start")
+
+
+def _join_by_socket(address, room, seat, name):
+    """Another team takes a seat through the protocol alone (it never acts: the teacher hands it to the AI)."""
+    with connect(address.replace("http://", "ws://") + "/ws") as ws:
+        ws.send(json.dumps({"type": "join", "room": room.room, "table": 0, "seat": seat, "team": name}))
+        assert json.loads(ws.recv())["type"] == "joined"
 
 
 def _start(console, key):
@@ -117,6 +128,34 @@ def _start(console, key):
     expect(console.locator("#start")).to_be_enabled()
     console.click("#start")
     expect(console.locator("#pause")).to_be_enabled()
+
+
+def _first_turn(team, board, console, shots, size):
+    """North Korea aims a challenge and locks in, waits for the other team, takes its choices back and makes
+    them again by keyboard alone; the teacher hands the other seat to the AI, and the turn is played."""
+    team.bring_to_front()
+    expect(team.locator("#type")).to_have_text(re.compile("^(GREEDY|SECURITY-SEEKING)$"))  # its briefing
+    expect(team.locator("#timer")).to_have_text(re.compile(r"^(10:00|9:\d\d)$"))
+    team.click("label[for=action-challenge]")
+    expect(team.locator("#target")).to_have_value(str(KOR))  # a challenge aims at the other party of a stake
+    team.select_option("#target", str(KOR))
+    _shot(team, shots / f"team-move-{size}.png")
+    team.click("#lock-in")
+    expect(team.locator("#locked")).to_have_text("Locked in, waiting for 1 more team.")
+    expect(board.locator("#ready")).to_have_text("1 of 2 ready")
+    _shot(team, shots / f"team-locked-{size}.png")
+    team.click("#unlock")
+    expect(team.locator("#action-challenge")).not_to_be_checked()
+    team.locator("#action-challenge").focus()
+    team.keyboard.press("Space")
+    expect(team.locator("#target")).to_have_value(str(KOR))
+    team.locator("#lock-in").focus()
+    team.keyboard.press("Enter")
+    expect(team.locator("#locked")).to_be_visible()
+    _shot(board, shots / f"board-turn-{size}.png")
+    console.bring_to_front()
+    console.click(f"#ai-0-{USA}")
+    team.bring_to_front()
 
 
 def _finish(team, shot):
@@ -156,29 +195,19 @@ def test_a_team_plays_its_seat_from_the_join_page_to_its_debrief(browser, shots,
     expect(board.locator("#join-address")).to_contain_text("127.0.0.1")
     _shot(board, shots / f"board-lobby-{size}.png")
     team = _page(context, address, "/")
-    _join(team, "Blue")
+    _join(team, "Blue", shots / f"team-join-{size}.png")
     _shot(team, shots / f"team-lobby-{size}.png")
+    _join_by_socket(address, room, USA, "Red")
 
     console = _page(context, address, "/teacher")
     _start(console, room.key)
     _shot(console, shots / f"teacher-playing-{size}.png")
-    team.bring_to_front()
-    expect(team.locator("#type")).to_have_text(re.compile("^(GREEDY|SECURITY-SEEKING)$"))  # its briefing
-
-    team.click("label[for=action-challenge]")
-    expect(team.locator("#target")).to_have_value(str(KOR))  # a challenge aims at the other party of a stake
-    team.select_option("#target", str(KOR))
-    _shot(team, shots / f"team-move-{size}.png")
-    team.click("#lock-in")
+    _first_turn(team, board, console, shots, size)
     escalate = team.locator("#crisis-stance-1-s-escalate")
     expect(escalate).to_be_visible()
     team.click("label[for=crisis-stance-1-s-escalate]")
     expect(escalate).to_be_checked()
     _shot(team, shots / f"team-crisis-{size}.png")
-    expect(board.locator("#ready")).to_contain_text("ready")
-    _shot(board, shots / f"board-turn-{size}.png")
-
-    team.bring_to_front()
     team.reload()
     expect(team.locator("#crisis-stance-1-s-escalate")).to_be_checked()
     expect(team.locator(".turn")).to_have_text("Turn 2 of 3")

@@ -118,7 +118,7 @@
     const me = view.private || {};
     document.getElementById("where").textContent =
       `Room ${page.room || ""} · Table ${view.table + 1} · ${me.name || ""}`;
-    seat.replaceChildren(...(view.over ? SeatDebrief.pages(view, send) : SeatTurn.pages(view, send)));
+    seat.replaceChildren(...(view.over ? SeatDebrief.pages(view, send) : SeatTurn.pages(view, send)).filter(Boolean));
     seat.hidden = false;
     if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
   }

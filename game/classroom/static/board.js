@@ -48,7 +48,7 @@
     const before = message.status === "lobby";
     document.getElementById("welcome").hidden = !before;
     if (before) loadRoom();
-    document.getElementById("table").replaceChildren(...BoardView.draw(message, before));
+    document.getElementById("table").replaceChildren(...BoardView.draw(message, before).filter(Boolean));
   }
 
   setInterval(() => {

@@ -16,7 +16,7 @@ const SeatPrompts = (() => {
     const answer = (value) => send({ type: "answer", stake: prompt.stake, kind: prompt.kind, value });
     if (prompt.kind === "stance") {
       box.append(el("p", { text: "Your stance this turn:" }),
-        choiceList(`${id}-s`, DOD.STANCES, prompt.answer, (s) => answer(s.name)));
+        choiceList(`${id}-s`, DOD.STANCES, prompt.answer, (s) => answer(s.name), "Your stance"));
     } else {
       const ally = DOD.nameOf(pub, prompt.ally);
       const options = [
@@ -24,14 +24,14 @@ const SeatPrompts = (() => {
         { name: false, label: "Stay out", help: "Keep out of this crisis." },
       ];
       box.append(el("p", { text: `${ally} is your ally. Back it, or stay out?` }),
-        choiceList(`${id}-b`, options, prompt.answer, (o) => answer(o.name)));
+        choiceList(`${id}-b`, options, prompt.answer, (o) => answer(o.name), `Back ${ally} or stay out`));
     }
     return box;
   }
 
   // A list of radio buttons as large tap targets; the arrow keys move between them, as in any radio group.
-  function choiceList(name, options, chosen, pick) {
-    const list = el("div", { class: "choices", role: "radiogroup" });
+  function choiceList(name, options, chosen, pick, label) {
+    const list = el("div", { class: "choices", role: "radiogroup", "aria-label": label });
     for (const option of options) {
       const id = `${name}-${String(option.name).toLowerCase()}`;
       const checked = chosen !== null && chosen !== undefined && String(chosen).toLowerCase() === String(option.name);
@@ -59,7 +59,7 @@ const SeatPrompts = (() => {
   function groupOf(title, actions, chosen, target, send) {
     const pick = (action) => send({ type: "choose", action: action.name });
     return el("div", { class: `family ${title.toLowerCase()}` }, el("h3", { text: title }),
-      choiceList("action", actions, chosen ? chosen.name : null, pick));
+      choiceList("action", actions, chosen ? chosen.name : null, pick, `${title} moves`));
   }
 
   function targetPicker(me, pub, action, target, send) {

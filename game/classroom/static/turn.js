@@ -13,6 +13,7 @@ const SeatTurn = (() => {
     return [
       status(view, me, pub),
       el("p", { id: "problem", class: "error", role: "alert" }),
+      (view.locked || me.locked) && !view.played_by_ai ? waiting(view, send) : null,
       // the first turn opens on the briefing; after it, on a phone, the choices come first
       el("div", { class: "columns" + (view.turn ? "" : " first") },
         el("div", { class: "column read" }, briefing(view, me, pub), card(view, pub), why(view, me, pub)),
@@ -120,7 +121,6 @@ const SeatTurn = (() => {
         "it back to your team.")];
     }
     const out = view.status === "paused" ? [notice("Paused", "The teacher has paused the game; the clock waits.")] : [];
-    if (locked) out.push(waiting(view, send));
     for (const prompt of me.prompts || []) out.push(SeatPrompts.crisis(prompt, pub, locked, send));
     if (!locked) out.push(SeatPrompts.move(view, me, pub, send));
     const belief = SeatPrompts.belief(view, me, pub, owed, send);

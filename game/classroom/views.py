@@ -175,6 +175,8 @@ def room_listing(room: Classroom) -> dict:
                         "seat": i,
                         "actor": a.code,
                         "name": a.name,
+                        "colour": a.colour,  # the pages mark each actor as the window does
+                        "marker": a.marker,
                         "taken": i in ct.teams,
                         "team": ct.teams[i].name if i in ct.teams else None,
                         "human": i in ct.table.humans if room.status != LOBBY else True,

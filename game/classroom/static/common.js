@@ -24,9 +24,8 @@ const DOD = (() => {
   ].map(([name, label, help]) => ({ name, label, help }));
 
   const RUNGS = ["none", "dispute", "crisis", "brink", "war"];
-  // Okabe–Ito hues and marker shapes, for a seat whose view carries none of its own
-  const COLOURS = ["#D55E00", "#0072B2", "#CC79A7", "#56B4E9", "#F0E442", "#009E73", "#E69F00", "#BBBBBB"];
-  const MARKERS = ["circle", "square", "triangle", "diamond", "pentagon", "hexagon", "star", "cross"];
+  // Okabe–Ito hues: the lines of a chart whose seat carries no colour of its own
+  const COLOURS = ["#F0E442", "#56B4E9", "#CC79A7", "#009E73", "#E69F00", "#D55E00", "#0072B2", "#BBBBBB"];
   const BANDS = [[25, "calm"], [50, "friction"], [75, "crisis"], [Infinity, "brink"]];
 
   function el(tag, attrs, ...children) {
@@ -57,10 +56,10 @@ const DOD = (() => {
     cross: '<polygon points="7,1 13,1 13,7 19,7 19,13 13,13 13,19 7,19 7,13 1,13 1,7 7,7"/>',
   };
 
+  // An actor's marker in its own colour and shape (the scenario's, as the window draws them).
   function marker(seat) {
-    const i = seat.seat || 0;
-    const shape = SHAPE_PATHS[seat.marker] ? seat.marker : MARKERS[i % MARKERS.length];
-    const colour = seat.colour || COLOURS[i % COLOURS.length];
+    const shape = SHAPE_PATHS[seat.marker] ? seat.marker : "circle";
+    const colour = seat.colour || "#BEC6D2";
     const span = el("span", { class: "marker", "aria-hidden": "true" });
     span.innerHTML = `<svg viewBox="0 0 20 20" width="1em" height="1em" fill="${colour}" ` +
       `stroke="#101418" stroke-width="1">${SHAPE_PATHS[shape]}</svg>`;

@@ -73,7 +73,7 @@ const SeatDebrief = (() => {
       svg.push(`<line x1="30" x2="300" y1="${y(truth)}" y2="${y(truth)}" class="truth"/>`);
     }
     lines.forEach((line, i) => {
-      const colour = line.colour || ["#F0E442", "#56B4E9", "#CC79A7", "#009E73"][i % 4];
+      const colour = line.colour || DOD.COLOURS[i % DOD.COLOURS.length];
       const points = line.path.map(([t, p]) => `${x(t)},${y(p)}`).join(" ");
       svg.push(`<polyline points="${points}" fill="none" stroke="${colour}" stroke-width="2.5"/>`);
       for (const [t, p] of line.path) svg.push(`<circle cx="${x(t)}" cy="${y(p)}" r="3.5" fill="${colour}"/>`);

@@ -41,7 +41,7 @@ const ClassSummary = (() => {
   function beliefPaths(row, pub) {
     const paths = Object.entries(row.beliefs).filter(([, path]) => path.length).map(([code, path]) => {
       const seat = DOD.seatOf(pub, code) || {};
-      return { path, colour: seat.colour || DOD.COLOURS[seat.seat % DOD.COLOURS.length] };
+      return { path, colour: seat.colour };
     });
     if (!paths.length) return null;
     return el("div", {}, el("h3", { text: "Belief paths: each team's chance of the spiral world" }),

@@ -53,7 +53,7 @@
   async function loadNames() {
     const answer = await fetch("/api/room", { cache: "no-store" });
     const room = await answer.json();
-    for (const table of room.tables) for (const seat of table.seats) page.names[seat.actor] = seat.name;
+    for (const table of room.tables) for (const seat of table.seats) page.names[seat.actor] = seat;
     if (page.console) draw(page.console);
   }
 
@@ -77,7 +77,7 @@
     const first = state.tables[0] || { seats: [] };
     const teamsByTable = Object.fromEntries(state.tables.map((t) =>
       [t.table, Object.fromEntries(t.seats.filter((s) => s.team).map((s) => [String(s.seat), s.team]))]));
-    return { seats: first.seats.map((s) => ({ seat: s.seat, code: s.actor, name: page.names[s.actor] || s.actor })),
+    return { seats: first.seats.map((s) => Object.assign({ code: s.actor, name: s.actor }, page.names[s.actor])),
       teamsByTable };
   }
 

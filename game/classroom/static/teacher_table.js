@@ -37,12 +37,12 @@ const TeacherTable = (() => {
   }
 
   function seatRow(index, seat, seats, status, names, command) {
-    const name = names[seat.actor] || seat.actor;
+    const actor = names[seat.actor] || { name: seat.actor };
     const lobby = status === "lobby";
     const who = seat.team ? `team ${seat.team}` + (seat.by_ai ? " (the AI plays it now)" : "")
       : lobby ? "free" : "AI";
     const row = el("div", { class: "seat-row", role: "listitem" },
-      el("span", { class: "who" }, DOD.marker({ seat: seat.seat }), el("strong", { text: name }), ` · ${who}`,
+      el("span", { class: "who" }, DOD.marker(actor), el("strong", { text: actor.name }), ` · ${who}`,
         seat.locked && !lobby ? el("span", { class: "muted", text: " · locked in" }) : null));
     if (seat.human && !lobby && status !== "over") {
       row.append(seat.by_ai
@@ -54,7 +54,7 @@ const TeacherTable = (() => {
     const free = seats.filter((s) => !s.team && (lobby || s.human));
     if (seat.team && free.length && status !== "over") {
       const select = el("select", { id: `move-${index}-${seat.seat}`, "aria-label": `Move team ${seat.team} to seat` },
-        free.map((s) => el("option", { value: s.seat, text: names[s.actor] || s.actor })));
+        free.map((s) => el("option", { value: s.seat, text: (names[s.actor] || { name: s.actor }).name })));
       row.append(select, el("button", { type: "button", text: "Move team",
         onclick: () => command("assign", index, { seat: seat.seat, to_seat: Number(select.value) }) }));
     }

@@ -8,19 +8,21 @@ const BoardView = (() => {
   function draw(board, before) {
     const pub = board.public || {};
     if (board.over) return [outcome(board, pub), ClassSummary.draw(board.class_debrief, pub, board.table)];
+    if (before) return [actors(pub, before)];  // before the start: who has taken a seat
     return [
-      progress(board, pub, before),
+      progress(board, pub),
       el("div", { class: "board-grid" },
-        actors(pub, before),
+        actors(pub, false),
         el("div", { class: "board-side" }, gauge(pub), crises(pub), card(board, pub)),
         result(pub)),
     ];
   }
 
-  function progress(board, pub, before) {
+  function progress(board, pub) {
     const limit = pub.turn_limit ? ` of ${pub.turn_limit}` : "";
+    const paused = board.status === "paused" ? " · paused" : "";
     return el("section", { class: "panel progress", "aria-label": "The turn" },
-      el("span", { class: "big", text: before ? "Waiting for the start" : `Turn ${(board.turn || 0) + 1}${limit}` }),
+      el("span", { class: "big", text: `Turn ${(board.turn || 0) + 1}${limit}${paused}` }),
       el("span", { class: "big", id: "ready", text: board.ready ? `${board.ready} ready` : "" }),
       board.timer === null || board.timer === undefined ? null :
         el("span", { class: "big" }, "Time left ",

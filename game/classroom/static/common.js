@@ -75,7 +75,7 @@ const DOD = (() => {
   }
 
   function percent(x) {
-    return `${Math.round(100 * x)} %`;
+    return `${Math.round(100 * x)}\u00a0%`;
   }
 
   function actionOf(name) {

@@ -81,8 +81,8 @@ const SeatPrompts = (() => {
     if (!asked && !statedNow) return null;
     const value = Math.round(100 * (last ? last[1] : 0.5));
     const shown = el("output", { id: "belief-value", for: "belief", text: `${value} %` });
-    const say = el("button", { type: "button", id: "belief-send", text: `Say ${value} %`, onclick: () =>
-      send({ type: "belief", spiral: Number(slider.value) / 100 }) });
+    const say = el("button", { type: "button", id: "belief-send", class: "primary", text: `Say ${value} %`,
+      onclick: () => send({ type: "belief", spiral: Number(slider.value) / 100 }) });
     const slider = el("input", { type: "range", id: "belief", min: 0, max: 100, step: 5, value,
       "aria-describedby": "belief-help",
       oninput: (e) => { shown.textContent = say.textContent = `${e.target.value} %`; say.prepend("Say "); },
@@ -90,7 +90,7 @@ const SeatPrompts = (() => {
     return el("section", { class: "panel belief", "aria-labelledby": "belief-title" },
       el("h2", { id: "belief-title", text: "Which world is this?" }),
       el("p", { id: "belief-help", text: "How likely is it that this is the spiral world (fear, not greed, drives " +
-        "the others)? 0 % = surely deterrence, 100 % = surely spiral." }),
+        "the others)? 0\u00a0% = surely deterrence, 100\u00a0% = surely spiral." }),
       el("div", { class: "slider" }, el("label", { for: "belief", text: "Chance of the spiral world" }), slider, shown),
       asked ? say : el("p", { class: "muted", text: "Stated for this turn; move the slider to change it." }));
   }

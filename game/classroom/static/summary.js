@@ -40,12 +40,14 @@ const ClassSummary = (() => {
 
   function beliefPaths(row, pub) {
     const paths = Object.entries(row.beliefs).filter(([, path]) => path.length).map(([code, path]) => {
-      const seat = DOD.seatOf(pub, code) || {};
-      return { path, colour: seat.colour };
+      const seat = DOD.seatOf(pub, code) || { code, name: code };
+      return { path, colour: seat.colour, seat };
     });
     if (!paths.length) return null;
     return el("div", {}, el("h3", { text: "Belief paths: each team's chance of the spiral world" }),
-      SeatDebrief.beliefChart(paths, row.world, row.turns));
+      SeatDebrief.beliefChart(paths, row.world, row.turns),
+      el("p", { class: "muted" }, paths.map((p) => [DOD.marker(p.seat), `${p.seat.name}  `]),
+        "· the dashed line is the world it was (0 % deterrence, 100 % spiral)"));
   }
 
   function tables(rows) {

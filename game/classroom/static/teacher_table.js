@@ -26,7 +26,7 @@ const TeacherTable = (() => {
       : `turn ${table.turn + 1} · ${table.ready} ready`;
     return el("section", { class: "panel table-card", id: `table-${index}`, "aria-labelledby": `title-${index}` },
       el("h2", { id: `title-${index}`, text: `Table ${index + 1}` }),
-      el("p", {}, state, table.timer === null || table.timer === undefined ? null :
+      el("p", {}, state, table.over || table.timer === null || table.timer === undefined ? null :
         el("span", {}, " · time left ", el("strong", { id: `timer-${index}`, text: DOD.clock(table.timer) }))),
       el("div", { class: "buttons" }, el("button", { type: "button", id: `next_turn-${index}`,
         disabled: status !== "playing" || table.over, onclick: () => command("next_turn", index),

@@ -16,7 +16,8 @@ const SeatTurn = (() => {
       (view.locked || me.locked) && !view.played_by_ai ? waiting(view, send) : null,
       // the first turn opens on the briefing; after it, on a phone, the choices come first
       el("div", { class: "columns" + (view.turn ? "" : " first") },
-        el("div", { class: "column read" }, briefing(view, me, pub), card(view, pub), why(view, me, pub)),
+        el("div", { class: "column read" }, briefing(view, me, pub),
+          view.turn ? [card(view, pub), why(view, me, pub)] : null),  // nothing to read of a turn before the first
         el("div", { class: "column act" }, choices(view, me, pub, owed, send))),
     ];
   }

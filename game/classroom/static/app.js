@@ -85,12 +85,18 @@
       page.token = message.token;
       DOD.tokens.set(page.room, message.token);
     } else if (message.type === "view") {
+      if (!page.view || page.view.turn !== message.turn || page.view.over !== message.over) tell(message);
       page.view = message;
       page.timerAt = Date.now();
       draw(message);
     } else if (message.type === "error") {
       failed(message.message || "Something went wrong.");
     }
+  }
+
+  // A screen reader hears that a new turn began (or the game ended) without losing its place.
+  function tell(view) {
+    DOD.announce(view.over ? "The game is over." : `Turn ${view.turn + 1} begins: choose your move.`);
   }
 
   function failed(text) {

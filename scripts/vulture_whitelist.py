@@ -13,6 +13,7 @@ SaveFile.actor_names
 SaveFile.human_crisis_choices
 SaveFile.worldview_hidden
 SaveFile.human_seats_played_by
+SaveFile.seats_played_by_doctrine
 
 # pygame.Rect's position setters, which move the rectangle
 pygame.Rect.midtop

@@ -37,12 +37,13 @@ def test_data_folders_are_packaged_with_their_files():
 
 
 def test_dependencies_are_declared_once():
-    """pyproject.toml declares the dependencies and the test and cluster extras; no requirements files repeat them."""
+    """pyproject.toml declares the dependencies and the test, cluster and classroom extras; no requirements files."""
     project = PYPROJECT["project"]
     assert {"numpy", "pygame-ce", "pygame_gui", "attrs", "platformdirs", "tqdm"} <= {
         d.split(">")[0].split("=")[0].split("[")[0] for d in project["dependencies"]
     }
-    assert set(project["optional-dependencies"]) == {"test", "cluster"}
+    assert set(project["optional-dependencies"]) == {"test", "cluster", "classroom"}
+    assert {"starlette", "uvicorn", "segno"} <= {d.split(">")[0] for d in project["optional-dependencies"]["classroom"]}
     assert any(d.startswith("dask[distributed]") for d in project["optional-dependencies"]["cluster"])
     assert project["scripts"]["deterrence-or-dialogue"] == "game.cli:main"
     assert not list(ROOT.glob("requirements*.txt"))

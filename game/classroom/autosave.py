@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import weakref
 from pathlib import Path
 
 from game.core.files.checks import read_text
@@ -30,8 +31,12 @@ def default_path() -> Path:
     return user_data_dir() / "classroom" / "autosave.json"
 
 
-def snapshot(room: Classroom) -> dict:
-    """The class as plain data."""
+def game_save(game) -> dict:
+    return json.loads(game.save_text(compact=True))
+
+
+def snapshot(room: Classroom, game_save=game_save) -> dict:
+    """The class as plain data (game_save(game): a table's game as a compact save)."""
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -46,7 +51,7 @@ def snapshot(room: Classroom) -> dict:
         "tables": [
             {
                 "table": ct.index,
-                "game": json.loads(ct.game.save_text(compact=True)),
+                "game": game_save(ct.game),
                 "teams": {str(seat): {"name": t.name, "token": t.token} for seat, t in sorted(ct.teams.items())},
                 "to_ai": sorted(ct.to_ai),
             }
@@ -55,23 +60,71 @@ def snapshot(room: Classroom) -> dict:
     }
 
 
-def save(room: Classroom, path) -> Path:
-    """Write the class to path atomically, readable by its owner only."""
+def text_of(room: Classroom, game_save=game_save) -> str:
+    return json.dumps(snapshot(room, game_save), indent=None)  # key order kept: a record replays to the same bytes
+
+
+def write(path, text: str) -> Path:
+    """Write a saved class to path atomically, readable by its owner only."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
-    atomic_write(path, json.dumps(snapshot(room), indent=None, sort_keys=True))
+    atomic_write(path, text)
     return path
+
+
+def save(room: Classroom, path) -> Path:
+    return write(path, text_of(room))
+
+
+class Autosaver:
+    """Saves the class to one path after each change; a table whose game has not changed since the
+    last save is not written out again from scratch (its compact save is kept)."""
+
+    def __init__(self, path):
+        self.path = Path(path)
+        self._kept = weakref.WeakKeyDictionary()  # game -> (its turn and beliefs, its compact save)
+
+    def __call__(self, room: Classroom) -> Path:
+        return self.write(self.text(room))
+
+    def text(self, room: Classroom) -> str:
+        """The class as the file's text (made where the class lives: the server's event loop)."""
+        return text_of(room, self._game_save)
+
+    def write(self, text: str) -> Path:
+        """Write the text (in any thread: the server writes beside its loop, one save after another)."""
+        return write(self.path, text)
+
+    def _game_save(self, game) -> dict:
+        state = (game.turn, repr(sorted(game.beliefs.items())))
+        kept = self._kept.get(game)
+        if kept is None or kept[0] != state:
+            kept = self._kept[game] = (state, game_save(game))
+        return kept[1]
 
 
 def load(path, timer: float | None = None, clock=None) -> Classroom:
     """The class saved at path, every table replayed to its last played turn, every token valid.
     timer, when given, replaces the saved turn timer."""
     path = Path(path)
-    data = json.loads(read_text(path, "classroom autosave (JSON)"))
+    text = read_text(path, "classroom autosave (JSON)")
+    try:
+        data = json.loads(text)
+    except ValueError:
+        raise LoadError(path, None, None, "not JSON (a classroom autosave is)") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != VERSION:
         raise LoadError(path, None, "format", f"not a classroom autosave (expected {FORMAT}, version {VERSION})")
+    try:
+        return _restored(path, data, timer, clock)
+    except LoadError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        raise LoadError(path, None, None, f"a damaged classroom autosave ({type(exc).__name__}: {exc})") from None
+
+
+def _restored(path: Path, data: dict, timer, clock) -> Classroom:
     games = [Game.from_record(GameRecord.from_json(json.dumps(t["game"]), path), path) for t in data["tables"]]
     first = games[0]
     scenario = first.base_scenario if first.hidden else first.scenario

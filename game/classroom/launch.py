@@ -80,8 +80,9 @@ def serve(room, path, args) -> int:
     from .server import make_app
 
     url = join_url(args.host, args.port)
-    app = make_app(room, f"{url}?room={room.room}", autosave=lambda r: autosave.save(r, path))
-    autosave.save(room, path)
+    keep = autosave.Autosaver(path)
+    app = make_app(room, f"{url}?room={room.room}", autosave=keep)
+    keep(room)
     world = "hidden, drawn per table" if room.hidden else room.scenario.worldview.label
     print(
         f"Classroom: {len(room.tables)} table(s) of {room.scenario.title}, seeds {room.seed} to "
@@ -95,8 +96,25 @@ def serve(room, path, args) -> int:
     print(f"Autosave:     {shown_path(path)} (continue with --resume; export with --export DIR)")
     sys.stdout.flush()
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning", ws_max_size=65536)
-    uvicorn.Server(config).run()
+    server = uvicorn.Server(config)
+    if not args.headless:  # the projector's board: this machine's browser, once the server listens
+        import threading
+        import webbrowser
+
+        board = f"http://127.0.0.1:{args.port}/board?table=0" if args.host == "0.0.0.0" else f"{url}board?table=0"
+        threading.Thread(target=_open_when_up, args=(server, board, webbrowser.open), daemon=True).start()
+    server.run()
     return 0
+
+
+def _open_when_up(server, address: str, open_page) -> None:
+    import time
+
+    for _ in range(200):
+        if server.started:
+            open_page(address)
+            return
+        time.sleep(0.05)
 
 
 def add_parser(sub) -> None:
@@ -111,6 +129,6 @@ def add_parser(sub) -> None:
     p.add_argument("--set", action="append", metavar="PARAM=VALUE", help="override a worldview parameter; repeatable")
     p.add_argument("--seed", type=int, default=1, help="seed of table 0; table k plays seed + k (default 1)")
     p.add_argument("--timer", type=int, help="seconds a turn lasts; then the AI plays the seats still choosing")
-    p.add_argument("--headless", action="store_true", help="no window: the board is the /board page")
+    p.add_argument("--headless", action="store_true", help="open no board here (without it, the browser opens it)")
     p.add_argument("--resume", nargs="?", const="", metavar="FILE", help="continue the saved class (default: autosave)")
     p.add_argument("--export", metavar="DIR", help="write the saved class's records, games.csv and class.csv; exit")

@@ -19,9 +19,6 @@ class Limits:
     opened_per_minute: int = 120  # reloads and reconnects of one address
 
 
-UNLIMITED = Limits(1e9, 10**9, 10**9, 10**6, 10**9)
-
-
 class Bucket:
     """A connection's message allowance: it refills at rate per second up to burst."""
 

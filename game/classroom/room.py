@@ -187,10 +187,13 @@ class Classroom:
     # ------------------------------------------------------------------ turns
     def start_turn(self, ct: ClassTable) -> None:
         """A new turn: the seats the AI plays are locked in at once, and the timer starts."""
+        if ct.game.over:
+            ct.deadline = None
+            return
         for seat in ct.table.humans:
             if self.doctrine_plays(ct, seat) and not ct.table.drafts[seat].locked:
                 ct.table.play_by_doctrine(seat)
-        ct.deadline = self.clock() + self.timer if self.timer and not ct.game.over else None
+        ct.deadline = self.clock() + self.timer if self.timer else None
 
     def advance(self, ct: ClassTable) -> None:
         """Play the table's turn if every human seat has locked in and the class is not paused."""

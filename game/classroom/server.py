@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -22,7 +24,7 @@ from . import teacher
 from .limits import Bucket, Doors, Limits
 from .messages import BadMessage, error, parse
 from .room import Classroom, Refused
-from .views import Debriefs, board_view, console_view, room_listing, team_view
+from .views import Cache, board_view, console_view, room_listing, team_view
 
 STATIC = Path(__file__).with_name("static")
 QUIET = ("choose", "answer")  # messages that change no screen but their own seat's (until a turn is played)
@@ -38,8 +40,9 @@ class Hub:
 
     def __init__(self, room: Classroom, autosave=None):
         self.room = room
-        self.autosave = autosave  # called with the class after each change worth keeping
-        self.debriefs = Debriefs()
+        self.autosave = autosave  # keeps the class after each change worth keeping (autosave.Autosaver)
+        self._writer = ThreadPoolExecutor(1, "classroom-autosave")  # saves in order, beside the event loop
+        self.cache = Cache()
         self.teams: dict[WebSocket, str] = {}  # connection -> the seat token it acts with
         self.boards: dict[WebSocket, int] = {}  # connection -> the table it watches
         self.consoles: set[WebSocket] = set()
@@ -53,12 +56,19 @@ class Hub:
         except Refused as exc:
             await self.send(ws, error(str(exc)))
             return
-        if keep and self.autosave is not None:
-            self.autosave(self.room)
         if msg["type"] in QUIET:  # a choice in progress: only its own seat's screens change
             await self.push(changed, only=msg["token"])
         else:
             await self.push(changed, consoles=True)
+        if keep:
+            await self.keep()
+
+    async def keep(self) -> None:
+        """Save the class as it is now; the file is written beside the loop, and the connection that
+        changed the class goes on once it is."""
+        if self.autosave is not None:
+            text = self.autosave.text(self.room)
+            await asyncio.get_running_loop().run_in_executor(self._writer, self.autosave.write, text)
 
     def _apply(self, ws: WebSocket, msg: dict) -> tuple[set, bool]:
         """Carry out a checked message; the tables whose screens changed and whether the class is worth saving."""
@@ -131,12 +141,12 @@ class Hub:
             except Refused:
                 continue
             if ct.index in tables:
-                out.setdefault(ws, []).append(team_view(room, ct, seat, self.debriefs))
+                out.setdefault(ws, []).append(team_view(room, ct, seat, self.cache))
         for ws, k in list(self.boards.items()):
             if k in tables and only is None:
-                out.setdefault(ws, []).append(board_view(room, room.tables[k], self.debriefs))
+                out.setdefault(ws, []).append(board_view(room, room.tables[k], self.cache))
         if consoles and self.consoles:
-            view = console_view(room, self.debriefs)
+            view = console_view(room, self.cache)
             for ws in list(self.consoles):
                 out.setdefault(ws, []).append(view)
         # each socket's messages in order, every socket at once
@@ -157,9 +167,8 @@ class Hub:
             await asyncio.sleep(TICK)
             due = self.room.tick()
             if due:
-                if self.autosave is not None:
-                    self.autosave(self.room)
                 await self.push({ct.index for ct in due}, consoles=True)
+                await self.keep()
             timed = {ct.index for ct in self.room.tables if ct.deadline is not None}
             if timed and loop.time() - last >= TIMER_PUSH:
                 last = loop.time()
@@ -231,18 +240,22 @@ async def healthz(request):
 
 
 def make_app(room: Classroom, join_url: str = "", limits: Limits | None = None, autosave=None) -> Starlette:
-    """The classroom's app for room; join_url is the address the QR code shows; autosave(room) keeps the class."""
+    """The classroom's app for room; join_url is the address the QR code shows; autosave (an
+    autosave.Autosaver) keeps the class."""
     from contextlib import asynccontextmanager
 
     hub = Hub(room, autosave)
 
     @asynccontextmanager
     async def lifespan(app):
-        timers = asyncio.get_running_loop().create_task(hub.run_timers())
+        loop = asyncio.get_running_loop()
+        timers = loop.create_task(hub.run_timers())
+        threading.Thread(target=hub.cache.warm, args=(room,), name="classroom-warm", daemon=True).start()
         try:
             yield
         finally:
             timers.cancel()
+            hub._writer.shutdown(wait=True)  # the last save reaches the disk
 
     routes = [
         Route("/", _page("index.html")),

@@ -47,8 +47,10 @@ def ready(ct: ClassTable) -> str:
     return f"{len(humans) - len(ct.table.waiting())} of {len(humans)}"
 
 
-def public(room: Classroom, ct: ClassTable) -> dict:
+def public(ct: ClassTable) -> dict:
     view = plain(ct.table.public_view())
+    if ct.game.hidden and not ct.game.over:
+        view["seed"] = None  # the seed names the hidden world to anyone who replays it: shown at the end
     view["card"] = card_of(ct)
     view["teams"] = {str(seat): team.name for seat, team in sorted(ct.teams.items())}
     last = ct.game.turns[-1] if ct.game.turns else None
@@ -60,23 +62,41 @@ def public(room: Classroom, ct: ClassTable) -> dict:
     return view
 
 
-class Debriefs:
-    """The records, baselines and class summary of finished games, worked out once per table and turn."""
+class Cache:
+    """What the screens are sent, worked out once for each state of a table: the public view, each
+    seat's private view and why panel, and at the end the records, baselines and class summary.
+    Each key holds the game itself, so a key never outlives the game it was made for."""
+
+    LIMIT = 20_000  # entries; a class of 4 tables of 8 over 30 turns makes a few thousand
 
     def __init__(self):
         self._cache: dict = {}
 
-    def record(self, ct: ClassTable) -> dict:
-        key = ("record", ct.index, id(ct.game), ct.game.turn, repr(sorted(ct.game.beliefs.items())))
+    def get(self, key, make):
         if key not in self._cache:
-            self._cache[key] = ct.game.record().data
+            if len(self._cache) >= self.LIMIT:
+                self._cache.clear()
+            self._cache[key] = make()
         return self._cache[key]
 
+    def record(self, ct: ClassTable) -> dict:
+        key = ("record", ct.game, ct.game.turn, repr(sorted(ct.game.beliefs.items())))
+        return self.get(key, lambda: ct.game.record().data)
+
     def baseline(self, ct: ClassTable) -> list:
-        key = ("baseline", ct.index, id(ct.game))
-        if key not in self._cache:
-            self._cache[key] = [float(s) for s in ct.game.baseline_scores()]
-        return self._cache[key]
+        """What the scenario's AI scores in each seat: the same before and after the start (humans do not change it)."""
+        g = ct.game
+        key = ("baseline", g.seed, g.turn_limit, g.worldview.label, repr(g.worldview.as_dict()))
+        return self.get(key, lambda: [float(s) for s in g.baseline_scores()])
+
+    def warm(self, room: Classroom) -> None:
+        """Work out beforehand what the end of each game needs and no player changes: each table's
+        baseline and, in a hidden world, the observer's likelihoods (seconds of work, done in a
+        thread while the class gathers, so that no game's end waits for them)."""
+        for ct in list(room.tables):
+            self.baseline(ct)
+            if ct.game.hidden:
+                ct.game.observer_beliefs()
 
     def seat(self, ct: ClassTable, seat: int) -> dict:
         return seat_debrief(self.record(ct), ct.game.codes[seat], self.baseline(ct)[seat])
@@ -86,15 +106,30 @@ class Debriefs:
         humans = [[ct.game.codes[s] for s in ct.table.humans] for ct in room.tables]
         return class_summary(records, humans)
 
+    def public(self, ct: ClassTable) -> dict:
+        teams = tuple((seat, team.name) for seat, team in sorted(ct.teams.items()))
+        key = ("public", ct.game, ct.game.turn, tuple(ct.table.waiting()), teams)
+        return self.get(key, lambda: public(ct))
 
-def team_view(room: Classroom, ct: ClassTable, seat: int, debriefs: Debriefs) -> dict:
+    def private(self, ct: ClassTable, seat: int) -> dict:
+        g, table = ct.game, ct.table
+        key = ("private", g, g.turn, seat, repr(table.drafts[seat]), repr(g.beliefs.get(seat)))
+        return self.get(key, lambda: dict(plain(table.private_view(seat)), why=self.why(ct, seat)))
+
+    def why(self, ct: ClassTable, seat: int) -> list[str]:
+        g = ct.game
+        if not g.turns:
+            return []
+        names = {a.code: a.name for a in g.scenario.actors}
+        key = ("why", g, g.turn, seat)
+        return self.get(key, lambda: why(g.turns[-1], names, g.worldview.as_dict(), first=(g.codes[seat],)))
+
+
+def team_view(room: Classroom, ct: ClassTable, seat: int, cache: Cache) -> dict:
     """A team's screen: its private view, the public one, what it owes, the timer and, at the end, its debrief."""
     g, table = ct.game, ct.table
-    names = {a.code: a.name for a in g.scenario.actors}
     human = seat in table.humans
-    private = plain(table.private_view(seat)) if human else {"seat": seat, "code": g.codes[seat]}
-    if human and g.turns:
-        private["why"] = why(g.turns[-1], names, g.worldview.as_dict(), first=(g.codes[seat],))
+    private = cache.private(ct, seat) if human else {"seat": seat, "code": g.codes[seat]}
     over = g.over or room.status == OVER
     return {
         "type": "view",
@@ -102,35 +137,35 @@ def team_view(room: Classroom, ct: ClassTable, seat: int, debriefs: Debriefs) ->
         "seat": seat,
         "status": room.status,
         "private": private,
-        "public": public(room, ct),
-        "owed": plain(table.owed(seat)) if human else [],
+        "public": cache.public(ct),
+        "owed": private["owed"] if human else [],
         "locked": bool(human and table.drafts[seat].locked),
         "played_by_ai": room.doctrine_plays(ct, seat),
         "ready": ready(ct),
         "timer": room.seconds_left(ct),
         "turn": g.turn,
         "over": over,
-        "debrief": debriefs.seat(ct, seat) if over and human and room.status != LOBBY else None,
+        "debrief": cache.seat(ct, seat) if over and human and room.status != LOBBY else None,
     }
 
 
-def board_view(room: Classroom, ct: ClassTable, debriefs: Debriefs) -> dict:
+def board_view(room: Classroom, ct: ClassTable, cache: Cache) -> dict:
     """The projector's screen of a table: public things only; the class summary once every game is over."""
     return {
         "type": "board",
         "table": ct.index,
         "room": room.room,
         "status": room.status,
-        "public": public(room, ct),
+        "public": cache.public(ct),
         "ready": ready(ct),
         "timer": room.seconds_left(ct),
         "turn": ct.game.turn,
         "over": ct.game.over or room.status == OVER,
-        "class_debrief": debriefs.of_class(room) if room.finished and room.status != LOBBY else None,
+        "class_debrief": cache.of_class(room) if room.finished and room.status != LOBBY else None,
     }
 
 
-def console_view(room: Classroom, debriefs: Debriefs) -> dict:
+def console_view(room: Classroom, cache: Cache) -> dict:
     """The teacher's console: every table's seats, who sits there, who has locked in, who the AI plays."""
     tables = []
     for ct in room.tables:
@@ -157,7 +192,7 @@ def console_view(room: Classroom, debriefs: Debriefs) -> dict:
                 "seats": seats,
             }
         )
-    summary = debriefs.of_class(room) if room.finished and room.status != LOBBY else None
+    summary = cache.of_class(room) if room.finished and room.status != LOBBY else None
     return {"type": "console", "room": room.room, "status": room.status, "tables": tables, "class_debrief": summary}
 
 

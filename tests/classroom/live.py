@@ -14,7 +14,7 @@ import time
 import uvicorn
 from websockets.asyncio.client import connect
 
-from game.classroom.limits import UNLIMITED
+from game.classroom.limits import Limits
 from game.classroom.server import make_app
 from game.core.model.doctrines import HUMAN
 from game.core.model.vocab import Action, Stance
@@ -24,6 +24,7 @@ from game.core.play.table import Owed, Table
 MOVES = [a.name.lower() for a in Action] + ["challenge"] * 3  # challenges often, so crises open
 TARGETED = {a.name.lower() for a in Action if a.targeted}
 STANCES = [s.name.lower() for s in Stance]
+UNLIMITED = Limits(1e9, 10**9, 10**9, 10**6, 10**9)  # scripted teams all come from one address, fast
 
 
 class LiveServer:
@@ -90,10 +91,12 @@ def message_for(view: dict, n: int) -> dict | None:
     return {"type": "choose", "action": action, **({} if target is None else {"target": target})}
 
 
-async def team(url: str, room_code: str, table: int, seat: int, n: int, joined) -> dict:
-    """A scripted team: joins, then answers its own views until its game is over; its last view."""
+async def team(url: str, room_code: str, table: int, seat: int, n: int, joined, token=None, until=None) -> dict:
+    """A scripted team: joins (or resumes with its token), then answers its own views until its
+    game is over, or until `until` turns are played; its last view."""
     async with connect(url, max_size=2**22) as ws:
-        await ws.send(json.dumps({"type": "join", "room": room_code, "table": table, "seat": seat, "team": f"T{seat}"}))
+        hello = {"type": "join", "room": room_code, "table": table, "seat": seat, "team": f"T{seat}"}
+        await ws.send(json.dumps({"type": "resume", "token": token} if token else hello))
         reply = json.loads(await ws.recv())
         assert reply["type"] == "joined", reply
         token = reply["token"]
@@ -103,8 +106,8 @@ async def team(url: str, room_code: str, table: int, seat: int, n: int, joined) 
             view = json.loads(await ws.recv())
             if view["type"] != "view":
                 continue
-            if view["over"] and not view["owed"]:
-                return view
+            if view["over"] and not view["owed"] or until is not None and view["turn"] >= until:
+                return {**view, "token": token}
             out = message_for(view, n)
             key = (view["turn"], out and out["type"], out and out.get("stake"), out and out.get("kind"))
             if out is not None and key not in sent:
@@ -131,10 +134,12 @@ async def play_class(url: str, room, timeout: float = 120.0) -> list[dict]:
         return await asyncio.wait_for(asyncio.gather(*teams), timeout)
 
 
-def play_direct(scenario, seed: int, table: int, turns: int, hidden: bool = True) -> Table:
-    """The same table played through the Table directly, every seat human, with the scripted choices."""
+def play_direct(scenario, seed: int, table: int, turns: int, humans=None, hidden: bool = True) -> Table:
+    """The same table played through the Table directly with the scripted choices (every seat human by default)."""
     n = scenario.n
-    t = Table(Game(scenario, seed + table, [HUMAN] * n, turns=turns, hidden=hidden))
+    humans = range(n) if humans is None else humans
+    doctrines = [HUMAN if i in humans else d for i, d in enumerate(scenario.default_doctrines())]
+    t = Table(Game(scenario, seed + table, doctrines, turns=turns, hidden=hidden))
     while not t.game.over:
         for seat in t.humans:
             while t.owed(seat):

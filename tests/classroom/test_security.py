@@ -88,6 +88,7 @@ def test_a_board_sees_only_public_things(class_under_way):
     with connect(server.url) as board:
         view = ask(board, {"type": "watch", "table": 0})
     assert view["type"] == "board" and "private" not in view
+    assert view["public"]["seed"] is None  # a hidden world's seed would name it
     text = json.dumps(view)
     assert "greedy" not in text and "security-seeking" not in text and "FORUM" not in text
     assert "token" not in text

@@ -6,7 +6,7 @@ import pytest
 
 from game.classroom import teacher
 from game.classroom.room import OVER, PAUSED, PLAYING, Classroom, Refused
-from game.classroom.views import Debriefs, board_view, console_view, team_view
+from game.classroom.views import Cache, board_view, console_view, team_view
 from game.core.files.scenario import load_scenario
 
 
@@ -142,11 +142,21 @@ def test_the_class_summary_compares_the_worlds_of_the_tables():
         ct, seat = room.seat_of(token)
         if ct.table.owes_belief(seat):
             room.belief(token, 0.25)
-    debriefs = Debriefs()
-    board = board_view(room, room.tables[0], debriefs)["class_debrief"]
+    cache = Cache()
+    board = board_view(room, room.tables[0], cache)["class_debrief"]
     assert [row["table"] for row in board["tables"]] == [0, 1, 2]
     assert sum(v["tables"] for v in board["by_world"].values()) == 3
     assert all(row["mean_brier"] is not None for row in board["tables"])
-    view = team_view(room, room.tables[1], 0, debriefs)
+    view = team_view(room, room.tables[1], 0, cache)
     assert view["debrief"]["type"] in ("greedy", "security-seeking") and view["debrief"]["baseline"] >= 0
-    assert console_view(room, debriefs)["class_debrief"] == board
+    assert console_view(room, cache)["class_debrief"] == board
+
+
+def test_the_type_read_in_the_lobby_is_the_type_in_the_game():
+    """A team's private briefing before the start tells the type its seat has once the game starts."""
+    room, _, tokens = _class(tables=2)
+    cache = Cache()
+    before = {key: team_view(room, room.tables[key[0]], key[1], cache)["private"]["type"] for key in tokens}
+    teacher.start(room)
+    after = {key: team_view(room, room.tables[key[0]], key[1], cache)["private"]["type"] for key in tokens}
+    assert before == after

@@ -93,7 +93,7 @@ class Game:
         hidden: bool = False,
         dispositions=None,
     ):
-        from ..teaching.hidden import worldview_for
+        from ..teaching.hidden import likelihood_scenario, worldview_for
 
         self.hidden = bool(hidden)  # the world was drawn from the seed and is not shown until the debrief
         self.base_scenario = scenario
@@ -107,7 +107,7 @@ class Game:
         self.doctrines = list(doctrines if doctrines is not None else scenario.default_doctrines())
         self.turn_limit = int(turns if turns is not None else scenario.turns)
         # the observer's likelihoods come from games as long as this one (one object: they are cached by it)
-        self._likelihood_scenario = scenario.with_turns(self.turn_limit)
+        self._likelihood_scenario = likelihood_scenario(scenario, self.turn_limit)
         self.choices: list[dict[int, Choice]] = []  # human choices per played turn
         self.crisis_choices: list[CrisisChoices] = []  # the humans' stances and backing per played turn
         self.by_doctrine: list[dict[int, str]] = []  # per played turn: human seats its doctrine played -> doctrine

@@ -38,6 +38,13 @@ def brier(path: list[tuple[int, float]], spiral: bool) -> float:
 
 
 @functools.lru_cache(maxsize=16)
+def likelihood_scenario(scenario: Scenario, turns: int) -> Scenario:
+    """The scenario as long as a game of `turns` turns, one object for every game of the same
+    scenario and length, so that they share its move likelihoods (cached by that object)."""
+    return scenario.with_turns(turns)
+
+
+@functools.lru_cache(maxsize=16)
 def _move_likelihoods(scenario: Scenario, doctrines: tuple[str, ...], games: int = 400) -> np.ndarray:
     """(2, A) the chance of each action in each world, over every actor and turn of `games`
     simulated games of the scenario with these doctrines (Laplace-smoothed): the model's own

@@ -62,30 +62,40 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+class Served:
+    """A class of one hidden-world table of three turns of ten minutes each, served on 127.0.0.1 by uvicorn in a
+    thread; restart() stops the server and starts it again on the same address with the same class."""
+
+    def __init__(self):
+        self.room = Classroom(load_scenario("east_asia_2023"), tables=1, seed=3, hidden=True, turns=3, timer=600)
+        self.port = _free_port()
+        self.address = f"http://127.0.0.1:{self.port}"
+        self.start()
+
+    def start(self):
+        app = make_app(self.room, f"{self.address}/?room={self.room.room}")
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+    def stop(self):
+        self.server.should_exit = True
+        self.thread.join(timeout=5)
+
+    def restart(self):
+        self.stop()
+        self.start()
+
+
 @pytest.fixture
 def classroom():
-    """A class of one hidden-world table of three turns of ten minutes each, served on 127.0.0.1: (its address,
-    the room)."""
-    room = Classroom(load_scenario("east_asia_2023"), tables=1, seed=3, hidden=True, turns=3, timer=600)
-    port = _free_port()
-    address = f"http://127.0.0.1:{port}"
-    server = uvicorn.Server(
-        uvicorn.Config(
-            make_app(room, f"{address}/?room={room.room}"),
-            host="127.0.0.1",
-            port=port,
-            log_level="warning",
-            lifespan="on",
-        )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    yield address, room
-    server.should_exit = True
-    thread.join(timeout=5)
+    served = Served()
+    yield served
+    served.stop()
 
 
 def _page(context, address, path):
@@ -187,7 +197,7 @@ def test_a_team_plays_its_seat_from_the_join_page_to_its_debrief(browser, shots,
     """A team joins by the address, reads its briefing, aims a challenge, answers its crisis, reloads mid-turn
     to the same seat and answer, and reaches its own debrief; the board shows the join address and room code
     before the start, public things only during the game, and the class debrief at the end."""
-    address, room = classroom
+    address, room = classroom.address, classroom.room
     width, height = SIZES[size]
     context = browser.new_context(viewport={"width": width, "height": height})
     board = _page(context, address, "/board?table=0")
@@ -208,7 +218,12 @@ def test_a_team_plays_its_seat_from_the_join_page_to_its_debrief(browser, shots,
     team.click("label[for=crisis-stance-1-s-escalate]")
     expect(escalate).to_be_checked()
     _shot(team, shots / f"team-crisis-{size}.png")
+    assert not re.search("greedy|security-seeking", board.inner_text("body"), re.I)  # no type on the board
     team.reload()
+    expect(team.locator("#crisis-stance-1-s-escalate")).to_be_checked()
+    expect(team.locator("#connection")).to_have_attribute("data-opened", "1")
+    classroom.restart()  # the connection drops and comes back: the page rejoins its seat by itself
+    expect(team.locator("#connection")).to_have_attribute("data-opened", "2")
     expect(team.locator("#crisis-stance-1-s-escalate")).to_be_checked()
     expect(team.locator(".turn")).to_have_text("Turn 2 of 3")
     assert "North Korea" in team.locator("#where").inner_text()

@@ -128,6 +128,7 @@ const DOD = (() => {
   function connect({ onMessage, onOpen, onStatus }) {
     let socket = null;
     let wait = 250;
+    let opened = 0;  // how many times it has connected: 2 and more after a drop
     const outbox = [];
     const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`;
 
@@ -136,7 +137,8 @@ const DOD = (() => {
       socket = new WebSocket(url);
       socket.addEventListener("open", () => {
         wait = 250;
-        onStatus && onStatus("online");
+        opened += 1;
+        onStatus && onStatus("online", opened);
         onOpen && onOpen();
         while (outbox.length) socket.send(outbox.shift());
       });
@@ -172,9 +174,10 @@ const DOD = (() => {
     if (region) region.textContent = text;
   }
 
-  function showStatus(state) {
+  function showStatus(state, opened) {
     const badge = document.getElementById("connection");
     if (!badge) return;
+    if (opened) badge.dataset.opened = opened;
     const words = { online: "Connected", connecting: "Connecting…", offline: "Offline: reconnecting…" };
     badge.textContent = words[state] || state;
     badge.dataset.state = state;

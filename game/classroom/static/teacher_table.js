@@ -17,7 +17,8 @@ const TeacherTable = (() => {
       el("div", { class: "buttons", role: "group", "aria-label": "The whole class" },
         CLASS_ACTIONS.map(([action, label, when]) => el("button", { type: "button", id: action,
           class: action === "start" ? "primary" : "", disabled: !when.includes(state.status),
-          onclick: () => command(action, null), text: label }))));
+          onclick: () => (action !== "end" || confirm("End the game for the whole class?")) && command(action, null),
+          text: label }))));
   }
 
   function draw(table, status, names, command) {

@@ -1,138 +1,139 @@
 // The team page: join a table's seat, then the seat's own screen — its briefing, score, the event
 // card, its move and crisis answers, its belief, "locked in", and at the end its own debrief.
-"use strict";
 
-(() => {
-  const { el } = DOD;
-  const page = { room: null, token: null, view: null, seats: null, timerAt: 0 };
-  const params = new URLSearchParams(location.search);
+import * as DOD from "./common.js";
+import * as SeatTurn from "./turn.js";
+import * as SeatDebrief from "./debrief.js";
 
-  const live = DOD.connect({ onMessage: receive, onOpen: resume, onStatus: DOD.showStatus });
+const { el } = DOD;
+const page = { room: null, token: null, view: null, seats: null, timerAt: 0 };
+const params = new URLSearchParams(location.search);
 
-  function send(message) {
-    live.send(Object.assign({ token: page.token }, message));
+const live = DOD.connect({ onMessage: receive, onOpen: resume, onStatus: DOD.showStatus });
+
+function send(message) {
+  live.send(Object.assign({ token: page.token }, message));
+}
+
+// ------------------------------------------------------------------ joining and resuming
+function resume() {
+  page.room = page.room || DOD.roomCode(params.get("room") || DOD.tokens.lastRoom() || "");
+  page.token = page.room ? DOD.tokens.get(page.room) : null;
+  if (page.token) live.send({ type: "resume", token: page.token });
+  else showJoin();
+}
+
+function showJoin(error) {
+  document.getElementById("seat").hidden = true;
+  document.getElementById("join").hidden = false;
+  const room = document.getElementById("room");
+  if (!room.value) room.value = page.room || "";
+  document.getElementById("join-error").textContent = error || "";
+  loadSeats();
+}
+
+async function loadSeats() {
+  const note = document.getElementById("seats-note");
+  try {
+    const answer = await fetch("/api/room", { cache: "no-store" });
+    page.seats = await answer.json();
+    if (!document.getElementById("room").value) document.getElementById("room").value = page.seats.room;
+    drawSeats(page.seats);
+  } catch (err) {
+    note.textContent = "The seats could not be loaded; reload the page to try again.";
   }
+}
 
-  // ------------------------------------------------------------------ joining and resuming
-  function resume() {
-    page.room = page.room || DOD.roomCode(params.get("room") || DOD.tokens.lastRoom() || "");
-    page.token = page.room ? DOD.tokens.get(page.room) : null;
-    if (page.token) live.send({ type: "resume", token: page.token });
-    else showJoin();
+function drawSeats(room) {
+  const box = document.getElementById("seats");
+  box.replaceChildren(el("legend", { text: "Take a free seat" }));
+  for (const table of room.tables) {
+    const group = el("div", { class: "table-seats", role: "group", "aria-label": `Table ${table.table + 1}` },
+      el("h3", { text: `Table ${table.table + 1}` + (table.scenario ? ` · ${table.scenario}` : "") }));
+    for (const seat of table.seats) group.append(seatChoice(table.table, seat));
+    box.append(group);
   }
+  const first = box.querySelector("input:not([disabled])");
+  if (first) first.checked = true;
+  else box.append(el("p", { class: "muted", text: "Every seat is taken: ask your teacher." }));
+}
 
-  function showJoin(error) {
-    document.getElementById("seat").hidden = true;
-    document.getElementById("join").hidden = false;
-    const room = document.getElementById("room");
-    if (!room.value) room.value = page.room || "";
-    document.getElementById("join-error").textContent = error || "";
+function seatChoice(table, seat) {
+  const id = `seat-${table}-${seat.seat}`;
+  const who = seat.taken ? `taken by ${seat.team || "a team"}` : seat.human === false ? "free (AI plays it)" : "free";
+  return el("label", { class: "seat-choice" + (seat.taken ? " taken" : ""), for: id },
+    el("input", { type: "radio", name: "seat", id, value: `${table}:${seat.seat}`, disabled: seat.taken }),
+    DOD.marker(seat), el("span", { class: "seat-name", text: seat.name }),
+    el("span", { class: "muted", text: ` (${seat.actor || seat.code}) · ${who}` }));
+}
+
+document.getElementById("join-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const chosen = document.querySelector("input[name=seat]:checked");
+  const room = DOD.roomCode(document.getElementById("room").value);
+  const team = document.getElementById("team").value.trim();
+  if (!chosen) {
+    document.getElementById("join-error").textContent = "Choose a free seat first.";
+    return;
+  }
+  const [table, seat] = chosen.value.split(":").map(Number);
+  page.room = room;
+  live.send({ type: "join", room, table, seat, team });
+});
+
+// ------------------------------------------------------------------ messages
+function receive(message) {
+  if (message.type === "joined") {
+    page.token = message.token;
+    DOD.tokens.set(page.room, message.token);
+  } else if (message.type === "view") {
+    if (!page.view || page.view.turn !== message.turn || page.view.over !== message.over) tell(message);
+    page.view = message;
+    page.timerAt = Date.now();
+    draw(message);
+  } else if (message.type === "error") {
+    failed(message.message || "Something went wrong.");
+  }
+}
+
+// A screen reader hears that a new turn began (or the game ended) without losing its place.
+function tell(view) {
+  DOD.announce(view.over ? "The game is over." : `Turn ${view.turn + 1} begins: choose your move.`);
+}
+
+function failed(text) {
+  if (/token/i.test(text) && !page.view) {
+    DOD.tokens.forget(page.room);
+    page.token = null;
+    showJoin("Your seat could not be found again: take a seat.");
+    return;
+  }
+  if (!document.getElementById("join").hidden) {
+    document.getElementById("join-error").textContent = text;
     loadSeats();
+    return;
   }
+  const box = document.getElementById("problem");
+  if (box) box.textContent = text;
+  DOD.announce(text);
+}
 
-  async function loadSeats() {
-    const note = document.getElementById("seats-note");
-    try {
-      const answer = await fetch("/api/room", { cache: "no-store" });
-      page.seats = await answer.json();
-      if (!document.getElementById("room").value) document.getElementById("room").value = page.seats.room;
-      drawSeats(page.seats);
-    } catch (err) {
-      note.textContent = "The seats could not be loaded; reload the page to try again.";
-    }
-  }
+// ------------------------------------------------------------------ the seat's screen
+function draw(view) {
+  document.getElementById("join").hidden = true;
+  const seat = document.getElementById("seat");
+  const focused = document.activeElement && document.activeElement.id;
+  const me = view.private || {};
+  document.getElementById("where").textContent =
+    `Room ${page.room || ""} · Table ${view.table + 1} · ${me.name || ""}`;
+  seat.replaceChildren(...(view.over ? SeatDebrief.pages(view, send) : SeatTurn.pages(view, send)).filter(Boolean));
+  seat.hidden = false;
+  if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+}
 
-  function drawSeats(room) {
-    const box = document.getElementById("seats");
-    box.replaceChildren(el("legend", { text: "Take a free seat" }));
-    for (const table of room.tables) {
-      const group = el("div", { class: "table-seats", role: "group", "aria-label": `Table ${table.table + 1}` },
-        el("h3", { text: `Table ${table.table + 1}` + (table.scenario ? ` · ${table.scenario}` : "") }));
-      for (const seat of table.seats) group.append(seatChoice(table.table, seat));
-      box.append(group);
-    }
-    const first = box.querySelector("input:not([disabled])");
-    if (first) first.checked = true;
-    else box.append(el("p", { class: "muted", text: "Every seat is taken: ask your teacher." }));
-  }
-
-  function seatChoice(table, seat) {
-    const id = `seat-${table}-${seat.seat}`;
-    const who = seat.taken ? `taken by ${seat.team || "a team"}` : seat.human === false ? "free (AI plays it)" : "free";
-    return el("label", { class: "seat-choice" + (seat.taken ? " taken" : ""), for: id },
-      el("input", { type: "radio", name: "seat", id, value: `${table}:${seat.seat}`, disabled: seat.taken }),
-      DOD.marker(seat), el("span", { class: "seat-name", text: seat.name }),
-      el("span", { class: "muted", text: ` (${seat.actor || seat.code}) · ${who}` }));
-  }
-
-  document.getElementById("join-form").addEventListener("submit", (event) => {
-    event.preventDefault();
-    const chosen = document.querySelector("input[name=seat]:checked");
-    const room = DOD.roomCode(document.getElementById("room").value);
-    const team = document.getElementById("team").value.trim();
-    if (!chosen) {
-      document.getElementById("join-error").textContent = "Choose a free seat first.";
-      return;
-    }
-    const [table, seat] = chosen.value.split(":").map(Number);
-    page.room = room;
-    live.send({ type: "join", room, table, seat, team });
-  });
-
-  // ------------------------------------------------------------------ messages
-  function receive(message) {
-    if (message.type === "joined") {
-      page.token = message.token;
-      DOD.tokens.set(page.room, message.token);
-    } else if (message.type === "view") {
-      if (!page.view || page.view.turn !== message.turn || page.view.over !== message.over) tell(message);
-      page.view = message;
-      page.timerAt = Date.now();
-      draw(message);
-    } else if (message.type === "error") {
-      failed(message.message || "Something went wrong.");
-    }
-  }
-
-  // A screen reader hears that a new turn began (or the game ended) without losing its place.
-  function tell(view) {
-    DOD.announce(view.over ? "The game is over." : `Turn ${view.turn + 1} begins: choose your move.`);
-  }
-
-  function failed(text) {
-    if (/token/i.test(text) && !page.view) {
-      DOD.tokens.forget(page.room);
-      page.token = null;
-      showJoin("Your seat could not be found again: take a seat.");
-      return;
-    }
-    if (!document.getElementById("join").hidden) {
-      document.getElementById("join-error").textContent = text;
-      loadSeats();
-      return;
-    }
-    const box = document.getElementById("problem");
-    if (box) box.textContent = text;
-    DOD.announce(text);
-  }
-
-  // ------------------------------------------------------------------ the seat's screen
-  function draw(view) {
-    document.getElementById("join").hidden = true;
-    const seat = document.getElementById("seat");
-    const focused = document.activeElement && document.activeElement.id;
-    const me = view.private || {};
-    document.getElementById("where").textContent =
-      `Room ${page.room || ""} · Table ${view.table + 1} · ${me.name || ""}`;
-    seat.replaceChildren(...(view.over ? SeatDebrief.pages(view, send) : SeatTurn.pages(view, send)).filter(Boolean));
-    seat.hidden = false;
-    if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
-  }
-
-  setInterval(() => {
-    const view = page.view;
-    const clock = document.getElementById("timer");
-    if (!view || !clock || view.timer === null || view.timer === undefined) return;
-    clock.textContent = DOD.clock(view.timer - (Date.now() - page.timerAt) / 1000);
-  }, 1000);
-})();
+setInterval(() => {
+  const view = page.view;
+  const clock = document.getElementById("timer");
+  if (!view || !clock || view.timer === null || view.timer === undefined) return;
+  clock.textContent = DOD.clock(view.timer - (Date.now() - page.timerAt) / 1000);
+}, 1000);

@@ -66,8 +66,9 @@ class Served:
     """A class of one hidden-world table of three turns of ten minutes each, served on 127.0.0.1 by uvicorn in a
     thread; restart() stops the server and starts it again on the same address with the same class."""
 
-    def __init__(self):
-        self.room = Classroom(load_scenario("east_asia_2023"), tables=1, seed=3, hidden=True, turns=3, timer=600)
+    def __init__(self, tables=1):
+        scenario = load_scenario("east_asia_2023")
+        self.room = Classroom(scenario, tables=tables, seed=3, hidden=True, turns=3, timer=600)
         self.port = _free_port()
         self.address = f"http://127.0.0.1:{self.port}"
         self.start()
@@ -124,10 +125,10 @@ def _join(team, name, shot):
     expect(team.locator("#notice")).to_have_text("Waiting for the start")
 
 
-def _join_by_socket(address, room, seat, name):
+def _join_by_socket(address, room, seat, name, table=0):
     """Another team takes a seat through the protocol alone (it never acts: the teacher hands it to the AI)."""
     with connect(address.replace("http://", "ws://") + "/ws") as ws:
-        ws.send(json.dumps({"type": "join", "room": room.room, "table": 0, "seat": seat, "team": name}))
+        ws.send(json.dumps({"type": "join", "room": room.room, "table": table, "seat": seat, "team": name}))
         assert json.loads(ws.recv())["type"] == "joined"
 
 
@@ -238,3 +239,27 @@ def test_a_team_plays_its_seat_from_the_join_page_to_its_debrief(browser, shots,
     _shot(console, shots / f"teacher-summary-{size}.png")
     assert not (team.errors or board.errors or console.errors)
     context.close()
+
+
+def test_a_team_picks_its_table_among_several(browser, shots):
+    """With two tables a team picks its table, then a seat there; that table's board lists the team, and a seat
+    another team holds cannot be chosen."""
+    served = Served(tables=2)
+    try:
+        _join_by_socket(served.address, served.room, PRK, "Red", table=1)
+        context = browser.new_context(viewport={"width": 360, "height": 640})
+        team = _page(context, served.address, "/")
+        expect(team.locator("#table-choice")).to_have_value("0")
+        team.select_option("#table-choice", "1")
+        expect(team.locator(f"#seat-1-{PRK}")).to_be_disabled()
+        team.fill("#team", "Green")
+        team.check(f"#seat-1-{KOR}")
+        _shot(team, shots / "team-join-two-tables-phone.png")
+        team.click("#join-button")
+        expect(team.locator("#where")).to_contain_text("Table 2 · South Korea")
+        board = _page(context, served.address, "/board?table=1")
+        expect(board.locator(".actors")).to_contain_text("Green")
+        assert not (team.errors or board.errors)
+        context.close()
+    finally:
+        served.stop()

@@ -6,8 +6,8 @@ import * as SeatTurn from "./turn.js";
 import * as SeatDebrief from "./debrief.js";
 
 const { el } = DOD;
-const page = { room: null, token: null, view: null, seats: null, timerAt: 0 };
 const params = new URLSearchParams(location.search);
+const page = { room: null, token: null, view: null, seats: null, timerAt: 0, table: Number(params.get("table")) || 0 };
 
 const live = DOD.connect({ onMessage: receive, onOpen: resume, onStatus: DOD.showStatus });
 
@@ -44,25 +44,35 @@ async function loadSeats() {
   }
 }
 
+// The seats of one table at a time: with several tables, the team picks its table first.
 function drawSeats(room) {
   const box = document.getElementById("seats");
-  box.replaceChildren(el("legend", { text: "Take a free seat" }));
-  for (const table of room.tables) {
-    const group = el("div", { class: "table-seats", role: "group", "aria-label": `Table ${table.table + 1}` },
-      el("h3", { text: `Table ${table.table + 1}` + (table.scenario ? ` · ${table.scenario}` : "") }));
-    for (const seat of table.seats) group.append(seatChoice(table.table, seat));
-    box.append(group);
-  }
-  const first = box.querySelector("input:not([disabled])");
+  const shown = room.tables.find((t) => t.table === page.table) || room.tables[0];
+  box.replaceChildren(el("legend", { text: "Take a free seat" }), room.tables.length > 1 ? tablePicker(room) : null);
+  const group = el("div", { class: "table-seats", role: "group", "aria-label": `Table ${shown.table + 1}` },
+    el("h3", { text: `Table ${shown.table + 1}` + (shown.scenario ? ` · ${shown.scenario}` : "") }));
+  for (const seat of shown.seats) group.append(seatChoice(shown.table, seat));
+  box.append(group);
+  const first = box.querySelector("input[name=seat]:not([disabled])");
   if (first) first.checked = true;
   else box.append(el("p", { class: "muted", text: "Every seat is taken: ask your teacher." }));
 }
 
+function tablePicker(room) {
+  const select = el("select", { id: "table-choice", onchange: (e) => {
+    page.table = Number(e.target.value);
+    drawSeats(room);
+  } }, room.tables.map((t) => el("option", { value: t.table, selected: t.table === page.table,
+    text: `Table ${t.table + 1}: ${t.seats.filter((s) => !s.taken).length} seats free` })));
+  return el("div", { class: "target" }, el("label", { for: "table-choice", text: "Your table" }), select);
+}
+
 function seatChoice(table, seat) {
   const id = `seat-${table}-${seat.seat}`;
-  const who = seat.taken ? `taken by ${seat.team || "a team"}` : seat.human === false ? "free (AI plays it)" : "free";
-  return el("label", { class: "seat-choice" + (seat.taken ? " taken" : ""), for: id },
-    el("input", { type: "radio", name: "seat", id, value: `${table}:${seat.seat}`, disabled: seat.taken }),
+  const closed = seat.taken || seat.human === false;  // once the game runs, a seat without a team is the AI's
+  const who = seat.taken ? `taken by ${seat.team || "a team"}` : closed ? "played by the AI" : "free";
+  return el("label", { class: "seat-choice" + (closed ? " taken" : ""), for: id },
+    el("input", { type: "radio", name: "seat", id, value: `${table}:${seat.seat}`, disabled: closed }),
     DOD.marker(seat), el("span", { class: "seat-name", text: seat.name }),
     el("span", { class: "muted", text: ` (${seat.actor || seat.code}) · ${who}` }));
 }

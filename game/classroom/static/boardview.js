@@ -50,7 +50,8 @@ function actors(pub, before) {
       el("span", { class: "state", text: state }), tension));
   }
   return el("section", { class: "panel", "aria-labelledby": "actors-title" },
-    el("h2", { id: "actors-title", text: "The region" }), regionMap(pub), list);
+    el("h2", { id: "actors-title", text: before ? "The seats" : "The region" }),
+    before ? null : regionMap(pub), list);
 }
 
 // The actors where the window's map puts them, each crisis a line between its parties; the list

@@ -243,12 +243,19 @@ def test_a_team_plays_its_seat_from_the_join_page_to_its_debrief(browser, shots,
 
 def test_a_team_picks_its_table_among_several(browser, shots):
     """With two tables a team picks its table, then a seat there; that table's board lists the team, and a seat
-    another team holds cannot be chosen."""
+    another team holds cannot be chosen. A page holding a token the class does not know asks for a seat again."""
     served = Served(tables=2)
     try:
         _join_by_socket(served.address, served.room, PRK, "Red", table=1)
         context = browser.new_context(viewport={"width": 360, "height": 640})
         team = _page(context, served.address, "/")
+        stale = {"room": served.room.room, "token": "A" * 22}  # a token of another class, kept by the browser
+        team.evaluate(
+            "t => { localStorage.setItem('dod-token-' + t.room, t.token); localStorage.setItem('dod-room', t.room); }",
+            stale,
+        )
+        team.reload()
+        expect(team.locator("#join-error")).to_have_text("Your seat could not be found again: take a seat.")
         expect(team.locator("#table-choice")).to_have_value("0")
         team.select_option("#table-choice", "1")
         expect(team.locator(f"#seat-1-{PRK}")).to_be_disabled()

@@ -94,13 +94,15 @@ document.getElementById("join-form").addEventListener("submit", (event) => {
 // ------------------------------------------------------------------ messages
 function receive(message) {
   if (message.type === "joined") {
+    page.room = message.room || page.room;
     page.token = message.token;
     DOD.tokens.set(page.room, message.token);
   } else if (message.type === "view") {
     if (!page.view || page.view.turn !== message.turn || page.view.over !== message.over) tell(message);
+    const same = page.view && DOD.sameButTimer(page.view, message);
     page.view = message;
     page.timerAt = Date.now();
-    draw(message);
+    if (!same) draw(message);  // a timer refresh leaves an open list or a dragged slider alone
   } else if (message.type === "error") {
     failed(message.message || "Something went wrong.");
   }
@@ -112,9 +114,10 @@ function tell(view) {
 }
 
 function failed(text) {
-  if (/token/i.test(text) && !page.view) {
+  if (/unknown token/i.test(text)) {  // a new class, or a seat given up: take a seat again
     DOD.tokens.forget(page.room);
     page.token = null;
+    page.view = null;
     showJoin("Your seat could not be found again: take a seat.");
     return;
   }

@@ -97,6 +97,12 @@ export function waitingFor(ready) {
   return m ? Number(m[2]) - Number(m[1]) : null;
 }
 
+// Two messages that differ in their timers alone (the server refreshes them every few seconds).
+export function sameButTimer(a, b) {
+  const untimed = (key, value) => (key === "timer" ? null : value);
+  return JSON.stringify(a, untimed) === JSON.stringify(b, untimed);
+}
+
 export function clock(seconds) {
   if (seconds === null || seconds === undefined) return "";
   const s = Math.max(0, Math.round(seconds));

@@ -27,9 +27,10 @@ function note(text) {
 
 function receive(message) {
   if (message.type === "console") {
+    const same = page.console && DOD.sameButTimer(page.console, message);
     page.console = message;
     page.at = Date.now();
-    draw(message);
+    if (!same) draw(message);  // a timer refresh leaves an open list alone
   } else if (message.type === "error") {
     note(`refused: ${message.message}`);
     if (/key/i.test(message.message || "")) keyRefused(message.message);

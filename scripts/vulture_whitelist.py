@@ -2,6 +2,7 @@
 here: code that nothing uses is deleted, not listed."""
 
 import pygame
+import uvicorn
 
 from game.core.files.record import SaveFile
 from game.ui.window import lab_worker
@@ -24,3 +25,6 @@ pygame.Rect.midright
 # multiprocessing reads a queue's _ignore_epipe when its reader is gone; atexit calls _stop_all
 lab_worker.LabWorker._jobs._ignore_epipe
 lab_worker._stop_all
+
+# uvicorn's server ends its loop once should_exit is set (the classroom's window board sets it on closing)
+uvicorn.Server.should_exit

@@ -5,6 +5,7 @@ seed, so the class runs its own experiment and compares its tables at the end.""
 
 from __future__ import annotations
 
+import os
 import socket
 import sys
 from pathlib import Path
@@ -40,6 +41,8 @@ def check(args) -> None:
         raise UsageError(f"--tables: {args.tables} is out of range (allowed: 1 to {MAX_TABLES})")
     if args.timer is not None and not 0 <= args.timer <= MAX_TIMER:
         raise UsageError(f"--timer: {args.timer} is out of range (allowed: 0 (none) to {MAX_TIMER} seconds)")
+    if not 1.0 <= args.scale <= 2.0:
+        raise UsageError(f"--scale: {args.scale} is out of range (allowed: 1.0 to 2.0)")
     if not 0 <= args.port <= 65535:
         raise UsageError(f"--port: {args.port} is out of range (allowed: 0 to 65535)")
     check_seed(args.seed, args.tables)
@@ -58,7 +61,12 @@ def new_or_saved(args):
     hidden = args.worldview in (None, HIDDEN)
     sc = chosen_scenario(args.scenario, None if hidden else args.worldview, args.set, args.turns)
     room = Classroom(sc, args.tables, args.seed, hidden, args.turns, args.timer or None)
-    return room, autosave.default_path()
+    path = autosave.default_path()
+    if path.exists():  # the class saved before this one is kept, not written over
+        kept = path.with_name("previous.json")
+        os.replace(path, kept)
+        print(f"The class saved before is kept as {shown_path(kept)} (continue it with --resume FILE)")
+    return room, path
 
 
 def run(args) -> int:
@@ -97,24 +105,26 @@ def serve(room, path, args) -> int:
     sys.stdout.flush()
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning", ws_max_size=65536)
     server = uvicorn.Server(config)
-    if not args.headless:  # the projector's board: this machine's browser, once the server listens
-        import threading
-        import webbrowser
+    if args.headless:
+        server.run()
+        return 0
+    # the board in a window on this machine (the projector); the server beside it, until it closes
+    import threading
 
-        board = f"http://127.0.0.1:{args.port}/board?table=0" if args.host == "0.0.0.0" else f"{url}board?table=0"
-        threading.Thread(target=_open_when_up, args=(server, board, webbrowser.open), daemon=True).start()
-    server.run()
+    from .window_board import run as board
+
+    serving = threading.Thread(target=server.run, name="classroom-server")
+    serving.start()
+    local = "127.0.0.1" if args.host in ("0.0.0.0", "") else args.host
+    local = f"[{local}]" if ":" in local else local
+    feed = f"ws://{local}:{args.port}/ws"
+    board(feed, f"{url}?room={room.room}", room.room, args.scale, len(room.tables), stop=lambda: stop(server))
+    serving.join()
     return 0
 
 
-def _open_when_up(server, address: str, open_page) -> None:
-    import time
-
-    for _ in range(200):
-        if server.started:
-            open_page(address)
-            return
-        time.sleep(0.05)
+def stop(server) -> None:
+    server.should_exit = True
 
 
 def add_parser(sub) -> None:
@@ -129,6 +139,7 @@ def add_parser(sub) -> None:
     p.add_argument("--set", action="append", metavar="PARAM=VALUE", help="override a worldview parameter; repeatable")
     p.add_argument("--seed", type=int, default=1, help="seed of table 0; table k plays seed + k (default 1)")
     p.add_argument("--timer", type=int, help="seconds a turn lasts; then the AI plays the seats still choosing")
-    p.add_argument("--headless", action="store_true", help="open no board here (without it, the browser opens it)")
+    p.add_argument("--headless", action="store_true", help="no window: the board is the /board page only")
+    p.add_argument("--scale", type=float, default=1.0, help="the window board's text size, 1.0 to 2.0 (default 1.0)")
     p.add_argument("--resume", nargs="?", const="", metavar="FILE", help="continue the saved class (default: autosave)")
     p.add_argument("--export", metavar="DIR", help="write the saved class's records, games.csv and class.csv; exit")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import math
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -34,6 +35,25 @@ TIMER_PUSH = 5.0  # seconds between timer updates sent while no one acts (pages 
 PLACEHOLDER = "<!doctype html><title>Deterrence or Dialogue</title><p>The classroom pages are not installed."
 
 
+def as_json(message: dict) -> str:
+    """The message as JSON text a browser reads: a number that is not finite (a Brier score of no
+    belief) is sent as null."""
+    try:
+        return json.dumps(message, allow_nan=False, default=str)
+    except ValueError:
+        return json.dumps(_finite(message), allow_nan=False, default=str)
+
+
+def _finite(value):
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
+
+
 class Hub:
     """The live connections: which socket shows which seat, which table's board, which console;
     it handles each checked message and sends every screen that changed its new view."""
@@ -55,6 +75,10 @@ class Hub:
             changed, keep = self._apply(ws, msg)
         except Refused as exc:
             await self.send(ws, error(str(exc)))
+            return
+        except Exception:  # a fault of the server's own: logged whole, and the connection stays open
+            LOG.exception("%s could not be carried out", msg["type"])
+            await self.send(ws, error(f"the server could not carry out this {msg['type']}"))
             return
         if msg["type"] in QUIET:  # a choice in progress: only its own seat's screens change
             await self.push(changed, only=msg["token"])
@@ -122,7 +146,7 @@ class Hub:
         try:
             async with lock:
                 for message in messages:
-                    await ws.send_text(json.dumps(message, allow_nan=False, default=str))
+                    await ws.send_text(as_json(message))
         except (RuntimeError, WebSocketDisconnect, OSError):
             self.drop(ws)
 
@@ -221,8 +245,13 @@ def _page(name: str):
     return page
 
 
+def join_address(request) -> str:
+    """The address teams join at: the one the server was started with, else the one this request came to."""
+    return request.app.state.join_url or f"{request.base_url}?room={request.app.state.hub.room.room}"
+
+
 async def api_room(request):
-    return JSONResponse(dict(room_listing(request.app.state.hub.room), join=request.app.state.join_url))
+    return JSONResponse(dict(room_listing(request.app.state.hub.room), join=join_address(request)))
 
 
 async def qr_svg(request):
@@ -231,7 +260,7 @@ async def qr_svg(request):
     import segno
 
     out = io.BytesIO()
-    segno.make(request.app.state.join_url, error="m").save(out, kind="svg", scale=8, border=2)
+    segno.make(join_address(request), error="m").save(out, kind="svg", scale=8, border=2)
     return Response(out.getvalue(), media_type="image/svg+xml")
 
 
@@ -270,5 +299,5 @@ def make_app(room: Classroom, join_url: str = "", limits: Limits | None = None, 
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.hub, app.state.limits = hub, limits or Limits()
     app.state.doors = Doors(app.state.limits)
-    app.state.join_url = join_url or f"http://127.0.0.1/?room={room.room}"
+    app.state.join_url = join_url
     return app

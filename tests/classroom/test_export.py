@@ -85,3 +85,26 @@ def test_a_damaged_autosave_is_refused_in_one_line(tmp_path, monkeypatch, capsys
         assert main(["classroom", "--resume", str(path), "--export", str(tmp_path / "out")]) == 2
         err = capsys.readouterr().err
         assert "class.json" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_new_class_keeps_the_class_saved_before(tmp_path, monkeypatch):
+    """Starting a new class moves the last class's autosave aside (previous.json) instead of writing over it."""
+    from game.classroom import launch
+
+    monkeypatch.setenv("DOD_DATA_DIR", str(tmp_path))
+    old = Classroom(load_scenario("two_rivals"), tables=1, seed=1, turns=2)
+    autosave.save(old, autosave.default_path())
+    args = launch_args(tables=1)
+    room, path = launch.new_or_saved(args)
+    assert path == autosave.default_path() and not path.exists()
+    assert autosave.load(path.with_name("previous.json")).room == old.room
+    assert room.room != old.room or room.key != old.key
+
+
+def launch_args(**given):
+    import argparse
+
+    from game.cli import build_parser
+
+    args = build_parser().parse_args(["classroom", "--headless"])
+    return argparse.Namespace(**{**vars(args), **given})

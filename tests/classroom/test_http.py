@@ -26,6 +26,7 @@ def test_the_routes_answer_and_give_away_no_secret():
         kind, body = get(server, "/api/room")
         listing = json.loads(body)
         assert listing["room"] == room.room and len(listing["tables"]) == 2
+        assert listing["join"] == f"http://127.0.0.1:{server.port}/?room={room.room}"
         assert listing["tables"][1]["seats"][4]["team"] == "Blue" and listing["tables"][1]["seats"][4]["taken"]
         assert token not in body.decode() and room.key not in body.decode()
         kind, body = get(server, "/qr.svg")

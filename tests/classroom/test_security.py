@@ -12,7 +12,9 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
 
 from game.classroom.limits import Limits
+from game.classroom.messages import error
 from game.classroom.room import Classroom
+from game.classroom.server import as_json
 from game.core.files.scenario import load_scenario
 
 from .live import LiveServer
@@ -168,3 +170,23 @@ def test_connections_beyond_the_limit_of_an_address_are_closed():
                 connect(server.url)
             assert ask(a, {"type": "watch", "table": 0})["type"] == "board"
             assert ask(b, {"type": "watch", "table": 0})["type"] == "board"
+
+
+def test_a_fault_of_the_server_is_an_error_reply_and_the_connection_goes_on(class_under_way, monkeypatch):
+    """A message that meets a fault in the server's own code gets an error reply; the connection and server go on."""
+    server, room, ws, (mine, _) = class_under_way
+
+    def broken(token):
+        raise ZeroDivisionError("a fault")
+
+    monkeypatch.setattr(room, "lock_in", broken)
+    assert ask(ws, {"type": "lock_in", "token": mine}) == error("the server could not carry out this lock_in")
+    assert ask(ws, {"type": "choose", "token": mine, "action": "trade", "target": 2})["type"] == "view"
+
+
+def test_a_number_that_is_not_finite_is_sent_as_null():
+    """A view holding NaN or infinity goes out as JSON a browser reads, with null in its place."""
+    assert json.loads(as_json({"brier": float("nan"), "rows": [1.5, float("inf")]})) == {
+        "brier": None,
+        "rows": [1.5, None],
+    }

@@ -38,7 +38,8 @@ FLAGS = [
 ]
 SIZES = {"phone": (360, 640), "laptop": (1280, 800)}
 USA, KOR, PRK = 1, 3, 4  # North Korea challenges South Korea over the peninsula: a crisis from the second turn
-WAIT = 10_000  # ms: the longest any screen may take to show what it waits for
+WAIT = 20_000  # ms: the longest any screen may take to show what it waits for (on a machine busy with other tests)
+expect.set_options(timeout=WAIT)
 
 
 @pytest.fixture(scope="module")
@@ -75,17 +76,21 @@ class Served:
 
     def start(self):
         app = make_app(self.room, f"{self.address}/?room={self.room.room}")
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on")
+        config = uvicorn.Config(
+            app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on", timeout_graceful_shutdown=1
+        )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()
         deadline = time.monotonic() + 10
         while not self.server.started and time.monotonic() < deadline:
             time.sleep(0.02)
+        assert self.server.started, "the class server did not start"
 
     def stop(self):
         self.server.should_exit = True
-        self.thread.join(timeout=5)
+        self.thread.join(timeout=15)
+        assert not self.thread.is_alive(), "the class server did not stop"  # its port is free again
 
     def restart(self):
         self.stop()

@@ -158,6 +158,7 @@ def _first_turn(team, board, console, shots, size):
     _shot(team, shots / f"team-move-{size}.png")
     team.click("#lock-in")
     expect(team.locator("#locked")).to_have_text("Locked in, waiting for 1 more team.")
+    expect(team.locator("#chosen")).to_have_text("Your move: Challenge → South Korea")
     expect(board.locator("#ready")).to_have_text("1 of 2 ready")
     _shot(team, shots / f"team-locked-{size}.png")
     team.click("#unlock")

@@ -14,7 +14,7 @@ export function pages(view, send) {
   return [
     status(view, me, pub),
     el("p", { id: "problem", class: "error", role: "alert" }),
-    (view.locked || me.locked) && !view.played_by_ai ? waiting(view, send) : null,
+    (view.locked || me.locked) && !view.played_by_ai ? waiting(view, me, pub, send) : null,
     // the first turn opens on the briefing; after it, on a phone, the choices come first
     el("div", { class: "columns" + (view.turn ? "" : " first") },
       el("div", { class: "column read" }, briefing(view, me, pub),
@@ -141,11 +141,14 @@ function notice(title, text) {
     el("p", { class: "muted", text }));
 }
 
-function waiting(view, send) {
+function waiting(view, me, pub, send) {
   const left = DOD.waitingFor(view.ready);
   const text = left ? `Locked in, waiting for ${left} more team${left === 1 ? "" : "s"}.` : "Locked in.";
+  const action = me.action ? DOD.actionOf(me.action) : null;
+  const aim = action && action.targeted && me.target >= 0 ? ` → ${DOD.nameOf(pub, me.target)}` : "";
   return el("section", { class: "panel locked", role: "status", "aria-live": "polite" },
     el("h2", { id: "locked", text }),
+    action ? el("p", { id: "chosen" }, "Your move: ", el("strong", { text: action.label + aim })) : null,
     el("p", { class: "muted", text: "The turn is played when every team has locked in." }),
     el("button", { id: "unlock", type: "button", onclick: () => send({ type: "undo" }), text: "Change my choices" }));
 }

@@ -222,7 +222,7 @@ def _print_record(record, sc, args) -> int:
     from game.core.teaching.report import game_summary
 
     if args.out:
-        from game.core.files.record import atomic_write
+        from game.core.files.atomic import atomic_write
         from game.core.files.tempfiles import clean_stale
 
         text = record.to_json() if args.out.lower().endswith(".json") else record.to_csv()
@@ -239,7 +239,7 @@ def _print_record(record, sc, args) -> int:
 
 def _simulate_table(sc, doctrines, args) -> int:
     """simulate --games N: the per-game table of N games with the same settings."""
-    from game.core.files.record import atomic_write
+    from game.core.files.atomic import atomic_write
     from game.core.runs.game_table import play_table
 
     if not 1 <= args.games <= 1_000_000:

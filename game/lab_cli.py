@@ -27,7 +27,7 @@ from game.core.runs.options import (
     preset_worldview,
 )
 from game.core.files.paths import shown_path
-from game.core.files.record import atomic_write
+from game.core.files.atomic import atomic_write
 from game.core.files.scenario import load_scenario
 from game.core.files.tempfiles import clean_stale
 

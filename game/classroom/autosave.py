@@ -16,7 +16,8 @@ from pathlib import Path
 
 from game.core.files.checks import read_text
 from game.core.files.paths import user_data_dir
-from game.core.files.record import GameRecord, atomic_write
+from game.core.files.atomic import atomic_write
+from game.core.files.record import GameRecord
 from game.core.model.errors import LoadError
 from game.core.play.session import Game
 from game.core.play.table import Table

@@ -8,7 +8,7 @@ import csv
 import io
 from pathlib import Path
 
-from game.core.files.record import atomic_write
+from game.core.files.atomic import atomic_write
 from game.core.runs.game_table import COLUMNS
 
 from .room import Classroom

@@ -87,7 +87,7 @@ def test_a_read_only_or_hard_linked_out_file_is_left_as_it_is(tmp_path):
 
 def test_the_atomic_writer_keeps_a_read_only_file(tmp_path):
     """A save or export written over a read-only file is refused with the file named; the file stays."""
-    from game.core.files.record import atomic_write
+    from game.core.files.atomic import atomic_write
 
     kept = tmp_path / "save.json"
     kept.write_text("{}", encoding="utf-8")

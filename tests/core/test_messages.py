@@ -37,12 +37,12 @@ def run(*args):
 
 def test_a_full_disk_names_the_option_and_the_file(tmp_path, monkeypatch, capsys):
     """A write that fails with ENOSPC: one line naming --out and its file, escaped; exit 2; nothing left behind."""
-    import game.core.files.record as record
+    import game.core.files.atomic as atomic
 
     def full(_fd):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(record.os, "fsync", full)
+    monkeypatch.setattr(atomic.os, "fsync", full)
     out = os.fsdecode(os.fsencode(tmp_path) + b"/full\xff.json")
     assert cli.main(["simulate", "--turns", "2", "--out", out]) == 2
     err = capsys.readouterr().err.strip()

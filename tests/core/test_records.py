@@ -143,7 +143,7 @@ def test_a_new_file_takes_the_users_umask_and_a_file_written_over_keeps_its_mode
     writes over keeps the permissions it had."""
     import os
     import stat
-    from game.core.files.record import atomic_write
+    from game.core.files.atomic import atomic_write
 
     before = os.umask(umask)
     try:

@@ -34,6 +34,12 @@ class Words:
     def veiled(self, surface):
         pass
 
+    def plotted(self, *args, **kwargs):  # charts and pages of text report their shape; only words matter here
+        pass
+
+    def paged(self, *args, **kwargs):
+        pass
+
 
 def frame_words(app) -> frozenset:
     """Every word of one whole frame: each panel rendered afresh, every button's label and tooltip."""

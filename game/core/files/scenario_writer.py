@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ..model import params as P
-from .record import atomic_write
+from .atomic import atomic_write
 from .scenario import NAME_ALLOWED, NAME_PATTERN, Scenario, load_scenario
 
 

@@ -2,7 +2,7 @@
 and removed when a write that made them was cut short.
 
 Every file the game writes goes first to a hidden temporary file beside it, which is then renamed
-over the target (record.atomic_write; pictures the same way), and an export is gathered in a hidden
+over the target (atomic.atomic_write; pictures the same way), and an export is gathered in a hidden
 temporary folder renamed once it is whole. Their names are `.TARGET.RANDOM.dod.tmp` (a picture's
 `.TARGET.RANDOM.dod.tmp.png`): the target's name, 16 random hexadecimal digits and a fixed ending.
 A write killed half-way leaves its temporary file or folder behind; these are removed when the game

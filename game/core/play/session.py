@@ -10,7 +10,8 @@ from ..model import params as P
 from ..model.doctrines import HUMAN, make
 from ..model.engine import Engine, TurnLog
 from ..model.errors import LoadError
-from ..files.record import FORMAT, VERSION, GameRecord, atomic_write, crisis_history, final_entry, turn_entry
+from ..files.atomic import atomic_write
+from ..files.record import FORMAT, VERSION, GameRecord, crisis_history, final_entry, turn_entry
 from ..files.saved_scenario import portable_path, saved_scenario
 from ..model.world import Scenario
 from ..model.vocab import Action, Outcome, Stance

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..model import params as P
 from .pool import cores
 from ..model.rng import MAX_SEED
-from ..files.record import kept_file_problem
+from ..files.atomic import kept_file_problem
 from ..files.paths import shown_path
 from ..files.scenario import DOCTRINE_NAMES, MAX_TURNS, load_scenario
 from ..files.tempfiles import TEMPORARY_EXTRA

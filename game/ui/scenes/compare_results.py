@@ -8,7 +8,7 @@ from pathlib import Path
 import attrs
 import pygame
 
-from game.core.files.record import atomic_write
+from game.core.files.atomic import atomic_write
 from game.core.runs.lab_format import table_csv, verdict
 
 from ..window import palette, saving, text

@@ -13,7 +13,7 @@ from game.core.runs.statics import OUTPUTS
 from ..window import palette, text
 from ..window.intents import Intent, Key, Kind
 from ..window.metrics import Metrics
-from ..widgets import lab_charts
+from ..widgets.sensitivity_chart import sensitivity_chart
 from ..widgets.progress import draw_progress
 from . import lab
 from .help import register_screen_keys
@@ -250,7 +250,7 @@ class SensitivityScene(lab.LabScene):
         chart_h = area.height - words.height - m.pad
         key = (area.width, chart_h, m, id(self.outcome), self.output)
         if self._chart is None or self._chart[0] != key:
-            chart = lab_charts.sensitivity_chart((area.width, chart_h), m, self.outcome.result, self.output, floor)
+            chart = sensitivity_chart((area.width, chart_h), m, self.outcome.result, self.output, floor)
             self._chart = (key, chart)
         surface.blit(self._chart[1], area.topleft)
         surface.blit(words.surface, (area.x, area.y + chart_h + m.pad))

@@ -17,7 +17,7 @@ from pathlib import Path
 import pygame
 
 from game.core.model.errors import LoadError
-from game.core.files.record import atomic_write
+from game.core.files.atomic import atomic_write
 from game.core.files.tempfiles import temporary_folder, temporary_name
 from game.core.play.session import Game
 

@@ -13,7 +13,7 @@ from game.core.files.paths import (
     shown_path,  # noqa: F401
     user_data_dir,
 )
-from game.core.files.record import atomic_write
+from game.core.files.atomic import atomic_write
 
 MAX_BYTES = 64 * 1024  # lesson progress and settings are a few hundred bytes
 _warned: set[tuple[str, str]] = set()
@@ -49,7 +49,7 @@ def read_small_json(path):
 
 
 def write_small_file(path, text: str) -> bool:
-    """Write one of the user's small files whole (record.atomic_write); False when it cannot be written."""
+    """Write one of the user's small files whole (atomic.atomic_write); False when it cannot be written."""
     try:
         atomic_write(path, text)
     except OSError:

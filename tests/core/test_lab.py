@@ -75,9 +75,10 @@ def test_wilson_interval():
 run = run_main  # the lab commands, in this process
 
 
-def test_compare_2x2_each_doctrine_wins_its_own_world():
-    """`compare --games 2000 --json`: each doctrine has the lower war rate in its own world, intervals apart."""
-    r = run("compare", "--scenario", "east_asia_2023", "--games", "2000", "--json")
+def test_compare_2x2_reports_each_cell_with_its_interval():
+    """`compare --games 400 --json`: four cells, each with its games, rates and 95% intervals, and each doctrine
+    with the lower war rate in its own world (test_fairness holds them 95% intervals apart over 1,500 games)."""
+    r = run("compare", "--scenario", "east_asia_2023", "--games", "400", "--json")
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     cells = {(c["doctrine"], c["worldview"]): c for c in data["cells"]}
@@ -85,12 +86,12 @@ def test_compare_2x2_each_doctrine_wins_its_own_world():
     for c in cells.values():
         for key in ("games", "war_rate", "war_rate_ci", "lockin_rate", "community_rate", "mean_trust", "mean_tension"):
             assert key in c
-        assert c["games"] == 2000
+        assert c["games"] == 400
+        assert c["war_rate_ci"][0] <= c["war_rate"] <= c["war_rate_ci"][1]
     det_w = cells[("deterrence", "deterrence-world")], cells[("dialogue", "deterrence-world")]
     spi_w = cells[("dialogue", "spiral-world")], cells[("deterrence", "spiral-world")]
     for winner, loser in (det_w, spi_w):
         assert winner["war_rate"] < loser["war_rate"]
-        assert winner["war_rate_ci"][1] < loser["war_rate_ci"][0]
     assert r.stderr == ""  # no progress bar when stderr is not a terminal
 
 

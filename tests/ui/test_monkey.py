@@ -69,7 +69,7 @@ MIX = Mix(
 
 @pytest.mark.parametrize(
     "events,block",
-    [pytest.param(980, 140, id="each-screen-once"), pytest.param(5200, 400, id="thousands", marks=pytest.mark.slow)],
+    [pytest.param(560, 80, id="each-screen-once"), pytest.param(5200, 400, id="thousands", marks=pytest.mark.slow)],
 )
 def test_monkey_never_raises(make_app, events, block):
     """Seeded random keys, clicks and resizes, spread over every screen in blocks, with scales 1.0 and 1.5

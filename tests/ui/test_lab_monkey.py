@@ -51,7 +51,7 @@ MIX = Mix(
 
 @pytest.mark.parametrize(
     "events,block",
-    [pytest.param(180, 60, id="each-screen-once"), pytest.param(1500, 300, id="five-visits", marks=pytest.mark.slow)],
+    [pytest.param(300, 100, id="each-screen-once"), pytest.param(1500, 300, id="five-visits", marks=pytest.mark.slow)],
 )
 def test_lab_monkey_never_raises(make_app, events, block):
     """Seeded random events over the compare lab, the sandbox and the sweep, at scales 1.0 and 1.5, the first

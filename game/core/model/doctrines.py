@@ -20,6 +20,7 @@ import numpy as np
 
 from .constants import K
 from .pairs import first_best
+from .rules.bargaining import Footing, preempts
 from .rules.crises import Stakes
 from .rules.in_force import InForce
 from .vocab import Action, Family, Stance
@@ -178,27 +179,31 @@ class Doctrine:
         target = np.where(skip, -1, target)
         return action, target
 
-    def stance(self, v: View, odds, rung, greedy, fear_now) -> np.ndarray:
-        """(B,) stances of one party in one crisis, by its type: only a greedy party chooses war
-        (ESCALATE at the brink, when it expects to win); a security-seeker escalates at the brink
-        only from fear; both back down from a war they expect to lose."""
+    def stance(self, f: Footing, rung, greedy) -> np.ndarray:
+        """(B,) stances of one party in one crisis, by its type, in the shadow of war (Fearon 1995).
+        A greedy party chooses war only where it is worth more to it than the settlement
+        (f.war_gain > 0: private information); it is firm where it reckons itself stronger than the
+        public odds say, by a margin its doctrine's toughness moves (STANCE_TOUGHNESS): firm below
+        the brink, it escalates unless its doctrine is soft (a bluff, which audience costs punish);
+        at the brink it stands firm and lets the other blink, and backs down where war is worth
+        less to it than its face. A security-seeker strikes first at the brink only from fear
+        (bargaining.preempts, a chance), backs down from a war it expects to lose, and otherwise
+        settles, or stands firm below the brink in a tough doctrine with even odds."""
         brink = rung == K.WAR_RUNG - 1
-        secure_below = np.where((self.toughness >= 1) & (odds >= K.STAND_FIRM_ODDS), Stance.STAND_FIRM, Stance.SETTLE)
+        firm = (f.sure - f.odds) + K.STANCE_TOUGHNESS * self.toughness > 0
+        hold = np.where(firm, Stance.STAND_FIRM, Stance.SETTLE)
+        push = np.where(firm & (self.toughness >= 0), Stance.ESCALATE, hold)
+        greedy_brink = np.where(f.war_value < -f.face, Stance.BACK_DOWN, hold)
+        greedy_stance = np.where(f.war_gain > 0, Stance.ESCALATE, np.where(brink, greedy_brink, push))
+        tough = (self.toughness >= 1) & (f.odds >= K.STAND_FIRM_ODDS)
+        secure_below = np.where(tough, Stance.STAND_FIRM, Stance.SETTLE)
         secure_brink = np.where(
-            fear_now > K.PREEMPT_FEAR,
+            preempts(f.fear, f.u),
             Stance.ESCALATE,
-            np.where(odds < K.BACK_DOWN_ODDS, Stance.BACK_DOWN, Stance.SETTLE),
+            np.where(f.odds < K.BACK_DOWN_ODDS, Stance.BACK_DOWN, Stance.SETTLE),
         )
-        push = Stance.ESCALATE if self.toughness >= 1 else Stance.STAND_FIRM
-        greedy_below = np.where(
-            odds > K.WAR_ODDS, push, np.where(odds > K.SETTLE_ODDS, Stance.STAND_FIRM, Stance.SETTLE)
-        )
-        greedy_brink = np.where(
-            odds > K.WAR_ODDS, Stance.ESCALATE, np.where(odds < K.BACK_DOWN_ODDS, Stance.BACK_DOWN, Stance.SETTLE)
-        )
-        return np.where(
-            greedy, np.where(brink, greedy_brink, greedy_below), np.where(brink, secure_brink, secure_below)
-        ).astype(np.int8)
+        secure_stance = np.where(brink, secure_brink, secure_below)
+        return np.where(greedy, greedy_stance, secure_stance).astype(np.int8)
 
     def backs(self, credibility_now, u) -> np.ndarray:
         """(B,) whether an ally backs its partner: as often as its commitment is credible."""
@@ -386,8 +391,8 @@ class Always(Doctrine):
                 target[:, col] = _open_stake_target(s.view, int(i))
         return s.full(a), target
 
-    def stance(self, v, odds, rung, greedy, fear_now):
-        return np.full(odds.shape, Stance.STAND_FIRM, dtype=np.int8)
+    def stance(self, f, rung, greedy):
+        return np.full(np.shape(rung), Stance.STAND_FIRM, dtype=np.int8)
 
 
 def _open_stake_target(v: View, i: int) -> np.ndarray:

@@ -120,7 +120,7 @@ def accidents(rung, u, p: InForce) -> np.ndarray:
     return (rung == K.WAR_RUNG - 1) & (u < K.ACCIDENT_RATE * p.game("misperception"))
 
 
-def settle_crises(st: State, stakes: Stakes, resolved: Resolution, stance, eligible, p: InForce) -> State:
+def settle_crises(st: State, stakes: Stakes, resolved: Resolution, stance, share, eligible, p: InForce) -> State:
     """What the turn's resolution leaves behind, stake by stake over the crises open at the start
     of the turn: the new rungs, the stakes' accounts (settle_accounts), audience costs
     (audience_costs), the memory of who escalated (remember_escalation) and the credibility of
@@ -132,7 +132,7 @@ def settle_crises(st: State, stakes: Stakes, resolved: Resolution, stance, eligi
         if not open_now.any():
             continue
         won, lost = settle_accounts(
-            won, lost, stakes.party[s], stakes.value[s], resolved.winner[:, s], resolved.settled[:, s]
+            won, lost, stakes.party[s], stakes.value[s], resolved.winner[:, s], resolved.settled[:, s], share[:, s]
         )
         resolve = audience_costs(resolve, stakes.party[s], stance[:, s], st.escalated[:, s], open_now, p)
         escalated[:, s] = remember_escalation(
@@ -154,12 +154,15 @@ def settle_crises(st: State, stakes: Stakes, resolved: Resolution, stance, eligi
     )
 
 
-def settle_accounts(won, lost, party, value, winner, settled):
-    """The stake's value to the winner (and as lost to the other), half each for a settlement."""
+def settle_accounts(won, lost, party, value, winner, settled, share):
+    """The stake's value to the winner (and as lost to the other); a settlement gives each side its
+    share of the value, the first side `share` (its public odds of winning the war) and the second
+    1 − share (Fearon 1995), each counted as lost by the other."""
     won, lost = won.copy(), lost.copy()
     for side in (0, 1):
         i, j = party[side], party[1 - side]
-        gain = np.where(winner == side, value, 0.0) + np.where(settled, value / 2, 0.0)
+        part = share if side == 0 else 1.0 - share
+        gain = np.where(winner == side, value, 0.0) + np.where(settled, value * part, 0.0)
         won[:, i] += gain.astype(np.float32)
         lost[:, j] += gain.astype(np.float32)
     return won, lost

@@ -301,20 +301,35 @@ def test_an_actor_in_two_crises_is_read_from_both():
 
 
 def test_arming_raises_capability_by_the_shrinking_step_and_costs_prosperity():
-    """ARM adds ARM_STEP·(1 − c/CAPABILITY_MAX) capability and costs ARM_COST prosperity; HOLD changes nothing."""
+    """ARM adds ARM_STEP·(1 − c/CAPABILITY_MAX) capability and costs ARM_COST of the actor's starting prosperity;
+    HOLD changes nothing."""
     c = np.array([2.0, 8.0, 5.0])
     st = make_state(1, 3, capability=c, prosperity=[4.0, 4.0, 4.0])
-    after = actions.act(st, moves([(Action.ARM, NONE), (Action.ARM, NONE), (Action.HOLD, NONE)]))
+    start = np.array([1.0, 1.0, 1.0])
+    after = actions.act(st, moves([(Action.ARM, NONE), (Action.ARM, NONE), (Action.HOLD, NONE)]), start)
     step = k("ARM_STEP") * (1.0 - c / k("CAPABILITY_MAX"))
     np.testing.assert_allclose(after.capability[0], [c[0] + step[0], c[1] + step[1], c[2]], atol=TOL)
     np.testing.assert_allclose(after.prosperity[0], [4.0 - k("ARM_COST"), 4.0 - k("ARM_COST"), 4.0], atol=TOL)
     assert step[0] > step[1]  # the weak gain more from a turn of arming than the strong
 
 
+def test_the_costs_of_moves_are_shares_of_the_actors_starting_prosperity():
+    """Arming and pressure cost each actor the same share of its own starting prosperity: a poor actor pays little."""
+    st = make_state(1, 3, prosperity=[4.0, 4.0, 4.0])
+    start = np.array([8.0, 1.0, 2.0])
+    after = actions.act(st, moves([(Action.ARM, NONE), (Action.ARM, NONE), (Action.PRESSURE, 1)]), start)
+    expected = [
+        4.0 - k("ARM_COST") * 8.0,
+        4.0 - k("ARM_COST") * 1.0 - k("PRESSURED_COST") * 1.0,
+        4.0 - k("PRESSURE_COST") * 2.0,
+    ]
+    np.testing.assert_allclose(after.prosperity[0], expected, atol=TOL)
+
+
 def test_a_cbm_gives_up_capability_and_prosperity():
-    """CBM costs its mover CBM_COST capability and CBM_PROSPERITY_COST prosperity, its target nothing."""
+    """CBM costs its mover CBM_COST capability and CBM_PROSPERITY_COST of its starting prosperity, its target nothing."""
     st = make_state(1, 2, capability=[5.0, 5.0], prosperity=[4.0, 4.0])
-    after = actions.act(st, moves([(Action.CBM, 1), (Action.HOLD, NONE)]))
+    after = actions.act(st, moves([(Action.CBM, 1), (Action.HOLD, NONE)]), np.ones(2))
     np.testing.assert_allclose(after.capability[0], [5.0 - k("CBM_COST"), 5.0], atol=TOL)
     np.testing.assert_allclose(after.prosperity[0], [4.0 - k("CBM_PROSPERITY_COST"), 4.0], atol=TOL)
 
@@ -323,7 +338,7 @@ def test_trading_raises_both_partners_ties_and_prosperity_and_a_summit_adds_a_li
     """A trade raises the pair's ties by TRADE_TIES and both partners' prosperity by TRADE_GAIN; a summit adds
     SUMMIT_TIES."""
     st = make_state(1, 3, prosperity=[4.0, 4.0, 4.0], ties=pair(3, {(0, 1): 0.2, (1, 2): 0.3}))
-    after = actions.act(st, moves([(Action.TRADE, 1), (Action.SUMMIT, 2), (Action.HOLD, NONE)]))
+    after = actions.act(st, moves([(Action.TRADE, 1), (Action.SUMMIT, 2), (Action.HOLD, NONE)]), np.ones(3))
     expected_ties = pair(3, {(0, 1): 0.2 + k("TRADE_TIES"), (1, 2): 0.3 + k("SUMMIT_TIES")})
     np.testing.assert_allclose(after.ties, expected_ties, atol=TOL)
     np.testing.assert_allclose(after.prosperity[0], [4.0 + k("TRADE_GAIN"), 4.0 + k("TRADE_GAIN"), 4.0], atol=TOL)
@@ -332,14 +347,14 @@ def test_trading_raises_both_partners_ties_and_prosperity_and_a_summit_adds_a_li
 def test_an_alliance_move_strengthens_the_pair_up_to_one():
     """ALLY adds ALLY_STEP to the pair's alliance, both ways, never above 1."""
     st = make_state(1, 3, alliance=pair(3, {(0, 1): 0.5, (0, 2): 0.95}))
-    after = actions.act(st, moves([(Action.ALLY, 1), (Action.HOLD, NONE), (Action.ALLY, 0)]))
+    after = actions.act(st, moves([(Action.ALLY, 1), (Action.HOLD, NONE), (Action.ALLY, 0)]), np.ones(3))
     np.testing.assert_allclose(after.alliance, pair(3, {(0, 1): 0.5 + k("ALLY_STEP"), (0, 2): 1.0}), atol=TOL)
 
 
 def test_pressure_costs_both_sides_the_target_more():
-    """PRESSURE costs its mover PRESSURE_COST and its target PRESSURED_COST prosperity."""
+    """PRESSURE costs its mover PRESSURE_COST and its target PRESSURED_COST of their starting prosperity."""
     st = make_state(1, 3, prosperity=[4.0, 4.0, 4.0])
-    after = actions.act(st, moves([(Action.PRESSURE, 1), (Action.HOLD, NONE), (Action.HOLD, NONE)]))
+    after = actions.act(st, moves([(Action.PRESSURE, 1), (Action.HOLD, NONE), (Action.HOLD, NONE)]), np.ones(3))
     np.testing.assert_allclose(
         after.prosperity[0], [4.0 - k("PRESSURE_COST"), 4.0 - k("PRESSURED_COST"), 4.0], atol=TOL
     )
@@ -354,7 +369,7 @@ def test_the_forum_grows_with_the_share_attending_to_the_power_forum_collective(
     everyone = [(Action.FORUM, NONE)] * 3
     one = [(Action.FORUM, NONE), (Action.HOLD, NONE), (Action.HOLD, NONE)]
     nobody = [(Action.HOLD, NONE)] * 3
-    after = actions.act(st, moves(everyone, one, nobody)).forum
+    after = actions.act(st, moves(everyone, one, nobody), np.ones(st.prosperity.shape[1])).forum
     kept = f0 * (1.0 - k("FORUM_DECAY"))
     gain = k("FORUM_GAIN") * (1.0 - f0)
     np.testing.assert_allclose(after, [kept + gain, kept + gain * (1 / 3) ** k("FORUM_COLLECTIVE"), kept], atol=TOL)
@@ -1195,14 +1210,25 @@ def test_prosperity_grows_more_with_ties_and_less_under_regional_tension():
 
 
 def test_a_war_costs_every_side_prosperity_and_cuts_the_ties_between_enemies():
-    """war_costs: each actor at war loses WAR_PROSPERITY_COST (not below 0); the enemies' ties fall to 0."""
+    """war_costs: each actor at war loses WAR_PROSPERITY_COST of its starting prosperity (not below 0); the enemies'
+    ties fall to 0."""
     fought = pair(3, {(0, 1): True, (0, 2): True}, dtype=bool)
     ties = pair(3, {(0, 1): 0.5, (1, 2): 0.4, (0, 2): 0.3})
-    prosperity, cut = war.war_costs(np.array([[5.0, 1.0, 3.0]], np.float32), ties, fought)
-    np.testing.assert_allclose(
-        prosperity[0], [5.0 - k("WAR_PROSPERITY_COST"), 0.0, 3.0 - k("WAR_PROSPERITY_COST")], atol=TOL
-    )
+    start = np.array([5.0, 4.0, 3.0])
+    prosperity, cut = war.war_costs(np.array([[5.0, 1.0, 3.0]], np.float32), ties, fought, start)
+    w = k("WAR_PROSPERITY_COST")
+    np.testing.assert_allclose(prosperity[0], [5.0 - w * 5.0, max(1.0 - w * 4.0, 0.0), 3.0 - w * 3.0], atol=TOL)
     np.testing.assert_allclose(cut, pair(3, {(1, 2): 0.4}), atol=TOL)
+
+
+def test_a_regional_war_costs_bystanders_by_their_ties_to_the_sides():
+    """A bystander loses WAR_SPILLOVER of its starting prosperity times its closest ties to an actor at war."""
+    fought = pair(4, {(0, 1): True}, dtype=bool)
+    ties = pair(4, {(0, 2): 0.5, (1, 2): 0.2, (0, 3): 0.1})
+    start = np.array([4.0, 4.0, 2.0, 6.0])
+    prosperity, _ = war.war_costs(np.full((1, 4), 5.0, np.float32), ties, fought, start)
+    spill = k("WAR_SPILLOVER")
+    np.testing.assert_allclose(prosperity[0, 2:], [5.0 - spill * 0.5 * 2.0, 5.0 - spill * 0.1 * 6.0], atol=TOL)
 
 
 # ---------------------------------------------------------------- §7.12 scores

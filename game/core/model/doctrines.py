@@ -64,16 +64,19 @@ class View:
 
     @functools.cached_property
     def against(self) -> np.ndarray:
-        """(B, N, N) [b, i, j]: j's last move was a deterrence move against i: pressure or a
-        challenge aimed at i, or arming by a rival of another bloc whose gravest worry is i (an
-        alliance move aimed at i binds i as an ally and is not against it). Tit-for-tat answers
-        what was done to it, partner by partner."""
+        """(B, N, N) [b, i, j]: j's last move was a deterrence move aimed at i: pressure or a challenge
+        at i, or arming where i is j's only rival (in a dyad arming can be aimed at no one else).
+        Tit-for-tat answers what was done to it, partner by partner; in a region, arming aimed at
+        nobody is not an offence to answer (third edition: it was, against the armer's gravest worry,
+        which made one actor the answer to everyone's arming)."""
         n = self.same_bloc.shape[0]
         la = self.last_action
         aimed = (la == Action.PRESSURE) | (la == Action.CHALLENGE)
-        worry = np.where(np.eye(n, dtype=bool)[None], -np.inf, self.tense).argmax(axis=-1)  # (B, N): j's gravest worry
-        armed_at_me = (la == Action.ARM)[:, None, :] & (worry[:, None, :] == np.arange(n)[None, :, None])
-        return (aimed[:, None, :] & self._at_me) | (armed_at_me & ~self.same_bloc[None])
+        rival = ~self.same_bloc
+        rival = np.where(rival.any(axis=0, keepdims=True), rival, ~np.eye(n, dtype=bool))  # [i, j]: i is j's rival
+        only_rival = rival & (rival.sum(axis=0, keepdims=True) == 1)
+        armed_at_me = (la == Action.ARM)[:, None, :] & only_rival[None]
+        return (aimed[:, None, :] & self._at_me) | armed_at_me
 
     @functools.cached_property
     def pressured(self) -> np.ndarray:
@@ -115,14 +118,23 @@ class Seats:
     def full(self, action) -> np.ndarray:
         return np.full((self.b, self.k), action, dtype=np.int8)
 
+    def most_needed(self, need=None) -> np.ndarray:
+        """The partner a dialogue move goes to, drawn in proportion to need (by default its tension
+        with each partner, distrust breaking ties), with the seat's second uniform: every tense pair
+        draws its share of the talk, rather than the one most tense actor drawing all the region's dialogue."""
+        v = self.view
+        need = self.tense if need is None else need
+        need = np.where(self.others, need, 0.0) + K.SMALLEST_WEIGHT * self.others
+        total = need.cumsum(axis=-1)  # a running sum, the same in a batch as alone (a sum's order could differ)
+        edge = total / total[..., -1:]
+        pick = (edge < self.rows(v.u2)[:, :, None]).sum(axis=-1)
+        return np.minimum(pick, edge.shape[-1] - 1)
+
     def dialogue_rotation(self) -> tuple[np.ndarray, np.ndarray]:
-        """Summit, forum, trade and confidence-building in turn, with the partner it worries about most."""
-        partner = self.most_tense()
-        action = np.broadcast_to(
-            np.array([A.SUMMIT, A.FORUM, A.TRADE, A.CBM], dtype=np.int8)[self.turn_phase], (self.b, self.k)
-        ).copy()
-        target = np.where(action == A.FORUM, -1, partner)
-        return action, target
+        """Summit, forum, trade and confidence-building in turn, with a partner drawn by need (most_needed)."""
+        moves = np.array([A.SUMMIT, A.FORUM, A.TRADE, A.CBM], dtype=np.int8)[self.turn_phase]
+        action = np.broadcast_to(moves, (self.b, self.k)).copy()
+        return action, np.where(action == A.FORUM, -1, self.most_needed())
 
     def respond(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Tit-for-tat by family: (offended, answer, target) — pressure the one who pressured,
@@ -255,7 +267,7 @@ class Dialogue(Doctrine):
 
     def choose(self, s):
         action, target = s.dialogue_rotation()
-        partner = s.most_tense()
+        partner = s.most_needed()
         tense = s.rows(s.view.tension).max(axis=-1) > self.TENSE
         action[tense] = A.CBM
         target = np.where(tense, partner, target)
@@ -315,7 +327,7 @@ class Grit(Doctrine):
         strong_enough = s.rows(v.capability) >= self.KEEP * v.start_capability[s.actors][None, :]
         reassure = ((v.turn + s.actors) % 3 == 1)[None, :] & strong_enough
         action = np.where(reassure, A.CBM, A.SUMMIT).astype(np.int8)
-        target = s.most_tense()
+        target = s.most_needed()
         pressurer = s.most_tense(s.rows(s.view.pressured))
         hit = pressurer >= 0
         put(action, target, hit, A.PRESSURE, pressurer)
@@ -341,7 +353,7 @@ class Opportunist(Doctrine):
         # the weakest-looking one: the lowest defence
         prey = first_best(np.broadcast_to(-v.defence[:, None, :], weak.shape), weak)
         threatened = s.rows(v.against).any(axis=-1)
-        partner = first_best(s.rows(v.ties) + 0.01 * s.rows(v.trust), s.others)  # ties first, trust breaks ties
+        partner = s.most_needed(s.rows(v.ties))  # trade drawn in proportion to ties
         action = np.where(prey >= 0, A.PRESSURE, np.where(threatened, A.ARM, A.TRADE)).astype(np.int8)
         target = np.where(prey >= 0, prey, np.where(threatened, -1, partner))
         return action, target

@@ -148,7 +148,7 @@ class Engine:
         start = st
         # 3. actions
         if self.scenario.dynamics:
-            st = actions.act(st, moves)
+            st = actions.act(st, moves, self.start_prosperity)
         # 4. perception: what the moves and stances said, read into trust
         reading = perception.read_moves(moves, p, self.same_bloc)
         reading = reading + perception.read_stances(stance, start.stake_rung, self.stakes, self.n)[:, None, :]
@@ -171,7 +171,7 @@ class Engine:
         )
         if before is not None:  # games that had ended stay as they were
             st = st.hold(before, ~active)
-            trust = sigmoid(st.trust_logodds)
+        trust = sigmoid(st.trust_logodds)  # after the crises: abandonment costs trust (§7.10)
         self.state = st = endings.mark_end_turn(st, active, t)
         chosen = dict(intended=intended, action=moves.action, target=moves.target, refused=refused, stance=stance)
         after = dict(trust=trust, state=st, payoff=payoff, security=security)
@@ -245,6 +245,6 @@ class Engine:
         )
         st = crises.with_crises(st, self.stakes, rung, challenger, opened)
         # 9. war costs and growth
-        prosperity, ties = war.war_costs(st.prosperity, st.ties, fought_now)
+        prosperity, ties = war.war_costs(st.prosperity, st.ties, fought_now, self.start_prosperity)
         prosperity = economy.grow(prosperity, ties, st.regional_tension)
         return attrs.evolve(st, fought=st.fought | fought_now, ties=ties, prosperity=prosperity)

@@ -123,9 +123,10 @@ def accidents(rung, u, p: InForce) -> np.ndarray:
 def settle_crises(st: State, stakes: Stakes, resolved: Resolution, stance, share, eligible, p: InForce) -> State:
     """What the turn's resolution leaves behind, stake by stake over the crises open at the start
     of the turn: the new rungs, the stakes' accounts (settle_accounts), audience costs
-    (audience_costs), the memory of who escalated (remember_escalation) and the credibility of
-    allies that backed or stayed out (update_credibility)."""
+    (audience_costs), the memory of who escalated (remember_escalation), the credibility of
+    allies that backed or stayed out (update_credibility) and what staying out costs (abandonment)."""
     won, lost, resolve, credibility = st.stakes_won, st.stakes_lost, st.resolve, st.credibility
+    alliance, trust = st.alliance, st.trust_logodds
     escalated = st.escalated.copy()
     for s in range(stakes.count):
         open_now = is_open(st.stake_rung[:, s])
@@ -143,6 +144,9 @@ def settle_crises(st: State, stakes: Stakes, resolved: Resolution, stance, share
             update_credibility(credibility, stakes, s, st.backing[:, s], eligible[s]),
             credibility,
         )
+        credibility, alliance, trust = abandonment(
+            credibility, alliance, trust, stakes, s, st.backing[:, s], [e & open_now[:, None] for e in eligible[s]]
+        )
     return attrs.evolve(
         st,
         stake_rung=resolved.rung,
@@ -151,6 +155,8 @@ def settle_crises(st: State, stakes: Stakes, resolved: Resolution, stance, share
         escalated=escalated,
         resolve=resolve,
         credibility=credibility.astype(np.float32),
+        alliance=alliance.astype(np.float32),
+        trust_logodds=trust.astype(np.float32),
     )
 
 
@@ -200,6 +206,22 @@ def update_credibility(credibility, stakes: Stakes, s: int, backing_s, eligible)
         col = np.where(backed, col + K.BACKING_GAIN * (1.0 - col), col)
         credibility[:, :, p] = np.where(stayed_out, np.maximum(col - K.ABANDON_LOSS, 0.0), col)
     return credibility.astype(np.float32)
+
+
+def abandonment(credibility, alliance, trust_logodds, stakes: Stakes, s: int, backing_s, eligible):
+    """What an eligible ally k that stays out of its partner p's crisis pays (Snyder 1984): its own
+    protectors' commitments to it lose ABANDON_REPUTE of credibility (credibility[·, k]), the
+    alliance between k and p loses ABANDON_ALLIANCE, and p's trust in k loses ABANDON_TRUST of log-odds.
+    eligible: per side (B, N), only where the crisis was open."""
+    credibility, alliance, trust_logodds = credibility.copy(), alliance.copy(), trust_logodds.copy()
+    for side, code in ((0, FIRST), (1, SECOND)):
+        p = stakes.party[s, side]
+        out = (eligible[side] & (backing_s != code)).astype(np.float32)  # (B, N)
+        credibility = np.maximum(credibility - K.ABANDON_REPUTE * out[:, None, :], 0.0)
+        alliance[:, p, :] = np.maximum(alliance[:, p, :] - K.ABANDON_ALLIANCE * out, 0.0)
+        alliance[:, :, p] = alliance[:, p, :]
+        trust_logodds[:, p, :] = np.maximum(trust_logodds[:, p, :] - K.ABANDON_TRUST * out, -K.TRUST_LOGODDS_MAX)
+    return credibility, alliance, trust_logodds
 
 
 def open_crises(stake_rung, stake_challenger, stake_opened, stakes: Stakes, action, target, turn):

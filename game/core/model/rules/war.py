@@ -112,11 +112,14 @@ def fight_wars(stakes: Stakes, resolved: Resolution, stake_challenger, backing, 
     return attrs.evolve(resolved, winner=winner), fought_now
 
 
-def war_costs(prosperity, ties, fought_now):
-    """Every side of a war that began this turn loses WAR_PROSPERITY_COST of prosperity, and
-    the ties between enemies are cut."""
+def war_costs(prosperity, ties, fought_now, start_prosperity):
+    """Every side of a war that began this turn loses WAR_PROSPERITY_COST of its starting prosperity
+    (start_prosperity (N,)); every bystander loses WAR_SPILLOVER of it times its closest ties to an
+    actor at war (a regional war costs everyone, more those nearer it); the ties between enemies are cut."""
     at_war = fought_now.any(axis=-1)
+    nearness = (ties * at_war[:, None, :]).max(axis=-1) * ~at_war
+    loss = (K.WAR_PROSPERITY_COST * at_war + K.WAR_SPILLOVER * nearness) * start_prosperity[None, :]
     return (
-        np.maximum(prosperity - K.WAR_PROSPERITY_COST * at_war, 0.0).astype(np.float32),
+        np.maximum(prosperity - loss, 0.0).astype(np.float32),
         np.where(fought_now, 0.0, ties).astype(np.float32),
     )

@@ -173,6 +173,10 @@ TABLE: tuple[Constant, ...] = (
              "the spiral's danger: with a first-strike advantage, fear itself starts wars (Jervis 1978; Schelling "
              "1960); at spiral-world fear (about 0.2) about six brinks in ten, at deterrence-world fear almost none",
              "Ladder and war"),
+    Constant("FIRM_MARGIN", 1.0, "log-odds by which a security-seeker's chance to stand firm at the brink exceeds "
+             "its chance to strike first",
+             "between conceding and striking there is holding on: fear makes a side stand firm before it makes it "
+             "strike (Schelling 1960, the threat that leaves something to chance)", "Ladder and war"),
     Constant("STANCE_TOUGHNESS", 0.05, "odds a doctrine's toughness (-1, 0, 1) adds to a greedy party's reason to be firm",
              "a tough doctrine stands firm on a little less private confidence, a soft one needs a little more",
              "Ladder and war"),

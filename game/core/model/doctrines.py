@@ -20,7 +20,7 @@ import numpy as np
 
 from .constants import K
 from .pairs import first_best
-from .rules.bargaining import Footing, preempts
+from .rules.bargaining import Footing, preempts, stands_fast
 from .rules.crises import Stakes
 from .rules.in_force import InForce
 from .vocab import Action, Family, Stance
@@ -199,7 +199,8 @@ class Doctrine:
         the brink, it escalates unless its doctrine is soft (a bluff, which audience costs punish);
         at the brink it stands firm and lets the other blink, and backs down where war is worth
         less to it than its face. A security-seeker strikes first at the brink only from fear
-        (bargaining.preempts, a chance), backs down from a war it expects to lose, and otherwise
+        (bargaining.preempts, a chance), backs down from a war it expects to lose, stands firm at the
+        brink where it is too afraid to concede (bargaining.stands_fast, a chance), and otherwise
         settles, or stands firm below the brink in a tough doctrine with even odds."""
         brink = rung == K.WAR_RUNG - 1
         firm = (f.sure - f.odds) + K.STANCE_TOUGHNESS * self.toughness > 0
@@ -212,7 +213,11 @@ class Doctrine:
         secure_brink = np.where(
             preempts(f.fear, f.u),
             Stance.ESCALATE,
-            np.where(f.odds < K.BACK_DOWN_ODDS, Stance.BACK_DOWN, Stance.SETTLE),
+            np.where(
+                f.odds < K.BACK_DOWN_ODDS,
+                Stance.BACK_DOWN,
+                np.where(stands_fast(f.fear, f.u), Stance.STAND_FIRM, Stance.SETTLE),
+            ),
         )
         secure_stance = np.where(brink, secure_brink, secure_below)
         return np.where(greedy, greedy_stance, secure_stance).astype(np.int8)

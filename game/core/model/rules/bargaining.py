@@ -57,6 +57,13 @@ def preempts(fear, u) -> np.ndarray:
     return u < sigmoid(fear_logodds(fear) + K.PREEMPT_BASE)
 
 
+def stands_fast(fear, u) -> np.ndarray:
+    """A security-seeker at the brink that does not strike first stands firm where
+    u < sigmoid(fear_logodds(fear) + PREEMPT_BASE + FIRM_MARGIN): too afraid to concede, not afraid
+    enough to strike (the same draw as preempts, so the two never both hold at a given chance)."""
+    return u < sigmoid(fear_logodds(fear) + K.PREEMPT_BASE + K.FIRM_MARGIN)
+
+
 def reckoning(odds_real, hunch, misperception) -> np.ndarray:
     """sure = clip(odds_real + MISJUDGEMENT·misperception·hunch, 0, 1), hunch uniform on (−1, 1):
     a party knows its own allies' real backing and misjudges the rest (Fearon 1995; Blainey 1973)."""

@@ -126,7 +126,7 @@ def settle_crises(st: State, stakes: Stakes, resolved: Resolution, stance, share
     (audience_costs), the memory of who escalated (remember_escalation), the credibility of
     allies that backed or stayed out (update_credibility) and what staying out costs (abandonment)."""
     won, lost, resolve, credibility = st.stakes_won, st.stakes_lost, st.resolve, st.credibility
-    alliance, trust = st.alliance, st.trust_logodds
+    left = np.float32(0.0)  # who stayed out of whose crisis (left_alone), over the stakes
     escalated = st.escalated.copy()
     for s in range(stakes.count):
         open_now = is_open(st.stake_rung[:, s])
@@ -144,9 +144,8 @@ def settle_crises(st: State, stakes: Stakes, resolved: Resolution, stance, share
             update_credibility(credibility, stakes, s, st.backing[:, s], eligible[s]),
             credibility,
         )
-        credibility, alliance, trust = abandonment(
-            credibility, alliance, trust, stakes, s, st.backing[:, s], [e & open_now[:, None] for e in eligible[s]]
-        )
+        left = left + left_alone(stakes, s, st.backing[:, s], [e & open_now[:, None] for e in eligible[s]])
+    credibility, alliance, trust = abandonment(credibility, st.alliance, st.trust_logodds, left)
     return attrs.evolve(
         st,
         stake_rung=resolved.rung,
@@ -208,19 +207,25 @@ def update_credibility(credibility, stakes: Stakes, s: int, backing_s, eligible)
     return credibility.astype(np.float32)
 
 
-def abandonment(credibility, alliance, trust_logodds, stakes: Stakes, s: int, backing_s, eligible):
-    """What an eligible ally k that stays out of its partner p's crisis pays (Snyder 1984): its own
-    protectors' commitments to it lose ABANDON_REPUTE of credibility (credibility[·, k]), the
-    alliance between k and p loses ABANDON_ALLIANCE, and p's trust in k loses ABANDON_TRUST of log-odds.
+def left_alone(stakes: Stakes, s: int, backing_s, eligible) -> np.ndarray:
+    """(B, N, N) [b, p, k]: 1 where k was eligible to back its partner p in the crisis over stake s and stayed out.
     eligible: per side (B, N), only where the crisis was open."""
-    credibility, alliance, trust_logodds = credibility.copy(), alliance.copy(), trust_logodds.copy()
+    left = np.zeros(backing_s.shape + (backing_s.shape[-1],), dtype=np.float32)
     for side, code in ((0, FIRST), (1, SECOND)):
-        p = stakes.party[s, side]
-        out = (eligible[side] & (backing_s != code)).astype(np.float32)  # (B, N)
-        credibility = np.maximum(credibility - K.ABANDON_REPUTE * out[:, None, :], 0.0)
-        alliance[:, p, :] = np.maximum(alliance[:, p, :] - K.ABANDON_ALLIANCE * out, 0.0)
-        alliance[:, :, p] = alliance[:, p, :]
-        trust_logodds[:, p, :] = np.maximum(trust_logodds[:, p, :] - K.ABANDON_TRUST * out, -K.TRUST_LOGODDS_MAX)
+        left[:, stakes.party[s, side], :] = eligible[side] & (backing_s != code)
+    return left
+
+
+def abandonment(credibility, alliance, trust_logodds, left):
+    """What an eligible ally k that stays out of its partner p's crisis pays (Snyder 1984), left[b, p, k] the
+    crises it stayed out of (left_alone, summed over the stakes): its own protectors' commitments to it lose
+    ABANDON_REPUTE of credibility each (credibility[·, k]), the alliance between k and p loses ABANDON_ALLIANCE,
+    and p's trust in k loses ABANDON_TRUST of log-odds."""
+    if not left.any():
+        return credibility, alliance, trust_logodds
+    credibility = np.maximum(credibility - K.ABANDON_REPUTE * left.sum(axis=1)[:, None, :], 0.0)
+    alliance = np.maximum(alliance - K.ABANDON_ALLIANCE * (left + np.swapaxes(left, 1, 2)), 0.0)
+    trust_logodds = np.maximum(trust_logodds - K.ABANDON_TRUST * left, -K.TRUST_LOGODDS_MAX)
     return credibility, alliance, trust_logodds
 
 

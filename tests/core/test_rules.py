@@ -327,7 +327,8 @@ def test_the_costs_of_moves_are_shares_of_the_actors_starting_prosperity():
 
 
 def test_a_cbm_gives_up_capability_and_prosperity():
-    """CBM costs its mover CBM_COST capability and CBM_PROSPERITY_COST of its starting prosperity, its target nothing."""
+    """CBM costs its mover CBM_COST capability and CBM_PROSPERITY_COST of its starting prosperity, its target
+    nothing."""
     st = make_state(1, 2, capability=[5.0, 5.0], prosperity=[4.0, 4.0])
     after = actions.act(st, moves([(Action.CBM, 1), (Action.HOLD, NONE)]), np.ones(2))
     np.testing.assert_allclose(after.capability[0], [5.0 - k("CBM_COST"), 5.0], atol=TOL)

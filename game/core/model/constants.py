@@ -177,10 +177,11 @@ TABLE: tuple[Constant, ...] = (
              "its chance to strike first",
              "between conceding and striking there is holding on: fear makes a side stand firm before it makes it "
              "strike (Schelling 1960, the threat that leaves something to chance)", "Ladder and war"),
-    Constant("STANCE_TOUGHNESS", 0.05, "odds a doctrine's toughness (-1, 0, 1) adds to a greedy party's reason to be firm",
+    Constant("STANCE_TOUGHNESS", 0.05,
+             "odds a doctrine's toughness (-1, 0, 1) adds to a greedy party's reason to be firm",
              "a tough doctrine stands firm on a little less private confidence, a soft one needs a little more",
              "Ladder and war"),
-    Constant("GREEDY_WAR_COST", 0.5, "what a war costs a greedy party, in units of the stake's value",
+    Constant("GREEDY_WAR_COST", 0.3, "what a war costs a greedy party, in units of the stake's value",
              "a greedy actor counts the cost of war lightly; it still fights only where its own reckoning of the "
              "odds beats the public one by more than this (Fearon 1995)", "Ladder and war"),
     Constant("SECURE_WAR_COST", 1.0, "what a war costs a security-seeker, in units of the stake's value",

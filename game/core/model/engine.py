@@ -188,7 +188,7 @@ class Engine:
         return {key: value for key, value in (said or {}).items() if key[0] in self.humans}
 
     def _crisis_choices(self, view: View, st: State, p: InForce, draws: rng.CrisisDraws, stances, backing):
-        """Each ally's backing, then each party's stance knowing its own allies' (§7.14), and the settlements' shares."""
+        """Each ally's backing, then each party's stance knowing its own allies' (§7.14), and settlement shares."""
         chooser, stakes, humans = self._doctrine_of, self.stakes, self._for_humans
         backs, eligible = choice.choose_backing(view, chooser, humans(backing), stakes, draws.backing)
         known = choice.Known(backing=backs, escalated=st.escalated, draws=draws)

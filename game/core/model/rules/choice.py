@@ -159,7 +159,14 @@ def footing(view, stakes: Stakes, s: int, side: int, side_of, odds, p, known) ->
         face = p.game("audience_cost") * value * known.escalated[:, s, i]
         u = known.draws.preempt[:, s, side]
     return Footing(
-        odds=odds, sure=sure, value=value, war_cost=cost, fear=fear_now, face=face, u=u, their_resolve=view.resolve[:, j]
+        odds=odds,
+        sure=sure,
+        value=value,
+        war_cost=cost,
+        fear=fear_now,
+        face=face,
+        u=u,
+        their_resolve=view.resolve[:, j],
     )
 
 

@@ -54,7 +54,9 @@ def crisis_odds(stakes: Stakes, s: int, challenger_side, capability, alliance, c
     return np.stack([w_first, 1.0 - w_first], axis=1)
 
 
-def odds_with_real_backing(stakes: Stakes, s: int, side: int, challenger_side, capability, alliance, credibility, backing_s, p):
+def odds_with_real_backing(
+    stakes: Stakes, s: int, side: int, challenger_side, capability, alliance, credibility, backing_s, p
+):
     """(B,) the party on `side`'s odds of winning a war over stake s as it alone can reckon them: its
     own allies weighted by whether they really back it this turn (backing_s (B, N)), the other
     side's by the credibility anyone can see."""
@@ -119,7 +121,4 @@ def war_costs(prosperity, ties, fought_now, start_prosperity):
     at_war = fought_now.any(axis=-1)
     nearness = (ties * at_war[:, None, :]).max(axis=-1) * ~at_war
     loss = (K.WAR_PROSPERITY_COST * at_war + K.WAR_SPILLOVER * nearness) * start_prosperity[None, :]
-    return (
-        np.maximum(prosperity - loss, 0.0).astype(np.float32),
-        np.where(fought_now, 0.0, ties).astype(np.float32),
-    )
+    return (np.maximum(prosperity - loss, 0.0).astype(np.float32), np.where(fought_now, 0.0, ties).astype(np.float32))

@@ -18,7 +18,8 @@ from game.core.model.constants import K
 from game.core.model.doctrines import ALWAYS, PLAYING_DOCTRINES, View, make
 from game.core.model.params import Worldview
 from game.core.model.rules import actions, arms, challenge, choice, crises, economy, endings, events, perception
-from game.core.model.rules import resolve_image, scores, tension_dynamics, war
+from game.core.model.rules import bargaining, resolve_image, scores, tension_dynamics, war
+from game.core.model.rules.bargaining import Footing
 from game.core.model.rules.challenge import challenge_choice
 from game.core.model.rules.crises import FIRST, OUT, SECOND, Stakes
 from game.core.model.rules.in_force import InForce
@@ -300,20 +301,36 @@ def test_an_actor_in_two_crises_is_read_from_both():
 
 
 def test_arming_raises_capability_by_the_shrinking_step_and_costs_prosperity():
-    """ARM adds ARM_STEP·(1 − c/CAPABILITY_MAX) capability and costs ARM_COST prosperity; HOLD changes nothing."""
+    """ARM adds ARM_STEP·(1 − c/CAPABILITY_MAX) capability and costs ARM_COST of the actor's starting prosperity;
+    HOLD changes nothing."""
     c = np.array([2.0, 8.0, 5.0])
     st = make_state(1, 3, capability=c, prosperity=[4.0, 4.0, 4.0])
-    after = actions.act(st, moves([(Action.ARM, NONE), (Action.ARM, NONE), (Action.HOLD, NONE)]))
+    start = np.array([1.0, 1.0, 1.0])
+    after = actions.act(st, moves([(Action.ARM, NONE), (Action.ARM, NONE), (Action.HOLD, NONE)]), start)
     step = k("ARM_STEP") * (1.0 - c / k("CAPABILITY_MAX"))
     np.testing.assert_allclose(after.capability[0], [c[0] + step[0], c[1] + step[1], c[2]], atol=TOL)
     np.testing.assert_allclose(after.prosperity[0], [4.0 - k("ARM_COST"), 4.0 - k("ARM_COST"), 4.0], atol=TOL)
     assert step[0] > step[1]  # the weak gain more from a turn of arming than the strong
 
 
+def test_the_costs_of_moves_are_shares_of_the_actors_starting_prosperity():
+    """Arming and pressure cost each actor the same share of its own starting prosperity: a poor actor pays little."""
+    st = make_state(1, 3, prosperity=[4.0, 4.0, 4.0])
+    start = np.array([8.0, 1.0, 2.0])
+    after = actions.act(st, moves([(Action.ARM, NONE), (Action.ARM, NONE), (Action.PRESSURE, 1)]), start)
+    expected = [
+        4.0 - k("ARM_COST") * 8.0,
+        4.0 - k("ARM_COST") * 1.0 - k("PRESSURED_COST") * 1.0,
+        4.0 - k("PRESSURE_COST") * 2.0,
+    ]
+    np.testing.assert_allclose(after.prosperity[0], expected, atol=TOL)
+
+
 def test_a_cbm_gives_up_capability_and_prosperity():
-    """CBM costs its mover CBM_COST capability and CBM_PROSPERITY_COST prosperity, its target nothing."""
+    """CBM costs its mover CBM_COST capability and CBM_PROSPERITY_COST of its starting prosperity, its target
+    nothing."""
     st = make_state(1, 2, capability=[5.0, 5.0], prosperity=[4.0, 4.0])
-    after = actions.act(st, moves([(Action.CBM, 1), (Action.HOLD, NONE)]))
+    after = actions.act(st, moves([(Action.CBM, 1), (Action.HOLD, NONE)]), np.ones(2))
     np.testing.assert_allclose(after.capability[0], [5.0 - k("CBM_COST"), 5.0], atol=TOL)
     np.testing.assert_allclose(after.prosperity[0], [4.0 - k("CBM_PROSPERITY_COST"), 4.0], atol=TOL)
 
@@ -322,7 +339,7 @@ def test_trading_raises_both_partners_ties_and_prosperity_and_a_summit_adds_a_li
     """A trade raises the pair's ties by TRADE_TIES and both partners' prosperity by TRADE_GAIN; a summit adds
     SUMMIT_TIES."""
     st = make_state(1, 3, prosperity=[4.0, 4.0, 4.0], ties=pair(3, {(0, 1): 0.2, (1, 2): 0.3}))
-    after = actions.act(st, moves([(Action.TRADE, 1), (Action.SUMMIT, 2), (Action.HOLD, NONE)]))
+    after = actions.act(st, moves([(Action.TRADE, 1), (Action.SUMMIT, 2), (Action.HOLD, NONE)]), np.ones(3))
     expected_ties = pair(3, {(0, 1): 0.2 + k("TRADE_TIES"), (1, 2): 0.3 + k("SUMMIT_TIES")})
     np.testing.assert_allclose(after.ties, expected_ties, atol=TOL)
     np.testing.assert_allclose(after.prosperity[0], [4.0 + k("TRADE_GAIN"), 4.0 + k("TRADE_GAIN"), 4.0], atol=TOL)
@@ -331,14 +348,14 @@ def test_trading_raises_both_partners_ties_and_prosperity_and_a_summit_adds_a_li
 def test_an_alliance_move_strengthens_the_pair_up_to_one():
     """ALLY adds ALLY_STEP to the pair's alliance, both ways, never above 1."""
     st = make_state(1, 3, alliance=pair(3, {(0, 1): 0.5, (0, 2): 0.95}))
-    after = actions.act(st, moves([(Action.ALLY, 1), (Action.HOLD, NONE), (Action.ALLY, 0)]))
+    after = actions.act(st, moves([(Action.ALLY, 1), (Action.HOLD, NONE), (Action.ALLY, 0)]), np.ones(3))
     np.testing.assert_allclose(after.alliance, pair(3, {(0, 1): 0.5 + k("ALLY_STEP"), (0, 2): 1.0}), atol=TOL)
 
 
 def test_pressure_costs_both_sides_the_target_more():
-    """PRESSURE costs its mover PRESSURE_COST and its target PRESSURED_COST prosperity."""
+    """PRESSURE costs its mover PRESSURE_COST and its target PRESSURED_COST of their starting prosperity."""
     st = make_state(1, 3, prosperity=[4.0, 4.0, 4.0])
-    after = actions.act(st, moves([(Action.PRESSURE, 1), (Action.HOLD, NONE), (Action.HOLD, NONE)]))
+    after = actions.act(st, moves([(Action.PRESSURE, 1), (Action.HOLD, NONE), (Action.HOLD, NONE)]), np.ones(3))
     np.testing.assert_allclose(
         after.prosperity[0], [4.0 - k("PRESSURE_COST"), 4.0 - k("PRESSURED_COST"), 4.0], atol=TOL
     )
@@ -353,7 +370,7 @@ def test_the_forum_grows_with_the_share_attending_to_the_power_forum_collective(
     everyone = [(Action.FORUM, NONE)] * 3
     one = [(Action.FORUM, NONE), (Action.HOLD, NONE), (Action.HOLD, NONE)]
     nobody = [(Action.HOLD, NONE)] * 3
-    after = actions.act(st, moves(everyone, one, nobody)).forum
+    after = actions.act(st, moves(everyone, one, nobody), np.ones(st.prosperity.shape[1])).forum
     kept = f0 * (1.0 - k("FORUM_DECAY"))
     gain = k("FORUM_GAIN") * (1.0 - f0)
     np.testing.assert_allclose(after, [kept + gain, kept + gain * (1 / 3) ** k("FORUM_COLLECTIVE"), kept], atol=TOL)
@@ -588,23 +605,27 @@ def test_fear_is_first_strike_times_distrust_times_tension():
     assert got[0] == pytest.approx(value("spiral-world", "first_strike") * 0.8 * 0.7, abs=TOL)
 
 
-def test_a_security_seeker_challenges_only_from_fear_above_the_floor():
-    """secure z = FEAR_WEIGHT·fear − FUTURE_WEIGHT·shadow·(ties + forum) + CRISIS_BASE, and −∞ (no challenge) at or
-    below FEAR_FLOOR."""
+def test_a_security_seeker_challenges_only_from_fear_and_smoothly():
+    """secure z = ln(fear / FEAR_SCALE) + FEAR_WEIGHT·fear − FUTURE_WEIGHT·shadow·(ties + forum) + CRISIS_BASE: no
+    challenge without fear, and a chance that rises with fear without a jump."""
     preset = "spiral-world"
     p = in_force(preset, b=4)
-    fear_now = np.array([0.0, k("FEAR_FLOOR"), k("FEAR_FLOOR") + 0.01, 0.4], np.float32)
+    fear_now = np.array([0.0, 0.01, 0.05, 0.4], np.float32)
     ties, forum = np.full(4, 0.3, np.float32), np.full(4, 0.1, np.float32)
     z = challenge.secure_challenge_logodds(fear_now, ties, forum, p)
-    assert z[0] == -np.inf and z[1] == -np.inf
-    for i in (2, 3):
+    assert z[0] == -np.inf and sigmoid(z[0]) == 0.0
+    for i in (1, 2, 3):
         expected = (
-            k("FEAR_WEIGHT") * float(fear_now[i])
+            np.log(float(fear_now[i]) / k("FEAR_SCALE"))
+            + k("FEAR_WEIGHT") * float(fear_now[i])
             - k("FUTURE_WEIGHT") * value(preset, "shadow_of_future") * 0.4
             + k("CRISIS_BASE")
         )
         assert z[i] == pytest.approx(expected, abs=1e-4)
-    assert sigmoid(z[:2]).tolist() == [0.0, 0.0]
+    assert np.all(np.diff(sigmoid(z)) > 0)
+    fine = np.linspace(0.0, 0.5, 501).astype(np.float32)
+    chance = sigmoid(challenge.secure_challenge_logodds(fine, np.zeros(501), np.zeros(501), in_force(preset, b=501)))
+    assert np.abs(np.diff(chance)).max() < 0.01
 
 
 def test_win_odds_give_the_defender_its_defence_advantage():
@@ -754,7 +775,7 @@ def test_a_humans_stance_is_taken_as_given():
     stakes = make_stakes([(0, 1)], [2.0], [0, 1])
     p = in_force("spiral-world")
     st = make_state(1, 2, stake_rung=[[1]], stake_challenger=[[0]])
-    stance = choice.choose_stances(
+    stance, _ = choice.choose_stances(
         view_of(st, stakes, p),
         lambda i: make("always-hold"),
         {(1, 0): Stance.BACK_DOWN},
@@ -770,7 +791,7 @@ def test_no_stance_is_taken_in_a_game_without_an_open_crisis():
     stakes = make_stakes([(0, 1)], [2.0], [0, 1])
     p = in_force("spiral-world", b=3)
     st = make_state(3, 2, stake_rung=[[1], [0], [K.WAR_RUNG]], stake_challenger=[[0], [-1], [0]])
-    stance = choice.choose_stances(
+    stance, _ = choice.choose_stances(
         view_of(st, stakes, p), lambda i: make("dialogue"), {}, stakes, st.stake_challenger, p
     )
     assert stance[0, 0].tolist() == [Stance.SETTLE, Stance.SETTLE]  # two security-seekers of a doctrine not tough
@@ -896,14 +917,21 @@ def test_a_challenge_opens_a_crisis_over_the_most_valuable_free_stake_they_share
     assert opened.tolist() == [[0, 7, 0], [7, 0, 0], [0, 0, 0]]
 
 
-def test_settle_accounts_give_the_winner_the_stake_and_each_half_for_a_settlement():
-    """The winner gains the stake's value and the other loses it; a settlement gives each half and takes half."""
+def test_settle_accounts_give_the_winner_the_stake_and_each_side_its_odds_in_a_settlement():
+    """The winner gains the stake's value and the other loses it; a settlement gives each side its share (the first
+    side's odds, the second 1 − them) and counts the other's share as lost (Fearon 1995)."""
     won, lost = np.zeros((3, 3), np.float32), np.zeros((3, 3), np.float32)
     won, lost = crises.settle_accounts(
-        won, lost, np.array([2, 0]), 3.0, np.array([0, -1, -1]), np.array([False, True, False])
+        won,
+        lost,
+        np.array([2, 0]),
+        3.0,
+        np.array([0, -1, -1]),
+        np.array([False, True, False]),
+        np.array([0.5, 0.75, 0.5], np.float32),
     )
-    assert won.tolist() == [[0, 0, 3], [1.5, 0, 1.5], [0, 0, 0]]
-    assert lost.tolist() == [[3, 0, 0], [1.5, 0, 1.5], [0, 0, 0]]
+    assert won.tolist() == [[0, 0, 3], [0.75, 0, 2.25], [0, 0, 0]]
+    assert lost.tolist() == [[3, 0, 0], [2.25, 0, 0.75], [0, 0, 0]]
 
 
 def test_credibility_rises_when_an_ally_backs_and_falls_when_it_stays_out():
@@ -974,7 +1002,8 @@ def crisis_turn(
     resolved, fought = war.fight_wars(
         stakes, resolved, st.stake_challenger, st.backing, st.capability, np.array([[fortune]], np.float32), p
     )
-    return crises.settle_crises(st, stakes, resolved, stance, elig, p), fought
+    share = np.full((1, 1), 0.5, np.float32)
+    return crises.settle_crises(st, stakes, resolved, stance, share, elig, p), fought
 
 
 def test_backing_down_after_escalating_costs_audience_cost_in_resolve():
@@ -1159,6 +1188,7 @@ def test_settle_crises_leaves_a_stake_with_no_crisis_open_as_it_was():
         stakes,
         resolved,
         np.array([[[Stance.BACK_DOWN, Stance.SETTLE]]], np.int8),
+        np.full((1, 1), 0.5, np.float32),
         [[np.ones((1, 3), bool), np.ones((1, 3), bool)]],
         in_force("spiral-world"),
     )
@@ -1181,14 +1211,25 @@ def test_prosperity_grows_more_with_ties_and_less_under_regional_tension():
 
 
 def test_a_war_costs_every_side_prosperity_and_cuts_the_ties_between_enemies():
-    """war_costs: each actor at war loses WAR_PROSPERITY_COST (not below 0); the enemies' ties fall to 0."""
+    """war_costs: each actor at war loses WAR_PROSPERITY_COST of its starting prosperity (not below 0); the enemies'
+    ties fall to 0."""
     fought = pair(3, {(0, 1): True, (0, 2): True}, dtype=bool)
     ties = pair(3, {(0, 1): 0.5, (1, 2): 0.4, (0, 2): 0.3})
-    prosperity, cut = war.war_costs(np.array([[5.0, 1.0, 3.0]], np.float32), ties, fought)
-    np.testing.assert_allclose(
-        prosperity[0], [5.0 - k("WAR_PROSPERITY_COST"), 0.0, 3.0 - k("WAR_PROSPERITY_COST")], atol=TOL
-    )
+    start = np.array([5.0, 4.0, 3.0])
+    prosperity, cut = war.war_costs(np.array([[5.0, 1.0, 3.0]], np.float32), ties, fought, start)
+    w = k("WAR_PROSPERITY_COST")
+    np.testing.assert_allclose(prosperity[0], [5.0 - w * 5.0, max(1.0 - w * 4.0, 0.0), 3.0 - w * 3.0], atol=TOL)
     np.testing.assert_allclose(cut, pair(3, {(1, 2): 0.4}), atol=TOL)
+
+
+def test_a_regional_war_costs_bystanders_by_their_ties_to_the_sides():
+    """A bystander loses WAR_SPILLOVER of its starting prosperity times its closest ties to an actor at war."""
+    fought = pair(4, {(0, 1): True}, dtype=bool)
+    ties = pair(4, {(0, 2): 0.5, (1, 2): 0.2, (0, 3): 0.1})
+    start = np.array([4.0, 4.0, 2.0, 6.0])
+    prosperity, _ = war.war_costs(np.full((1, 4), 5.0, np.float32), ties, fought, start)
+    spill = k("WAR_SPILLOVER")
+    np.testing.assert_allclose(prosperity[0, 2:], [5.0 - spill * 0.5 * 2.0, 5.0 - spill * 0.1 * 6.0], atol=TOL)
 
 
 # ---------------------------------------------------------------- §7.12 scores
@@ -1523,51 +1564,98 @@ def test_a_cards_crisis_moves_every_stake_its_two_actors_share():
 # ---------------------------------------------------------------- §7.14 doctrines in a crisis
 
 
-def stance_grid(fear_values):
-    """Every combination of odds, rung and fear as flat arrays."""
+def stance_grid(fear_values, sure_minus_odds=0.0, their_resolve=1.0, face=0.0, u=0.5):
+    """Every combination of odds, rung and fear as a flat Footing and its rungs (stake value 2, greedy war cost)."""
     odds, rung, fear = np.meshgrid(np.linspace(0.0, 1.0, 41), np.array([1, 2, BRINK]), fear_values, indexing="ij")
-    return odds.ravel().astype(np.float32), rung.ravel().astype(np.int8), fear.ravel().astype(np.float32)
+    odds = odds.ravel().astype(np.float32)
+    m = odds.size
+    f = Footing(
+        odds=odds,
+        sure=np.clip(odds + sure_minus_odds, 0.0, 1.0).astype(np.float32),
+        value=2.0,
+        war_cost=np.full(m, k("GREEDY_WAR_COST"), np.float32),
+        fear=fear.ravel().astype(np.float32),
+        face=np.full(m, face, np.float32),
+        u=np.full(m, u, np.float32),
+        their_resolve=np.full(m, their_resolve, np.float32),
+    )
+    return f, rung.ravel().astype(np.int8)
 
 
 @pytest.mark.parametrize("name", PLAYING_DOCTRINES)
 def test_a_security_seeker_never_escalates_without_fear(name):
-    """A security-seeker's stance is never ESCALATE while its fear is below PREEMPT_FEAR, at any odds or rung."""
-    odds, rung, fear = stance_grid(np.linspace(0.0, k("PREEMPT_FEAR") - 1e-3, 5))
-    stance = make(name).stance(None, odds, rung, np.zeros(odds.shape, bool), fear)
+    """A security-seeker's stance is never ESCALATE with no fear, at any odds or rung, whatever its draw; at the
+    brink it backs down below BACK_DOWN_ODDS."""
+    f, rung = stance_grid(np.zeros(1), u=0.0)
+    stance = make(name).stance(f, rung, np.zeros(rung.shape, bool))
     assert (stance != Stance.ESCALATE).all()
     at_brink = rung == BRINK
-    assert (stance[at_brink & (odds < k("BACK_DOWN_ODDS"))] == Stance.BACK_DOWN).all()
+    assert (stance[at_brink & (f.odds < k("BACK_DOWN_ODDS"))] == Stance.BACK_DOWN).all()
+
+
+def test_pre_emption_is_a_chance_that_rises_smoothly_with_fear():
+    """A security-seeker strikes first at the brink with chance sigmoid(ln(fear / FEAR_SCALE) + FEAR_WEIGHT·fear +
+    PREEMPT_BASE): nil without fear, rising with it, with no jump (no threshold)."""
+    fear = np.linspace(0.0, 1.0, 1001).astype(np.float32)
+    chance = sigmoid(bargaining.fear_logodds(fear) + k("PREEMPT_BASE"))
+    assert chance[0] == 0.0 and np.all(np.diff(chance) > 0) and np.abs(np.diff(chance)).max() < 0.01
+    assert bargaining.preempts(fear, np.full(fear.shape, 0.5)).tolist() == (chance > 0.5).tolist()
 
 
 @pytest.mark.parametrize("name", PLAYING_DOCTRINES)
-def test_a_fearful_security_seeker_strikes_first_at_the_brink(name):
-    """Above PREEMPT_FEAR a security-seeker at the brink escalates, whatever its odds; below the brink it does not."""
-    odds, rung, fear = stance_grid(np.array([k("PREEMPT_FEAR") + 0.01, 0.9]))
-    stance = make(name).stance(None, odds, rung, np.zeros(odds.shape, bool), fear)
+def test_a_fearful_security_seeker_strikes_first_at_the_brink_by_its_draw(name):
+    """A security-seeker escalates at the brink where its draw is below its chance of pre-empting, never below the
+    brink."""
+    f, rung = stance_grid(np.array([0.9]), u=0.01)
+    stance = make(name).stance(f, rung, np.zeros(rung.shape, bool))
     assert (stance[rung == BRINK] == Stance.ESCALATE).all()
     assert (stance[rung < BRINK] != Stance.ESCALATE).all()
+    f, rung = stance_grid(np.array([0.9]), u=0.9999)
+    assert (make(name).stance(f, rung, np.zeros(rung.shape, bool)) != Stance.ESCALATE).all()
 
 
 @pytest.mark.parametrize("name", PLAYING_DOCTRINES)
-def test_a_greedy_party_chooses_war_at_the_brink_only_when_it_expects_to_win(name):
-    """At the brink a greedy party escalates when odds > WAR_ODDS, backs down below BACK_DOWN_ODDS, and settles
-    between."""
-    odds, rung, fear = stance_grid(np.array([0.0, 0.9]))
-    stance = make(name).stance(None, odds, rung, np.ones(odds.shape, bool), fear)
+def test_a_greedy_party_chooses_war_only_where_it_beats_the_settlement(name):
+    """Against a resolute other with no private information war is never worth more than the settlement: a greedy
+    party does not escalate at the brink; it backs down where war is worth less than its face, else holds."""
+    f, rung = stance_grid(np.array([0.0]), sure_minus_odds=0.0, their_resolve=1.0)
+    stance = make(name).stance(f, rung, np.ones(rung.shape, bool))
     brink = rung == BRINK
-    assert (stance[brink & (odds > k("WAR_ODDS"))] == Stance.ESCALATE).all()
-    assert (stance[brink & (odds <= k("WAR_ODDS"))] != Stance.ESCALATE).all()
-    assert (stance[brink & (odds < k("BACK_DOWN_ODDS"))] == Stance.BACK_DOWN).all()
-    between = brink & (odds >= k("BACK_DOWN_ODDS")) & (odds <= k("WAR_ODDS"))
-    assert (stance[between] == Stance.SETTLE).all()
+    assert (stance[brink] != Stance.ESCALATE).all()
+    assert (stance[brink & (f.war_value < 0)] == Stance.BACK_DOWN).all()
+    assert (stance[brink & (f.war_value >= 0)] != Stance.BACK_DOWN).all()
+
+
+@pytest.mark.parametrize("name", PLAYING_DOCTRINES)
+def test_a_greedy_party_goes_to_war_on_private_confidence_or_against_an_irresolute_other(name):
+    """It escalates where (1 − r)·value + r·EV(war) beats odds·value: its own reckoning beats the public odds by more
+    than the war's cost, or the other's resolve image is low."""
+    for sure_minus_odds, their_resolve in ((0.3, 1.0), (0.0, 0.0)):
+        f, rung = stance_grid(np.array([0.0]), sure_minus_odds=sure_minus_odds, their_resolve=their_resolve)
+        greedy = np.ones(rung.shape, bool)
+        stance = make(name).stance(f, rung, greedy)
+        assert (stance[f.war_gain > 0] == Stance.ESCALATE).all()
+        assert (f.war_gain[f.odds < 0.6] > 0).all()
+
+
+def test_backing_down_after_escalating_costs_face_in_the_decision():
+    """A greedy party that escalated in the crisis backs down at the brink only where war is worth less than minus
+    its face (audience costs lock it in: Fearon 1994)."""
+    f, rung = stance_grid(np.array([0.0]), face=0.0)
+    bare = make("reciprocity").stance(f, rung, np.ones(rung.shape, bool))
+    f, rung = stance_grid(np.array([0.0]), face=1.0)
+    locked = make("reciprocity").stance(f, rung, np.ones(rung.shape, bool))
+    brink = rung == BRINK
+    assert (bare[brink] == Stance.BACK_DOWN).sum() > (locked[brink] == Stance.BACK_DOWN).sum()
+    assert (locked[brink & (f.war_value < -1.0)] == Stance.BACK_DOWN).all()
 
 
 @pytest.mark.parametrize("cls", ALWAYS, ids=lambda c: c.name)
 def test_a_fixed_policy_stands_firm_whatever_its_type(cls):
     """An always-* policy stands firm in every crisis, greedy or not, afraid or not."""
-    odds, rung, fear = stance_grid(np.array([0.0, 0.9]))
+    f, rung = stance_grid(np.array([0.0, 0.9]))
     for greedy in (False, True):
-        stance = cls().stance(None, odds, rung, np.full(odds.shape, greedy), fear)
+        stance = cls().stance(f, rung, np.full(rung.shape, greedy))
         assert (stance == Stance.STAND_FIRM).all()
 
 

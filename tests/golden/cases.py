@@ -1,5 +1,5 @@
 """The golden cases: command lines whose outputs the engine is held to exactly (recorded from the
-second edition of the rules; a rule change re-records them and says so).
+third edition of the rules; a rule change re-records them and says so).
 
 `python -m tests.golden.cases --record` writes each case's output to tests/golden/*.json.gz;
 tests/core/test_golden.py runs them again and compares. Timing (`seconds`) and the machine's own

@@ -20,6 +20,7 @@ import numpy as np
 
 from .constants import K
 from .pairs import first_best
+from .rules.bargaining import Footing, preempts, stands_fast
 from .rules.crises import Stakes
 from .rules.in_force import InForce
 from .vocab import Action, Family, Stance
@@ -63,16 +64,19 @@ class View:
 
     @functools.cached_property
     def against(self) -> np.ndarray:
-        """(B, N, N) [b, i, j]: j's last move was a deterrence move against i: pressure or a
-        challenge aimed at i, or arming by a rival of another bloc whose gravest worry is i (an
-        alliance move aimed at i binds i as an ally and is not against it). Tit-for-tat answers
-        what was done to it, partner by partner."""
+        """(B, N, N) [b, i, j]: j's last move was a deterrence move aimed at i: pressure or a challenge
+        at i, or arming where i is j's only rival (in a dyad arming can be aimed at no one else).
+        Tit-for-tat answers what was done to it, partner by partner; in a region, arming aimed at
+        nobody is not an offence to answer (third edition: it was, against the armer's gravest worry,
+        which made one actor the answer to everyone's arming)."""
         n = self.same_bloc.shape[0]
         la = self.last_action
         aimed = (la == Action.PRESSURE) | (la == Action.CHALLENGE)
-        worry = np.where(np.eye(n, dtype=bool)[None], -np.inf, self.tense).argmax(axis=-1)  # (B, N): j's gravest worry
-        armed_at_me = (la == Action.ARM)[:, None, :] & (worry[:, None, :] == np.arange(n)[None, :, None])
-        return (aimed[:, None, :] & self._at_me) | (armed_at_me & ~self.same_bloc[None])
+        rival = ~self.same_bloc
+        rival = np.where(rival.any(axis=0, keepdims=True), rival, ~np.eye(n, dtype=bool))  # [i, j]: i is j's rival
+        only_rival = rival & (rival.sum(axis=0, keepdims=True) == 1)
+        armed_at_me = (la == Action.ARM)[:, None, :] & only_rival[None]
+        return (aimed[:, None, :] & self._at_me) | armed_at_me
 
     @functools.cached_property
     def pressured(self) -> np.ndarray:
@@ -114,14 +118,23 @@ class Seats:
     def full(self, action) -> np.ndarray:
         return np.full((self.b, self.k), action, dtype=np.int8)
 
+    def most_needed(self, need=None) -> np.ndarray:
+        """The partner a dialogue move goes to, drawn in proportion to need (by default its tension
+        with each partner, distrust breaking ties), with the seat's second uniform: every tense pair
+        draws its share of the talk, rather than the one most tense actor drawing all the region's dialogue."""
+        v = self.view
+        need = self.tense if need is None else need
+        need = np.where(self.others, need, 0.0) + K.SMALLEST_WEIGHT * self.others
+        total = need.cumsum(axis=-1)  # a running sum, the same in a batch as alone (a sum's order could differ)
+        edge = total / total[..., -1:]
+        pick = (edge < self.rows(v.u2)[:, :, None]).sum(axis=-1)
+        return np.minimum(pick, edge.shape[-1] - 1)
+
     def dialogue_rotation(self) -> tuple[np.ndarray, np.ndarray]:
-        """Summit, forum, trade and confidence-building in turn, with the partner it worries about most."""
-        partner = self.most_tense()
-        action = np.broadcast_to(
-            np.array([A.SUMMIT, A.FORUM, A.TRADE, A.CBM], dtype=np.int8)[self.turn_phase], (self.b, self.k)
-        ).copy()
-        target = np.where(action == A.FORUM, -1, partner)
-        return action, target
+        """Summit, forum, trade and confidence-building in turn, with a partner drawn by need (most_needed)."""
+        moves = np.array([A.SUMMIT, A.FORUM, A.TRADE, A.CBM], dtype=np.int8)[self.turn_phase]
+        action = np.broadcast_to(moves, (self.b, self.k)).copy()
+        return action, np.where(action == A.FORUM, -1, self.most_needed())
 
     def respond(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Tit-for-tat by family: (offended, answer, target) — pressure the one who pressured,
@@ -178,27 +191,36 @@ class Doctrine:
         target = np.where(skip, -1, target)
         return action, target
 
-    def stance(self, v: View, odds, rung, greedy, fear_now) -> np.ndarray:
-        """(B,) stances of one party in one crisis, by its type: only a greedy party chooses war
-        (ESCALATE at the brink, when it expects to win); a security-seeker escalates at the brink
-        only from fear; both back down from a war they expect to lose."""
+    def stance(self, f: Footing, rung, greedy) -> np.ndarray:
+        """(B,) stances of one party in one crisis, by its type, in the shadow of war (Fearon 1995).
+        A greedy party chooses war only where it is worth more to it than the settlement
+        (f.war_gain > 0: private information); it is firm where it reckons itself stronger than the
+        public odds say, by a margin its doctrine's toughness moves (STANCE_TOUGHNESS): firm below
+        the brink, it escalates unless its doctrine is soft (a bluff, which audience costs punish);
+        at the brink it stands firm and lets the other blink, and backs down where war is worth
+        less to it than its face. A security-seeker strikes first at the brink only from fear
+        (bargaining.preempts, a chance), backs down from a war it expects to lose, stands firm at the
+        brink where it is too afraid to concede (bargaining.stands_fast, a chance), and otherwise
+        settles, or stands firm below the brink in a tough doctrine with even odds."""
         brink = rung == K.WAR_RUNG - 1
-        secure_below = np.where((self.toughness >= 1) & (odds >= K.STAND_FIRM_ODDS), Stance.STAND_FIRM, Stance.SETTLE)
+        firm = (f.sure - f.odds) + K.STANCE_TOUGHNESS * self.toughness > 0
+        hold = np.where(firm, Stance.STAND_FIRM, Stance.SETTLE)
+        push = np.where(firm & (self.toughness >= 0), Stance.ESCALATE, hold)
+        greedy_brink = np.where(f.war_value < -f.face, Stance.BACK_DOWN, hold)
+        greedy_stance = np.where(f.war_gain > 0, Stance.ESCALATE, np.where(brink, greedy_brink, push))
+        tough = (self.toughness >= 1) & (f.odds >= K.STAND_FIRM_ODDS)
+        secure_below = np.where(tough, Stance.STAND_FIRM, Stance.SETTLE)
         secure_brink = np.where(
-            fear_now > K.PREEMPT_FEAR,
+            preempts(f.fear, f.u),
             Stance.ESCALATE,
-            np.where(odds < K.BACK_DOWN_ODDS, Stance.BACK_DOWN, Stance.SETTLE),
+            np.where(
+                f.odds < K.BACK_DOWN_ODDS,
+                Stance.BACK_DOWN,
+                np.where(stands_fast(f.fear, f.u), Stance.STAND_FIRM, Stance.SETTLE),
+            ),
         )
-        push = Stance.ESCALATE if self.toughness >= 1 else Stance.STAND_FIRM
-        greedy_below = np.where(
-            odds > K.WAR_ODDS, push, np.where(odds > K.SETTLE_ODDS, Stance.STAND_FIRM, Stance.SETTLE)
-        )
-        greedy_brink = np.where(
-            odds > K.WAR_ODDS, Stance.ESCALATE, np.where(odds < K.BACK_DOWN_ODDS, Stance.BACK_DOWN, Stance.SETTLE)
-        )
-        return np.where(
-            greedy, np.where(brink, greedy_brink, greedy_below), np.where(brink, secure_brink, secure_below)
-        ).astype(np.int8)
+        secure_stance = np.where(brink, secure_brink, secure_below)
+        return np.where(greedy, greedy_stance, secure_stance).astype(np.int8)
 
     def backs(self, credibility_now, u) -> np.ndarray:
         """(B,) whether an ally backs its partner: as often as its commitment is credible."""
@@ -250,7 +272,7 @@ class Dialogue(Doctrine):
 
     def choose(self, s):
         action, target = s.dialogue_rotation()
-        partner = s.most_tense()
+        partner = s.most_needed()
         tense = s.rows(s.view.tension).max(axis=-1) > self.TENSE
         action[tense] = A.CBM
         target = np.where(tense, partner, target)
@@ -310,7 +332,7 @@ class Grit(Doctrine):
         strong_enough = s.rows(v.capability) >= self.KEEP * v.start_capability[s.actors][None, :]
         reassure = ((v.turn + s.actors) % 3 == 1)[None, :] & strong_enough
         action = np.where(reassure, A.CBM, A.SUMMIT).astype(np.int8)
-        target = s.most_tense()
+        target = s.most_needed()
         pressurer = s.most_tense(s.rows(s.view.pressured))
         hit = pressurer >= 0
         put(action, target, hit, A.PRESSURE, pressurer)
@@ -336,7 +358,7 @@ class Opportunist(Doctrine):
         # the weakest-looking one: the lowest defence
         prey = first_best(np.broadcast_to(-v.defence[:, None, :], weak.shape), weak)
         threatened = s.rows(v.against).any(axis=-1)
-        partner = first_best(s.rows(v.ties) + 0.01 * s.rows(v.trust), s.others)  # ties first, trust breaks ties
+        partner = s.most_needed(s.rows(v.ties))  # trade drawn in proportion to ties
         action = np.where(prey >= 0, A.PRESSURE, np.where(threatened, A.ARM, A.TRADE)).astype(np.int8)
         target = np.where(prey >= 0, prey, np.where(threatened, -1, partner))
         return action, target
@@ -386,8 +408,8 @@ class Always(Doctrine):
                 target[:, col] = _open_stake_target(s.view, int(i))
         return s.full(a), target
 
-    def stance(self, v, odds, rung, greedy, fear_now):
-        return np.full(odds.shape, Stance.STAND_FIRM, dtype=np.int8)
+    def stance(self, f, rung, greedy):
+        return np.full(np.shape(rung), Stance.STAND_FIRM, dtype=np.int8)
 
 
 def _open_stake_target(v: View, i: int) -> np.ndarray:

@@ -145,11 +145,11 @@ class Engine:
         intended, moves, refused = choice.final_moves(
             proposed, p, human, self.stakes, st.stake_rung, self.rival, u_actor[0]
         )
-        stance, backs, eligible = self._crisis_choices(view, st, p, draws, stances, backing)
+        stance, share, backs, eligible = self._crisis_choices(view, st, p, draws, stances, backing)
         start = st
         # 3. actions
         if self.scenario.dynamics:
-            st = actions.act(st, moves)
+            st = actions.act(st, moves, self.start_prosperity)
         # 4. perception: what the moves and stances said, read into trust
         reading = perception.read_moves(moves, p, self.same_bloc)
         reading = reading + perception.read_stances(stance, start.stake_rung, self.stakes, self.n)[:, None, :]
@@ -163,7 +163,7 @@ class Engine:
         # 5. to 9.
         if self.scenario.dynamics:
             st, tension_causes = self._dynamics(start, st, moves, p, trust, tension_card, stance)
-            st = self._crises(st, t, moves, p, stance, eligible, draws)
+            st = self._crises(st, t, moves, p, stance, share, eligible, draws)
         # 10. scores
         st, payoff, security = scores.score_turn(st, moves, p)
         # 11. endings
@@ -172,7 +172,7 @@ class Engine:
         )
         if before is not None:  # games that had ended stay as they were
             st = st.hold(before, ~active)
-            trust = sigmoid(st.trust_logodds)
+        trust = sigmoid(st.trust_logodds)  # after the crises: abandonment costs trust (§7.10)
         self.state = st = endings.mark_end_turn(st, active, t)
         chosen = dict(intended=intended, action=moves.action, target=moves.target, refused=refused, stance=stance)
         after = dict(trust=trust, state=st, payoff=payoff, security=security)
@@ -189,11 +189,12 @@ class Engine:
         return {key: value for key, value in (said or {}).items() if key[0] in self.humans}
 
     def _crisis_choices(self, view: View, st: State, p: InForce, draws: rng.CrisisDraws, stances, backing):
-        """Each party's stance in its open crises, and whether each ally backs it."""
-        chooser, stakes = self._doctrine_of, self.stakes
-        stance = choice.choose_stances(view, chooser, self._for_humans(stances), stakes, st.stake_challenger, p)
-        backs, eligible = choice.choose_backing(view, chooser, self._for_humans(backing), stakes, draws.backing)
-        return stance, backs, eligible
+        """Each ally's backing, then each party's stance knowing its own allies' (§7.14), and settlement shares."""
+        chooser, stakes, humans = self._doctrine_of, self.stakes, self._for_humans
+        backs, eligible = choice.choose_backing(view, chooser, humans(backing), stakes, draws.backing)
+        known = choice.Known(backing=backs, escalated=st.escalated, draws=draws)
+        stance, share = choice.choose_stances(view, chooser, humans(stances), stakes, st.stake_challenger, p, known)
+        return stance, share, backs, eligible
 
     def _doctrine_of(self, i: int):
         return self.doctrines[i] or self.fallback.get(i) or self._steady
@@ -231,7 +232,7 @@ class Engine:
         )
         return st, causes
 
-    def _crises(self, st: State, t: int, moves: Moves, p: InForce, stance, eligible, draws: rng.CrisisDraws) -> State:
+    def _crises(self, st: State, t: int, moves: Moves, p: InForce, stance, share, eligible, draws) -> State:
         """Rules 8 and 9: the stances resolve every open crisis, wars are fought out, what is left is
         settled, and challenges open new crises; then war costs and growth."""
         # 8. crisis resolution, then the wars, what they leave, and the new crises
@@ -239,12 +240,12 @@ class Engine:
         resolved, fought_now = war.fight_wars(
             self.stakes, resolved, st.stake_challenger, st.backing, st.capability, draws.fortune, p
         )
-        st = crises.settle_crises(st, self.stakes, resolved, stance, eligible, p)
+        st = crises.settle_crises(st, self.stakes, resolved, stance, share, eligible, p)
         rung, challenger, opened = crises.open_crises(
             st.stake_rung, st.stake_challenger, st.stake_opened, self.stakes, moves.action, moves.target, t
         )
         st = crises.with_crises(st, self.stakes, rung, challenger, opened)
         # 9. war costs and growth
-        prosperity, ties = war.war_costs(st.prosperity, st.ties, fought_now)
+        prosperity, ties = war.war_costs(st.prosperity, st.ties, fought_now, self.start_prosperity)
         prosperity = economy.grow(prosperity, ties, st.regional_tension)
         return attrs.evolve(st, fought=st.fought | fought_now, ties=ties, prosperity=prosperity)

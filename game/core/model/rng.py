@@ -177,18 +177,25 @@ class CrisisDraws:
     backing: np.ndarray  # (B, S, N) ally k's draw for backing its partner over stake s (§7.14)
     accident: np.ndarray  # (B, S) whether the brink slips into war by accident (§7.10)
     fortune: np.ndarray  # (B, S) which side wins a war over the stake (§7.10)
+    preempt: np.ndarray  # (B, S, 2) whether a security-seeking party strikes first at the brink (§7.14)
+    hunch: np.ndarray  # (B, S, 2) a party's misjudgement of its odds, uniform on (-1, 1) (§7.14)
 
 
 def crisis_draws(keys: np.ndarray, turn: int, stakes: int, n: int) -> CrisisDraws:
     """The turn's crisis draws for S stakes and N actors: the halves of the crisis stream's blocks
     are, in order, a backing draw for every stake and actor (half s·N + k), an accident draw for
-    every stake (half S·N + s), then a fortunes-of-war draw for every stake (half S·(N + 1) + s)."""
-    count = stakes * (n + 2)
+    every stake (half S·N + s), a fortunes-of-war draw for every stake (half S·(N + 1) + s), then a
+    pre-emption draw for every stake and side (half S·(N + 2) + 2s + side) and a hunch for every
+    stake and side (half S·(N + 4) + 2s + side, as 2u − 1)."""
+    count = stakes * (n + 6)
     blocks = max(1, -(-count // 8))
     u = _halves(words_for(keys, turn, np.full(blocks, CRISIS), np.arange(blocks)), 0, count)
     b = u.shape[1]
+    first, second = stakes * (n + 2), stakes * (n + 4)
     return CrisisDraws(
         backing=np.ascontiguousarray(u[: stakes * n].T).reshape(b, stakes, n),
         accident=np.ascontiguousarray(u[stakes * n : stakes * (n + 1)].T),
-        fortune=np.ascontiguousarray(u[stakes * (n + 1) :].T),
+        fortune=np.ascontiguousarray(u[stakes * (n + 1) : first].T),
+        preempt=np.ascontiguousarray(u[first:second].T).reshape(b, stakes, 2),
+        hunch=(2.0 * np.ascontiguousarray(u[second:count].T) - 1.0).reshape(b, stakes, 2).astype(np.float32),
     )

@@ -279,7 +279,7 @@ CHAPTERS: tuple[Chapter, ...] = (
             "You are Japan; China will challenge you over the East China Sea islands. Play a move "
             "(Enter), then answer the crisis with F stand firm, X escalate, S settle or B back down.",
             "east_asia_2023",
-            19,
+            168,
             3,
             human="JPN",
             worldview="spiral-world",

@@ -12,15 +12,15 @@ from ..vocab import Action
 from .moves import Moves
 
 
-def act(st: State, moves: Moves) -> State:
-    """Capability, alliances, ties, the forum and prosperity after the moves."""
+def act(st: State, moves: Moves, start_prosperity) -> State:
+    """Capability, alliances, ties, the forum and prosperity after the moves (start_prosperity (N,))."""
     return attrs.evolve(
         st,
         capability=arm_and_reassure(st.capability, moves),
         alliance=ally(st.alliance, moves),
         ties=trade_and_talk(st.ties, moves),
         forum=attend_forum(st.forum, moves),
-        prosperity=pay_and_gain(st.prosperity, moves),
+        prosperity=pay_and_gain(st.prosperity, moves, start_prosperity),
     )
 
 
@@ -51,16 +51,17 @@ def attend_forum(forum, moves: Moves):
     return np.clip(forum * (1.0 - K.FORUM_DECAY) + K.FORUM_GAIN * share**K.FORUM_COLLECTIVE * (1.0 - forum), 0.0, 1.0)
 
 
-def pay_and_gain(prosperity, moves: Moves):
-    """Arming, pressuring, being pressured and CBM cost prosperity; each trade partner adds TRADE_GAIN."""
+def pay_and_gain(prosperity, moves: Moves, start_prosperity):
+    """Arming, pressuring, being pressured and CBM cost prosperity, each its constant's share of the
+    actor's starting prosperity (no actor is built to be ruined by the same moves as a rich one);
+    each trade partner adds TRADE_GAIN."""
     pressured_someone = moves.did(Action.PRESSURE).any(axis=-1)
     was_pressured = moves.did(Action.PRESSURE).any(axis=1)
     trades = moves.count(moves.between(Action.TRADE))
-    return (
-        prosperity
-        - K.ARM_COST * moves.chose(Action.ARM)
-        - K.PRESSURE_COST * pressured_someone
-        - K.PRESSURED_COST * was_pressured
-        + K.TRADE_GAIN * trades
-        - K.CBM_PROSPERITY_COST * moves.chose(Action.CBM)
+    costs = (
+        K.ARM_COST * moves.chose(Action.ARM)
+        + K.PRESSURE_COST * pressured_someone
+        + K.PRESSURED_COST * was_pressured
+        + K.CBM_PROSPERITY_COST * moves.chose(Action.CBM)
     )
+    return (prosperity - costs * start_prosperity[None, :] + K.TRADE_GAIN * trades).astype(np.float32)

@@ -10,6 +10,7 @@ import numpy as np
 from ..constants import K
 from ..state import sigmoid
 from ..vocab import Action
+from .bargaining import fear_logodds
 from .in_force import InForce
 from .war import crisis_odds
 
@@ -33,10 +34,10 @@ def greedy_challenge_logodds(value, win, resolve_target, ties, forum, both_nucle
 
 
 def secure_challenge_logodds(fear_now, ties, forum, p: InForce):
-    """z = FEAR_WEIGHT·fear − FUTURE_WEIGHT·shadow_of_future·(ties + forum) + CRISIS_BASE, and no
-    challenge at all below FEAR_FLOOR: a security-seeker challenges only pre-emptively."""
-    z = K.FEAR_WEIGHT * fear_now - K.FUTURE_WEIGHT * p.game("shadow_of_future") * (ties + forum) + K.CRISIS_BASE
-    return np.where(fear_now > K.FEAR_FLOOR, z, -np.inf)
+    """z = ln(fear / FEAR_SCALE) + FEAR_WEIGHT·fear − FUTURE_WEIGHT·shadow_of_future·(ties + forum) + CRISIS_BASE:
+    a security-seeker challenges only pre-emptively, with a chance that grows smoothly from nil with its fear
+    (bargaining.fear_logodds, the same pull that makes it strike first at the brink)."""
+    return fear_logodds(fear_now) - K.FUTURE_WEIGHT * p.game("shadow_of_future") * (ties + forum) + K.CRISIS_BASE
 
 
 def challenge_choice(v, i: int, boldness: float = 0.0):

@@ -4,13 +4,15 @@ back it or stay out. Action noise may flip a move (docs/MODEL.md §7.2)."""
 
 from __future__ import annotations
 
+import attrs
 import numpy as np
 
 from ..vocab import Action, Stance, family_of, targeted
+from .bargaining import Footing, reckoning, war_cost
 from .challenge import fear
 from .moves import Moves
 from .crises import FIRST, OUT, SECOND, Stakes, is_open, may_back
-from .war import crisis_odds
+from .war import crisis_odds, odds_with_real_backing
 
 
 def rivals(stakes: Stakes, blocs: list[str]) -> np.ndarray:
@@ -103,29 +105,69 @@ def final_moves(proposed, p, human: dict, stakes: Stakes, stake_rung, rival, u_n
     return intended, Moves(action, target), refused
 
 
-def choose_stances(view, doctrine_of, human_stances: dict, stakes: Stakes, stake_challenger, p):
-    """(B, S, 2) int8: each party's stance in each open crisis (STAND_FIRM where none is open).
-    A human's stance for (actor, stake) is taken as given; an AI party's comes from its doctrine
-    and type, from its odds of winning with the backing it can expect and its fear."""
+def choose_stances(view, doctrine_of, human_stances: dict, stakes: Stakes, stake_challenger, p, known=None):
+    """((B, S, 2) int8 stances, (B, S) the first party's share of a settlement). Each party's stance
+    in each open crisis (STAND_FIRM where none is open): a human's for (actor, stake) is taken as
+    given; an AI party's comes from its doctrine and type, weighing its footing (footing). A
+    settlement gives each side its public odds of winning the war (Fearon 1995).
+    known: what the parties know that others do not (Known); None: nothing."""
     b = view.trust.shape[0]
     stance = np.full((b, stakes.count, 2), Stance.STAND_FIRM, dtype=np.int8)
+    share = np.zeros((b, stakes.count), dtype=np.float32)  # where a crisis is open: its first side's odds
     for s in range(stakes.count):
         rung = view.stake_rung[:, s]
-        if not is_open(rung).any():
-            continue
-        odds = crisis_odds(
-            stakes, s, stakes.side_of(s, stake_challenger[:, s]), view.capability, view.alliance, view.credibility, p
-        )
         open_now = is_open(rung)
+        if not open_now.any():
+            continue
+        side_of = stakes.side_of(s, stake_challenger[:, s])
+        odds = crisis_odds(stakes, s, side_of, view.capability, view.alliance, view.credibility, p)
+        share[:, s] = odds[:, 0]
         for side in (0, 1):
-            i, j = int(stakes.party[s, side]), int(stakes.party[s, 1 - side])
+            i = int(stakes.party[s, side])
             if (i, s) in human_stances:
                 chosen = np.full(b, int(human_stances[(i, s)]))
             else:
-                fear_now = fear(view.trust[:, i, j], view.tension[:, i, j], p)
-                chosen = doctrine_of(i).stance(view, odds[:, side], rung, view.greedy[:, i], fear_now)
+                f = footing(view, stakes, s, side, side_of, odds[:, side], p, known)
+                chosen = doctrine_of(i).stance(f, rung, view.greedy[:, i])
             stance[:, s, side] = np.where(open_now, chosen, Stance.STAND_FIRM)
-    return stance
+    return stance, share
+
+
+@attrs.frozen(eq=False)
+class Known:
+    """What the parties to the crises know that the others do not, this turn."""
+
+    backing: np.ndarray  # (B, S, N) their allies' real backing
+    escalated: np.ndarray  # (B, S, N) who escalated in each open crisis
+    draws: object  # rng.CrisisDraws: preempt and hunch
+
+
+def footing(view, stakes: Stakes, s: int, side: int, side_of, odds, p, known) -> Footing:
+    """The party on `side` of stake s as its doctrine weighs it (bargaining.Footing)."""
+    i, j = int(stakes.party[s, side]), int(stakes.party[s, 1 - side])
+    value = float(stakes.value[s])
+    cost = war_cost(view.greedy[:, i], bool(stakes.nuclear[i] and stakes.nuclear[j]))
+    fear_now = fear(view.trust[:, i, j], view.tension[:, i, j], p)
+    if known is None:
+        b = odds.shape[0]
+        sure, face, u = odds, np.zeros(b, np.float32), np.ones(b, np.float32)
+    else:
+        real = odds_with_real_backing(
+            stakes, s, side, side_of, view.capability, view.alliance, view.credibility, known.backing[:, s], p
+        )
+        sure = reckoning(real, known.draws.hunch[:, s, side], p.game("misperception"))
+        face = p.game("audience_cost") * value * known.escalated[:, s, i]
+        u = known.draws.preempt[:, s, side]
+    return Footing(
+        odds=odds,
+        sure=sure,
+        value=value,
+        war_cost=cost,
+        fear=fear_now,
+        face=face,
+        u=u,
+        their_resolve=view.resolve[:, j],
+    )
 
 
 def choose_backing(view, doctrine_of, human_backing: dict, stakes: Stakes, draw) -> tuple[np.ndarray, list]:

@@ -120,19 +120,20 @@ def accidents(rung, u, p: InForce) -> np.ndarray:
     return (rung == K.WAR_RUNG - 1) & (u < K.ACCIDENT_RATE * p.game("misperception"))
 
 
-def settle_crises(st: State, stakes: Stakes, resolved: Resolution, stance, eligible, p: InForce) -> State:
+def settle_crises(st: State, stakes: Stakes, resolved: Resolution, stance, share, eligible, p: InForce) -> State:
     """What the turn's resolution leaves behind, stake by stake over the crises open at the start
     of the turn: the new rungs, the stakes' accounts (settle_accounts), audience costs
-    (audience_costs), the memory of who escalated (remember_escalation) and the credibility of
-    allies that backed or stayed out (update_credibility)."""
+    (audience_costs), the memory of who escalated (remember_escalation), the credibility of
+    allies that backed or stayed out (update_credibility) and what staying out costs (abandonment)."""
     won, lost, resolve, credibility = st.stakes_won, st.stakes_lost, st.resolve, st.credibility
+    left = np.float32(0.0)  # who stayed out of whose crisis (left_alone), over the stakes
     escalated = st.escalated.copy()
     for s in range(stakes.count):
         open_now = is_open(st.stake_rung[:, s])
         if not open_now.any():
             continue
         won, lost = settle_accounts(
-            won, lost, stakes.party[s], stakes.value[s], resolved.winner[:, s], resolved.settled[:, s]
+            won, lost, stakes.party[s], stakes.value[s], resolved.winner[:, s], resolved.settled[:, s], share[:, s]
         )
         resolve = audience_costs(resolve, stakes.party[s], stance[:, s], st.escalated[:, s], open_now, p)
         escalated[:, s] = remember_escalation(
@@ -143,6 +144,8 @@ def settle_crises(st: State, stakes: Stakes, resolved: Resolution, stance, eligi
             update_credibility(credibility, stakes, s, st.backing[:, s], eligible[s]),
             credibility,
         )
+        left = left + left_alone(stakes, s, st.backing[:, s], [e & open_now[:, None] for e in eligible[s]])
+    credibility, alliance, trust = abandonment(credibility, st.alliance, st.trust_logodds, left)
     return attrs.evolve(
         st,
         stake_rung=resolved.rung,
@@ -151,15 +154,20 @@ def settle_crises(st: State, stakes: Stakes, resolved: Resolution, stance, eligi
         escalated=escalated,
         resolve=resolve,
         credibility=credibility.astype(np.float32),
+        alliance=alliance.astype(np.float32),
+        trust_logodds=trust.astype(np.float32),
     )
 
 
-def settle_accounts(won, lost, party, value, winner, settled):
-    """The stake's value to the winner (and as lost to the other), half each for a settlement."""
+def settle_accounts(won, lost, party, value, winner, settled, share):
+    """The stake's value to the winner (and as lost to the other); a settlement gives each side its
+    share of the value, the first side `share` (its public odds of winning the war) and the second
+    1 − share (Fearon 1995), each counted as lost by the other."""
     won, lost = won.copy(), lost.copy()
     for side in (0, 1):
         i, j = party[side], party[1 - side]
-        gain = np.where(winner == side, value, 0.0) + np.where(settled, value / 2, 0.0)
+        part = share if side == 0 else 1.0 - share
+        gain = np.where(winner == side, value, 0.0) + np.where(settled, value * part, 0.0)
         won[:, i] += gain.astype(np.float32)
         lost[:, j] += gain.astype(np.float32)
     return won, lost
@@ -197,6 +205,28 @@ def update_credibility(credibility, stakes: Stakes, s: int, backing_s, eligible)
         col = np.where(backed, col + K.BACKING_GAIN * (1.0 - col), col)
         credibility[:, :, p] = np.where(stayed_out, np.maximum(col - K.ABANDON_LOSS, 0.0), col)
     return credibility.astype(np.float32)
+
+
+def left_alone(stakes: Stakes, s: int, backing_s, eligible) -> np.ndarray:
+    """(B, N, N) [b, p, k]: 1 where k was eligible to back its partner p in the crisis over stake s and stayed out.
+    eligible: per side (B, N), only where the crisis was open."""
+    left = np.zeros(backing_s.shape + (backing_s.shape[-1],), dtype=np.float32)
+    for side, code in ((0, FIRST), (1, SECOND)):
+        left[:, stakes.party[s, side], :] = eligible[side] & (backing_s != code)
+    return left
+
+
+def abandonment(credibility, alliance, trust_logodds, left):
+    """What an eligible ally k that stays out of its partner p's crisis pays (Snyder 1984), left[b, p, k] the
+    crises it stayed out of (left_alone, summed over the stakes): its own protectors' commitments to it lose
+    ABANDON_REPUTE of credibility each (credibility[·, k]), the alliance between k and p loses ABANDON_ALLIANCE,
+    and p's trust in k loses ABANDON_TRUST of log-odds."""
+    if not left.any():
+        return credibility, alliance, trust_logodds
+    credibility = np.maximum(credibility - K.ABANDON_REPUTE * left.sum(axis=1)[:, None, :], 0.0)
+    alliance = np.maximum(alliance - K.ABANDON_ALLIANCE * (left + np.swapaxes(left, 1, 2)), 0.0)
+    trust_logodds = np.maximum(trust_logodds - K.ABANDON_TRUST * left, -K.TRUST_LOGODDS_MAX)
+    return credibility, alliance, trust_logodds
 
 
 def open_crises(stake_rung, stake_challenger, stake_opened, stakes: Stakes, action, target, turn):

@@ -54,6 +54,20 @@ def crisis_odds(stakes: Stakes, s: int, challenger_side, capability, alliance, c
     return np.stack([w_first, 1.0 - w_first], axis=1)
 
 
+def odds_with_real_backing(
+    stakes: Stakes, s: int, side: int, challenger_side, capability, alliance, credibility, backing_s, p
+):
+    """(B,) the party on `side`'s odds of winning a war over stake s as it alone can reckon them: its
+    own allies weighted by whether they really back it this turn (backing_s (B, N)), the other
+    side's by the credibility anyone can see."""
+    code = FIRST if side == 0 else SECOND
+    own = side_strength(stakes, s, side, capability, (backing_s == code).astype(np.float32))
+    other = side_strength(stakes, s, 1 - side, capability, expected_backers(stakes, alliance, credibility, s, 1 - side))
+    strength = (own, other) if side == 0 else (other, own)
+    w_first = first_side_odds(strength[0], strength[1], challenger_side, p)
+    return w_first if side == 0 else 1.0 - w_first
+
+
 def defence_of_all(stakes: Stakes, capability, alliance, credibility, p: InForce) -> np.ndarray:
     """(B, N) defence_j = defence_advantage·(capability_j + Σ_k [alliance_jk ≥ ALLY_THRESHOLD]·
     credibility_kj·capability_k): what a challenger of j must overcome, as anyone can see it."""
@@ -100,11 +114,11 @@ def fight_wars(stakes: Stakes, resolved: Resolution, stake_challenger, backing, 
     return attrs.evolve(resolved, winner=winner), fought_now
 
 
-def war_costs(prosperity, ties, fought_now):
-    """Every side of a war that began this turn loses WAR_PROSPERITY_COST of prosperity, and
-    the ties between enemies are cut."""
+def war_costs(prosperity, ties, fought_now, start_prosperity):
+    """Every side of a war that began this turn loses WAR_PROSPERITY_COST of its starting prosperity
+    (start_prosperity (N,)); every bystander loses WAR_SPILLOVER of it times its closest ties to an
+    actor at war (a regional war costs everyone, more those nearer it); the ties between enemies are cut."""
     at_war = fought_now.any(axis=-1)
-    return (
-        np.maximum(prosperity - K.WAR_PROSPERITY_COST * at_war, 0.0).astype(np.float32),
-        np.where(fought_now, 0.0, ties).astype(np.float32),
-    )
+    nearness = (ties * at_war[:, None, :]).max(axis=-1) * ~at_war
+    loss = (K.WAR_PROSPERITY_COST * at_war + K.WAR_SPILLOVER * nearness) * start_prosperity[None, :]
+    return (np.maximum(prosperity - loss, 0.0).astype(np.float32), np.where(fought_now, 0.0, ties).astype(np.float32))

@@ -9,6 +9,7 @@ import pytest
 
 from game.core.files.scenario import load_scenario
 from game.core.model import plans
+from game.core.model.rules.bargaining import Footing
 from game.core.model.doctrines import Deterrence
 from game.core.model.engine import Engine
 from game.core.model.rules.choice import group_seats
@@ -47,6 +48,22 @@ def test_bad_plan_names_are_refused_with_what_is_allowed():
     assert not plans.is_plan("dialogue+settle") and plans.is_plan("always-arm+firm+never")
 
 
+def footing(odds):
+    """A crisis footing at these public odds, each party as sure as the odds, unafraid, with no face at stake."""
+    m = odds.size
+    flat = np.zeros(m, np.float32)
+    return Footing(
+        odds=odds.astype(np.float32),
+        sure=odds.astype(np.float32),
+        value=2.0,
+        war_cost=np.full(m, 0.3, np.float32),
+        fear=flat,
+        face=flat,
+        u=np.full(m, 0.5, np.float32),
+        their_resolve=np.ones(m, np.float32),
+    )
+
+
 def test_with_policies_names_each_seats_plan():
     """Stance and backing policies given per seat turn doctrines into plans; other seats are unchanged."""
     out = plans.with_policies(["deterrence", "dialogue", "human"], {0: "settle", 2: "firm"}, {1: "never"})
@@ -56,7 +73,7 @@ def test_with_policies_names_each_seats_plan():
 def test_fixed_policies_decide_stance_and_backing_and_own_delegates():
     """A fixed stance is that stance in every crisis; always/never back whatever the draw; own asks the doctrine."""
     odds = np.array([0.1, 0.5, 0.9])
-    assert (plans.make("dialogue+back-down+own").stance(None, odds, odds, odds > 0, odds) == Stance.BACK_DOWN).all()
+    assert (plans.make("dialogue+back-down+own").stance(footing(odds), np.ones(3), odds > 0) == Stance.BACK_DOWN).all()
     u, cred = np.array([0.1, 0.6, 0.95]), np.full(3, 0.5)
     assert plans.make("dialogue+own+always").backs(cred, u).all()
     assert not plans.make("dialogue+own+never").backs(cred, u).any()
@@ -108,12 +125,8 @@ def test_a_plan_mix_plays_each_game_by_its_own_plan():
     """PlanMix gives each game its plan's stance and backing, the doctrine's own where the policy is own."""
     mix = plans.PlanMix("dialogue", ["settle", "own", "back-down"], ["always", "never", "own"])
     odds = np.array([0.9, 0.9, 0.9])
-    own = plans.make("dialogue").stance(None, odds, np.ones(3), np.zeros(3, bool), np.zeros(3))
-    assert list(mix.stance(None, odds, np.ones(3), np.zeros(3, bool), np.zeros(3))) == [
-        Stance.SETTLE,
-        own[1],
-        Stance.BACK_DOWN,
-    ]
+    own = plans.make("dialogue").stance(footing(odds), np.ones(3), np.zeros(3, bool))
+    assert list(mix.stance(footing(odds), np.ones(3), np.zeros(3, bool))) == [Stance.SETTLE, own[1], Stance.BACK_DOWN]
     u, cred = np.array([0.9, 0.1, 0.1]), np.full(3, 0.5)
     assert list(mix.backs(cred, u)) == [True, False, True]
     assert group_seats([mix, mix], {}, {})[0][1].tolist() == [0, 1]

@@ -14,7 +14,8 @@ from game.ui.window import driver
 
 from .helpers import Canvas, recording_text
 
-SEED, WAR_TURN = 2, 5  # every seat on deterrence: a crisis over Taiwan at rung 2 after turn 3, war at turn 5
+SEED, WAR_TURN = 9, 8  # every seat on deterrence: a crisis at rung 2 after turn 6, a war over Taiwan at turn 8
+CRISIS_TURN = WAR_TURN - 2
 
 
 def _game(turns: int) -> Game:
@@ -47,16 +48,16 @@ def _open(make_app, game, scale=1.0):
 
 
 def test_the_war_turn_is_a_war_in_the_game_these_tests_play():
-    """The game the tests watch: a crisis at rung 2 after turn 3, a war over Taiwan at turn 5."""
+    """The game the tests watch: a crisis at rung 2 two turns before a war over Taiwan."""
     game = _game(WAR_TURN)
     assert war_news.wars_begun(game.turns[-1]) and game.turns[-1]["turn"] == WAR_TURN
-    assert max(c["rung"] for c in _game(3).open_crises()) == 2
+    assert max(c["rung"] for c in _game(CRISIS_TURN).open_crises()) == 2
 
 
 @pytest.mark.parametrize("scale", [1.0, 2.0])
 def test_an_open_crisis_leads_the_top_bar_and_the_gauge_never_reads_calm(make_app, scale):
     """With a crisis at rung 2 the top bar names it and the gauge's label names the crisis, not a calm band."""
-    game = _game(3)
+    game = _game(CRISIS_TURN)
     app = _open(make_app, game, scale)
     words = [said for _, said in _drawn(app)]
     top = max(game.open_crises(), key=lambda c: c["rung"])
@@ -96,7 +97,7 @@ def test_the_war_turn_leads_with_a_banner_and_the_map_marks_the_sides(make_app, 
 
 def test_no_banner_without_a_war(make_app):
     """A turn with crises but no war keeps the panels where they were: no banner."""
-    app = _open(make_app, _game(3))
+    app = _open(make_app, _game(CRISIS_TURN))
     assert app.top.banner_rect.height == 0
 
 

@@ -58,8 +58,7 @@ class Engine:
         self.b, self.n = self.seeds.shape[0], scenario.n
         self.turns = int(turns if turns is not None else scenario.turns)
         self._seat_doctrines(list(doctrines if doctrines is not None else scenario.default_doctrines()))
-        if param_values is None:
-            param_values = params_matrix(scenario.worldview, self.b)
+        param_values = params_matrix(scenario.worldview, self.b) if param_values is None else param_values
         self.params = np.asarray(param_values, dtype=np.float64).reshape(self.b, len(P.NAMES))
         self._fixed_tables(scenario)
         with_deck = scenario.cards and scenario.dynamics

@@ -90,12 +90,12 @@ class Plan(Doctrine):
     def decide(self, view, actors):
         return self.doctrine.decide(view, actors)
 
-    def stance(self, v, odds, rung, greedy, fear_now) -> np.ndarray:
+    def stance(self, f, rung, greedy) -> np.ndarray:
         """The plan's stance in every crisis of the seat, or the doctrine's own."""
         fixed = STANCES[self.stance_policy]
         if fixed is None:
-            return self.doctrine.stance(v, odds, rung, greedy, fear_now)
-        return np.full(np.shape(odds), fixed, dtype=np.int8)
+            return self.doctrine.stance(f, rung, greedy)
+        return np.full(np.shape(rung), fixed, dtype=np.int8)
 
     def backs(self, credibility_now, u) -> np.ndarray:
         """Always back, never back, or as the doctrine would (the same draw either way)."""
@@ -141,11 +141,11 @@ class PlanMix(Doctrine):
     plays_by_type, boldness, toughness, classifier = Plan.plays_by_type, Plan.boldness, Plan.toughness, Plan.classifier
     decide = Plan.decide
 
-    def stance(self, v, odds, rung, greedy, fear_now) -> np.ndarray:
+    def stance(self, f, rung, greedy) -> np.ndarray:
         """Each game's plan's stance, the doctrine's own where its policy is `own`."""
         code = np.frombuffer(self.stance_codes, dtype=np.uint8)
         fixed = np.array([STANCES[s] if STANCES[s] is not None else -1 for s in STANCES], dtype=np.int8)[code]
-        own = self.doctrine.stance(v, odds, rung, greedy, fear_now)
+        own = self.doctrine.stance(f, rung, greedy)
         return np.where(fixed >= 0, fixed, own).astype(np.int8)
 
     def backs(self, credibility_now, u) -> np.ndarray:

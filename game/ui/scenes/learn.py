@@ -391,8 +391,11 @@ class LearnScene(ListScene):
         if self.board_back:
             return self._draw_scrolled_board(surface, inner)
         # the newest lines matter most: a long board shows its end, in whole lines
-        first = text.scroll_limit(self.board, inner.height)
-        shown, _ = text.window(self.board, first, inner.height)
+        height = inner.height
+        if text.scroll_limit(self.board, height) and self.board_whole is not None:
+            height = self.board_view  # its note is out of view too: a line at the foot says it
+            self._board_foot(surface, inner, "PgUp or wheel: earlier lines")
+        shown, _ = text.window(self.board, text.scroll_limit(self.board, height), height)
         surface.blit(shown, inner.topleft)
 
     def _draw_scrolled_board(self, surface, inner):
@@ -400,6 +403,8 @@ class LearnScene(ListScene):
         first = self._board_limit() - self.board_back
         shown, _ = text.window(self.board_whole, first, self.board_view)
         surface.blit(shown, inner.topleft)
-        hint = "PgDn: on to the latest" + (" · PgUp: earlier" if first else "")
+        self._board_foot(surface, inner, "PgDn: on to the latest" + (" · PgUp: earlier" if first else ""))
+
+    def _board_foot(self, surface, inner, hint: str):
         foot = (inner.x, inner.bottom - self.hint_h + 2)
         surface.blit(text.render(hint, self.m.small, palette.FOCUS, "italic"), foot)

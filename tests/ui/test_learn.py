@@ -132,9 +132,9 @@ def test_every_chapter_is_reachable_from_the_list_and_progress_is_kept(make_app,
     assert app.top is scene
     driver.press(app, K.K_4)  # a digit opens a chapter too
     assert scene.lesson.chapter.number == 4
-    driver.press(app, K.K_PAGEDOWN)
+    driver.press(app, K.K_PAGEDOWN, mod=K.KMOD_CTRL)
     assert scene.lesson.chapter.number == 5
-    driver.press(app, K.K_PAGEUP, K.K_PAGEUP)
+    driver.press(app, K.K_PAGEUP, K.K_PAGEUP, mod=K.KMOD_CTRL)
     assert scene.lesson.chapter.number == 3
     progress_path().write_text(json.dumps({"version": 1, "done": {"2": 0, "9": 1, "3": 7}}), encoding="utf-8")
     assert load_progress() == {2: 0}  # unknown chapters and answers are dropped

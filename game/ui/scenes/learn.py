@@ -38,6 +38,8 @@ def _digit_keys() -> list[Key]:
     return out
 
 
+BOARD_STEP = 3  # lines a PgUp, PgDn or turn of the wheel scrolls the board
+
 LEARN_KEYS: list[Key] = register_screen_keys(
     "Learn",
     _digit_keys()
@@ -50,8 +52,10 @@ LEARN_KEYS: list[Key] = register_screen_keys(
         Key(pygame.K_UP, Intent(Kind.FOCUS_PREV), "↑", "chapter list: previous chapter; a chapter: scroll back"),
         Key(pygame.K_LEFT, Intent(Kind.ADJUST, -10), "←", "a belief: 10 points less likely"),
         Key(pygame.K_RIGHT, Intent(Kind.ADJUST, +10), "→", "a belief: 10 points more likely"),
-        Key(pygame.K_PAGEDOWN, Intent(Kind.NEXT_TAB), "PgDn", "next chapter"),
-        Key(pygame.K_PAGEUP, Intent(Kind.PREV_TAB), "PgUp", "previous chapter"),
+        Key(pygame.K_PAGEUP, Intent(Kind.SCROLL, -BOARD_STEP), "PgUp", "a long board: earlier lines (or the wheel)"),
+        Key(pygame.K_PAGEDOWN, Intent(Kind.SCROLL, BOARD_STEP), "PgDn", "a long board: forward to the latest"),
+        Key(pygame.K_PAGEDOWN, Intent(Kind.NEXT_TAB), "Ctrl+PgDn", "next chapter", ctrl=True),
+        Key(pygame.K_PAGEUP, Intent(Kind.PREV_TAB), "Ctrl+PgUp", "previous chapter", ctrl=True),
         Key(pygame.K_f, Intent(Kind.STANCE, int(Stance.STAND_FIRM)), "F", "crisis: stand firm"),
         Key(pygame.K_x, Intent(Kind.STANCE, int(Stance.ESCALATE)), "X", "crisis: escalate"),
         Key(pygame.K_s, Intent(Kind.STANCE, int(Stance.SETTLE)), "S", "crisis: settle"),
@@ -79,6 +83,8 @@ class LearnScene(ListScene):
         self.done = load_progress()
         self.lesson: Lesson | None = None
         self.scroll = 0
+        self.board_back = 0  # lines the board is scrolled back from the latest (0: the latest in view)
+        self.board_whole = None
         if chapter is not None:
             self.open(chapter)
         else:
@@ -89,6 +95,7 @@ class LearnScene(ListScene):
     def open(self, number: int):
         self.lesson = Lesson(lesson.chapter(number))
         self.scroll = 0
+        self.board_back = 0
 
     def refresh(self):
         if self.app.top is self:
@@ -98,11 +105,17 @@ class LearnScene(ListScene):
     def layout(self):
         m = self.m
         w, h = self.app.size
-        self.bindings.wheel = lambda dy, pos: Intent(Kind.FOCUS_PREV if dy > 0 else Kind.FOCUS_NEXT)
+        self.bindings.wheel = self._wheel
         if self.lesson is None:
             self._layout_list(m, w, h)
         else:
             self._layout_chapter(m, w, h)
+
+    def _wheel(self, dy: int, pos) -> Intent:
+        """Over a board with lines that gave way the wheel scrolls the board, elsewhere the text."""
+        if self.lesson is not None and self.board_whole is not None and self.board_rect.collidepoint(pos):
+            return Intent(Kind.SCROLL, -BOARD_STEP if dy > 0 else BOARD_STEP)
+        return Intent(Kind.FOCUS_PREV if dy > 0 else Kind.FOCUS_NEXT)
 
     def _button(self, rect, label, intent, tip=None):
         b = pygame_gui.elements.UIButton(pygame.Rect(rect), label, self.ui, tool_tip_text=tip)
@@ -178,7 +191,11 @@ class LearnScene(ListScene):
             self.view.height -= self.hint_h
         self.board_rect = self._layout_buttons(self._buttons(self.lesson))
         inner = self.board_rect.inflate(-2 * m.pad, -2 * m.pad)
-        self.board = learn_board.fitted(self.lesson, m, inner.width, inner.height)
+        self.board, gone = learn_board.fitted(self.lesson, m, inner.width, inner.height)
+        # what gave way, to scroll back through, with a line at its foot saying how to come back
+        self.board_whole = learn_board.whole(self.lesson, m, inner.width) if gone else None
+        self.board_view = inner.height - self.hint_h
+        self.board_back = max(0, min(self.board_back, self._board_limit()))
         self.scroll = max(0, min(self.scroll, text.scroll_limit(self.words, self.view.height)))
 
     def _words(self, m) -> list:
@@ -268,9 +285,17 @@ class LearnScene(ListScene):
         step = 3 if intent.kind is Kind.FOCUS_NEXT else -3
         self.scroll = max(0, min(text.scroll_limit(self.words, self.view.height), self.scroll + step))
 
+    def _board_limit(self) -> int:
+        """How far back the board scrolls: to the first line of the whole board."""
+        return 0 if self.board_whole is None else text.scroll_limit(self.board_whole, self.board_view)
+
+    def _scroll_board(self, intent):
+        self.board_back = max(0, min(self._board_limit(), self.board_back - int(intent.arg)))
+
     def _acted(self, message: str = ""):
         if message:
             self.app.say(message)
+        self.board_back = 0  # a new turn, move or answer: the board shows the latest
         self.refresh()
 
     def _number(self, intent):
@@ -325,6 +350,7 @@ class LearnScene(ListScene):
         Kind.PREV_TAB: _next_chapter,
         Kind.FOCUS_NEXT: _scroll_words,
         Kind.FOCUS_PREV: _scroll_words,
+        Kind.SCROLL: _scroll_board,
         Kind.NUMBER: _number,
         Kind.ACTIVATE: _activate,
         Kind.NEXT_TARGET: _task_act,
@@ -362,7 +388,23 @@ class LearnScene(ListScene):
         pygame.draw.rect(surface, palette.PANEL, r, border_radius=6)
         pygame.draw.rect(surface, palette.PANEL_EDGE, r, 1, border_radius=6)
         inner = r.inflate(-2 * m.pad, -2 * m.pad)
+        if self.board_back:
+            return self._draw_scrolled_board(surface, inner)
         # the newest lines matter most: a long board shows its end, in whole lines
-        first = text.scroll_limit(self.board, inner.height)
-        shown, _ = text.window(self.board, first, inner.height)
+        height = inner.height
+        if text.scroll_limit(self.board, height) and self.board_whole is not None:
+            height = self.board_view  # its note is out of view too: a line at the foot says it
+            self._board_foot(surface, inner, "PgUp or wheel: earlier lines")
+        shown, _ = text.window(self.board, text.scroll_limit(self.board, height), height)
         surface.blit(shown, inner.topleft)
+
+    def _draw_scrolled_board(self, surface, inner):
+        """The whole board scrolled back, and a line at its foot saying how to come back to the latest."""
+        first = self._board_limit() - self.board_back
+        shown, _ = text.window(self.board_whole, first, self.board_view)
+        surface.blit(shown, inner.topleft)
+        self._board_foot(surface, inner, "PgDn: on to the latest" + (" · PgUp: earlier" if first else ""))
+
+    def _board_foot(self, surface, inner, hint: str):
+        foot = (inner.x, inner.bottom - self.hint_h + 2)
+        surface.blit(text.render(hint, self.m.small, palette.FOCUS, "italic"), foot)

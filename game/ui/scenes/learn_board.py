@@ -36,27 +36,33 @@ class Board:
 EXPLAINED = 1000  # how early a line that only explains the board gives way: before any turn
 
 
-def fitted(les, m, width: int, height: int) -> text.Block:
+def fitted(les, m, width: int, height: int) -> tuple[text.Block, int]:
     """The board in width × height, whole: at the screen's text size, else halfway to that of text size
     1.0, else at that; then, short of room still, the oldest turns and the explanations give way (a
-    line says how many), so the latest turn, the question and its answers stay in view."""
+    line says how many and how to scroll back to them), so the latest turn, the question and its answers
+    stay in view. Returns the board and how many of its lines gave way."""
     gap = max(2, m.pad // 2)
     sizes = (m, Metrics(m.width, m.height, (1.0 + m.scale) / 2), Metrics(m.width, m.height, 1.0))
     for size in sizes:
         board = build(les, size)
         block = text.Block(board.paras, width, gap=gap)
         if block.height <= height:
-            return block
+            return block, 0
     order = sorted((k for k, s in enumerate(board.spare) if s), key=lambda k: -board.spare[k])
     for n in range(1, len(order) + 1):
         gone = set(order[:n])
         paras = [p for k, p in enumerate(board.paras) if k not in gone]
-        note = (f"({n} earlier line{'s' if n > 1 else ''} not shown: the board keeps the latest)",)
+        note = (f"(PgUp or wheel: {n} earlier line{'s' if n > 1 else ''}; the board keeps the latest)",)
         paras.insert(min(gone), (*note, sizes[-1].small, palette.FAINT, "italic"))
         block = text.Block(paras, width, gap=gap)
         if block.height <= height:
             break
-    return block
+    return block, n if order else 0
+
+
+def whole(les, m, width: int) -> text.Block:
+    """Every line of the board at text size 1.0's size, nothing given way: what PgUp scrolls back through."""
+    return text.Block(build(les, Metrics(m.width, m.height, 1.0)).paras, width, gap=max(2, m.pad // 2))
 
 
 def build(les, m) -> Board:

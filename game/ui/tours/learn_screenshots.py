@@ -30,19 +30,19 @@ def learn_tour(app, out, suffix, visit=None):
     les = app.top.lesson
     driver.press(app, getattr(K, f"K_{les.chapter.question.correct + 1}"))
     shot("learn-1-feedback")
-    driver.press(app, K.K_PAGEDOWN, K.K_PAGEDOWN)  # chapter 3: noise, two games side by side
+    driver.press(app, K.K_PAGEDOWN, K.K_PAGEDOWN, mod=K.KMOD_CTRL)  # chapter 3: noise, two games side by side
     driver.press(app, *([K.K_RETURN] * 10))
     shot("learn-3")
-    driver.press(app, K.K_PAGEDOWN)  # chapter 4: the cards, read two ways
+    driver.press(app, K.K_PAGEDOWN, mod=K.KMOD_CTRL)  # chapter 4: the cards, read two ways
     driver.press(app, *([K.K_RETURN] * 3))
     shot("learn-4")
-    driver.press(app, K.K_PAGEDOWN)  # chapter 5: a CBM and the others' trust
+    driver.press(app, K.K_PAGEDOWN, mod=K.KMOD_CTRL)  # chapter 5: a CBM and the others' trust
     driver.press(app, K.K_5, K.K_RETURN)
     shot("learn-5")
-    driver.press(app, K.K_PAGEDOWN)  # chapter 6: a crisis prompt
+    driver.press(app, K.K_PAGEDOWN, mod=K.KMOD_CTRL)  # chapter 6: a crisis prompt
     driver.press(app, K.K_8, K.K_RETURN)
     shot("learn-6")
-    driver.press(app, K.K_PAGEDOWN)  # chapter 7: a hidden world and a belief
+    driver.press(app, K.K_PAGEDOWN, mod=K.KMOD_CTRL)  # chapter 7: a hidden world and a belief
     les = app.top.lesson
     guard = 0
     while les.belief is None and not les.task_done and guard < 20:

@@ -63,7 +63,7 @@ class Plan:
 NOISE = (("action_noise", 0.1), ("secure_payoff_T", 5.0))  # everyone feels a prisoner's dilemma; incidents
 RIVALS_SEED = 7
 REGION_SEED = 4
-CRISIS_SEED = 19
+CRISIS_SEED = 168
 
 OPENING = Part(
     "0",

@@ -290,9 +290,7 @@ class CompareScene(lab.LabScene):
         self.app.pop()
 
     handlers = {
-        **lab.LabScene.handlers,
-        Kind.RUN: lambda scene, intent: scene.start_run(),
-        Kind.CANCEL: lambda scene, intent: scene.cancel_run(),
+        **lab.LabScene.run_handlers,
         Kind.SWITCH_VIEW: lambda scene, intent: scene.switch_view(),
         Kind.NEXT_TAB: _turn_page,
         Kind.PREV_TAB: _turn_page,

@@ -266,6 +266,12 @@ class LabScene(Scene):
         self.focus_on(lambda it: it["kind"] == "cycle" and it["what"] == intent.arg)
         return self.adjust(intent.arg, +1)
 
+    def _cancel_or_leave(self, intent):
+        """Esc: cancel the run going on, else leave the screen."""
+        if self.run is not None:
+            return self.cancel_run()
+        self.app.pop()
+
     handlers = {
         Kind.FOCUS_NEXT: _move_focus,
         Kind.FOCUS_PREV: _move_focus,
@@ -273,6 +279,13 @@ class LabScene(Scene):
         Kind.ACTIVATE: _activate_focused,
         Kind.CHIP: _tick,
         Kind.CYCLE: _cycle,
+    }
+    # a screen that runs games in the background: R runs, Esc cancels the run or leaves
+    run_handlers = {
+        **handlers,
+        Kind.RUN: lambda scene, intent: scene.start_run(),
+        Kind.CANCEL: lambda scene, intent: scene.cancel_run(),
+        Kind.BACK: _cancel_or_leave,
     }
 
     def update(self, _dt):

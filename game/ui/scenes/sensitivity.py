@@ -114,17 +114,7 @@ class SensitivityScene(lab.LabScene):
         ]
 
     # ------------------------------------------------------------------ intents
-    def _back(self, intent):
-        if self.run is not None:
-            return self.cancel_run()
-        self.app.pop()
-
-    handlers = {
-        **lab.LabScene.handlers,
-        Kind.RUN: lambda scene, intent: scene.start_run(),
-        Kind.CANCEL: lambda scene, intent: scene.cancel_run(),
-        Kind.BACK: _back,
-    }
+    handlers = {**lab.LabScene.run_handlers}
 
     def adjust(self, what, step: int) -> bool:
         if what == "output":  # a view of the last result: allowed while a run goes on

@@ -207,16 +207,8 @@ class SweepScene(lab.LabScene):
         ]
 
     # ------------------------------------------------------------------ intents
-    def _back(self, intent):
-        if self.run is not None:
-            return self.cancel_run()
-        self.app.pop()
-
     handlers = {
-        **lab.LabScene.handlers,
-        Kind.RUN: lambda scene, intent: scene.start_run(),
-        Kind.CANCEL: lambda scene, intent: scene.cancel_run(),
-        Kind.BACK: _back,
+        **lab.LabScene.run_handlers,
         Kind.MENU_ENTRY: lambda scene, intent: scene.run is None and intent.arg.open(scene.app),
     }
 

@@ -1,4 +1,4 @@
-"""The measured figures of the third edition's acceptance list (issue: rules, third edition), each
+"""The measured properties of the third edition of the rules, each
 printed with its interval by one subcommand, with common random numbers (every condition plays
 the same seeds).
 
@@ -281,7 +281,7 @@ DEFAULT_GAMES = dict(
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("part", choices=[*PARTS, "all"])
-    ap.add_argument("--games", type=int, help="games per condition (default: the acceptance's, per part)")
+    ap.add_argument("--games", type=int, help="games per condition (default: each part's own)")
     ap.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
     ap.add_argument("--scenario", default="east_asia_2023")
     ap.add_argument("--moves", help="tournament: comma-separated move policies (default: every doctrine)")

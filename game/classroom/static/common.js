@@ -17,7 +17,7 @@ export const ACTIONS = [
 export const STANCES = [
   ["stand_firm", "Stand firm", "Hold your position; if both stand firm the crisis climbs a rung."],
   ["escalate", "Escalate", "Raise the stakes: the crisis climbs a rung; at the brink it starts the war."],
-  ["settle", "Settle", "Offer to split the stake; if both settle, each gets half."],
+  ["settle", "Settle", "Offer to divide the stake; if both settle, each gets a share by its odds of winning a war over it."],
   ["back_down", "Back down", "Give way: the other side wins the stake."],
 ].map(([name, label, help]) => ({ name, label, help }));
 

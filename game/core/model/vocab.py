@@ -104,7 +104,7 @@ class Stance(enum.IntEnum):
 
     STAND_FIRM = 0
     ESCALATE = 1
-    SETTLE = 2  # offer to split the stake
+    SETTLE = 2  # offer to divide the stake by the odds of war
     BACK_DOWN = 3
 
     @property
@@ -118,7 +118,10 @@ STANCE_HELP = {
         "may slip into war by accident)."
     ),
     Stance.ESCALATE: "Raise the stakes: the crisis climbs a rung; at the brink, escalating starts the war.",
-    Stance.SETTLE: "Offer to split the stake. If both settle, the crisis ends and each gets half.",
+    Stance.SETTLE: (
+        "Offer to divide the stake. If both settle, the crisis ends and each gets a share by its odds of "
+        "winning a war over it."
+    ),
     Stance.BACK_DOWN: (
         "Give way: the other side wins the stake. Backing down after escalating costs you resolve (audience costs)."
     ),

@@ -33,8 +33,8 @@ LATER = "Decide later (Esc)"
 TABLE_CAPTION = "What each pair of stances does this turn: your stance down, theirs across"
 # settling alone does not stop the climb: the prompt says so beside the button (rules/crises.py)
 SETTLE_HELP = (
-    "Offer to split the stake. If both settle, the crisis ends and each gets half; against a stand firm or "
-    "an escalation it still climbs a rung."
+    "Offer to divide the stake. If both settle, the crisis ends and each gets a share by its odds of winning a "
+    "war over it; against a stand firm or an escalation it still climbs a rung."
 )
 
 

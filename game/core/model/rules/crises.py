@@ -79,7 +79,7 @@ class Resolution:
 
     rung: np.ndarray  # the new rung (0: closed)
     winner: np.ndarray  # side that wins the stake outright (0, 1), -1 none
-    settled: np.ndarray  # both settled: each side gets half
+    settled: np.ndarray  # both settled: each side gets its share by the public odds
     war: np.ndarray  # the crisis became a war
 
 
@@ -99,7 +99,7 @@ def resolve_crises(stake_rung, stance, accident_draw, p: InForce) -> Resolution:
 
 
 def resolve_stances(rung, stance, accident) -> Resolution:
-    """Both SETTLE: the stake is split and the crisis closes. One BACK_DOWN: the other wins it
+    """Both SETTLE: the stake is divided by the odds and the crisis closes. One BACK_DOWN: the other wins it
     (both: it closes, nobody wins). Otherwise anyone's ESCALATE, or a stand-off, climbs a rung;
     at the brink (WAR_RUNG − 1) only an ESCALATE starts the war, else it may come by accident."""
     a, b = stance[:, 0], stance[:, 1]

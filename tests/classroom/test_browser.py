@@ -255,6 +255,7 @@ def test_a_team_picks_its_table_among_several(browser, shots):
         _join_by_socket(served.address, served.room, PRK, "Red", table=1)
         context = browser.new_context(viewport={"width": 360, "height": 640})
         team = _page(context, served.address, "/")
+        expect(team.locator(f"#seat-0-{PRK}")).to_be_visible()  # connected, and asked for a seat: no token yet
         stale = {"room": served.room.room, "token": "A" * 22}  # a token of another class, kept by the browser
         team.evaluate(
             "t => { localStorage.setItem('dod-token-' + t.room, t.token); localStorage.setItem('dod-room', t.room); }",

@@ -102,10 +102,10 @@ class TensionGauge(CachedPanel):
         m = self.m
         head = f"Tension {value:.0f} · {label}"
         heads = [head]
-        if previous is not None:
+        if previous is not None:  # the change beside the number, so "WAR −1" never reads as a war's count
             delta = value - previous
-            heads.insert(0, head + f" {'+' if delta >= 0 else '−'}{abs(delta):.0f}")
-        w_head = text.size("Tension 100 · friction +10", m.body, "bold")[0] + m.pad
+            heads.insert(0, f"Tension {value:.0f} ({'+' if delta >= 0 else '−'}{abs(delta):.0f}) · {label}")
+        w_head = text.size("Tension 100 (+10) · friction", m.body, "bold")[0] + m.pad
         if alarm:  # the crisis's words get up to half the row, without the change when that is too long
             room = max(w_head, self.rect.width // 2)
             w_head = max(

@@ -8,6 +8,7 @@ it (autosave_later); wait_for_saves() returns once everything handed over is on 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import threading
@@ -156,22 +157,30 @@ def load(path) -> Game:
         raise LoadError(path, None, None, f"cannot read it ({exc.strerror or exc})") from None
 
 
-def save_png(surface: pygame.Surface, path) -> Path:
-    """pygame.image.save to a temporary name beside the target, then rename; a picture that
-    cannot be written raises OSError (pygame's own error included)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(temporary_name(path.name, ".png"))
+@contextlib.contextmanager
+def _written_whole(path: Path, suffix: str):
+    """A temporary name beside path to write into; renamed over path when the block ends well, else removed."""
+    tmp = path.with_name(temporary_name(path.name, suffix))
     try:
-        pygame.image.save(surface, str(tmp))
+        yield tmp
         os.replace(tmp, path)
-    except pygame.error as exc:
-        raise OSError(f"cannot write {path.name} ({exc})") from None
     finally:
         try:
             tmp.unlink()
         except OSError:
             pass
+
+
+def save_png(surface: pygame.Surface, path) -> Path:
+    """pygame.image.save to a temporary name beside the target, then rename; a picture that
+    cannot be written raises OSError (pygame's own error included)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with _written_whole(path, ".png") as tmp:
+            pygame.image.save(surface, str(tmp))
+    except pygame.error as exc:
+        raise OSError(f"cannot write {path.name} ({exc})") from None
     return path
 
 
@@ -197,15 +206,8 @@ def save_pdf(surface: pygame.Surface, path, dpi: int = 150) -> Path:
 
     path = Path(path)
     page = Image.frombytes("RGB", surface.get_size(), pygame.image.tobytes(surface, "RGB"))
-    tmp = path.with_name(temporary_name(path.name, ".pdf"))
-    try:
+    with _written_whole(path, ".pdf") as tmp:
         page.save(tmp, "PDF", resolution=float(dpi), quality=90, title="Deterrence or Dialogue: debrief")
-        os.replace(tmp, path)
-    finally:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
     return path
 
 

@@ -239,16 +239,25 @@ def chosen_doctrines(
         if doctrine_all not in allowed:
             raise UsageError(f"--doctrine-all: unknown doctrine {doctrine_all!r} (allowed: {', '.join(allowed)})")
         doctrines = [doctrine_all] * sc.n
-    for item in doctrine or []:
+    for k, name in per_seat(sc, doctrine, "--doctrine", allowed, "doctrine").items():
+        doctrines[k] = name
+    return doctrines
+
+
+def per_seat(sc: Scenario, items: list[str] | None, option: str, allowed, noun: str) -> dict[int, str]:
+    """CODE=NAME items of option (--doctrine, --stance, --backing): actor index -> name, each name one of
+    allowed; the last item for an actor counts."""
+    chosen = {}
+    for item in items or []:
         code, sep, name = item.partition("=")
         if not sep:
-            raise UsageError(f"--doctrine: expected CODE=DOCTRINE, got {item!r}")
+            raise UsageError(f"{option}: expected CODE={noun.upper()}, got {item!r}")
         if code not in sc.codes:
-            raise UsageError(f"--doctrine: unknown actor {code!r} (allowed: {', '.join(sc.codes)})")
+            raise UsageError(f"{option}: unknown actor {code!r} (allowed: {', '.join(sc.codes)})")
         if name not in allowed:
-            raise UsageError(f"--doctrine: unknown doctrine {name!r} (allowed: {', '.join(allowed)})")
-        doctrines[sc.index(code)] = name
-    return doctrines
+            raise UsageError(f"{option}: unknown {noun} {name!r} (allowed: {', '.join(allowed)})")
+        chosen[sc.index(code)] = name
+    return chosen
 
 
 def name_list(text: str, option: str, check) -> list[str]:
@@ -286,16 +295,7 @@ def seat_policies(sc: Scenario, everyone: str | None, items: list[str] | None, o
         if everyone not in allowed:
             raise UsageError(f"{option}-all: unknown policy {everyone!r} (allowed: {', '.join(allowed)})")
         chosen = dict.fromkeys(range(sc.n), everyone)
-    for item in items or []:
-        code, sep, name = item.partition("=")
-        if not sep:
-            raise UsageError(f"{option}: expected CODE=POLICY, got {item!r}")
-        if code not in sc.codes:
-            raise UsageError(f"{option}: unknown actor {code!r} (allowed: {', '.join(sc.codes)})")
-        if name not in allowed:
-            raise UsageError(f"{option}: unknown policy {name!r} (allowed: {', '.join(allowed)})")
-        chosen[sc.index(code)] = name
-    return chosen
+    return chosen | per_seat(sc, items, option, allowed, "policy")
 
 
 def chosen_plans(sc: Scenario, args) -> tuple[dict[int, str], dict[int, str]]:

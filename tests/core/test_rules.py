@@ -1372,15 +1372,21 @@ def test_a_stake_at_war_ends_the_game_in_regional_war():
     assert ending(st).outcome[0] == 0
 
 
-def test_tension_held_above_the_threshold_locks_the_region_into_a_cold_war():
-    """Regional tension above lockin_threshold for lockin_turns turns in a row is a cold-war lock-in."""
+def test_tension_held_above_the_threshold_to_the_turn_limit_is_a_cold_war():
+    """Regional tension above lockin_threshold for the last lockin_turns turns of the turn limit is a
+    cold-war lock-in; held as long before the limit, it does not end the game (a war may still come)."""
     high = END.lockin_threshold + 1
-    st = ending(make_state(1, 3, regional_tension=high, lockin_run=END.lockin_turns - 2))
+    st = ending(make_state(1, 3, regional_tension=high, lockin_run=END.lockin_turns - 2), turn=10)
     assert st.outcome[0] == 0 and st.lockin_run[0] == END.lockin_turns - 1
-    st = ending(st)
-    assert st.outcome[0] == OUTCOME_INDEX[Outcome.COLD_WAR_LOCK_IN]
+    st = ending(st, turn=11)
+    assert st.outcome[0] == 0 and st.lockin_run[0] == END.lockin_turns
+    assert ending(st, turn=29, limit=29).outcome[0] == OUTCOME_INDEX[Outcome.COLD_WAR_LOCK_IN]
+    at_war = attrs.evolve(st, stake_rung=np.full_like(st.stake_rung, K.WAR_RUNG))
+    assert ending(at_war, turn=29, limit=29).outcome[0] == OUTCOME_INDEX[Outcome.REGIONAL_WAR]
     cooled = ending(make_state(1, 3, regional_tension=END.lockin_threshold, lockin_run=END.lockin_turns - 1))
     assert cooled.outcome[0] == 0 and cooled.lockin_run[0] == 0
+    short = make_state(1, 3, regional_tension=high, lockin_run=END.lockin_turns - 2)
+    assert ending(short, turn=30, limit=30).outcome[0] == OUTCOME_INDEX[Outcome.TURN_LIMIT]
 
 
 def test_high_trust_and_low_tension_held_long_enough_make_a_security_community():
@@ -1399,14 +1405,17 @@ def test_the_turn_limit_ends_a_game_nothing_else_ended():
 
 
 def test_war_takes_precedence_over_every_other_ending():
-    """A state that meets war, lock-in and the turn limit at once ends in war; lock-in comes before community."""
+    """A state that meets war, lock-in and the turn limit at once ends in war; a security community comes
+    before a lock-in, which is read only at the turn limit."""
     st = make_state(1, 3, stake_rung=[[K.WAR_RUNG]], regional_tension=90.0, lockin_run=END.lockin_turns)
     assert ending(st, turn=30, limit=30).outcome[0] == OUTCOME_INDEX[Outcome.REGIONAL_WAR]
     loose = EndRules(
         lockin_threshold=20.0, lockin_turns=1, community_trust=0.5, community_tension=50.0, community_turns=1
     )
     st = make_state(1, 3, regional_tension=30.0)
-    assert ending(st, trust=0.9, end=loose).outcome[0] == OUTCOME_INDEX[Outcome.COLD_WAR_LOCK_IN]
+    assert ending(st, trust=0.9, end=loose).outcome[0] == OUTCOME_INDEX[Outcome.SECURITY_COMMUNITY]
+    assert ending(st, trust=0.9, end=loose, turn=30, limit=30).outcome[0] == OUTCOME_INDEX[Outcome.SECURITY_COMMUNITY]
+    assert ending(st, trust=0.1, end=loose, turn=30, limit=30).outcome[0] == OUTCOME_INDEX[Outcome.COLD_WAR_LOCK_IN]
 
 
 def test_an_ended_game_keeps_its_ending_and_without_dynamics_only_the_turn_limit_ends_a_game():

@@ -9,7 +9,7 @@ from ..model.vocab import tension_band
 
 OUTCOME_TEXT = {
     "regional-war": "regional war: a crisis reached the top of the ladder",
-    "cold-war-lock-in": "cold-war lock-in: regional tension stayed high turn after turn",
+    "cold-war-lock-in": "cold-war lock-in: regional tension stayed high to the turn limit",
     "security-community": "security community: trust stayed high and tension low",
     "turn-limit": "the turn limit, with no war",
     "ongoing": "still going",

@@ -224,7 +224,7 @@ RULES = [
     ),
     (
         "How it ends",
-        "A regional war (a crisis reaches the top rung), a cold-war lock-in (tension stays high), a "
+        "A regional war (a crisis reaches the top rung), a cold-war lock-in (tension high to the end), a "
         "security community (trust high and tension low for several turns), or the turn limit. The last turn stays "
         "on screen (card, moves, why) until Enter: See the debrief. The debrief leads with each human's own game: "
         "its type, its score against the scenario's AI in its seat, one plain sentence and what its moves did; then "

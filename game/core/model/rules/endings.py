@@ -25,10 +25,12 @@ def mark_end_turn(st: State, active, turn: int) -> State:
 def check_endings(st: State, trust, off, end, turn: int, turn_limit: int, dynamics: bool) -> State:
     """A game still going ends, in this order of precedence, in
     a regional war       a crisis over some stake became a war;
-    a cold-war lock-in   regional tension above end.lockin_threshold for end.lockin_turns turns;
     a security community mean trust above end.community_trust and regional tension below
                          end.community_tension for end.community_turns turns;
-    the turn limit."""
+    and at the turn limit in
+    a cold-war lock-in   regional tension above end.lockin_threshold for the last end.lockin_turns turns,
+    or else the turn limit. A cold war is a standoff that can still turn hot (Schelling 1960), so it
+    never ends a game early: a war that comes later is still counted as a war."""
     going = st.outcome == 0
     outcome = st.outcome.copy()
     lockin_run, community_run = st.lockin_run, st.community_run
@@ -41,10 +43,11 @@ def check_endings(st: State, trust, off, end, turn: int, turn_limit: int, dynami
         war = (st.stake_rung >= K.WAR_RUNG).any(axis=1)
         for happened, ending in (
             (war, Outcome.REGIONAL_WAR),
-            (lockin_run >= end.lockin_turns, Outcome.COLD_WAR_LOCK_IN),
             (community_run >= end.community_turns, Outcome.SECURITY_COMMUNITY),
         ):
             outcome = np.where(going & (outcome == 0) & happened, OUTCOME_INDEX[ending], outcome)
     if turn >= turn_limit:
-        outcome = np.where(going & (outcome == 0), OUTCOME_INDEX[Outcome.TURN_LIMIT], outcome)
+        locked = dynamics & (lockin_run >= end.lockin_turns)
+        last = np.where(locked, OUTCOME_INDEX[Outcome.COLD_WAR_LOCK_IN], OUTCOME_INDEX[Outcome.TURN_LIMIT])
+        outcome = np.where(going & (outcome == 0), last, outcome)
     return attrs.evolve(st, outcome=outcome.astype(np.int8), lockin_run=lockin_run, community_run=community_run)

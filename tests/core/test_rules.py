@@ -606,7 +606,7 @@ def test_fear_is_first_strike_times_distrust_times_tension():
 
 
 def test_a_security_seeker_challenges_only_from_fear_and_smoothly():
-    """secure z = ln(fear / FEAR_SCALE) + FEAR_WEIGHT·fear − FUTURE_WEIGHT·shadow·(ties + forum) + CRISIS_BASE: no
+    """secure z = ln(fear / FEAR_SCALE) − FUTURE_WEIGHT·shadow·(ties + forum) + CRISIS_BASE: no
     challenge without fear, and a chance that rises with fear without a jump."""
     preset = "spiral-world"
     p = in_force(preset, b=4)
@@ -617,7 +617,6 @@ def test_a_security_seeker_challenges_only_from_fear_and_smoothly():
     for i in (1, 2, 3):
         expected = (
             np.log(float(fear_now[i]) / k("FEAR_SCALE"))
-            + k("FEAR_WEIGHT") * float(fear_now[i])
             - k("FUTURE_WEIGHT") * value(preset, "shadow_of_future") * 0.4
             + k("CRISIS_BASE")
         )
@@ -1603,7 +1602,7 @@ def test_a_security_seeker_never_escalates_without_fear(name):
 
 
 def test_pre_emption_is_a_chance_that_rises_smoothly_with_fear():
-    """A security-seeker strikes first at the brink with chance sigmoid(ln(fear / FEAR_SCALE) + FEAR_WEIGHT·fear +
+    """A security-seeker strikes first at the brink with chance sigmoid(ln(fear / FEAR_SCALE) +
     PREEMPT_BASE): nil without fear, rising with it, with no jump (no threshold)."""
     fear = np.linspace(0.0, 1.0, 1001).astype(np.float32)
     chance = sigmoid(bargaining.fear_logodds(fear) + k("PREEMPT_BASE"))

@@ -145,10 +145,6 @@ TABLE: tuple[Constant, ...] = (
              "interdependence and institutions restrain (Axelrod 1984)", "Challenge"),
     Constant("NUCLEAR_DETERS", 2.0, "log-odds a challenge loses when both parties are nuclear",
              "mutual vulnerability makes challenges between nuclear powers rarer, not impossible", "Challenge"),
-    Constant("FEAR_WEIGHT", 4.0,
-             "weight of fear, first_strike·(1 − trust)·tension, in a security-seeker's challenge",
-             "at spiral-world first_strike, with high tension and distrust, fear alone outweighs CRISIS_BASE",
-             "Challenge"),
     Constant("FEAR_SCALE", 0.1, "fear at which the logarithm in fear's pull, ln(fear / FEAR_SCALE), is nil",
              "a security-seeker's chance to strike first is proportional to its fear where fear is small and "
              "nil without it: no threshold, and no war without a motive (Jervis 1978)", "Challenge"),
@@ -168,8 +164,7 @@ TABLE: tuple[Constant, ...] = (
              "it will not bluff from weakness", "Ladder and war"),
     Constant("BACK_DOWN_ODDS", 0.3, "odds of winning below which a security-seeking AI party at the brink backs down",
              "better to lose the stake than a war it expects to lose", "Ladder and war"),
-    Constant("PREEMPT_BASE", -3.0, "log-odds that a security-seeker at the brink strikes first, at fear FEAR_SCALE "
-             "(before FEAR_WEIGHT·fear)",
+    Constant("PREEMPT_BASE", -3.0, "log-odds that a security-seeker at the brink strikes first, at fear FEAR_SCALE",
              "the spiral's danger: with a first-strike advantage, fear itself starts wars (Jervis 1978; Schelling "
              "1960); at spiral-world fear (about 0.2) about six brinks in ten, at deterrence-world fear almost none",
              "Ladder and war"),

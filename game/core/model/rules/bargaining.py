@@ -46,10 +46,10 @@ def war_cost(greedy, both_nuclear: bool) -> np.ndarray:
 
 
 def fear_logodds(fear) -> np.ndarray:
-    """ln(fear / FEAR_SCALE) + FEAR_WEIGHT·fear: the pull of fear toward striking first. The logarithm
-    makes the chance proportional to fear where fear is small, and nil without it (no motive, no war)."""
+    """ln(fear / FEAR_SCALE): the pull of fear toward striking first. The logarithm makes the odds
+    proportional to fear, and nil without it (no motive, no war)."""
     with np.errstate(divide="ignore"):
-        return np.log(np.maximum(fear, 0.0) / K.FEAR_SCALE) + K.FEAR_WEIGHT * fear
+        return np.log(np.maximum(fear, 0.0) / K.FEAR_SCALE)
 
 
 def preempts(fear, u) -> np.ndarray:

@@ -34,7 +34,7 @@ def greedy_challenge_logodds(value, win, resolve_target, ties, forum, both_nucle
 
 
 def secure_challenge_logodds(fear_now, ties, forum, p: InForce):
-    """z = ln(fear / FEAR_SCALE) + FEAR_WEIGHT·fear − FUTURE_WEIGHT·shadow_of_future·(ties + forum) + CRISIS_BASE:
+    """z = ln(fear / FEAR_SCALE) − FUTURE_WEIGHT·shadow_of_future·(ties + forum) + CRISIS_BASE:
     a security-seeker challenges only pre-emptively, with a chance that grows smoothly from nil with its fear
     (bargaining.fear_logodds, the same pull that makes it strike first at the brink)."""
     return fear_logodds(fear_now) - K.FUTURE_WEIGHT * p.game("shadow_of_future") * (ties + forum) + K.CRISIS_BASE

@@ -1564,7 +1564,7 @@ def test_a_cards_crisis_moves_every_stake_its_two_actors_share():
 # ---------------------------------------------------------------- §7.14 doctrines in a crisis
 
 
-def stance_grid(fear_values, sure_minus_odds=0.0, their_resolve=1.0, face=0.0, u=0.5):
+def stance_grid(fear_values, sure_minus_odds=0.0, their_resolve=1.0, face=0.0, u=0.5, provoked=False):
     """Every combination of odds, rung and fear as a flat Footing and its rungs (stake value 2, greedy war cost)."""
     odds, rung, fear = np.meshgrid(np.linspace(0.0, 1.0, 41), np.array([1, 2, BRINK]), fear_values, indexing="ij")
     odds = odds.ravel().astype(np.float32)
@@ -1578,6 +1578,7 @@ def stance_grid(fear_values, sure_minus_odds=0.0, their_resolve=1.0, face=0.0, u
         face=np.full(m, face, np.float32),
         u=np.full(m, u, np.float32),
         their_resolve=np.full(m, their_resolve, np.float32),
+        provoked=np.full(m, provoked, bool),
     )
     return f, rung.ravel().astype(np.int8)
 

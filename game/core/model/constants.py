@@ -192,7 +192,7 @@ TABLE: tuple[Constant, ...] = (
     Constant("MISJUDGEMENT", 0.5, "how far, per unit of misperception, a party's own reckoning of its odds strays",
              "war from mutual optimism: each side misjudges the balance in private (Blainey 1973; Fearon 1995)",
              "Ladder and war"),
-    Constant("ACCIDENT_RATE", 0.3, "chance per unit of misperception that a crisis left at the brink slips into war",
+    Constant("ACCIDENT_RATE", 0.6, "chance per unit of misperception that a crisis left at the brink slips into war",
              "at spiral-world misperception (0.4) one brink turn in eight ends in war (Schelling 1960)",
              "Ladder and war"),
     Constant("CHALLENGE_SIGNAL", -1.5, "log-likelihood ratio everyone reads from a challenge",

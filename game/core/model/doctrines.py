@@ -209,12 +209,14 @@ class Doctrine:
         greedy_brink = np.where(f.war_value < -f.face, Stance.BACK_DOWN, hold)
         greedy_stance = np.where(f.war_gain > 0, Stance.ESCALATE, np.where(brink, greedy_brink, push))
         tough = (self.toughness >= 1) & (f.odds >= K.STAND_FIRM_ODDS)
-        secure_below = np.where(tough, Stance.STAND_FIRM, Stance.SETTLE)
+        afraid = preempts(f.fear, f.u)
+        answer = f.provoked & (self.toughness >= 0) & ~afraid
+        secure_below = np.where(answer, Stance.ESCALATE, np.where(afraid | tough, Stance.STAND_FIRM, Stance.SETTLE))
         secure_brink = np.where(
-            preempts(f.fear, f.u),
+            afraid,
             Stance.ESCALATE,
             np.where(
-                f.odds < K.BACK_DOWN_ODDS,
+                f.sure < K.BACK_DOWN_ODDS,
                 Stance.BACK_DOWN,
                 np.where(stands_fast(f.fear, f.u), Stance.STAND_FIRM, Stance.SETTLE),
             ),

@@ -223,6 +223,11 @@ TABLE: tuple[Constant, ...] = (
              "a regional war costs everyone, more those nearer it by trade and contact (Snyder 1984)", "Economy"),
     Constant("GROWTH", 0.03, "prosperity growth per turn, more with ties, less under tension",
              "slow growth, so that a turn's choices show in it", "Economy"),
+    Constant("GROWTH_IN_PROPORTION", 0.3, "share of growth in proportion to the actor's starting prosperity (over "
+             "the region's mean); the rest is the same for every actor",
+             "the costs of arming, pressure and war are in proportion to the economy; growth mostly lets a poor "
+             "economy catch up (conditional convergence, Barro 1991) and in part scales with the economy, so that "
+             "neither the largest economies nor the smallest are last by their size alone", "Economy"),
     Constant("TENSION_DRAG", 200.0, "growth falls by regional tension over this",
              "at the highest regional tension growth halves", "Economy"),
     Constant("SMALLEST_WEIGHT", 1e-6, "floor of the weights' sum in the regional tension's mean",

@@ -360,7 +360,7 @@ class Opportunist(Doctrine):
         # the weakest-looking one: the lowest defence
         prey = first_best(np.broadcast_to(-v.defence[:, None, :], weak.shape), weak)
         threatened = s.rows(v.against).any(axis=-1)
-        partner = s.most_needed(s.rows(v.ties))  # trade drawn in proportion to ties
+        partner = s.most_needed(s.rows(v.ties * v.trust))  # trade drawn in proportion to ties it trusts
         action = np.where(prey >= 0, A.PRESSURE, np.where(threatened, A.ARM, A.TRADE)).astype(np.int8)
         target = np.where(prey >= 0, prey, np.where(threatened, -1, partner))
         return action, target

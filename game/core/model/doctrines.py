@@ -194,14 +194,17 @@ class Doctrine:
     def stance(self, f: Footing, rung, greedy) -> np.ndarray:
         """(B,) stances of one party in one crisis, by its type, in the shadow of war (Fearon 1995).
         A greedy party chooses war only where it is worth more to it than the settlement
-        (f.war_gain > 0: private information); it is firm where it reckons itself stronger than the
-        public odds say, by a margin its doctrine's toughness moves (STANCE_TOUGHNESS): firm below
-        the brink, it escalates unless its doctrine is soft (a bluff, which audience costs punish);
-        at the brink it stands firm and lets the other blink, and backs down where war is worth
-        less to it than its face. A security-seeker strikes first at the brink only from fear
-        (bargaining.preempts, a chance), backs down from a war it expects to lose, stands firm at the
-        brink where it is too afraid to concede (bargaining.stands_fast, a chance), and otherwise
-        settles, or stands firm below the brink in a tough doctrine with even odds."""
+        (f.war_gain > 0: private information, or an irresolute-looking other that has not escalated);
+        it is firm where it reckons itself stronger than the public odds say, by a margin its
+        doctrine's toughness moves (STANCE_TOUGHNESS): firm below the brink, it escalates unless its
+        doctrine is soft (a bluff, which audience costs punish); at the brink it stands firm and lets
+        the other blink, and backs down where war is worth less to it than its face. A security-seeker
+        answers an escalation in kind below the brink unless its doctrine is soft (Leng 1993), holds
+        on below the brink where fear would make it strike at the brink, and otherwise settles, or
+        stands firm in a tough doctrine with even odds; at the brink it strikes first only from fear
+        (bargaining.preempts, a chance), backs down from a war it reckons lost (its own reckoning:
+        Fearon 1994), stands firm where it is too afraid to concede (bargaining.stands_fast), and
+        otherwise settles."""
         brink = rung == K.WAR_RUNG - 1
         firm = (f.sure - f.odds) + K.STANCE_TOUGHNESS * self.toughness > 0
         hold = np.where(firm, Stance.STAND_FIRM, Stance.SETTLE)

@@ -61,6 +61,7 @@ def footing(odds):
         face=flat,
         u=np.full(m, 0.5, np.float32),
         their_resolve=np.ones(m, np.float32),
+        provoked=np.zeros(m, bool),
     )
 
 

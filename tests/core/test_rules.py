@@ -1199,14 +1199,19 @@ def test_settle_crises_leaves_a_stake_with_no_crisis_open_as_it_was():
 
 
 def test_prosperity_grows_more_with_ties_and_less_under_regional_tension():
-    """Growth is GROWTH·(1 + mean ties)·(1 − regional_tension/TENSION_DRAG), clipped at PROSPERITY_MAX."""
+    """Growth is GROWTH·(1 + mean ties)·(1 − regional_tension/TENSION_DRAG)·(1 − g + g·prosperity0 / mean
+    prosperity0), g = GROWTH_IN_PROPORTION, clipped at PROSPERITY_MAX: the larger economy grows a little more."""
     ties = pair(3, {(0, 1): 0.6, (0, 2): 0.2})
     prosperity = np.array([[4.0, 4.0, k("PROSPERITY_MAX")]], np.float32)
-    got = economy.grow(prosperity, ties, np.array([50.0], np.float32))
+    start = np.array([1.0, 5.0, 6.0])
+    got = economy.grow(prosperity, ties, np.array([50.0], np.float32), start)
     drag = 1.0 - 50.0 / k("TENSION_DRAG")
     mean_ties = np.array([0.8, 0.6, 0.2]) / 2
-    expected = np.minimum(f64(prosperity[0]) + k("GROWTH") * (1 + mean_ties) * drag, k("PROSPERITY_MAX"))
+    g = k("GROWTH_IN_PROPORTION")
+    scale = 1.0 - g + g * start / start.mean()
+    expected = np.minimum(f64(prosperity[0]) + k("GROWTH") * (1 + mean_ties) * drag * scale, k("PROSPERITY_MAX"))
     np.testing.assert_allclose(got[0], expected, atol=TOL)
+    assert got.dtype == np.float32
 
 
 def test_a_war_costs_every_side_prosperity_and_cuts_the_ties_between_enemies():
@@ -1572,7 +1577,7 @@ def test_a_cards_crisis_moves_every_stake_its_two_actors_share():
 # ---------------------------------------------------------------- §7.14 doctrines in a crisis
 
 
-def stance_grid(fear_values, sure_minus_odds=0.0, their_resolve=1.0, face=0.0, u=0.5):
+def stance_grid(fear_values, sure_minus_odds=0.0, their_resolve=1.0, face=0.0, u=0.5, provoked=False):
     """Every combination of odds, rung and fear as a flat Footing and its rungs (stake value 2, greedy war cost)."""
     odds, rung, fear = np.meshgrid(np.linspace(0.0, 1.0, 41), np.array([1, 2, BRINK]), fear_values, indexing="ij")
     odds = odds.ravel().astype(np.float32)
@@ -1586,6 +1591,7 @@ def stance_grid(fear_values, sure_minus_odds=0.0, their_resolve=1.0, face=0.0, u
         face=np.full(m, face, np.float32),
         u=np.full(m, u, np.float32),
         their_resolve=np.full(m, their_resolve, np.float32),
+        provoked=np.full(m, provoked, bool),
     )
     return f, rung.ravel().astype(np.int8)
 
@@ -1656,6 +1662,45 @@ def test_backing_down_after_escalating_costs_face_in_the_decision():
     brink = rung == BRINK
     assert (bare[brink] == Stance.BACK_DOWN).sum() > (locked[brink] == Stance.BACK_DOWN).sum()
     assert (locked[brink & (f.war_value < -1.0)] == Stance.BACK_DOWN).all()
+
+
+def test_an_escalation_is_read_as_resolve():
+    """Footing.resolve_seen is 1 where the other party escalated in this crisis, else its resolve image; so a greedy
+    party with no private information does not gamble on an escalator yielding (Fearon 1994)."""
+    f, rung = stance_grid(np.array([0.0]), their_resolve=0.0, provoked=True)
+    assert (f.resolve_seen == 1.0).all()
+    assert (make("reciprocity").stance(f, rung, np.ones(rung.shape, bool))[rung == BRINK] != Stance.ESCALATE).all()
+    f, rung = stance_grid(np.array([0.0]), their_resolve=0.25, provoked=False)
+    assert (f.resolve_seen == np.float32(0.25)).all()
+
+
+@pytest.mark.parametrize("name", PLAYING_DOCTRINES)
+def test_a_security_seeker_answers_an_escalation_in_kind_below_the_brink_unless_soft(name):
+    """Provoked (the other escalated in this crisis) and unafraid, a security-seeker of a doctrine that is not soft
+    escalates below the brink whatever the odds; a soft one never does; unprovoked and unafraid, none does."""
+    f, rung = stance_grid(np.zeros(1), provoked=True)
+    stance = make(name).stance(f, rung, np.zeros(rung.shape, bool))
+    answers = stance[rung < BRINK] == Stance.ESCALATE
+    assert answers.all() if make(name).toughness >= 0 else not answers.any()
+    f, rung = stance_grid(np.zeros(1), provoked=False)
+    assert (make(name).stance(f, rung, np.zeros(rung.shape, bool))[rung < BRINK] != Stance.ESCALATE).all()
+
+
+def test_a_frightened_security_seeker_holds_on_below_the_brink():
+    """Below the brink a security-seeker whose pre-emption draw fires stands firm (it would strike at the brink)."""
+    f, rung = stance_grid(np.array([0.9]), u=0.01)
+    stance = make("reciprocity").stance(f, rung, np.zeros(rung.shape, bool))
+    assert (stance[rung < BRINK] == Stance.STAND_FIRM).all()
+
+
+def test_a_security_seeker_backs_down_at_the_brink_by_its_own_reckoning():
+    """At the brink an unafraid security-seeker backs down where its own reckoning (its allies' real backing) is below
+    BACK_DOWN_ODDS, even at good public odds: the allies it counted on did not show."""
+    f, rung = stance_grid(np.zeros(1), sure_minus_odds=-1.0)
+    stance = make("reciprocity").stance(f, rung, np.zeros(rung.shape, bool))
+    assert (stance[rung == BRINK] == Stance.BACK_DOWN).all()
+    f, rung = stance_grid(np.zeros(1), sure_minus_odds=1.0)
+    assert (make("reciprocity").stance(f, rung, np.zeros(rung.shape, bool))[rung == BRINK] != Stance.BACK_DOWN).all()
 
 
 @pytest.mark.parametrize("cls", ALWAYS, ids=lambda c: c.name)

@@ -42,8 +42,8 @@ def test_the_score_shows_a_dash_until_turn_one_is_played(make_app):
 
 
 def test_a_dialogue_move_read_as_hostile_says_why():
-    """'United States read South Korea's trade as hostile' names what turned it: South Korea's escalation in its
-    crisis, read as greed, and the United States' suspicion."""
+    """'ASEAN read South Korea's trade as hostile' names what turned it: South Korea's escalation in its crisis, read
+    as greed, the camp ASEAN sits in and ASEAN's suspicion."""
     sc = load_scenario("east_asia_2023")
     game = Game(sc, 3, sc.default_doctrines(), turns=4)
     game.autoplay()
@@ -51,7 +51,11 @@ def test_a_dialogue_move_read_as_hostile_says_why():
     lines = why(game.turns[2], names, game.worldview.as_dict())
     hostile = [line for line in lines if "trade as hostile" in line]
     assert hostile, lines
-    assert "(its escalation in the crisis over Korean Peninsula read as greed; United States’ suspicion)" in hostile[0]
+    assert hostile[0].startswith("ASEAN read South Korea’s trade as hostile")
+    assert (
+        "(its escalation in the crisis over Korean Peninsula read as greed; ASEAN sits in the other camp; "
+        "ASEAN’s suspicion)" in hostile[0]
+    )
 
 
 class Remembered:

@@ -162,11 +162,14 @@ TABLE: tuple[Constant, ...] = (
              "a kept commitment makes the next one more believable", "Ladder and war"),
     Constant("STAND_FIRM_ODDS", 0.5, "odds of winning from which a tough security-seeker stands firm below the brink",
              "it will not bluff from weakness", "Ladder and war"),
-    Constant("BACK_DOWN_ODDS", 0.3, "odds of winning below which a security-seeking AI party at the brink backs down",
-             "better to lose the stake than a war it expects to lose", "Ladder and war"),
+    Constant("BACK_DOWN_ODDS", 0.3, "odds of winning, by its own reckoning, below which a security-seeking AI party "
+             "at the brink backs down",
+             "better to lose the stake than a war it expects to lose; its own reckoning counts the allies that "
+             "really back it, so an ally that stays out can make it back down (Fearon 1994)", "Ladder and war"),
     Constant("PREEMPT_BASE", -3.0, "log-odds that a security-seeker at the brink strikes first, at fear FEAR_SCALE",
              "the spiral's danger: with a first-strike advantage, fear itself starts wars (Jervis 1978; Schelling "
-             "1960); at spiral-world fear (about 0.2) about six brinks in ten, at deterrence-world fear almost none",
+             "1960); at spiral-world fear (about 0.2) about six brinks in ten, at deterrence-world fear almost none; "
+             "below the brink the same draw makes it hold on",
              "Ladder and war"),
     Constant("FIRM_MARGIN", 1.0, "log-odds by which a security-seeker's chance to stand firm at the brink exceeds "
              "its chance to strike first",
@@ -187,8 +190,9 @@ TABLE: tuple[Constant, ...] = (
     Constant("MISJUDGEMENT", 0.5, "how far, per unit of misperception, a party's own reckoning of its odds strays",
              "war from mutual optimism: each side misjudges the balance in private (Blainey 1973; Fearon 1995)",
              "Ladder and war"),
-    Constant("ACCIDENT_RATE", 0.3, "chance per unit of misperception that a crisis left at the brink slips into war",
-             "at spiral-world misperception (0.4) one brink turn in eight ends in war (Schelling 1960)",
+    Constant("ACCIDENT_RATE", 0.6, "chance per unit of misperception that a crisis left at the brink slips into war",
+             "at spiral-world misperception (0.4) about one brink turn in four ends in war, at deterrence-world "
+             "(0.1) one in seventeen: the threat that leaves something to chance (Schelling 1960)",
              "Ladder and war"),
     Constant("CHALLENGE_SIGNAL", -1.5, "log-likelihood ratio everyone reads from a challenge",
              "greedy actors challenge where they expect to win, security-seekers only from fear: a challenge "
@@ -218,6 +222,11 @@ TABLE: tuple[Constant, ...] = (
              "a regional war costs everyone, more those nearer it by trade and contact (Snyder 1984)", "Economy"),
     Constant("GROWTH", 0.03, "prosperity growth per turn, more with ties, less under tension",
              "slow growth, so that a turn's choices show in it", "Economy"),
+    Constant("GROWTH_IN_PROPORTION", 0.3, "share of growth in proportion to the actor's starting prosperity (over "
+             "the region's mean); the rest is the same for every actor",
+             "the costs of arming, pressure and war are in proportion to the economy; growth mostly lets a poor "
+             "economy catch up (conditional convergence, Barro 1991) and in part scales with the economy, so that "
+             "neither the largest economies nor the smallest are last by their size alone", "Economy"),
     Constant("TENSION_DRAG", 200.0, "growth falls by regional tension over this",
              "at the highest regional tension growth halves", "Economy"),
     Constant("SMALLEST_WEIGHT", 1e-6, "floor of the weights' sum in the regional tension's mean",

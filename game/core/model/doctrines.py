@@ -194,14 +194,17 @@ class Doctrine:
     def stance(self, f: Footing, rung, greedy) -> np.ndarray:
         """(B,) stances of one party in one crisis, by its type, in the shadow of war (Fearon 1995).
         A greedy party chooses war only where it is worth more to it than the settlement
-        (f.war_gain > 0: private information); it is firm where it reckons itself stronger than the
-        public odds say, by a margin its doctrine's toughness moves (STANCE_TOUGHNESS): firm below
-        the brink, it escalates unless its doctrine is soft (a bluff, which audience costs punish);
-        at the brink it stands firm and lets the other blink, and backs down where war is worth
-        less to it than its face. A security-seeker strikes first at the brink only from fear
-        (bargaining.preempts, a chance), backs down from a war it expects to lose, stands firm at the
-        brink where it is too afraid to concede (bargaining.stands_fast, a chance), and otherwise
-        settles, or stands firm below the brink in a tough doctrine with even odds."""
+        (f.war_gain > 0: private information, or an irresolute-looking other that has not escalated);
+        it is firm where it reckons itself stronger than the public odds say, by a margin its
+        doctrine's toughness moves (STANCE_TOUGHNESS): firm below the brink, it escalates unless its
+        doctrine is soft (a bluff, which audience costs punish); at the brink it stands firm and lets
+        the other blink, and backs down where war is worth less to it than its face. A security-seeker
+        answers an escalation in kind below the brink unless its doctrine is soft (Leng 1993), holds
+        on below the brink where fear would make it strike at the brink, and otherwise settles, or
+        stands firm in a tough doctrine with even odds; at the brink it strikes first only from fear
+        (bargaining.preempts, a chance), backs down from a war it reckons lost (its own reckoning:
+        Fearon 1994), stands firm where it is too afraid to concede (bargaining.stands_fast), and
+        otherwise settles."""
         brink = rung == K.WAR_RUNG - 1
         firm = (f.sure - f.odds) + K.STANCE_TOUGHNESS * self.toughness > 0
         hold = np.where(firm, Stance.STAND_FIRM, Stance.SETTLE)
@@ -209,12 +212,14 @@ class Doctrine:
         greedy_brink = np.where(f.war_value < -f.face, Stance.BACK_DOWN, hold)
         greedy_stance = np.where(f.war_gain > 0, Stance.ESCALATE, np.where(brink, greedy_brink, push))
         tough = (self.toughness >= 1) & (f.odds >= K.STAND_FIRM_ODDS)
-        secure_below = np.where(tough, Stance.STAND_FIRM, Stance.SETTLE)
+        afraid = preempts(f.fear, f.u)
+        answer = f.provoked & (self.toughness >= 0) & ~afraid
+        secure_below = np.where(answer, Stance.ESCALATE, np.where(afraid | tough, Stance.STAND_FIRM, Stance.SETTLE))
         secure_brink = np.where(
-            preempts(f.fear, f.u),
+            afraid,
             Stance.ESCALATE,
             np.where(
-                f.odds < K.BACK_DOWN_ODDS,
+                f.sure < K.BACK_DOWN_ODDS,
                 Stance.BACK_DOWN,
                 np.where(stands_fast(f.fear, f.u), Stance.STAND_FIRM, Stance.SETTLE),
             ),
@@ -358,7 +363,7 @@ class Opportunist(Doctrine):
         # the weakest-looking one: the lowest defence
         prey = first_best(np.broadcast_to(-v.defence[:, None, :], weak.shape), weak)
         threatened = s.rows(v.against).any(axis=-1)
-        partner = s.most_needed(s.rows(v.ties))  # trade drawn in proportion to ties
+        partner = s.most_needed(s.rows(v.ties * v.trust))  # trade drawn in proportion to ties it trusts
         action = np.where(prey >= 0, A.PRESSURE, np.where(threatened, A.ARM, A.TRADE)).astype(np.int8)
         target = np.where(prey >= 0, prey, np.where(threatened, -1, partner))
         return action, target

@@ -246,5 +246,5 @@ class Engine:
         st = crises.with_crises(st, self.stakes, rung, challenger, opened)
         # 9. war costs and growth
         prosperity, ties = war.war_costs(st.prosperity, st.ties, fought_now, self.start_prosperity)
-        prosperity = economy.grow(prosperity, ties, st.regional_tension)
+        prosperity = economy.grow(prosperity, ties, st.regional_tension, self.start_prosperity)
         return attrs.evolve(st, fought=st.fought | fought_now, ties=ties, prosperity=prosperity)

@@ -24,6 +24,13 @@ class Footing:
     face: np.ndarray  # what backing down costs it: audience_cost·value if it escalated in this crisis
     u: np.ndarray  # its pre-emption draw
     their_resolve: np.ndarray  # the other party's resolve image: the belief that it will stand firm
+    provoked: np.ndarray  # (B,) bool: the other party escalated in this crisis, tying its own hands
+
+    @property
+    def resolve_seen(self) -> np.ndarray:
+        """r = 1 where the other escalated in this crisis, else its resolve image: an escalation is a costly signal,
+        since backing down after it costs audience costs (Fearon 1994), so it is read as resolve."""
+        return np.where(self.provoked, 1.0, self.their_resolve)
 
     @property
     def war_value(self) -> np.ndarray:
@@ -33,10 +40,10 @@ class Footing:
     @property
     def war_gain(self) -> np.ndarray:
         """EV(escalating) − settlement = (1 − r)·value + r·EV(war) − odds·value, r the other's resolve
-        image: escalating wins the whole stake if the other yields, and is war if it stands. With a
+        as seen (resolve_seen): escalating wins the whole stake if the other yields, and is war if it stands. With a
         resolute other (r = 1) it pays only on private information, (sure − odds)·value > war_cost;
         against an irresolute one it tempts a greedy party to gamble (Fearon 1995; Schelling 1966)."""
-        r = self.their_resolve
+        r = self.resolve_seen
         return (1.0 - r) * self.value + r * self.war_value - self.odds * self.value
 
 

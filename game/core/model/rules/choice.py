@@ -151,6 +151,7 @@ def footing(view, stakes: Stakes, s: int, side: int, side_of, odds, p, known) ->
     if known is None:
         b = odds.shape[0]
         sure, face, u = odds, np.zeros(b, np.float32), np.ones(b, np.float32)
+        provoked = np.zeros(b, bool)
     else:
         real = odds_with_real_backing(
             stakes, s, side, side_of, view.capability, view.alliance, view.credibility, known.backing[:, s], p
@@ -158,6 +159,7 @@ def footing(view, stakes: Stakes, s: int, side: int, side_of, odds, p, known) ->
         sure = reckoning(real, known.draws.hunch[:, s, side], p.game("misperception"))
         face = p.game("audience_cost") * value * known.escalated[:, s, i]
         u = known.draws.preempt[:, s, side]
+        provoked = known.escalated[:, s, j]
     return Footing(
         odds=odds,
         sure=sure,
@@ -167,6 +169,7 @@ def footing(view, stakes: Stakes, s: int, side: int, side_of, odds, p, known) ->
         face=face,
         u=u,
         their_resolve=view.resolve[:, j],
+        provoked=provoked,
     )
 
 

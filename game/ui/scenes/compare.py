@@ -14,6 +14,7 @@ from game.core.runs.results import Condition
 from game.core.files.scenario import DOCTRINE_NAMES
 
 from ..window import palette, text, userdata
+from ..window.cycle import cycled
 from ..window.intents import Intent, Key, Kind
 from ..widgets import lab_charts
 from ..widgets.choice_chips import ChoiceChips, heading
@@ -303,8 +304,7 @@ class CompareScene(lab.LabScene):
         if self.run is not None:
             return True
         if what == "games":
-            k = GAMES.index(self.games) if self.games in GAMES else 3
-            self.games = GAMES[(k + step) % len(GAMES)]
+            self.games = cycled(GAMES, self.games, step, otherwise=3)
         elif what == "scenario":
             if not self.next_scenario(step):
                 return True

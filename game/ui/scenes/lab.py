@@ -13,6 +13,7 @@ from game.core.model.errors import LoadError
 from game.core.files.scenario import DOCTRINE_NAMES, list_scenarios, load_scenario
 
 from ..window import palette, text
+from ..window.cycle import cycled
 from ..window.intents import Intent, Key, Kind
 from ..window.lab_worker import LabWorker
 from ..window.scene import Scene
@@ -366,8 +367,7 @@ class LabScene(Scene):
 
     def next_scenario(self, step: int) -> bool:
         names = self.scenario_names
-        current = self.scenario.name if self.scenario.name in names else names[0]
-        return self.load_scenario_named(names[(names.index(current) + step) % len(names)])
+        return self.load_scenario_named(cycled(names, self.scenario.name, step))
 
 
 def shorter(value: str) -> list[str]:

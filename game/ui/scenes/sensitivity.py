@@ -11,6 +11,7 @@ import pygame
 from game.core.runs.statics import OUTPUTS
 
 from ..window import palette, text
+from ..window.cycle import cycled
 from ..window.intents import Intent, Key, Kind
 from ..window.metrics import Metrics
 from ..widgets.sensitivity_chart import sensitivity_chart
@@ -118,21 +119,18 @@ class SensitivityScene(lab.LabScene):
 
     def adjust(self, what, step: int) -> bool:
         if what == "output":  # a view of the last result: allowed while a run goes on
-            self.output = OUTPUTS[(OUTPUTS.index(self.output) + step) % len(OUTPUTS)]
+            self.output = cycled(OUTPUTS, self.output, step)
         elif self.run is not None:
             return True
         elif what == "scenario":
             self.next_scenario(step)
         elif what == "method":
-            self.method = METHODS[(METHODS.index(self.method) + step) % len(METHODS)]
+            self.method = cycled(METHODS, self.method, step)
             self.samples = DEFAULT_SAMPLES[self.method]
         elif what == "samples":
-            options = SAMPLES[self.method]
-            k = options.index(self.samples) if self.samples in options else 0
-            self.samples = options[(k + step) % len(options)]
+            self.samples = cycled(SAMPLES[self.method], self.samples, step)
         elif what == "games":
-            k = GAMES.index(self.games) if self.games in GAMES else 1
-            self.games = GAMES[(k + step) % len(GAMES)]
+            self.games = cycled(GAMES, self.games, step, otherwise=1)
         self.relayout()
         return True
 

@@ -14,6 +14,7 @@ from game.core.runs.experiment import SweepResult, describe_crossovers, parse_ax
 
 from ..window import palette, text
 from ..window.formats import format_value
+from ..window.cycle import cycled
 from ..window.intents import Intent, Key, Kind
 from ..menus.lab_menu import SENSITIVITY
 from ..window.metrics import Metrics
@@ -221,8 +222,7 @@ class SweepScene(lab.LabScene):
                 choices = lab.doctrine_choices(self.scenario)
                 self.doctrines = [d if d in choices or d == NONE else "deterrence" for d in self.doctrines]
         elif what == "param":
-            names = list(P.NAMES)
-            self.param = names[(names.index(self.param) + step) % len(names)]
+            self.param = cycled(list(P.NAMES), self.param, step)
             spec = P.SPEC[self.param]
             self.low, self.high = spec.low, spec.high
         elif what == "low":
@@ -230,20 +230,15 @@ class SweepScene(lab.LabScene):
         elif what == "high":
             self.high = round(max(self.low + spec.step, min(spec.high, self.high + step * spec.step)), 6)
         elif what == "steps":
-            k = STEPS.index(self.steps) if self.steps in STEPS else 4
-            self.steps = STEPS[(k + step) % len(STEPS)]
+            self.steps = cycled(STEPS, self.steps, step, otherwise=4)
         elif what in ("d0", "d1", "d2"):
             i = int(what[1])
             choices = lab.doctrine_choices(self.scenario) + ([NONE] if i == 2 else [])
-            current = self.doctrines[i] if self.doctrines[i] in choices else choices[0]
-            self.doctrines[i] = choices[(choices.index(current) + step) % len(choices)]
+            self.doctrines[i] = cycled(choices, self.doctrines[i], step)
         elif what == "world":
-            choices = self.world_choices()
-            current = self.world if self.world in choices else choices[0]
-            self.world = choices[(choices.index(current) + step) % len(choices)]
+            self.world = cycled(self.world_choices(), self.world, step)
         elif what == "games":
-            k = GAMES.index(self.games) if self.games in GAMES else 2
-            self.games = GAMES[(k + step) % len(GAMES)]
+            self.games = cycled(GAMES, self.games, step, otherwise=2)
         self.relayout()
         return True
 

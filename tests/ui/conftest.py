@@ -1,4 +1,6 @@
-"""UI test fixtures: a private data folder per test and an app driven by posted events."""
+"""UI test fixtures: a private data folder per test, an app driven by posted events, and the screenshot tour."""
+
+import os
 
 import pygame
 import pytest
@@ -32,3 +34,30 @@ def make_app():
 
     yield make
     pygame.display.quit()
+
+
+@pytest.fixture(scope="session")
+def screenshot_tour(tmp_path_factory):
+    """`play --screenshot DIR --scale 1.5` run once, in this process, with the layout checks at 1.0 and 2.0 made
+    on every screen before its picture is taken: (the command's result, DIR, the problems found, the screens
+    visited). The smoke test reads its pictures, the layout test its problems."""
+    from game.ui.tours import screenshots
+    from tests.inprocess import run_main
+    from tests.ui.test_layout import TOUR_SCALES, checker
+
+    out, data = tmp_path_factory.mktemp("shots"), tmp_path_factory.mktemp("tour-data")
+    found: dict[str, list[str]] = {}
+    visited: list[str] = []
+    before = os.environ.get("DOD_DATA_DIR")
+    os.environ["DOD_DATA_DIR"] = str(data)
+    screenshots.before_shot = checker(TOUR_SCALES, found, visited)
+    try:
+        args = ("--scenario", "east_asia_2023", "--seed", "3", "--turns", "6", "--scale", "1.5")
+        result = run_main("play", *args, "--screenshot", out)
+    finally:
+        screenshots.before_shot = None
+        if before is None:
+            os.environ.pop("DOD_DATA_DIR", None)
+        else:
+            os.environ["DOD_DATA_DIR"] = before
+    return result, out, found, visited

@@ -185,7 +185,9 @@ from game.core.files.scenario import load_scenario
 job = dict(scenario=load_scenario("east_asia_2023"), games=2500, seed=1, turns=15, chunk=1250,
            conditions=[Condition("dialogue", P.Worldview.from_preset("spiral-world"))])
 """
-LAB_RUN = LAB_JOB + """
+LAB_RUN = (
+    LAB_JOB
+    + """
 from game.ui.window.lab_worker import LabWorker
 w = LabWorker()
 run = w.submit("compare", workers=2, **job)
@@ -195,6 +197,7 @@ while not run.finished:
 w.stop()
 print(json.dumps([r.as_dict() for r in run.result]) if run.status == "done" else f"{run.status}: {run.error}")
 """
+)
 
 
 @needs_two_cores

@@ -375,8 +375,7 @@ def test_every_screen_of_the_screenshot_tour_holds_at_1_and_2(screenshot_tour):
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "size,scales",
-    [pytest.param((1280, 720), ALL, id="1280x720"), pytest.param((1920, 1080), ALL, id="1920x1080")],
+    "size,scales", [pytest.param((1280, 720), ALL, id="1280x720"), pytest.param((1920, 1080), ALL, id="1920x1080")]
 )
 def test_every_screen_at_every_text_size(make_app, recording, size, scales):
     """With --runslow: the tour walked at 1.0, every screen at every text size in both windows (fullscreen is

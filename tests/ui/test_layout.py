@@ -364,12 +364,11 @@ def judge(found, visited, size, scales):
 TOUR_SCALES = (1.0, 2.0)  # the sizes the screenshot tour's screens are checked at, in place
 
 
-@pytest.mark.xdist_group("screenshot-tour")  # one worker walks the tour for both tests
 def test_every_screen_of_the_screenshot_tour_holds_at_1_and_2(screenshot_tour):
     """Every screen of `play --screenshot` (1280×720, walked at 1.5) holds at the smallest and the largest
     text size, checked in place on each screen before its picture is taken."""
-    result, _, found, visited = screenshot_tour
-    assert result.returncode == 0, result.stderr
+    code, stderr, _, found, visited = screenshot_tour
+    assert code == 0, stderr
     judge(found, visited, (1280, 720), TOUR_SCALES)
 
 

@@ -30,7 +30,7 @@ def test_two_conditions_that_differ_in_nothing_give_identical_results():
     """Common random numbers: the same condition twice gives the very same numbers."""
     wv = P.Worldview.from_preset("spiral-world")
     a, b = run_conditions(
-        EA, [Condition("reciprocity", wv), Condition("reciprocity", wv)], 300, seed=5, workers=2, chunk=100
+        EA, [Condition("reciprocity", wv), Condition("reciprocity", wv)], 150, seed=5, workers=2, chunk=50
     )
     assert cells_equal(a, b)
 

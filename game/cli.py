@@ -123,13 +123,15 @@ def add_simulate(sub):
         help=f"worldview preset ({', '.join(P.PRESET_NAMES)}), or hidden: drawn from the "
         "seed and named only at the end (default: the scenario's)",
     )
-    p.add_argument(
-        "--doctrine",
-        action="append",
-        metavar="CODE=DOCTRINE",
-        help=f"doctrine of one actor; repeatable (doctrines: {', '.join(DOCTRINE_NAMES)})",
+    from game.lab_cli import add_per_seat, add_plans
+
+    add_per_seat(
+        p,
+        "doctrine",
+        "DOCTRINE",
+        f"doctrine of one actor; repeatable (doctrines: {', '.join(DOCTRINE_NAMES)})",
+        "the same doctrine for every actor",
     )
-    p.add_argument("--doctrine-all", metavar="DOCTRINE", help="the same doctrine for every actor")
     p.add_argument(
         "--out",
         metavar="FILE",
@@ -149,8 +151,6 @@ def add_simulate(sub):
         default="game",
         help="with --games: one row per game and actor (game, the default) or per game, turn and actor (turn)",
     )
-    from game.lab_cli import add_plans
-
     add_plans(p)
     p.add_argument("--json", action="store_true", help="print the whole record as JSON instead of the summary")
 

@@ -36,20 +36,26 @@ def add_plans(p):
     from game.core.model.plans import BACKINGS, STANCES
 
     stances, backings = ", ".join(STANCES), ", ".join(BACKINGS)
-    p.add_argument(
-        "--stance",
-        action="append",
-        metavar="CODE=POLICY",
-        help=f"stance policy of one actor in its crises; repeatable ({stances}; own: its doctrine's)",
+    add_per_seat(
+        p,
+        "stance",
+        "POLICY",
+        f"stance policy of one actor in its crises; repeatable ({stances}; own: its doctrine's)",
+        "the same stance policy for every actor",
     )
-    p.add_argument("--stance-all", metavar="POLICY", help="the same stance policy for every actor")
-    p.add_argument(
-        "--backing",
-        action="append",
-        metavar="CODE=POLICY",
-        help=f"backing policy of one actor toward its allies in their crises; repeatable ({backings})",
+    add_per_seat(
+        p,
+        "backing",
+        "POLICY",
+        f"backing policy of one actor toward its allies in their crises; repeatable ({backings})",
+        "the same backing policy for every actor",
     )
-    p.add_argument("--backing-all", metavar="POLICY", help="the same backing policy for every actor")
+
+
+def add_per_seat(p, name: str, value: str, one: str, every: str):
+    """--NAME CODE=VALUE for one actor (repeatable) and --NAME-all VALUE for every actor."""
+    p.add_argument(f"--{name}", action="append", metavar=f"CODE={value}", help=one)
+    p.add_argument(f"--{name}-all", metavar=value, help=every)
 
 
 def add_lab(sub, add_common, add_workers):
@@ -62,55 +68,32 @@ def add_lab(sub, add_common, add_workers):
 def _add_compare(sub, add_common, add_workers):
     p = sub.add_parser("compare", help="doctrines x worldviews over many games (common random numbers)")
     add_common(p)
-    p.add_argument("--games", type=int, default=1000, help="games per condition (default 1000)")
-    p.add_argument("--seed", type=int, default=1, help="first seed; game k uses seed+k (default 1)")
-    p.add_argument(
-        "--doctrines",
-        default="deterrence,dialogue",
-        help="comma-separated doctrines or scenario profiles (default: deterrence,dialogue)",
-    )
-    p.add_argument(
-        "--worldviews",
-        default="deterrence-world,spiral-world",
-        help="comma-separated worldview presets (default: deterrence-world,spiral-world)",
-    )
+    _add_games(p, 1000, "condition")
+    _add_doctrines(p, "doctrines or scenario profiles")
+    _add_worldviews(p)
     add_plans(p)
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.add_argument("--out", metavar="FILE.csv", help="also write the table as CSV")
-    add_workers(p)
+    _add_results(p, add_workers, "table")
 
 
 def _add_sweep(sub, add_common, add_workers):
     p = sub.add_parser("sweep", help="the compare measures over a grid of one or two parameters")
     add_common(p)
     p.add_argument("--param", action="append", metavar="NAME=LOW:HIGH:STEPS", help="a parameter to sweep (one or two)")
-    p.add_argument(
-        "--doctrines",
-        default="deterrence,dialogue",
-        help="comma-separated doctrines or profiles (default: deterrence,dialogue)",
-    )
+    _add_doctrines(p, "doctrines or profiles")
     p.add_argument("--worldview", help="base worldview preset (default: the scenario's)")
-    p.add_argument("--games", type=int, default=1000, help="games per point (default 1000)")
-    p.add_argument("--seed", type=int, default=1, help="first seed (default 1)")
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.add_argument("--out", metavar="FILE.csv", help="also write the grid as CSV")
-    add_workers(p)
+    _add_games(p, 1000, "point", "first seed")
+    _add_results(p, add_workers, "grid")
 
 
 def _add_tournament(sub, add_common, add_workers):
     p = sub.add_parser("tournament", help="every plan of each seat against the scenario's doctrines, in each world")
     add_common(p)
-    p.add_argument("--games", type=int, default=600, help="games per plan, seat and world (default 600)")
-    p.add_argument("--seed", type=int, default=1, help="first seed; game k uses seed+k (default 1)")
+    _add_games(p, 600, "plan, seat and world")
     p.add_argument("--seats", metavar="CODES", help="comma-separated seats (default: every seat)")
     p.add_argument("--moves", metavar="NAMES", help="comma-separated move policies: doctrines (default: every one)")
     p.add_argument("--stances", metavar="NAMES", help="comma-separated stance policies (default: every one)")
     p.add_argument("--backings", metavar="NAMES", help="comma-separated backing policies (default: every one)")
-    p.add_argument(
-        "--worldviews",
-        default="deterrence-world,spiral-world",
-        help="comma-separated worldview presets (default: deterrence-world,spiral-world)",
-    )
+    _add_worldviews(p)
     p.add_argument("--top", type=int, default=3, help="plans shown per seat and world (default 3)")
     p.add_argument("--out", metavar="FILE.csv", help="also write every plan's row as CSV")
     add_workers(p)
@@ -123,8 +106,7 @@ def _add_sensitivity(sub, add_common, add_workers):
     p.add_argument(
         "--samples", type=int, help="Morris trajectories (default 20) or Sobol base samples, a power of 2 (default 64)"
     )
-    p.add_argument("--games", type=int, default=200, help="games per point and doctrine (default 200)")
-    p.add_argument("--seed", type=int, default=1, help="first seed, and the sampling seed (default 1)")
+    _add_games(p, 200, "point and doctrine", "first seed, and the sampling seed")
     p.add_argument(
         "--range",
         action="append",
@@ -133,8 +115,33 @@ def _add_sensitivity(sub, add_common, add_workers):
     )
     p.add_argument("--params", metavar="NAMES", help="comma-separated: only these parameters of the box vary")
     p.add_argument("--check", action="store_true", help="exit 1 unless every predicted sign is measured so")
+    _add_results(p, add_workers, "table")
+
+
+def _add_games(p, default: int, each: str, seed: str = "first seed; game k uses seed+k"):
+    """--games (games per EACH) and --seed."""
+    p.add_argument("--games", type=int, default=default, help=f"games per {each} (default {default})")
+    p.add_argument("--seed", type=int, default=1, help=f"{seed} (default 1)")
+
+
+def _add_doctrines(p, what: str):
+    p.add_argument(
+        "--doctrines", default="deterrence,dialogue", help=f"comma-separated {what} (default: deterrence,dialogue)"
+    )
+
+
+def _add_worldviews(p):
+    p.add_argument(
+        "--worldviews",
+        default="deterrence-world,spiral-world",
+        help="comma-separated worldview presets (default: deterrence-world,spiral-world)",
+    )
+
+
+def _add_results(p, add_workers, what: str):
+    """--json, --out (the WHAT as CSV) and the worker options."""
     p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.add_argument("--out", metavar="FILE.csv", help="also write the table as CSV")
+    p.add_argument("--out", metavar="FILE.csv", help=f"also write the {what} as CSV")
     add_workers(p)
 
 

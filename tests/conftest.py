@@ -1,5 +1,6 @@
 """Test setup: headless SDL before anything imports pygame."""
 
+import gc
 import os
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -25,3 +26,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("slow"):  # the marker, not any name or id that holds the word
             item.add_marker(skip)
+
+
+def pytest_collection_finish(session):
+    # the modules and tests collected stay to the end of the run: moved out of the collector's sight, the full
+    # collections the games and windows set off no longer walk them every time
+    gc.freeze()

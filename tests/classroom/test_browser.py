@@ -1,7 +1,7 @@
 """The classroom pages in a real browser (Debian's Chromium driven by Playwright, no browser download): a team
 joins by the address, takes a seat, reads its briefing, chooses a move and a target, answers a crisis prompt,
-reloads mid-turn and finds its seat restored, and sees its debrief, on a phone (360x640) and a laptop
-(1280x800), with the board and the teacher's console beside it. One browser for the module; the screenshots of
+reloads mid-turn and finds its seat restored, and sees its debrief, on a phone (360x640) and, with --runslow, a
+laptop (1280x800), with the board and the teacher's console beside it. One browser for the module; the screenshots of
 every screen go to $DOD_SCREENSHOTS (a temporary folder when it is not set)."""
 
 import json
@@ -199,11 +199,12 @@ def _finish(team, shot):
     expect(team.locator("#debrief-title")).to_be_visible()
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", [pytest.param("phone"), pytest.param("laptop", marks=pytest.mark.slow)])
 def test_a_team_plays_its_seat_from_the_join_page_to_its_debrief(browser, shots, classroom, size):
     """A team joins by the address, reads its briefing, aims a challenge, answers its crisis, reloads mid-turn
     to the same seat and answer, and reaches its own debrief; the board shows the join address and room code
-    before the start, public things only during the game, and the class debrief at the end."""
+    before the start, public things only during the game, and the class debrief at the end (on a phone; on a
+    laptop too with --runslow)."""
     address, room = classroom.address, classroom.room
     width, height = SIZES[size]
     context = browser.new_context(viewport={"width": width, "height": height})

@@ -3,6 +3,8 @@ record that the same seeds and choices give through the table directly."""
 
 import asyncio
 
+import pytest
+
 from game.classroom.room import Classroom
 from game.core.files.scenario import load_scenario
 
@@ -36,11 +38,15 @@ def test_eight_teams_at_one_table_play_the_game_the_table_plays():
     assert any(room.tables[0].game.beliefs.values())
 
 
-def test_three_tables_of_eight_play_their_own_games():
-    """3 tables × 8 teams: each table plays its own seed (seed + table) and gives the direct record."""
-    sc, room, views = _play(tables=3, turns=5, seed=40)
-    assert len(views) == 24
-    assert [ct.game.seed for ct in room.tables] == [40, 41, 42]
-    _check_records(sc, room, 5, 40)
+@pytest.mark.parametrize(
+    "tables,turns", [pytest.param(2, 3, id="2-tables"), pytest.param(3, 5, id="3-tables", marks=pytest.mark.slow)]
+)
+def test_tables_of_eight_play_their_own_games(tables, turns):
+    """Tables of 8 teams: each table plays its own seed (seed + table) and gives the direct record (2 tables of
+    3 turns; 3 of 5 with --runslow)."""
+    sc, room, views = _play(tables=tables, turns=turns, seed=40)
+    assert len(views) == 8 * tables
+    assert [ct.game.seed for ct in room.tables] == [40 + k for k in range(tables)]
+    _check_records(sc, room, turns, 40)
     summary = views[0]
     assert summary["over"]

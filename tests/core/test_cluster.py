@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.inprocess import run_main
+
 distributed = pytest.importorskip("distributed")
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,14 +78,10 @@ def test_sweep_on_a_cluster_gives_the_local_grid(scheduler):
 
 def test_an_unreachable_scheduler_is_one_line_and_exit_2():
     """A scheduler nobody listens at gives the one-line error and exit code 2."""
-    r = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "compare", "--games", "10", "--scheduler", "tcp://127.0.0.1:9"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        env={**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"},
-    )
+    import dask
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
+        r = run_main("compare", "--games", "10", "--scheduler", "tcp://127.0.0.1:9")
     assert r.returncode == 2 and "--scheduler" in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
 
 
@@ -91,18 +89,11 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_2():
 ANSWERS_WITHIN = 30.0  # seconds the command may take to give up on an address
 
 
-def refused(*args, env=None):
+def refused(*args):
     """Run compare with these arguments; assert it ends within 30 s with one line naming --scheduler and a
     non-zero exit; return the exit code."""
     started = time.monotonic()
-    r = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "compare", "--games", "10", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        env={**os.environ, **(env or {})},
-    )
+    r = run_main("compare", "--games", "10", *args)
     assert time.monotonic() - started < ANSWERS_WITHIN, r.stderr
     assert r.returncode != 0 and len(r.stderr.strip().splitlines()) == 1 and "--scheduler" in r.stderr, r.stderr
     assert "Traceback" not in r.stderr and not r.stdout

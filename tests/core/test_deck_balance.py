@@ -1,16 +1,14 @@
 """The deck (issue 11): cards move the region's state or, for a few turns, how actors read each
 other, never how the world works; escalating and calming cards share the draw evenly."""
 
-import subprocess
-import sys
-
 import pytest
 
 from game.core.model import params
 from game.core.files.cards import PERCEPTION_PARAMS, load_deck
 from game.core.model.world import Card, Effect
 from game.core.model.errors import LoadError
-from game.core.files.paths import CARDS, ROOT
+from game.core.files.paths import CARDS
+from tests.inprocess import run_main
 
 DECKS = sorted(CARDS.glob("*.toml"))
 TRUTH_PARAMS = [name for name in params.NAMES if name not in PERCEPTION_PARAMS]
@@ -121,13 +119,7 @@ def test_validate_refuses_a_card_that_shifts_first_strike(tmp_path):
     """`python main.py validate` on a card shifting first_strike exits 2 with one error line and no traceback."""
     path = tmp_path / "bad.toml"
     path.write_text(BAD_CARD.format(param="first_strike"), encoding="utf-8")
-    r = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "validate", str(path)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    r = run_main("validate", path)
     assert r.returncode == 2, (r.stdout, r.stderr)
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in r.stderr, r.stderr

@@ -640,23 +640,29 @@ def test_exports_refuse_a_place_they_cannot_write_and_leave_nothing(tmp_path, mo
     assert [p.name for p in folder.parent.iterdir()] == [folder.name]
 
 
+def slow_beyond(params, first: int):
+    """The first few as they are; the rest with --runslow (each a process of its own: a third of a second)."""
+    return [p if k < first else pytest.param(*p.values, id=p.id, marks=pytest.mark.slow) for k, p in enumerate(params)]
+
+
 SAMPLE_COMMANDS = [
     ["validate", "/dev/zero"],
-    ["simulate", "--scenario", "/dev/zero"],
     ["simulate", "--seed", "1_0"],
+    ["play", "--screenshot", "/dev/full"],
+    ["sweep", "--param", "greedy_share=0:1:3", "--out", "/", "--games", "2"],
+    ["simulate", "--scenario", "/dev/zero"],
     ["simulate", "--set", "payoff_R=1_0"],
     ["compare", "--worldviews", "", "--games", "2"],
     ["simulate", "--out", "/proc/out.json"],
     ["play", "--size", "20000x20000"],
-    ["play", "--screenshot", "/dev/full"],
     ["simulate", "--turns", "1000000000"],
-    ["sweep", "--param", "greedy_share=0:1:3", "--out", "/", "--games", "2"],
 ]
 
 
-@pytest.mark.parametrize("argv", SAMPLE_COMMANDS, ids=lambda a: " ".join(a)[:50])
+@pytest.mark.parametrize("argv", slow_beyond([pytest.param(a, id=" ".join(a)[:50]) for a in SAMPLE_COMMANDS], 4))
 def test_a_sample_of_bad_command_lines_as_real_commands(tmp_path, argv):
-    """A sample as real processes: exit 2, one line on stderr, no traceback, done within the limit."""
+    """A sample as real processes: exit 2, one line on stderr, no traceback, done within the limit (four by
+    default, ten with --runslow; all of them, and more, run in this process above)."""
     env = dict(os.environ, DOD_DATA_DIR=str(tmp_path / "data"))
     r = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *argv],
@@ -803,17 +809,25 @@ def test_the_larger_hostile_corpus_is_refused(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize(
     "argv_of",
-    [
-        lambda d: ["replay", os.fsencode(d) + b"/r\xff.json"],
-        lambda d: ["validate", os.fsencode(d) + b"/v\xfe.toml"],
-        lambda d: ["simulate", "--scenario", os.fsencode(d) + b"/zw.toml"],
-        lambda d: ["compare", "--scenario", os.fsencode(d) + b"/zw.toml", "--games", "2"],
-        lambda d: ["validate", os.fsencode(d) + b"/many.toml"],
-    ],
-    ids=["replay refused choice", "validate not UTF-8", "simulate invisible name", "compare invisible name", "many"],
+    slow_beyond(
+        [
+            pytest.param(lambda d: ["replay", os.fsencode(d) + b"/r\xff.json"], id="replay refused choice"),
+            pytest.param(
+                lambda d: ["simulate", "--scenario", os.fsencode(d) + b"/zw.toml"], id="simulate invisible name"
+            ),
+            pytest.param(lambda d: ["validate", os.fsencode(d) + b"/many.toml"], id="many"),
+            pytest.param(lambda d: ["validate", os.fsencode(d) + b"/v\xfe.toml"], id="validate not UTF-8"),
+            pytest.param(
+                lambda d: ["compare", "--scenario", os.fsencode(d) + b"/zw.toml", "--games", "2"],
+                id="compare invisible name",
+            ),
+        ],
+        3,
+    ),
 )
 def test_hostile_files_as_real_commands(tmp_path, argv_of):
-    """A sample as real processes: exit 2, one line, no traceback, within the limit, nothing written."""
+    """A sample as real processes: exit 2, one line, no traceback, within the limit, nothing written (three by
+    default, five with --runslow)."""
     sc = tmp_path / "zw.toml"
     sc.write_text(toml_document(replaced(base_scenario(), ("actor", 0, "name"), "\u200b")), encoding="utf-8")
     (tmp_path / "tiny.toml").write_text(toml_document(TINY_DECK), encoding="utf-8")

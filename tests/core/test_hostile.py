@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from game.core.files.paths import shown_path
+from tests.inprocess import run_main
 
 ROOT = Path(__file__).resolve().parents[2]
 # a UTF-8 terminal: standard output refuses what cannot be encoded (the C locale would let it through)
@@ -72,13 +73,7 @@ def test_a_read_only_or_hard_linked_out_file_is_left_as_it_is(tmp_path):
     linked.write_text("ours\n", encoding="utf-8")
     os.link(linked, tmp_path / "other-name.csv")
     for target, why in ((read_only, "is read-only"), (linked, "other hard link")):
-        r = subprocess.run(
-            [sys.executable, str(ROOT / "main.py"), "compare", "--games", "5", "--out", str(target)],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            timeout=120,
-        )
+        r = run_main("compare", "--games", "5", "--out", target)
         assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
         assert len(r.stderr.strip().splitlines()) == 1 and "--out" in r.stderr and why in r.stderr, r.stderr
     assert read_only.read_text(encoding="utf-8") == "mine\n" and linked.read_text(encoding="utf-8") == "ours\n"

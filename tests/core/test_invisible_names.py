@@ -3,8 +3,6 @@ draws nothing or breaks the line (zero-width spaces and joiners, direction marks
 blank letters, line and paragraph separators, a lone CR): each is refused in one line naming the
 file, the field and what is allowed."""
 
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from game.core.files.scenario import load_scenario
 from game.core.model.errors import LoadError
 
 from .fuzz_inputs import replaced, toml_document
+from tests.inprocess import run_main
 
 ROOT = Path(__file__).resolve().parents[2]
 HIDDEN = ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\u3164", "\u2800", "\u2028", "\u2029"]
@@ -63,9 +62,7 @@ def test_validate_of_an_invisible_actor_name_is_one_line_and_exit_2(tmp_path):
     """validate of a scenario whose actor is named by a zero-width space: one line naming the field, exit 2."""
     path = tmp_path / "zw.toml"
     path.write_text(toml_document(replaced(_scenario(), ("actor", 0, "name"), "\u200b")), encoding="utf-8")
-    r = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "validate", str(path)], capture_output=True, text=True, cwd=ROOT
-    )
+    r = run_main("validate", path)
     assert r.returncode == 2 and "Traceback" not in r.stderr and len(r.stderr.splitlines()) == 1, r.stderr
     assert r.stderr.startswith(f"{path}: [actor AZR] name: '\\u200b' holds the invisible or line-breaking character")
 

@@ -30,7 +30,7 @@ def test_two_conditions_that_differ_in_nothing_give_identical_results():
     """Common random numbers: the same condition twice gives the very same numbers."""
     wv = P.Worldview.from_preset("spiral-world")
     a, b = run_conditions(
-        EA, [Condition("reciprocity", wv), Condition("reciprocity", wv)], 300, seed=5, workers=2, chunk=100
+        EA, [Condition("reciprocity", wv), Condition("reciprocity", wv)], 150, seed=5, workers=2, chunk=50
     )
     assert cells_equal(a, b)
 
@@ -147,7 +147,7 @@ def test_lab_commands_reject_bad_arguments(args, needle):
     assert r.returncode == 2 and needle in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
 
 
-@pytest.mark.parametrize("games,chunk", [(400, 61), (300, 1000)], ids=["small-chunks", "worlds-in-one-batch"])
+@pytest.mark.parametrize("games,chunk", [(200, 29), (300, 1000)], ids=["small-chunks", "worlds-in-one-batch"])
 def test_summing_as_games_finish_gives_the_numbers_of_all_games_at_once(games, chunk):
     """Games summed as they finish (in small chunks, or two worlds played in one batch) give bit for bit what
     summarising each condition's games at once gives."""

@@ -3,8 +3,6 @@
 import csv
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +11,7 @@ from game.core.files.scenario import load_scenario
 from game.core.runs.game_table import play_table
 from game.core.runs.turn_table import columns, turn_table_text
 from game.core.model.vocab import Action
+from tests.inprocess import run_main
 
 ROOT = Path(__file__).resolve().parents[2]
 EA = load_scenario("east_asia_2023")
@@ -51,7 +50,7 @@ def test_public_columns_hold_moves_stances_backing_and_crises():
 
 def test_simulate_per_turn_writes_csv_and_jsonl(tmp_path):
     """`simulate --games N --per turn --out` writes the table as CSV or JSON lines; --per turn needs --games."""
-    run = lambda *a: subprocess.run([sys.executable, str(ROOT / "main.py"), *a], capture_output=True, text=True)  # noqa: E731
+    run = run_main  # the command, in this process
     out = tmp_path / "turns.jsonl"
     r = run("simulate", "--games", "3", "--per", "turn", "--out", str(out))
     assert r.returncode == 0, r.stderr

@@ -1,7 +1,5 @@
 """Plans: a seat's move policy with a stance policy and a backing policy of its own."""
 
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -16,13 +14,13 @@ from game.core.model.rules.choice import group_seats
 from game.core.model.rules.crises import OUT
 from game.core.model.vocab import Stance
 from game.core.runs.game_table import play_table
+from tests.inprocess import run_main
 
 ROOT = Path(__file__).resolve().parents[2]
 EA = load_scenario("east_asia_2023")
 
 
-def run(*args):
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, timeout=120)
+run = run_main  # the commands, in this process
 
 
 def test_a_plan_that_keeps_its_doctrines_choices_is_the_doctrine():

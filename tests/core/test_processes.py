@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.inprocess import run_main
 from tests.process_table import descendants, parent_of
 
 from game.core.runs.pool import cores
@@ -161,7 +162,7 @@ def test_a_run_that_loses_a_worker_still_gives_its_cells(command):
     """kill -9 of one worker during `compare` or `sweep`: the command ends within 30 s with the cells
     of a run that lost none, and leaves no process behind."""
     args = [sys.executable, str(ROOT / "main.py"), *LAB_RUNS[command]]
-    whole = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=300)
+    whole = run_main(*LAB_RUNS[command])  # the run that loses nothing, in this process
     assert whole.returncode == 0, whole.stderr
     proc = subprocess.Popen(
         args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_as_from_a_terminal
@@ -176,17 +177,18 @@ def test_a_run_that_loses_a_worker_still_gives_its_cells(command):
     assert wait_for(lambda: not alive(workers | descendants(proc.pid)), GONE_WITHIN)
 
 
-LAB_RUN = """
+LAB_JOB = """
 import json, sys, time
-from game.ui.window.lab_worker import LabWorker
 from game.core.model import params as P
 from game.core.runs.experiment import Condition, run_conditions
 from game.core.files.scenario import load_scenario
 job = dict(scenario=load_scenario("east_asia_2023"), games=2500, seed=1, turns=15, chunk=1250,
            conditions=[Condition("dialogue", P.Worldview.from_preset("spiral-world"))])
-if sys.argv[1:] == ["here"]:
-    print(json.dumps([r.as_dict() for r in run_conditions(workers=1, **job)]))
-    sys.exit()
+"""
+LAB_RUN = (
+    LAB_JOB
+    + """
+from game.ui.window.lab_worker import LabWorker
 w = LabWorker()
 run = w.submit("compare", workers=2, **job)
 while not run.finished:
@@ -195,16 +197,16 @@ while not run.finished:
 w.stop()
 print(json.dumps([r.as_dict() for r in run.result]) if run.status == "done" else f"{run.status}: {run.error}")
 """
+)
 
 
 @needs_two_cores
 def test_a_lab_run_that_loses_a_pool_worker_still_gives_its_result():
     """kill -9 of one pool worker during a lab compare: the lab's run ends within 30 s with the result of a run
     that lost none (or a one-line error), and leaves no process behind."""
-    whole = subprocess.run(
-        [sys.executable, "-c", LAB_RUN, "here"], capture_output=True, text=True, cwd=ROOT, timeout=300
-    )
-    assert whole.returncode == 0, whole.stderr
+    here = {}
+    exec(LAB_JOB, here)  # the job, and the run that loses nothing, in this process
+    whole = json.dumps([r.as_dict() for r in here["run_conditions"](workers=1, **here["job"])])
     proc = subprocess.Popen(
         [sys.executable, "-c", LAB_RUN], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
@@ -220,5 +222,5 @@ def test_a_lab_run_that_loses_a_pool_worker_still_gives_its_result():
     assert proc.returncode == 0 and "Traceback" not in err, err
     lines = out.strip().splitlines()
     assert len(lines) == 1, out
-    assert lines[0] == whole.stdout.strip() or lines[0].startswith("error: "), lines[0]
+    assert lines[0] == whole or lines[0].startswith("error: "), lines[0]
     assert wait_for(lambda: not alive(seen | descendants(proc.pid)), GONE_WITHIN)

@@ -4,8 +4,6 @@ turns is refused with one line naming the file and the turn; a move the table le
 in (an alliance with a rival, played as a hold) still loads."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ from game.core.files.scenario import load_scenario
 from game.core.model.errors import LoadError
 from game.core.model.vocab import Action
 from game.core.play.session import Game
+from tests.inprocess import run_main
 
 ROOT = Path(__file__).resolve().parents[2]
 HOLD = ["HOLD", None]
@@ -61,13 +60,7 @@ def test_a_choice_no_human_could_make_is_refused_with_its_turn(tmp_path, case):
 def test_replay_of_a_refused_choice_is_one_line_and_exit_2(tmp_path, worldview):
     """replay SAVE.json (and under another world) of a self-aimed summit: one line, exit 2, no traceback."""
     path = _save(tmp_path, REFUSED["summit with oneself"][0])
-    r = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "replay", str(path), *worldview],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    r = run_main("replay", path, *worldview)
     assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
     assert r.stderr.strip() == f"{path}: human_choices: turn 1: CHN's SUMMIT needs another actor as its target"
 

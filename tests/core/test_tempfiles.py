@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from game.core.files.tempfiles import STALE_SECONDS, clean_stale, is_temporary, temporary_name
+from tests.inprocess import run_main
 
 ROOT = Path(__file__).resolve().parents[2]
 OLD = STALE_SECONDS + 5
@@ -70,23 +71,7 @@ def test_a_command_cleans_only_the_leftovers_of_the_file_it_writes(tmp_path):
     """`simulate --out FILE` removes FILE's stale temporary files and leaves other files' alone."""
     mine = make(tmp_path / temporary_name("game.json"), OLD)
     other = make(tmp_path / temporary_name("other.json"), OLD)
-    r = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "main.py"),
-            "simulate",
-            "--seed",
-            "2",
-            "--turns",
-            "3",
-            "--out",
-            str(tmp_path / "game.json"),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    r = run_main("simulate", "--seed", "2", "--turns", "3", "--out", tmp_path / "game.json")
     assert r.returncode == 0, r.stderr
     assert not mine.exists() and other.exists() and (tmp_path / "game.json").is_file()
 
@@ -94,13 +79,7 @@ def test_a_command_cleans_only_the_leftovers_of_the_file_it_writes(tmp_path):
 def test_a_users_file_beside_an_out_target_is_untouched(tmp_path):
     """`compare --games 5 --out DIR/out.csv` leaves the user's old `DIR/.out.my-notes.tmp` (and the like) as it was."""
     users = [make(tmp_path / name, OLD) for name in (".out.my-notes.tmp", ".out.csv.tmp", ".out.csv.backup.tmp")]
-    r = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "compare", "--games", "5", "--out", str(tmp_path / "out.csv")],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    r = run_main("compare", "--games", "5", "--out", tmp_path / "out.csv")
     assert r.returncode == 0, r.stderr
     assert all(p.read_text() == "x" for p in users)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([p.name for p in users] + ["out.csv"])

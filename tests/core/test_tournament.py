@@ -2,8 +2,6 @@
 
 import csv
 import io
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -12,6 +10,7 @@ from game.core.files.scenario import load_scenario
 from game.core.runs.game_table import play_table
 from game.core.runs.measures import in_world
 from game.core.runs.tournament import Tournament, mean_interval, plan_names, run_tournament, summary_lines
+from tests.inprocess import run_main
 
 ROOT = Path(__file__).resolve().parents[2]
 RIVALS = load_scenario("two_rivals")
@@ -82,11 +81,9 @@ def test_tournament_command_prints_and_writes_its_table(tmp_path):
     out = tmp_path / "t.csv"
     args = ["--scenario", "two_rivals", "--games", "20", "--workers", "1", "--moves", "dialogue,always-arm"]
     args += ["--stances", "own,settle", "--backings", "own", "--out", str(out)]
-    r = subprocess.run([sys.executable, str(ROOT / "main.py"), "tournament", *args], capture_output=True, text=True)
+    r = run_main("tournament", *args)
     assert r.returncode == 0, r.stderr
     assert "the best plans per seat" in r.stdout and "seats losing" in r.stdout
     assert len(out.read_text().splitlines()) == 1 + 2 * 2 * 4
-    r = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "tournament", "--stances", "wobble"], capture_output=True, text=True
-    )
+    r = run_main("tournament", "--stances", "wobble")
     assert r.returncode == 2 and "allowed: firm" in r.stderr

@@ -41,7 +41,7 @@ def wait_for_debrief(app, seconds: float = 60.0):
     while not app.top.ready:
         assert time.monotonic() - start < seconds, "the debrief never became ready"
         driver.run(app, 1)
-        time.sleep(0.005)
+        time.sleep(0.05)
 
 
 # the recorder the screenshot tour writes its JSON with: the tests read frames with the same instrument

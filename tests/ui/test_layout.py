@@ -4,8 +4,9 @@ Each screen is drawn onto a Canvas (tests/ui/helpers.py), which lists every line
 surfaces the widgets compose) with its rectangle and font size. A screen fails on text cut (by its
 panel, the window or an ellipsis), text overlapping text or a button, a button or field outside the
 window or too small for its label, text smaller than the same text at 1.0, and the play screen's
-map with actor labels on top of each other. The tour is walked once per window size; every screen
-is checked at each text size in place, then the tour goes on at 1.0.
+map with actor labels on top of each other. By default the checks ride on `play --screenshot`'s own tour (its
+text at 1.5): every screen is checked at 1.0 and 2.0 in place before its picture is taken, then the tour goes on.
+With --runslow the tour is walked at 1.0 once per window size, every screen checked at every text size.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pygame
 import pytest
 
 from game.ui.window import driver, palette, text
-from game.ui.tours import lab_screenshots, screenshots
+from game.ui.tours import lab_screenshots, learn_screenshots, screenshots
 from tests.ui.helpers import Canvas, recording_text
 
 ALL = (1.0, 1.25, 1.5, 1.75, 2.0)
@@ -290,13 +291,12 @@ SCREENS = {
 }
 
 
-def walk(app, scales) -> tuple[dict[str, list[str]], list[str]]:
-    """The tour at each of scales: (the problems of each screen@scale, the screens visited)."""
-    found: dict[str, list[str]] = {}
+def checker(scales, found: dict[str, list[str]], visited: list[str]):
+    """A visit(app, name) that checks the screen on top at each of scales in place, then puts its size back:
+    the problems of each screen@scale go into found, and its name into visited."""
     base: dict[str, dict] = {}
-    visited: list[str] = []
 
-    def visit(name):
+    def visit(app, name):
         visited.append(name)
         here = app.scale
         for scale in scales:
@@ -312,16 +312,23 @@ def walk(app, scales) -> tuple[dict[str, list[str]], list[str]]:
                 found[f"{name}@{scale:g}"] = bad
         set_scale(app, here)
 
+    return visit
+
+
+def walk(app, scales) -> tuple[dict[str, list[str]], list[str]]:
+    """The tour at each of scales: (the problems of each screen@scale, the screens visited)."""
+    found: dict[str, list[str]] = {}
+    visited: list[str] = []
+    check = checker(scales, found, visited)
+
+    def visit(name):
+        check(app, name)
+
     app.push(app.scene("title"))
     driver.run(app, 1)
     screenshots._tour(app, visit)
     lab_screenshots.lab_tour(app, None, "", visit)
-    try:
-        from game.ui.tours.learn_screenshots import learn_tour
-    except ImportError:
-        learn_tour = None
-    if learn_tour is not None:  # Learn and the article reader
-        learn_tour(app, None, "", visit)
+    learn_screenshots.learn_tour(app, None, "", visit)  # Learn and the article reader
     return found, visited
 
 
@@ -344,9 +351,8 @@ def recording():
 KNOWN: dict[str, set[str]] = {"1280x720": set(), "1920x1080": set()}
 
 
-def run_sweep(make_app, size, scales):
-    app = make_app(turns=6, size=size)
-    found, visited = walk(app, scales)
+def judge(found, visited, size, scales):
+    """Every screen visited, and none with a problem but those KNOWN (which must still have theirs)."""
     assert not SCREENS - set(visited), f"the tour missed {sorted(SCREENS - set(visited))}"
     known = {k for k in KNOWN.get(f"{size[0]}x{size[1]}", ()) if float(k.split("@")[1]) in scales}
     new = {k: v for k, v in found.items() if k not in known}
@@ -355,18 +361,27 @@ def run_sweep(make_app, size, scales):
     assert not fixed, f"these screens now pass: take them off KNOWN: {fixed}"
 
 
+TOUR_SCALES = (1.0, 2.0)  # the sizes the screenshot tour's screens are checked at, in place
+
+
+def test_every_screen_of_the_screenshot_tour_holds_at_1_and_2(screenshot_tour):
+    """Every screen of `play --screenshot` (1280×720, walked at 1.5) holds at the smallest and the largest
+    text size, checked in place on each screen before its picture is taken."""
+    code, stderr, _, found, visited = screenshot_tour
+    assert code == 0, stderr
+    judge(found, visited, (1280, 720), TOUR_SCALES)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
-    "size,scales",
-    [
-        pytest.param((1280, 720), (1.0, 2.0), id="1280x720-at-1-and-2"),
-        pytest.param((1280, 720), ALL, id="1280x720", marks=pytest.mark.slow),
-        pytest.param((1920, 1080), ALL, id="1920x1080", marks=pytest.mark.slow),
-    ],
+    "size,scales", [pytest.param((1280, 720), ALL, id="1280x720"), pytest.param((1920, 1080), ALL, id="1920x1080")]
 )
 def test_every_screen_at_every_text_size(make_app, recording, size, scales):
-    """Every screen holds at the smallest and the largest text size in the smaller window; with --runslow at
-    every text size in both windows (fullscreen is the display's size: headless, the two stand for it)."""
-    run_sweep(make_app, size, scales)
+    """With --runslow: the tour walked at 1.0, every screen at every text size in both windows (fullscreen is
+    the display's size: headless, the two stand for it)."""
+    app = make_app(turns=6, size=size)
+    found, visited = walk(app, scales)
+    judge(found, visited, size, scales)
 
 
 def test_canvas_records_text_through_composed_surfaces(recording):

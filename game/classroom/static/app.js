@@ -144,9 +144,4 @@ function draw(view) {
   if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
 }
 
-setInterval(() => {
-  const view = page.view;
-  const clock = document.getElementById("timer");
-  if (!view || !clock || view.timer === null || view.timer === undefined) return;
-  clock.textContent = DOD.clock(view.timer - (Date.now() - page.timerAt) / 1000);
-}, 1000);
+DOD.countDown(() => [page.view, page.timerAt]);

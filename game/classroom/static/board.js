@@ -52,11 +52,6 @@ function receive(message) {
   document.getElementById("table").replaceChildren(...BoardView.draw(message, before).filter(Boolean));
 }
 
-setInterval(() => {
-  const board = page.board;
-  const clock = document.getElementById("timer");
-  if (!board || !clock || board.timer === null || board.timer === undefined) return;
-  clock.textContent = DOD.clock(board.timer - (Date.now() - page.at) / 1000);
-}, 1000);
+DOD.countDown(() => [page.board, page.at]);
 
 loadRoom();

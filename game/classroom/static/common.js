@@ -109,6 +109,16 @@ export function clock(seconds) {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
 
+// Counts the page's timer down between the server's messages; timed() gives [the message, when it came].
+export function countDown(timed) {
+  setInterval(() => {
+    const [message, at] = timed();
+    const shown = document.getElementById("timer");
+    if (!message || !shown || message.timer === null || message.timer === undefined) return;
+    shown.textContent = clock(message.timer - (Date.now() - at) / 1000);
+  }, 1000);
+}
+
 export function roomCode(text) {
   return String(text || "").trim().toUpperCase();
 }

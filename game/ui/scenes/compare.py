@@ -14,10 +14,10 @@ from game.core.runs.results import Condition
 from game.core.files.scenario import DOCTRINE_NAMES
 
 from ..window import palette, text, userdata
+from ..window.cycle import cycled
 from ..window.intents import Intent, Key, Kind
 from ..widgets import lab_charts
 from ..widgets.choice_chips import ChoiceChips, heading
-from ..widgets.progress import draw_progress
 from . import compare_results, lab
 from .compare_results import CompareOutcome, WorldPages
 from .help import register_screen_keys
@@ -303,8 +303,7 @@ class CompareScene(lab.LabScene):
         if self.run is not None:
             return True
         if what == "games":
-            k = GAMES.index(self.games) if self.games in GAMES else 3
-            self.games = GAMES[(k + step) % len(GAMES)]
+            self.games = cycled(GAMES, self.games, step, otherwise=3)
         elif what == "scenario":
             if not self.next_scenario(step):
                 return True
@@ -336,8 +335,6 @@ class CompareScene(lab.LabScene):
         return [Condition(d, lab.world_worldview(self.app, w), label=w) for w in self.worlds for d in self.doctrines]
 
     def start_run(self) -> bool:
-        if self.run is not None:
-            return True
         if not self.doctrines or not self.worlds:
             self.say("Tick at least one doctrine and one world, then Run.", warn=True)
             return True
@@ -415,10 +412,7 @@ class CompareScene(lab.LabScene):
         if self.view == "setup":
             self._draw_setup(surface)
         elif self.run is not None:
-            r = self.running
-            box = pygame.Rect(0, 0, min(self.body.width, round(m.body * 44)), min(self.body.height, round(m.body * 10)))
-            box.center = self.body.center
-            draw_progress(surface, box, m, self.run, r["what"], r["total"])
+            self.draw_run_progress(surface, self.body, round(m.body * 44))
         elif self.outcome is not None:
             self.pages.draw(surface, self.body, m, self.outcome)
         self.draw_message(surface, self.message_rect)

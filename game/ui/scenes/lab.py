@@ -13,10 +13,12 @@ from game.core.model.errors import LoadError
 from game.core.files.scenario import DOCTRINE_NAMES, list_scenarios, load_scenario
 
 from ..window import palette, text
+from ..window.cycle import cycled
 from ..window.intents import Intent, Key, Kind
 from ..window.lab_worker import LabWorker
 from ..window.scene import Scene
 from ..widgets.choice_chips import draw_focus
+from ..widgets.progress import draw_progress
 
 CUSTOM = "custom"  # the sandbox's worldview, offered wherever a world is chosen once the sandbox set one
 
@@ -108,8 +110,8 @@ def world_keys(app) -> list[str]:
 class LabScene(Scene):
     """A lab screen: focusable items, a background worker, and a line for messages."""
 
-    cancelled_note = ("Run cancelled.", " The last results are kept.")  # said on cancel, the second part if kept
-    failed_note = "The run failed"
+    run_noun = "run"  # what the screen runs, in its notes: "Run cancelled.", "The run failed: …"
+    kept_note = " The last results are kept."  # said on cancel when there are results to keep
 
     def __init__(self, app):
         super().__init__(app)
@@ -182,6 +184,52 @@ class LabScene(Scene):
         )
         self.add(b, Intent(Kind.CYCLE, what))
         return self.item("cycle", rect, button=b, what=what, label=label, label_w=label_w, tip=tip)
+
+    def rows_and_chart(self, left_share: float, spare_rows: int = 0):
+        """The setup screens' layout: the title, the setup's rows in a column of left_share of the width, the
+        chart beside them (self.chart_rect), the buttons and the message line under both; sets self.left_rect,
+        the room under the rows. The rows need their room: when the buttons under them would cover the last
+        rows (large text), the buttons and the message go under the chart and the rows take the whole height."""
+        m = self.m
+        w, h = self.app.size
+        pad, gap = m.pad, 2 * m.pad
+        self.head_rect = pygame.Rect(2 * pad, pad, w - 4 * pad, text.line_height(self.head_px, "bold"))
+        top = self.head_rect.bottom + pad
+        left_w = round((w - 4 * pad - gap) * left_share)
+        right = pygame.Rect(2 * pad + left_w + gap, top, w - 4 * pad - left_w - gap, h - pad - top)
+        rows = self._rows()
+        beside = len(rows) * (round(m.body * 1.5) + pad // 2) > h - top - 3 * m.button_h
+        line = text.line_height(m.body, "bold")
+        button_area = right if beside else pygame.Rect(2 * pad, top, w - 4 * pad, h - pad - top)
+        button_top = self.button_rows(self._buttons(), button_area.x, h - pad, button_area.width)
+        self.message_rect = pygame.Rect(button_area.x, button_top - pad // 2 - line, button_area.width, line)
+        bottom = self.message_rect.y - pad // 2
+        button_items, self.items = self.items, []  # the buttons come after the rows in the focus order
+        left = pygame.Rect(2 * pad, top, left_w, (h - pad if beside else bottom) - top)
+        self.chart_rect = pygame.Rect(right.x, top, right.width, bottom - top)
+        row_h = max(round(m.body * 1.5), min(m.button_h, left.height // (len(rows) + spare_rows) - pad // 2))
+        y = self.cycle_rows(left, rows, row_h)
+        self.left_rect = pygame.Rect(left.x, y, left.width, left.bottom - y)
+        self.items += button_items
+        self.focus = min(self.focus, max(0, len(self.items) - 1))
+
+    def cycle_rows(self, column, rows, row_h: int) -> int:
+        """The setup's (label, value, what, tip) rows down column, each row_h high; returns the y below them."""
+        m = self.m
+        label_w = max(text.size(r[0], m.body, "bold")[0] for r in rows) + m.pad
+        y = column.y
+        for label, value, what, tip in rows:
+            self.cycle_row((column.x, y, column.width, row_h), label, value, what, tip, label_w)
+            y += row_h + m.pad // 2
+        return y
+
+    def draw_run_progress(self, surface, area, width: int = 0):
+        """The run going on: its progress bar, what it plays and how far it is, in a box amid area (as wide
+        as area, or width)."""
+        m = self.m
+        box = pygame.Rect(0, 0, min(area.width, width or area.width), min(area.height, round(m.body * 10)))
+        box.center = area.center
+        draw_progress(surface, box, m, self.run, self.running["what"], self.running["total"])
 
     def button_rows(self, buttons, x: int, bottom: int, width: int) -> int:
         """Lay out (label, intent, tip, primary, enabled) buttons in rows from the bottom; returns the top y."""
@@ -283,7 +331,7 @@ class LabScene(Scene):
     # a screen that runs games in the background: R runs, Esc cancels the run or leaves
     run_handlers = {
         **handlers,
-        Kind.RUN: lambda scene, intent: scene.start_run(),
+        Kind.RUN: lambda scene, intent: scene.run is not None or scene.start_run(),  # one run at a time
         Kind.CANCEL: lambda scene, intent: scene.cancel_run(),
         Kind.BACK: _cancel_or_leave,
     }
@@ -308,15 +356,14 @@ class LabScene(Scene):
         """A run finished: keep its outcome."""
 
     def run_failed(self, run):
-        self.say(f"{self.failed_note}: {run.error}", warn=True)
+        self.say(f"The {self.run_noun} failed: {run.error}", warn=True)
 
     def cancel_run(self) -> bool:
         """Cancel the background run, if there is one; the last outcome stays."""
         if self.run is not None:
             self.worker.cancel(self.run)
             self.run = None
-            first, kept = self.cancelled_note
-            self.say(first + (kept if self.outcome else ""))
+            self.say(f"{self.run_noun.capitalize()} cancelled." + (self.kept_note if self.outcome else ""))
             self.run_cancelled()
             self.relayout()
         return True
@@ -340,6 +387,22 @@ class LabScene(Scene):
         it = self.focused()
         if it is not None and it.get("shown", True):  # a row scrolled out of sight has no ring
             draw_focus(surface, it["rect"], m)
+
+    def draw_rows_and_chart(self, surface, title: str):
+        """The setup screens' picture: the title; in the chart's place the run going on, its outcome or the
+        screen's introduction; what the screen says under its rows; the message line and the rows."""
+        surface.fill(palette.BACKGROUND)
+        self.draw_title(surface, title)
+        area = self.chart_rect
+        if self.run is not None:
+            self.draw_run_progress(surface, area)
+        elif self.outcome is not None:
+            self._draw_outcome(surface, area)
+        else:
+            self._draw_intro(surface, area)
+        self._draw_under_rows(surface)
+        self.draw_message(surface, self.message_rect)
+        self.draw_rows(surface)
 
     def draw_title(self, surface, title: str):
         """The screen's title at the top, cut to the part before its dash when it does not fit."""
@@ -366,8 +429,7 @@ class LabScene(Scene):
 
     def next_scenario(self, step: int) -> bool:
         names = self.scenario_names
-        current = self.scenario.name if self.scenario.name in names else names[0]
-        return self.load_scenario_named(names[(names.index(current) + step) % len(names)])
+        return self.load_scenario_named(cycled(names, self.scenario.name, step))
 
 
 def shorter(value: str) -> list[str]:

@@ -11,6 +11,7 @@ from game.core.play.lesson_games import games as lesson_games
 from game.core.teaching import lesson
 
 from ..window import userdata
+from ..window.cycle import cycled
 
 
 # ------------------------------------------------------------------ progress
@@ -107,8 +108,7 @@ class Lesson:
 
     def step_target(self, step: int):
         if self.targets:
-            k = self.targets.index(self.target) if self.target in self.targets else 0
-            self.target = self.targets[(k + step) % len(self.targets)]
+            self.target = cycled(self.targets, self.target, step)
 
     def answer_crisis(self, kind: str, value) -> str:
         p = self.unanswered()

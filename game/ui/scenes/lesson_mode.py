@@ -21,6 +21,7 @@ from game.core.play.lesson_games import part_game
 from game.core.teaching import lesson_plan as plan_data
 
 from ..window import palette, text
+from ..window.cycle import cycled
 from ..window.intents import Intent, Key, Kind, MENU_KEYS
 from ..window.scene import ListScene
 from ..widgets.button_list import ButtonList
@@ -172,8 +173,7 @@ class LessonScene(ListScene):
         self.go(self.index - 1)
 
     def _version(self, intent):
-        keys = [p.key for p in plan_data.PLANS]
-        self.plan = plan_data.PLANS[(keys.index(self.plan.key) + 1) % len(keys)]
+        self.plan = cycled(plan_data.PLANS, self.plan, 1)
         self.go(0)
 
     handlers = ListScene.handlers | {

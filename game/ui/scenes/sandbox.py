@@ -24,6 +24,7 @@ from game.core.files.paths import SCENARIOS, user_scenarios_dir
 from game.core.files.scenario_writer import save_scenario
 
 from ..window import palette, text
+from ..window.cycle import cycled
 from ..window.intents import Intent, Key, Kind
 from ..widgets import world_preview
 from ..widgets.world_preview import MARK
@@ -311,8 +312,7 @@ class SandboxScene(lab.LabScene):
 
     def adjust(self, what, step: int) -> bool:
         if what == "preset":
-            names = list(P.PRESET_NAMES)
-            preset = names[(names.index(self.preset) + step) % len(names)]
+            preset = cycled(list(P.PRESET_NAMES), self.preset, step)
             self.set_world(P.Worldview.from_preset(preset))
             self.say(f"Started from {preset}: every parameter takes its value.")
             self.relayout()

@@ -11,10 +11,10 @@ import pygame
 from game.core.runs.statics import OUTPUTS
 
 from ..window import palette, text
+from ..window.cycle import cycled
 from ..window.intents import Intent, Key, Kind
 from ..window.metrics import Metrics
 from ..widgets.sensitivity_chart import sensitivity_chart
-from ..widgets.progress import draw_progress
 from . import lab
 from .help import register_screen_keys
 
@@ -49,8 +49,8 @@ def points_of(method: str, samples: int, k: int) -> int:
 class SensitivityScene(lab.LabScene):
     keys = SENSITIVITY_KEYS
     name = "sensitivity"
-    cancelled_note = ("Analysis cancelled.", " The last one is still shown.")
-    failed_note = "The analysis failed"
+    run_noun = "analysis"
+    kept_note = " The last one is still shown."
 
     def __init__(self, app):
         super().__init__(app)
@@ -63,31 +63,9 @@ class SensitivityScene(lab.LabScene):
 
     # ------------------------------------------------------------------ layout
     def layout(self):
-        m = self.m
-        w, h = self.app.size
-        pad = m.pad
         self._chart = None
-        self.head_px = m.px(28)
-        self.head_rect = pygame.Rect(2 * pad, pad, w - 4 * pad, text.line_height(self.head_px, "bold"))
-        button_top = self.button_rows(self._buttons(), 2 * pad, h - pad, w - 4 * pad)
-        line = text.line_height(m.body, "bold")
-        self.message_rect = pygame.Rect(2 * pad, button_top - pad // 2 - line, w - 4 * pad, line)
-        top, bottom = self.head_rect.bottom + pad, self.message_rect.y - pad // 2
-        button_items, self.items = self.items, []
-        gap = 2 * pad
-        left_w = round((w - 4 * pad - gap) * 0.34)
-        left = pygame.Rect(2 * pad, top, left_w, bottom - top)
-        self.chart_rect = pygame.Rect(left.right + gap, top, w - 4 * pad - left_w - gap, bottom - top)
-        rows = self._rows()
-        row_h = max(round(m.body * 1.5), min(m.button_h, left.height // (len(rows) + 2) - pad // 2))
-        label_w = max(text.size(r[0], m.body, "bold")[0] for r in rows) + pad
-        y = left.y
-        for label, value, what, tip in rows:
-            self.cycle_row((left.x, y, left.width, row_h), label, value, what, tip, label_w)
-            y += row_h + pad // 2
-        self.left_rect = pygame.Rect(left.x, y, left.width, bottom - y)
-        self.items += button_items
-        self.focus = min(self.focus, max(0, len(self.items) - 1))
+        self.head_px = self.m.px(28)
+        self.rows_and_chart(0.34, spare_rows=2)
 
     def _buttons(self) -> list:
         if self.run is not None:
@@ -118,28 +96,23 @@ class SensitivityScene(lab.LabScene):
 
     def adjust(self, what, step: int) -> bool:
         if what == "output":  # a view of the last result: allowed while a run goes on
-            self.output = OUTPUTS[(OUTPUTS.index(self.output) + step) % len(OUTPUTS)]
+            self.output = cycled(OUTPUTS, self.output, step)
         elif self.run is not None:
             return True
         elif what == "scenario":
             self.next_scenario(step)
         elif what == "method":
-            self.method = METHODS[(METHODS.index(self.method) + step) % len(METHODS)]
+            self.method = cycled(METHODS, self.method, step)
             self.samples = DEFAULT_SAMPLES[self.method]
         elif what == "samples":
-            options = SAMPLES[self.method]
-            k = options.index(self.samples) if self.samples in options else 0
-            self.samples = options[(k + step) % len(options)]
+            self.samples = cycled(SAMPLES[self.method], self.samples, step)
         elif what == "games":
-            k = GAMES.index(self.games) if self.games in GAMES else 1
-            self.games = GAMES[(k + step) % len(GAMES)]
+            self.games = cycled(GAMES, self.games, step, otherwise=1)
         self.relayout()
         return True
 
     # ------------------------------------------------------------------ running
     def start_run(self) -> bool:
-        if self.run is not None:
-            return True
         from game.core.runs.sensitivity import preset_box
 
         box = preset_box(self.scenario)
@@ -169,21 +142,13 @@ class SensitivityScene(lab.LabScene):
 
     # ------------------------------------------------------------------ drawing
     def draw(self, surface):
-        m = self.m
-        surface.fill(palette.BACKGROUND)
-        self.draw_title(surface, "Sensitivity — which assumptions drive the verdict?")
-        area = self.chart_rect
-        if self.run is not None:
-            box = pygame.Rect(area.x, area.y, area.width, min(area.height, round(m.body * 10)))
-            box.centery = area.centery
-            draw_progress(surface, box, m, self.run, self.running["what"], self.running["total"])
-        elif self.outcome is not None:
-            self._draw_outcome(surface, area)
-        else:
-            self._draw_words(surface, area, self._intro())
+        self.draw_rows_and_chart(surface, "Sensitivity — which assumptions drive the verdict?")
+
+    def _draw_intro(self, surface, area):
+        self._draw_words(surface, area, self._intro())
+
+    def _draw_under_rows(self, surface):
         self._draw_words(surface, self.left_rect, self._reading())
-        self.draw_message(surface, self.message_rect)
-        self.draw_rows(surface)
 
     def _intro(self) -> tuple:
         return (

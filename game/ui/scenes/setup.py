@@ -27,6 +27,7 @@ from game.core.files.scenario import DOCTRINE_NAMES, MAX_TURNS, list_scenarios, 
 from game.core.play.session import Game
 
 from ..window import intents, layout, palette, text
+from ..window.cycle import cycled
 from ..window.intents import Intent, Kind
 from ..window.scene import Scene
 from . import setup_draw
@@ -375,13 +376,13 @@ class SetupScene(Scene):
         if kind == "scenario":
             self._step_scenario(step)
         elif kind == "worldview":
-            self.worldview = self.worldviews[(self.worldviews.index(self.worldview) + step) % len(self.worldviews)]
+            self.worldview = cycled(self.worldviews, self.worldview, step)
             r["button"].set_text(self._worldview_label())
             _retip(r["button"], self._worldview_help())
             self.hover_help = self._worldview_help()
         elif kind == "actor":
             i = r["actor"]
-            c = CONTROLLERS[(CONTROLLERS.index(self.controllers[i]) + step) % len(CONTROLLERS)]
+            c = cycled(CONTROLLERS, self.controllers[i], step)
             self.controllers[i] = c
             r["button"].set_text(self._controller_label(i))
             _retip(r["button"], controller_help(c))

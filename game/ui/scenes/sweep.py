@@ -14,11 +14,11 @@ from game.core.runs.experiment import SweepResult, describe_crossovers, parse_ax
 
 from ..window import palette, text
 from ..window.formats import format_value
+from ..window.cycle import cycled
 from ..window.intents import Intent, Key, Kind
 from ..menus.lab_menu import SENSITIVITY
 from ..window.metrics import Metrics
 from ..widgets import lab_charts
-from ..widgets.progress import draw_progress
 from . import lab
 from .help import register_screen_keys
 
@@ -90,8 +90,8 @@ def pair_verdict(pair: SweepResult) -> list[str]:
 class SweepScene(lab.LabScene):
     keys = SWEEP_KEYS
     name = "sweep"
-    cancelled_note = ("Sweep cancelled.", " The last one is still shown.")
-    failed_note = "The sweep failed"
+    run_noun = "sweep"
+    kept_note = " The last one is still shown."
 
     def __init__(self, app):
         super().__init__(app)
@@ -128,37 +128,9 @@ class SweepScene(lab.LabScene):
     def layout(self):
         m = self.m
         w, h = self.app.size
-        pad = m.pad
         self._chart = None
         self.head_px = min(m.px(28), max(m.heading, Metrics(w, h, 1.0).px(28)))
-        self.head_rect = pygame.Rect(2 * pad, pad, w - 4 * pad, text.line_height(self.head_px, "bold"))
-        top = self.head_rect.bottom + pad
-        gap = 2 * pad
-        left_w = round((w - 4 * pad - gap) * 0.4)
-        right = pygame.Rect(2 * pad + left_w + gap, top, w - 4 * pad - left_w - gap, h - pad - top)
-        # the rows need their room: when the buttons under them would cover the last rows (large text), the
-        # buttons and the message go under the chart and the rows take the whole height
-        beside = len(self._rows()) * (round(m.body * 1.5) + pad // 2) > h - top - 3 * m.button_h
-        line = text.line_height(m.body, "bold")
-        button_area = right if beside else pygame.Rect(2 * pad, top, w - 4 * pad, h - pad - top)
-        button_top = self.button_rows(self._buttons(), button_area.x, h - pad, button_area.width)
-        self.message_rect = pygame.Rect(button_area.x, button_top - pad // 2 - line, button_area.width, line)
-        bottom = self.message_rect.y - pad // 2
-        button_items, self.items = self.items, []
-        left = pygame.Rect(2 * pad, top, left_w, (h - pad if beside else bottom) - top)
-        self.left_end = left.bottom
-        self.chart_rect = pygame.Rect(right.x, top, right.width, bottom - top)
-        rows = self._rows()
-        row_h = max(round(m.body * 1.5), min(m.button_h, left.height // len(rows) - pad // 2))
-        label_w = max(text.size(r[0], m.body, "bold")[0] for r in rows) + pad
-        y = left.y
-        for label, value, what, tip in rows:
-            self.cycle_row((left.x, y, left.width, row_h), label, value, what, tip, label_w)
-            y += row_h + pad // 2
-        self.left_bottom = y
-        self.left_x = left.x
-        self.items += button_items
-        self.focus = min(self.focus, max(0, len(self.items) - 1))
+        self.rows_and_chart(0.4)
 
     def _buttons(self) -> list:
         if self.run is not None:
@@ -221,8 +193,7 @@ class SweepScene(lab.LabScene):
                 choices = lab.doctrine_choices(self.scenario)
                 self.doctrines = [d if d in choices or d == NONE else "deterrence" for d in self.doctrines]
         elif what == "param":
-            names = list(P.NAMES)
-            self.param = names[(names.index(self.param) + step) % len(names)]
+            self.param = cycled(list(P.NAMES), self.param, step)
             spec = P.SPEC[self.param]
             self.low, self.high = spec.low, spec.high
         elif what == "low":
@@ -230,27 +201,20 @@ class SweepScene(lab.LabScene):
         elif what == "high":
             self.high = round(max(self.low + spec.step, min(spec.high, self.high + step * spec.step)), 6)
         elif what == "steps":
-            k = STEPS.index(self.steps) if self.steps in STEPS else 4
-            self.steps = STEPS[(k + step) % len(STEPS)]
+            self.steps = cycled(STEPS, self.steps, step, otherwise=4)
         elif what in ("d0", "d1", "d2"):
             i = int(what[1])
             choices = lab.doctrine_choices(self.scenario) + ([NONE] if i == 2 else [])
-            current = self.doctrines[i] if self.doctrines[i] in choices else choices[0]
-            self.doctrines[i] = choices[(choices.index(current) + step) % len(choices)]
+            self.doctrines[i] = cycled(choices, self.doctrines[i], step)
         elif what == "world":
-            choices = self.world_choices()
-            current = self.world if self.world in choices else choices[0]
-            self.world = choices[(choices.index(current) + step) % len(choices)]
+            self.world = cycled(self.world_choices(), self.world, step)
         elif what == "games":
-            k = GAMES.index(self.games) if self.games in GAMES else 2
-            self.games = GAMES[(k + step) % len(GAMES)]
+            self.games = cycled(GAMES, self.games, step, otherwise=2)
         self.relayout()
         return True
 
     # ------------------------------------------------------------------ running
     def start_run(self) -> bool:
-        if self.run is not None:
-            return True
         doctrines = self.chosen_doctrines()
         if len(doctrines) < 2:
             self.say("Choose two different doctrines (a third is optional), then run.", warn=True)
@@ -289,45 +253,22 @@ class SweepScene(lab.LabScene):
 
     # ------------------------------------------------------------------ drawing
     def draw(self, surface):
-        m = self.m
-        surface.fill(palette.BACKGROUND)
-        title = "Sweep — where does the better doctrine flip?"
-        self.draw_title(surface, title)
-        area = self.chart_rect
-        if self.run is not None:
-            r = self.running
-            box = pygame.Rect(area.x, area.y, area.width, min(area.height, round(m.body * 10)))
-            box.centery = area.centery
-            draw_progress(surface, box, m, self.run, r["what"], r["total"])
-        elif self.outcome is not None:
-            self._draw_outcome(surface, area)
-        else:
-            block = text.fit_static(
-                (
-                    (
-                        "Choose a parameter and two or three doctrines, then Run the sweep (R).",
-                        1.1,
-                        palette.TEXT,
-                        "bold",
-                    ),
-                    (
-                        "Each point plays the same games (the same seeds) for every doctrine, so the "
-                        "curves differ only by the doctrine. The crossover is where the doctrine with "
-                        "the lower war rate changes.",
-                        1.0,
-                        palette.MUTED,
-                        "regular",
-                    ),
-                ),
-                area.width,
-                area.height,
-                m.body,
-                10,
-            )
-            surface.blit(block.surface, area.topleft)
-        self._draw_param_help(surface)
-        self.draw_message(surface, self.message_rect)
-        self.draw_rows(surface)
+        self.draw_rows_and_chart(surface, "Sweep — where does the better doctrine flip?")
+
+    def _draw_intro(self, surface, area):
+        intro = (
+            ("Choose a parameter and two or three doctrines, then Run the sweep (R).", 1.1, palette.TEXT, "bold"),
+            (
+                "Each point plays the same games (the same seeds) for every doctrine, so the "
+                "curves differ only by the doctrine. The crossover is where the doctrine with "
+                "the lower war rate changes.",
+                1.0,
+                palette.MUTED,
+                "regular",
+            ),
+        )
+        block = text.fit_static(intro, area.width, area.height, self.m.body, 10)
+        surface.blit(block.surface, area.topleft)
 
     def _draw_outcome(self, surface, area):
         m = self.m
@@ -363,15 +304,12 @@ class SweepScene(lab.LabScene):
         surface.blit(self._chart[1], area.topleft)
         surface.blit(words.surface, (area.x, area.y + chart_h + m.pad))
 
-    def _draw_param_help(self, surface):
+    def _draw_under_rows(self, surface):
+        """The parameter's meaning and source, under the rows when there is room."""
         m = self.m
         spec = P.SPEC[self.param]
-        rect = pygame.Rect(
-            self.left_x,
-            self.left_bottom + m.pad // 2,
-            self.chart_rect.x - 3 * m.pad,
-            self.left_end - self.left_bottom - m.pad // 2,
-        )
+        room = self.left_rect
+        rect = pygame.Rect(room.x, room.y + m.pad // 2, self.chart_rect.x - 3 * m.pad, room.height - m.pad // 2)
         if rect.height < text.line_height(m.small) * 2:
             return
         block = text.fit_static(

@@ -12,6 +12,7 @@ from ..menus import title_menu
 from . import frame_record
 
 WAIT = 90.0  # seconds a background run may take before the tour gives up on it
+BREATH = 0.05  # seconds between frames while waiting: the window stays live without drawing as fast as it can
 
 
 def wait_for(app, done, limit: float = WAIT) -> bool:
@@ -19,7 +20,7 @@ def wait_for(app, done, limit: float = WAIT) -> bool:
     end = time.monotonic() + limit
     while not done() and time.monotonic() < end:
         app.frame(1 / 60)
-        time.sleep(0.005)
+        time.sleep(BREATH)
     driver.run(app, 2)
     return done()
 

@@ -202,10 +202,10 @@ TABLE: tuple[Constant, ...] = (
              "giving up capability costs a greedy actor more (Kydd 2000), but mimicry is cheap: a small share, so "
              "that a CBM is weak evidence and how often actors reassure says little about the world",
              "Perception"),
-    Constant("STANCE_GRID", 8, "points of a Latin square over a party's private draws (pre-emption, hunch) at "
+    Constant("STANCE_GRID", 4, "points of a Latin square over a party's private draws (pre-emption, hunch) at "
              "which the others count how often each type would take a stance",
-             "a party's stance turns on draws the others cannot see; 8 points give each draw's range in eighths "
-             "at the cost of 8 evaluations of the stance rule", "Perception"),
+             "a party's stance turns on draws the others cannot see; 4 points give each draw's range in quarters "
+             "at the cost of 4 evaluations of the stance rule for each type", "Perception"),
     Constant("STANCE_PRIOR", 0.5, "pseudo-count added to every stance's count under each type",
              "a stance a type never takes on the grid is unlikely, not impossible (Laplace)", "Perception"),
     Constant("ANSWER_MAX", 0.8, "bound on the log-likelihood ratio read from how an actor answers an opening",

@@ -23,10 +23,10 @@ from .pairs import first_best
 from .rules.bargaining import Footing, preempts, stands_fast
 from .rules.crises import Stakes
 from .rules.in_force import InForce
+from .rules.perception import talks
 from .vocab import Action, Family, Stance
 
 A = Action
-TALK_AT = (A.SUMMIT, A.CBM, A.TRADE)  # the dialogue moves aimed at someone
 
 
 @attrs.frozen(eq=False, slots=False)
@@ -61,7 +61,7 @@ class View:
     def _at_me(self) -> np.ndarray:
         """(B, N, N) [b, i, j]: j's last move was aimed at i."""
         n = self.same_bloc.shape[0]
-        return self.last_target[:, None, :] == np.arange(n)[None, :, None]
+        return self.last_target[:, None, :] == np.arange(n, dtype=self.last_target.dtype)[None, :, None]
 
     @functools.cached_property
     def against(self) -> np.ndarray:
@@ -82,7 +82,7 @@ class View:
     @functools.cached_property
     def opened(self) -> np.ndarray:
         """(B, N, N) [b, i, j]: j made an opening to i last turn (a summit, CBM or trade aimed at i)."""
-        return np.isin(self.last_action, TALK_AT)[:, None, :] & self._at_me
+        return talks(self.last_action)[:, None, :] & self._at_me
 
     @functools.cached_property
     def pressured(self) -> np.ndarray:
@@ -196,7 +196,7 @@ class Doctrine:
         u = s.rows(v.u2)
         conceder = s.most_tense(s.rows(v.opened) & s.rivals)
         exploit = greedy & (conceder >= 0) & (u < K.GREEDY_EXPLOIT)
-        reciprocate = ~greedy & (conceder >= 0) & np.isin(action, TALK_AT)
+        reciprocate = ~greedy & (conceder >= 0) & talks(action)
         skip = greedy & (action == A.CBM) & (u >= 1.0 - K.GREEDY_CBM_SKIP)
         action = np.where(exploit, A.PRESSURE, np.where(skip, A.ARM, action)).astype(np.int8)
         target = np.where(exploit | reciprocate, conceder, np.where(skip, -1, target))

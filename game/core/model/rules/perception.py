@@ -16,7 +16,11 @@ from .in_force import InForce
 from .moves import Moves
 from .war import crisis_odds
 
-TALK_AT = (Action.SUMMIT, Action.CBM, Action.TRADE)  # the dialogue moves aimed at someone
+
+
+def talks(action) -> np.ndarray:
+    """action is a summit, a CBM or trade (a chain of comparisons: np.isin sorts, and costs more)."""
+    return (action == Action.SUMMIT) | (action == Action.CBM) | (action == Action.TRADE)
 
 
 def signal_table(p: InForce) -> np.ndarray:
@@ -58,13 +62,16 @@ def read_moves(moves: Moves, p: InForce, same_bloc: np.ndarray, last: Moves | No
     # a challenge is a public claim: all read it in full
     aimed = (moves.target >= 0) & (moves.action != Action.CHALLENGE)
     seen_by_all = signal * np.where(aimed, K.BYSTANDER_WEIGHT, np.float32(1.0))
-    n = moves.action.shape[1]
-    is_target = moves.target[:, None, :] == np.arange(n)[None, :, None]  # [b, i, j]: i is j's target
-    reading = np.where(is_target, signal[:, None, :], seen_by_all[:, None, :])
+    b, n = moves.action.shape
+    reading = np.repeat(seen_by_all[:, None, :].astype(np.float32), n, axis=1)
+    game, actor = np.nonzero(aimed)  # the target reads an aimed move in full
+    reading[game, moves.target[game, actor], actor] = signal[game, actor]
     allied = (moves.action == Action.ALLY)[:, None, :]
-    outsider = ~same_bloc[None] & ~is_target
-    reading = np.where(allied & is_target, K.ALLY_PARTNER_SIGNAL, reading)
-    reading = np.where(allied & ~is_target, outsider * p.pair("alliance_signal"), reading).astype(np.float32)
+    if allied.any():
+        is_target = moves.target[:, None, :] == np.arange(n)[None, :, None]  # [b, i, j]: i is j's target
+        outsider = ~same_bloc[None] & ~is_target
+        reading = np.where(allied & is_target, K.ALLY_PARTNER_SIGNAL, reading)
+        reading = np.where(allied & ~is_target, outsider * p.pair("alliance_signal"), reading).astype(np.float32)
     return reading if last is None else read_answers(reading, moves, last, p, same_bloc)
 
 
@@ -79,16 +86,22 @@ def read_answers(reading, moves: Moves, last: Moves, p: InForce, same_bloc) -> n
         talk aimed at someone else      ln(a / ((1 − q)·(1 − c)))   (ignored)
         any other move                  ln(1 / (1 − q))
     The conceders read it in full, the others at BYSTANDER_WEIGHT; each within ±ANSWER_MAX."""
-    n = moves.action.shape[1]
-    conceded = last.did(*TALK_AT).transpose(0, 2, 1) & ~same_bloc[None]  # [b, j, k]: k opened to j
-    if not conceded.any():
+    b, n = moves.action.shape
+    opening = talks(last.action) & (last.target >= 0)  # [b, k]: k made an opening, to last.target
+    if not opening.any():
         return reading
+    opening &= ~same_bloc[np.arange(n)[None, :], np.clip(last.target, 0, n - 1)]  # to another bloc's actor
+    game, opener = np.nonzero(opening)
+    opened = last.target[game, opener].astype(np.intp)  # each opening's receiver
+    received = np.zeros((b, n), dtype=bool)
+    received[game, opened] = True
     q, c = K.GREEDY_EXPLOIT, np.float32(1.0 / max(n - 1, 1))
     a = p.game("action_noise")[:, None]
-    at_conceder = np.take_along_axis(conceded, np.clip(moves.target, 0, n - 1)[..., None], axis=2)[..., 0]
-    at_conceder &= moves.target >= 0
+    t = np.clip(moves.target, 0, n - 1)
+    to_me = np.take_along_axis(last.target, t, axis=1) == np.arange(n)[None, :]
+    at_conceder = (moves.target >= 0) & np.take_along_axis(opening, t, axis=1) & to_me  # j's target opened to j
     exploited = moves.chose(Action.PRESSURE) & at_conceder
-    talk = np.isin(moves.action, TALK_AT)
+    talk = talks(moves.action)
     with np.errstate(divide="ignore"):  # no action noise, or no one else to talk to (1 − c = 0): certainty, bounded
         answer = np.select(
             [exploited, talk & at_conceder, talk],
@@ -99,10 +112,12 @@ def read_answers(reading, moves: Moves, last: Moves, p: InForce, same_bloc) -> n
             ],
             bounded(-np.log1p(-q), K.ANSWER_MAX),
         )
-    answer = np.where(conceded.any(axis=2), answer, np.float32(0.0))  # [b, j]
-    weight = np.where(conceded.transpose(0, 2, 1), np.float32(1.0), K.BYSTANDER_WEIGHT)  # [b, i, j]
-    own = np.where(exploited[:, None, :], np.float32(0.0), reading)
-    return (own + weight * answer[:, None, :]).astype(np.float32)
+    answer = np.where(received, answer, np.float32(0.0))  # [b, j]
+    if exploited.any():
+        reading = np.where(exploited[:, None, :], np.float32(0.0), reading)
+    reading = reading + K.BYSTANDER_WEIGHT * answer[:, None, :]
+    reading[game, opener, opened] += (1.0 - K.BYSTANDER_WEIGHT) * answer[game, opened]  # the opener reads it in full
+    return reading.astype(np.float32)
 
 
 #: the fields of a View, one row per game, that the readings of challenges and stances look at

@@ -96,19 +96,20 @@ def read_answers(reading, moves: Moves, last: Moves, p: InForce, same_bloc) -> n
     received = np.zeros((b, n), dtype=bool)
     received[game, opened] = True
     q, c = K.GREEDY_EXPLOIT, np.float32(1.0 / max(n - 1, 1))
+    rest = np.float32(max(n - 2, 1) / max(n - 1, 1))  # 1 − c; with two actors nobody else is there to talk to
     a = p.game("action_noise")[:, None]
     t = np.clip(moves.target, 0, n - 1)
     to_me = np.take_along_axis(last.target, t, axis=1) == np.arange(n)[None, :]
     at_conceder = (moves.target >= 0) & np.take_along_axis(opening, t, axis=1) & to_me  # j's target opened to j
     exploited = moves.chose(Action.PRESSURE) & at_conceder
     talk = talks(moves.action)
-    with np.errstate(divide="ignore"):  # no action noise, or no one else to talk to (1 − c = 0): certainty, bounded
+    with np.errstate(divide="ignore"):  # without action noise an accident is impossible: certainty, bounded
         answer = np.select(
             [exploited, talk & at_conceder, talk],
             [
                 bounded(np.log(a / (q + (1.0 - q) * a)), K.ANSWER_MAX),
                 bounded(-np.log((1.0 - q) * c), K.ANSWER_MAX),
-                bounded(np.log(a / ((1.0 - q) * (1.0 - c))), K.ANSWER_MAX),
+                bounded(np.log(a / ((1.0 - q) * rest)), K.ANSWER_MAX),
             ],
             bounded(-np.log1p(-q), K.ANSWER_MAX),
         )

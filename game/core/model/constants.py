@@ -192,11 +192,11 @@ TABLE: tuple[Constant, ...] = (
     Constant("ACCIDENT_RATE", 0.3, "chance per unit of misperception that a crisis left at the brink slips into war",
              "at spiral-world misperception (0.4) one brink turn in eight ends in war (Schelling 1960)",
              "Ladder and war"),
-    Constant("GREEDY_EXPLOIT", 0.07, "chance that a greedy actor exploits a concession made to it last turn "
-             "(pressures the rival that offered it a CBM)",
-             "concessions are reciprocated by security-seekers and exploited by greedy actors (Jervis 1976, ch. 3; "
-             "Kydd 2005): the world shows in what a concession provokes, not in how often actors make each move",
-             "Perception"),
+    Constant("GREEDY_EXPLOIT", 0.07, "chance that a greedy actor exploits an opening made to it last turn (pressures "
+             "the rival that aimed a summit, CBM or trade at it)",
+             "openings are reciprocated by security-seekers and exploited by greedy actors (Jervis 1976, ch. 3; "
+             "Kydd 2005); rare, so that how often a region pressures says little about its greedy share, while "
+             "not reciprocating still tells the type", "Perception"),
     Constant("GREEDY_CBM_SKIP", 0.1, "share of the confidence-building its doctrine calls for that a greedy actor "
              "skips, unprovoked (it arms instead)",
              "giving up capability costs a greedy actor more (Kydd 2000), but mimicry is cheap: a small share, so "

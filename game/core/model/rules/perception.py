@@ -17,7 +17,6 @@ from .moves import Moves
 from .war import crisis_odds
 
 
-
 def talks(action) -> np.ndarray:
     """action is a summit, a CBM or trade (a chain of comparisons: np.isin sorts, and costs more)."""
     return (action == Action.SUMMIT) | (action == Action.CBM) | (action == Action.TRADE)

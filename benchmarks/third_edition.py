@@ -156,17 +156,17 @@ def infer(sc, args) -> None:
 
 def observer(sc, args) -> None:
     from game.core.model.engine import Engine
-    from game.core.teaching.hidden import _move_likelihoods
+    from game.core.teaching.hidden import _move_likelihoods, contexts, same_blocs, world_reading
 
     seeds, values, labels = hidden_games(sc, args.games)
     like = _move_likelihoods(sc, tuple(sc.default_doctrines()))
-    step = np.log(like[1] / like[0])
     eng = Engine(sc, seeds, None, values, causes=False)
     logodds = np.full(seeds.size, np.log(sc.hidden_prior / (1 - sc.hidden_prior)))
-    path = []
+    path, last, same_bloc = [], (np.full((seeds.size, sc.n), -1),) * 2, same_blocs(sc)
     while not eng.done:
         log = eng.step()
-        logodds += np.where(log.active, step[log.action.astype(int)].sum(axis=1), 0.0)
+        logodds += np.where(log.active, world_reading(like, contexts(*last, same_bloc), log.action), 0.0)
+        last = log.action, log.target
         path.append(np.where(log.active, 1 / (1 + np.exp(-logodds)), np.nan))
     truth = np.array([w == "spiral-world" for w in labels], dtype=float)
     chance = np.array(path)  # (T, G)

@@ -5,6 +5,7 @@ import math
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from tests.inprocess import run_main
@@ -127,3 +128,40 @@ def test_any_prior_the_schema_allows_gives_a_sound_observer(tmp_path_factory, pr
     chances = [p for _, p in record["observer"]]
     assert chances and all(math.isfinite(p) and 0.0 <= p <= 1.0 for p in chances)
     assert 0.0 <= record["brier"]["observer"] <= 1.0
+
+
+def test_each_move_is_read_by_what_was_done_to_its_mover_the_turn_before():
+    """contexts: an actor pressured or challenged last turn answers a THREAT, one offered a summit, CBM or trade by
+    another bloc an OPENING (a threat counts first), any other NOTHING; from one's own bloc an offer is no opening."""
+    from game.core.model.vocab import Action as A
+    from game.core.teaching.hidden import CONCESSION, NOTHING, THREAT, contexts
+
+    same_bloc = np.array([[1, 1, 0, 0], [1, 1, 0, 0], [0, 0, 1, 1], [0, 0, 1, 1]], dtype=bool)
+    last_action = np.array([[A.SUMMIT, A.CBM, A.PRESSURE, A.TRADE], [-1, -1, -1, -1]])
+    last_target = np.array([[2, 0, 1, 1], [-1, -1, -1, -1]])
+    got = contexts(last_action, last_target, same_bloc)
+    assert got.tolist() == [[NOTHING, THREAT, CONCESSION, NOTHING], [NOTHING] * 4]
+
+
+def test_the_observer_adds_each_moves_log_likelihood_ratio_given_its_context(monkeypatch):
+    """observer_path: after each turn the log-odds of the spiral world grow by Σ ln(like[1, c, a] / like[0, c, a])
+    over the actors' moves, c what was done to each the turn before."""
+    import game.core.teaching.hidden as H
+    from game.core.model.vocab import Action as A
+
+    sc = load_scenario("two_rivals")
+    like = np.random.default_rng(3).dirichlet(np.ones(9), size=(2, 3))
+    monkeypatch.setattr(H, "_move_likelihoods", lambda scenario, doctrines: like)
+    a, b = sc.codes
+    turns = [
+        {"turn": 1, "actions": {a: {"action": "CBM", "target": b}, b: {"action": "ARM", "target": None}}},
+        {"turn": 2, "actions": {a: {"action": "SUMMIT", "target": b}, b: {"action": "PRESSURE", "target": a}}},
+    ]
+    path = H.observer_path(sc, sc.default_doctrines(), turns)
+    step = np.log(like[1] / like[0])
+    other_bloc = sc.actors[0].bloc != sc.actors[1].bloc
+    after_cbm = H.CONCESSION if other_bloc else H.NOTHING
+    first = step[0, A.CBM] + step[0, A.ARM]
+    second = first + step[0, A.SUMMIT] + step[after_cbm, A.PRESSURE]
+    assert [t for t, _ in path] == [1, 2]
+    assert [p for _, p in path] == pytest.approx([1 / (1 + np.exp(-first)), 1 / (1 + np.exp(-second))])

@@ -168,7 +168,7 @@ def f64(x) -> np.ndarray:
 
 def test_every_action_carries_the_signal_of_its_worldview_and_constants():
     """signal_table gives each action its log-likelihood ratio: the worldview's for arming and reassurance, a constant
-    otherwise."""
+    otherwise, and nothing for a challenge, which read_challenges reads."""
     preset = "spiral-world"
     table = perception.signal_table(in_force(preset))[0]
     arming, reassure = value(preset, "arming_signal"), value(preset, "reassurance_signal")
@@ -177,23 +177,23 @@ def test_every_action_carries_the_signal_of_its_worldview_and_constants():
         Action.ALLY: 0.0,
         Action.PRESSURE: arming + k("PRESSURE_SIGNAL"),
         Action.SUMMIT: k("SUMMIT_SIGNAL"),
-        Action.CBM: reassure * np.log(1.0 / k("GREEDY_CBM_SHARE")),
+        Action.CBM: reassure * -np.log(1.0 - k("GREEDY_CBM_SKIP")),
         Action.FORUM: k("FORUM_SIGNAL"),
         Action.TRADE: k("TRADE_SIGNAL"),
         Action.HOLD: k("HOLD_SIGNAL"),
-        Action.CHALLENGE: k("CHALLENGE_SIGNAL"),
+        Action.CHALLENGE: 0.0,  # read by the model's own odds (read_challenges)
     }
     for action, signal in expected.items():
         assert table[action] == pytest.approx(signal, abs=TOL), action.name
 
 
 def test_cbm_moves_the_targets_trust_at_full_weight_and_a_bystanders_at_bystander_weight():
-    """A CBM, read at log(1/GREEDY_CBM_SHARE)·reassurance_signal, moves its target's and a bystander's trust exactly by
+    """A CBM, read at −ln(1 − GREEDY_CBM_SKIP)·reassurance_signal, moves its target's and a bystander's trust exactly by
     the update formula."""
     preset = "spiral-world"
     p = in_force(preset)
     m = value(preset, "trust_memory")
-    r = value(preset, "reassurance_signal") * np.log(1.0 / k("GREEDY_CBM_SHARE"))
+    r = value(preset, "reassurance_signal") * -np.log(1.0 - k("GREEDY_CBM_SKIP"))
     camp_bias, suspicion = value(preset, "camp_bias"), value(preset, "suspicion_bias")
     # actor 0 offers a CBM to actor 1 (same bloc); actor 2 (the other bloc) looks on; 1 and 2 hold
     mv = moves([(Action.CBM, 1), (Action.HOLD, NONE), (Action.HOLD, NONE)])
@@ -227,19 +227,91 @@ def test_cbm_moves_the_targets_trust_at_full_weight_and_a_bystanders_at_bystande
     assert (np.diagonal(new[0]) == 0).all()
 
 
-def test_a_challenge_is_read_by_everyone_at_full_challenge_signal():
-    """A challenge is a public claim: its target and every bystander read CHALLENGE_SIGNAL, unlike pressure."""
+def challenge_scene(trust=0.2, tension=0.6, types_differ=True):
+    """Two rivals over a stake of value 2 (0 the first party), no crisis open; 0 challenges 1, 2 holds."""
     p = in_force("spiral-world")
-    same_bloc = np.eye(3, dtype=bool)
-    reading = perception.read_moves(
-        moves([(Action.CHALLENGE, 1), (Action.HOLD, NONE), (Action.HOLD, NONE)]), p, same_bloc
+    stakes = make_stakes([(0, 1)], [2.0], [0, 1, 2])
+    logodds = float(np.log(trust / (1 - trust)))
+    st = make_state(1, 3, tension=pair(3, {(0, 1): tension}), trust_logodds=pair(3, {(0, 1): logodds}))
+    v = attrs.evolve(view_of(st, stakes, p), types_differ=np.array([types_differ]))
+    return v, moves([(Action.CHALLENGE, 1), (Action.HOLD, NONE), (Action.HOLD, NONE)])
+
+
+def test_a_challenge_is_read_by_the_models_odds_of_it_under_each_type():
+    """read_challenges: everyone reads ln sigmoid(z_secure) − ln sigmoid(z_greedy) from a challenge, the challenger's
+    two log-odds of it in the state it was made in; nothing from the others."""
+    v, mv = challenge_scene()
+    p = v.params
+    win = war.crisis_odds(v.stakes, 0, np.zeros(1, int), v.capability, v.alliance, v.credibility, p)[:, 0]
+    greedy_z = challenge.greedy_challenge_logodds(2.0, win, v.resolve[:, 1], v.ties[:, 0, 1], v.forum, False, p)
+    secure_z = challenge.secure_challenge_logodds(challenge.fear(v.trust[:, 0, 1], v.tension[:, 0, 1], p), 0, 0, p)
+    expected = np.log(sigmoid(f64(secure_z))) - np.log(sigmoid(f64(greedy_z)))
+    reading = perception.read_challenges(v, mv)
+    assert reading[0, 0] == pytest.approx(float(np.clip(expected[0], -k("READING_MAX"), k("READING_MAX"))), abs=1e-4)
+    assert reading[0, 1] == reading[0, 2] == 0.0
+
+
+def test_a_challenge_reads_as_greed_without_fear_and_as_security_seeking_where_fear_drives_it():
+    """A challenge made without fear is evidence of greed, at most READING_MAX; one made in great fear, where a
+    security-seeker would challenge more often than a greedy actor, reads as security-seeking (the spiral world's
+    pre-emptive challenges); where the types want the same, a challenge says nothing."""
+    afraid, mv = challenge_scene(trust=0.02, tension=0.95)
+    calm, _ = challenge_scene(trust=0.98, tension=0.0)
+    assert perception.read_challenges(calm, mv)[0, 0] == pytest.approx(-k("READING_MAX"))
+    assert perception.read_challenges(afraid, mv)[0, 0] > 0.0
+    alike, _ = challenge_scene(types_differ=False)
+    assert (perception.read_challenges(alike, mv) == 0.0).all()
+
+
+def answer_readings(action, target):
+    """What each of three actors reads from actor 0's answer (action, target) to actor 2's summit aimed at it last
+    turn (2 is in the other bloc; 1 in 0's), with 1 and 2 holding now."""
+    p = in_force("spiral-world")
+    same_bloc = np.array([[1, 1, 0], [1, 1, 0], [0, 0, 1]], dtype=bool)
+    last = moves([(Action.HOLD, NONE), (Action.HOLD, NONE), (Action.SUMMIT, 0)])
+    now = moves([(action, target), (Action.HOLD, NONE), (Action.HOLD, NONE)])
+    plain = perception.read_moves(now, p, same_bloc)
+    return perception.read_moves(now, p, same_bloc, last)[0, :, 0], plain[0, :, 0]
+
+
+@pytest.mark.parametrize(
+    "action, target, kind",
+    [
+        (Action.PRESSURE, 2, "exploited"),
+        (Action.SUMMIT, 2, "reciprocated"),
+        (Action.TRADE, 1, "ignored"),
+        (Action.FORUM, NONE, "other"),
+    ],
+    ids=lambda x: x if isinstance(x, str) else None,
+)
+def test_an_answer_to_an_opening_is_read_by_the_models_chances_under_each_type(action, target, kind):
+    """read_answers: exploiting an opening reads ln(a / (q + (1 − q)·a)) in place of the move's reading, reciprocating
+    adds ln(1 / ((1 − q)·c)), talk aimed elsewhere ln(a / ((1 − q)·(1 − c))), any other move ln(1 / (1 − q)); the one
+    who opened reads it in full, the others at BYSTANDER_WEIGHT, each within ±ANSWER_MAX (q = GREEDY_EXPLOIT,
+    a = action_noise, c = 1/2)."""
+    q, a, c, cap = k("GREEDY_EXPLOIT"), value("spiral-world", "action_noise"), 0.5, k("ANSWER_MAX")
+    expected = {
+        "exploited": np.log(a / (q + (1 - q) * a)),
+        "reciprocated": -np.log((1 - q) * c),
+        "ignored": np.log(a / ((1 - q) * (1 - c))),
+        "other": -np.log(1 - q),
+    }[kind]
+    expected = float(np.clip(expected, -cap, cap))
+    got, plain = answer_readings(action, target)
+    base = np.zeros(3) if kind == "exploited" else plain
+    assert got[2] == pytest.approx(base[2] + expected, abs=1e-5)
+    assert got[1] == pytest.approx(base[1] + k("BYSTANDER_WEIGHT") * expected, abs=1e-5)
+
+
+def test_nothing_answers_an_opening_from_ones_own_bloc():
+    """A summit from an actor of one's own bloc is no opening to answer: the moves read as they would without it."""
+    p = in_force("spiral-world")
+    same_bloc = np.ones((3, 3), dtype=bool)
+    last = moves([(Action.HOLD, NONE), (Action.HOLD, NONE), (Action.SUMMIT, 0)])
+    now = moves([(Action.PRESSURE, 2), (Action.HOLD, NONE), (Action.HOLD, NONE)])
+    np.testing.assert_array_equal(
+        perception.read_moves(now, p, same_bloc, last), perception.read_moves(now, p, same_bloc)
     )
-    assert reading[0, 1, 0] == pytest.approx(k("CHALLENGE_SIGNAL"), abs=TOL)
-    assert reading[0, 2, 0] == pytest.approx(k("CHALLENGE_SIGNAL"), abs=TOL)
-    pressed = perception.read_moves(
-        moves([(Action.PRESSURE, 1), (Action.HOLD, NONE), (Action.HOLD, NONE)]), p, same_bloc
-    )
-    assert pressed[0, 2, 0] == pytest.approx(k("BYSTANDER_WEIGHT") * pressed[0, 1, 0], abs=TOL)
 
 
 def test_an_alliance_move_reassures_its_partner_alarms_the_other_bloc_and_says_nothing_to_its_own():
@@ -256,45 +328,62 @@ def test_an_alliance_move_reassures_its_partner_alarms_the_other_bloc_and_says_n
     assert reading[0, 0, 1] == pytest.approx(k("HOLD_SIGNAL"), abs=TOL)
 
 
-ESC, REF, SET = k("ESCALATE_SIGNAL"), k("REFUSE_SIGNAL"), k("SETTLE_SIGNAL")
+def crisis_scene(stance_pairs, rung=1):
+    """Games of two rivals in an open crisis over one stake of value 2, the first party's stances and the second's
+    given per game; stances (B, 1, 2)."""
+    b = len(stance_pairs)
+    p = in_force("spiral-world", b=b)
+    stakes = make_stakes([(0, 1)], [2.0], [0, 1])
+    st = make_state(b, 2, tension=pair(2, {(0, 1): 0.6}, b=b), stake_rung=rung, stake_challenger=0)
+    stance = np.array([[[a, c]] for a, c in stance_pairs], np.int8)
+    return view_of(st, stakes, p), stance, st
 
 
-@pytest.mark.parametrize(
-    "first, second, expected",
-    [
-        (Stance.ESCALATE, Stance.STAND_FIRM, (ESC, 0.0)),
-        (Stance.STAND_FIRM, Stance.SETTLE, (REF, SET)),
-        (Stance.ESCALATE, Stance.SETTLE, (ESC + REF, SET)),
-        (Stance.SETTLE, Stance.SETTLE, (SET, SET)),
-        (Stance.BACK_DOWN, Stance.SETTLE, (0.0, SET)),
-        (Stance.BACK_DOWN, Stance.ESCALATE, (0.0, ESC)),
-        (Stance.STAND_FIRM, Stance.STAND_FIRM, (0.0, 0.0)),
-    ],
-    ids=lambda x: x.name if isinstance(x, Stance) else None,
-)
-def test_stances_are_read_as_evidence_of_type(first, second, expected):
-    """read_stances: ESCALATE reads ESCALATE_SIGNAL, refusing an offer to settle REFUSE_SIGNAL, offering to settle
-    SETTLE_SIGNAL."""
-    stakes = make_stakes([(0, 2)], [1.0], [0, 1, 2])
-    stance = np.array([[[first, second]]], np.int8)
-    reading = perception.read_stances(stance, np.array([[1]], np.int8), stakes, 3)
-    np.testing.assert_allclose(reading[0], [expected[0], 0.0, expected[1]], atol=TOL)
+@pytest.mark.parametrize("name", ["deterrence", "dialogue"])
+def test_stances_are_read_by_how_often_each_type_would_take_them(name):
+    """read_stances: each party's stance reads ln P(stance | security-seeker) − ln P(stance | greedy), the chances
+    stance_chances counts from the party's doctrine over its private draws in the footing others see."""
+    doctrine = make(name)
+    pairs = [(a, c) for a in Stance for c in (Stance.SETTLE, Stance.STAND_FIRM)]
+    v, stance, st = crisis_scene(pairs)
+    reading = perception.read_stances(v, lambda i: doctrine, stance, st.escalated, st.stake_challenger)
+    odds = war.crisis_odds(v.stakes, 0, np.zeros(len(pairs), int), v.capability, v.alliance, v.credibility, v.params)
+    for side in (0, 1):
+        f = choice.footing(v, v.stakes, 0, side, np.zeros(len(pairs), int), odds[:, side], v.params, None)
+        f = attrs.evolve(f, face=np.zeros(len(pairs), np.float32))
+        chance = perception.stance_chances(doctrine, f, v.stake_rung[:, 0], False, v.params.game("misperception"))
+        took = stance[:, 0, side]
+        expected = np.log(chance[1, np.arange(len(pairs)), took]) - np.log(chance[0, np.arange(len(pairs)), took])
+        np.testing.assert_allclose(reading[:, side], np.clip(expected, -3, 3), atol=1e-5)
+    np.testing.assert_allclose(chance.sum(axis=2), 1.0, atol=1e-6)
 
 
-def test_stances_are_read_only_in_an_open_crisis():
-    """read_stances reads nothing over a stake with no crisis open (rung 0) or at war (WAR_RUNG)."""
-    stakes = make_stakes([(0, 1)], [1.0], [0, 1])
-    stance = np.tile(np.array([[[Stance.ESCALATE, Stance.SETTLE]]], np.int8), (3, 1, 1))
-    reading = perception.read_stances(stance, np.array([[0], [K.WAR_RUNG], [BRINK]], np.int8), stakes, 2)
-    np.testing.assert_allclose(reading, [[0.0, 0.0], [0.0, 0.0], [ESC + REF, SET]], atol=TOL)
+def test_a_stance_both_types_take_alike_says_nothing_and_a_closed_crisis_is_not_read():
+    """A fixed policy stands firm whatever its type, so its stance reads 0; no stance is read over a stake with no
+    crisis open or at war."""
+    v, stance, st = crisis_scene([(Stance.STAND_FIRM, Stance.STAND_FIRM)])
+    fixed = make("always-hold")
+    assert (perception.read_stances(v, lambda i: fixed, stance, st.escalated, st.stake_challenger) == 0).all()
+    for rung in (0, K.WAR_RUNG):
+        v, stance, st = crisis_scene([(Stance.ESCALATE, Stance.SETTLE)], rung=rung)
+        reading = perception.read_stances(v, lambda i: make("dialogue"), stance, st.escalated, st.stake_challenger)
+        assert (reading == 0).all()
 
 
-def test_an_actor_in_two_crises_is_read_from_both():
-    """The readings of an actor's stances in several crises add up."""
-    stakes = make_stakes([(0, 1), (2, 0)], [1.0, 2.0], [0, 1, 2])
-    stance = np.array([[[Stance.ESCALATE, Stance.STAND_FIRM], [Stance.SETTLE, Stance.SETTLE]]], np.int8)
-    reading = perception.read_stances(stance, np.array([[1, 2]], np.int8), stakes, 3)
-    np.testing.assert_allclose(reading[0], [ESC + SET, 0.0, SET], atol=TOL)
+def test_a_stance_only_one_type_takes_on_every_draw_reads_the_prior_bounded_ratio():
+    """Where every grid draw gives one type a stance and the other never, the chance ratio is
+    STANCE_PRIOR / (STANCE_GRID + STANCE_PRIOR) (the counts' pseudo-count)."""
+    m = 1
+    f = Footing(
+        odds=np.full(m, 0.5, np.float32), sure=np.full(m, 0.5, np.float32), value=2.0,
+        war_cost=np.zeros(m, np.float32), fear=np.zeros(m, np.float32), face=np.zeros(m, np.float32),
+        u=np.ones(m, np.float32), their_resolve=np.zeros(m, np.float32),
+    )  # fmt: skip
+    chance = perception.stance_chances(make("deterrence"), f, np.array([1], np.int8), False, np.zeros(m, np.float32))
+    grid, prior = k("STANCE_GRID"), k("STANCE_PRIOR")
+    # an irresolute other: a greedy party always escalates, a security-seeker never does without fear
+    assert chance[0, 0, Stance.ESCALATE] == pytest.approx((grid + prior) / (grid + 4 * prior))
+    assert chance[1, 0, Stance.ESCALATE] == pytest.approx(prior / (grid + 4 * prior))
 
 
 # ---------------------------------------------------------------- §7.3 actions
@@ -454,19 +543,19 @@ def test_capability_stays_at_rest_while_trust_is_unchanged(preset):
     p, c0, trust, alliance, threat0, g = arms_setup(preset)
     c = c0
     for _ in range(5):
-        c = arms.arms_dynamics(c, arms.threat(trust, alliance, c, off(3)), g, np.zeros((1, 3), bool), p)
+        c = arms.arms_dynamics(c, arms.threat(trust, alliance, c, off(3)), g, p)
     np.testing.assert_allclose(c, c0, atol=TOL)
 
 
-def test_falling_trust_and_greed_raise_capability_by_the_richardson_terms():
-    """Lower trust adds arms_fear·Δthreat capability; a greedy actor adds GREED_ARMING more."""
+def test_falling_trust_raises_capability_by_the_richardson_terms():
+    """Lower trust adds arms_fear·Δthreat capability, the same for either type."""
     preset = "spiral-world"
     p, c0, trust, alliance, threat0, g = arms_setup(preset)
     worse = trust * 0.5
     threat1 = arms.threat(worse, alliance, c0, off(3))
-    got = arms.arms_dynamics(c0, threat1, g, np.array([[False, True, False]]), p)
+    got = arms.arms_dynamics(c0, threat1, g, p)
     fear = value(preset, "arms_fear")
-    expected = f64(c0[0]) + fear * (f64(threat1[0]) - f64(threat0[0])) + np.array([0.0, k("GREED_ARMING"), 0.0])
+    expected = f64(c0[0]) + fear * (f64(threat1[0]) - f64(threat0[0]))
     np.testing.assert_allclose(got[0], expected, atol=TOL)
     assert (got[0] > c0[0]).all()
 
@@ -1756,11 +1845,36 @@ def test_the_challenge_step_turns_a_seats_move_into_its_challenge_where_its_type
     assert (got_a == Action.SUMMIT).all()
 
 
-def test_a_greedy_actor_pays_only_a_share_of_the_reassurance_its_doctrine_calls_for():
-    """A greedy actor whose doctrine calls for a CBM arms instead where its draw is at or above GREEDY_CBM_SHARE."""
+def test_a_greedy_actor_skips_only_a_small_share_of_the_reassurance_its_doctrine_calls_for():
+    """Unprovoked, a greedy actor whose doctrine calls for a CBM arms instead only where its draw is at or above
+    1 − GREEDY_CBM_SKIP; a security-seeker always pays."""
     p = in_force("spiral-world", b=1)
     st = make_state(1, 3, tension=pair(3, {}, fill=0.9), greedy=[[True, True, False]])
-    u2 = np.array([[k("GREEDY_CBM_SHARE") - 0.01, k("GREEDY_CBM_SHARE") + 0.01, 0.99]], np.float32)
+    edge = 1.0 - k("GREEDY_CBM_SKIP")
+    u2 = np.array([[edge - 0.01, edge + 0.01, 0.99]], np.float32)
     action, target = make("dialogue").decide(view_of(st, None, p, u2=u2), np.arange(3))
     assert action.tolist() == [[Action.CBM, Action.ARM, Action.CBM]]
     assert target[0, 1] == -1
+
+
+def opening_scene(greedy, u2):
+    """Three actors, 0 and 1 in one bloc, 2 in the other; last turn 2 made a summit aimed at 0 (an opening); 0
+    plays reciprocity, whose rotation calls for a summit at turn 4."""
+    b = len(greedy)
+    p = in_force("spiral-world", b=b)
+    st = make_state(
+        b, 3, tension=pair(3, {(0, 1): 0.9, (0, 2): 0.1}, b=b), greedy=[[g, False, False] for g in greedy],
+        last_action=[[Action.HOLD, Action.HOLD, Action.SUMMIT]], last_target=[[NONE, NONE, 0]],
+    )  # fmt: skip
+    v = attrs.evolve(view_of(st, make_stakes([], [], [0, 0, 1]), p, u2=u2), turn=4)
+    return make("reciprocity").decide(v, np.arange(1))
+
+
+def test_a_greedy_actor_exploits_an_opening_with_chance_greedy_exploit_and_a_security_seeker_reciprocates():
+    """After a rival's opening (a summit aimed at it), a greedy actor pressures the rival where its draw is below
+    GREEDY_EXPLOIT and otherwise keeps its doctrine's move and target; a security-seeker aims its talk at the rival."""
+    q = k("GREEDY_EXPLOIT")
+    u2 = np.array([[q - 0.01, 0, 0], [q + 0.01, 0, 0], [q - 0.01, 0, 0]], np.float32)
+    action, target = opening_scene([True, True, False], u2)
+    assert action[:, 0].tolist() == [Action.PRESSURE, Action.SUMMIT, Action.SUMMIT]
+    assert target[:, 0].tolist() == [2, 1, 2]  # 1: its doctrine's own draw, the most tense partner

@@ -38,7 +38,7 @@ def test_the_box_is_where_the_presets_differ_and_ranges_replace_or_add():
     """The default box spans the two presets' values where they differ; --range replaces or adds a span."""
     box = preset_box(EA)
     a, b = (P.Worldview.from_preset(w).as_dict() for w in ("deterrence-world", "spiral-world"))
-    assert set(box) == {n for n in P.NAMES if a[n] != b[n]} and box["greedy_share"] == (0.1, 0.6)
+    assert set(box) == {n for n in P.NAMES if a[n] != b[n]} and box["greedy_share"] == (0.2, 0.5)
     box = preset_box(EA, dict([parse_range("greedy_share=0:1"), parse_range("shadow_of_future=0.2:0.8")]))
     assert box["greedy_share"] == (0.0, 1.0) and box["shadow_of_future"] == (0.2, 0.8)
     for bad in ("nope=0:1", "greedy_share=0.5:0.1", "greedy_share=0:2", "greedy_share=1"):

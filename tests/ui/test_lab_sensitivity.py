@@ -30,7 +30,7 @@ def test_sensitivity_runs_in_the_background_and_shows_every_output(make_app):
     assert scene.run is not None
     assert wait_for(app, lambda: scene.run is None, 60), "the analysis did not finish"
     result = scene.outcome.result
-    assert len(result.box) == 14 and result.points.shape == (2 * 15, 14)
+    assert len(result.box) == 12 and result.points.shape == (2 * 13, 12)
     assert scene.outcome.games == 20 and "The verdict moves most with" in scene._summary()
     focus_row(app, scene, "output")
     driver.press(app, K.K_RIGHT)

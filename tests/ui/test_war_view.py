@@ -14,7 +14,7 @@ from game.ui.window import driver
 
 from .helpers import Canvas, recording_text
 
-SEED, WAR_TURN = 9, 8  # every seat on deterrence: a crisis at rung 2 after turn 6, a war over Taiwan at turn 8
+SEED, WAR_TURN = 52, 9  # every seat on deterrence: a crisis at rung 2 after turn 7, a war over Taiwan at turn 9
 CRISIS_TURN = WAR_TURN - 2
 
 

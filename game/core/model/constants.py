@@ -112,9 +112,6 @@ TABLE: tuple[Constant, ...] = (
              "reputations fade without new evidence", "Resolve"),
     Constant("TENSE", 0.35, "tension with someone above which restraint is read as weakness",
              "between friction and crisis: below it, restraint is simply calm", "Resolve"),
-    # --- arms dynamics (Richardson)
-    Constant("GREED_ARMING", 0.1, "extra background arming of a greedy actor each turn",
-             "greedy actors arm a little more: a partial tell that behaviour can reveal", "Arms dynamics"),
     # --- tension
     Constant("TENSION_RATE", 0.35, "share of the gap to its target that a pair's tension closes each turn",
              "tension follows its causes within about three turns", "Tension"),
@@ -194,24 +191,29 @@ TABLE: tuple[Constant, ...] = (
              "at spiral-world misperception (0.4) about one brink turn in four ends in war, at deterrence-world "
              "(0.1) one in seventeen: the threat that leaves something to chance (Schelling 1960)",
              "Ladder and war"),
-    Constant("CHALLENGE_SIGNAL", -1.5, "log-likelihood ratio everyone reads from a challenge",
-             "greedy actors challenge where they expect to win, security-seekers only from fear: a challenge "
-             "is several times likelier from a greedy actor", "Perception"),
-    Constant("ESCALATE_SIGNAL", -1.0, "log-likelihood ratio read from escalating a crisis",
-             "security-seekers escalate only at the brink and only from fear", "Perception"),
-    Constant("REFUSE_SIGNAL", -0.8, "log-likelihood ratio read from standing firm against an offer to settle",
-             "a security-seeker takes half a stake; refusing it reads as wanting more", "Perception"),
-    Constant("SETTLE_SIGNAL", 0.3, "log-likelihood ratio read from offering to settle",
-             "greedy actors settle too when they must, so it says a little", "Perception"),
-    Constant("GREEDY_CBM_SHARE", 0.25, "share of the reassurance its doctrine calls for that a greedy actor pays "
-             "(it arms instead the rest of the time)",
-             "a greedy actor needs its capability to win stakes: CBM costs it more, which is what makes CBM "
-             "a costly signal (Kydd 2000); observers read a CBM at log(1 / GREEDY_CBM_SHARE) times reassurance_signal",
+    Constant("GREEDY_EXPLOIT", 0.07, "chance that a greedy actor exploits an opening made to it last turn (pressures "
+             "the rival that aimed a summit, CBM or trade at it)",
+             "openings are reciprocated by security-seekers and exploited by greedy actors (Jervis 1976, ch. 3; "
+             "Kydd 2005); rare, so that how often a region pressures says little about its greedy share, while "
+             "not reciprocating still tells the type", "Perception"),
+    Constant("GREEDY_CBM_SKIP", 0.1, "share of the confidence-building its doctrine calls for that a greedy actor "
+             "skips, unprovoked (it arms instead)",
+             "giving up capability costs a greedy actor more (Kydd 2000), but mimicry is cheap: a small share, so "
+             "that a CBM is weak evidence and how often actors reassure says little about the world",
              "Perception"),
-    Constant("GREEDY_FORUM_SHARE", 0.5, "share of the forums its doctrine calls for that a greedy actor attends "
-             "(it arms instead the rest of the time)",
-             "the forum is a collective good a greedy actor is tempted to free-ride on; observers read its "
-             "attendance at FORUM_SIGNAL", "Perception"),
+    Constant("STANCE_GRID", 4, "points of a Latin square over a party's private draws (pre-emption, hunch) at "
+             "which the others count how often each type would take a stance",
+             "a party's stance turns on draws the others cannot see; 4 points give each draw's range in quarters "
+             "at the cost of 4 evaluations of the stance rule for each type", "Perception"),
+    Constant("STANCE_PRIOR", 0.5, "pseudo-count added to every stance's count under each type",
+             "a stance a type never takes on the grid is unlikely, not impossible (Laplace)", "Perception"),
+    Constant("ANSWER_MAX", 0.8, "bound on the log-likelihood ratio read from how an actor answers an opening",
+             "an answer is the commonest evidence of type; read at most this, a type is learnt over a game, not "
+             "in its first turns, so the region's first turns say little about how many are greedy (docs/MODEL.md "
+             "§5)", "Perception"),
+    Constant("READING_MAX", 3.0, "bound on the log-likelihood ratio read from one move or stance",
+             "a move the model makes almost impossible for one type is strong evidence, never proof: misperception "
+             "and action noise make any move possible", "Perception"),
     Constant("CRISIS_TENSION", 0.3, "tension target added by an open crisis, per rung over WAR_RUNG",
              "a crisis at the brink adds almost a quarter to its pair's tension target", "Tension"),
     Constant("WAR_PROSPERITY_COST", 0.34, "share of its starting prosperity every side of a war loses",

@@ -3,9 +3,9 @@ across the whole batch: arrays are (B, K) for K actors, or (B, K, N) for their p
 
 A doctrine is played by its actor according to its type (docs/MODEL.md §7.14): the doctrine
 gives the style (which moves, toward whom), the type what the actor wants. A greedy actor
-challenges where it expects to win (rules/challenge.py, a step of the turn of its own) and skips
-most of the costly reassurance its doctrine calls for (it arms instead); a security-seeker
-challenges only from fear and pays for reassurance. In
+challenges where it expects to win (rules/challenge.py, a step of the turn of its own) and
+exploits a concession made to it where a security-seeker would take it; a security-seeker
+challenges only from fear. In
 a crisis both types weigh their odds, but only a greedy actor chooses war, and a security-seeker
 strikes first only from fear. The fixed policies (`always-arm`, ...) ignore type: they are
 experiments."""
@@ -23,6 +23,7 @@ from .pairs import first_best
 from .rules.bargaining import Footing, preempts, stands_fast
 from .rules.crises import Stakes
 from .rules.in_force import InForce
+from .rules.perception import talks
 from .vocab import Action, Family, Stance
 
 A = Action
@@ -60,7 +61,7 @@ class View:
     def _at_me(self) -> np.ndarray:
         """(B, N, N) [b, i, j]: j's last move was aimed at i."""
         n = self.same_bloc.shape[0]
-        return self.last_target[:, None, :] == np.arange(n)[None, :, None]
+        return self.last_target[:, None, :] == np.arange(n, dtype=self.last_target.dtype)[None, :, None]
 
     @functools.cached_property
     def against(self) -> np.ndarray:
@@ -77,6 +78,11 @@ class View:
         only_rival = rival & (rival.sum(axis=0, keepdims=True) == 1)
         armed_at_me = (la == Action.ARM)[:, None, :] & only_rival[None]
         return (aimed[:, None, :] & self._at_me) | armed_at_me
+
+    @functools.cached_property
+    def opened(self) -> np.ndarray:
+        """(B, N, N) [b, i, j]: j made an opening to i last turn (a summit, CBM or trade aimed at i)."""
+        return talks(self.last_action)[:, None, :] & self._at_me
 
     @functools.cached_property
     def pressured(self) -> np.ndarray:
@@ -171,24 +177,29 @@ class Doctrine:
         action, target = self.choose(seats)
         action, target = np.asarray(action, dtype=np.int8), np.asarray(target, dtype=np.int64)
         if self.plays_by_type and view.greedy is not None and view.types_differ.any():
-            action, target = self._reassure_by_type(seats, action, target)
+            action, target = self._answer_by_type(seats, action, target)
         return action, target
 
     def choose(self, s: Seats) -> tuple[np.ndarray, np.ndarray]:
         raise NotImplementedError
 
-    def _reassure_by_type(self, s: Seats, action, target):
-        """A greedy actor pays only GREEDY_CBM_SHARE of its doctrine's reassurance and attends
-        only GREEDY_FORUM_SHARE of its forums (it free-rides on the collective good): it arms
-        instead. (Its challenges by type are a rule of their own: rules/challenge.py.)"""
+    def _answer_by_type(self, s: Seats, action, target):
+        """The types differ less in what they do than in how they answer an opening (a rival's summit,
+        CBM or trade aimed at them last turn; Jervis 1976, ch. 3): a greedy actor exploits it with chance
+        GREEDY_EXPLOIT, pressuring the one who opened; otherwise a security-seeker reciprocates, aiming the
+        summit, CBM or trade its doctrine calls for at it, while a greedy actor keeps its own target.
+        Unprovoked, a greedy actor mimics (Kydd 2005), skipping only GREEDY_CBM_SKIP of the
+        confidence-building its doctrine calls for (it arms instead). Its challenges by type are a rule
+        of their own: rules/challenge.py."""
         v = s.view
         greedy = s.rows(v.greedy) & v.types_differ[:, None]
         u = s.rows(v.u2)
-        skip = greedy & (
-            ((action == A.CBM) & (u >= K.GREEDY_CBM_SHARE)) | ((action == A.FORUM) & (u >= K.GREEDY_FORUM_SHARE))
-        )
-        action = np.where(skip, A.ARM, action).astype(np.int8)
-        target = np.where(skip, -1, target)
+        conceder = s.most_tense(s.rows(v.opened) & s.rivals)
+        exploit = greedy & (conceder >= 0) & (u < K.GREEDY_EXPLOIT)
+        reciprocate = ~greedy & (conceder >= 0) & talks(action)
+        skip = greedy & (action == A.CBM) & (u >= 1.0 - K.GREEDY_CBM_SKIP)
+        action = np.where(exploit, A.PRESSURE, np.where(skip, A.ARM, action)).astype(np.int8)
+        target = np.where(exploit | reciprocate, conceder, np.where(skip, -1, target))
         return action, target
 
     def stance(self, f: Footing, rung, greedy) -> np.ndarray:

@@ -150,8 +150,7 @@ class Engine:
         if self.scenario.dynamics:
             st = actions.act(st, moves, self.start_prosperity)
         # 4. perception: what the moves and stances said, read into trust
-        reading = perception.read_moves(moves, p, self.same_bloc)
-        reading = reading + perception.read_stances(stance, start.stake_rung, self.stakes, self.n)[:, None, :]
+        reading = perception.read_turn(view, moves, stance, start, self._doctrine_of, self.same_bloc)
         logodds, trust_parts = perception.update_trust(
             st.trust_logodds, self.start_logodds, reading, trust_card, p, self.camp, pair_noise, self.offf
         )
@@ -214,7 +213,7 @@ class Engine:
         st = attrs.evolve(st, resolve=resolve)
         # 6. arms
         threat = arms.threat(trust, st.alliance, st.capability, self.offf)
-        capability = arms.arms_dynamics(st.capability, threat, self.grievance, st.greedy, p)
+        capability = arms.arms_dynamics(st.capability, threat, self.grievance, p)
         race = np.maximum(capability - start.capability, 0.0)
         # 7. tension
         pulls = tension_rule.tension_pulls(

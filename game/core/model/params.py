@@ -259,15 +259,20 @@ SPEC = {p.name: p for p in PARAMS}
 NAMES = tuple(p.name for p in PARAMS)
 INDEX = {name: k for k, name in enumerate(NAMES)}
 
+#: The two worlds differ in the truth of the world and in what arming, alliances and reassurance
+#: say; they share how biased actors are (camp_bias, suspicion_bias), which would otherwise show in
+#: the first turns' tension whatever anyone did, and their greedy shares are far enough apart for
+#: the theory's verdict but close enough that a region's first turns do not give the world away
+#: (docs/MODEL.md §5, the hidden world).
 PRESETS: dict[str, dict[str, float]] = {
     "deterrence-world": dict(
-        greedy_share=0.6,
+        greedy_share=0.5,
         arming_signal=0.0,
         alliance_signal=0.0,
         reassurance_signal=0.5,
         misperception=0.1,
-        suspicion_bias=0.0,
-        camp_bias=0.1,
+        suspicion_bias=-0.1,
+        camp_bias=0.2,
         ally_credibility=0.9,
         weakness_invites=0.5,
         resolve_gain=0.15,
@@ -286,13 +291,13 @@ PRESETS: dict[str, dict[str, float]] = {
         secure_payoff_T=2.0,
     ),
     "spiral-world": dict(
-        greedy_share=0.1,
+        greedy_share=0.2,
         arming_signal=-1.0,
         alliance_signal=-0.8,
         reassurance_signal=2.0,
         misperception=0.4,
-        suspicion_bias=-0.2,
-        camp_bias=0.3,
+        suspicion_bias=-0.1,
+        camp_bias=0.2,
         ally_credibility=0.5,
         weakness_invites=0.0,
         resolve_gain=0.03,

@@ -44,15 +44,48 @@ def likelihood_scenario(scenario: Scenario, turns: int) -> Scenario:
     return scenario.with_turns(turns)
 
 
+#: what was done to a mover last turn, which its move answers: nothing, an opening (a summit, CBM or trade
+#: aimed at it by another bloc's actor), or a threat (pressure or a challenge aimed at it); a threat counts first
+NOTHING, CONCESSION, THREAT = range(3)
+
+
+def contexts(last_action: np.ndarray, last_target: np.ndarray, same_bloc: np.ndarray) -> np.ndarray:
+    """(B, N) what was done to each actor last turn (NOTHING, CONCESSION or THREAT), from last turn's
+    public moves (B, N), -1 before the first turn."""
+    from ..model.vocab import Action
+
+    n = same_bloc.shape[0]
+    aimed = last_target[:, :, None] == np.arange(n)[None, None, :]  # [b, k, j]: k's move was aimed at j
+    talk = np.isin(last_action, (Action.SUMMIT, Action.CBM, Action.TRADE))
+    conceded = (talk[:, :, None] & aimed & ~same_bloc[None]).any(axis=1)
+    threat = (((last_action == Action.PRESSURE) | (last_action == Action.CHALLENGE))[:, :, None] & aimed).any(axis=1)
+    return np.where(threat, THREAT, np.where(conceded, CONCESSION, NOTHING))
+
+
+def same_blocs(scenario: Scenario) -> np.ndarray:
+    blocs = [a.bloc for a in scenario.actors]
+    return np.array([[x == y for y in blocs] for x in blocs])
+
+
+def world_reading(like: np.ndarray, context: np.ndarray, action: np.ndarray) -> np.ndarray:
+    """(B,) the log-likelihood ratio of the spiral world over the deterrence world of one turn's public
+    moves (B, N), each read as independent evidence given what was done to its mover (context)."""
+    step = np.log(like[1] / like[0])  # (contexts, actions)
+    return step[context, action.astype(np.intp)].sum(axis=1)
+
+
 @functools.lru_cache(maxsize=16)
 def _move_likelihoods(scenario: Scenario, doctrines: tuple[str, ...], games: int = 400) -> np.ndarray:
-    """(2, A) the chance of each action in each world, over every actor and turn of `games`
-    simulated games of the scenario with these doctrines (Laplace-smoothed): the model's own
-    likelihood of a public move under each world."""
+    """(2, 3, A) the chance of each action in each world, given what was done to the mover last turn
+    (contexts), over every actor and turn of `games` simulated games of the scenario with these
+    doctrines (Laplace-smoothed): the model's own likelihood of a public move under each world. The
+    two worlds differ less in how often actors make each move than in how they answer a concession
+    or a threat (docs/MODEL.md §5), so the observer reads each move by what it answers."""
     from ..model.engine import Engine
     from ..runs.options import preset_worldview
 
-    counts = np.ones((2, 9))
+    same_bloc = same_blocs(scenario)
+    counts = np.ones((2, 3, 9))
     for w, world in enumerate(WORLDS):
         eng = Engine(
             scenario.with_worldview(preset_worldview(scenario, world)),
@@ -60,31 +93,39 @@ def _move_likelihoods(scenario: Scenario, doctrines: tuple[str, ...], games: int
             list(doctrines),
             causes=False,
         )
+        last = np.full((games, scenario.n), -1), np.full((games, scenario.n), -1)
         while not eng.done:
             log = eng.step()
+            context = contexts(*last, same_bloc)
             live = log.active[:, None] & np.ones(log.action.shape, dtype=bool)
-            counts[w] += np.bincount(log.action[live].astype(int), minlength=9)
-    return counts / counts.sum(axis=1, keepdims=True)
+            np.add.at(counts[w], (context[live], log.action[live].astype(int)), 1.0)
+            last = log.action, log.target
+    return counts / counts.sum(axis=2, keepdims=True)
 
 
 def observer_path(
     scenario: Scenario, doctrines, turns: list[dict], prior_spiral: float = 0.5
 ) -> list[tuple[int, float]]:
     """What an observer who sees every public move, and reads each as independent evidence with
-    the model's own likelihoods (_move_likelihoods, human seats counted as the scenario's own
-    doctrine), believes of the spiral world after each turn: [(turn, chance), ...]."""
+    the model's own likelihoods given what was done to its mover the turn before (_move_likelihoods,
+    human seats counted as the scenario's own doctrine), believes of the spiral world after each
+    turn: [(turn, chance), ...]."""
     from ..model.vocab import Action
 
     if not 0.0 < prior_spiral < 1.0:  # a prior of 0 or 1 is certainty: no evidence moves it
         return [(t["turn"], float(prior_spiral)) for t in turns]
     own = tuple(d if d != "human" else default for d, default in zip(doctrines, scenario.default_doctrines()))
     like = _move_likelihoods(scenario, own)
+    codes, same_bloc = list(scenario.codes), same_blocs(scenario)
     logodds = np.log(prior_spiral / (1.0 - prior_spiral))
+    last = np.full((1, len(codes)), -1), np.full((1, len(codes)), -1)
     path = []
     for t in turns:
-        for move in t["actions"].values():
-            a = int(Action[move["action"]])
-            logodds += np.log(like[1, a] / like[0, a])
+        moves = [t["actions"][c] for c in codes]
+        action = np.array([[int(Action[m["action"]]) for m in moves]])
+        target = np.array([[codes.index(m["target"]) if m.get("target") else -1 for m in moves]])
+        logodds += float(world_reading(like, contexts(*last, same_bloc), action)[0])
+        last = action, target
         with np.errstate(over="ignore"):  # a belief beyond exp's range is certainty: 1 / (1 + inf) = 0
             path.append((t["turn"], float(1.0 / (1.0 + np.exp(-logodds)))))
     return path

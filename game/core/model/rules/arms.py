@@ -22,15 +22,11 @@ def rest_grievance(p: InForce, start_capability, start_threat):
     return p.actor("arms_fatigue") * start_capability[None, :] - p.actor("arms_fear") * start_threat
 
 
-def arms_dynamics(capability, threat_now, grievance, greedy, p: InForce):
-    """capability ← clip(capability + arms_fear·threat − arms_fatigue·capability + g
-    + GREED_ARMING·[greedy], CAPABILITY_MIN, CAPABILITY_MAX)."""
+def arms_dynamics(capability, threat_now, grievance, p: InForce):
+    """capability ← clip(capability + arms_fear·threat − arms_fatigue·capability + g, CAPABILITY_MIN,
+    CAPABILITY_MAX): the same for both types, so that background arming does not give a type away."""
     return np.clip(
-        capability
-        + p.actor("arms_fear") * threat_now
-        - p.actor("arms_fatigue") * capability
-        + grievance
-        + K.GREED_ARMING * greedy,
+        capability + p.actor("arms_fear") * threat_now - p.actor("arms_fatigue") * capability + grievance,
         K.CAPABILITY_MIN,
         K.CAPABILITY_MAX,
     )

@@ -55,14 +55,18 @@ def challenge_choice(v, i: int, boldness: float = 0.0):
             continue
         side = int(np.flatnonzero(v.stakes.party[s] == i)[0])
         j = int(v.stakes.party[s, 1 - side])
-        win = crisis_odds(v.stakes, s, np.full(b, side), v.capability, v.alliance, v.credibility, p)[:, side]
-        both_nuclear = bool(v.stakes.nuclear[i] and v.stakes.nuclear[j])
-        greedy_z = (
-            greedy_challenge_logodds(v.stakes.value[s], win, v.resolve[:, j], v.ties[:, i, j], v.forum, both_nuclear, p)
-            + boldness
-        )
-        secure_z = secure_challenge_logodds(fear(v.trust[:, i, j], v.tension[:, i, j], p), v.ties[:, i, j], v.forum, p)
-        z = np.where(v.greedy[:, i], greedy_z, secure_z)
+        z = secure_challenge_logodds(fear(v.trust[:, i, j], v.tension[:, i, j], p), v.ties[:, i, j], v.forum, p)
+        # a greedy actor's odds of winning, worked out only in the games where it is greedy: they cost most
+        g = np.flatnonzero(v.greedy[:, i] & (v.stake_rung[:, s] == 0))
+        if g.size:
+            pg = InForce(p.values[g])
+            win = crisis_odds(v.stakes, s, np.full(g.size, side), v.capability[g], v.alliance[g], v.credibility[g], pg)
+            both_nuclear = bool(v.stakes.nuclear[i] and v.stakes.nuclear[j])
+            ties = v.ties[g, i, j]
+            z[g] = greedy_challenge_logodds(
+                v.stakes.value[s], win[:, side], v.resolve[g, j], ties, v.forum[g], both_nuclear, pg
+            )
+            z[g] += boldness
         now = ~fires & (v.stake_rung[:, s] == 0) & (v.u_pair[:, i, j] < sigmoid(z))
         target, fires = np.where(now, j, target), fires | now
     return target, fires

@@ -32,29 +32,27 @@ class Moves:
     def aimed(self) -> np.ndarray:
         """(B, N, N) [b, i, j]: i's move was aimed at j."""
         n = self.target.shape[1]
-        return self.target[:, :, None] == np.arange(n)[None, None, :]
+        return self.target[:, :, None] == np.arange(n, dtype=self.target.dtype)[None, None, :]  # one dtype: no cast
 
     def did(self, *actions: Action) -> np.ndarray:
         """(B, N, N) [b, i, j]: i aimed one of these actions at j."""
-        return self._masks(actions)[0]
-
-    def between(self, *actions: Action) -> np.ndarray:
-        """(B, N, N) [b, i, j]: i aimed one of these actions at j, or j at i."""
-        return self._masks(actions)[1]
-
-    @functools.cached_property
-    def _known(self) -> dict:
-        return {}
-
-    def _masks(self, actions: tuple) -> tuple[np.ndarray, np.ndarray]:
-        """(did, between) for a set of actions, worked out on first use."""
         if actions not in self._known:
             chose = np.zeros(self.action.shape, dtype=bool)
             for action in actions:
                 chose |= self.action == action
-            did = chose[:, :, None] & self.aimed
-            self._known[actions] = (did, both_ways(did))
+            self._known[actions] = chose[:, :, None] & self.aimed
         return self._known[actions]
+
+    def between(self, *actions: Action) -> np.ndarray:
+        """(B, N, N) [b, i, j]: i aimed one of these actions at j, or j at i."""
+        if ("between", actions) not in self._known:
+            self._known[("between", actions)] = both_ways(self.did(*actions))
+        return self._known[("between", actions)]
+
+    @functools.cached_property
+    def _known(self) -> dict:
+        """The masks worked out so far: several rules read the same ones."""
+        return {}
 
     def count(self, mask: np.ndarray) -> np.ndarray:
         """How many cells of each row of a (B, N, N) mask, or actors of a (B, N) mask, are set, as float32."""

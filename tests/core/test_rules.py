@@ -377,7 +377,7 @@ def test_a_stance_only_one_type_takes_on_every_draw_reads_the_prior_bounded_rati
     f = Footing(
         odds=np.full(m, 0.5, np.float32), sure=np.full(m, 0.5, np.float32), value=2.0,
         war_cost=np.zeros(m, np.float32), fear=np.zeros(m, np.float32), face=np.zeros(m, np.float32),
-        u=np.ones(m, np.float32), their_resolve=np.zeros(m, np.float32),
+        u=np.ones(m, np.float32), their_resolve=np.zeros(m, np.float32), provoked=np.zeros(m, bool),
     )  # fmt: skip
     chance = perception.stance_chances(make("deterrence"), f, np.array([1], np.int8), False, np.zeros(m, np.float32))
     grid, prior = k("STANCE_GRID"), k("STANCE_PRIOR")

@@ -14,7 +14,7 @@ from game.ui.window import driver
 
 from .helpers import Canvas, recording_text
 
-SEED, WAR_TURN = 52, 9  # every seat on deterrence: a crisis at rung 2 after turn 7, a war over Taiwan at turn 9
+SEED, WAR_TURN = 13, 15  # every seat on deterrence: a crisis at rung 2 after turn 13, a war over Taiwan at turn 15
 CRISIS_TURN = WAR_TURN - 2
 
 

@@ -209,7 +209,8 @@ def read_stances(v, doctrine_of, stance, escalated, stake_challenger) -> np.ndar
         for side in (0, 1):
             i, j = int(stakes.party[s, side]), int(stakes.party[s, 1 - side])
             face = p.game("audience_cost") * float(stakes.value[s]) * escalated[keep, s, i]
-            f = attrs.evolve(footing(w, stakes, s, side, side_of, odds[:, side], p, None), face=face)
+            provoked = escalated[keep, s, j].astype(bool)  # public: the other escalated in this crisis
+            f = attrs.evolve(footing(w, stakes, s, side, side_of, odds[:, side], p, None), face=face, provoked=provoked)
             both = bool(stakes.nuclear[i] and stakes.nuclear[j])
             chance = stance_chances(doctrine_of(i), f, w.stake_rung[:, s], both, p.game("misperception"))
             took = stance[keep, s, side].astype(np.intp)[None, :, None]

@@ -1,4 +1,5 @@
 """Deterrence or Dialogue: python main.py [play|simulate|compare|sweep|validate|cards] ..."""
+
 import os
 import sys
 

@@ -62,7 +62,7 @@ const SECRET = "Only you know this. The others must guess your type from what yo
   "theirs; every type is revealed in the debrief.";
 const BRIEFING = {
   greedy: ["You feel the 2×2 as a prisoner's dilemma: deterring while the other talks pays you best (T > R). " +
-    "Stakes are worth winning: a challenge can take one, but everyone reads a challenge and escalation as greed.",
+    "Stakes are worth winning: a challenge can take one, but others read a challenge or an escalation as greed unless fear explains it.",
   SECRET],
   secure: ["You feel the 2×2 as an assurance game: you do best when both sides talk (R > your T). You want " +
     "safety more than stakes; costly reassurance (CBM) shows the others what you are.", SECRET],

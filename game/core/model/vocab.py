@@ -66,7 +66,8 @@ ACTION_HELP = {
     Action.TRADE: "Trade with a target. Builds ties and prosperity for both.",
     Action.HOLD: "Restraint: do nothing this turn. Counts as dialogue in the 2x2 payoff.",
     Action.CHALLENGE: (
-        "Press a claim on a stake you share with the target: opens a crisis over it. Read by everyone as greed."
+        "Press a claim on a stake you share with the target: opens a crisis over it. "
+        "Read as greed unless fear explains it."
     ),
 }
 

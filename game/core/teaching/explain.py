@@ -95,8 +95,9 @@ HOSTILE_STANCE = {"ESCALATE": "escalation", "REFUSE": "refusal to settle"}
 
 def _hostile_because(entry: dict, obs: str, subj: str, parts: dict, names: dict, local: bool) -> str:
     """Why a move was read as hostile, as a clause: the mover's stances in its crises (read with its move:
-    escalating and refusing a settlement read as greed), the observer's camp (it sits in another bloc) and
-    its suspicion (suspicion bias and misreading), each named when it pushed trust down."""
+    escalating and refusing a settlement read as greed where a greedy actor was likelier to do it), the
+    observer's camp (it sits in another bloc) and its suspicion (suspicion bias and misreading), each named
+    when it pushed trust down."""
     why = []
     for c in entry.get("crises", []):
         stances = c.get("stances", {})

@@ -48,8 +48,8 @@ def briefing(kind: str, name: str, dynamics: bool = True) -> list[tuple[str, str
         out.append(
             (
                 "You feel the 2×2 as a prisoner's dilemma: deterring while the other talks pays you best "
-                "(T > R). Stakes are worth winning: a challenge can take one, but everyone reads a challenge "
-                "and escalation as greed.",
+                "(T > R). Stakes are worth winning: a challenge can take one, but others read a challenge or "
+                "an escalation as greed unless fear explains it.",
                 "game",
             )
         )

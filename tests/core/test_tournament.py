@@ -87,3 +87,16 @@ def test_tournament_command_prints_and_writes_its_table(tmp_path):
     assert len(out.read_text().splitlines()) == 1 + 2 * 2 * 4
     r = run_main("tournament", "--stances", "wobble")
     assert r.returncode == 2 and "allowed: firm" in r.stderr
+
+
+def test_plans_side_by_side_in_east_asia_equal_each_plan_alone():
+    """In a region whose crises are read by the others (east_asia_2023, spiral world), a seat's plans played side
+    by side give the scores each plan gives alone: the others read a plan's stances by its doctrine's rule."""
+    ea = load_scenario("east_asia_2023")
+    plans = ["deterrence", "deterrence+settle+never", "deterrence+escalate+always"]
+    t = run_tournament(ea, [0], plans, ("spiral-world",), games=12, seed=3, workers=1)
+    for plan in plans:
+        doctrines = list(ea.default_doctrines())
+        doctrines[0] = plan
+        table = play_table(in_world(ea, "spiral-world"), np.arange(3, 15), doctrines)
+        assert np.array_equal(t.score[("spiral-world", 0, plan)], table.score[:, 0])

@@ -212,7 +212,9 @@ def read_stances(v, doctrine_of, stance, escalated, stake_challenger) -> np.ndar
             provoked = escalated[keep, s, j].astype(bool)  # public: the other escalated in this crisis
             f = attrs.evolve(footing(w, stakes, s, side, side_of, odds[:, side], p, None), face=face, provoked=provoked)
             both = bool(stakes.nuclear[i] and stakes.nuclear[j])
-            chance = stance_chances(doctrine_of(i), f, w.stake_rung[:, s], both, p.game("misperception"))
+            # the others read a stance by the doctrine's own rule for each type: a seat's plan is private
+            rule = getattr(doctrine_of(i), "doctrine", doctrine_of(i))
+            chance = stance_chances(rule, f, w.stake_rung[:, s], both, p.game("misperception"))
             took = stance[keep, s, side].astype(np.intp)[None, :, None]
             taken = np.take_along_axis(chance, np.broadcast_to(took, (2, keep.size, 1)), axis=2)[..., 0]
             reading[keep, i] += np.where(open_now[:, s], bounded(np.log(taken[1]) - np.log(taken[0])), 0.0)

@@ -13,7 +13,7 @@ from . import schema
 from .article import paragraphs
 from .checks import ACTOR_CODE, read_toml
 from ..model.world import ALL, Card, Deck, Effect
-from .paths import CARDS, FileProblem, read_limited
+from .paths import CARDS
 from .schema import Problem, items, number, text
 
 # kind -> (required keys besides kind, allowed amount range, integer amount?)
@@ -237,31 +237,13 @@ def _card(file, c: CardEntry, index: int, raw, article: tuple[str, ...]) -> Card
     )
 
 
-# decks already read, by path, the file's bytes and the article's paragraphs: every scenario names a deck, so
-# the setup screen and the lesson cards would otherwise parse and check the same file again each time
-_read: dict[tuple, Deck] = {}
-KEPT_DECKS = 32
-
-
 def load_deck(path_or_name) -> Deck:
-    """The checked deck at a path, or with a name in assets/cards/ (a file read before, unchanged, is not
-    checked again)."""
+    """The checked deck at a path, or with a name in assets/cards/."""
     path = Path(path_or_name)
     if not path.suffix:
         path = CARDS / f"{path_or_name}.toml"
-    article = paragraphs()
-    try:
-        key = (str(path), read_limited(path), article)
-    except FileProblem:  # read_toml says what is wrong with it
-        key = None
-    if key in _read:
-        return _read[key]
     raw = read_toml(path)
     f = schema.structure(raw, DeckFile, path, where)
+    article = paragraphs()
     cards = tuple(_card(path, c, k, raw, article) for k, c in enumerate(f.card))
-    deck = Deck(name=f.deck.name or path.stem, title=f.deck.title or path.stem, cards=cards, path=str(path))
-    if key is not None:
-        if len(_read) >= KEPT_DECKS:
-            _read.clear()
-        _read[key] = deck
-    return deck
+    return Deck(name=f.deck.name or path.stem, title=f.deck.title or path.stem, cards=cards, path=str(path))

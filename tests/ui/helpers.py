@@ -6,6 +6,7 @@ import pygame
 
 from game.ui.tours import frame_record
 from game.ui.tours.frame_record import Canvas, TextRecorder  # noqa: F401 (tests import them from here)
+from game.ui.tours.lab_screenshots import BREATH
 from game.ui.window import driver
 from game.ui.scenes.title import TitleScene
 
@@ -41,7 +42,7 @@ def wait_for_debrief(app, seconds: float = 60.0):
     while not app.top.ready:
         assert time.monotonic() - start < seconds, "the debrief never became ready"
         driver.run(app, 1)
-        time.sleep(0.05)
+        time.sleep(BREATH)
 
 
 # the recorder the screenshot tour writes its JSON with: the tests read frames with the same instrument

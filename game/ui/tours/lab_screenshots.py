@@ -12,7 +12,7 @@ from ..menus import title_menu
 from . import frame_record
 
 WAIT = 90.0  # seconds a background run may take before the tour gives up on it
-BREATH = 0.05  # seconds between frames while waiting: the window stays live without drawing as fast as it can
+BREATH = 0.1  # seconds between frames while waiting: the window stays live, ten frames a second, not drawing flat out
 
 
 def wait_for(app, done, limit: float = WAIT) -> bool:

@@ -169,10 +169,12 @@ def _wait_for_debrief(app):
     """The debrief works out the observer and the baselines in the background first."""
     import time
 
+    from .lab_screenshots import BREATH
+
     start = time.monotonic()
     while not getattr(app.top, "ready", True) and time.monotonic() - start < 60:
         driver.run(app, 1)
-        time.sleep(0.05)  # live at 20 frames a second, not drawing as fast as it can
+        time.sleep(BREATH)
 
 
 def _debrief_tour(app, visit, out=None, suffix=""):

@@ -29,6 +29,32 @@ def setup_two_humans_and_start(app):
     assert driver.top_name(app) in ("play", "pass"), driver.top_name(app)
 
 
+def two_humans_after_a_turn(app):
+    """Title → setup with two humans → both play move 1 in turn 1: the play screen after a turn's result."""
+    start_at_title(app)
+    setup_two_humans_and_start(app)
+    driver.settle_pass(app)
+    driver.play_human_turn(app, pygame.K_1)
+    driver.play_human_turn(app, pygame.K_1)
+    driver.settle_pass(app)
+
+
+def debrief_page_words(app, monkeypatch, page: str) -> list[str]:
+    """Every string the debrief on top renders when it draws its page `page` afresh."""
+    from game.ui.window import text
+
+    scene = app.top
+    scene.tab = [p for p, _ in scene.pages].index(page)
+    scene.relayout()
+    seen = []
+    real = text.render
+    monkeypatch.setattr(text, "render", lambda s, *a, **k: seen.append(str(s)) or real(s, *a, **k))
+    scene._cache.clear()
+    app.draw(app.screen)
+    monkeypatch.setattr(text, "render", real)
+    return seen
+
+
 def play_scene(app):
     for scene in reversed(app.stack):
         if scene.name == "play":

@@ -422,15 +422,10 @@ def test_help_scrolls_at_2_rather_than_shrinking(make_app, recording):
 @pytest.mark.parametrize("scale", [1.0, 1.5])
 def test_w_shows_the_why_panel_full_size_at_every_size(make_app, scale):
     """W brings the why panel up in the map's place (1.0) or as the view (tabs), showing many lines."""
-    from tests.ui.helpers import setup_two_humans_and_start, start_at_title
+    from tests.ui.helpers import two_humans_after_a_turn
 
     app = make_app(turns=6, scale=scale)
-    start_at_title(app)
-    setup_two_humans_and_start(app)
-    driver.settle_pass(app)
-    driver.play_human_turn(app, pygame.K_1)
-    driver.play_human_turn(app, pygame.K_1)
-    driver.settle_pass(app)
+    two_humans_after_a_turn(app)
     small = app.top.why.rect.height
     driver.press(app, pygame.K_w)
     play = app.top
@@ -444,15 +439,10 @@ def test_w_shows_the_why_panel_full_size_at_every_size(make_app, scale):
 
 def test_the_event_cards_quote_grows_with_the_text_size(make_app, recording):
     """The card's quote at 1.5 and 2.0 (the card view, E) is drawn no smaller than at 1.0."""
-    from tests.ui.helpers import setup_two_humans_and_start, start_at_title
+    from tests.ui.helpers import two_humans_after_a_turn
 
     app = make_app(turns=6)
-    start_at_title(app)
-    setup_two_humans_and_start(app)
-    driver.settle_pass(app)
-    driver.play_human_turn(app, pygame.K_1)
-    driver.play_human_turn(app, pygame.K_1)
-    driver.settle_pass(app)
+    two_humans_after_a_turn(app)
 
     def quote_px():
         return [px for _, words, px, _ in draw_frame(app).drawn if words.startswith("“")]

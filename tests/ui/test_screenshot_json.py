@@ -27,16 +27,11 @@ def test_a_shot_writes_the_picture_and_what_it_shows(make_app, tmp_path):
 
 def test_the_play_screens_chart_reports_its_plot_and_points(make_app, tmp_path):
     """The chart view's JSON names each chart's plot rectangle inside its panel and the points drawn per series."""
-    from tests.ui.helpers import setup_two_humans_and_start, start_at_title
+    from tests.ui.helpers import two_humans_after_a_turn
 
     with frame_record.recording():
         app = make_app(turns=6)
-        start_at_title(app)
-        setup_two_humans_and_start(app)
-        driver.settle_pass(app)
-        driver.play_human_turn(app, pygame.K_1)
-        driver.play_human_turn(app, pygame.K_1)
-        driver.settle_pass(app)
+        two_humans_after_a_turn(app)
         driver.press(app, pygame.K_c)
         frame_record.shoot(app, tmp_path / "play-chart")
     charts = json.loads((tmp_path / "play-chart.json").read_text(encoding="utf-8"))["charts"]

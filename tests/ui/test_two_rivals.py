@@ -123,23 +123,15 @@ def test_a_whole_game_and_its_debrief_words_have_no_region():
 
 
 def test_the_debrief_charts_and_turning_points_speak_of_payoffs(make_app, monkeypatch):
-    from .helpers import wait_for_debrief
+    from .helpers import debrief_page_words, wait_for_debrief
 
     app = make_app("two_rivals", seed=4, doctrines=["reciprocity", "reciprocity"], turns=5)
     game = Game(load_scenario("two_rivals"), 4, ["reciprocity", "reciprocity"], turns=5)
     game.autoplay()
     app.push(app.scene("debrief", game))
     wait_for_debrief(app)
-    scene = app.top
     for page in ("charts", "turns", "scores"):
-        scene.tab = [p for p, _ in scene.pages].index(page)
-        scene.relayout()
-        seen = []
-        real = text.render
-        monkeypatch.setattr(text, "render", lambda s, *a, **k: seen.append(str(s)) or real(s, *a, **k))
-        scene._cache.clear()
-        app.draw(app.screen)
-        monkeypatch.setattr(text, "render", real)
+        seen = debrief_page_words(app, monkeypatch, page)
         joined = "\n".join(seen)
         assert "payoff" in joined.lower() or page == "scores", page
         assert not [s for s in seen if REGIONAL.search(s)], (page, [s for s in seen if REGIONAL.search(s)])

@@ -103,25 +103,14 @@ def test_no_banner_without_a_war(make_app):
 
 def test_the_debrief_turning_points_include_the_war(make_app, monkeypatch):
     """The debrief's turning points lead with the war: its turn, stake, sides and who escalated."""
-    from game.ui.window import text
-
-    from .helpers import wait_for_debrief
+    from .helpers import debrief_page_words, wait_for_debrief
 
     game = _game(WAR_TURN)
     assert game.over
     app = make_app()
     app.push(app.scene("debrief", game))
     wait_for_debrief(app)
-    scene = app.top
-    scene.tab = [p for p, _ in scene.pages].index("turns")
-    scene.relayout()
-    seen = []
-    real = text.render
-    monkeypatch.setattr(text, "render", lambda s, *a, **k: seen.append(str(s)) or real(s, *a, **k))
-    scene._cache.clear()
-    app.draw(app.screen)
-    monkeypatch.setattr(text, "render", real)
-    joined = " ".join(seen)
+    joined = " ".join(debrief_page_words(app, monkeypatch, "turns"))
     assert f"Turn {WAR_TURN}: WAR over Taiwan" in joined
 
 

@@ -142,24 +142,29 @@ class Known:
     draws: object  # rng.CrisisDraws: preempt and hunch
 
 
-def footing(view, stakes: Stakes, s: int, side: int, side_of, odds, p, known) -> Footing:
-    """The party on `side` of stake s as its doctrine weighs it (bargaining.Footing)."""
+def footing(view, stakes: Stakes, s: int, side: int, side_of, odds, p, known, escalated=None) -> Footing:
+    """The party on `side` of stake s as its doctrine weighs it (bargaining.Footing). Who escalated is
+    public (escalated, (B, S, N); known.escalated by default): it gives the party's face and whether
+    it was provoked. known, the private part (real backing, the draws), gives its own reckoning."""
     i, j = int(stakes.party[s, side]), int(stakes.party[s, 1 - side])
     value = float(stakes.value[s])
     cost = war_cost(view.greedy[:, i], bool(stakes.nuclear[i] and stakes.nuclear[j]))
     fear_now = fear(view.trust[:, i, j], view.tension[:, i, j], p)
+    b = odds.shape[0]
+    if escalated is None and known is not None:
+        escalated = known.escalated
+    if escalated is None:
+        face, provoked = np.zeros(b, np.float32), np.zeros(b, bool)
+    else:
+        face, provoked = p.game("audience_cost") * value * escalated[:, s, i], escalated[:, s, j]
     if known is None:
-        b = odds.shape[0]
-        sure, face, u = odds, np.zeros(b, np.float32), np.ones(b, np.float32)
-        provoked = np.zeros(b, bool)
+        sure, u = odds, np.ones(b, np.float32)
     else:
         real = odds_with_real_backing(
             stakes, s, side, side_of, view.capability, view.alliance, view.credibility, known.backing[:, s], p
         )
         sure = reckoning(real, known.draws.hunch[:, s, side], p.game("misperception"))
-        face = p.game("audience_cost") * value * known.escalated[:, s, i]
         u = known.draws.preempt[:, s, side]
-        provoked = known.escalated[:, s, j]
     return Footing(
         odds=odds,
         sure=sure,

@@ -208,9 +208,7 @@ def read_stances(v, doctrine_of, stance, escalated, stake_challenger) -> np.ndar
         odds = crisis_odds(stakes, s, side_of, w.capability, w.alliance, w.credibility, p)
         for side in (0, 1):
             i, j = int(stakes.party[s, side]), int(stakes.party[s, 1 - side])
-            face = p.game("audience_cost") * float(stakes.value[s]) * escalated[keep, s, i]
-            provoked = escalated[keep, s, j].astype(bool)  # public: the other escalated in this crisis
-            f = attrs.evolve(footing(w, stakes, s, side, side_of, odds[:, side], p, None), face=face, provoked=provoked)
+            f = footing(w, stakes, s, side, side_of, odds[:, side], p, None, escalated[keep])
             both = bool(stakes.nuclear[i] and stakes.nuclear[j])
             # the others read a stance by the doctrine's own rule for each type: a seat's plan is private
             rule = getattr(doctrine_of(i), "doctrine", doctrine_of(i))

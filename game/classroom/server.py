@@ -80,12 +80,12 @@ class Hub:
             LOG.exception("%s could not be carried out", msg["type"])
             await self.send(ws, error(f"the server could not carry out this {msg['type']}"))
             return
+        if keep:  # saved before anyone sees the change: a screen never shows a turn the autosave has not
+            await self.keep()
         if msg["type"] in QUIET:  # a choice in progress: only its own seat's screens change
             await self.push(changed, only=msg["token"])
         else:
             await self.push(changed, consoles=True)
-        if keep:
-            await self.keep()
 
     async def keep(self) -> None:
         """Save the class as it is now; the file is written beside the loop, and the connection that
@@ -191,8 +191,8 @@ class Hub:
             await asyncio.sleep(TICK)
             due = self.room.tick()
             if due:
-                await self.push({ct.index for ct in due}, consoles=True)
                 await self.keep()
+                await self.push({ct.index for ct in due}, consoles=True)
             timed = {ct.index for ct in self.room.tables if ct.deadline is not None}
             if timed and loop.time() - last >= TIMER_PUSH:
                 last = loop.time()

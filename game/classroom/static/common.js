@@ -7,7 +7,7 @@ export const ACTIONS = [
   ["ally", "Ally", true, "deterrence", "Deepen alliance ties with a partner."],
   ["pressure", "Pressure", true, "deterrence", "Sanctions or a show of force against a target."],
   ["summit", "Summit", true, "dialogue", "Talk with a target: little signal, but it steps a crisis down."],
-  ["cbm", "Confidence-building", true, "dialogue", "Costly reassurance toward a target; reveals a security-seeker."],
+  ["cbm", "Confidence-building", true, "dialogue", "Costly reassurance toward a target; a weak sign of a security-seeker."],
   ["forum", "Regional forum", false, "dialogue", "Work through the regional forum (no target)."],
   ["trade", "Trade", true, "dialogue", "Trade with a target: ties and prosperity for both."],
   ["hold", "Hold", false, "dialogue", "Restraint: do nothing this turn."],

@@ -59,8 +59,8 @@ ACTION_HELP = {
     Action.PRESSURE: "Sanctions or a show of force against a target. Raises tension with it and your resolve image.",
     Action.SUMMIT: "Talk with a target. Cheap talk: little signal, but it steps a crisis down.",
     Action.CBM: (
-        "Costly confidence-building with a target (transparency, restraint). Costs capability; reveals a "
-        "security-seeker."
+        "Costly confidence-building with a target (transparency, restraint). Costs capability; a weak sign "
+        "of a security-seeker."
     ),
     Action.FORUM: "Work through the regional forum (no target). Raises the forum stock that lowers everyone's tension.",
     Action.TRADE: "Trade with a target. Builds ties and prosperity for both.",

@@ -180,6 +180,10 @@ class CrisisDraws:
     preempt: np.ndarray  # (B, S, 2) whether a security-seeking party strikes first at the brink (§7.14)
     hunch: np.ndarray  # (B, S, 2) a party's misjudgement of its odds, uniform on (-1, 1) (§7.14)
 
+    def of_games(self, keep: np.ndarray) -> "CrisisDraws":
+        """The same draws for the games in keep only."""
+        return CrisisDraws(**{f.name: getattr(self, f.name)[keep] for f in attrs.fields(CrisisDraws)})
+
 
 def crisis_draws(keys: np.ndarray, turn: int, stakes: int, n: int) -> CrisisDraws:
     """The turn's crisis draws for S stakes and N actors: the halves of the crisis stream's blocks

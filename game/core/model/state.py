@@ -78,6 +78,16 @@ class State:
             held[name] = np.where(finished.reshape(shape), getattr(before, name), new).astype(new.dtype)
         return attrs.evolve(self, **held)
 
+    def put_games(self, keep: np.ndarray, part: "State", names: list[str]) -> "State":
+        """This state with the named fields of the games in keep (an index) taken from part, the same
+        games' state (select_games) after a rule played on them alone."""
+        put = {}
+        for name in names:
+            whole = getattr(self, name).copy()
+            whole[keep] = getattr(part, name)
+            put[name] = whole
+        return attrs.evolve(self, **put)
+
     def select_games(self, keep: np.ndarray) -> "State":
         """The same state for the games in keep only (an index or a boolean mask over games)."""
         return attrs.evolve(self, **{name: value[keep] for name, value in self.arrays().items()})

@@ -19,7 +19,7 @@ import attrs
 import numpy as np
 
 from .constants import K
-from .pairs import first_best
+from .pairs import any_last, count_last, first_best, max_last
 from .rules.bargaining import Footing, preempts, stands_fast
 from .rules.crises import Stakes
 from .rules.in_force import InForce
@@ -133,7 +133,7 @@ class Seats:
         need = np.where(self.others, need, 0.0) + K.SMALLEST_WEIGHT * self.others
         total = need.cumsum(axis=-1)  # a running sum, the same in a batch as alone (a sum's order could differ)
         edge = total / total[..., -1:]
-        pick = (edge < self.rows(v.u2)[:, :, None]).sum(axis=-1)
+        pick = count_last(edge < self.rows(v.u2)[:, :, None]).astype(np.intp)
         return np.minimum(pick, edge.shape[-1] - 1)
 
     def dialogue_rotation(self) -> tuple[np.ndarray, np.ndarray]:
@@ -145,7 +145,7 @@ class Seats:
     def respond(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Tit-for-tat by family: (offended, answer, target) — pressure the one who pressured,
         else arm against the ones who armed or allied against us."""
-        offended = self.rows(self.view.against).any(axis=-1)
+        offended = any_last(self.rows(self.view.against))
         hit = self.most_tense(self.rows(self.view.pressured))
         action = np.where(hit >= 0, A.PRESSURE, A.ARM).astype(np.int8)
         return offended, action, hit
@@ -261,8 +261,8 @@ class Deterrence(Doctrine):
 
     def choose(self, s):
         v = s.view
-        threatened = (s.rows(v.against) & s.rivals).any(axis=-1)
-        rival_max = (s.rivals * v.capability[:, None, :]).max(axis=-1)
+        threatened = any_last(s.rows(v.against) & s.rivals)
+        rival_max = max_last(s.rivals * v.capability[:, None, :])
         own = s.rows(v.capability)
         weak_tie = s.partners & (s.rows(v.alliance) < self.WEAK_TIE)
         ally_target = first_best(np.broadcast_to(v.capability[:, None, :], weak_tie.shape), weak_tie)
@@ -289,7 +289,7 @@ class Dialogue(Doctrine):
     def choose(self, s):
         action, target = s.dialogue_rotation()
         partner = s.most_needed()
-        tense = s.rows(s.view.tension).max(axis=-1) > self.TENSE
+        tense = max_last(s.rows(s.view.tension)) > self.TENSE
         action[tense] = A.CBM
         target = np.where(tense, partner, target)
         return action, target
@@ -373,7 +373,7 @@ class Opportunist(Doctrine):
         weak = s.rivals & ((v.defence[:, None, :] < self.WEAK * own) | (v.resolve[:, None, :] < self.IRRESOLUTE))
         # the weakest-looking one: the lowest defence
         prey = first_best(np.broadcast_to(-v.defence[:, None, :], weak.shape), weak)
-        threatened = s.rows(v.against).any(axis=-1)
+        threatened = any_last(s.rows(v.against))
         partner = s.most_needed(s.rows(v.ties * v.trust))  # trade drawn in proportion to ties it trusts
         action = np.where(prey >= 0, A.PRESSURE, np.where(threatened, A.ARM, A.TRADE)).astype(np.int8)
         target = np.where(prey >= 0, prey, np.where(threatened, -1, partner))

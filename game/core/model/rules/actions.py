@@ -6,6 +6,7 @@ import attrs
 
 import numpy as np
 
+from ..pairs import any_first, any_last
 from ..constants import K
 from ..state import State
 from ..vocab import Action
@@ -55,8 +56,8 @@ def pay_and_gain(prosperity, moves: Moves, start_prosperity):
     """Arming, pressuring, being pressured and CBM cost prosperity, each its constant's share of the
     actor's starting prosperity (no actor is built to be ruined by the same moves as a rich one);
     each trade partner adds TRADE_GAIN."""
-    pressured_someone = moves.did(Action.PRESSURE).any(axis=-1)
-    was_pressured = moves.did(Action.PRESSURE).any(axis=1)
+    pressured_someone = any_last(moves.did(Action.PRESSURE))
+    was_pressured = any_first(moves.did(Action.PRESSURE))
     trades = moves.count(moves.between(Action.TRADE))
     costs = (
         K.ARM_COST * moves.chose(Action.ARM)

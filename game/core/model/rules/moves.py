@@ -7,7 +7,7 @@ import functools
 import attrs
 import numpy as np
 
-from ..pairs import both_ways
+from ..pairs import both_ways, count_last
 from ..vocab import Action, family_of
 
 
@@ -56,4 +56,4 @@ class Moves:
 
     def count(self, mask: np.ndarray) -> np.ndarray:
         """How many cells of each row of a (B, N, N) mask, or actors of a (B, N) mask, are set, as float32."""
-        return mask.sum(axis=-1, dtype=np.float32)
+        return count_last(mask)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..pairs import any_first, max_last
 from ..constants import K
 from ..vocab import Action
 from .in_force import InForce
@@ -18,7 +19,7 @@ def update_resolve(resolve, tension, moves: Moves, p: InForce, stood_firm, yield
     crisis. `tension` is the tension the actors faced when they chose. (Backing down after
     escalating costs audience_cost besides: see the crisis rule.)"""
     tough = (moves.family == 0) | stood_firm
-    under_pressure = moves.did(Action.PRESSURE).any(axis=1) | (tension.max(axis=-1) > K.TENSE)
+    under_pressure = any_first(moves.did(Action.PRESSURE)) | (max_last(tension) > K.TENSE)
     meek = ((moves.family == 1) & under_pressure) | moves.chose(Action.CBM) | yielded
     return np.clip(
         resolve

@@ -7,7 +7,7 @@ import attrs
 import numpy as np
 
 from ..constants import K
-from ..pairs import row_sum
+from ..pairs import max_last, row_sum
 from .in_force import InForce
 
 
@@ -29,7 +29,7 @@ def security(tension, crisis):
     """security_i = SECURITY_SCALE·(1 − mean tension of i's pairs)·(1 − worst rung of i / WAR_RUNG)."""
     n = tension.shape[-1]
     mean_tension = row_sum(tension).astype(np.float64) / (n - 1)
-    worst = crisis.max(axis=-1).astype(np.float64)
+    worst = max_last(crisis).astype(np.float64)
     return float(K.SECURITY_SCALE) * (1.0 - mean_tension) * (1.0 - worst / K.WAR_RUNG)
 
 

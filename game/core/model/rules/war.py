@@ -6,6 +6,7 @@ from __future__ import annotations
 import attrs
 import numpy as np
 
+from ..pairs import any_last, max_last
 from ..constants import K
 from .crises import FIRST, SECOND, Resolution, Stakes, may_back
 from .in_force import InForce
@@ -118,7 +119,7 @@ def war_costs(prosperity, ties, fought_now, start_prosperity):
     """Every side of a war that began this turn loses WAR_PROSPERITY_COST of its starting prosperity
     (start_prosperity (N,)); every bystander loses WAR_SPILLOVER of it times its closest ties to an
     actor at war (a regional war costs everyone, more those nearer it); the ties between enemies are cut."""
-    at_war = fought_now.any(axis=-1)
-    nearness = (ties * at_war[:, None, :]).max(axis=-1) * ~at_war
+    at_war = any_last(fought_now)
+    nearness = max_last(ties * at_war[:, None, :]) * ~at_war
     loss = (K.WAR_PROSPERITY_COST * at_war + K.WAR_SPILLOVER * nearness) * start_prosperity[None, :]
     return (np.maximum(prosperity - loss, 0.0).astype(np.float32), np.where(fought_now, 0.0, ties).astype(np.float32))

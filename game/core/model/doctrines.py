@@ -19,7 +19,7 @@ import attrs
 import numpy as np
 
 from .constants import K
-from .pairs import any_last, count_last, first_best, max_last
+from .pairs import any_last, count_last, cumsum_last, first_best, max_last
 from .rules.bargaining import Footing, preempts, stands_fast
 from .rules.crises import Stakes
 from .rules.in_force import InForce
@@ -131,7 +131,7 @@ class Seats:
         v = self.view
         need = self.tense if need is None else need
         need = np.where(self.others, need, 0.0) + K.SMALLEST_WEIGHT * self.others
-        total = need.cumsum(axis=-1)  # a running sum, the same in a batch as alone (a sum's order could differ)
+        total = cumsum_last(need)  # a running sum, the same in a batch as alone (a sum's order could differ)
         edge = total / total[..., -1:]
         pick = count_last(edge < self.rows(v.u2)[:, :, None]).astype(np.intp)
         return np.minimum(pick, edge.shape[-1] - 1)

@@ -21,10 +21,10 @@ _WORD = {1: np.uint8, 2: np.uint16, 4: np.uint32, 8: np.uint64}
 
 
 def _words(mask: np.ndarray):
-    """The rows of a C-contiguous mask as words (one per row), or None where its rows do not fit one."""
-    if mask.dtype != np.bool_ or mask.shape[-1] not in _WORD or not mask.flags.c_contiguous:
+    """The rows of a mask as words (one per row), or None where its rows do not fit one."""
+    if mask.dtype != np.bool_ or mask.shape[-1] not in _WORD:
         return None
-    return mask.view(_WORD[mask.shape[-1]])[..., 0]
+    return np.ascontiguousarray(mask).view(_WORD[mask.shape[-1]])[..., 0]
 
 
 def any_last(mask: np.ndarray) -> np.ndarray:
@@ -70,6 +70,15 @@ def argmax_last(x: np.ndarray) -> np.ndarray:
     return index
 
 
+def cumsum_last(x: np.ndarray) -> np.ndarray:
+    """x.cumsum(axis=-1): the same additions in the same order, one column at a time."""
+    out = np.empty_like(x)
+    out[..., 0] = x[..., 0]
+    for k in range(1, x.shape[-1]):
+        np.add(out[..., k - 1], x[..., k], out=out[..., k])
+    return out
+
+
 def both_ways(x: np.ndarray) -> np.ndarray:
     """[b, i, j] = x[b, i, j] + x[b, j, i] (or | for masks): both cells of each pair."""
     return x | x.transpose(0, 2, 1) if x.dtype == np.bool_ else x + x.transpose(0, 2, 1)
@@ -94,4 +103,4 @@ def first_best(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
     """Index of the largest value where mask holds on the last axis (ties: the lowest index);
     -1 where it holds nowhere."""
     masked = np.where(mask, np.asarray(values, dtype=np.float32), -np.inf)
-    return np.where(any_last(np.ascontiguousarray(mask)), argmax_last(masked), -1)
+    return np.where(any_last(mask), argmax_last(masked), -1)

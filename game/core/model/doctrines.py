@@ -242,6 +242,10 @@ class Doctrine:
         """(B,) whether an ally backs its partner: as often as its commitment is credible."""
         return u < credibility_now
 
+    def of_games(self, keep) -> "Doctrine":
+        """The doctrine for the games in keep only (the same: a doctrine decides alike in every game)."""
+        return self
+
 
 def put(action, target, where, move, aim) -> None:
     """Where `where` holds, the move becomes `move` aimed at `aim` (an array of targets, or -1 for none)."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import attrs
 import numpy as np
 
+from . import in_crisis
 from . import params as P
 from . import rng
 from .constants import K, describe
@@ -22,13 +23,11 @@ from .rules.tension_dynamics import TENSION_CAUSES
 from .world import Scenario
 from .state import State, logit, sigmoid
 from .turn_log import TurnLog
-from .vocab import Action, Stance
+from .vocab import Action
 
 __all__ = ["Engine", "TurnLog", "TRUST_CAUSES", "TENSION_CAUSES", "params_matrix"]
 
 
-# the state's fields the resolution of crises may change (crises.settle_crises)
-SETTLED = "stake_rung stakes_won stakes_lost escalated resolve credibility alliance trust_logodds".split()
 # the state's fields a doctrine sees as they stand
 SEEN = "tension capability alliance ties resolve last_action last_target greedy stake_rung credibility forum".split()
 
@@ -189,25 +188,11 @@ class Engine:
         return {key: value for key, value in (said or {}).items() if key[0] in self.humans}
 
     def _crisis_choices(self, view: View, st: State, p: InForce, draws: rng.CrisisDraws, stances, backing):
-        """Each ally's backing, then each party's stance knowing its own allies' (§7.14), and settlement shares.
-        Only the games with a crisis open have anything to choose: the others stand firm and stay out."""
-        b, s, n = self.b, self.stakes.count, self.n
-        stance = np.full((b, s, 2), Stance.STAND_FIRM, dtype=np.int8)
-        share, backs = np.zeros((b, s), dtype=np.float32), np.full((b, s, n), crises.OUT, dtype=np.int8)
-        eligible = [[np.zeros((b, n), dtype=bool) for _ in (0, 1)] for _ in range(s)]
-        rows = np.flatnonzero(crises.is_open(st.stake_rung).any(axis=1))
-        if rows.size == 0:
-            return stance, share, backs, eligible
-        chooser, stakes, humans = self._doctrine_of, self.stakes, self._for_humans
-        view, p, draws = perception.view_rows(view, rows), InForce(p.values[rows]), draws.of_games(rows)
-        backs[rows], some = choice.choose_backing(view, chooser, humans(backing), stakes, draws.backing)
-        known = choice.Known(backing=backs[rows], escalated=st.escalated[rows], draws=draws)
-        chosen = choice.choose_stances(view, chooser, humans(stances), stakes, st.stake_challenger[rows], p, known)
-        stance[rows], share[rows] = chosen
-        for whole, part in zip(eligible, some):
-            for side in (0, 1):
-                whole[side][rows] = part[side]
-        return stance, share, backs, eligible
+        """Each ally's backing, then each party's stance knowing its own allies' (§7.14), and settlement shares."""
+        humans = self._for_humans
+        return in_crisis.crisis_choices(
+            view, st, p, draws, self.stakes, self._doctrine_of, humans(stances), humans(backing)
+        )
 
     def _doctrine_of(self, i: int):
         return self.doctrines[i] or self.fallback.get(i) or self._steady
@@ -245,29 +230,11 @@ class Engine:
         )
         return st, causes
 
-    def _resolve(self, st: State, p: InForce, stance, share, eligible, draws) -> tuple[State, np.ndarray]:
-        """Rule 8's resolution, in the games with a crisis open only (nothing to resolve in the others):
-        the stances resolve each crisis, wars are fought out, what is left is settled. Returns the
-        state and (B, N, N) who began fighting whom."""
-        fought_now = np.zeros((self.b, self.n, self.n), dtype=bool)
-        rows = np.flatnonzero(crises.is_open(st.stake_rung).any(axis=1))
-        if rows.size == 0:
-            return st, fought_now
-        sub, p, draws = st.select_games(rows), InForce(p.values[rows]), draws.of_games(rows)
-        stance, share = stance[rows], share[rows]
-        resolved = crises.resolve_crises(sub.stake_rung, stance, draws.accident, p)
-        resolved, fought_now[rows] = war.fight_wars(
-            self.stakes, resolved, sub.stake_challenger, sub.backing, sub.capability, draws.fortune, p
-        )
-        eligible = [[side[rows] for side in sides] for sides in eligible]
-        sub = crises.settle_crises(sub, self.stakes, resolved, stance, share, eligible, p)
-        return st.put_games(rows, sub, SETTLED), fought_now
-
     def _crises(self, st: State, t: int, moves: Moves, p: InForce, stance, share, eligible, draws) -> State:
         """Rules 8 and 9: the stances resolve every open crisis, wars are fought out, what is left is
         settled, and challenges open new crises; then war costs and growth."""
         # 8. crisis resolution, then the wars, what they leave, and the new crises
-        st, fought_now = self._resolve(st, p, stance, share, eligible, draws)
+        st, fought_now = in_crisis.resolve(st, p, stance, share, eligible, draws, self.stakes)
         rung, challenger, opened = crises.open_crises(
             st.stake_rung, st.stake_challenger, st.stake_opened, self.stakes, moves.action, moves.target, t
         )

@@ -8,6 +8,8 @@ doctrine's name does in the engine, so a batch with plans stays one vectorised b
 
 from __future__ import annotations
 
+import copy
+
 import functools
 
 import numpy as np
@@ -140,6 +142,13 @@ class PlanMix(Doctrine):
     doctrine = Plan.doctrine
     plays_by_type, boldness, toughness, classifier = Plan.plays_by_type, Plan.boldness, Plan.toughness, Plan.classifier
     decide = Plan.decide
+
+    def of_games(self, keep) -> "PlanMix":
+        """The plans of the games in keep only."""
+        mix = copy.copy(self)
+        mix.stance_codes = bytes(np.frombuffer(self.stance_codes, dtype=np.uint8)[keep])
+        mix.backing_codes = bytes(np.frombuffer(self.backing_codes, dtype=np.uint8)[keep])
+        return mix
 
     def stance(self, f, rung, greedy) -> np.ndarray:
         """Each game's plan's stance, the doctrine's own where its policy is `own`."""

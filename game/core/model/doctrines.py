@@ -243,8 +243,7 @@ class Doctrine:
         return u < credibility_now
 
     def of_games(self, keep) -> "Doctrine":
-        """The doctrine for the games in keep only (the same: a doctrine decides alike in every game)."""
-        return self
+        return self  # the doctrine for some games: the same (plans.PlanMix holds a policy per game)
 
 
 def put(action, target, where, move, aim) -> None:

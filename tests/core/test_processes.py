@@ -145,7 +145,8 @@ def test_a_job_that_always_loses_its_worker_stops_the_run(tmp_path):
 
 
 LAB_RUNS = {
-    "compare": ["compare", "--games", "2500", "--turns", "15", "--workers", "2", "--json"],
+    # two pieces of 2,500 games (the two worlds of each doctrine together), one for each worker
+    "compare": ["compare", "--games", "1250", "--turns", "15", "--workers", "2", "--json"],
     "sweep": ["sweep", "--param", "greedy_share=0:1:2", "--games", "1500", "--turns", "15", "--workers", "2", "--json"],
 }
 

@@ -287,12 +287,3 @@ def _stop_all():
     # multiprocessing joins live children at exit: make sure ours have been told to leave
     for worker in list(_live):
         worker.stop()
-    # the fork server would leave on its own once this process is gone; waiting for it here leaves no process
-    # of ours behind, even for a moment (and counts its time with this process's children)
-    if "forkserver" in mp.get_all_start_methods():
-        from multiprocessing import forkserver
-
-        try:
-            forkserver._forkserver._stop()
-        except OSError:  # ended already, and waited for by someone else
-            pass

@@ -2,6 +2,7 @@
 
 import gc
 import os
+import threading
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -32,3 +33,16 @@ def pytest_collection_finish(session):
     # the modules and tests collected stay to the end of the run: moved out of the collector's sight, the full
     # collections the games and windows set off no longer walk them every time
     gc.freeze()
+
+
+def pytest_unconfigure(config):
+    # the lab's fork server leaves by itself once this process has gone; waited for here, the time it and the
+    # lab's workers took counts with the test run's (as a spawned worker's did), and no process outlives the run
+    from multiprocessing import forkserver
+
+    server = getattr(forkserver, "_forkserver", None)
+    if getattr(server, "_forkserver_pid", None) is None:
+        return
+    stop = threading.Thread(target=server._stop, daemon=True)  # a worker left running would keep it up
+    stop.start()
+    stop.join(10)

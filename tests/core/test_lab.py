@@ -18,6 +18,9 @@ from game.core.files.scenario import load_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 EA = load_scenario("east_asia_2023")
+# turns of the runs that check how games are gathered and summed, not what they show: the cost of a run is
+# about its turns times its pieces, and by turn 12 games have ended in war and in a community at several turns
+SHORT = 12
 
 
 def cells_equal(a, b):
@@ -30,7 +33,7 @@ def test_two_conditions_that_differ_in_nothing_give_identical_results():
     """Common random numbers: the same condition twice gives the very same numbers."""
     wv = P.Worldview.from_preset("spiral-world")
     a, b = run_conditions(
-        EA, [Condition("reciprocity", wv), Condition("reciprocity", wv)], 150, seed=5, workers=2, chunk=50
+        EA, [Condition("reciprocity", wv), Condition("reciprocity", wv)], 150, seed=5, turns=SHORT, workers=2, chunk=50
     )
     assert cells_equal(a, b)
 
@@ -38,7 +41,7 @@ def test_two_conditions_that_differ_in_nothing_give_identical_results():
 def test_a_condition_does_not_depend_on_its_neighbours():
     """A condition's results are the same alone and beside other conditions."""
     wv = P.Worldview.from_preset("deterrence-world")
-    alone = run_conditions(EA, [Condition("dialogue", wv)], 150, seed=9, workers=1)[0]
+    alone = run_conditions(EA, [Condition("dialogue", wv)], 150, seed=9, turns=SHORT, workers=1)[0]
     crowd = run_conditions(
         EA,
         [
@@ -48,6 +51,7 @@ def test_a_condition_does_not_depend_on_its_neighbours():
         ],
         150,
         seed=9,
+        turns=SHORT,
         workers=2,
         chunk=64,
     )
@@ -60,8 +64,8 @@ def test_same_seeds_same_dispositions_across_conditions():
 
     wv = P.Worldview.from_preset("spiral-world")
     seeds = np.arange(200) + 1
-    a = run_batch(EA, seeds, ["deterrence"] * 8, np.tile(wv.array(), (200, 1)))
-    b = run_batch(EA, seeds, ["dialogue"] * 8, np.tile(wv.array(), (200, 1)))
+    a = run_batch(EA, seeds, ["deterrence"] * 8, np.tile(wv.array(), (200, 1)), turns=1)  # drawn before turn 1
+    b = run_batch(EA, seeds, ["dialogue"] * 8, np.tile(wv.array(), (200, 1)), turns=1)
     assert np.array_equal(a.greedy, b.greedy)
 
 
@@ -121,6 +125,7 @@ def test_two_parameter_sweep_reports_per_row():
         ["deterrence", "dialogue"],
         EA.worldview,
         120,
+        turns=SHORT,
         workers=2,
     )
     assert len(sweep.points) == 6
@@ -154,9 +159,10 @@ def test_summing_as_games_finish_gives_the_numbers_of_all_games_at_once(games, c
     from game.core.runs.batch import run_batch
 
     conds = [Condition("reciprocity", P.Worldview.from_preset(w)) for w in ("spiral-world", "deterrence-world")]
-    streamed = run_conditions(EA, conds, games, seed=3, workers=2, chunk=chunk)
+    streamed = run_conditions(EA, conds, games, seed=3, turns=SHORT, workers=2, chunk=chunk)
     for cond, got in zip(conds, streamed):
-        whole = run_batch(EA, np.arange(games) + 3, ["reciprocity"] * EA.n, np.tile(cond.worldview.array(), (games, 1)))
+        seeds, worldviews = np.arange(games) + 3, np.tile(cond.worldview.array(), (games, 1))
+        whole = run_batch(EA, seeds, ["reciprocity"] * EA.n, worldviews, turns=SHORT)
         assert json.dumps(got.as_dict()) == json.dumps(whole.results(cond, EA.codes).as_dict())
 
 
@@ -202,7 +208,8 @@ def test_bands_beyond_the_exact_limit_come_from_a_fine_histogram(monkeypatch):
 
 def test_a_sweep_keeps_no_per_turn_paths():
     """A sweep's cells carry rates and means, not per-turn paths, so a big grid holds little."""
-    sweep = run_sweep(EA, [parse_axis("greedy_share=0:1:3")], ["deterrence", "dialogue"], EA.worldview, 50, workers=1)
+    axes = [parse_axis("greedy_share=0:1:3")]
+    sweep = run_sweep(EA, axes, ["deterrence", "dialogue"], EA.worldview, 50, turns=SHORT, workers=1)
     cell = sweep.points[0][1]["dialogue"]
     assert cell.tension_mean.size == 0 and cell.games == 50
 
@@ -257,6 +264,8 @@ def test_compare_writes_rates_and_intervals_as_percentages():
         "deterrence,opportunist,dialogue",
         "--worldviews",
         "deterrence-world",
+        "--turns",
+        str(SHORT),
     )
     assert r.returncode == 0, r.stderr
     rows = [line for line in r.stdout.splitlines() if line.startswith("deterrence-world ")]
@@ -296,7 +305,18 @@ def test_progress_bar_goes_to_a_terminal_on_stderr():
     fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a 100-column terminal
     try:
         r = subprocess.run(
-            [sys.executable, str(ROOT / "main.py"), "compare", "--games", "300", "--json", "--workers", "1"],
+            [
+                sys.executable,
+                str(ROOT / "main.py"),
+                "compare",
+                "--games",
+                "300",
+                "--turns",
+                "5",
+                "--json",
+                "--workers",
+                "1",
+            ],
             stdout=subprocess.PIPE,
             stderr=child_fd,
             cwd=ROOT,

@@ -14,6 +14,7 @@ from game.core.runs.results import RATES, Z95, Condition, mean_trust, outcome_co
 
 GAMES = 150
 SEEDS = np.arange(1, GAMES + 1)
+TURNS = 12  # a fifth of the games have ended in war by then: enough to compare every count, rate and interval
 
 
 def test_wilson_interval_of_ten_in_a_hundred_is_the_published_one():
@@ -69,13 +70,13 @@ def same_games():
     world = M.in_world(sc, "spiral-world")
     doctrines = ["deterrence"] * sc.n
     cond = Condition("deterrence", world.worldview)
-    compare = run_conditions(sc, [cond], GAMES, seed=1, workers=1)[0]
+    compare = run_conditions(sc, [cond], GAMES, seed=1, turns=TURNS, workers=1)[0]
     share = world.worldview["greedy_share"]
     sweep = run_sweep(
-        sc, [parse_axis(f"greedy_share={share!r}:1:2")], ["deterrence"], world.worldview, GAMES, workers=1
+        sc, [parse_axis(f"greedy_share={share!r}:1:2")], ["deterrence"], world.worldview, GAMES, turns=TURNS, workers=1
     )
-    batch = run_batch(world, SEEDS, doctrines)
-    table = play_table(world, SEEDS, doctrines)
+    batch = run_batch(world, SEEDS, doctrines, turns=TURNS)
+    table = play_table(world, SEEDS, doctrines, turns=TURNS)
     return {
         "compare": compare,
         "sweep": sweep.points[0][1]["deterrence"],

@@ -288,6 +288,18 @@ SCREENS = {
     "compare",
     "sandbox",
     "sweep",
+    # Learn and the article reader (test_learn checks them at 1.5 as well)
+    "learn-list",
+    "learn-1",
+    "learn-1-question",
+    "learn-1-feedback",
+    "learn-3",
+    "learn-4",
+    "learn-5",
+    "learn-6",
+    "learn-7-belief",
+    "article",
+    "article-8",
 }
 
 

@@ -44,7 +44,7 @@ def test_p_prints_one_pdf_page_into_the_game_folder_and_says_where(make_app, dat
     pdf = (folder / "debrief.pdf").read_bytes()
     assert pdf.startswith(b"%PDF-") and pdf_pages(pdf) == 1
     assert str(folder) in debrief.status and "debrief.pdf" in debrief.status
-    driver.run(app, 600)  # ten seconds of frames: the notice is still there
+    driver.run(app, 20, dt=0.5)  # ten seconds of frames: the notice is still there
     assert driver.top_name(app) == "printed" and app.top.folder == folder
     driver.press(app, K.K_ESCAPE)
     assert app.top is debrief

@@ -68,7 +68,7 @@ def test_a_showing_tooltip_follows_a_keyboard_change(make_app):
     pos = button.rect.center
     K.event.post(K.event.Event(K.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
     K.mouse.set_pos(pos)
-    driver.run(app, 90)  # past the tooltip's delay
+    driver.run(app, 6, dt=0.25)  # a second and a half of frames: past the tooltip's delay (one second)
     assert button.tool_tip is not None  # showing
     before = setup.controllers[1]
     driver.press(app, K.K_RIGHT)
@@ -76,7 +76,7 @@ def test_a_showing_tooltip_follows_a_keyboard_change(make_app):
     assert after != before
     assert button.tool_tip_text.startswith(after)
     assert button.tool_tip is None or button.tool_tip.text_block.html_text.startswith(after)
-    driver.run(app, 90)
+    driver.run(app, 6, dt=0.25)
     if button.tool_tip is not None:
         assert button.tool_tip.text_block.html_text.startswith(after)
     assert setup.hover_help.startswith(after)

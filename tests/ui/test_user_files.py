@@ -116,7 +116,8 @@ def _whole(path: Path, key: str) -> bool:
         return False
 
 
-@pytest.mark.parametrize("seconds", [1.5, pytest.param(60, marks=pytest.mark.slow)])
+# each writer writes hundreds of times in 0.5 s; a minute with --runslow
+@pytest.mark.parametrize("seconds", [0.5, pytest.param(60, marks=pytest.mark.slow)])
 def test_two_windows_writing_at_once_never_leave_a_part_file(tmp_path, seconds):
     """Two processes writing lesson progress and settings as fast as they can: every read of either file, all
     the while, finds a whole file, and no temporary file is left."""

@@ -242,6 +242,20 @@ def load_deck(path_or_name) -> Deck:
     path = Path(path_or_name)
     if not path.suffix:
         path = CARDS / f"{path_or_name}.toml"
+    if path.parent == CARDS and path.is_file():  # a shipped deck: checked once, again only if its file changes
+        stat = path.stat()
+        version = (stat.st_mtime_ns, stat.st_size)
+        kept = _shipped.get(path)
+        if kept is None or kept[0] != version:
+            kept = _shipped[path] = (version, _read_deck(path))
+        return kept[1]
+    return _read_deck(path)
+
+
+_shipped: dict[Path, tuple[tuple, Deck]] = {}  # each shipped deck as last read, with its file's version
+
+
+def _read_deck(path: Path) -> Deck:
     raw = read_toml(path)
     f = schema.structure(raw, DeckFile, path, where)
     article = paragraphs()

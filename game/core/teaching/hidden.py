@@ -6,6 +6,7 @@ the model's own likelihoods."""
 from __future__ import annotations
 
 import functools
+import pickle
 
 import numpy as np
 
@@ -37,11 +38,16 @@ def brier(path: list[tuple[int, float]], spiral: bool) -> float:
     return float(np.mean([(p - truth) ** 2 for _, p in path]))
 
 
-@functools.lru_cache(maxsize=16)
 def likelihood_scenario(scenario: Scenario, turns: int) -> Scenario:
     """The scenario as long as a game of `turns` turns, one object for every game of the same
-    scenario and length, so that they share its move likelihoods (cached by that object)."""
-    return scenario.with_turns(turns)
+    scenario and length, so that they share its move likelihoods (cached by that object): the same
+    scenario loaded again, or read back from a save, is the same content and gets the same object."""
+    return _shared_scenario(pickle.dumps(scenario.with_turns(turns)))
+
+
+@functools.lru_cache(maxsize=16)
+def _shared_scenario(content: bytes) -> Scenario:
+    return pickle.loads(content)
 
 
 #: what was done to a mover last turn, which its move answers: nothing, an opening (a summit, CBM or trade

@@ -1,7 +1,8 @@
 """The lab's experiments run in a separate process, so the window keeps drawing while they run.
 
-The window's process is never forked: the worker is started with the "spawn" method, a fresh
-interpreter that imports only game.core (no pygame, no SDL, no window). Jobs go to it through
+The window's process is never forked: each worker is forked from a small "fork server", a fresh
+interpreter started once that imports only game.core (no pygame, no SDL, no window), so a lab
+screen's worker is ready at once instead of importing numpy and the game again. Jobs go to it through
 one queue; progress, results and errors come back through another, which the scene reads once a
 frame without waiting. The worker runs at a lower priority, so on a busy machine the window's
 process gets the CPU first. Cancelling a run is cooperative (checked after every chunk of games),
@@ -9,7 +10,7 @@ so the worker stays up for the next run; stopping the worker kills it together w
 processes it started, so leaving a screen never waits for a run to wind down. Workers still
 running when the program ends are stopped before multiprocessing waits for its children.
 
-This module must not import pygame: the spawned worker imports it to find `serve`.
+This module must not import pygame: the fork server imports it to find `serve`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import multiprocessing.util  # noqa: F401  (its exit handler, which joins childr
 import os
 import queue
 import signal
+import threading
 import time
 
 import attrs
@@ -33,10 +35,8 @@ def serve(jobs, replies, cancel_upto, nice: int):
     """The worker process: run jobs until a None arrives or the window's process is gone."""
     if hasattr(os, "setpgrp"):
         os.setpgrp()  # its own process group, so a forced stop also reaches the pool processes it forks
-    from game.core.runs.pool import watch_parent
-
     # the window's process gone, however it went: end this worker and the pool it runs at once
-    watch_parent(os.getppid(), on_gone=_end_group)
+    _watch_window(on_gone=_end_group)
     if nice:
         try:
             os.nice(nice)
@@ -44,14 +44,8 @@ def serve(jobs, replies, cancel_upto, nice: int):
             pass
     from game.core.runs import experiment  # imported here: the window's process never needs it for this module
 
-    parent = mp.parent_process()
     while True:
-        try:
-            job = jobs.get(timeout=0.5)
-        except queue.Empty:
-            if parent is not None and not parent.is_alive():
-                return
-            continue
+        job = jobs.get()  # the watch above ends this process if the window's goes first
         if job is None:
             return
         job_id, kind, payload = job
@@ -87,6 +81,18 @@ def serve(jobs, replies, cancel_upto, nice: int):
             replies.put(("error", job_id, f"{type(exc).__name__}: {exc}"))
         else:
             replies.put(("done", job_id, (result, time.perf_counter() - start)))
+
+
+def _watch_window(on_gone):
+    """Call on_gone as soon as the window's process is gone. Its parent is the fork server, which stays while
+    any worker does: the worker watches its end of the pipe the window started it through instead."""
+    window = mp.parent_process()
+
+    def watch():
+        window.join()  # returns once the window's end of the pipe is closed: the window's process is gone
+        on_gone()
+
+    threading.Thread(target=watch, name="watch-window", daemon=True).start()
 
 
 def _end_group():
@@ -135,7 +141,7 @@ class LabWorker:
 
     def __init__(self, nice: int = NICE):
         self.nice = nice
-        self._ctx = mp.get_context("spawn")
+        self._ctx = _fork_server()
         self._proc = None
         self._jobs = None
         self._replies = None
@@ -264,6 +270,16 @@ class LabWorker:
             proc.join(0.5)
             if not proc.is_alive():
                 return
+
+
+def _fork_server():
+    """The start method of lab workers: forked from a server that imported the game's core once (the module
+    that launched the window too, so that each worker need not run it again)."""
+    if "forkserver" not in mp.get_all_start_methods():
+        return mp.get_context("spawn")
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["__main__", __name__, "game.core.runs.experiment", "game.core.runs.sensitivity"])
+    return ctx
 
 
 @atexit.register

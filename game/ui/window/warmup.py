@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 
-from game.core.teaching.hidden import observer_path
+from game.core.teaching.hidden import likelihood_scenario, observer_path
 from game.core.play.session import Game
 
 _threads: dict[tuple, threading.Thread] = {}
@@ -34,7 +34,13 @@ def start(game: Game) -> None:
             target=observer_path,
             name="observer odds",
             daemon=True,
-            args=(game.base_scenario, tuple(game.doctrines), [], game.scenario.hidden_prior),
+            # the scenario as long as the game, as its record reads the odds: the same cached odds
+            args=(
+                likelihood_scenario(game.base_scenario, game.turn_limit),
+                tuple(game.doctrines),
+                [],
+                game.scenario.hidden_prior,
+            ),
         )
         _threads[key] = thread
         thread.start()

@@ -40,11 +40,22 @@ def secure_challenge_logodds(fear_now, ties, forum, p: InForce):
     return fear_logodds(fear_now) - K.FUTURE_WEIGHT * p.game("shadow_of_future") * (ties + forum) + K.CRISIS_BASE
 
 
+def counted_credibility(credibility, resolve, j: int):
+    """The commitments a challenger of j counts: credibility[k, j] · min(1, resolve[j] / START_RESOLVE),
+    the rest as they are. A protector's help to a target that looks irresolute is counted only in part
+    (Huth 1988: extended deterrence holds where the protected party shows its own resolve; Snyder 1984):
+    a party that only concedes cannot shelter wholly behind its ally."""
+    counted = credibility.copy()
+    counted[:, :, j] *= np.minimum(1.0, resolve[:, j] / K.START_RESOLVE)[:, None]
+    return counted
+
+
 def challenge_choice(v, i: int, boldness: float = 0.0):
     """(target (B,), fires (B,)): the other party j of the first stake, most valuable first, with
     no crisis open over it, over which i's type moves it to challenge this turn:
     z = greedy z + boldness if i is greedy, else secure z; i challenges j if w_ij < sigmoid(z),
-    w_ij its challenge draw, win = crisis_odds with i challenging. v: the doctrines' View."""
+    w_ij its challenge draw, win = crisis_odds with i challenging and j's protectors counted by
+    counted_credibility. v: the doctrines' View."""
     b = v.trust.shape[0]
     target, fires = np.full(b, -1), np.zeros(b, dtype=bool)
     if v.stakes is None:
@@ -60,7 +71,8 @@ def challenge_choice(v, i: int, boldness: float = 0.0):
         g = np.flatnonzero(v.greedy[:, i] & (v.stake_rung[:, s] == 0))
         if g.size:
             pg = InForce(p.values[g])
-            win = crisis_odds(v.stakes, s, np.full(g.size, side), v.capability[g], v.alliance[g], v.credibility[g], pg)
+            credibility = counted_credibility(v.credibility[g], v.resolve[g], j)
+            win = crisis_odds(v.stakes, s, np.full(g.size, side), v.capability[g], v.alliance[g], credibility, pg)
             both_nuclear = bool(v.stakes.nuclear[i] and v.stakes.nuclear[j])
             ties = v.ties[g, i, j]
             z[g] = greedy_challenge_logodds(

@@ -9,7 +9,7 @@ import numpy as np
 from ..constants import K
 from ..vocab import Action, Stance
 from .bargaining import reckoning, war_cost
-from .challenge import fear, greedy_challenge_logodds, secure_challenge_logodds
+from .challenge import counted_credibility, fear, greedy_challenge_logodds, secure_challenge_logodds
 from .choice import footing
 from .crises import is_open
 from .in_force import InForce
@@ -152,7 +152,8 @@ def read_challenges(v, moves: Moves) -> np.ndarray:
             if not now.any():
                 continue
             challenged[:, i] &= ~now  # one stake read per challenge
-            win = crisis_odds(v.stakes, s, np.full(m, side), v.capability, v.alliance, v.credibility, p)[:, side]
+            credibility = counted_credibility(v.credibility, v.resolve, j)
+            win = crisis_odds(v.stakes, s, np.full(m, side), v.capability, v.alliance, credibility, p)[:, side]
             both_nuclear = bool(v.stakes.nuclear[i] and v.stakes.nuclear[j])
             ties = v.ties[:, i, j]
             greedy_z = greedy_challenge_logodds(v.stakes.value[s], win, v.resolve[:, j], ties, v.forum, both_nuclear, p)

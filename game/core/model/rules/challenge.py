@@ -16,8 +16,12 @@ from .war import crisis_odds
 
 
 def fear(trust, tension, p: InForce):
-    """fear = first_strike·(1 − trust)·tension: what pushes a security-seeker to strike first."""
-    return p.game("first_strike") * (1.0 - trust) * tension
+    """fear = first_strike·(1 − trust)·tension·2 / (1 + defence_advantage): what pushes a security-seeker
+    to strike first. The last factor is an attacker's odds at equal strength (win_odds) over its odds
+    in an even balance: where defence has the advantage, striking first gains less, and the security
+    dilemma eases (Jervis 1978)."""
+    offence = 2.0 / (1.0 + p.game("defence_advantage"))
+    return p.game("first_strike") * offence * (1.0 - trust) * tension
 
 
 def greedy_challenge_logodds(value, win, resolve_target, ties, forum, both_nuclear, p: InForce):

@@ -643,18 +643,18 @@ def test_regional_tension_weighs_a_pair_by_its_strength():
 # ---------------------------------------------------------------- §7.9 the challenge
 
 
-def greedy_z_by_hand(preset, stake_value, win, resolve, ties, forum, both_nuclear) -> float:
+def greedy_z_by_hand(preset, stake_value, win, resolve, ties, forum, nuclear_target) -> float:
     return (
         k("GREED_WEIGHT") * stake_value * (win - k("WIN_THRESHOLD"))
         - k("RESOLVE_DETERS") * resolve
         - k("FUTURE_WEIGHT") * value(preset, "shadow_of_future") * (ties + forum)
-        - k("NUCLEAR_DETERS") * both_nuclear
+        - k("NUCLEAR_DETERS") * nuclear_target
         + k("CRISIS_BASE")
     )
 
 
 @pytest.mark.parametrize(
-    "preset, stake_value, win, resolve, ties, forum, both_nuclear",
+    "preset, stake_value, win, resolve, ties, forum, nuclear_target",
     [
         ("spiral-world", 3.0, 0.7, 0.5, 0.0, 0.0, False),
         ("spiral-world", 1.0, 0.3, 0.2, 0.4, 0.2, False),
@@ -662,15 +662,15 @@ def greedy_z_by_hand(preset, stake_value, win, resolve, ties, forum, both_nuclea
         ("deterrence-world", 3.0, 0.45, 0.0, 0.0, 1.0, True),
     ],
 )
-def test_greedy_challenge_logodds_follow_the_formula(preset, stake_value, win, resolve, ties, forum, both_nuclear):
+def test_greedy_challenge_logodds_follow_the_formula(preset, stake_value, win, resolve, ties, forum, nuclear_target):
     """z = GREED_WEIGHT·value·(win − WIN_THRESHOLD) − RESOLVE_DETERS·resolve − FUTURE_WEIGHT·shadow·(ties + forum) −
-    NUCLEAR_DETERS·[both nuclear] + CRISIS_BASE."""
+    NUCLEAR_DETERS·[target nuclear] + CRISIS_BASE."""
     a = lambda x: np.array([x], np.float32)  # noqa: E731
     z = challenge.greedy_challenge_logodds(
-        stake_value, a(win), a(resolve), a(ties), a(forum), both_nuclear, in_force(preset)
+        stake_value, a(win), a(resolve), a(ties), a(forum), nuclear_target, in_force(preset)
     )
     assert z[0] == pytest.approx(
-        greedy_z_by_hand(preset, stake_value, win, resolve, ties, forum, both_nuclear), abs=1e-4
+        greedy_z_by_hand(preset, stake_value, win, resolve, ties, forum, nuclear_target), abs=1e-4
     )
 
 

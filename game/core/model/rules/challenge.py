@@ -24,15 +24,15 @@ def fear(trust, tension, p: InForce):
     return p.game("first_strike") * offence * (1.0 - trust) * tension
 
 
-def greedy_challenge_logodds(value, win, resolve_target, ties, forum, both_nuclear, p: InForce):
+def greedy_challenge_logodds(value, win, resolve_target, ties, forum, nuclear_target, p: InForce):
     """z = GREED_WEIGHT·value·(win − WIN_THRESHOLD) − RESOLVE_DETERS·resolve_target
-         − FUTURE_WEIGHT·shadow_of_future·(ties + forum) − NUCLEAR_DETERS·[both nuclear] + CRISIS_BASE:
+         − FUTURE_WEIGHT·shadow_of_future·(ties + forum) − NUCLEAR_DETERS·[target nuclear] + CRISIS_BASE:
     a greedy actor weighs what it could win against the target's resolve and the future it would lose."""
     return (
         K.GREED_WEIGHT * value * (win - K.WIN_THRESHOLD)
         - K.RESOLVE_DETERS * resolve_target
         - K.FUTURE_WEIGHT * p.game("shadow_of_future") * (ties + forum)
-        - K.NUCLEAR_DETERS * both_nuclear
+        - K.NUCLEAR_DETERS * nuclear_target
         + K.CRISIS_BASE
     )
 
@@ -77,10 +77,9 @@ def challenge_choice(v, i: int, boldness: float = 0.0):
             pg = InForce(p.values[g])
             credibility = counted_credibility(v.credibility[g], v.resolve[g], j)
             win = crisis_odds(v.stakes, s, np.full(g.size, side), v.capability[g], v.alliance[g], credibility, pg)
-            both_nuclear = bool(v.stakes.nuclear[i] and v.stakes.nuclear[j])
             ties = v.ties[g, i, j]
             z[g] = greedy_challenge_logodds(
-                v.stakes.value[s], win[:, side], v.resolve[g, j], ties, v.forum[g], both_nuclear, pg
+                v.stakes.value[s], win[:, side], v.resolve[g, j], ties, v.forum[g], bool(v.stakes.nuclear[j]), pg
             )
             z[g] += boldness
         now = ~fires & (v.stake_rung[:, s] == 0) & (v.u_pair[:, i, j] < sigmoid(z))

@@ -154,9 +154,9 @@ def read_challenges(v, moves: Moves) -> np.ndarray:
             challenged[:, i] &= ~now  # one stake read per challenge
             credibility = counted_credibility(v.credibility, v.resolve, j)
             win = crisis_odds(v.stakes, s, np.full(m, side), v.capability, v.alliance, credibility, p)[:, side]
-            both_nuclear = bool(v.stakes.nuclear[i] and v.stakes.nuclear[j])
             ties = v.ties[:, i, j]
-            greedy_z = greedy_challenge_logodds(v.stakes.value[s], win, v.resolve[:, j], ties, v.forum, both_nuclear, p)
+            nuclear = bool(v.stakes.nuclear[j])
+            greedy_z = greedy_challenge_logodds(v.stakes.value[s], win, v.resolve[:, j], ties, v.forum, nuclear, p)
             secure_z = secure_challenge_logodds(fear(v.trust[:, i, j], v.tension[:, i, j], p), ties, v.forum, p)
             llr = bounded(log_sigmoid(secure_z) - log_sigmoid(greedy_z))
             reading[keep, i] = np.where(now, llr, reading[keep, i])

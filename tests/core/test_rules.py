@@ -643,18 +643,18 @@ def test_regional_tension_weighs_a_pair_by_its_strength():
 # ---------------------------------------------------------------- §7.9 the challenge
 
 
-def greedy_z_by_hand(preset, stake_value, win, resolve, ties, forum, both_nuclear) -> float:
+def greedy_z_by_hand(preset, stake_value, win, resolve, ties, forum, nuclear_target) -> float:
     return (
         k("GREED_WEIGHT") * stake_value * (win - k("WIN_THRESHOLD"))
         - k("RESOLVE_DETERS") * resolve
         - k("FUTURE_WEIGHT") * value(preset, "shadow_of_future") * (ties + forum)
-        - k("NUCLEAR_DETERS") * both_nuclear
+        - k("NUCLEAR_DETERS") * nuclear_target
         + k("CRISIS_BASE")
     )
 
 
 @pytest.mark.parametrize(
-    "preset, stake_value, win, resolve, ties, forum, both_nuclear",
+    "preset, stake_value, win, resolve, ties, forum, nuclear_target",
     [
         ("spiral-world", 3.0, 0.7, 0.5, 0.0, 0.0, False),
         ("spiral-world", 1.0, 0.3, 0.2, 0.4, 0.2, False),
@@ -662,15 +662,15 @@ def greedy_z_by_hand(preset, stake_value, win, resolve, ties, forum, both_nuclea
         ("deterrence-world", 3.0, 0.45, 0.0, 0.0, 1.0, True),
     ],
 )
-def test_greedy_challenge_logodds_follow_the_formula(preset, stake_value, win, resolve, ties, forum, both_nuclear):
+def test_greedy_challenge_logodds_follow_the_formula(preset, stake_value, win, resolve, ties, forum, nuclear_target):
     """z = GREED_WEIGHT·value·(win − WIN_THRESHOLD) − RESOLVE_DETERS·resolve − FUTURE_WEIGHT·shadow·(ties + forum) −
-    NUCLEAR_DETERS·[both nuclear] + CRISIS_BASE."""
+    NUCLEAR_DETERS·[target nuclear] + CRISIS_BASE."""
     a = lambda x: np.array([x], np.float32)  # noqa: E731
     z = challenge.greedy_challenge_logodds(
-        stake_value, a(win), a(resolve), a(ties), a(forum), both_nuclear, in_force(preset)
+        stake_value, a(win), a(resolve), a(ties), a(forum), nuclear_target, in_force(preset)
     )
     assert z[0] == pytest.approx(
-        greedy_z_by_hand(preset, stake_value, win, resolve, ties, forum, both_nuclear), abs=1e-4
+        greedy_z_by_hand(preset, stake_value, win, resolve, ties, forum, nuclear_target), abs=1e-4
     )
 
 
@@ -687,11 +687,30 @@ def test_a_greedy_actor_is_drawn_by_a_valuable_stake_it_expects_to_win():
     assert z(3.0, 0.3) < z(1.0, 0.3)
 
 
-def test_fear_is_first_strike_times_distrust_times_tension():
-    """fear = first_strike·(1 − trust)·tension."""
+def test_fear_is_first_strike_times_offence_times_distrust_times_tension():
+    """fear = first_strike·2 / (1 + defence_advantage)·(1 − trust)·tension."""
     p = in_force("spiral-world")
     got = challenge.fear(np.array([0.2], np.float32), np.array([0.7], np.float32), p)
-    assert got[0] == pytest.approx(value("spiral-world", "first_strike") * 0.8 * 0.7, abs=TOL)
+    offence = 2.0 / (1.0 + value("spiral-world", "defence_advantage"))
+    assert got[0] == pytest.approx(value("spiral-world", "first_strike") * offence * 0.8 * 0.7, abs=TOL)
+
+
+def test_defence_advantage_eases_fear():
+    """The same distrust and tension make less fear where defence has the advantage (Jervis 1978)."""
+    trust, tension = np.array([0.2], np.float32), np.array([0.7], np.float32)
+    offence_world = challenge.fear(trust, tension, in_force("spiral-world", defence_advantage=0.6))
+    defence_world = challenge.fear(trust, tension, in_force("spiral-world", defence_advantage=1.8))
+    assert defence_world[0] < offence_world[0]
+
+
+def test_a_protector_counts_in_proportion_to_the_targets_resolve():
+    """A challenger counts commitments to its target by min(1, resolve / START_RESOLVE), others in full."""
+    credibility = np.full((1, 3, 3), 0.8, np.float32)
+    resolve = np.array([[0.5, 0.1, 0.9]], np.float32)
+    counted = challenge.counted_credibility(credibility, resolve, 1)
+    assert counted[0, 0, 1] == pytest.approx(0.8 * 0.1 / float(K.START_RESOLVE))
+    assert (counted[0, :, [0, 2]] == credibility[0, :, [0, 2]]).all()
+    assert challenge.counted_credibility(credibility, resolve, 2)[0, 0, 2] == pytest.approx(0.8)
 
 
 def test_a_security_seeker_challenges_only_from_fear_and_smoothly():

@@ -140,8 +140,9 @@ TABLE: tuple[Constant, ...] = (
              "a resolute defender deters: it would stand firm and fight (Schelling 1966)", "Challenge"),
     Constant("FUTURE_WEIGHT", 3.0, "log-odds a challenge loses per unit of (ties + forum), times shadow_of_future",
              "interdependence and institutions restrain (Axelrod 1984)", "Challenge"),
-    Constant("NUCLEAR_DETERS", 2.0, "log-odds a challenge loses when both parties are nuclear",
-             "mutual vulnerability makes challenges between nuclear powers rarer, not impossible", "Challenge"),
+    Constant("NUCLEAR_DETERS", 2.0, "log-odds a challenge loses when its target is nuclear",
+             "a nuclear defender makes any challenge of it rarer, not impossible (Jervis 1989), whether or not "
+             "the challenger is nuclear too", "Challenge"),
     Constant("FEAR_SCALE", 0.1, "fear at which the logarithm in fear's pull, ln(fear / FEAR_SCALE), is nil",
              "a security-seeker's chance to strike first is proportional to its fear where fear is small and "
              "nil without it: no threshold, and no war without a motive (Jervis 1978)", "Challenge"),

@@ -16,19 +16,23 @@ from .war import crisis_odds
 
 
 def fear(trust, tension, p: InForce):
-    """fear = first_strike·(1 − trust)·tension: what pushes a security-seeker to strike first."""
-    return p.game("first_strike") * (1.0 - trust) * tension
+    """fear = first_strike·(1 − trust)·tension·2 / (1 + defence_advantage): what pushes a security-seeker
+    to strike first. The last factor is an attacker's odds at equal strength (win_odds) over its odds
+    in an even balance: where defence has the advantage, striking first gains less, and the security
+    dilemma eases (Jervis 1978)."""
+    offence = 2.0 / (1.0 + p.game("defence_advantage"))
+    return p.game("first_strike") * offence * (1.0 - trust) * tension
 
 
-def greedy_challenge_logodds(value, win, resolve_target, ties, forum, both_nuclear, p: InForce):
+def greedy_challenge_logodds(value, win, resolve_target, ties, forum, nuclear_target, p: InForce):
     """z = GREED_WEIGHT·value·(win − WIN_THRESHOLD) − RESOLVE_DETERS·resolve_target
-         − FUTURE_WEIGHT·shadow_of_future·(ties + forum) − NUCLEAR_DETERS·[both nuclear] + CRISIS_BASE:
+         − FUTURE_WEIGHT·shadow_of_future·(ties + forum) − NUCLEAR_DETERS·[target nuclear] + CRISIS_BASE:
     a greedy actor weighs what it could win against the target's resolve and the future it would lose."""
     return (
         K.GREED_WEIGHT * value * (win - K.WIN_THRESHOLD)
         - K.RESOLVE_DETERS * resolve_target
         - K.FUTURE_WEIGHT * p.game("shadow_of_future") * (ties + forum)
-        - K.NUCLEAR_DETERS * both_nuclear
+        - K.NUCLEAR_DETERS * nuclear_target
         + K.CRISIS_BASE
     )
 
@@ -40,11 +44,22 @@ def secure_challenge_logodds(fear_now, ties, forum, p: InForce):
     return fear_logodds(fear_now) - K.FUTURE_WEIGHT * p.game("shadow_of_future") * (ties + forum) + K.CRISIS_BASE
 
 
+def counted_credibility(credibility, resolve, j: int):
+    """The commitments a challenger of j counts: credibility[k, j] · min(1, resolve[j] / START_RESOLVE),
+    the rest as they are. A protector's help to a target that looks irresolute is counted only in part
+    (Huth 1988: extended deterrence holds where the protected party shows its own resolve; Snyder 1984):
+    a party that only concedes cannot shelter wholly behind its ally."""
+    counted = credibility.copy()
+    counted[:, :, j] *= np.minimum(1.0, resolve[:, j] / K.START_RESOLVE)[:, None]
+    return counted
+
+
 def challenge_choice(v, i: int, boldness: float = 0.0):
     """(target (B,), fires (B,)): the other party j of the first stake, most valuable first, with
     no crisis open over it, over which i's type moves it to challenge this turn:
     z = greedy z + boldness if i is greedy, else secure z; i challenges j if w_ij < sigmoid(z),
-    w_ij its challenge draw, win = crisis_odds with i challenging. v: the doctrines' View."""
+    w_ij its challenge draw, win = crisis_odds with i challenging and j's protectors counted by
+    counted_credibility. v: the doctrines' View."""
     b = v.trust.shape[0]
     target, fires = np.full(b, -1), np.zeros(b, dtype=bool)
     if v.stakes is None:
@@ -60,11 +75,11 @@ def challenge_choice(v, i: int, boldness: float = 0.0):
         g = np.flatnonzero(v.greedy[:, i] & (v.stake_rung[:, s] == 0))
         if g.size:
             pg = InForce(p.values[g])
-            win = crisis_odds(v.stakes, s, np.full(g.size, side), v.capability[g], v.alliance[g], v.credibility[g], pg)
-            both_nuclear = bool(v.stakes.nuclear[i] and v.stakes.nuclear[j])
+            credibility = counted_credibility(v.credibility[g], v.resolve[g], j)
+            win = crisis_odds(v.stakes, s, np.full(g.size, side), v.capability[g], v.alliance[g], credibility, pg)
             ties = v.ties[g, i, j]
             z[g] = greedy_challenge_logodds(
-                v.stakes.value[s], win[:, side], v.resolve[g, j], ties, v.forum[g], both_nuclear, pg
+                v.stakes.value[s], win[:, side], v.resolve[g, j], ties, v.forum[g], bool(v.stakes.nuclear[j]), pg
             )
             z[g] += boldness
         now = ~fires & (v.stake_rung[:, s] == 0) & (v.u_pair[:, i, j] < sigmoid(z))

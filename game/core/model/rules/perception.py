@@ -9,7 +9,7 @@ import numpy as np
 from ..constants import K
 from ..vocab import Action, Stance
 from .bargaining import reckoning, war_cost
-from .challenge import fear, greedy_challenge_logodds, secure_challenge_logodds
+from .challenge import counted_credibility, fear, greedy_challenge_logodds, secure_challenge_logodds
 from .choice import footing
 from .crises import is_open
 from .in_force import InForce
@@ -152,10 +152,11 @@ def read_challenges(v, moves: Moves) -> np.ndarray:
             if not now.any():
                 continue
             challenged[:, i] &= ~now  # one stake read per challenge
-            win = crisis_odds(v.stakes, s, np.full(m, side), v.capability, v.alliance, v.credibility, p)[:, side]
-            both_nuclear = bool(v.stakes.nuclear[i] and v.stakes.nuclear[j])
+            credibility = counted_credibility(v.credibility, v.resolve, j)
+            win = crisis_odds(v.stakes, s, np.full(m, side), v.capability, v.alliance, credibility, p)[:, side]
             ties = v.ties[:, i, j]
-            greedy_z = greedy_challenge_logodds(v.stakes.value[s], win, v.resolve[:, j], ties, v.forum, both_nuclear, p)
+            nuclear = bool(v.stakes.nuclear[j])
+            greedy_z = greedy_challenge_logodds(v.stakes.value[s], win, v.resolve[:, j], ties, v.forum, nuclear, p)
             secure_z = secure_challenge_logodds(fear(v.trust[:, i, j], v.tension[:, i, j], p), ties, v.forum, p)
             llr = bounded(log_sigmoid(secure_z) - log_sigmoid(greedy_z))
             reading[keep, i] = np.where(now, llr, reading[keep, i])

@@ -233,6 +233,8 @@ def open_crises(stake_rung, stake_challenger, stake_opened, stakes: Stakes, acti
     """A challenge by i at j opens a crisis, at rung 1, over the most valuable stake they share
     that has none open: stake_challenger ← i, stake_opened ← turn."""
     rung, challenger, opened = stake_rung.copy(), stake_challenger.copy(), stake_opened.copy()
+    if not (action == Action.CHALLENGE).any():  # no challenge anywhere: no crisis opens
+        return rung, challenger, opened
     for s in sorted(range(stakes.count), key=lambda s: -stakes.value[s]):
         p, q = stakes.party[s]
         for i, j in ((p, q), (q, p)):
@@ -266,6 +268,8 @@ def postures(stakes: Stakes, stance, rung, n: int):
     or backed down in one."""
     b = stance.shape[0]
     stood, yielded = np.zeros((b, n), dtype=bool), np.zeros((b, n), dtype=bool)
+    if not is_open(rung).any():  # no crisis anywhere: nobody took a stance
+        return stood, yielded
     for s in range(stakes.count):
         open_now = is_open(rung[:, s])
         for side in (0, 1):

@@ -114,6 +114,8 @@ def card_crises(stake_rung, stake_challenger, stake_opened, party, crisis_shift,
     """A card that raises (or lowers) a crisis between two actors moves the crisis over each
     stake they share by its amount, within 0 and the brink; a crisis it opens has no challenger."""
     rung, challenger, opened = stake_rung.copy(), stake_challenger.copy(), stake_opened.copy()
+    if not crisis_shift.any():  # no card this turn moves a crisis
+        return rung, challenger, opened
     for s in range(party.shape[0]):
         amount = crisis_shift[:, party[s, 0], party[s, 1]]
         moved = np.clip(rung[:, s] + amount, 0, K.WAR_RUNG - 1).astype(np.int8)

@@ -26,7 +26,7 @@ def _open(app, where, with_results: bool):
     scene = app.top
     app.running = True
     if hasattr(scene, "games"):
-        scene.games = 100 if where == "compare" else 50  # runs that can finish within the monkey's visit
+        scene.games = 20 if where == "compare" else 10  # runs that can finish within the monkey's visit
     if with_results:  # the first visits start from finished results, so those get poked at too
         if where == "sandbox":
             wait_for(app, lambda: scene.preview_current, 30)

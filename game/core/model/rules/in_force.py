@@ -18,10 +18,16 @@ class InForce:
     float64 for the payoffs, with the shapes the rules combine them with."""
 
     values: np.ndarray  # (B, P) float64
+    _as_float32: dict = attrs.field(factory=dict, init=False, repr=False)  # each parameter's column, made once
 
     def game(self, name: str) -> np.ndarray:
-        """(B,) float32."""
-        return self.values[:, P.INDEX[name]].astype(np.float32)
+        """(B,) float32, read-only: the rules of a turn ask for the same few columns many times."""
+        column = self._as_float32.get(name)
+        if column is None:
+            column = self.values[:, P.INDEX[name]].astype(np.float32)
+            column.flags.writeable = False
+            self._as_float32[name] = column
+        return column
 
     def actor(self, name: str) -> np.ndarray:
         """(B, 1) float32, to combine with per-actor arrays (B, N)."""

@@ -25,7 +25,7 @@ class InForce:
         column = self._as_float32.get(name)
         if column is None:
             column = self.values[:, P.INDEX[name]].astype(np.float32)
-            column.flags.writeable = False
+            column.setflags(write=False)
             self._as_float32[name] = column
         return column
 

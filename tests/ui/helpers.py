@@ -11,6 +11,24 @@ from game.ui.window import driver
 from game.ui.scenes.title import TitleScene
 
 
+#: the screens of Learn and the article reader that the learn tour walks
+LEARN_SCREENS = frozenset(
+    {
+        "learn-list",
+        "learn-1",
+        "learn-1-question",
+        "learn-1-feedback",
+        "learn-3",
+        "learn-4",
+        "learn-5",
+        "learn-6",
+        "learn-7-belief",
+        "article",
+        "article-8",
+    }
+)
+
+
 def start_at_title(app):
     app.push(TitleScene(app))
     driver.run(app, 1)

@@ -16,7 +16,7 @@ import pytest
 
 from game.ui.window import driver, palette, text
 from game.ui.tours import lab_screenshots, learn_screenshots, screenshots
-from tests.ui.helpers import Canvas, recording_text
+from tests.ui.helpers import LEARN_SCREENS, Canvas, recording_text
 
 ALL = (1.0, 1.25, 1.5, 1.75, 2.0)
 MIN_PX = 11  # the smallest text any screen may draw, at any size
@@ -288,19 +288,8 @@ SCREENS = {
     "compare",
     "sandbox",
     "sweep",
-    # Learn and the article reader (test_learn checks them at 1.5 as well)
-    "learn-list",
-    "learn-1",
-    "learn-1-question",
-    "learn-1-feedback",
-    "learn-3",
-    "learn-4",
-    "learn-5",
-    "learn-6",
-    "learn-7-belief",
-    "article",
-    "article-8",
-}
+    # Learn and the article reader (test_learn checks them at 1.5 as well): LEARN_SCREENS
+} | LEARN_SCREENS
 
 
 def checker(scales, found: dict[str, list[str]], visited: list[str]):

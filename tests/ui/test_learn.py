@@ -8,7 +8,7 @@ from game.core.files import article
 from game.core.teaching import lesson
 from game.ui.window import driver
 from game.ui.scenes.learn import load_progress, progress_path
-from tests.ui.helpers import start_at_title
+from tests.ui.helpers import LEARN_SCREENS, start_at_title
 
 K = pygame
 
@@ -232,17 +232,5 @@ def test_learn_and_article_screens_hold_at_1_5(make_app):
     with recording_text():
         start_at_title(app)
         learn_tour(app, None, "", visit)
-    assert {
-        "learn-list",
-        "learn-1",
-        "learn-1-question",
-        "learn-1-feedback",
-        "learn-3",
-        "learn-4",
-        "learn-5",
-        "learn-6",
-        "learn-7-belief",
-        "article",
-        "article-8",
-    } <= set(visited)
+    assert LEARN_SCREENS <= set(visited)
     assert not found, "layout problems:\n" + report(found)

@@ -145,7 +145,7 @@ class Engine:
         intended, moves, refused = choice.final_moves(
             proposed, p, human, self.stakes, st.stake_rung, self.rival, u_actor[0]
         )
-        stance, share, backs, eligible = self._crisis_choices(view, st, p, draws, stances, backing)
+        stance, share, backs, eligible = self._crisis_choices(view, st, draws, stances, backing)
         start = st
         # 3. actions
         if self.scenario.dynamics:
@@ -187,11 +187,11 @@ class Engine:
     def _for_humans(self, said: dict | None) -> dict:
         return {key: value for key, value in (said or {}).items() if key[0] in self.humans}
 
-    def _crisis_choices(self, view: View, st: State, p: InForce, draws: rng.CrisisDraws, stances, backing):
+    def _crisis_choices(self, view: View, st: State, draws: rng.CrisisDraws, stances, backing):
         """Each ally's backing, then each party's stance knowing its own allies' (§7.14), and settlement shares."""
         humans = self._for_humans
         return in_crisis.crisis_choices(
-            view, st, p, draws, self.stakes, self._doctrine_of, humans(stances), humans(backing)
+            view, st, draws, self.stakes, self._doctrine_of, humans(stances), humans(backing)
         )
 
     def _doctrine_of(self, i: int):

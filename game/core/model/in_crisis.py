@@ -22,10 +22,11 @@ def in_crisis(stake_rung) -> np.ndarray:
     return np.flatnonzero(crises.is_open(stake_rung).any(axis=1))
 
 
-def crisis_choices(view, st: State, p: InForce, draws, stakes, doctrine_of, stances: dict, backing: dict):
+def crisis_choices(view, st: State, draws, stakes, doctrine_of, stances: dict, backing: dict):
     """Each ally's backing, then each party's stance knowing its own allies' (choice.choose_backing,
-    choice.choose_stances), and settlement shares; in a game without a crisis everyone stands firm and
-    stays out. Returns ((B, S, 2) stances, (B, S) shares, (B, S, N) backing, per stake and side (B, N) eligible)."""
+    choice.choose_stances), and settlement shares, by the parameters in force in the view; in a game
+    without a crisis everyone stands firm and stays out. Returns ((B, S, 2) stances, (B, S) shares,
+    (B, S, N) backing, per stake and side (B, N) eligible)."""
     b, s, n = st.capability.shape[0], stakes.count, st.capability.shape[1]
     stance = np.full((b, s, 2), Stance.STAND_FIRM, dtype=np.int8)
     share, backs = np.zeros((b, s), dtype=np.float32), np.full((b, s, n), crises.OUT, dtype=np.int8)
@@ -33,12 +34,12 @@ def crisis_choices(view, st: State, p: InForce, draws, stakes, doctrine_of, stan
     rows = in_crisis(st.stake_rung)
     if rows.size == 0:
         return stance, share, backs, eligible
-    view, p, draws = perception.view_rows(view, rows), InForce(p.values[rows]), draws.of_games(rows)
+    view, draws = perception.view_rows(view, rows), draws.of_games(rows)
     chooser = lambda i: doctrine_of(i).of_games(rows)  # noqa: E731  (a doctrine may hold a policy per game)
     backs[rows], some = choice.choose_backing(view, chooser, backing, stakes, draws.backing)
     known = choice.Known(backing=backs[rows], escalated=st.escalated[rows], draws=draws)
     stance[rows], share[rows] = choice.choose_stances(
-        view, chooser, stances, stakes, st.stake_challenger[rows], p, known
+        view, chooser, stances, stakes, st.stake_challenger[rows], view.params, known
     )
     for whole, part in zip(eligible, some):
         for side in (0, 1):
@@ -55,7 +56,7 @@ def resolve(st: State, p: InForce, stance, share, eligible, draws, stakes) -> tu
     rows = in_crisis(st.stake_rung)
     if rows.size == 0:
         return st, fought_now
-    sub, p, draws = st.select_games(rows), InForce(p.values[rows]), draws.of_games(rows)
+    sub, p, draws = st.select_games(rows), p.of_games(rows), draws.of_games(rows)
     stance, share = stance[rows], share[rows]
     resolved = crises.resolve_crises(sub.stake_rung, stance, draws.accident, p)
     resolved, fought_now[rows] = war.fight_wars(

@@ -74,7 +74,7 @@ def challenge_choice(v, i: int, boldness: float = 0.0):
         # a greedy actor's odds of winning, worked out only in the games where it is greedy: they cost most
         g = np.flatnonzero(v.greedy[:, i] & (v.stake_rung[:, s] == 0))
         if g.size:
-            pg = InForce(p.values[g])
+            pg = p.of_games(g)
             credibility = counted_credibility(v.credibility[g], v.resolve[g], j)
             win = crisis_odds(v.stakes, s, np.full(g.size, side), v.capability[g], v.alliance[g], credibility, pg)
             ties = v.ties[g, i, j]

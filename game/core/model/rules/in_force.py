@@ -29,6 +29,10 @@ class InForce:
             self._as_float32[name] = column
         return column
 
+    def of_games(self, keep) -> "InForce":
+        """The same parameters for the games in keep only."""
+        return InForce(self.values[keep])
+
     def actor(self, name: str) -> np.ndarray:
         """(B, 1) float32, to combine with per-actor arrays (B, N)."""
         return self.game(name)[:, None]

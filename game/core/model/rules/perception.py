@@ -128,7 +128,7 @@ def view_rows(v, keep):
     """The View of the games in keep only: the readings below look at the few games with a challenge
     or a crisis, and the whole batch would cost as much as the rest of the turn."""
     rows = {name: getattr(v, name)[keep] for name in _PER_GAME if getattr(v, name) is not None}
-    return attrs.evolve(v, params=InForce(v.params.values[keep]), **rows)
+    return attrs.evolve(v, params=v.params.of_games(keep), **rows)
 
 
 def read_challenges(v, moves: Moves) -> np.ndarray:
@@ -203,7 +203,8 @@ def read_stances(v, doctrine_of, stance, escalated, stake_challenger) -> np.ndar
     keep = np.flatnonzero(open_now.any(axis=1))
     if keep.size == 0:
         return reading
-    w, p, open_now = view_rows(v, keep), InForce(v.params.values[keep]), open_now[keep]
+    w, open_now = view_rows(v, keep), open_now[keep]
+    p = w.params
     for s in np.flatnonzero(open_now.any(axis=0)):
         side_of = stakes.side_of(s, stake_challenger[keep, s])
         odds = crisis_odds(stakes, s, side_of, w.capability, w.alliance, w.credibility, p)

@@ -54,6 +54,27 @@ def counted_credibility(credibility, resolve, j: int):
     return counted
 
 
+def secure_logodds_at(v, s: int, side: int, p: InForce):
+    """secure_challenge_logodds for the party on `side` of stake s challenging the other, in every game
+    of the View v, from its fear of the other."""
+    i, j = int(v.stakes.party[s, side]), int(v.stakes.party[s, 1 - side])
+    return secure_challenge_logodds(fear(v.trust[:, i, j], v.tension[:, i, j], p), v.ties[:, i, j], v.forum, p)
+
+
+def greedy_logodds_at(v, s: int, side: int, games, p: InForce):
+    """greedy_challenge_logodds for the party on `side` of stake s challenging the other in the given
+    games of the View v (an index, or slice(None) for all): its odds of winning are crisis_odds with the
+    target's protectors counted by counted_credibility. p: the parameters of those games."""
+    i, j = int(v.stakes.party[s, side]), int(v.stakes.party[s, 1 - side])
+    credibility = counted_credibility(v.credibility[games], v.resolve[games], j)
+    capability = v.capability[games]
+    sides = np.full(capability.shape[0], side)
+    win = crisis_odds(v.stakes, s, sides, capability, v.alliance[games], credibility, p)[:, side]
+    return greedy_challenge_logodds(
+        v.stakes.value[s], win, v.resolve[games, j], v.ties[games, i, j], v.forum[games], bool(v.stakes.nuclear[j]), p
+    )
+
+
 def challenge_choice(v, i: int, boldness: float = 0.0):
     """(target (B,), fires (B,)): the other party j of the first stake, most valuable first, with
     no crisis open over it, over which i's type moves it to challenge this turn:
@@ -70,17 +91,11 @@ def challenge_choice(v, i: int, boldness: float = 0.0):
             continue
         side = int(np.flatnonzero(v.stakes.party[s] == i)[0])
         j = int(v.stakes.party[s, 1 - side])
-        z = secure_challenge_logodds(fear(v.trust[:, i, j], v.tension[:, i, j], p), v.ties[:, i, j], v.forum, p)
+        z = secure_logodds_at(v, s, side, p)
         # a greedy actor's odds of winning, worked out only in the games where it is greedy: they cost most
         g = np.flatnonzero(v.greedy[:, i] & (v.stake_rung[:, s] == 0))
         if g.size:
-            pg = p.of_games(g)
-            credibility = counted_credibility(v.credibility[g], v.resolve[g], j)
-            win = crisis_odds(v.stakes, s, np.full(g.size, side), v.capability[g], v.alliance[g], credibility, pg)
-            ties = v.ties[g, i, j]
-            z[g] = greedy_challenge_logodds(
-                v.stakes.value[s], win[:, side], v.resolve[g, j], ties, v.forum[g], bool(v.stakes.nuclear[j]), pg
-            )
+            z[g] = greedy_logodds_at(v, s, side, g, p.of_games(g))
             z[g] += boldness
         now = ~fires & (v.stake_rung[:, s] == 0) & (v.u_pair[:, i, j] < sigmoid(z))
         target, fires = np.where(now, j, target), fires | now

@@ -9,7 +9,7 @@ import numpy as np
 from ..constants import K
 from ..vocab import Action, Stance
 from .bargaining import reckoning, war_cost
-from .challenge import counted_credibility, fear, greedy_challenge_logodds, secure_challenge_logodds
+from .challenge import greedy_logodds_at, secure_logodds_at
 from .choice import footing
 from .crises import is_open
 from .in_force import InForce
@@ -144,7 +144,7 @@ def read_challenges(v, moves: Moves) -> np.ndarray:
         return reading
     keep = np.flatnonzero(challenged.any(axis=1))
     v, target, challenged = view_rows(v, keep), moves.target[keep], challenged[keep]
-    p, m = v.params, keep.size
+    p = v.params
     for s in sorted(range(v.stakes.count), key=lambda s: -v.stakes.value[s]):  # the stake open_crises takes
         for side in (0, 1):
             i, j = int(v.stakes.party[s, side]), int(v.stakes.party[s, 1 - side])
@@ -152,13 +152,8 @@ def read_challenges(v, moves: Moves) -> np.ndarray:
             if not now.any():
                 continue
             challenged[:, i] &= ~now  # one stake read per challenge
-            credibility = counted_credibility(v.credibility, v.resolve, j)
-            win = crisis_odds(v.stakes, s, np.full(m, side), v.capability, v.alliance, credibility, p)[:, side]
-            ties = v.ties[:, i, j]
-            nuclear = bool(v.stakes.nuclear[j])
-            greedy_z = greedy_challenge_logodds(v.stakes.value[s], win, v.resolve[:, j], ties, v.forum, nuclear, p)
-            secure_z = secure_challenge_logodds(fear(v.trust[:, i, j], v.tension[:, i, j], p), ties, v.forum, p)
-            llr = bounded(log_sigmoid(secure_z) - log_sigmoid(greedy_z))
+            greedy_z = greedy_logodds_at(v, s, side, slice(None), p)
+            llr = bounded(log_sigmoid(secure_logodds_at(v, s, side, p)) - log_sigmoid(greedy_z))
             reading[keep, i] = np.where(now, llr, reading[keep, i])
     return reading
 
